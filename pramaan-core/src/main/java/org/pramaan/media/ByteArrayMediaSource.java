@@ -1,0 +1,24 @@
+package org.pramaan.media;
+
+import java.io.EOFException;
+import java.util.Objects;
+
+final class ByteArrayMediaSource implements MediaSource {
+    private final byte[] bytes;
+
+    ByteArrayMediaSource(byte[] bytes) { this.bytes = Objects.requireNonNull(bytes, "bytes"); }
+
+    @Override
+    public long size() { return bytes.length; }
+
+    @Override
+    public void readFully(long position, byte[] dst, int off, int len) throws EOFException {
+        if (position < 0 || len < 0 || position + len > bytes.length) {
+            throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end (" + bytes.length + " bytes)");
+        }
+        System.arraycopy(bytes, (int) position, dst, off, len);
+    }
+
+    @Override
+    public byte[] readAll() { return bytes.clone(); }
+}

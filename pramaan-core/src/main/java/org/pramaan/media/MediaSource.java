@@ -1,0 +1,45 @@
+package org.pramaan.media;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Random-access, read-only bytes of one file. Parsers read only the ranges they need, so a 512 MB
+ * video is probed without loading it.
+ */
+public interface MediaSource extends Closeable {
+    long size();
+
+    /**
+     * Reads exactly {@code len} bytes at {@code position}.
+     *
+     * @throws java.io.EOFException if the range runs past the end
+     */
+    void readFully(long position, byte[] dst, int off, int len) throws IOException;
+
+    default byte[] read(long position, int len) throws IOException {
+        byte[] b = new byte[len];
+        readFully(position, b, 0, len);
+        return b;
+    }
+
+    /** Reads up to {@code max} bytes from {@code position}, fewer at the end of the file. */
+    default byte[] readUpTo(long position, int max) throws IOException {
+        long available = Math.max(0, size() - position);
+        return read(position, (int) Math.min(max, available));
+    }
+
+    /** The whole file in memory; callers check {@link #size()} against a limit first. */
+    default byte[] readAll() throws IOException {
+        if (size() > Integer.MAX_VALUE - 16) throw new IOException("file too large to read into memory: " + size() + " bytes");
+        return read(0, (int) size());
+    }
+
+    @Override
+    default void close() throws IOException {}
+
+    static MediaSource of(byte[] bytes) { return new ByteArrayMediaSource(bytes); }
+
+    static MediaSource open(Path file) throws IOException { return new FileMediaSource(file); }
+}

@@ -1,0 +1,18 @@
+package org.pramaan.media;
+
+/** Why a file was refused at intake. The {@link #code()} strings are stable API: clients switch on them. */
+public enum RejectionCode {
+    EMPTY("media.empty"),
+    TOO_LARGE("media.too_large"),
+    TOO_MANY_PIXELS("media.too_many_pixels"),
+    UNKNOWN_TYPE("media.unknown_type"),
+    TRUNCATED("media.truncated"),
+    CORRUPT("media.corrupt"),
+    UNREADABLE("media.unreadable");
+
+    private final String code;
+
+    RejectionCode(String code) { this.code = code; }
+
+    public String code() { return code; }
+}

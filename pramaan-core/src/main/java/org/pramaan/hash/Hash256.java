@@ -1,5 +1,7 @@
 package org.pramaan.hash;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -15,6 +17,7 @@ public final class Hash256 {
     public static Hash256 of(long w0, long w1, long w2, long w3) { return new Hash256(new long[] {w0, w1, w2, w3}); }
 
     /** @param hex 64 hex digits (either case) */
+    @JsonCreator
     public static Hash256 fromHex(String hex) {
         if (hex == null || hex.length() != 64) {
             throw new IllegalArgumentException("a 256-bit hash needs 64 hex digits, got " + (hex == null ? "null" : hex.length() + " characters"));
@@ -52,6 +55,7 @@ public final class Hash256 {
         return Long.bitCount(words[0]) + Long.bitCount(words[1]) + Long.bitCount(words[2]) + Long.bitCount(words[3]);
     }
 
+    @JsonValue
     public String toHex() {
         HexFormat f = HexFormat.of();
         return f.toHexDigits(words[0]) + f.toHexDigits(words[1]) + f.toHexDigits(words[2]) + f.toHexDigits(words[3]);

@@ -1,0 +1,70 @@
+package org.pramaan.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.hash.ContentDigests;
+
+/** Issues and checks API keys of the form {@code pmn_<id>_<secret>}. */
+public final class ApiKeys {
+    /** The plaintext of a new key: shown once, never stored. */
+    public record IssuedKey(ApiKey key, String secret) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final ApiKeyRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ApiKeys(ApiKeyRepository repository, AuditLog audit, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public IssuedKey create(Role role, String label) {
+        String id = randomHex(6);
+        return register(role, label, "pmn_" + id + "_" + randomHex(24), id);
+    }
+
+    /**
+     * Registers a key whose text the operator chose (e.g. from {@code PRAMAAN_ADMIN_KEY}), so a
+     * deployment can be provisioned without reading a log. Idempotent.
+     */
+    public IssuedKey register(Role role, String label, String secret) {
+        if (secret.length() < 24) throw new IllegalArgumentException("an API key must be at least 24 characters long");
+        Optional<ApiKey> existing = repository.findByDigest(digest(secret));
+        return existing.map(k -> new IssuedKey(k, secret)).orElseGet(() -> register(role, label, secret, randomHex(6)));
+    }
+
+    private IssuedKey register(Role role, String label, String secret, String id) {
+        ApiKey key = new ApiKey(id, digest(secret), role, label, clock.instant(), false);
+        repository.save(key);
+        audit.append("key.created", "key:" + id, AuditLog.details("role", role.wireName(), "label", label));
+        return new IssuedKey(key, secret);
+    }
+
+    public Optional<Principal> authenticate(String presented) {
+        if (presented == null || presented.isBlank()) return Optional.empty();
+        return repository.findByDigest(digest(presented.trim()))
+                .filter(k -> !k.revoked())
+                .map(k -> new Principal(k.id(), k.role(), k.label()));
+    }
+
+    public boolean anyActive(Role role) {
+        return repository.all().stream().anyMatch(k -> k.role() == role && !k.revoked());
+    }
+
+    static String digest(String secret) {
+        return HexFormat.of().formatHex(ContentDigests.digest("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,57 @@
+package org.pramaan.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A notice and everything done about it.
+ *
+ * @param id            tracking number given to the notifier (IT Rules r.4(6))
+ * @param noticeType    rule-pack notice type id
+ * @param jurisdiction  rule pack
+ * @param article       the provision the notice falls under
+ * @param mediaId       the content it targets
+ * @param receivedAt    receipt time; every clock runs from here
+ * @param notice        the notice's fields as submitted
+ * @param clocks        statutory clocks
+ * @param state         open or closed
+ * @param outcome       the action that settled it
+ * @param events        history, oldest first
+ */
+public record CaseFile(String id, String noticeType, String jurisdiction, String article, String mediaId, Instant receivedAt,
+                       Map<String, String> notice, List<CaseClock> clocks, CaseState state, Optional<CaseAction> outcome,
+                       List<CaseEvent> events) {
+    public CaseFile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(noticeType, "noticeType");
+        Objects.requireNonNull(mediaId, "mediaId");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        notice = Map.copyOf(notice);
+        clocks = List.copyOf(clocks);
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(outcome, "outcome");
+        events = List.copyOf(events);
+    }
+
+    /** The earliest deadline among running clocks. */
+    public Optional<Instant> nextDeadline() {
+        return clocks.stream().filter(CaseClock::running).map(CaseClock::dueAt).min(Instant::compareTo);
+    }
+
+    public Optional<CaseClock> clock(String name) { return clocks.stream().filter(c -> c.name().equals(name)).findFirst(); }
+
+    public boolean hasEvent(String type, String clock, String threshold) {
+        return events.stream().anyMatch(e -> e.type().equals(type) && clock.equals(e.details().get("clock"))
+                && Objects.equals(threshold, e.details().get("threshold")));
+    }
+
+    CaseFile with(List<CaseClock> newClocks, CaseState newState, Optional<CaseAction> newOutcome, List<CaseEvent> added) {
+        List<CaseEvent> all = new ArrayList<>(events);
+        all.addAll(added);
+        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, notice, newClocks, newState, newOutcome, all);
+    }
+}

@@ -1,0 +1,179 @@
+package org.pramaan.cases;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.hash.BankItem;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.MediaRepository;
+import org.pramaan.screening.MediaStatus;
+
+/** Opens cases from notices, runs their clocks and applies actions. */
+public final class CaseService {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final char[] ID_CHARS = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
+    private final CaseRepository cases;
+    private final MediaRepository media;
+    private final HashBanks banks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
+        packs.forEach(p -> p.noticeTypes().forEach(t -> {
+            if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
+        }));
+        this.cases = Objects.requireNonNull(cases, "cases");
+        this.media = Objects.requireNonNull(media, "media");
+        this.banks = Objects.requireNonNull(banks, "banks");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
+
+    public Optional<CaseFile> find(String id) { return cases.find(id); }
+
+    public List<CaseFile> open() { return cases.open(); }
+
+    /** Opens a case; every clock runs from receipt with the duration in force at receipt. */
+    public synchronized CaseFile openCase(NoticeRequest request) {
+        RulePack.NoticeType type = noticeTypes.get(request.noticeType());
+        if (type == null) {
+            throw new IllegalArgumentException("unknown notice type '" + request.noticeType() + "'; known: " + String.join(", ", noticeTypes.keySet()));
+        }
+        if (media.find(request.mediaId()).isEmpty()) throw new IllegalArgumentException("no media with id '" + request.mediaId() + "'");
+        Instant now = clock.instant();
+        Instant received = request.receivedAt().orElse(now);
+        if (received.isAfter(now)) throw new IllegalArgumentException("receivedAt " + received + " is in the future");
+        List<CaseClock> clocks = new ArrayList<>();
+        for (RulePack.ClockRule rule : type.clocks()) {
+            RulePack.Version v = rule.inForceAt(received).orElseThrow(() -> new IllegalArgumentException(
+                    "no " + type.id() + " '" + rule.name() + "' rule was in force at " + received));
+            clocks.add(new CaseClock(rule.name(), v.source(), received, received.plus(v.duration()), rule.escalateAt(), Optional.empty()));
+        }
+        String id = type.jurisdiction() + "-" + DAY.format(received) + "-" + randomCode(6);
+        CaseEvent opened = new CaseEvent("opened", now, Map.of("noticeType", type.id(), "receivedAt", received.toString()));
+        CaseFile c = new CaseFile(id, type.id(), type.jurisdiction(), type.article(), request.mediaId(), received, request.fields(),
+                clocks, CaseState.OPEN, Optional.empty(), List.of(opened));
+        cases.save(c);
+        audit.append("case.opened", "case:" + id, AuditLog.details("noticeType", type.id(), "article", type.article(),
+                "mediaId", request.mediaId(), "receivedAt", received.toString(),
+                "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
+        return c;
+    }
+
+    /**
+     * Fires every escalation and breach that has fallen due by now and was not fired before; the
+     * event records both when it was due and when it fired, so a late firing (after downtime) is
+     * visible rather than silently skipped. Returns the new events.
+     */
+    public synchronized List<CaseEvent> checkClocks() {
+        Instant now = clock.instant();
+        List<CaseEvent> fired = new ArrayList<>();
+        for (CaseFile c : cases.open()) {
+            List<CaseEvent> added = new ArrayList<>();
+            for (CaseClock k : c.clocks()) {
+                if (!k.running()) continue;
+                for (double f : k.escalateAt()) {
+                    String threshold = Math.round(f * 100) + "%";
+                    Instant due = k.escalationDue(f);
+                    if (!now.isBefore(due) && !c.hasEvent("escalated", k.name(), threshold)) {
+                        added.add(new CaseEvent("escalated", now, Map.of("clock", k.name(), "threshold", threshold,
+                                "dueAt", due.toString(), "deadline", k.dueAt().toString())));
+                    }
+                }
+                if (now.isAfter(k.dueAt()) && !c.hasEvent("breached", k.name(), null)) {
+                    added.add(new CaseEvent("breached", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString())));
+                }
+            }
+            if (added.isEmpty()) continue;
+            cases.save(c.with(c.clocks(), c.state(), c.outcome(), added));
+            for (CaseEvent e : added) {
+                audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
+            }
+            fired.addAll(added);
+        }
+        return fired;
+    }
+
+    /** Applies an action; clocks it settles stop now. */
+    public synchronized CaseFile act(String caseId, CaseAction action, String actor, String note) {
+        CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
+        validate(c, action);
+        Instant now = clock.instant();
+        List<CaseEvent> added = new ArrayList<>();
+        List<CaseClock> clocks = new ArrayList<>();
+        for (CaseClock k : c.clocks()) {
+            boolean settles = k.running() && (action.closesCase() || (action == CaseAction.ACKNOWLEDGE && k.name().equals("acknowledge")));
+            if (settles) {
+                clocks.add(k.stop(now));
+                added.add(new CaseEvent("clock_stopped", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
+                        "met", Boolean.toString(!now.isAfter(k.dueAt())))));
+            } else {
+                clocks.add(k);
+            }
+        }
+        applyToMedia(c, action, actor);
+        added.add(0, new CaseEvent("action_taken", now, Map.of("action", action.name(), "actor", actor, "note", note)));
+        CaseState state = action.closesCase() ? CaseState.CLOSED : c.state();
+        Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
+        CaseFile updated = c.with(clocks, state, outcome, added);
+        cases.save(updated);
+        audit.append("case.action_taken", "case:" + c.id(), AuditLog.details("action", action.name(), "actor", actor, "note", note,
+                "mediaId", c.mediaId(), "clocksStopped", added.stream().filter(e -> e.type().equals("clock_stopped")).map(e -> e.details().get("clock") + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late")).toList()));
+        return updated;
+    }
+
+    private static void validate(CaseFile c, CaseAction action) {
+        if (action == CaseAction.RESTORE) {
+            if (c.outcome().orElse(null) != CaseAction.REMOVE) {
+                throw new IllegalStateException("case " + c.id() + " cannot be restored: only a removal can be reversed (outcome is "
+                        + c.outcome().map(Enum::name).orElse("none") + ")");
+            }
+        } else if (c.state() == CaseState.CLOSED) {
+            throw new IllegalStateException("case " + c.id() + " is closed (" + c.outcome().map(Enum::name).orElse("") + "); only restore is possible");
+        } else if (action == CaseAction.ACKNOWLEDGE && c.clock("acknowledge").filter(CaseClock::running).isEmpty()) {
+            throw new IllegalStateException("case " + c.id() + " has no running acknowledgement clock");
+        }
+    }
+
+    private void applyToMedia(CaseFile c, CaseAction action, String actor) {
+        MediaRecord m = media.find(c.mediaId()).orElseThrow(() -> new IllegalStateException("case " + c.id() + " targets unknown media " + c.mediaId()));
+        switch (action) {
+            case REMOVE -> {
+                media.save(m.withStatus(MediaStatus.REMOVED));
+                // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
+                BankItem item = banks.add(new BankItem(0, HashBanks.REMOVED, m.id(), m.pdq(), m.id(), Optional.of(c.id()),
+                        c.noticeType() + " " + c.article(), actor, clock.instant()));
+                audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
+                        "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));
+            }
+            case RESTORE -> {
+                media.save(m.withStatus(MediaStatus.ACTIVE));
+                int n = banks.removeMedia(HashBanks.REMOVED, m.id());
+                audit.append("bank.items_removed", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "count", n, "caseId", c.id()));
+            }
+            case LABEL -> media.save(m.withStatus(MediaStatus.LABELLED));
+            case DISMISS, ACKNOWLEDGE -> { }
+        }
+    }
+
+    private static String randomCode(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) sb.append(ID_CHARS[RANDOM.nextInt(ID_CHARS.length)]);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package org.pramaan.cases;
+
+/** Open until an action settles it. */
+public enum CaseState { OPEN, CLOSED }

@@ -1,0 +1,139 @@
+package org.pramaan.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pramaan.json.Json;
+
+/**
+ * A jurisdiction's notice types and their clocks, loaded from {@code rulepacks/<J>.json}. A notice
+ * keeps the clock in force when it was received: each clock lists durations with the date each
+ * took effect. A malformed or contradictory pack fails at load time naming the entry.
+ */
+public final class RulePack {
+    /** One duration of a clock and the date it took effect. */
+    public record Version(Instant effectiveFrom, Duration duration, String source) {}
+
+    /** A clock a notice type starts, e.g. {@code remove} within 3 h. */
+    public record ClockRule(String name, List<Double> escalateAt, List<Version> versions) {
+        /** The version in force at {@code receivedAt}: the latest whose effective date is not after it. */
+        public Optional<Version> inForceAt(Instant receivedAt) {
+            return versions.stream().filter(v -> !v.effectiveFrom().isAfter(receivedAt)).max(Comparator.comparing(Version::effectiveFrom));
+        }
+    }
+
+    public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks) {}
+
+    private final String jurisdiction;
+    private final Map<String, NoticeType> types;
+
+    private RulePack(String jurisdiction, Map<String, NoticeType> types) {
+        this.jurisdiction = jurisdiction;
+        this.types = types;
+    }
+
+    public String jurisdiction() { return jurisdiction; }
+
+    public List<NoticeType> noticeTypes() { return List.copyOf(types.values()); }
+
+    public Optional<NoticeType> noticeType(String id) { return Optional.ofNullable(types.get(id)); }
+
+    public static RulePack load(String jurisdiction) {
+        String resource = "/rulepacks/" + jurisdiction.toUpperCase(Locale.ROOT) + ".json";
+        try (InputStream in = RulePack.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("no rule pack for jurisdiction '" + jurisdiction + "' (looked for " + resource + ")");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    public static RulePack parse(String json, String origin) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": not valid JSON: " + e.getMessage(), e);
+        }
+        String jurisdiction = required(root, "jurisdiction", origin);
+        Map<String, NoticeType> types = new LinkedHashMap<>();
+        int i = 0;
+        for (JsonNode t : root.path("noticeTypes")) {
+            String where = origin + ": noticeTypes[" + i++ + "]";
+            String id = required(t, "id", where);
+            where = origin + ": notice type " + id;
+            if (types.containsKey(id)) throw new IllegalArgumentException(where + " is defined twice");
+            List<ClockRule> clocks = new ArrayList<>();
+            Set<String> clockNames = new HashSet<>();
+            for (JsonNode c : t.path("clocks")) {
+                ClockRule rule = clock(c, where);
+                if (!clockNames.add(rule.name())) throw new IllegalArgumentException(where + ": clock '" + rule.name() + "' is defined twice");
+                clocks.add(rule);
+            }
+            if (clocks.isEmpty()) throw new IllegalArgumentException(where + " has no clocks");
+            types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks)));
+        }
+        if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
+        return new RulePack(jurisdiction, types);
+    }
+
+    private static ClockRule clock(JsonNode c, String where) {
+        String name = required(c, "name", where + " clock");
+        String cw = where + " clock '" + name + "'";
+        List<Double> escalate = new ArrayList<>();
+        double prev = 0;
+        for (JsonNode e : c.path("escalateAt")) {
+            double f = e.asDouble(-1);
+            if (!(f > prev && f < 1)) throw new IllegalArgumentException(cw + ": escalateAt values must rise strictly within (0, 1), got " + e);
+            escalate.add(f);
+            prev = f;
+        }
+        List<Version> versions = new ArrayList<>();
+        Set<Instant> seen = new HashSet<>();
+        for (JsonNode v : c.path("durations")) {
+            Instant from = parseInstant(required(v, "effectiveFrom", cw), cw);
+            Duration d = parseDuration(required(v, "duration", cw), cw);
+            if (!seen.add(from)) throw new IllegalArgumentException(cw + ": two durations take effect at " + from);
+            versions.add(new Version(from, d, required(v, "source", cw)));
+        }
+        if (versions.isEmpty()) throw new IllegalArgumentException(cw + " has no durations");
+        return new ClockRule(name, List.copyOf(escalate), List.copyOf(versions));
+    }
+
+    private static Instant parseInstant(String s, String where) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(where + ": effectiveFrom '" + s + "' is not an ISO-8601 date-time with offset");
+        }
+    }
+
+    private static Duration parseDuration(String s, String where) {
+        try {
+            Duration d = Duration.parse(s);
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(where + ": duration must be positive, got " + s);
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(where + ": duration '" + s + "' is not ISO-8601 (e.g. PT3H, P7D)");
+        }
+    }
+
+    private static String required(JsonNode n, String field, String where) {
+        String v = n.path(field).asText("");
+        if (v.isBlank()) throw new IllegalArgumentException(where + ": '" + field + "' is missing");
+        return v;
+    }
+}

@@ -1,0 +1,62 @@
+package org.pramaan.screening;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
+import org.pramaan.policy.Decision;
+
+/** Screens an upload, stores it content-addressed and records the intake in the audit log. */
+public final class Intake {
+    /** What an intake produced. */
+    public record Result(MediaRecord media, UploadRecord upload, ScreeningReport report, boolean newMedia) {}
+
+    private final Screener screener;
+    private final MediaRepository media;
+    private final BlobStore blobs;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock) {
+        this.screener = Objects.requireNonNull(screener, "screener");
+        this.media = Objects.requireNonNull(media, "media");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Result ingest(Path file, UploadContext context) throws MediaRejectedException, IOException {
+        ScreeningReport report;
+        try (MediaSource source = MediaSource.open(file)) {
+            report = screener.screen(source, context);
+        } catch (MediaRejectedException e) {
+            audit.append("media.rejected", "upload", AuditLog.details("code", e.code().code(), "message", e.getMessage(),
+                    "uploaderId", context.uploaderId().orElse("")));
+            throw e;
+        }
+        Instant now = clock.instant();
+        Optional<MediaRecord> existing = media.find(report.sha256());
+        // Blocked uploads are not kept: the hash evidence is enough, and hosting refused content
+        // (often intimate imagery) would itself be harmful.
+        boolean store = report.decision() != Decision.BLOCK;
+        if (store) blobs.put(report.sha256(), file);
+        MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED).map(MediaRecord::status)
+                .orElse(MediaStatus.after(report.decision()));
+        MediaRecord record = new MediaRecord(report.sha256(), report.md5(), report.info(), report.pdq(), report.signals(), report.assessment(),
+                report.decision(), report.outcome().reasons(), status, store || existing.map(MediaRecord::blobStored).orElse(false),
+                existing.map(MediaRecord::firstSeenAt).orElse(now), now);
+        media.save(record);
+        UploadRecord upload = media.addUpload(new UploadRecord(0, report.sha256(), now, context.uploaderId(), context.externalId(),
+                context.declaration(), report.decision()));
+        audit.append("media.screened", "media:" + report.sha256(), AuditLog.details(
+                "uploadId", upload.id(), "type", report.info().type().name(), "tier", report.assessment().tier().name(),
+                "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
+                "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse("")));
+        return new Result(record, upload, report, existing.isEmpty());
+    }
+}

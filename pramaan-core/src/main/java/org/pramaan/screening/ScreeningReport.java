@@ -1,0 +1,29 @@
+package org.pramaan.screening;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.detection.Signal;
+import org.pramaan.hash.BankMatch;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.policy.Assessment;
+import org.pramaan.policy.Decision;
+import org.pramaan.policy.JurisdictionPolicy;
+
+/** Everything screening found about one file, and what to do with it. */
+public record ScreeningReport(String sha256, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals,
+                              List<BankMatch> matches, Assessment assessment, JurisdictionPolicy.Outcome outcome) {
+    public ScreeningReport {
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(md5, "md5");
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(pdq, "pdq");
+        signals = List.copyOf(signals);
+        matches = List.copyOf(matches);
+        Objects.requireNonNull(assessment, "assessment");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public Decision decision() { return outcome.decision(); }
+}

@@ -1,0 +1,63 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.access.ApiKey;
+import org.pramaan.access.ApiKeyRepository;
+import org.pramaan.access.Role;
+
+final class SqliteApiKeyRepository implements ApiKeyRepository {
+    private final SqliteDatabase db;
+
+    SqliteApiKeyRepository(SqliteDatabase db) { this.db = db; }
+
+    @Override
+    public void save(ApiKey k) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys(id, digest, role, label, created_at, revoked) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT(id) DO UPDATE SET role = excluded.role, label = excluded.label, revoked = excluded.revoked")) {
+                ps.setString(1, k.id());
+                ps.setString(2, k.keyDigest());
+                ps.setString(3, k.role().name());
+                ps.setString(4, k.label());
+                ps.setString(5, k.createdAt().toString());
+                ps.setInt(6, k.revoked() ? 1 : 0);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> findByDigest(String digest) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, digest, role, label, created_at, revoked FROM api_keys WHERE digest = ?")) {
+                ps.setString(1, digest);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(key(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ApiKey> all() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, digest, role, label, created_at, revoked FROM api_keys ORDER BY created_at")) {
+                List<ApiKey> out = new ArrayList<>();
+                while (rs.next()) out.add(key(rs));
+                return out;
+            }
+        });
+    }
+
+    private static ApiKey key(ResultSet rs) throws SQLException {
+        return new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), Instant.parse(rs.getString(5)), rs.getInt(6) != 0);
+    }
+}

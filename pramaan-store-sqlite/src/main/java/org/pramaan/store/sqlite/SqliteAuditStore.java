@@ -1,0 +1,108 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.pramaan.audit.AuditEntry;
+import org.pramaan.audit.AuditStore;
+
+final class SqliteAuditStore implements AuditStore {
+    private static final String COLUMNS = "seq, at, type, subject, details, prev_hash, hash";
+    private final SqliteDatabase db;
+
+    SqliteAuditStore(SqliteDatabase db) { this.db = db; }
+
+    @Override
+    public void append(AuditEntry e) {
+        db.write(c -> {
+            long last;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_log")) {
+                last = rs.next() ? rs.getLong(1) : 0;
+            }
+            if (e.seq() != last + 1) throw new IllegalStateException("audit entry " + e.seq() + " does not follow entry " + last);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, e.seq());
+                ps.setString(2, e.at().toString());
+                ps.setString(3, e.type());
+                ps.setString(4, e.subject());
+                ps.setString(5, e.details());
+                ps.setString(6, e.prevHash());
+                ps.setString(7, e.hash());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
+                    + "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")) {
+                ps.setLong(1, e.seq());
+                ps.setString(2, e.hash());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AuditEntry> last() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Head> recordedHead() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")) {
+                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void forEach(Consumer<AuditEntry> visitor) {
+        // Pages of 1,000 so a long log is verified in bounded memory.
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<AuditEntry> page = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000")) {
+                    ps.setLong(1, from);
+                    List<AuditEntry> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.add(entry(rs));
+                    }
+                    return out;
+                }
+            });
+            if (page.isEmpty()) return;
+            page.forEach(visitor);
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    @Override
+    public List<AuditEntry> bySubject(String subject) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq")) {
+                ps.setString(1, subject);
+                List<AuditEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(entry(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7));
+    }
+}

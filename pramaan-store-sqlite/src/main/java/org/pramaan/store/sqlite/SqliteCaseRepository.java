@@ -1,0 +1,61 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseRepository;
+import org.pramaan.cases.CaseState;
+import org.pramaan.json.Json;
+
+final class SqliteCaseRepository implements CaseRepository {
+    private final SqliteDatabase db;
+
+    SqliteCaseRepository(SqliteDatabase db) { this.db = db; }
+
+    @Override
+    public void save(CaseFile c) {
+        db.write(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO cases(id, state, next_deadline, json) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET state = excluded.state, next_deadline = excluded.next_deadline, json = excluded.json")) {
+                ps.setString(1, c.id());
+                ps.setString(2, c.state().name());
+                if (c.nextDeadline().isPresent()) ps.setLong(3, c.nextDeadline().get().toEpochMilli());
+                else ps.setNull(3, Types.BIGINT);
+                ps.setString(4, Json.write(c));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<CaseFile> find(String id) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT json FROM cases WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Json.read(rs.getString(1), CaseFile.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<CaseFile> open() {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id")) {
+                ps.setString(1, CaseState.OPEN.name());
+                List<CaseFile> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(Json.read(rs.getString(1), CaseFile.class));
+                }
+                return out;
+            }
+        });
+    }
+}

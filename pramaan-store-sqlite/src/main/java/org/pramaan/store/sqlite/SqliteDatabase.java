@@ -1,0 +1,166 @@
+package org.pramaan.store.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite database file. SQLite allows one writer at a time, so one connection serves all
+ * threads under a lock; WAL keeps readers of other processes (e.g. {@code pramaan audit verify}
+ * while the server runs) from blocking.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+    /** Migrations in order; each file runs once, in one transaction. */
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Path file;
+
+    private SqliteDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static SqliteDatabase open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=10000");
+            }
+            SqliteDatabase db = new SqliteDatabase(file, c);
+            db.migrate();
+            return db;
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() { return file; }
+
+    /** Work that needs the connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public <T> T read(Work<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("SQLite read failed on " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in a transaction: all of it is stored or none. */
+    public <T> T write(Work<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("SQLite write failed on " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int schemaVersion() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private void migrate() throws SQLException, IOException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        int current = schemaVersion();
+        for (int i = current; i < MIGRATIONS.size(); i++) {
+            String name = MIGRATIONS.get(i);
+            String sql = resource("/db/sqlite/" + name);
+            int version = i + 1;
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String stmt : statements(sql)) s.execute(stmt);
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, datetime('now'))")) {
+                    ps.setInt(1, version);
+                    ps.setString(2, name);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Splits a migration on semicolons that end a line, keeping trigger bodies (BEGIN … END;) whole. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : sql.split("\n")) {
+            String code = line.replaceAll("--.*$", "").trim();
+            if (code.isEmpty()) continue;
+            cur.append(code).append('\n');
+            if (code.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) inTrigger = true;
+            boolean ends = code.endsWith(";") && (!inTrigger || code.toUpperCase(java.util.Locale.ROOT).endsWith("END;"));
+            if (ends) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (!cur.toString().isBlank()) out.add(cur.toString().trim());
+        return out;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SqliteDatabase.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("migration " + name + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

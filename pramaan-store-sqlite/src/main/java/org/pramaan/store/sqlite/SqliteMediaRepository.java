@@ -1,0 +1,96 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.json.Json;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.MediaRepository;
+import org.pramaan.screening.UploadRecord;
+
+final class SqliteMediaRepository implements MediaRepository {
+    private final SqliteDatabase db;
+
+    SqliteMediaRepository(SqliteDatabase db) { this.db = db; }
+
+    @Override
+    public void save(MediaRecord r) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO media(id, status, last_screened_at, json) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET status = excluded.status, last_screened_at = excluded.last_screened_at, json = excluded.json")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.status().name());
+                ps.setLong(3, r.lastScreenedAt().toEpochMilli());
+                ps.setString(4, Json.write(r));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<MediaRecord> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM media WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Json.read(rs.getString(1), MediaRecord.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public UploadRecord addUpload(UploadRecord u) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO uploads(media_id, at, external_id, json) VALUES (?, ?, ?, '{}')",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, u.mediaId());
+                ps.setLong(2, u.at().toEpochMilli());
+                ps.setString(3, u.externalId().orElse(null));
+                ps.executeUpdate();
+                long id;
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                UploadRecord stored = new UploadRecord(id, u.mediaId(), u.at(), u.uploaderId(), u.externalId(), u.declaration(), u.decision());
+                try (PreparedStatement up = c.prepareStatement("UPDATE uploads SET json = ? WHERE id = ?")) {
+                    up.setString(1, Json.write(stored));
+                    up.setLong(2, id);
+                    up.executeUpdate();
+                }
+                return stored;
+            }
+        });
+    }
+
+    @Override
+    public List<UploadRecord> uploads(String mediaId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM uploads WHERE media_id = ? ORDER BY id")) {
+                ps.setString(1, mediaId);
+                List<UploadRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(Json.read(rs.getString(1), UploadRecord.class));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> mediaIdForExternalId(String externalId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT media_id FROM uploads WHERE external_id = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, externalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package org.pramaan.store.sqlite;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.pramaan.access.ApiKeyRepository;
+import org.pramaan.audit.AuditStore;
+import org.pramaan.cases.CaseRepository;
+import org.pramaan.hash.HashBankRepository;
+import org.pramaan.screening.BlobStore;
+import org.pramaan.screening.MediaRepository;
+import org.pramaan.testkit.contracts.ApiKeyRepositoryContract;
+import org.pramaan.testkit.contracts.AuditStoreContract;
+import org.pramaan.testkit.contracts.BlobStoreContract;
+import org.pramaan.testkit.contracts.CaseRepositoryContract;
+import org.pramaan.testkit.contracts.HashBankRepositoryContract;
+import org.pramaan.testkit.contracts.MediaRepositoryContract;
+
+/** The SQLite adapters against every port contract, each on a real database file. */
+class SqliteContractsTest {
+    private static EmbeddedStore store;
+
+    static EmbeddedStore open(Path dir) {
+        try {
+            store = EmbeddedStore.open(dir);
+            return store;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) store.close();
+        store = null;
+    }
+
+    @Nested
+    class Media extends MediaRepositoryContract {
+        @Override
+        protected MediaRepository createRepository(Path dir) { return open(dir).media(); }
+    }
+
+    @Nested
+    class Cases extends CaseRepositoryContract {
+        @Override
+        protected CaseRepository createRepository(Path dir) { return open(dir).cases(); }
+    }
+
+    @Nested
+    class Banks extends HashBankRepositoryContract {
+        @Override
+        protected HashBankRepository createRepository(Path dir) { return open(dir).banks(); }
+    }
+
+    @Nested
+    class Audit extends AuditStoreContract {
+        @Override
+        protected AuditStore createStore(Path dir) { return open(dir).audit(); }
+    }
+
+    @Nested
+    class Keys extends ApiKeyRepositoryContract {
+        @Override
+        protected ApiKeyRepository createRepository(Path dir) { return open(dir).apiKeys(); }
+    }
+
+    @Nested
+    class Blobs extends BlobStoreContract {
+        @Override
+        protected BlobStore createStore(Path dir) throws Exception { return new LocalBlobStore(dir); }
+    }
+}

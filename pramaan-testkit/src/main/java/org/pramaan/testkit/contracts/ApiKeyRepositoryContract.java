@@ -1,0 +1,31 @@
+package org.pramaan.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.access.ApiKey;
+import org.pramaan.access.ApiKeyRepository;
+import org.pramaan.access.Role;
+
+/** Contract for {@link ApiKeyRepository} adapters. */
+public abstract class ApiKeyRepositoryContract {
+    @TempDir
+    protected Path dir;
+
+    protected abstract ApiKeyRepository createRepository(Path dir);
+
+    @Test
+    void storesAndFindsByDigestAndRevokes() {
+        ApiKeyRepository repo = createRepository(dir);
+        ApiKey k = new ApiKey("id1", "d".repeat(64), Role.REVIEWER, "alice", Instant.parse("2026-03-01T10:00:00Z"), false);
+        repo.save(k);
+        assertThat(repo.findByDigest("d".repeat(64))).contains(k);
+        assertThat(repo.findByDigest("e".repeat(64))).isEmpty();
+        ApiKey revoked = new ApiKey("id1", k.keyDigest(), k.role(), k.label(), k.createdAt(), true);
+        repo.save(revoked);
+        assertThat(repo.all()).containsExactly(revoked);
+    }
+}

@@ -1,0 +1,66 @@
+package org.pramaan.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.audit.AuditEntry;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.audit.AuditStore;
+import org.pramaan.testkit.FakeClock;
+
+/** Contract for {@link AuditStore} adapters. */
+public abstract class AuditStoreContract {
+    @TempDir
+    protected Path dir;
+
+    protected abstract AuditStore createStore(Path dir);
+
+    @Test
+    void appendsInOrderAndReportsLastAndHead() {
+        AuditStore store = createStore(dir);
+        AuditLog log = new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z"));
+        AuditEntry a = log.append("media.screened", "media:1", Map.of("k", "v"));
+        AuditEntry b = log.append("case.opened", "case:1", Map.of("n", 2));
+        assertThat(a.seq()).isEqualTo(1);
+        assertThat(b.prevHash()).isEqualTo(a.hash());
+        assertThat(store.last()).contains(b);
+        assertThat(store.recordedHead()).contains(new AuditStore.Head(2, b.hash()));
+        List<AuditEntry> all = new ArrayList<>();
+        store.forEach(all::add);
+        assertThat(all).containsExactly(a, b);
+        assertThat(store.bySubject("case:1")).containsExactly(b);
+        assertThat(log.verify().valid()).isTrue();
+    }
+
+    @Test
+    void refusesAnEntryThatDoesNotFollowTheLast() {
+        AuditStore store = createStore(dir);
+        new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z")).append("x", "s", Map.of());
+        AuditEntry stray = new AuditEntry(5, java.time.Instant.EPOCH, "x", "s", "{}", AuditEntry.GENESIS, AuditEntry.GENESIS);
+        assertThatThrownBy(() -> store.append(stray)).hasMessageContaining("5");
+        assertThat(store.last().orElseThrow().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void visitsLongLogsCompletelyInOrder() {
+        AuditStore store = createStore(dir);
+        FakeClock clock = FakeClock.at("2026-03-01T10:00:00Z");
+        AuditLog log = new AuditLog(store, clock);
+        for (int i = 0; i < 2_500; i++) {
+            clock.advance(Duration.ofMillis(7));
+            log.append("tick", "s" + (i % 3), Map.of("i", i));
+        }
+        List<Long> seqs = new ArrayList<>();
+        store.forEach(e -> seqs.add(e.seq()));
+        assertThat(seqs).hasSize(2_500);
+        assertThat(seqs).isSorted();
+        assertThat(log.verify().entriesChecked()).isEqualTo(2_500);
+    }
+}

@@ -1,0 +1,40 @@
+package org.pramaan.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseRepository;
+
+/** Contract for {@link CaseRepository} adapters. */
+public abstract class CaseRepositoryContract {
+    @TempDir
+    protected Path dir;
+
+    protected abstract CaseRepository createRepository(Path dir);
+
+    @Test
+    void roundTripsEveryField() {
+        CaseRepository repo = createRepository(dir);
+        CaseFile c = Samples.openCase("IN-20260301-AAAAAA", Samples.T0, Duration.ofHours(2));
+        repo.save(c);
+        assertThat(repo.find(c.id())).contains(c);
+        CaseFile closed = Samples.closed(c, Samples.T0.plusSeconds(60));
+        repo.save(closed);
+        assertThat(repo.find(c.id())).contains(closed);
+    }
+
+    @Test
+    void listsOpenCasesByEarliestDeadline() {
+        CaseRepository repo = createRepository(dir);
+        CaseFile late = Samples.openCase("IN-1", Samples.T0, Duration.ofHours(36));
+        CaseFile soon = Samples.openCase("IN-2", Samples.T0, Duration.ofHours(2));
+        CaseFile mid = Samples.openCase("IN-3", Samples.T0, Duration.ofHours(3));
+        CaseFile done = Samples.closed(Samples.openCase("IN-4", Samples.T0, Duration.ofHours(1)), Samples.T0);
+        for (CaseFile c : new CaseFile[] {late, soon, mid, done}) repo.save(c);
+        assertThat(repo.open()).extracting(CaseFile::id).containsExactly("IN-2", "IN-3", "IN-1");
+    }
+}

@@ -1,0 +1,56 @@
+package org.pramaan.testkit.contracts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.cases.CaseAction;
+import org.pramaan.cases.CaseClock;
+import org.pramaan.cases.CaseEvent;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseState;
+import org.pramaan.detection.Signal;
+import org.pramaan.detection.SignalStrength;
+import org.pramaan.detection.SignalType;
+import org.pramaan.hash.Hash256;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.media.Dimensions;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.media.MediaType;
+import org.pramaan.policy.Assessment;
+import org.pramaan.policy.Decision;
+import org.pramaan.policy.Reason;
+import org.pramaan.policy.Tier;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.MediaStatus;
+
+/** Fully populated sample values, so contract round-trips exercise every field. */
+final class Samples {
+    static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+    private Samples() {}
+
+    static MediaRecord media(String id) {
+        return new MediaRecord(id, "0".repeat(32),
+                new MediaInfo(MediaType.JPEG, 12345, Optional.of(new Dimensions(640, 480)), Optional.of(Duration.ofMillis(1500))),
+                Optional.of(new PdqResult(Hash256.fromHex("f".repeat(32) + "0".repeat(32)), 87)),
+                List.of(new Signal(SignalType.IPTC_DIGITAL_SOURCE_TYPE, "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+                        SignalStrength.STRONG, "JPEG APP1 XMP @ offset 20", Map.of("code", "trainedAlgorithmicMedia"))),
+                new Assessment(Tier.CONFIRMED_SYNTHETIC, List.of(new Reason("iptc.digital_source_type", "found", List.of(0)))),
+                Decision.LABEL, List.of(new Reason("policy.tier", "label", List.of())), MediaStatus.LABELLED, true, T0, T0.plusSeconds(5));
+    }
+
+    static CaseFile openCase(String id, Instant received, Duration clock) {
+        return new CaseFile(id, "IN_3_2_B_COMPLAINT", "IN", "IT Rules r.3(2)(b)", "a".repeat(64), received,
+                Map.of("complainant", "self", "url", "https://example.org/p/1"),
+                List.of(new CaseClock("remove", "two hours", received, received.plus(clock), List.of(0.5, 0.75), Optional.empty())),
+                CaseState.OPEN, Optional.empty(), List.of(new CaseEvent("opened", received, Map.of("noticeType", "IN_3_2_B_COMPLAINT"))));
+    }
+
+    static CaseFile closed(CaseFile c, Instant at) {
+        return new CaseFile(c.id(), c.noticeType(), c.jurisdiction(), c.article(), c.mediaId(), c.receivedAt(), c.notice(),
+                c.clocks().stream().map(k -> new CaseClock(k.name(), k.source(), k.startedAt(), k.dueAt(), k.escalateAt(), Optional.of(at))).toList(),
+                CaseState.CLOSED, Optional.of(CaseAction.REMOVE), c.events());
+    }
+}

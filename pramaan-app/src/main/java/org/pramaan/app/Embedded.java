@@ -1,0 +1,78 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.pramaan.access.ApiKeys;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.cases.CaseService;
+import org.pramaan.cases.RulePack;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.hash.PdqHasher;
+import org.pramaan.http.ApiServices;
+import org.pramaan.media.MediaProber;
+import org.pramaan.policy.Assessor;
+import org.pramaan.policy.JurisdictionPolicy;
+import org.pramaan.provenance.MetadataSignalExtractor;
+import org.pramaan.screening.Intake;
+import org.pramaan.screening.Screener;
+import org.pramaan.store.sqlite.EmbeddedStore;
+
+/** The embedded default wired together: SQLite + local blobs under the data directory. */
+public final class Embedded implements AutoCloseable {
+    private final PramaanConfig config;
+    private final Clock clock;
+    private final EmbeddedStore store;
+    private final AuditLog audit;
+    private final HashBanks banks;
+    private final Screener screener;
+    private final Intake intake;
+    private final CaseService cases;
+    private final ApiKeys keys;
+
+    public Embedded(PramaanConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        // Fail on bad policy or rule-pack data before touching the store.
+        JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
+        List<RulePack> packs = config.rulePacks().stream().map(RulePack::load).toList();
+        this.store = EmbeddedStore.open(config.dataDir());
+        this.audit = new AuditLog(store.audit(), clock);
+        this.banks = new HashBanks(store.banks());
+        this.screener = screener(config, policy, banks);
+        this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
+        this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
+        this.keys = new ApiKeys(store.apiKeys(), audit, clock);
+    }
+
+    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {
+        return new Screener(MediaProber.standard(), config.limits(), List.of(new MetadataSignalExtractor()), new PdqHasher(),
+                new Assessor(), policy, banks);
+    }
+
+    public static boolean exists(PramaanConfig config) { return Files.exists(config.dataDir().resolve(EmbeddedStore.DATABASE_FILE)); }
+
+    public ApiServices apiServices() throws IOException {
+        Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
+        return new ApiServices(intake, store.media(), cases, audit, keys, config.limits(), uploads, clock);
+    }
+
+    public PramaanConfig config() { return config; }
+
+    public Screener screener() { return screener; }
+
+    public AuditLog audit() { return audit; }
+
+    public ApiKeys keys() { return keys; }
+
+    public CaseService cases() { return cases; }
+
+    public HashBanks banks() { return banks; }
+
+    public EmbeddedStore store() { return store; }
+
+    @Override
+    public void close() { store.close(); }
+}

@@ -1,0 +1,117 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.pramaan.access.ApiKeys;
+import org.pramaan.access.Role;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.cli.CliRuntime;
+import org.pramaan.hash.BankItem;
+import org.pramaan.hash.HashBankRepository;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.hash.PdqHasher;
+import org.pramaan.media.MediaLimits;
+import org.pramaan.media.MediaProber;
+import org.pramaan.policy.JurisdictionPolicy;
+import org.pramaan.screening.Screener;
+
+/** The CLI's view of the embedded deployment; the store is opened only by commands that need it. */
+final class EmbeddedRuntime implements CliRuntime {
+    private final PramaanConfig config;
+    private final Clock clock;
+    private final PrintStream console;
+    private Embedded app;
+
+    EmbeddedRuntime(PramaanConfig config, Clock clock, PrintStream console) {
+        this.config = config;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    private synchronized Embedded app() {
+        if (app == null) {
+            try {
+                app = new Embedded(config, clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        return app;
+    }
+
+    /** Scanning must not create a data directory; with none, nothing is banked yet. */
+    @Override
+    public Screener screener() {
+        if (Embedded.exists(config)) return app().screener();
+        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks()));
+    }
+
+    @Override
+    public MediaProber prober() { return MediaProber.standard(); }
+
+    @Override
+    public MediaLimits limits() { return config.limits(); }
+
+    @Override
+    public PdqHasher pdqHasher() { return new PdqHasher(); }
+
+    @Override
+    public ApiKeys keys() { return app().keys(); }
+
+    @Override
+    public AuditLog audit() { return app().audit(); }
+
+    @Override
+    public void serve(String host, int port) throws Exception {
+        Embedded a = app();
+        String h = host.isEmpty() ? config.httpHost() : host;
+        int p = port < 0 ? config.httpPort() : port;
+        String adminNote = bootstrapAdmin(a.keys());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Server server = Server.start(a, h, p);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "pramaan-shutdown"));
+        String shownHost = h.equals("0.0.0.0") ? "localhost" : h;
+        console.println("Pramaan is listening on http://" + shownHost + ":" + server.port() + "/  (API description: /openapi.json)");
+        console.println("Data directory: " + config.dataDir().toAbsolutePath().normalize() + "  (jurisdiction " + config.jurisdiction() + ")");
+        console.println(adminNote);
+        console.println("Press Ctrl+C to stop.");
+        console.flush();
+        stopped.await();
+    }
+
+    private String bootstrapAdmin(ApiKeys keys) {
+        if (config.adminKey().isPresent()) {
+            keys.register(Role.ADMIN, "configured admin key", config.adminKey().get());
+            return "Admin API key: the one configured in admin.key / PRAMAAN_ADMIN_KEY";
+        }
+        if (keys.anyActive(Role.ADMIN)) {
+            return "Admin API key: created at first start (create more with: ./pramaan keys create --role admin)";
+        }
+        ApiKeys.IssuedKey k = keys.create(Role.ADMIN, "generated at first start");
+        return "Admin API key (shown once, keep it): " + k.secret();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) app.close();
+    }
+
+    /** An empty, read-only bank store for scans without a data directory. */
+    private static final class NoBanks implements HashBankRepository {
+        @Override
+        public BankItem add(BankItem item) { throw new IllegalStateException("no data directory: nothing can be banked during a scan"); }
+
+        @Override
+        public List<BankItem> all() { return List.of(); }
+
+        @Override
+        public int removeMedia(String bank, String mediaId) { return 0; }
+    }
+}

@@ -1,0 +1,51 @@
+package org.pramaan.app;
+
+import io.javalin.Javalin;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.pramaan.http.HttpApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the HTTP API plus the clock checker that fires escalations and breaches. The
+ * first check runs at start-up, so escalations missed while the server was down are fired then
+ * (and recorded with both their due time and their firing time).
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    private final Javalin http;
+    private final ScheduledExecutorService scheduler;
+
+    private Server(Javalin http, ScheduledExecutorService scheduler) {
+        this.http = http;
+        this.scheduler = scheduler;
+    }
+
+    public static Server start(Embedded app, String host, int port) throws java.io.IOException {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pramaan-clocks");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = app.config().clockCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.type(), e.details()));
+            } catch (RuntimeException e) {
+                LOG.error("clock check failed; will retry", e);
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+        Javalin http = new HttpApi(app.apiServices()).start(host, port);
+        return new Server(http, scheduler);
+    }
+
+    public int port() { return http.port(); }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.stop();
+    }
+}

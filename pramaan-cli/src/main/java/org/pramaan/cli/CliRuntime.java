@@ -1,0 +1,30 @@
+package org.pramaan.cli;
+
+import org.pramaan.access.ApiKeys;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.hash.PdqHasher;
+import org.pramaan.media.MediaLimits;
+import org.pramaan.media.MediaProber;
+import org.pramaan.screening.Screener;
+
+/** What commands need, supplied by the composition root; opened lazily so {@code --help} touches nothing. */
+public interface CliRuntime extends AutoCloseable {
+    /** A screener that matches against the data directory's banks when one exists; never creates one. */
+    Screener screener();
+
+    MediaProber prober();
+
+    MediaLimits limits();
+
+    PdqHasher pdqHasher();
+
+    ApiKeys keys();
+
+    AuditLog audit();
+
+    /** Starts the server and blocks until it is stopped. */
+    void serve(String host, int port) throws Exception;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package org.pramaan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.media.MediaKind;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
+import org.pramaan.media.image.ImageDecoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "hash", description = "Perceptual hashes.", subcommands = HashCommand.Pdq.class)
+final class HashCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    @Command(name = "pdq", description = "PDQ hash of images, printed as 'hash,quality,path' (the reference tools' format).")
+    static final class Pdq implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private final PramaanCli.LazyRuntime runtime;
+
+        Pdq(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
+        @Override
+        public Integer call() throws IOException {
+            int failed = 0;
+            for (Path f : ScanCommand.expand(files)) {
+                try (MediaSource src = MediaSource.open(f)) {
+                    MediaInfo info = runtime.get().prober().probe(src, runtime.get().limits());
+                    if (info.kind() != MediaKind.IMAGE) throw new IllegalArgumentException(info.type() + " is not an image");
+                    PdqResult r = runtime.get().pdqHasher().hash(ImageDecoder.decode(src, info));
+                    spec.commandLine().getOut().println(r.hash().toHex() + "," + r.quality() + "," + f);
+                } catch (MediaRejectedException e) {
+                    failed++;
+                    spec.commandLine().getErr().println(f + ": " + e.code().code() + ": " + e.getMessage());
+                } catch (IOException | IllegalArgumentException e) {
+                    failed++;
+                    spec.commandLine().getErr().println(f + ": " + e.getMessage());
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.pramaan.http;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.pramaan.access.ApiKeys;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.cases.CaseService;
+import org.pramaan.media.MediaLimits;
+import org.pramaan.screening.Intake;
+import org.pramaan.screening.MediaRepository;
+
+/**
+ * What the API needs from the composition root.
+ *
+ * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
+ */
+public record ApiServices(Intake intake, MediaRepository media, CaseService cases, AuditLog audit, ApiKeys keys,
+                          MediaLimits limits, Path uploadDir, Clock clock) {
+    public ApiServices {
+        Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(uploadDir, "uploadDir");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

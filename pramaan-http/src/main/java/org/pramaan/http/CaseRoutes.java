@@ -1,0 +1,96 @@
+package org.pramaan.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.cases.CaseAction;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseView;
+import org.pramaan.cases.NoticeRequest;
+import org.pramaan.json.Json;
+
+/** Notices, cases and actions. */
+final class CaseRoutes {
+    private final ApiServices services;
+    private final PrometheusMeterRegistry metrics;
+
+    CaseRoutes(ApiServices services, PrometheusMeterRegistry metrics) {
+        this.services = services;
+        this.metrics = metrics;
+    }
+
+    void noticeTypes(Context ctx) {
+        HttpApi.json(ctx, 200, services.cases().noticeTypes().stream().map(t -> Map.of("id", t.id(), "jurisdiction", t.jurisdiction(),
+                "article", t.article(), "title", t.title())).toList());
+    }
+
+    void submitNotice(Context ctx) {
+        JsonNode body = body(ctx);
+        String type = requiredText(body, "noticeType");
+        String mediaId = text(body, "mediaId").or(() -> text(body, "externalId").map(ext -> services.media().mediaIdForExternalId(ext)
+                .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload with externalId '" + ext + "'"))))
+                .orElseThrow(() -> new ApiException(400, "request.invalid", "a notice needs 'mediaId' or 'externalId' naming the content"));
+        if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        Optional<Instant> receivedAt = text(body, "receivedAt").map(s -> {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new ApiException(400, "request.invalid", "receivedAt '" + s + "' is not an ISO-8601 instant (e.g. 2026-03-01T10:00:00Z)");
+            }
+        });
+        fields.put("submittedBy", "key:" + HttpApi.principal(ctx).keyId());
+        CaseFile c = services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt));
+        HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
+        HttpApi.json(ctx, 201, CaseView.of(c, services.clock()));
+    }
+
+    void listOpen(Context ctx) {
+        HttpApi.json(ctx, 200, services.cases().open().stream().map(c -> CaseView.of(c, services.clock())).toList());
+    }
+
+    void get(Context ctx) {
+        HttpApi.json(ctx, 200, CaseView.of(find(ctx.pathParam("id")), services.clock()));
+    }
+
+    void act(Context ctx) {
+        String id = ctx.pathParam("id");
+        find(id);
+        JsonNode body = body(ctx);
+        CaseAction action = CaseAction.parse(requiredText(body, "action"));
+        String note = text(body, "note").orElse("");
+        CaseFile c = services.cases().act(id, action, "key:" + HttpApi.principal(ctx).keyId(), note);
+        HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name()).increment();
+        HttpApi.json(ctx, 200, CaseView.of(c, services.clock()));
+    }
+
+    private CaseFile find(String id) {
+        return services.cases().find(id).orElseThrow(() -> new ApiException(404, "case.not_found", "no case with id '" + id + "'"));
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = Json.mapper().readTree(ctx.body());
+            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
+            return n;
+        } catch (IOException e) {
+            throw new ApiException(400, "request.invalid", "the request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().trim());
+    }
+
+    private static String requiredText(JsonNode n, String field) {
+        return text(n, field).orElseThrow(() -> new ApiException(400, "request.invalid", "'" + field + "' is required"));
+    }
+}

@@ -1,0 +1,143 @@
+package org.pramaan.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.pramaan.access.Permission;
+import org.pramaan.access.Principal;
+import org.pramaan.json.Json;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.RejectionCode;
+import org.pramaan.screening.ScreeningView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds and starts the HTTP server. */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    static final String PRINCIPAL = "pramaan.principal";
+
+    private final ApiServices services;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Route> routes;
+    private final byte[] openApi;
+
+    public HttpApi(ApiServices services) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.openApi = resource("/openapi.json");
+        MediaRoutes media = new MediaRoutes(services, metrics);
+        CaseRoutes cases = new CaseRoutes(services, metrics);
+        this.routes = List.of(
+                Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
+                Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
+                Route.open("GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
+                Route.guarded("POST", "/v1/media", Permission.MEDIA_SUBMIT, media::submit),
+                Route.guarded("GET", "/v1/media/{id}", Permission.MEDIA_READ, media::get),
+                Route.guarded("GET", "/v1/notice-types", Permission.NOTICE_SUBMIT, cases::noticeTypes),
+                Route.guarded("POST", "/v1/notices", Permission.NOTICE_SUBMIT, cases::submitNotice),
+                Route.guarded("GET", "/v1/cases", Permission.CASE_READ, cases::listOpen),
+                Route.guarded("GET", "/v1/cases/{id}", Permission.CASE_READ, cases::get),
+                Route.guarded("POST", "/v1/cases/{id}/actions", Permission.CASE_ACT, cases::act),
+                Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit));
+        Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
+    }
+
+    List<Route> routes() { return routes; }
+
+    /** Starts listening; port 0 picks a free port (see {@link Javalin#port()}). */
+    public Javalin start(String host, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 1024 * 1024;
+            long max = services.limits().maxBytes();
+            config.jetty.multipartConfig.cacheDirectory(services.uploadDir().toString());
+            config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
+            for (Route r : routes) config.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), wrap(r));
+            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
+            config.routes.exception(MediaRejectedException.class, (e, ctx) ->
+                    json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, ScreeningView.error("request.invalid", e.getMessage())));
+            config.routes.exception(IllegalStateException.class, (e, ctx) -> json(ctx, 409, ScreeningView.error("request.conflict", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
+            });
+            config.requestLogger.http((ctx, ms) -> Timer.builder("pramaan_http_requests")
+                    .tag("method", ctx.method().name()).tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                    .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1000), TimeUnit.MICROSECONDS));
+        });
+        app.start(host, port);
+        return app;
+    }
+
+    private Handler wrap(Route r) {
+        if (r.permission().isEmpty()) return r.handler();
+        Permission needed = r.permission().get();
+        return ctx -> {
+            Principal p = authenticate(ctx);
+            if (!p.can(needed)) {
+                throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
+            }
+            ctx.attribute(PRINCIPAL, p);
+            r.handler().handle(ctx);
+        };
+    }
+
+    private Principal authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new ApiException(401, "auth.missing", "this route needs an 'Authorization: Bearer <api key>' header");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "auth.malformed", "the Authorization header must be 'Bearer <api key>'");
+        }
+        return services.keys().authenticate(header.substring(7))
+                .orElseThrow(() -> new ApiException(401, "auth.invalid", "the API key is unknown or revoked"));
+    }
+
+    private void verifyAudit(Context ctx) {
+        var v = services.audit().verify();
+        json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
+                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem()));
+    }
+
+    static Principal principal(Context ctx) { return ctx.attribute(PRINCIPAL); }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    static Counter counter(PrometheusMeterRegistry metrics, String name, String... tags) {
+        return Counter.builder(name).tags(tags).register(metrics);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the pramaan-http jar");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
+}

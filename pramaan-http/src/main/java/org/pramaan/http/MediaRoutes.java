@@ -1,0 +1,110 @@
+package org.pramaan.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.RejectionCode;
+import org.pramaan.policy.UploaderDeclaration;
+import org.pramaan.screening.Intake;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.ScreeningView;
+import org.pramaan.screening.UploadContext;
+
+/** {@code POST /v1/media} (multipart field {@code file}, or the raw body) and {@code GET /v1/media/{id}}. */
+final class MediaRoutes {
+    private final ApiServices services;
+    private final PrometheusMeterRegistry metrics;
+
+    MediaRoutes(ApiServices services, PrometheusMeterRegistry metrics) {
+        this.services = services;
+        this.metrics = metrics;
+    }
+
+    void submit(Context ctx) throws Exception {
+        Files.createDirectories(services.uploadDir());
+        Path spool = Files.createTempFile(services.uploadDir(), "upload-", ".bin");
+        try {
+            UploadContext uc;
+            if (ctx.isMultipartFormData()) {
+                UploadedFile file = ctx.uploadedFile("file");
+                if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
+                try (InputStream in = file.content()) {
+                    spool(in, spool);
+                }
+                uc = context(ctx.formParam("uploaderId"), ctx.formParam("externalId"), ctx.formParam("declaration"));
+            } else {
+                try (InputStream in = ctx.bodyInputStream()) {
+                    spool(in, spool);
+                }
+                uc = context(param(ctx, "uploaderId", "X-Uploader-Id"), param(ctx, "externalId", "X-External-Id"), param(ctx, "declaration", "X-Declaration"));
+            }
+            Intake.Result r = services.intake().ingest(spool, uc);
+            HttpApi.counter(metrics, "pramaan_media_screened", "decision", r.report().decision().name(), "tier", r.report().assessment().tier().name()).increment();
+            Map<String, Object> body = new LinkedHashMap<>(ScreeningView.report(r.report()));
+            body.put("id", r.media().id());
+            body.put("uploadId", r.upload().id());
+            body.put("status", r.media().status().name());
+            body.put("newMedia", r.newMedia());
+            HttpApi.json(ctx, r.newMedia() ? 201 : 200, body);
+        } catch (MediaRejectedException e) {
+            HttpApi.counter(metrics, "pramaan_media_rejected", "code", e.code().code()).increment();
+            throw e;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        MediaRecord m = services.media().find(id).orElseThrow(() -> new ApiException(404, "media.not_found", "no media with id '" + id + "'"));
+        Map<String, Object> body = new LinkedHashMap<>(ScreeningView.media(m));
+        body.put("uploads", services.media().uploads(id).stream().map(u -> {
+            Map<String, Object> um = new LinkedHashMap<>();
+            um.put("id", u.id());
+            um.put("at", u.at().toString());
+            u.uploaderId().ifPresent(v -> um.put("uploaderId", v));
+            u.externalId().ifPresent(v -> um.put("externalId", v));
+            u.declaration().ifPresent(d -> um.put("declaration", d.synthetic() ? "synthetic" : "not_synthetic"));
+            um.put("decision", u.decision().name());
+            return um;
+        }).toList());
+        HttpApi.json(ctx, 200, body);
+    }
+
+    /** Copies the body to disk, refusing past the size limit without reading the rest. */
+    private void spool(InputStream in, Path target) throws IOException, MediaRejectedException {
+        long max = services.limits().maxBytes();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > max) {
+                    throw new MediaRejectedException(RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    private static String param(Context ctx, String query, String header) {
+        String q = ctx.queryParam(query);
+        return q != null ? q : ctx.header(header);
+    }
+
+    private static UploadContext context(String uploaderId, String externalId, String declaration) {
+        return new UploadContext(nonBlank(uploaderId), nonBlank(externalId), nonBlank(declaration).map(UploaderDeclaration::parse));
+    }
+
+    private static Optional<String> nonBlank(String s) { return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim()); }
+}

@@ -1,0 +1,87 @@
+package org.pramaan.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuditLogTest {
+    /** A list-backed store whose entries a test can tamper with, as someone with the database file could. */
+    static final class ListStore implements AuditStore {
+        final List<AuditEntry> entries = new ArrayList<>();
+        Head head;
+
+        @Override public void append(AuditEntry e) { entries.add(e); head = new Head(e.seq(), e.hash()); }
+        @Override public Optional<AuditEntry> last() { return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1)); }
+        @Override public Optional<Head> recordedHead() { return Optional.ofNullable(head); }
+        @Override public void forEach(Consumer<AuditEntry> v) { entries.forEach(v); }
+        @Override public List<AuditEntry> bySubject(String s) { return entries.stream().filter(e -> e.subject().equals(s)).toList(); }
+    }
+
+    private final ListStore store = new ListStore();
+    private final AuditLog log = new AuditLog(store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+
+    @BeforeEach
+    void fill() {
+        for (int i = 1; i <= 5; i++) log.append("event", "case:" + i, Map.of("n", i));
+    }
+
+    private static AuditEntry edited(AuditEntry e, String details) {
+        return new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, e.prevHash(), e.hash());
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isTrue();
+        assertThat(v.entriesChecked()).isEqualTo(5);
+    }
+
+    @Test
+    void anEditedEntryIsNamed() {
+        store.entries.set(2, edited(store.entries.get(2), "{\"n\":99}"));
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.badSeq()).contains(3L);
+        assertThat(v.problem()).contains("entry 3").contains("edited");
+    }
+
+    @Test
+    void anEditWithARecomputedHashBreaksTheNextLink() {
+        AuditEntry e = store.entries.get(1);
+        store.entries.set(1, AuditEntry.seal(e.seq(), e.at(), e.type(), e.subject(), "{\"n\":42}", e.prevHash()));
+        assertThat(log.verify().badSeq()).contains(3L);
+    }
+
+    @Test
+    void aDeletedEntryIsFound() {
+        store.entries.remove(1);
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.problem()).contains("entry 3").contains("missing");
+    }
+
+    @Test
+    void reorderedEntriesAreFound() {
+        AuditEntry a = store.entries.get(1), b = store.entries.get(2);
+        store.entries.set(1, new AuditEntry(2, b.at(), b.type(), b.subject(), b.details(), b.prevHash(), b.hash()));
+        store.entries.set(2, new AuditEntry(3, a.at(), a.type(), a.subject(), a.details(), a.prevHash(), a.hash()));
+        assertThat(log.verify().valid()).isFalse();
+    }
+
+    @Test
+    void truncatingTheEndIsFoundThroughTheRecordedHead() {
+        store.entries.remove(4);
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.problem()).contains("entry 5 was recorded as the newest");
+    }
+}

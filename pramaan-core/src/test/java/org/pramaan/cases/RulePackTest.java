@@ -1,0 +1,65 @@
+package org.pramaan.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RulePackTest {
+    private static final RulePack IN = RulePack.load("IN");
+    /** 20 Feb 2026 00:00 IST, when G.S.R. 120(E) came into force. */
+    private static final Instant AMENDMENT = Instant.parse("2026-02-19T18:30:00Z");
+
+    @ParameterizedTest(name = "{0} {1}: {2} after 2026-02-20, {3} before")
+    @CsvSource({
+            "IN_3_1_D_ORDER, remove, PT3H, PT36H",
+            "IN_3_2_B_COMPLAINT, remove, PT2H, PT24H",
+            "IN_3_2_A_GRIEVANCE, acknowledge, PT24H, PT24H",
+            "IN_3_2_A_GRIEVANCE, resolve, P7D, P15D",
+            "IN_3_1_B_REMOVAL_REQUEST, remove, PT36H, PT72H"})
+    void clocksFollowTheRuleInForceAtReceipt(String type, String clock, String after, String before) {
+        RulePack.ClockRule rule = IN.noticeType(type).orElseThrow().clocks().stream().filter(c -> c.name().equals(clock)).findFirst().orElseThrow();
+        assertThat(rule.inForceAt(AMENDMENT).orElseThrow().duration()).isEqualTo(Duration.parse(after));
+        assertThat(rule.inForceAt(AMENDMENT.minusMillis(1)).orElseThrow().duration()).isEqualTo(Duration.parse(before));
+        assertThat(rule.escalateAt()).containsExactly(0.5, 0.75);
+    }
+
+    @Test
+    void everyNoticeTypeCitesItsArticle() {
+        assertThat(IN.noticeTypes()).hasSize(4).allSatisfy(t -> assertThat(t.article()).startsWith("IT Rules r.3"));
+    }
+
+    @Test
+    void noRuleBeforeTheRulesExisted() {
+        RulePack.ClockRule rule = IN.noticeType("IN_3_1_D_ORDER").orElseThrow().clocks().get(0);
+        assertThat(rule.inForceAt(Instant.parse("2020-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    private static String pack(String clock) {
+        return "{\"jurisdiction\":\"XX\",\"noticeTypes\":[{\"id\":\"A\",\"article\":\"art 1\",\"title\":\"t\",\"clocks\":[" + clock + "]}]}";
+    }
+
+    private static final String OK_DURATION = "{\"effectiveFrom\":\"2026-01-01T00:00:00Z\",\"duration\":\"PT1H\",\"source\":\"s\"}";
+
+    @Test
+    void malformedPacksFailNamingTheEntry() {
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"remove\",\"durations\":[{\"effectiveFrom\":\"2026-01-01T00:00:00Z\",\"duration\":\"3 hours\",\"source\":\"s\"}]}"), "x.json"))
+                .hasMessageContaining("notice type A").hasMessageContaining("'3 hours'");
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"remove\",\"escalateAt\":[0.75,0.5],\"durations\":[" + OK_DURATION + "]}"), "x.json"))
+                .hasMessageContaining("clock 'remove'").hasMessageContaining("escalateAt");
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"remove\",\"durations\":[" + OK_DURATION + "," + OK_DURATION + "]}"), "x.json"))
+                .hasMessageContaining("two durations take effect");
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"remove\",\"durations\":[]}"), "x.json")).hasMessageContaining("has no durations");
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"remove\",\"durations\":[{\"effectiveFrom\":\"2026-01-01T00:00:00Z\",\"duration\":\"-PT1H\",\"source\":\"s\"}]}"), "x.json"))
+                .hasMessageContaining("must be positive");
+        String twice = "{\"jurisdiction\":\"XX\",\"noticeTypes\":[{\"id\":\"A\",\"article\":\"a\",\"title\":\"t\",\"clocks\":[{\"name\":\"r\",\"durations\":[" + OK_DURATION
+                + "]}]},{\"id\":\"A\",\"article\":\"a\",\"title\":\"t\",\"clocks\":[{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}]}]}";
+        assertThatThrownBy(() -> RulePack.parse(twice, "x.json")).hasMessageContaining("notice type A is defined twice");
+        assertThatThrownBy(() -> RulePack.parse("{\"noticeTypes\":[]}", "x.json")).hasMessageContaining("'jurisdiction' is missing");
+        assertThatThrownBy(() -> RulePack.load("ZZ")).hasMessageContaining("no rule pack for jurisdiction 'ZZ'");
+    }
+}

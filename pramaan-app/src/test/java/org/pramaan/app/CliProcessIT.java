@@ -1,0 +1,151 @@
+package org.pramaan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.json.Json;
+import org.pramaan.testkit.TestImages;
+
+/** The packaged CLI run as a separate process, the way a user runs it. */
+class CliProcessIT {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<JsonNode> jsonLines() throws IOException {
+            List<JsonNode> l = new ArrayList<>();
+            for (String line : out.split("\n")) if (!line.isBlank()) l.add(Json.mapper().readTree(line));
+            return l;
+        }
+    }
+
+    Run pramaan(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("pramaan.jar")));
+        cmd.addAll(List.of(args));
+        return run(cmd, Map.of());
+    }
+
+    Run run(List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("PRAMAAN_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().putAll(env);
+        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void scanJsonReportsEveryFileAndExitsOneWhenAnyFailed() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("inbox/nested"));
+        Files.write(dir.resolve("inbox/ai.jpg"), TestMedia.aiJpeg(11));
+        Files.write(folder.resolve("camera.jpg"), TestMedia.cameraJpeg(12));
+        Files.write(folder.resolve("notes.txt"), "not media".getBytes());
+        Run r = pramaan("scan", "--json", "inbox", "missing.png");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        List<JsonNode> lines = r.jsonLines();
+        assertThat(lines).hasSize(4);
+        JsonNode ai = lines.stream().filter(l -> l.path("path").asText().endsWith("ai.jpg")).findFirst().orElseThrow();
+        assertThat(ai.path("sha256").asText()).hasSize(64);
+        assertThat(ai.path("mediaType").asText()).isEqualTo("image/jpeg");
+        assertThat(ai.path("hashes").path("pdq").path("hash").asText()).matches("[0-9a-f]{64}");
+        assertThat(ai.path("hashes").path("pdq").path("quality").asInt()).isBetween(50, 100);
+        assertThat(ai.path("signals").isArray()).isTrue();
+        assertThat(ai.path("assessment").path("tier").asText()).isEqualTo("CONFIRMED_SYNTHETIC");
+        assertThat(ai.path("assessment").path("reasons").size()).isPositive();
+        JsonNode camera = lines.stream().filter(l -> l.path("path").asText().endsWith("camera.jpg")).findFirst().orElseThrow();
+        assertThat(camera.path("assessment").path("tier").asText()).isEqualTo("NO_EVIDENCE");
+        JsonNode text = lines.stream().filter(l -> l.path("path").asText().endsWith("notes.txt")).findFirst().orElseThrow();
+        assertThat(text.path("error").path("code").asText()).isEqualTo("media.unknown_type");
+        assertThat(text.path("error").path("message").asText()).isNotBlank();
+        JsonNode missing = lines.stream().filter(l -> l.path("path").asText().endsWith("missing.png")).findFirst().orElseThrow();
+        assertThat(missing.path("error").path("code").asText()).isEqualTo("file.not_found");
+        assertThat(Files.exists(dir.resolve("data"))).as("scan creates no data directory").isFalse();
+    }
+
+    @Test
+    void hashPdqPrintsReferenceFormat() throws Exception {
+        Files.write(dir.resolve("a.png"), TestImages.png(TestImages.photo(200, 150, 13)));
+        Run r = pramaan("hash", "pdq", "a.png");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().trim()).matches("[0-9a-f]{64},\\d{1,3},a\\.png");
+    }
+
+    @Test
+    void auditVerifyNamesAnEditedEntry() throws Exception {
+        Run key = pramaan("keys", "create", "--role", "reviewer", "--label", "alice");
+        assertThat(key.exit()).as(key.err()).isZero();
+        assertThat(key.out().trim()).startsWith("pmn_");
+        pramaan("keys", "create", "--role", "ingest");
+        assertThat(pramaan("keys", "create", "--role", "wizard").err()).contains("unknown role 'wizard'");
+        Run ok = pramaan("audit", "verify");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("2 entries");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/pramaan.db")); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_update");
+            s.execute("UPDATE audit_log SET details = replace(details, 'alice', 'mallory') WHERE seq = 1");
+        }
+        Run bad = pramaan("audit", "verify");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("FAILED at entry 1").contains("edited");
+    }
+
+    @Test
+    void helpVersionAndTheLauncherWork() throws Exception {
+        assertThat(pramaan("--help").out()).contains("scan", "serve", "keys", "audit", "hash");
+        assertThat(pramaan("--version").out()).startsWith("pramaan ");
+        Run launcher = run(List.of("sh", System.getProperty("pramaan.launcher"), "--version"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")));
+        assertThat(launcher.exit()).as(launcher.err()).isZero();
+        assertThat(launcher.out()).startsWith("pramaan ");
+    }
+
+    @Test
+    void badConfigurationFailsAtStartupNamingTheKey() throws Exception {
+        Files.writeString(dir.resolve("bad.properties"), "http.port=eighty\n");
+        Run r = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("pramaan.jar"), "serve"),
+                Map.of("PRAMAAN_CONFIG", dir.resolve("bad.properties").toString()));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("http.port='eighty'").contains("bad.properties").contains("not a whole number");
+    }
+
+    @Test
+    void servePrintsItsUrlAndAnAdminKeyThatWorks() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("pramaan.jar"), "serve", "--port", "0").directory(dir.toFile());
+        pb.environment().put("PRAMAAN_DATA_DIR", dir.resolve("data").toString());
+        pb.redirectOutput(dir.resolve("serve.out").toFile()).redirectError(dir.resolve("serve.err").toFile());
+        Process p = pb.start();
+        try {
+            String out = "";
+            for (int i = 0; i < 600 && !out.contains("Press Ctrl+C"); i++) {
+                Thread.sleep(100);
+                out = Files.readString(dir.resolve("serve.out"));
+            }
+            var url = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(out);
+            var key = java.util.regex.Pattern.compile("(pmn_[0-9a-f]+_[0-9a-f]+)").matcher(out);
+            assertThat(url.find()).as(out + Files.readString(dir.resolve("serve.err"))).isTrue();
+            assertThat(key.find()).as(out).isTrue();
+            ApiClient api = new ApiClient(Integer.parseInt(url.group(1)));
+            assertThat(api.get("/healthz", null).status()).isEqualTo(200);
+            assertThat(api.get("/v1/audit/verify", key.group(1)).json().path("valid").asBoolean()).isTrue();
+            assertThat(api.get("/openapi.json", null).json().path("paths").has("/v1/media")).isTrue();
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

@@ -1,10 +1,160 @@
 package org.pramaan.hash;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 
-/** Placeholder: PDQ hash + quality of a decoded image. */
+/**
+ * PDQ perceptual hash (Meta, "The TMK+PDQF Video-Hashing Algorithm and the PDQ Image Similarity
+ * Algorithm", and the reference implementation's documentation): luminance → two-pass Jarosz box
+ * filter → 64×64 decimation → 16×16 DCT → median threshold.
+ *
+ * <p>Matches the C++ reference's pipeline, including its 512×512 nearest-neighbour squash of images
+ * with a side over 512 px (the reference does it because its filter is slow on large images; we do
+ * it so hashes agree with the reference). All arithmetic is in 32-bit float in the reference's
+ * order, so identical pixels give identical hashes. EXIF orientation is not applied: neither
+ * reference applies it, and hash banks hold hashes of stored pixel order.
+ */
 public final class PdqHasher {
+    static final int SIZE = 64;
+    private static final int MAX_SIDE = 512;
+    private static final int MIN_SIDE = 5;
+    private static final float[][] DCT = dctMatrix();
+
     public PdqResult hash(BufferedImage image) {
-        throw new UnsupportedOperationException("PDQ lands with the hashing work");
+        return hashLuma(Luma.of(image), image.getWidth(), image.getHeight());
+    }
+
+    /** @param luma row-major luminance 0..255, {@code width × height} values */
+    public PdqResult hashLuma(float[] luma, int width, int height) {
+        if (luma.length != width * height) throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
+        if (width < MIN_SIDE || height < MIN_SIDE) return new PdqResult(Hash256.of(0, 0, 0, 0), 0);
+        if (width > MAX_SIDE || height > MAX_SIDE) {
+            luma = squash(luma, width, height);
+            width = MAX_SIDE;
+            height = MAX_SIDE;
+        }
+        float[] a = luma.clone();
+        float[] tmp = new float[a.length];
+        int windowAlongRows = windowSize(width);
+        int windowAlongCols = windowSize(height);
+        for (int rep = 0; rep < 2; rep++) {
+            for (int i = 0; i < height; i++) box1d(a, tmp, i * width, width, 1, windowAlongRows);
+            for (int j = 0; j < width; j++) box1d(tmp, a, j, height, width, windowAlongCols);
+        }
+        float[][] small = decimate(a, width, height);
+        int quality = quality(small);
+        float[][] dct = dct16(small);
+        return new PdqResult(threshold(dct), quality);
+    }
+
+    /** The C++ reference's resize to exactly 512×512: pixel (x, y) ← (⌊x·W/512⌋, ⌊y·H/512⌋). */
+    static float[] squash(float[] luma, int w, int h) {
+        float[] out = new float[MAX_SIDE * MAX_SIDE];
+        for (int y = 0; y < MAX_SIDE; y++) {
+            int sy = (int) ((long) y * h / MAX_SIDE);
+            for (int x = 0; x < MAX_SIDE; x++) out[y * MAX_SIDE + x] = luma[sy * w + (int) ((long) x * w / MAX_SIDE)];
+        }
+        return out;
+    }
+
+    /** Jarosz window: ceil(old / (2·64)). */
+    static int windowSize(int oldDimension) { return (oldDimension + 2 * SIZE - 1) / (2 * SIZE); }
+
+    /** One box-filter pass along a vector of {@code length} values spaced {@code stride} apart. */
+    static void box1d(float[] in, float[] out, int start, int length, int stride, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1, phase2 = window - half + 1, phase3 = length - window, phase4 = half - 1;
+        int li = start, ri = start, oi = start, count = 0;
+        float sum = 0;
+        for (int i = 0; i < phase1; i++) { sum += in[ri]; count++; ri += stride; }
+        for (int i = 0; i < phase2; i++) { sum += in[ri]; count++; out[oi] = sum / count; ri += stride; oi += stride; }
+        for (int i = 0; i < phase3; i++) { sum += in[ri]; sum -= in[li]; out[oi] = sum / count; li += stride; ri += stride; oi += stride; }
+        for (int i = 0; i < phase4; i++) { sum -= in[li]; count--; out[oi] = sum / count; li += stride; oi += stride; }
+    }
+
+    static float[][] decimate(float[] in, int w, int h) {
+        float[][] out = new float[SIZE][SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            int ini = (int) (((i + 0.5) * h) / SIZE);
+            for (int j = 0; j < SIZE; j++) out[i][j] = in[ini * w + (int) (((j + 0.5) * w) / SIZE)];
+        }
+        return out;
+    }
+
+    /** Sum of absolute neighbour differences scaled to 0..100 per step, /90, capped at 100. */
+    static int quality(float[][] b) {
+        int sum = 0;
+        for (int i = 0; i < SIZE - 1; i++) for (int j = 0; j < SIZE; j++) sum += Math.abs((int) (((b[i][j] - b[i + 1][j]) * 100) / 255));
+        for (int i = 0; i < SIZE; i++) for (int j = 0; j < SIZE - 1; j++) sum += Math.abs((int) (((b[i][j] - b[i][j + 1]) * 100) / 255));
+        return Math.min(100, sum / 90);
+    }
+
+    static float[][] dct16(float[][] a) {
+        float[][] t = new float[16][SIZE];
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < SIZE; j++) {
+                float s = 0;
+                for (int k = 0; k < SIZE; k++) s += DCT[i][k] * a[k][j];
+                t[i][j] = s;
+            }
+        }
+        float[][] b = new float[16][16];
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 16; j++) {
+                float s = 0;
+                for (int k = 0; k < SIZE; k++) s += t[i][k] * DCT[j][k];
+                b[i][j] = s;
+            }
+        }
+        return b;
+    }
+
+    /** Bit i·16+j is set when B[i][j] exceeds the median (the reference's Torben median: the 128th smallest). */
+    static Hash256 threshold(float[][] b) {
+        float[] all = new float[256];
+        for (int i = 0; i < 16; i++) System.arraycopy(b[i], 0, all, i * 16, 16);
+        float[] sorted = all.clone();
+        java.util.Arrays.sort(sorted);
+        float median = sorted[127];
+        boolean[] bits = new boolean[256];
+        for (int k = 0; k < 256; k++) bits[k] = all[k] > median;
+        return Hash256.fromBits(bits);
+    }
+
+    private static float[][] dctMatrix() {
+        float[][] d = new float[16][SIZE];
+        double scale = Math.sqrt(2.0 / SIZE);
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < SIZE; j++) d[i][j] = (float) (scale * Math.cos((Math.PI / 2 / SIZE) * (i + 1) * (2 * j + 1)));
+        }
+        return d;
+    }
+
+    /** Luminance extraction that agrees with the reference decoders. */
+    static final class Luma {
+        private Luma() {}
+
+        static float[] of(BufferedImage img) {
+            int w = img.getWidth(), h = img.getHeight();
+            float[] out = new float[w * h];
+            Raster r = img.getRaster();
+            if (r.getNumBands() <= 2 && img.getColorModel().getNumColorComponents() == 1) {
+                // Grey (with or without alpha): the grey value is the luma. getRGB would pass it
+                // through a linear-to-sRGB curve and brighten it (the Java reference's known flaw).
+                int bits = r.getSampleModel().getSampleSize(0);
+                float scale = bits == 16 ? 1f / 257f : bits == 1 ? 255f : bits < 8 ? 255f / ((1 << bits) - 1) : 1f;
+                for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out[y * w + x] = r.getSample(x, y, 0) * scale;
+                return out;
+            }
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                img.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = row[x];
+                    out[y * w + x] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+                }
+            }
+            return out;
+        }
     }
 }

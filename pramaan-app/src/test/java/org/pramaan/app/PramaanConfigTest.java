@@ -1,0 +1,53 @@
+package org.pramaan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PramaanConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsFileEnvAndSystemPropertiesLayerInOrder() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.properties"), "http.port=9000\nmedia.max-pixels=5000\ndata.dir=/from/file\n");
+        Properties sys = new Properties();
+        sys.setProperty("pramaan.http.port", "9100");
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_CONFIG", file.toString(), "PRAMAAN_DATA_DIR", "/from/env"), sys);
+        assertThat(c.httpPort()).isEqualTo(9100);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(c.limits().maxPixels()).isEqualTo(5000);
+        assertThat(c.limits().maxBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.rulePacks()).containsExactly("IN");
+        assertThat(c.adminKey()).isEmpty();
+    }
+
+    @Test
+    void badValuesAndUnknownKeysFailNamingThem() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.properties"), "http.prot=9000\n");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CONFIG", file.toString()), new Properties()))
+                .hasMessageContaining("unknown key 'http.prot'").hasMessageContaining("http.port");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_HTTP_PORT", "70000"), new Properties()))
+                .hasMessageContaining("http.port='70000'").hasMessageContaining("PRAMAAN_HTTP_PORT");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CASES_CLOCK_CHECK_INTERVAL", "1s"), new Properties()))
+                .hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_ADMIN_KEY", "short"), new Properties())).hasMessageContaining("24 characters");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CONFIG", dir.resolve("none").toString()), new Properties()))
+                .hasMessageContaining("cannot read configuration file");
+    }
+
+    @Test
+    void unknownJurisdictionsFailAtStartup() {
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.toString(), "PRAMAAN_POLICY_JURISDICTION", "XX"), new Properties());
+        assertThatThrownBy(() -> new Embedded(c, java.time.Clock.systemUTC())).hasMessageContaining("'XX'");
+        assertThat(Files.exists(dir.resolve("pramaan.db"))).as("nothing opened before validation").isFalse();
+    }
+}

@@ -1,0 +1,56 @@
+package org.pramaan.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PDQ against Meta's C++ reference on the shared conformance set (../shared/testdata/pdq): every
+ * image with reference quality ≥ 80 within 10 bits, median ≤ 2 bits over those, and exact on images
+ * with both sides ≤ 512 px (pdq/README "correctness" rules).
+ */
+class PdqConformanceTest {
+    record Row(String path, int distance, int refQuality, int ourQuality, boolean small) {}
+
+    static Path testdata(String sub) {
+        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve(sub);
+        if (!Files.isDirectory(p)) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("conformance data missing in CI: " + p.toAbsolutePath());
+            Assumptions.abort("conformance data not found at " + p.toAbsolutePath() + " (set -Dpramaan.testdata)");
+        }
+        return p;
+    }
+
+    @Test
+    void matchesTheCppReference() throws Exception {
+        Path dir = testdata("pdq");
+        PdqHasher hasher = new PdqHasher();
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("expected-cpp.csv"))) {
+            String[] f = line.split(",", 3);
+            BufferedImage img = ImageIO.read(dir.resolve(f[2]).toFile());
+            assertThat(img).as("decodable: %s", f[2]).isNotNull();
+            PdqResult r = hasher.hash(img);
+            rows.add(new Row(f[2], r.hash().distance(Hash256.fromHex(f[0])), Integer.parseInt(f[1]), r.quality(),
+                    img.getWidth() <= 512 && img.getHeight() <= 512));
+        }
+        List<Integer> good = rows.stream().filter(r -> r.refQuality() >= 80).map(Row::distance).sorted().toList();
+        StringBuilder table = new StringBuilder("PDQ vs C++ reference (bits):\n");
+        rows.forEach(r -> table.append(String.format("  %3d  q=%3d/%3d  %s%s%n", r.distance(), r.ourQuality(), r.refQuality(), r.path(), r.small() ? " (≤512)" : "")));
+        table.append(String.format("quality>=80: n=%d min=%d median=%d max=%d over10=%d; exact on <=512px: %d/%d%n", good.size(), good.get(0),
+                good.get(good.size() / 2), good.get(good.size() - 1), good.stream().filter(d -> d > 10).count(),
+                rows.stream().filter(r -> r.small() && r.distance() == 0).count(), rows.stream().filter(Row::small).count()));
+        System.out.println(table);
+        assertThat(rows).hasSize(49);
+        assertThat(good).as(table.toString()).allMatch(d -> d <= 10);
+        assertThat(good.get((good.size() - 1) / 2)).as("median").isLessThanOrEqualTo(2);
+        assertThat(rows.stream().filter(Row::small)).as(table.toString()).allMatch(r -> r.distance() == 0);
+    }
+}

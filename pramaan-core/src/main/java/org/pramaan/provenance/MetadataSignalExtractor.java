@@ -1,16 +1,102 @@
 package org.pramaan.provenance;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.pramaan.detection.Signal;
 import org.pramaan.detection.SignalExtractor;
+import org.pramaan.detection.SignalStrength;
+import org.pramaan.detection.SignalType;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaSource;
 
-/** Placeholder: provenance and generator metadata signals. */
+/**
+ * Provenance and generator signals from a file's metadata. Malformed metadata is skipped (or
+ * reported as a weak signal with an {@code error} attribute), never thrown.
+ */
 public final class MetadataSignalExtractor implements SignalExtractor {
+    /** IPTC NewsCodes digital source types that mean AI generation (IPTC Photo Metadata 2023.2; cv.iptc.org/newscodes/digitalsourcetype). */
+    static final Set<String> AI_SOURCE_TYPES = Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia",
+            "compositeSynthetic", "algorithmicallyEnhanced");
+    static final String NEWSCODES = "http://cv.iptc.org/newscodes/digitalsourcetype/";
+
     @Override
     public List<Signal> extract(MediaSource source, MediaInfo info) throws IOException {
-        return List.of();
+        MetadataBlocks blocks = MetadataBlocks.find(source, info);
+        List<Signal> out = new ArrayList<>();
+        for (MetadataBlocks.Block b : blocks.xmp) xmp(b, out);
+        for (MetadataBlocks.TextEntry t : blocks.text) {
+            if (t.keyword().equals("AIGC")) out.add(aigc(t.text(), t.location()));
+        }
+        out.addAll(GeneratorTraces.fromText(blocks.text));
+        for (MetadataBlocks.Block b : blocks.exif) exif(b, out);
+        for (String where : blocks.c2pa) out.add(new Signal(SignalType.C2PA_MANIFEST, "present", SignalStrength.INFO, where, Map.of("validated", "false")));
+        return out;
+    }
+
+    private static void xmp(MetadataBlocks.Block b, List<Signal> out) {
+        XmpReader.Found f = XmpReader.read(b.data());
+        for (String v : f.digitalSourceTypes()) out.add(digitalSourceType(v, b.location(), f.wellFormed()));
+        for (String v : f.aigc()) out.add(aigc(v, b.location()));
+        for (String v : f.provenance()) {
+            out.add(new Signal(SignalType.C2PA_MANIFEST, "remote", SignalStrength.INFO, b.location() + " dcterms:provenance",
+                    Map.of("remote", v, "validated", "false", "fetched", "false")));
+        }
+        for (String d : f.descriptions()) {
+            if (d.contains("Job ID:")) {
+                out.add(new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, b.location() + " dc:description",
+                        Map.of("jobId", d.substring(d.indexOf("Job ID:") + 7).trim().split("\\s")[0])));
+            }
+        }
+    }
+
+    static Signal digitalSourceType(String value, String location, boolean wellFormed) {
+        String code = value.startsWith(NEWSCODES) ? value.substring(NEWSCODES.length()) : value.replaceAll(".*[/#:]", "");
+        boolean ai = AI_SOURCE_TYPES.contains(code);
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("code", code);
+        attrs.put("synthetic", Boolean.toString(ai));
+        if (!wellFormed) attrs.put("note", "XMP packet is not well-formed; value found by pattern");
+        return new Signal(SignalType.IPTC_DIGITAL_SOURCE_TYPE, NEWSCODES + code, ai ? SignalStrength.STRONG : SignalStrength.INFO, location, attrs);
+    }
+
+    /** GB 45438 Label "1" = generated (confirms); "2"/"3" = a platform's possibly/suspected (suspicion); invalid = weak. */
+    static Signal aigc(String json, String location) {
+        Aigc.Parsed p = Aigc.parse(json);
+        Map<String, String> attrs = new LinkedHashMap<>(p.fields());
+        if (p.problem().isPresent()) {
+            attrs.put("error", p.problem().get());
+            return new Signal(SignalType.GB45438_AIGC, p.label(), SignalStrength.WEAK, location, attrs);
+        }
+        return new Signal(SignalType.GB45438_AIGC, p.label(), p.label().equals("1") ? SignalStrength.STRONG : SignalStrength.MODERATE, location, attrs);
+    }
+
+    private static void exif(MetadataBlocks.Block b, List<Signal> out) {
+        Map<Integer, String> tags = TiffTags.text(b.data());
+        String software = tags.getOrDefault(TiffTags.SOFTWARE, "");
+        Map<String, String> camera = new LinkedHashMap<>();
+        if (tags.containsKey(TiffTags.MAKE)) camera.put("make", tags.get(TiffTags.MAKE));
+        if (tags.containsKey(TiffTags.MODEL)) camera.put("model", tags.get(TiffTags.MODEL));
+        if (!software.isEmpty()) {
+            boolean ai = GeneratorTraces.namesAiTool(software);
+            Map<String, String> attrs = new LinkedHashMap<>(camera);
+            attrs.put("ai", Boolean.toString(ai));
+            out.add(new Signal(SignalType.EXIF_SOFTWARE, software, ai ? SignalStrength.WEAK : SignalStrength.INFO, b.location() + " Software", attrs));
+        }
+        String comment = tags.getOrDefault(TiffTags.USER_COMMENT, "");
+        if (GeneratorTraces.looksLikeA1111(comment)) out.add(GeneratorTraces.a1111(comment, b.location() + " UserComment"));
+        String description = tags.getOrDefault(TiffTags.IMAGE_DESCRIPTION, "");
+        if (description.contains("Job ID:")) {
+            out.add(new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, b.location() + " ImageDescription", Map.of()));
+        }
+        if (software.isEmpty() && !camera.isEmpty()) {
+            // Camera make/model alone is weak evidence of capture; recorded for reviewers, never a tier input.
+            out.add(new Signal(SignalType.EXIF_SOFTWARE, (camera.getOrDefault("make", "") + " " + camera.getOrDefault("model", "")).trim(),
+                    SignalStrength.INFO, b.location() + " Make/Model", Map.of("ai", "false", "kind", "camera".toLowerCase(Locale.ROOT))));
+        }
     }
 }

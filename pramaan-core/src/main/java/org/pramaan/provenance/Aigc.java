@@ -1,0 +1,82 @@
+package org.pramaan.provenance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.json.Json;
+
+/**
+ * The GB 45438-2025 Appendix E implicit label: a JSON object under the key {@code AIGC} with exactly
+ * seven fields. {@code Label} is "1" (generated), "2" (possibly generated) or "3" (suspected); values
+ * are printable ASCII (0x21–0x7E). Some producers spell the reserved fields {@code ReserveCode1/2};
+ * those are accepted on read and written as {@code ReservedCode1/2}.
+ */
+public record Aigc(String label, String contentProducer, String produceId, String reservedCode1, String contentPropagator,
+                   String propagateId, String reservedCode2) {
+    public static final List<String> FIELDS = List.of("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2");
+
+    /** Validates for writing: Label in {"1","2","3"}, producer fields present, every value printable ASCII. */
+    public Aigc {
+        if (!List.of("1", "2", "3").contains(label)) throw new IllegalArgumentException("AIGC Label must be \"1\", \"2\" or \"3\", got \"" + label + "\"");
+        requirePrintable("ContentProducer", contentProducer, true);
+        requirePrintable("ProduceID", produceId, true);
+        requirePrintable("ReservedCode1", reservedCode1, false);
+        requirePrintable("ContentPropagator", contentPropagator, false);
+        requirePrintable("PropagateID", propagateId, false);
+        requirePrintable("ReservedCode2", reservedCode2, false);
+    }
+
+    /** A platform's propagation step (Labeling Measures art.6): adds its fields, never touches the producer's. */
+    public Aigc propagatedBy(String propagator, String propagateId) {
+        return new Aigc(label, contentProducer, produceId, reservedCode1, propagator, propagateId, reservedCode2);
+    }
+
+    /** The seven fields in the standard's order (the shared mapper would sort them). */
+    public String toJson() {
+        String[] v = {label, contentProducer, produceId, reservedCode1, contentPropagator, propagateId, reservedCode2};
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < FIELDS.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append('"').append(FIELDS.get(i)).append("\":\"").append(v[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    /** What a read found: the fields present, and the problem if the label is not valid. */
+    public record Parsed(Map<String, String> fields, Optional<String> problem) {
+        public String label() { return fields.getOrDefault("Label", ""); }
+    }
+
+    public static Parsed parse(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        JsonNode n;
+        try {
+            n = Json.mapper().readTree(json);
+        } catch (Exception e) {
+            return new Parsed(fields, Optional.of("AIGC value is not valid JSON"));
+        }
+        if (n == null || !n.isObject()) return new Parsed(fields, Optional.of("AIGC value is not a JSON object"));
+        n.fields().forEachRemaining(e -> {
+            String key = e.getKey().replace("ReserveCode", "ReservedCode");
+            fields.put(key, e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+        });
+        JsonNode label = n.get("Label");
+        if (label == null) return new Parsed(fields, Optional.of("AIGC has no Label"));
+        if (!label.isTextual()) return new Parsed(fields, Optional.of("AIGC Label must be a string \"1\", \"2\" or \"3\", got " + label));
+        if (!List.of("1", "2", "3").contains(label.asText())) return new Parsed(fields, Optional.of("AIGC Label \"" + label.asText() + "\" is not 1, 2 or 3"));
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            if (!printable(f.getValue())) return new Parsed(fields, Optional.of("AIGC " + f.getKey() + " has characters outside printable ASCII"));
+        }
+        return new Parsed(fields, Optional.empty());
+    }
+
+    static boolean printable(String s) { return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7E); }
+
+    private static void requirePrintable(String field, String value, boolean required) {
+        if (value == null || (required && value.isEmpty())) throw new IllegalArgumentException("AIGC " + field + " is required");
+        if (!printable(value)) throw new IllegalArgumentException("AIGC " + field + " must be printable ASCII (0x21-0x7E)");
+        if (value.length() > 2048) throw new IllegalArgumentException("AIGC " + field + " is longer than 2048 characters");
+    }
+}

@@ -1,0 +1,73 @@
+package org.pramaan.provenance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pramaan.detection.Signal;
+import org.pramaan.detection.SignalStrength;
+import org.pramaan.detection.SignalType;
+
+/**
+ * Traces that image generators leave in metadata. They are specific but unauthenticated and easily
+ * stripped or forged, so they make a file suspected, never confirmed.
+ */
+final class GeneratorTraces {
+    /** Software names of AI generators (case-insensitive substrings) as they appear in EXIF/XMP. */
+    static final List<String> AI_SOFTWARE = List.of("firefly", "dall-e", "dall·e", "dalle", "midjourney", "stable diffusion", "stablediffusion",
+            "novelai", "imagen", "chatgpt", "openai", "flux", "leonardo", "ideogram", "runway", "sora", "kling", "comfyui", "automatic1111",
+            "invokeai", "fooocus", "dreamstudio", "bing image creator", "gemini", "grok", "hailuo", "pika", "krea");
+    private static final Pattern A1111_FIELD = Pattern.compile("(Steps|Sampler|CFG scale|Seed|Size|Model|Model hash|Version): ([^,\\n]+)");
+    private static final int PROMPT_PREVIEW = 200;
+
+    private GeneratorTraces() {}
+
+    static boolean namesAiTool(String software) {
+        String s = software.toLowerCase(Locale.ROOT);
+        return AI_SOFTWARE.stream().anyMatch(s::contains);
+    }
+
+    static List<Signal> fromText(List<MetadataBlocks.TextEntry> entries) {
+        List<Signal> out = new ArrayList<>();
+        for (MetadataBlocks.TextEntry t : entries) {
+            switch (t.keyword()) {
+                case "parameters" -> out.add(a1111(t.text(), t.location()));
+                case "prompt", "workflow" -> out.add(new Signal(SignalType.GENERATOR_METADATA, "ComfyUI", SignalStrength.MODERATE, t.location(),
+                        Map.of("field", t.keyword(), "preview", preview(t.text()))));
+                case "invokeai_metadata", "sd-metadata", "Dream" -> out.add(new Signal(SignalType.GENERATOR_METADATA, "InvokeAI", SignalStrength.MODERATE,
+                        t.location(), Map.of("field", t.keyword(), "preview", preview(t.text()))));
+                case "Software" -> {
+                    if (namesAiTool(t.text())) out.add(new Signal(SignalType.GENERATOR_METADATA, t.text(), SignalStrength.MODERATE, t.location(), Map.of("field", "Software")));
+                }
+                case "Comment" -> {
+                    if (t.text().contains("\"steps\"") && t.text().contains("\"sampler\"")) {
+                        out.add(new Signal(SignalType.GENERATOR_METADATA, "NovelAI", SignalStrength.MODERATE, t.location(), Map.of("field", "Comment", "preview", preview(t.text()))));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** AUTOMATIC1111 writes "prompt\nNegative prompt: …\nSteps: 20, Sampler: …, Seed: …, Model: …". */
+    static Signal a1111(String text, String location) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        Matcher m = A1111_FIELD.matcher(text);
+        while (m.find()) attrs.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT).replace(' ', '_'), m.group(2).trim());
+        int cut = text.indexOf("\nNegative prompt:");
+        if (cut < 0) cut = text.indexOf("\nSteps:");
+        attrs.put("prompt", preview(cut < 0 ? text : text.substring(0, cut)));
+        return new Signal(SignalType.GENERATOR_METADATA, "AUTOMATIC1111", SignalStrength.MODERATE, location, attrs);
+    }
+
+    static boolean looksLikeA1111(String text) { return text.contains("Steps: ") && text.contains("Sampler: "); }
+
+    private static String preview(String s) {
+        String t = s.strip();
+        return t.length() <= PROMPT_PREVIEW ? t : t.substring(0, PROMPT_PREVIEW) + "…";
+    }
+}

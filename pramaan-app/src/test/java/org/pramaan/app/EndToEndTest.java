@@ -172,7 +172,7 @@ class EndToEndTest {
     @Test
     void escalationsFireOnceAtHalfAndThreeQuartersThenTheBreach() throws Exception {
         String media = upload(TestMedia.cameraJpeg(8)).json().path("id").asText();
-        String id = notice("IN_3_2_B_COMPLAINT", media);
+        String id = notice("IN_3_1_D_ORDER", media); // 3 h: 50 % at 90 min, 75 % at 135 min
         clock.advance(Duration.ofMinutes(89));
         app.cases().checkClocks();
         assertThat(events(id, "escalated")).isEmpty();

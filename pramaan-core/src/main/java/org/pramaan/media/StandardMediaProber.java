@@ -18,6 +18,16 @@ final class StandardMediaProber implements MediaProber {
 
     @Override
     public MediaInfo probe(MediaSource source, MediaLimits limits) throws MediaRejectedException, IOException {
+        try {
+            return probeReadable(source, limits);
+        } catch (EOFException e) {
+            throw new MediaRejectedException(RejectionCode.TRUNCATED, "the file ends unexpectedly: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MediaRejectedException(RejectionCode.UNREADABLE, "the file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private MediaInfo probeReadable(MediaSource source, MediaLimits limits) throws MediaRejectedException, IOException {
         long size = source.size();
         if (size == 0) throw new MediaRejectedException(RejectionCode.EMPTY, "the file is empty");
         if (size > limits.maxBytes()) {

@@ -128,5 +128,17 @@ class StandardMediaProberTest {
         assertThat(refusal(new MediaFixtures.Buf().ascii("fLaC").bytes(0x84, 0, 0, 10).zeros(20).get())).isEqualTo(RejectionCode.CORRUPT);
     }
 
+    @Test
+    void aSourceThatFailsToReadIsUnreadable() {
+        MediaSource failing = new MediaSource() {
+            @Override public long size() { return 1000; }
+            @Override public void readFully(long position, byte[] dst, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("disk error at " + position);
+            }
+        };
+        assertThatThrownBy(() -> prober.probe(failing, MediaLimits.defaults())).isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("disk error").extracting(e -> ((MediaRejectedException) e).code()).isEqualTo(RejectionCode.UNREADABLE);
+    }
+
     private static String probeName(byte[] b) { return new String(b, 0, Math.min(12, b.length), java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^ -~]", "."); }
 }

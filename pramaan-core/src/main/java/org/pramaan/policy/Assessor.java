@@ -57,6 +57,13 @@ public final class Assessor {
         if (tier == Tier.NO_EVIDENCE) {
             reasons.add(new Reason("no_evidence", "no provenance label, generator trace or declaration says this is synthetic", List.of()));
         }
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i).type() == SignalType.C2PA_MANIFEST) {
+                // Presence is reported so a reviewer knows to look; its claims count only once validated.
+                reasons.add(new Reason("c2pa.unvalidated", "a C2PA manifest is present at " + signals.get(i).location()
+                        + "; it has not been validated, so its claims are not used for this tier", List.of(i)));
+            }
+        }
         return new Assessment(tier, reasons);
     }
 

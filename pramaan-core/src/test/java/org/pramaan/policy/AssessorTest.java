@@ -66,5 +66,8 @@ class AssessorTest {
     void captureLabelsEditorsAndBareManifestsAreNotEvidenceOfAi() {
         assertThat(tier(SHA, IPTC_CAPTURE, EXIF_EDITOR, C2PA)).isEqualTo(Tier.NO_EVIDENCE);
         assertThat(assessor.assess(List.of(SHA)).reasons()).extracting(Reason::code).containsExactly("no_evidence");
+        Assessment withManifest = assessor.assess(List.of(SHA, C2PA));
+        assertThat(withManifest.reasons()).extracting(Reason::code).containsExactly("no_evidence", "c2pa.unvalidated");
+        assertThat(withManifest.reasons().get(1).signals()).containsExactly(1);
     }
 }

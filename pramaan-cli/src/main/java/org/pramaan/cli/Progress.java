@@ -9,8 +9,19 @@ abstract class Progress {
 
     abstract void done();
 
+    /** Java 22+ always has a Console; its isTerminal() says whether a person is there. Java 21 has one only on a terminal. */
+    static boolean interactive() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     static Progress onTerminal(PrintWriter err, int total) {
-        if (System.console() == null || total < 2) return new Progress() {
+        if (!interactive() || total < 2) return new Progress() {
             @Override void step(Path current) { }
             @Override void done() { }
         };

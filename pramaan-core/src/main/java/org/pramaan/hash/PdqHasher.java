@@ -26,8 +26,27 @@ public final class PdqHasher {
 
     /** @param luma row-major luminance 0..255, {@code width × height} values */
     public PdqResult hashLuma(float[] luma, int width, int height) {
+        Spectrum s = spectrum(luma, width, height);
+        return new PdqResult(s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(s.dct()), s.quality());
+    }
+
+    /**
+     * The hashes of the image's 8 rotations and flips, computed from the one DCT by sign changes
+     * and transposition (PDQ's dihedral trick: no re-hashing). They are close to, but not always
+     * equal to, the hash of a really rotated file.
+     */
+    public DihedralHashes dihedral(BufferedImage image) {
+        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight());
+        java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
+        for (Dihedral d : Dihedral.values()) out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
+        return new DihedralHashes(out, s.quality());
+    }
+
+    private record Spectrum(float[][] dct, int quality) {}
+
+    private Spectrum spectrum(float[] luma, int width, int height) {
         if (luma.length != width * height) throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
-        if (width < MIN_SIDE || height < MIN_SIDE) return new PdqResult(Hash256.of(0, 0, 0, 0), 0);
+        if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
         if (width > MAX_SIDE || height > MAX_SIDE) {
             luma = squash(luma, width, height);
             width = MAX_SIDE;
@@ -42,9 +61,7 @@ public final class PdqHasher {
             for (int j = 0; j < width; j++) box1d(tmp, a, j, height, width, windowAlongCols);
         }
         float[][] small = decimate(a, width, height);
-        int quality = quality(small);
-        float[][] dct = dct16(small);
-        return new PdqResult(threshold(dct), quality);
+        return new Spectrum(dct16(small), quality(small));
     }
 
     /** The C++ reference's resize to exactly 512×512: pixel (x, y) ← (⌊x·W/512⌋, ⌊y·H/512⌋). */

@@ -29,6 +29,34 @@ class PdqConformanceTest {
     }
 
     @Test
+    void dihedralHashesMatchTheCppReference() throws Exception {
+        Path dir = testdata("pdq");
+        PdqHasher hasher = new PdqHasher();
+        java.util.Map<String, DihedralHashes> ours = new java.util.HashMap<>();
+        int checked = 0, exact = 0, worst = 0;
+        for (String line : Files.readAllLines(dir.resolve("expected-cpp-dihedral.csv"))) {
+            String[] f = line.split(",", 4);
+            if (Integer.parseInt(f[1]) < 80) continue;
+            DihedralHashes d = ours.computeIfAbsent(f[3], p -> {
+                try {
+                    return hasher.dihedral(ImageIO.read(dir.resolve(p).toFile()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Dihedral which = Dihedral.valueOf(f[2].toUpperCase(java.util.Locale.ROOT));
+            int dist = d.get(which).distance(Hash256.fromHex(f[0]));
+            checked++;
+            if (dist == 0) exact++;
+            worst = Math.max(worst, dist);
+            assertThat(dist).as("%s %s", f[3], f[2]).isLessThanOrEqualTo(10);
+        }
+        System.out.printf("dihedral vs C++: %d hashes, %d exact, max %d bits%n", checked, exact, worst);
+        assertThat(checked).isEqualTo(46 * 8);
+        assertThat(exact).as("exact dihedral hashes").isGreaterThanOrEqualTo(41 * 8);
+    }
+
+    @Test
     void matchesTheCppReference() throws Exception {
         Path dir = testdata("pdq");
         PdqHasher hasher = new PdqHasher();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
+import org.pramaan.testing.SharedTestData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,18 +19,9 @@ import org.junit.jupiter.api.Test;
 class PdqConformanceTest {
     record Row(String path, int distance, int refQuality, int ourQuality, boolean small) {}
 
-    static Path testdata(String sub) {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve(sub);
-        if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("conformance data missing in CI: " + p.toAbsolutePath());
-            Assumptions.abort("conformance data not found at " + p.toAbsolutePath() + " (set -Dpramaan.testdata)");
-        }
-        return p;
-    }
-
     @Test
     void dihedralHashesMatchTheCppReference() throws Exception {
-        Path dir = testdata("pdq");
+        Path dir = SharedTestData.folder("pdq");
         PdqHasher hasher = new PdqHasher();
         java.util.Map<String, DihedralHashes> ours = new java.util.HashMap<>();
         int checked = 0, exact = 0, worst = 0;
@@ -58,7 +49,7 @@ class PdqConformanceTest {
 
     @Test
     void matchesTheCppReference() throws Exception {
-        Path dir = testdata("pdq");
+        Path dir = SharedTestData.folder("pdq");
         PdqHasher hasher = new PdqHasher();
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("expected-cpp.csv"))) {

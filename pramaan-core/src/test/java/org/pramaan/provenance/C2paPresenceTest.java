@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.pramaan.testing.SharedTestData;
 import org.junit.jupiter.api.Test;
 import org.pramaan.detection.Signal;
 import org.pramaan.detection.SignalType;
@@ -16,15 +16,6 @@ import org.pramaan.media.MediaSource;
 
 /** C2PA manifest presence in real signed files from the shared reference data (c2pa-rs fixtures). */
 class C2paPresenceTest {
-    static Path testdata(String sub) {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve(sub);
-        if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
-            Assumptions.abort("reference data not found at " + p.toAbsolutePath() + " (set -Dpramaan.testdata)");
-        }
-        return p;
-    }
-
     List<Signal> c2pa(Path f) throws Exception {
         try (MediaSource src = MediaSource.open(f)) {
             return new MetadataSignalExtractor().extract(src, MediaProber.standard().probe(src, MediaLimits.defaults())).stream()
@@ -34,7 +25,7 @@ class C2paPresenceTest {
 
     @Test
     void findsManifestsInEverySignedContainerWeCanProbe() throws Exception {
-        Path signed = testdata("c2pa/reference-signed");
+        Path signed = SharedTestData.folder("c2pa/reference-signed");
         List<Path> files;
         try (Stream<Path> s = Files.list(signed)) {
             files = s.filter(p -> p.getFileName().toString().matches(".*\\.signed\\.(png|webp|wav|mp3|mp4|tiff|gif|avif|heif)")).sorted().toList();
@@ -45,7 +36,7 @@ class C2paPresenceTest {
 
     @Test
     void firstPartyAiFilesIncludingAStoreSplitOverTwoApp11Segments() throws Exception {
-        Path ai = testdata("c2pa/real-ai");
+        Path ai = SharedTestData.folder("c2pa/real-ai");
         List<Signal> firefly = c2pa(ai.resolve("Firefly_tabby_cat.jpg"));
         assertThat(firefly).singleElement().satisfies(s -> assertThat(s.location()).contains("APP11").contains("2 segments"));
         assertThat(c2pa(ai.resolve("ChatGPT_Image.png"))).singleElement().satisfies(s -> assertThat(s.location()).startsWith("PNG caBX"));

@@ -3,9 +3,7 @@ package org.pramaan.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.access.ApiKey;
@@ -13,6 +11,7 @@ import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.access.Role;
 
 final class SqliteApiKeyRepository implements ApiKeyRepository {
+    private static final String COLUMNS = "id, digest, role, label, created_at, revoked";
     private final SqliteDatabase db;
 
     SqliteApiKeyRepository(SqliteDatabase db) { this.db = db; }
@@ -35,26 +34,12 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findByDigest(String digest) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, digest, role, label, created_at, revoked FROM api_keys WHERE digest = ?")) {
-                ps.setString(1, digest);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(key(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.first("SELECT " + COLUMNS + " FROM api_keys WHERE digest = ?", ps -> ps.setString(1, digest), SqliteApiKeyRepository::key);
     }
 
     @Override
     public List<ApiKey> all() {
-        return db.read(c -> {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, digest, role, label, created_at, revoked FROM api_keys ORDER BY created_at")) {
-                List<ApiKey> out = new ArrayList<>();
-                while (rs.next()) out.add(key(rs));
-                return out;
-            }
-        });
+        return db.list("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at", ps -> { }, SqliteApiKeyRepository::key);
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {

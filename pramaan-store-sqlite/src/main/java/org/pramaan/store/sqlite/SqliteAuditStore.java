@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,21 +47,12 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public Optional<AuditEntry> last() {
-        return db.read(c -> {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")) {
-                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
-            }
-        });
+        return db.first("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC", ps -> { }, SqliteAuditStore::entry);
     }
 
     @Override
     public Optional<Head> recordedHead() {
-        return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")) {
-                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2))) : Optional.empty();
-            }
-        });
+        return db.first("SELECT seq, hash FROM audit_head WHERE id = 1", ps -> { }, rs -> new Head(rs.getLong(1), rs.getString(2)));
     }
 
     @Override
@@ -71,16 +61,8 @@ final class SqliteAuditStore implements AuditStore {
         long after = 0;
         while (true) {
             long from = after;
-            List<AuditEntry> page = db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000")) {
-                    ps.setLong(1, from);
-                    List<AuditEntry> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) out.add(entry(rs));
-                    }
-                    return out;
-                }
-            });
+            List<AuditEntry> page = db.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000",
+                    ps -> ps.setLong(1, from), SqliteAuditStore::entry);
             if (page.isEmpty()) return;
             page.forEach(visitor);
             after = page.get(page.size() - 1).seq();
@@ -89,16 +71,7 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> bySubject(String subject) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq")) {
-                ps.setString(1, subject);
-                List<AuditEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(entry(rs));
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq", ps -> ps.setString(1, subject), SqliteAuditStore::entry);
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {

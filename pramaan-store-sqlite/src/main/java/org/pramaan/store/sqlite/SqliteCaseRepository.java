@@ -1,9 +1,7 @@
 package org.pramaan.store.sqlite;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.cases.CaseFile;
@@ -34,28 +32,12 @@ final class SqliteCaseRepository implements CaseRepository {
 
     @Override
     public Optional<CaseFile> find(String id) {
-        return db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT json FROM cases WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Json.read(rs.getString(1), CaseFile.class)) : Optional.empty();
-                }
-            }
-        });
+        return db.first("SELECT json FROM cases WHERE id = ?", ps -> ps.setString(1, id), rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 
     @Override
     public List<CaseFile> open() {
-        return db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id")) {
-                ps.setString(1, CaseState.OPEN.name());
-                List<CaseFile> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Json.read(rs.getString(1), CaseFile.class));
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id",
+                ps -> ps.setString(1, CaseState.OPEN.name()), rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 }

@@ -93,6 +93,38 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Maps the current row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, in order. */
+    public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The first row of a query, if any. */
+    public <T> java.util.Optional<T> first(String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> rows = list(sql + " LIMIT 1", binder, mapper);
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
+    }
+
     public int schemaVersion() {
         return read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {

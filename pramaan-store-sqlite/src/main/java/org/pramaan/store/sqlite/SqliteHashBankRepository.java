@@ -3,7 +3,6 @@ package org.pramaan.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.pramaan.hash.BankItem;
 import org.pramaan.hash.HashBankRepository;
@@ -41,13 +40,7 @@ final class SqliteHashBankRepository implements HashBankRepository {
 
     @Override
     public List<BankItem> all() {
-        return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM bank_items ORDER BY id")) {
-                List<BankItem> out = new ArrayList<>();
-                while (rs.next()) out.add(Json.read(rs.getString(1), BankItem.class));
-                return out;
-            }
-        });
+        return db.list("SELECT json FROM bank_items ORDER BY id", ps -> { }, rs -> Json.read(rs.getString(1), BankItem.class));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.pramaan.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.json.Json;
@@ -33,14 +32,7 @@ final class SqliteMediaRepository implements MediaRepository {
 
     @Override
     public Optional<MediaRecord> find(String id) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM media WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Json.read(rs.getString(1), MediaRecord.class)) : Optional.empty();
-                }
-            }
-        });
+        return db.first("SELECT json FROM media WHERE id = ?", ps -> ps.setString(1, id), rs -> Json.read(rs.getString(1), MediaRecord.class));
     }
 
     @Override
@@ -70,27 +62,12 @@ final class SqliteMediaRepository implements MediaRepository {
 
     @Override
     public List<UploadRecord> uploads(String mediaId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM uploads WHERE media_id = ? ORDER BY id")) {
-                ps.setString(1, mediaId);
-                List<UploadRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Json.read(rs.getString(1), UploadRecord.class));
-                }
-                return out;
-            }
-        });
+        return db.list("SELECT json FROM uploads WHERE media_id = ? ORDER BY id", ps -> ps.setString(1, mediaId),
+                rs -> Json.read(rs.getString(1), UploadRecord.class));
     }
 
     @Override
     public Optional<String> mediaIdForExternalId(String externalId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT media_id FROM uploads WHERE external_id = ? ORDER BY id DESC LIMIT 1")) {
-                ps.setString(1, externalId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.first("SELECT media_id FROM uploads WHERE external_id = ? ORDER BY id DESC", ps -> ps.setString(1, externalId), rs -> rs.getString(1));
     }
 }

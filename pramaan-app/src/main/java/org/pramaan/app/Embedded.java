@@ -40,7 +40,7 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.rulePacks().stream().map(RulePack::load).toList();
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock);
-        this.banks = new HashBanks(store.banks());
+        this.banks = new HashBanks(store.banks(), clock);
         this.screener = screener(config, policy, banks);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);

@@ -47,7 +47,7 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public Screener screener() {
         if (Embedded.exists(config)) return app().screener();
-        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks()));
+        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock));
     }
 
     @Override
@@ -106,10 +106,27 @@ final class EmbeddedRuntime implements CliRuntime {
     /** An empty, read-only bank store for scans without a data directory. */
     private static final class NoBanks implements HashBankRepository {
         @Override
-        public BankItem add(BankItem item) { throw new IllegalStateException("no data directory: nothing can be banked during a scan"); }
+        public BankItem add(BankItem item) { throw readOnly(); }
+
+        private static IllegalStateException readOnly() { return new IllegalStateException("no data directory: nothing can be banked during a scan"); }
 
         @Override
         public List<BankItem> all() { return List.of(); }
+
+        @Override
+        public void saveBank(org.pramaan.hash.Bank bank) { throw readOnly(); }
+
+        @Override
+        public List<org.pramaan.hash.Bank> banks() { return List.of(); }
+
+        @Override
+        public boolean deleteBank(String name) { return false; }
+
+        @Override
+        public List<BankItem> addAll(List<BankItem> items) { throw readOnly(); }
+
+        @Override
+        public boolean removeItem(long id) { return false; }
 
         @Override
         public int removeMedia(String bank, String mediaId) { return 0; }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.hash.BankItem;
+import org.pramaan.hash.BankKind;
 import org.pramaan.hash.HashBanks;
 import org.pramaan.screening.MediaRecord;
 import org.pramaan.screening.MediaRepository;
@@ -156,7 +157,8 @@ public final class CaseService {
             case REMOVE -> {
                 media.save(m.withStatus(MediaStatus.REMOVED));
                 // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
-                BankItem item = banks.add(new BankItem(0, HashBanks.REMOVED, m.id(), m.pdq(), m.id(), Optional.of(c.id()),
+                banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
+                BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()),
                         c.noticeType() + " " + c.article(), actor, clock.instant()));
                 audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
                         "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));

@@ -5,30 +5,41 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry in a hash bank.
+ * One entry in a hash bank: an exact digest, a PDQ hash, or both (hash-only NCII entries have no media).
  *
- * @param id      assigned by the store (0 before it is stored)
- * @param bank    bank name
- * @param sha256  exact digest of the banked file
- * @param pdq     its PDQ hash, when it is an image with one
- * @param mediaId the media it came from (its SHA-256 in Pramaan)
- * @param caseId  the case that banked it
- * @param note    free text
- * @param addedBy who added it (a key id, or {@code system})
- * @param addedAt when
+ * @param id            assigned by the store (0 before it is stored)
+ * @param mediaId       the Pramaan media it came from, if any
+ * @param caseId        the case that banked it, if any
+ * @param source        where it came from (a case, an import file, a partner)
+ * @param disabledUntil while in the future, the item does not match
  */
-public record BankItem(long id, String bank, String sha256, Optional<PdqResult> pdq, String mediaId, Optional<String> caseId,
-                       String note, String addedBy, Instant addedAt) {
+public record BankItem(long id, String bank, Optional<String> sha256, Optional<PdqResult> pdq, Optional<String> mediaId, Optional<String> caseId,
+                       String source, String note, String addedBy, Instant addedAt, Optional<Instant> disabledUntil) {
     public BankItem {
         Objects.requireNonNull(bank, "bank");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(pdq, "pdq");
+        if (sha256.isEmpty() && pdq.isEmpty()) throw new IllegalArgumentException("a bank item needs a SHA-256, a PDQ hash, or both");
+        sha256.ifPresent(s -> {
+            if (!s.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got '" + s + "'");
+        });
         Objects.requireNonNull(mediaId, "mediaId");
         Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(addedBy, "addedBy");
         Objects.requireNonNull(addedAt, "addedAt");
+        Objects.requireNonNull(disabledUntil, "disabledUntil");
     }
 
-    public BankItem withId(long newId) { return new BankItem(newId, bank, sha256, pdq, mediaId, caseId, note, addedBy, addedAt); }
+    /** An item taken from stored media, e.g. by a takedown. */
+    public static BankItem fromMedia(String bank, String mediaId, Optional<PdqResult> pdq, Optional<String> caseId, String note, String addedBy, Instant at) {
+        return new BankItem(0, bank, Optional.of(mediaId), pdq, Optional.of(mediaId), caseId, caseId.map(c -> "case " + c).orElse("media"), note, addedBy, at, Optional.empty());
+    }
+
+    public BankItem withId(long newId) {
+        return new BankItem(newId, bank, sha256, pdq, mediaId, caseId, source, note, addedBy, addedAt, disabledUntil);
+    }
+
+    public boolean activeAt(Instant now) { return disabledUntil.map(now::isAfter).orElse(true); }
 }

@@ -1,7 +1,9 @@
 package org.pramaan.hash;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,82 +12,178 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Hash banks with an in-memory matcher: exact SHA-256 lookup plus PDQ within
- * {@link #PDQ_MATCH_DISTANCE}. The v1 PDQ search is a linear scan; the multi-index matcher
- * replaces it without changing this API.
+ * Hash banks and their in-memory matcher: exact SHA-256 lookup plus PDQ within each bank's
+ * threshold and quality floor. Writes go to the repository first, then to memory, so a new item
+ * matches from the moment {@link #add} returns. The v1 PDQ search is a linear scan; the multi-index
+ * matcher replaces it behind this API.
  */
 public final class HashBanks {
-    /** Content removed after a notice or order; re-uploads are blocked (IT Rules r.4(4)). */
+    /** The bank takedowns feed (IT Rules r.4(4)). */
     public static final String REMOVED = "removed";
     /** PDQ convention: distance ≤ 31 of 256 bits is a match (Meta pdq README). */
     public static final int PDQ_MATCH_DISTANCE = 31;
 
     private final HashBankRepository repository;
+    private final Clock clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Bank> banks = new LinkedHashMap<>();
     private final Map<String, List<BankItem>> bySha256 = new HashMap<>();
     private final List<BankItem> withPdq = new ArrayList<>();
 
-    public HashBanks(HashBankRepository repository) {
+    public HashBanks(HashBankRepository repository, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        repository.banks().forEach(b -> banks.put(b.name(), b));
         repository.all().forEach(this::index);
     }
 
-    public BankItem add(BankItem item) {
-        lock.writeLock().lock();
-        try {
-            BankItem stored = repository.add(item);
-            index(stored);
+    public List<Bank> banks() { return read(() -> List.copyOf(banks.values())); }
+
+    public Optional<Bank> bank(String name) { return read(() -> Optional.ofNullable(banks.get(name))); }
+
+    /** Creates the bank, or returns it unchanged if one of that name and kind exists. */
+    public Bank ensure(String name, BankKind kind) {
+        return write(() -> {
+            Bank b = banks.get(name);
+            if (b != null) {
+                if (b.kind() != kind) throw new IllegalStateException("bank '" + name + "' exists with kind " + b.kind().wireName() + ", not " + kind.wireName());
+                return b;
+            }
+            Bank created = Bank.of(name, kind, clock.instant());
+            repository.saveBank(created);
+            banks.put(name, created);
+            return created;
+        });
+    }
+
+    public Bank create(Bank bank) {
+        return write(() -> {
+            if (banks.containsKey(bank.name())) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
+            repository.saveBank(bank);
+            banks.put(bank.name(), bank);
+            return bank;
+        });
+    }
+
+    public Bank update(Bank bank) {
+        return write(() -> {
+            Bank old = banks.get(bank.name());
+            if (old == null) throw new IllegalArgumentException("no bank named '" + bank.name() + "'");
+            if (old.kind() != bank.kind()) throw new IllegalStateException("a bank's kind cannot change (" + old.kind().wireName() + ")");
+            repository.saveBank(bank);
+            banks.put(bank.name(), bank);
+            return bank;
+        });
+    }
+
+    public boolean delete(String name) {
+        return write(() -> {
+            boolean existed = repository.deleteBank(name);
+            banks.remove(name);
+            bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
+            withPdq.removeIf(i -> i.bank().equals(name));
+            return existed;
+        });
+    }
+
+    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+
+    /** All or nothing: an item naming an unknown bank fails the whole call before anything is stored. */
+    public List<BankItem> addAll(List<BankItem> items) {
+        return write(() -> {
+            for (BankItem i : items) if (!banks.containsKey(i.bank())) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
+            List<BankItem> stored = repository.addAll(items);
+            stored.forEach(this::index);
             return stored;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
+    }
+
+    public List<BankItem> items(String bank) {
+        return read(() -> {
+            List<BankItem> out = new ArrayList<>();
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (List<BankItem> l : bySha256.values()) for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
+            for (BankItem i : withPdq) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
+            out.sort(java.util.Comparator.comparingLong(BankItem::id));
+            return out;
+        });
+    }
+
+    public boolean removeItem(long id) {
+        return write(() -> {
+            boolean removed = repository.removeItem(id);
+            bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
+            withPdq.removeIf(i -> i.id() == id);
+            return removed;
+        });
     }
 
     public int removeMedia(String bank, String mediaId) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             int n = repository.removeMedia(bank, mediaId);
-            bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(mediaId)));
-            withPdq.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(mediaId));
+            bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
+            withPdq.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
             return n;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
-    /** Matches across all banks, exact first; one match per bank item, the closest. */
-    public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) {
-        lock.readLock().lock();
-        try {
-            Map<Long, BankMatch> out = new java.util.LinkedHashMap<>();
-            for (BankItem i : bySha256.getOrDefault(sha256, List.of())) {
-                out.put(i.id(), new BankMatch(i.bank(), i.id(), "sha256", 0, i.mediaId(), i.caseId()));
-            }
-            if (pdq.isPresent() && pdq.get().matchable()) {
+    /**
+     * Matches across all banks, one match per item (exact before perceptual). Disabled banks and
+     * items disabled until later do not match; shadow-bank matches, and every match when the file
+     * also hits an allow-list, come back inert.
+     */
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) {
+        return read(() -> {
+            java.time.Instant now = clock.instant();
+            Map<Long, BankMatch> out = new LinkedHashMap<>();
+            sha256.ifPresent(s -> {
+                for (BankItem i : bySha256.getOrDefault(s, List.of())) consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
+            });
+            if (pdq.isPresent()) {
                 for (BankItem i : withPdq) {
                     if (out.containsKey(i.id())) continue;
+                    Bank b = banks.get(i.bank());
+                    if (b == null || pdq.get().quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
                     int d = i.pdq().orElseThrow().hash().distance(pdq.get().hash());
-                    if (d <= PDQ_MATCH_DISTANCE) out.put(i.id(), new BankMatch(i.bank(), i.id(), "pdq", d, i.mediaId(), i.caseId()));
+                    if (d <= b.pdqThreshold()) consider(i, "pdq", d, now).ifPresent(m -> out.put(i.id(), m));
                 }
             }
-            return List.copyOf(out.values());
-        } finally {
-            lock.readLock().unlock();
-        }
+            boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
+            return out.values().stream().map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
+        });
     }
 
-    public long size() {
-        lock.readLock().lock();
-        try {
-            return bySha256.values().stream().mapToLong(List::size).sum();
-        } finally {
-            lock.readLock().unlock();
-        }
+    public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) { return match(Optional.of(sha256), pdq); }
+
+    public long size() { return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.stream().filter(i -> i.sha256().isEmpty()).count()); }
+
+    private Optional<BankMatch> consider(BankItem i, String method, int distance, java.time.Instant now) {
+        Bank b = banks.get(i.bank());
+        if (b == null || b.state() == BankState.DISABLED || !i.activeAt(now)) return Optional.empty();
+        return Optional.of(new BankMatch(b.name(), b.kind(), i.id(), method, distance, i.mediaId(), i.caseId(),
+                b.state() == BankState.SHADOW ? Optional.of("shadow") : Optional.empty()));
     }
 
     private void index(BankItem item) {
-        bySha256.computeIfAbsent(item.sha256(), k -> new ArrayList<>()).add(item);
-        // Low-quality PDQ hashes (near-blank images) match too much to act on (pytx QUALITY_THRESHOLD).
-        if (item.pdq().isPresent() && item.pdq().get().matchable()) withPdq.add(item);
+        item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item));
+        if (item.pdq().isPresent()) withPdq.add(item);
+    }
+
+    private <T> T read(java.util.function.Supplier<T> s) {
+        lock.readLock().lock();
+        try {
+            return s.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(java.util.function.Supplier<T> s) {
+        lock.writeLock().lock();
+        try {
+            return s.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 }

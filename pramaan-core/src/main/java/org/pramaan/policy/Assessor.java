@@ -76,7 +76,8 @@ public final class Assessor {
         if (s.type() == SignalType.HASH_BANK_MATCH) {
             // A match against a bank of known deepfakes is confirmation; other banks (removed,
             // allow-lists) drive the decision, not the tier.
-            return "known-deepfake".equals(s.attributes().get("bankKind")) ? Weight.CONFIRMS : Weight.NEUTRAL;
+            boolean acts = !s.attributes().containsKey("inert");
+            return acts && "known-deepfake".equals(s.attributes().get("bankKind")) ? Weight.CONFIRMS : Weight.NEUTRAL;
         }
         if ("false".equals(s.attributes().get("synthetic"))) return Weight.NEUTRAL;
         return switch (s.strength()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.pramaan.hash.BankKind;
 import org.pramaan.hash.BankMatch;
 import org.pramaan.json.Json;
 
@@ -73,20 +74,32 @@ public final class JurisdictionPolicy {
             tiers.put(t, rule(n, origin + ": tiers." + t));
         }
         Map<String, Rule> banks = new LinkedHashMap<>();
-        root.path("bankMatches").fields().forEachRemaining(e -> banks.put(e.getKey(), rule(e.getValue(), origin + ": bankMatches." + e.getKey())));
+        root.path("bankMatches").fields().forEachRemaining(e -> {
+            try {
+                BankKind.parse(e.getKey()); // a typo in a kind would silently never match: fail at load instead
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(origin + ": bankMatches." + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+            banks.put(e.getKey(), rule(e.getValue(), origin + ": bankMatches." + e.getKey()));
+        });
         return new JurisdictionPolicy(jurisdiction, version, tiers, banks);
     }
 
-    /** Bank matches whose bank has a rule win over the tier; among those the most severe decision wins. */
+    /** Acting matches in a bank kind with a rule win over the tier; among those the most severe decision wins. */
     public Outcome decide(Assessment assessment, List<BankMatch> matches) {
         List<Reason> reasons = new ArrayList<>();
         Optional<Decision> fromBanks = Optional.empty();
         for (BankMatch m : matches) {
-            Rule r = bankMatches.get(m.bank());
+            Rule r = bankMatches.get(m.kind().wireName());
             if (r == null) continue;
-            reasons.add(new Reason("policy.bank." + m.bank(), jurisdiction + " policy: a match in bank '" + m.bank() + "' (" + m.method()
-                    + " distance " + m.distance() + ", media " + m.mediaId() + m.caseId().map(c -> ", case " + c).orElse("") + ") → "
-                    + r.decision() + ". " + r.basis(), List.of()));
+            if (!m.acts()) {
+                reasons.add(new Reason("policy.bank.inert", "a match in " + m.kind().wireName() + " bank '" + m.bank() + "' is " + m.inert().get()
+                        + " and does not change the decision", List.of()));
+                continue;
+            }
+            reasons.add(new Reason("policy.bank." + m.kind().wireName(), jurisdiction + " policy: a match in " + m.kind().wireName() + " bank '" + m.bank() + "' ("
+                    + m.method() + " distance " + m.distance() + m.mediaId().map(v -> ", media " + v).orElse("") + m.caseId().map(c -> ", case " + c).orElse("")
+                    + ") → " + r.decision() + ". " + r.basis(), List.of()));
             if (fromBanks.isEmpty() || r.decision().compareTo(fromBanks.get()) > 0) fromBanks = Optional.of(r.decision());
         }
         if (fromBanks.isPresent()) return new Outcome(fromBanks.get(), reasons);

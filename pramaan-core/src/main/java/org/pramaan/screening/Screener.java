@@ -68,8 +68,15 @@ public final class Screener {
                 d.statement().isEmpty() ? Map.of() : Map.of("statement", d.statement()))));
         List<BankMatch> matches = banks.match(digests.sha256(), pdq);
         for (BankMatch m : matches) {
-            signals.add(new Signal(SignalType.HASH_BANK_MATCH, m.bank() + "#" + m.itemId(), SignalStrength.STRONG, "hash bank '" + m.bank() + "'",
-                    Map.of("method", m.method(), "distance", Integer.toString(m.distance()), "mediaId", m.mediaId(), "caseId", m.caseId().orElse(""))));
+            Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            attrs.put("bankKind", m.kind().wireName());
+            attrs.put("method", m.method());
+            attrs.put("distance", Integer.toString(m.distance()));
+            m.mediaId().ifPresent(v -> attrs.put("mediaId", v));
+            m.caseId().ifPresent(v -> attrs.put("caseId", v));
+            m.inert().ifPresent(v -> attrs.put("inert", v));
+            signals.add(new Signal(SignalType.HASH_BANK_MATCH, m.bank() + "#" + m.itemId(), m.acts() ? SignalStrength.STRONG : SignalStrength.INFO,
+                    "hash bank '" + m.bank() + "'", attrs));
         }
         Assessment assessment = assessor.assess(signals);
         return new ScreeningReport(digests.sha256(), digests.md5(), info, pdq, signals, matches, assessment, policy.decide(assessment, matches));

@@ -93,11 +93,14 @@ public final class ScreeningView {
     private static Map<String, Object> match(BankMatch b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bank", b.bank());
+        m.put("kind", b.kind().wireName());
         m.put("itemId", b.itemId());
         m.put("method", b.method());
         m.put("distance", b.distance());
-        m.put("mediaId", b.mediaId());
+        b.mediaId().ifPresent(v -> m.put("mediaId", v));
         b.caseId().ifPresent(c -> m.put("caseId", c));
+        m.put("acts", b.acts());
+        b.inert().ifPresent(v -> m.put("inert", v));
         return m;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pramaan.hash.BankKind;
 import org.pramaan.hash.BankMatch;
 
 class JurisdictionPolicyTest {
@@ -23,16 +24,20 @@ class JurisdictionPolicyTest {
 
     @Test
     void aRemovedBankMatchBlocksWhateverTheTierAndCitesTheRule() {
-        BankMatch m = new BankMatch("removed", 7, "pdq", 12, "a".repeat(64), Optional.of("IN-1"));
+        BankMatch m = new BankMatch("removed", BankKind.REMOVED, 7, "pdq", 12, Optional.of("a".repeat(64)), Optional.of("IN-1"), Optional.empty());
         JurisdictionPolicy.Outcome o = IN.decide(tier(Tier.NO_EVIDENCE), List.of(m));
         assertThat(o.decision()).isEqualTo(Decision.BLOCK);
         assertThat(o.reasons().get(0).message()).contains("r.4(4)").contains("distance 12").contains("case IN-1");
     }
 
     @Test
-    void banksWithoutARuleDoNotDecide() {
-        BankMatch m = new BankMatch("partner-feed", 1, "sha256", 0, "a".repeat(64), Optional.empty());
+    void banksWithoutARuleAndInertMatchesDoNotDecide() {
+        BankMatch m = new BankMatch("gifct", BankKind.KNOWN_DEEPFAKE, 1, "sha256", 0, Optional.empty(), Optional.empty(), Optional.empty());
         assertThat(IN.decide(tier(Tier.NO_EVIDENCE), List.of(m)).decision()).isEqualTo(Decision.ALLOW);
+        BankMatch shadow = new BankMatch("removed", BankKind.REMOVED, 2, "pdq", 3, Optional.empty(), Optional.empty(), Optional.of("shadow"));
+        JurisdictionPolicy.Outcome o = IN.decide(tier(Tier.NO_EVIDENCE), List.of(shadow));
+        assertThat(o.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(o.reasons()).extracting(Reason::code).contains("policy.bank.inert");
     }
 
     @Test

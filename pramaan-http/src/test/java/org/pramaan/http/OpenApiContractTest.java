@@ -40,7 +40,7 @@ class OpenApiContractTest {
         store = EmbeddedStore.open(dir);
         Clock clock = Clock.systemUTC();
         AuditLog audit = new AuditLog(store.audit(), clock);
-        HashBanks banks = new HashBanks(store.banks());
+        HashBanks banks = new HashBanks(store.banks(), clock);
         Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
                 JurisdictionPolicy.load("IN"), banks);
         return new HttpApi(new ApiServices(new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(),

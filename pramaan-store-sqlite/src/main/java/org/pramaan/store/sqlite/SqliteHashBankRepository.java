@@ -1,9 +1,13 @@
 package org.pramaan.store.sqlite;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.hash.Bank;
 import org.pramaan.hash.BankItem;
 import org.pramaan.hash.HashBankRepository;
 import org.pramaan.json.Json;
@@ -14,33 +18,81 @@ final class SqliteHashBankRepository implements HashBankRepository {
     SqliteHashBankRepository(SqliteDatabase db) { this.db = db; }
 
     @Override
-    public BankItem add(BankItem item) {
+    public void saveBank(Bank bank) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO banks(name, json) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, bank.name());
+                ps.setString(2, Json.write(bank));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Bank> banks() {
+        return db.list("SELECT json FROM banks ORDER BY name", ps -> { }, rs -> Json.read(rs.getString(1), Bank.class));
+    }
+
+    @Override
+    public boolean deleteBank(String name) {
         return db.write(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_items(bank, sha256, media_id, json) VALUES (?, ?, ?, '{}')",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, item.bank());
-                ps.setString(2, item.sha256());
-                ps.setString(3, item.mediaId());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+            try (PreparedStatement items = c.prepareStatement("DELETE FROM bank_items WHERE bank = ?");
+                 PreparedStatement bank = c.prepareStatement("DELETE FROM banks WHERE name = ?")) {
+                items.setString(1, name);
+                items.executeUpdate();
+                bank.setString(1, name);
+                return bank.executeUpdate() > 0;
             }
-            BankItem stored = item.withId(id);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE bank_items SET json = ? WHERE id = ?")) {
-                ps.setString(1, Json.write(stored));
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
+        });
+    }
+
+    @Override
+    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+
+    @Override
+    public List<BankItem> addAll(List<BankItem> items) {
+        return db.write(c -> {
+            List<BankItem> stored = new ArrayList<>(items.size());
+            for (BankItem item : items) stored.add(insert(c, item));
             return stored;
         });
+    }
+
+    private static BankItem insert(Connection c, BankItem item) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_items(bank, sha256, media_id, json) VALUES (?, ?, ?, '{}')",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, item.bank());
+            ps.setString(2, item.sha256().orElse(""));
+            ps.setString(3, item.mediaId().orElse(""));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        BankItem stored = item.withId(id);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE bank_items SET json = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(stored));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return stored;
     }
 
     @Override
     public List<BankItem> all() {
         return db.list("SELECT json FROM bank_items ORDER BY id", ps -> { }, rs -> Json.read(rs.getString(1), BankItem.class));
+    }
+
+    @Override
+    public boolean removeItem(long id) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM bank_items WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
     }
 
     @Override

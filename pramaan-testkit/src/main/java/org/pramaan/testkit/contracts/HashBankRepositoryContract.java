@@ -1,12 +1,17 @@
 package org.pramaan.testkit.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.hash.Bank;
 import org.pramaan.hash.BankItem;
+import org.pramaan.hash.BankKind;
+import org.pramaan.hash.BankState;
 import org.pramaan.hash.HashBankRepository;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
@@ -19,20 +24,51 @@ public abstract class HashBankRepositoryContract {
     protected abstract HashBankRepository createRepository(Path dir);
 
     private static BankItem item(String bank, String media) {
-        return new BankItem(0, bank, media, Optional.of(new PdqResult(Hash256.fromHex("0f".repeat(32)), 90)), media,
-                Optional.of("IN-1"), "note", "key:abc", Samples.T0);
+        return BankItem.fromMedia(bank, media, Optional.of(new PdqResult(Hash256.fromHex("0f".repeat(32)), 90)), Optional.of("IN-1"), "note", "key:abc", Samples.T0);
+    }
+
+    private static BankItem hashOnly(String bank, String hex) {
+        return new BankItem(0, bank, Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), 77)), Optional.empty(), Optional.empty(),
+                "stopncii-feed", "", "import", Samples.T0, Optional.of(Samples.T0.plusSeconds(3600)));
     }
 
     @Test
-    void assignsIdsKeepsOrderAndRemovesByMedia() {
+    void savesAndReplacesBankSettings() {
+        HashBankRepository repo = createRepository(dir);
+        Bank b = new Bank("ncii", BankKind.NCII, BankState.SHADOW, 20, 70, "partner hashes", Samples.T0);
+        repo.saveBank(b);
+        repo.saveBank(Bank.of("removed", BankKind.REMOVED, Samples.T0));
+        assertThat(repo.banks()).extracting(Bank::name).containsExactly("ncii", "removed");
+        assertThat(repo.banks().get(0)).isEqualTo(b);
+        Bank enabled = b.with(BankState.ENABLED, 31, 50, "trusted now");
+        repo.saveBank(enabled);
+        assertThat(repo.banks().get(0)).isEqualTo(enabled);
+    }
+
+    @Test
+    void assignsIdsKeepsOrderAndRemovesByMediaItemAndBank() {
         HashBankRepository repo = createRepository(dir);
         BankItem a = repo.add(item("removed", "a".repeat(64)));
         BankItem b = repo.add(item("removed", "b".repeat(64)));
-        BankItem c = repo.add(item("known-deepfake", "a".repeat(64)));
+        List<BankItem> more = repo.addAll(List.of(item("known-deepfake", "a".repeat(64)), hashOnly("ncii", "ab".repeat(32))));
         assertThat(a.id()).isPositive();
         assertThat(b.id()).isGreaterThan(a.id());
-        assertThat(repo.all()).containsExactly(a, b, c);
+        assertThat(repo.all()).containsExactly(a, b, more.get(0), more.get(1));
         assertThat(repo.removeMedia("removed", "a".repeat(64))).isEqualTo(1);
-        assertThat(repo.all()).containsExactly(b, c);
+        assertThat(repo.removeItem(b.id())).isTrue();
+        assertThat(repo.removeItem(b.id())).isFalse();
+        assertThat(repo.all()).containsExactlyElementsOf(more);
+        repo.saveBank(Bank.of("ncii", BankKind.NCII, Samples.T0));
+        assertThat(repo.deleteBank("ncii")).isTrue();
+        assertThat(repo.all()).containsExactly(more.get(0));
+        assertThat(repo.banks()).isEmpty();
+    }
+
+    @Test
+    void aBadItemInABatchStoresNothing() {
+        HashBankRepository repo = createRepository(dir);
+        repo.add(item("removed", "a".repeat(64)));
+        assertThatThrownBy(() -> repo.addAll(List.of(item("removed", "b".repeat(64)), null))).isInstanceOf(RuntimeException.class);
+        assertThat(repo.all()).hasSize(1);
     }
 }

@@ -1,0 +1,207 @@
+package org.pramaan.hash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.json.Json;
+
+/**
+ * Bank import and export. An import is parsed completely before anything is stored: one bad line
+ * rejects the whole file with its line number, so a half-applied import never happens.
+ * <ul>
+ *   <li>{@code csv}: {@code hash,quality[,note]}, or any column order with a header naming
+ *       {@code hash|pdq, quality, sha256, note, source, case_id}.</li>
+ *   <li>{@code jsonl}: one object per line: {@code pdq, quality, sha256, note, source, caseId, disabledUntil}.</li>
+ *   <li>{@code lines}: one bare 64-hex PDQ hash per line, as ThreatExchange/HMA tools and Meta's
+ *       reference data write them; no quality is given, so the source is trusted at 100.</li>
+ * </ul>
+ */
+public final class BankFiles {
+    public enum Format {
+        CSV, JSONL, LINES;
+
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown bank file format '" + s + "': use csv, jsonl or lines");
+            }
+        }
+    }
+
+    /** An import refused as a whole, naming the first bad line. */
+    public static final class ImportException extends Exception {
+        private final long line;
+
+        ImportException(long line, String message) {
+            super("line " + line + ": " + message);
+            this.line = line;
+        }
+
+        public long line() { return line; }
+    }
+
+    public static final int MAX_LINE = 64 * 1024;
+    public static final long MAX_ITEMS = 5_000_000;
+
+    private BankFiles() {}
+
+    public static List<BankItem> parse(Format format, String bank, Reader reader, String source, String addedBy, Instant at) throws IOException, ImportException {
+        BufferedReader in = new BufferedReader(reader);
+        List<BankItem> out = new ArrayList<>();
+        List<String> header = List.of();
+        String line;
+        long n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.length() > MAX_LINE) throw new ImportException(n, "longer than " + MAX_LINE + " characters");
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            if (out.size() >= MAX_ITEMS) throw new ImportException(n, "more than " + MAX_ITEMS + " items in one import");
+            if (format == Format.CSV && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !t.matches("[0-9a-fA-F]{64}.*")) {
+                header = csv(t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256")) throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
+                continue;
+            }
+            try {
+                out.add(switch (format) {
+                    case CSV -> fromFields(bank, header.isEmpty() ? positional(csv(t)) : named(header, csv(t)), source, addedBy, at);
+                    case JSONL -> fromJson(bank, t, source, addedBy, at);
+                    case LINES -> fromFields(bank, Map.of("hash", t, "quality", "100"), source, addedBy, at);
+                });
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(n, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    public static void write(Format format, List<BankItem> items, Writer out) throws IOException {
+        if (format == Format.CSV) out.write("hash,quality,sha256,note,source,case_id\n");
+        for (BankItem i : items) {
+            switch (format) {
+                case CSV -> out.write(String.join(",", i.pdq().map(p -> p.hash().toHex()).orElse(""), i.pdq().map(p -> Integer.toString(p.quality())).orElse(""),
+                        i.sha256().orElse(""), quote(i.note()), quote(i.source()), quote(i.caseId().orElse(""))) + "\n");
+                case JSONL -> out.write(Json.write(json(i)) + "\n");
+                case LINES -> { if (i.pdq().isPresent()) out.write(i.pdq().get().hash().toHex() + "\n"); }
+            }
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> json(BankItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        i.pdq().ifPresent(p -> { m.put("pdq", p.hash().toHex()); m.put("quality", p.quality()); });
+        i.sha256().ifPresent(s -> m.put("sha256", s));
+        i.mediaId().ifPresent(s -> m.put("mediaId", s));
+        i.caseId().ifPresent(s -> m.put("caseId", s));
+        m.put("source", i.source());
+        m.put("note", i.note());
+        m.put("addedBy", i.addedBy());
+        m.put("addedAt", i.addedAt().toString());
+        i.disabledUntil().ifPresent(d -> m.put("disabledUntil", d.toString()));
+        return m;
+    }
+
+    private static BankItem fromJson(String bank, String line, String source, String addedBy, Instant at) {
+        JsonNode n;
+        try {
+            n = Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON");
+        }
+        if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
+        Map<String, String> f = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText()));
+        if (f.containsKey("pdq")) f.put("hash", f.get("pdq"));
+        if (f.containsKey("caseId")) f.put("case_id", f.get("caseId"));
+        return fromFields(bank, f, source, addedBy, at);
+    }
+
+    private static BankItem fromFields(String bank, Map<String, String> f, String source, String addedBy, Instant at) {
+        String hex = f.getOrDefault("hash", f.getOrDefault("pdq", "")).strip();
+        Optional<PdqResult> pdq = Optional.empty();
+        if (!hex.isEmpty()) {
+            if (!hex.matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
+            pdq = Optional.of(new PdqResult(Hash256.fromHex(hex), quality(f.getOrDefault("quality", ""))));
+        }
+        String sha = f.getOrDefault("sha256", "").strip().toLowerCase(Locale.ROOT);
+        String until = f.getOrDefault("disabledUntil", "").strip();
+        Optional<Instant> disabledUntil;
+        try {
+            disabledUntil = until.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(until));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("disabledUntil '" + until + "' is not an ISO-8601 instant");
+        }
+        return new BankItem(0, bank, sha.isEmpty() ? Optional.empty() : Optional.of(sha), pdq, Optional.empty(),
+                Optional.ofNullable(f.get("case_id")).filter(s -> !s.isBlank()), f.getOrDefault("source", "").isBlank() ? source : f.get("source"),
+                f.getOrDefault("note", ""), addedBy, at, disabledUntil);
+    }
+
+    private static int quality(String q) {
+        if (q.isBlank()) throw new IllegalArgumentException("the PDQ quality is missing (expected 0..100)");
+        try {
+            int v = Integer.parseInt(q.strip());
+            if (v < 0 || v > 100) throw new IllegalArgumentException("quality " + v + " is outside 0..100");
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("quality '" + abbreviate(q) + "' is not a whole number");
+        }
+    }
+
+    private static Map<String, String> positional(List<String> fields) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String[] names = {"hash", "quality", "note"};
+        if (fields.size() > names.length) throw new IllegalArgumentException("expected hash,quality[,note] but found " + fields.size() + " fields");
+        for (int i = 0; i < fields.size(); i++) m.put(names[i], fields.get(i));
+        return m;
+    }
+
+    private static Map<String, String> named(List<String> header, List<String> fields) {
+        if (fields.size() > header.size()) throw new IllegalArgumentException("found " + fields.size() + " fields but the header names " + header.size());
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) m.put(header.get(i), fields.get(i));
+        return m;
+    }
+
+    /** RFC 4180 fields: commas inside double quotes, "" for a quote. */
+    static List<String> csv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cur.append(c);
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) throw new IllegalArgumentException("a quoted field is not closed");
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"").replace("\n", " ") + "\"" : s;
+    }
+
+    private static String abbreviate(String s) { return s.length() <= 40 ? s : s.substring(0, 37) + "..."; }
+}

@@ -9,6 +9,7 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.RulePack;
+import org.pramaan.hash.BankCuration;
 import org.pramaan.hash.HashBanks;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.http.ApiServices;
@@ -56,7 +57,7 @@ public final class Embedded implements AutoCloseable {
 
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(intake, store.media(), cases, audit, keys, config.limits(), uploads, clock);
+        return new ApiServices(screener, intake, store.media(), cases, new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
     }
 
     public PramaanConfig config() { return config; }

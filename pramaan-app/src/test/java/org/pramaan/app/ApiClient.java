@@ -27,6 +27,12 @@ final class ApiClient {
         return send(request(path, key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Response send(String method, String path, String key, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path, key);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Response postBytes(String path, String key, byte[] body) throws IOException, InterruptedException {
         return send(request(path, key).header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }

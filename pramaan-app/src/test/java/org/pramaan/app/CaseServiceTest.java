@@ -31,7 +31,7 @@ class CaseServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        app = new Embedded(EndToEndTest.config(dir, Map.of()), clock);
+        app = new Embedded(ServerTestBase.config(dir, Map.of()), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
         media = app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
     }

@@ -23,56 +23,7 @@ import org.pramaan.testkit.TestImages;
  * Upload → signals → tier → decision; notice → case on its statutory clock → escalations →
  * removal → re-uploads blocked; restart keeps everything.
  */
-class EndToEndTest {
-    static final String ADMIN = "pmn_test_admin_key_0123456789abcdef";
-    @TempDir
-    Path dataDir;
-    final FakeClock clock = FakeClock.at("2026-03-02T04:00:00Z");
-    final List<AutoCloseable> open = new ArrayList<>();
-    ApiClient api;
-    Embedded app;
-    String ingest;
-    String reviewer;
-
-    static PramaanConfig config(Path dir, Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PRAMAAN_DATA_DIR", dir.toString(), "PRAMAAN_ADMIN_KEY", ADMIN));
-        env.putAll(extra);
-        return PramaanConfig.load(env, new Properties());
-    }
-
-    void start(Map<String, String> extra) throws Exception {
-        app = new Embedded(config(dataDir, extra), clock);
-        app.keys().register(Role.ADMIN, "test admin", ADMIN);
-        Server server = Server.start(app, "127.0.0.1", 0);
-        open.add(server);
-        open.add(app);
-        api = new ApiClient(server.port());
-    }
-
-    void stop() throws Exception {
-        for (int i = 0; i < open.size(); i++) open.get(i).close();
-        open.clear();
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        start(Map.of());
-        ingest = app.keys().create(Role.INGEST, "uploads").secret();
-        reviewer = app.keys().create(Role.REVIEWER, "trust & safety").secret();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception { stop(); }
-
-    ApiClient.Response upload(byte[] bytes) throws Exception { return api.postBytes("/v1/media", ingest, bytes); }
-
-    String notice(String type, String mediaId) throws Exception {
-        ApiClient.Response r = api.postJson("/v1/notices", reviewer, "{\"noticeType\":\"" + type + "\",\"mediaId\":\"" + mediaId
-                + "\",\"fields\":{\"complainant\":\"self\",\"url\":\"https://example.org/p/1\"}}");
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return r.json().path("id").asText();
-    }
-
+class EndToEndTest extends ServerTestBase {
     @Test
     void everyV1RouteNeedsAKeyWithTheRightRole() throws Exception {
         ApiClient.Response none = api.get("/v1/cases", null);

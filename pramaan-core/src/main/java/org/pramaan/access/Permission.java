@@ -1,4 +1,4 @@
 package org.pramaan.access;
 
 /** Operations guarded by roles. */
-public enum Permission { MEDIA_SUBMIT, MEDIA_READ, NOTICE_SUBMIT, CASE_READ, CASE_ACT, AUDIT_READ, KEYS_ADMIN }
+public enum Permission { MEDIA_SUBMIT, MEDIA_READ, NOTICE_SUBMIT, CASE_READ, CASE_ACT, BANKS_READ, BANKS_WRITE, AUDIT_READ, KEYS_ADMIN }

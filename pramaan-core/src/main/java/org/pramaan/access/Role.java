@@ -7,7 +7,8 @@ import java.util.Set;
 /** What a key may do. Least privilege: an ingest key (the platform's upload path) cannot act on cases. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    REVIEWER(EnumSet.of(Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.CASE_READ, Permission.CASE_ACT)),
+    REVIEWER(EnumSet.of(Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.CASE_READ, Permission.CASE_ACT,
+            Permission.BANKS_READ, Permission.BANKS_WRITE)),
     INGEST(EnumSet.of(Permission.MEDIA_SUBMIT, Permission.MEDIA_READ, Permission.NOTICE_SUBMIT));
 
     private final Set<Permission> permissions;

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.pramaan.hash.ContentDigests;
 
 /**
  * One audit entry.
@@ -37,8 +36,16 @@ public record AuditEntry(long seq, Instant at, String type, String subject, Stri
     /** The hash this entry should carry given its contents. */
     public String expectedHash() { return computeHash(seq, at, type, subject, details, prevHash); }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
     static String computeHash(long seq, Instant at, String type, String subject, String details, String prevHash) {
-        MessageDigest md = ContentDigests.digest("SHA-256");
+        MessageDigest md = sha256();
         // Length-prefixed fields: no choice of field contents can make two different entries collide.
         for (String f : new String[] {Long.toString(seq), at.toString(), type, subject, details, prevHash}) {
             byte[] b = f.getBytes(StandardCharsets.UTF_8);

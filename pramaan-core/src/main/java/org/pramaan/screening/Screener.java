@@ -13,6 +13,8 @@ import org.pramaan.detection.SignalStrength;
 import org.pramaan.detection.SignalType;
 import org.pramaan.hash.BankMatch;
 import org.pramaan.hash.ContentDigests;
+import org.pramaan.hash.Dihedral;
+import org.pramaan.hash.DihedralHashes;
 import org.pramaan.hash.HashBanks;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.hash.PdqResult;
@@ -82,7 +84,44 @@ public final class Screener {
         return new ScreeningReport(digests.sha256(), digests.md5(), info, pdq, signals, matches, assessment, policy.decide(assessment, matches));
     }
 
+    /** All hashes of a file, without screening it: digests, and for images PDQ with its 8 dihedral variants. */
+    public record HashReport(MediaInfo info, ContentDigests digests, Optional<DihedralHashes> pdq) {}
+
+    /** A bank match and the rotation/flip of the query that produced it. */
+    public record VariantMatch(BankMatch match, Dihedral variant) {}
+
+    public HashReport hashes(MediaSource source) throws MediaRejectedException, IOException {
+        MediaInfo info = prober.probe(source, limits);
+        ContentDigests digests = ContentDigests.of(source);
+        Optional<DihedralHashes> d = info.kind() == MediaKind.IMAGE ? Optional.of(pdqHasher.dihedral(decode(source, info))) : Optional.empty();
+        return new HashReport(info, digests, d);
+    }
+
+    /**
+     * Matches the exact digest and every dihedral variant of the PDQ hash, so a rotated or mirrored
+     * re-upload is found; per bank item the closest variant is kept, the original on ties.
+     */
+    public List<VariantMatch> matchAllVariants(HashReport r) {
+        java.util.Map<Long, VariantMatch> best = new java.util.LinkedHashMap<>();
+        for (Dihedral v : Dihedral.values()) {
+            Optional<PdqResult> q = r.pdq().map(d -> new PdqResult(d.get(v), d.quality()));
+            Optional<String> sha = v == Dihedral.ORIG ? Optional.of(r.digests().sha256()) : Optional.empty();
+            for (BankMatch m : banks.match(sha, q)) {
+                VariantMatch old = best.get(m.itemId());
+                if (old == null || m.distance() < old.match().distance()) best.put(m.itemId(), new VariantMatch(m, v));
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
+    /** Matches hashes given directly (no file), as partners and HMA-style clients send them. */
+    public List<BankMatch> matchHashes(Optional<String> sha256, Optional<PdqResult> pdq) { return banks.match(sha256, pdq); }
+
     private PdqResult pdq(MediaSource source, MediaInfo info) throws MediaRejectedException {
+        return pdqHasher.hash(decode(source, info));
+    }
+
+    private BufferedImage decode(MediaSource source, MediaInfo info) throws MediaRejectedException {
         BufferedImage image;
         try {
             image = ImageDecoder.decode(source, info);
@@ -90,6 +129,6 @@ public final class Screener {
             // Headers were fine but the pixels are not: refuse rather than store something undecodable.
             throw new MediaRejectedException(RejectionCode.CORRUPT, info.type() + " image could not be decoded: " + e.getMessage(), e);
         }
-        return pdqHasher.hash(image);
+        return image;
     }
 }

@@ -41,6 +41,8 @@ public final class HttpApi {
         this.openApi = resource("/openapi.json");
         MediaRoutes media = new MediaRoutes(services, metrics);
         CaseRoutes cases = new CaseRoutes(services, metrics);
+        BankRoutes banks = new BankRoutes(services);
+        HashRoutes hashes = new HashRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
@@ -52,6 +54,17 @@ public final class HttpApi {
                 Route.guarded("GET", "/v1/cases", Permission.CASE_READ, cases::listOpen),
                 Route.guarded("GET", "/v1/cases/{id}", Permission.CASE_READ, cases::get),
                 Route.guarded("POST", "/v1/cases/{id}/actions", Permission.CASE_ACT, cases::act),
+                Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
+                Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
+                Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
+                Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
+                Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),
+                Route.guarded("PUT", "/v1/banks/{name}", Permission.BANKS_WRITE, banks::update),
+                Route.guarded("DELETE", "/v1/banks/{name}", Permission.BANKS_WRITE, banks::delete),
+                Route.guarded("GET", "/v1/banks/{name}/items", Permission.BANKS_READ, banks::items),
+                Route.guarded("POST", "/v1/banks/{name}/items", Permission.BANKS_WRITE, banks::importItems),
+                Route.guarded("DELETE", "/v1/banks/{name}/items/{id}", Permission.BANKS_WRITE, banks::deleteItem),
+                Route.guarded("GET", "/v1/banks/{name}/export", Permission.BANKS_READ, banks::export),
                 Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit));
         Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
     }
@@ -68,7 +81,7 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
-            for (Route r : routes) config.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), wrap(r));
+            for (Route r : routes) config.routes.addHttpHandler(handlerType(r.method()), r.path(), wrap(r));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
             config.routes.exception(MediaRejectedException.class, (e, ctx) ->
                     json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
@@ -87,6 +100,16 @@ public final class HttpApi {
         });
         app.start(host, port);
         return app;
+    }
+
+    private static HandlerType handlerType(String method) {
+        return switch (method) {
+            case "GET" -> HandlerType.GET;
+            case "POST" -> HandlerType.POST;
+            case "PUT" -> HandlerType.PUT;
+            case "DELETE" -> HandlerType.DELETE;
+            default -> throw new IllegalArgumentException("unsupported method " + method);
+        };
     }
 
     private Handler wrap(Route r) {

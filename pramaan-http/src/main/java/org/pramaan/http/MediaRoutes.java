@@ -1,18 +1,13 @@
 package org.pramaan.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.pramaan.media.MediaRejectedException;
-import org.pramaan.media.RejectionCode;
 import org.pramaan.policy.UploaderDeclaration;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.MediaRecord;
@@ -30,23 +25,12 @@ final class MediaRoutes {
     }
 
     void submit(Context ctx) throws Exception {
-        Files.createDirectories(services.uploadDir());
-        Path spool = Files.createTempFile(services.uploadDir(), "upload-", ".bin");
+        Path spool = null;
         try {
-            UploadContext uc;
-            if (ctx.isMultipartFormData()) {
-                UploadedFile file = ctx.uploadedFile("file");
-                if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
-                try (InputStream in = file.content()) {
-                    spool(in, spool);
-                }
-                uc = context(ctx.formParam("uploaderId"), ctx.formParam("externalId"), ctx.formParam("declaration"));
-            } else {
-                try (InputStream in = ctx.bodyInputStream()) {
-                    spool(in, spool);
-                }
-                uc = context(param(ctx, "uploaderId", "X-Uploader-Id"), param(ctx, "externalId", "X-External-Id"), param(ctx, "declaration", "X-Declaration"));
-            }
+            spool = Uploads.spool(ctx, services);
+            UploadContext uc = ctx.isMultipartFormData()
+                    ? context(ctx.formParam("uploaderId"), ctx.formParam("externalId"), ctx.formParam("declaration"))
+                    : context(param(ctx, "uploaderId", "X-Uploader-Id"), param(ctx, "externalId", "X-External-Id"), param(ctx, "declaration", "X-Declaration"));
             Intake.Result r = services.intake().ingest(spool, uc);
             HttpApi.counter(metrics, "pramaan_media_screened", "decision", r.report().decision().name(), "tier", r.report().assessment().tier().name()).increment();
             Map<String, Object> body = new LinkedHashMap<>(ScreeningView.report(r.report()));
@@ -59,7 +43,7 @@ final class MediaRoutes {
             HttpApi.counter(metrics, "pramaan_media_rejected", "code", e.code().code()).increment();
             throw e;
         } finally {
-            Files.deleteIfExists(spool);
+            if (spool != null) Files.deleteIfExists(spool);
         }
     }
 
@@ -78,23 +62,6 @@ final class MediaRoutes {
             return um;
         }).toList());
         HttpApi.json(ctx, 200, body);
-    }
-
-    /** Copies the body to disk, refusing past the size limit without reading the rest. */
-    private void spool(InputStream in, Path target) throws IOException, MediaRejectedException {
-        long max = services.limits().maxBytes();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new MediaRejectedException(RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
-                }
-                out.write(buf, 0, n);
-            }
-        }
     }
 
     private static String param(Context ctx, String query, String header) {

@@ -1,0 +1,120 @@
+package org.pramaan.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.hash.BankMatch;
+import org.pramaan.hash.Dihedral;
+import org.pramaan.hash.Hash256;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.json.Json;
+import org.pramaan.media.MediaSource;
+import org.pramaan.screening.Screener;
+
+/** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
+final class HashRoutes {
+    private final ApiServices services;
+
+    HashRoutes(ApiServices services) { this.services = services; }
+
+    void hash(Context ctx) throws Exception {
+        HttpApi.json(ctx, 200, view(hashFile(ctx)));
+    }
+
+    void match(Context ctx) throws Exception {
+        if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
+            HttpApi.json(ctx, 200, Map.of("results", matchHashes(ctx)));
+            return;
+        }
+        Screener.HashReport r = hashFile(ctx);
+        Map<String, Object> body = view(r);
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (Screener.VariantMatch vm : services.screener().matchAllVariants(r)) {
+            Map<String, Object> m = match(vm.match());
+            m.put("variant", vm.variant().referenceName());
+            matches.add(m);
+        }
+        body.put("matches", matches);
+        HttpApi.json(ctx, 200, body);
+    }
+
+    private Screener.HashReport hashFile(Context ctx) throws Exception {
+        Path spool = Uploads.spool(ctx, services);
+        try (MediaSource src = MediaSource.open(spool)) {
+            return services.screener().hashes(src);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** Body {@code {"pdq":[{"hash":"…","quality":90}|"…"], "sha256":["…"]}}; a bare PDQ hash is taken at quality 100. */
+    private List<Map<String, Object>> matchHashes(Context ctx) {
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(ctx.body());
+        } catch (Exception e) {
+            throw new ApiException(400, "request.invalid", "the request body is not valid JSON");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode q : body.path("pdq")) {
+            String where = "pdq[" + i++ + "]";
+            String hex = q.isTextual() ? q.asText() : q.path("hash").asText();
+            int quality = q.isTextual() ? 100 : q.path("quality").asInt(100);
+            if (!hex.matches("[0-9a-fA-F]{64}")) throw new ApiException(400, "request.invalid", where + ": '" + hex + "' is not a 64-digit hex PDQ hash");
+            if (quality < 0 || quality > 100) throw new ApiException(400, "request.invalid", where + ": quality must be 0..100");
+            results.add(result("pdq", hex.toLowerCase(), services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));
+        }
+        i = 0;
+        for (JsonNode q : body.path("sha256")) {
+            String hex = q.asText().toLowerCase();
+            if (!hex.matches("[0-9a-f]{64}")) throw new ApiException(400, "request.invalid", "sha256[" + i + "]: '" + q.asText() + "' is not a SHA-256 hex digest");
+            i++;
+            results.add(result("sha256", hex, services.screener().matchHashes(Optional.of(hex), Optional.empty())));
+        }
+        if (results.isEmpty()) throw new ApiException(400, "request.invalid", "give 'pdq' and/or 'sha256' arrays of hashes to match");
+        return results;
+    }
+
+    private static Map<String, Object> result(String type, String hash, List<BankMatch> matches) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signalType", type);
+        m.put("hash", hash);
+        m.put("matches", matches.stream().map(HashRoutes::match).toList());
+        return m;
+    }
+
+    static Map<String, Object> match(BankMatch b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bank", b.bank());
+        m.put("kind", b.kind().wireName());
+        m.put("itemId", b.itemId());
+        m.put("method", b.method());
+        m.put("distance", b.distance());
+        b.mediaId().ifPresent(v -> m.put("mediaId", v));
+        b.caseId().ifPresent(v -> m.put("caseId", v));
+        m.put("acts", b.acts());
+        b.inert().ifPresent(v -> m.put("inert", v));
+        return m;
+    }
+
+    private static Map<String, Object> view(Screener.HashReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mediaType", r.info().type().mimeType());
+        m.put("sha256", r.digests().sha256());
+        m.put("md5", r.digests().md5());
+        r.pdq().ifPresent(d -> {
+            m.put("pdq", Map.of("hash", d.get(Dihedral.ORIG).toHex(), "quality", d.quality()));
+            Map<String, String> dih = new LinkedHashMap<>();
+            for (Dihedral v : Dihedral.values()) dih.put(v.referenceName(), d.get(v).toHex());
+            m.put("pdqDihedral", dih);
+        });
+        return m;
+    }
+}

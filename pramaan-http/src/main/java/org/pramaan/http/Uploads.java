@@ -1,0 +1,51 @@
+package org.pramaan.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.RejectionCode;
+
+/** Spools a request's file (multipart part {@code file}, or the raw body) to disk, refusing past the size limit while reading. */
+final class Uploads {
+    private Uploads() {}
+
+    static Path spool(Context ctx, ApiServices services) throws IOException, MediaRejectedException {
+        Files.createDirectories(services.uploadDir());
+        Path spool = Files.createTempFile(services.uploadDir(), "upload-", ".bin");
+        try {
+            if (ctx.isMultipartFormData()) {
+                UploadedFile file = ctx.uploadedFile("file");
+                if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
+                try (InputStream in = file.content()) {
+                    copy(in, spool, services.limits().maxBytes());
+                }
+            } else {
+                try (InputStream in = ctx.bodyInputStream()) {
+                    copy(in, spool, services.limits().maxBytes());
+                }
+            }
+            return spool;
+        } catch (IOException | MediaRejectedException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+    }
+
+    private static void copy(InputStream in, Path target, long max) throws IOException, MediaRejectedException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > max) throw new MediaRejectedException(RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
+                out.write(buf, 0, n);
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.access.Role;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cli.CliRuntime;
+import org.pramaan.hash.BankCuration;
 import org.pramaan.hash.BankItem;
 import org.pramaan.hash.HashBankRepository;
 import org.pramaan.hash.HashBanks;
@@ -64,6 +65,9 @@ final class EmbeddedRuntime implements CliRuntime {
 
     @Override
     public AuditLog audit() { return app().audit(); }
+
+    @Override
+    public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
     public void serve(String host, int port) throws Exception {

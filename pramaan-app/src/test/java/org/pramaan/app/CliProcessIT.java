@@ -85,6 +85,35 @@ class CliProcessIT {
     }
 
     @Test
+    void banksAreCuratedAndMatchedFromTheCommandLine() throws Exception {
+        var photo = TestImages.photo(400, 300, 14);
+        Files.write(dir.resolve("known.jpg"), TestImages.jpeg(photo, 0.9f));
+        Files.write(dir.resolve("copy.jpg"), TestImages.jpeg(TestImages.scale(photo, 0.8), 0.6f));
+        Files.write(dir.resolve("other.png"), TestImages.png(TestImages.photo(400, 300, 15)));
+        Run dih = pramaan("hash", "pdq", "--dihedral", "known.jpg");
+        assertThat(dih.out().trim().split("\n")).hasSize(8).allMatch(l -> l.matches("[0-9a-f]{64},\\d+,(orig|rot90|rot180|rot270|flipx|flipy|flipp|flipm),known\\.jpg"));
+        String[] orig = dih.out().split("\n")[0].split(",");
+        assertThat(pramaan("bank", "create", "known-fakes", "--kind", "known-deepfake").exit()).isZero();
+        Files.writeString(dir.resolve("bad.csv"), orig[0] + "," + orig[1] + "\n" + orig[0] + ",high\n");
+        Run bad = pramaan("bank", "import", "known-fakes", "bad.csv");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("line 2").contains("'high' is not a whole number").contains("nothing was imported");
+        Files.writeString(dir.resolve("good.csv"), "hash,quality,note\n" + orig[0] + "," + orig[1] + ",seen on a forum\n");
+        assertThat(pramaan("bank", "import", "known-fakes", "good.csv").out()).contains("imported 1 item");
+        assertThat(pramaan("bank", "list").out()).contains("known-fakes").contains("known-deepfake");
+        Run match = pramaan("match", "--json", "copy.jpg", "other.png");
+        assertThat(match.exit()).as(match.err()).isEqualTo(3);
+        List<JsonNode> results = match.jsonLines();
+        assertThat(results.get(0).path("matches").get(0).path("bank").asText()).isEqualTo("known-fakes");
+        assertThat(results.get(0).path("matches").get(0).path("distance").asInt()).isLessThanOrEqualTo(31);
+        assertThat(results.get(1).path("matches")).isEmpty();
+        Run scan = pramaan("scan", "--json", "copy.jpg");
+        assertThat(scan.jsonLines().get(0).path("assessment").path("tier").asText()).isEqualTo("CONFIRMED_SYNTHETIC");
+        Run export = pramaan("bank", "export", "known-fakes", "--format", "csv");
+        assertThat(export.out()).startsWith("hash,quality").contains(orig[0]).contains("seen on a forum");
+    }
+
+    @Test
     void auditVerifyNamesAnEditedEntry() throws Exception {
         Run key = pramaan("keys", "create", "--role", "reviewer", "--label", "alice");
         assertThat(key.exit()).as(key.err()).isZero();

@@ -2,6 +2,7 @@ package org.pramaan.cli;
 
 import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.hash.BankCuration;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
@@ -19,6 +20,9 @@ public interface CliRuntime extends AutoCloseable {
     PdqHasher pdqHasher();
 
     ApiKeys keys();
+
+    /** Bank curation on the data directory (creates it if needed). */
+    BankCuration banks();
 
     AuditLog audit();
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pramaan.hash.Dihedral;
+import org.pramaan.hash.DihedralHashes;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaKind;
@@ -26,6 +28,9 @@ final class HashCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
+        @picocli.CommandLine.Option(names = "--dihedral", description = "all 8 rotations/flips: 'hash,quality,xform,path' (xform as the reference tools name it)")
+        boolean dihedral;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +45,14 @@ final class HashCommand implements Runnable {
                 try (MediaSource src = MediaSource.open(f)) {
                     MediaInfo info = runtime.get().prober().probe(src, runtime.get().limits());
                     if (info.kind() != MediaKind.IMAGE) throw new IllegalArgumentException(info.type() + " is not an image");
-                    PdqResult r = runtime.get().pdqHasher().hash(ImageDecoder.decode(src, info));
-                    spec.commandLine().getOut().println(r.hash().toHex() + "," + r.quality() + "," + f);
+                    var image = ImageDecoder.decode(src, info);
+                    if (dihedral) {
+                        DihedralHashes d = runtime.get().pdqHasher().dihedral(image);
+                        for (Dihedral v : Dihedral.values()) spec.commandLine().getOut().println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);
+                    } else {
+                        PdqResult r = runtime.get().pdqHasher().hash(image);
+                        spec.commandLine().getOut().println(r.hash().toHex() + "," + r.quality() + "," + f);
+                    }
                 } catch (MediaRejectedException e) {
                     failed++;
                     spec.commandLine().getErr().println(f + ": " + e.code().code() + ": " + e.getMessage());

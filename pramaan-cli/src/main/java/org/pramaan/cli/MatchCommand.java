@@ -1,0 +1,71 @@
+package org.pramaan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pramaan.json.Json;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
+import org.pramaan.screening.ScreeningView;
+import org.pramaan.screening.Screener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "match", description = "Match files against the data directory's hash banks (all 8 rotations/flips). Exit 0 if none matched, 3 if any did, 1 on errors.")
+final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--json", description = "one JSON object per file")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final PramaanCli.LazyRuntime runtime;
+
+    MatchCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean failed = false, matched = false;
+        for (Path f : ScanCommand.expand(files)) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("path", f.toString());
+            try (MediaSource src = MediaSource.open(f)) {
+                Screener screener = runtime.get().screener();
+                List<Screener.VariantMatch> ms = screener.matchAllVariants(screener.hashes(src));
+                matched |= ms.stream().anyMatch(m -> m.match().acts());
+                out.put("matches", ms.stream().map(m -> Map.of("bank", m.match().bank(), "kind", m.match().kind().wireName(), "itemId", m.match().itemId(),
+                        "method", m.match().method(), "distance", m.match().distance(), "variant", m.variant().referenceName(),
+                        "acts", m.match().acts())).toList());
+            } catch (MediaRejectedException e) {
+                failed = true;
+                out.putAll(ScreeningView.rejection(e));
+            } catch (IOException e) {
+                failed = true;
+                out.putAll(ScreeningView.error("media.unreadable", "cannot read " + f + ": " + e.getMessage()));
+            }
+            spec.commandLine().getOut().println(json ? Json.write(out) : text(out));
+        }
+        return failed ? 1 : matched ? 3 : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> r) {
+        if (r.containsKey("error")) return r.get("path") + "  ERROR " + ((Map<String, Object>) r.get("error")).get("message");
+        List<Map<String, Object>> ms = (List<Map<String, Object>>) r.get("matches");
+        if (ms.isEmpty()) return r.get("path") + "  no match";
+        StringBuilder sb = new StringBuilder(r.get("path").toString());
+        for (Map<String, Object> m : ms) {
+            sb.append("\n    ").append(m.get("bank")).append(" (").append(m.get("kind")).append(") item ").append(m.get("itemId")).append(": ")
+                    .append(m.get("method")).append(" distance ").append(m.get("distance")).append(" via ").append(m.get("variant"))
+                    .append(Boolean.TRUE.equals(m.get("acts")) ? "" : " [inert]");
+        }
+        return sb.toString();
+    }
+}

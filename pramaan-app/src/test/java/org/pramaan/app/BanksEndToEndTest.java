@@ -93,4 +93,29 @@ class BanksEndToEndTest extends ServerTestBase {
         app.audit().forSubject("bank:trial-feed").forEach(e -> types.add(e.type()));
         assertThat(types).containsExactly("bank.created", "bank.items_added", "bank.updated", "bank.item_removed", "bank.deleted");
     }
+
+    @Test
+    void hmaClientsCanHashCurateAndLookUpWithNumericDistances() throws Exception {
+        BufferedImage photo = TestImages.photo(400, 300, 43);
+        ApiClient.Response hashed = api.postMultipart("/h/hash", ingest, TestImages.jpeg(photo, 0.9f), "ignored");
+        String pdq = hashed.json().path("pdq").asText();
+        assertThat(pdq).matches("[0-9a-f]{64}");
+        assertThat(api.get("/h/hash", ingest).status()).isIn(404, 405);
+        assertThat(api.postJson("/c/banks", reviewer, "{\"name\":\"TERRORIST_CONTENT\",\"matching_enabled_ratio\":1.0}").status()).isEqualTo(201);
+        ApiClient.Response added = api.postJson("/c/bank/terrorist_content/content", reviewer, "{\"signal_type\":\"pdq\",\"signal\":\"" + pdq + "\"}");
+        assertThat(added.status()).as(added.raw()).isEqualTo(200);
+        long id = added.json().path("id").asLong();
+        ApiClient.Response lookup = api.get("/m/lookup?signal_type=pdq&signal=" + pdq, ingest);
+        JsonNode hit = lookup.json().path("terrorist_content").get(0);
+        assertThat(hit.path("bank_content_id").asLong()).isEqualTo(id);
+        assertThat(hit.path("distance").isInt()).isTrue();
+        assertThat(api.get("/m/lookup?signal_type=pdq&signal=" + pdq, null).status()).as("HMA has no auth; Pramaan does").isEqualTo(401);
+        ApiClient.Response file = api.postBytes("/m/lookup", ingest, TestImages.jpeg(TestImages.scale(photo, 0.85), 0.7f));
+        assertThat(file.json().path("pdq").path("terrorist_content").get(0).path("distance").asInt()).isLessThanOrEqualTo(31);
+        String flipped = pdq.substring(0, 63) + (pdq.charAt(63) == '0' ? "3" : "0");
+        ApiClient.Response cmp = api.postJson("/m/compare", ingest, "{\"pdq\":[\"" + pdq + "\",\"" + flipped + "\"]}");
+        assertThat(cmp.json().path("pdq").path("distance").asInt()).isBetween(1, 4);
+        assertThat(cmp.json().path("pdq").path("match").asBoolean()).isTrue();
+        assertThat(api.get("/c/banks", reviewer).json().findValuesAsText("name")).contains("terrorist_content");
+    }
 }

@@ -36,6 +36,9 @@ class EndToEndTest extends ServerTestBase {
         assertThat(api.get("/v1/audit/verify", reviewer).status()).isEqualTo(403);
         assertThat(api.get("/v1/audit/verify", ADMIN).status()).isEqualTo(200);
         assertThat(api.get("/healthz", null).status()).isEqualTo(200);
+        ApiClient.Response unknown = api.get("/v1/nothing-here", ADMIN);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").path("code").asText()).isEqualTo("route.not_found");
     }
 
     @Test

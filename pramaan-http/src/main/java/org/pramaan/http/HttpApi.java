@@ -43,6 +43,7 @@ public final class HttpApi {
         CaseRoutes cases = new CaseRoutes(services, metrics);
         BankRoutes banks = new BankRoutes(services);
         HashRoutes hashes = new HashRoutes(services);
+        HmaRoutes hma = new HmaRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
@@ -65,7 +66,14 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/banks/{name}/items", Permission.BANKS_WRITE, banks::importItems),
                 Route.guarded("DELETE", "/v1/banks/{name}/items/{id}", Permission.BANKS_WRITE, banks::deleteItem),
                 Route.guarded("GET", "/v1/banks/{name}/export", Permission.BANKS_READ, banks::export),
-                Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit));
+                Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit),
+                Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
+                Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
+                Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),
+                Route.guarded("POST", "/m/compare", Permission.MEDIA_SUBMIT, hma::compare),
+                Route.guarded("GET", "/c/banks", Permission.BANKS_READ, hma::banks),
+                Route.guarded("POST", "/c/banks", Permission.BANKS_WRITE, hma::createBank),
+                Route.guarded("POST", "/c/bank/{name}/content", Permission.BANKS_WRITE, hma::addContent));
         Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
     }
 
@@ -92,10 +100,13 @@ public final class HttpApi {
                 json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));
             });
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null) json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
+                // Our own 404s are JSON already; Javalin's "no such route" is plain text.
+                if (!String.valueOf(ctx.contentType()).startsWith("application/json")) {
+                    json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
+                }
             });
             config.requestLogger.http((ctx, ms) -> Timer.builder("pramaan_http_requests")
-                    .tag("method", ctx.method().name()).tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                    .tag("method", ctx.method().name()).tag("route", routeOf(ctx))
                     .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1000), TimeUnit.MICROSECONDS));
         });
         app.start(host, port);
@@ -141,6 +152,15 @@ public final class HttpApi {
         var v = services.audit().verify();
         json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
                 "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem()));
+    }
+
+    /** The matched route's path for metrics; Javalin throws rather than return nothing when none matched. */
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     static Principal principal(Context ctx) { return ctx.attribute(PRINCIPAL); }

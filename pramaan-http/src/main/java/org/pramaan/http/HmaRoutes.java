@@ -1,0 +1,165 @@
+package org.pramaan.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.hash.Bank;
+import org.pramaan.hash.BankItem;
+import org.pramaan.hash.BankKind;
+import org.pramaan.hash.BankMatch;
+import org.pramaan.hash.BankState;
+import org.pramaan.hash.Dihedral;
+import org.pramaan.hash.Hash256;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.json.Json;
+import org.pramaan.media.MediaSource;
+import org.pramaan.screening.Screener;
+
+/**
+ * Routes shaped like Meta's Hasher-Matcher-Actioner (HMA 2.0 "Open Media Match") so its clients
+ * work against Pramaan: {@code /h/hash}, {@code /m/lookup}, {@code /m/compare}, {@code /c/banks},
+ * {@code /c/bank/{name}/content}. Two deliberate differences: distances are numbers (HMA sends
+ * strings), and every route needs an API key (HMA has no authentication). Bank names are
+ * lower-cased, since Pramaan names are lower-case. URL fetching ({@code ?url=}) is refused:
+ * Pramaan never fetches content from the network on a caller's behalf.
+ */
+final class HmaRoutes {
+    private final ApiServices services;
+
+    HmaRoutes(ApiServices services) { this.services = services; }
+
+    /** POST /h/hash: multipart (any field name) or raw body → {"pdq": hex, "md5": …, "sha256": …}. */
+    void hash(Context ctx) throws Exception {
+        if (ctx.queryParam("url") != null) throw new ApiException(400, "request.unsupported", "fetching content by URL is not supported; send the file");
+        Screener.HashReport r = hashFile(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        r.pdq().ifPresent(d -> out.put("pdq", d.get(Dihedral.ORIG).toHex()));
+        out.put("md5", r.digests().md5());
+        out.put("sha256", r.digests().sha256());
+        HttpApi.json(ctx, 200, out);
+    }
+
+    /** GET /m/lookup?signal_type=pdq&signal=HEX → {BANK: [{bank_content_id, distance}]}. */
+    void lookup(Context ctx) {
+        String type = required(ctx, "signal_type");
+        String signal = required(ctx, "signal").trim().toLowerCase();
+        List<BankMatch> matches = switch (type) {
+            case "pdq" -> {
+                if (!signal.matches("[0-9a-f]{64}")) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
+                yield services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(signal), 100)));
+            }
+            case "sha256", "video_sha256" -> services.screener().matchHashes(Optional.of(signal), Optional.empty());
+            default -> throw new ApiException(400, "request.invalid", "signal_type '" + type + "' is not supported: use pdq or sha256");
+        };
+        HttpApi.json(ctx, 200, byBank(matches));
+    }
+
+    /** POST /m/lookup (file) → {"pdq": {BANK: [...]}}. */
+    void lookupFile(Context ctx) throws Exception {
+        Screener.HashReport r = hashFile(ctx);
+        List<BankMatch> matches = services.screener().matchAllVariants(r).stream().map(Screener.VariantMatch::match).toList();
+        HttpApi.json(ctx, 200, Map.of(r.pdq().isPresent() ? "pdq" : "sha256", byBank(matches)));
+    }
+
+    /** POST /m/compare {"pdq": [h1, h2]} → {"pdq": {"distance": n, "match": d <= 31}}. */
+    void compare(Context ctx) {
+        JsonNode pair = body(ctx).path("pdq");
+        if (!pair.isArray() || pair.size() != 2) throw new ApiException(400, "request.invalid", "give {\"pdq\": [hash1, hash2]}");
+        Hash256 a = hex(pair.get(0).asText()), b = hex(pair.get(1).asText());
+        int d = a.distance(b);
+        HttpApi.json(ctx, 200, Map.of("pdq", Map.of("distance", d, "match", d <= HashBanks.PDQ_MATCH_DISTANCE)));
+    }
+
+    /** GET /c/banks → [{name, matching_enabled_ratio, ...}]. */
+    void banks(Context ctx) {
+        HttpApi.json(ctx, 200, services.banks().banks().banks().stream().map(HmaRoutes::bank).toList());
+    }
+
+    /** POST /c/banks {"name": …, "matching_enabled_ratio": 0..1} → the bank (kind known-deepfake unless given). */
+    void createBank(Context ctx) {
+        JsonNode b = body(ctx);
+        String name = b.path("name").asText("").toLowerCase();
+        double ratio = b.path("matching_enabled_ratio").asDouble(1.0);
+        // HMA's ratio is a per-request coin flip for gradual rollout; Pramaan makes that a shadow state.
+        BankState state = ratio <= 0 ? BankState.DISABLED : ratio < 1 ? BankState.SHADOW : BankState.ENABLED;
+        BankKind kind = b.hasNonNull("kind") ? BankKind.parse(b.path("kind").asText()) : BankKind.KNOWN_DEEPFAKE;
+        Bank created = services.banks().create(name, kind, state, HashBanks.PDQ_MATCH_DISTANCE, PdqResult.MATCHABLE_QUALITY, "created via HMA route", actor(ctx));
+        HttpApi.json(ctx, 201, bank(created));
+    }
+
+    /** POST /c/bank/{name}/content: a file (hashed here) or {"signal_type": "pdq", "signal": hex} → {"id": n, "signals": {...}}. */
+    void addContent(Context ctx) throws Exception {
+        String name = ctx.pathParam("name").toLowerCase();
+        if (services.banks().banks().bank(name).isEmpty()) throw new ApiException(404, "bank.not_found", "no bank named '" + name + "'");
+        BankItem item;
+        if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
+            JsonNode b = body(ctx);
+            if (!"pdq".equals(b.path("signal_type").asText("pdq"))) throw new ApiException(400, "request.invalid", "only pdq signals can be added by value");
+            item = new BankItem(0, name, Optional.empty(), Optional.of(new PdqResult(hex(b.path("signal").asText()), b.path("quality").asInt(100))),
+                    Optional.empty(), Optional.empty(), "hma api", b.path("note").asText(""), actor(ctx), services.clock().instant(), Optional.empty());
+        } else {
+            Screener.HashReport r = hashFile(ctx);
+            item = new BankItem(0, name, Optional.of(r.digests().sha256()), r.pdq().map(d -> new PdqResult(d.get(Dihedral.ORIG), d.quality())),
+                    Optional.empty(), Optional.empty(), "hma api upload", "", actor(ctx), services.clock().instant(), Optional.empty());
+        }
+        BankItem stored = services.banks().add(name, List.of(item), actor(ctx)).get(0);
+        Map<String, Object> signals = new LinkedHashMap<>();
+        stored.pdq().ifPresent(p -> signals.put("pdq", p.hash().toHex()));
+        stored.sha256().ifPresent(s -> signals.put("sha256", s));
+        HttpApi.json(ctx, 200, Map.of("id", stored.id(), "signals", signals));
+    }
+
+    private Screener.HashReport hashFile(Context ctx) throws Exception {
+        Path spool = Uploads.spool(ctx, services);
+        try (MediaSource src = MediaSource.open(spool)) {
+            return services.screener().hashes(src);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private static Map<String, Object> byBank(List<BankMatch> matches) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (BankMatch m : matches) {
+            if (!m.acts()) continue; // HMA only reports banks that are enabled for matching
+            @SuppressWarnings("unchecked")
+            List<Object> l = (List<Object>) out.computeIfAbsent(m.bank(), k -> new java.util.ArrayList<>());
+            l.add(Map.of("bank_content_id", m.itemId(), "distance", m.distance()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> bank(Bank b) {
+        return Map.of("name", b.name(), "kind", b.kind().wireName(), "matching_enabled_ratio", b.state() == BankState.ENABLED ? 1.0 : 0.0,
+                "state", b.state().name().toLowerCase());
+    }
+
+    private static Hash256 hex(String s) {
+        if (s == null || !s.trim().matches("[0-9a-fA-F]{64}")) throw new ApiException(400, "request.invalid", "'" + s + "' is not a 64-digit hex PDQ hash");
+        return Hash256.fromHex(s.trim());
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) throw new ApiException(400, "request.invalid", "query parameter '" + name + "' is required");
+        return v;
+    }
+
+    private static String actor(Context ctx) { return "key:" + HttpApi.principal(ctx).keyId(); }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = Json.mapper().readTree(ctx.body());
+            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
+            return n;
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "request.invalid", "the request body is not valid JSON");
+        }
+    }
+}

@@ -77,6 +77,18 @@ class CliProcessIT {
     }
 
     @Test
+    void benchPdqPrintsATable() throws Exception {
+        Path imgs = Files.createDirectories(dir.resolve("imgs"));
+        Files.write(imgs.resolve("a.jpg"), TestImages.jpeg(TestImages.photo(300, 200, 16), 0.9f));
+        Files.write(imgs.resolve("b.png"), TestImages.png(TestImages.photo(120, 90, 17)));
+        Files.writeString(imgs.resolve("notes.txt"), "skipped");
+        Run r = pramaan("bench", "pdq", "imgs", "--warmup", "0", "--rounds", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("images/s").contains("cores");
+        assertThat(r.out().lines().filter(l -> l.startsWith("2 ")).findFirst()).as(r.out()).isPresent();
+    }
+
+    @Test
     void hashPdqPrintsReferenceFormat() throws Exception {
         Files.write(dir.resolve("a.png"), TestImages.png(TestImages.photo(200, 150, 13)));
         Run r = pramaan("hash", "pdq", "a.png");

@@ -45,7 +45,7 @@ final class HashCommand implements Runnable {
                 try (MediaSource src = MediaSource.open(f)) {
                     MediaInfo info = runtime.get().prober().probe(src, runtime.get().limits());
                     if (info.kind() != MediaKind.IMAGE) throw new IllegalArgumentException(info.type() + " is not an image");
-                    var image = ImageDecoder.decode(src, info);
+                    var image = ImageDecoder.decodeForHashing(src, info);
                     if (dihedral) {
                         DihedralHashes d = runtime.get().pdqHasher().dihedral(image);
                         for (Dihedral v : Dihedral.values()) spec.commandLine().getOut().println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);

@@ -124,7 +124,7 @@ public final class Screener {
     private BufferedImage decode(MediaSource source, MediaInfo info) throws MediaRejectedException {
         BufferedImage image;
         try {
-            image = ImageDecoder.decode(source, info);
+            image = ImageDecoder.decodeForHashing(source, info);
         } catch (IOException | RuntimeException e) {
             // Headers were fine but the pixels are not: refuse rather than store something undecodable.
             throw new MediaRejectedException(RejectionCode.CORRUPT, info.type() + " image could not be decoded: " + e.getMessage(), e);

@@ -20,7 +20,30 @@ import org.pramaan.media.MediaSource;
 public final class ImageDecoder {
     private ImageDecoder() {}
 
+    /**
+     * Decodes at full resolution. For hashing, {@link #decodeForHashing} may skip pixels first.
+     */
     public static BufferedImage decode(MediaSource source, MediaInfo info) throws IOException {
+        return decode(source, info, false);
+    }
+
+    /**
+     * PDQ looks at no more than 512×512 pixels of an image (the reference squashes larger ones by
+     * nearest neighbour), so reading every k-th pixel of a big JPEG first changes little but the
+     * decode time. k keeps at least 1024 px on the shorter side, so the squash still has two
+     * source pixels per output pixel to choose from.
+     */
+    public static BufferedImage decodeForHashing(MediaSource source, MediaInfo info) throws IOException {
+        return decode(source, info, true);
+    }
+
+    static int hashingStep(MediaInfo info) {
+        if (info.type() != org.pramaan.media.MediaType.JPEG || info.dimensions().isEmpty()) return 1;
+        int shorter = Math.min(info.dimensions().get().width(), info.dimensions().get().height());
+        return Math.max(1, shorter / 1024);
+    }
+
+    private static BufferedImage decode(MediaSource source, MediaInfo info, boolean forHashing) throws IOException {
         if (info.kind() != MediaKind.IMAGE) throw new IOException(info.type() + " is not an image");
         String format = switch (info.type()) {
             case JPEG -> "jpeg";
@@ -36,6 +59,8 @@ public final class ImageDecoder {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source.readAll()))) {
             reader.setInput(in, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
+            int step = forHashing ? hashingStep(info) : 1;
+            if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
             BufferedImage img = reader.read(0, param);
             if (img == null) throw new IOException(format + " reader returned no image");
             return img;

@@ -34,7 +34,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("media.max-bytes", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
         KEYS.put("media.max-pixels", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
         KEYS.put("policy.jurisdiction", new String[] {"IN", "screening policy (policies/<J>.json): IN or EU"});
-        KEYS.put("cases.rule-packs", new String[] {"IN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
+        KEYS.put("cases.rule-packs", new String[] {"IN,EU,US", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
         KEYS.put("cases.clock-check-interval", new String[] {"PT1S", "how often escalations and breaches are checked (ISO-8601 duration)"});
         KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
     }

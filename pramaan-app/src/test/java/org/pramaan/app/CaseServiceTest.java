@@ -41,6 +41,57 @@ class CaseServiceTest {
 
     CaseFile open(String type) { return app.cases().openCase(new NoticeRequest(type, media, Map.of(), Optional.empty())); }
 
+    CaseFile open(String type, Map<String, String> fields) {
+        return app.cases().openCase(new NoticeRequest(type, media, fields, Optional.empty()));
+    }
+
+    @Test
+    void anIndianOrderMissingRequiredFieldsGoesToLegalReviewWithoutPausingTheClock() {
+        CaseFile defective = open("IN_3_1_D_ORDER", Map.of("urls", "https://example.org/p/1", "legal_basis", "s.69A IT Act"));
+        assertThat(defective.legalReview()).isTrue();
+        assertThat(defective.awaitingInformation()).isFalse();
+        assertThat(defective.missingFields()).containsExactly("issuer_rank", "written_authorisation", "statutory_provision", "unlawful_act");
+        assertThat(defective.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(3)));
+        assertThat(defective.events()).extracting(e -> e.type()).containsExactly("opened", "routed_to_legal_review");
+        CaseFile complete = open("IN_3_1_D_ORDER", Map.of("issuer_rank", "Joint Secretary", "written_authorisation", "letter 12/2026",
+                "legal_basis", "s.79(3)(b)", "statutory_provision", "r.3(1)(d)", "unlawful_act", "impersonation", "urls", "https://example.org/p/1"));
+        assertThat(complete.legalReview()).isFalse();
+        assertThat(complete.missingFields()).isEmpty();
+    }
+
+    @Test
+    void anIncompleteTakeItDownRequestIsLoggedAndAnsweredAndItsClockStartsWhenComplete() {
+        assertThatThrownBy(() -> open("US_TAKE_IT_DOWN_REQUEST", Map.of())).as("before 19 May 2026 the Act's process was not yet due")
+                .hasMessageContaining("no US_TAKE_IT_DOWN_REQUEST 'remove' rule was in force");
+        clock.set(java.time.Instant.parse("2026-06-01T12:00:00Z"));
+        CaseFile c = open("US_TAKE_IT_DOWN_REQUEST", Map.of("signature", "/s/ J. Doe", "content_identification_and_location", "https://example.org/p/2"));
+        assertThat(c.awaitingInformation()).isTrue();
+        assertThat(c.clocks()).isEmpty();
+        assertThat(c.missingFields()).containsExactly("good_faith_nonconsent_statement", "contact_info");
+        assertThat(app.cases().open()).extracting(CaseFile::id).contains(c.id());
+        clock.advance(Duration.ofHours(50));
+        assertThat(app.cases().checkClocks()).isEmpty();
+        CaseFile partial = app.cases().supplyFields(c.id(), Map.of("contact_info", "jdoe@example.org"), "key:r");
+        assertThat(partial.missingFields()).containsExactly("good_faith_nonconsent_statement");
+        assertThat(partial.clocks()).isEmpty();
+        CaseFile complete = app.cases().supplyFields(c.id(), Map.of("good_faith_nonconsent_statement", "I did not consent."), "key:r");
+        assertThat(complete.awaitingInformation()).isFalse();
+        assertThat(complete.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(48)));
+        assertThat(complete.events()).extracting(e -> e.type()).containsExactly("opened", "information_requested", "fields_supplied", "fields_supplied", "notice_completed");
+    }
+
+    @Test
+    void theDsaWaivesNameAndEmailForCsamNotices() {
+        Map<String, String> base = Map.of("substantiated_explanation", "depicts a minor", "exact_url", "https://example.org/p/3", "bona_fide_statement", "yes");
+        CaseFile anonymous = open("EU_DSA_ART16_NOTICE", base);
+        assertThat(anonymous.missingFields()).containsExactly("notifier_name", "notifier_email");
+        Map<String, String> csam = new java.util.HashMap<>(base);
+        csam.put("category", "csam");
+        CaseFile waived = open("EU_DSA_ART16_NOTICE", csam);
+        assertThat(waived.missingFields()).isEmpty();
+        assertThat(waived.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(24)));
+    }
+
     @Test
     void grievanceAcknowledgementStopsOnlyItsOwnClock() {
         CaseFile c = open("IN_3_2_A_GRIEVANCE");

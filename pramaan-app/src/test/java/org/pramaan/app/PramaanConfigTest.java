@@ -26,7 +26,7 @@ class PramaanConfigTest {
         assertThat(c.limits().maxPixels()).isEqualTo(5000);
         assertThat(c.limits().maxBytes()).isEqualTo(512L * 1024 * 1024);
         assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.rulePacks()).containsExactly("IN");
+        assertThat(c.rulePacks()).containsExactly("IN", "EU", "US");
         assertThat(c.adminKey()).isEmpty();
     }
 

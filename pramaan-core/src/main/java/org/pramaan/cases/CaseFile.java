@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param state         open or closed
  * @param outcome       the action that settled it
  * @param events        history, oldest first
+ * @param missingFields required notice fields that were absent
+ * @param legalReview   routed to legal review (the clock keeps running)
+ * @param awaitingInformation no clock runs until the notifier supplies the missing fields
  */
 public record CaseFile(String id, String noticeType, String jurisdiction, String article, String mediaId, Instant receivedAt,
                        Map<String, String> notice, List<CaseClock> clocks, CaseState state, Optional<CaseAction> outcome,
-                       List<CaseEvent> events) {
+                       List<CaseEvent> events, List<String> missingFields, boolean legalReview, boolean awaitingInformation) {
     public CaseFile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(noticeType, "noticeType");
@@ -35,6 +38,7 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(outcome, "outcome");
         events = List.copyOf(events);
+        missingFields = missingFields == null ? List.of() : List.copyOf(missingFields);
     }
 
     /** The earliest deadline among running clocks. */
@@ -52,6 +56,15 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
     CaseFile with(List<CaseClock> newClocks, CaseState newState, Optional<CaseAction> newOutcome, List<CaseEvent> added) {
         List<CaseEvent> all = new ArrayList<>(events);
         all.addAll(added);
-        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, notice, newClocks, newState, newOutcome, all);
+        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, notice, newClocks, newState, newOutcome, all,
+                missingFields, legalReview, awaitingInformation);
+    }
+
+    /** The notice completed by later information: its fields merged, and the clocks it now starts. */
+    CaseFile completed(Map<String, String> mergedNotice, List<String> stillMissing, List<CaseClock> newClocks, List<CaseEvent> added) {
+        List<CaseEvent> all = new ArrayList<>(events);
+        all.addAll(added);
+        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, mergedNotice, newClocks, state, outcome, all,
+                stillMissing, legalReview, !stillMissing.isEmpty() && awaitingInformation);
     }
 }

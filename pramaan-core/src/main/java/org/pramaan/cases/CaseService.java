@@ -59,21 +59,62 @@ public final class CaseService {
         Instant now = clock.instant();
         Instant received = request.receivedAt().orElse(now);
         if (received.isAfter(now)) throw new IllegalArgumentException("receivedAt " + received + " is in the future");
-        List<CaseClock> clocks = new ArrayList<>();
-        for (RulePack.ClockRule rule : type.clocks()) {
-            RulePack.Version v = rule.inForceAt(received).orElseThrow(() -> new IllegalArgumentException(
-                    "no " + type.id() + " '" + rule.name() + "' rule was in force at " + received));
-            clocks.add(new CaseClock(rule.name(), v.source(), received, received.plus(v.duration()), rule.escalateAt(), Optional.empty()));
-        }
+        List<String> missing = type.missing(request.fields());
+        boolean await = !missing.isEmpty() && type.onMissingFields() == RulePack.OnMissingFields.AWAIT_INFORMATION;
+        boolean legalReview = !missing.isEmpty() && type.onMissingFields() == RulePack.OnMissingFields.LEGAL_REVIEW;
+        List<CaseClock> inForce = clocks(type, received); // fails now if no rule was in force at receipt
+        List<CaseClock> clocks = await ? List.of() : inForce;
         String id = type.jurisdiction() + "-" + DAY.format(received) + "-" + randomCode(6);
-        CaseEvent opened = new CaseEvent("opened", now, Map.of("noticeType", type.id(), "receivedAt", received.toString()));
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(new CaseEvent("opened", now, Map.of("noticeType", type.id(), "receivedAt", received.toString())));
+        if (!missing.isEmpty()) {
+            events.add(new CaseEvent(await ? "information_requested" : "routed_to_legal_review", now, Map.of("missing", String.join(",", missing),
+                    "clock", await ? "not started" : "running", "source", type.missingFieldsSource())));
+        }
         CaseFile c = new CaseFile(id, type.id(), type.jurisdiction(), type.article(), request.mediaId(), received, request.fields(),
-                clocks, CaseState.OPEN, Optional.empty(), List.of(opened));
+                clocks, CaseState.OPEN, Optional.empty(), events, missing, legalReview, await);
         cases.save(c);
         audit.append("case.opened", "case:" + id, AuditLog.details("noticeType", type.id(), "article", type.article(),
-                "mediaId", request.mediaId(), "receivedAt", received.toString(),
+                "mediaId", request.mediaId(), "receivedAt", received.toString(), "missingFields", missing,
                 "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
         return c;
+    }
+
+    /**
+     * Adds fields a notifier supplied later. When a case that awaited information becomes complete,
+     * its clocks start now (the notice becomes valid on completion, e.g. 47 U.S.C. §223a(a)(3)).
+     */
+    public synchronized CaseFile supplyFields(String caseId, Map<String, String> fields, String actor) {
+        CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
+        if (c.state() == CaseState.CLOSED) throw new IllegalStateException("case " + caseId + " is closed");
+        RulePack.NoticeType type = noticeTypes.get(c.noticeType());
+        Map<String, String> merged = new LinkedHashMap<>(c.notice());
+        merged.putAll(fields);
+        List<String> stillMissing = type.missing(merged);
+        Instant now = clock.instant();
+        List<CaseEvent> added = new ArrayList<>();
+        List<CaseClock> clocks = c.clocks();
+        added.add(new CaseEvent("fields_supplied", now, Map.of("fields", String.join(",", fields.keySet()), "actor", actor,
+                "stillMissing", String.join(",", stillMissing))));
+        if (c.awaitingInformation() && stillMissing.isEmpty()) {
+            clocks = clocks(type, now);
+            added.add(new CaseEvent("notice_completed", now, Map.of("clocksStartedAt", now.toString())));
+        }
+        CaseFile updated = c.completed(merged, stillMissing, clocks, added);
+        cases.save(updated);
+        audit.append("case.fields_supplied", "case:" + caseId, AuditLog.details("fields", List.copyOf(fields.keySet()), "stillMissing", stillMissing,
+                "actor", actor, "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
+        return updated;
+    }
+
+    private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
+        List<CaseClock> clocks = new ArrayList<>();
+        for (RulePack.ClockRule rule : type.clocks()) {
+            RulePack.Version v = rule.inForceAt(start).orElseThrow(() -> new IllegalArgumentException(
+                    "no " + type.id() + " '" + rule.name() + "' rule was in force at " + start));
+            clocks.add(new CaseClock(rule.name(), v.source(), start, start.plus(v.duration()), rule.escalateAt(), Optional.empty()));
+        }
+        return clocks;
     }
 
     /**

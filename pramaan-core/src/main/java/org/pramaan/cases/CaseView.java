@@ -21,6 +21,9 @@ public final class CaseView {
         m.put("receivedAt", c.receivedAt().toString());
         c.nextDeadline().ifPresent(d -> m.put("deadline", d.toString()));
         m.put("notice", c.notice());
+        m.put("missingFields", c.missingFields());
+        m.put("legalReview", c.legalReview());
+        m.put("awaitingInformation", c.awaitingInformation());
         m.put("clocks", c.clocks().stream().map(k -> {
             Map<String, Object> km = new LinkedHashMap<>();
             km.put("name", k.name());

@@ -35,7 +35,28 @@ public final class RulePack {
         }
     }
 
-    public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks) {}
+    /** What happens when a notice lacks required fields. */
+    public enum OnMissingFields {
+        /** Open the case and run the clock, but route it to legal review (IN r.3(1)(d) orders). */
+        LEGAL_REVIEW,
+        /** Open the case without a clock and tell the notifier what is missing; the clock starts when it is complete. */
+        AWAIT_INFORMATION
+    }
+
+    /** Fields a notice need not carry when another field has a given value (e.g. DSA art.16(2)(c) for CSAM). */
+    public record Waiver(String field, String equals, List<String> waive, String source) {}
+
+    public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks, List<String> requiredFields,
+                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource) {
+        /** Required fields that are absent or blank, less those a waiver excuses. */
+        public List<String> missing(Map<String, String> fields) {
+            java.util.Set<String> waived = new java.util.HashSet<>();
+            for (Waiver w : waivers) {
+                if (w.equals().equalsIgnoreCase(fields.getOrDefault(w.field(), "").trim())) waived.addAll(w.waive());
+            }
+            return requiredFields.stream().filter(f -> !waived.contains(f) && fields.getOrDefault(f, "").isBlank()).toList();
+        }
+    }
 
     private final String jurisdiction;
     private final Map<String, NoticeType> types;
@@ -84,7 +105,29 @@ public final class RulePack {
                 clocks.add(rule);
             }
             if (clocks.isEmpty()) throw new IllegalArgumentException(where + " has no clocks");
-            types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks)));
+            List<String> requiredFields = new ArrayList<>();
+            t.path("requiredFields").forEach(f -> requiredFields.add(f.asText()));
+            List<Waiver> waivers = new ArrayList<>();
+            for (JsonNode w : t.path("waivers")) {
+                List<String> waive = new ArrayList<>();
+                w.path("waive").forEach(f -> waive.add(f.asText()));
+                if (!requiredFields.containsAll(waive)) throw new IllegalArgumentException(where + ": a waiver names fields that are not required: " + waive);
+                waivers.add(new Waiver(required(w.path("when"), "field", where + " waiver"), required(w.path("when"), "equals", where + " waiver"),
+                        List.copyOf(waive), required(w, "source", where + " waiver")));
+            }
+            OnMissingFields onMissing = OnMissingFields.LEGAL_REVIEW;
+            String missingSource = "";
+            if (!requiredFields.isEmpty()) {
+                String m = required(t, "onMissingFields", where);
+                try {
+                    onMissing = OnMissingFields.valueOf(m);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": onMissingFields must be LEGAL_REVIEW or AWAIT_INFORMATION, got '" + m + "'");
+                }
+                missingSource = required(t, "missingFieldsSource", where);
+            }
+            types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks),
+                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
         return new RulePack(jurisdiction, types);

@@ -29,6 +29,28 @@ class RulePackTest {
     }
 
     @Test
+    void usAndEuPacksLoadWithTheirRequiredElements() {
+        RulePack.NoticeType us = RulePack.load("US").noticeType("US_TAKE_IT_DOWN_REQUEST").orElseThrow();
+        assertThat(us.requiredFields()).hasSize(4);
+        assertThat(us.clocks().get(0).inForceAt(Instant.parse("2026-06-01T00:00:00Z")).orElseThrow().duration()).isEqualTo(Duration.ofHours(48));
+        assertThat(us.clocks().get(0).inForceAt(Instant.parse("2026-05-01T00:00:00Z"))).as("before the Act's process deadline").isEmpty();
+        RulePack.NoticeType eu = RulePack.load("EU").noticeType("EU_DSA_ART16_NOTICE").orElseThrow();
+        assertThat(eu.missing(java.util.Map.of("category", "CSAM", "substantiated_explanation", "x", "exact_url", "u", "bona_fide_statement", "y"))).isEmpty();
+        assertThat(eu.onMissingFields()).isEqualTo(RulePack.OnMissingFields.AWAIT_INFORMATION);
+    }
+
+    @Test
+    void waiversMustNameRequiredFields() {
+        String pack = "{\"jurisdiction\":\"XX\",\"noticeTypes\":[{\"id\":\"A\",\"article\":\"a\",\"title\":\"t\",\"requiredFields\":[\"x\"],"
+                + "\"onMissingFields\":\"AWAIT_INFORMATION\",\"missingFieldsSource\":\"s\",\"waivers\":[{\"when\":{\"field\":\"c\",\"equals\":\"d\"},"
+                + "\"waive\":[\"y\"],\"source\":\"s\"}],\"clocks\":[{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}]}]}";
+        assertThatThrownBy(() -> RulePack.parse(pack, "x.json")).hasMessageContaining("notice type A").hasMessageContaining("not required");
+        String fixed = pack.replace("\"waive\":[\"y\"]", "\"waive\":[\"x\"]");
+        assertThat(RulePack.parse(fixed, "x.json").noticeType("A").orElseThrow().missing(java.util.Map.of("c", "d"))).isEmpty();
+        assertThatThrownBy(() -> RulePack.parse(fixed.replace("AWAIT_INFORMATION", "SHRUG"), "x.json")).hasMessageContaining("'SHRUG'");
+    }
+
+    @Test
     void everyNoticeTypeCitesItsArticle() {
         assertThat(IN.noticeTypes()).hasSize(4).allSatisfy(t -> assertThat(t.article()).startsWith("IT Rules r.3"));
     }

@@ -52,6 +52,15 @@ final class CaseRoutes {
         HttpApi.json(ctx, 201, CaseView.of(c, services.clock()));
     }
 
+    void supplyFields(Context ctx) {
+        String id = ctx.pathParam("id");
+        find(id);
+        Map<String, String> fields = new LinkedHashMap<>();
+        body(ctx).path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        if (fields.isEmpty()) throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
+        HttpApi.json(ctx, 200, CaseView.of(services.cases().supplyFields(id, fields, "key:" + HttpApi.principal(ctx).keyId()), services.clock()));
+    }
+
     void listOpen(Context ctx) {
         HttpApi.json(ctx, 200, services.cases().open().stream().map(c -> CaseView.of(c, services.clock())).toList());
     }

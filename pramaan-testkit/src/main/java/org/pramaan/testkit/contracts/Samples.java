@@ -45,12 +45,13 @@ final class Samples {
         return new CaseFile(id, "IN_3_2_B_COMPLAINT", "IN", "IT Rules r.3(2)(b)", "a".repeat(64), received,
                 Map.of("complainant", "self", "url", "https://example.org/p/1"),
                 List.of(new CaseClock("remove", "two hours", received, received.plus(clock), List.of(0.5, 0.75), Optional.empty())),
-                CaseState.OPEN, Optional.empty(), List.of(new CaseEvent("opened", received, Map.of("noticeType", "IN_3_2_B_COMPLAINT"))));
+                CaseState.OPEN, Optional.empty(), List.of(new CaseEvent("opened", received, Map.of("noticeType", "IN_3_2_B_COMPLAINT"))),
+                List.of("issuer_rank"), true, false);
     }
 
     static CaseFile closed(CaseFile c, Instant at) {
         return new CaseFile(c.id(), c.noticeType(), c.jurisdiction(), c.article(), c.mediaId(), c.receivedAt(), c.notice(),
                 c.clocks().stream().map(k -> new CaseClock(k.name(), k.source(), k.startedAt(), k.dueAt(), k.escalateAt(), Optional.of(at))).toList(),
-                CaseState.CLOSED, Optional.of(CaseAction.REMOVE), c.events());
+                CaseState.CLOSED, Optional.of(CaseAction.REMOVE), c.events(), c.missingFields(), c.legalReview(), c.awaitingInformation());
     }
 }

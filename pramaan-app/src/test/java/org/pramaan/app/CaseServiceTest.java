@@ -139,6 +139,7 @@ class CaseServiceTest {
         CaseFile after = app.cases().find(c.id()).orElseThrow();
         assertThat(after.events()).filteredOn(e -> e.type().equals("escalated")).extracting(e -> e.details().get("dueAt"))
                 .containsExactly("2026-04-01T10:00:00Z", "2026-04-01T10:30:00Z");
+        assertThat(after.events()).filteredOn(e -> !e.type().equals("opened")).allSatisfy(e -> assertThat(e.details()).containsEntry("late", "true"));
         assertThat(app.audit().verify().valid()).isTrue();
     }
 }

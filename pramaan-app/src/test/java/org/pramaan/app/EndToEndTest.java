@@ -134,6 +134,7 @@ class EndToEndTest extends ServerTestBase {
         app.cases().checkClocks();
         app.cases().checkClocks();
         assertThat(events(id, "escalated")).extracting(e -> e.path("details").path("threshold").asText()).containsExactly("50%");
+        assertThat(events(id, "escalated").get(0).path("details").path("late").asText()).as("fired on time").isEqualTo("false");
         clock.advance(Duration.ofMinutes(45));
         app.cases().checkClocks();
         assertThat(events(id, "escalated")).extracting(e -> e.path("details").path("threshold").asText()).containsExactly("50%", "75%");

@@ -24,6 +24,8 @@ public final class CaseService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final char[] ID_CHARS = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** An escalation or breach fired more than this after it fell due is recorded as late (e.g. after downtime). */
+    static final java.time.Duration LATE_AFTER = java.time.Duration.ofMinutes(1);
 
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
     private final CaseRepository cases;
@@ -134,11 +136,12 @@ public final class CaseService {
                     Instant due = k.escalationDue(f);
                     if (!now.isBefore(due) && !c.hasEvent("escalated", k.name(), threshold)) {
                         added.add(new CaseEvent("escalated", now, Map.of("clock", k.name(), "threshold", threshold,
-                                "dueAt", due.toString(), "deadline", k.dueAt().toString())));
+                                "dueAt", due.toString(), "deadline", k.dueAt().toString(), "late", Boolean.toString(now.isAfter(due.plus(LATE_AFTER))))));
                     }
                 }
                 if (now.isAfter(k.dueAt()) && !c.hasEvent("breached", k.name(), null)) {
-                    added.add(new CaseEvent("breached", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString())));
+                    added.add(new CaseEvent("breached", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
+                            "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
                 }
             }
             if (added.isEmpty()) continue;

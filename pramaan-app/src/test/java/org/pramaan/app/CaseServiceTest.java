@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,24 @@ class CaseServiceTest {
         CaseFile waived = open("EU_DSA_ART16_NOTICE", csam);
         assertThat(waived.missingFields()).isEmpty();
         assertThat(waived.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void everyRestrictionAndReversalGetsAStatementOfReasonsWhenItApplies() {
+        clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
+        CaseFile c = open("EU_DSA_ART16_NOTICE", Map.of("substantiated_explanation", "synthetic intimate image", "exact_url", "https://example.org/p/9",
+                "notifier_name", "A. Person", "notifier_email", "a@example.org", "bona_fide_statement", "yes"));
+        CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "non-consensual deepfake");
+        CaseFile restored = app.cases().act(c.id(), CaseAction.RESTORE, "key:r", "appeal upheld");
+        List<org.pramaan.cases.CaseEvent> sors = restored.events().stream().filter(e -> e.type().equals("statement_of_reasons")).toList();
+        assertThat(sors).hasSize(2);
+        assertThat(sors.get(0).at()).isEqualTo(removed.events().stream().filter(e -> e.type().equals("action_taken")).findFirst().orElseThrow().at());
+        assertThat(sors).extracting(e -> e.details().get("puid")).containsExactly(c.id() + "-1", c.id() + "-2");
+        assertThat(sors.get(0).details().get("json")).contains("DECISION_VISIBILITY_CONTENT_REMOVED").contains("SOURCE_ARTICLE_16");
+        assertThat(sors.get(1).details().get("json")).contains("DECISION_VISIBILITY_OTHER");
+        assertThat(app.cases().find(c.id()).orElseThrow().events()).filteredOn(e -> e.type().equals("statement_of_reasons")).hasSize(2);
+        CaseFile dismissed = open("EU_DSA_ART16_NOTICE", Map.of("category", "csam", "substantiated_explanation", "x", "exact_url", "u", "bona_fide_statement", "y"));
+        assertThat(app.cases().act(dismissed.id(), CaseAction.DISMISS, "key:r", "").events()).noneMatch(e -> e.type().equals("statement_of_reasons"));
     }
 
     @Test

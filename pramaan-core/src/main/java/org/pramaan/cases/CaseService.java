@@ -173,6 +173,14 @@ public final class CaseService {
         }
         applyToMedia(c, action, actor);
         added.add(0, new CaseEvent("action_taken", now, Map.of("action", action.name(), "actor", actor, "note", note)));
+        if (action == CaseAction.REMOVE || action == CaseAction.LABEL || action == CaseAction.RESTORE) {
+            // DSA art.17(1): the statement is due at the latest when the restriction applies, so it is made here.
+            int seq = (int) c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).count() + 1;
+            Map<String, Object> sor = StatementOfReasons.forAction(c, action, media.find(c.mediaId()).orElseThrow(), note, now, seq);
+            List<String> problems = StatementOfReasons.validate(sor);
+            if (!problems.isEmpty()) throw new IllegalStateException("statement of reasons for " + c.id() + " fails the database rules: " + problems);
+            added.add(1, new CaseEvent("statement_of_reasons", now, Map.of("puid", String.valueOf(sor.get("puid")), "json", org.pramaan.json.Json.write(sor))));
+        }
         CaseState state = action.closesCase() ? CaseState.CLOSED : c.state();
         Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
         CaseFile updated = c.with(clocks, state, outcome, added);

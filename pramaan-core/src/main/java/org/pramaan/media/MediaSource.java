@@ -27,6 +27,7 @@ public interface MediaSource extends Closeable {
     /** Reads up to {@code max} bytes from {@code position}, fewer at the end of the file. */
     default byte[] readUpTo(long position, int max) throws IOException {
         long available = Math.max(0, size() - position);
+        if (available == 0) return new byte[0];
         return read(position, (int) Math.min(max, available));
     }
 

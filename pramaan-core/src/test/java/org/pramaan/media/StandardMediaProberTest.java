@@ -129,6 +129,15 @@ class StandardMediaProberTest {
     }
 
     @Test
+    void aJpegOfEndlessFillBytesIsRefusedWithoutCrawlingIt() throws Exception {
+        byte[] b = new byte[200_000];
+        java.util.Arrays.fill(b, (byte) 0xFF);
+        b[1] = (byte) 0xD8;
+        assertThat(refusal(b)).isEqualTo(RejectionCode.CORRUPT);
+        assertThat(MediaSource.of(new byte[3]).readUpTo(3, 10)).as("reading at the end gives nothing, not an error").isEmpty();
+    }
+
+    @Test
     void aSourceThatFailsToReadIsUnreadable() {
         MediaSource failing = new MediaSource() {
             @Override public long size() { return 1000; }

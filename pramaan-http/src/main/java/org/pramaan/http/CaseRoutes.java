@@ -61,6 +61,21 @@ final class CaseRoutes {
         HttpApi.json(ctx, 200, CaseView.of(services.cases().supplyFields(id, fields, "key:" + HttpApi.principal(ctx).keyId()), services.clock()));
     }
 
+    /** The case's DSA art.17 statements in Transparency Database shape, each with its validation result. */
+    void statements(Context ctx) {
+        CaseFile c = find(ctx.pathParam("id"));
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (var e : c.events()) {
+            if (!e.type().equals("statement_of_reasons")) continue;
+            try {
+                out.add(Json.mapper().readTree(e.details().get("json")));
+            } catch (IOException ex) {
+                throw new IllegalStateException("stored statement " + e.details().get("puid") + " is not JSON", ex);
+            }
+        }
+        HttpApi.json(ctx, 200, java.util.Map.of("statements", out));
+    }
+
     void listOpen(Context ctx) {
         HttpApi.json(ctx, 200, services.cases().open().stream().map(c -> CaseView.of(c, services.clock())).toList());
     }

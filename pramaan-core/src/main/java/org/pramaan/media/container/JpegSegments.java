@@ -12,6 +12,8 @@ import org.pramaan.media.MediaSource;
 public final class JpegSegments {
     /** More segments than this is not a real photo but a parser attack. */
     public static final int MAX_SEGMENTS = 10_000;
+    /** T.81 allows 0xFF fill before a marker, but a file of nothing else must not be crawled byte by byte. */
+    public static final int MAX_FILL_BYTES = 65_536;
 
     /**
      * @param segments    segments in file order
@@ -39,9 +41,11 @@ public final class JpegSegments {
             if (ff != 0xFF) return new Result(out, false, "expected a marker (0xFF) at offset " + pos + ", found 0x" + Integer.toHexString(ff));
             long markerPos = pos;
             int marker;
+            int fill = 0;
             do { // fill bytes (T.81 §B.1.1.2) may precede a marker
                 pos++;
                 if (pos >= size) return new Result(out, false, "file ends inside marker at offset " + markerPos);
+                if (++fill > MAX_FILL_BYTES) return new Result(out, false, "more than " + MAX_FILL_BYTES + " fill bytes (0xFF) at offset " + markerPos);
                 marker = src.read(pos, 1)[0] & 0xFF;
             } while (marker == 0xFF);
             pos++;

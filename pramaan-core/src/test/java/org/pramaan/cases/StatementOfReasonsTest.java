@@ -1,0 +1,71 @@
+package org.pramaan.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pramaan.media.Dimensions;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.media.MediaType;
+import org.pramaan.policy.Assessment;
+import org.pramaan.policy.Decision;
+import org.pramaan.policy.Tier;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.MediaStatus;
+
+class StatementOfReasonsTest {
+    static final Instant T = Instant.parse("2026-09-01T08:00:00Z");
+
+    static MediaRecord media(Tier tier) {
+        return new MediaRecord("a".repeat(64), "b".repeat(32), new MediaInfo(MediaType.JPEG, 100, Optional.of(new Dimensions(10, 10)), Optional.empty()),
+                Optional.empty(), List.of(), new Assessment(tier, List.of()), Decision.LABEL, List.of(), MediaStatus.LABELLED, true, T.minus(Duration.ofDays(3)), T);
+    }
+
+    static CaseFile euCase(Map<String, String> notice) {
+        return new CaseFile("EU-20260901-ABCDEF", "EU_DSA_ART16_NOTICE", "EU", "DSA art.16", "a".repeat(64), T, notice, List.of(), CaseState.OPEN,
+                Optional.empty(), List.of(), List.of(), false, false);
+    }
+
+    @Test
+    void aRemovalOfSyntheticMediaOnAnArt16NoticePassesTheDatabaseRules() {
+        Map<String, Object> s = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.REMOVE, media(Tier.CONFIRMED_SYNTHETIC), "deepfake of a candidate", T, 1);
+        assertThat(StatementOfReasons.validate(s)).isEmpty();
+        assertThat(s).containsEntry("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_REMOVED"))
+                .containsEntry("source_type", "SOURCE_ARTICLE_16").containsEntry("content_date", "2026-08-29").containsEntry("application_date", "2026-09-01")
+                .containsEntry("puid", "EU-20260901-ABCDEF-1").containsEntry("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(s.get("content_type")).isEqualTo(List.of("CONTENT_TYPE_IMAGE", "CONTENT_TYPE_SYNTHETIC_MEDIA"));
+        assertThat(s.get("territorial_scope")).asList().hasSize(27).contains("IE", "DE");
+    }
+
+    @Test
+    void trustedFlaggersLabelsAndReversalsAreRecordedAsSuch() {
+        CaseFile flagged = euCase(Map.of("trusted_flagger", "true"));
+        Map<String, Object> label = StatementOfReasons.forAction(flagged, CaseAction.LABEL, media(Tier.NO_EVIDENCE), "", T, 1);
+        assertThat(label).containsEntry("source_type", "SOURCE_TRUSTED_FLAGGER").doesNotContainKey("category_specification");
+        Map<String, Object> restore = StatementOfReasons.forAction(flagged, CaseAction.RESTORE, media(Tier.NO_EVIDENCE), "appeal upheld", T, 2);
+        assertThat(StatementOfReasons.validate(restore)).isEmpty();
+        assertThat(restore).containsKey("decision_visibility_other").containsEntry("puid", "EU-20260901-ABCDEF-2");
+    }
+
+    @Test
+    void theValidatorRejectsWhatTheDatabaseWould() {
+        Map<String, Object> good = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.REMOVE, media(Tier.NO_EVIDENCE), "", T, 1);
+        Map<String, Object> bad = new LinkedHashMap<>(good);
+        bad.put("puid", "has spaces/and slashes");
+        bad.put("decision_facts", "x".repeat(5001));
+        bad.put("content_date", "01/09/2026");
+        bad.put("source_type", "SOURCE_RUMOUR");
+        bad.put("content_type", List.of("CONTENT_TYPE_HOLOGRAM"));
+        bad.remove("decision_visibility");
+        bad.remove("illegal_content_explanation");
+        assertThat(StatementOfReasons.validate(bad)).anyMatch(p -> p.startsWith("puid must match")).anyMatch(p -> p.contains("decision_facts is longer than 5000"))
+                .anyMatch(p -> p.startsWith("content_date must be YYYY-MM-DD")).anyMatch(p -> p.startsWith("source_type 'SOURCE_RUMOUR'"))
+                .anyMatch(p -> p.contains("CONTENT_TYPE_HOLOGRAM")).anyMatch(p -> p.startsWith("one of decision_visibility"))
+                .anyMatch(p -> p.startsWith("illegal_content_explanation is required"));
+    }
+}

@@ -91,14 +91,15 @@ public final class BankFiles {
             switch (format) {
                 case CSV -> out.write(String.join(",", i.pdq().map(p -> p.hash().toHex()).orElse(""), i.pdq().map(p -> Integer.toString(p.quality())).orElse(""),
                         i.sha256().orElse(""), quote(i.note()), quote(i.source()), quote(i.caseId().orElse(""))) + "\n");
-                case JSONL -> out.write(Json.write(json(i)) + "\n");
+                case JSONL -> out.write(Json.write(view(i)) + "\n");
                 case LINES -> { if (i.pdq().isPresent()) out.write(i.pdq().get().hash().toHex() + "\n"); }
             }
         }
         out.flush();
     }
 
-    private static Map<String, Object> json(BankItem i) {
+    /** An item as JSON lines export and the API show it. */
+    public static Map<String, Object> view(BankItem i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", i.id());
         i.pdq().ifPresent(p -> { m.put("pdq", p.hash().toHex()); m.put("quality", p.quality()); });

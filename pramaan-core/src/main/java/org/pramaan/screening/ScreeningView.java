@@ -90,7 +90,8 @@ public final class ScreeningView {
         return out;
     }
 
-    private static Map<String, Object> match(BankMatch b) {
+    /** A bank match as the API shows it: numeric distance, bank kind, whether it acts. */
+    public static Map<String, Object> match(BankMatch b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bank", b.bank());
         m.put("kind", b.kind().wireName());

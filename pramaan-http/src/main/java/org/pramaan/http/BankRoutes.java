@@ -59,7 +59,7 @@ final class BankRoutes {
         int limit = Math.min(10_000, parseInt(ctx.queryParam("limit"), 1000, "limit"));
         long after = parseInt(ctx.queryParam("after"), 0, "after");
         List<BankItem> page = services.banks().banks().items(b.name()).stream().filter(i -> i.id() > after).limit(limit).toList();
-        HttpApi.json(ctx, 200, Map.of("items", page.stream().map(BankRoutes::item).toList(),
+        HttpApi.json(ctx, 200, Map.of("items", page.stream().map(BankFiles::view).toList(),
                 "next", page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : ""));
     }
 
@@ -110,21 +110,6 @@ final class BankRoutes {
         return m;
     }
 
-    static Map<String, Object> item(BankItem i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.id());
-        i.pdq().ifPresent(p -> { m.put("pdq", p.hash().toHex()); m.put("quality", p.quality()); });
-        i.sha256().ifPresent(s -> m.put("sha256", s));
-        i.mediaId().ifPresent(s -> m.put("mediaId", s));
-        i.caseId().ifPresent(s -> m.put("caseId", s));
-        m.put("source", i.source());
-        m.put("note", i.note());
-        m.put("addedBy", i.addedBy());
-        m.put("addedAt", i.addedAt().toString());
-        i.disabledUntil().ifPresent(d -> m.put("disabledUntil", d.toString()));
-        return m;
-    }
-
     private static String actor(Context ctx) { return "key:" + HttpApi.principal(ctx).keyId(); }
 
     private static String guessFormat(String contentType) {
@@ -143,13 +128,5 @@ final class BankRoutes {
         }
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = Json.mapper().readTree(ctx.body());
-            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
-            return n;
-        } catch (IOException e) {
-            throw new ApiException(400, "request.invalid", "the request body is not valid JSON: " + e.getMessage());
-        }
-    }
+    private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }
 }

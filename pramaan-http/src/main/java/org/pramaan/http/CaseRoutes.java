@@ -99,15 +99,7 @@ final class CaseRoutes {
         return services.cases().find(id).orElseThrow(() -> new ApiException(404, "case.not_found", "no case with id '" + id + "'"));
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = Json.mapper().readTree(ctx.body());
-            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
-            return n;
-        } catch (IOException e) {
-            throw new ApiException(400, "request.invalid", "the request body is not valid JSON: " + e.getMessage());
-        }
-    }
+    private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }
 
     private static Optional<String> text(JsonNode n, String field) {
         JsonNode v = n.get(field);

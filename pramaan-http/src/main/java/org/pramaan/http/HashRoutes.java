@@ -16,6 +16,7 @@ import org.pramaan.hash.PdqResult;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaSource;
 import org.pramaan.screening.Screener;
+import org.pramaan.screening.ScreeningView;
 
 /** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
 final class HashRoutes {
@@ -36,7 +37,7 @@ final class HashRoutes {
         Map<String, Object> body = view(r);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (Screener.VariantMatch vm : services.screener().matchAllVariants(r)) {
-            Map<String, Object> m = match(vm.match());
+            Map<String, Object> m = new LinkedHashMap<>(ScreeningView.match(vm.match()));
             m.put("variant", vm.variant().referenceName());
             matches.add(m);
         }
@@ -86,21 +87,7 @@ final class HashRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("signalType", type);
         m.put("hash", hash);
-        m.put("matches", matches.stream().map(HashRoutes::match).toList());
-        return m;
-    }
-
-    static Map<String, Object> match(BankMatch b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bank", b.bank());
-        m.put("kind", b.kind().wireName());
-        m.put("itemId", b.itemId());
-        m.put("method", b.method());
-        m.put("distance", b.distance());
-        b.mediaId().ifPresent(v -> m.put("mediaId", v));
-        b.caseId().ifPresent(v -> m.put("caseId", v));
-        m.put("acts", b.acts());
-        b.inert().ifPresent(v -> m.put("inert", v));
+        m.put("matches", matches.stream().map(ScreeningView::match).toList());
         return m;
     }
 

@@ -153,13 +153,5 @@ final class HmaRoutes {
 
     private static String actor(Context ctx) { return "key:" + HttpApi.principal(ctx).keyId(); }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = Json.mapper().readTree(ctx.body());
-            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
-            return n;
-        } catch (java.io.IOException e) {
-            throw new ApiException(400, "request.invalid", "the request body is not valid JSON");
-        }
-    }
+    private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }
 }

@@ -67,6 +67,9 @@ final class EmbeddedRuntime implements CliRuntime {
     public AuditLog audit() { return app().audit(); }
 
     @Override
+    public org.pramaan.cases.CaseService cases() { return app().cases(); }
+
+    @Override
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override

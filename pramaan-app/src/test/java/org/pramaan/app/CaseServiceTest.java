@@ -112,6 +112,22 @@ class CaseServiceTest {
     }
 
     @Test
+    void theQueueIsMostUrgentFirstWithTrustedFlaggersAheadOnTiesAndFilters() {
+        clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
+        Map<String, String> art16 = Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e", "bona_fide_statement", "y");
+        CaseFile eu = open("EU_DSA_ART16_NOTICE", art16);
+        Map<String, String> flagged = new java.util.HashMap<>(art16);
+        flagged.put("trusted_flagger", "true");
+        CaseFile euTrusted = open("EU_DSA_ART16_NOTICE", flagged);
+        CaseFile order = open("IN_3_1_D_ORDER", Map.of());
+        CaseFile complaint = open("IN_3_2_B_COMPLAINT", Map.of());
+        assertThat(app.cases().queue(Optional.empty(), Optional.empty())).extracting(CaseFile::id)
+                .containsExactly(complaint.id(), order.id(), euTrusted.id(), eu.id());
+        assertThat(app.cases().queue(Optional.empty(), Optional.of(Duration.ofMinutes(150)))).extracting(CaseFile::id).containsExactly(complaint.id());
+        assertThat(app.cases().queue(Optional.of("eu"), Optional.empty())).extracting(CaseFile::id).containsExactly(euTrusted.id(), eu.id());
+    }
+
+    @Test
     void grievanceAcknowledgementStopsOnlyItsOwnClock() {
         CaseFile c = open("IN_3_2_A_GRIEVANCE");
         assertThat(c.clocks()).extracting(k -> Duration.between(k.startedAt(), k.dueAt())).containsExactly(Duration.ofHours(24), Duration.ofDays(7));

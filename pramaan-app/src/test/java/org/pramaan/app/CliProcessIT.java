@@ -155,6 +155,16 @@ class CliProcessIT {
     }
 
     @Test
+    void casesListShowsTheQueueAndRefusesBadDurations() throws Exception {
+        Run empty = pramaan("cases", "list", "--due-within", "1h");
+        assertThat(empty.exit()).as(empty.err()).isZero();
+        assertThat(empty.err()).contains("0 open case(s)");
+        Run bad = pramaan("cases", "list", "--due-within", "soon");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
     void badConfigurationFailsAtStartupNamingTheKey() throws Exception {
         Files.writeString(dir.resolve("bad.properties"), "http.port=eighty\n");
         Run r = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("pramaan.jar"), "serve"),

@@ -21,6 +21,9 @@ public interface CliRuntime extends AutoCloseable {
 
     ApiKeys keys();
 
+    /** Cases on the data directory (creates it if needed). */
+    org.pramaan.cases.CaseService cases();
+
     /** Bank curation on the data directory (creates it if needed). */
     BankCuration banks();
 

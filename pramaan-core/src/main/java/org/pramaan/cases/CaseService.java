@@ -51,6 +51,20 @@ public final class CaseService {
 
     public List<CaseFile> open() { return cases.open(); }
 
+    /**
+     * Open cases, most urgent first: earliest deadline, then (on equal deadlines) trusted flaggers
+     * (DSA art.22 priority). Optionally only one jurisdiction's, or only those due within a window.
+     */
+    public List<CaseFile> queue(java.util.Optional<String> jurisdiction, java.util.Optional<java.time.Duration> dueWithin) {
+        Instant limit = dueWithin.map(d -> clock.instant().plus(d)).orElse(Instant.MAX);
+        return cases.open().stream()
+                .filter(c -> jurisdiction.map(j -> j.equalsIgnoreCase(c.jurisdiction())).orElse(true))
+                .filter(c -> dueWithin.isEmpty() || c.nextDeadline().map(d -> !d.isAfter(limit)).orElse(false))
+                .sorted(java.util.Comparator.comparing((CaseFile c) -> c.nextDeadline().orElse(Instant.MAX))
+                        .thenComparing(c -> !"true".equalsIgnoreCase(c.notice().getOrDefault("trusted_flagger", ""))))
+                .toList();
+    }
+
     /** Opens a case; every clock runs from receipt with the duration in force at receipt. */
     public synchronized CaseFile openCase(NoticeRequest request) {
         RulePack.NoticeType type = noticeTypes.get(request.noticeType());

@@ -76,8 +76,21 @@ final class CaseRoutes {
         HttpApi.json(ctx, 200, java.util.Map.of("statements", out));
     }
 
+    /** Open cases, most urgent first; {@code ?jurisdiction=IN} and {@code ?dueWithin=PT1H} narrow the queue. */
     void listOpen(Context ctx) {
-        HttpApi.json(ctx, 200, services.cases().open().stream().map(c -> CaseView.of(c, services.clock())).toList());
+        String state = ctx.queryParam("state");
+        if (state != null && !state.equalsIgnoreCase("open")) {
+            throw new ApiException(400, "request.invalid", "state '" + state + "' is not supported: this route lists open cases");
+        }
+        Optional<java.time.Duration> within = Optional.ofNullable(ctx.queryParam("dueWithin")).map(s -> {
+            try {
+                return java.time.Duration.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new ApiException(400, "request.invalid", "dueWithin '" + s + "' is not an ISO-8601 duration such as PT1H");
+            }
+        });
+        HttpApi.json(ctx, 200, services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
+                .map(c -> CaseView.of(c, services.clock())).toList());
     }
 
     void get(Context ctx) {

@@ -1,0 +1,70 @@
+package org.pramaan.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseView;
+import org.pramaan.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "cases", description = "Cases on statutory clocks.", subcommands = CasesCommand.ListCases.class)
+final class CasesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    @Command(name = "list", description = "Open cases, most urgent first.")
+    static final class ListCases implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @Option(names = "--due-within", description = "only cases due within this long: 90m, 1h, 2d or ISO-8601 (PT1H)") String dueWithin;
+        @Option(names = "--jurisdiction", description = "IN, EU, US") String jurisdiction;
+        @Option(names = "--json", description = "one JSON object per case") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        private final PramaanCli.LazyRuntime runtime;
+
+        ListCases(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
+        @Override
+        public Integer call() {
+            List<CaseFile> queue = runtime.get().cases().queue(Optional.ofNullable(jurisdiction), Optional.ofNullable(dueWithin).map(ListCases::duration));
+            Clock clock = Clock.systemUTC();
+            for (CaseFile c : queue) {
+                if (json) {
+                    spec.commandLine().getOut().println(Json.write(CaseView.of(c, clock)));
+                } else {
+                    String left = c.nextDeadline().map(d -> human(Duration.between(clock.instant(), d))).orElse("no clock (awaiting information)");
+                    spec.commandLine().getOut().printf("%-22s %-26s %-10s %s%s%n", c.id(), c.noticeType(), left, c.nextDeadline().map(Object::toString).orElse(""),
+                            c.legalReview() ? "  [legal review]" : "");
+                }
+            }
+            if (!json) spec.commandLine().getErr().println(queue.size() + " open case(s)");
+            return 0;
+        }
+
+        static Duration duration(String s) {
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (t.startsWith("p")) return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new IllegalArgumentException();
+                };
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--due-within '" + s + "' is not a duration such as 90m, 1h, 2d or PT1H");
+            }
+        }
+
+        private static String human(Duration d) {
+            if (d.isNegative()) return "OVERDUE " + human(d.negated());
+            return d.toHours() > 0 ? d.toHours() + "h" + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "") : d.toMinutes() + "m";
+        }
+    }
+}

@@ -57,10 +57,14 @@ public final class Embedded implements AutoCloseable {
 
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
+        return new ApiServices(screener, intake, store.media(), cases, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
     }
 
     public PramaanConfig config() { return config; }
+
+    public org.pramaan.cases.EvidenceBundles bundles() {
+        return new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock);
+    }
 
     public Screener screener() { return screener; }
 

@@ -70,6 +70,9 @@ final class EmbeddedRuntime implements CliRuntime {
     public org.pramaan.cases.CaseService cases() { return app().cases(); }
 
     @Override
+    public org.pramaan.cases.EvidenceBundles bundles() { return app().bundles(); }
+
+    @Override
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override

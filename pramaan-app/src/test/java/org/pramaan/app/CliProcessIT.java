@@ -165,6 +165,28 @@ class CliProcessIT {
     }
 
     @Test
+    void aCaseBundleIsWrittenAndVerifiedOfflineFromTheCommandLine() throws Exception {
+        String caseId;
+        PramaanConfig config = PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new java.util.Properties());
+        try (Embedded app = new Embedded(config, java.time.Clock.systemUTC())) {
+            Path f = Files.write(dir.resolve("up.png"), TestImages.png(TestImages.photo(160, 120, 18)));
+            String media = app.apiServices().intake().ingest(f, org.pramaan.screening.UploadContext.none()).media().id();
+            caseId = app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty())).id();
+            app.cases().act(caseId, org.pramaan.cases.CaseAction.REMOVE, "test", "NCII");
+        }
+        Run written = pramaan("cases", "bundle", caseId, "--output", "case.zip");
+        assertThat(written.exit()).as(written.err()).isZero();
+        Run ok = pramaan("audit", "verify-bundle", "case.zip");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("OK: bundle for case " + caseId);
+        byte[] zip = Files.readAllBytes(dir.resolve("case.zip"));
+        Files.write(dir.resolve("tampered.zip"), EvidenceBundleTest.edit(zip, "media.json", s -> s.replace("REMOVED", "ACTIVE")));
+        Run bad = pramaan("audit", "verify-bundle", "tampered.zip");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("media.json does not match its digest");
+    }
+
+    @Test
     void badConfigurationFailsAtStartupNamingTheKey() throws Exception {
         Files.writeString(dir.resolve("bad.properties"), "http.port=eighty\n");
         Run r = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("pramaan.jar"), "serve"),

@@ -43,7 +43,7 @@ class EndToEndTest extends ServerTestBase {
 
     @Test
     void xmpTrainedAlgorithmicMediaIsConfirmedAndLabelled() throws Exception {
-        ApiClient.Response r = upload(TestMedia.aiJpeg(1));
+        ApiClient.Response r = uploadResponse(TestMedia.aiJpeg(1));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.json().path("assessment").path("tier").asText()).isEqualTo("CONFIRMED_SYNTHETIC");
         assertThat(r.json().path("decision").path("decision").asText()).isEqualTo("LABEL");
@@ -57,14 +57,14 @@ class EndToEndTest extends ServerTestBase {
 
     @Test
     void gb45438AigcLabelIsConfirmed() throws Exception {
-        ApiClient.Response r = upload(TestMedia.aigcPng(2));
+        ApiClient.Response r = uploadResponse(TestMedia.aigcPng(2));
         assertThat(r.json().path("assessment").path("tier").asText()).as(r.raw()).isEqualTo("CONFIRMED_SYNTHETIC");
         assertThat(r.json().path("signals").findValuesAsText("type")).contains("GB45438_AIGC");
     }
 
     @Test
     void aPlainCameraImageHasNoEvidenceAndIsAllowed() throws Exception {
-        ApiClient.Response r = upload(TestMedia.cameraJpeg(3));
+        ApiClient.Response r = uploadResponse(TestMedia.cameraJpeg(3));
         assertThat(r.json().path("assessment").path("tier").asText()).as(r.raw()).isEqualTo("NO_EVIDENCE");
         assertThat(r.json().path("decision").path("decision").asText()).isEqualTo("ALLOW");
         assertThat(r.json().path("mediaType").asText()).isEqualTo("image/jpeg");
@@ -77,7 +77,7 @@ class EndToEndTest extends ServerTestBase {
         ApiClient.Response first = api.postMultipart("/v1/media", ingest, img, "synthetic");
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         assertThat(first.json().path("assessment").path("tier").asText()).isEqualTo("DECLARED_SYNTHETIC");
-        ApiClient.Response again = upload(img);
+        ApiClient.Response again = uploadResponse(img);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
         ApiClient.Response media = api.get("/v1/media/" + first.json().path("id").asText(), reviewer);
@@ -87,13 +87,13 @@ class EndToEndTest extends ServerTestBase {
 
     @Test
     void refusedFilesGetStableCodes() throws Exception {
-        ApiClient.Response text = upload("just some text, not media".getBytes());
+        ApiClient.Response text = uploadResponse("just some text, not media".getBytes());
         assertThat(text.status()).isEqualTo(422);
         assertThat(text.json().path("error").path("code").asText()).isEqualTo("media.unknown_type");
         byte[] png = TestImages.png(TestImages.photo(64, 64, 5));
-        ApiClient.Response cut = upload(java.util.Arrays.copyOf(png, png.length / 2));
+        ApiClient.Response cut = uploadResponse(java.util.Arrays.copyOf(png, png.length / 2));
         assertThat(cut.json().path("error").path("code").asText()).as(cut.raw()).isEqualTo("media.truncated");
-        assertThat(upload(new byte[0]).json().path("error").path("code").asText()).isEqualTo("media.empty");
+        assertThat(uploadResponse(new byte[0]).json().path("error").path("code").asText()).isEqualTo("media.empty");
         assertThat(api.get("/v1/audit/verify", ADMIN).json().path("valid").asBoolean()).isTrue();
     }
 
@@ -109,7 +109,7 @@ class EndToEndTest extends ServerTestBase {
 
     @Test
     void noticesRunOnStatutoryClocksFromReceipt() throws Exception {
-        String media = upload(TestMedia.cameraJpeg(7)).json().path("id").asText();
+        String media = uploadResponse(TestMedia.cameraJpeg(7)).json().path("id").asText();
         Instant received = clock.instant();
         ApiClient.Response complaint = api.get("/v1/cases/" + notice("IN_3_2_B_COMPLAINT", media), reviewer);
         assertThat(Instant.parse(complaint.json().path("deadline").asText())).isEqualTo(received.plus(Duration.ofHours(2)));
@@ -125,7 +125,7 @@ class EndToEndTest extends ServerTestBase {
 
     @Test
     void escalationsFireOnceAtHalfAndThreeQuartersThenTheBreach() throws Exception {
-        String media = upload(TestMedia.cameraJpeg(8)).json().path("id").asText();
+        String media = uploadResponse(TestMedia.cameraJpeg(8)).json().path("id").asText();
         String id = notice("IN_3_1_D_ORDER", media); // 3 h: 50 % at 90 min, 75 % at 135 min
         clock.advance(Duration.ofMinutes(89));
         app.cases().checkClocks();
@@ -156,7 +156,7 @@ class EndToEndTest extends ServerTestBase {
     void removalBlocksTheSameFileAndARecompressedResizedCopyAcrossARestart() throws Exception {
         var original = TestImages.photo(800, 600, 9);
         byte[] upload = TestImages.jpeg(original, 0.92f);
-        String media = upload(upload).json().path("id").asText();
+        String media = uploadResponse(upload).json().path("id").asText();
         String id = notice("IN_3_2_B_COMPLAINT", media);
         clock.advance(Duration.ofMinutes(30));
         ApiClient.Response acted = api.postJson("/v1/cases/" + id + "/actions", reviewer, "{\"action\":\"remove\",\"note\":\"NCII, depicted person's complaint\"}");
@@ -164,11 +164,11 @@ class EndToEndTest extends ServerTestBase {
         assertThat(acted.json().path("state").asText()).isEqualTo("CLOSED");
         assertThat(acted.json().path("clocks").get(0).path("running").asBoolean()).isFalse();
 
-        ApiClient.Response same = upload(upload);
+        ApiClient.Response same = uploadResponse(upload);
         assertThat(same.json().path("decision").path("decision").asText()).isEqualTo("BLOCK");
         assertThat(same.json().path("matches").get(0).path("method").asText()).isEqualTo("sha256");
         byte[] reencoded = TestImages.jpeg(TestImages.scale(original, 0.9), 0.7f);
-        ApiClient.Response near = upload(reencoded);
+        ApiClient.Response near = uploadResponse(reencoded);
         assertThat(near.json().path("decision").path("decision").asText()).as(near.raw()).isEqualTo("BLOCK");
         assertThat(near.json().path("matches").get(0).path("method").asText()).isEqualTo("pdq");
         assertThat(near.json().path("matches").get(0).path("distance").asInt()).isLessThanOrEqualTo(31);

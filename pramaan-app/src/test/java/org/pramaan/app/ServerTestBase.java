@@ -36,13 +36,33 @@ abstract class ServerTestBase {
         return PramaanConfig.load(env, new Properties());
     }
 
+    String apiBase() { return "http://127.0.0.1:" + port; }
+
+    int port;
+
+    /** Uploads bytes with the ingest key and returns the media id. */
+    String upload(byte[] file) throws Exception {
+        ApiClient.Response r = api.postBytes("/v1/media", ingest, file);
+        assertThat(r.status()).as(r.raw()).isIn(200, 201);
+        return r.json().path("id").asText();
+    }
+
+    /** Submits a notice with the reviewer key and returns the case id. */
+    String notice(String type, String mediaId) throws Exception {
+        ApiClient.Response r = api.postJson("/v1/notices", reviewer, "{\"noticeType\":\"" + type + "\",\"mediaId\":\"" + mediaId
+                + "\",\"fields\":{\"complainant\":\"self\",\"url\":\"https://example.org/p/1\"}}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
     void start(Map<String, String> extra) throws Exception {
         app = new Embedded(config(dataDir, extra), clock);
         app.keys().register(Role.ADMIN, "test admin", ADMIN);
         Server server = Server.start(app, "127.0.0.1", 0);
         open.add(server);
         open.add(app);
-        api = new ApiClient(server.port());
+        port = server.port();
+        api = new ApiClient(port);
     }
 
     void stop() throws Exception {
@@ -60,13 +80,5 @@ abstract class ServerTestBase {
     @AfterEach
     void stopServer() throws Exception { stop(); }
 
-    ApiClient.Response upload(byte[] bytes) throws Exception { return api.postBytes("/v1/media", ingest, bytes); }
-
-    String notice(String type, String mediaId) throws Exception {
-        ApiClient.Response r = api.postJson("/v1/notices", reviewer, "{\"noticeType\":\"" + type + "\",\"mediaId\":\"" + mediaId
-                + "\",\"fields\":{\"complainant\":\"self\",\"url\":\"https://example.org/p/1\"}}");
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return r.json().path("id").asText();
-    }
-
+    ApiClient.Response uploadResponse(byte[] bytes) throws Exception { return api.postBytes("/v1/media", ingest, bytes); }
 }

@@ -11,13 +11,31 @@ import org.pramaan.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "cases", description = "Cases on statutory clocks.", subcommands = CasesCommand.ListCases.class)
+@Command(name = "cases", description = "Cases on statutory clocks.", subcommands = {CasesCommand.ListCases.class, CasesCommand.Bundle.class})
 final class CasesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    @Command(name = "bundle", description = "Write a case's evidence bundle (zip) that 'pramaan audit verify-bundle' checks offline.")
+    static final class Bundle implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @picocli.CommandLine.Parameters(paramLabel = "CASE") String caseId;
+        @Option(names = "--output", required = true, description = "zip file to write") java.nio.file.Path output;
+        @Option(names = "--include-media", description = "include the media bytes, not only their hashes") boolean includeMedia;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        private final PramaanCli.LazyRuntime runtime;
+
+        Bundle(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Files.write(output, runtime.get().bundles().export(caseId, includeMedia, "cli:" + System.getProperty("user.name", "unknown")));
+            spec.commandLine().getOut().println("wrote " + output);
+            return 0;
+        }
+    }
 
     @Command(name = "list", description = "Open cases, most urgent first.")
     static final class ListCases implements Callable<Integer>, PramaanCli.RuntimeAware {

@@ -24,6 +24,9 @@ public interface CliRuntime extends AutoCloseable {
     /** Cases on the data directory (creates it if needed). */
     org.pramaan.cases.CaseService cases();
 
+    /** Evidence bundles on the data directory. */
+    org.pramaan.cases.EvidenceBundles bundles();
+
     /** Bank curation on the data directory (creates it if needed). */
     BankCuration banks();
 

@@ -28,6 +28,9 @@ public final class AuditLog {
 
     public List<AuditEntry> forSubject(String subject) { return store.bySubject(subject); }
 
+    /** Every entry in order (bounded memory in the store's paging). */
+    public void forEach(java.util.function.Consumer<AuditEntry> visitor) { store.forEach(visitor); }
+
     /**
      * Walks the chain from the first entry. An edit shows as a hash mismatch, a deletion as a gap in
      * seq or a broken link, a reorder as a broken link; the problem names the entry.

@@ -77,6 +77,18 @@ final class CaseRoutes {
     }
 
     /** Open cases, most urgent first; {@code ?jurisdiction=IN} and {@code ?dueWithin=PT1H} narrow the queue. */
+    /** The case's evidence bundle (zip); the media bytes only for admins, since they may be intimate imagery. */
+    void bundle(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        find(id);
+        boolean includeMedia = "true".equalsIgnoreCase(ctx.queryParam("includeMedia"));
+        if (includeMedia && !HttpApi.principal(ctx).can(org.pramaan.access.Permission.AUDIT_READ)) {
+            throw new ApiException(403, "auth.forbidden", "only admin keys may export the media itself; omit includeMedia for hashes only");
+        }
+        byte[] zip = services.bundles().export(id, includeMedia, "key:" + HttpApi.principal(ctx).keyId());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".evidence.zip\"").contentType("application/zip").result(zip);
+    }
+
     void listOpen(Context ctx) {
         String state = ctx.queryParam("state");
         if (state != null && !state.equalsIgnoreCase("open")) {

@@ -43,8 +43,9 @@ class OpenApiContractTest {
         HashBanks banks = new HashBanks(store.banks(), clock);
         Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
                 JurisdictionPolicy.load("IN"), banks);
-        return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(),
-                new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock),
+        CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock);
+        return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(), cases,
+                new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.hash.BankCuration(banks, audit, clock), audit,
                 new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock));
     }

@@ -1,0 +1,131 @@
+package org.pramaan.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.pramaan.json.Json;
+
+/**
+ * Verifies an evidence bundle offline, with nothing but the bundle: every file matches the digest in
+ * its manifest, every full audit entry matches its own hash, and the audit segment is one unbroken
+ * chain (each entry's prevHash is the previous entry's hash; redacted entries contribute only
+ * their hashes). Limits guard against zip bombs.
+ */
+public final class BundleVerifier {
+    public static final String FORMAT = "pramaan-evidence-bundle/1";
+    static final int MAX_FILES = 1000;
+    static final long MAX_TOTAL_BYTES = 1L << 30;
+
+    /** The outcome: valid, or the problems found, each naming the file or audit entry. */
+    public record Result(boolean valid, List<String> problems, String caseId, int auditEntries, int redactedEntries) {}
+
+    private BundleVerifier() {}
+
+    public static Result verify(byte[] zip) {
+        Map<String, byte[]> files;
+        try {
+            files = unzip(zip);
+        } catch (IOException e) {
+            return new Result(false, List.of("not a readable zip: " + e.getMessage()), "", 0, 0);
+        }
+        List<String> problems = new ArrayList<>();
+        byte[] manifestBytes = files.get("manifest.json");
+        if (manifestBytes == null) return new Result(false, List.of("manifest.json is missing"), "", 0, 0);
+        JsonNode manifest;
+        try {
+            manifest = Json.mapper().readTree(manifestBytes);
+        } catch (IOException e) {
+            return new Result(false, List.of("manifest.json is not JSON"), "", 0, 0);
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) problems.add("manifest.json format is not " + FORMAT);
+        manifest.path("files").fields().forEachRemaining(f -> {
+            byte[] content = files.get(f.getKey());
+            if (content == null) problems.add(f.getKey() + " is listed in the manifest but missing");
+            else if (!sha256(content).equals(f.getValue().asText())) problems.add(f.getKey() + " does not match its digest in the manifest: it was changed");
+        });
+        for (String name : files.keySet()) {
+            if (!name.equals("manifest.json") && !manifest.path("files").has(name)) problems.add(name + " is in the bundle but not in the manifest");
+        }
+        int[] counts = checkChain(files.get("audit.jsonl"), problems);
+        return new Result(problems.isEmpty(), problems, manifest.path("caseId").asText(), counts[0], counts[1]);
+    }
+
+    private static int[] checkChain(byte[] jsonl, List<String> problems) {
+        if (jsonl == null) {
+            problems.add("audit.jsonl is missing");
+            return new int[] {0, 0};
+        }
+        int full = 0, redacted = 0;
+        String prevHash = null;
+        long prevSeq = -1;
+        for (String line : new String(jsonl, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            JsonNode e;
+            try {
+                e = Json.mapper().readTree(line);
+            } catch (IOException ex) {
+                problems.add("audit.jsonl has a line that is not JSON");
+                continue;
+            }
+            long seq = e.path("seq").asLong();
+            String hash = e.path("hash").asText();
+            if (prevSeq >= 0 && seq != prevSeq + 1) problems.add("audit entry " + seq + " follows " + prevSeq + ": the segment has a gap");
+            if (prevHash != null && !prevHash.equals(e.path("prevHash").asText())) problems.add("audit entry " + seq + " does not link to entry " + prevSeq);
+            if (e.path("redacted").asBoolean(false)) {
+                redacted++;
+            } else {
+                full++;
+                String expected = AuditEntry.computeHash(seq, Instant.parse(e.path("at").asText()), e.path("type").asText(), e.path("subject").asText(),
+                        e.path("details").asText(), e.path("prevHash").asText());
+                if (!expected.equals(hash)) problems.add("audit entry " + seq + " (" + e.path("type").asText() + ") was edited: its contents no longer match its hash");
+            }
+            prevHash = hash;
+            prevSeq = seq;
+        }
+        if (full == 0) problems.add("audit.jsonl holds no entries about the case");
+        return new int[] {full, redacted};
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry z;
+            while ((z = in.getNextEntry()) != null) {
+                if (out.size() >= MAX_FILES) throw new IOException("more than " + MAX_FILES + " files");
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    total += n;
+                    if (total > MAX_TOTAL_BYTES) throw new IOException("more than " + MAX_TOTAL_BYTES + " bytes uncompressed");
+                    b.write(buf, 0, n);
+                }
+                out.put(z.getName(), b.toByteArray());
+            }
+        }
+        if (out.isEmpty()) throw new IOException("no files");
+        return out;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The manifest digest function, shared with the exporter so both agree. */
+    public static String digest(byte[] content) { return sha256(content); }
+}

@@ -128,6 +128,41 @@ class CaseServiceTest {
     }
 
     @Test
+    void appealsAreAcceptedWithinTheWindowDecidedByAPersonAndAReversalRestoresAndUnbanks() {
+        clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
+        Map<String, String> art16 = Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e", "bona_fide_statement", "y");
+        CaseFile c = open("EU_DSA_ART16_NOTICE", art16);
+        assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", "it is satire")).hasMessageContaining("restricted nothing");
+        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "deepfake");
+        assertThat(app.banks().match(media, Optional.empty())).isNotEmpty();
+        clock.advance(Duration.ofDays(150)); // DSA art.20(1): at least six months
+        assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", " ")).hasMessageContaining("statement");
+        app.cases().appeal(c.id(), "uploader-7", "it is clearly labelled satire");
+        assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", "again")).hasMessageContaining("already has an appeal");
+        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), true, "system", "auto")).hasMessageContaining("decided by a person");
+        CaseFile reversed = app.cases().decideAppeal(c.id(), true, "key:r2", "satire is lawful expression here");
+        assertThat(reversed.outcome()).contains(CaseAction.RESTORE);
+        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
+        assertThat(app.banks().match(media, Optional.empty())).as("hashes leave the removed bank").isEmpty();
+        assertThat(reversed.events()).extracting(e -> e.type()).containsSubsequence("appeal_received", "appeal_decided", "action_taken", "statement_of_reasons");
+        assertThat(reversed.events()).filteredOn(e -> e.type().equals("statement_of_reasons")).hasSize(2);
+        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), false, "key:r2", "x")).hasMessageContaining("no appeal awaiting");
+    }
+
+    @Test
+    void appealsAfterTheWindowAreRefusedAndUpheldRestrictionsStay() {
+        CaseFile c = open("IN_3_2_B_COMPLAINT");
+        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
+        clock.advance(Duration.ofDays(29));
+        app.cases().appeal(c.id(), "uploader-9", "I am the person depicted and consented");
+        CaseFile upheld = app.cases().decideAppeal(c.id(), false, "key:r2", "the complainant's account is credible");
+        assertThat(upheld.outcome()).contains(CaseAction.REMOVE);
+        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        clock.advance(Duration.ofDays(2));
+        assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-9", "again")).hasMessageContaining("appeal window").hasMessageContaining("r.3A");
+    }
+
+    @Test
     void grievanceAcknowledgementStopsOnlyItsOwnClock() {
         CaseFile c = open("IN_3_2_A_GRIEVANCE");
         assertThat(c.clocks()).extracting(k -> Duration.between(k.startedAt(), k.dueAt())).containsExactly(Duration.ofHours(24), Duration.ofDays(7));
@@ -157,7 +192,7 @@ class CaseServiceTest {
         CaseFile dismissed = open("IN_3_1_B_REMOVAL_REQUEST");
         app.cases().act(dismissed.id(), CaseAction.DISMISS, "key:r", "lawful content");
         assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.REMOVE, "key:r", "")).hasMessageContaining("is closed");
-        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, "key:r", "")).hasMessageContaining("only a removal can be reversed");
+        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, "key:r", "")).hasMessageContaining("only a removal or a label can be reversed");
         assertThatThrownBy(() -> app.cases().act("IN-NOPE", CaseAction.REMOVE, "key:r", "")).hasMessageContaining("no case with id 'IN-NOPE'");
         assertThatThrownBy(() -> app.cases().openCase(new NoticeRequest("IN_3_1_D_ORDER", "f".repeat(64), Map.of(), Optional.empty())))
                 .hasMessageContaining("no media with id");

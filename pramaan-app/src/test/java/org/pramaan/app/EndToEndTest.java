@@ -192,4 +192,21 @@ class EndToEndTest extends ServerTestBase {
         assertThat(api.get("/v1/audit/verify", ADMIN).json().path("valid").asBoolean()).isTrue();
         assertThat(api.get("/metrics", null).raw()).contains("pramaan_media_screened_total");
     }
+
+    @Test
+    void anUploaderAppealRelayedByThePlatformIsDecidedByAReviewer() throws Exception {
+        String media = upload(TestMedia.cameraJpeg(61));
+        String id = notice("IN_3_2_B_COMPLAINT", media);
+        api.postJson("/v1/cases/" + id + "/actions", reviewer, "{\"action\":\"remove\",\"note\":\"NCII\"}");
+        ApiClient.Response appeal = api.postJson("/v1/cases/" + id + "/appeals", ingest, "{\"appellant\":\"uploader-3\",\"statement\":\"this is me and I consented\"}");
+        assertThat(appeal.status()).as(appeal.raw()).isEqualTo(201);
+        assertThat(api.postJson("/v1/cases/" + id + "/appeals/decision", ingest, "{\"decision\":\"reverse\",\"reason\":\"x\"}").status()).isEqualTo(403);
+        ApiClient.Response bad = api.postJson("/v1/cases/" + id + "/appeals/decision", reviewer, "{\"decision\":\"maybe\",\"reason\":\"x\"}");
+        assertThat(bad.json().path("error").path("message").asText()).contains("'maybe'");
+        ApiClient.Response decided = api.postJson("/v1/cases/" + id + "/appeals/decision", reviewer, "{\"decision\":\"reverse\",\"reason\":\"consent shown\"}");
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+        assertThat(decided.json().path("outcome").asText()).isEqualTo("RESTORE");
+        assertThat(uploadResponse(TestImages.jpeg(TestImages.decode(TestMedia.cameraJpeg(61)), 0.7f)).json().path("decision").path("decision").asText())
+                .as("restored content is no longer blocked").isEqualTo("ALLOW");
+    }
 }

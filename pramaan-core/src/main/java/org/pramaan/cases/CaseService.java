@@ -28,6 +28,7 @@ public final class CaseService {
     static final java.time.Duration LATE_AFTER = java.time.Duration.ofMinutes(1);
 
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
+    private final Map<String, RulePack.AppealWindow> appealWindows = new LinkedHashMap<>();
     private final CaseRepository cases;
     private final MediaRepository media;
     private final HashBanks banks;
@@ -35,6 +36,7 @@ public final class CaseService {
     private final Clock clock;
 
     public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
+        packs.forEach(p -> appealWindows.put(p.jurisdiction(), p.appeals()));
         packs.forEach(p -> p.noticeTypes().forEach(t -> {
             if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
         }));
@@ -123,6 +125,46 @@ public final class CaseService {
         return updated;
     }
 
+    /**
+     * The affected user's appeal against a restriction (DSA art.20), accepted within the rule pack's
+     * window from when the restriction applied. Only one appeal is pending at a time.
+     */
+    public synchronized CaseFile appeal(String caseId, String appellant, String statement) {
+        CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
+        Instant restricted = Appeals.restrictedAt(c).orElseThrow(() -> new IllegalStateException("case " + caseId + " restricted nothing, so there is nothing to appeal"));
+        RulePack.AppealWindow w = appealWindows.get(c.jurisdiction());
+        Instant now = clock.instant();
+        if (now.isAfter(restricted.plus(w.window()))) {
+            throw new IllegalStateException("the appeal window for case " + caseId + " closed at " + restricted.plus(w.window()) + " (" + w.source() + ")");
+        }
+        if (Appeals.pending(c)) throw new IllegalStateException("case " + caseId + " already has an appeal awaiting a decision");
+        if (statement.isBlank()) throw new IllegalArgumentException("an appeal needs a statement of why the decision is wrong");
+        CaseEvent e = new CaseEvent("appeal_received", now, Map.of("appellant", appellant, "statement", statement,
+                "windowClosesAt", restricted.plus(w.window()).toString()));
+        CaseFile updated = c.with(c.clocks(), c.state(), c.outcome(), List.of(e));
+        cases.save(updated);
+        audit.append("case.appeal_received", "case:" + caseId, AuditLog.details("appellant", appellant));
+        return updated;
+    }
+
+    /**
+     * A person decides the pending appeal (DSA art.20(6): not solely by automated means). Reversal
+     * restores the content, takes its hashes out of the removed bank and issues a new statement of reasons.
+     */
+    public synchronized CaseFile decideAppeal(String caseId, boolean reverse, String reviewer, String reason) {
+        if (!(reviewer.startsWith("key:") || reviewer.startsWith("cli:"))) {
+            throw new IllegalArgumentException("appeals are decided by a person with a key, not by '" + reviewer + "'");
+        }
+        CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
+        if (!Appeals.pending(c)) throw new IllegalStateException("case " + caseId + " has no appeal awaiting a decision");
+        if (reason.isBlank()) throw new IllegalArgumentException("an appeal decision needs its reasons (DSA art.20(5))");
+        CaseEvent decided = new CaseEvent("appeal_decided", clock.instant(), Map.of("decision", reverse ? "RESTRICTION_REVERSED" : "RESTRICTION_UPHELD", "reviewer", reviewer, "reason", reason));
+        cases.save(c.with(c.clocks(), c.state(), c.outcome(), List.of(decided)));
+        audit.append("case.appeal_decided", "case:" + caseId, AuditLog.details("decision", reverse ? "RESTRICTION_REVERSED" : "RESTRICTION_UPHELD", "reviewer", reviewer));
+        if (!reverse) return cases.find(caseId).orElseThrow();
+        return act(caseId, CaseAction.RESTORE, reviewer, "appeal upheld: " + reason);
+    }
+
     private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
         List<CaseClock> clocks = new ArrayList<>();
         for (RulePack.ClockRule rule : type.clocks()) {
@@ -206,8 +248,8 @@ public final class CaseService {
 
     private static void validate(CaseFile c, CaseAction action) {
         if (action == CaseAction.RESTORE) {
-            if (c.outcome().orElse(null) != CaseAction.REMOVE) {
-                throw new IllegalStateException("case " + c.id() + " cannot be restored: only a removal can be reversed (outcome is "
+            if (c.outcome().orElse(null) != CaseAction.REMOVE && c.outcome().orElse(null) != CaseAction.LABEL) {
+                throw new IllegalStateException("case " + c.id() + " cannot be restored: only a removal or a label can be reversed (outcome is "
                         + c.outcome().map(Enum::name).orElse("none") + ")");
             }
         } else if (c.state() == CaseState.CLOSED) {

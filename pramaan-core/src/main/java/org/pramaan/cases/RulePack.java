@@ -58,13 +58,20 @@ public final class RulePack {
         }
     }
 
+    /** How long after a restriction the affected user may appeal, and the rule behind it. */
+    public record AppealWindow(Duration window, String source) {}
+
     private final String jurisdiction;
     private final Map<String, NoticeType> types;
+    private final AppealWindow appeals;
 
-    private RulePack(String jurisdiction, Map<String, NoticeType> types) {
+    private RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals) {
         this.jurisdiction = jurisdiction;
         this.types = types;
+        this.appeals = appeals;
     }
+
+    public AppealWindow appeals() { return appeals; }
 
     public String jurisdiction() { return jurisdiction; }
 
@@ -130,7 +137,10 @@ public final class RulePack {
                     List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
-        return new RulePack(jurisdiction, types);
+        JsonNode a = root.path("appeals");
+        AppealWindow appeals = new AppealWindow(parseDuration(required(a, "window", origin + ": appeals"), origin + ": appeals"),
+                required(a, "source", origin + ": appeals"));
+        return new RulePack(jurisdiction, types, appeals);
     }
 
     private static ClockRule clock(JsonNode c, String where) {

@@ -41,7 +41,7 @@ class RulePackTest {
 
     @Test
     void waiversMustNameRequiredFields() {
-        String pack = "{\"jurisdiction\":\"XX\",\"noticeTypes\":[{\"id\":\"A\",\"article\":\"a\",\"title\":\"t\",\"requiredFields\":[\"x\"],"
+        String pack = "{\"jurisdiction\":\"XX\",\"appeals\":{\"window\":\"P30D\",\"source\":\"s\"},\"noticeTypes\":[{\"id\":\"A\",\"article\":\"a\",\"title\":\"t\",\"requiredFields\":[\"x\"],"
                 + "\"onMissingFields\":\"AWAIT_INFORMATION\",\"missingFieldsSource\":\"s\",\"waivers\":[{\"when\":{\"field\":\"c\",\"equals\":\"d\"},"
                 + "\"waive\":[\"y\"],\"source\":\"s\"}],\"clocks\":[{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}]}]}";
         assertThatThrownBy(() -> RulePack.parse(pack, "x.json")).hasMessageContaining("notice type A").hasMessageContaining("not required");
@@ -61,8 +61,16 @@ class RulePackTest {
         assertThat(rule.inForceAt(Instant.parse("2020-01-01T00:00:00Z"))).isEmpty();
     }
 
+    @Test
+    void everyPackStatesItsAppealWindow() {
+        assertThat(RulePack.load("EU").appeals().window()).isGreaterThanOrEqualTo(Duration.ofDays(181));
+        assertThat(RulePack.load("IN").appeals().source()).contains("r.3A");
+        assertThatThrownBy(() -> RulePack.parse(pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}").replace(",\"appeals\":{\"window\":\"P30D\",\"source\":\"s\"}", ""), "x.json"))
+                .hasMessageContaining("appeals").hasMessageContaining("'window' is missing");
+    }
+
     private static String pack(String clock) {
-        return "{\"jurisdiction\":\"XX\",\"noticeTypes\":[{\"id\":\"A\",\"article\":\"art 1\",\"title\":\"t\",\"clocks\":[" + clock + "]}]}";
+        return "{\"jurisdiction\":\"XX\",\"appeals\":{\"window\":\"P30D\",\"source\":\"s\"},\"noticeTypes\":[{\"id\":\"A\",\"article\":\"art 1\",\"title\":\"t\",\"clocks\":[" + clock + "]}]}";
     }
 
     private static final String OK_DURATION = "{\"effectiveFrom\":\"2026-01-01T00:00:00Z\",\"duration\":\"PT1H\",\"source\":\"s\"}";

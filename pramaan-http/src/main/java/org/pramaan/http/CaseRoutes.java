@@ -89,6 +89,26 @@ final class CaseRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".evidence.zip\"").contentType("application/zip").result(zip);
     }
 
+    /** The affected uploader's appeal, relayed by the platform (DSA art.20). */
+    void appeal(Context ctx) {
+        String id = ctx.pathParam("id");
+        find(id);
+        JsonNode b = body(ctx);
+        String appellant = text(b, "appellant").orElseThrow(() -> new ApiException(400, "request.invalid", "'appellant' is required"));
+        HttpApi.json(ctx, 201, CaseView.of(services.cases().appeal(id, appellant, text(b, "statement").orElse("")), services.clock()));
+    }
+
+    /** A reviewer's decision on the pending appeal: {"decision": "reverse"|"uphold", "reason": …}. */
+    void decideAppeal(Context ctx) {
+        String id = ctx.pathParam("id");
+        find(id);
+        JsonNode b = body(ctx);
+        String d = requiredText(b, "decision");
+        if (!d.equals("reverse") && !d.equals("uphold")) throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
+        CaseFile c = services.cases().decideAppeal(id, d.equals("reverse"), "key:" + HttpApi.principal(ctx).keyId(), text(b, "reason").orElse(""));
+        HttpApi.json(ctx, 200, CaseView.of(c, services.clock()));
+    }
+
     void listOpen(Context ctx) {
         String state = ctx.queryParam("state");
         if (state != null && !state.equalsIgnoreCase("open")) {

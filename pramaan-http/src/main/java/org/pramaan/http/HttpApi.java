@@ -58,6 +58,8 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/cases/{id}/notice-fields", Permission.NOTICE_SUBMIT, cases::supplyFields),
                 Route.guarded("GET", "/v1/cases/{id}/statements", Permission.CASE_READ, cases::statements),
                 Route.guarded("GET", "/v1/cases/{id}/bundle", Permission.CASE_READ, cases::bundle),
+                Route.guarded("POST", "/v1/cases/{id}/appeals", Permission.NOTICE_SUBMIT, cases::appeal),
+                Route.guarded("POST", "/v1/cases/{id}/appeals/decision", Permission.CASE_ACT, cases::decideAppeal),
                 Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
                 Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),

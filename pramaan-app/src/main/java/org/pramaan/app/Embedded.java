@@ -38,7 +38,7 @@ public final class Embedded implements AutoCloseable {
         this.clock = clock;
         // Fail on bad policy or rule-pack data before touching the store.
         JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
-        List<RulePack> packs = config.rulePacks().stream().map(RulePack::load).toList();
+        List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock);
         this.banks = new HashBanks(store.banks(), clock);

@@ -22,7 +22,7 @@ import org.pramaan.media.MediaLimits;
  * bad value fails at start-up naming the key, the value and where it came from.
  */
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
-                            List<String> rulePacks, Duration clockCheckInterval, Optional<String> adminKey) {
+                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey) {
 
     /** Every key, its default and what it means (also the README's configuration table). */
     static final Map<String, String[]> KEYS = new LinkedHashMap<>();
@@ -34,7 +34,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("media.max-bytes", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
         KEYS.put("media.max-pixels", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
         KEYS.put("policy.jurisdiction", new String[] {"IN", "screening policy (policies/<J>.json): IN or EU"});
-        KEYS.put("cases.rule-packs", new String[] {"IN,EU,US", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
+        KEYS.put("cases.rule-packs", new String[] {"IN,EU,US,CN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
+        KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
         KEYS.put("cases.clock-check-interval", new String[] {"PT1S", "how often escalations and breaches are checked (ISO-8601 duration)"});
         KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
     }
@@ -81,7 +82,14 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE)),
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin));
+                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin));
+        }
+
+        private Optional<Path> ruleDir() {
+            String d = values.get("cases.rule-pack-dir");
+            if (d.isBlank()) return Optional.empty();
+            if (!Files.isDirectory(Path.of(d))) throw bad("cases.rule-pack-dir", "is not a folder");
+            return Optional.of(Path.of(d));
         }
 
         private long number(String key, long min, long max) {

@@ -26,7 +26,8 @@ class PramaanConfigTest {
         assertThat(c.limits().maxPixels()).isEqualTo(5000);
         assertThat(c.limits().maxBytes()).isEqualTo(512L * 1024 * 1024);
         assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.rulePacks()).containsExactly("IN", "EU", "US");
+        assertThat(c.rulePacks()).containsExactly("IN", "EU", "US", "CN");
+        assertThat(c.rulePackDir()).isEmpty();
         assertThat(c.adminKey()).isEmpty();
     }
 
@@ -42,6 +43,20 @@ class PramaanConfigTest {
         assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_ADMIN_KEY", "short"), new Properties())).hasMessageContaining("24 characters");
         assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CONFIG", dir.resolve("none").toString()), new Properties()))
                 .hasMessageContaining("cannot read configuration file");
+    }
+
+    @Test
+    void anOperatorsRulePackReplacesTheBundledOne() throws Exception {
+        Path packs = Files.createDirectories(dir.resolve("packs"));
+        Files.writeString(packs.resolve("CN.json"), new String(org.pramaan.cases.RulePack.class.getResourceAsStream("/rulepacks/CN.json").readAllBytes())
+                .replace("\"duration\": \"P7D\"", "\"duration\": \"P3D\""));
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString(), "PRAMAAN_CASES_RULE_PACK_DIR", packs.toString()), new Properties());
+        try (Embedded app = new Embedded(c, java.time.Clock.systemUTC())) {
+            var clock = app.cases().noticeTypes().stream().filter(t -> t.id().equals("CN_DSP_ART12_COMPLAINT")).findFirst().orElseThrow().clocks().get(0);
+            assertThat(clock.inForceAt(java.time.Instant.now()).orElseThrow().duration()).isEqualTo(Duration.ofDays(3));
+        }
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CASES_RULE_PACK_DIR", dir.resolve("nope").toString()), new Properties()))
+                .hasMessageContaining("cases.rule-pack-dir").hasMessageContaining("not a folder");
     }
 
     @Test

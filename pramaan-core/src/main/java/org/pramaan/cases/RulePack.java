@@ -79,6 +79,24 @@ public final class RulePack {
 
     public Optional<NoticeType> noticeType(String id) { return Optional.ofNullable(types.get(id)); }
 
+    /**
+     * Loads {@code <dir>/<J>.json} when an operator supplied one (their own published limits, a
+     * corrected clause), else the bundled pack.
+     */
+    public static RulePack load(String jurisdiction, Optional<java.nio.file.Path> dir) {
+        if (dir.isPresent()) {
+            java.nio.file.Path file = dir.get().resolve(jurisdiction.toUpperCase(Locale.ROOT) + ".json");
+            if (java.nio.file.Files.isRegularFile(file)) {
+                try {
+                    return parse(java.nio.file.Files.readString(file), file.toString());
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read rule pack " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return load(jurisdiction);
+    }
+
     public static RulePack load(String jurisdiction) {
         String resource = "/rulepacks/" + jurisdiction.toUpperCase(Locale.ROOT) + ".json";
         try (InputStream in = RulePack.class.getResourceAsStream(resource)) {

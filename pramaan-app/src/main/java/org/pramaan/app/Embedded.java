@@ -32,6 +32,7 @@ public final class Embedded implements AutoCloseable {
     private final Intake intake;
     private final CaseService cases;
     private final ApiKeys keys;
+    private final org.pramaan.cases.Retention retention;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -46,6 +47,8 @@ public final class Embedded implements AutoCloseable {
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
+        this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
+        cases.useRetention(retention);
     }
 
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {
@@ -57,7 +60,7 @@ public final class Embedded implements AutoCloseable {
 
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
+        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
     }
 
     public PramaanConfig config() { return config; }
@@ -73,6 +76,8 @@ public final class Embedded implements AutoCloseable {
     public ApiKeys keys() { return keys; }
 
     public CaseService cases() { return cases; }
+
+    public org.pramaan.cases.Retention retention() { return retention; }
 
     public HashBanks banks() { return banks; }
 

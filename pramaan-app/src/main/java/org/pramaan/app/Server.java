@@ -37,6 +37,14 @@ public final class Server implements AutoCloseable {
                 LOG.error("clock check failed; will retry", e);
             }
         }, 0, every, TimeUnit.MILLISECONDS);
+        // Retention purges are cheap when nothing is due; hourly keeps removed content no longer than needed.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                app.retention().purge().forEach(id -> LOG.info("purged bytes of removed media {} (no active hold)", id));
+            } catch (RuntimeException e) {
+                LOG.error("retention purge failed; will retry", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
         Javalin http = new HttpApi(app.apiServices()).start(host, port);
         return new Server(http, scheduler);
     }

@@ -163,6 +163,38 @@ class CaseServiceTest {
     }
 
     @Test
+    void removedContentIsKeptForItsRetentionThenPurgedButStaysBanked() throws Exception {
+        CaseFile c = open("IN_3_2_B_COMPLAINT");
+        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
+        List<org.pramaan.cases.Hold> holds = app.retention().holds(media);
+        assertThat(holds).singleElement().satisfies(h -> {
+            assertThat(h.until()).contains(clock.instant().plus(Duration.ofDays(180)));
+            assertThat(h.reason()).contains("r.3(1)(g)");
+        });
+        clock.advance(Duration.ofDays(179));
+        assertThat(app.retention().purge()).isEmpty();
+        assertThat(app.store().blobs().contains(media)).isTrue();
+        org.pramaan.cases.Hold legal = app.retention().place(media, Optional.of(c.id()), "police request 2026/44", Optional.empty(), "key:admin");
+        clock.advance(Duration.ofDays(2));
+        assertThat(app.retention().purge()).as("a legal hold blocks the purge").isEmpty();
+        app.retention().release(legal.id(), "key:admin");
+        assertThatThrownBy(() -> app.retention().release(legal.id(), "key:admin")).hasMessageContaining("already released");
+        assertThat(app.retention().purge()).containsExactly(media);
+        assertThat(app.store().blobs().contains(media)).isFalse();
+        assertThat(app.store().media().find(media).orElseThrow().blobStored()).isFalse();
+        assertThat(app.banks().match(media, Optional.empty())).as("still blocked on re-upload").isNotEmpty();
+        assertThat(app.audit().forSubject("media:" + media)).extracting(e -> e.type()).contains("hold.placed", "hold.released", "media.purged");
+    }
+
+    @Test
+    void withoutAStatutoryRetentionContentIsKeptForTheAppealWindow() {
+        clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
+        CaseFile c = open("EU_DSA_ART16_NOTICE", Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e", "bona_fide_statement", "y"));
+        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "illegal");
+        assertThat(app.retention().holds(media)).singleElement().satisfies(h -> assertThat(h.until()).contains(clock.instant().plus(Duration.ofDays(184))));
+    }
+
+    @Test
     void grievanceAcknowledgementStopsOnlyItsOwnClock() {
         CaseFile c = open("IN_3_2_A_GRIEVANCE");
         assertThat(c.clocks()).extracting(k -> Duration.between(k.startedAt(), k.dueAt())).containsExactly(Duration.ofHours(24), Duration.ofDays(7));

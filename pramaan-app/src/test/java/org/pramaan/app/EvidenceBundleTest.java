@@ -103,6 +103,18 @@ class EvidenceBundleTest extends ServerTestBase {
     }
 
     @Test
+    void onlyAdminsPlaceHoldsAndPurge() throws Exception {
+        String media = upload(TestMedia.cameraJpeg(55));
+        assertThat(api.postJson("/v1/holds", reviewer, "{\"mediaId\":\"" + media + "\",\"reason\":\"x\"}").status()).isEqualTo(403);
+        ApiClient.Response placed = api.postJson("/v1/holds", ADMIN, "{\"mediaId\":\"" + media + "\",\"reason\":\"litigation hold\"}");
+        assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
+        assertThat(placed.json().path("active").asBoolean()).isTrue();
+        assertThat(api.get("/v1/media/" + media + "/holds", reviewer).json().path("holds")).hasSize(1);
+        assertThat(api.postJson("/v1/holds/" + placed.json().path("id").asLong() + "/release", ADMIN, "{}").json().path("active").asBoolean()).isFalse();
+        assertThat(api.postJson("/v1/retention/purge", ADMIN, "{}").json().path("purged").isArray()).isTrue();
+    }
+
+    @Test
     void onlyAdminsMayExportTheMediaItself() throws Exception {
         String media = upload(TestMedia.cameraJpeg(54));
         String id = notice("IN_3_2_B_COMPLAINT", media);

@@ -29,6 +29,8 @@ public final class CaseService {
 
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
     private final Map<String, RulePack.AppealWindow> appealWindows = new LinkedHashMap<>();
+    private final Map<String, Optional<RulePack.RetentionRule>> retentions = new LinkedHashMap<>();
+    private Optional<Retention> retention = Optional.empty();
     private final CaseRepository cases;
     private final MediaRepository media;
     private final HashBanks banks;
@@ -37,6 +39,7 @@ public final class CaseService {
 
     public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
         packs.forEach(p -> appealWindows.put(p.jurisdiction(), p.appeals()));
+        packs.forEach(p -> retentions.put(p.jurisdiction(), p.retention()));
         packs.forEach(p -> p.noticeTypes().forEach(t -> {
             if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
         }));
@@ -48,6 +51,9 @@ public final class CaseService {
     }
 
     public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
+
+    /** Removals place retention holds through this (set once by the composition root). */
+    public void useRetention(Retention r) { this.retention = Optional.of(r); }
 
     public Optional<CaseFile> find(String id) { return cases.find(id); }
 
@@ -270,6 +276,10 @@ public final class CaseService {
                         c.noticeType() + " " + c.article(), actor, clock.instant()));
                 audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
                         "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));
+                Optional<RulePack.RetentionRule> rule = retentions.getOrDefault(c.jurisdiction(), Optional.empty());
+                RulePack.AppealWindow w = appealWindows.get(c.jurisdiction());
+                retention.ifPresent(r -> r.onRemoval(c, rule.map(RulePack.RetentionRule::removedContent), w.window(),
+                        rule.map(RulePack.RetentionRule::source).orElse(w.source())));
             }
             case RESTORE -> {
                 media.save(m.withStatus(MediaStatus.ACTIVE));

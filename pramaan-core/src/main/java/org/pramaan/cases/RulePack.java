@@ -58,18 +58,25 @@ public final class RulePack {
         }
     }
 
+    /** How long removed content must be kept, and the rule behind it. */
+    public record RetentionRule(Duration removedContent, String source) {}
+
     /** How long after a restriction the affected user may appeal, and the rule behind it. */
     public record AppealWindow(Duration window, String source) {}
 
     private final String jurisdiction;
     private final Map<String, NoticeType> types;
     private final AppealWindow appeals;
+    private final Optional<RetentionRule> retention;
 
-    private RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals) {
+    private RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals, Optional<RetentionRule> retention) {
         this.jurisdiction = jurisdiction;
         this.types = types;
         this.appeals = appeals;
+        this.retention = retention;
     }
+
+    public Optional<RetentionRule> retention() { return retention; }
 
     public AppealWindow appeals() { return appeals; }
 
@@ -158,7 +165,10 @@ public final class RulePack {
         JsonNode a = root.path("appeals");
         AppealWindow appeals = new AppealWindow(parseDuration(required(a, "window", origin + ": appeals"), origin + ": appeals"),
                 required(a, "source", origin + ": appeals"));
-        return new RulePack(jurisdiction, types, appeals);
+        JsonNode r = root.path("retention");
+        Optional<RetentionRule> retention = r.isMissingNode() ? Optional.empty() : Optional.of(new RetentionRule(
+                parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"), required(r, "source", origin + ": retention")));
+        return new RulePack(jurisdiction, types, appeals, retention);
     }
 
     private static ClockRule clock(JsonNode c, String where) {

@@ -39,6 +39,10 @@ public record MediaRecord(String id, String md5, MediaInfo info, Optional<PdqRes
         Objects.requireNonNull(status, "status");
     }
 
+    public MediaRecord withBlobStored(boolean stored) {
+        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, stored, firstSeenAt, lastScreenedAt);
+    }
+
     public MediaRecord withStatus(MediaStatus s) {
         return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, s, blobStored, firstSeenAt, lastScreenedAt);
     }

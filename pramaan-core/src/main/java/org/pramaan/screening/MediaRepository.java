@@ -10,6 +10,9 @@ public interface MediaRepository {
 
     Optional<MediaRecord> find(String id);
 
+    /** Every media item in a status (for retention purges). */
+    List<MediaRecord> withStatus(MediaStatus status);
+
     /** Stores the upload and returns it with its assigned id. */
     UploadRecord addUpload(UploadRecord upload);
 

@@ -7,6 +7,7 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.EvidenceBundles;
+import org.pramaan.cases.Retention;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.hash.BankCuration;
 import org.pramaan.screening.Intake;
@@ -18,13 +19,14 @@ import org.pramaan.screening.MediaRepository;
  *
  * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
  */
-public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
+public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
                           MediaLimits limits, Path uploadDir, Clock clock) {
     public ApiServices {
         Objects.requireNonNull(screener, "screener");
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(banks, "banks");
         Objects.requireNonNull(bundles, "bundles");
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(audit, "audit");

@@ -44,12 +44,17 @@ public final class HttpApi {
         BankRoutes banks = new BankRoutes(services);
         HashRoutes hashes = new HashRoutes(services);
         HmaRoutes hma = new HmaRoutes(services);
+        HoldRoutes holds = new HoldRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
                 Route.open("GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 Route.guarded("POST", "/v1/media", Permission.MEDIA_SUBMIT, media::submit),
                 Route.guarded("GET", "/v1/media/{id}", Permission.MEDIA_READ, media::get),
+                Route.guarded("GET", "/v1/media/{id}/holds", Permission.CASE_READ, holds::list),
+                Route.guarded("POST", "/v1/holds", Permission.AUDIT_READ, holds::place),
+                Route.guarded("POST", "/v1/holds/{id}/release", Permission.AUDIT_READ, holds::release),
+                Route.guarded("POST", "/v1/retention/purge", Permission.AUDIT_READ, holds::purge),
                 Route.guarded("GET", "/v1/notice-types", Permission.NOTICE_SUBMIT, cases::noticeTypes),
                 Route.guarded("POST", "/v1/notices", Permission.NOTICE_SUBMIT, cases::submitNotice),
                 Route.guarded("GET", "/v1/cases", Permission.CASE_READ, cases::listOpen),

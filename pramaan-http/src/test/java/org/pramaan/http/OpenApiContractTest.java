@@ -45,6 +45,7 @@ class OpenApiContractTest {
                 JurisdictionPolicy.load("IN"), banks);
         CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock);
         return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(), cases,
+                new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.hash.BankCuration(banks, audit, clock), audit,
                 new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock));

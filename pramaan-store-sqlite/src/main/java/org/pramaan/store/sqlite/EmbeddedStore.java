@@ -36,6 +36,8 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public ApiKeyRepository apiKeys() { return new SqliteApiKeyRepository(db); }
 
+    public org.pramaan.cases.HoldRepository holds() { return new SqliteHoldRepository(db); }
+
     public BlobStore blobs() { return blobs; }
 
     @Override

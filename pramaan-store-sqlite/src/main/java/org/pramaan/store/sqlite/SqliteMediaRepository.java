@@ -36,6 +36,11 @@ final class SqliteMediaRepository implements MediaRepository {
     }
 
     @Override
+    public List<MediaRecord> withStatus(org.pramaan.screening.MediaStatus status) {
+        return db.list("SELECT json FROM media WHERE status = ? ORDER BY id", ps -> ps.setString(1, status.name()), rs -> Json.read(rs.getString(1), MediaRecord.class));
+    }
+
+    @Override
     public UploadRecord addUpload(UploadRecord u) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO uploads(media_id, at, external_id, json) VALUES (?, ?, ?, '{}')",

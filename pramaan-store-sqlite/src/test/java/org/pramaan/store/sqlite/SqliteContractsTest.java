@@ -66,6 +66,12 @@ class SqliteContractsTest {
     }
 
     @Nested
+    class Holds extends org.pramaan.testkit.contracts.HoldRepositoryContract {
+        @Override
+        protected org.pramaan.cases.HoldRepository createRepository(Path dir) { return open(dir).holds(); }
+    }
+
+    @Nested
     class Blobs extends BlobStoreContract {
         @Override
         protected BlobStore createStore(Path dir) throws Exception { return new LocalBlobStore(dir); }

@@ -29,6 +29,8 @@ public abstract class MediaRepositoryContract {
         repo.save(m.withStatus(MediaStatus.REMOVED));
         assertThat(repo.find(m.id()).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(repo.find("b".repeat(64))).isEmpty();
+        assertThat(repo.withStatus(MediaStatus.REMOVED)).extracting(MediaRecord::id).containsExactly(m.id());
+        assertThat(repo.withStatus(MediaStatus.ACTIVE)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.pramaan.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.cases.Hold;
+
+/** Legal holds on media and the retention purge. */
+final class HoldRoutes {
+    private final ApiServices services;
+
+    HoldRoutes(ApiServices services) { this.services = services; }
+
+    void list(Context ctx) {
+        String media = ctx.pathParam("id");
+        if (services.media().find(media).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + media + "'");
+        HttpApi.json(ctx, 200, Map.of("holds", services.retention().holds(media).stream().map(h -> view(h, services.clock().instant())).toList()));
+    }
+
+    void place(Context ctx) {
+        JsonNode b = Requests.jsonObject(ctx);
+        String media = b.path("mediaId").asText("");
+        if (media.isEmpty()) throw new ApiException(400, "request.invalid", "'mediaId' is required");
+        Optional<Instant> until = Optional.ofNullable(b.get("until")).filter(n -> !n.isNull()).map(n -> {
+            try {
+                return Instant.parse(n.asText());
+            } catch (DateTimeParseException e) {
+                throw new ApiException(400, "request.invalid", "until '" + n.asText() + "' is not an ISO-8601 instant");
+            }
+        });
+        Hold h = services.retention().place(media, Optional.ofNullable(b.get("caseId")).map(JsonNode::asText), b.path("reason").asText(""), until,
+                "key:" + HttpApi.principal(ctx).keyId());
+        HttpApi.json(ctx, 201, view(h, services.clock().instant()));
+    }
+
+    void release(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "request.invalid", "hold id '" + ctx.pathParam("id") + "' is not a number");
+        }
+        HttpApi.json(ctx, 200, view(services.retention().release(id, "key:" + HttpApi.principal(ctx).keyId()), services.clock().instant()));
+    }
+
+    void purge(Context ctx) { HttpApi.json(ctx, 200, Map.of("purged", services.retention().purge())); }
+
+    private static Map<String, Object> view(Hold h, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
+        m.put("mediaId", h.mediaId());
+        h.caseId().ifPresent(c -> m.put("caseId", c));
+        m.put("reason", h.reason());
+        m.put("createdBy", h.createdBy());
+        m.put("createdAt", h.createdAt().toString());
+        h.until().ifPresent(u -> m.put("until", u.toString()));
+        h.releasedAt().ifPresent(r -> m.put("releasedAt", r.toString()));
+        m.put("active", h.activeAt(now));
+        return m;
+    }
+}

@@ -1,0 +1,60 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.cases.Hold;
+import org.pramaan.cases.HoldRepository;
+import org.pramaan.json.Json;
+
+final class SqliteHoldRepository implements HoldRepository {
+    private final SqliteDatabase db;
+
+    SqliteHoldRepository(SqliteDatabase db) { this.db = db; }
+
+    @Override
+    public Hold add(Hold hold) {
+        return db.write(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holds(media_id, json) VALUES (?, '{}')", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, hold.mediaId());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            Hold stored = new Hold(id, hold.mediaId(), hold.caseId(), hold.reason(), hold.createdBy(), hold.createdAt(), hold.until(), hold.releasedAt());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE holds SET json = ? WHERE id = ?")) {
+                ps.setString(1, Json.write(stored));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void save(Hold hold) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE holds SET json = ? WHERE id = ?")) {
+                ps.setString(1, Json.write(hold));
+                ps.setLong(2, hold.id());
+                if (ps.executeUpdate() != 1) throw new IllegalArgumentException("no hold with id " + hold.id());
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Hold> find(long id) {
+        return db.first("SELECT json FROM holds WHERE id = ?", ps -> ps.setLong(1, id), rs -> Json.read(rs.getString(1), Hold.class));
+    }
+
+    @Override
+    public List<Hold> forMedia(String mediaId) {
+        return db.list("SELECT json FROM holds WHERE media_id = ? ORDER BY id", ps -> ps.setString(1, mediaId), rs -> Json.read(rs.getString(1), Hold.class));
+    }
+}

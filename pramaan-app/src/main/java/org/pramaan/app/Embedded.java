@@ -49,6 +49,7 @@ public final class Embedded implements AutoCloseable {
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
+        intake.onIntake(cases::onIntake);
     }
 
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {

@@ -195,6 +195,28 @@ class CaseServiceTest {
     }
 
     @Test
+    void aTakeItDownRemovalAlsoRemovesIdenticalCopiesButNotOtherPictures() throws Exception {
+        clock.set(java.time.Instant.parse("2026-06-01T12:00:00Z"));
+        var photo = TestImages.photo(400, 300, 71);
+        String original = ingest(TestImages.png(photo));
+        String copy = ingest(TestImages.jpeg(photo, 0.95f));
+        String other = ingest(TestImages.png(TestImages.photo(400, 300, 72)));
+        CaseFile c = app.cases().openCase(new NoticeRequest("US_TAKE_IT_DOWN_REQUEST", original, Map.of("signature", "/s/", "content_identification_and_location", "u",
+                "good_faith_nonconsent_statement", "no consent", "contact_info", "e@example.org"), Optional.empty()));
+        CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
+        assertThat(done.events()).filteredOn(e -> e.type().equals("identical_copies_removed")).singleElement()
+                .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
+        assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+    }
+
+    String ingest(byte[] bytes) throws Exception {
+        Path f = java.nio.file.Files.createTempFile(dir, "in", ".bin");
+        java.nio.file.Files.write(f, bytes);
+        return app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+    }
+
+    @Test
     void grievanceAcknowledgementStopsOnlyItsOwnClock() {
         CaseFile c = open("IN_3_2_A_GRIEVANCE");
         assertThat(c.clocks()).extracting(k -> Duration.between(k.startedAt(), k.dueAt())).containsExactly(Duration.ofHours(24), Duration.ofDays(7));

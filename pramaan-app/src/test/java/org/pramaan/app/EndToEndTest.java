@@ -175,6 +175,8 @@ class EndToEndTest extends ServerTestBase {
         assertThat(near.json().path("matches").get(0).path("caseId").asText()).isEqualTo(id);
         assertThat(near.json().path("status").asText()).isEqualTo("BLOCKED");
         assertThat(app.store().blobs().contains(near.json().path("id").asText())).as("blocked uploads are not stored").isFalse();
+        assertThat(events(id, "resurfaced")).as("the complainant's case learns of each blocked re-upload").hasSize(2)
+                .extracting(e -> e.path("details").path("method").asText()).containsExactly("sha256", "pdq");
 
         String openId = notice("IN_3_1_D_ORDER", media);
         String deadline = api.get("/v1/cases/" + openId, reviewer).json().path("deadline").asText();

@@ -171,6 +171,48 @@ public final class CaseService {
         return act(caseId, CaseAction.RESTORE, reviewer, "appeal upheld: " + reason);
     }
 
+    /**
+     * A blocked upload that matched content a case removed has resurfaced: the case records it so
+     * the complainant can be told (MeitY NCII SOP: notify the victim of resurfacing).
+     */
+    public synchronized void onIntake(org.pramaan.screening.Intake.Result r) {
+        if (r.report().decision() != org.pramaan.policy.Decision.BLOCK) return;
+        for (org.pramaan.hash.BankMatch m : r.report().matches()) {
+            if (!m.acts() || m.caseId().isEmpty()) continue;
+            Optional<CaseFile> c = cases.find(m.caseId().get());
+            if (c.isEmpty()) continue;
+            CaseEvent e = new CaseEvent("resurfaced", clock.instant(), Map.of("uploadId", Long.toString(r.upload().id()), "mediaId", r.media().id(),
+                    "method", m.method(), "distance", Integer.toString(m.distance()), "uploaderId", r.upload().uploaderId().orElse(""),
+                    "blocked", "true"));
+            cases.save(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)));
+            audit.append("case.resurfaced", "case:" + c.get().id(), AuditLog.details("mediaId", r.media().id(), "uploadId", r.upload().id(),
+                    "method", m.method(), "distance", m.distance()));
+        }
+    }
+
+    /**
+     * TAKE IT DOWN Act (47 U.S.C. §223a(a)(3)): with a removal, make reasonable efforts to remove
+     * identical copies. Stored media with the same PDQ hash within {@link #IDENTICAL_COPY_DISTANCE}
+     * bits (a re-encode of the same picture, not a different one) is removed and banked too.
+     */
+    static final int IDENTICAL_COPY_DISTANCE = 8;
+
+    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor) {
+        if (!c.jurisdiction().equals("US") || removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
+        List<String> swept = new ArrayList<>();
+        for (MediaStatus s : List.of(MediaStatus.ACTIVE, MediaStatus.LABELLED, MediaStatus.PENDING_REVIEW)) {
+            for (MediaRecord m : media.withStatus(s)) {
+                if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
+                if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > IDENTICAL_COPY_DISTANCE) continue;
+                media.save(m.withStatus(MediaStatus.REMOVED));
+                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
+                swept.add(m.id());
+            }
+        }
+        if (!swept.isEmpty()) audit.append("case.identical_copies_removed", "case:" + c.id(), AuditLog.details("mediaIds", swept));
+        return swept;
+    }
+
     private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
         List<CaseClock> clocks = new ArrayList<>();
         for (RulePack.ClockRule rule : type.clocks()) {
@@ -235,6 +277,10 @@ public final class CaseService {
         }
         applyToMedia(c, action, actor);
         added.add(0, new CaseEvent("action_taken", now, Map.of("action", action.name(), "actor", actor, "note", note)));
+        if (action == CaseAction.REMOVE) {
+            List<String> swept = sweepIdenticalCopies(c, media.find(c.mediaId()).orElseThrow(), actor);
+            if (!swept.isEmpty()) added.add(new CaseEvent("identical_copies_removed", now, Map.of("mediaIds", String.join(",", swept))));
+        }
         if (action == CaseAction.REMOVE || action == CaseAction.LABEL || action == CaseAction.RESTORE) {
             // DSA art.17(1): the statement is due at the latest when the restriction applies, so it is made here.
             int seq = (int) c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).count() + 1;

@@ -21,6 +21,10 @@ public final class Intake {
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.util.List<java.util.function.Consumer<Result>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called after every stored intake, e.g. so cases can record that removed content resurfaced. */
+    public void onIntake(java.util.function.Consumer<Result> listener) { listeners.add(listener); }
 
     public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock) {
         this.screener = Objects.requireNonNull(screener, "screener");
@@ -57,6 +61,8 @@ public final class Intake {
                 "uploadId", upload.id(), "type", report.info().type().name(), "tier", report.assessment().tier().name(),
                 "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
                 "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse("")));
-        return new Result(record, upload, report, existing.isEmpty());
+        Result result = new Result(record, upload, report, existing.isEmpty());
+        listeners.forEach(l -> l.accept(result));
+        return result;
     }
 }

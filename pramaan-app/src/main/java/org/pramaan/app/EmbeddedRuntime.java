@@ -76,6 +76,9 @@ final class EmbeddedRuntime implements CliRuntime {
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
+    public java.util.Map<String, Object> benchNotices(int count) throws IOException { return NoticeBenchmark.run(count); }
+
+    @Override
     public void serve(String host, int port) throws Exception {
         Embedded a = app();
         String h = host.isEmpty() ? config.httpHost() : host;

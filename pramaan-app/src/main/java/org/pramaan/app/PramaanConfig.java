@@ -36,7 +36,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("policy.jurisdiction", new String[] {"IN", "screening policy (policies/<J>.json): IN or EU"});
         KEYS.put("cases.rule-packs", new String[] {"IN,EU,US,CN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
         KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
-        KEYS.put("cases.clock-check-interval", new String[] {"PT1S", "how often escalations and breaches are checked (ISO-8601 duration)"});
+        KEYS.put("cases.clock-check-interval", new String[] {"PT0.5S", "how often escalations and breaches are checked (ISO-8601 duration)"});
         KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
     }
 

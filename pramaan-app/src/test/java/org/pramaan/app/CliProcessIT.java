@@ -89,6 +89,14 @@ class CliProcessIT {
     }
 
     @Test
+    void benchNoticesPrintsThroughputAndLatency() throws Exception {
+        Run r = pramaan("bench", "notices", "--count", "300");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("notices/s").contains("p99 ms").contains("clock check ms").contains("open cases       600");
+        assertThat(Files.exists(dir.resolve("data"))).as("the benchmark uses a scratch store").isFalse();
+    }
+
+    @Test
     void hashPdqPrintsReferenceFormat() throws Exception {
         Files.write(dir.resolve("a.png"), TestImages.png(TestImages.photo(200, 150, 13)));
         Run r = pramaan("hash", "pdq", "a.png");

@@ -25,7 +25,7 @@ class PramaanConfigTest {
         assertThat(c.dataDir()).isEqualTo(Path.of("/from/env"));
         assertThat(c.limits().maxPixels()).isEqualTo(5000);
         assertThat(c.limits().maxBytes()).isEqualTo(512L * 1024 * 1024);
-        assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.rulePacks()).containsExactly("IN", "EU", "US", "CN");
         assertThat(c.rulePackDir()).isEmpty();
         assertThat(c.adminKey()).isEmpty();

@@ -16,13 +16,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Benchmarks that print a table (numbers for docs/performance.md).", subcommands = BenchCommand.Pdq.class)
+@Command(name = "bench", description = "Benchmarks that print a table (numbers for docs/performance.md).",
+        subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    @Command(name = "notices", description = "Notice intake on a scratch embedded store: notices/s, latency percentiles, clock-check time.")
+    static final class Notices implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @Option(names = "--count", defaultValue = "10000", description = "timed notices (after 500 warm-up)") int count;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        private final PramaanCli.LazyRuntime runtime;
+
+        Notices(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1) throw new IllegalArgumentException("--count must be at least 1");
+            java.util.Map<String, Object> r = runtime.get().benchNotices(count);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), System.getProperty("os.arch"));
+            r.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof Double d ? String.format("%.2f", d) : v));
+            return 0;
+        }
+    }
 
     /**
      * Probe + decode + PDQ per image, from bytes already in memory (so the disk is not measured), one

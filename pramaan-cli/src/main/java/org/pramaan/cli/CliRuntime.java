@@ -32,6 +32,9 @@ public interface CliRuntime extends AutoCloseable {
 
     AuditLog audit();
 
+    /** Runs the notice-intake benchmark in a scratch data directory; returns named figures in order. */
+    java.util.Map<String, Object> benchNotices(int count) throws java.io.IOException;
+
     /** Starts the server and blocks until it is stopped. */
     void serve(String host, int port) throws Exception;
 

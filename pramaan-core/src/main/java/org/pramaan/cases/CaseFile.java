@@ -46,6 +46,21 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
         return clocks.stream().filter(CaseClock::running).map(CaseClock::dueAt).min(Instant::compareTo);
     }
 
+    /** When the clock checker next has something to fire for this case: an unfired escalation or breach. */
+    public Optional<Instant> nextEventDue() {
+        Optional<Instant> next = Optional.empty();
+        for (CaseClock k : clocks) {
+            if (!k.running()) continue;
+            for (double f : k.escalateAt()) {
+                if (!hasEvent("escalated", k.name(), Math.round(f * 100) + "%")) next = earlier(next, k.escalationDue(f));
+            }
+            if (!hasEvent("breached", k.name(), null)) next = earlier(next, k.dueAt());
+        }
+        return state == CaseState.OPEN ? next : Optional.empty();
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Instant b) { return Optional.of(a.map(x -> x.isBefore(b) ? x : b).orElse(b)); }
+
     public Optional<CaseClock> clock(String name) { return clocks.stream().filter(c -> c.name().equals(name)).findFirst(); }
 
     public boolean hasEvent(String type, String clock, String threshold) {

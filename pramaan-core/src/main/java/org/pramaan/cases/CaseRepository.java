@@ -11,4 +11,7 @@ public interface CaseRepository {
 
     /** Open cases, earliest next deadline first. */
     List<CaseFile> open();
+
+    /** Open cases whose next escalation or breach is due at or before {@code now} ({@link CaseFile#nextEventDue}). */
+    List<CaseFile> due(java.time.Instant now);
 }

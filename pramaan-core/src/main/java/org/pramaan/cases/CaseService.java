@@ -231,7 +231,7 @@ public final class CaseService {
     public synchronized List<CaseEvent> checkClocks() {
         Instant now = clock.instant();
         List<CaseEvent> fired = new ArrayList<>();
-        for (CaseFile c : cases.open()) {
+        for (CaseFile c : cases.due(now)) {
             List<CaseEvent> added = new ArrayList<>();
             for (CaseClock k : c.clocks()) {
                 if (!k.running()) continue;
@@ -248,8 +248,9 @@ public final class CaseService {
                             "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
                 }
             }
-            if (added.isEmpty()) continue;
+            // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed.
             cases.save(c.with(c.clocks(), c.state(), c.outcome(), added));
+            if (added.isEmpty()) continue;
             for (CaseEvent e : added) {
                 audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
             }

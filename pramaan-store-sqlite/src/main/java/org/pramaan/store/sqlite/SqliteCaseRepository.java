@@ -18,13 +18,16 @@ final class SqliteCaseRepository implements CaseRepository {
     public void save(CaseFile c) {
         db.write(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO cases(id, state, next_deadline, json) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT(id) DO UPDATE SET state = excluded.state, next_deadline = excluded.next_deadline, json = excluded.json")) {
+                    "INSERT INTO cases(id, state, next_deadline, json, next_event_at) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET state = excluded.state, next_deadline = excluded.next_deadline, json = excluded.json, "
+                            + "next_event_at = excluded.next_event_at")) {
                 ps.setString(1, c.id());
                 ps.setString(2, c.state().name());
                 if (c.nextDeadline().isPresent()) ps.setLong(3, c.nextDeadline().get().toEpochMilli());
                 else ps.setNull(3, Types.BIGINT);
                 ps.setString(4, Json.write(c));
+                if (c.nextEventDue().isPresent()) ps.setLong(5, c.nextEventDue().get().toEpochMilli());
+                else ps.setNull(5, Types.BIGINT);
                 return ps.executeUpdate();
             }
         });
@@ -33,6 +36,12 @@ final class SqliteCaseRepository implements CaseRepository {
     @Override
     public Optional<CaseFile> find(String id) {
         return db.first("SELECT json FROM cases WHERE id = ?", ps -> ps.setString(1, id), rs -> Json.read(rs.getString(1), CaseFile.class));
+    }
+
+    @Override
+    public List<CaseFile> due(java.time.Instant now) {
+        return db.list("SELECT json FROM cases WHERE state = ? AND next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at",
+                ps -> { ps.setString(1, CaseState.OPEN.name()); ps.setLong(2, now.toEpochMilli()); }, rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 
     @Override

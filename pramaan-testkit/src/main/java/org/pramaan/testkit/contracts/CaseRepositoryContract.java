@@ -28,6 +28,18 @@ public abstract class CaseRepositoryContract {
     }
 
     @Test
+    void findsOnlyCasesWithSomethingDue() {
+        CaseRepository repo = createRepository(dir);
+        CaseFile soon = Samples.openCase("IN-1", Samples.T0, Duration.ofHours(2));   // 50 % due at T0 + 1 h
+        CaseFile later = Samples.openCase("IN-2", Samples.T0, Duration.ofHours(36)); // 50 % due at T0 + 18 h
+        CaseFile closed = Samples.closed(Samples.openCase("IN-3", Samples.T0, Duration.ofHours(1)), Samples.T0);
+        for (CaseFile c : new CaseFile[] {soon, later, closed}) repo.save(c);
+        assertThat(repo.due(Samples.T0.plus(Duration.ofMinutes(59)))).isEmpty();
+        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(1)))).extracting(CaseFile::id).containsExactly("IN-1");
+        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(20)))).extracting(CaseFile::id).containsExactly("IN-1", "IN-2");
+    }
+
+    @Test
     void listsOpenCasesByEarliestDeadline() {
         CaseRepository repo = createRepository(dir);
         CaseFile late = Samples.openCase("IN-1", Samples.T0, Duration.ofHours(36));

@@ -1,0 +1,80 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.pramaan.cases.NoticeRequest;
+import org.pramaan.screening.UploadContext;
+
+/**
+ * Notice intake on the embedded store, one thread, in a scratch data directory (never the
+ * user's): notices/s and latency percentiles of openCase (validation, case write, audit append),
+ * then how long one clock check over all those open cases takes, which bounds how late an
+ * escalation can fire (check interval + check time).
+ */
+final class NoticeBenchmark {
+    private NoticeBenchmark() {}
+
+    static Map<String, Object> run(int count) throws IOException {
+        try {
+            return measure(count);
+        } catch (org.pramaan.media.MediaRejectedException e) {
+            throw new IllegalStateException("the benchmark's own sample image was refused: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> measure(int count) throws IOException, org.pramaan.media.MediaRejectedException {
+        Path dir = Files.createTempDirectory("pramaan-bench-notices");
+        try (Embedded app = new Embedded(PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.toString()), new Properties()), Clock.systemUTC())) {
+            Path img = Files.write(dir.resolve("img.png"), Files.readAllBytes(sample()));
+            String media = app.apiServices().intake().ingest(img, UploadContext.none()).media().id();
+            List<String> types = List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
+            for (int i = 0; i < Math.min(500, count); i++) app.cases().openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", "warm-up"), Optional.empty()));
+            long[] nanos = new long[count];
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long t = System.nanoTime();
+                app.cases().openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", Integer.toString(i)), Optional.empty()));
+                nanos[i] = System.nanoTime() - t;
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            long t = System.nanoTime();
+            int fired = app.cases().checkClocks().size();
+            double checkMs = (System.nanoTime() - t) / 1e6;
+            Arrays.sort(nanos);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("notices", count);
+            r.put("notices/s", count / wall);
+            r.put("p50 ms", nanos[count / 2] / 1e6);
+            r.put("p99 ms", nanos[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6);
+            r.put("max ms", nanos[count - 1] / 1e6);
+            r.put("open cases", app.cases().open().size());
+            r.put("clock check ms", checkMs);
+            r.put("events fired", fired);
+            return r;
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A small PNG made on the spot, so the benchmark needs no input files. */
+    private static Path sample() throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | ((x ^ y) * 4));
+        Path p = Files.createTempFile("pramaan-bench", ".png");
+        javax.imageio.ImageIO.write(img, "png", p.toFile());
+        p.toFile().deleteOnExit();
+        return p;
+    }
+}

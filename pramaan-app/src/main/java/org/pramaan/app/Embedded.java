@@ -41,7 +41,7 @@ public final class Embedded implements AutoCloseable {
         JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
-        this.audit = new AuditLog(store.audit(), clock);
+        this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         this.banks = new HashBanks(store.banks(), clock);
         this.screener = screener(config, policy, banks);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
@@ -49,6 +49,7 @@ public final class Embedded implements AutoCloseable {
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
+        cases.useUnitOfWork(store.database().unitOfWork());
         intake.onIntake(cases::onIntake);
     }
 

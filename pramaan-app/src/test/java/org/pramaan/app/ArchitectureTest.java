@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] CORE = {"org.pramaan.media..", "org.pramaan.hash..", "org.pramaan.provenance..", "org.pramaan.detection..",
             "org.pramaan.policy..", "org.pramaan.cases..", "org.pramaan.audit..", "org.pramaan.access..", "org.pramaan.screening..",
-            "org.pramaan.json..", "org.pramaan.labels..", "org.pramaan.reports..", "org.pramaan.watermark.."};
+            "org.pramaan.json..", "org.pramaan.tx..", "org.pramaan.labels..", "org.pramaan.reports..", "org.pramaan.watermark.."};
     private static JavaClasses classes;
 
     @BeforeAll

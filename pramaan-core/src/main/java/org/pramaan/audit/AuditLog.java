@@ -11,13 +11,25 @@ import org.pramaan.json.Json;
 public final class AuditLog {
     private final AuditStore store;
     private final Clock clock;
+    private final org.pramaan.tx.UnitOfWork unit;
 
-    public AuditLog(AuditStore store, Clock clock) {
+    public AuditLog(AuditStore store, Clock clock) { this(store, clock, org.pramaan.tx.UnitOfWork.none()); }
+
+    /**
+     * @param unit the store's unit of work: appends take the store's lock before this log's monitor,
+     *             the same order as callers that append inside their own unit, so they cannot deadlock
+     */
+    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.unit = Objects.requireNonNull(unit, "unit");
     }
 
-    public synchronized AuditEntry append(String type, String subject, Map<String, ?> details) {
+    public AuditEntry append(String type, String subject, Map<String, ?> details) {
+        return unit.run(() -> appendNow(type, subject, details));
+    }
+
+    private synchronized AuditEntry appendNow(String type, String subject, Map<String, ?> details) {
         Optional<AuditEntry> last = store.last();
         long seq = last.map(e -> e.seq() + 1).orElse(1L);
         String prev = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);

@@ -31,6 +31,7 @@ public final class CaseService {
     private final Map<String, RulePack.AppealWindow> appealWindows = new LinkedHashMap<>();
     private final Map<String, Optional<RulePack.RetentionRule>> retentions = new LinkedHashMap<>();
     private Optional<Retention> retention = Optional.empty();
+    private org.pramaan.tx.UnitOfWork unit = org.pramaan.tx.UnitOfWork.none();
     private final CaseRepository cases;
     private final MediaRepository media;
     private final HashBanks banks;
@@ -51,6 +52,9 @@ public final class CaseService {
     }
 
     public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
+
+    /** Case changes and their audit entries commit together through this (set once by the composition root). */
+    public void useUnitOfWork(org.pramaan.tx.UnitOfWork u) { this.unit = u; }
 
     /** Removals place retention holds through this (set once by the composition root). */
     public void useRetention(Retention r) { this.retention = Optional.of(r); }
@@ -75,6 +79,10 @@ public final class CaseService {
 
     /** Opens a case; every clock runs from receipt with the duration in force at receipt. */
     public synchronized CaseFile openCase(NoticeRequest request) {
+        return unit.run(() -> openCaseUnit(request));
+    }
+
+    private CaseFile openCaseUnit(NoticeRequest request) {
         RulePack.NoticeType type = noticeTypes.get(request.noticeType());
         if (type == null) {
             throw new IllegalArgumentException("unknown notice type '" + request.noticeType() + "'; known: " + String.join(", ", noticeTypes.keySet()));
@@ -109,6 +117,10 @@ public final class CaseService {
      * its clocks start now (the notice becomes valid on completion, e.g. 47 U.S.C. §223a(a)(3)).
      */
     public synchronized CaseFile supplyFields(String caseId, Map<String, String> fields, String actor) {
+        return unit.run(() -> supplyFieldsUnit(caseId, fields, actor));
+    }
+
+    private CaseFile supplyFieldsUnit(String caseId, Map<String, String> fields, String actor) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
         if (c.state() == CaseState.CLOSED) throw new IllegalStateException("case " + caseId + " is closed");
         RulePack.NoticeType type = noticeTypes.get(c.noticeType());
@@ -136,6 +148,10 @@ public final class CaseService {
      * window from when the restriction applied. Only one appeal is pending at a time.
      */
     public synchronized CaseFile appeal(String caseId, String appellant, String statement) {
+        return unit.run(() -> appealUnit(caseId, appellant, statement));
+    }
+
+    private CaseFile appealUnit(String caseId, String appellant, String statement) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
         Instant restricted = Appeals.restrictedAt(c).orElseThrow(() -> new IllegalStateException("case " + caseId + " restricted nothing, so there is nothing to appeal"));
         RulePack.AppealWindow w = appealWindows.get(c.jurisdiction());
@@ -158,6 +174,10 @@ public final class CaseService {
      * restores the content, takes its hashes out of the removed bank and issues a new statement of reasons.
      */
     public synchronized CaseFile decideAppeal(String caseId, boolean reverse, String reviewer, String reason) {
+        return unit.run(() -> decideAppealUnit(caseId, reverse, reviewer, reason));
+    }
+
+    private CaseFile decideAppealUnit(String caseId, boolean reverse, String reviewer, String reason) {
         if (!(reviewer.startsWith("key:") || reviewer.startsWith("cli:"))) {
             throw new IllegalArgumentException("appeals are decided by a person with a key, not by '" + reviewer + "'");
         }
@@ -248,12 +268,13 @@ public final class CaseService {
                             "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
                 }
             }
-            // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed.
-            cases.save(c.with(c.clocks(), c.state(), c.outcome(), added));
-            if (added.isEmpty()) continue;
-            for (CaseEvent e : added) {
-                audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
-            }
+            // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed;
+            // the events and their audit entries commit together, so a crash never fires one twice or logs it half.
+            unit.run(() -> {
+                cases.save(c.with(c.clocks(), c.state(), c.outcome(), added));
+                for (CaseEvent e : added) audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
+                return null;
+            });
             fired.addAll(added);
         }
         return fired;
@@ -261,6 +282,10 @@ public final class CaseService {
 
     /** Applies an action; clocks it settles stop now. */
     public synchronized CaseFile act(String caseId, CaseAction action, String actor, String note) {
+        return unit.run(() -> actUnit(caseId, action, actor, note));
+    }
+
+    private CaseFile actUnit(String caseId, CaseAction action, String actor, String note) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
         validate(c, action);
         Instant now = clock.instant();

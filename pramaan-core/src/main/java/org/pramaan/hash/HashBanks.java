@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Hash banks and their in-memory matcher: exact SHA-256 lookup plus PDQ within each bank's
  * threshold and quality floor. Writes go to the repository first, then to memory, so a new item
- * matches from the moment {@link #add} returns. The v1 PDQ search is a linear scan; the multi-index
+ * matches from the moment {@link #add} returns. The repository is never called while the
+ * in-memory lock is held: callers may already hold the store's lock (a takedown inside a unit of
+ * work), and the store-then-memory order must be the only order. The v1 PDQ search is a linear scan; the multi-index
  * matcher replaces it behind this API.
  */
 public final class HashBanks {
@@ -43,42 +45,32 @@ public final class HashBanks {
 
     /** Creates the bank, or returns it unchanged if one of that name and kind exists. */
     public Bank ensure(String name, BankKind kind) {
-        return write(() -> {
-            Bank b = banks.get(name);
-            if (b != null) {
-                if (b.kind() != kind) throw new IllegalStateException("bank '" + name + "' exists with kind " + b.kind().wireName() + ", not " + kind.wireName());
-                return b;
-            }
-            Bank created = Bank.of(name, kind, clock.instant());
-            repository.saveBank(created);
-            banks.put(name, created);
-            return created;
-        });
+        Optional<Bank> b = bank(name);
+        if (b.isPresent()) {
+            if (b.get().kind() != kind) throw new IllegalStateException("bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not " + kind.wireName());
+            return b.get();
+        }
+        Bank created = Bank.of(name, kind, clock.instant());
+        repository.saveBank(created);
+        return write(() -> { banks.put(name, created); return created; });
     }
 
     public Bank create(Bank bank) {
-        return write(() -> {
-            if (banks.containsKey(bank.name())) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
-            repository.saveBank(bank);
-            banks.put(bank.name(), bank);
-            return bank;
-        });
+        if (bank(bank.name()).isPresent()) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
+        repository.saveBank(bank);
+        return write(() -> { banks.put(bank.name(), bank); return bank; });
     }
 
     public Bank update(Bank bank) {
-        return write(() -> {
-            Bank old = banks.get(bank.name());
-            if (old == null) throw new IllegalArgumentException("no bank named '" + bank.name() + "'");
-            if (old.kind() != bank.kind()) throw new IllegalStateException("a bank's kind cannot change (" + old.kind().wireName() + ")");
-            repository.saveBank(bank);
-            banks.put(bank.name(), bank);
-            return bank;
-        });
+        Bank old = bank(bank.name()).orElseThrow(() -> new IllegalArgumentException("no bank named '" + bank.name() + "'"));
+        if (old.kind() != bank.kind()) throw new IllegalStateException("a bank's kind cannot change (" + old.kind().wireName() + ")");
+        repository.saveBank(bank);
+        return write(() -> { banks.put(bank.name(), bank); return bank; });
     }
 
     public boolean delete(String name) {
+        boolean existed = repository.deleteBank(name);
         return write(() -> {
-            boolean existed = repository.deleteBank(name);
             banks.remove(name);
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
             withPdq.removeIf(i -> i.bank().equals(name));
@@ -90,12 +82,9 @@ public final class HashBanks {
 
     /** All or nothing: an item naming an unknown bank fails the whole call before anything is stored. */
     public List<BankItem> addAll(List<BankItem> items) {
-        return write(() -> {
-            for (BankItem i : items) if (!banks.containsKey(i.bank())) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
-            List<BankItem> stored = repository.addAll(items);
-            stored.forEach(this::index);
-            return stored;
-        });
+        for (BankItem i : items) if (bank(i.bank()).isEmpty()) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
+        List<BankItem> stored = repository.addAll(items);
+        return write(() -> { stored.forEach(this::index); return stored; });
     }
 
     public List<BankItem> items(String bank) {
@@ -110,8 +99,8 @@ public final class HashBanks {
     }
 
     public boolean removeItem(long id) {
+        boolean removed = repository.removeItem(id);
         return write(() -> {
-            boolean removed = repository.removeItem(id);
             bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
             withPdq.removeIf(i -> i.id() == id);
             return removed;
@@ -119,8 +108,8 @@ public final class HashBanks {
     }
 
     public int removeMedia(String bank, String mediaId) {
+        int n = repository.removeMedia(bank, mediaId);
         return write(() -> {
-            int n = repository.removeMedia(bank, mediaId);
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
             withPdq.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
             return n;

@@ -26,6 +26,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Depth of write() calls on the owning thread; inner ones join the outer transaction. */
+    private int depth;
     private final Path file;
 
     private SqliteDatabase(Path file, Connection connection) {
@@ -71,11 +73,20 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a transaction: all of it is stored or none. */
+    /** Runs {@code work} in a transaction: all of it is stored or none. Called inside another write, it joins that one. */
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
+            if (depth > 0) {
+                depth++;
+                try {
+                    return work.run(connection);
+                } finally {
+                    depth--;
+                }
+            }
             connection.setAutoCommit(false);
+            depth = 1;
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -84,6 +95,7 @@ public final class SqliteDatabase implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                depth = 0;
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -91,6 +103,14 @@ public final class SqliteDatabase implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A unit of work over this database: every repository write inside it commits together. */
+    public org.pramaan.tx.UnitOfWork unitOfWork() {
+        return new org.pramaan.tx.UnitOfWork() {
+            @Override
+            public <T> T run(java.util.function.Supplier<T> work) { return write(c -> work.get()); }
+        };
     }
 
     /** Sets a statement's parameters. */

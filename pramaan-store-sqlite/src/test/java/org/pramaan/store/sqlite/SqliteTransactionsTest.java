@@ -1,0 +1,65 @@
+package org.pramaan.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.testkit.FakeClock;
+
+/** A unit of work commits everything inside it together, nested writes join it, and concurrent appends do not deadlock. */
+class SqliteTransactionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailureInsideAUnitRollsBackEveryWriteInIt() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            AuditLog audit = new AuditLog(store.audit(), FakeClock.at("2026-03-01T00:00:00Z"), store.database().unitOfWork());
+            audit.append("before", "s", Map.of());
+            assertThatThrownBy(() -> store.database().unitOfWork().run(() -> {
+                audit.append("inside-1", "s", Map.of());
+                audit.append("inside-2", "s", Map.of());
+                throw new IllegalStateException("crash between writes");
+            })).hasMessageContaining("crash");
+            assertThat(store.audit().last().orElseThrow().type()).isEqualTo("before");
+            assertThat(audit.verify().valid()).isTrue();
+            store.database().unitOfWork().run(() -> audit.append("after", "s", Map.of()));
+            assertThat(audit.verify().entriesChecked()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void concurrentUnitsAndAppendsFinish() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            FakeClock clock = FakeClock.at("2026-03-01T00:00:00Z");
+            AuditLog audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                Future<?>[] fs = new Future<?>[4];
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    fs[t] = pool.submit(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            if (thread % 2 == 0) store.database().unitOfWork().run(() -> audit.append("unit", "t" + thread, Map.of("i", 1)));
+                            else audit.append("plain", "t" + thread, Map.of("i", 1));
+                        }
+                        return null;
+                    });
+                }
+                for (Future<?> f : fs) f.get(60, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(audit.verify().entriesChecked()).isEqualTo(800);
+            assertThat(audit.verify().valid()).isTrue();
+        }
+    }
+}

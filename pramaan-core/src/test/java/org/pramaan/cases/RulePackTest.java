@@ -20,7 +20,8 @@ class RulePackTest {
             "IN_3_2_B_COMPLAINT, remove, PT2H, PT24H",
             "IN_3_2_A_GRIEVANCE, acknowledge, PT24H, PT24H",
             "IN_3_2_A_GRIEVANCE, resolve, P7D, P15D",
-            "IN_3_1_B_REMOVAL_REQUEST, remove, PT36H, PT72H"})
+            "IN_3_1_B_REMOVAL_REQUEST, remove, PT36H, PT72H",
+            "IN_3_1_J_AGENCY_REQUEST, provide, PT72H, PT72H"})
     void clocksFollowTheRuleInForceAtReceipt(String type, String clock, String after, String before) {
         RulePack.ClockRule rule = IN.noticeType(type).orElseThrow().clocks().stream().filter(c -> c.name().equals(clock)).findFirst().orElseThrow();
         assertThat(rule.inForceAt(AMENDMENT).orElseThrow().duration()).isEqualTo(Duration.parse(after));
@@ -52,7 +53,7 @@ class RulePackTest {
 
     @Test
     void everyNoticeTypeCitesItsArticle() {
-        assertThat(IN.noticeTypes()).hasSize(4).allSatisfy(t -> assertThat(t.article()).startsWith("IT Rules r.3"));
+        assertThat(IN.noticeTypes()).hasSize(5).allSatisfy(t -> assertThat(t.article()).startsWith("IT Rules r.3"));
     }
 
     @Test

@@ -25,7 +25,7 @@ public record Hold(long id, String mediaId, Optional<String> caseId, String reas
 
     public boolean activeAt(Instant now) { return releasedAt.isEmpty() && until.map(now::isBefore).orElse(true); }
 
-    Hold withId(long newId) { return new Hold(newId, mediaId, caseId, reason, createdBy, createdAt, until, releasedAt); }
+    public Hold withId(long newId) { return new Hold(newId, mediaId, caseId, reason, createdBy, createdAt, until, releasedAt); }
 
     Hold released(Instant at) { return new Hold(id, mediaId, caseId, reason, createdBy, createdAt, until, Optional.of(at)); }
 }

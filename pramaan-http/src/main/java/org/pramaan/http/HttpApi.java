@@ -12,7 +12,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,6 +190,4 @@ public final class HttpApi {
             throw new IllegalStateException("cannot read " + name, e);
         }
     }
-
-    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

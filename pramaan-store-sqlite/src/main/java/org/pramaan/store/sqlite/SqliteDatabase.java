@@ -139,6 +139,34 @@ public final class SqliteDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * Inserts a row whose JSON must carry the id the database assigns: the row goes in with
+     * placeholder JSON, then {@code withId} builds the stored value and its JSON replaces the
+     * placeholder. Call inside {@link #write}.
+     */
+    public static <T> T insertWithId(Connection c, String table, List<String> columns, List<Object> values,
+                                     java.util.function.LongFunction<T> withId) throws SQLException {
+        String cols = String.join(", ", columns);
+        String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + "(" + cols + ", json) VALUES (" + marks + ", '{}')",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        T stored = withId.apply(id);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET json = ? WHERE id = ?")) {
+            ps.setString(1, org.pramaan.json.Json.write(stored));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return stored;
+    }
+
     /** The first row of a query, if any. */
     public <T> java.util.Optional<T> first(String sql, Binder binder, RowMapper<T> mapper) {
         List<T> rows = list(sql + " LIMIT 1", binder, mapper);

@@ -59,25 +59,8 @@ final class SqliteHashBankRepository implements HashBankRepository {
     }
 
     private static BankItem insert(Connection c, BankItem item) throws SQLException {
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_items(bank, sha256, media_id, json) VALUES (?, ?, ?, '{}')",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, item.bank());
-            ps.setString(2, item.sha256().orElse(""));
-            ps.setString(3, item.mediaId().orElse(""));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
-        BankItem stored = item.withId(id);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE bank_items SET json = ? WHERE id = ?")) {
-            ps.setString(1, Json.write(stored));
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
-        return stored;
+        return SqliteDatabase.insertWithId(c, "bank_items", List.of("bank", "sha256", "media_id"),
+                List.of(item.bank(), item.sha256().orElse(""), item.mediaId().orElse("")), item::withId);
     }
 
     @Override

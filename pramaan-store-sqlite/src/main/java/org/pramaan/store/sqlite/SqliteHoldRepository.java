@@ -16,24 +16,8 @@ final class SqliteHoldRepository implements HoldRepository {
 
     @Override
     public Hold add(Hold hold) {
-        return db.write(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holds(media_id, json) VALUES (?, '{}')", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, hold.mediaId());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            Hold stored = new Hold(id, hold.mediaId(), hold.caseId(), hold.reason(), hold.createdBy(), hold.createdAt(), hold.until(), hold.releasedAt());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE holds SET json = ? WHERE id = ?")) {
-                ps.setString(1, Json.write(stored));
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
-            return stored;
-        });
+        return db.write(c -> SqliteDatabase.insertWithId(c, "holds", List.of("media_id"), List.of(hold.mediaId()),
+                hold::withId));
     }
 
     @Override

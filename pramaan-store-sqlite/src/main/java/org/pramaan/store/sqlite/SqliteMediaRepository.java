@@ -42,27 +42,9 @@ final class SqliteMediaRepository implements MediaRepository {
 
     @Override
     public UploadRecord addUpload(UploadRecord u) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO uploads(media_id, at, external_id, json) VALUES (?, ?, ?, '{}')",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, u.mediaId());
-                ps.setLong(2, u.at().toEpochMilli());
-                ps.setString(3, u.externalId().orElse(null));
-                ps.executeUpdate();
-                long id;
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                UploadRecord stored = new UploadRecord(id, u.mediaId(), u.at(), u.uploaderId(), u.externalId(), u.declaration(), u.decision());
-                try (PreparedStatement up = c.prepareStatement("UPDATE uploads SET json = ? WHERE id = ?")) {
-                    up.setString(1, Json.write(stored));
-                    up.setLong(2, id);
-                    up.executeUpdate();
-                }
-                return stored;
-            }
-        });
+        return db.write(c -> SqliteDatabase.insertWithId(c, "uploads", List.of("media_id", "at", "external_id"),
+                java.util.Arrays.asList(u.mediaId(), u.at().toEpochMilli(), u.externalId().orElse(null)),
+                id -> new UploadRecord(id, u.mediaId(), u.at(), u.uploaderId(), u.externalId(), u.declaration(), u.decision())));
     }
 
     @Override

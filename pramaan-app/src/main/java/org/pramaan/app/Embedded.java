@@ -33,6 +33,7 @@ public final class Embedded implements AutoCloseable {
     private final CaseService cases;
     private final ApiKeys keys;
     private final org.pramaan.cases.Retention retention;
+    private final org.pramaan.notify.Dispatcher dispatcher;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -50,8 +51,26 @@ public final class Embedded implements AutoCloseable {
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
         cases.useUnitOfWork(store.database().unitOfWork());
+        cases.useAccounts(store.accounts());
+        cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock));
+        this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
         intake.onIntake(cases::onIntake);
     }
+
+    private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
+        return new org.pramaan.notify.CaseNotifier.Settings(n.webhookUrl(), n.smtpHost().isPresent(), n.transparencyDbUrl(), n.language());
+    }
+
+    private static List<org.pramaan.notify.Sender> senders(PramaanConfig.Notify n, Clock clock) {
+        List<org.pramaan.notify.Sender> s = new java.util.ArrayList<>();
+        n.webhookSecret().filter(x -> n.webhookUrl().isPresent()).ifPresent(secret -> s.add(new org.pramaan.delivery.WebhookSender(secret, clock)));
+        n.smtpHost().ifPresent(h -> s.add(new org.pramaan.delivery.SmtpSender(new org.pramaan.delivery.SmtpSender.Settings(h, n.smtpPort(), n.smtpFrom(),
+                n.smtpUsername(), n.smtpPassword(), n.smtpStartTls()))));
+        n.transparencyDbToken().filter(x -> n.transparencyDbUrl().isPresent()).ifPresent(t -> s.add(new org.pramaan.delivery.TransparencyDbSender(t)));
+        return s;
+    }
+
+    public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
 
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {
         return new Screener(MediaProber.standard(), config.limits(), List.of(new MetadataSignalExtractor()), new PdqHasher(),
@@ -62,13 +81,15 @@ public final class Embedded implements AutoCloseable {
 
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
+        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
+                store.deliveries(), dispatcher, config.contentUrlPattern());
     }
 
     public PramaanConfig config() { return config; }
 
     public org.pramaan.cases.EvidenceBundles bundles() {
-        return new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock);
+        return new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock,
+                List.of(new org.pramaan.notify.DeliveriesSection(store.deliveries())));
     }
 
     public Screener screener() { return screener; }

@@ -22,7 +22,13 @@ import org.pramaan.media.MediaLimits;
  * bad value fails at start-up naming the key, the value and where it came from.
  */
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
-                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey) {
+                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
+                            Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications) {
+
+    /** Outbound messages: each channel is on when its settings are given. */
+    public record Notify(Optional<String> webhookUrl, Optional<String> webhookSecret, Optional<String> smtpHost, int smtpPort, String smtpFrom,
+                         Optional<String> smtpUsername, Optional<String> smtpPassword, boolean smtpStartTls, String language,
+                         Optional<String> transparencyDbUrl, Optional<String> transparencyDbToken, Duration dispatchInterval) {}
 
     /** Every key, its default and what it means (also the README's configuration table). */
     static final Map<String, String[]> KEYS = new LinkedHashMap<>();
@@ -38,6 +44,19 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
         KEYS.put("cases.clock-check-interval", new String[] {"PT0.5S", "how often escalations and breaches are checked (ISO-8601 duration)"});
         KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
+        KEYS.put("cases.content-url-pattern", new String[] {"", "regular expression with a group named id that takes your content id out of a URL in a notice, e.g. https://example\\.org/p/(?<id>[^/?#]+)"});
+        KEYS.put("notify.webhook.url", new String[] {"", "your platform's webhook: every case event, and messages for your users, are POSTed here, signed"});
+        KEYS.put("notify.webhook.secret", new String[] {"", "shared secret for the webhook's HMAC-SHA256 signature (≥ 16 characters; required with notify.webhook.url)"});
+        KEYS.put("notify.smtp.host", new String[] {"", "SMTP server for e-mail to complainants who gave an address (none: they are reached through the webhook)"});
+        KEYS.put("notify.smtp.port", new String[] {"25", "SMTP port"});
+        KEYS.put("notify.smtp.from", new String[] {"", "sender address of e-mails (required with notify.smtp.host)"});
+        KEYS.put("notify.smtp.username", new String[] {"", "SMTP user name, if the server wants one"});
+        KEYS.put("notify.smtp.password", new String[] {"", "SMTP password"});
+        KEYS.put("notify.smtp.starttls", new String[] {"false", "require STARTTLS (true or false)"});
+        KEYS.put("notify.language", new String[] {"en", "language of messages when a notice names none: en or hi"});
+        KEYS.put("notify.transparency-db.url", new String[] {"", "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of EU cases are submitted there"});
+        KEYS.put("notify.transparency-db.token", new String[] {"", "API token for the Transparency Database (required with its URL)"});
+        KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"});
     }
 
     public static PramaanConfig load(Map<String, String> env, Properties system) {
@@ -82,7 +101,51 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE)),
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin));
+                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications());
+        }
+
+        private Optional<java.util.regex.Pattern> urlPattern() {
+            String p = values.get("cases.content-url-pattern");
+            if (p.isBlank()) return Optional.empty();
+            try {
+                java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(p);
+                if (!p.contains("(?<id>")) throw bad("cases.content-url-pattern", "needs a group named id, e.g. (?<id>[^/?#]+)");
+                return Optional.of(compiled);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw bad("cases.content-url-pattern", "is not a regular expression: " + e.getDescription());
+            }
+        }
+
+        private Optional<String> optional(String key) {
+            String v = values.get(key);
+            return v.isBlank() ? Optional.empty() : Optional.of(v);
+        }
+
+        private Notify notifications() {
+            Optional<String> hook = optional("notify.webhook.url");
+            hook.ifPresent(u -> httpUrl("notify.webhook.url", u));
+            Optional<String> secret = optional("notify.webhook.secret");
+            if (hook.isPresent() && secret.map(x -> x.length() < 16).orElse(true)) throw bad("notify.webhook.secret", "must be at least 16 characters when notify.webhook.url is set");
+            Optional<String> smtp = optional("notify.smtp.host");
+            if (smtp.isPresent() && !values.get("notify.smtp.from").contains("@")) throw bad("notify.smtp.from", "must be an e-mail address when notify.smtp.host is set");
+            String starttls = values.get("notify.smtp.starttls");
+            if (!starttls.equals("true") && !starttls.equals("false")) throw bad("notify.smtp.starttls", "must be true or false");
+            String language = values.get("notify.language");
+            if (!org.pramaan.notify.Templates.LANGUAGES.contains(language)) throw bad("notify.language", "must be one of " + org.pramaan.notify.Templates.LANGUAGES);
+            Optional<String> tdb = optional("notify.transparency-db.url");
+            tdb.ifPresent(u -> httpUrl("notify.transparency-db.url", u));
+            if (tdb.isPresent() && optional("notify.transparency-db.token").isEmpty()) throw bad("notify.transparency-db.token", "is required when notify.transparency-db.url is set");
+            return new Notify(hook, secret, smtp, (int) number("notify.smtp.port", 1, 65535), values.get("notify.smtp.from"), optional("notify.smtp.username"),
+                    optional("notify.smtp.password"), starttls.equals("true"), language, tdb, optional("notify.transparency-db.token"), duration("notify.dispatch-interval"));
+        }
+
+        private void httpUrl(String key, String u) {
+            try {
+                java.net.URI uri = new java.net.URI(u);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) throw bad(key, "must be an http(s) URL");
+            } catch (java.net.URISyntaxException e) {
+                throw bad(key, "is not a URL: " + e.getReason());
+            }
         }
 
         private Optional<Path> ruleDir() {
@@ -113,7 +176,10 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         }
 
         private IllegalArgumentException bad(String key, String problem) {
-            return new IllegalArgumentException("configuration " + key + "='" + values.get(key) + "' (from " + origin.get(key) + ") " + problem);
+            // Secrets are never echoed into logs or terminals.
+            boolean secret = key.endsWith("secret") || key.endsWith("password") || key.endsWith("token") || key.equals("admin.key");
+            String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);
+            return new IllegalArgumentException("configuration " + key + "='" + shown + "' (from " + origin.get(key) + ") " + problem);
         }
     }
 }

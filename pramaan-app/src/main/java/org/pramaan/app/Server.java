@@ -24,8 +24,8 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Embedded app, String host, int port) throws java.io.IOException {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pramaan-clocks");
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "pramaan-scheduler");
             t.setDaemon(true);
             return t;
         });
@@ -37,6 +37,15 @@ public final class Server implements AutoCloseable {
                 LOG.error("clock check failed; will retry", e);
             }
         }, 0, every, TimeUnit.MILLISECONDS);
+        // Messages leave on their own thread's schedule, so a slow receiver never delays a clock check.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                var pass = app.dispatcher().deliverDue();
+                if (pass.delivered() + pass.retrying() + pass.deadLettered() > 0) LOG.info("deliveries: {}", pass);
+            } catch (RuntimeException e) {
+                LOG.error("delivery pass failed; will retry", e);
+            }
+        }, 0, app.config().notifications().dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
         // Retention purges are cheap when nothing is due; hourly keeps removed content no longer than needed.
         scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -246,7 +246,7 @@ class CaseServiceTest {
         CaseFile dismissed = open("IN_3_1_B_REMOVAL_REQUEST");
         app.cases().act(dismissed.id(), CaseAction.DISMISS, "key:r", "lawful content");
         assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.REMOVE, "key:r", "")).hasMessageContaining("is closed");
-        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, "key:r", "")).hasMessageContaining("only a removal or a label can be reversed");
+        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, "key:r", "")).hasMessageContaining("only a restriction (remove, geo_restrict, label, demote) can be reversed");
         assertThatThrownBy(() -> app.cases().act("IN-NOPE", CaseAction.REMOVE, "key:r", "")).hasMessageContaining("no case with id 'IN-NOPE'");
         assertThatThrownBy(() -> app.cases().openCase(new NoticeRequest("IN_3_1_D_ORDER", "f".repeat(64), Map.of(), Optional.empty())))
                 .hasMessageContaining("no media with id");

@@ -8,12 +8,12 @@ import java.util.Optional;
 final class Appeals {
     private Appeals() {}
 
-    /** When the case's restricting action (remove or label) applied. */
+    /** When the case's latest content restriction (remove, geo-restrict, label, demote) applied. */
     static Optional<Instant> restrictedAt(CaseFile c) {
         List<CaseEvent> actions = c.events().stream().filter(e -> e.type().equals("action_taken")).toList();
         for (int i = actions.size() - 1; i >= 0; i--) {
             String a = actions.get(i).details().get("action");
-            if (a.equals("REMOVE") || a.equals("LABEL")) return Optional.of(actions.get(i).at());
+            if (CaseAction.valueOf(a).restrictsContent()) return Optional.of(actions.get(i).at());
         }
         return Optional.empty();
     }

@@ -61,6 +61,9 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
 
     private static Optional<Instant> earlier(Optional<Instant> a, Instant b) { return Optional.of(a.map(x -> x.isBefore(b) ? x : b).orElse(b)); }
 
+    /** The stable id of the case's {@code n}-th event (1-based); messages about it carry this id, so receivers can drop repeats. */
+    public String eventId(int n) { return id + "/" + n; }
+
     public Optional<CaseClock> clock(String name) { return clocks.stream().filter(c -> c.name().equals(name)).findFirst(); }
 
     public boolean hasEvent(String type, String clock, String threshold) {

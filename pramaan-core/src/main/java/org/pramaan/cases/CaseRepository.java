@@ -12,6 +12,9 @@ public interface CaseRepository {
     /** Open cases, earliest next deadline first. */
     List<CaseFile> open();
 
+    /** Closed cases, newest first, at most {@code limit}. */
+    List<CaseFile> closed(int limit);
+
     /** Open cases whose next escalation or breach is due at or before {@code now} ({@link CaseFile#nextEventDue}). */
     List<CaseFile> due(java.time.Instant now);
 }

@@ -12,12 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
 import org.pramaan.hash.HashBanks;
-import org.pramaan.screening.MediaRecord;
 import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.MediaStatus;
 
 /** Opens cases from notices, runs their clocks and applies actions. */
 public final class CaseService {
@@ -27,28 +23,29 @@ public final class CaseService {
     /** An escalation or breach fired more than this after it fell due is recorded as late (e.g. after downtime). */
     static final java.time.Duration LATE_AFTER = java.time.Duration.ofMinutes(1);
 
+    /** Cases due within the same window are ordered by severity, then trusted flaggers: a reviewer picks work at that granularity. */
+    static final java.time.Duration QUEUE_BUCKET = java.time.Duration.ofMinutes(5);
+
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
-    private final Map<String, RulePack.AppealWindow> appealWindows = new LinkedHashMap<>();
-    private final Map<String, Optional<RulePack.RetentionRule>> retentions = new LinkedHashMap<>();
-    private Optional<Retention> retention = Optional.empty();
+    private final Map<String, RulePack> packs = new LinkedHashMap<>();
+    private final List<CaseListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private org.pramaan.tx.UnitOfWork unit = org.pramaan.tx.UnitOfWork.none();
     private final CaseRepository cases;
     private final MediaRepository media;
-    private final HashBanks banks;
+    private final ContentEffects effects;
     private final AuditLog audit;
     private final Clock clock;
 
     public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
-        packs.forEach(p -> appealWindows.put(p.jurisdiction(), p.appeals()));
-        packs.forEach(p -> retentions.put(p.jurisdiction(), p.retention()));
+        packs.forEach(p -> this.packs.put(p.jurisdiction(), p));
         packs.forEach(p -> p.noticeTypes().forEach(t -> {
             if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
         }));
         this.cases = Objects.requireNonNull(cases, "cases");
         this.media = Objects.requireNonNull(media, "media");
-        this.banks = Objects.requireNonNull(banks, "banks");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.effects = new ContentEffects(media, Objects.requireNonNull(banks, "banks"), audit, clock);
     }
 
     public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
@@ -57,23 +54,47 @@ public final class CaseService {
     public void useUnitOfWork(org.pramaan.tx.UnitOfWork u) { this.unit = u; }
 
     /** Removals place retention holds through this (set once by the composition root). */
-    public void useRetention(Retention r) { this.retention = Optional.of(r); }
+    public void useRetention(Retention r) { effects.useRetention(r); }
+
+    /** Repeat-infringer counting and account actions (DSA art.23) keep their records here (set once by the composition root). */
+    public void useAccounts(AccountRepository a) { effects.useAccounts(a); }
+
+    /** Told of every case change inside its unit of work (e.g. the notification outbox). */
+    public void addListener(CaseListener l) { listeners.add(l); }
+
+    /** Saves the case and tells listeners what it added beyond its first {@code before} events. */
+    private void store(CaseFile updated, int before) {
+        cases.save(updated);
+        List<CaseEvent> added = updated.events().subList(before, updated.events().size());
+        if (!added.isEmpty()) for (CaseListener l : listeners) l.recorded(updated, added);
+    }
+
+    private static int severity(CaseFile c, Map<String, RulePack.NoticeType> types) {
+        RulePack.NoticeType t = types.get(c.noticeType());
+        return t == null ? 2 : t.severity();
+    }
 
     public Optional<CaseFile> find(String id) { return cases.find(id); }
 
     public List<CaseFile> open() { return cases.open(); }
 
+    /** Closed cases, newest first. */
+    public List<CaseFile> closed(int limit) { return cases.closed(limit); }
+
     /**
-     * Open cases, most urgent first: earliest deadline, then (on equal deadlines) trusted flaggers
-     * (DSA art.22 priority). Optionally only one jurisdiction's, or only those due within a window.
+     * Open cases, most urgent first: by deadline in {@link #QUEUE_BUCKET} steps, then severity (the
+     * pack's 1 = most severe, e.g. intimate imagery), then trusted flaggers (DSA art.22 priority),
+     * then the exact deadline. Optionally only one jurisdiction's, or only those due within a window.
      */
     public List<CaseFile> queue(java.util.Optional<String> jurisdiction, java.util.Optional<java.time.Duration> dueWithin) {
         Instant limit = dueWithin.map(d -> clock.instant().plus(d)).orElse(Instant.MAX);
         return cases.open().stream()
                 .filter(c -> jurisdiction.map(j -> j.equalsIgnoreCase(c.jurisdiction())).orElse(true))
                 .filter(c -> dueWithin.isEmpty() || c.nextDeadline().map(d -> !d.isAfter(limit)).orElse(false))
-                .sorted(java.util.Comparator.comparing((CaseFile c) -> c.nextDeadline().orElse(Instant.MAX))
-                        .thenComparing(c -> !"true".equalsIgnoreCase(c.notice().getOrDefault("trusted_flagger", ""))))
+                .sorted(java.util.Comparator.comparingLong((CaseFile c) -> c.nextDeadline().map(d -> Math.floorDiv(d.getEpochSecond(), QUEUE_BUCKET.toSeconds())).orElse(Long.MAX_VALUE))
+                        .thenComparingInt(c -> severity(c, noticeTypes))
+                        .thenComparing(c -> !"true".equalsIgnoreCase(c.notice().getOrDefault("trusted_flagger", "")))
+                        .thenComparing(c -> c.nextDeadline().orElse(Instant.MAX)))
                 .toList();
     }
 
@@ -105,7 +126,7 @@ public final class CaseService {
         }
         CaseFile c = new CaseFile(id, type.id(), type.jurisdiction(), type.article(), request.mediaId(), received, request.fields(),
                 clocks, CaseState.OPEN, Optional.empty(), events, missing, legalReview, await);
-        cases.save(c);
+        store(c, 0);
         audit.append("case.opened", "case:" + id, AuditLog.details("noticeType", type.id(), "article", type.article(),
                 "mediaId", request.mediaId(), "receivedAt", received.toString(), "missingFields", missing,
                 "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
@@ -137,7 +158,7 @@ public final class CaseService {
             added.add(new CaseEvent("notice_completed", now, Map.of("clocksStartedAt", now.toString())));
         }
         CaseFile updated = c.completed(merged, stillMissing, clocks, added);
-        cases.save(updated);
+        store(updated, c.events().size());
         audit.append("case.fields_supplied", "case:" + caseId, AuditLog.details("fields", List.copyOf(fields.keySet()), "stillMissing", stillMissing,
                 "actor", actor, "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
         return updated;
@@ -154,7 +175,7 @@ public final class CaseService {
     private CaseFile appealUnit(String caseId, String appellant, String statement) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
         Instant restricted = Appeals.restrictedAt(c).orElseThrow(() -> new IllegalStateException("case " + caseId + " restricted nothing, so there is nothing to appeal"));
-        RulePack.AppealWindow w = appealWindows.get(c.jurisdiction());
+        RulePack.AppealWindow w = packs.get(c.jurisdiction()).appeals();
         Instant now = clock.instant();
         if (now.isAfter(restricted.plus(w.window()))) {
             throw new IllegalStateException("the appeal window for case " + caseId + " closed at " + restricted.plus(w.window()) + " (" + w.source() + ")");
@@ -164,7 +185,7 @@ public final class CaseService {
         CaseEvent e = new CaseEvent("appeal_received", now, Map.of("appellant", appellant, "statement", statement,
                 "windowClosesAt", restricted.plus(w.window()).toString()));
         CaseFile updated = c.with(c.clocks(), c.state(), c.outcome(), List.of(e));
-        cases.save(updated);
+        store(updated, c.events().size());
         audit.append("case.appeal_received", "case:" + caseId, AuditLog.details("appellant", appellant));
         return updated;
     }
@@ -185,7 +206,7 @@ public final class CaseService {
         if (!Appeals.pending(c)) throw new IllegalStateException("case " + caseId + " has no appeal awaiting a decision");
         if (reason.isBlank()) throw new IllegalArgumentException("an appeal decision needs its reasons (DSA art.20(5))");
         CaseEvent decided = new CaseEvent("appeal_decided", clock.instant(), Map.of("decision", reverse ? "RESTRICTION_REVERSED" : "RESTRICTION_UPHELD", "reviewer", reviewer, "reason", reason));
-        cases.save(c.with(c.clocks(), c.state(), c.outcome(), List.of(decided)));
+        store(c.with(c.clocks(), c.state(), c.outcome(), List.of(decided)), c.events().size());
         audit.append("case.appeal_decided", "case:" + caseId, AuditLog.details("decision", reverse ? "RESTRICTION_REVERSED" : "RESTRICTION_UPHELD", "reviewer", reviewer));
         if (!reverse) return cases.find(caseId).orElseThrow();
         return act(caseId, CaseAction.RESTORE, reviewer, "appeal upheld: " + reason);
@@ -204,33 +225,10 @@ public final class CaseService {
             CaseEvent e = new CaseEvent("resurfaced", clock.instant(), Map.of("uploadId", Long.toString(r.upload().id()), "mediaId", r.media().id(),
                     "method", m.method(), "distance", Integer.toString(m.distance()), "uploaderId", r.upload().uploaderId().orElse(""),
                     "blocked", "true"));
-            cases.save(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)));
+            store(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)), c.get().events().size());
             audit.append("case.resurfaced", "case:" + c.get().id(), AuditLog.details("mediaId", r.media().id(), "uploadId", r.upload().id(),
                     "method", m.method(), "distance", m.distance()));
         }
-    }
-
-    /**
-     * TAKE IT DOWN Act (47 U.S.C. §223a(a)(3)): with a removal, make reasonable efforts to remove
-     * identical copies. Stored media with the same PDQ hash within {@link #IDENTICAL_COPY_DISTANCE}
-     * bits (a re-encode of the same picture, not a different one) is removed and banked too.
-     */
-    static final int IDENTICAL_COPY_DISTANCE = 8;
-
-    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor) {
-        if (!c.jurisdiction().equals("US") || removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
-        List<String> swept = new ArrayList<>();
-        for (MediaStatus s : List.of(MediaStatus.ACTIVE, MediaStatus.LABELLED, MediaStatus.PENDING_REVIEW)) {
-            for (MediaRecord m : media.withStatus(s)) {
-                if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
-                if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > IDENTICAL_COPY_DISTANCE) continue;
-                media.save(m.withStatus(MediaStatus.REMOVED));
-                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
-                swept.add(m.id());
-            }
-        }
-        if (!swept.isEmpty()) audit.append("case.identical_copies_removed", "case:" + c.id(), AuditLog.details("mediaIds", swept));
-        return swept;
     }
 
     private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
@@ -271,7 +269,7 @@ public final class CaseService {
             // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed;
             // the events and their audit entries commit together, so a crash never fires one twice or logs it half.
             unit.run(() -> {
-                cases.save(c.with(c.clocks(), c.state(), c.outcome(), added));
+                store(c.with(c.clocks(), c.state(), c.outcome(), added), c.events().size());
                 for (CaseEvent e : added) audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
                 return null;
             });
@@ -281,15 +279,53 @@ public final class CaseService {
     }
 
     /** Applies an action; clocks it settles stop now. */
-    public synchronized CaseFile act(String caseId, CaseAction action, String actor, String note) {
-        return unit.run(() -> actUnit(caseId, action, actor, note));
+    public CaseFile act(String caseId, CaseAction action, String actor, String note) { return act(caseId, action, actor, note, Map.of()); }
+
+    /**
+     * Applies an action with its parameters ({@code territories} for GEO_RESTRICT; {@code accountId}
+     * and {@code days} for account actions); clocks it settles stop now.
+     */
+    public synchronized CaseFile act(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {
+        return unit.run(() -> actUnit(caseId, action, actor, note, Map.copyOf(params)));
     }
 
-    private CaseFile actUnit(String caseId, CaseAction action, String actor, String note) {
+    private CaseFile actUnit(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
-        validate(c, action);
+        validate(c, action, params);
+        RulePack pack = packs.get(c.jurisdiction());
         Instant now = clock.instant();
         List<CaseEvent> added = new ArrayList<>();
+        Map<String, String> taken = new LinkedHashMap<>(Map.of("action", action.name(), "actor", actor, "note", note));
+        if (action == CaseAction.GEO_RESTRICT) taken.put("territories", territories(params));
+        added.add(new CaseEvent("action_taken", now, taken));
+        List<CaseClock> clocks = settleClocks(c, action, now, added);
+        if (action.onAccount()) {
+            added.add(effects.actOnAccount(c, action, params, actor));
+        } else {
+            added.addAll(effects.apply(c, action, actor, pack));
+            added.addAll(effects.countStrikes(c, action, pack));
+        }
+        if (action.restrictsContent() || action == CaseAction.RESTORE || action == CaseAction.SUSPEND_ACCOUNT) {
+            // DSA art.17(1): the statement is due at the latest when the restriction applies, so it is made here.
+            int seq = (int) c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).count() + 1;
+            Map<String, String> sorParams = new LinkedHashMap<>(taken);
+            added.stream().filter(e -> e.type().equals("account_suspended")).findFirst().ifPresent(e -> sorParams.put("until", e.details().get("until")));
+            Map<String, Object> sor = StatementOfReasons.forAction(c, action, effects.mediaOf(c), note, now, seq, sorParams);
+            List<String> problems = StatementOfReasons.validate(sor);
+            if (!problems.isEmpty()) throw new IllegalStateException("statement of reasons for " + c.id() + " fails the database rules: " + problems);
+            added.add(1, new CaseEvent("statement_of_reasons", now, Map.of("puid", String.valueOf(sor.get("puid")), "json", org.pramaan.json.Json.write(sor))));
+        }
+        CaseState state = action.closesCase() ? CaseState.CLOSED : c.state();
+        Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
+        CaseFile updated = c.with(clocks, state, outcome, added);
+        store(updated, c.events().size());
+        audit.append("case.action_taken", "case:" + c.id(), AuditLog.details("action", action.name(), "actor", actor, "note", note,
+                "mediaId", c.mediaId(), "params", params, "clocksStopped", added.stream().filter(e -> e.type().equals("clock_stopped"))
+                        .map(e -> e.details().get("clock") + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late")).toList()));
+        return updated;
+    }
+
+    private static List<CaseClock> settleClocks(CaseFile c, CaseAction action, Instant now, List<CaseEvent> added) {
         List<CaseClock> clocks = new ArrayList<>();
         for (CaseClock k : c.clocks()) {
             boolean settles = k.running() && (action.closesCase() || (action == CaseAction.ACKNOWLEDGE && k.name().equals("acknowledge")));
@@ -301,65 +337,31 @@ public final class CaseService {
                 clocks.add(k);
             }
         }
-        applyToMedia(c, action, actor);
-        added.add(0, new CaseEvent("action_taken", now, Map.of("action", action.name(), "actor", actor, "note", note)));
-        if (action == CaseAction.REMOVE) {
-            List<String> swept = sweepIdenticalCopies(c, media.find(c.mediaId()).orElseThrow(), actor);
-            if (!swept.isEmpty()) added.add(new CaseEvent("identical_copies_removed", now, Map.of("mediaIds", String.join(",", swept))));
-        }
-        if (action == CaseAction.REMOVE || action == CaseAction.LABEL || action == CaseAction.RESTORE) {
-            // DSA art.17(1): the statement is due at the latest when the restriction applies, so it is made here.
-            int seq = (int) c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).count() + 1;
-            Map<String, Object> sor = StatementOfReasons.forAction(c, action, media.find(c.mediaId()).orElseThrow(), note, now, seq);
-            List<String> problems = StatementOfReasons.validate(sor);
-            if (!problems.isEmpty()) throw new IllegalStateException("statement of reasons for " + c.id() + " fails the database rules: " + problems);
-            added.add(1, new CaseEvent("statement_of_reasons", now, Map.of("puid", String.valueOf(sor.get("puid")), "json", org.pramaan.json.Json.write(sor))));
-        }
-        CaseState state = action.closesCase() ? CaseState.CLOSED : c.state();
-        Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
-        CaseFile updated = c.with(clocks, state, outcome, added);
-        cases.save(updated);
-        audit.append("case.action_taken", "case:" + c.id(), AuditLog.details("action", action.name(), "actor", actor, "note", note,
-                "mediaId", c.mediaId(), "clocksStopped", added.stream().filter(e -> e.type().equals("clock_stopped")).map(e -> e.details().get("clock") + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late")).toList()));
-        return updated;
+        return clocks;
     }
 
-    private static void validate(CaseFile c, CaseAction action) {
+    private static final java.util.regex.Pattern TERRITORY = java.util.regex.Pattern.compile("[A-Z]{2}");
+
+    /** ISO 3166-1 alpha-2 codes, comma-separated, as given with GEO_RESTRICT. */
+    private static String territories(Map<String, String> params) {
+        List<String> codes = java.util.Arrays.stream(params.getOrDefault("territories", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        if (codes.isEmpty()) throw new IllegalArgumentException("geo_restrict needs 'territories': ISO 3166-1 alpha-2 codes such as IN or DE,FR");
+        for (String t : codes) if (!TERRITORY.matcher(t).matches()) throw new IllegalArgumentException("territory '" + t + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
+        return String.join(",", codes);
+    }
+
+    private static void validate(CaseFile c, CaseAction action, Map<String, String> params) {
         if (action == CaseAction.RESTORE) {
-            if (c.outcome().orElse(null) != CaseAction.REMOVE && c.outcome().orElse(null) != CaseAction.LABEL) {
-                throw new IllegalStateException("case " + c.id() + " cannot be restored: only a removal or a label can be reversed (outcome is "
-                        + c.outcome().map(Enum::name).orElse("none") + ")");
-            }
-        } else if (c.state() == CaseState.CLOSED) {
-            throw new IllegalStateException("case " + c.id() + " is closed (" + c.outcome().map(Enum::name).orElse("") + "); only restore is possible");
-        } else if (action == CaseAction.ACKNOWLEDGE && c.clock("acknowledge").filter(CaseClock::running).isEmpty()) {
-            throw new IllegalStateException("case " + c.id() + " has no running acknowledgement clock");
+            if (c.outcome().map(CaseAction::restrictsContent).orElse(false)) return;
+            throw new IllegalStateException("case " + c.id() + " cannot be restored: only a restriction (remove, geo_restrict, label, demote) can be reversed (outcome is "
+                    + c.outcome().map(Enum::name).orElse("none") + ")");
         }
-    }
-
-    private void applyToMedia(CaseFile c, CaseAction action, String actor) {
-        MediaRecord m = media.find(c.mediaId()).orElseThrow(() -> new IllegalStateException("case " + c.id() + " targets unknown media " + c.mediaId()));
-        switch (action) {
-            case REMOVE -> {
-                media.save(m.withStatus(MediaStatus.REMOVED));
-                // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
-                banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
-                BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()),
-                        c.noticeType() + " " + c.article(), actor, clock.instant()));
-                audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
-                        "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));
-                Optional<RulePack.RetentionRule> rule = retentions.getOrDefault(c.jurisdiction(), Optional.empty());
-                RulePack.AppealWindow w = appealWindows.get(c.jurisdiction());
-                retention.ifPresent(r -> r.onRemoval(c, rule.map(RulePack.RetentionRule::removedContent), w.window(),
-                        rule.map(RulePack.RetentionRule::source).orElse(w.source())));
-            }
-            case RESTORE -> {
-                media.save(m.withStatus(MediaStatus.ACTIVE));
-                int n = banks.removeMedia(HashBanks.REMOVED, m.id());
-                audit.append("bank.items_removed", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "count", n, "caseId", c.id()));
-            }
-            case LABEL -> media.save(m.withStatus(MediaStatus.LABELLED));
-            case DISMISS, ACKNOWLEDGE -> { }
+        if (action.onAccount()) return; // art.23 actions often follow the removal that closed the case
+        if (c.state() == CaseState.CLOSED) {
+            throw new IllegalStateException("case " + c.id() + " is closed (" + c.outcome().map(Enum::name).orElse("") + "); only restore and account actions are possible");
+        }
+        if (action == CaseAction.ACKNOWLEDGE && c.clock("acknowledge").filter(CaseClock::running).isEmpty()) {
+            throw new IllegalStateException("case " + c.id() + " has no running acknowledgement clock");
         }
     }
 

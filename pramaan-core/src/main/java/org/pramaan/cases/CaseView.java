@@ -37,8 +37,10 @@ public final class CaseView {
             km.put("escalateAt", k.escalateAt().stream().map(f -> k.escalationDue(f).toString()).toList());
             return km;
         }).toList());
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         m.put("events", c.events().stream().map(e -> {
             Map<String, Object> em = new LinkedHashMap<>();
+            em.put("id", c.eventId(n.incrementAndGet()));
             em.put("type", e.type());
             em.put("at", e.at().toString());
             em.put("details", new java.util.TreeMap<>(e.details()));

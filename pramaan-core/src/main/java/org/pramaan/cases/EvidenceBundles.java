@@ -24,7 +24,8 @@ import org.pramaan.screening.ScreeningView;
 
 /**
  * The due-diligence bundle for one case (requirements §(b) 25): the case with every clock event,
- * action and statement of reasons; the media's hashes, signals and assessment (the media itself
+ * action and statement of reasons; what other features add (the webhooks and messages delivered
+ * about it); the media's hashes, signals and assessment (the media itself
  * only when asked, since it may be intimate imagery); and the audit-chain segment from the case's
  * first to its last entry. Entries about other subjects are redacted to their hashes, so the
  * segment still verifies as one unbroken chain without disclosing unrelated cases.
@@ -35,8 +36,14 @@ public final class EvidenceBundles {
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<BundleSection> sections;
 
     public EvidenceBundles(CaseService cases, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock) {
+        this(cases, media, blobs, audit, clock, List.of());
+    }
+
+    public EvidenceBundles(CaseService cases, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock, List<BundleSection> sections) {
+        this.sections = List.copyOf(sections);
         this.cases = cases;
         this.media = media;
         this.blobs = blobs;
@@ -51,6 +58,7 @@ public final class EvidenceBundles {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("case.json", Json.write(CaseView.of(c, clock)).getBytes(StandardCharsets.UTF_8));
         files.put("media.json", Json.write(ScreeningView.media(m)).getBytes(StandardCharsets.UTF_8));
+        for (BundleSection s : sections) files.put(s.fileName(), Json.write(s.content(c)).getBytes(StandardCharsets.UTF_8));
         files.put("audit.jsonl", segment(Set.of("case:" + caseId, "media:" + c.mediaId())).getBytes(StandardCharsets.UTF_8));
         if (includeMedia && m.blobStored()) {
             files.put("media/" + m.id(), Files.readAllBytes(blobs.locate(m.id()).orElseThrow(() -> new IllegalStateException("media " + m.id() + " bytes are gone"))));

@@ -47,7 +47,7 @@ public final class RulePack {
     public record Waiver(String field, String equals, List<String> waive, String source) {}
 
     public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks, List<String> requiredFields,
-                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource) {
+                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity) {
         /** Required fields that are absent or blank, less those a waiver excuses. */
         public List<String> missing(Map<String, String> fields) {
             java.util.Set<String> waived = new java.util.HashSet<>();
@@ -61,6 +61,13 @@ public final class RulePack {
     /** How long removed content must be kept, and the rule behind it. */
     public record RetentionRule(Duration removedContent, String source) {}
 
+    /**
+     * DSA art.23(1): accounts that frequently provide manifestly illegal content are warned, then
+     * suspended. {@code warnAfter} and {@code suspendAfter} count content restrictions within
+     * {@code window}; reaching them flags the case for a reviewer, who decides (art.23(3): case by case).
+     */
+    public record RepeatInfringerRule(Duration window, int warnAfter, int suspendAfter, String source) {}
+
     /** How long after a restriction the affected user may appeal, and the rule behind it. */
     public record AppealWindow(Duration window, String source) {}
 
@@ -68,13 +75,18 @@ public final class RulePack {
     private final Map<String, NoticeType> types;
     private final AppealWindow appeals;
     private final Optional<RetentionRule> retention;
+    private final Optional<RepeatInfringerRule> repeatInfringers;
 
-    private RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals, Optional<RetentionRule> retention) {
+    private RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals, Optional<RetentionRule> retention,
+                     Optional<RepeatInfringerRule> repeatInfringers) {
         this.jurisdiction = jurisdiction;
         this.types = types;
         this.appeals = appeals;
         this.retention = retention;
+        this.repeatInfringers = repeatInfringers;
     }
+
+    public Optional<RepeatInfringerRule> repeatInfringers() { return repeatInfringers; }
 
     public Optional<RetentionRule> retention() { return retention; }
 
@@ -158,8 +170,10 @@ public final class RulePack {
                 }
                 missingSource = required(t, "missingFieldsSource", where);
             }
+            int severity = t.path("severity").asInt(2);
+            if (severity < 1 || severity > 3) throw new IllegalArgumentException(where + ": severity must be 1 (most severe), 2 or 3, got " + t.path("severity"));
             types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks),
-                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource));
+                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
         JsonNode a = root.path("appeals");
@@ -168,7 +182,15 @@ public final class RulePack {
         JsonNode r = root.path("retention");
         Optional<RetentionRule> retention = r.isMissingNode() ? Optional.empty() : Optional.of(new RetentionRule(
                 parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"), required(r, "source", origin + ": retention")));
-        return new RulePack(jurisdiction, types, appeals, retention);
+        return new RulePack(jurisdiction, types, appeals, retention, repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers"));
+    }
+
+    private static Optional<RepeatInfringerRule> repeatInfringers(JsonNode r, String where) {
+        if (r.isMissingNode()) return Optional.empty();
+        int warn = r.path("warnAfter").asInt(0);
+        int suspend = r.path("suspendAfter").asInt(0);
+        if (warn < 1 || suspend <= warn) throw new IllegalArgumentException(where + ": needs warnAfter >= 1 and suspendAfter > warnAfter, got " + warn + " and " + suspend);
+        return Optional.of(new RepeatInfringerRule(parseDuration(required(r, "window", where), where), warn, suspend, required(r, "source", where)));
     }
 
     private static ClockRule clock(JsonNode c, String where) {

@@ -30,6 +30,11 @@ public final class StatementOfReasons {
             "CONTENT_TYPE_SYNTHETIC_MEDIA", "CONTENT_TYPE_TEXT", "CONTENT_TYPE_VIDEO", "CONTENT_TYPE_OTHER");
     static final List<String> EU_MEMBER_STATES = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
             "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+    static final Set<String> EEA = new java.util.HashSet<>(EU_MEMBER_STATES);
+    static {
+        EEA.addAll(List.of("IS", "LI", "NO"));
+    }
+    static final Set<String> ACCOUNT_DECISIONS = Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
     private static final Pattern PUID = Pattern.compile("^[a-zA-Z0-9-_]+$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -38,10 +43,28 @@ public final class StatementOfReasons {
 
     /** The statement for an action on a case; {@code seq} makes its puid unique within the case. */
     public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq) {
+        return forAction(c, action, media, note, at, seq, Map.of());
+    }
+
+    /**
+     * As above, with the action's parameters: {@code territories} of a geo-restriction (art.17(3)(a)
+     * territorial scope) and {@code until} of an account suspension (its duration).
+     */
+    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, Map<String, String> params) {
         Map<String, Object> s = new LinkedHashMap<>();
+        List<String> territories = List.of();
         switch (action) {
             case REMOVE -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_REMOVED"));
+            case GEO_RESTRICT -> {
+                s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_DISABLED"));
+                territories = List.of(params.getOrDefault("territories", "").split(","));
+            }
             case LABEL -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_LABELLED"));
+            case DEMOTE -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_DEMOTED"));
+            case SUSPEND_ACCOUNT -> {
+                s.put("decision_account", "DECISION_ACCOUNT_SUSPENDED");
+                if (params.containsKey("until")) s.put("end_date_account_restriction", DAY.format(Instant.parse(params.get("until"))));
+            }
             case RESTORE -> {
                 s.put("decision_visibility", List.of("DECISION_VISIBILITY_OTHER"));
                 s.put("decision_visibility_other", "earlier restriction reversed; content restored");
@@ -60,11 +83,14 @@ public final class StatementOfReasons {
         s.put("content_date", DAY.format(media.firstSeenAt()));
         s.put("application_date", DAY.format(at));
         s.put("decision_facts", truncate("Notice " + c.id() + " (" + c.noticeType() + ") received " + c.receivedAt() + "; action " + action
-                + " taken " + at + ". " + note, 5000));
+                + (territories.isEmpty() ? "" : " in " + String.join(",", territories)) + " taken " + at + ". " + note, 5000));
         s.put("source_type", sourceType(c));
         s.put("automated_detection", "No");
         s.put("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED");
-        if (c.jurisdiction().equals("EU")) s.put("territorial_scope", EU_MEMBER_STATES);
+        // The database knows EEA territories only; a restriction elsewhere (e.g. India) is stated in decision_facts.
+        List<String> eea = territories.stream().filter(EEA::contains).toList();
+        if (!eea.isEmpty()) s.put("territorial_scope", eea);
+        else if (territories.isEmpty() && c.jurisdiction().equals("EU")) s.put("territorial_scope", EU_MEMBER_STATES);
         s.put("puid", c.id() + "-" + seq);
         return s;
     }
@@ -84,6 +110,11 @@ public final class StatementOfReasons {
         oneOf(problems, s, "automated_decision", AUTOMATED_DECISION);
         oneOf(problems, s, "automated_detection", Set.of("Yes", "No"));
         eachOf(problems, s, "decision_visibility", VISIBILITY);
+        oneOf(problems, s, "decision_account", ACCOUNT_DECISIONS);
+        if (s.containsKey("territorial_scope")) eachOf(problems, s, "territorial_scope", EEA);
+        if (s.containsKey("end_date_account_restriction") && !DATE.matcher(String.valueOf(s.get("end_date_account_restriction"))).matches()) {
+            problems.add("end_date_account_restriction must be YYYY-MM-DD");
+        }
         eachOf(problems, s, "content_type", CONTENT_TYPES);
         if (String.valueOf(s.get("category")).isBlank() || !String.valueOf(s.get("category")).startsWith("STATEMENT_CATEGORY_")) problems.add("category must be a STATEMENT_CATEGORY_* value");
         if (s.get("category_specification") instanceof List<?> l && l.stream().anyMatch(k -> !String.valueOf(k).startsWith("KEYWORD_"))) {

@@ -18,10 +18,15 @@ import org.pramaan.screening.MediaRepository;
  * What the API needs from the composition root.
  *
  * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
+ * @param contentUrlPattern takes the platform's content id out of a URL named in a notice (group {@code id})
  */
 public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
-                          MediaLimits limits, Path uploadDir, Clock clock) {
+                          MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries,
+                          org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<java.util.regex.Pattern> contentUrlPattern) {
     public ApiServices {
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(dispatcher, "dispatcher");
+        Objects.requireNonNull(contentUrlPattern, "contentUrlPattern");
         Objects.requireNonNull(screener, "screener");
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(banks, "banks");

@@ -30,12 +30,30 @@ final class CaseRoutes {
                 "article", t.article(), "title", t.title())).toList());
     }
 
-    void submitNotice(Context ctx) {
-        JsonNode body = body(ctx);
+    /**
+     * A notice as JSON naming the content by {@code mediaId}, {@code externalId} or {@code contentUrl};
+     * or as multipart with the JSON in part {@code notice} and a copy of the content in part {@code file}.
+     */
+    void submitNotice(Context ctx) throws Exception {
+        JsonNode body;
+        Optional<String> byCopy = Optional.empty();
+        if (ctx.isMultipartFormData()) {
+            String json = ctx.formParam("notice");
+            if (json == null) throw new ApiException(400, "request.invalid", "a multipart notice needs a part 'notice' with the notice JSON and a part 'file' with the content");
+            body = Requests.jsonObject(json);
+            byCopy = Optional.of(locateCopy(ctx));
+        } else {
+            body = body(ctx);
+        }
         String type = requiredText(body, "noticeType");
-        String mediaId = text(body, "mediaId").or(() -> text(body, "externalId").map(ext -> services.media().mediaIdForExternalId(ext)
-                .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload with externalId '" + ext + "'"))))
-                .orElseThrow(() -> new ApiException(400, "request.invalid", "a notice needs 'mediaId' or 'externalId' naming the content"));
+        org.pramaan.screening.ContentLocator locator = new org.pramaan.screening.ContentLocator(services.media(), services.contentUrlPattern());
+        String mediaId = byCopy.or(() -> text(body, "mediaId"))
+                .or(() -> text(body, "externalId").map(ext -> locator.byExternalId(ext)
+                        .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload with externalId '" + ext + "'"))))
+                .or(() -> text(body, "contentUrl").map(url -> locator.byUrl(url)
+                        .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload found for contentUrl '" + url + "'"
+                                + (services.contentUrlPattern().isEmpty() ? " (set cases.content-url-pattern to map your URLs to content ids)" : "")))))
+                .orElseThrow(() -> new ApiException(400, "request.invalid", "a notice needs 'mediaId', 'externalId' or 'contentUrl' naming the content, or a copy of it"));
         if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
         Map<String, String> fields = new LinkedHashMap<>();
         body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
@@ -50,6 +68,20 @@ final class CaseRoutes {
         CaseFile c = services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt));
         HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
         HttpApi.json(ctx, 201, CaseView.of(c, services.clock()));
+    }
+
+    /** The stored media a notifier's copy of the content is (same bytes or same picture). */
+    private String locateCopy(Context ctx) throws Exception {
+        java.nio.file.Path spool = Uploads.spool(ctx, services);
+        try (org.pramaan.media.MediaSource src = org.pramaan.media.MediaSource.open(spool)) {
+            org.pramaan.screening.Screener.HashReport r = services.screener().hashes(src);
+            return new org.pramaan.screening.ContentLocator(services.media(), services.contentUrlPattern())
+                    .byCopy(r.digests().sha256(), r.pdq().map(d -> new org.pramaan.hash.PdqResult(d.get(org.pramaan.hash.Dihedral.ORIG), d.quality())))
+                    .orElseThrow(() -> new ApiException(404, "media.not_found", "the copy sent with the notice matches no stored content (neither its bytes nor, for pictures, within "
+                            + org.pramaan.screening.ContentLocator.SAME_PICTURE_DISTANCE + " PDQ bits)"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(spool);
+        }
     }
 
     void supplyFields(Context ctx) {
@@ -110,10 +142,20 @@ final class CaseRoutes {
     }
 
     void listOpen(Context ctx) {
-        String state = ctx.queryParam("state");
-        if (state != null && !state.equalsIgnoreCase("open")) {
-            throw new ApiException(400, "request.invalid", "state '" + state + "' is not supported: this route lists open cases");
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("open").toLowerCase(java.util.Locale.ROOT);
+        if (state.equals("closed")) {
+            HttpApi.json(ctx, 200, services.cases().closed(200).stream()
+                    .filter(c -> Optional.ofNullable(ctx.queryParam("jurisdiction")).map(j -> j.equalsIgnoreCase(c.jurisdiction())).orElse(true))
+                    .map(c -> CaseView.of(c, services.clock())).toList());
+            return;
         }
+        java.util.function.Predicate<CaseFile> subset = switch (state) {
+            case "open" -> c -> true;
+            case "legal_review" -> CaseFile::legalReview;
+            case "awaiting_information" -> CaseFile::awaitingInformation;
+            case "breached" -> c -> c.clocks().stream().anyMatch(k -> k.running() && k.breachedBy(services.clock().instant()));
+            default -> throw new ApiException(400, "request.invalid", "state '" + state + "' is not one of open, closed, legal_review, awaiting_information, breached");
+        };
         Optional<java.time.Duration> within = Optional.ofNullable(ctx.queryParam("dueWithin")).map(s -> {
             try {
                 return java.time.Duration.parse(s);
@@ -122,7 +164,7 @@ final class CaseRoutes {
             }
         });
         HttpApi.json(ctx, 200, services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
-                .map(c -> CaseView.of(c, services.clock())).toList());
+                .filter(subset).map(c -> CaseView.of(c, services.clock())).toList());
     }
 
     void get(Context ctx) {
@@ -135,7 +177,13 @@ final class CaseRoutes {
         JsonNode body = body(ctx);
         CaseAction action = CaseAction.parse(requiredText(body, "action"));
         String note = text(body, "note").orElse("");
-        CaseFile c = services.cases().act(id, action, "key:" + HttpApi.principal(ctx).keyId(), note);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String p : java.util.List.of("territories", "accountId", "days")) {
+            JsonNode v = body.get(p);
+            if (v == null || v.isNull()) continue;
+            params.put(p, v.isArray() ? String.join(",", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList()) : v.asText());
+        }
+        CaseFile c = services.cases().act(id, action, "key:" + HttpApi.principal(ctx).keyId(), note, params);
         HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name()).increment();
         HttpApi.json(ctx, 200, CaseView.of(c, services.clock()));
     }

@@ -44,6 +44,7 @@ public final class HttpApi {
         HashRoutes hashes = new HashRoutes(services);
         HmaRoutes hma = new HmaRoutes(services);
         HoldRoutes holds = new HoldRoutes(services);
+        DeliveryRoutes deliveries = new DeliveryRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
@@ -76,6 +77,8 @@ public final class HttpApi {
                 Route.guarded("DELETE", "/v1/banks/{name}/items/{id}", Permission.BANKS_WRITE, banks::deleteItem),
                 Route.guarded("GET", "/v1/banks/{name}/export", Permission.BANKS_READ, banks::export),
                 Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit),
+                Route.guarded("GET", "/v1/deliveries", Permission.AUDIT_READ, deliveries::list),
+                Route.guarded("POST", "/v1/deliveries/{id}/retry", Permission.AUDIT_READ, deliveries::retry),
                 Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
                 Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
                 Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),

@@ -9,9 +9,11 @@ import org.pramaan.json.Json;
 final class Requests {
     private Requests() {}
 
-    static JsonNode jsonObject(Context ctx) {
+    static JsonNode jsonObject(Context ctx) { return jsonObject(ctx.body()); }
+
+    static JsonNode jsonObject(String text) {
         try {
-            JsonNode n = Json.mapper().readTree(ctx.body());
+            JsonNode n = Json.mapper().readTree(text);
             if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
             return n;
         } catch (IOException e) {

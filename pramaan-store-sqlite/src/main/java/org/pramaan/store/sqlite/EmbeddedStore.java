@@ -38,6 +38,10 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public org.pramaan.cases.HoldRepository holds() { return new SqliteHoldRepository(db); }
 
+    public org.pramaan.notify.DeliveryRepository deliveries() { return new SqliteDeliveryRepository(db); }
+
+    public org.pramaan.cases.AccountRepository accounts() { return new SqliteAccountRepository(db); }
+
     public BlobStore blobs() { return blobs; }
 
     @Override

@@ -45,6 +45,12 @@ final class SqliteCaseRepository implements CaseRepository {
     }
 
     @Override
+    public List<CaseFile> closed(int limit) {
+        return db.list("SELECT json FROM cases WHERE state = ? ORDER BY rowid DESC LIMIT ?",
+                ps -> { ps.setString(1, CaseState.CLOSED.name()); ps.setInt(2, limit); }, rs -> Json.read(rs.getString(1), CaseFile.class));
+    }
+
+    @Override
     public List<CaseFile> open() {
         return db.list("SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id",
                 ps -> ps.setString(1, CaseState.OPEN.name()), rs -> Json.read(rs.getString(1), CaseFile.class));

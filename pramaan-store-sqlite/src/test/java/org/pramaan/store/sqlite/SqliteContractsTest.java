@@ -76,4 +76,16 @@ class SqliteContractsTest {
         @Override
         protected BlobStore createStore(Path dir) throws Exception { return new LocalBlobStore(dir); }
     }
+
+    @Nested
+    class Deliveries extends org.pramaan.testkit.contracts.DeliveryRepositoryContract {
+        @Override
+        protected org.pramaan.notify.DeliveryRepository createRepository(Path dir) { return open(dir).deliveries(); }
+    }
+
+    @Nested
+    class Accounts extends org.pramaan.testkit.contracts.AccountRepositoryContract {
+        @Override
+        protected org.pramaan.cases.AccountRepository createRepository(Path dir) { return open(dir).accounts(); }
+    }
 }

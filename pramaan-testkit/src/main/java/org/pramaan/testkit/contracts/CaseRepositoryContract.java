@@ -49,4 +49,15 @@ public abstract class CaseRepositoryContract {
         for (CaseFile c : new CaseFile[] {late, soon, mid, done}) repo.save(c);
         assertThat(repo.open()).extracting(CaseFile::id).containsExactly("IN-2", "IN-3", "IN-1");
     }
+
+    @Test
+    void listsClosedCasesNewestFirst() {
+        CaseRepository repo = createRepository(dir);
+        CaseFile first = Samples.closed(Samples.openCase("IN-1", Samples.T0, Duration.ofHours(1)), Samples.T0);
+        CaseFile open = Samples.openCase("IN-2", Samples.T0, Duration.ofHours(2));
+        CaseFile second = Samples.closed(Samples.openCase("IN-3", Samples.T0, Duration.ofHours(1)), Samples.T0);
+        for (CaseFile c : new CaseFile[] {first, open, second}) repo.save(c);
+        assertThat(repo.closed(10)).extracting(CaseFile::id).containsExactly("IN-3", "IN-1");
+        assertThat(repo.closed(1)).extracting(CaseFile::id).containsExactly("IN-3");
+    }
 }

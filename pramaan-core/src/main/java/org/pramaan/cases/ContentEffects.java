@@ -1,0 +1,181 @@
+package org.pramaan.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.hash.BankItem;
+import org.pramaan.hash.BankKind;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.MediaRepository;
+import org.pramaan.screening.MediaStatus;
+import org.pramaan.screening.UploadRecord;
+
+/** What an action does to the content, its bank entries, its retention and its uploaders' accounts. */
+final class ContentEffects {
+    /**
+     * TAKE IT DOWN Act (47 U.S.C. §223a(a)(3)): with a removal, make reasonable efforts to remove
+     * identical copies. Stored media with the same PDQ hash within this many bits (a re-encode of
+     * the same picture, not a different one) is removed and banked too.
+     */
+    static final int IDENTICAL_COPY_DISTANCE = 8;
+
+    private final MediaRepository media;
+    private final HashBanks banks;
+    private final AuditLog audit;
+    private final Clock clock;
+    private Optional<Retention> retention = Optional.empty();
+    private Optional<AccountRepository> accounts = Optional.empty();
+
+    ContentEffects(MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
+        this.media = media;
+        this.banks = banks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void useRetention(Retention r) { retention = Optional.of(r); }
+
+    void useAccounts(AccountRepository a) { accounts = Optional.of(a); }
+
+    MediaRecord mediaOf(CaseFile c) {
+        return media.find(c.mediaId()).orElseThrow(() -> new IllegalStateException("case " + c.id() + " targets unknown media " + c.mediaId()));
+    }
+
+    /** Applies the action to the content; returns the events it adds (identical copies swept). */
+    List<CaseEvent> apply(CaseFile c, CaseAction action, String actor, RulePack pack) {
+        MediaRecord m = mediaOf(c);
+        switch (action) {
+            case REMOVE -> {
+                media.save(m.withStatus(MediaStatus.REMOVED));
+                bank(c, m, actor, c.noticeType() + " " + c.article());
+                pack.retention().ifPresentOrElse(
+                        r -> retention.ifPresent(h -> h.onRemoval(c, Optional.of(r.removedContent()), pack.appeals().window(), r.source())),
+                        () -> retention.ifPresent(h -> h.onRemoval(c, Optional.empty(), pack.appeals().window(), pack.appeals().source())));
+                List<String> swept = sweepIdenticalCopies(c, m, actor);
+                if (!swept.isEmpty()) return List.of(new CaseEvent("identical_copies_removed", clock.instant(), Map.of("mediaIds", String.join(",", swept))));
+            }
+            case GEO_RESTRICT -> media.save(m.withStatus(MediaStatus.GEO_RESTRICTED));
+            case LABEL -> media.save(m.withStatus(MediaStatus.LABELLED));
+            case DEMOTE -> media.save(m.withStatus(MediaStatus.DEMOTED));
+            case RESTORE -> {
+                media.save(m.withStatus(MediaStatus.ACTIVE));
+                int n = banks.removeMedia(HashBanks.REMOVED, m.id());
+                audit.append("bank.items_removed", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "count", n, "caseId", c.id()));
+            }
+            case DISMISS, ACKNOWLEDGE, WARN_ACCOUNT, SUSPEND_ACCOUNT -> { }
+        }
+        return List.of();
+    }
+
+    private void bank(CaseFile c, MediaRecord m, String actor, String note) {
+        // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
+        banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
+        BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), note, actor, clock.instant()));
+        audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
+                "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));
+    }
+
+    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor) {
+        if (!c.jurisdiction().equals("US") || removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
+        List<String> swept = new ArrayList<>();
+        for (MediaStatus s : List.of(MediaStatus.ACTIVE, MediaStatus.LABELLED, MediaStatus.PENDING_REVIEW, MediaStatus.DEMOTED)) {
+            for (MediaRecord m : media.withStatus(s)) {
+                if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
+                if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > IDENTICAL_COPY_DISTANCE) continue;
+                media.save(m.withStatus(MediaStatus.REMOVED));
+                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
+                swept.add(m.id());
+            }
+        }
+        if (!swept.isEmpty()) audit.append("case.identical_copies_removed", "case:" + c.id(), AuditLog.details("mediaIds", swept));
+        return swept;
+    }
+
+    /** The platform accounts that uploaded the case's content. */
+    Set<String> uploaders(CaseFile c) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (UploadRecord u : media.uploads(c.mediaId())) u.uploaderId().ifPresent(ids::add);
+        return ids;
+    }
+
+    /**
+     * DSA art.23: a content restriction counts against each uploader; reaching the pack's counts
+     * flags the case for a reviewer (events {@code repeat_infringer_flagged}). A reversal withdraws
+     * the case's strikes, since content wrongly restricted says nothing about the account.
+     */
+    List<CaseEvent> countStrikes(CaseFile c, CaseAction action, RulePack pack) {
+        // Labels and demotions keep the content up, so only disabling access counts as a strike.
+        boolean strike = action == CaseAction.REMOVE || action == CaseAction.GEO_RESTRICT;
+        if (accounts.isEmpty() || !(strike || action == CaseAction.RESTORE)) return List.of();
+        Instant now = clock.instant();
+        List<CaseEvent> events = new ArrayList<>();
+        for (String id : uploaders(c)) {
+            AccountStanding s = accounts.get().find(id).orElse(AccountStanding.clean(id));
+            if (action == CaseAction.RESTORE) {
+                accounts.get().save(new AccountStanding(id, s.strikes().stream().filter(m -> !m.caseId().equals(c.id())).toList(), s.warnings(), s.suspensions()));
+                continue;
+            }
+            AccountStanding after = s.withStrike(new AccountStanding.Mark(c.id(), now, Optional.empty()));
+            accounts.get().save(after);
+            pack.repeatInfringers().ifPresent(rule -> flag(after, rule, now).ifPresent(events::add));
+        }
+        return events;
+    }
+
+    private static Optional<CaseEvent> flag(AccountStanding s, RulePack.RepeatInfringerRule rule, Instant now) {
+        long strikes = s.strikesSince(now.minus(rule.window()));
+        boolean warned = !s.warnings().isEmpty();
+        String recommend = strikes >= rule.suspendAfter() && warned ? "SUSPEND_ACCOUNT" : strikes >= rule.warnAfter() && !warned ? "WARN_ACCOUNT" : "";
+        if (recommend.isEmpty()) return Optional.empty();
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("accountId", s.accountId());
+        d.put("strikes", Long.toString(strikes));
+        d.put("window", rule.window().toString());
+        d.put("recommended", recommend);
+        d.put("source", rule.source());
+        return Optional.of(new CaseEvent("repeat_infringer_flagged", now, d));
+    }
+
+    /** WARN_ACCOUNT / SUSPEND_ACCOUNT on the named (or the only) uploader; the event it adds. */
+    CaseEvent actOnAccount(CaseFile c, CaseAction action, Map<String, String> params, String actor) {
+        AccountRepository repo = accounts.orElseThrow(() -> new IllegalStateException("no account store is configured"));
+        String id = params.getOrDefault("accountId", "");
+        if (id.isBlank()) {
+            Set<String> ups = uploaders(c);
+            if (ups.size() != 1) throw new IllegalArgumentException("name the account with 'accountId': the content of case " + c.id() + " has "
+                    + (ups.isEmpty() ? "no known uploader" : ups.size() + " uploaders " + ups));
+            id = ups.iterator().next();
+        }
+        AccountStanding s = repo.find(id).orElse(AccountStanding.clean(id));
+        Instant now = clock.instant();
+        if (action == CaseAction.WARN_ACCOUNT) {
+            repo.save(s.withWarning(new AccountStanding.Mark(c.id(), now, Optional.empty())));
+            return new CaseEvent("account_warned", now, Map.of("accountId", id, "actor", actor));
+        }
+        if (s.warnings().isEmpty()) throw new IllegalStateException("account " + id + " was never warned; DSA art.23(1) requires a prior warning before a suspension");
+        long days = suspensionDays(params);
+        Instant until = now.plus(java.time.Duration.ofDays(days));
+        repo.save(s.withSuspension(new AccountStanding.Mark(c.id(), now, Optional.of(until))));
+        return new CaseEvent("account_suspended", now, Map.of("accountId", id, "actor", actor, "until", until.toString(), "days", Long.toString(days)));
+    }
+
+    private static long suspensionDays(Map<String, String> params) {
+        String d = params.getOrDefault("days", "");
+        try {
+            long days = Long.parseLong(d.trim());
+            // art.23(1): "for a reasonable period of time" - a suspension is temporary by nature.
+            if (days < 1 || days > 365) throw new IllegalArgumentException("'days' must be between 1 and 365 (DSA art.23(1): a reasonable period), got " + days);
+            return days;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a suspension needs 'days', a whole number of days between 1 and 365; got '" + d + "'");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.pramaan.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.cases.CaseEvent;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseListener;
+import org.pramaan.json.Json;
+import org.pramaan.screening.MediaRepository;
+import org.pramaan.screening.UploadRecord;
+
+/**
+ * Turns case events into outbox messages, inside the case change's unit of work: every event to
+ * the host platform's webhook; statements of reasons of EU cases to the Transparency Database; and
+ * messages to people ({@link PeopleMessages}): to a complainant by e-mail when they gave an
+ * address, else through the host platform, and to uploaders through the host platform, which
+ * knows its users (Pramaan keeps no contact details of accounts).
+ */
+public final class CaseNotifier implements CaseListener {
+    /** Where messages go; each part is optional. */
+    public record Settings(Optional<String> webhookUrl, boolean emailEnabled, Optional<String> transparencyDbUrl, String defaultLanguage) {
+        public Settings {
+            Objects.requireNonNull(webhookUrl, "webhookUrl");
+            Objects.requireNonNull(transparencyDbUrl, "transparencyDbUrl");
+            Templates.load(defaultLanguage); // fails now on a language without texts
+        }
+
+        public static Settings none() { return new Settings(Optional.empty(), false, Optional.empty(), "en"); }
+    }
+
+    private final DeliveryRepository outbox;
+    private final MediaRepository media;
+    private final Settings settings;
+    private final Clock clock;
+
+    public CaseNotifier(DeliveryRepository outbox, MediaRepository media, Settings settings, Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.media = Objects.requireNonNull(media, "media");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void recorded(CaseFile after, List<CaseEvent> added) {
+        int first = after.events().size() - added.size();
+        Instant now = clock.instant();
+        for (int i = 0; i < added.size(); i++) {
+            CaseEvent e = added.get(i);
+            String eventId = after.eventId(first + i + 1);
+            settings.webhookUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "platform", Channel.WEBHOOK, url, after.id(),
+                    "case." + e.type(), "", Json.write(WebhookPayloads.caseEvent(after, e, eventId)), now)));
+            if (e.type().equals("statement_of_reasons") && after.jurisdiction().equals("EU")) {
+                // DSA art.24(5): statements go to the Commission's database without undue delay.
+                settings.transparencyDbUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "database", Channel.TRANSPARENCY_DB, url,
+                        after.id(), "dsa.statement_of_reasons", e.details().get("puid"), e.details().get("json"), now)));
+            }
+            for (PeopleMessages.Message m : PeopleMessages.of(after, e, this::uploaders)) enqueue(after, eventId, m, now);
+        }
+    }
+
+    private List<String> uploaders(CaseFile c) {
+        List<String> ids = new ArrayList<>();
+        for (UploadRecord u : media.uploads(c.mediaId())) u.uploaderId().filter(id -> !ids.contains(id)).ifPresent(ids::add);
+        return ids;
+    }
+
+    private void enqueue(CaseFile c, String eventId, PeopleMessages.Message m, Instant now) {
+        Optional<String> email = m.accountId().isEmpty() ? PeopleMessages.complainantEmail(c) : Optional.empty();
+        String language = m.accountId().isEmpty() ? PeopleMessages.language(c, settings.defaultLanguage()) : settings.defaultLanguage();
+        Templates.Message text = Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language));
+        String kind = "notify." + m.kind().key();
+        if (email.isPresent() && settings.emailEnabled()) {
+            outbox.enqueue(Delivery.pending(eventId, "complainant", Channel.EMAIL, email.get(), c.id(), kind, text.subject(), text.body(), now));
+        } else if (settings.webhookUrl().isPresent()) {
+            String recipient = m.accountId().map(a -> "account:" + a).orElse("complainant");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", eventId);
+            body.put("type", "notification.requested");
+            body.put("caseId", c.id());
+            body.put("recipient", m.accountId().<Map<String, Object>>map(a -> Map.of("role", "uploader", "accountId", a)).orElse(Map.of("role", "complainant")));
+            body.put("kind", m.kind().key());
+            body.put("language", language);
+            body.put("subject", text.subject());
+            body.put("text", text.body());
+            outbox.enqueue(Delivery.pending(eventId, recipient, Channel.WEBHOOK, settings.webhookUrl().get(), c.id(), kind, text.subject(), Json.write(body), now));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.pramaan.notify;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.pramaan.cases.CaseAction;
+import org.pramaan.cases.CaseEvent;
+import org.pramaan.cases.CaseFile;
+
+/** Which case events people are told of, and the values their message texts need. */
+final class PeopleMessages {
+    /** A message to the complainant (no account) or to an uploader's account. */
+    record Message(MessageKind kind, Optional<String> accountId, CaseEvent event) {}
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** Notice fields a notifier's e-mail address may arrive in, by rule pack (EU art.16(2)(c), US §223a contact, IN complaint forms). */
+    private static final List<String> EMAIL_FIELDS = List.of("notifier_email", "complainant_email", "contact_email", "contact_info");
+
+    private PeopleMessages() {}
+
+    static List<Message> of(CaseFile c, CaseEvent e, Function<CaseFile, List<String>> uploaders) {
+        List<Message> out = new ArrayList<>();
+        switch (e.type()) {
+            case "opened" -> out.add(complainant(MessageKind.ACKNOWLEDGEMENT, e));
+            case "information_requested" -> out.add(complainant(MessageKind.INFORMATION_REQUESTED, e));
+            case "resurfaced" -> out.add(complainant(MessageKind.RESURFACED, e));
+            case "action_taken" -> {
+                CaseAction a = CaseAction.valueOf(e.details().get("action"));
+                if (a.closesCase()) out.add(complainant(MessageKind.DECISION, e));
+                MessageKind toUploader = a == CaseAction.RESTORE ? MessageKind.RESTORED : a.restrictsContent() ? MessageKind.RESTRICTION : null;
+                if (toUploader != null) for (String id : uploaders.apply(c)) out.add(new Message(toUploader, Optional.of(id), e));
+            }
+            case "appeal_decided" -> {
+                for (String id : uploaders.apply(c)) out.add(new Message(MessageKind.APPEAL_DECIDED, Optional.of(id), e));
+            }
+            case "account_warned" -> out.add(new Message(MessageKind.ACCOUNT_WARNED, Optional.of(e.details().get("accountId")), e));
+            case "account_suspended" -> out.add(new Message(MessageKind.ACCOUNT_SUSPENDED, Optional.of(e.details().get("accountId")), e));
+            default -> { }
+        }
+        return out;
+    }
+
+    private static Message complainant(MessageKind k, CaseEvent e) { return new Message(k, Optional.empty(), e); }
+
+    static Optional<String> complainantEmail(CaseFile c) {
+        return EMAIL_FIELDS.stream().map(f -> c.notice().getOrDefault(f, "").trim()).filter(v -> EMAIL.matcher(v).matches()).findFirst();
+    }
+
+    /** The notice's {@code language} field when texts exist for it, else the platform's default. */
+    static String language(CaseFile c, String fallback) {
+        String l = c.notice().getOrDefault("language", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return Templates.LANGUAGES.contains(l) ? l : fallback;
+    }
+
+    static Map<String, String> values(CaseFile c, Message m, String language) {
+        Map<String, String> v = new LinkedHashMap<>();
+        ZoneId zone = zone(c.jurisdiction());
+        v.put("caseId", c.id());
+        v.put("article", c.article());
+        v.put("receivedAt", time(c.receivedAt(), zone));
+        v.put("deadline", c.nextDeadline().map(d -> time(d, zone)).orElse("-"));
+        v.put("missing", m.event().details().getOrDefault("missing", "").replace(",", ", "));
+        v.put("at", time(m.event().at(), zone));
+        Optional.ofNullable(m.event().details().getOrDefault("action", m.event().details().get("decision")))
+                .ifPresent(d -> v.put("decision", Templates.load(language).label("action." + d)));
+        v.put("reason", m.event().details().getOrDefault("reason", m.event().details().getOrDefault("note", "")));
+        v.put("territories", m.event().details().getOrDefault("territories", ""));
+        v.put("until", Optional.ofNullable(m.event().details().get("until")).map(u -> time(Instant.parse(u), zone)).orElse(""));
+        return v;
+    }
+
+    /** Times are shown in the jurisdiction's own clock, with its name, so a 2-hour deadline reads right to the person it protects. */
+    private static ZoneId zone(String jurisdiction) {
+        return switch (jurisdiction) {
+            case "IN" -> ZoneId.of("Asia/Kolkata");
+            case "CN" -> ZoneId.of("Asia/Shanghai");
+            case "EU" -> ZoneId.of("Europe/Brussels");
+            case "US" -> ZoneId.of("America/New_York");
+            default -> ZoneId.of("UTC");
+        };
+    }
+
+    private static String time(Instant t, ZoneId zone) { return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz").withZone(zone).format(t); }
+}

@@ -1,0 +1,54 @@
+package org.pramaan.screening;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pramaan.hash.PdqResult;
+
+/**
+ * Finds the stored content a notice is about when the notifier does not know our media id: by the
+ * platform's content id, by a URL of the platform (through the configured pattern), or by a copy
+ * of the content itself (the same bytes, or the same picture re-encoded).
+ */
+public final class ContentLocator {
+    /** A copy re-encoded or resized by the notifier still lands within this many PDQ bits; a different picture does not. */
+    public static final int SAME_PICTURE_DISTANCE = 8;
+    private final MediaRepository media;
+    private final Optional<Pattern> urlPattern;
+
+    public ContentLocator(MediaRepository media, Optional<Pattern> urlPattern) {
+        this.media = media;
+        this.urlPattern = urlPattern;
+    }
+
+    public Optional<String> byExternalId(String externalId) { return media.mediaIdForExternalId(externalId); }
+
+    /** The content id in a platform URL, then its media; empty if the URL is not the platform's or nothing was uploaded under it. */
+    public Optional<String> byUrl(String url) {
+        Optional<String> exact = media.mediaIdForExternalId(url); // some platforms use the URL itself as the id
+        if (exact.isPresent() || urlPattern.isEmpty()) return exact;
+        Matcher m = urlPattern.get().matcher(url.trim());
+        return m.matches() ? media.mediaIdForExternalId(m.group("id")) : Optional.empty();
+    }
+
+    /** Stored media with these bytes, else the stored picture closest to this one within {@link #SAME_PICTURE_DISTANCE}. */
+    public Optional<String> byCopy(String sha256, Optional<PdqResult> pdq) {
+        if (media.find(sha256).isPresent()) return Optional.of(sha256);
+        if (pdq.isEmpty() || !pdq.get().matchable()) return Optional.empty();
+        String best = null;
+        int bestDistance = SAME_PICTURE_DISTANCE + 1;
+        for (MediaStatus s : MediaStatus.values()) {
+            List<MediaRecord> all = media.withStatus(s);
+            for (MediaRecord r : all) {
+                if (r.pdq().isEmpty()) continue;
+                int d = r.pdq().get().hash().distance(pdq.get().hash());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = r.id();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

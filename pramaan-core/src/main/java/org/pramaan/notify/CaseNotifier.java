@@ -72,6 +72,7 @@ public final class CaseNotifier implements CaseListener {
 
     private void enqueue(CaseFile c, String eventId, PeopleMessages.Message m, Instant now) {
         Optional<String> email = m.accountId().isEmpty() ? PeopleMessages.complainantEmail(c) : Optional.empty();
+        if (!(email.isPresent() && settings.emailEnabled()) && settings.webhookUrl().isEmpty()) return; // no way to reach them
         String language = m.accountId().isEmpty() ? PeopleMessages.language(c, settings.defaultLanguage()) : settings.defaultLanguage();
         Templates.Message text = Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language));
         String kind = "notify." + m.kind().key();

@@ -1,0 +1,59 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Properties;
+
+/**
+ * The real server in a process of its own, whose clock a test sets by writing epoch millis to a
+ * file: so a test can kill it with SIGKILL, restart it, and move its time without sleeping through
+ * hours. Configuration comes from the environment, as for {@code pramaan serve}.
+ */
+public final class ClockFileServer {
+    private ClockFileServer() {}
+
+    public static void main(String[] args) throws Exception {
+        Clock clock = new FileClock(Path.of(args[0]));
+        PramaanConfig config = PramaanConfig.load(System.getenv(), new Properties());
+        Embedded app = new Embedded(config, clock);
+        config.adminKey().ifPresent(k -> app.keys().register(org.pramaan.access.Role.ADMIN, "configured admin key", k));
+        Server server = Server.start(app, "127.0.0.1", 0);
+        System.out.println("PORT " + server.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    /** Reads the time from a file on every call; the test owns the file. */
+    static final class FileClock extends Clock {
+        private final Path file;
+
+        FileClock(Path file) { this.file = file; }
+
+        static void set(Path file, Instant t) throws IOException {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, Long.toString(t.toEpochMilli()));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        @Override
+        public Instant instant() {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(Files.readString(file).trim()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ZoneId getZone() { return ZoneOffset.UTC; }
+
+        @Override
+        public Clock withZone(ZoneId zone) { return this; }
+    }
+}

@@ -70,6 +70,12 @@ final class EmbeddedRuntime implements CliRuntime {
     public org.pramaan.cases.CaseService cases() { return app().cases(); }
 
     @Override
+    public org.pramaan.notify.DeliveryRepository deliveries() { return app().store().deliveries(); }
+
+    @Override
+    public org.pramaan.notify.Dispatcher dispatcher() { return app().dispatcher(); }
+
+    @Override
     public org.pramaan.cases.EvidenceBundles bundles() { return app().bundles(); }
 
     @Override

@@ -37,6 +37,10 @@ final class ApiClient {
         return send(request(path, key).header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    Response sendBytes(String path, String key, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(path, key).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Response postMultipart(String path, String key, byte[] file, String declaration) throws IOException, InterruptedException {
         String boundary = "pramaan-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"declaration\"\r\n\r\n" + declaration + "\r\n--" + boundary

@@ -37,8 +37,9 @@ final class CasesCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "Open cases, most urgent first.")
+    @Command(name = "list", description = "Open cases, most urgent first (or closed ones, newest first).")
     static final class ListCases implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @Option(names = "--state", defaultValue = "open", description = "open or closed") String state;
         @Option(names = "--due-within", description = "only cases due within this long: 90m, 1h, 2d or ISO-8601 (PT1H)") String dueWithin;
         @Option(names = "--jurisdiction", description = "IN, EU, US") String jurisdiction;
         @Option(names = "--json", description = "one JSON object per case") boolean json;
@@ -49,7 +50,10 @@ final class CasesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<CaseFile> queue = runtime.get().cases().queue(Optional.ofNullable(jurisdiction), Optional.ofNullable(dueWithin).map(ListCases::duration));
+            if (!state.equals("open") && !state.equals("closed")) throw new IllegalArgumentException("--state must be open or closed, got '" + state + "'");
+            List<CaseFile> queue = state.equals("closed")
+                    ? runtime.get().cases().closed(200).stream().filter(c -> jurisdiction == null || c.jurisdiction().equalsIgnoreCase(jurisdiction)).toList()
+                    : runtime.get().cases().queue(Optional.ofNullable(jurisdiction), Optional.ofNullable(dueWithin).map(ListCases::duration));
             Clock clock = Clock.systemUTC();
             for (CaseFile c : queue) {
                 if (json) {
@@ -60,7 +64,7 @@ final class CasesCommand implements Runnable {
                             c.legalReview() ? "  [legal review]" : "");
                 }
             }
-            if (!json) spec.commandLine().getErr().println(queue.size() + " open case(s)");
+            if (!json) spec.commandLine().getErr().println(queue.size() + " " + state + " case(s)");
             return 0;
         }
 

@@ -32,6 +32,12 @@ public interface CliRuntime extends AutoCloseable {
 
     AuditLog audit();
 
+    /** The notification outbox on the data directory. */
+    org.pramaan.notify.DeliveryRepository deliveries();
+
+    /** Sends the outbox's messages (retrying a dead letter requeues it). */
+    org.pramaan.notify.Dispatcher dispatcher();
+
     /** Runs the notice-intake benchmark in a scratch data directory; returns named figures in order. */
     java.util.Map<String, Object> benchNotices(int count) throws java.io.IOException;
 

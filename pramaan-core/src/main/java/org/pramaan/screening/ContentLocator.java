@@ -28,7 +28,9 @@ public final class ContentLocator {
     public Optional<String> byUrl(String url) {
         Optional<String> exact = media.mediaIdForExternalId(url); // some platforms use the URL itself as the id
         if (exact.isPresent() || urlPattern.isEmpty()) return exact;
-        Matcher m = urlPattern.get().matcher(url.trim());
+        String u = url.trim();
+        Matcher m = urlPattern.get().matcher(u);
+        if (!m.matches()) m = urlPattern.get().matcher(u.replaceFirst("[?#].*$", "")); // tracking parameters and fragments
         return m.matches() ? media.mediaIdForExternalId(m.group("id")) : Optional.empty();
     }
 

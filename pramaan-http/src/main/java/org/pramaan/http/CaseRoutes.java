@@ -26,8 +26,20 @@ final class CaseRoutes {
     }
 
     void noticeTypes(Context ctx) {
-        HttpApi.json(ctx, 200, services.cases().noticeTypes().stream().map(t -> Map.of("id", t.id(), "jurisdiction", t.jurisdiction(),
-                "article", t.article(), "title", t.title())).toList());
+        // The limits in force now, so a platform can publish them (CN DSP art.12: a published handling time).
+        java.time.Instant now = services.clock().instant();
+        HttpApi.json(ctx, 200, services.cases().noticeTypes().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("jurisdiction", t.jurisdiction());
+            m.put("article", t.article());
+            m.put("title", t.title());
+            m.put("severity", t.severity());
+            m.put("requiredFields", t.requiredFields());
+            m.put("clocks", t.clocks().stream().flatMap(k -> k.inForceAt(now).stream().map(v -> Map.of("name", k.name(), "duration", v.duration().toString(),
+                    "source", v.source()))).toList());
+            return m;
+        }).toList());
     }
 
     /**

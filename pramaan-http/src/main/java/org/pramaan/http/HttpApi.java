@@ -112,8 +112,8 @@ public final class HttpApi {
                 json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));
             });
             config.routes.error(404, "*", ctx -> {
-                // Our own 404s are JSON already; Javalin's "no such route" is plain text.
-                if (!String.valueOf(ctx.contentType()).startsWith("application/json")) {
+                // Our own 404s are JSON already (judged by the response, not the request: a multipart request gets JSON errors too); Javalin's "no such route" is plain text.
+                if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
                     json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
                 }
             });

@@ -65,4 +65,21 @@ class PramaanConfigTest {
         assertThatThrownBy(() -> new Embedded(c, java.time.Clock.systemUTC())).hasMessageContaining("'XX'");
         assertThat(Files.exists(dir.resolve("pramaan.db"))).as("nothing opened before validation").isFalse();
     }
+
+    @Test
+    void notificationSettingsAreCheckedAndSecretsNeverEchoed() {
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", "https://platform.example/hook", "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "hunter2"), new Properties()))
+                .hasMessageContaining("notify.webhook.secret").hasMessageContaining("at least 16").hasMessageNotContaining("hunter2").hasMessageContaining("7 characters, hidden");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", "ftp://x"), new Properties())).hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_SMTP_HOST", "mail.example"), new Properties())).hasMessageContaining("notify.smtp.from");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_LANGUAGE", "fr"), new Properties())).hasMessageContaining("[en, hi]");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_TRANSPARENCY_DB_URL", "https://transparency.dsa.ec.europa.eu"), new Properties()))
+                .hasMessageContaining("notify.transparency-db.token");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_CASES_CONTENT_URL_PATTERN", "https://x/(.+)"), new Properties())).hasMessageContaining("group named id");
+        PramaanConfig ok = PramaanConfig.load(Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", "https://platform.example/hook", "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "sixteen-chars-ok",
+                "PRAMAAN_NOTIFY_LANGUAGE", "hi"), new Properties());
+        assertThat(ok.notifications().webhookUrl()).contains("https://platform.example/hook");
+        assertThat(ok.notifications().language()).isEqualTo("hi");
+        assertThat(ok.notifications().smtpHost()).isEmpty();
+    }
 }

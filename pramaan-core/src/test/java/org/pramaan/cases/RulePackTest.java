@@ -93,4 +93,20 @@ class RulePackTest {
         assertThatThrownBy(() -> RulePack.parse("{\"noticeTypes\":[]}", "x.json")).hasMessageContaining("'jurisdiction' is missing");
         assertThatThrownBy(() -> RulePack.load("ZZ")).hasMessageContaining("no rule pack for jurisdiction 'ZZ'");
     }
+
+    @Test
+    void severityAndRepeatInfringerRulesAreCheckedAndBundledPacksHaveThem() {
+        assertThat(IN.noticeType("IN_3_2_B_COMPLAINT").orElseThrow().severity()).isEqualTo(1);
+        assertThat(IN.noticeType("IN_3_2_A_GRIEVANCE").orElseThrow().severity()).isEqualTo(3);
+        RulePack.RepeatInfringerRule eu = RulePack.load("EU").repeatInfringers().orElseThrow();
+        assertThat(eu.window()).isEqualTo(Duration.ofDays(365));
+        assertThat(eu.warnAfter()).isLessThan(eu.suspendAfter());
+        assertThat(eu.source()).contains("art.23");
+        assertThat(RulePack.load("CN").retention().orElseThrow().removedContent()).isEqualTo(Duration.ofDays(184));
+        String ok = pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}");
+        assertThatThrownBy(() -> RulePack.parse(ok.replace("\"id\":\"A\",", "\"id\":\"A\",\"severity\":7,"), "x.json"))
+                .hasMessageContaining("notice type A").hasMessageContaining("severity must be 1");
+        assertThatThrownBy(() -> RulePack.parse(ok.replace("\"noticeTypes\"", "\"repeatInfringers\":{\"window\":\"P365D\",\"warnAfter\":3,\"suspendAfter\":2,\"source\":\"s\"},\"noticeTypes\""), "x.json"))
+                .hasMessageContaining("repeatInfringers").hasMessageContaining("suspendAfter > warnAfter");
+    }
 }

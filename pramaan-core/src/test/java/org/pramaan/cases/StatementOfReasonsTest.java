@@ -53,6 +53,27 @@ class StatementOfReasonsTest {
     }
 
     @Test
+    void geoRestrictionsStateTheirEeaScopeAndSuspensionsTheirEndDate() {
+        Map<String, Object> geo = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.GEO_RESTRICT, media(Tier.NO_EVIDENCE), "", T, 1,
+                Map.of("territories", "DE,AT"));
+        assertThat(StatementOfReasons.validate(geo)).isEmpty();
+        assertThat(geo).containsEntry("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_DISABLED")).containsEntry("territorial_scope", List.of("DE", "AT"));
+        Map<String, Object> india = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.GEO_RESTRICT, media(Tier.NO_EVIDENCE), "", T, 1,
+                Map.of("territories", "IN"));
+        assertThat(india).as("the database knows EEA territories only").doesNotContainKey("territorial_scope");
+        assertThat(String.valueOf(india.get("decision_facts"))).contains("GEO_RESTRICT in IN");
+        Map<String, Object> suspended = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.SUSPEND_ACCOUNT, media(Tier.NO_EVIDENCE), "", T, 2,
+                Map.of("until", "2026-10-01T08:00:00Z"));
+        assertThat(StatementOfReasons.validate(suspended)).isEmpty();
+        assertThat(suspended).containsEntry("decision_account", "DECISION_ACCOUNT_SUSPENDED").containsEntry("end_date_account_restriction", "2026-10-01")
+                .doesNotContainKey("decision_visibility");
+        Map<String, Object> bad = new LinkedHashMap<>(geo);
+        bad.put("territorial_scope", List.of("IN"));
+        bad.put("decision_account", "DECISION_ACCOUNT_BANISHED");
+        assertThat(StatementOfReasons.validate(bad)).anyMatch(p -> p.contains("territorial_scope value 'IN'")).anyMatch(p -> p.contains("decision_account"));
+    }
+
+    @Test
     void theValidatorRejectsWhatTheDatabaseWould() {
         Map<String, Object> good = StatementOfReasons.forAction(euCase(Map.of()), CaseAction.REMOVE, media(Tier.NO_EVIDENCE), "", T, 1);
         Map<String, Object> bad = new LinkedHashMap<>(good);

@@ -1,0 +1,68 @@
+package org.pramaan.ffmpeg;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.RejectionCode;
+import org.pramaan.media.decode.AudioClip;
+import org.pramaan.media.decode.AudioDecoder;
+import org.pramaan.media.decode.DecodeLimits;
+
+/**
+ * Audio through JavaCV's grabber, which resamples and downmixes with libswresample; exact frame
+ * numbering does not matter for audio, so its convenience is worth it here.
+ */
+final class FfmpegAudioDecoder implements AudioDecoder {
+    static { Native.init(); }
+
+    @Override
+    public AudioClip decodeMono(Path file, int sampleRate, DecodeLimits limits) throws MediaRejectedException {
+        if (sampleRate < 1000 || sampleRate > 384_000) throw new IllegalArgumentException("sampleRate must be 1,000..384,000 Hz, got " + sampleRate);
+        Native.preflight(file);
+        long max = (long) Math.ceil(limits.maxSeconds() * sampleRate);
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setSampleRate(sampleRate);
+            g.setAudioChannels(1);
+            g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+            g.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
+            start(g, file);
+            if (g.getAudioStream() < 0 || g.getAudioCodec() == 0 && g.getAudioChannels() == 0) {
+                throw new MediaRejectedException(RejectionCode.NO_STREAM, file + ": has no audio stream");
+            }
+            if (g.getLengthInTime() / 1e6 > limits.maxSeconds()) {
+                throw new MediaRejectedException(RejectionCode.TOO_LONG, file + ": declares " + g.getLengthInTime() / 1_000_000 + " s of audio, over the limit of " + limits.maxDuration());
+            }
+            return new AudioClip(sampleRate, samples(g, file, max, limits));
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": cannot decode audio: " + e.getMessage(), e);
+        }
+    }
+
+    private static void start(FFmpegFrameGrabber g, Path file) throws MediaRejectedException {
+        try {
+            g.start();
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": not a readable media container (corrupt, truncated or not media): " + e.getMessage(), e);
+        }
+    }
+
+    private static float[] samples(FFmpegFrameGrabber g, Path file, long max, DecodeLimits limits) throws FrameGrabber.Exception, MediaRejectedException {
+        float[] out = new float[4096];
+        int n = 0;
+        for (Frame f; (f = g.grabSamples()) != null; ) {
+            if (f.samples == null || f.samples.length == 0) continue;
+            FloatBuffer b = (FloatBuffer) f.samples[0];
+            int len = b.remaining();
+            if (n + (long) len > max) throw new MediaRejectedException(RejectionCode.TOO_LONG, file + ": audio runs past the limit of " + limits.maxDuration());
+            if (n + len > out.length) out = java.util.Arrays.copyOf(out, Math.max(n + len, out.length * 2));
+            b.get(out, n, len);
+            n += len;
+        }
+        if (n == 0) throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": no audio sample could be decoded");
+        return java.util.Arrays.copyOf(out, n);
+    }
+}

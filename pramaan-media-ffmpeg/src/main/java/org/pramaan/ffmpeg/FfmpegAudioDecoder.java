@@ -27,6 +27,8 @@ final class FfmpegAudioDecoder implements AudioDecoder {
         Native.preflight(file);
         long max = Math.min(Integer.MAX_VALUE - 16, (long) Math.ceil(limits.maxSeconds() * sampleRate));
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setOption("format_whitelist", Native.DEMUXERS);
+            g.setOption("protocol_whitelist", Native.PROTOCOLS);
             g.setSampleRate(sampleRate);
             g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             g.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);

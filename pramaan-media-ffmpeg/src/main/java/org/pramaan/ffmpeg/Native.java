@@ -13,6 +13,16 @@ final class Native {
     /** Linux errno EAGAIN; FFmpeg's AVERROR(e) is -e on POSIX systems. */
     static final int AVERROR_EAGAIN = -11;
 
+    /**
+     * Demuxers an upload may use. Without a list FFmpeg picks any of its ~350 demuxers by content,
+     * including playlists (HLS, concat, image sequences) that open further files or URLs named
+     * inside the upload: a file-read and SSRF hole (FFmpeg security advisories on HLS/concat).
+     * Names are those of {@code ffmpeg -demuxers}; the mov demuxer covers MP4/MOV/M4A/3GP.
+     */
+    static final String DEMUXERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,mpeg,asf,ivf,gif,wav,mp3,flac,aac";
+    /** Only the upload itself is read: no nested protocols (http, tcp, concat, subfile, data). */
+    static final String PROTOCOLS = "file";
+
     private Native() {}
 
     static {

@@ -36,7 +36,11 @@ final class VideoSession implements AutoCloseable {
 
     static VideoSession open(Path file, DecodeLimits limits) throws MediaRejectedException {
         AVFormatContext fmt = new AVFormatContext(null);
-        int r = avformat_open_input(fmt, file.toAbsolutePath().toString(), null, null);
+        org.bytedeco.ffmpeg.avutil.AVDictionary options = new org.bytedeco.ffmpeg.avutil.AVDictionary(null);
+        av_dict_set(options, "format_whitelist", Native.DEMUXERS, 0);
+        av_dict_set(options, "protocol_whitelist", Native.PROTOCOLS, 0);
+        int r = avformat_open_input(fmt, file.toAbsolutePath().toString(), null, options);
+        av_dict_free(options);
         if (r < 0) throw reject(RejectionCode.CORRUPT, file, "not a readable media container: " + Native.error(r) + " (corrupt, truncated or not media)");
         VideoSession s = new VideoSession(file, limits, fmt);
         try {

@@ -77,6 +77,12 @@ class AudioDecoderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(noise, 11_025, DecodeLimits.DEFAULT))
                 .isInstanceOf(MediaRejectedException.class).hasMessageContaining(noise.toString());
         Path tone = dir.resolve("long.wav");
+        Files.write(tone, wav(new float[8000], 8000, 1));
+        Path playlist = dir.resolve("list.m3u8"); // must not be followed to the WAV it names
+        Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:1,\nfile://" + tone.toAbsolutePath() + "\n#EXT-X-ENDLIST\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(playlist, 8000, DecodeLimits.DEFAULT))
+                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT));
+        assertThat(DECODER.decodeMono(tone, 8000, DecodeLimits.DEFAULT).samples()).hasSize(8000);
         Files.write(tone, wav(new float[8000 * 3], 8000, 1));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(tone, 8000, new DecodeLimits(Duration.ofSeconds(1), 10, 10)))
                 .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.TOO_LONG));

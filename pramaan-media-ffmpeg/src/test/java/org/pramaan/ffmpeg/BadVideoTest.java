@@ -120,6 +120,17 @@ class BadVideoTest {
         assertThat(refusal(good, "pixels.mp4", new DecodeLimits(Duration.ofHours(1), 1000, 96 * 64 - 1)).code()).isEqualTo(RejectionCode.TOO_MANY_PIXELS);
     }
 
+    /** A playlist naming another file must not make FFmpeg open it (the HLS/concat file-read hole). */
+    @Test
+    void playlistsThatNameOtherFilesAreNotFollowed() throws Exception {
+        String target = dir.resolve("good.mp4").toAbsolutePath().toString();
+        for (String[] p : new String[][] {{"hls.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:3,\nfile://" + target + "\n#EXT-X-ENDLIST\n"},
+                {"concat.txt", "ffconcat version 1.0\nfile '" + target + "'\n"}}) {
+            MediaRejectedException e = refusal(p[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), p[0], DecodeLimits.DEFAULT);
+            assertThat(e.code()).as(p[0]).isEqualTo(RejectionCode.CORRUPT);
+        }
+    }
+
     @Test
     void anAudioOnlyFileHasNoVideoStream() throws Exception {
         MediaRejectedException e = refusal(wav(), "audio-only.wav", DecodeLimits.DEFAULT);

@@ -61,6 +61,9 @@ final class EmbeddedRuntime implements CliRuntime {
     public PdqHasher pdqHasher() { return new PdqHasher(); }
 
     @Override
+    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return org.pramaan.ffmpeg.FfmpegMedia.videoDecoder(); }
+
+    @Override
     public ApiKeys keys() { return app().keys(); }
 
     @Override

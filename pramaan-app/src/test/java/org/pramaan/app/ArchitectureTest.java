@@ -28,7 +28,8 @@ class ArchitectureTest {
     void coreSeesNoAdapterEdgeOrFramework() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..",
-                        "org.pramaan.app..", "io.javalin..", "java.sql..", "picocli..", "io.micrometer..", "org.sqlite..", "org.slf4j..")
+                        "org.pramaan.app..", "io.javalin..", "java.sql..", "picocli..", "io.micrometer..", "org.sqlite..", "org.slf4j..",
+                        "org.pramaan.ffmpeg..", "org.bytedeco..")
                 .check(classes);
     }
 
@@ -39,7 +40,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.pramaan.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
         noClasses().that().resideInAPackage("org.pramaan.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.app..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.app..", "org.pramaan.ffmpeg..", "org.bytedeco..").check(classes);
+        noClasses().that().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.ffmpeg..", "org.bytedeco..").check(classes);
+        noClasses().that().resideInAPackage("org.pramaan.ffmpeg..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
     }
 
     @Test

@@ -105,6 +105,28 @@ class CliProcessIT {
     }
 
     @Test
+    void hashVpdqPrintsOneLinePerSampledFrame() throws Exception {
+        try (var w = org.pramaan.ffmpeg.VideoWriter.open(dir.resolve("v.mp4"), org.pramaan.ffmpeg.VideoWriter.Format.MPEG4_MP4, 96, 64, 10, 4)) {
+            for (int i = 0; i < 30; i++) w.write(TestImages.photo(96, 64, 100 + i / 5));
+        }
+        Run r = pramaan("hash", "vpdq", "v.mp4");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().trim().split("\n");
+        assertThat(lines).hasSize(3).allMatch(l -> l.matches("\\d+,\\d+\\.\\d{3},\\d{1,3},[0-9a-f]{64}"));
+        assertThat(lines).extracting(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).containsExactly("0,0.000", "10,1.000", "20,2.000");
+        Run every = pramaan("hash", "vpdq", "--every-frame", "--json", "v.mp4");
+        assertThat(every.exit()).as(every.err()).isZero();
+        JsonNode v = every.jsonLines().get(0);
+        assertThat(v.path("framesDecoded").asInt()).isEqualTo(30);
+        assertThat(v.path("frames")).hasSize(30);
+        assertThat(v.path("frames").get(29).path("timestamp").asDouble()).isEqualTo(2.9);
+        Files.write(dir.resolve("empty.mp4"), new byte[0]);
+        Run bad = pramaan("hash", "vpdq", "empty.mp4");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("empty.mp4: media.empty");
+    }
+
+    @Test
     void banksAreCuratedAndMatchedFromTheCommandLine() throws Exception {
         var photo = TestImages.photo(400, 300, 14);
         Files.write(dir.resolve("known.jpg"), TestImages.jpeg(photo, 0.9f));

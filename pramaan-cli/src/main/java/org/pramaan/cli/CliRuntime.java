@@ -19,6 +19,9 @@ public interface CliRuntime extends AutoCloseable {
 
     PdqHasher pdqHasher();
 
+    /** Video decoding (the FFmpeg module in the shipped app). */
+    org.pramaan.media.decode.VideoDecoder videoDecoder();
+
     ApiKeys keys();
 
     /** Cases on the data directory (creates it if needed). */

@@ -26,7 +26,18 @@ public final class PdqHasher {
 
     /** @param luma row-major luminance 0..255, {@code width × height} values */
     public PdqResult hashLuma(float[] luma, int width, int height) {
-        Spectrum s = spectrum(luma, width, height);
+        return result(spectrum(luma, width, height, true));
+    }
+
+    /**
+     * PDQ at the frame's own size, without the 512×512 squash: vPDQ's frame hasher feeds the
+     * decoded frame straight to the PDQ core (vpdq/cpp hashing, see testdata/vpdq/README.md).
+     */
+    PdqResult hashLumaUnsquashed(float[] luma, int width, int height) {
+        return result(spectrum(luma, width, height, false));
+    }
+
+    private static PdqResult result(Spectrum s) {
         return new PdqResult(s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(s.dct()), s.quality());
     }
 
@@ -36,7 +47,7 @@ public final class PdqHasher {
      * equal to, the hash of a really rotated file.
      */
     public DihedralHashes dihedral(BufferedImage image) {
-        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight());
+        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true);
         java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
         for (Dihedral d : Dihedral.values()) out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
         return new DihedralHashes(out, s.quality());
@@ -44,10 +55,10 @@ public final class PdqHasher {
 
     private record Spectrum(float[][] dct, int quality) {}
 
-    private Spectrum spectrum(float[] luma, int width, int height) {
+    private Spectrum spectrum(float[] luma, int width, int height, boolean squashLarge) {
         if (luma.length != width * height) throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
         if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
-        if (width > MAX_SIDE || height > MAX_SIDE) {
+        if (squashLarge && (width > MAX_SIDE || height > MAX_SIDE)) {
             luma = squash(luma, width, height);
             width = MAX_SIDE;
             height = MAX_SIDE;

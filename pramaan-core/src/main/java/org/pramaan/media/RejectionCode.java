@@ -8,7 +8,11 @@ public enum RejectionCode {
     UNKNOWN_TYPE("media.unknown_type"),
     TRUNCATED("media.truncated"),
     CORRUPT("media.corrupt"),
-    UNREADABLE("media.unreadable");
+    UNREADABLE("media.unreadable"),
+    /** Longer (in media time or frame count) than the decode limits allow. */
+    TOO_LONG("media.too_long"),
+    /** A container with no stream of the kind asked for (no video track, no audio track). */
+    NO_STREAM("media.no_stream");
 
     private final String code;
 

@@ -1,0 +1,61 @@
+package org.pramaan.hash;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.decode.DecodeLimits;
+import org.pramaan.media.decode.VideoDecoder;
+import org.pramaan.media.decode.VideoFrame;
+import org.pramaan.media.decode.VideoFrameSink;
+import org.pramaan.media.decode.VideoStreamInfo;
+
+/**
+ * vPDQ (Meta ThreatExchange {@code vpdq/README.md}): PDQ of sampled frames, each kept with its
+ * frame number, timestamp and quality. Follows {@code vpdq-hash-video}: frames are numbered in
+ * decoder output order, sampled by {@link VpdqSampling}, hashed at their decoded size with no
+ * 512 px squash, and stamped {@code frameNumber / avg_frame_rate}.
+ */
+public final class VpdqHasher {
+    private final VideoDecoder decoder;
+    private final PdqHasher pdq;
+
+    public VpdqHasher(VideoDecoder decoder, PdqHasher pdq) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.pdq = Objects.requireNonNull(pdq, "pdq");
+    }
+
+    public VpdqHash hash(Path video, VpdqSampling sampling, DecodeLimits limits) throws MediaRejectedException {
+        Sink sink = new Sink(sampling);
+        VideoDecoder.DecodedVideo done = decoder.decode(video, limits, sampling.frameSide(), sink);
+        return new VpdqHash(sink.frames, done.info().frameRate(), done.framesDecoded());
+    }
+
+    /** Hashes one decoded frame; public so other frame sources (tests, streams) hash the same way. */
+    public VpdqFrame hashFrame(VideoFrame frame, double streamFps) {
+        PdqResult r = pdq.hashLumaUnsquashed(frame.luma(), frame.width(), frame.height());
+        return new VpdqFrame(frame.frameNumber(), frame.frameNumber() / streamFps, r.hash(), r.quality());
+    }
+
+    private final class Sink implements VideoFrameSink {
+        private final VpdqSampling sampling;
+        private final List<VpdqFrame> frames = new ArrayList<>();
+        private double fps;
+        private long mod = 1;
+
+        Sink(VpdqSampling sampling) { this.sampling = sampling; }
+
+        @Override
+        public void begin(VideoStreamInfo info) {
+            fps = info.frameRate();
+            mod = sampling.frameMod(fps);
+        }
+
+        @Override
+        public boolean wants(long frameNumber) { return frameNumber % mod == 0; }
+
+        @Override
+        public void accept(VideoFrame frame) { frames.add(hashFrame(frame, fps)); }
+    }
+}

@@ -87,6 +87,11 @@ final class JpegBits {
         return -1;
     }
 
+    /** Skips a whole scan's data, restart markers included, to the marker after it. */
+    void skipScan() {
+        for (int m = nextMarker(); m >= 0xD0 && m <= 0xD7; m = nextMarker()) pos += 2;
+    }
+
     /** Where the marker found by {@link #nextMarker} starts. */
     int position() { return pos; }
 }

@@ -164,7 +164,7 @@ final class JpegDecoder {
         pos = end;
         JpegBits bits = new JpegBits(d, pos, d.length);
         if (!JpegScanCheck.needed(frame, spectral)) {
-            bits.nextMarker(); // a band this scale never uses (e.g. AC at 1/8): skip its data
+            bits.skipScan(); // a band this scale never uses (AC at 1/8)
         } else {
             new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, new JpegIdct(n)).decode();
             bits.nextMarker();

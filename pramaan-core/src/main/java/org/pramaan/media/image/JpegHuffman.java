@@ -25,14 +25,14 @@ final class JpegHuffman {
         int code = 0, k = 0;
         for (int len = 1; len <= 16; len++) {
             offset[len] = k - code;
+            // A code space that overflows its length means the table is not a prefix code.
+            if (code + counts[len] > (1 << len)) throw JpegException.corrupt("Huffman table has too many codes of length " + len);
             for (int i = 0; i < counts[len]; i++, k++, code++) {
                 if (len <= LOOKUP) {
                     int shift = LOOKUP - len;
                     for (int j = 0; j < (1 << shift); j++) fast[(code << shift) | j] = (len << 8) | (symbols[k] & 0xFF);
                 }
             }
-            // A code space that overflows its length means the table is not a prefix code.
-            if (code > (1 << len)) throw JpegException.corrupt("Huffman table has too many codes of length " + len);
             maxCode[len] = counts[len] == 0 ? -1 : code - 1;
             code <<= 1;
         }

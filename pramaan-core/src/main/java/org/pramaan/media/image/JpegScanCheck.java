@@ -28,13 +28,12 @@ final class JpegScanCheck {
         }
     }
 
-    /** False for a progressive AC band that holds no coefficient inside the n×n corner the reduced IDCT reads. */
+    /**
+     * False for progressive AC scans at 1/8 scale, where only DC is used. Not finer than that: a
+     * refinement scan's bits depend on which coefficients earlier scans of its band made non-zero,
+     * so a band may be skipped only if every scan touching it is, and later scans are not known yet.
+     */
     static boolean needed(JpegFrame f, int[] spectral) {
-        if (!f.progressive || spectral[0] == 0) return true;
-        for (int k = spectral[0]; k <= spectral[1]; k++) {
-            int z = JpegScan.ZIGZAG[k];
-            if (z / 8 < f.n && z % 8 < f.n) return true;
-        }
-        return false;
+        return !f.progressive || spectral[0] == 0 || f.n > 1;
     }
 }

@@ -206,6 +206,15 @@ public final class PdqHasher {
                 for (int i = 0; i < w * h; i++) out[i] = luma(px[i]);
                 return out;
             }
+            int t = img.getType();
+            if ((t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_4BYTE_ABGR) && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
+                    && b.getData().length == w * h * (t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4)) {
+                // Interleaved (A)BGR bytes, as ImageIO returns most JPEGs and PNGs: B, G, R are the last three of each pixel.
+                byte[] px = b.getData();
+                int step = t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4, o = step - 3;
+                for (int i = 0; i < w * h; i++, o += step) out[i] = 0.299f * (px[o + 2] & 0xFF) + 0.587f * (px[o + 1] & 0xFF) + 0.114f * (px[o] & 0xFF);
+                return out;
+            }
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 img.getRGB(0, y, w, 1, row, 0, w);

@@ -40,9 +40,13 @@ class PdqHasherTest {
     @Test
     void rasterFastPathsGiveTheSameHashAsGetRgb() {
         BufferedImage rgb = noise(300, 200, 3);
-        BufferedImage generic = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
-        generic.getGraphics().drawImage(rgb, 0, 0, null);
-        assertThat(hasher.hash(rgb)).isEqualTo(hasher.hash(generic));
+        PdqResult expected = hasher.hash(rgb);
+        // TYPE_INT_BGR has no fast path: getRGB, the reference route.
+        for (int type : new int[] {BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage other = new BufferedImage(300, 200, type);
+            other.getGraphics().drawImage(rgb, 0, 0, null);
+            assertThat(hasher.hash(other)).as("type %d", type).isEqualTo(expected);
+        }
     }
 
     static BufferedImage noise(int w, int h, long seed) {

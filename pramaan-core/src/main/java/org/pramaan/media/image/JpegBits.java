@@ -22,7 +22,21 @@ final class JpegBits {
         this.end = end;
     }
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private void fill() throws JpegException {
+        if (!atMarker && pos + 8 <= end) {
+            // Fast path: the next 8 bytes hold no 0xFF (SWAR test), so no stuffing or marker to look for.
+            long w = (long) BIG_ENDIAN_LONG.get(data, pos);
+            if ((((~w) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                int nb = (64 - bits) >>> 3;
+                buf = nb == 8 ? w : (buf << (nb * 8)) | (w >>> (64 - nb * 8));
+                bits += nb * 8;
+                pos += nb;
+                return;
+            }
+        }
         while (bits <= 56) {
             int b = 0;
             if (!atMarker && pos < end) {

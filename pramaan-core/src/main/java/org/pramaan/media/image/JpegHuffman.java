@@ -18,6 +18,7 @@ final class JpegHuffman {
      */
     final int[] fastAc = new int[1 << LOOKUP];
     static final int LOOKUP_BITS = LOOKUP;
+    static final int EOB_RUN = 64;
 
     /** @param counts codes of each length 1..16 (index 0 unused); @param symbols in code order */
     JpegHuffman(int[] counts, byte[] symbols) throws JpegException {
@@ -39,6 +40,7 @@ final class JpegHuffman {
         maxCode[17] = Integer.MAX_VALUE;
         for (int i = 0; i < fast.length; i++) {
             int len = fast[i] >> 8, rs = fast[i] & 0xFF, size = rs & 15;
+            if (len != 0 && rs == 0) fastAc[i] = (EOB_RUN << 8) | len; // end of block: a run past coefficient 63
             if (len == 0 || size == 0 || len + size > LOOKUP) continue;
             int v = (i >> (LOOKUP - len - size)) & ((1 << size) - 1);
             if (v < (1 << (size - 1))) v -= (1 << size) - 1;

@@ -42,6 +42,12 @@ final class JpegIdct {
         }
     }
 
+    /** A block with only its DC coefficient is flat: every output pixel is DC·q/8 + 128. */
+    void flat(short dc, int[] quant, byte[] out, int outOff, int stride) {
+        byte v = clamp(dc * quant[0] / 8f + 128f);
+        for (int y = 0; y < n; y++) for (int x = 0; x < n; x++) out[outOff + y * stride + x] = v;
+    }
+
     /** n = 2: the 2-point basis is ±1/(2√2), so each pixel is (F00 ± F01 ± F10 ± F11) / 8. */
     private static void two(short[] c, int o, int[] q, byte[] out, int outOff, int stride) {
         float a = c[o] * q[0], b = c[o + 1] * q[1], d = c[o + 8] * q[8], e = c[o + 9] * q[9];

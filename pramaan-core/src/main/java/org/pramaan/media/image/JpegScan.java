@@ -19,6 +19,8 @@ final class JpegScan {
     private final JpegIdct idct;
     private final short[] block = new short[64];
     private int eobrun;
+    /** Whether {@link #block} holds AC coefficients from the last block (else only b[0] needs resetting, and it is overwritten). */
+    private boolean dirty = true;
 
     JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegIdct idct) {
         this.f = f;
@@ -65,10 +67,11 @@ final class JpegScan {
 
     private void block(Component c, int bx, int by) throws JpegException {
         if (!f.progressive) {
-            Arrays.fill(block, (short) 0);
-            sequential(c, block);
-            int n = f.n;
-            idct.transform(block, 0, quant[c.tq], c.plane, by * n * c.planeStride + bx * n, c.planeStride);
+            if (dirty) Arrays.fill(block, (short) 0);
+            dirty = sequential(c, block);
+            int n = f.n, at = by * n * c.planeStride + bx * n;
+            if (dirty) idct.transform(block, 0, quant[c.tq], c.plane, at, c.planeStride);
+            else idct.flat(block[0], quant[c.tq], c.plane, at, c.planeStride);
             return;
         }
         int off = (by * c.blocksPerLine + bx) * 64;
@@ -85,30 +88,38 @@ final class JpegScan {
         return t;
     }
 
-    private void sequential(Component c, short[] b) throws JpegException {
+    /** Decodes one sequential block into {@code b} (which must be zero but for b[0]); true if any AC coefficient was set. */
+    private boolean sequential(Component c, short[] b) throws JpegException {
         c.dcPred += in.receiveExtend(dcCategory(c));
         b[0] = (short) c.dcPred;
         int[] fastAc = c.ac.fastAc;
+        boolean ac = false;
         for (int k = 1; k < 64; ) {
             int e = fastAc[in.peek(JpegHuffman.LOOKUP_BITS)];
             if (e != 0) {
                 in.skip(e & 0xFF);
                 k += (e >> 8) & 0xFF;
-                if (k > 63) throw JpegException.corrupt("AC run goes past coefficient 63");
+                if (k > 63) {
+                    if (((e >> 8) & 0xFF) == JpegHuffman.EOB_RUN) return ac;
+                    throw JpegException.corrupt("AC run goes past coefficient 63");
+                }
                 b[ZIGZAG[k++]] = (short) (e >> 16);
+                ac = true;
                 continue;
             }
             int rs = c.ac.decode(in);
             int r = rs >> 4, s = rs & 15;
             if (s == 0) {
-                if (r != 15) return;
+                if (r != 15) return ac;
                 k += 16;
                 continue;
             }
             k += r;
             if (k > 63) throw JpegException.corrupt("AC run goes past coefficient 63");
             b[ZIGZAG[k++]] = (short) in.receiveExtend(s);
+            ac = true;
         }
+        return ac;
     }
 
     JpegBits in() { return in; }

@@ -41,4 +41,18 @@ class ReducedJpegHashTest {
         assertThat(ours.quality()).isGreaterThanOrEqualTo(50);
         assertThat(ours.hash().distance(plain.hash())).as("%s: bits from the full-size decode", s).isLessThanOrEqualTo(10);
     }
+
+    @org.junit.jupiter.api.Test
+    void cutScanFallsBackToImageIoInsteadOfFailingOnOurDecoder() throws Exception {
+        byte[] good = JpegSamples.encode(new Spec(1100, 1030, false, 2, 2, 0.9f, false, 0, 36));
+        // The scan stops at 60 % but the file still ends in EOI, so the prober lets it through.
+        byte[] cut = java.util.Arrays.copyOf(good, good.length * 3 / 5 + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(cut, 4, 1L << 24)).isInstanceOf(JpegException.class);
+        MediaSource src = MediaSource.of(cut);
+        // libjpeg (behind ImageIO) pads a truncated scan with grey and carries on: intake gets pixels, as before.
+        BufferedImage img = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        assertThat(img.getWidth()).isEqualTo(512);
+    }
 }

@@ -62,36 +62,58 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<byte[]> images = new ArrayList<>();
+            List<String> formats = new ArrayList<>();
             for (Path f : ScanCommand.expand(List.of(dir))) {
                 byte[] b = Files.readAllBytes(f);
                 try {
-                    if (runtime.get().prober().probe(MediaSource.of(b), runtime.get().limits()).kind() == MediaKind.IMAGE) images.add(b);
+                    MediaInfo info = runtime.get().prober().probe(MediaSource.of(b), runtime.get().limits());
+                    if (info.kind() == MediaKind.IMAGE) {
+                        images.add(b);
+                        formats.add(info.type().name());
+                    }
                 } catch (MediaRejectedException e) {
                     // not an image we accept: not part of the benchmark
                 }
             }
             if (images.isEmpty()) throw new IllegalArgumentException("no images found under " + dir);
-            for (int r = 0; r < warmup; r++) for (byte[] b : images) once(b);
-            long[] nanos = new long[images.size() * rounds];
+            long[] scratch = new long[3];
+            for (int r = 0; r < warmup; r++) for (byte[] b : images) once(b, scratch);
+            int total = images.size() * rounds;
+            long[] nanos = new long[total], decode = new long[total], hash = new long[total], cpu = new long[total];
             int k = 0;
             long start = System.nanoTime();
             for (int r = 0; r < rounds; r++) {
                 for (byte[] b : images) {
                     long t = System.nanoTime();
-                    once(b);
-                    nanos[k++] = System.nanoTime() - t;
+                    once(b, scratch);
+                    nanos[k] = System.nanoTime() - t;
+                    decode[k] = scratch[0];
+                    hash[k] = scratch[1];
+                    cpu[k++] = scratch[2];
                 }
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            print(spec.commandLine().getOut(), images.size(), nanos, wall);
+            PrintWriter out = spec.commandLine().getOut();
+            print(out, images.size(), nanos, wall);
+            printStages(out, formats, rounds, new long[][] {nanos, decode, hash, cpu});
             return 0;
         }
 
-        private void once(byte[] b) throws Exception {
+        /** Fills {@code t} with decode (probe included) and hash wall nanoseconds, and this thread's CPU nanoseconds. */
+        private void once(byte[] b, long[] t) throws Exception {
+            long cpu0 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
+            long t0 = System.nanoTime();
             MediaSource src = MediaSource.of(b);
             MediaInfo info = runtime.get().prober().probe(src, runtime.get().limits());
-            runtime.get().pdqHasher().hash(ImageDecoder.decodeForHashing(src, info));
+            var image = ImageDecoder.decodeForHashing(src, info);
+            long t1 = System.nanoTime();
+            runtime.get().pdqHasher().hash(image);
+            t[0] = t1 - t0;
+            t[1] = System.nanoTime() - t1;
+            t[2] = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() - cpu0 : 0;
         }
+
+        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
         private void print(PrintWriter out, int n, long[] nanos, double wall) {
             long[] s = nanos.clone();
@@ -102,6 +124,27 @@ final class BenchCommand implements Runnable {
             out.printf("%-8s %-7s %-9s %-9s %-9s %-9s %-10s%n", "images", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "images/s");
             out.printf("%-8d %-7d %-9.1f %-9.1f %-9.1f %-9.1f %-10.1f%n", n, nanos.length / n, mean, s[s.length / 2] / 1e6,
                     s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, nanos.length / wall);
+        }
+
+        /**
+         * Per format: mean wall time split into decode (probe + decode + squash) and hash, and the
+         * thread's CPU time, which other processes on a shared machine disturb less than wall time.
+         */
+        private void printStages(PrintWriter out, List<String> formats, int rounds, long[][] series) {
+            out.printf("%n%-8s %-7s %-9s %-10s %-9s %-9s%n", "format", "images", "mean ms", "decode ms", "hash ms", "cpu ms");
+            java.util.Map<String, double[]> rows = new java.util.TreeMap<>();
+            for (int k = 0; k < series[0].length; k++) {
+                double[] row = rows.computeIfAbsent(formats.get(k % formats.size()), f -> new double[5]);
+                row[0]++;
+                for (int i = 0; i < 4; i++) row[i + 1] += series[i][k];
+            }
+            rows.put("all", rows.values().stream().reduce(new double[5], (a, b) -> {
+                double[] c = a.clone();
+                for (int i = 0; i < 5; i++) c[i] += b[i];
+                return c;
+            }));
+            rows.forEach((f, r) -> out.printf("%-8s %-7d %-9.1f %-10.1f %-9.1f %-9.1f%n", f, (int) r[0] / rounds, r[1] / r[0] / 1e6,
+                    r[2] / r[0] / 1e6, r[3] / r[0] / 1e6, r[4] / r[0] / 1e6));
         }
     }
 }

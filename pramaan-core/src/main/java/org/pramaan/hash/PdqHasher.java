@@ -69,7 +69,7 @@ public final class PdqHasher {
         int windowAlongCols = windowSize(height);
         for (int rep = 0; rep < 2; rep++) {
             for (int i = 0; i < height; i++) box1d(a, tmp, i * width, width, 1, windowAlongRows);
-            for (int j = 0; j < width; j++) box1d(tmp, a, j, height, width, windowAlongCols);
+            boxColumns(tmp, a, width, height, windowAlongCols);
         }
         float[][] small = decimate(a, width, height);
         return new Spectrum(dct16(small), quality(small));
@@ -98,6 +98,36 @@ public final class PdqHasher {
         for (int i = 0; i < phase2; i++) { sum += in[ri]; count++; out[oi] = sum / count; ri += stride; oi += stride; }
         for (int i = 0; i < phase3; i++) { sum += in[ri]; sum -= in[li]; out[oi] = sum / count; li += stride; ri += stride; oi += stride; }
         for (int i = 0; i < phase4; i++) { sum -= in[li]; count--; out[oi] = sum / count; li += stride; oi += stride; }
+    }
+
+    /**
+     * {@link #box1d} down every column at once, walking the rows in memory order (a column walk
+     * strides a whole row per step, which misses the cache). Each column sees the same float
+     * operations in the same order as in box1d, so the result is bit-identical (PdqHasherTest).
+     */
+    static void boxColumns(float[] in, float[] out, int width, int height, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1, phase2 = window - half + 1, phase3 = height - window, phase4 = half - 1;
+        float[] sum = new float[width];
+        int li = 0, ri = 0, oi = 0, count = 0;
+        for (int i = 0; i < phase1; i++, ri += width) {
+            for (int j = 0; j < width; j++) sum[j] += in[ri + j];
+            count++;
+        }
+        for (int i = 0; i < phase2; i++, ri += width, oi += width) {
+            count++;
+            for (int j = 0; j < width; j++) out[oi + j] = (sum[j] += in[ri + j]) / count;
+        }
+        for (int i = 0; i < phase3; i++, li += width, ri += width, oi += width) {
+            for (int j = 0; j < width; j++) {
+                float v = sum[j] + in[ri + j];
+                out[oi + j] = (sum[j] = v - in[li + j]) / count;
+            }
+        }
+        for (int i = 0; i < phase4; i++, li += width, oi += width) {
+            count--;
+            for (int j = 0; j < width; j++) out[oi + j] = (sum[j] -= in[li + j]) / count;
+        }
     }
 
     static float[][] decimate(float[] in, int w, int h) {
@@ -169,20 +199,41 @@ public final class PdqHasher {
             if (r.getNumBands() <= 2 && img.getColorModel().getNumColorComponents() == 1) {
                 // Grey (with or without alpha): the grey value is the luma. getRGB would pass it
                 // through a linear-to-sRGB curve and brighten it (the Java reference's known flaw).
+                if (img.getType() == BufferedImage.TYPE_BYTE_GRAY && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
+                        && b.getData().length == w * h) {
+                    byte[] px = b.getData();
+                    for (int i = 0; i < w * h; i++) out[i] = px[i] & 0xFF;
+                    return out;
+                }
                 int bits = r.getSampleModel().getSampleSize(0);
                 float scale = bits == 16 ? 1f / 257f : bits == 1 ? 255f : bits < 8 ? 255f / ((1 << bits) - 1) : 1f;
                 for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out[y * w + x] = r.getSample(x, y, 0) * scale;
                 return out;
             }
+            if ((img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
+                    && r.getDataBuffer() instanceof java.awt.image.DataBufferInt b && b.getData().length == w * h) {
+                // The pixels as stored (no colour-model call per pixel); alpha is ignored, as by the reference.
+                int[] px = b.getData();
+                for (int i = 0; i < w * h; i++) out[i] = luma(px[i]);
+                return out;
+            }
+            int t = img.getType();
+            if ((t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_4BYTE_ABGR) && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
+                    && b.getData().length == w * h * (t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4)) {
+                // Interleaved (A)BGR bytes, as ImageIO returns most JPEGs and PNGs: B, G, R are the last three of each pixel.
+                byte[] px = b.getData();
+                int step = t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4, o = step - 3;
+                for (int i = 0; i < w * h; i++, o += step) out[i] = 0.299f * (px[o + 2] & 0xFF) + 0.587f * (px[o + 1] & 0xFF) + 0.114f * (px[o] & 0xFF);
+                return out;
+            }
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 img.getRGB(0, y, w, 1, row, 0, w);
-                for (int x = 0; x < w; x++) {
-                    int p = row[x];
-                    out[y * w + x] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
-                }
+                for (int x = 0; x < w; x++) out[y * w + x] = luma(row[x]);
             }
             return out;
         }
+
+        private static float luma(int p) { return 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF); }
     }
 }

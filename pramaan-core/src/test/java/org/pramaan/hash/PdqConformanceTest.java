@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.media.Dimensions;
+import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
@@ -22,10 +24,15 @@ import org.junit.jupiter.api.Test;
 class PdqConformanceTest {
     record Row(String path, int distance, int refQuality, int ourQuality, boolean small) {}
 
+    /** The decoded pixels, and whether the original has both sides ≤ 512 px (so the reference hashes it unresized). */
+    record Decoded(BufferedImage image, boolean small) {}
+
     /** The product's path: probe, then the decoder intake uses for hashing. */
-    static BufferedImage decode(Path file) {
+    static Decoded decode(Path file) {
         try (MediaSource src = MediaSource.open(file)) {
-            return ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+            MediaInfo info = MediaProber.standard().probe(src, MediaLimits.defaults());
+            Dimensions d = info.dimensions().orElseThrow();
+            return new Decoded(ImageDecoder.decodeForHashing(src, info), d.width() <= 512 && d.height() <= 512);
         } catch (Exception e) {
             throw new AssertionError("cannot decode " + file, e);
         }
@@ -35,16 +42,16 @@ class PdqConformanceTest {
     void dihedralHashesMatchTheCppReference() throws Exception {
         Path dir = SharedTestData.folder("pdq");
         PdqHasher hasher = new PdqHasher();
-        record Decoded(DihedralHashes hashes, boolean small) {}
-        java.util.Map<String, Decoded> ours = new java.util.HashMap<>();
+        record Dih(DihedralHashes hashes, boolean small) {}
+        java.util.Map<String, Dih> ours = new java.util.HashMap<>();
         List<Integer> distances = new ArrayList<>();
         int exact = 0;
         for (String line : Files.readAllLines(dir.resolve("expected-cpp-dihedral.csv"))) {
             String[] f = line.split(",", 4);
             if (Integer.parseInt(f[1]) < 80) continue;
-            Decoded d = ours.computeIfAbsent(f[3], p -> {
-                BufferedImage img = decode(dir.resolve(p));
-                return new Decoded(hasher.dihedral(img), img.getWidth() <= 512 && img.getHeight() <= 512);
+            Dih d = ours.computeIfAbsent(f[3], p -> {
+                Decoded img = decode(dir.resolve(p));
+                return new Dih(hasher.dihedral(img.image()), img.small());
             });
             Dihedral which = Dihedral.valueOf(f[2].toUpperCase(java.util.Locale.ROOT));
             int dist = d.hashes().get(which).distance(Hash256.fromHex(f[0]));
@@ -69,10 +76,9 @@ class PdqConformanceTest {
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("expected-cpp.csv"))) {
             String[] f = line.split(",", 3);
-            BufferedImage img = decode(dir.resolve(f[2]));
-            PdqResult r = hasher.hash(img);
-            rows.add(new Row(f[2], r.hash().distance(Hash256.fromHex(f[0])), Integer.parseInt(f[1]), r.quality(),
-                    img.getWidth() <= 512 && img.getHeight() <= 512));
+            Decoded img = decode(dir.resolve(f[2]));
+            PdqResult r = hasher.hash(img.image());
+            rows.add(new Row(f[2], r.hash().distance(Hash256.fromHex(f[0])), Integer.parseInt(f[1]), r.quality(), img.small()));
         }
         List<Integer> good = rows.stream().filter(r -> r.refQuality() >= 80).map(Row::distance).sorted().toList();
         StringBuilder table = new StringBuilder("PDQ vs C++ reference (bits):\n");

@@ -13,7 +13,7 @@ import org.pramaan.hash.internal.OffsetSearch;
  * a few offsets.
  */
 public final class AudioMatcher {
-    public static final double DEFAULT_MAX_BIT_ERROR_RATE = 0.35;
+    public static final double DEFAULT_MAX_BIT_ERROR_RATE = 0.20;
     /** 24 strong sub-fingerprints ≈ 3 s: with 768 compared bits a chance BER of 0.35 is ~8 σ below 0.5. */
     public static final int DEFAULT_MIN_COMPARED = 24;
 

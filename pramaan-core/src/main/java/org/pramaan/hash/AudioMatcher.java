@@ -35,6 +35,8 @@ public final class AudioMatcher {
         if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0);
         OffsetSearch.Alignment a = best.get();
         AudioMatch.Verdict v = a.bitErrorRate() <= maxBitErrorRate ? AudioMatch.Verdict.MATCH : AudioMatch.Verdict.NO_MATCH;
-        return new AudioMatch(v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, a.aligned() * AudioFingerprint.SECONDS_PER_ITEM, a.bitErrorRate(), a.pairs());
+        // k aligned items cover (k − 1) hops plus the audio one item reads (AudioFingerprinter.MIN_SECONDS).
+        double overlap = a.aligned() == 0 ? 0 : (a.aligned() - 1) * AudioFingerprint.SECONDS_PER_ITEM + AudioFingerprinter.MIN_SECONDS;
+        return new AudioMatch(v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, overlap, a.bitErrorRate(), a.pairs());
     }
 }

@@ -52,8 +52,9 @@ final class HashAudioCommand implements Callable<Integer> {
             try {
                 AudioFingerprint ref = fingerprint(files.get(0)), query = fingerprint(files.get(1));
                 AudioMatch m = new AudioMatcher().compare(query, ref);
-                out.printf(Locale.ROOT, "%s offset=%.2fs overlap=%.2fs ber=%.3f threshold=%.2f compared=%d%n", m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        m.offsetSeconds(), m.overlapSeconds(), m.bitErrorRate(), AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE, m.comparedItems());
+                out.printf(Locale.ROOT, "%s offset=%.2fs overlap=%.2fs ber=%.3f threshold=%.2f chance=%.3f compared=%d%n",
+                        m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), m.offsetSeconds(), m.overlapSeconds(), m.bitErrorRate(),
+                        AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE, m.chanceBitErrorRate(), m.comparedItems());
                 return m.matched() ? 3 : 0;
             } catch (Failure f) {
                 err.println(f.getMessage());

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param overlapSeconds how long the two overlap at that offset
  * @param bitErrorRate  differing bits / compared bits over the overlap's strong sub-fingerprints; 0.5
  *                      (chance) when nothing could be compared
+ * @param chanceBitErrorRate the rate unrelated fingerprints with the same bit frequencies would show
+ *                      (0.5 for balanced bits, less for noise or hum)
  * @param comparedItems strong sub-fingerprint pairs the rate was computed over
  */
-public record AudioMatch(Verdict verdict, double offsetSeconds, double overlapSeconds, double bitErrorRate, int comparedItems) {
+public record AudioMatch(Verdict verdict, double offsetSeconds, double overlapSeconds, double bitErrorRate, double chanceBitErrorRate, int comparedItems) {
     public enum Verdict {
         MATCH,
         NO_MATCH,
@@ -23,6 +25,7 @@ public record AudioMatch(Verdict verdict, double offsetSeconds, double overlapSe
     public AudioMatch {
         Objects.requireNonNull(verdict, "verdict");
         if (!(bitErrorRate >= 0 && bitErrorRate <= 1)) throw new IllegalArgumentException("bit error rate must be 0..1, got " + bitErrorRate);
+        if (!(chanceBitErrorRate >= 0 && chanceBitErrorRate <= 1)) throw new IllegalArgumentException("chance bit error rate must be 0..1, got " + chanceBitErrorRate);
     }
 
     public boolean matched() { return verdict == Verdict.MATCH; }

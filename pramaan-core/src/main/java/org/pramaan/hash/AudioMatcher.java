@@ -16,6 +16,12 @@ public final class AudioMatcher {
     public static final double DEFAULT_MAX_BIT_ERROR_RATE = 0.20;
     /** 24 strong sub-fingerprints ≈ 3 s: with 768 compared bits a chance BER of 0.35 is ~8 σ below 0.5. */
     public static final int DEFAULT_MIN_COMPARED = 24;
+    /**
+     * A match must also have at most half the BER that unrelated fingerprints with the same bit
+     * frequencies would have ({@link OffsetSearch#chanceErrorRate}): two clips of noise agree in most
+     * bits only because noise drives the classifiers to the same levels, not because one is a copy.
+     */
+    public static final double MAX_SHARE_OF_CHANCE = 0.5;
 
     private final double maxBitErrorRate;
     private final int minCompared;
@@ -32,11 +38,13 @@ public final class AudioMatcher {
     /** @throws IllegalArgumentException when the two are too long to compare pairwise ({@link OffsetSearch#MAX_PAIRS}) */
     public AudioMatch compare(AudioFingerprint query, AudioFingerprint reference) {
         Optional<OffsetSearch.Alignment> best = OffsetSearch.voted(query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak(), minCompared);
-        if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0);
+        if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0.5, 0);
         OffsetSearch.Alignment a = best.get();
-        AudioMatch.Verdict v = a.bitErrorRate() <= maxBitErrorRate ? AudioMatch.Verdict.MATCH : AudioMatch.Verdict.NO_MATCH;
+        double chance = OffsetSearch.chanceErrorRate(a.offset(), query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak());
+        boolean match = a.bitErrorRate() <= maxBitErrorRate && a.bitErrorRate() <= MAX_SHARE_OF_CHANCE * chance;
+        AudioMatch.Verdict v = match ? AudioMatch.Verdict.MATCH : AudioMatch.Verdict.NO_MATCH;
         // k aligned items cover (k − 1) hops plus the audio one item reads (AudioFingerprinter.MIN_SECONDS).
         double overlap = a.aligned() == 0 ? 0 : (a.aligned() - 1) * AudioFingerprint.SECONDS_PER_ITEM + AudioFingerprinter.MIN_SECONDS;
-        return new AudioMatch(v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, overlap, a.bitErrorRate(), a.pairs());
+        return new AudioMatch(v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, overlap, a.bitErrorRate(), chance, a.pairs());
     }
 }

@@ -78,6 +78,33 @@ class AudioFingerprinterTest {
         assertThat(vsMusic.matched()).isFalse();
     }
 
+    /** Noise is loud enough not to be quiet, and its random chroma must not line up with anything. */
+    @Test
+    void noiseMatchesNeitherOtherNoiseNorMusic() {
+        java.util.Random rnd = new java.util.Random(18);
+        float[][] noise = new float[2][11_025 * 10];
+        for (float[] n : noise) for (int i = 0; i < n.length; i++) n[i] = (float) (0.01 * rnd.nextGaussian()); // −40 dBFS
+        AudioFingerprint a = fp.fingerprint(noise[0], 11_025), b = fp.fingerprint(noise[1], 11_025);
+        assertThat(a.strongCount()).isEqualTo(a.count());
+        AudioMatch m = matcher.compare(a, b);
+        assertThat(m.verdict()).as("%s", m).isEqualTo(AudioMatch.Verdict.NO_MATCH);
+        assertThat(m.bitErrorRate()).as("noise drives classifiers to the same levels: it agrees by chance").isGreaterThan(0.6 * m.chanceBitErrorRate());
+        assertThat(m.chanceBitErrorRate()).isLessThan(0.45);
+        assertThat(matcher.compare(a, fp.fingerprint(SyntheticAudio.chords(19, 10, 11_025), 11_025)).verdict()).isEqualTo(AudioMatch.Verdict.NO_MATCH);
+        assertThat(matcher.compare(a, a).bitErrorRate()).isZero();
+    }
+
+    /** Mains hum in two recordings: steady chroma, so the fingerprints agree by chance, not by copying. */
+    @Test
+    void humMatchesNoOtherHum() {
+        java.util.Random rnd = new java.util.Random(20);
+        float[][] hum = new float[2][11_025 * 10];
+        for (float[] h : hum) for (int i = 0; i < h.length; i++) h[i] = (float) (0.1 * Math.sin(2 * Math.PI * 50 * i / 11_025.0) + 0.001 * rnd.nextGaussian());
+        AudioMatch m = matcher.compare(fp.fingerprint(hum[0], 11_025), fp.fingerprint(SyntheticAudio.slice(hum[1], 5000, hum[1].length), 11_025));
+        assertThat(m.verdict()).as("%s", m).isEqualTo(AudioMatch.Verdict.NO_MATCH);
+        assertThat(m.bitErrorRate()).as("below the plain threshold: only the chance rule stops it").isLessThan(AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE);
+    }
+
     @Test
     void aQuietGapInsideSpeechIsSkippedNotMatched() {
         float[] a = SyntheticAudio.concat(SyntheticAudio.chords(13, 5, RATE), new float[RATE * 6], SyntheticAudio.chords(14, 5, RATE));

@@ -78,6 +78,32 @@ public final class OffsetSearch {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The BER two fingerprints with these bit frequencies would show if they were unrelated: for each
+     * bit position, p(1 − p′) + p′(1 − p), averaged, over the strong pairs at offset {@code d}. Balanced
+     * bits give 0.5; noise or a steady hum gives far less, because most classifiers then answer the
+     * same whatever the input, and such fingerprints agree without being copies.
+     */
+    public static double chanceErrorRate(int d, int[] q, boolean[] qWeak, int[] r, boolean[] rWeak) {
+        int[] onesQ = new int[32], onesR = new int[32];
+        int pairs = 0;
+        for (int i = Math.max(0, -d); i < q.length && i + d < r.length; i++) {
+            if (qWeak[i] || rWeak[i + d]) continue;
+            pairs++;
+            for (int b = 0; b < 32; b++) {
+                onesQ[b] += (q[i] >>> b) & 1;
+                onesR[b] += (r[i + d] >>> b) & 1;
+            }
+        }
+        if (pairs == 0) return 0.5;
+        double sum = 0;
+        for (int b = 0; b < 32; b++) {
+            double p = (double) onesQ[b] / pairs, pr = (double) onesR[b] / pairs;
+            sum += p * (1 - pr) + pr * (1 - p);
+        }
+        return sum / 32;
+    }
+
     static Alignment at(int d, int[] q, boolean[] qWeak, int[] r, boolean[] rWeak, int votes) {
         int pairs = 0, aligned = 0;
         long errors = 0;

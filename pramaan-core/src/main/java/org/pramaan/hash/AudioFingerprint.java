@@ -10,8 +10,8 @@ import java.util.HexFormat;
  * seconds, and for each a flag saying it is <em>weak</em> (its window is mostly quiet), so matching can
  * skip silence instead of letting every silent clip match every other.
  *
- * <p>Serialised form ({@link #toBytes()}, version 1, big-endian): {@code 0x01}, u32 count, u32 duration
- * in ms, count × u32 sub-fingerprints, then the weak flags as a bitmap, item i in bit i % 8 of byte i / 8.
+ * <p>Serialised form ({@link #toBytes()}, version 1, big-endian): {@code 0x01}, u32 count, the duration
+ * in seconds as an IEEE 754 double (so it round-trips exactly), count × u32 sub-fingerprints, then the weak flags as a bitmap, item i in bit i % 8 of byte i / 8.
  *
  * @param subFingerprints owned by this value; not to be modified
  * @param weak            same length as {@code subFingerprints}; owned by this value
@@ -21,6 +21,7 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
     /** About 4.5 hours; bounds memory and the matcher's work, and what {@link #fromBytes} accepts. */
     public static final int MAX_ITEMS = 1 << 17;
     private static final int VERSION = 1;
+    private static final int HEADER = 13;
 
     public AudioFingerprint {
         if (subFingerprints.length != weak.length) throw new IllegalArgumentException(subFingerprints.length + " sub-fingerprints but " + weak.length + " weak flags");
@@ -39,8 +40,8 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
 
     public byte[] toBytes() {
         int n = count();
-        ByteBuffer b = ByteBuffer.allocate(9 + 4 * n + (n + 7) / 8);
-        b.put((byte) VERSION).putInt(n).putInt((int) Math.min(Integer.MAX_VALUE, Math.round(durationSeconds * 1000)));
+        ByteBuffer b = ByteBuffer.allocate(HEADER + 4 * n + (n + 7) / 8);
+        b.put((byte) VERSION).putInt(n).putDouble(durationSeconds);
         for (int v : subFingerprints) b.putInt(v);
         byte[] bitmap = new byte[(n + 7) / 8];
         for (int i = 0; i < n; i++) if (weak[i]) bitmap[i / 8] |= (byte) (1 << (i % 8));
@@ -49,20 +50,20 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
 
     /** Parses {@link #toBytes()}; untrusted input gets an {@link IllegalArgumentException} naming the problem. */
     public static AudioFingerprint fromBytes(byte[] bytes) {
-        if (bytes.length < 9) throw new IllegalArgumentException("audio fingerprint is " + bytes.length + " bytes; its header needs 9");
+        if (bytes.length < HEADER) throw new IllegalArgumentException("audio fingerprint is " + bytes.length + " bytes; its header needs " + HEADER);
         ByteBuffer b = ByteBuffer.wrap(bytes);
         int version = b.get() & 0xFF;
         if (version != VERSION) throw new IllegalArgumentException("audio fingerprint version " + version + " is not supported (expected " + VERSION + ")");
         long n = Integer.toUnsignedLong(b.getInt());
-        long duration = Integer.toUnsignedLong(b.getInt());
+        double duration = b.getDouble();
         if (n > MAX_ITEMS) throw new IllegalArgumentException("audio fingerprint declares " + n + " sub-fingerprints; the limit is " + MAX_ITEMS);
-        long expected = 9 + 4 * n + (n + 7) / 8;
+        long expected = HEADER + 4 * n + (n + 7) / 8;
         if (bytes.length != expected) throw new IllegalArgumentException("audio fingerprint of " + n + " sub-fingerprints must be " + expected + " bytes, got " + bytes.length);
         int[] items = new int[(int) n];
         for (int i = 0; i < n; i++) items[i] = b.getInt();
         boolean[] weak = new boolean[(int) n];
-        for (int i = 0; i < n; i++) weak[i] = (bytes[(int) (9 + 4 * n + i / 8)] & (1 << (i % 8))) != 0;
-        return new AudioFingerprint(items, weak, duration / 1000.0);
+        for (int i = 0; i < n; i++) weak[i] = (bytes[(int) (HEADER + 4 * n + i / 8)] & (1 << (i % 8))) != 0;
+        return new AudioFingerprint(items, weak, duration);
     }
 
     public String toBase64() { return Base64.getEncoder().encodeToString(toBytes()); }

@@ -127,7 +127,7 @@ class AudioFingerprinterTest {
 
     @Test
     void serialisedFormRoundTripsAndRejectsDamage() {
-        float[] a = SyntheticAudio.concat(SyntheticAudio.chords(17, 4, RATE), new float[RATE * 4]);
+        float[] a = SyntheticAudio.concat(SyntheticAudio.chords(17, 4, RATE), new float[RATE * 4 + 1234]);
         AudioFingerprint f = fp.fingerprint(a, RATE);
         assertThat(AudioFingerprint.fromBase64(f.toBase64())).isEqualTo(f);
         assertThat(f.toHex()).hasSize(8 * f.count()).matches("[0-9a-f]+");
@@ -140,6 +140,9 @@ class AudioFingerprinterTest {
         v2[0] = 2;
         assertThatThrownBy(() -> AudioFingerprint.fromBytes(v2)).hasMessageContaining("version 2");
         assertThatThrownBy(() -> AudioFingerprint.fromBase64("%%")).hasMessageContaining("not an audio fingerprint");
-        assertThatThrownBy(() -> AudioFingerprint.fromBytes(new byte[3])).hasMessageContaining("header needs 9");
+        assertThatThrownBy(() -> AudioFingerprint.fromBytes(new byte[3])).hasMessageContaining("header needs 13");
+        byte[] nan = bytes.clone();
+        java.nio.ByteBuffer.wrap(nan).putDouble(5, Double.NaN);
+        assertThatThrownBy(() -> AudioFingerprint.fromBytes(nan)).hasMessageContaining("duration must be a finite number");
     }
 }

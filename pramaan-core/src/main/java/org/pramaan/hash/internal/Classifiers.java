@@ -10,9 +10,9 @@ import java.util.List;
  * the neighbouring level costs one bit, not two.
  *
  * <p>The filters and thresholds are ours, not Chromaprint's trained set: they cover contrasts in pitch
- * (which half, third or quarter of the octave holds the energy) and in time (what changed over 2 to 16
- * frames, i.e. 0.25 to 2 s), at several positions. Each threshold triple is the quartiles of that
- * filter's response, measured on speech and synthetic chords (see {@code docs/audio-fingerprint.md}),
+ * (which half or third of the octave holds the energy) and in time (what changed over 4 to 16 frames,
+ * i.e. 0.5 to 2 s), at several positions. Each threshold triple is that filter's response quartiles
+ * on espeak-ng speech ({@code ClassifierCalibration} in the tests; {@code docs/audio-fingerprint.md}),
  * so each level is about equally likely and unrelated audio differs in about half of its bits.
  */
 public final class Classifiers {

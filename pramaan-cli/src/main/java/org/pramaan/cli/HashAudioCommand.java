@@ -15,8 +15,8 @@ import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
-import org.pramaan.media.MediaType;
 import org.pramaan.media.audio.DecodedAudio;
+import org.pramaan.media.container.Bytes;
 import org.pramaan.media.audio.WavReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,8 +81,11 @@ final class HashAudioCommand implements Callable<Integer> {
 
     private AudioFingerprint fingerprint(Path f) throws Failure {
         try (MediaSource src = MediaSource.open(f)) {
-            MediaInfo info = MediaProber.standard().probe(src, MediaLimits.defaults());
-            if (info.type() != MediaType.WAV) {
+            // The WAV reader checks the file itself (and reads streamed WAVs the probe refuses); the
+            // prober only names what else the file is.
+            byte[] head = src.readUpTo(0, 12);
+            if (!(Bytes.startsWith(head, 0, "RIFF") && Bytes.startsWith(head, 8, "WAVE"))) {
+                MediaInfo info = MediaProber.standard().probe(src, MediaLimits.defaults());
                 throw new Failure(f + ": " + info.type() + " is not supported here, only PCM WAV (convert with: ffmpeg -i " + f.getFileName() + " -c:a pcm_s16le out.wav)");
             }
             DecodedAudio audio = new WavReader().read(src);

@@ -10,7 +10,8 @@ import org.pramaan.media.container.RiffChunks;
 
 /**
  * Reads PCM WAV (8/16/24/32-bit integer, 32/64-bit float, any channel count up to 32) into mono float
- * samples, averaging the channels. Every length is checked against the file before anything is
+ * samples, averaging the channels. Streamed files (a 'data' length of 0xFFFFFFFF) are read to the end
+ * of the file. Every length is checked against the file before anything is
  * allocated, and the sample count against {@link #maxFrames}, so a hostile header cannot make it
  * allocate gigabytes. Errors are {@link MediaRejectedException}s that name the problem.
  */
@@ -37,7 +38,7 @@ public final class WavReader {
         if (!Bytes.startsWith(head, 0, "RIFF") || !Bytes.startsWith(head, 8, "WAVE")) throw WavFormat.corrupt("does not start with 'RIFF' … 'WAVE'");
         RiffChunks.Result walk = RiffChunks.walk(src);
         Optional<RiffChunks.Chunk> fmtChunk = find(walk, "fmt ");
-        Optional<RiffChunks.Chunk> data = find(walk, "data");
+        Optional<RiffChunks.Chunk> data = find(walk, "data").or(() -> streamed(src, walk));
         if (data.isEmpty() || fmtChunk.isEmpty()) {
             String missing = fmtChunk.isEmpty() ? "'fmt '" : "'data'";
             String why = walk.problem().isEmpty() ? "" : " (" + walk.problem() + ")";
@@ -52,6 +53,23 @@ public final class WavReader {
                     "WAV holds %d sample frames (%.1f s at %d Hz); the limit is %d", frames, (double) frames / format.sampleRate(), format.sampleRate(), maxFrames));
         }
         return new DecodedAudio(mixDown(src, data.get().dataOffset(), (int) frames, format), format.sampleRate(), format.channels());
+    }
+
+    /**
+     * A WAV written to a pipe cannot go back to fill in its sizes, so writers (ffmpeg, sox, espeak-ng
+     * to stdout) leave the 'data' length at 0xFFFFFFFF. Only that marker, on the chunk after the last
+     * whole one, means "the samples run to the end of the file"; any other overlong length is truncation.
+     */
+    private static Optional<RiffChunks.Chunk> streamed(MediaSource src, RiffChunks.Result walk) {
+        long pos = walk.chunks().isEmpty() ? 12 : walk.chunks().getLast().dataOffset() + walk.chunks().getLast().length() + (walk.chunks().getLast().length() & 1);
+        try {
+            if (pos + 8 > src.size()) return Optional.empty();
+            byte[] h = src.read(pos, 8);
+            if (!Bytes.startsWith(h, 0, "data") || Bytes.u32le(h, 4) != 0xFFFFFFFFL) return Optional.empty();
+            return Optional.of(new RiffChunks.Chunk("data", pos + 8, src.size() - pos - 8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<RiffChunks.Chunk> find(RiffChunks.Result walk, String id) {

@@ -75,6 +75,21 @@ class WavReaderTest {
         refused(TestWav.write(3, 32, 8000, new double[][] {{0.5}, {Double.NaN}}), RejectionCode.CORRUPT, "sample frame 1");
     }
 
+    /** What ffmpeg writes to a pipe: RIFF and 'data' lengths left at 0xFFFFFFFF. */
+    @Test
+    void readsStreamedWavToTheEndOfTheFile() throws Exception {
+        byte[] wav = TestWav.write(1, 16, 8000, ramp(501, 1));
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(4, -1);
+        b.putInt(40, -1);
+        DecodedAudio a = read(wav);
+        assertThat(a.samples()).hasSize(501);
+        assertThat(a.samples()[500]).isEqualTo(read(TestWav.write(1, 16, 8000, ramp(501, 1))).samples()[500]);
+        byte[] overlong = TestWav.write(1, 16, 8000, ramp(501, 1));
+        ByteBuffer.wrap(overlong).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0x7FFF_FFF0);
+        refused(overlong, RejectionCode.TRUNCATED, "'data'", "2147483632 bytes", "ends first");
+    }
+
     @Test
     void enforcesTheFrameLimitBeforeReadingSamples() throws Exception {
         byte[] wav = TestWav.write(1, 16, 8000, ramp(2000, 2));

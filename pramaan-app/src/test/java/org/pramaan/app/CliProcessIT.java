@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.json.Json;
+import org.pramaan.testkit.TestAudio;
 import org.pramaan.testkit.TestImages;
 
 /** The packaged CLI run as a separate process, the way a user runs it. */
@@ -124,6 +125,26 @@ class CliProcessIT {
         Run bad = pramaan("hash", "vpdq", "empty.mp4");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("empty.mp4: media.empty");
+    }
+
+    @Test
+    void hashAudioPrintsFingerprintsAndComparesClips() throws Exception {
+        float[] song = TestAudio.chords(21, 15, 22_050);
+        Files.write(dir.resolve("a.wav"), TestAudio.wav(song, 22_050));
+        Files.write(dir.resolve("cut.wav"), TestAudio.wav(TestAudio.from(song, 4.0, 22_050), 22_050));
+        Files.write(dir.resolve("other.wav"), TestAudio.wav(TestAudio.chords(22, 15, 22_050), 22_050));
+        Files.write(dir.resolve("empty.wav"), new byte[0]);
+        Run r = pramaan("hash", "audio", "a.wav", "empty.wav");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().trim()).matches("15\\.000,\\d+,a\\.wav");
+        assertThat(r.err()).contains("empty.wav: media.empty");
+        assertThat(pramaan("hash", "audio", "--full", "a.wav").out().trim()).matches("15\\.000,\\d+,[A-Za-z0-9+/=]{100,},a\\.wav");
+        Run match = pramaan("hash", "audio", "--compare", "a.wav", "cut.wav");
+        assertThat(match.exit()).as(match.err()).isEqualTo(3);
+        assertThat(match.out()).containsPattern("^match offset=(3\\.9\\d|4\\.0\\d)s overlap=1\\d\\.\\d\\ds ber=0\\.[01]\\d\\d ");
+        Run none = pramaan("hash", "audio", "--compare", "a.wav", "other.wav");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).startsWith("no-match ");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.pramaan.media.image.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "hash", description = "Perceptual hashes.", subcommands = {HashCommand.Pdq.class, VpdqCommand.class})
+@Command(name = "hash", description = "Perceptual hashes and audio fingerprints.", subcommands = {HashCommand.Pdq.class, VpdqCommand.class, HashAudioCommand.class})
 final class HashCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,8 @@
 package org.pramaan.hash.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.function.LongPredicate;
 
 /**
@@ -9,8 +12,9 @@ import java.util.function.LongPredicate;
  * neighbours (17 × 16 buckets) finds every match; every candidate is then verified in full.
  *
  * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 is free (offsets only);
- * tables 1..15 hold one int position per hash. That is 32 (hash) + 8 (id) + 60 (postings) =
- * 100 bytes per hash. Why not 48: each extra table is a partition of the positions into 2^16
+ * tables 1..15 hold one position per hash, 3 bytes wide while the segment has at most 2^24
+ * tabled entries (4 above). At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 0.4 (offsets)
+ * ≈ 85 bytes per hash. Why not 48: each extra table is a partition of the positions into 2^16
  * buckets and so carries about 16 bits per hash for well-spread hashes, whatever the encoding;
  * 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean wider chunks and
  * exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see docs/performance.md.
@@ -28,10 +32,13 @@ public final class MainSegment {
     final long[] ids;
     /** offsets[k][v]..offsets[k][v+1]: bucket v of table k; for table 0 these are positions. */
     final int[][] offsets;
-    /** postings[k-1] for tables 1..15: positions sorted by chunk k. */
-    final int[][] postings;
+    /** postings[k-1] for tables 1..15: positions sorted by chunk k, {@code width} bytes each, little-endian, one pad byte. */
+    final byte[][] postings;
+    final int width;
+    private final int mask;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    MainSegment(int n, int tabled, int cap, long[] words, long[] ids, int[][] offsets, int[][] postings) {
+    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings) {
         this.n = n;
         this.tabled = tabled;
         this.cap = cap;
@@ -39,7 +46,17 @@ public final class MainSegment {
         this.ids = ids;
         this.offsets = offsets;
         this.postings = postings;
+        if (!validWidth(width, tabled)) throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
+        this.width = width;
+        this.mask = width == 3 ? 0xFFFFFF : -1;
     }
+
+    /** 3-byte positions while they fit: saves 15 bytes per hash against int postings. */
+    static int widthFor(int tabled) { return tabled <= 1 << 24 ? 3 : 4; }
+
+    static boolean validWidth(int width, long tabled) { return width == 4 || width == 3 && tabled <= 1 << 24; }
+
+    static byte[] postingArray(int width, int tabled) { return new byte[width * tabled + 1]; }
 
     static MainSegment empty() { return build(new long[0], new long[0], 0, 1); }
 
@@ -47,7 +64,10 @@ public final class MainSegment {
     static int capFor(int n, int minCap) { return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS)); }
 
     /** Builds from {@code n} entries of {@code words}/{@code ids}; the inputs are not kept. */
-    static MainSegment build(long[] words, long[] ids, int n, int minCap) {
+    static MainSegment build(long[] words, long[] ids, int n, int minCap) { return build(words, ids, n, minCap, false); }
+
+    /** @param wide 4-byte postings even when 3 would do (tests reach the wide layout without 16M hashes) */
+    static MainSegment build(long[] words, long[] ids, int n, int minCap, boolean wide) {
         if (n > Integer.MAX_VALUE / 4) throw new IllegalArgumentException("one segment holds at most " + Integer.MAX_VALUE / 4 + " hashes, got " + n);
         int cap = capFor(n, minCap);
         int[][] counts = new int[Packed.CHUNKS][Packed.BUCKETS];
@@ -76,14 +96,18 @@ public final class MainSegment {
             System.arraycopy(words, i << 2, w, p << 2, 4);
             id[p] = ids[i];
         }
-        int[][] postings = new int[Packed.CHUNKS - 1][];
+        byte[][] postings = new byte[Packed.CHUNKS - 1][];
+        int width = wide ? 4 : widthFor(tabled);
         for (int k = 1; k < Packed.CHUNKS; k++) {
-            int[] post = new int[tabled];
+            byte[] post = postingArray(width, tabled);
             int[] f = offsets[k].clone();
-            for (int p = 0; p < tabled; p++) post[f[Packed.chunk(w, p, k)]++] = p;
+            for (int p = 0; p < tabled; p++) {
+                int at = f[Packed.chunk(w, p, k)]++ * width;
+                for (int b = 0; b < width; b++) post[at + b] = (byte) (p >>> (8 * b));
+            }
             postings[k - 1] = post;
         }
-        return new MainSegment(n, tabled, cap, w, id, offsets, postings);
+        return new MainSegment(n, tabled, cap, width, w, id, offsets, postings);
     }
 
     private static int[] prefixSums(int[] counts) {
@@ -114,13 +138,15 @@ public final class MainSegment {
             }
             return;
         }
-        int[] post = postings[k - 1];
+        byte[] post = postings[k - 1];
         for (int i = from; i < to; i++) {
-            int p = post[i];
+            int p = position(post, i);
             int dist = Packed.distance(words, p, q);
             if (dist <= d && firstTable(p, q, r, k)) emit(p, dist, removed, out);
         }
     }
+
+    int position(byte[] post, int i) { return (int) INT.get(post, i * width) & mask; }
 
     /** A match is reported only by the first table whose chunk is within r, so each comes back once. */
     private boolean firstTable(int p, long[] q, int r, int k) {
@@ -141,7 +167,7 @@ public final class MainSegment {
     long memoryBytes() {
         long b = words.length * 8L + ids.length * 8L;
         for (int[] o : offsets) b += o.length * 4L;
-        for (int[] p : postings) b += p.length * 4L;
+        for (byte[] p : postings) b += p.length;
         return b;
     }
 

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The main segment on disk, so a restart reads arrays instead of rebuilding tables. Layout
- * (little-endian): magic {@code PRMN-PDQ}, version, chunk count, cap, reserved, n, tabled,
+ * (little-endian): magic {@code PRMN-PDQ}, version, chunk count, cap, posting width, n, tabled,
  * fingerprint (48-byte header); then the hash words, ids, table offsets and postings exactly as
  * held in memory; then the CRC-32C of everything before it and the end magic {@code PDQ-END.}.
  * The file's length must equal what the header implies, so truncation is caught before reading.
@@ -26,12 +26,12 @@ public final class SnapshotFile {
     private static final int BUFFER = 8 << 20;
 
     /** What the header says; enough to decide whether the snapshot matches the repository. */
-    public record Header(int version, long entries, long tabled, int cap, long fingerprint) { }
+    public record Header(int version, long entries, long tabled, int cap, int width, long fingerprint) { }
 
     private SnapshotFile() { }
 
-    static long expectedSize(long n, long tabled) {
-        return HEADER + n * 40 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4 + (Packed.CHUNKS - 1) * tabled * 4 + 16;
+    static long expectedSize(long n, long tabled, int width) {
+        return HEADER + n * 40 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4 + (Packed.CHUNKS - 1) * tabled * width + 16;
     }
 
     public static void write(Path file, MainSegment m) throws IOException {
@@ -39,12 +39,12 @@ public final class SnapshotFile {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             SnapshotIo.Out out = new SnapshotIo.Out(ch, ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN));
             ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(MAGIC).putInt(VERSION).putInt(Packed.CHUNKS).putInt(m.cap).putInt(0).putLong(m.n).putLong(m.tabled).putLong(m.fingerprint());
+            h.put(MAGIC).putInt(VERSION).putInt(Packed.CHUNKS).putInt(m.cap).putInt(m.width).putLong(m.n).putLong(m.tabled).putLong(m.fingerprint());
             out.bytes(h.array());
             out.longs(m.words, m.n * 4);
             out.longs(m.ids, m.n);
             for (int[] o : m.offsets) out.ints(o, o.length);
-            for (int[] p : m.postings) out.ints(p, m.tabled);
+            for (byte[] p : m.postings) out.bytes(p, p.length - 1);
             out.trailer(END);
             ch.force(true);
         }
@@ -70,15 +70,15 @@ public final class SnapshotFile {
         if (version != VERSION) throw new SnapshotException(file, "has format version " + version + "; this build reads version " + VERSION);
         int chunks = h.getInt();
         int cap = h.getInt();
-        h.getInt();
+        int width = h.getInt();
         long n = h.getLong(), tabled = h.getLong(), fingerprint = h.getLong();
         if (chunks != Packed.CHUNKS) throw new SnapshotException(file, "has " + chunks + " chunks; this build uses " + Packed.CHUNKS);
-        if (n < 0 || n > Integer.MAX_VALUE / 4 || tabled < 0 || tabled > n || cap < 1) {
-            throw new SnapshotException(file, "has an impossible header (entries " + n + ", tabled " + tabled + ", cap " + cap + ")");
+        if (n < 0 || n > Integer.MAX_VALUE / 4 || tabled < 0 || tabled > n || cap < 1 || !MainSegment.validWidth(width, tabled)) {
+            throw new SnapshotException(file, "has an impossible header (entries " + n + ", tabled " + tabled + ", cap " + cap + ", posting width " + width + ")");
         }
-        long expected = expectedSize(n, tabled);
+        long expected = expectedSize(n, tabled, width);
         if (size != expected) throw new SnapshotException(file, "is " + size + " bytes but its header implies " + expected + " (truncated or damaged)");
-        return new Header(version, n, tabled, cap, fingerprint);
+        return new Header(version, n, tabled, cap, width, fingerprint);
     }
 
     public static MainSegment read(Path file) throws IOException {
@@ -91,10 +91,10 @@ public final class SnapshotFile {
             long[] ids = in.longs(n);
             int[][] offsets = new int[Packed.CHUNKS][];
             for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = in.ints(Packed.BUCKETS + 1);
-            int[][] postings = new int[Packed.CHUNKS - 1][];
-            for (int k = 0; k < Packed.CHUNKS - 1; k++) postings[k] = in.ints(t);
+            byte[][] postings = new byte[Packed.CHUNKS - 1][];
+            for (int k = 0; k < Packed.CHUNKS - 1; k++) postings[k] = in.bytes(MainSegment.postingArray(h.width(), t), h.width() * t);
             in.trailer(END);
-            MainSegment m = new MainSegment(n, t, h.cap(), words, ids, offsets, postings);
+            MainSegment m = new MainSegment(n, t, h.cap(), h.width(), words, ids, offsets, postings);
             SnapshotIo.validate(file, m);
             return m;
         }

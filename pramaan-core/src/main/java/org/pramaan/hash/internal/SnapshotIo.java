@@ -25,6 +25,15 @@ final class SnapshotIo {
             buf.put(b);
         }
 
+        void bytes(byte[] a, int len) throws IOException {
+            for (int off = 0; off < len;) {
+                room(1);
+                int k = Math.min(len - off, buf.remaining());
+                buf.put(a, off, k);
+                off += k;
+            }
+        }
+
         void longs(long[] a, int len) throws IOException {
             for (int off = 0; off < len;) {
                 room(8);
@@ -89,6 +98,17 @@ final class SnapshotIo {
             return a;
         }
 
+        /** Fills the first {@code len} bytes of {@code a} (the rest is padding) and returns it. */
+        byte[] bytes(byte[] a, int len) throws IOException {
+            for (int off = 0; off < len;) {
+                int k = Math.min(len - off, buf.capacity());
+                fill(k);
+                buf.get(a, off, k);
+                off += k;
+            }
+            return a;
+        }
+
         int[] ints(int len) throws IOException {
             int[] a = new int[len];
             for (int off = 0; off < len;) {
@@ -137,7 +157,11 @@ final class SnapshotIo {
             }
         }
         for (int k = 1; k < Packed.CHUNKS; k++) {
-            for (int p : m.postings[k - 1]) if (p < 0 || p >= m.tabled) throw new SnapshotException(file, "has table " + k + " posting " + p + " out of range");
+            byte[] post = m.postings[k - 1];
+            for (int i = 0; i < m.tabled; i++) {
+                int p = m.position(post, i);
+                if (p < 0 || p >= m.tabled) throw new SnapshotException(file, "has table " + k + " posting " + p + " out of range");
+            }
         }
     }
 }

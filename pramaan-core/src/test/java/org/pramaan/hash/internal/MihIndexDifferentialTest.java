@@ -37,7 +37,10 @@ class MihIndexDifferentialTest {
             ids[i] = 1000 + i;
             oracle.add(ids[i], stored.get(i));
         }
-        MihIndex index = MihIndex.build(words, ids, stored.size(), Runnable::run, MihIndex.DEFAULT_MERGE_THRESHOLD, minCap);
+        // Odd seeds use 4-byte postings (the layout above 2^24 entries), even seeds 3-byte ones.
+        MainSegment main = MainSegment.build(words, ids, stored.size(), minCap, seed % 2 == 1);
+        assertThat(main.width).isEqualTo(seed % 2 == 1 ? 4 : 3);
+        MihIndex index = new MihIndex(main, Runnable::run, MihIndex.DEFAULT_MERGE_THRESHOLD, minCap);
         if (minCap == 3 && data != Data.RANDOM) assertThat(index.overflow()).as("small cap sends degenerate entries to overflow").isPositive();
         int matched = 0;
         for (long[] q : queries) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotFileTest {
     @TempDir Path dir;
 
-    MainSegment segment(int n, int minCap) {
+    MainSegment segment(int n, int minCap) { return segment(n, minCap, false); }
+
+    MainSegment segment(int n, int minCap, boolean wide) {
         HashGen g = new HashGen(n);
         long[] words = new long[n * 4];
         long[] ids = new long[n];
@@ -21,16 +23,17 @@ class SnapshotFileTest {
             System.arraycopy(i % 10 == 0 ? new long[4] : g.random(), 0, words, i * 4, 4);
             ids[i] = 5L * i + 3;
         }
-        return MainSegment.build(words, ids, n, minCap);
+        return MainSegment.build(words, ids, n, minCap, wide);
     }
 
-    @Test
-    void roundTripsEveryArrayAndTheFingerprint() throws IOException {
-        MainSegment m = segment(5_000, 20);
+    @org.junit.jupiter.params.ParameterizedTest(name = "wide postings {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void roundTripsEveryArrayAndTheFingerprint(boolean wide) throws IOException {
+        MainSegment m = segment(5_000, 20, wide);
         assertThat(m.overflow()).isPositive();
         Path f = dir.resolve("pdq.snapshot");
         SnapshotFile.write(f, m);
-        assertThat(Files.size(f)).isEqualTo(SnapshotFile.expectedSize(m.n, m.tabled));
+        assertThat(Files.size(f)).isEqualTo(SnapshotFile.expectedSize(m.n, m.tabled, m.width));
         SnapshotFile.Header h = SnapshotFile.header(f);
         assertThat(h.entries()).isEqualTo(5_000);
         assertThat(h.fingerprint()).isEqualTo(m.fingerprint());
@@ -41,6 +44,7 @@ class SnapshotFileTest {
         assertThat(r.postings).isDeepEqualTo(m.postings);
         assertThat(r.tabled).isEqualTo(m.tabled);
         assertThat(r.cap).isEqualTo(m.cap);
+        assertThat(r.width).isEqualTo(wide ? 4 : 3);
     }
 
     @Test

@@ -72,19 +72,9 @@ public final class MainSegment {
         int cap = capFor(n, minCap);
         int[][] counts = new int[Packed.CHUNKS][Packed.BUCKETS];
         for (int i = 0; i < n; i++) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]++;
-        boolean[] overflow = new boolean[n];
-        int over = 0;
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < Packed.CHUNKS; k++) {
-                if (counts[k][Packed.chunk(words, i, k)] > cap) {
-                    overflow[i] = true;
-                    over++;
-                    break;
-                }
-            }
-        }
-        for (int i = 0; i < n && over > 0; i++) if (overflow[i]) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]--;
-        int tabled = n - over;
+        boolean[] overflow = markOverflow(words, n, counts, cap);
+        int tabled = n;
+        for (boolean o : overflow) if (o) tabled--;
         int[][] offsets = new int[Packed.CHUNKS][];
         for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = prefixSums(counts[k]);
         long[] w = new long[n * 4];
@@ -96,18 +86,31 @@ public final class MainSegment {
             System.arraycopy(words, i << 2, w, p << 2, 4);
             id[p] = ids[i];
         }
-        byte[][] postings = new byte[Packed.CHUNKS - 1][];
         int width = wide ? 4 : widthFor(tabled);
-        for (int k = 1; k < Packed.CHUNKS; k++) {
-            byte[] post = postingArray(width, tabled);
-            int[] f = offsets[k].clone();
-            for (int p = 0; p < tabled; p++) {
-                int at = f[Packed.chunk(w, p, k)]++ * width;
-                for (int b = 0; b < width; b++) post[at + b] = (byte) (p >>> (8 * b));
-            }
-            postings[k - 1] = post;
-        }
+        byte[][] postings = new byte[Packed.CHUNKS - 1][];
+        for (int k = 1; k < Packed.CHUNKS; k++) postings[k - 1] = table(w, tabled, k, offsets[k], width);
         return new MainSegment(n, tabled, cap, width, w, id, offsets, postings);
+    }
+
+    /** Entries in any bucket over the cap; their counts are taken back out so the tables skip them. */
+    private static boolean[] markOverflow(long[] words, int n, int[][] counts, int cap) {
+        boolean[] overflow = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < Packed.CHUNKS && !overflow[i]; k++) overflow[i] = counts[k][Packed.chunk(words, i, k)] > cap;
+        }
+        for (int i = 0; i < n; i++) if (overflow[i]) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]--;
+        return overflow;
+    }
+
+    /** Table k: the tabled positions in chunk-k order (a counting sort), {@code width} bytes each. */
+    private static byte[] table(long[] w, int tabled, int k, int[] offsets, int width) {
+        byte[] post = postingArray(width, tabled);
+        int[] f = offsets.clone();
+        for (int p = 0; p < tabled; p++) {
+            int at = f[Packed.chunk(w, p, k)]++ * width;
+            for (int b = 0; b < width; b++) post[at + b] = (byte) (p >>> (8 * b));
+        }
+        return post;
     }
 
     private static int[] prefixSums(int[] counts) {

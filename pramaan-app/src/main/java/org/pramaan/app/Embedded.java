@@ -23,6 +23,7 @@ import org.pramaan.store.sqlite.EmbeddedStore;
 
 /** The embedded default wired together: SQLite + local blobs under the data directory. */
 public final class Embedded implements AutoCloseable {
+    static final String PDQ_INDEX_FILE = "pdq-index.snapshot";
     private final PramaanConfig config;
     private final Clock clock;
     private final EmbeddedStore store;
@@ -43,7 +44,8 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
-        this.banks = new HashBanks(store.banks(), clock);
+        // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
+        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)));
         this.screener = screener(config, policy, banks);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
@@ -107,5 +109,8 @@ public final class Embedded implements AutoCloseable {
     public EmbeddedStore store() { return store; }
 
     @Override
-    public void close() { store.close(); }
+    public void close() {
+        banks.saveIndexSnapshot();
+        store.close();
+    }
 }

@@ -90,6 +90,15 @@ class CliProcessIT {
     }
 
     @Test
+    void benchMatchChecksRecallAgainstBruteForce() throws Exception {
+        Run r = pramaan("bench", "match", "--hashes", "20000", "--queries", "2000", "--sample", "40");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| queries/s |").contains("| p99 ms |").contains("| bytes/hash (arrays) |")
+                .contains("| brute force queries/s |").contains("found");
+        assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\([1-9]\\d* of \\d+ hits on 40 queries; 0 extra\\)");
+    }
+
+    @Test
     void benchNoticesPrintsThroughputAndLatency() throws Exception {
         Run r = pramaan("bench", "notices", "--count", "300");
         assertThat(r.exit()).as(r.err()).isZero();

@@ -1,5 +1,7 @@
 package org.pramaan.hash;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -16,8 +20,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * threshold and quality floor. Writes go to the repository first, then to memory, so a new item
  * matches from the moment {@link #add} returns. The repository is never called while the
  * in-memory lock is held: callers may already hold the store's lock (a takedown inside a unit of
- * work), and the store-then-memory order must be the only order. The v1 PDQ search is a linear scan; the multi-index
- * matcher replaces it behind this API.
+ * work), and the store-then-memory order must be the only order. PDQ search goes through a
+ * {@link PdqIndex} (exact, so results equal the linear scan it replaced) at the largest threshold
+ * of any bank that can match; each hit is then held to its own bank's threshold, quality floor and
+ * state. With a snapshot file, a restart loads the index instead of rebuilding it.
  */
 public final class HashBanks {
     /** The bank takedowns feed (IT Rules r.4(4)). */
@@ -30,13 +36,57 @@ public final class HashBanks {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Bank> banks = new LinkedHashMap<>();
     private final Map<String, List<BankItem>> bySha256 = new HashMap<>();
-    private final List<BankItem> withPdq = new ArrayList<>();
+    private final Map<Long, BankItem> withPdq = new HashMap<>();
+    private final ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pdq-index-merge");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PdqIndex pdqIndex;
+    private final Optional<Path> snapshot;
+    private volatile boolean indexChanged;
+    private volatile String indexStatus;
 
-    public HashBanks(HashBankRepository repository, Clock clock) {
+    public HashBanks(HashBankRepository repository, Clock clock) { this(repository, clock, Optional.empty()); }
+
+    /** @param indexSnapshot where the PDQ index snapshot lives (read at start when it matches the repository) */
+    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.snapshot = Objects.requireNonNull(indexSnapshot, "indexSnapshot");
         repository.banks().forEach(b -> banks.put(b.name(), b));
-        repository.all().forEach(this::index);
+        List<PdqIndex.Entry> entries = new ArrayList<>();
+        for (BankItem i : repository.all()) {
+            indexSha(i);
+            i.pdq().ifPresent(p -> {
+                withPdq.put(i.id(), i);
+                entries.add(new PdqIndex.Entry(i.id(), p.hash()));
+            });
+        }
+        if (snapshot.isEmpty()) {
+            pdqIndex = PdqIndex.build(entries, merger);
+            indexStatus = "built from the repository (" + entries.size() + " PDQ hashes)";
+        } else {
+            PdqIndex.Opened o = PdqIndex.loadOrBuild(snapshot.get(), entries, merger);
+            pdqIndex = o.index();
+            indexStatus = o.fromSnapshot() ? "loaded from " + snapshot.get() : "rebuilt: " + o.snapshotProblem().orElse("");
+            indexChanged = !o.fromSnapshot();
+        }
+    }
+
+    /** How the PDQ index was opened, or why its last snapshot write failed. */
+    public String indexStatus() { return indexStatus; }
+
+    /** Writes the PDQ index snapshot if one is configured and the index changed since it was read or written. */
+    public void saveIndexSnapshot() {
+        if (snapshot.isEmpty() || !indexChanged) return;
+        try {
+            indexChanged = false;
+            pdqIndex.writeSnapshot(snapshot.get());
+        } catch (IOException | RuntimeException e) {
+            indexChanged = true;
+            indexStatus = "snapshot write failed: " + e.getMessage();
+        }
     }
 
     public List<Bank> banks() { return read(() -> List.copyOf(banks.values())); }
@@ -73,7 +123,7 @@ public final class HashBanks {
         return write(() -> {
             banks.remove(name);
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
-            withPdq.removeIf(i -> i.bank().equals(name));
+            removePdq(i -> i.bank().equals(name));
             return existed;
         });
     }
@@ -92,7 +142,7 @@ public final class HashBanks {
             List<BankItem> out = new ArrayList<>();
             java.util.Set<Long> seen = new java.util.HashSet<>();
             for (List<BankItem> l : bySha256.values()) for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
-            for (BankItem i : withPdq) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
+            for (BankItem i : withPdq.values()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             out.sort(java.util.Comparator.comparingLong(BankItem::id));
             return out;
         });
@@ -102,7 +152,7 @@ public final class HashBanks {
         boolean removed = repository.removeItem(id);
         return write(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
-            withPdq.removeIf(i -> i.id() == id);
+            removePdq(i -> i.id() == id);
             return removed;
         });
     }
@@ -111,7 +161,7 @@ public final class HashBanks {
         int n = repository.removeMedia(bank, mediaId);
         return write(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
-            withPdq.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
+            removePdq(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
             return n;
         });
     }
@@ -128,15 +178,7 @@ public final class HashBanks {
             sha256.ifPresent(s -> {
                 for (BankItem i : bySha256.getOrDefault(s, List.of())) consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
             });
-            if (pdq.isPresent()) {
-                for (BankItem i : withPdq) {
-                    if (out.containsKey(i.id())) continue;
-                    Bank b = banks.get(i.bank());
-                    if (b == null || pdq.get().quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
-                    int d = i.pdq().orElseThrow().hash().distance(pdq.get().hash());
-                    if (d <= b.pdqThreshold()) consider(i, "pdq", d, now).ifPresent(m -> out.put(i.id(), m));
-                }
-            }
+            pdq.ifPresent(q -> matchPdq(q, now, out));
             boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
             return out.values().stream().map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
         });
@@ -144,7 +186,32 @@ public final class HashBanks {
 
     public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) { return match(Optional.of(sha256), pdq); }
 
-    public long size() { return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.stream().filter(i -> i.sha256().isEmpty()).count()); }
+    public long size() { return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()); }
+
+    /** One index search at the widest threshold any matching bank uses; hits in item order, like the scan it replaced. */
+    private void matchPdq(PdqResult q, java.time.Instant now, Map<Long, BankMatch> out) {
+        int radius = banks.values().stream().filter(b -> b.state() != BankState.DISABLED && q.quality() >= b.qualityFloor())
+                .mapToInt(Bank::pdqThreshold).max().orElse(-1);
+        if (radius < 0 || withPdq.isEmpty()) return;
+        List<PdqIndex.Hit> hits = new ArrayList<>(pdqIndex.search(q.hash(), radius));
+        hits.sort(java.util.Comparator.comparingLong(PdqIndex.Hit::id));
+        for (PdqIndex.Hit h : hits) {
+            BankItem i = withPdq.get(h.id());
+            if (i == null || out.containsKey(i.id())) continue;
+            Bank b = banks.get(i.bank());
+            if (b == null || q.quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
+            if (h.distance() <= b.pdqThreshold()) consider(i, "pdq", h.distance(), now).ifPresent(m -> out.put(i.id(), m));
+        }
+    }
+
+    private void removePdq(java.util.function.Predicate<BankItem> which) {
+        List<Long> gone = withPdq.values().stream().filter(which).map(BankItem::id).toList();
+        for (long id : gone) {
+            withPdq.remove(id);
+            pdqIndex.remove(id);
+        }
+        if (!gone.isEmpty()) indexChanged = true;
+    }
 
     private Optional<BankMatch> consider(BankItem i, String method, int distance, java.time.Instant now) {
         Bank b = banks.get(i.bank());
@@ -154,9 +221,15 @@ public final class HashBanks {
     }
 
     private void index(BankItem item) {
-        item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item));
-        if (item.pdq().isPresent()) withPdq.add(item);
+        indexSha(item);
+        item.pdq().ifPresent(p -> {
+            withPdq.put(item.id(), item);
+            pdqIndex.add(item.id(), p.hash());
+            indexChanged = true;
+        });
     }
+
+    private void indexSha(BankItem item) { item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item)); }
 
     private <T> T read(java.util.function.Supplier<T> s) {
         lock.readLock().lock();

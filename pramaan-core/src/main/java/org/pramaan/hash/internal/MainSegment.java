@@ -1,0 +1,186 @@
+package org.pramaan.hash.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.function.LongPredicate;
+
+/**
+ * The immutable bulk of the index: exact multi-index hashing (Norouzi et al., arXiv 1307.2982)
+ * over 16 chunks of 16 bits. If two hashes are within d ≤ 31 bits, by pigeonhole some chunk
+ * differs in at most ⌊d/16⌋ ≤ 1 bit, so probing each chunk's bucket and its 16 one-bit
+ * neighbours (17 × 16 buckets) finds every match; every candidate is then verified in full.
+ *
+ * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 is free (offsets only);
+ * tables 1..15 hold one position per hash, 3 bytes wide while the segment has at most 2^24
+ * tabled entries (4 above). At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 0.4 (offsets)
+ * ≈ 85 bytes per hash. Why not 48: each extra table is a partition of the positions into 2^16
+ * buckets and so carries about 16 bits per hash for well-spread hashes, whatever the encoding;
+ * 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean wider chunks and
+ * exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see docs/performance.md.
+ *
+ * <p>Degenerate hashes (near-blank images hash to near-constant bits and pile into a few buckets):
+ * an entry that lands in any bucket holding more than {@code cap} entries is kept out of every
+ * table and in an overflow range {@code [tabled, n)} that every query scans in full, so results
+ * stay exact while no probe touches a huge bucket.
+ */
+public final class MainSegment {
+    final int n;
+    final int tabled;
+    final int cap;
+    final long[] words;
+    final long[] ids;
+    /** offsets[k][v]..offsets[k][v+1]: bucket v of table k; for table 0 these are positions. */
+    final int[][] offsets;
+    /** postings[k-1] for tables 1..15: positions sorted by chunk k, {@code width} bytes each, little-endian, one pad byte. */
+    final byte[][] postings;
+    final int width;
+    private final int mask;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings) {
+        this.n = n;
+        this.tabled = tabled;
+        this.cap = cap;
+        this.words = words;
+        this.ids = ids;
+        this.offsets = offsets;
+        this.postings = postings;
+        if (!validWidth(width, tabled)) throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
+        this.width = width;
+        this.mask = width == 3 ? 0xFFFFFF : -1;
+    }
+
+    /** 3-byte positions while they fit: saves 15 bytes per hash against int postings. */
+    static int widthFor(int tabled) { return tabled <= 1 << 24 ? 3 : 4; }
+
+    static boolean validWidth(int width, long tabled) { return width == 4 || width == 3 && tabled <= 1 << 24; }
+
+    static byte[] postingArray(int width, int tabled) { return new byte[width * tabled + 1]; }
+
+    static MainSegment empty() { return build(new long[0], new long[0], 0, 1); }
+
+    /** The cap: {@code minCap}, or 16 × the mean bucket size when that is larger. */
+    static int capFor(int n, int minCap) { return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS)); }
+
+    /** Builds from {@code n} entries of {@code words}/{@code ids}; the inputs are not kept. */
+    static MainSegment build(long[] words, long[] ids, int n, int minCap) { return build(words, ids, n, minCap, false); }
+
+    /** @param wide 4-byte postings even when 3 would do (tests reach the wide layout without 16M hashes) */
+    static MainSegment build(long[] words, long[] ids, int n, int minCap, boolean wide) {
+        if (n > Integer.MAX_VALUE / 4) throw new IllegalArgumentException("one segment holds at most " + Integer.MAX_VALUE / 4 + " hashes, got " + n);
+        int cap = capFor(n, minCap);
+        int[][] counts = new int[Packed.CHUNKS][Packed.BUCKETS];
+        for (int i = 0; i < n; i++) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]++;
+        boolean[] overflow = markOverflow(words, n, counts, cap);
+        int tabled = n;
+        for (boolean o : overflow) if (o) tabled--;
+        int[][] offsets = new int[Packed.CHUNKS][];
+        for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = prefixSums(counts[k]);
+        long[] w = new long[n * 4];
+        long[] id = new long[n];
+        int[] fill = offsets[0].clone();
+        int next = tabled;
+        for (int i = 0; i < n; i++) {
+            int p = overflow[i] ? next++ : fill[Packed.chunk(words, i, 0)]++;
+            System.arraycopy(words, i << 2, w, p << 2, 4);
+            id[p] = ids[i];
+        }
+        int width = wide ? 4 : widthFor(tabled);
+        byte[][] postings = new byte[Packed.CHUNKS - 1][];
+        for (int k = 1; k < Packed.CHUNKS; k++) postings[k - 1] = table(w, tabled, k, offsets[k], width);
+        return new MainSegment(n, tabled, cap, width, w, id, offsets, postings);
+    }
+
+    /** Entries in any bucket over the cap; their counts are taken back out so the tables skip them. */
+    private static boolean[] markOverflow(long[] words, int n, int[][] counts, int cap) {
+        boolean[] overflow = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < Packed.CHUNKS && !overflow[i]; k++) overflow[i] = counts[k][Packed.chunk(words, i, k)] > cap;
+        }
+        for (int i = 0; i < n; i++) if (overflow[i]) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]--;
+        return overflow;
+    }
+
+    /** Table k: the tabled positions in chunk-k order (a counting sort), {@code width} bytes each. */
+    private static byte[] table(long[] w, int tabled, int k, int[] offsets, int width) {
+        byte[] post = postingArray(width, tabled);
+        int[] f = offsets.clone();
+        for (int p = 0; p < tabled; p++) {
+            int at = f[Packed.chunk(w, p, k)]++ * width;
+            for (int b = 0; b < width; b++) post[at + b] = (byte) (p >>> (8 * b));
+        }
+        return post;
+    }
+
+    private static int[] prefixSums(int[] counts) {
+        int[] off = new int[Packed.BUCKETS + 1];
+        for (int v = 0; v < Packed.BUCKETS; v++) off[v + 1] = off[v] + counts[v];
+        return off;
+    }
+
+    /** Exact search within {@code d} (0..31) bits; entries whose id {@code removed} accepts are skipped. */
+    void search(long[] q, int d, LongPredicate removed, Hits out) {
+        if (d < 0 || d > 31) throw new IllegalArgumentException("the multi-index answers radius 0..31, got " + d);
+        int r = d >>> 4;
+        for (int k = 0; k < Packed.CHUNKS; k++) {
+            int v = Packed.chunk(q, k);
+            probe(k, v, q, d, r, removed, out);
+            if (r == 1) for (int b = 0; b < 16; b++) probe(k, v ^ (1 << b), q, d, r, removed, out);
+        }
+        for (int p = tabled; p < n; p++) verify(p, q, d, removed, out);
+    }
+
+    private void probe(int k, int v, long[] q, int d, int r, LongPredicate removed, Hits out) {
+        int from = offsets[k][v];
+        int to = offsets[k][v + 1];
+        if (k == 0) {
+            for (int p = from; p < to; p++) {
+                int dist = Packed.distance(words, p, q);
+                if (dist <= d && firstTable(p, q, r, 0)) emit(p, dist, removed, out);
+            }
+            return;
+        }
+        byte[] post = postings[k - 1];
+        for (int i = from; i < to; i++) {
+            int p = position(post, i);
+            int dist = Packed.distance(words, p, q);
+            if (dist <= d && firstTable(p, q, r, k)) emit(p, dist, removed, out);
+        }
+    }
+
+    int position(byte[] post, int i) { return (int) INT.get(post, i * width) & mask; }
+
+    /** A match is reported only by the first table whose chunk is within r, so each comes back once. */
+    private boolean firstTable(int p, long[] q, int r, int k) {
+        for (int j = 0; j < k; j++) if (Packed.chunkDistance(words, p, q, j) <= r) return false;
+        return true;
+    }
+
+    private void verify(int p, long[] q, int d, LongPredicate removed, Hits out) {
+        int dist = Packed.distance(words, p, q);
+        if (dist <= d) emit(p, dist, removed, out);
+    }
+
+    private void emit(int p, int dist, LongPredicate removed, Hits out) {
+        if (!removed.test(ids[p])) out.add(ids[p], dist);
+    }
+
+    /** Bytes held by this segment's arrays (array headers ignored). */
+    long memoryBytes() {
+        long b = words.length * 8L + ids.length * 8L;
+        for (int[] o : offsets) b += o.length * 4L;
+        for (byte[] p : postings) b += p.length;
+        return b;
+    }
+
+    long fingerprint() {
+        long f = 0;
+        for (int p = 0; p < n; p++) f += Packed.mix(ids[p], words[p << 2], words[(p << 2) + 1], words[(p << 2) + 2], words[(p << 2) + 3]);
+        return f;
+    }
+
+    public int size() { return n; }
+
+    public int overflow() { return n - tabled; }
+}

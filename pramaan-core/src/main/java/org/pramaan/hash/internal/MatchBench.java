@@ -1,0 +1,180 @@
+package org.pramaan.hash.internal;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The {@code pramaan bench match} driver: builds an index of N random PDQ-like hashes, times a
+ * snapshot round trip, then runs realistic queries (half near-duplicates of stored hashes with
+ * 0..radius bits flipped, half random hashes) over several threads, and checks the answers of a
+ * sample against the batched brute force, whose speed is the baseline.
+ */
+public final class MatchBench {
+    public record Options(int hashes, int queries, int threads, int radius, int sample, long seed, Path dir) { }
+
+    private MatchBench() { }
+
+    public static Map<String, String> run(Options o) throws IOException, InterruptedException {
+        if (o.hashes() < 1 || o.queries() < 1 || o.threads() < 1 || o.sample() < 1) throw new IllegalArgumentException("hashes, queries, threads and sample must be at least 1");
+        if (o.radius() < 0 || o.radius() > 256) throw new IllegalArgumentException("radius must be 0..256, got " + o.radius());
+        Map<String, String> r = new LinkedHashMap<>();
+        SplittableRandom rnd = new SplittableRandom(o.seed());
+        long heap0 = usedHeap();
+        long[] words = new long[o.hashes() * 4];
+        for (int i = 0; i < words.length; i++) words[i] = rnd.nextLong();
+        long[] ids = new long[o.hashes()];
+        Arrays.setAll(ids, i -> i);
+        long t = System.nanoTime();
+        MainSegment built = MainSegment.build(words, ids, o.hashes(), MihIndex.DEFAULT_MIN_CAP);
+        double buildS = (System.nanoTime() - t) / 1e9;
+        words = null;
+        ids = null;
+        long heapBytes = usedHeap() - heap0;
+        r.put("hashes", String.format("%,d", o.hashes()));
+        r.put("radius", Integer.toString(o.radius()));
+        r.put("build s", String.format("%.2f", buildS));
+        Path file = Files.createTempFile(o.dir(), "pdq-bench-", ".snapshot");
+        try {
+            t = System.nanoTime();
+            SnapshotFile.write(file, built);
+            r.put("snapshot write s", String.format("%.2f", (System.nanoTime() - t) / 1e9));
+            r.put("snapshot MB", String.format("%.0f", Files.size(file) / 1e6));
+            built = null;
+            t = System.nanoTime();
+            MainSegment loaded = SnapshotFile.read(file);
+            r.put("snapshot load s", String.format("%.2f (page cache warm)", (System.nanoTime() - t) / 1e9));
+            return measure(o, loaded, rnd, heapBytes, r);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static Map<String, String> measure(Options o, MainSegment main, SplittableRandom rnd, long heapBytes, Map<String, String> r) throws InterruptedException {
+        MihIndex index = new MihIndex(main, Runnable::run, Integer.MAX_VALUE, MihIndex.DEFAULT_MIN_CAP);
+        r.put("bytes/hash (arrays)", String.format("%.1f", main.memoryBytes() / (double) o.hashes()));
+        r.put("bytes/hash (heap)", String.format("%.1f", heapBytes / (double) o.hashes()));
+        r.put("overflow entries", Integer.toString(main.overflow()));
+        long[] queries = queries(o, main, rnd);
+        Hits warm = new Hits();
+        for (int i = 0; i < Math.min(o.queries(), 20_000); i++) {
+            warm.clear();
+            index.search(Arrays.copyOfRange(queries, i * 4, i * 4 + 4), o.radius(), warm);
+        }
+        long[] latency = new long[o.queries()];
+        long[] found = new long[o.threads()];
+        long[] cpu = new long[o.threads()];
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double wall = parallel(o.threads(), th -> {
+            long c0 = mx.getCurrentThreadCpuTime();
+            Hits hits = new Hits();
+            long[] q = new long[4];
+            for (int i = th; i < o.queries(); i += o.threads()) {
+                System.arraycopy(queries, i * 4, q, 0, 4);
+                hits.clear();
+                long s = System.nanoTime();
+                index.search(q, o.radius(), hits);
+                latency[i] = System.nanoTime() - s;
+                found[th] += hits.size();
+            }
+            cpu[th] = mx.getCurrentThreadCpuTime() - c0;
+        });
+        Arrays.sort(latency);
+        r.put("queries", String.format("%,d (half near-duplicates, half random)", o.queries()));
+        r.put("threads", Integer.toString(o.threads()));
+        r.put("queries/s", String.format("%,.0f", o.queries() / wall));
+        double cpuPerQuery = Arrays.stream(cpu).sum() / (double) o.queries();
+        r.put("CPU µs/query", String.format("%.1f (so %,.0f queries/s on %d uncontended cores)", cpuPerQuery / 1e3, o.threads() * 1e9 / cpuPerQuery, o.threads()));
+        r.put("p50 ms", String.format("%.3f", latency[latency.length / 2] / 1e6));
+        r.put("p99 ms", String.format("%.3f", latency[(int) Math.min(latency.length - 1, Math.round(latency.length * 0.99))] / 1e6));
+        r.put("max ms", String.format("%.3f", latency[latency.length - 1] / 1e6));
+        r.put("hits", String.format("%,d", Arrays.stream(found).sum()));
+        recallAndBaseline(o, index, main, queries, r);
+        r.put("add then search", addThenSearch(index, rnd, o.radius()));
+        return r;
+    }
+
+    /** Query i: even i a stored hash with 0..radius random bits flipped (capped at 31), odd i a random hash. */
+    private static long[] queries(Options o, MainSegment main, SplittableRandom rnd) {
+        long[] q = new long[o.queries() * 4];
+        for (int i = 0; i < o.queries(); i++) {
+            if (i % 2 == 0) {
+                System.arraycopy(main.words, rnd.nextInt(main.n) * 4, q, i * 4, 4);
+                int flips = rnd.nextInt(Math.min(o.radius(), 31) + 1);
+                for (int f = 0; f < flips; f++) {
+                    int b = rnd.nextInt(256);
+                    q[i * 4 + (b >>> 6)] ^= 1L << (b & 63);
+                }
+            } else {
+                for (int w = 0; w < 4; w++) q[i * 4 + w] = rnd.nextLong();
+            }
+        }
+        return q;
+    }
+
+    private static void recallAndBaseline(Options o, MihIndex index, MainSegment main, long[] queries, Map<String, String> r) throws InterruptedException {
+        int s = Math.min(o.sample(), o.queries());
+        Hits[] brute = new Hits[s];
+        Arrays.setAll(brute, i -> new Hits());
+        int batch = 16;
+        double wall = parallel(o.threads(), th -> {
+            for (int b = th * batch; b < s; b += batch * o.threads()) {
+                int e = Math.min(s, b + batch);
+                BlockScan.scan(main.words, main.ids, 0, main.n, Arrays.copyOfRange(queries, b * 4, e * 4), o.radius(), id -> false, Arrays.copyOfRange(brute, b, e));
+            }
+        });
+        long expected = 0, agreed = 0, extra = 0;
+        for (int i = 0; i < s; i++) {
+            Hits h = new Hits();
+            index.search(Arrays.copyOfRange(queries, i * 4, i * 4 + 4), o.radius(), h);
+            java.util.List<String> a = OracleView.of(h), b = OracleView.of(brute[i]);
+            expected += b.size();
+            for (String x : a) if (b.contains(x)) agreed++; else extra++;
+        }
+        r.put("recall vs brute force", String.format("%.2f%% (%,d of %,d hits on %d queries; %d extra)", expected == 0 ? 100.0 : 100.0 * agreed / expected, agreed, expected, s, extra));
+        r.put("brute force queries/s", String.format("%,.1f (batched %d per pass, %d threads)", s / wall, batch, o.threads()));
+    }
+
+    private static String addThenSearch(MihIndex index, SplittableRandom rnd, int radius) {
+        long[] h = {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong()};
+        long t = System.nanoTime();
+        index.add(-1, h);
+        Hits hits = new Hits();
+        index.search(h, radius, hits);
+        double us = (System.nanoTime() - t) / 1e3;
+        boolean seen = false;
+        for (int i = 0; i < hits.size(); i++) seen |= hits.id(i) == -1;
+        return String.format("%.0f µs, %s", us, seen ? "found" : "NOT FOUND");
+    }
+
+    private static double parallel(int threads, java.util.function.IntConsumer work) throws InterruptedException {
+        Thread[] ts = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            int th = i;
+            ts[i] = new Thread(() -> work.accept(th), "bench-match-" + i);
+        }
+        long t = System.nanoTime();
+        for (Thread x : ts) x.start();
+        for (Thread x : ts) x.join();
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Sorted "id:distance" strings, for comparing two answers. */
+    private static final class OracleView {
+        static java.util.List<String> of(Hits h) {
+            java.util.List<String> out = new java.util.ArrayList<>(h.size());
+            for (int i = 0; i < h.size(); i++) out.add(h.id(i) + ":" + h.distance(i));
+            return out;
+        }
+    }
+}

@@ -99,7 +99,9 @@ public final class MihIndex {
     private void startMerge(boolean background) {
         merging = true;
         pending = ConcurrentHashMap.newKeySet();
-        State snap = state;
+        // The live tombstone set keeps changing while a background merge runs; the merge must count
+        // and copy against one fixed set, or a removal between its two passes leaves a phantom entry.
+        State snap = new State(state.main, state.delta, Set.copyOf(state.tombstones));
         long snapSeq = seq;
         Runnable job = () -> finishMerge(snap, snapSeq);
         if (!background) {

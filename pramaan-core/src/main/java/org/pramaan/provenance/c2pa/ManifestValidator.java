@@ -1,0 +1,118 @@
+package org.pramaan.provenance.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import org.pramaan.media.MediaSource;
+
+/**
+ * Validates one manifest (C2PA 2.2 §15.7-15.12): claim signature with timestamp and credential checks,
+ * hashed URIs of every referenced assertion, and, for the active manifest, the hard binding to the
+ * asset. Status codes and explanations follow the reference SDK so outputs compare one to one.
+ */
+final class ManifestValidator {
+    /** The signature facts shown under {@code signature_info}. */
+    record SignatureInfo(Cose.Alg alg, X509Certificate signer, Optional<Instant> time) {}
+
+    record Validated(ValidationResults results, SignatureInfo signature) {}
+
+    private final ManifestStore store;
+    private final TrustSettings trust;
+
+    ManifestValidator(ManifestStore store, TrustSettings trust) {
+        this.store = store;
+        this.trust = trust;
+    }
+
+    Validated validate(Manifest m, Optional<MediaSource> asset) throws C2paException, IOException {
+        ValidationResults.Log log = new ValidationResults.Log();
+        String sigUrl = "self#jumbf=/c2pa/" + m.label() + "/c2pa.signature";
+        Cose cose = Cose.parse(store.bytes(), m.signature());
+        Optional<TimeStamps.Checked> tst = TimeStamps.check(cose, m.claim().bytes(), trust);
+        Optional<Instant> signedAt = Optional.empty();
+        if (tst.isPresent()) {
+            TimeStamps.Checked t = tst.get();
+            if (t.code().equals("timeStamp.validated")) {
+                log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
+                if (t.trusted()) log.success("timeStamp.trusted", sigUrl, "timestamp cert trusted: " + t.tsa());
+                else log.info("timeStamp.untrusted", sigUrl, "timestamp cert untrusted: " + t.tsa());
+                signedAt = t.time();
+            } else {
+                log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
+            }
+        }
+        X509Certificate leaf = cose.chain().get(0);
+        if (cose.verify(m.claim().bytes())) {
+            log.success("claimSignature.insideValidity", sigUrl, "claim signature valid");
+            log.success("claimSignature.validated", sigUrl, "claim signature valid");
+        } else {
+            log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
+        }
+        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant()))) log.fail("signingCredential.expired", sigUrl, "certificate expired");
+        if (!CertChecks.ekuAllowed(leaf, trust.ekus())) log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
+        if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors())) log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
+        else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
+        hashedUris(m, log);
+        if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
+        return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
+    }
+
+    /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
+    private void hashedUris(Manifest m, ValidationResults.Log log) {
+        for (HashedUri ref : m.claim().assertions()) {
+            String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf();
+            Optional<Jumbf.Box> box = store.resolve(ref.path(), m);
+            if (box.isEmpty()) {
+                log.fail("assertion.missing", url, "assertion missing: " + ref.url());
+                continue;
+            }
+            if (Hashing.digest(ref.alg()).isEmpty()) {
+                log.fail("algorithm.unsupported", url, "unsupported hash algorithm: " + ref.alg());
+                continue;
+            }
+            byte[] h = Hashing.of(ref.alg(), store.bytes(), box.get().contentStart(), box.get().end());
+            if (MessageDigest.isEqual(h, ref.hash())) log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
+            else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
+        }
+    }
+
+    /** §15.12: the hard binding (data hash or BMFF hash) over the asset; a claim without one fails. */
+    private void hardBinding(Manifest m, MediaSource asset, ValidationResults.Log log) throws C2paException, IOException {
+        boolean found = false;
+        for (HashedUri ref : m.claim().assertions()) {
+            String label = ref.leaf().replaceAll("__\\d+$", "");
+            boolean data = label.equals("c2pa.hash.data"), bmff = label.startsWith("c2pa.hash.bmff"), boxes = label.equals("c2pa.hash.boxes");
+            if (!data && !bmff && !boxes) continue;
+            found = true;
+            String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf();
+            Optional<JsonNode> a = assertionCbor(m, ref.leaf());
+            if (a.isEmpty()) continue; // already reported as assertion.missing
+            if (data) {
+                if (DataHashCheck.matches(a.get(), m.claim().alg(), asset)) log.success("assertion.dataHash.match", url, "data hash valid");
+                else log.fail("assertion.dataHash.mismatch", url, "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
+            } else if (bmff) {
+                int v = label.endsWith(".v3") ? 3 : label.endsWith(".v2") ? 2 : 1;
+                BmffHashCheck.Outcome o = BmffHashCheck.check(a.get(), v, m.claim().alg(), asset);
+                if (o.match()) log.success("assertion.bmffHash.match", url, "data hash valid");
+                else log.fail("assertion.bmffHash.mismatch", url, "asset hash error: " + o.explanation());
+            } else {
+                log.fail("assertion.boxesHash.mismatch", url, "c2pa.hash.boxes is not verified by this reader");
+            }
+        }
+        if (!found) log.fail("claim.hardBindings.missing", "self#jumbf=/c2pa/" + m.label() + "/c2pa.claim", "claim is missing a hard binding");
+    }
+
+    Optional<JsonNode> assertionCbor(Manifest m, String label) throws C2paException {
+        Optional<Jumbf.Box> box = m.assertion(label);
+        if (box.isEmpty()) return Optional.empty();
+        Optional<Jumbf.Box> content = box.get().content();
+        if (content.isEmpty()) return Optional.empty();
+        Jumbf.Box c = content.get();
+        if (c.type().equals("cbor")) return Optional.of(Cbor.read(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
+        if (c.type().equals("json")) return Optional.of(Cbor.readJson(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
+        return Optional.empty();
+    }
+}

@@ -72,16 +72,16 @@ final class BmffHashCheck {
 
     private static boolean qualifies(MediaSource src, BmffBoxes.Box b, JsonNode e) throws IOException {
         long size = b.end() - b.offset();
-        if (e.has("length") && e.get("length").asLong() != size) return false;
-        if (e.has("version") || e.has("flags")) {
+        if (set(e, "length") && e.get("length").asLong() != size) return false;
+        if (set(e, "version") || set(e, "flags")) {
             if (b.payloadOffset() + 4 > b.end()) return false;
             byte[] vf = src.read(b.payloadOffset(), 4);
-            if (e.has("version") && e.get("version").asInt() != (vf[0] & 0xFF)) return false;
+            if (set(e, "version") && e.get("version").asInt() != (vf[0] & 0xFF)) return false;
             Optional<byte[]> flags = Cbor.bytes(e.get("flags"));
             if (flags.isPresent() && flags.get().length >= 3) {
                 long want = ((flags.get()[0] & 0xFFL) << 16) | ((flags.get()[1] & 0xFFL) << 8) | (flags.get()[2] & 0xFFL);
                 long have = ((vf[1] & 0xFFL) << 16) | ((vf[2] & 0xFFL) << 8) | (vf[3] & 0xFFL);
-                boolean exact = !e.has("exact") || e.get("exact").asBoolean(true);
+                boolean exact = !set(e, "exact") || e.get("exact").asBoolean(true);
                 if (exact ? want != have : (want | have) != want) return false;
             }
         }
@@ -96,6 +96,9 @@ final class BmffHashCheck {
         }
         return true;
     }
+
+    /** Writers emit absent optional fields as CBOR null; both mean "no constraint". */
+    private static boolean set(JsonNode e, String field) { return e.has(field) && !e.get(field).isNull(); }
 
     /** Boxes on the path; {@code meta} is a FullBox whose children start 4 bytes in (ISO/IEC 14496-12 §8.11.1). */
     private static List<BmffBoxes.Box> select(MediaSource src, List<BmffBoxes.Box> level, String[] path) throws IOException {

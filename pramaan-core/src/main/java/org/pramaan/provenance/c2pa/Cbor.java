@@ -57,6 +57,65 @@ final class Cbor {
         return v != null && v.isTextual() ? v.asText() : "";
     }
 
+    /**
+     * The stored bytes of the value under text key {@code key} in the CBOR map at {@code off}: needed
+     * where a signature covers a nested item (CAWG signer_payload) and re-encoding could differ.
+     */
+    static Optional<int[]> rawMapValue(byte[] b, int off, int end, String key) {
+        try {
+            int[] p = {off};
+            long n = head(b, p, end, 5);
+            for (long i = 0; i < n; i++) {
+                int ks = p[0];
+                int ke = skip(b, ks, end, 0);
+                int ve = skip(b, ke, end, 0);
+                if (ke - ks == key.length() + 1 && (b[ks] & 0xFF) == (0x60 | key.length())
+                        && new String(b, ks + 1, key.length(), StandardCharsets.UTF_8).equals(key)) return Optional.of(new int[] {ke, ve});
+                p[0] = ve;
+            }
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Reads a definite-length head of the expected major type; returns its argument. */
+    private static long head(byte[] b, int[] p, int end, int major) {
+        int ib = b[p[0]] & 0xFF;
+        if (ib >> 5 != major) throw new IllegalArgumentException("major type " + (ib >> 5));
+        return argument(b, p, end);
+    }
+
+    private static long argument(byte[] b, int[] p, int end) {
+        int ai = b[p[0]++] & 0x1F;
+        if (ai < 24) return ai;
+        int n = switch (ai) { case 24 -> 1; case 25 -> 2; case 26 -> 4; case 27 -> 8; default -> throw new IllegalArgumentException("indefinite or reserved length"); };
+        if (p[0] + n > end) throw new IndexOutOfBoundsException();
+        long v = 0;
+        for (int i = 0; i < n; i++) v = (v << 8) | (b[p[0]++] & 0xFF);
+        return v;
+    }
+
+    /** The end of the data item at {@code pos} (definite lengths only, as C2PA's deterministic CBOR requires). */
+    private static int skip(byte[] b, int pos, int end, int depth) {
+        if (depth > MAX_DEPTH || pos >= end) throw new IllegalArgumentException("too deep or truncated");
+        int major = (b[pos] & 0xFF) >> 5;
+        int[] p = {pos};
+        long arg = argument(b, p, end);
+        switch (major) {
+            case 2, 3 -> { if (arg > end - p[0]) throw new IndexOutOfBoundsException(); return p[0] + (int) arg; }
+            case 4, 5 -> {
+                long items = major == 5 ? arg * 2 : arg;
+                if (items > end - p[0]) throw new IndexOutOfBoundsException();
+                int q = p[0];
+                for (long i = 0; i < items; i++) q = skip(b, q, end, depth + 1);
+                return q;
+            }
+            case 6 -> { return skip(b, p[0], end, depth + 1); }
+            default -> { return p[0]; }
+        }
+    }
+
     /** A minimal canonical writer: definite lengths, shortest heads (RFC 8949 §4.2.1). Shared with a future signer. */
     static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -49,7 +49,11 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
     }
 
     static Cose parse(byte[] store, Jumbf.Box content) throws C2paException {
-        JsonNode n = Cbor.read(store, content.contentStart(), content.contentLength(), "claim signature");
+        return parse(store, content.contentStart(), content.contentLength());
+    }
+
+    static Cose parse(byte[] b, int off, int len) throws C2paException {
+        JsonNode n = Cbor.read(b, off, len, "claim signature");
         if (!n.isArray() || n.size() != 4) throw new C2paException("claimSignature.malformed", "the claim signature is not a 4-element COSE_Sign1 array");
         byte[] prot = Cbor.bytes(n.get(0)).orElseThrow(() -> new C2paException("claimSignature.malformed", "COSE protected header is not a byte string"));
         JsonNode pm = prot.length == 0 ? Cbor.JSON.createObjectNode() : Cbor.read(prot, 0, prot.length, "COSE protected header");

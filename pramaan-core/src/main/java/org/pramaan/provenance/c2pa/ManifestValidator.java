@@ -56,12 +56,13 @@ final class ManifestValidator {
         if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors())) log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
         else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
         hashedUris(m, log);
+        CawgIdentity.check(store, m, log);
         if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
         return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
     }
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
-    private void hashedUris(Manifest m, ValidationResults.Log log) {
+    private void hashedUris(Manifest m, ValidationResults.Log log) throws C2paException {
         for (HashedUri ref : m.claim().assertions()) {
             String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf();
             Optional<Jumbf.Box> box = store.resolve(ref.path(), m);
@@ -75,8 +76,16 @@ final class ManifestValidator {
             }
             byte[] h = Hashing.of(ref.alg(), store.bytes(), box.get().contentStart(), box.get().end());
             if (MessageDigest.isEqual(h, ref.hash())) log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
-            else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
+            else if (m.claim().version() == 1 && prereleaseHash(box.get(), ref)) {
+                throw new C2paException("manifest.prerelease", "assertion " + ref.leaf() + " is hashed the pre-1.0 way (payload only)");
+            } else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
         }
+    }
+
+    /** Pre-1.0 writers hashed only the content payload; the reference refuses such stores (PrereleaseError). */
+    private boolean prereleaseHash(Jumbf.Box assertion, HashedUri ref) {
+        Optional<Jumbf.Box> c = assertion.content();
+        return c.isPresent() && MessageDigest.isEqual(Hashing.of(ref.alg(), store.bytes(), c.get().contentStart(), c.get().end()), ref.hash());
     }
 
     /** §15.12: the hard binding (data hash or BMFF hash) over the asset; a claim without one fails. */

@@ -53,6 +53,7 @@ public final class MetadataSignalExtractor implements SignalExtractor {
         for (String v : f.digitalSourceTypes()) out.add(digitalSourceType(v, b.location(), f.wellFormed()));
         for (String v : f.aigc()) out.add(aigc(v, b.location()));
         for (String v : f.provenance()) {
+            if (v.startsWith("self#jumbf=")) continue; // C2PA 2.2 §11.4: points at the embedded store, validated separately
             out.add(new Signal(SignalType.C2PA_MANIFEST, "remote", SignalStrength.INFO, b.location() + " dcterms:provenance",
                     Map.of("remote", v, "validated", "false", "fetched", "false")));
         }

@@ -34,4 +34,15 @@ final class DataHashCheck {
         Optional<byte[]> got = Hashing.asset(md.get(), asset, ex, List.of());
         return got.isPresent() && MessageDigest.isEqual(got.get(), want.get());
     }
+
+    /** Exclusions that do not touch the manifest store's own bytes (reported informational, as the reference does for TIFF). */
+    static boolean additionalExclusions(JsonNode a, List<Hashing.Range> storeSpans) {
+        JsonNode list = a.get("exclusions");
+        if (list == null || !list.isArray() || storeSpans.isEmpty()) return false;
+        for (JsonNode e : list) {
+            long s = e.path("start").asLong(), end = s + e.path("length").asLong();
+            if (storeSpans.stream().noneMatch(r -> s < r.end() && end > r.start())) return true;
+        }
+        return false;
+    }
 }

@@ -21,10 +21,13 @@ final class ManifestValidator {
 
     private final ManifestStore store;
     private final TrustSettings trust;
+    private final java.util.List<Hashing.Range> storeSpans;
 
-    ManifestValidator(ManifestStore store, TrustSettings trust) {
+    /** @param storeSpans where the store lies in the asset (empty when unknown), to spot additional exclusions */
+    ManifestValidator(ManifestStore store, TrustSettings trust, java.util.List<Hashing.Range> storeSpans) {
         this.store = store;
         this.trust = trust;
+        this.storeSpans = java.util.List.copyOf(storeSpans);
     }
 
     Validated validate(Manifest m, Optional<MediaSource> asset) throws C2paException, IOException {
@@ -100,6 +103,9 @@ final class ManifestValidator {
             Optional<JsonNode> a = assertionCbor(m, ref.leaf());
             if (a.isEmpty()) continue; // already reported as assertion.missing
             if (data) {
+                if (DataHashCheck.additionalExclusions(a.get(), storeSpans)) {
+                    log.info("assertion.dataHash.additionalExclusionsPresent", url, "data hash exclusions cover more than the manifest store");
+                }
                 if (DataHashCheck.matches(a.get(), m.claim().alg(), asset)) log.success("assertion.dataHash.match", url, "data hash valid");
                 else log.fail("assertion.dataHash.mismatch", url, "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
             } else if (bmff) {

@@ -39,7 +39,8 @@ final class StoreCarriers {
     static Located tiff(MediaSource src) throws IOException, C2paException {
         Optional<TiffIfds.Value> v = TiffIfds.find(src, 0xCD41);
         if (v.isEmpty()) return Located.none("image/tiff", Optional.empty());
-        return new Located(Optional.of(StoreLocator.bounded(src, v.get().offset(), v.get().length())), "TIFF tag 0xCD41", "image/tiff", Optional.empty());
+        return new Located(Optional.of(StoreLocator.bounded(src, v.get().offset(), v.get().length())), "TIFF tag 0xCD41", "image/tiff", Optional.empty())
+                .spanning(v.get().offset(), v.get().offset() + v.get().length());
     }
 
     /** A.3.7: application extension {@code C2PA_GIF}, store in the data sub-blocks. */

@@ -24,8 +24,12 @@ final class StoreLocator {
     static final String C2PA_UUID = "d8fec3d61b0e483c92975828877ec481";
 
     /** What was found: the store bytes (empty when none), where, the asset's format, and a remote URL if referenced. */
-    record Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl) {
+    record Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl, List<Hashing.Range> spans) {
+        Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl) { this(store, carrier, format, remoteUrl, List.of()); }
+
         static Located none(String format, Optional<String> remote) { return new Located(Optional.empty(), "", format, remote); }
+
+        Located spanning(long start, long end) { return new Located(store, carrier, format, remoteUrl, List.of(new Hashing.Range(start, end))); }
     }
 
     private StoreLocator() {}
@@ -46,7 +50,7 @@ final class StoreLocator {
             default -> throw new C2paException("asset.unsupported", "not a format that carries C2PA manifests (no known signature in the first bytes)");
         };
         if (found.store().isEmpty() && found.remoteUrl().isEmpty()) return Located.none(format, StoreCarriers.remoteReference(src));
-        return new Located(found.store(), found.carrier(), format, found.remoteUrl());
+        return new Located(found.store(), found.carrier(), format, found.remoteUrl(), found.spans());
     }
 
     /** A.3.1: APP11 segments {@code CI=JP, En, Z, LBox, TBox, data}; continuation segments repeat LBox/TBox. */
@@ -83,7 +87,8 @@ final class StoreLocator {
     /** A.3.2: ancillary chunk {@code caBX} holding the store. */
     private static Located png(MediaSource src) throws IOException, C2paException {
         for (PngChunk c : PngChunks.walk(src).chunks()) {
-            if (c.type().equals("caBX")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "PNG caBX @ " + c.offset(), "image/png", Optional.empty());
+            if (c.type().equals("caBX")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "PNG caBX @ " + c.offset(), "image/png", Optional.empty())
+                    .spanning(c.offset(), c.dataOffset() + c.length() + 4);
         }
         return Located.none("image/png", Optional.empty());
     }
@@ -93,7 +98,8 @@ final class StoreLocator {
         RiffChunks.Result r = RiffChunks.walk(src);
         if (!r.problem().isEmpty()) throw new C2paException("asset.invalid", "invalid RIFF structure: " + r.problem());
         for (RiffChunks.Chunk c : r.chunks()) {
-            if (c.id().equals("C2PA")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "RIFF C2PA @ " + (c.dataOffset() - 8), format, Optional.empty());
+            if (c.id().equals("C2PA")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "RIFF C2PA @ " + (c.dataOffset() - 8), format, Optional.empty())
+                    .spanning(c.dataOffset() - 8, c.dataOffset() + c.length() + (c.length() & 1));
         }
         return Located.none(format, Optional.empty());
     }

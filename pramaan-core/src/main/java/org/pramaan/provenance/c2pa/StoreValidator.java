@@ -28,9 +28,9 @@ final class StoreValidator {
     private final List<IngredientDelta> deltas = new ArrayList<>();
     private final Set<String> walked = new HashSet<>();
 
-    StoreValidator(ManifestStore store, TrustSettings trust) {
+    StoreValidator(ManifestStore store, TrustSettings trust, List<Hashing.Range> storeSpans) {
         this.store = store;
-        this.validator = new ManifestValidator(store, trust);
+        this.validator = new ManifestValidator(store, trust, storeSpans);
     }
 
     Result run(Optional<MediaSource> asset) throws C2paException, IOException {
@@ -77,7 +77,9 @@ final class StoreValidator {
             ValidationResults own = v.results().without(s -> recorded.contains(s.code()));
             deltas.add(new IngredientDelta(uri, new ValidationResults(concat(log.success, own.success()), concat(log.informational, own.informational()),
                     concat(log.failure, own.failure()))));
-            ingredients(im.get(), new ValidationResults.Log(), depth + 1);
+            // A v3 ingredient records its own validationResults, nested ingredient deltas included (§15.2.3);
+            // they are not re-reported, as the reference does.
+            if (!ing.get().has("validationResults")) ingredients(im.get(), new ValidationResults.Log(), depth + 1);
         }
     }
 

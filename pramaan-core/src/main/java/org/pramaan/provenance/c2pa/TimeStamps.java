@@ -60,8 +60,9 @@ final class TimeStamps {
             String name = CertChecks.subjectAttribute(tsa, "CN");
             if (!MessageDigest.isEqual(expected, info.getMessageImprintDigest())) return new Checked("timeStamp.mismatch", Optional.empty(), false, name);
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
-            List<X509Certificate> chain = new ArrayList<>(List.of(tsa));
-            return new Checked("timeStamp.validated", Optional.of(info.getGenTime().toInstant()), CertChecks.chainsToAnchor(chain, trust.anchors()) || issuedByAnchor(tsa, trust), name);
+            List<X509Certificate> chain = chain(tsa, token);
+            boolean trusted = CertChecks.chainsToAnchor(chain, trust.timestampAnchors()) || CertChecks.chainsToAnchor(chain, trust.anchors());
+            return new Checked("timeStamp.validated", Optional.of(info.getGenTime().toInstant()), trusted, name);
         } catch (Exception e) {
             return new Checked("timeStamp.mismatch", Optional.empty(), false, "token signature does not verify: " + e.getMessage());
         }
@@ -80,7 +81,20 @@ final class TimeStamps {
         }
     }
 
-    private static boolean issuedByAnchor(X509Certificate tsa, TrustSettings trust) {
-        return trust.anchors().stream().anyMatch(a -> CertChecks.signedBy(tsa, a));
+    /** The TSA certificate followed by its issuers found among the token's certificates (at most 8). */
+    private static List<X509Certificate> chain(X509Certificate tsa, TimeStampToken token) throws Exception {
+        List<X509Certificate> bag = new ArrayList<>();
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(BC);
+        for (Object o : token.getCertificates().getMatches(null)) bag.add(conv.getCertificate((X509CertificateHolder) o));
+        List<X509Certificate> out = new ArrayList<>(List.of(tsa));
+        X509Certificate at = tsa;
+        for (int i = 0; i < 8 && !at.getSubjectX500Principal().equals(at.getIssuerX500Principal()); i++) {
+            X509Certificate child = at;
+            Optional<X509Certificate> up = bag.stream().filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && CertChecks.signedBy(child, c)).findFirst();
+            if (up.isEmpty() || out.contains(up.get())) break;
+            out.add(up.get());
+            at = up.get();
+        }
+        return out;
     }
 }

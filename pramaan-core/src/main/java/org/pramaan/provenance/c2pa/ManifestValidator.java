@@ -30,6 +30,14 @@ final class ManifestValidator {
         this.storeSpans = java.util.List.copyOf(storeSpans);
     }
 
+    /** Whether a missing asset should be reported (a sidecar store read alone), not just skipped (ingredient manifests). */
+    private boolean hardBindingRequested;
+
+    ManifestValidator requestHardBinding() {
+        hardBindingRequested = true;
+        return this;
+    }
+
     Validated validate(Manifest m, Optional<MediaSource> asset) throws C2paException, IOException {
         ValidationResults.Log log = new ValidationResults.Log();
         String sigUrl = "self#jumbf=/c2pa/" + m.label() + "/c2pa.signature";
@@ -60,7 +68,11 @@ final class ManifestValidator {
         else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
         hashedUris(m, log);
         CawgIdentity.check(store, m, log);
+        actions(m, log);
         if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
+        else if (asset.isEmpty() && hardBindingRequested) {
+            log.info("pramaan.hardBinding.unchecked", "self#jumbf=/c2pa/" + m.label(), "no asset given: the hard binding to the content was not checked");
+        }
         return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
     }
 
@@ -82,6 +94,24 @@ final class ManifestValidator {
             else if (m.claim().version() == 1 && prereleaseHash(box.get(), ref)) {
                 throw new C2paException("manifest.prerelease", "assertion " + ref.leaf() + " is hashed the pre-1.0 way (payload only)");
             } else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
+        }
+    }
+
+    /**
+     * §18.14.2: a {@code c2pa.created} action must carry a digitalSourceType (the reference:
+     * assertion.action.malformed). A 2.x rule: claim v1 manifests predate it and are not held to it.
+     */
+    private void actions(Manifest m, ValidationResults.Log log) throws C2paException {
+        if (m.claim().version() < 2) return;
+        for (String label : m.assertions().keySet()) {
+            if (!Summaries.isActions(label)) continue;
+            Optional<JsonNode> a = assertionCbor(m, label);
+            if (a.isEmpty()) continue;
+            for (JsonNode act : a.get().path("actions")) {
+                if (Cbor.text(act, "action").equals("c2pa.created") && Cbor.text(act, "digitalSourceType").isBlank()) {
+                    log.fail("assertion.action.malformed", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label, "c2pa.created action without a digitalSourceType");
+                }
+            }
         }
     }
 

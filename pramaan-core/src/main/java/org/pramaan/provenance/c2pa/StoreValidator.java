@@ -24,6 +24,8 @@ final class StoreValidator {
 
     private final ManifestStore store;
     private final ManifestValidator validator;
+    private final TrustSettings trust;
+    private final List<Hashing.Range> spans;
     private final Map<String, ManifestValidator.Validated> done = new LinkedHashMap<>();
     private final List<IngredientDelta> deltas = new ArrayList<>();
     private final Set<String> walked = new HashSet<>();
@@ -31,11 +33,13 @@ final class StoreValidator {
     StoreValidator(ManifestStore store, TrustSettings trust, List<Hashing.Range> storeSpans) {
         this.store = store;
         this.validator = new ManifestValidator(store, trust, storeSpans);
+        this.trust = trust;
+        this.spans = storeSpans;
     }
 
     Result run(Optional<MediaSource> asset) throws C2paException, IOException {
         Manifest active = store.active();
-        ManifestValidator.Validated a = validator.validate(active, asset);
+        ManifestValidator.Validated a = (asset.isEmpty() ? new ManifestValidator(store, trust, spans).requestHardBinding() : validator).validate(active, asset);
         done.put(active.label(), a);
         ValidationResults.Log extra = new ValidationResults.Log();
         ingredients(active, extra, 0);

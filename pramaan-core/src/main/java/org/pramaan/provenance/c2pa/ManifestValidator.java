@@ -78,6 +78,7 @@ final class ManifestValidator {
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
     private void hashedUris(Manifest m, ValidationResults.Log log) throws C2paException {
+        java.util.Set<Integer> referenced = new java.util.HashSet<>();
         for (HashedUri ref : m.claim().assertions()) {
             String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf();
             Optional<Jumbf.Box> box = store.resolve(ref.path(), m);
@@ -90,10 +91,18 @@ final class ManifestValidator {
                 continue;
             }
             byte[] h = Hashing.of(ref.alg(), store.bytes(), box.get().contentStart(), box.get().end());
+            referenced.add(box.get().start());
             if (MessageDigest.isEqual(h, ref.hash())) log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
             else if (m.claim().version() == 1 && prereleaseHash(box.get(), ref)) {
                 throw new C2paException("manifest.prerelease", "assertion " + ref.leaf() + " is hashed the pre-1.0 way (payload only)");
             } else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
+        }
+        // §15.10.1 (claim v2): every assertion in the manifest's assertion store must be referenced by the claim.
+        if (m.claim().version() < 2) return;
+        for (var e : m.assertions().entrySet()) {
+            if (!referenced.contains(e.getValue().start())) {
+                log.fail("assertion.undeclared", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + e.getKey(), "assertion not referenced by the claim: " + e.getKey());
+            }
         }
     }
 

@@ -26,7 +26,9 @@ class GeneratedStoreTest {
         cert = CoseTest.cert("CN=gen, O=Pramaan Test", keys, keys.getPrivate(), "CN=gen, O=Pramaan Test", false, "SHA256withECDSA");
     }
 
-    byte[] store(String digitalSourceType) throws Exception {
+    byte[] store(String digitalSourceType) throws Exception { return store(digitalSourceType, new byte[0]); }
+
+    byte[] store(String digitalSourceType, byte[] unreferencedAssertion) throws Exception {
         ObjectNode action = CBOR.createObjectNode().put("action", "c2pa.created");
         if (!digitalSourceType.isEmpty()) action.put("digitalSourceType", digitalSourceType);
         ObjectNode actions = CBOR.createObjectNode();
@@ -39,7 +41,7 @@ class GeneratedStoreTest {
         byte[] claimBytes = CBOR.writeValueAsBytes(claim);
         byte[] cose = CoseTest.sign1(Cose.Alg.ES256, keys.getPrivate(), List.of(cert), claimBytes);
         return superbox("c2pa", "c2pa", superbox("c2ma", "urn:c2pa:generated",
-                superbox("c2as", "c2pa.assertions", assertion),
+                superbox("c2as", "c2pa.assertions", assertion, unreferencedAssertion),
                 superbox("c2cl", "c2pa.claim.v2", box("cbor", claimBytes)),
                 superbox("c2cs", "c2pa.signature", box("cbor", cose))));
     }
@@ -79,6 +81,16 @@ class GeneratedStoreTest {
         C2paReport r = read(store("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"), TrustSettings.none(later));
         assertThat(r.active().failureCodes()).contains("signingCredential.expired");
         assertThat(r.state()).isEqualTo(ValidationState.INVALID);
+    }
+
+    @Test
+    void assertionTheClaimDoesNotListIsUndeclared() throws Exception {
+        byte[] extra = superbox("cbor", "org.example.extra", box("cbor", CBOR.writeValueAsBytes(CBOR.createObjectNode().put("k", 1))));
+        C2paReport r = read(store("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture", extra), TrustSettings.none(now()));
+        assertThat(r.active().failure()).anySatisfy(c -> {
+            assertThat(c.code()).isEqualTo("assertion.undeclared");
+            assertThat(c.url()).endsWith("/c2pa.assertions/org.example.extra");
+        });
     }
 
     @Test

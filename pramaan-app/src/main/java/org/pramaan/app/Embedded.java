@@ -17,6 +17,8 @@ import org.pramaan.media.MediaProber;
 import org.pramaan.policy.Assessor;
 import org.pramaan.policy.JurisdictionPolicy;
 import org.pramaan.provenance.MetadataSignalExtractor;
+import org.pramaan.provenance.c2pa.C2paReader;
+import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.Screener;
 import org.pramaan.store.sqlite.EmbeddedStore;
@@ -43,7 +45,7 @@ public final class Embedded implements AutoCloseable {
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         this.banks = new HashBanks(store.banks(), clock);
-        this.screener = screener(config, policy, banks);
+        this.screener = screener(config, policy, banks, clock);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
@@ -53,8 +55,10 @@ public final class Embedded implements AutoCloseable {
         intake.onIntake(cases::onIntake);
     }
 
-    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {
-        return new Screener(MediaProber.standard(), config.limits(), List.of(new MetadataSignalExtractor()), new PdqHasher(),
+    /** C2PA certificate validity is judged on {@code clock} (no trust anchors configured yet: Valid at best, which suffices for tiers). */
+    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
+        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(TrustSettings.none(clock)));
+        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata), new PdqHasher(),
                 new Assessor(), policy, banks);
     }
 

@@ -18,10 +18,23 @@ public final class C2paReader {
 
     public C2paReader(TrustSettings trust) { this.trust = trust; }
 
+    /** Reads the file; with no embedded store, a sidecar {@code <name>.c2pa} next to it is validated against it (§11.5). */
     public C2paOutcome read(Path file) throws IOException {
         try (MediaSource src = MediaSource.open(file)) {
-            return read(src);
+            C2paOutcome o = read(src);
+            Path sidecar = sidecarOf(file);
+            if (!(o instanceof C2paOutcome.NoManifest n) || !java.nio.file.Files.isRegularFile(sidecar)) return o;
+            if (java.nio.file.Files.size(sidecar) > StoreLocator.MAX_STORE) {
+                return new C2paOutcome.Unreadable(n.format(), "limit.exceeded", "sidecar " + sidecar.getFileName() + " is larger than " + StoreLocator.MAX_STORE + " bytes");
+            }
+            return validate(java.nio.file.Files.readAllBytes(sidecar), "sidecar " + sidecar.getFileName(), n.format(), Optional.of(src), List.of());
         }
+    }
+
+    static Path sidecarOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".c2pa");
     }
 
     public C2paOutcome read(MediaSource asset) throws IOException {

@@ -26,9 +26,21 @@ class GeneratedStoreTest {
         cert = CoseTest.cert("CN=gen, O=Pramaan Test", keys, keys.getPrivate(), "CN=gen, O=Pramaan Test", false, "SHA256withECDSA");
     }
 
-    byte[] store(String digitalSourceType) throws Exception { return store(digitalSourceType, new byte[0]); }
+    byte[] store(String digitalSourceType) throws Exception { return store(digitalSourceType, new byte[0], new byte[0]); }
 
-    byte[] store(String digitalSourceType, byte[] unreferencedAssertion) throws Exception {
+    byte[] store(String digitalSourceType, byte[] unreferencedAssertion) throws Exception { return store(digitalSourceType, unreferencedAssertion, new byte[0]); }
+
+    /** A {@code c2pa.hash.data} assertion over {@code asset} minus bytes [10, 20) (C2PA 2.2 §18.5). */
+    static byte[] dataHash(byte[] asset) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(asset, 0, 10);
+        md.update(asset, 20, asset.length - 20);
+        ObjectNode a = CBOR.createObjectNode().put("alg", "sha256").put("hash", md.digest()).put("name", "jumbf manifest");
+        a.putArray("exclusions").addObject().put("start", 10).put("length", 10);
+        return superbox("cbor", "c2pa.hash.data", box("cbor", CBOR.writeValueAsBytes(a)));
+    }
+
+    byte[] store(String digitalSourceType, byte[] unreferencedAssertion, byte[] hashAssertion) throws Exception {
         ObjectNode action = CBOR.createObjectNode().put("action", "c2pa.created");
         if (!digitalSourceType.isEmpty()) action.put("digitalSourceType", digitalSourceType);
         ObjectNode actions = CBOR.createObjectNode();
@@ -38,10 +50,14 @@ class GeneratedStoreTest {
         claim.putObject("claim_generator_info").put("name", "pramaan-test");
         claim.putArray("created_assertions").addObject().put("url", "self#jumbf=c2pa.assertions/c2pa.actions.v2")
                 .put("hash", Hashing.of("sha256", assertion, 8, assertion.length)); // §8.4.2.3: contents, not the superbox header
+        if (hashAssertion.length > 0) {
+            claim.withArray("created_assertions").addObject().put("url", "self#jumbf=c2pa.assertions/c2pa.hash.data")
+                    .put("hash", Hashing.of("sha256", hashAssertion, 8, hashAssertion.length));
+        }
         byte[] claimBytes = CBOR.writeValueAsBytes(claim);
         byte[] cose = CoseTest.sign1(Cose.Alg.ES256, keys.getPrivate(), List.of(cert), claimBytes);
         return superbox("c2pa", "c2pa", superbox("c2ma", "urn:c2pa:generated",
-                superbox("c2as", "c2pa.assertions", assertion, unreferencedAssertion),
+                superbox("c2as", "c2pa.assertions", assertion, unreferencedAssertion, hashAssertion),
                 superbox("c2cl", "c2pa.claim.v2", box("cbor", claimBytes)),
                 superbox("c2cs", "c2pa.signature", box("cbor", cose))));
     }
@@ -66,6 +82,28 @@ class GeneratedStoreTest {
         TrustSettings anchored = new TrustSettings(List.of(cert), TrustSettings.DEFAULT_EKUS, List.of(), now());
         assertThat(read(s, anchored).state()).isEqualTo(ValidationState.TRUSTED);
         assertThat(r.json()).contains("\"validation_state\" : \"Valid\"", "\"claim_version\" : 2", "pramaan-test");
+    }
+
+    @Test
+    void sidecarNextToTheAssetIsValidatedAgainstIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] asset = new byte[4096];
+        new java.util.Random(7).nextBytes(asset);
+        asset[0] = 'I'; asset[1] = 'I'; asset[2] = '*'; asset[3] = 0; // a TIFF signature: a format that can carry C2PA
+        asset[4] = 0; asset[5] = 0; asset[6] = 0; asset[7] = 0;     // no IFD, so no embedded store
+        java.nio.file.Files.write(dir.resolve("photo.tif"), asset);
+        java.nio.file.Files.write(dir.resolve("photo.c2pa"), store("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia", new byte[0], dataHash(asset)));
+        C2paOutcome o = new C2paReader(TrustSettings.none(now())).read(dir.resolve("photo.tif"));
+        C2paReport r = ((C2paOutcome.Read) o).report();
+        assertThat(r.carrier()).isEqualTo("sidecar photo.c2pa");
+        assertThat(ValidationResults.codes(r.active().success())).contains("assertion.dataHash.match");
+        assertThat(r.state()).isEqualTo(ValidationState.VALID);
+        asset[15] ^= 1; // inside the exclusion: still matches
+        java.nio.file.Files.write(dir.resolve("photo.tif"), asset);
+        assertThat(((C2paOutcome.Read) new C2paReader(TrustSettings.none(now())).read(dir.resolve("photo.tif"))).report().state()).isEqualTo(ValidationState.VALID);
+        asset[100] ^= 1; // outside it: the binding breaks
+        java.nio.file.Files.write(dir.resolve("photo.tif"), asset);
+        assertThat(((C2paOutcome.Read) new C2paReader(TrustSettings.none(now())).read(dir.resolve("photo.tif"))).report().active().failureCodes())
+                .contains("assertion.dataHash.mismatch");
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.pramaan.policy.Assessor;
 import org.pramaan.policy.JurisdictionPolicy;
 import org.pramaan.provenance.MetadataSignalExtractor;
 import org.pramaan.provenance.c2pa.C2paReader;
-import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.Screener;
 import org.pramaan.store.sqlite.EmbeddedStore;
@@ -55,9 +54,9 @@ public final class Embedded implements AutoCloseable {
         intake.onIntake(cases::onIntake);
     }
 
-    /** C2PA certificate validity is judged on {@code clock} (no trust anchors configured yet: Valid at best, which suffices for tiers). */
+    /** C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}). */
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
-        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(TrustSettings.none(clock)));
+        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
         return new Screener(MediaProber.standard(), config.limits(), List.of(metadata), new PdqHasher(),
                 new Assessor(), policy, banks);
     }
@@ -66,7 +65,8 @@ public final class Embedded implements AutoCloseable {
 
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock);
+        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
+                new C2paReader(config.c2paTrust(clock)));
     }
 
     public PramaanConfig config() { return config; }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.media.MediaLimits;
 
 /**
@@ -22,7 +24,8 @@ import org.pramaan.media.MediaLimits;
  * bad value fails at start-up naming the key, the value and where it came from.
  */
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
-                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey) {
+                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig) {
 
     /** Every key, its default and what it means (also the README's configuration table). */
     static final Map<String, String[]> KEYS = new LinkedHashMap<>();
@@ -38,6 +41,29 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
         KEYS.put("cases.clock-check-interval", new String[] {"PT0.5S", "how often escalations and breaches are checked (ISO-8601 duration)"});
         KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
+        KEYS.put("c2pa.trust-anchors", new String[] {"", "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"});
+        KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
+    }
+
+    /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
+    public TrustSettings c2paTrust(Clock clock) {
+        if (c2paTrustAnchors.isEmpty()) return TrustSettings.none(clock);
+        try {
+            String cfg = c2paTrustConfig.isPresent() ? Files.readString(c2paTrustConfig.get()) : "";
+            return TrustSettings.fromPem(Files.readString(c2paTrustAnchors.get()), cfg, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the C2PA trust files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Bad configuration stops start-up: the trust files must parse. */
+    private PramaanConfig checkedTrust(Parser p) {
+        try {
+            c2paTrust(Clock.systemUTC());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw p.badTrust(e.getMessage());
+        }
+        return this;
     }
 
     public static PramaanConfig load(Map<String, String> env, Properties system) {
@@ -82,7 +108,15 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE)),
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin));
+                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin),
+                    file("c2pa.trust-anchors"), file("c2pa.trust-config")).checkedTrust(this);
+        }
+
+        private Optional<Path> file(String key) {
+            String f = values.get(key);
+            if (f.isBlank()) return Optional.empty();
+            if (!Files.isRegularFile(Path.of(f))) throw bad(key, "is not a file");
+            return Optional.of(Path.of(f));
         }
 
         private Optional<Path> ruleDir() {
@@ -111,6 +145,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                 throw bad(key, "is not an ISO-8601 duration such as PT1S");
             }
         }
+
+        IllegalArgumentException badTrust(String problem) { return bad("c2pa.trust-anchors", problem); }
 
         private IllegalArgumentException bad(String key, String problem) {
             return new IllegalArgumentException("configuration " + key + "='" + values.get(key) + "' (from " + origin.get(key) + ") " + problem);

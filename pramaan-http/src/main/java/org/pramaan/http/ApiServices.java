@@ -9,6 +9,7 @@ import org.pramaan.cases.CaseService;
 import org.pramaan.cases.EvidenceBundles;
 import org.pramaan.cases.Retention;
 import org.pramaan.media.MediaLimits;
+import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.hash.BankCuration;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.Screener;
@@ -18,9 +19,10 @@ import org.pramaan.screening.MediaRepository;
  * What the API needs from the composition root.
  *
  * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
+ * @param c2pa      C2PA reader with the configured trust anchors ({@code POST /v1/provenance/verify})
  */
 public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
-                          MediaLimits limits, Path uploadDir, Clock clock) {
+                          MediaLimits limits, Path uploadDir, Clock clock, C2paReader c2pa) {
     public ApiServices {
         Objects.requireNonNull(screener, "screener");
         Objects.requireNonNull(intake, "intake");
@@ -34,5 +36,6 @@ public record ApiServices(Screener screener, Intake intake, MediaRepository medi
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(uploadDir, "uploadDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(c2pa, "c2pa");
     }
 }

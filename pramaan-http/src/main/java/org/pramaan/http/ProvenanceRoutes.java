@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pramaan.media.MediaSource;
 import org.pramaan.provenance.c2pa.C2paOutcome;
-import org.pramaan.provenance.c2pa.C2paReader;
-import org.pramaan.provenance.c2pa.TrustSettings;
 
 /**
  * {@code POST /v1/provenance/verify}: C2PA validation of an uploaded file, answered in the reference
  * SDK's manifest-store JSON so clients written against c2pa-rs read it unchanged. Validation
- * failures are results (200), not errors. No trust anchors are configured yet, so the best state is Valid.
+ * failures are results (200), not errors. Trust anchors come from {@code c2pa.trust-anchors}.
  */
 final class ProvenanceRoutes {
     private final ApiServices services;
@@ -24,7 +22,7 @@ final class ProvenanceRoutes {
         Path spool = Uploads.spool(ctx, services);
         C2paOutcome o;
         try (MediaSource src = MediaSource.open(spool)) {
-            o = new C2paReader(TrustSettings.none(services.clock())).read(src);
+            o = services.c2pa().read(src);
         } finally {
             Files.deleteIfExists(spool);
         }

@@ -48,7 +48,8 @@ class OpenApiContractTest {
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.hash.BankCuration(banks, audit, clock), audit,
-                new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock));
+                new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock,
+                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock))));
     }
 
     @Test

@@ -42,20 +42,36 @@ final class ManifestValidator {
         ValidationResults.Log log = new ValidationResults.Log();
         String sigUrl = "self#jumbf=/c2pa/" + m.label() + "/c2pa.signature";
         Cose cose = Cose.parse(store.bytes(), m.signature());
-        Optional<TimeStamps.Checked> tst = TimeStamps.check(cose, m.claim().bytes(), trust);
-        Optional<Instant> signedAt = Optional.empty();
-        if (tst.isPresent()) {
-            TimeStamps.Checked t = tst.get();
-            if (t.code().equals("timeStamp.validated")) {
-                log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
-                if (t.trusted()) log.success("timeStamp.trusted", sigUrl, "timestamp cert trusted: " + t.tsa());
-                else log.info("timeStamp.untrusted", sigUrl, "timestamp cert untrusted: " + t.tsa());
-                signedAt = t.time();
-            } else {
-                log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
-            }
-        }
+        Optional<Instant> signedAt = timestamp(cose, m, sigUrl, log);
         X509Certificate leaf = cose.chain().get(0);
+        signature(cose, m, leaf, signedAt, sigUrl, log);
+        hashedUris(m, log);
+        CawgIdentity.check(store, m, log);
+        actions(m, log);
+        if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
+        else if (asset.isEmpty() && hardBindingRequested) {
+            log.info("pramaan.hardBinding.unchecked", "self#jumbf=/c2pa/" + m.label(), "no asset given: the hard binding to the content was not checked");
+        }
+        return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
+    }
+
+    /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid one, "now" is used. */
+    private Optional<Instant> timestamp(Cose cose, Manifest m, String sigUrl, ValidationResults.Log log) {
+        Optional<TimeStamps.Checked> tst = TimeStamps.check(cose, m.claim().bytes(), trust);
+        if (tst.isEmpty()) return Optional.empty();
+        TimeStamps.Checked t = tst.get();
+        if (!t.code().equals("timeStamp.validated")) {
+            log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
+            return Optional.empty();
+        }
+        log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
+        if (t.trusted()) log.success("timeStamp.trusted", sigUrl, "timestamp cert trusted: " + t.tsa());
+        else log.info("timeStamp.untrusted", sigUrl, "timestamp cert untrusted: " + t.tsa());
+        return t.time();
+    }
+
+    /** §15.7: the COSE signature over the claim, then the credential's validity, EKU and trust. */
+    private void signature(Cose cose, Manifest m, X509Certificate leaf, Optional<Instant> signedAt, String sigUrl, ValidationResults.Log log) {
         if (cose.verify(m.claim().bytes())) {
             log.success("claimSignature.insideValidity", sigUrl, "claim signature valid");
             log.success("claimSignature.validated", sigUrl, "claim signature valid");
@@ -66,14 +82,6 @@ final class ManifestValidator {
         if (!CertChecks.ekuAllowed(leaf, trust.ekus())) log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
         if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors())) log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
         else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
-        hashedUris(m, log);
-        CawgIdentity.check(store, m, log);
-        actions(m, log);
-        if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
-        else if (asset.isEmpty() && hardBindingRequested) {
-            log.info("pramaan.hardBinding.unchecked", "self#jumbf=/c2pa/" + m.label(), "no asset given: the hard binding to the content was not checked");
-        }
-        return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
     }
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */

@@ -54,37 +54,39 @@ final class StoreValidator {
         for (String label : m.assertions().keySet()) {
             if (!label.startsWith("c2pa.ingredient")) continue;
             Optional<JsonNode> ing = validator.assertionCbor(m, label);
-            if (ing.isEmpty()) continue;
-            String uri = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label;
-            ValidationResults.Log log = new ValidationResults.Log();
-            Optional<HashedUri> ref = HashedUri.from(ing.get().has("activeManifest") ? ing.get().get("activeManifest") : ing.get().get("c2pa_manifest"), m.claim().alg());
-            if (ref.isEmpty()) {
-                log.info("ingredient.unknownProvenance", uri, Cbor.text(ing.get(), "title") + ": ingredient does not have provenance");
-                deltas.add(new IngredientDelta(uri, log.build()));
-                continue;
-            }
-            String target = manifestLabel(ref.get().path());
-            Optional<Manifest> im = store.byLabel(target);
-            if (im.isEmpty()) {
-                parentLog.fail("ingredient.manifest.missing", target, "ingredient manifest missing");
-                log.fail("ingredient.manifest.missing", target, "ingredient not found");
-                deltas.add(new IngredientDelta(uri, log.build()));
-                continue;
-            }
-            String murl = "self#jumbf=/c2pa/" + target;
-            int match = manifestHashMatches(im.get(), ref.get());
-            if (match == 1) log.success("ingredient.manifest.validated", murl, "ingredient hash matched");
-            else if (match == 0) log.fail("ingredient.manifest.mismatch", murl, "ingredient hash does not match the manifest");
-            ManifestValidator.Validated v = done.containsKey(target) ? done.get(target) : validator.validate(im.get(), Optional.empty());
-            done.putIfAbsent(target, v);
-            Set<String> recorded = recordedCodes(ing.get());
-            ValidationResults own = v.results().without(s -> recorded.contains(s.code()));
-            deltas.add(new IngredientDelta(uri, new ValidationResults(concat(log.success, own.success()), concat(log.informational, own.informational()),
-                    concat(log.failure, own.failure()))));
-            // A v3 ingredient records its own validationResults, nested ingredient deltas included (§15.2.3);
-            // they are not re-reported, as the reference does.
-            if (!ing.get().has("validationResults")) ingredients(im.get(), new ValidationResults.Log(), depth + 1);
+            if (ing.isPresent()) ingredient(m, label, ing.get(), parentLog, depth);
         }
+    }
+
+    private void ingredient(Manifest m, String label, JsonNode ing, ValidationResults.Log parentLog, int depth) throws C2paException, IOException {
+        String uri = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label;
+        ValidationResults.Log log = new ValidationResults.Log();
+        Optional<HashedUri> ref = HashedUri.from(ing.has("activeManifest") ? ing.get("activeManifest") : ing.get("c2pa_manifest"), m.claim().alg());
+        if (ref.isEmpty()) {
+            log.info("ingredient.unknownProvenance", uri, Cbor.text(ing, "title") + ": ingredient does not have provenance");
+            deltas.add(new IngredientDelta(uri, log.build()));
+            return;
+        }
+        String target = manifestLabel(ref.get().path());
+        Optional<Manifest> im = store.byLabel(target);
+        if (im.isEmpty()) {
+            parentLog.fail("ingredient.manifest.missing", target, "ingredient manifest missing");
+            log.fail("ingredient.manifest.missing", target, "ingredient not found");
+            deltas.add(new IngredientDelta(uri, log.build()));
+            return;
+        }
+        int match = manifestHashMatches(im.get(), ref.get());
+        if (match == 1) log.success("ingredient.manifest.validated", "self#jumbf=/c2pa/" + target, "ingredient hash matched");
+        else if (match == 0) log.fail("ingredient.manifest.mismatch", "self#jumbf=/c2pa/" + target, "ingredient hash does not match the manifest");
+        ManifestValidator.Validated v = done.containsKey(target) ? done.get(target) : validator.validate(im.get(), Optional.empty());
+        done.putIfAbsent(target, v);
+        Set<String> recorded = recordedCodes(ing);
+        ValidationResults own = v.results().without(s -> recorded.contains(s.code()));
+        deltas.add(new IngredientDelta(uri, new ValidationResults(concat(log.success, own.success()), concat(log.informational, own.informational()),
+                concat(log.failure, own.failure()))));
+        // A v3 ingredient records its own validationResults, nested ingredient deltas included (§15.2.3);
+        // they are not re-reported, as the reference does.
+        if (!ing.has("validationResults")) ingredients(im.get(), new ValidationResults.Log(), depth + 1);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Optional;
  * reference SDK does ({@code PrereleaseError}).
  */
 record ManifestStore(byte[] bytes, Jumbf.Box root, List<Manifest> manifests) {
+    /** Each manifest costs a signature verification; a store of thousands is an attack, not provenance. */
+    static final int MAX_MANIFESTS = 256;
 
     static ManifestStore parse(byte[] bytes) throws C2paException {
         Jumbf.Box root = Jumbf.parseStore(bytes);
@@ -17,6 +19,9 @@ record ManifestStore(byte[] bytes, Jumbf.Box root, List<Manifest> manifests) {
             throw new C2paException("manifest.prerelease", "the JUMBF store is labelled '" + root.label() + "' (type " + root.typeCode() + "), not a C2PA 1.0+ store 'c2pa'");
         }
         List<Manifest> out = new ArrayList<>();
+        if (root.superChildren().size() > MAX_MANIFESTS) {
+            throw new C2paException("limit.exceeded", "the store holds " + root.superChildren().size() + " manifests; at most " + MAX_MANIFESTS + " are read");
+        }
         for (Jumbf.Box m : root.superChildren()) {
             String t = m.typeCode();
             if (t.equals("c2ma") || t.equals("c2md") || t.equals("c2um") || t.equals("c2cm")) out.add(Manifest.parse(bytes, m));

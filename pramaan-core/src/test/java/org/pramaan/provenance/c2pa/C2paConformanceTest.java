@@ -58,7 +58,8 @@ class C2paConformanceTest {
             }
         }
         System.out.println("C2PA conformance against the reference (c2pa-rs 0.90.1), files x 2 settings: outcome, validation_state, active failure/"
-                + "informational/success code sets, validation_status and ingredient-delta code sets, claim generator, digitalSourceTypes, manifest count.");
+                + "informational/success code sets, validation_status and ingredient-delta code sets, claim generator, digitalSourceTypes (active and "
+                + "ingredient manifests), manifest count.");
         System.out.println("  Not compared: timeStamp.trusted vs timeStamp.untrusted (TSA roots: JDK cacerts here, the reference's own list there).");
         System.out.printf("  %-18s %6s %9s %12s%n", "format", "checks", "agreeing", "disagreeing");
         perFormat.forEach((k, v) -> System.out.printf("  %-18s %6d %9d %12d%n", k, v[0], v[1], v[2]));
@@ -135,6 +136,12 @@ class C2paConformanceTest {
             Set<String> status = new TreeSet<>(r.active().failureCodes());
             r.ingredientDeltas().forEach(d -> status.addAll(d.deltas().failureCodes()));
             if (!strings(want.get("validation_status_codes")).equals(status)) problems.add("validation_status " + status + " != " + strings(want.get("validation_status_codes")));
+            Set<String> otherDst = new TreeSet<>();
+            r.manifests().stream().filter(m -> !m.label().equals(r.activeManifest()))
+                    .forEach(m -> m.actions().forEach(a -> a.digitalSourceType().ifPresent(d -> otherDst.add(a.action() + " " + d))));
+            if (!strings(want.get("other_manifest_digital_source_types")).equals(otherDst)) {
+                problems.add("ingredient-manifest digitalSourceTypes " + otherDst + " != " + strings(want.get("other_manifest_digital_source_types")));
+            }
             if (want.get("manifest_count").asInt() != r.manifests().size()) problems.add("manifests " + r.manifests().size() + " != " + want.get("manifest_count").asInt());
             return String.join("; ", problems);
         }

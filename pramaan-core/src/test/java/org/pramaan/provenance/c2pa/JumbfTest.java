@@ -40,6 +40,14 @@ class JumbfTest {
     }
 
     @Test
+    void refusesAStoreWithTooManyManifests() {
+        byte[][] manifests = new byte[ManifestStore.MAX_MANIFESTS + 1][];
+        for (int i = 0; i < manifests.length; i++) manifests[i] = superbox("c2ma", "urn:c2pa:" + i);
+        byte[] store = superbox("c2pa", "c2pa", manifests);
+        assertThatThrownBy(() -> ManifestStore.parse(store)).isInstanceOf(C2paException.class).hasMessageContaining("at most " + ManifestStore.MAX_MANIFESTS);
+    }
+
+    @Test
     void refusesASuperboxWithoutDescription() {
         byte[] store = box("jumb", box("cbor", new byte[] {0}));
         assertThatThrownBy(() -> Jumbf.parseStore(store)).hasMessageContaining("no description box");

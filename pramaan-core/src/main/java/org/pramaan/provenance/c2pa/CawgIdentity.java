@@ -11,11 +11,19 @@ import java.util.Optional;
  * (0.90) does with default CAWG settings. Other signature types are recorded as present only.
  */
 final class CawgIdentity {
+    /** Each identity assertion costs a signature check; more than this per manifest are reported, not verified. */
+    static final int MAX_PER_MANIFEST = 16;
+
     private CawgIdentity() {}
 
     static void check(ManifestStore store, Manifest m, ValidationResults.Log log) {
+        int seen = 0;
         for (String label : m.assertions().keySet()) {
             if (!label.replaceAll("__\\d+$", "").equals("cawg.identity")) continue;
+            if (++seen > MAX_PER_MANIFEST) {
+                log.info("cawg.identity.unchecked", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label, "more than " + MAX_PER_MANIFEST + " identity assertions; not verified");
+                continue;
+            }
             String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label;
             Optional<Jumbf.Box> content = m.assertion(label).flatMap(Jumbf.Box::content).filter(c -> c.type().equals("cbor"));
             if (content.isEmpty()) continue;

@@ -22,6 +22,7 @@ final class ManifestValidator {
     private final ManifestStore store;
     private final TrustSettings trust;
     private final java.util.List<Hashing.Range> storeSpans;
+    private final java.util.Map<String, byte[]> hashes = new java.util.HashMap<>();
 
     /** @param storeSpans where the store lies in the asset (empty when unknown), to spot additional exclusions */
     ManifestValidator(ManifestStore store, TrustSettings trust, java.util.List<Hashing.Range> storeSpans) {
@@ -98,7 +99,9 @@ final class ManifestValidator {
                 log.fail("algorithm.unsupported", url, "unsupported hash algorithm: " + ref.alg());
                 continue;
             }
-            byte[] h = Hashing.of(ref.alg(), store.bytes(), box.get().contentStart(), box.get().end());
+            // Memoised: a hostile claim may list one large assertion thousands of times.
+            Jumbf.Box b = box.get();
+            byte[] h = hashes.computeIfAbsent(ref.alg() + "@" + b.start(), k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end()));
             referenced.add(box.get().start());
             if (MessageDigest.isEqual(h, ref.hash())) log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
             else if (m.claim().version() == 1 && prereleaseHash(box.get(), ref)) {
@@ -135,7 +138,9 @@ final class ManifestValidator {
     /** Pre-1.0 writers hashed only the content payload; the reference refuses such stores (PrereleaseError). */
     private boolean prereleaseHash(Jumbf.Box assertion, HashedUri ref) {
         Optional<Jumbf.Box> c = assertion.content();
-        return c.isPresent() && MessageDigest.isEqual(Hashing.of(ref.alg(), store.bytes(), c.get().contentStart(), c.get().end()), ref.hash());
+        if (c.isEmpty()) return false;
+        Jumbf.Box b = c.get();
+        return MessageDigest.isEqual(hashes.computeIfAbsent(ref.alg() + "@payload@" + b.start(), k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end())), ref.hash());
     }
 
     /** §15.12: the hard binding (data hash or BMFF hash) over the asset; a claim without one fails. */

@@ -150,6 +150,10 @@ final class ManifestValidator {
             String label = ref.leaf().replaceAll("__\\d+$", "");
             boolean data = label.equals("c2pa.hash.data"), bmff = label.startsWith("c2pa.hash.bmff"), boxes = label.equals("c2pa.hash.boxes");
             if (!data && !bmff && !boxes) continue;
+            if (found) { // §15.12: exactly one hard binding; checking more would let a claim multiply the asset hashing
+                log.fail("assertion.multipleHardBindings", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf(), "more than one hard binding");
+                break;
+            }
             found = true;
             String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf();
             Optional<JsonNode> a = assertionCbor(m, ref.leaf());

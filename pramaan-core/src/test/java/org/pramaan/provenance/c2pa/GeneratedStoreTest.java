@@ -31,16 +31,23 @@ class GeneratedStoreTest {
     byte[] store(String digitalSourceType, byte[] unreferencedAssertion) throws Exception { return store(digitalSourceType, unreferencedAssertion, new byte[0]); }
 
     /** A {@code c2pa.hash.data} assertion over {@code asset} minus bytes [10, 20) (C2PA 2.2 §18.5). */
-    static byte[] dataHash(byte[] asset) throws Exception {
+    static byte[] dataHash(byte[] asset) throws Exception { return dataHash(asset, "c2pa.hash.data"); }
+
+    static byte[] dataHash(byte[] asset, String label) throws Exception {
         java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
         md.update(asset, 0, 10);
         md.update(asset, 20, asset.length - 20);
         ObjectNode a = CBOR.createObjectNode().put("alg", "sha256").put("hash", md.digest()).put("name", "jumbf manifest");
         a.putArray("exclusions").addObject().put("start", 10).put("length", 10);
-        return superbox("cbor", "c2pa.hash.data", box("cbor", CBOR.writeValueAsBytes(a)));
+        return superbox("cbor", label, box("cbor", CBOR.writeValueAsBytes(a)));
     }
 
     byte[] store(String digitalSourceType, byte[] unreferencedAssertion, byte[] hashAssertion) throws Exception {
+        return store(digitalSourceType, unreferencedAssertion, hashAssertion.length == 0 ? List.of() : List.of(hashAssertion));
+    }
+
+    /** {@code hashAssertions} are referenced by the claim as c2pa.hash.data, c2pa.hash.data__1, … */
+    byte[] store(String digitalSourceType, byte[] unreferencedAssertion, List<byte[]> hashAssertions) throws Exception {
         ObjectNode action = CBOR.createObjectNode().put("action", "c2pa.created");
         if (!digitalSourceType.isEmpty()) action.put("digitalSourceType", digitalSourceType);
         ObjectNode actions = CBOR.createObjectNode();
@@ -50,14 +57,17 @@ class GeneratedStoreTest {
         claim.putObject("claim_generator_info").put("name", "pramaan-test");
         claim.putArray("created_assertions").addObject().put("url", "self#jumbf=c2pa.assertions/c2pa.actions.v2")
                 .put("hash", Hashing.of("sha256", assertion, 8, assertion.length)); // §8.4.2.3: contents, not the superbox header
-        if (hashAssertion.length > 0) {
-            claim.withArray("created_assertions").addObject().put("url", "self#jumbf=c2pa.assertions/c2pa.hash.data")
-                    .put("hash", Hashing.of("sha256", hashAssertion, 8, hashAssertion.length));
+        java.io.ByteArrayOutputStream hashes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < hashAssertions.size(); i++) {
+            byte[] h = hashAssertions.get(i);
+            claim.withArray("created_assertions").addObject().put("url", "self#jumbf=c2pa.assertions/c2pa.hash.data" + (i == 0 ? "" : "__" + i))
+                    .put("hash", Hashing.of("sha256", h, 8, h.length));
+            hashes.writeBytes(h);
         }
         byte[] claimBytes = CBOR.writeValueAsBytes(claim);
         byte[] cose = CoseTest.sign1(Cose.Alg.ES256, keys.getPrivate(), List.of(cert), claimBytes);
         return superbox("c2pa", "c2pa", superbox("c2ma", "urn:c2pa:generated",
-                superbox("c2as", "c2pa.assertions", assertion, unreferencedAssertion, hashAssertion),
+                superbox("c2as", "c2pa.assertions", assertion, unreferencedAssertion, hashes.toByteArray()),
                 superbox("c2cl", "c2pa.claim.v2", box("cbor", claimBytes)),
                 superbox("c2cs", "c2pa.signature", box("cbor", cose))));
     }
@@ -104,6 +114,18 @@ class GeneratedStoreTest {
         java.nio.file.Files.write(dir.resolve("photo.tif"), asset);
         assertThat(((C2paOutcome.Read) new C2paReader(TrustSettings.none(now())).read(dir.resolve("photo.tif"))).report().active().failureCodes())
                 .contains("assertion.dataHash.mismatch");
+    }
+
+    @Test
+    void aSecondHardBindingIsAFailureAndNotHashed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] asset = new byte[2048];
+        asset[0] = 'I'; asset[1] = 'I'; asset[2] = '*';
+        java.nio.file.Files.write(dir.resolve("a.tif"), asset);
+        java.nio.file.Files.write(dir.resolve("a.c2pa"), store("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture", new byte[0],
+                List.of(dataHash(asset), dataHash(asset, "c2pa.hash.data__1"))));
+        C2paReport r = ((C2paOutcome.Read) new C2paReader(TrustSettings.none(now())).read(dir.resolve("a.tif"))).report();
+        assertThat(r.active().failureCodes()).contains("assertion.multipleHardBindings");
+        assertThat(r.active().success()).filteredOn(c -> c.code().equals("assertion.dataHash.match")).hasSize(1);
     }
 
     @Test

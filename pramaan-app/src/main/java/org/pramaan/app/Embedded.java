@@ -17,6 +17,7 @@ import org.pramaan.media.MediaProber;
 import org.pramaan.policy.Assessor;
 import org.pramaan.policy.JurisdictionPolicy;
 import org.pramaan.provenance.MetadataSignalExtractor;
+import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.Screener;
 import org.pramaan.store.sqlite.EmbeddedStore;
@@ -46,7 +47,7 @@ public final class Embedded implements AutoCloseable {
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)));
-        this.screener = screener(config, policy, banks);
+        this.screener = screener(config, policy, banks, clock);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
@@ -74,8 +75,10 @@ public final class Embedded implements AutoCloseable {
 
     public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
 
-    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks) {
-        return new Screener(MediaProber.standard(), config.limits(), List.of(new MetadataSignalExtractor()), new PdqHasher(),
+    /** C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}). */
+    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
+        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
+        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata), new PdqHasher(),
                 new Assessor(), policy, banks);
     }
 
@@ -84,7 +87,7 @@ public final class Embedded implements AutoCloseable {
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
         return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
-                store.deliveries(), dispatcher, config.contentUrlPattern());
+                store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)));
     }
 
     public PramaanConfig config() { return config; }

@@ -48,7 +48,7 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public Screener screener() {
         if (Embedded.exists(config)) return app().screener();
-        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock));
+        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock), clock);
     }
 
     @Override

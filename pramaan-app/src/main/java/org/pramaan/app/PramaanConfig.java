@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.media.MediaLimits;
 
 /**
@@ -23,7 +25,8 @@ import org.pramaan.media.MediaLimits;
  */
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
-                            Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications) {
+                            Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig) {
 
     /** Outbound messages: each channel is on when its settings are given. */
     public record Notify(Optional<String> webhookUrl, Optional<String> webhookSecret, Optional<String> smtpHost, int smtpPort, String smtpFrom,
@@ -57,6 +60,29 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("notify.transparency-db.url", new String[] {"", "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of EU cases are submitted there"});
         KEYS.put("notify.transparency-db.token", new String[] {"", "API token for the Transparency Database (required with its URL)"});
         KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"});
+        KEYS.put("c2pa.trust-anchors", new String[] {"", "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"});
+        KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
+    }
+
+    /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
+    public TrustSettings c2paTrust(Clock clock) {
+        if (c2paTrustAnchors.isEmpty()) return TrustSettings.none(clock);
+        try {
+            String cfg = c2paTrustConfig.isPresent() ? Files.readString(c2paTrustConfig.get()) : "";
+            return TrustSettings.fromPem(Files.readString(c2paTrustAnchors.get()), cfg, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the C2PA trust files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Bad configuration stops start-up: the trust files must parse. */
+    private PramaanConfig checkedTrust(Parser p) {
+        try {
+            c2paTrust(Clock.systemUTC());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw p.badTrust(e.getMessage());
+        }
+        return this;
     }
 
     public static PramaanConfig load(Map<String, String> env, Properties system) {
@@ -101,7 +127,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE)),
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications());
+                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
+                    file("c2pa.trust-anchors"), file("c2pa.trust-config")).checkedTrust(this);
         }
 
         private Optional<java.util.regex.Pattern> urlPattern() {
@@ -148,6 +175,13 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             }
         }
 
+        private Optional<Path> file(String key) {
+            String f = values.get(key);
+            if (f.isBlank()) return Optional.empty();
+            if (!Files.isRegularFile(Path.of(f))) throw bad(key, "is not a file");
+            return Optional.of(Path.of(f));
+        }
+
         private Optional<Path> ruleDir() {
             String d = values.get("cases.rule-pack-dir");
             if (d.isBlank()) return Optional.empty();
@@ -174,6 +208,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                 throw bad(key, "is not an ISO-8601 duration such as PT1S");
             }
         }
+
+        IllegalArgumentException badTrust(String problem) { return bad("c2pa.trust-anchors", problem); }
 
         private IllegalArgumentException bad(String key, String problem) {
             // Secrets are never echoed into logs or terminals.

@@ -78,6 +78,33 @@ class CliProcessIT {
     }
 
     @Test
+    void c2paManifestsGiveTheirTiersThroughScanAndVerify() throws Exception {
+        Path c2pa = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve("c2pa").toAbsolutePath();
+        if (!Files.isDirectory(c2pa)) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + c2pa);
+            org.junit.jupiter.api.Assumptions.abort("reference data not found at " + c2pa);
+        }
+        Run scan = pramaan("scan", "--json", c2pa.resolve("real-ai/Firefly_tabby_cat.jpg").toString(), c2pa.resolve("real-ai/ChatGPT_Image.png").toString(),
+                c2pa.resolve("reference-signed/video1_no_manifest.signed.mp4").toString());
+        List<JsonNode> lines = scan.jsonLines();
+        assertThat(lines).hasSize(3);
+        // Firefly (store over two APP11 segments): valid manifest, trainedAlgorithmicMedia -> confirmed.
+        assertThat(lines.get(0).path("assessment").path("tier").asText()).isEqualTo("CONFIRMED_SYNTHETIC");
+        // ChatGPT: signature and bindings intact, signing credential expired, no timestamp -> suspected only.
+        assertThat(lines.get(1).path("assessment").path("tier").asText()).isEqualTo("SUSPECTED_SYNTHETIC");
+        assertThat(lines.get(2).path("assessment").path("tier").asText()).isEqualTo("CONFIRMED_SYNTHETIC");
+        Run verify = pramaan("c2pa", "verify", "--trust", c2pa.resolve("certs/trust/test_cert_root_bundle.pem").toString(),
+                "--trust-config", c2pa.resolve("certs/trust/store.cfg").toString(), c2pa.resolve("reference-signed/video1_no_manifest.signed.mp4").toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        JsonNode store = Json.mapper().readTree(verify.out());
+        assertThat(store.path("validation_state").asText()).isEqualTo("Trusted");
+        assertThat(store.path("manifests").path(store.path("active_manifest").asText()).path("signature_info").path("alg").asText()).isEqualTo("Es512");
+        Run chatGpt = pramaan("c2pa", "verify", c2pa.resolve("real-ai/ChatGPT_Image.png").toString());
+        assertThat(chatGpt.exit()).isEqualTo(1);
+        assertThat(chatGpt.out()).contains("signingCredential.expired");
+    }
+
+    @Test
     void benchPdqPrintsATable() throws Exception {
         Path imgs = Files.createDirectories(dir.resolve("imgs"));
         Files.write(imgs.resolve("a.jpg"), TestImages.jpeg(TestImages.photo(300, 200, 16), 0.9f));

@@ -46,6 +46,26 @@ class PramaanConfigTest {
     }
 
     @Test
+    void c2paTrustAnchorsMustBeAReadablePemBundle() throws Exception {
+        assertThat(PramaanConfig.load(Map.of(), new Properties()).c2paTrust(java.time.Clock.systemUTC()).anchors()).isEmpty();
+        Path junk = Files.writeString(dir.resolve("anchors.pem"), "not a certificate");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_C2PA_TRUST_ANCHORS", junk.toString()), new Properties()))
+                .hasMessageContaining("c2pa.trust-anchors").hasMessageContaining("PRAMAAN_C2PA_TRUST_ANCHORS");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_C2PA_TRUST_ANCHORS", dir.resolve("missing.pem").toString()), new Properties()))
+                .hasMessageContaining("is not a file");
+        var kpg = java.security.KeyPairGenerator.getInstance("EC");
+        var kp = kpg.generateKeyPair();
+        var now = java.time.Instant.now();
+        var cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=anchor"), java.math.BigInteger.ONE, java.util.Date.from(now), java.util.Date.from(now.plusSeconds(3600)),
+                new org.bouncycastle.asn1.x500.X500Name("CN=anchor"), kp.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+        Path pem = Files.writeString(dir.resolve("ok.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_C2PA_TRUST_ANCHORS", pem.toString()), new Properties());
+        assertThat(c.c2paTrust(java.time.Clock.systemUTC()).anchors()).containsExactly(cert);
+    }
+
+    @Test
     void anOperatorsRulePackReplacesTheBundledOne() throws Exception {
         Path packs = Files.createDirectories(dir.resolve("packs"));
         Files.writeString(packs.resolve("CN.json"), new String(org.pramaan.cases.RulePack.class.getResourceAsStream("/rulepacks/CN.json").readAllBytes())

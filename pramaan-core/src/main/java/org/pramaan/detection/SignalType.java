@@ -16,7 +16,7 @@ public enum SignalType {
     GENERATOR_METADATA,
     /** EXIF Software or UserComment naming a generator or editor. */
     EXIF_SOFTWARE,
-    /** A C2PA manifest store is present (presence only: validation is the provenance engine's). */
+    /** A C2PA manifest store: validated (its digitalSourceType and state) or unreadable. */
     C2PA_MANIFEST,
     /** The uploader's own statement (IT Rules r.4(1A)). */
     UPLOADER_DECLARATION,

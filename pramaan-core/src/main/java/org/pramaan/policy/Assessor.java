@@ -17,7 +17,9 @@ import org.pramaan.detection.SignalType;
  *   <li>WEAK AI hints make it inconclusive.</li>
  * </ul>
  * Hashes and bare manifest presence (INFO) never move the tier: a C2PA manifest alone says nothing
- * about AI, and treating edit history as AI is the "Made with AI" mislabel to avoid.
+ * about AI, and treating edit history as AI is the "Made with AI" mislabel to avoid. A validated C2PA
+ * manifest counts through its digitalSourceType signal (strength set by
+ * {@code org.pramaan.provenance.C2paSignals}: Valid/Trusted confirms, an invalid one never does).
  */
 public final class Assessor {
 
@@ -58,7 +60,7 @@ public final class Assessor {
             reasons.add(new Reason("no_evidence", "no provenance label, generator trace or declaration says this is synthetic", List.of()));
         }
         for (int i = 0; i < signals.size(); i++) {
-            if (signals.get(i).type() == SignalType.C2PA_MANIFEST) {
+            if (signals.get(i).type() == SignalType.C2PA_MANIFEST && !"true".equals(signals.get(i).attributes().get("validated"))) {
                 // Presence is reported so a reviewer knows to look; its claims count only once validated.
                 reasons.add(new Reason("c2pa.unvalidated", "a C2PA manifest is present at " + signals.get(i).location()
                         + "; it has not been validated, so its claims are not used for this tier", List.of(i)));
@@ -95,6 +97,7 @@ public final class Assessor {
             case GENERATOR_METADATA -> "generator.metadata";
             case EXIF_SOFTWARE -> "exif.software";
             case HASH_BANK_MATCH -> "bank.match";
+            case C2PA_MANIFEST -> "c2pa.digital_source_type";
             default -> s.type().name().toLowerCase(java.util.Locale.ROOT);
         };
         String strength = s.strength() == SignalStrength.STRONG ? "" : " (" + s.strength().name().toLowerCase(java.util.Locale.ROOT) + " evidence)";

@@ -1,6 +1,7 @@
 package org.pramaan.provenance;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,21 @@ import org.pramaan.detection.SignalStrength;
 import org.pramaan.detection.SignalType;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaSource;
+import org.pramaan.provenance.c2pa.C2paReader;
+import org.pramaan.provenance.c2pa.TrustSettings;
 
 /**
  * Provenance and generator signals from a file's metadata. Malformed metadata is skipped (or
  * reported as a weak signal with an {@code error} attribute), never thrown.
  */
 public final class MetadataSignalExtractor implements SignalExtractor {
+    private final C2paReader c2pa;
+
+    /** Validates C2PA manifests with no trust anchors, certificate validity judged by the system clock. */
+    public MetadataSignalExtractor() { this(new C2paReader(TrustSettings.none(Clock.systemUTC()))); }
+
+    public MetadataSignalExtractor(C2paReader c2pa) { this.c2pa = c2pa; }
+
     /** IPTC NewsCodes digital source types that mean AI generation (IPTC Photo Metadata 2023.2; cv.iptc.org/newscodes/digitalsourcetype). */
     static final Set<String> AI_SOURCE_TYPES = Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia",
             "compositeSynthetic", "algorithmicallyEnhanced");
@@ -34,7 +44,7 @@ public final class MetadataSignalExtractor implements SignalExtractor {
         }
         out.addAll(GeneratorTraces.fromText(blocks.text));
         for (MetadataBlocks.Block b : blocks.exif) exif(b, out);
-        for (String where : blocks.c2pa) out.add(new Signal(SignalType.C2PA_MANIFEST, "present", SignalStrength.INFO, where, Map.of("validated", "false")));
+        if (!blocks.c2pa.isEmpty()) out.addAll(C2paSignals.of(c2pa.read(source), blocks.c2pa));
         return out;
     }
 
@@ -43,6 +53,7 @@ public final class MetadataSignalExtractor implements SignalExtractor {
         for (String v : f.digitalSourceTypes()) out.add(digitalSourceType(v, b.location(), f.wellFormed()));
         for (String v : f.aigc()) out.add(aigc(v, b.location()));
         for (String v : f.provenance()) {
+            if (v.startsWith("self#jumbf=")) continue; // C2PA 2.2 §11.4: points at the embedded store, validated separately
             out.add(new Signal(SignalType.C2PA_MANIFEST, "remote", SignalStrength.INFO, b.location() + " dcterms:provenance",
                     Map.of("remote", v, "validated", "false", "fetched", "false")));
         }

@@ -9,6 +9,7 @@ import org.pramaan.cases.CaseService;
 import org.pramaan.cases.EvidenceBundles;
 import org.pramaan.cases.Retention;
 import org.pramaan.media.MediaLimits;
+import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.hash.BankCuration;
 import org.pramaan.screening.Intake;
 import org.pramaan.screening.Screener;
@@ -19,10 +20,12 @@ import org.pramaan.screening.MediaRepository;
  *
  * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
  * @param contentUrlPattern takes the platform's content id out of a URL named in a notice (group {@code id})
+ * @param c2pa      C2PA reader with the configured trust anchors ({@code POST /v1/provenance/verify})
  */
 public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
                           MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries,
-                          org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<java.util.regex.Pattern> contentUrlPattern) {
+                          org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<java.util.regex.Pattern> contentUrlPattern,
+                          C2paReader c2pa) {
     public ApiServices {
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(dispatcher, "dispatcher");
@@ -39,5 +42,6 @@ public record ApiServices(Screener screener, Intake intake, MediaRepository medi
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(uploadDir, "uploadDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(c2pa, "c2pa");
     }
 }

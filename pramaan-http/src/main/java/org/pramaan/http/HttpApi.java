@@ -45,6 +45,7 @@ public final class HttpApi {
         HmaRoutes hma = new HmaRoutes(services);
         HoldRoutes holds = new HoldRoutes(services);
         DeliveryRoutes deliveries = new DeliveryRoutes(services);
+        ProvenanceRoutes provenance = new ProvenanceRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
@@ -67,6 +68,7 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/cases/{id}/appeals/decision", Permission.CASE_ACT, cases::decideAppeal),
                 Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
                 Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
+                Route.guarded("POST", "/v1/provenance/verify", Permission.MEDIA_SUBMIT, provenance::verify),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
                 Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
                 Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),

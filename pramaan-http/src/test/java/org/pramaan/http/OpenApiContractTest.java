@@ -49,7 +49,8 @@ class OpenApiContractTest {
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.hash.BankCuration(banks, audit, clock), audit,
                 new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock, store.deliveries(),
-                new org.pramaan.notify.Dispatcher(store.deliveries(), List.of(), audit, clock), java.util.Optional.empty()));
+                new org.pramaan.notify.Dispatcher(store.deliveries(), List.of(), audit, clock), java.util.Optional.empty(),
+                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock))));
     }
 
     @Test

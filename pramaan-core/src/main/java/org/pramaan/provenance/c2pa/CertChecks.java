@@ -1,0 +1,61 @@
+package org.pramaan.provenance.c2pa;
+
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Signing-credential checks of C2PA 2.2 §14.5.1 / §14.4: validity at the signing time, EKU against the
+ * configured list, and chaining to an anchor. Each returns the status code it earns (or empty).
+ */
+final class CertChecks {
+    private CertChecks() {}
+
+    /** {@code signingCredential.expired} when the leaf is outside its validity at {@code at}. */
+    static boolean validAt(X509Certificate leaf, Instant at) {
+        Date d = Date.from(at);
+        return !d.before(leaf.getNotBefore()) && !d.after(leaf.getNotAfter());
+    }
+
+    /** §14.4.1: an end-entity certificate without an accepted EKU is {@code signingCredential.invalid}. */
+    static boolean ekuAllowed(X509Certificate leaf, java.util.Set<String> allowed) {
+        try {
+            List<String> ekus = leaf.getExtendedKeyUsage();
+            return ekus != null && ekus.stream().anyMatch(allowed::contains);
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    /** Whether the chain (leaf first) links up by signatures and ends at, or is issued by, an anchor. */
+    static boolean chainsToAnchor(List<X509Certificate> chain, List<X509Certificate> anchors) {
+        if (anchors.isEmpty()) return false;
+        for (int i = 0; i + 1 < chain.size(); i++) if (!signedBy(chain.get(i), chain.get(i + 1))) return false;
+        for (X509Certificate c : chain) if (anchors.contains(c)) return true;
+        X509Certificate top = chain.get(chain.size() - 1);
+        return anchors.stream().anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && signedBy(top, a));
+    }
+
+    static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The subject's O attribute (what the reference reports as {@code signature_info.issuer}). */
+    static String subjectAttribute(X509Certificate c, String attr) {
+        try {
+            for (var rdn : new javax.naming.ldap.LdapName(c.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase(attr)) return rdn.getValue().toString();
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return "";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,111 @@
+package org.pramaan.provenance.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * COSE_Sign1 as C2PA 2.2 §13.2 / §14.5 uses it: tag 18, detached payload (the claim bytes),
+ * protected header with {@code alg} (label 1) and {@code x5chain} (label 33, leaf first), RFC 3161
+ * tokens in the unprotected {@code sigTst}/{@code sigTst2}. ECDSA signatures are raw r‖s (RFC 9053 §2.1).
+ */
+record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, byte[] signature, Alg alg, List<X509Certificate> chain) {
+
+    /** The algorithms C2PA 2.2 §13.2 allows, with their COSE labels (RFC 9053 Tables 1, 2, 5). */
+    enum Alg {
+        ES256(-7, "Es256", "SHA256withECDSAinP1363Format", null), ES384(-35, "Es384", "SHA384withECDSAinP1363Format", null),
+        ES512(-36, "Es512", "SHA512withECDSAinP1363Format", null),
+        PS256(-37, "Ps256", "RSASSA-PSS", new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1)),
+        PS384(-38, "Ps384", "RSASSA-PSS", new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, 48, 1)),
+        PS512(-39, "Ps512", "RSASSA-PSS", new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, 64, 1)),
+        ED25519(-8, "Ed25519", "Ed25519", null);
+
+        final int label;
+        final String display;
+        final String jca;
+        final PSSParameterSpec pss;
+
+        Alg(int label, String display, String jca, PSSParameterSpec pss) {
+            this.label = label;
+            this.display = display;
+            this.jca = jca;
+            this.pss = pss;
+        }
+
+        static Optional<Alg> of(int label) {
+            for (Alg a : values()) if (a.label == label) return Optional.of(a);
+            return Optional.empty();
+        }
+    }
+
+    static Cose parse(byte[] store, Jumbf.Box content) throws C2paException {
+        return parse(store, content.contentStart(), content.contentLength());
+    }
+
+    static Cose parse(byte[] b, int off, int len) throws C2paException {
+        JsonNode n = Cbor.read(b, off, len, "claim signature");
+        if (!n.isArray() || n.size() != 4) throw new C2paException("claimSignature.malformed", "the claim signature is not a 4-element COSE_Sign1 array");
+        byte[] prot = Cbor.bytes(n.get(0)).orElseThrow(() -> new C2paException("claimSignature.malformed", "COSE protected header is not a byte string"));
+        JsonNode pm = prot.length == 0 ? Cbor.JSON.createObjectNode() : Cbor.read(prot, 0, prot.length, "COSE protected header");
+        JsonNode unprot = n.get(1).isObject() ? n.get(1) : Cbor.JSON.createObjectNode();
+        byte[] sig = Cbor.bytes(n.get(3)).orElseThrow(() -> new C2paException("claimSignature.malformed", "COSE signature is not a byte string"));
+        JsonNode algNode = pm.get("1");
+        Alg alg = algNode != null && algNode.canConvertToInt() ? Alg.of(algNode.asInt()).orElse(null) : null;
+        if (alg == null) throw new C2paException("algorithm.unsupported", "COSE alg " + (algNode == null ? "missing" : algNode.toString()) + " is not one C2PA allows");
+        return new Cose(prot, pm, unprot, sig, alg, chain(pm, unprot));
+    }
+
+    /** x5chain (label 33, or the text key older signers used); the protected header wins, unprotected is legacy (v1). */
+    private static List<X509Certificate> chain(JsonNode pm, JsonNode unprot) throws C2paException {
+        JsonNode x = first(pm, "33", "x5chain").or(() -> first(unprot, "33", "x5chain"))
+                .orElseThrow(() -> new C2paException("signingCredential.invalid", "COSE header has no x5chain"));
+        List<byte[]> ders = new ArrayList<>();
+        if (x.isBinary()) Cbor.bytes(x).ifPresent(ders::add);
+        else if (x.isArray()) x.forEach(c -> Cbor.bytes(c).ifPresent(ders::add));
+        if (ders.isEmpty()) throw new C2paException("signingCredential.invalid", "x5chain holds no certificate");
+        List<X509Certificate> out = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (byte[] d : ders) out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d)));
+        } catch (CertificateException | RuntimeException e) {
+            throw new C2paException("signingCredential.invalid", "x5chain certificate does not parse: " + e.getMessage());
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<JsonNode> first(JsonNode m, String a, String b) {
+        JsonNode v = m.has(a) ? m.get(a) : m.get(b);
+        return Optional.ofNullable(v);
+    }
+
+    /** RFC 9052 §4.4 Sig_structure {@code ["Signature1", protected, external_aad = h'', payload]}. */
+    static byte[] toBeSigned(String context, byte[] protectedBytes, byte[] payload) {
+        return new Cbor.Writer().array(4).text(context).bytes(protectedBytes).bytes(new byte[0]).bytes(payload).toByteArray();
+    }
+
+    boolean verify(byte[] claimBytes) {
+        return verify(alg, chain.get(0).getPublicKey(), toBeSigned("Signature1", protectedBytes, claimBytes), signature);
+    }
+
+    static boolean verify(Alg alg, PublicKey key, byte[] tbs, byte[] sig) {
+        try {
+            Signature s = Signature.getInstance(alg.jca);
+            if (alg.pss != null) s.setParameter(alg.pss);
+            s.initVerify(key);
+            s.update(tbs);
+            return s.verify(sig);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false; // a key that does not fit the algorithm, or a malformed signature, is a mismatch
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.pramaan.provenance.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.media.MediaSource;
+
+/**
+ * {@code c2pa.hash.data} (C2PA 2.2 §18.5): {@code {exclusions?: [{start, length}], alg?, hash, pad}};
+ * the hash covers every asset byte outside the exclusions.
+ */
+final class DataHashCheck {
+    private DataHashCheck() {}
+
+    /** True when the hash matches; empty exclusions or junk fields are a mismatch, never an exception. */
+    static boolean matches(JsonNode a, String claimAlg, MediaSource asset) throws IOException {
+        String alg = Cbor.text(a, "alg").isEmpty() ? claimAlg : Cbor.text(a, "alg");
+        Optional<MessageDigest> md = Hashing.digest(alg);
+        Optional<byte[]> want = Cbor.bytes(a.get("hash"));
+        if (md.isEmpty() || want.isEmpty()) return false;
+        List<Hashing.Range> ex = new ArrayList<>();
+        JsonNode list = a.get("exclusions");
+        if (list != null && list.isArray()) {
+            for (JsonNode e : list) {
+                if (!e.path("start").canConvertToLong() || !e.path("length").canConvertToLong()) return false;
+                long s = e.get("start").asLong(), l = e.get("length").asLong();
+                if (s < 0 || l < 0 || s > Long.MAX_VALUE - l) return false;
+                ex.add(new Hashing.Range(s, s + l));
+            }
+        }
+        Optional<byte[]> got = Hashing.asset(md.get(), asset, ex, List.of());
+        return got.isPresent() && MessageDigest.isEqual(got.get(), want.get());
+    }
+
+    /** Exclusions that do not touch the manifest store's own bytes (reported informational, as the reference does for TIFF). */
+    static boolean additionalExclusions(JsonNode a, List<Hashing.Range> storeSpans) {
+        JsonNode list = a.get("exclusions");
+        if (list == null || !list.isArray() || storeSpans.isEmpty()) return false;
+        for (JsonNode e : list) {
+            long s = e.path("start").asLong(), end = s + e.path("length").asLong();
+            if (storeSpans.stream().noneMatch(r -> s < r.end() && end > r.start())) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package org.pramaan.provenance.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The manifest-store JSON in the reference SDK's shape ({@code active_manifest}, {@code manifests},
+ * {@code validation_status}, {@code validation_results}, {@code validation_state}). Hash assertions,
+ * ingredients and thumbnails are not listed among {@code assertions}, and v1 actions are shown as
+ * {@code c2pa.actions.v2}, as the reference does.
+ */
+final class StoreJson {
+    private StoreJson() {}
+
+    static String write(ManifestStore store, ManifestValidator validator, StoreValidator.Result r) throws C2paException {
+        ObjectNode root = Cbor.JSON.createObjectNode();
+        root.put("active_manifest", store.active().label());
+        ObjectNode manifests = root.putObject("manifests");
+        for (Manifest m : store.manifests()) manifests.set(m.label(), manifest(m, validator, r.perManifest().get(m.label())));
+        ArrayNode status = root.putArray("validation_status");
+        r.active().failure().forEach(s -> status.add(entry(s)));
+        r.deltas().forEach(d -> d.deltas().failure().forEach(s -> status.add(entry(s))));
+        ObjectNode results = root.putObject("validation_results");
+        results.set("activeManifest", results(r.active()));
+        if (!r.deltas().isEmpty()) {
+            ArrayNode deltas = results.putArray("ingredientDeltas");
+            for (IngredientDelta d : r.deltas()) {
+                ObjectNode o = deltas.addObject();
+                o.put("ingredientAssertionURI", d.ingredientAssertionUri());
+                o.set("validationDeltas", results(d.deltas()));
+            }
+        }
+        root.put("validation_state", r.state().display());
+        try {
+            return Cbor.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new C2paException("general.error", "cannot write the report JSON: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode manifest(Manifest m, ManifestValidator validator, ManifestValidator.Validated v) throws C2paException {
+        ObjectNode o = Cbor.JSON.createObjectNode();
+        Claim c = m.claim();
+        c.claimGenerator().ifPresent(g -> o.put("claim_generator", g));
+        ArrayNode info = o.putArray("claim_generator_info");
+        c.generatorInfo().forEach(info::add);
+        if (!c.title().isEmpty()) o.put("title", c.title());
+        if (!c.format().isEmpty()) o.put("format", c.format());
+        o.put("instance_id", c.instanceId());
+        ArrayNode ingredients = o.putArray("ingredients");
+        ArrayNode assertions = o.putArray("assertions");
+        for (String label : m.assertions().keySet()) {
+            String base = label.replaceAll("__\\d+$", "");
+            if (base.startsWith("c2pa.hash.") || base.startsWith("c2pa.thumbnail.")) continue;
+            Optional<JsonNode> data = validator.assertionCbor(m, label);
+            if (data.isEmpty()) continue;
+            if (base.startsWith("c2pa.ingredient")) { ingredients.add(data.get()); continue; }
+            ObjectNode a = assertions.addObject();
+            a.put("label", Summaries.isActions(label) ? "c2pa.actions.v2" : label);
+            a.set("data", data.get());
+        }
+        if (v != null) o.set("signature_info", signature(v.signature()));
+        o.put("label", m.label());
+        o.put("claim_version", c.version());
+        return o;
+    }
+
+    private static ObjectNode signature(ManifestValidator.SignatureInfo s) {
+        ObjectNode o = Cbor.JSON.createObjectNode();
+        o.put("alg", s.alg().display);
+        o.put("issuer", CertChecks.subjectAttribute(s.signer(), "O"));
+        o.put("common_name", CertChecks.subjectAttribute(s.signer(), "CN"));
+        o.put("cert_serial_number", s.signer().getSerialNumber().toString());
+        s.time().ifPresent(t -> o.put("time", t.toString()));
+        return o;
+    }
+
+    private static ObjectNode results(ValidationResults r) {
+        ObjectNode o = Cbor.JSON.createObjectNode();
+        add(o.putArray("success"), r.success());
+        add(o.putArray("informational"), r.informational());
+        add(o.putArray("failure"), r.failure());
+        return o;
+    }
+
+    private static void add(ArrayNode a, List<StatusCode> l) { l.forEach(s -> a.add(entry(s))); }
+
+    private static ObjectNode entry(StatusCode s) {
+        ObjectNode o = Cbor.JSON.createObjectNode();
+        o.put("code", s.code());
+        o.put("url", s.url());
+        o.put("explanation", s.explanation());
+        return o;
+    }
+}

@@ -1,0 +1,100 @@
+package org.pramaan.provenance.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * RFC 3161 timestamps in the COSE unprotected header, verified offline (C2PA 2.2 §10.3.2.5, §14.5.2):
+ * {@code sigTst} (v1) imprints the COSE countersign structure over the claim bytes; {@code sigTst2}
+ * (v2) over the CBOR-encoded signature. The token's own CMS signature and imprint are checked; the
+ * TSA is trusted only when it chains to a configured anchor.
+ */
+final class TimeStamps {
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    /** {@code code} is timeStamp.validated / mismatch / malformed; {@code time} set only when validated. */
+    record Checked(String code, Optional<Instant> time, boolean trusted, String tsa) {}
+
+    private TimeStamps() {}
+
+    static Optional<Checked> check(Cose cose, byte[] claimBytes, TrustSettings trust) {
+        JsonNode v2 = cose.unprotected().get("sigTst2");
+        JsonNode v1 = cose.unprotected().get("sigTst");
+        if (v2 == null && v1 == null) return Optional.empty();
+        byte[] data = v2 != null ? new Cbor.Writer().bytes(cose.signature()).toByteArray() : claimBytes;
+        JsonNode tokens = (v2 != null ? v2 : v1).get("tstTokens");
+        if (tokens == null || !tokens.isArray() || tokens.size() != 1) {
+            return Optional.of(new Checked("timeStamp.malformed", Optional.empty(), false, "tstTokens must hold exactly one token: " + (v2 != null ? v2 : v1)));
+        }
+        Optional<byte[]> der = Cbor.bytes(tokens.get(0).get("val"));
+        if (der.isEmpty()) return Optional.of(new Checked("timeStamp.malformed", Optional.empty(), false, "tstTokens[0].val is not a byte string"));
+        return Optional.of(verify(der.get(), Cose.toBeSigned("CounterSignature", cose.protectedBytes(), data), trust));
+    }
+
+    private static Checked verify(byte[] der, byte[] tbs, TrustSettings trust) {
+        Optional<TimeStampToken> parsed = token(der);
+        if (parsed.isEmpty()) return new Checked("timeStamp.malformed", Optional.empty(), false, "neither a TimeStampToken nor a TimeStampResp");
+        TimeStampToken token = parsed.get();
+        try {
+            var info = token.getTimeStampInfo();
+            String alg = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getMessageImprintAlgOID()).replace("SHA", "SHA-");
+            byte[] expected = MessageDigest.getInstance(alg).digest(tbs);
+            @SuppressWarnings("unchecked")
+            var matches = new ArrayList<>(token.getCertificates().getMatches(token.getSID()));
+            if (matches.isEmpty()) return new Checked("timeStamp.malformed", Optional.empty(), false, "token carries no TSA certificate");
+            X509CertificateHolder holder = (X509CertificateHolder) matches.get(0);
+            X509Certificate tsa = new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+            String name = CertChecks.subjectAttribute(tsa, "CN");
+            if (!MessageDigest.isEqual(expected, info.getMessageImprintDigest())) return new Checked("timeStamp.mismatch", Optional.empty(), false, name);
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
+            List<X509Certificate> chain = chain(tsa, token);
+            boolean trusted = CertChecks.chainsToAnchor(chain, trust.timestampAnchors()) || CertChecks.chainsToAnchor(chain, trust.anchors());
+            return new Checked("timeStamp.validated", Optional.of(info.getGenTime().toInstant()), trusted, name);
+        } catch (Exception e) {
+            return new Checked("timeStamp.mismatch", Optional.empty(), false, "token signature does not verify: " + e.getMessage());
+        }
+    }
+
+    /** A bare token, or (as some signers store it) a whole RFC 3161 TimeStampResp wrapping one. */
+    private static Optional<TimeStampToken> token(byte[] der) {
+        try {
+            return Optional.of(new TimeStampToken(new CMSSignedData(der)));
+        } catch (Exception e) { // BC throws assorted runtime and checked exceptions on junk
+            try {
+                return Optional.ofNullable(new TimeStampResponse(der).getTimeStampToken());
+            } catch (Exception e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The TSA certificate followed by its issuers found among the token's certificates (at most 8). */
+    private static List<X509Certificate> chain(X509Certificate tsa, TimeStampToken token) throws Exception {
+        List<X509Certificate> bag = new ArrayList<>();
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(BC);
+        for (Object o : token.getCertificates().getMatches(null)) bag.add(conv.getCertificate((X509CertificateHolder) o));
+        List<X509Certificate> out = new ArrayList<>(List.of(tsa));
+        X509Certificate at = tsa;
+        for (int i = 0; i < 8 && !at.getSubjectX500Principal().equals(at.getIssuerX500Principal()); i++) {
+            X509Certificate child = at;
+            Optional<X509Certificate> up = bag.stream().filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && CertChecks.signedBy(child, c)).findFirst();
+            if (up.isEmpty() || out.contains(up.get())) break;
+            out.add(up.get());
+            at = up.get();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package org.pramaan.http;
+
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pramaan.media.MediaSource;
+import org.pramaan.provenance.c2pa.C2paOutcome;
+
+/**
+ * {@code POST /v1/provenance/verify}: C2PA validation of an uploaded file, answered in the reference
+ * SDK's manifest-store JSON so clients written against c2pa-rs read it unchanged. Validation
+ * failures are results (200), not errors. Trust anchors come from {@code c2pa.trust-anchors}.
+ */
+final class ProvenanceRoutes {
+    private final ApiServices services;
+
+    ProvenanceRoutes(ApiServices services) { this.services = services; }
+
+    void verify(Context ctx) throws Exception {
+        Path spool = Uploads.spool(ctx, services);
+        C2paOutcome o;
+        try (MediaSource src = MediaSource.open(spool)) {
+            o = services.c2pa().read(src);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+        if (o instanceof C2paOutcome.Read r) {
+            ctx.status(200).contentType("application/json").result(r.report().json());
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (o) {
+            case C2paOutcome.NoManifest n -> { body.put("outcome", "no_manifest"); body.put("format", n.format()); }
+            case C2paOutcome.RemoteReference x -> { body.put("outcome", "remote_manifest"); body.put("url", x.url()); body.put("fetched", false); }
+            case C2paOutcome.Unreadable u -> { body.put("outcome", "error"); body.put("error_name", u.code()); body.put("error", u.message()); }
+            case C2paOutcome.Read r -> throw new IllegalStateException("handled above");
+        }
+        HttpApi.json(ctx, 200, body);
+    }
+}

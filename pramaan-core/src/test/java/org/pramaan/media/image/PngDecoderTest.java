@@ -106,6 +106,17 @@ class PngDecoderTest {
         }
     }
 
+    @Test
+    void paethPredictorMatchesTheSpecOnEveryInput() {
+        for (int a = 0; a < 256; a++) {
+            for (int b = 0; b < 256; b++) {
+                for (int c = 0; c < 256; c++) {
+                    if (PngPaeth.predict(a, b, c) != PngSamples.paeth(a, b, c)) throw new AssertionError("a=" + a + " b=" + b + " c=" + c);
+                }
+            }
+        }
+    }
+
     static void assertSameAsImageIo(byte[] png, BufferedImage ours) throws Exception {
         BufferedImage full = ImageIO.read(new ByteArrayInputStream(png));
         BufferedImage oracle = HashingImages.squash(full, full.getWidth(), full.getHeight());

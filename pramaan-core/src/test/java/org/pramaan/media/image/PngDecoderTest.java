@@ -24,6 +24,7 @@ import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.image.PngSamples.Spec;
+import org.pramaan.testing.SharedTestData;
 
 /**
  * Differential test against the oracle, the JDK's ImageIO reader followed by the squash the
@@ -106,6 +107,21 @@ class PngDecoderTest {
         }
     }
 
+    /** The reference set's PNGs (RGBA, grey, grey + alpha, palette, 1-bit): the hashes PDQ conformance saw before this decoder. */
+    @Test
+    void referencePngsHashAsThroughImageIo() throws Exception {
+        java.nio.file.Path dir = SharedTestData.folder("pdq");
+        java.util.List<java.nio.file.Path> pngs;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            pngs = files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+        assertThat(pngs).hasSizeGreaterThanOrEqualTo(7);
+        for (java.nio.file.Path f : pngs) {
+            byte[] png = java.nio.file.Files.readAllBytes(f);
+            assertSameAsImageIo(png, PngDecoder.decode(png, MediaLimits.DEFAULT_MAX_PIXELS));
+        }
+    }
+
     @Test
     void paethPredictorMatchesTheSpecOnEveryInput() {
         for (int a = 0; a < 256; a++) {
@@ -123,15 +139,21 @@ class PngDecoderTest {
         assertThat(ours.getWidth()).isEqualTo(oracle.getWidth());
         assertThat(ours.getHeight()).isEqualTo(oracle.getHeight());
         boolean grey = ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
-        for (int y = 0; y < ours.getHeight(); y++) {
-            for (int x = 0; x < ours.getWidth(); x++) {
-                int a = grey ? ours.getRaster().getSample(x, y, 0) : ours.getRGB(x, y) & 0xFFFFFF;
-                int b = grey ? oracle.getRaster().getSample(x, y, 0) : oracle.getRGB(x, y) & 0xFFFFFF;
-                if (a != b) throw new AssertionError("pixel (" + x + ", " + y + "): ours " + Integer.toHexString(a) + ", ImageIO " + Integer.toHexString(b));
-            }
+        int[] a = pixels(ours, grey), b = pixels(oracle, grey);
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) throw new AssertionError("pixel (" + i % ours.getWidth() + ", " + i / ours.getWidth() + "): ours " + Integer.toHexString(a[i]) + ", ImageIO " + Integer.toHexString(b[i]));
         }
         PdqHasher hasher = new PdqHasher();
         assertThat(hasher.hash(ours)).isEqualTo(hasher.hash(oracle));
+    }
+
+    /** Band 0 for grey images, else RGB without alpha. */
+    private static int[] pixels(BufferedImage img, boolean grey) {
+        int w = img.getWidth(), h = img.getHeight();
+        if (grey) return img.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
+        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < rgb.length; i++) rgb[i] &= 0xFFFFFF;
+        return rgb;
     }
 
     static BufferedImage viaIntake(byte[] png) throws Exception {

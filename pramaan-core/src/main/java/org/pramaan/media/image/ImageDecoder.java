@@ -35,7 +35,9 @@ public final class ImageDecoder {
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight
      * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); other
      * JPEGs (CMYK, arithmetic…), JPEGs that small, and other formats go through ImageIO, large
-     * JPEGs there read with source subsampling.
+     * JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
+     * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
+     * it refuses) go through ImageIO.
      */
     public static BufferedImage decodeForHashing(MediaSource source, MediaInfo info) throws IOException {
         if (info.type() == MediaType.JPEG && info.dimensions().isPresent()) {
@@ -47,6 +49,13 @@ public final class ImageDecoder {
                 } catch (JpegException e) {
                     // Unsupported (CMYK, arithmetic…) or malformed for our reader: ImageIO has the last word.
                 }
+            }
+        }
+        if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
+            try {
+                return PngDecoder.decode(source.readAll(), info.dimensions().get().pixels());
+            } catch (PngException e) {
+                // Interlaced, or odd in a way ImageIO may still read (it is lenient): ImageIO has the last word.
             }
         }
         BufferedImage img = decode(source, info, true);
@@ -71,7 +80,7 @@ public final class ImageDecoder {
      * Source subsampling for ImageIO reads of JPEGs our decoder leaves to ImageIO (CMYK…) that will
      * be squashed; the same rule as the reduced decode: the shorter side keeps about 512 px. Not for
      * WebP: step 2 saves a third of TwelveMonkeys' VP8 time but put modes/I.webp at 10 bits from
-     * the C++ reference, the conformance limit. PNG gains nothing (inflating every row is the cost).
+     * the C++ reference, the conformance limit. PNG goes through {@link PngDecoder} unless it refuses the file.
      */
     static int hashingStep(MediaInfo info) {
         if (info.type() != MediaType.JPEG || info.dimensions().isEmpty()) return 1;

@@ -102,6 +102,7 @@ final class HashRoutes {
             for (Dihedral v : Dihedral.values()) dih.put(v.referenceName(), d.get(v).toHex());
             m.put("pdqDihedral", dih);
         });
+        ScreeningView.av(m, r.av()); // vpdq frames, audio fingerprint, and why either is missing
         return m;
     }
 }

@@ -126,6 +126,17 @@ class AvBanksEndToEndTest extends ServerTestBase {
         assertThat(matched.status()).as(matched.raw()).isEqualTo(200);
         assertThat(matched.json().path("vpdq").size()).isEqualTo(20);
         assertThat(matched.json().path("matches").get(0).path("method").asText()).isEqualTo("vpdq");
+
+        // The same by hashes alone, in the vPDQ reference tools' line form.
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode f : matched.json().path("vpdq")) {
+            lines.append(lines.isEmpty() ? "" : ",").append('"').append(f.path("frame").asLong()).append(',').append(f.path("quality").asInt()).append(',')
+                    .append(f.path("hash").asText()).append(',').append(f.path("timestampSeconds").asDouble()).append('"');
+        }
+        ApiClient.Response byHash = api.postJson("/v1/match", ingest, "{\"vpdq\":[[" + lines + "]]}");
+        assertThat(byHash.json().path("results").get(0).path("matches").get(0).path("segments").get(0).path("storedStartSeconds").asDouble()).as(byHash.raw())
+                .isCloseTo(30, within(1.01));
+        assertThat(api.postJson("/v1/match", ingest, "{\"vpdq\":[[\"1,2,3\"]]}").json().path("error").path("message").asText()).startsWith("vpdq[0][0]:");
     }
 
     /** 16 kHz → 22.05 kHz by linear interpolation, 0.6× volume, the first {@code cut} seconds dropped: a re-encoded excerpt. */
@@ -161,6 +172,26 @@ class AvBanksEndToEndTest extends ServerTestBase {
     }
 
     @Test
+    void anAudioFingerprintImportedAsJsonLinesIntoAHashOnlyBankBlocksACopy() throws Exception {
+        float[] sound = TestAudio.chords(13, 20, 16_000);
+        ApiClient.Response hashed = api.postBytes("/v1/hash", ingest, TestAudio.wav(sound, 16_000));
+        String fp = hashed.json().path("audio").path("fingerprint").asText();
+        assertThat(fp).as(hashed.raw()).isNotEmpty();
+        api.postJson("/v1/banks", reviewer, "{\"name\":\"ncii\",\"kind\":\"ncii\"}");
+        ApiClient.Response imported = api.send("POST", "/v1/banks/ncii/items?format=jsonl", reviewer, "application/x-ndjson", "{\"audio\":\"" + fp + "\",\"note\":\"victim\"}\n");
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        ApiClient.Response export = api.get("/v1/banks/ncii/export?format=jsonl", reviewer);
+        assertThat(export.raw()).contains("\"audio\":\"" + fp + "\"");
+
+        ApiClient.Response copy = api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 3.1), 22_050));
+        assertThat(decision(copy)).as(copy.raw()).isEqualTo("BLOCK");
+        assertThat(copy.json().path("matches").get(0).path("kind").asText()).isEqualTo("ncii");
+        assertThat(copy.json().path("matches").get(0).path("method").asText()).isEqualTo("audio");
+        ApiClient.Response byHash = api.postJson("/v1/match", ingest, "{\"audio\":[\"" + fp + "\"]}");
+        assertThat(byHash.json().path("results").get(0).path("matches").get(0).path("details").path("bitErrorRate").asDouble()).as(byHash.raw()).isZero();
+    }
+
+    @Test
     void badVideoAndAudioGetClearErrorsAndAnUndecodableVideoKeepsItsExactHashes() throws Exception {
         byte[] good = Files.readAllBytes(video("short.mp4", 3, 8));
         ApiClient.Response truncated = api.postBytes("/v1/media", ingest, java.util.Arrays.copyOf(good, good.length / 2));
@@ -168,7 +199,8 @@ class AvBanksEndToEndTest extends ServerTestBase {
         assertThat(truncated.json().path("error").path("code").asText()).as(truncated.raw()).isEqualTo("media.truncated");
         ApiClient.Response noSamples = api.postBytes("/v1/media", ingest, TestAudio.wav(new float[0], 16_000));
         assertThat(noSamples.status()).as("kept by its exact hashes").isEqualTo(201);
-        assertThat(noSamples.json().path("hashes").path("errors").get(0).asText()).as(noSamples.raw()).startsWith("audio: media.corrupt").contains("no audio sample");
+        assertThat(noSamples.json().path("hashes").path("errors").get(0).asText()).as(noSamples.raw()).startsWith("audio: media.corrupt").contains("no audio sample")
+                .doesNotContain(dataDir.toString());
         assertThat(api.postBytes("/v1/media", ingest, new byte[0]).json().path("error").path("code").asText()).isEqualTo("media.empty");
 
         // A video its decoder refuses (here: over the configured duration) is stored with its exact hashes and a note, and a removal still blocks its bytes.

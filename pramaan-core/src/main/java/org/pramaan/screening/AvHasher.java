@@ -87,7 +87,7 @@ public final class AvHasher {
                 frames = video.get().hash(file, settings.sampling(), settings.limits()).frames();
                 if (frames.isEmpty()) errors.add("vpdq: media.corrupt: no video frame could be decoded");
             } catch (MediaRejectedException e) {
-                errors.add("vpdq: " + e.code().code() + ": " + e.getMessage());
+                errors.add("vpdq: " + e.code().code() + ": " + withoutPath(e.getMessage(), file));
             }
         }
         return new AvHashes(frames, fingerprint(file, kind, errors), errors);
@@ -100,11 +100,14 @@ public final class AvHasher {
             return Optional.of(fingerprinter.fingerprint(clip.samples(), clip.sampleRate()));
         } catch (MediaRejectedException e) {
             // A silent video (no audio stream) is normal, not a problem worth a note.
-            if (!(kind == MediaKind.VIDEO && e.code() == RejectionCode.NO_STREAM)) errors.add("audio: " + e.code().code() + ": " + e.getMessage());
+            if (!(kind == MediaKind.VIDEO && e.code() == RejectionCode.NO_STREAM)) errors.add("audio: " + e.code().code() + ": " + withoutPath(e.getMessage(), file));
         } catch (IllegalArgumentException e) {
             // Too short (under ~2.7 s), zero samples, or too long for a fingerprint.
             if (kind == MediaKind.AUDIO) errors.add("audio: audio.unusable: " + e.getMessage());
         }
         return Optional.empty();
     }
+
+    /** Decoders name the file; here it is a server-side spool file, meaningless to the uploader and not theirs to see. */
+    private static String withoutPath(String message, Path file) { return message.replace(file + ": ", "").replace(file.toString(), "the file"); }
 }

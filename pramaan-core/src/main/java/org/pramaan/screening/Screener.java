@@ -135,6 +135,9 @@ public final class Screener {
     /** Matches hashes given directly (no file), as partners and HMA-style clients send them. */
     public List<BankMatch> matchHashes(Optional<String> sha256, Optional<PdqResult> pdq) { return banks.match(sha256, pdq); }
 
+    /** Matches vPDQ frames and/or an audio fingerprint given directly against banked videos and audio. */
+    public List<BankMatch> matchHashes(AvHashes av) { return banks.match(Optional.empty(), Optional.empty(), av); }
+
     private PdqResult pdq(MediaSource source, MediaInfo info) throws MediaRejectedException {
         return pdqHasher.hash(decode(source, info));
     }

@@ -171,6 +171,46 @@ class AvBanksEndToEndTest extends ServerTestBase {
         assertThat(decision(other)).as(other.raw()).isNotEqualTo("BLOCK");
     }
 
+    /** A video with a sound track: MPEG-4 Part 2 video and AAC audio (encoders the bundled LGPL build has). */
+    Path videoWithSound(String name, long seed, double seconds, float[] sound, int rate) throws Exception {
+        FfmpegMedia.audioDecoder(); // loads the bundled natives
+        Path f = dataDir.resolve(name);
+        org.bytedeco.javacv.FFmpegFrameRecorder r = new org.bytedeco.javacv.FFmpegFrameRecorder(f.toFile(), 160, 120, 1);
+        r.setFormat("mp4");
+        r.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+        r.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+        r.setFrameRate(FPS);
+        r.setVideoQuality(4);
+        r.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC);
+        r.setSampleRate(rate);
+        r.setAudioBitrate(96_000);
+        r.start();
+        org.bytedeco.javacv.Java2DFrameConverter conv = new org.bytedeco.javacv.Java2DFrameConverter();
+        int perFrame = (int) (rate / FPS);
+        for (int i = 0; i < seconds * FPS; i++) {
+            r.record(conv.convert(scene(seed, i / FPS, 160, 120)));
+            r.recordSamples(rate, 1, java.nio.FloatBuffer.wrap(sound, i * perFrame, Math.min(perFrame, sound.length - i * perFrame)));
+        }
+        r.stop();
+        r.release();
+        return f;
+    }
+
+    @Test
+    void theSoundOfARemovedVideoIsBankedSoItsRippedAudioIsBlocked() throws Exception {
+        float[] sound = TestAudio.chords(21, 20, 16_000);
+        ApiClient.Response first = post(videoWithSound("talk.mp4", 5, 20, sound, 16_000));
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.json().path("hashes").path("vpdq").size()).isEqualTo(20);
+        assertThat(first.json().path("hashes").path("audio").path("durationSeconds").asDouble()).as(first.raw()).isCloseTo(20, within(0.5));
+        remove(first.json().path("id").asText());
+
+        ApiClient.Response ripped = api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 4.4), 22_050));
+        assertThat(decision(ripped)).as(ripped.raw()).isEqualTo("BLOCK");
+        assertThat(ripped.json().path("matches").get(0).path("method").asText()).isEqualTo("audio");
+        assertThat(ripped.json().path("matches").get(0).path("details").path("offsetSeconds").asDouble()).isCloseTo(4.4, within(0.3));
+    }
+
     @Test
     void anAudioFingerprintImportedAsJsonLinesIntoAHashOnlyBankBlocksACopy() throws Exception {
         float[] sound = TestAudio.chords(13, 20, 16_000);

@@ -79,6 +79,17 @@ class AvBanksTest {
     }
 
     @Test
+    void unbankingTheMediaRemovesItsVideoHashes() {
+        List<VpdqFrame> original = video(60);
+        BankItem item = banked(original);
+        assertThat(banks.items(HashBanks.REMOVED)).containsExactly(item);
+        assertThat(banks.size()).isEqualTo(1);
+        assertThat(banks.removeMedia(HashBanks.REMOVED, "m1")).isEqualTo(1);
+        assertThat(match(cut(original, 10, 30))).isEmpty();
+        assertThat(banks.items(HashBanks.REMOVED)).isEmpty();
+    }
+
+    @Test
     void allHashKindsSurviveJsonLinesAndTheStoreForm() throws Exception {
         int[] items = new int[40];
         boolean[] weak = new boolean[40];

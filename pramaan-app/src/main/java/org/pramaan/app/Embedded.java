@@ -46,7 +46,7 @@ public final class Embedded implements AutoCloseable {
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
-        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)));
+        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching());
         this.screener = screener(config, policy, banks, clock);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
@@ -75,11 +75,16 @@ public final class Embedded implements AutoCloseable {
 
     public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
 
-    /** C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}). */
+    /**
+     * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).
+     * The FFmpeg adapters are plugged in here, at the composition root: core only knows the decoder ports.
+     */
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
         MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
+        org.pramaan.screening.AvHasher av = new org.pramaan.screening.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
+                java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
         return new Screener(MediaProber.standard(), config.limits(), List.of(metadata), new PdqHasher(),
-                new Assessor(), policy, banks);
+                new Assessor(), policy, banks, av);
     }
 
     public static boolean exists(PramaanConfig config) { return Files.exists(config.dataDir().resolve(EmbeddedStore.DATABASE_FILE)); }

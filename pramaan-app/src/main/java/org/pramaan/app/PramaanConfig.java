@@ -26,7 +26,10 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av) {
+
+    /** vPDQ/audio hashing at intake and when banked video counts as found again. */
+    public record Av(org.pramaan.screening.AvHasher.Settings hashing, org.pramaan.hash.AvMatchPolicy matching) {}
 
     /** Outbound messages: each channel is on when its settings are given. */
     public record Notify(Optional<String> webhookUrl, Optional<String> webhookSecret, Optional<String> smtpHost, int smtpPort, String smtpFrom,
@@ -42,6 +45,10 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
         KEYS.put("media.max-bytes", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
         KEYS.put("media.max-pixels", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
+        KEYS.put("media.vpdq.seconds-per-hash", new String[] {"1", "vPDQ: hash one video frame every this many seconds at intake (0: every frame)"});
+        KEYS.put("media.max-av-duration", new String[] {"PT1H", "longest video or audio decoded for vPDQ and audio fingerprints (ISO-8601); longer files keep only their exact hashes"});
+        KEYS.put("bank.vpdq.min-query-percent", new String[] {"80", "share of an upload's frames (query side) that must match a banked video"});
+        KEYS.put("bank.vpdq.min-matched-seconds", new String[] {"5", "and the matched run must cover this many seconds of the upload (or all of a shorter one)"});
         KEYS.put("policy.jurisdiction", new String[] {"IN", "screening policy (policies/<J>.json): IN or EU"});
         KEYS.put("cases.rule-packs", new String[] {"IN,EU,US,CN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
         KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
@@ -128,7 +135,29 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
-                    file("c2pa.trust-anchors"), file("c2pa.trust-config")).checkedTrust(this);
+                    file("c2pa.trust-anchors"), file("c2pa.trust-config"), av()).checkedTrust(this);
+        }
+
+        private Av av() {
+            double seconds = decimal("media.vpdq.seconds-per-hash", 0, 3600);
+            Duration max = duration("media.max-av-duration");
+            org.pramaan.media.decode.DecodeLimits d = org.pramaan.media.decode.DecodeLimits.DEFAULT;
+            // Frames allowed scale with the duration at 60 fps, so a longer limit is not undone by the frame count.
+            long frames = Math.max(1, Math.multiplyExact(Math.max(1, max.toSeconds()), 60L));
+            return new Av(new org.pramaan.screening.AvHasher.Settings(new org.pramaan.hash.VpdqSampling(seconds, 0),
+                    new org.pramaan.media.decode.DecodeLimits(max, frames, d.maxFramePixels())),
+                    new org.pramaan.hash.AvMatchPolicy(decimal("bank.vpdq.min-query-percent", 1, 100), decimal("bank.vpdq.min-matched-seconds", 0, 3600),
+                            new org.pramaan.hash.AudioMatcher()));
+        }
+
+        private double decimal(String key, double min, double max) {
+            try {
+                double v = Double.parseDouble(values.get(key));
+                if (!(v >= min && v <= max)) throw bad(key, "must be between " + min + " and " + max);
+                return v;
+            } catch (NumberFormatException e) {
+                throw bad(key, "is not a number");
+            }
         }
 
         private Optional<java.util.regex.Pattern> urlPattern() {

@@ -66,6 +66,20 @@ class PramaanConfigTest {
     }
 
     @Test
+    void videoAndAudioHashingSettingsAreCheckedNamingTheKey() {
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_MEDIA_VPDQ_SECONDS_PER_HASH", "0.5", "PRAMAAN_MEDIA_MAX_AV_DURATION", "PT10M",
+                "PRAMAAN_BANK_VPDQ_MIN_QUERY_PERCENT", "70"), new Properties());
+        assertThat(c.av().hashing().sampling().secondsPerHash()).isEqualTo(0.5);
+        assertThat(c.av().hashing().limits().maxDuration()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(c.av().matching().minQueryPercent()).isEqualTo(70);
+        assertThat(c.av().matching().minMatchedSeconds()).isEqualTo(5);
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_MEDIA_VPDQ_SECONDS_PER_HASH", "-1"), new Properties()))
+                .hasMessageContaining("media.vpdq.seconds-per-hash='-1'").hasMessageContaining("between");
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_BANK_VPDQ_MIN_QUERY_PERCENT", "most"), new Properties()))
+                .hasMessageContaining("bank.vpdq.min-query-percent").hasMessageContaining("not a number");
+    }
+
+    @Test
     void anOperatorsRulePackReplacesTheBundledOne() throws Exception {
         Path packs = Files.createDirectories(dir.resolve("packs"));
         Files.writeString(packs.resolve("CN.json"), new String(org.pramaan.cases.RulePack.class.getResourceAsStream("/rulepacks/CN.json").readAllBytes())

@@ -34,7 +34,7 @@ final class BankCommand implements Runnable {
     static BankFiles.Format format(String given, Path file) {
         if (given != null) return BankFiles.Format.parse(given);
         String n = file == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".csv") ? BankFiles.Format.CSV : n.endsWith(".txt") ? BankFiles.Format.LINES : BankFiles.Format.JSONL;
+        return n.endsWith(".csv") ? BankFiles.Format.CSV : n.endsWith(".tsv") ? BankFiles.Format.TSV : n.endsWith(".txt") ? BankFiles.Format.LINES : BankFiles.Format.JSONL;
     }
 
     @Command(name = "create", description = "Create a bank.")
@@ -82,7 +82,7 @@ final class BankCommand implements Runnable {
     static final class Import implements Callable<Integer>, PramaanCli.RuntimeAware {
         @Parameters(index = "0", paramLabel = "BANK") String bank;
         @Parameters(index = "1", paramLabel = "FILE") Path file;
-        @Option(names = "--format", description = "csv, jsonl or lines (default: from the file extension)") String format;
+        @Option(names = "--format", description = "csv, tsv, jsonl or lines (default: from the file extension)") String format;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         private final PramaanCli.LazyRuntime runtime;
 
@@ -106,7 +106,7 @@ final class BankCommand implements Runnable {
     @Command(name = "export", description = "Export a bank's items.")
     static final class Export implements Callable<Integer>, PramaanCli.RuntimeAware {
         @Parameters(paramLabel = "BANK") String bank;
-        @Option(names = "--format", description = "csv, jsonl or lines (default: from --output's extension, else jsonl)") String format;
+        @Option(names = "--format", description = "csv, tsv, jsonl or lines (default: from --output's extension, else jsonl)") String format;
         @Option(names = "--output", description = "file to write (default: standard output)") Path output;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         private final PramaanCli.LazyRuntime runtime;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks that print a table (numbers for docs/performance.md).",
-        subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class, BenchCommand.Match.class, VpdqBenchCommand.class, BenchAudioCommand.class, BenchC2pa.class})
+        subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class, BenchCommand.Match.class, VpdqBenchCommand.class, BenchAudioCommand.class,
+                BenchC2pa.class, AvMatchBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

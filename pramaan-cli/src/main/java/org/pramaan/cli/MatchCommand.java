@@ -38,11 +38,15 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
             out.put("path", f.toString());
             try (MediaSource src = MediaSource.open(f)) {
                 Screener screener = runtime.get().screener();
-                List<Screener.VariantMatch> ms = screener.matchAllVariants(screener.hashes(src));
+                Screener.HashReport r = screener.hashes(src);
+                List<Screener.VariantMatch> ms = screener.matchAllVariants(r);
                 matched |= ms.stream().anyMatch(m -> m.match().acts());
-                out.put("matches", ms.stream().map(m -> Map.of("bank", m.match().bank(), "kind", m.match().kind().wireName(), "itemId", m.match().itemId(),
-                        "method", m.match().method(), "distance", m.match().distance(), "variant", m.variant().referenceName(),
-                        "acts", m.match().acts())).toList());
+                ScreeningView.av(out, r.av());
+                out.put("matches", ms.stream().map(m -> {
+                    Map<String, Object> v = new LinkedHashMap<>(ScreeningView.match(m.match()));
+                    v.put("variant", m.variant().referenceName());
+                    return v;
+                }).toList());
             } catch (MediaRejectedException e) {
                 failed = true;
                 out.putAll(ScreeningView.rejection(e));
@@ -65,6 +69,13 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
             sb.append("\n    ").append(m.get("bank")).append(" (").append(m.get("kind")).append(") item ").append(m.get("itemId")).append(": ")
                     .append(m.get("method")).append(" distance ").append(m.get("distance")).append(" via ").append(m.get("variant"))
                     .append(Boolean.TRUE.equals(m.get("acts")) ? "" : " [inert]");
+            if (m.containsKey("details")) sb.append(' ').append(m.get("details"));
+            if (m.containsKey("segments")) {
+                for (Map<String, Object> g : (List<Map<String, Object>>) m.get("segments")) {
+                    sb.append(String.format(java.util.Locale.ROOT, "\n        %.1f-%.1f s of this file = %.1f-%.1f s of the banked video", g.get("queryStartSeconds"),
+                            g.get("queryEndSeconds"), g.get("storedStartSeconds"), g.get("storedEndSeconds")));
+                }
+            }
         }
         return sb.toString();
     }

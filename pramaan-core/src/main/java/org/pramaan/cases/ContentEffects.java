@@ -78,9 +78,9 @@ final class ContentEffects {
     private void bank(CaseFile c, MediaRecord m, String actor, String note) {
         // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
         banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
-        BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), note, actor, clock.instant()));
+        BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), note, actor, clock.instant()));
         audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
-                "pdq", m.pdq().map(p -> p.hash().toHex()).orElse("")));
+                "pdq", m.pdq().map(p -> p.hash().toHex()).orElse(""), "vpdqFrames", m.av().vpdq().size(), "audioFingerprint", m.av().audio().isPresent()));
     }
 
     private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor) {
@@ -91,7 +91,7 @@ final class ContentEffects {
                 if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
                 if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > IDENTICAL_COPY_DISTANCE) continue;
                 media.save(m.withStatus(MediaStatus.REMOVED));
-                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
+                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
                 swept.add(m.id());
             }
         }

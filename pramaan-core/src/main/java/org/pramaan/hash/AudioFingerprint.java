@@ -66,8 +66,10 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
         return new AudioFingerprint(items, weak, duration);
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toBase64() { return Base64.getEncoder().encodeToString(toBytes()); }
 
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static AudioFingerprint fromBase64(String text) {
         try {
             return fromBytes(Base64.getDecoder().decode(text.strip()));

@@ -20,20 +20,25 @@ import org.pramaan.json.Json;
  * <ul>
  *   <li>{@code csv}: {@code hash,quality[,note]}, or any column order with a header naming
  *       {@code hash|pdq, quality, sha256, note, source, case_id}.</li>
- *   <li>{@code jsonl}: one object per line: {@code pdq, quality, sha256, note, source, caseId, disabledUntil}.</li>
+ *   <li>{@code tsv}: as {@code csv} with tabs between fields (ThreatExchange tools' tab-separated
+ *       {@code hash<TAB>quality[<TAB>…]} lists).</li>
+ *   <li>{@code jsonl}: one object per line: {@code pdq, quality, sha256, note, source, caseId, disabledUntil},
+ *       and for video and audio {@code vpdq} (array of {@code frameNumber,quality,pdqHex,timestampSec}
+ *       lines, the vPDQ reference tools' form) and {@code audio} (base64 fingerprint). The only format
+ *       that carries every hash kind; csv, tsv and lines carry PDQ and SHA-256 only.</li>
  *   <li>{@code lines}: one bare 64-hex PDQ hash per line, as ThreatExchange/HMA tools and Meta's
  *       reference data write them; no quality is given, so the source is trusted at 100.</li>
  * </ul>
  */
 public final class BankFiles {
     public enum Format {
-        CSV, JSONL, LINES;
+        CSV, TSV, JSONL, LINES;
 
         public static Format parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown bank file format '" + s + "': use csv, jsonl or lines");
+                throw new IllegalArgumentException("unknown bank file format '" + s + "': use csv, tsv, jsonl or lines");
             }
         }
     }
@@ -67,14 +72,15 @@ public final class BankFiles {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
             if (out.size() >= MAX_ITEMS) throw new ImportException(n, "more than " + MAX_ITEMS + " items in one import");
-            if (format == Format.CSV && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !t.matches("[0-9a-fA-F]{64}.*")) {
-                header = csv(t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            boolean delimited = format == Format.CSV || format == Format.TSV;
+            if (delimited && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !t.matches("[0-9a-fA-F]{64}.*")) {
+                header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
                 if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256")) throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
                 continue;
             }
             try {
                 out.add(switch (format) {
-                    case CSV -> fromFields(bank, header.isEmpty() ? positional(csv(t)) : named(header, csv(t)), source, addedBy, at);
+                    case CSV, TSV -> fromFields(bank, header.isEmpty() ? positional(fields(format, t)) : named(header, fields(format, t)), source, addedBy, at);
                     case JSONL -> fromJson(bank, t, source, addedBy, at);
                     case LINES -> fromFields(bank, Map.of("hash", t, "quality", "100"), source, addedBy, at);
                 });
@@ -87,10 +93,13 @@ public final class BankFiles {
 
     public static void write(Format format, List<BankItem> items, Writer out) throws IOException {
         if (format == Format.CSV) out.write("hash,quality,sha256,note,source,case_id\n");
+        if (format == Format.TSV) out.write("hash\tquality\tsha256\tnote\tsource\tcase_id\n");
         for (BankItem i : items) {
             switch (format) {
                 case CSV -> out.write(String.join(",", i.pdq().map(p -> p.hash().toHex()).orElse(""), i.pdq().map(p -> Integer.toString(p.quality())).orElse(""),
                         i.sha256().orElse(""), quote(i.note()), quote(i.source()), quote(i.caseId().orElse(""))) + "\n");
+                case TSV -> out.write(String.join("\t", i.pdq().map(p -> p.hash().toHex()).orElse(""), i.pdq().map(p -> Integer.toString(p.quality())).orElse(""),
+                        i.sha256().orElse(""), tsv(i.note()), tsv(i.source()), tsv(i.caseId().orElse(""))) + "\n");
                 case JSONL -> out.write(Json.write(view(i)) + "\n");
                 case LINES -> { if (i.pdq().isPresent()) out.write(i.pdq().get().hash().toHex() + "\n"); }
             }
@@ -111,6 +120,8 @@ public final class BankFiles {
         m.put("addedBy", i.addedBy());
         m.put("addedAt", i.addedAt().toString());
         i.disabledUntil().ifPresent(d -> m.put("disabledUntil", d.toString()));
+        if (!i.av().vpdq().isEmpty()) m.put("vpdq", i.av().vpdq().stream().map(VpdqFrame::toReferenceLine).toList());
+        i.av().audio().ifPresent(a -> m.put("audio", a.toBase64()));
         return m;
     }
 
@@ -126,10 +137,30 @@ public final class BankFiles {
         n.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText()));
         if (f.containsKey("pdq")) f.put("hash", f.get("pdq"));
         if (f.containsKey("caseId")) f.put("case_id", f.get("caseId"));
-        return fromFields(bank, f, source, addedBy, at);
+        return fromFields(bank, f, source, addedBy, at, av(n));
+    }
+
+    private static AvHashes av(JsonNode n) {
+        List<VpdqFrame> frames = new ArrayList<>();
+        JsonNode v = n.path("vpdq");
+        if (!v.isMissingNode() && !v.isArray()) throw new IllegalArgumentException("vpdq must be an array of 'frameNumber,quality,hash,timestamp' lines");
+        if (v.size() > 1_000_000) throw new IllegalArgumentException("vpdq has " + v.size() + " frames; the limit is 1,000,000");
+        for (int k = 0; k < v.size(); k++) {
+            try {
+                frames.add(VpdqFrame.parseReferenceLine(v.get(k).asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("vpdq[" + k + "]: " + e.getMessage());
+            }
+        }
+        Optional<AudioFingerprint> audio = n.hasNonNull("audio") ? Optional.of(AudioFingerprint.fromBase64(n.get("audio").asText())) : Optional.empty();
+        return new AvHashes(frames, audio, List.of());
     }
 
     private static BankItem fromFields(String bank, Map<String, String> f, String source, String addedBy, Instant at) {
+        return fromFields(bank, f, source, addedBy, at, AvHashes.NONE);
+    }
+
+    private static BankItem fromFields(String bank, Map<String, String> f, String source, String addedBy, Instant at, AvHashes av) {
         String hex = f.getOrDefault("hash", f.getOrDefault("pdq", "")).strip();
         Optional<PdqResult> pdq = Optional.empty();
         if (!hex.isEmpty()) {
@@ -146,7 +177,7 @@ public final class BankFiles {
         }
         return new BankItem(0, bank, sha.isEmpty() ? Optional.empty() : Optional.of(sha), pdq, Optional.empty(),
                 Optional.ofNullable(f.get("case_id")).filter(s -> !s.isBlank()), f.getOrDefault("source", "").isBlank() ? source : f.get("source"),
-                f.getOrDefault("note", ""), addedBy, at, disabledUntil);
+                f.getOrDefault("note", ""), addedBy, at, disabledUntil, av);
     }
 
     private static int quality(String q) {
@@ -176,6 +207,13 @@ public final class BankFiles {
     }
 
     /** RFC 4180 fields: commas inside double quotes, "" for a quote. */
+    private static List<String> fields(Format format, String line) {
+        return format == Format.TSV ? java.util.Arrays.asList(line.split("\t", -1)) : csv(line);
+    }
+
+    /** Tabs and line breaks would split a TSV field: replaced by spaces. */
+    private static String tsv(String s) { return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '); }
+
     static List<String> csv(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

@@ -23,7 +23,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * work), and the store-then-memory order must be the only order. PDQ search goes through a
  * {@link PdqIndex} (exact, so results equal the linear scan it replaced) at the largest threshold
  * of any bank that can match; each hit is then held to its own bank's threshold, quality floor and
- * state. With a snapshot file, a restart loads the index instead of rebuilding it.
+ * state. With a snapshot file, a restart loads the index instead of rebuilding it. Banked vPDQ
+ * frames and audio fingerprints are matched by a linear scan ({@link AvBankScan}) under the
+ * rules of an {@link AvMatchPolicy}.
  */
 public final class HashBanks {
     /** The bank takedowns feed (IT Rules r.4(4)). */
@@ -43,6 +45,7 @@ public final class HashBanks {
         return t;
     });
     private final PdqIndex pdqIndex;
+    private final AvBankScan av;
     private final Optional<Path> snapshot;
     private volatile boolean indexChanged;
     private volatile String indexStatus;
@@ -50,7 +53,11 @@ public final class HashBanks {
     public HashBanks(HashBankRepository repository, Clock clock) { this(repository, clock, Optional.empty()); }
 
     /** @param indexSnapshot where the PDQ index snapshot lives (read at start when it matches the repository) */
-    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot) {
+    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot) { this(repository, clock, indexSnapshot, AvMatchPolicy.DEFAULT); }
+
+    /** @param avPolicy when banked video and audio count as found again */
+    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy) {
+        this.av = new AvBankScan(avPolicy);
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.snapshot = Objects.requireNonNull(indexSnapshot, "indexSnapshot");
@@ -58,6 +65,7 @@ public final class HashBanks {
         List<PdqIndex.Entry> entries = new ArrayList<>();
         for (BankItem i : repository.all()) {
             indexSha(i);
+            av.index(i);
             i.pdq().ifPresent(p -> {
                 withPdq.put(i.id(), i);
                 entries.add(new PdqIndex.Entry(i.id(), p.hash()));
@@ -124,6 +132,7 @@ public final class HashBanks {
             banks.remove(name);
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
             removePdq(i -> i.bank().equals(name));
+            av.remove(i -> i.bank().equals(name));
             return existed;
         });
     }
@@ -143,6 +152,7 @@ public final class HashBanks {
             java.util.Set<Long> seen = new java.util.HashSet<>();
             for (List<BankItem> l : bySha256.values()) for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             for (BankItem i : withPdq.values()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
+            for (BankItem i : av.items()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             out.sort(java.util.Comparator.comparingLong(BankItem::id));
             return out;
         });
@@ -153,6 +163,7 @@ public final class HashBanks {
         return write(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
             removePdq(i -> i.id() == id);
+            av.remove(i -> i.id() == id);
             return removed;
         });
     }
@@ -162,6 +173,7 @@ public final class HashBanks {
         return write(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
             removePdq(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
+            av.remove(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
             return n;
         });
     }
@@ -171,7 +183,10 @@ public final class HashBanks {
      * items disabled until later do not match; shadow-bank matches, and every match when the file
      * also hits an allow-list, come back inert.
      */
-    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) {
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) { return match(sha256, pdq, AvHashes.NONE); }
+
+    /** As {@link #match(Optional, Optional)}, also finding the file's video frames and audio in banked videos and audio (exact, then PDQ, then vPDQ/audio). */
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
         return read(() -> {
             java.time.Instant now = clock.instant();
             Map<Long, BankMatch> out = new LinkedHashMap<>();
@@ -179,6 +194,7 @@ public final class HashBanks {
                 for (BankItem i : bySha256.getOrDefault(s, List.of())) consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
             });
             pdq.ifPresent(q -> matchPdq(q, now, out));
+            av.match(media, banks, (i, method) -> consider(i, method, 0, now), out);
             boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
             return out.values().stream().map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
         });
@@ -186,7 +202,10 @@ public final class HashBanks {
 
     public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) { return match(Optional.of(sha256), pdq); }
 
-    public long size() { return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()); }
+    public long size() {
+        return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()
+                + av.items().stream().filter(i -> i.sha256().isEmpty() && i.pdq().isEmpty()).count());
+    }
 
     /** One index search at the widest threshold any matching bank uses; hits in item order, like the scan it replaced. */
     private void matchPdq(PdqResult q, java.time.Instant now, Map<Long, BankMatch> out) {
@@ -222,6 +241,7 @@ public final class HashBanks {
 
     private void index(BankItem item) {
         indexSha(item);
+        av.index(item);
         item.pdq().ifPresent(p -> {
             withPdq.put(item.id(), item);
             pdqIndex.add(item.id(), p.hash());

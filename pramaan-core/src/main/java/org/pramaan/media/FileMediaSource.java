@@ -22,6 +22,9 @@ final class FileMediaSource implements MediaSource {
     public long size() { return size; }
 
     @Override
+    public java.util.Optional<Path> file() { return java.util.Optional.of(path); }
+
+    @Override
     public void readFully(long position, byte[] dst, int off, int len) throws IOException {
         if (position < 0 || len < 0 || position + len > size) {
             throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end of " + path + " (" + size + " bytes)");

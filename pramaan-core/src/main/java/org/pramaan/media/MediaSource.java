@@ -37,6 +37,9 @@ public interface MediaSource extends Closeable {
         return read(0, (int) size());
     }
 
+    /** The file behind these bytes, when there is one: decoders of video and audio read files, not ranges. */
+    default java.util.Optional<Path> file() { return java.util.Optional.empty(); }
+
     @Override
     default void close() throws IOException {}
 

@@ -53,14 +53,15 @@ public final class Intake {
                 .orElse(MediaStatus.after(report.decision()));
         MediaRecord record = new MediaRecord(report.sha256(), report.md5(), report.info(), report.pdq(), report.signals(), report.assessment(),
                 report.decision(), report.outcome().reasons(), status, store || existing.map(MediaRecord::blobStored).orElse(false),
-                existing.map(MediaRecord::firstSeenAt).orElse(now), now);
+                existing.map(MediaRecord::firstSeenAt).orElse(now), now, report.av());
         media.save(record);
         UploadRecord upload = media.addUpload(new UploadRecord(0, report.sha256(), now, context.uploaderId(), context.externalId(),
                 context.declaration(), report.decision()));
         audit.append("media.screened", "media:" + report.sha256(), AuditLog.details(
                 "uploadId", upload.id(), "type", report.info().type().name(), "tier", report.assessment().tier().name(),
                 "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
-                "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse("")));
+                "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse(""),
+                "vpdqFrames", report.av().vpdq().size(), "audioFingerprint", report.av().audio().isPresent(), "hashErrors", report.av().errors()));
         Result result = new Result(record, upload, report, existing.isEmpty());
         listeners.forEach(l -> l.accept(result));
         return result;

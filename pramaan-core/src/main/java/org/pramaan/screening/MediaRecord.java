@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.detection.Signal;
+import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.policy.Assessment;
@@ -26,11 +27,19 @@ import org.pramaan.policy.Reason;
  * @param blobStored      whether its bytes are kept (blocked uploads are not stored)
  * @param firstSeenAt     first intake
  * @param lastScreenedAt  latest intake
+ * @param av              vPDQ frames (video) and audio fingerprint, with why any could not be computed
  */
 public record MediaRecord(String id, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals, Assessment assessment,
                           Decision decision, List<Reason> decisionReasons, MediaStatus status, boolean blobStored,
-                          Instant firstSeenAt, Instant lastScreenedAt) {
+                          Instant firstSeenAt, Instant lastScreenedAt, AvHashes av) {
+    /** A record without vPDQ or audio hashes (images, or media screened before they existed). */
+    public MediaRecord(String id, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals, Assessment assessment,
+                       Decision decision, List<Reason> decisionReasons, MediaStatus status, boolean blobStored, Instant firstSeenAt, Instant lastScreenedAt) {
+        this(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, blobStored, firstSeenAt, lastScreenedAt, AvHashes.NONE);
+    }
+
     public MediaRecord {
+        av = av == null ? AvHashes.NONE : av; // rows stored before vPDQ/audio hashing have none
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(pdq, "pdq");
@@ -40,10 +49,10 @@ public record MediaRecord(String id, String md5, MediaInfo info, Optional<PdqRes
     }
 
     public MediaRecord withBlobStored(boolean stored) {
-        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, stored, firstSeenAt, lastScreenedAt);
+        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, stored, firstSeenAt, lastScreenedAt, av);
     }
 
     public MediaRecord withStatus(MediaStatus s) {
-        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, s, blobStored, firstSeenAt, lastScreenedAt);
+        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, s, blobStored, firstSeenAt, lastScreenedAt, av);
     }
 }

@@ -11,6 +11,7 @@ import org.pramaan.detection.Signal;
 import org.pramaan.detection.SignalExtractor;
 import org.pramaan.detection.SignalStrength;
 import org.pramaan.detection.SignalType;
+import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.BankMatch;
 import org.pramaan.hash.ContentDigests;
 import org.pramaan.hash.Dihedral;
@@ -39,9 +40,17 @@ public final class Screener {
     private final Assessor assessor;
     private final JurisdictionPolicy policy;
     private final HashBanks banks;
+    private final AvHasher avHasher;
 
     public Screener(MediaProber prober, MediaLimits limits, List<SignalExtractor> extractors, PdqHasher pdqHasher,
                     Assessor assessor, JurisdictionPolicy policy, HashBanks banks) {
+        this(prober, limits, extractors, pdqHasher, assessor, policy, banks, AvHasher.none());
+    }
+
+    /** @param avHasher vPDQ and audio fingerprints for videos and audio, through the decoder ports */
+    public Screener(MediaProber prober, MediaLimits limits, List<SignalExtractor> extractors, PdqHasher pdqHasher,
+                    Assessor assessor, JurisdictionPolicy policy, HashBanks banks, AvHasher avHasher) {
+        this.avHasher = Objects.requireNonNull(avHasher, "avHasher");
         this.prober = Objects.requireNonNull(prober, "prober");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.extractors = List.copyOf(extractors);
@@ -59,6 +68,7 @@ public final class Screener {
         MediaInfo info = prober.probe(source, limits);
         ContentDigests digests = ContentDigests.of(source);
         Optional<PdqResult> pdq = info.kind() == MediaKind.IMAGE ? Optional.of(pdq(source, info)) : Optional.empty();
+        AvHashes av = avHasher.hash(source, info);
         List<Signal> signals = new ArrayList<>();
         signals.add(new Signal(SignalType.SHA256, digests.sha256(), SignalStrength.INFO, "whole file"));
         signals.add(new Signal(SignalType.MD5, digests.md5(), SignalStrength.INFO, "whole file"));
@@ -68,7 +78,7 @@ public final class Screener {
         context.declaration().ifPresent(d -> signals.add(new Signal(SignalType.UPLOADER_DECLARATION,
                 d.synthetic() ? "synthetic" : "not_synthetic", SignalStrength.MODERATE, "upload form",
                 d.statement().isEmpty() ? Map.of() : Map.of("statement", d.statement()))));
-        List<BankMatch> matches = banks.match(digests.sha256(), pdq);
+        List<BankMatch> matches = banks.match(Optional.of(digests.sha256()), pdq, av);
         for (BankMatch m : matches) {
             Map<String, String> attrs = new java.util.LinkedHashMap<>();
             attrs.put("bankKind", m.kind().wireName());
@@ -77,15 +87,23 @@ public final class Screener {
             m.mediaId().ifPresent(v -> attrs.put("mediaId", v));
             m.caseId().ifPresent(v -> attrs.put("caseId", v));
             m.inert().ifPresent(v -> attrs.put("inert", v));
+            attrs.putAll(m.details());
+            if (!m.segments().isEmpty()) attrs.put("segments", segments(m.segments()));
             signals.add(new Signal(SignalType.HASH_BANK_MATCH, m.bank() + "#" + m.itemId(), m.acts() ? SignalStrength.STRONG : SignalStrength.INFO,
                     "hash bank '" + m.bank() + "'", attrs));
         }
         Assessment assessment = assessor.assess(signals);
-        return new ScreeningReport(digests.sha256(), digests.md5(), info, pdq, signals, matches, assessment, policy.decide(assessment, matches));
+        return new ScreeningReport(digests.sha256(), digests.md5(), info, pdq, signals, matches, assessment, policy.decide(assessment, matches), av);
     }
 
-    /** All hashes of a file, without screening it: digests, and for images PDQ with its 8 dihedral variants. */
-    public record HashReport(MediaInfo info, ContentDigests digests, Optional<DihedralHashes> pdq) {}
+    /** {@code q0.000-19.000=s60.000-79.000;…}: query seconds and where they are in the banked video. */
+    static String segments(List<org.pramaan.hash.VpdqSegment> segments) {
+        return String.join(";", segments.stream().map(g -> String.format(java.util.Locale.ROOT, "q%.3f-%.3f=s%.3f-%.3f",
+                g.queryStart(), g.queryEnd(), g.storedStart(), g.storedEnd())).toList());
+    }
+
+    /** All hashes of a file, without screening it: digests, for images PDQ with its 8 dihedral variants, for video and audio vPDQ and the fingerprint. */
+    public record HashReport(MediaInfo info, ContentDigests digests, Optional<DihedralHashes> pdq, AvHashes av) {}
 
     /** A bank match and the rotation/flip of the query that produced it. */
     public record VariantMatch(BankMatch match, Dihedral variant) {}
@@ -94,7 +112,7 @@ public final class Screener {
         MediaInfo info = prober.probe(source, limits);
         ContentDigests digests = ContentDigests.of(source);
         Optional<DihedralHashes> d = info.kind() == MediaKind.IMAGE ? Optional.of(pdqHasher.dihedral(decode(source, info))) : Optional.empty();
-        return new HashReport(info, digests, d);
+        return new HashReport(info, digests, d, avHasher.hash(source, info));
     }
 
     /**
@@ -106,7 +124,7 @@ public final class Screener {
         for (Dihedral v : Dihedral.values()) {
             Optional<PdqResult> q = r.pdq().map(d -> new PdqResult(d.get(v), d.quality()));
             Optional<String> sha = v == Dihedral.ORIG ? Optional.of(r.digests().sha256()) : Optional.empty();
-            for (BankMatch m : banks.match(sha, q)) {
+            for (BankMatch m : banks.match(sha, q, v == Dihedral.ORIG ? r.av() : AvHashes.NONE)) {
                 VariantMatch old = best.get(m.itemId());
                 if (old == null || m.distance() < old.match().distance()) best.put(m.itemId(), new VariantMatch(m, v));
             }
@@ -116,6 +134,9 @@ public final class Screener {
 
     /** Matches hashes given directly (no file), as partners and HMA-style clients send them. */
     public List<BankMatch> matchHashes(Optional<String> sha256, Optional<PdqResult> pdq) { return banks.match(sha256, pdq); }
+
+    /** Matches vPDQ frames and/or an audio fingerprint given directly against banked videos and audio. */
+    public List<BankMatch> matchHashes(AvHashes av) { return banks.match(Optional.empty(), Optional.empty(), av); }
 
     private PdqResult pdq(MediaSource source, MediaInfo info) throws MediaRejectedException {
         return pdqHasher.hash(decode(source, info));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.detection.Signal;
+import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.BankMatch;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaInfo;
@@ -11,10 +12,11 @@ import org.pramaan.policy.Assessment;
 import org.pramaan.policy.Decision;
 import org.pramaan.policy.JurisdictionPolicy;
 
-/** Everything screening found about one file, and what to do with it. */
+/** Everything screening found about one file, and what to do with it; {@code av}: vPDQ and audio hashes, or why not. */
 public record ScreeningReport(String sha256, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals,
-                              List<BankMatch> matches, Assessment assessment, JurisdictionPolicy.Outcome outcome) {
+                              List<BankMatch> matches, Assessment assessment, JurisdictionPolicy.Outcome outcome, AvHashes av) {
     public ScreeningReport {
+        Objects.requireNonNull(av, "av");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(md5, "md5");
         Objects.requireNonNull(info, "info");

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pramaan.detection.Signal;
+import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.BankMatch;
+import org.pramaan.hash.VpdqFrame;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaRejectedException;
@@ -24,7 +26,7 @@ public final class ScreeningView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sha256", r.sha256());
         info(m, r.info());
-        m.put("hashes", hashes(r.sha256(), r.md5(), r.pdq()));
+        m.put("hashes", hashes(r.sha256(), r.md5(), r.pdq(), r.av()));
         m.put("signals", signals(r.signals()));
         m.put("matches", r.matches().stream().map(ScreeningView::match).toList());
         m.put("assessment", assessment(r.assessment()));
@@ -37,7 +39,7 @@ public final class ScreeningView {
         m.put("id", r.id());
         m.put("sha256", r.id());
         info(m, r.info());
-        m.put("hashes", hashes(r.id(), r.md5(), r.pdq()));
+        m.put("hashes", hashes(r.id(), r.md5(), r.pdq(), r.av()));
         m.put("signals", signals(r.signals()));
         m.put("assessment", assessment(r.assessment()));
         m.put("decision", decision(r.decision().name(), r.decisionReasons()));
@@ -66,12 +68,30 @@ public final class ScreeningView {
         info.duration().ifPresent(d -> m.put("durationSeconds", d.toMillis() / 1000.0));
     }
 
-    private static Map<String, Object> hashes(String sha256, String md5, Optional<PdqResult> pdq) {
+    private static Map<String, Object> hashes(String sha256, String md5, Optional<PdqResult> pdq, AvHashes av) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("sha256", sha256);
         h.put("md5", md5);
         pdq.ifPresent(p -> h.put("pdq", Map.of("hash", p.hash().toHex(), "quality", p.quality())));
+        av(h, av);
         return h;
+    }
+
+    /** Adds {@code vpdq} (frames), {@code audio} (fingerprint) and {@code errors} (why one is missing) when there are any. */
+    public static void av(Map<String, Object> h, AvHashes av) {
+        if (!av.vpdq().isEmpty()) h.put("vpdq", av.vpdq().stream().map(ScreeningView::frame).toList());
+        av.audio().ifPresent(a -> h.put("audio", Map.of("durationSeconds", a.durationSeconds(), "subFingerprints", a.count(),
+                "strongSubFingerprints", a.strongCount(), "fingerprint", a.toBase64())));
+        if (!av.errors().isEmpty()) h.put("errors", av.errors());
+    }
+
+    private static Map<String, Object> frame(VpdqFrame f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("frame", f.frameNumber());
+        m.put("timestampSeconds", f.timestampSeconds());
+        m.put("hash", f.hash().toHex());
+        m.put("quality", f.quality());
+        return m;
     }
 
     private static List<Map<String, Object>> signals(List<Signal> signals) {
@@ -102,6 +122,9 @@ public final class ScreeningView {
         b.caseId().ifPresent(c -> m.put("caseId", c));
         m.put("acts", b.acts());
         b.inert().ifPresent(v -> m.put("inert", v));
+        if (!b.details().isEmpty()) m.put("details", b.details());
+        if (!b.segments().isEmpty()) m.put("segments", b.segments().stream().map(g -> Map.of("queryStartSeconds", g.queryStart(), "queryEndSeconds", g.queryEnd(),
+                "storedStartSeconds", g.storedStart(), "storedEndSeconds", g.storedEnd(), "matchedFrames", g.matchedFrames())).toList());
         return m;
     }
 

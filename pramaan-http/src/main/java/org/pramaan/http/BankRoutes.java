@@ -89,7 +89,7 @@ final class BankRoutes {
         BankFiles.Format format = BankFiles.Format.parse(ctx.queryParamAsClass("format", String.class).getOrDefault("jsonl"));
         StringWriter out = new StringWriter();
         BankFiles.write(format, services.banks().banks().items(b.name()), out);
-        ctx.contentType(format == BankFiles.Format.CSV ? "text/csv" : format == BankFiles.Format.JSONL ? "application/x-ndjson" : "text/plain").result(out.toString());
+        ctx.contentType(format == BankFiles.Format.CSV ? "text/csv" : format == BankFiles.Format.TSV ? "text/tab-separated-values" : format == BankFiles.Format.JSONL ? "application/x-ndjson" : "text/plain").result(out.toString());
     }
 
     private Bank bank(Context ctx) {
@@ -115,6 +115,7 @@ final class BankRoutes {
     private static String guessFormat(String contentType) {
         if (contentType == null) return "jsonl";
         if (contentType.startsWith("text/csv")) return "csv";
+        if (contentType.startsWith("text/tab-separated-values")) return "tsv";
         if (contentType.startsWith("text/plain")) return "lines";
         return "jsonl";
     }

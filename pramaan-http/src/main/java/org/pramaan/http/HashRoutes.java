@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pramaan.hash.AudioFingerprint;
+import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.BankMatch;
+import org.pramaan.hash.VpdqFrame;
 import org.pramaan.hash.Dihedral;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
@@ -20,6 +23,8 @@ import org.pramaan.screening.ScreeningView;
 
 /** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
 final class HashRoutes {
+    /** Frames one vPDQ query may carry: an hour at 1 frame/s is 3,600; every frame of an hour at 30 fps, 108,000. */
+    static final int MAX_FRAMES = 120_000;
     private final ApiServices services;
 
     HashRoutes(ApiServices services) { this.services = services; }
@@ -79,8 +84,38 @@ final class HashRoutes {
             i++;
             results.add(result("sha256", hex, services.screener().matchHashes(Optional.of(hex), Optional.empty())));
         }
-        if (results.isEmpty()) throw new ApiException(400, "request.invalid", "give 'pdq' and/or 'sha256' arrays of hashes to match");
+        av(body, results);
+        if (results.isEmpty()) throw new ApiException(400, "request.invalid", "give 'pdq', 'sha256', 'vpdq' and/or 'audio' arrays of hashes to match");
         return results;
+    }
+
+    /** {@code "vpdq": [["frameNumber,quality,hash,timestamp", …] per video]}, {@code "audio": ["<base64 fingerprint>", …]}. */
+    private void av(JsonNode body, List<Map<String, Object>> results) {
+        int i = 0;
+        for (JsonNode video : body.path("vpdq")) {
+            String where = "vpdq[" + i++ + "]";
+            if (!video.isArray() || video.size() > MAX_FRAMES) throw new ApiException(400, "request.invalid", where + ": give an array of at most " + MAX_FRAMES + " 'frameNumber,quality,hash,timestamp' lines");
+            List<VpdqFrame> frames = new ArrayList<>();
+            for (JsonNode line : video) {
+                try {
+                    frames.add(VpdqFrame.parseReferenceLine(line.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(400, "request.invalid", where + "[" + frames.size() + "]: " + e.getMessage());
+                }
+            }
+            results.add(result("vpdq", frames.size() + " frames", services.screener().matchHashes(new AvHashes(frames, Optional.empty(), List.of()))));
+        }
+        i = 0;
+        for (JsonNode a : body.path("audio")) {
+            String where = "audio[" + i++ + "]";
+            AudioFingerprint fp;
+            try {
+                fp = AudioFingerprint.fromBase64(a.asText());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "request.invalid", where + ": " + e.getMessage());
+            }
+            results.add(result("audio", fp.count() + " sub-fingerprints", services.screener().matchHashes(new AvHashes(List.of(), Optional.of(fp), List.of()))));
+        }
     }
 
     private static Map<String, Object> result(String type, String hash, List<BankMatch> matches) {
@@ -102,6 +137,7 @@ final class HashRoutes {
             for (Dihedral v : Dihedral.values()) dih.put(v.referenceName(), d.get(v).toHex());
             m.put("pdqDihedral", dih);
         });
+        ScreeningView.av(m, r.av()); // vpdq frames, audio fingerprint, and why either is missing
         return m;
     }
 }

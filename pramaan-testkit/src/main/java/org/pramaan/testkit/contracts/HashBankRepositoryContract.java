@@ -33,6 +33,19 @@ public abstract class HashBankRepositoryContract {
     }
 
     @Test
+    void keepsVpdqFramesAndAudioFingerprints() {
+        HashBankRepository repo = createRepository(dir);
+        List<org.pramaan.hash.VpdqFrame> frames = List.of(new org.pramaan.hash.VpdqFrame(0, 0, Hash256.fromHex("1e".repeat(32)), 100),
+                new org.pramaan.hash.VpdqFrame(25, 1.0, Hash256.fromHex("2d".repeat(32)), 64));
+        org.pramaan.hash.AudioFingerprint fp = new org.pramaan.hash.AudioFingerprint(new int[] {1, -7, 0x7fffffff}, new boolean[] {false, true, false}, 3.5);
+        BankItem video = repo.add(BankItem.fromMedia("removed", "c".repeat(64), Optional.empty(), new org.pramaan.hash.AvHashes(frames, Optional.of(fp), List.of()),
+                Optional.of("IN-2"), "takedown", "key:abc", Samples.T0));
+        assertThat(repo.all()).containsExactly(video);
+        assertThat(repo.all().get(0).av().vpdq()).isEqualTo(frames);
+        assertThat(repo.all().get(0).av().audio()).contains(fp);
+    }
+
+    @Test
     void savesAndReplacesBankSettings() {
         HashBankRepository repo = createRepository(dir);
         Bank b = new Bank("ncii", BankKind.NCII, BankState.SHADOW, 20, 70, "partner hashes", Samples.T0);

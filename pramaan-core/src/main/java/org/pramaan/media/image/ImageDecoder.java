@@ -35,7 +35,8 @@ public final class ImageDecoder {
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight
      * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); other
      * JPEGs (CMYK, arithmetic…), JPEGs that small, and other formats go through ImageIO, large
-     * JPEGs there read with source subsampling.
+     * JPEGs there read with source subsampling. Lossy WebP (simple or extended, not animated) is
+     * decoded by {@link WebpDecoder} and converted to RGB only where the squash samples.
      */
     public static BufferedImage decodeForHashing(MediaSource source, MediaInfo info) throws IOException {
         if (info.type() == MediaType.JPEG && info.dimensions().isPresent()) {
@@ -47,6 +48,13 @@ public final class ImageDecoder {
                 } catch (JpegException e) {
                     // Unsupported (CMYK, arithmetic…) or malformed for our reader: ImageIO has the last word.
                 }
+            }
+        }
+        if (info.type() == MediaType.WEBP && info.dimensions().isPresent()) {
+            try {
+                return fastWebp(source.readAll(), info.dimensions().get());
+            } catch (WebpException e) {
+                // Lossless, animated, or malformed for our reader: ImageIO (TwelveMonkeys) has the last word.
             }
         }
         BufferedImage img = decode(source, info, true);
@@ -65,6 +73,19 @@ public final class ImageDecoder {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
         return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), squash), HashingImages.sampleMap(f.height, f.outHeight(), squash));
+    }
+
+    /**
+     * A lossy WebP through {@link WebpDecoder}, colour-converted only at the positions the squash
+     * keeps. The frame must have the size intake probed, or the probe and the pixels disagree.
+     */
+    static BufferedImage fastWebp(byte[] bytes, Dimensions dims) throws WebpException {
+        Vp8Frame f = WebpDecoder.decode(bytes, dims.pixels());
+        if (f.width != dims.width() || f.height != dims.height()) {
+            throw WebpException.unsupported("VP8 frame " + f.width + "x" + f.height + " differs from the canvas " + dims.width() + "x" + dims.height());
+        }
+        boolean squash = HashingImages.squashed(f.width, f.height);
+        return WebpColour.toImage(f, HashingImages.sampleMap(f.width, f.width, squash), HashingImages.sampleMap(f.height, f.height, squash));
     }
 
     /**

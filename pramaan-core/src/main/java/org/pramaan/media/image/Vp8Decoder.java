@@ -55,8 +55,9 @@ final class Vp8Decoder {
                 java.util.Arrays.fill(f.y, o, o + 4, f.y[o - 1]);
             }
             for (int mx = 0; mx < f.mbw; mx++) macroblock(mx, my, tokens);
+            if (h.filterLevel > 0 && my > 0) Vp8LoopFilter.row(f, my - 1, level, inner, h.simpleFilter, h.sharpness);
         }
-        if (h.filterLevel > 0) Vp8LoopFilter.apply(f, level, inner, h.simpleFilter, h.sharpness);
+        if (h.filterLevel > 0) Vp8LoopFilter.row(f, f.mbh - 1, level, inner, h.simpleFilter, h.sharpness);
     }
 
     private void macroblock(int mx, int my, Vp8BoolDecoder tokens) {
@@ -108,7 +109,7 @@ final class Vp8Decoder {
             // §12.3: subblocks on the right use the row above the macroblock for their above-right pixels.
             int ar = bx < 3 ? o - s + 4 : base - s + 16;
             for (int c = 0; c < 4; c++) edge[9 + c] = p[ar + c] & 0xFF;
-            Vp8Predict.subblock(p, o, s, bmodes[i], edge);
+            Vp8Predict.subblock(p, o, s, bmodes[i], edge, tmp);
             residual(i, p, o, s);
         }
     }

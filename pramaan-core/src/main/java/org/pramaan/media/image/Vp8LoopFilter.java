@@ -1,30 +1,32 @@
 package org.pramaan.media.image;
 
 /**
- * The VP8 loop filter (RFC 6386 §15), run over the whole frame after every macroblock is
- * reconstructed: intra prediction must see unfiltered neighbours, so filtering afterwards in the
- * spec's raster order gives the same pixels as the reference decoder's row-delayed filtering.
+ * The VP8 loop filter (RFC 6386 §15), a macroblock row at a time, one row behind reconstruction:
+ * intra prediction must see unfiltered neighbours, and filtering later in the spec's raster order
+ * gives the same pixels as filtering each macroblock right after it is reconstructed.
  */
 final class Vp8LoopFilter {
     private Vp8LoopFilter() {}
 
     /**
+     * Filters one macroblock row. Run after the row below it is reconstructed (or at the end), this
+     * equals filtering the whole frame at once: a row's edges never reach the row below, and the
+     * row below has already been predicted from the unfiltered pixels. Row by row keeps it in cache.
+     *
      * @param level per macroblock filter level 0..63 (0: not filtered)
      * @param inner per macroblock: whether the subblock edges are filtered (§15.1: B_PRED or coefficients present)
      */
-    static void apply(Vp8Frame f, int[] level, boolean[] inner, boolean simple, int sharpness) {
-        for (int my = 0; my < f.mbh; my++) {
-            for (int mx = 0; mx < f.mbw; mx++) {
-                int mb = my * f.mbw + mx, lvl = level[mb];
-                if (lvl == 0) continue;
-                int interior = interiorLimit(lvl, sharpness);
-                int hev = lvl >= 40 ? 2 : lvl >= 15 ? 1 : 0; // §15.4, key frame thresholds
-                int mbLimit = (lvl + 2) * 2 + interior, subLimit = lvl * 2 + interior;
-                filterBlock(f.y, f.yAt(mx * 16, my * 16), f.yStride, 16, mx > 0, my > 0, inner[mb], simple, mbLimit, subLimit, interior, hev);
-                if (simple) continue; // §15.2: the simple filter leaves chroma alone
-                filterBlock(f.u, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
-                filterBlock(f.v, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
-            }
+    static void row(Vp8Frame f, int my, int[] level, boolean[] inner, boolean simple, int sharpness) {
+        for (int mx = 0; mx < f.mbw; mx++) {
+            int mb = my * f.mbw + mx, lvl = level[mb];
+            if (lvl == 0) continue;
+            int interior = interiorLimit(lvl, sharpness);
+            int hev = lvl >= 40 ? 2 : lvl >= 15 ? 1 : 0; // §15.4, key frame thresholds
+            int mbLimit = (lvl + 2) * 2 + interior, subLimit = lvl * 2 + interior;
+            filterBlock(f.y, f.yAt(mx * 16, my * 16), f.yStride, 16, mx > 0, my > 0, inner[mb], simple, mbLimit, subLimit, interior, hev);
+            if (simple) continue; // §15.2: the simple filter leaves chroma alone
+            filterBlock(f.u, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
+            filterBlock(f.v, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
         }
     }
 
@@ -47,58 +49,79 @@ final class Vp8LoopFilter {
         if (inner) for (int y = 4; y < n; y += 4) edge(p, off + y * stride, stride, 1, n, simple, false, subLimit, interior, hev);
     }
 
-    /** Filters the n segments of one edge; {@code step} crosses the edge, {@code along} moves along it. */
+    /**
+     * Filters the n segments of one edge; {@code step} crosses the edge, {@code along} moves along it.
+     * Branch-free per segment (the filter tests become masks, both outcomes are computed and the
+     * mask selects), because the tests depend on the pixels and mispredict a lot; same results as
+     * the spec's branches.
+     */
     private static void edge(byte[] p, int o, int step, int along, int n, boolean simple, boolean mbEdge, int limit, int interior, int hev) {
-        for (int k = 0; k < n; k++, o += along) {
-            int p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF, q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF;
-            if (Math.abs(p0 - q0) * 2 + (Math.abs(p1 - q1) >> 1) > limit) continue;
-            if (simple) {
-                commonAdjust(p, o, step, true, p1, p0, q0, q1);
-                continue;
-            }
-            int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
-            if (Math.abs(p3 - p2) > interior || Math.abs(p2 - p1) > interior || Math.abs(p1 - p0) > interior
-                    || Math.abs(q3 - q2) > interior || Math.abs(q2 - q1) > interior || Math.abs(q1 - q0) > interior) continue;
-            boolean hv = Math.abs(p1 - p0) > hev || Math.abs(q1 - q0) > hev;
-            if (mbEdge) {
-                if (hv) commonAdjust(p, o, step, true, p1, p0, q0, q1);
-                else mbFilter(p, o, step, p2 - 128, p1 - 128, p0 - 128, q0 - 128, q1 - 128, q2 - 128);
-            } else {
-                int a = (commonAdjust(p, o, step, hv, p1, p0, q0, q1) + 1) >> 1;
-                if (!hv) {
-                    p[o + step] = s2u(q1 - 128 - a);
-                    p[o - 2 * step] = s2u(p1 - 128 + a);
-                }
-            }
+        // Two copies of each loop, so that inside one the pixel step is the constant 1 and inside
+        // the other the loop index moves by 1: the JIT then folds most array bounds checks.
+        if (step == 1) {
+            if (simple) for (int k = 0; k < n; k++) simpleSegment(p, o + k * along, 1, limit);
+            else if (mbEdge) for (int k = 0; k < n; k++) mbSegment(p, o + k * along, 1, limit, interior, hev);
+            else for (int k = 0; k < n; k++) subSegment(p, o + k * along, 1, limit, interior, hev);
+        } else {
+            if (simple) for (int k = 0; k < n; k++) simpleSegment(p, o + k, step, limit);
+            else if (mbEdge) for (int k = 0; k < n; k++) mbSegment(p, o + k, step, limit, interior, hev);
+            else for (int k = 0; k < n; k++) subSegment(p, o + k, step, limit, interior, hev);
         }
     }
 
-    /** §15.2 common_adjust, on unsigned inputs; returns the adjustment applied to q0. */
-    private static int commonAdjust(byte[] p, int o, int step, boolean outerTaps, int p1, int p0, int q0, int q1) {
-        int sp1 = p1 - 128, sp0 = p0 - 128, sq0 = q0 - 128, sq1 = q1 - 128;
-        int a = c((outerTaps ? c(sp1 - sq1) : 0) + 3 * (sq0 - sp0));
-        int b = c(a + 3) >> 3;
-        a = c(a + 4) >> 3;
-        p[o] = s2u(sq0 - a);
-        p[o - step] = s2u(sp0 + b);
-        return a;
+    /** §15.2 simple_segment: common_adjust with outer taps where the edge difference is within the limit. */
+    private static void simpleSegment(byte[] p, int o, int step, int limit) {
+        int p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF, q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF;
+        int pass = ~((limit - Math.abs(p0 - q0) * 2 - (Math.abs(p1 - q1) >> 1)) >> 31);
+        int a = c(c(p1 - q1) + 3 * (q0 - p0));
+        p[o] = (byte) (q0 + ((s2i(q0 - 128 - (c(a + 4) >> 3)) - q0) & pass));
+        p[o - step] = (byte) (p0 + ((s2i(p0 - 128 + (c(a + 3) >> 3)) - p0) & pass));
     }
 
-    /** §15.3 MBfilter without high edge variance: three pixels each side move by 27/128, 18/128, 9/128 of w. */
-    private static void mbFilter(byte[] p, int o, int step, int p2, int p1, int p0, int q0, int q1, int q2) {
+    /** -1 when §15.3 filter_yes holds (edge within {@code limit}, every interior step within {@code interior}), else 0. */
+    private static int filterMask(int p3, int p2, int p1, int p0, int q0, int q1, int q2, int q3, int limit, int interior) {
+        int fail = (limit - Math.abs(p0 - q0) * 2 - (Math.abs(p1 - q1) >> 1))
+                | (interior - Math.abs(p3 - p2)) | (interior - Math.abs(p2 - p1)) | (interior - Math.abs(p1 - p0))
+                | (interior - Math.abs(q3 - q2)) | (interior - Math.abs(q2 - q1)) | (interior - Math.abs(q1 - q0));
+        return ~(fail >> 31);
+    }
+
+    /** §15.3 MBfilter: with high edge variance only p0 and q0 move (common_adjust with outer taps). */
+    private static void mbSegment(byte[] p, int o, int step, int limit, int interior, int hev) {
+        int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+        int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
+        int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
+        if (pass == 0) return;
+        int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
         int w = c(c(p1 - q1) + 3 * (q0 - p0));
-        int a = c((27 * w + 63) >> 7);
-        p[o] = s2u(q0 - a);
-        p[o - step] = s2u(p0 + a);
-        a = c((18 * w + 63) >> 7);
-        p[o + step] = s2u(q1 - a);
-        p[o - 2 * step] = s2u(p1 + a);
-        a = c((9 * w + 63) >> 7);
-        p[o + 2 * step] = s2u(q2 - a);
-        p[o - 3 * step] = s2u(p2 + a);
+        // hev: w is common_adjust's a; p0 += c(w + 3) >> 3, q0 -= c(w + 4) >> 3.
+        int a0 = (c((27 * w + 63) >> 7) & ~hv), b0 = (c(w + 3) >> 3) & hv, f0 = (c(w + 4) >> 3) & hv;
+        int a1 = c((18 * w + 63) >> 7) & ~hv, a2 = c((9 * w + 63) >> 7) & ~hv;
+        p[o] = (byte) s2i(q0 - 128 - a0 - f0);
+        p[o - step] = (byte) s2i(p0 - 128 + a0 + b0);
+        p[o + step] = (byte) s2i(q1 - 128 - a1);
+        p[o - 2 * step] = (byte) s2i(p1 - 128 + a1);
+        p[o + 2 * step] = (byte) s2i(q2 - 128 - a2);
+        p[o - 3 * step] = (byte) s2i(p2 - 128 + a2);
     }
 
-    private static int c(int v) { return v < -128 ? -128 : Math.min(v, 127); }
+    /** §15.3 subblock_filter: outer taps only with high edge variance; without it p1 and q1 move too. */
+    private static void subSegment(byte[] p, int o, int step, int limit, int interior, int hev) {
+        int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+        int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
+        int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
+        if (pass == 0) return;
+        int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
+        int a = c((c(p1 - q1) & hv) + 3 * (q0 - p0));
+        int f1 = c(a + 4) >> 3, f2 = c(a + 3) >> 3, u = ((f1 + 1) >> 1) & ~hv;
+        p[o] = (byte) s2i(q0 - 128 - f1);
+        p[o - step] = (byte) s2i(p0 - 128 + f2);
+        p[o + step] = (byte) s2i(q1 - 128 - u);
+        p[o - 2 * step] = (byte) s2i(p1 - 128 + u);
+    }
 
-    private static byte s2u(int v) { return (byte) (c(v) + 128); }
+    private static int c(int v) { return Math.max(-128, Math.min(v, 127)); }
+
+    /** The spec's s2u: a signed value clamped to int8, back to 0..255. */
+    private static int s2i(int v) { return c(v) + 128; }
 }

@@ -48,10 +48,10 @@ final class Vp8Predict {
 
     /**
      * Subblock prediction, §12.3. {@code e} holds the 13 edge pixels: e[0..3] the left column
-     * bottom-up (L[3]..L[0]), e[4] the corner P, e[5..12] the row above A[0..7].
+     * bottom-up (L[3]..L[0]), e[4] the corner P, e[5..12] the row above A[0..7]; {@code b} is
+     * 16 ints of scratch.
      */
-    static void subblock(byte[] p, int off, int stride, int mode, int[] e) {
-        int[] b = new int[16];
+    static void subblock(byte[] p, int off, int stride, int mode, int[] e, int[] b) {
         switch (mode) {
             case B_DC -> {
                 int v = 4;

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test WebPs made at test time: there is no pure-Java WebP encoder, so a generated PNG goes
- * through Debian's {@code cwebp} (package {@code webp}). Without it the tests skip with a message,
- * except under {@code CI=true}, where they fail.
+ * through Debian's {@code cwebp}; {@code dwebp} gives libwebp's decode as the reference (both in
+ * package {@code webp}). Without them the tests skip with a message, except under {@code CI=true},
+ * where they fail.
  */
 final class WebpSamples {
     private WebpSamples() {}
@@ -60,12 +61,25 @@ final class WebpSamples {
      * libwebp's own decode (dwebp -yuv): the Y plane, then U, then V, each ⌈w/2⌉×⌈h/2⌉, exactly
      * the planes the VP8 decoder reconstructs before any colour conversion.
      */
-    static byte[] dwebpYuv(byte[] webp) throws IOException, InterruptedException {
+    static byte[] dwebpYuv(byte[] webp) throws IOException, InterruptedException { return dwebp(webp, "-yuv"); }
+
+    /** libwebp's RGB with chroma replicated (dwebp -nofancy), as 0xRRGGBB per pixel, row-major. */
+    static int[] dwebpRgb(byte[] webp, int w, int h) throws IOException, InterruptedException {
+        byte[] ppm = dwebp(webp, "-nofancy", "-ppm");
+        int at = ppm.length - 3 * w * h; // the P6 header is ASCII and ends right before the samples
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) rgb[i] = (ppm[at + 3 * i] & 0xFF) << 16 | (ppm[at + 3 * i + 1] & 0xFF) << 8 | (ppm[at + 3 * i + 2] & 0xFF);
+        return rgb;
+    }
+
+    private static byte[] dwebp(byte[] webp, String... options) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("webp-test");
         try {
-            Path in = dir.resolve("in.webp"), out = dir.resolve("out.yuv");
+            Path in = dir.resolve("in.webp"), out = dir.resolve("out.raw");
             Files.write(in, webp);
-            List<String> cmd = List.of(tool("dwebp"), "-quiet", "-yuv", in.toString(), "-o", out.toString());
+            List<String> cmd = new ArrayList<>(List.of(tool("dwebp"), "-quiet"));
+            cmd.addAll(List.of(options));
+            cmd.addAll(List.of(in.toString(), "-o", out.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("dwebp failed: " + cmd + "\n" + log);

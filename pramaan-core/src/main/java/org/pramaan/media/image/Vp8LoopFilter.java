@@ -56,26 +56,21 @@ final class Vp8LoopFilter {
      * the spec's branches.
      */
     private static void edge(byte[] p, int o, int step, int along, int n, boolean simple, boolean mbEdge, int limit, int interior, int hev) {
-        // Two copies of each loop, so that inside one the pixel step is the constant 1 and inside
-        // the other the loop index moves by 1: the JIT then folds most array bounds checks.
-        if (step == 1) {
-            if (simple) for (int k = 0; k < n; k++) simpleSegment(p, o + k * along, 1, limit);
-            else if (mbEdge) for (int k = 0; k < n; k++) mbSegment(p, o + k * along, 1, limit, interior, hev);
-            else for (int k = 0; k < n; k++) subSegment(p, o + k * along, 1, limit, interior, hev);
-        } else {
-            if (simple) for (int k = 0; k < n; k++) simpleSegment(p, o + k, step, limit);
-            else if (mbEdge) for (int k = 0; k < n; k++) mbSegment(p, o + k, step, limit, interior, hev);
-            else for (int k = 0; k < n; k++) subSegment(p, o + k, step, limit, interior, hev);
-        }
+        if (simple) simpleEdge(p, o, step, along, n, limit);
+        else if (mbEdge) mbEdge(p, o, step, along, n, limit, interior, hev);
+        else subEdge(p, o, step, along, n, limit, interior, hev);
     }
 
     /** §15.2 simple_segment: common_adjust with outer taps where the edge difference is within the limit. */
-    private static void simpleSegment(byte[] p, int o, int step, int limit) {
-        int p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF, q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF;
-        int pass = ~((limit - Math.abs(p0 - q0) * 2 - (Math.abs(p1 - q1) >> 1)) >> 31);
-        int a = c(c(p1 - q1) + 3 * (q0 - p0));
-        p[o] = (byte) (q0 + ((s2i(q0 - 128 - (c(a + 4) >> 3)) - q0) & pass));
-        p[o - step] = (byte) (p0 + ((s2i(p0 - 128 + (c(a + 3) >> 3)) - p0) & pass));
+    private static void simpleEdge(byte[] p, int o, int step, int along, int n, int limit) {
+        // The loop is inside: a per-segment method is too big for the JIT to inline.
+        for (int k = 0; k < n; k++, o += along) {
+            int p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF, q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF;
+            int pass = ~((limit - Math.abs(p0 - q0) * 2 - (Math.abs(p1 - q1) >> 1)) >> 31);
+            int a = c(c(p1 - q1) + 3 * (q0 - p0));
+            p[o] = (byte) (q0 + ((s2i(q0 - 128 - (c(a + 4) >> 3)) - q0) & pass));
+            p[o - step] = (byte) (p0 + ((s2i(p0 - 128 + (c(a + 3) >> 3)) - p0) & pass));
+        }
     }
 
     /** -1 when §15.3 filter_yes holds (edge within {@code limit}, every interior step within {@code interior}), else 0. */
@@ -87,37 +82,43 @@ final class Vp8LoopFilter {
     }
 
     /** §15.3 MBfilter: with high edge variance only p0 and q0 move (common_adjust with outer taps). */
-    private static void mbSegment(byte[] p, int o, int step, int limit, int interior, int hev) {
-        int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
-        int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
-        int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
-        if (pass == 0) return;
-        int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
-        int w = c(c(p1 - q1) + 3 * (q0 - p0));
-        // hev: w is common_adjust's a; p0 += c(w + 3) >> 3, q0 -= c(w + 4) >> 3.
-        int a0 = (c((27 * w + 63) >> 7) & ~hv), b0 = (c(w + 3) >> 3) & hv, f0 = (c(w + 4) >> 3) & hv;
-        int a1 = c((18 * w + 63) >> 7) & ~hv, a2 = c((9 * w + 63) >> 7) & ~hv;
-        p[o] = (byte) s2i(q0 - 128 - a0 - f0);
-        p[o - step] = (byte) s2i(p0 - 128 + a0 + b0);
-        p[o + step] = (byte) s2i(q1 - 128 - a1);
-        p[o - 2 * step] = (byte) s2i(p1 - 128 + a1);
-        p[o + 2 * step] = (byte) s2i(q2 - 128 - a2);
-        p[o - 3 * step] = (byte) s2i(p2 - 128 + a2);
+    private static void mbEdge(byte[] p, int o, int step, int along, int n, int limit, int interior, int hev) {
+        // The loop is inside: a per-segment method is too big for the JIT to inline.
+        for (int k = 0; k < n; k++, o += along) {
+            int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+            int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
+            int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
+            if (pass == 0) continue;
+            int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
+            int w = c(c(p1 - q1) + 3 * (q0 - p0));
+            // hev: w is common_adjust's a; p0 += c(w + 3) >> 3, q0 -= c(w + 4) >> 3.
+            int a0 = (c((27 * w + 63) >> 7) & ~hv), b0 = (c(w + 3) >> 3) & hv, f0 = (c(w + 4) >> 3) & hv;
+            int a1 = c((18 * w + 63) >> 7) & ~hv, a2 = c((9 * w + 63) >> 7) & ~hv;
+            p[o] = (byte) s2i(q0 - 128 - a0 - f0);
+            p[o - step] = (byte) s2i(p0 - 128 + a0 + b0);
+            p[o + step] = (byte) s2i(q1 - 128 - a1);
+            p[o - 2 * step] = (byte) s2i(p1 - 128 + a1);
+            p[o + 2 * step] = (byte) s2i(q2 - 128 - a2);
+            p[o - 3 * step] = (byte) s2i(p2 - 128 + a2);
+        }
     }
 
     /** §15.3 subblock_filter: outer taps only with high edge variance; without it p1 and q1 move too. */
-    private static void subSegment(byte[] p, int o, int step, int limit, int interior, int hev) {
-        int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
-        int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
-        int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
-        if (pass == 0) return;
-        int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
-        int a = c((c(p1 - q1) & hv) + 3 * (q0 - p0));
-        int f1 = c(a + 4) >> 3, f2 = c(a + 3) >> 3, u = ((f1 + 1) >> 1) & ~hv;
-        p[o] = (byte) s2i(q0 - 128 - f1);
-        p[o - step] = (byte) s2i(p0 - 128 + f2);
-        p[o + step] = (byte) s2i(q1 - 128 - u);
-        p[o - 2 * step] = (byte) s2i(p1 - 128 + u);
+    private static void subEdge(byte[] p, int o, int step, int along, int n, int limit, int interior, int hev) {
+        // The loop is inside: a per-segment method is too big for the JIT to inline.
+        for (int k = 0; k < n; k++, o += along) {
+            int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+            int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
+            int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
+            if (pass == 0) continue;
+            int hv = ((hev - Math.abs(p1 - p0)) | (hev - Math.abs(q1 - q0))) >> 31;
+            int a = c((c(p1 - q1) & hv) + 3 * (q0 - p0));
+            int f1 = c(a + 4) >> 3, f2 = c(a + 3) >> 3, u = ((f1 + 1) >> 1) & ~hv;
+            p[o] = (byte) s2i(q0 - 128 - f1);
+            p[o - step] = (byte) s2i(p0 - 128 + f2);
+            p[o + step] = (byte) s2i(q1 - 128 - u);
+            p[o - 2 * step] = (byte) s2i(p1 - 128 + u);
+        }
     }
 
     private static int c(int v) { return Math.max(-128, Math.min(v, 127)); }

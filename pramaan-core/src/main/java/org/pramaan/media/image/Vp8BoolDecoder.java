@@ -65,10 +65,42 @@ final class Vp8BoolDecoder {
     }
 
     /** Walks a tree in the spec's layout: positive entries index the next pair, others are minus the leaf (§8.1). */
-    int tree(int[] tree, int[] probs, int probOffset) {
-        int i = 0;
-        while ((i = tree[i + bit(probs[probOffset + (i >> 1)])]) > 0) { }
+    int tree(int[] tree, int[] probs, int probOffset) { return tree(tree, probs, probOffset, 0); }
+
+    /**
+     * The same from node {@code start} (the token tree skips its first branch after a zero, §13.2).
+     * The decoder state lives in locals for the walk: the decisions form one dependency chain, and
+     * going through the fields each time would put a store and a load on it.
+     */
+    int tree(int[] tree, int[] probs, int probOffset, int start) {
+        long v = value;
+        int b = bits, r = range, i = start;
+        do {
+            if (b < 0) {
+                value = v;
+                bits = b;
+                refill();
+                v = value;
+                b = bits;
+            }
+            int split = 1 + (((r - 1) * probs[probOffset + (i >> 1)]) >> 8);
+            long big = (long) split << b;
+            int bit = 0;
+            if (v >= big) {
+                r -= split;
+                v -= big;
+                bit = 1;
+            } else {
+                r = split;
+            }
+            int shift = Integer.numberOfLeadingZeros(r) - 24;
+            r <<= shift;
+            b -= shift;
+            i = tree[i + bit];
+        } while (i > 0);
+        value = v;
+        bits = b;
+        range = r;
         return -i;
     }
-
 }

@@ -11,9 +11,12 @@ final class Vp8Residuals {
     static final int NONE = 0, DC_ONLY = 1, FULL = 2;
     private static final int[] ZIGZAG = {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15};
     private static final int[] BANDS = {0, 1, 2, 3, 6, 4, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 0};
+    /** The token tree of §13.2 with leaves 0..4 for the values 0..4, 5..10 for dct_cat1..6 and {@link #EOB}. */
+    private static final int EOB = 11;
+    private static final int[] COEFF_TREE = {-EOB, 2, 0, 4, -1, 6, 8, 12, -2, 10, -3, -4, 14, 16, -5, -6, 18, 20, -7, -8, -9, -10};
     private static final int[][] CAT_PROBS = {
-        {173, 148, 140}, {176, 155, 140, 135}, {180, 157, 141, 134, 130}, {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}};
-    private static final int[] CAT_BASE = {11, 19, 35, 67};
+        {159}, {165, 145}, {173, 148, 140}, {176, 155, 140, 135}, {180, 157, 141, 134, 130}, {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}};
+    private static final int[] CAT_BASE = {5, 7, 11, 19, 35, 67};
     private static final int Y2 = 8;
 
     final int[] coeffs = new int[25 * 16];
@@ -77,34 +80,23 @@ final class Vp8Residuals {
     private int tokens(Vp8BoolDecoder b, int type, int ctx, int i, int dcq, int acq, int out) {
         int[] p = probs;
         int base = type * 264, o = base + (BANDS[i] * 3 + ctx) * 11;
-        if (!b.read(p[o])) return i; // dct_eob
-        while (true) {
-            if (!b.read(p[o + 1])) { // DCT_0: the next token cannot be dct_eob
+        int t = b.tree(COEFF_TREE, p, o, 0);
+        while (t != EOB) {
+            if (t == 0) { // DCT_0: the next token cannot be dct_eob
                 if (++i == 16) return 16;
-                o = base + BANDS[i] * 33;
+                t = b.tree(COEFF_TREE, p, base + BANDS[i] * 33, 2);
                 continue;
             }
-            int v, next;
-            if (!b.read(p[o + 2])) {
-                v = 1;
-                next = 1;
-            } else {
-                v = large(b, p, o);
-                next = 2;
-            }
-            if (b.read(128)) v = -v;
-            coeffs[out + ZIGZAG[i]] = v * (i > 0 ? acq : dcq);
+            int v = t <= 4 ? t : extra(b, t - 5);
+            coeffs[out + ZIGZAG[i]] = (b.read(128) ? -v : v) * (i > 0 ? acq : dcq);
             if (++i == 16) return 16;
-            o = base + (BANDS[i] * 3 + next) * 11;
-            if (!b.read(p[o])) return i;
+            t = b.tree(COEFF_TREE, p, base + (BANDS[i] * 3 + (v == 1 ? 1 : 2)) * 11, 0);
         }
+        return i;
     }
 
-    /** Tokens DCT_2 up to dct_cat6 with their extra bits (§13.2). */
-    private static int large(Vp8BoolDecoder b, int[] p, int o) {
-        if (!b.read(p[o + 3])) return !b.read(p[o + 4]) ? 2 : 3 + b.bit(p[o + 5]);
-        if (!b.read(p[o + 6])) return !b.read(p[o + 7]) ? 5 + b.bit(159) : 7 + 2 * b.bit(165) + b.bit(145);
-        int hi = b.bit(p[o + 8]), cat = 2 * hi + b.bit(p[o + 9 + hi]);
+    /** dct_cat1..6: a base value plus extra bits, most significant first, at fixed probabilities (§13.2). */
+    private static int extra(Vp8BoolDecoder b, int cat) {
         int v = 0;
         for (int prob : CAT_PROBS[cat]) v = 2 * v + b.bit(prob);
         return CAT_BASE[cat] + v;

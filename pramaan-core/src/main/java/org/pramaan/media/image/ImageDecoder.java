@@ -38,6 +38,8 @@ public final class ImageDecoder {
      * JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
      * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
      * it refuses) go through ImageIO.
+     * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder} and converted to
+     * RGB only where the squash samples.
      */
     public static BufferedImage decodeForHashing(MediaSource source, MediaInfo info) throws IOException {
         if (info.type() == MediaType.JPEG && info.dimensions().isPresent()) {
@@ -58,6 +60,13 @@ public final class ImageDecoder {
                 // Interlaced, or odd in a way ImageIO may still read (it is lenient): ImageIO has the last word.
             }
         }
+        if (info.type() == MediaType.WEBP && info.dimensions().isPresent()) {
+            try {
+                return fastWebp(source.readAll(), info.dimensions().get());
+            } catch (WebpException e) {
+                // Lossless, animated, or malformed for our reader: ImageIO (TwelveMonkeys) has the last word.
+            }
+        }
         BufferedImage img = decode(source, info, true);
         Dimensions original = info.dimensions().orElse(new Dimensions(img.getWidth(), img.getHeight()));
         return HashingImages.squash(img, original.width(), original.height());
@@ -74,6 +83,19 @@ public final class ImageDecoder {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
         return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), squash), HashingImages.sampleMap(f.height, f.outHeight(), squash));
+    }
+
+    /**
+     * A lossy WebP through {@link WebpDecoder}, colour-converted only at the positions the squash
+     * keeps. The frame must have the size intake probed, or the probe and the pixels disagree.
+     */
+    static BufferedImage fastWebp(byte[] bytes, Dimensions dims) throws WebpException {
+        Vp8Frame f = WebpDecoder.decode(bytes, dims.pixels());
+        if (f.width != dims.width() || f.height != dims.height()) {
+            throw WebpException.unsupported("VP8 frame " + f.width + "x" + f.height + " differs from the canvas " + dims.width() + "x" + dims.height());
+        }
+        boolean squash = HashingImages.squashed(f.width, f.height);
+        return WebpColour.toImage(f, HashingImages.sampleMap(f.width, f.width, squash), HashingImages.sampleMap(f.height, f.height, squash));
     }
 
     /**

@@ -23,7 +23,7 @@ class ProberRobustnessTest {
         MediaLimits limits = new MediaLimits(1 << 20, 10_000_000);
         int accepted = 0, refused = 0;
         for (int i = 0; i < 30_000; i++) {
-            byte[] m = mutate(seeds.get(i % seeds.size()).clone(), r);
+            byte[] m = org.pramaan.testing.Mutations.structural(seeds.get(i % seeds.size()).clone(), r);
             try {
                 prober.probe(MediaSource.of(m), limits);
                 accepted++;
@@ -36,16 +36,5 @@ class ProberRobustnessTest {
         }
         assertThat(accepted).isPositive();
         assertThat(refused).isPositive();
-    }
-
-    static byte[] mutate(byte[] b, Random r) {
-        switch (r.nextInt(5)) {
-            case 0 -> { for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
-            case 1 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = (byte) 0xFF; }
-            case 2 -> { return java.util.Arrays.copyOf(b, r.nextInt(b.length + 1)); }
-            case 3 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = 0; }
-            default -> { int a = r.nextInt(b.length), c = r.nextInt(b.length); byte t = b[a]; b[a] = b[c]; b[c] = t; }
-        }
-        return b;
     }
 }

@@ -31,7 +31,7 @@ class JpegRobustnessTest {
         for (Spec s : SEEDS) {
             byte[] good = JpegSamples.encode(s);
             for (int i = 0; i < 250; i++) {
-                byte[] bad = mutate(good, r);
+                byte[] bad = org.pramaan.testing.Mutations.decoderInput(good, r, 700); // 700: tables, SOF, SOS
                 for (int n : new int[] {8, 2}) {
                     try {
                         JpegDecoder.decode(bad, n, 1L << 22);
@@ -63,25 +63,5 @@ class JpegRobustnessTest {
         assertThatThrownBy(() -> JpegDecoder.decode(arithmetic, 8, 1L << 22)).isInstanceOfSatisfying(JpegException.class, e -> assertThat(e.unsupported()).isTrue());
         assertThatThrownBy(() -> JpegDecoder.decode(good, 8, 100)).isInstanceOf(JpegException.class).hasMessageContaining("over the limit");
         assertThatThrownBy(() -> JpegDecoder.decode(new byte[] {1, 2, 3, 4}, 8, 100)).isInstanceOf(JpegException.class).hasMessageContaining("SOI");
-    }
-
-    static byte[] mutate(byte[] good, Random r) {
-        byte[] b = good.clone();
-        switch (r.nextInt(4)) {
-            case 0 -> { for (int k = 1 + r.nextInt(4); k > 0; k--) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
-            case 1 -> b = Arrays.copyOf(b, r.nextInt(b.length));
-            case 2 -> {
-                int at = r.nextInt(b.length), len = Math.min(b.length - at, 1 + r.nextInt(40));
-                byte[] out = new byte[b.length - len];
-                System.arraycopy(b, 0, out, 0, at);
-                System.arraycopy(b, at + len, out, at, b.length - at - len);
-                b = out;
-            }
-            default -> {
-                // Header bytes matter most: hit the first 700 bytes (tables, SOF, SOS).
-                b[r.nextInt(Math.min(700, b.length))] = (byte) r.nextInt(256);
-            }
-        }
-        return b;
     }
 }

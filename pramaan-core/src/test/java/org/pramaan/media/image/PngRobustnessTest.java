@@ -32,7 +32,7 @@ class PngRobustnessTest {
             byte[] good = PngSamples.encode(s);
             for (int i = 0; i < 400; i++) {
                 try {
-                    PngDecoder.decode(JpegRobustnessTest.mutate(good, r), 1L << 22);
+                    PngDecoder.decode(org.pramaan.testing.Mutations.decoderInput(good, r, 700), 1L << 22);
                     decoded++;
                 } catch (PngException e) {
                     assertThat(e.getMessage()).isNotBlank();

@@ -42,7 +42,7 @@ class C2paRobustnessTest {
         Random r = new Random(20261201);
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
             for (int i = 0; i < 600; i++) {
-                byte[] m = mutate(stores.get(i % stores.size()).clone(), r);
+                byte[] m = org.pramaan.testing.Mutations.structural(stores.get(i % stores.size()).clone(), r);
                 count(seen, run(() -> reader.readStore(m, Optional.empty()), "store " + i));
             }
             for (int i = 0; i < 150; i++) {
@@ -62,20 +62,9 @@ class C2paRobustnessTest {
             for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(Math.min(b.length, 65536))] = (byte) r.nextInt(256);
             return b;
         }
-        return mutate(b, r);
+        return org.pramaan.testing.Mutations.structural(b, r);
     }
 
-    /** Flips, 0xFF/0x00 runs over length fields, cuts and swaps (the same families as the prober's robustness test). */
-    static byte[] mutate(byte[] b, Random r) {
-        switch (r.nextInt(5)) {
-            case 0 -> { for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
-            case 1 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = (byte) 0xFF; }
-            case 2 -> { return java.util.Arrays.copyOf(b, r.nextInt(b.length + 1)); }
-            case 3 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = 0; }
-            default -> { int a = r.nextInt(b.length), c = r.nextInt(b.length); byte t = b[a]; b[a] = b[c]; b[c] = t; }
-        }
-        return b;
-    }
 
     private interface Read { C2paOutcome get() throws Exception; }
 

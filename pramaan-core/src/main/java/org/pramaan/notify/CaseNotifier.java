@@ -30,8 +30,6 @@ public final class CaseNotifier implements CaseListener {
             Objects.requireNonNull(transparencyDbUrl, "transparencyDbUrl");
             Templates.load(defaultLanguage); // fails now on a language without texts
         }
-
-        public static Settings none() { return new Settings(Optional.empty(), false, Optional.empty(), "en"); }
     }
 
     private final DeliveryRepository outbox;

@@ -1,7 +1,6 @@
 package org.pramaan.notify;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.pramaan.cases.BundleSection;
 import org.pramaan.cases.CaseFile;
@@ -42,6 +41,4 @@ public final class DeliveriesSection implements BundleSection {
         d.response().ifPresent(r -> m.put("response", r));
         return m;
     }
-
-    static List<Map<String, Object>> views(List<Delivery> ds) { return ds.stream().map(DeliveriesSection::view).toList(); }
 }

@@ -1,0 +1,22 @@
+package org.pramaan.media.image;
+
+import org.pramaan.fuzz.Contract;
+
+/** A raw VP8 key frame (RFC 6386), without the container, so mutations reach the bitstream directly. */
+public final class Vp8DecoderFuzzer {
+    private Vp8DecoderFuzzer() {}
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        try {
+            Vp8Decoder.decode(data, 0, data.length, 1L << 20);
+        } catch (WebpException e) {
+            Contract.refused(e);
+        }
+    }
+
+    /** The VP8 chunk payload of a simple lossy WebP, for the seed corpus. */
+    public static byte[] vp8Payload(byte[] webp) {
+        int size = (webp[16] & 0xFF) | (webp[17] & 0xFF) << 8 | (webp[18] & 0xFF) << 16;
+        return java.util.Arrays.copyOfRange(webp, 20, Math.min(webp.length, 20 + size));
+    }
+}

@@ -46,6 +46,7 @@ final class JazzerRun {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Xss1m", "-XX:+EnableDynamicAgentLoading", "-Djava.awt.headless=true",
+                "-Dpramaan.testdata=" + Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).toAbsolutePath(),
                 "-cp", classPath(),
                 "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + t.targetClass().getName(),

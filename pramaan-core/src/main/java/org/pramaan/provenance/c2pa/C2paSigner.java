@@ -42,6 +42,18 @@ public final class C2paSigner {
         this.generatorVersion = generatorVersion;
     }
 
+    /** The asset's MIME type when this signer can sign it (JPEG, PNG, WebP, WAV, MP3, MP4/MOV), else empty. */
+    public static Optional<String> signableFormat(byte[] asset) throws IOException {
+        String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
+        try {
+            Carriers.of(format);
+            return Optional.of(format);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Signs {@code asset}; bad input (unsupported or malformed container) is an {@link IllegalArgumentException} naming the problem. */
     public Signed sign(byte[] asset, ManifestRequest request, Placement placement) throws IOException {
         String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
         Carriers carrier = Carriers.of(format);

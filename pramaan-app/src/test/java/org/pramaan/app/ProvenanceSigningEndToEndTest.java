@@ -51,6 +51,8 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
         assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
         assertThat(r.headers().firstValue("C2PA-Manifest-Label").orElse("")).startsWith("urn:c2pa:");
+        String label = r.headers().firstValue("C2PA-Manifest-Label").orElseThrow();
+        assertThat(app.audit().forSubject("c2pa:" + label)).extracting(e -> e.type()).containsExactly("c2pa.signed");
         ApiClient.Response v = api.postBytes("/v1/provenance/verify", key, r.body());
         assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
         assertThat(v.raw()).contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia").contains("ImageGen 1.0");

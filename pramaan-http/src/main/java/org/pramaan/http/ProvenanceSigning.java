@@ -40,8 +40,13 @@ final class ProvenanceSigning {
         } catch (IllegalArgumentException e) {
             throw new ApiException(422, "media.malformed", e.getMessage());
         }
+        // The platform vouched for this content with its key: record who asked, for what, and what came out.
+        byte[] body = sidecar ? s.manifestStore() : s.asset();
+        services.audit().append("c2pa.signed", "c2pa:" + s.manifestLabel(), org.pramaan.audit.AuditLog.details("format", s.format(),
+                "digitalSourceType", req.digitalSourceType(), "sidecar", sidecar, "sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(body)), "actor", HttpApi.principal(ctx).keyId()));
         ctx.header("C2PA-Manifest-Label", s.manifestLabel());
-        ctx.status(200).contentType(sidecar ? "application/c2pa" : s.format()).result(sidecar ? s.manifestStore() : s.asset());
+        ctx.status(200).contentType(sidecar ? "application/c2pa" : s.format()).result(body);
     }
 
     private static String param(Context ctx, String name, String fallback) {

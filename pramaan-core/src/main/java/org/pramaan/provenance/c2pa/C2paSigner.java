@@ -2,7 +2,6 @@ package org.pramaan.provenance.c2pa;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,10 +134,4 @@ public final class C2paSigner {
     }
 
     private static java.security.MessageDigest md() { return Hashing.digest(StoreBuilder.ALG).orElseThrow(); }
-
-    static Map<String, Object> softwareAgent(String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        return m;
-    }
 }

@@ -70,6 +70,8 @@ class C2paSignerOptionsTest {
         assertThat(C2paSigner.signableFormat(new byte[] {1, 2, 3})).isEqualTo(Optional.empty());
         assertThatThrownBy(() -> ManifestRequest.created("deepfake", "x")).hasMessageContaining("unknown digital source type 'deepfake'");
         assertThat(ManifestRequest.created(DigitalSourceType.PREFIX + "digitalCapture", "x").digitalSourceType()).isEqualTo(DigitalSourceType.PREFIX + "digitalCapture");
+        C2paSigner later = new C2paSigner(SigningFixtures.key(SigningAlgorithm.ES256), TrustSettings.none(Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)), "t", "1");
+        assertThatThrownBy(() -> later.sign(TinyMedia.jpeg(), req, C2paSigner.Placement.EMBEDDED)).hasMessageContaining("not valid now");
         assertThatThrownBy(() -> SigningAlgorithm.parse("rs256")).hasMessageContaining("es256 es384");
         var certs = org.pramaan.testing.SharedTestData.folder("c2pa/certs");
         assertThatThrownBy(() -> SigningKey.fromPem(Files.readString(certs.resolve("es256.pem")), Files.readString(certs.resolve("es256.pub")), SigningAlgorithm.PS256))

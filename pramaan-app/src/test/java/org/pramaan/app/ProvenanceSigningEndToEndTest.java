@@ -62,6 +62,25 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
         assertThat(sidecar.headers().firstValue("Content-Type").orElse("")).startsWith("application/c2pa");
         assertThat(new String(sidecar.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("jumb");
 
+        // multipart: the file plus a signed ingredient, whose manifest is carried along
+        String boundary = "b-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream mp = new java.io.ByteArrayOutputStream();
+        for (var part : java.util.List.of(Map.entry("file", jpeg), Map.entry("ingredient", r.body()))) {
+            mp.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\"" + part.getKey()
+                    + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mp.writeBytes(part.getValue());
+            mp.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        mp.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> derived = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/v1/provenance/sign?source-type=compositeWithTrainedAlgorithmicMedia"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mp.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(derived.statusCode()).as(new String(derived.body())).isEqualTo(200);
+        ApiClient.Response dv = api.postBytes("/v1/provenance/verify", key, derived.body());
+        assertThat(dv.json().path("validation_state").asText()).as(dv.raw()).isEqualTo("Trusted");
+        assertThat(dv.json().path("manifests").size()).isEqualTo(2);
+        assertThat(dv.raw()).contains("ingredient.manifest.validated").contains("parentOf");
+
         assertThat(sign(key, "?source-type=photoshopped", jpeg).statusCode()).isEqualTo(400);
         assertThat(sign(key, "", jpeg).statusCode()).isEqualTo(400);
         assertThat(sign(key, "?source-type=trainedAlgorithmicMedia", "plain text".getBytes()).statusCode()).isEqualTo(415);

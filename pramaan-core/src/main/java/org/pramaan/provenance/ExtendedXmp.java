@@ -34,20 +34,19 @@ final class ExtendedXmp {
         parts.computeIfAbsent(guid, g -> new ArrayList<>()).add(new Part(offset, MetadataBlocks.slice(payload, HEADER)));
     }
 
-    /** The packets whose portions fit together exactly. */
+    /** The packets whose portions fit together exactly; at most {@link MetadataBlocks#MAX_BLOCK} bytes in all. */
     List<MetadataBlocks.Block> packets(String where) {
         List<MetadataBlocks.Block> out = new ArrayList<>();
+        long budget = MetadataBlocks.MAX_BLOCK;
         for (Map.Entry<String, List<Part>> e : parts.entrySet()) {
             int full = lengths.get(e.getKey()).intValue();
+            long covered = e.getValue().stream().mapToLong(p -> p.data().length).sum();
+            boolean inside = e.getValue().stream().allMatch(p -> p.offset() + p.data().length <= full);
+            if (covered != full || !inside || full > budget) continue; // checked before allocating: many GUIDs must not add up
+            budget -= full;
             byte[] packet = new byte[full];
-            long covered = 0;
-            boolean fits = true;
-            for (Part p : e.getValue()) {
-                if (p.offset() + p.data().length > full) { fits = false; break; }
-                System.arraycopy(p.data(), 0, packet, (int) p.offset(), p.data().length);
-                covered += p.data().length;
-            }
-            if (fits && covered == full) out.add(new MetadataBlocks.Block(where + " ExtendedXMP " + e.getKey(), packet));
+            for (Part p : e.getValue()) System.arraycopy(p.data(), 0, packet, (int) p.offset(), p.data().length);
+            out.add(new MetadataBlocks.Block(where + " ExtendedXMP " + e.getKey(), packet));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -24,7 +25,25 @@ final class XmpEdit {
     static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     static final String TC260 = "http://www.tc260.org.cn/ns/AIGC/1.0/";
 
+    /** Factory look-up costs more than a small parse; builders are not thread-safe, hence one per thread. */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(XmpEdit::newParser);
+
     private XmpEdit() {}
+
+    private static DocumentBuilder newParser() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            return b;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks secure-processing support", e);
+        }
+    }
 
     /**
      * @param existing the current packet, or empty to start a new one
@@ -35,14 +54,7 @@ final class XmpEdit {
         byte[] packet = existing.orElse(Xmp.packet("", "").getBytes(StandardCharsets.UTF_8));
         Document doc;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            doc = b.parse(new ByteArrayInputStream(packet));
+            doc = PARSER.get().parse(new ByteArrayInputStream(packet));
         } catch (Exception e) {
             throw new IllegalArgumentException("the file's existing XMP packet is not well-formed XML (" + e.getMessage() + "); not overwriting it");
         }

@@ -57,6 +57,12 @@ class AudioVideoLabelWriterTest {
         byte[] info = TinyMedia.riff("WAVE", chunkBytes(wav, "fmt "), chunkBytes(wav, "data"),
                 chunk("LIST", concat("INFO".getBytes(StandardCharsets.US_ASCII), chunk("AIGC", (LABEL.toJson() + "\0").getBytes(StandardCharsets.US_ASCII)))));
         assertThat(onlyAigc(info).location()).endsWith("INFO 'AIGC'");
+        byte[] infoTitled = TinyMedia.riff("WAVE", chunkBytes(wav, "fmt "), chunkBytes(wav, "data"), chunk("LIST", concat("INFO".getBytes(StandardCharsets.US_ASCII),
+                chunk("INAM", "Song\0".getBytes(StandardCharsets.US_ASCII)), chunk("AIGC", (LABEL.toJson() + "\0").getBytes(StandardCharsets.US_ASCII)))));
+        byte[] moved = MetadataWriter.propagate(infoTitled, "plat", "p-3", "", "3");
+        assertThat(onlyAigc(moved).attributes()).containsEntry("PropagateID", "p-3").containsEntry("ProduceID", "20260301-42");
+        assertThat(chunkIds(moved)).containsExactly("fmt ", "data", "LIST", "AIGC");
+        assertThat(new String(chunkBytes(moved, "LIST"), StandardCharsets.US_ASCII)).contains("INAM").contains("Song").doesNotContain("AIGC");
         byte[] cut = Arrays.copyOf(wav, wav.length - 30);
         assertThatThrownBy(() -> MetadataWriter.write(cut, Optional.empty(), Optional.of(LABEL))).hasMessageContaining("not a well-formed RIFF file");
     }

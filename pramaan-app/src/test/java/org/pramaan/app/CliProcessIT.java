@@ -308,6 +308,7 @@ class CliProcessIT {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
+
     @Test
     void c2paSignEmbedsAndSidecarsManifestsThatVerify() throws Exception {
         Path certs = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve("c2pa/certs").toAbsolutePath();
@@ -336,5 +337,49 @@ class CliProcessIT {
         Run bad = pramaan("c2pa", "sign", "--key", key, "--chain", chain, "--alg", "ps256", "--source-type", "madeUp", "in.jpg", "x.jpg");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown digital source type 'madeUp'");
+    }
+
+    /** {@code pramaan metadata}: write, read back, propagate, and the labels reach {@code scan}; a real FFmpeg MP4 still decodes after writing. */
+    @Test
+    void metadataWriteReadPropagateAndScan() throws Exception {
+        Files.write(dir.resolve("in.png"), TestImages.png(TestImages.photo(64, 48, 21)));
+        Run write = pramaan("metadata", "write", "--source-type", "trainedAlgorithmicMedia", "--aigc-label", "1", "--producer", "gen-01", "--produce-id", "id-7",
+                "in.png", "out.png");
+        assertThat(write.exit()).as(write.err()).isZero();
+        Run prop = pramaan("metadata", "propagate", "--propagator", "plat", "--propagate-id", "p-9", "out.png", "shared.png");
+        assertThat(prop.exit()).as(prop.err()).isZero();
+        Run read = pramaan("metadata", "read", "--json", "shared.png", "missing.png");
+        assertThat(read.exit()).isEqualTo(1);
+        JsonNode png = read.jsonLines().get(0);
+        assertThat(png.path("digitalSourceType").get(0).path("value").asText()).isEqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        JsonNode aigc = png.path("aigc").get(0).path("attributes");
+        assertThat(aigc.path("Label").asText()).isEqualTo("1");
+        assertThat(aigc.path("ContentProducer").asText()).isEqualTo("gen-01");
+        assertThat(aigc.path("ProduceID").asText()).isEqualTo("id-7");
+        assertThat(aigc.path("ContentPropagator").asText()).isEqualTo("plat");
+        assertThat(read.jsonLines().get(1).path("error").path("code").asText()).isEqualTo("file.not_found");
+        assertThat(pramaan("metadata", "read", "shared.png").out()).contains("DigitalSourceType: http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia  (AI-generated)")
+                .contains("AIGC: Label=1 ContentProducer=gen-01 ProduceID=id-7");
+
+        Files.write(dir.resolve("in.wav"), TestAudio.wav(TestAudio.chords(5, 2.0, 16000), 16000));
+        assertThat(pramaan("metadata", "write", "--aigc-label", "1", "--producer", "gen-01", "--produce-id", "a-1", "in.wav", "ai.wav").exit()).isZero();
+        Run scan = pramaan("scan", "--json", "ai.wav", "in.wav");
+        assertThat(scan.jsonLines().get(0).path("assessment").path("tier").asText()).as(scan.out()).isEqualTo("CONFIRMED_SYNTHETIC");
+        assertThat(scan.jsonLines().get(1).path("assessment").path("tier").asText()).isEqualTo("NO_EVIDENCE");
+
+        try (var w = org.pramaan.ffmpeg.VideoWriter.open(dir.resolve("v.mp4"), org.pramaan.ffmpeg.VideoWriter.Format.MPEG4_MP4, 96, 64, 10, 4)) {
+            for (int i = 0; i < 20; i++) w.write(TestImages.photo(96, 64, 300 + i / 5));
+        }
+        assertThat(pramaan("metadata", "write", "--source-type", "digitalCapture", "v.mp4", "labelled.mp4").exit()).isZero();
+        assertThat(pramaan("hash", "vpdq", "labelled.mp4").out().replace("labelled.mp4", "v.mp4")).isEqualTo(pramaan("hash", "vpdq", "v.mp4").out());
+        assertThat(pramaan("metadata", "read", "labelled.mp4").out()).contains("digitalCapture  (not an AI label)");
+
+        Files.write(dir.resolve("notes.txt"), "not media".getBytes(StandardCharsets.UTF_8));
+        Run bad = pramaan("metadata", "write", "--source-type", "digitalCapture", "notes.txt", "x.txt");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a JPEG, PNG, MP4, MP3 or WAV file");
+        assertThat(pramaan("metadata", "write", "--aigc-label", "4", "--producer", "g", "--produce-id", "i", "in.png", "y.png").err())
+                .contains("AIGC Label must be");
+        assertThat(Files.exists(dir.resolve("x.txt"))).isFalse();
     }
 }

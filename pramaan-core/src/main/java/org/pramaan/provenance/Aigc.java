@@ -17,20 +17,42 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
                    String propagateId, String reservedCode2) {
     public static final List<String> FIELDS = List.of("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2");
 
-    /** Validates for writing: Label in {"1","2","3"}, producer fields present, every value printable ASCII. */
+    /**
+     * Validates for writing: Label in {"1","2","3"}; every value printable ASCII, at most 2048
+     * characters. The producer fields are required unless a platform added the label to content that
+     * had none (Labeling Measures art.6: "possibly"/"suspected"), in which case the propagator fields are.
+     */
     public Aigc {
         if (!List.of("1", "2", "3").contains(label)) throw new IllegalArgumentException("AIGC Label must be \"1\", \"2\" or \"3\", got \"" + label + "\"");
-        requirePrintable("ContentProducer", contentProducer, true);
-        requirePrintable("ProduceID", produceId, true);
+        boolean platformAdded = contentPropagator != null && !contentPropagator.isEmpty() && (contentProducer == null || contentProducer.isEmpty());
+        requirePrintable("ContentProducer", contentProducer, !platformAdded);
+        requirePrintable("ProduceID", produceId, !platformAdded);
         requirePrintable("ReservedCode1", reservedCode1, false);
-        requirePrintable("ContentPropagator", contentPropagator, false);
-        requirePrintable("PropagateID", propagateId, false);
+        requirePrintable("ContentPropagator", contentPropagator, platformAdded);
+        requirePrintable("PropagateID", propagateId, platformAdded);
         requirePrintable("ReservedCode2", reservedCode2, false);
+    }
+
+    /** A label a platform adds to content that arrived without one; the producer fields stay empty. */
+    public static Aigc addedByPlatform(String label, String propagator, String propagateId, String reservedCode2) {
+        return new Aigc(label, "", "", "", propagator, propagateId, reservedCode2);
+    }
+
+    /** A label read from a file, by field name (either reserved-code spelling); validated like a new one. */
+    public static Aigc fromFields(Map<String, String> fields) {
+        java.util.function.Function<String, String> f = k -> fields.getOrDefault(k, fields.getOrDefault(k.replace("Reserved", "Reserve"), ""));
+        return new Aigc(f.apply("Label"), f.apply("ContentProducer"), f.apply("ProduceID"), f.apply("ReservedCode1"), f.apply("ContentPropagator"),
+                f.apply("PropagateID"), f.apply("ReservedCode2"));
     }
 
     /** A platform's propagation step (Labeling Measures art.6): adds its fields, never touches the producer's. */
     public Aigc propagatedBy(String propagator, String propagateId) {
         return new Aigc(label, contentProducer, produceId, reservedCode1, propagator, propagateId, reservedCode2);
+    }
+
+    /** As {@link #propagatedBy(String, String)}, with this platform's own integrity data (a previous platform's is dropped). */
+    public Aigc propagatedBy(String propagator, String propagateId, String propagatorReservedCode) {
+        return new Aigc(label, contentProducer, produceId, reservedCode1, propagator, propagateId, propagatorReservedCode);
     }
 
     /** The seven fields in the standard's order (the shared mapper would sort them). */

@@ -42,6 +42,9 @@ final class GeneratorTraces {
                 case "Software" -> {
                     if (namesAiTool(t.text())) out.add(new Signal(SignalType.GENERATOR_METADATA, t.text(), SignalStrength.MODERATE, t.location(), Map.of("field", "Software")));
                 }
+                case "Description" -> { // Midjourney web downloads: prompt then "Job ID: <uuid>"
+                    if (t.text().contains("Job ID:")) out.add(midjourney(t.text(), t.location()));
+                }
                 case "Comment" -> {
                     if (t.text().contains("\"steps\"") && t.text().contains("\"sampler\"")) {
                         out.add(new Signal(SignalType.GENERATOR_METADATA, "NovelAI", SignalStrength.MODERATE, t.location(), Map.of("field", "Comment", "preview", preview(t.text()))));
@@ -62,6 +65,13 @@ final class GeneratorTraces {
         if (cut < 0) cut = text.indexOf("\nSteps:");
         attrs.put("prompt", preview(cut < 0 ? text : text.substring(0, cut)));
         return new Signal(SignalType.GENERATOR_METADATA, "AUTOMATIC1111", SignalStrength.MODERATE, location, attrs);
+    }
+
+    /** Midjourney's description ends with {@code Job ID: <uuid>}; the id lets a reviewer ask Midjourney about the job. */
+    static Signal midjourney(String text, String location) {
+        String rest = text.substring(text.indexOf("Job ID:") + 7).trim();
+        String jobId = rest.isEmpty() ? "" : rest.split("\\s")[0];
+        return new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, location, Map.of("jobId", jobId, "prompt", preview(text.substring(0, text.indexOf("Job ID:")))));
     }
 
     static boolean looksLikeA1111(String text) { return text.contains("Steps: ") && text.contains("Sampler: "); }

@@ -27,6 +27,8 @@ final class MetadataBlocks {
     private static final int SCAN_WINDOW = 1024 * 1024;
     private static final byte[] XMP_JPEG = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     static final String C2PA_UUID = "d8fec3d61b0e483c92975828877ec481";
+    /** XMP Specification Part 3 §1.2.7.1: XMP in a top-level {@code uuid} box of an MP4. */
+    static final String XMP_UUID = "be7acfcb97a942e89c71999491e3afac";
 
     record Block(String location, byte[] data) {}
 
@@ -44,6 +46,7 @@ final class MetadataBlocks {
             case PNG -> m.png(src);
             case WEBP, WAV -> m.riff(src, info.type().name());
             case MP4, MOV, M4A, HEIF, AVIF -> m.bmff(src, info.type().name());
+            case MP3 -> AudioVideoLabels.id3(src, m);
             default -> { }
         }
         if (m.xmp.isEmpty()) m.scanForXmp(src, info.type().name());
@@ -54,11 +57,13 @@ final class MetadataBlocks {
     private void jpeg(MediaSource src) throws IOException {
         int app11 = 0;
         long firstApp11 = -1;
+        ExtendedXmp extended = new ExtendedXmp();
         for (JpegSegment s : JpegSegments.walk(src).segments()) {
             if (s.payloadLength() == 0 || s.payloadLength() > MAX_BLOCK) continue;
             if (s.isApp(1)) {
                 byte[] p = src.read(s.payloadOffset(), s.payloadLength());
                 if (startsWith(p, XMP_JPEG)) xmp.add(new Block("JPEG APP1 XMP @ offset " + s.offset(), slice(p, XMP_JPEG.length)));
+                else if (ExtendedXmp.is(p)) extended.add(p);
                 else if (Bytes.startsWith(p, 0, "Exif\0\0")) exif.add(new Block("JPEG APP1 Exif @ offset " + s.offset(), slice(p, 6)));
             } else if (s.isApp(11)) {
                 byte[] p = src.read(s.payloadOffset(), Math.min(s.payloadLength(), 64));
@@ -68,6 +73,7 @@ final class MetadataBlocks {
                 }
             }
         }
+        xmp.addAll(extended.packets("JPEG APP1"));
         if (app11 > 0) c2pa.add("JPEG APP11 JUMBF @ offset " + firstApp11 + " (" + app11 + " segment" + (app11 > 1 ? "s" : "") + ")");
     }
 
@@ -117,6 +123,7 @@ final class MetadataBlocks {
             if (c.id().equals("C2PA")) c2pa.add(where);
             if (c.length() > MAX_BLOCK) continue;
             if (c.id().equals("XMP ") || c.id().equals("_PMX")) xmp.add(new Block(where, src.read(c.dataOffset(), (int) c.length())));
+            if (c.id().equals("AIGC") || c.id().equals("LIST")) AudioVideoLabels.riff(src, c, where, this);
             if (c.id().equals("EXIF")) exif.add(new Block(where, stripExifHeader(src.read(c.dataOffset(), (int) c.length()))));
         }
     }
@@ -125,9 +132,13 @@ final class MetadataBlocks {
         try {
             for (BmffBoxes.Box b : BmffBoxes.children(src, 0, src.size())) {
                 if (b.type().equals("uuid") && b.payloadOffset() - 16 >= b.offset()) {
-                    byte[] uuid = src.read(b.payloadOffset() - 16, 16);
-                    if (java.util.HexFormat.of().formatHex(uuid).equals(C2PA_UUID)) c2pa.add(format + " uuid (C2PA) box @ offset " + b.offset());
+                    String uuid = java.util.HexFormat.of().formatHex(src.read(b.payloadOffset() - 16, 16));
+                    if (uuid.equals(C2PA_UUID)) c2pa.add(format + " uuid (C2PA) box @ offset " + b.offset());
+                    if (uuid.equals(XMP_UUID) && b.payloadLength() <= MAX_BLOCK) {
+                        xmp.add(new Block(format + " uuid (XMP) box @ offset " + b.offset(), src.read(b.payloadOffset(), (int) b.payloadLength())));
+                    }
                 }
+                if (b.type().equals("moov")) AudioVideoLabels.moov(src, b, format, this);
             }
         } catch (BmffBoxes.BoxException e) {
             // The prober accepted the file; a damaged box here only means no metadata there.

@@ -8,9 +8,9 @@ import java.util.zip.CRC32;
 import org.pramaan.media.container.Bytes;
 
 /**
- * Writes metadata into JPEG and PNG files without re-encoding pixels: XMP (JPEG APP1 / PNG iTXt),
- * PNG text entries and a small EXIF block. Generators use it for implicit labels; tests use it to
- * make labelled media.
+ * Inserts raw metadata into JPEG and PNG files without re-encoding pixels: XMP (JPEG APP1 / PNG iTXt),
+ * PNG text entries and a small EXIF block, always adding (never replacing), so tests can make any
+ * labelled, duplicated or malformed media. Products label files with {@link MetadataWriter}.
  */
 public final class MetadataEmbedder {
     private static final byte[] XMP_NS = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);

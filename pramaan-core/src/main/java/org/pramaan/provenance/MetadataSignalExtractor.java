@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.pramaan.detection.Signal;
 import org.pramaan.detection.SignalExtractor;
 import org.pramaan.detection.SignalStrength;
@@ -29,14 +28,16 @@ public final class MetadataSignalExtractor implements SignalExtractor {
 
     public MetadataSignalExtractor(C2paReader c2pa) { this.c2pa = c2pa; }
 
-    /** IPTC NewsCodes digital source types that mean AI generation (IPTC Photo Metadata 2023.2; cv.iptc.org/newscodes/digitalsourcetype). */
-    static final Set<String> AI_SOURCE_TYPES = Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia",
-            "compositeSynthetic", "algorithmicallyEnhanced");
-    static final String NEWSCODES = "http://cv.iptc.org/newscodes/digitalsourcetype/";
-
     @Override
     public List<Signal> extract(MediaSource source, MediaInfo info) throws IOException {
         MetadataBlocks blocks = MetadataBlocks.find(source, info);
+        List<Signal> out = labels(blocks);
+        if (!blocks.c2pa.isEmpty()) out.addAll(C2paSignals.of(c2pa.read(source), blocks.c2pa));
+        return out;
+    }
+
+    /** Every metadata signal except C2PA (which needs the reader and its trust settings). */
+    static List<Signal> labels(MetadataBlocks blocks) {
         List<Signal> out = new ArrayList<>();
         for (MetadataBlocks.Block b : blocks.xmp) xmp(b, out);
         for (MetadataBlocks.TextEntry t : blocks.text) {
@@ -44,7 +45,6 @@ public final class MetadataSignalExtractor implements SignalExtractor {
         }
         out.addAll(GeneratorTraces.fromText(blocks.text));
         for (MetadataBlocks.Block b : blocks.exif) exif(b, out);
-        if (!blocks.c2pa.isEmpty()) out.addAll(C2paSignals.of(c2pa.read(source), blocks.c2pa));
         return out;
     }
 
@@ -58,21 +58,21 @@ public final class MetadataSignalExtractor implements SignalExtractor {
                     Map.of("remote", v, "validated", "false", "fetched", "false")));
         }
         for (String d : f.descriptions()) {
-            if (d.contains("Job ID:")) {
-                out.add(new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, b.location() + " dc:description",
-                        Map.of("jobId", d.substring(d.indexOf("Job ID:") + 7).trim().split("\\s")[0])));
-            }
+            if (d.contains("Job ID:")) out.add(GeneratorTraces.midjourney(d, b.location() + " dc:description"));
         }
     }
 
+    /** Generated source types confirm; capture, human edits and {@code algorithmicallyEnhanced} are recorded but never label (see {@link DigitalSourceTypes}). */
     static Signal digitalSourceType(String value, String location, boolean wellFormed) {
-        String code = value.startsWith(NEWSCODES) ? value.substring(NEWSCODES.length()) : value.replaceAll(".*[/#:]", "");
-        boolean ai = AI_SOURCE_TYPES.contains(code);
+        String code = DigitalSourceTypes.code(value);
+        boolean ai = DigitalSourceTypes.GENERATED.contains(code);
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("code", code);
         attrs.put("synthetic", Boolean.toString(ai));
+        if (DigitalSourceTypes.ENHANCED.contains(code)) attrs.put("edit", "algorithmic enhancement of a capture; not an AI-generation label");
         if (!wellFormed) attrs.put("note", "XMP packet is not well-formed; value found by pattern");
-        return new Signal(SignalType.IPTC_DIGITAL_SOURCE_TYPE, NEWSCODES + code, ai ? SignalStrength.STRONG : SignalStrength.INFO, location, attrs);
+        String uri = value.startsWith(DigitalSourceTypes.C2PA) ? value : DigitalSourceTypes.NEWSCODES + code;
+        return new Signal(SignalType.IPTC_DIGITAL_SOURCE_TYPE, uri, ai ? SignalStrength.STRONG : SignalStrength.INFO, location, attrs);
     }
 
     /** GB 45438 Label "1" = generated (confirms); "2"/"3" = a platform's possibly/suspected (suspicion); invalid = weak. */
@@ -101,9 +101,7 @@ public final class MetadataSignalExtractor implements SignalExtractor {
         String comment = tags.getOrDefault(TiffTags.USER_COMMENT, "");
         if (GeneratorTraces.looksLikeA1111(comment)) out.add(GeneratorTraces.a1111(comment, b.location() + " UserComment"));
         String description = tags.getOrDefault(TiffTags.IMAGE_DESCRIPTION, "");
-        if (description.contains("Job ID:")) {
-            out.add(new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, b.location() + " ImageDescription", Map.of()));
-        }
+        if (description.contains("Job ID:")) out.add(GeneratorTraces.midjourney(description, b.location() + " ImageDescription"));
         if (software.isEmpty() && !camera.isEmpty()) {
             // Camera make/model alone is weak evidence of capture; recorded for reviewers, never a tier input.
             out.add(new Signal(SignalType.EXIF_SOFTWARE, (camera.getOrDefault("make", "") + " " + camera.getOrDefault("model", "")).trim(),

@@ -25,8 +25,9 @@ public final class SdWatermarkDetector {
     /** One match per known message, whatever its verdict; empty for images the package refuses. */
     public List<WatermarkMatch> detect(RgbPixels img) {
         if (!applies(img.width(), img.height())) return List.of();
-        byte[] bgr = DwtDctWatermark.blockBits(img, ChannelOrder.BGR);
-        byte[] swapped = DwtDctWatermark.blockBits(img, ChannelOrder.RGB_AS_BGR);
+        int n = DwtDctWatermark.blockCount(img.width(), img.height());
+        byte[] bgr = new byte[n], swapped = new byte[n];
+        FastBlockBits.both(img, bgr, swapped);
         List<WatermarkMatch> out = new ArrayList<>();
         for (KnownWatermark k : known) {
             WatermarkMatch a = match(k, ChannelOrder.BGR, bgr), b = match(k, ChannelOrder.RGB_AS_BGR, swapped);

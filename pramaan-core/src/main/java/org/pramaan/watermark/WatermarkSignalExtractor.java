@@ -30,7 +30,7 @@ import org.pramaan.media.image.ImageDecoder;
  *       images land there often (8 of 82 PDQ checks), so it would only be noise for reviewers.</li>
  *   <li>Images the package refuses (under 256×256 px) or over the pixel cap: not examined.</li>
  * </ul>
- * Pixels come from {@link ImageDecoder#decode} (ImageIO) at full size: the mark lives in exact 4×4
+ * Pixels come from {@link ImageDecoder#decodeFull} (our PNG decoder, else ImageIO) at full size: the mark lives in exact 4×4
  * blocks of the half-size band, which the hashing decoders' 512×512 squash destroys.
  */
 public final class WatermarkSignalExtractor implements SignalExtractor {
@@ -55,7 +55,7 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
         if (!SdWatermarkDetector.applies(d.width(), d.height()) || d.pixels() > maxPixels) return List.of();
         RgbPixels pixels;
         try {
-            pixels = RgbPixels.of(ImageDecoder.decode(source, info));
+            pixels = RgbPixels.of(ImageDecoder.decodeFull(source, info));
         } catch (IOException | RuntimeException e) {
             return List.of(); // undecodable pixels are refused by the PDQ step with their reason; nothing to add here
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pramaan.testing.SharedTestData;
 
 /**
- * Images never marked must not reach "very likely", the verdict that moves the tier. "Likely" hits
+ * Images never marked must not reach "very likely", the verdict that makes an image suspected. "Likely" hits
  * are counted and printed: one periodic generated pattern reaches 34/48 under detect.py's thresholds.
  */
 class CleanImagesTest {

@@ -83,7 +83,7 @@ public final class Embedded implements AutoCloseable {
         MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
         org.pramaan.screening.AvHasher av = new org.pramaan.screening.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
                 java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
-        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata), new PdqHasher(),
+        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata, new org.pramaan.watermark.WatermarkSignalExtractor()), new PdqHasher(),
                 new Assessor(), policy, banks, av);
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks that print a table (numbers for docs/performance.md).",
         subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class, BenchCommand.Match.class, VpdqBenchCommand.class, BenchAudioCommand.class,
-                BenchC2pa.class, AvMatchBenchCommand.class})
+                BenchC2pa.class, AvMatchBenchCommand.class, BenchWatermark.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

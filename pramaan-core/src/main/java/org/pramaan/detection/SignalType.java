@@ -21,5 +21,7 @@ public enum SignalType {
     /** The uploader's own statement (IT Rules r.4(1A)). */
     UPLOADER_DECLARATION,
     /** The file matched an item in a hash bank. */
-    HASH_BANK_MATCH
+    HASH_BANK_MATCH,
+    /** A known invisible watermark decoded from the pixels (SD/SDXL {@code dwtDct}), with its bit-match ratio. */
+    INVISIBLE_WATERMARK
 }

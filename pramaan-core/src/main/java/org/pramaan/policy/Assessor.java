@@ -98,6 +98,7 @@ public final class Assessor {
             case EXIF_SOFTWARE -> "exif.software";
             case HASH_BANK_MATCH -> "bank.match";
             case C2PA_MANIFEST -> "c2pa.digital_source_type";
+            case INVISIBLE_WATERMARK -> "watermark." + s.attributes().getOrDefault("watermark", "unknown");
             default -> s.type().name().toLowerCase(java.util.Locale.ROOT);
         };
         String strength = s.strength() == SignalStrength.STRONG ? "" : " (" + s.strength().name().toLowerCase(java.util.Locale.ROOT) + " evidence)";

@@ -30,6 +30,22 @@ public final class ImageDecoder {
     }
 
     /**
+     * Every pixel at full size, for readers of exact pixel positions (the SD/SDXL watermark).
+     * Non-interlaced PNGs go through {@link PngDecoder} (its pixels equal ImageIO's; ImageIO reads
+     * what it refuses); other formats through ImageIO.
+     */
+    public static BufferedImage decodeFull(MediaSource source, MediaInfo info) throws IOException {
+        if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
+            try {
+                return PngDecoder.decodeFull(source.readAll(), info.dimensions().get().pixels());
+            } catch (PngException e) {
+                // Interlaced, or odd in a way ImageIO may still read: ImageIO has the last word.
+            }
+        }
+        return decode(source, info, false);
+    }
+
+    /**
      * The pixels PDQ hashes: for an image with a side over 512 px, exactly the 512×512
      * nearest-neighbour squash Meta's C++ reference hashes ({@link HashingImages}); smaller images
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight

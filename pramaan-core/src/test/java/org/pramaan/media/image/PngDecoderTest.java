@@ -133,6 +133,22 @@ class PngDecoderTest {
         }
     }
 
+    /** The unsquashed decode the watermark reader uses: every pixel as ImageIO reads it, also through ImageDecoder. */
+    @ParameterizedTest(name = "full, type {0}, {1}x{2}")
+    @MethodSource("imageIoWritten")
+    void fullDecodesMatchImageIo(int type, int w, int h) throws Exception {
+        byte[] png = write(picture(type, w, h, type * 17L + h), false);
+        BufferedImage oracle = ImageIO.read(new ByteArrayInputStream(png));
+        MediaSource src = MediaSource.of(png);
+        for (BufferedImage ours : new BufferedImage[] {PngDecoder.decodeFull(png, 1L << 24),
+                ImageDecoder.decodeFull(src, MediaProber.standard().probe(src, MediaLimits.defaults()))}) {
+            assertThat(ours.getWidth()).isEqualTo(w);
+            assertThat(ours.getHeight()).isEqualTo(h);
+            boolean grey = ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
+            assertThat(pixels(ours, grey)).isEqualTo(pixels(oracle, grey));
+        }
+    }
+
     static void assertSameAsImageIo(byte[] png, BufferedImage ours) throws Exception {
         BufferedImage full = ImageIO.read(new ByteArrayInputStream(png));
         BufferedImage oracle = HashingImages.squash(full, full.getWidth(), full.getHeight());

@@ -1,0 +1,60 @@
+package org.pramaan.provenance.c2pa;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.pramaan.media.MediaSource;
+
+/**
+ * The self-made damage of the signing interop suites (C2PA 2.2 §15.2.2 codes each should produce), applied
+ * to a signed file's bytes. Each flips one bit of one byte, found structurally, never at a fixed offset.
+ */
+enum InteropTamper {
+    /** Nothing changed: only trust may be missing. */
+    UNTOUCHED(Set.of()),
+    /** A pixel or sample byte: the hard binding breaks. */
+    PAYLOAD(Set.of("assertion.dataHash.mismatch", "assertion.bmffHash.mismatch")),
+    /** The last byte of the active COSE_Sign1, i.e. of its signature bstr (§14.5). */
+    SIGNATURE(Set.of("claimSignature.mismatch")),
+    /** A byte inside the marker assertion's value: its hashed URI no longer matches (§8.4.2). */
+    ASSERTION(Set.of("assertion.hashedURI.mismatch"));
+
+    /** The value the suites put in an assertion of their own, so the assertion flip lands in neither actions nor hashes. */
+    static final String MARKER = "interop-tamper-target-0123456789";
+
+    /** Any one of these failure codes in the reference's answer shows the damage was seen. */
+    final Set<String> expectAnyOf;
+
+    InteropTamper(Set<String> expectAnyOf) { this.expectAnyOf = expectAnyOf; }
+
+    byte[] apply(String ext, byte[] signed) throws IOException, C2paException {
+        byte[] b = signed.clone();
+        int at = switch (this) {
+            case UNTOUCHED -> -1;
+            case PAYLOAD -> InteropMedia.payloadOffset(ext, b);
+            case SIGNATURE -> signatureEnd(b) - 1;
+            case ASSERTION -> indexOf(b, MARKER.getBytes(StandardCharsets.US_ASCII)) + 7;
+        };
+        if (at >= 0) b[at] ^= 0x01;
+        return b;
+    }
+
+    /** Where the active signature box's content ends in the file: the store occurs whole in one carrier segment. */
+    private static int signatureEnd(byte[] file) throws IOException, C2paException {
+        byte[] store = StoreLocator.locate(MediaSource.of(file)).store().orElseThrow(() -> new AssertionError("signed file has no manifest store"));
+        int storeAt = indexOf(file, store);
+        return storeAt + ManifestStore.parse(store).active().signature().end();
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
+            return i;
+        }
+        throw new AssertionError("byte pattern of " + needle.length + " bytes not found in the signed file");
+    }
+
+    static List<InteropTamper> all() { return List.of(values()); }
+}

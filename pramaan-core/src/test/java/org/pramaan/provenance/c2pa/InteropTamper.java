@@ -18,7 +18,11 @@ enum InteropTamper {
     /** The last byte of the active COSE_Sign1, i.e. of its signature bstr (§14.5). */
     SIGNATURE(Set.of("claimSignature.mismatch")),
     /** A byte inside the marker assertion's value: its hashed URI no longer matches (§8.4.2). */
-    ASSERTION(Set.of("assertion.hashedURI.mismatch"));
+    ASSERTION(Set.of("assertion.hashedURI.mismatch")),
+    /** A byte of the claim's dc:title: the claim no longer matches its signature (§13.2). */
+    CLAIM(Set.of("claimSignature.mismatch")),
+    /** A byte of the signer certificate's subject, inside the COSE protected header (§14.5). */
+    CERTIFICATE(Set.of("claimSignature.mismatch", "signingCredential.invalid"));
 
     /** The value the suites put in an assertion of their own, so the assertion flip lands in neither actions nor hashes. */
     static final String MARKER = "interop-tamper-target-0123456789";
@@ -35,6 +39,8 @@ enum InteropTamper {
             case PAYLOAD -> InteropMedia.payloadOffset(ext, b);
             case SIGNATURE -> signatureEnd(b) - 1;
             case ASSERTION -> indexOf(b, MARKER.getBytes(StandardCharsets.US_ASCII)) + 7;
+            case CLAIM -> indexOf(b, ("interop." + ext).getBytes(StandardCharsets.US_ASCII)) + 3;
+            case CERTIFICATE -> indexOf(b, "C2PA Signer".getBytes(StandardCharsets.US_ASCII)) + 2;
         };
         if (at >= 0) b[at] ^= 0x01;
         return b;

@@ -3,9 +3,13 @@
 //   {"id":1,"cmd":"read","path":"...","trustAnchorsPem":"...?","trustConfig":"...?"}
 //     -> {"id":1,"ok":true,"json":<reader json>|null}  or  {"id":1,"ok":false,"error":"<err.name>","message":"..."}
 //   {"id":2,"cmd":"sign","in":"...","out":"...","certPem":"...","keyPem":"...","alg":"es256",
-//    "manifestDefinition":{...},"settings":{...}?}  ->  {"id":2,"ok":true} or ok:false as above
+//    "manifestDefinition":{...},"settings":{...}?,"sidecar":"...?"}  ->  {"id":2,"ok":true} or ok:false as above
+//     (with "sidecar" the store is not embedded but written there, C2PA 2.2 §11.5)
+//   {"id":3,"cmd":"readStore","store":"<.c2pa path>","path":"<asset path>", trust as for read}
+//     -> as read: Reader.fromManifestDataAndAsset validates the sidecar store against the asset
 // Reads run with remote-manifest and OCSP fetching off: the peer must not need the network.
 import { createInterface } from 'node:readline';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Reader, Builder, LocalSigner } from '@contentauth/c2pa-node';
 
 function readSettings(req) {
@@ -23,15 +27,22 @@ async function read(req) {
   return { json: reader ? reader.json() : null };
 }
 
+async function readStore(req) {
+  const reader = await Reader.fromManifestDataAndAsset(readFileSync(req.store), { path: req.path }, readSettings(req));
+  return { json: reader ? reader.json() : null };
+}
+
 async function sign(req) {
   const settings = req.settings ?? { builder: { thumbnail: { enabled: false } } };
   const builder = Builder.withJson(req.manifestDefinition, settings);
   const signer = LocalSigner.newSigner(Buffer.from(req.certPem), Buffer.from(req.keyPem), req.alg);
-  builder.sign(signer, { path: req.in }, { path: req.out });
+  if (req.sidecar) builder.setNoEmbed(true);
+  const store = builder.sign(signer, { path: req.in }, { path: req.out });
+  if (req.sidecar) writeFileSync(req.sidecar, store);
   return {};
 }
 
-const commands = { read, sign, ping: async () => ({ version: process.version }) };
+const commands = { read, readStore, sign, ping: async () => ({ version: process.version }) };
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 // One request at a time keeps replies in request order and the native library single-threaded.

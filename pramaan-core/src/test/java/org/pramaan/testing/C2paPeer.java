@@ -65,20 +65,34 @@ public final class C2paPeer implements AutoCloseable {
         ObjectNode req = JSON.createObjectNode().put("cmd", "read").put("path", file.toAbsolutePath().toString());
         trustAnchorsPem.ifPresent(p -> req.put("trustAnchorsPem", p));
         trustConfig.ifPresent(c -> req.put("trustConfig", c));
-        JsonNode r = call(req, CALL_LIMIT, "read " + file);
+        return result(call(req, CALL_LIMIT, "read " + file));
+    }
+
+    private static Result result(JsonNode r) {
         if (!r.path("ok").asBoolean()) return new Result.Rejected(r.path("error").asText(), r.path("message").asText());
         return r.path("json").isNull() ? new Result.NoManifest() : new Result.Store(r.get("json"));
     }
 
+    /** Validates a sidecar store (§11.5) against its asset with {@code Reader.fromManifestDataAndAsset}; trust as for {@link #read}. */
+    public Result readStore(Path store, Path asset, Optional<String> trustAnchorsPem, Optional<String> trustConfig) {
+        ObjectNode req = JSON.createObjectNode().put("cmd", "readStore").put("store", store.toAbsolutePath().toString()).put("path", asset.toAbsolutePath().toString());
+        trustAnchorsPem.ifPresent(p -> req.put("trustAnchorsPem", p));
+        trustConfig.ifPresent(c -> req.put("trustConfig", c));
+        return result(call(req, CALL_LIMIT, "readStore " + store + " with " + asset));
+    }
+
     /**
-     * Signs {@code in} into {@code out} with a {@code LocalSigner} and {@code Builder.withJson}.
+     * Signs {@code in} into {@code out} with a {@code LocalSigner} and {@code Builder.withJson}, claim
+     * thumbnails off (they only cost time here).
      *
-     * @param alg one of es256 es384 es512 ps256 ps384 ps512 ed25519
+     * @param sidecar where to write the store instead of embedding it ({@code out} is then the unchanged asset)
+     * @param alg     one of es256 es384 es512 ps256 ps384 ps512 ed25519
      * @return empty when signed, else the reference's error name and message
      */
-    public Optional<String> sign(Path in, Path out, String certPem, String keyPem, String alg, JsonNode manifestDefinition) {
+    public Optional<String> sign(Path in, Path out, Optional<Path> sidecar, String certPem, String keyPem, String alg, JsonNode manifestDefinition) {
         ObjectNode req = JSON.createObjectNode().put("cmd", "sign").put("in", in.toAbsolutePath().toString()).put("out", out.toAbsolutePath().toString())
                 .put("certPem", certPem).put("keyPem", keyPem).put("alg", alg);
+        sidecar.ifPresent(p -> req.put("sidecar", p.toAbsolutePath().toString()));
         req.set("manifestDefinition", manifestDefinition);
         JsonNode r = call(req, CALL_LIMIT, "sign " + in + " (" + alg + ")");
         return r.path("ok").asBoolean() ? Optional.empty() : Optional.of(r.path("error").asText() + ": " + r.path("message").asText());

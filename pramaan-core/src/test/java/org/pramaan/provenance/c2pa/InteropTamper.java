@@ -1,6 +1,11 @@
 package org.pramaan.provenance.c2pa;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +56,40 @@ enum InteropTamper {
         byte[] store = StoreLocator.locate(MediaSource.of(file)).store().orElseThrow(() -> new AssertionError("signed file has no manifest store"));
         int storeAt = indexOf(file, store);
         return storeAt + ManifestStore.parse(store).active().signature().end();
+    }
+
+    /** Writes the damaged copy next to {@code base}: payload damage goes to the asset, all other damage to the store. */
+    SignedInterop.SignedFile applyTo(SignedInterop.SignedFile signed, SignedInterop.Format format, Path base) throws IOException, C2paException {
+        if (this == UNTOUCHED) return signed;
+        Path asset = signed.asset(), store = signed.store().orElse(null);
+        if (store == null) {
+            asset = Files.write(Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
+        } else if (this == PAYLOAD) {
+            asset = Files.write(Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
+        } else {
+            store = Files.write(Path.of(base + ".c2pa"), apply(format.ext(), Files.readAllBytes(store)));
+        }
+        return new SignedInterop.SignedFile(asset, Optional.ofNullable(store));
+    }
+
+    /**
+     * Whether the peer's verdict (a {@link PeerSummary}) reflects this damage: intact files are Valid with only
+     * {@code signingCredential.untrusted} (Trusted with nothing, given the anchors) and carry {@code sourceType};
+     * damaged ones are Invalid with one of {@link #expectAnyOf}.
+     */
+    static Optional<String> seen(InteropTamper t, InteropTrust trust, JsonNode peer, String sourceType) {
+        Set<String> failures = new TreeSet<>();
+        peer.path("active_failure_codes").forEach(n -> failures.add(n.asText()));
+        String state = peer.path("validation_state").asText(peer.path("outcome").asText());
+        if (t == UNTOUCHED) {
+            boolean ok = trust.anchorsPem().isPresent() ? state.equals("Trusted") && failures.isEmpty()
+                    : state.equals("Valid") && failures.equals(Set.of("signingCredential.untrusted"));
+            boolean dst = peer.path("active_digital_source_types").toString().contains("\"c2pa.created " + sourceType + "\"");
+            if (!ok || !dst) return Optional.of("intact file is " + state + " " + failures + " with digitalSourceTypes " + peer.path("active_digital_source_types"));
+            return Optional.empty();
+        }
+        boolean hit = state.equals("Invalid") && failures.stream().anyMatch(t.expectAnyOf::contains);
+        return hit ? Optional.empty() : Optional.of("expected Invalid with one of " + t.expectAnyOf + ", got " + state + " " + failures);
     }
 
     static int indexOf(byte[] hay, byte[] needle) {

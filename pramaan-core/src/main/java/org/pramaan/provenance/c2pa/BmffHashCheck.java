@@ -26,16 +26,23 @@ final class BmffHashCheck {
 
     static Outcome check(JsonNode a, int version, String claimAlg, MediaSource src) throws IOException {
         String alg = Cbor.text(a, "alg").isEmpty() ? claimAlg : Cbor.text(a, "alg");
-        Optional<MessageDigest> md = Hashing.digest(alg);
-        if (md.isEmpty()) return new Outcome(false, "unsupported hash algorithm '" + alg + "'");
+        if (Hashing.digest(alg).isEmpty()) return new Outcome(false, "unsupported hash algorithm '" + alg + "'");
         Optional<byte[]> want = Cbor.bytes(a.get("hash"));
         if (want.isEmpty()) return new Outcome(false, "only a Merkle tree is present; fragment hashes are not verified by this reader");
-        List<BmffBoxes.Box> top;
+        Optional<byte[]> got;
         try {
-            top = BmffBoxes.children(src, 0, src.size());
+            got = compute(a, version, alg, src);
         } catch (BmffBoxes.BoxException e) {
             return new Outcome(false, "asset box structure is invalid: " + e.getMessage());
         }
+        if (got.isEmpty()) return new Outcome(false, "exclusions run past the end of the asset");
+        return MessageDigest.isEqual(got.get(), want.get()) ? new Outcome(true, "data hash valid") : new Outcome(false, "BMFF file level hash mismatch");
+    }
+
+    /** The hash the assertion's exclusions define over {@code src}; shared by the validator and the signer. */
+    static Optional<byte[]> compute(JsonNode a, int version, String alg, MediaSource src) throws IOException, BmffBoxes.BoxException {
+        MessageDigest md = Hashing.digest(alg).orElseThrow(() -> new IllegalArgumentException("unsupported hash algorithm '" + alg + "'"));
+        List<BmffBoxes.Box> top = BmffBoxes.children(src, 0, src.size());
         List<Hashing.Range> excluded = new ArrayList<>();
         List<Long> fullyExcludedTop = new ArrayList<>();
         JsonNode list = a.get("exclusions");
@@ -44,9 +51,7 @@ final class BmffHashCheck {
         }
         List<Long> marks = new ArrayList<>();
         if (version > 1) for (BmffBoxes.Box b : top) if (!fullyExcludedTop.contains(b.offset())) marks.add(b.offset());
-        Optional<byte[]> got = Hashing.asset(md.get(), src, excluded, marks);
-        if (got.isEmpty()) return new Outcome(false, "exclusions run past the end of the asset");
-        return MessageDigest.isEqual(got.get(), want.get()) ? new Outcome(true, "data hash valid") : new Outcome(false, "BMFF file level hash mismatch");
+        return Hashing.asset(md, src, excluded, marks);
     }
 
     private static void exclude(MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, List<Long> fullTop) throws IOException {

@@ -1,0 +1,132 @@
+package org.pramaan.provenance.c2pa;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.pramaan.media.MediaSource;
+import org.pramaan.media.container.BmffBoxes;
+import org.pramaan.media.container.Spliced;
+
+/**
+ * Signs assets with a new C2PA 2.x manifest (claim v2): {@code c2pa.actions.v2}, an optional
+ * {@code c2pa.ingredient.v3} and the hard binding ({@code c2pa.hash.data}, or {@code c2pa.hash.bmff.v3}
+ * for MP4/MOV), embedded (Appendix A) or as a sidecar store (§11.5). No RFC 3161 timestamp
+ * ({@code sigTst2}, §14.5.2) is added, so validators use "now" for the certificate's validity.
+ */
+public final class C2paSigner {
+    /** Where the store goes: into the asset, or beside it as a {@code .c2pa} file. */
+    public enum Placement { EMBEDDED, SIDECAR }
+
+    /**
+     * @param asset         the output asset (unchanged input for a sidecar)
+     * @param manifestStore the JUMBF manifest store (what a {@code .c2pa} sidecar holds)
+     * @param format        the asset's MIME type
+     * @param manifestLabel the new active manifest's label, {@code urn:c2pa:<uuid>}
+     */
+    public record Signed(byte[] asset, byte[] manifestStore, String format, String manifestLabel) {}
+
+    private static final int MAX_ROUNDS = 8;
+    private final SigningKey key;
+    private final TrustSettings ingredientTrust;
+    private final String generatorName, generatorVersion;
+
+    /** @param ingredientTrust how ingredient manifests are validated for their recorded validationResults */
+    public C2paSigner(SigningKey key, TrustSettings ingredientTrust, String generatorName, String generatorVersion) {
+        this.key = key;
+        this.ingredientTrust = ingredientTrust;
+        this.generatorName = generatorName;
+        this.generatorVersion = generatorVersion;
+    }
+
+    public Signed sign(byte[] asset, ManifestRequest request, Placement placement) throws IOException {
+        String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
+        Carriers carrier = Carriers.of(format);
+        String label = "urn:c2pa:" + UUID.randomUUID();
+        var id = new StoreBuilder.Identity(label, "xmp:iid:" + UUID.randomUUID(), request.title(), generatorName, generatorVersion);
+        List<byte[]> carried = new ArrayList<>();
+        List<StoreBuilder.Assertion> assertions = contentAssertions(request, carried);
+        if (placement == Placement.SIDECAR) {
+            Map<String, Object> hb = carrier == Carriers.BMFF ? HardBindings.bmff(bmffHash(asset, HardBindings.bmff(new byte[32])))
+                    : HardBindings.data(0, 0, Hashing.asset(md(), MediaSource.of(asset), List.of(), List.of()).orElseThrow(), false);
+            byte[] store = StoreBuilder.build(id, carried, with(assertions, carrier, hb), key);
+            return new Signed(asset, store, format, label);
+        }
+        byte[] base = carrier.prepare(asset);
+        return carrier == Carriers.BMFF ? bmff(base, id, carried, assertions, format) : data(base, carrier, id, carried, assertions, format);
+    }
+
+    /**
+     * §18.5: the exclusion must name the span the store itself will occupy, whose length depends on the
+     * store (and so on the exclusion's own CBOR width, and on JPEG segment headers). Lengths only grow
+     * with the guess, so iterating from 0 reaches the fixed point in a few rounds.
+     */
+    private Signed data(byte[] base, Carriers carrier, StoreBuilder.Identity id, List<byte[]> carried, List<StoreBuilder.Assertion> content, String format) throws IOException {
+        long start = 0, length = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            byte[] store = StoreBuilder.build(id, carried, with(content, carrier, HardBindings.data(start, length, new byte[32], true)), key);
+            Spliced s = carrier.embed(base, store);
+            if (s.start() == start && s.length() == length) {
+                byte[] hash = Hashing.asset(md(), MediaSource.of(s.bytes()), List.of(new Hashing.Range(start, start + length)), List.of()).orElseThrow();
+                byte[] fin = StoreBuilder.build(id, carried, with(content, carrier, HardBindings.data(start, length, hash, true)), key);
+                return finish(carrier.embed(base, fin), s, fin, format, id);
+            }
+            start = s.start();
+            length = s.length();
+        }
+        throw new IllegalStateException("the data-hash exclusion did not settle in " + MAX_ROUNDS + " rounds");
+    }
+
+    /** §18.6: the store's size fixes every later box offset, so hash a placeholder build of the same size. */
+    private Signed bmff(byte[] base, StoreBuilder.Identity id, List<byte[]> carried, List<StoreBuilder.Assertion> content, String format) throws IOException {
+        byte[] store = StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(new byte[32])), key);
+        Spliced s = Carriers.BMFF.embed(base, store);
+        byte[] fin = StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(bmffHash(s.bytes(), HardBindings.bmff(new byte[32])))), key);
+        return finish(Carriers.BMFF.embed(base, fin), s, fin, format, id);
+    }
+
+    private static Signed finish(Spliced out, Spliced placeholder, byte[] store, String format, StoreBuilder.Identity id) {
+        // Only hash bytes changed between the builds, so the final store must land exactly where the placeholder did.
+        if (out.start() != placeholder.start() || out.length() != placeholder.length()) throw new IllegalStateException("the final manifest store changed size");
+        return new Signed(out.bytes(), store, format, id.label());
+    }
+
+    private List<StoreBuilder.Assertion> contentAssertions(ManifestRequest r, List<byte[]> carried) throws IOException {
+        List<StoreBuilder.Assertion> out = new ArrayList<>();
+        Optional<byte[]> ingredientBox = Optional.empty();
+        if (r.ingredient().isPresent()) {
+            IngredientAssertion.Built b = IngredientAssertion.build(r.ingredient().get(), ingredientTrust);
+            carried.addAll(b.carried());
+            out.add(new StoreBuilder.Assertion(IngredientAssertion.LABEL, b.cbor()));
+            ingredientBox = Optional.of(JumbfWriter.cborAssertion(IngredientAssertion.LABEL, b.cbor()));
+        }
+        out.add(0, new StoreBuilder.Assertion(Actions.LABEL, Actions.cbor(r, ingredientBox)));
+        return out;
+    }
+
+    private static List<StoreBuilder.Assertion> with(List<StoreBuilder.Assertion> content, Carriers c, Map<String, Object> hardBinding) {
+        List<StoreBuilder.Assertion> all = new ArrayList<>(content);
+        all.add(new StoreBuilder.Assertion(c == Carriers.BMFF ? HardBindings.BMFF : HardBindings.DATA, CborEncoder.encode(hardBinding)));
+        return all;
+    }
+
+    private static byte[] bmffHash(byte[] file, Map<String, Object> assertion) throws IOException {
+        byte[] cbor = CborEncoder.encode(assertion);
+        try {
+            return BmffHashCheck.compute(Cbor.read(cbor, 0, cbor.length, "bmff hash"), 3, StoreBuilder.ALG, MediaSource.of(file)).orElseThrow();
+        } catch (BmffBoxes.BoxException | C2paException e) {
+            throw new IllegalArgumentException("invalid BMFF structure: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.security.MessageDigest md() { return Hashing.digest(StoreBuilder.ALG).orElseThrow(); }
+
+    static Map<String, Object> softwareAgent(String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        return m;
+    }
+}

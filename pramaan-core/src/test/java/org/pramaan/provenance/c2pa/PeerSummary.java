@@ -11,7 +11,8 @@ import org.pramaan.testing.C2paPeer;
 
 /**
  * Boils the reference reader's manifest-store JSON down to one entry of shared/testdata/c2pa/index.json
- * (the fields {@link ReferenceComparison} compares), plus {@code active_manifest}, so the live peer is
+ * (the fields {@link ReferenceComparison} compares), plus {@code active_manifest}, {@code claim_generator_names}
+ * and {@code signature_alg}, which index.json lacks, so the live peer is
  * judged by exactly the criteria of the stored results. {@code PeerSummaryTest} pins this against index.json.
  */
 final class PeerSummary {
@@ -54,6 +55,10 @@ final class PeerSummary {
         s.put("manifest_count", j.path("manifests").size());
         JsonNode am = j.path("manifests").path(active);
         if (am.has("claim_generator")) s.put("claim_generator", am.get("claim_generator").asText());
+        // Live summaries only (index.json has no such field): v2 claims name their generator here alone (§10.2).
+        ArrayNode names = s.putArray("claim_generator_names");
+        am.path("claim_generator_info").forEach(g -> names.add(g.path("name").asText()));
+        s.put("signature_alg", am.path("signature_info").path("alg").asText());
         s.set("active_digital_source_types", sourceTypes(j, active::equals));
         s.set("other_manifest_digital_source_types", sourceTypes(j, Predicate.not(active::equals)));
         return s;

@@ -60,6 +60,14 @@ final class ReferenceComparison {
         ManifestSummary active = r.activeSummary().orElseThrow();
         String wantGen = want.path("claim_generator").asText("");
         if (!wantGen.equals(active.claimGenerator().orElse(""))) problems.add("claim_generator '" + active.claimGenerator().orElse("") + "' != '" + wantGen + "'");
+        if (want.has("claim_generator_names")) {
+            List<String> names = new ArrayList<>();
+            want.get("claim_generator_names").forEach(n -> names.add(n.asText()));
+            if (!names.equals(active.generatorNames())) problems.add("claim_generator_info names " + active.generatorNames() + " != " + names);
+        }
+        if (want.has("signature_alg") && !want.get("signature_alg").asText().equals(active.signatureAlg())) {
+            problems.add("signature alg " + active.signatureAlg() + " != " + want.get("signature_alg").asText());
+        }
         Set<String> dst = new TreeSet<>();
         active.actions().forEach(a -> a.digitalSourceType().ifPresent(d -> dst.add(a.action() + " " + d)));
         if (!strings(want.get("active_digital_source_types")).equals(dst)) problems.add("digitalSourceTypes " + dst + " != " + strings(want.get("active_digital_source_types")));

@@ -42,7 +42,9 @@ async function sign(req) {
   return {};
 }
 
-const commands = { read, readStore, sign, ping: async () => ({ version: process.version }) };
+// ping answers at start-up; sleep lets the harness test its own time limit.
+const sleep = (req) => new Promise((done) => setTimeout(() => done({}), req.ms));
+const commands = { read, readStore, sign, sleep, ping: async () => ({ version: process.version }) };
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 // One request at a time keeps replies in request order and the native library single-threaded.

@@ -98,6 +98,9 @@ public final class C2paPeer implements AutoCloseable {
         return r.path("ok").asBoolean() ? Optional.empty() : Optional.of(r.path("error").asText() + ": " + r.path("message").asText());
     }
 
+    /** Has the peer wait {@code ms} before answering, under {@code limit}: for the harness's own time-limit test. */
+    void sleep(long ms, Duration limit) { call(JSON.createObjectNode().put("cmd", "sleep").put("ms", ms), limit, "sleep " + ms + " ms"); }
+
     /** Calls so far and their mean wall time (Java side, JSON encoding included), for the suites' timing lines. */
     public synchronized String timings() {
         return String.format("%d peer calls, mean %.1f ms", calls, calls == 0 ? 0.0 : busyNanos / 1e6 / calls);
@@ -115,7 +118,7 @@ public final class C2paPeer implements AutoCloseable {
             String line = replies.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
                 kill();
-                throw new AssertionError("C2PA reference peer did not answer '" + what + "' within " + limit.toSeconds() + " s; killed it. stderr: "
+                throw new AssertionError("C2PA reference peer did not answer '" + what + "' within " + limit.toMillis() + " ms; killed it. stderr: "
                         + C2paPeerInstall.tail(dir.resolve("peer-stderr.log")));
             }
             JsonNode r = JSON.readTree(line);

@@ -74,17 +74,18 @@ enum InteropTamper {
 
     /**
      * Whether the peer's verdict (a {@link PeerSummary}) reflects this damage: intact files are Valid with only
-     * {@code signingCredential.untrusted} (Trusted with nothing, given the anchors) and carry {@code sourceType};
+     * {@code signingCredential.untrusted} (Trusted with nothing, given the anchors) and carry {@code actionAndSourceType}
+     * (e.g. {@code "c2pa.created http://cv.iptc.org/…/trainedAlgorithmicMedia"});
      * damaged ones are Invalid with one of {@link #expectAnyOf}.
      */
-    static Optional<String> seen(InteropTamper t, InteropTrust trust, JsonNode peer, String sourceType) {
+    static Optional<String> seen(InteropTamper t, InteropTrust trust, JsonNode peer, String actionAndSourceType) {
         Set<String> failures = new TreeSet<>();
         peer.path("active_failure_codes").forEach(n -> failures.add(n.asText()));
         String state = peer.path("validation_state").asText(peer.path("outcome").asText());
         if (t == UNTOUCHED) {
             boolean ok = trust.anchorsPem().isPresent() ? state.equals("Trusted") && failures.isEmpty()
                     : state.equals("Valid") && failures.equals(Set.of("signingCredential.untrusted"));
-            boolean dst = peer.path("active_digital_source_types").toString().contains("\"c2pa.created " + sourceType + "\"");
+            boolean dst = peer.path("active_digital_source_types").toString().contains("\"" + actionAndSourceType + "\"");
             if (!ok || !dst) return Optional.of("intact file is " + state + " " + failures + " with digitalSourceTypes " + peer.path("active_digital_source_types"));
             return Optional.empty();
         }

@@ -77,7 +77,7 @@ final class SignedInterop {
                         oursNanos += System.nanoTime() - r0;
                         oursReads++;
                         tally.add(format.label(), name, trust.name(), ReferenceComparison.disagreement(theirs, mine));
-                        InteropTamper.seen(t, trust, theirs, dst).ifPresent(why -> unseen.add(name + " [" + trust.name() + "]: " + why));
+                        InteropTamper.seen(t, trust, theirs, "c2pa.created " + dst).ifPresent(why -> unseen.add(name + " [" + trust.name() + "]: " + why));
                         codesSeen.computeIfAbsent(t + " [" + trust.name() + "]", k -> new TreeSet<>()).add(theirs.path("active_failure_codes").toString());
                     }
                 }

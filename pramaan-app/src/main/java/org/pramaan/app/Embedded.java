@@ -92,7 +92,13 @@ public final class Embedded implements AutoCloseable {
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
         return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
-                store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)));
+                store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)),
+                config.c2paSigner(clock, version()));
+    }
+
+    private static String version() {
+        String v = Embedded.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     public PramaanConfig config() { return config; }

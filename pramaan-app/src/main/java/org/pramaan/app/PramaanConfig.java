@@ -26,7 +26,10 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning) {
+
+    /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
+    public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
 
     /** vPDQ/audio hashing at intake and when banked video counts as found again. */
     public record Av(org.pramaan.screening.AvHasher.Settings hashing, org.pramaan.hash.AvMatchPolicy matching) {}
@@ -69,6 +72,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"});
         KEYS.put("c2pa.trust-anchors", new String[] {"", "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"});
         KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
+        KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
+        KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -80,6 +86,36 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the C2PA trust files: " + e.getMessage(), e);
         }
+    }
+
+    /** The signer for {@code POST /v1/provenance/sign}; empty when no key is configured. Files were checked at load. */
+    public Optional<org.pramaan.provenance.c2pa.C2paSigner> c2paSigner(Clock clock, String version) {
+        if (c2paSigning.key().isEmpty()) return Optional.empty();
+        try {
+            var key = org.pramaan.provenance.c2pa.SigningKey.fromPem(Files.readString(c2paSigning.key().get()), Files.readString(c2paSigning.chain().orElseThrow()),
+                    org.pramaan.provenance.c2pa.SigningAlgorithm.parse(c2paSigning.alg()));
+            return Optional.of(new org.pramaan.provenance.c2pa.C2paSigner(key, c2paTrust(clock), "Pramaan", version));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the C2PA signing files: " + e.getMessage(), e);
+        }
+    }
+
+    /** A signing key without its chain (or the reverse), or one that does not fit the algorithm or the certificate, stops start-up. */
+    private PramaanConfig checkedSigning(Parser p) {
+        if (c2paSigning.key().isPresent() != c2paSigning.chain().isPresent()) {
+            throw p.bad(c2paSigning.key().isPresent() ? "c2pa.signing-chain" : "c2pa.signing-key", "is required when the other C2PA signing file is set");
+        }
+        try {
+            org.pramaan.provenance.c2pa.SigningAlgorithm.parse(c2paSigning.alg());
+        } catch (IllegalArgumentException e) {
+            throw p.bad("c2pa.signing-alg", e.getMessage());
+        }
+        try {
+            c2paSigner(Clock.systemUTC(), "check");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw p.bad("c2pa.signing-key", e.getMessage());
+        }
+        return this;
     }
 
     /** Bad configuration stops start-up: the trust files must parse. */
@@ -135,7 +171,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
-                    file("c2pa.trust-anchors"), file("c2pa.trust-config"), av()).checkedTrust(this);
+                    file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"))).checkedTrust(this).checkedSigning(this);
         }
 
         private Av av() {
@@ -240,7 +277,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
 
         IllegalArgumentException badTrust(String problem) { return bad("c2pa.trust-anchors", problem); }
 
-        private IllegalArgumentException bad(String key, String problem) {
+        IllegalArgumentException bad(String key, String problem) {
             // Secrets are never echoed into logs or terminals.
             boolean secret = key.endsWith("secret") || key.endsWith("password") || key.endsWith("token") || key.equals("admin.key");
             String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);

@@ -308,4 +308,33 @@ class CliProcessIT {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
+    @Test
+    void c2paSignEmbedsAndSidecarsManifestsThatVerify() throws Exception {
+        Path certs = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve("c2pa/certs").toAbsolutePath();
+        if (!Files.isDirectory(certs)) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + certs);
+            org.junit.jupiter.api.Assumptions.abort("reference data not found at " + certs);
+        }
+        Files.write(dir.resolve("in.jpg"), TestImages.jpeg(TestImages.photo(40, 30, 5), 0.9f));
+        String key = certs.resolve("ps256.pem").toString(), chain = certs.resolve("ps256.pub").toString();
+        Run sign = pramaan("c2pa", "sign", "--key", key, "--chain", chain, "--alg", "ps256", "--source-type", "trainedAlgorithmicMedia",
+                "--software-agent", "CliGen", "in.jpg", "out.jpg");
+        assertThat(sign.exit()).as(sign.err()).isZero();
+        Run verify = pramaan("c2pa", "verify", "--trust", certs.resolve("trust/test_cert_root_bundle.pem").toString(), "out.jpg");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(Json.mapper().readTree(verify.out()).path("validation_state").asText()).isEqualTo("Trusted");
+        assertThat(verify.out()).contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia").contains("CliGen");
+
+        Run side = pramaan("c2pa", "sign", "--key", key, "--chain", chain, "--alg", "ps256", "--source-type", "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture",
+                "--sidecar", "--ingredient", "out.jpg", "in.jpg", "side.jpg");
+        assertThat(side.exit()).as(side.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("side.jpg"))).isEqualTo(Files.readAllBytes(dir.resolve("in.jpg")));
+        Run read = pramaan("c2pa", "verify", "side.jpg");
+        assertThat(Json.mapper().readTree(read.out()).path("validation_state").asText()).as(read.out()).isEqualTo("Valid");
+        assertThat(read.out()).contains("ingredient.manifest.validated").contains("parentOf");
+
+        Run bad = pramaan("c2pa", "sign", "--key", key, "--chain", chain, "--alg", "ps256", "--source-type", "madeUp", "in.jpg", "x.jpg");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown digital source type 'madeUp'");
+    }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "c2pa", description = "C2PA Content Credentials: print the manifest store JSON (reference SDK shape).",
-        subcommands = {C2paCommand.Read.class, C2paCommand.Verify.class})
+@Command(name = "c2pa", description = "C2PA Content Credentials: print the manifest store JSON (reference SDK shape), verify, sign.",
+        subcommands = {C2paCommand.Read.class, C2paCommand.Verify.class, C2paSignCommand.class})
 final class C2paCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -9,7 +9,7 @@ public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     REVIEWER(EnumSet.of(Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.CASE_READ, Permission.CASE_ACT,
             Permission.BANKS_READ, Permission.BANKS_WRITE)),
-    INGEST(EnumSet.of(Permission.MEDIA_SUBMIT, Permission.MEDIA_READ, Permission.NOTICE_SUBMIT));
+    INGEST(EnumSet.of(Permission.MEDIA_SUBMIT, Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.PROVENANCE_SIGN));
 
     private final Set<Permission> permissions;
 

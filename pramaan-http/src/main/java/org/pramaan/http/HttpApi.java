@@ -69,6 +69,7 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
                 Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
                 Route.guarded("POST", "/v1/provenance/verify", Permission.MEDIA_SUBMIT, provenance::verify),
+                Route.guarded("POST", "/v1/provenance/sign", Permission.PROVENANCE_SIGN, new ProvenanceSigning(services)::sign),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
                 Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
                 Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),

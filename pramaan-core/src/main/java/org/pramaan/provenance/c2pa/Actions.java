@@ -19,7 +19,7 @@ final class Actions {
     private Actions() {}
 
     static byte[] cbor(ManifestRequest r, Optional<byte[]> ingredientBox) {
-        Map<String, Object> agent = C2paSigner.softwareAgent(r.softwareAgent().isEmpty() ? "Pramaan" : r.softwareAgent());
+        Map<String, Object> agent = Map.of("name", r.softwareAgent().isEmpty() ? "Pramaan" : r.softwareAgent());
         List<Object> actions = new ArrayList<>();
         Optional<Map<String, Object>> params = ingredientBox.map(b -> Map.of("ingredients", List.of(Map.of(
                 "url", "self#jumbf=c2pa.assertions/" + IngredientAssertion.LABEL, "hash", JumbfWriter.contentHash(StoreBuilder.ALG, b)))));

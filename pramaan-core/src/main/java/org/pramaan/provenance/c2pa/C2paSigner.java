@@ -2,7 +2,6 @@ package org.pramaan.provenance.c2pa;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,20 +30,41 @@ public final class C2paSigner {
 
     private static final int MAX_ROUNDS = 8;
     private final SigningKey key;
-    private final TrustSettings ingredientTrust;
+    private final TrustSettings trust;
     private final String generatorName, generatorVersion;
 
-    /** @param ingredientTrust how ingredient manifests are validated for their recorded validationResults */
-    public C2paSigner(SigningKey key, TrustSettings ingredientTrust, String generatorName, String generatorVersion) {
+    /**
+     * @param trust how ingredient manifests are validated for their recorded validationResults; its clock
+     *              is "now" for the signer certificate's validity
+     */
+    public C2paSigner(SigningKey key, TrustSettings trust, String generatorName, String generatorVersion) {
         this.key = key;
-        this.ingredientTrust = ingredientTrust;
+        this.trust = trust;
         this.generatorName = generatorName;
         this.generatorVersion = generatorVersion;
     }
 
+    /** The asset's MIME type when this signer can sign it (JPEG, PNG, WebP, WAV, MP3, MP4/MOV), else empty. */
+    public static Optional<String> signableFormat(byte[] asset) throws IOException {
+        String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
+        try {
+            Carriers.of(format);
+            return Optional.of(format);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Signs {@code asset}; bad input (unsupported or malformed container) is an {@link IllegalArgumentException} naming the problem. */
     public Signed sign(byte[] asset, ManifestRequest request, Placement placement) throws IOException {
         String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
         Carriers carrier = Carriers.of(format);
+        // Without a timestamp, validators check the certificate at read time: one outside its validity now
+        // can only give signingCredential.expired (the reference SDK refuses to sign with it, too).
+        if (!CertChecks.validAt(key.chain().get(0), trust.clock().instant())) {
+            throw new IllegalArgumentException("the signing certificate is not valid now (valid " + key.chain().get(0).getNotBefore().toInstant() + " to "
+                    + key.chain().get(0).getNotAfter().toInstant() + ")");
+        }
         String label = "urn:c2pa:" + UUID.randomUUID();
         var id = new StoreBuilder.Identity(label, "xmp:iid:" + UUID.randomUUID(), request.title(), generatorName, generatorVersion);
         List<byte[]> carried = new ArrayList<>();
@@ -98,7 +118,7 @@ public final class C2paSigner {
         List<StoreBuilder.Assertion> out = new ArrayList<>();
         Optional<byte[]> ingredientBox = Optional.empty();
         if (r.ingredient().isPresent()) {
-            IngredientAssertion.Built b = IngredientAssertion.build(r.ingredient().get(), ingredientTrust);
+            IngredientAssertion.Built b = IngredientAssertion.build(r.ingredient().get(), trust);
             carried.addAll(b.carried());
             out.add(new StoreBuilder.Assertion(IngredientAssertion.LABEL, b.cbor()));
             ingredientBox = Optional.of(JumbfWriter.cborAssertion(IngredientAssertion.LABEL, b.cbor()));
@@ -123,10 +143,4 @@ public final class C2paSigner {
     }
 
     private static java.security.MessageDigest md() { return Hashing.digest(StoreBuilder.ALG).orElseThrow(); }
-
-    static Map<String, Object> softwareAgent(String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        return m;
-    }
 }

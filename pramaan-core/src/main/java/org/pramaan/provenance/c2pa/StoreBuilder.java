@@ -1,6 +1,5 @@
 package org.pramaan.provenance.c2pa;
 
-import java.io.ByteArrayOutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,11 +73,5 @@ final class StoreBuilder {
         byte[] protectedBytes = CborEncoder.encode(prot);
         byte[] sig = key.sign(Cose.toBeSigned("Signature1", protectedBytes, claim));
         return CborEncoder.encode(new CborEncoder.Tagged(18, List.of(protectedBytes, Map.of(), CborEncoder.NULL, sig)));
-    }
-
-    static byte[] concat(List<byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        parts.forEach(out::writeBytes);
-        return out.toByteArray();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -168,13 +169,22 @@ public final class C2paPeer implements AutoCloseable {
     @Override
     public synchronized void close() { kill(); }
 
-    /** Injects the run-wide peer into test methods and constructors; closed (child killed) when the run ends. */
-    public static final class Resolver implements ParameterResolver {
+    /**
+     * Injects the run-wide peer into test methods; closed (child killed) when the run ends. The peer starts in
+     * {@code beforeEach}, where a missing node/npm abort counts as a skip (a parameter resolver's abort would be
+     * reported as an error).
+     */
+    public static final class Resolver implements BeforeEachCallback, ParameterResolver {
+        @Override
+        public void beforeEach(ExtensionContext ec) { shared(ec); }
+
         @Override
         public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) { return pc.getParameter().getType() == C2paPeer.class; }
 
         @Override
-        public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
+        public Object resolveParameter(ParameterContext pc, ExtensionContext ec) { return shared(ec); }
+
+        private static C2paPeer shared(ExtensionContext ec) {
             return ec.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(C2paPeer.class, k -> start(), C2paPeer.class);
         }
     }

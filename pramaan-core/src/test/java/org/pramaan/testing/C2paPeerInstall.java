@@ -56,6 +56,7 @@ final class C2paPeerInstall {
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"pramaan-c2pa-peer\",\"private\":true,\"type\":\"module\"}\n");
         List<String> cmd = List.of("npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE + "@" + VERSION);
         Path log = dir.resolve("npm-install.log");
+        long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (!p.waitFor(NPM_TIMEOUT_S, TimeUnit.SECONDS)) {
@@ -70,6 +71,7 @@ final class C2paPeerInstall {
             throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " failed (exit " + p.exitValue() + ") in " + dir
                     + "; run it there by hand: " + String.join(" ", cmd) + "\n" + tail(log));
         }
+        System.out.printf("C2PA reference peer: installed %s@%s into %s in %.1f s%n", PACKAGE, VERSION, dir, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void copyScript(Path dir) throws IOException {

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.media.MediaSource;
 import org.pramaan.testing.C2paPeer;
 import org.pramaan.testing.SharedTestData;
 
@@ -27,49 +26,55 @@ import org.pramaan.testing.SharedTestData;
  */
 @ExtendWith(C2paPeer.Resolver.class)
 class C2paIngredientInteropTest {
+    private static final String DST = SignedInterop.IPTC + "compositeWithTrainedAlgorithmicMedia";
+
     @Test
     void chainsWithIngredientsFromEitherSideAreJudgedAlike(C2paPeer peer, @TempDir Path tmp) throws Exception {
         Path root = SharedTestData.folder("c2pa");
-        SignedInterop.Format jpg = SignedInterop.Format.embedded("jpg");
         Path unsigned = InteropMedia.make("jpg", Files.createDirectories(tmp.resolve("parent")));
-        String dst = SignedInterop.IPTC + "compositeWithTrainedAlgorithmicMedia";
-        SignedInterop.SignedFile byPeer = new C2paPeerTamperTest.PeerSigner(peer, root).sign(unsigned, jpg, "es256", dst, "parent.jpg", tmp.resolve("parent/peer"));
-        SignedInterop.SignedFile byUs = new C2paPramaanSignedInteropTest.PramaanSigner(root).sign(unsigned, jpg, "ps256", dst, "parent.jpg", tmp.resolve("parent/ours"));
-        Map<String, Path> parents = new LinkedHashMap<>();
-        parents.put("unsigned", unsigned);
-        parents.put("peer-signed", byPeer.asset());
-        parents.put("pramaan-signed", byUs.asset());
-        parents.put("peer-signed, signature damaged", InteropTamper.SIGNATURE.applyTo(byPeer, jpg, tmp.resolve("parent/peer-sig")).asset());
-        parents.put("pramaan-signed, pixels damaged", InteropTamper.PAYLOAD.applyTo(byUs, jpg, tmp.resolve("parent/ours-pix")).asset());
         List<InteropTrust> modes = List.of(InteropTrust.none(), InteropTrust.testAnchors(root));
-        SigningKey key = SigningKey.fromPem(Files.readString(root.resolve("certs/ed25519.pem")), Files.readString(root.resolve("certs/ed25519.pub")), SigningAlgorithm.parse("ed25519"));
+        SigningKey key = SigningKey.fromPem(Files.readString(root.resolve("certs/ed25519.pem")), Files.readString(root.resolve("certs/ed25519.pub")),
+                SigningAlgorithm.parse("ed25519"));
         ReferenceComparison.Tally tally = new ReferenceComparison.Tally();
         List<String> unseen = new ArrayList<>();
         int n = 0;
-        for (var parent : parents.entrySet()) {
+        for (var parent : parents(peer, root, unsigned, tmp).entrySet()) {
             for (ManifestRequest.Relationship rel : ManifestRequest.Relationship.values()) {
-                ManifestRequest req = ManifestRequest.created(dst, InteropTamper.MARKER).withTitle("child.jpg")
+                ManifestRequest req = ManifestRequest.created(DST, InteropTamper.MARKER).withTitle("child.jpg")
                         .withIngredient(new ManifestRequest.Ingredient(Files.readAllBytes(parent.getValue()), "parent.jpg", rel));
-                Path child = Files.write(tmp.resolve("child-" + n++ + ".jpg"),
-                        new C2paSigner(key, TrustSettings.none(java.time.Clock.systemUTC()), "pramaan-interop", "1.0.0")
-                                .sign(Files.readAllBytes(unsigned), req, C2paSigner.Placement.EMBEDDED).asset());
+                Path child = Files.write(tmp.resolve("child-" + n++ + ".jpg"), new C2paSigner(key, TrustSettings.none(Clock.systemUTC()), "pramaan-interop", "1.0.0")
+                        .sign(Files.readAllBytes(unsigned), req, C2paSigner.Placement.EMBEDDED).asset());
                 for (InteropTrust trust : modes) {
                     JsonNode theirs = PeerSummary.of(peer.read(child, trust.anchorsPem(), trust.storeCfg()));
-                    String name = parent.getKey() + " as " + rel.wire;
+                    String name = parent.getKey() + " as " + rel.wire, where = name + " [" + trust.name() + "]: ";
                     tally.add("jpg+ingredient", name, trust.name(), ReferenceComparison.disagreement(theirs, trust.reader().read(child)));
-                    System.out.printf("  peer on child of %-32s [%s]: %s, failures %s, ingredient deltas %s%n", name, trust.name(),
-                            theirs.path("validation_state").asText(), theirs.path("validation_status_codes"), theirs.path("ingredient_delta_codes"));
+                    System.out.printf("  peer on child of %-48s %s, failures %s, ingredient deltas %s%n", where, theirs.path("validation_state").asText(),
+                            theirs.path("validation_status_codes"), theirs.path("ingredient_delta_codes"));
                     // A signed parent's manifests travel into the child's store (§10.4); an unsigned one has none to bring.
                     int manifests = parent.getKey().equals("unsigned") ? 1 : 2;
-                    if (theirs.path("manifest_count").asInt() != manifests) unseen.add(name + " [" + trust.name() + "]: peer sees " + theirs.path("manifest_count") + " manifests, not " + manifests);
-                    if (!parent.getKey().contains("damaged") && !parent.getKey().equals("unsigned")) {
-                        InteropTamper.seen(InteropTamper.UNTOUCHED, trust, theirs, (rel == ManifestRequest.Relationship.PARENT_OF ? "c2pa.edited " : "c2pa.created ") + dst).ifPresent(w -> unseen.add(name + " [" + trust.name() + "]: " + w));
-                    }
+                    if (theirs.path("manifest_count").asInt() != manifests) unseen.add(where + "peer sees " + theirs.path("manifest_count") + " manifests, not " + manifests);
+                    if (parent.getKey().contains("damaged") || parent.getKey().equals("unsigned")) continue;
+                    String action = rel == ManifestRequest.Relationship.PARENT_OF ? "c2pa.edited " : "c2pa.created "; // see Actions
+                    InteropTamper.seen(InteropTamper.UNTOUCHED, trust, theirs, action + DST).ifPresent(w -> unseen.add(where + w));
                 }
             }
         }
         tally.print();
         assertThat(unseen).isEmpty();
         assertThat(tally.disagreements).isEmpty();
+    }
+
+    /** The parents: unsigned, signed by each side, and signed then damaged. */
+    private static Map<String, Path> parents(C2paPeer peer, Path root, Path unsigned, Path tmp) throws Exception {
+        SignedInterop.Format jpg = SignedInterop.Format.embedded("jpg");
+        SignedInterop.SignedFile byPeer = new C2paPeerTamperTest.PeerSigner(peer, root).sign(unsigned, jpg, "es256", DST, "parent.jpg", tmp.resolve("parent/peer"));
+        SignedInterop.SignedFile byUs = new C2paPramaanSignedInteropTest.PramaanSigner(root).sign(unsigned, jpg, "ps256", DST, "parent.jpg", tmp.resolve("parent/ours"));
+        Map<String, Path> parents = new LinkedHashMap<>();
+        parents.put("unsigned", unsigned);
+        parents.put("peer-signed", byPeer.asset());
+        parents.put("pramaan-signed", byUs.asset());
+        parents.put("peer-signed, signature damaged", InteropTamper.SIGNATURE.applyTo(byPeer, jpg, tmp.resolve("parent/peer-sig")).asset());
+        parents.put("pramaan-signed, pixels damaged", InteropTamper.PAYLOAD.applyTo(byUs, jpg, tmp.resolve("parent/ours-pix")).asset());
+        return parents;
     }
 }

@@ -41,8 +41,8 @@ class C2paPeerTamperTest {
         public SignedInterop.SignedFile sign(Path unsigned, SignedInterop.Format format, String alg, String sourceType, String title, Path dir) throws Exception {
             Path out = Path.of(dir + "." + format.ext());
             Optional<Path> store = format.sidecar() ? Optional.of(Path.of(dir + ".c2pa")) : Optional.empty();
-            assertThat(peer.sign(unsigned, out, store, Files.readString(c2paRoot.resolve("certs/" + alg + ".pub")), Files.readString(c2paRoot.resolve("certs/" + alg + ".pem")),
-                    alg, definition(title, sourceType))).as("peer signs %s with %s", format.label(), alg).isEmpty();
+            String chain = Files.readString(c2paRoot.resolve("certs/" + alg + ".pub")), key = Files.readString(c2paRoot.resolve("certs/" + alg + ".pem"));
+            assertThat(peer.sign(unsigned, out, store, chain, key, alg, definition(title, sourceType))).as("peer signs %s with %s", format.label(), alg).isEmpty();
             return new SignedInterop.SignedFile(out, store);
         }
 

@@ -11,8 +11,8 @@ import org.pramaan.testing.C2paPeer;
 
 /**
  * Boils the reference reader's manifest-store JSON down to one entry of shared/testdata/c2pa/index.json
- * (the fields {@link ReferenceComparison} compares), plus {@code active_manifest}, {@code claim_generator_names}
- * and {@code signature_alg}, which index.json lacks, so the live peer is
+ * (the fields {@link ReferenceComparison} compares), plus {@code active_manifest}, {@code claim_generator_names},
+ * {@code signature_alg} and {@code manifest_fields} ({@link JsonShape}), which index.json lacks, so the live peer is
  * judged by exactly the criteria of the stored results. {@code PeerSummaryTest} pins this against index.json.
  */
 final class PeerSummary {
@@ -59,6 +59,7 @@ final class PeerSummary {
         ArrayNode names = s.putArray("claim_generator_names");
         am.path("claim_generator_info").forEach(g -> names.add(g.path("name").asText()));
         s.put("signature_alg", am.path("signature_info").path("alg").asText());
+        s.set("manifest_fields", JsonShape.of(j));
         s.set("active_digital_source_types", sourceTypes(j, active::equals));
         s.set("other_manifest_digital_source_types", sourceTypes(j, Predicate.not(active::equals)));
         return s;

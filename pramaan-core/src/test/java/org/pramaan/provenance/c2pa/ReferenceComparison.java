@@ -17,6 +17,8 @@ import java.util.TreeSet;
 final class ReferenceComparison {
     private ReferenceComparison() {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static final String LEGACY_MP4 = "the active COSE_Sign1 (c2pa-rs 0.16 era, PS256, x5chain unprotected) verifies over the stored claim "
             + "bytes as C2PA 2.2 §13.2 asks; the reference reports claimSignature.mismatch, apparently verifying a re-serialisation of the claim";
 
@@ -82,6 +84,13 @@ final class ReferenceComparison {
                 .forEach(m -> m.actions().forEach(a -> a.digitalSourceType().ifPresent(d -> otherDst.add(a.action() + " " + d))));
         if (!strings(want.get("other_manifest_digital_source_types")).equals(otherDst)) {
             problems.add("ingredient-manifest digitalSourceTypes " + otherDst + " != " + strings(want.get("other_manifest_digital_source_types")));
+        }
+        if (want.has("manifest_fields")) {
+            try {
+                JsonShape.differences(want.get("manifest_fields"), JsonShape.of(JSON.readTree(r.json()))).forEach(d -> problems.add("json " + d));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.add("our report JSON does not parse: " + e.getMessage());
+            }
         }
         if (want.get("manifest_count").asInt() != r.manifests().size()) problems.add("manifests " + r.manifests().size() + " != " + want.get("manifest_count").asInt());
         return String.join("; ", problems);

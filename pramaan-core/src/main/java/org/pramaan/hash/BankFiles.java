@@ -74,7 +74,11 @@ public final class BankFiles {
             if (out.size() >= MAX_ITEMS) throw new ImportException(n, "more than " + MAX_ITEMS + " items in one import");
             boolean delimited = format == Format.CSV || format == Format.TSV;
             if (delimited && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !t.matches("[0-9a-fA-F]{64}.*")) {
-                header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                try {
+                    header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                } catch (IllegalArgumentException e) { // an unclosed quote in the header line: refuse naming the line
+                    throw new ImportException(n, "header: " + e.getMessage());
+                }
                 if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256")) throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
                 continue;
             }

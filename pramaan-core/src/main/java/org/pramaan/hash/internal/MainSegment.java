@@ -7,17 +7,25 @@ import java.util.function.LongPredicate;
 
 /**
  * The immutable bulk of the index: exact multi-index hashing (Norouzi et al., arXiv 1307.2982)
- * over 16 chunks of 16 bits. If two hashes are within d ≤ 31 bits, by pigeonhole some chunk
- * differs in at most ⌊d/16⌋ ≤ 1 bit, so probing each chunk's bucket and its 16 one-bit
- * neighbours (17 × 16 buckets) finds every match; every candidate is then verified in full.
+ * over 16 chunks of 16 bits, with a two-level pigeonhole so that almost no candidate costs a
+ * random memory read. If two hashes are within d ≤ 31 bits, then of the 8 chunk pairs
+ * (2j, 2j+1) some pair differs in at most R = ⌊d/8⌋ ≤ 3 bits (8 pairs of ≥ R+1 would exceed d),
+ * and within that pair some chunk differs in at most r = ⌊R/2⌋ ≤ 1 bit. So each chunk's bucket
+ * and, when r = 1, its 16 one-bit neighbours are probed (17 × 16 buckets, or just 16 for d ≤ 15),
+ * and an entry is fetched only if its <em>partner</em> chunk (k xor 1), stored next to its position
+ * in the table, keeps the pair within R. For unrelated hashes that filter passes about 0.3 % of
+ * the ~41,000 bucket entries a 10M-hash query scans, so verification reads ~100 hashes instead of
+ * ~41,000 (the single-level design's cost: one cache miss each).
  *
- * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 is free (offsets only);
- * tables 1..15 hold one position per hash, 3 bytes wide while the segment has at most 2^24
- * tabled entries (4 above). At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 0.4 (offsets)
- * ≈ 85 bytes per hash. Why not 48: each extra table is a partition of the positions into 2^16
- * buckets and so carries about 16 bits per hash for well-spread hashes, whatever the encoding;
- * 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean wider chunks and
- * exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see docs/performance.md.
+ * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 is free (offsets only; its
+ * partner chunk is read from the sorted hashes themselves); tables 1..15 hold one position per
+ * hash, 3 bytes wide while the segment has at most 2^24 tabled entries (4 above), and its 2-byte
+ * partner chunk. At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 30 (partners) + 0.4 (offsets)
+ * ≈ 115 bytes per hash: the partners buy the speed. Why not 48: each extra table is a partition
+ * of the positions into 2^16 buckets and so carries about 16 bits per hash for well-spread hashes,
+ * whatever the encoding; 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean
+ * wider chunks and exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see
+ * docs/performance.md.
  *
  * <p>Degenerate hashes (near-blank images hash to near-constant bits and pile into a few buckets):
  * an entry that lands in any bucket holding more than {@code cap} entries is kept out of every
@@ -34,11 +42,13 @@ public final class MainSegment {
     final int[][] offsets;
     /** postings[k-1] for tables 1..15: positions sorted by chunk k, {@code width} bytes each, little-endian, one pad byte. */
     final byte[][] postings;
+    /** partners[k-1][i]: chunk (k xor 1) of the entry at posting i of table k, the pair filter's input. */
+    final short[][] partners;
     final int width;
     private final int mask;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings) {
+    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings, short[][] partners) {
         this.n = n;
         this.tabled = tabled;
         this.cap = cap;
@@ -46,6 +56,7 @@ public final class MainSegment {
         this.ids = ids;
         this.offsets = offsets;
         this.postings = postings;
+        this.partners = partners;
         if (!validWidth(width, tabled)) throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
         this.width = width;
         this.mask = width == 3 ? 0xFFFFFF : -1;
@@ -88,8 +99,13 @@ public final class MainSegment {
         }
         int width = wide ? 4 : widthFor(tabled);
         byte[][] postings = new byte[Packed.CHUNKS - 1][];
-        for (int k = 1; k < Packed.CHUNKS; k++) postings[k - 1] = table(w, tabled, k, offsets[k], width);
-        return new MainSegment(n, tabled, cap, width, w, id, offsets, postings);
+        short[][] partners = new short[Packed.CHUNKS - 1][];
+        for (int k = 1; k < Packed.CHUNKS; k++) {
+            postings[k - 1] = postingArray(width, tabled);
+            partners[k - 1] = new short[tabled];
+            table(w, tabled, k, offsets[k], width, postings[k - 1], partners[k - 1]);
+        }
+        return new MainSegment(n, tabled, cap, width, w, id, offsets, postings, partners);
     }
 
     /** Entries in any bucket over the cap; their counts are taken back out so the tables skip them. */
@@ -102,15 +118,14 @@ public final class MainSegment {
         return overflow;
     }
 
-    /** Table k: the tabled positions in chunk-k order (a counting sort), {@code width} bytes each. */
-    private static byte[] table(long[] w, int tabled, int k, int[] offsets, int width) {
-        byte[] post = postingArray(width, tabled);
+    /** Table k: the tabled positions in chunk-k order (a counting sort), {@code width} bytes each, with their partner chunks. */
+    private static void table(long[] w, int tabled, int k, int[] offsets, int width, byte[] post, short[] partner) {
         int[] f = offsets.clone();
         for (int p = 0; p < tabled; p++) {
-            int at = f[Packed.chunk(w, p, k)]++ * width;
-            for (int b = 0; b < width; b++) post[at + b] = (byte) (p >>> (8 * b));
+            int i = f[Packed.chunk(w, p, k)]++;
+            partner[i] = (short) Packed.chunk(w, p, k ^ 1);
+            for (int b = 0; b < width; b++) post[i * width + b] = (byte) (p >>> (8 * b));
         }
-        return post;
     }
 
     private static int[] prefixSums(int[] counts) {
@@ -122,38 +137,52 @@ public final class MainSegment {
     /** Exact search within {@code d} (0..31) bits; entries whose id {@code removed} accepts are skipped. */
     void search(long[] q, int d, LongPredicate removed, Hits out) {
         if (d < 0 || d > 31) throw new IllegalArgumentException("the multi-index answers radius 0..31, got " + d);
-        int r = d >>> 4;
+        int pairRadius = d >>> 3;
+        int r = pairRadius >>> 1;
         for (int k = 0; k < Packed.CHUNKS; k++) {
             int v = Packed.chunk(q, k);
-            probe(k, v, q, d, r, removed, out);
-            if (r == 1) for (int b = 0; b < 16; b++) probe(k, v ^ (1 << b), q, d, r, removed, out);
+            int partnerQuery = Packed.chunk(q, k ^ 1);
+            probe(k, v, 0, partnerQuery, q, d, pairRadius, removed, out);
+            if (r == 1) for (int b = 0; b < 16; b++) probe(k, v ^ (1 << b), 1, partnerQuery, q, d, pairRadius, removed, out);
         }
         for (int p = tabled; p < n; p++) verify(p, q, d, removed, out);
     }
 
-    private void probe(int k, int v, long[] q, int d, int r, LongPredicate removed, Hits out) {
+    /** Bucket v of table k, whose chunk is {@code chunkDistance} bits from the query's; partners cut the rest. */
+    private void probe(int k, int v, int chunkDistance, int partnerQuery, long[] q, int d, int pairRadius, LongPredicate removed, Hits out) {
         int from = offsets[k][v];
         int to = offsets[k][v + 1];
+        int budget = pairRadius - chunkDistance;
         if (k == 0) {
             for (int p = from; p < to; p++) {
-                int dist = Packed.distance(words, p, q);
-                if (dist <= d && firstTable(p, q, r, 0)) emit(p, dist, removed, out);
+                if (Integer.bitCount(Packed.chunk(words, p, 1) ^ partnerQuery) <= budget) check(p, q, d, pairRadius, 0, removed, out);
             }
             return;
         }
+        short[] partner = partners[k - 1];
         byte[] post = postings[k - 1];
         for (int i = from; i < to; i++) {
-            int p = position(post, i);
-            int dist = Packed.distance(words, p, q);
-            if (dist <= d && firstTable(p, q, r, k)) emit(p, dist, removed, out);
+            if (Integer.bitCount((partner[i] ^ partnerQuery) & 0xFFFF) <= budget) check(position(post, i), q, d, pairRadius, k, removed, out);
         }
+    }
+
+    private void check(int p, long[] q, int d, int pairRadius, int k, LongPredicate removed, Hits out) {
+        int dist = Packed.distance(words, p, q);
+        if (dist <= d && firstTable(p, q, pairRadius, k)) emit(p, dist, removed, out);
     }
 
     int position(byte[] post, int i) { return (int) INT.get(post, i * width) & mask; }
 
-    /** A match is reported only by the first table whose chunk is within r, so each comes back once. */
-    private boolean firstTable(int p, long[] q, int r, int k) {
-        for (int j = 0; j < k; j++) if (Packed.chunkDistance(words, p, q, j) <= r) return false;
+    /**
+     * A match is reported only by the first table that finds it (its chunk within ⌊R/2⌋ and its pair
+     * within R), so each comes back once.
+     */
+    private boolean firstTable(int p, long[] q, int pairRadius, int k) {
+        int r = pairRadius >>> 1;
+        for (int j = 0; j < k; j++) {
+            int c = Packed.chunkDistance(words, p, q, j);
+            if (c <= r && c + Packed.chunkDistance(words, p, q, j ^ 1) <= pairRadius) return false;
+        }
         return true;
     }
 
@@ -171,6 +200,7 @@ public final class MainSegment {
         long b = words.length * 8L + ids.length * 8L;
         for (int[] o : offsets) b += o.length * 4L;
         for (byte[] p : postings) b += p.length;
+        for (short[] p : partners) b += p.length * 2L;
         return b;
     }
 

@@ -34,6 +34,7 @@ public final class Id3Frames {
         if (end > src.size()) return new Result(version, out, "tag declares " + (end - 10) + " bytes but the file ends first");
         if (version != 3 && version != 4) return new Result(version, out, "");
         long pos = 10;
+        if ((h[5] & 0x40) != 0 && end < 14) return new Result(version, out, "extended header flag set but the tag is too short to hold its 4-byte size");
         if ((h[5] & 0x40) != 0) pos += version == 3 ? 4 + Bytes.u32be(src.read(10, 4), 0) : syncsafe(src.read(10, 4), 0);
         while (pos + 10 <= end) {
             if (out.size() >= MAX_FRAMES) return new Result(version, out, "more than " + MAX_FRAMES + " frames");

@@ -23,6 +23,8 @@ public final class RiffChunks {
     private RiffChunks() {}
 
     public static Result walk(MediaSource src) throws IOException {
+        // A file shorter than the RIFF header is a problem to report, not a read past the end.
+        if (src.size() < 12) return new Result("", 0, List.of(), "file is " + src.size() + " bytes; the RIFF header needs 12");
         byte[] h = src.read(0, 12);
         long riffEnd = 8 + Bytes.u32le(h, 4);
         String form = Bytes.ascii(h, 8, 4);

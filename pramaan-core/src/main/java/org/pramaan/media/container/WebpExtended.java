@@ -18,6 +18,7 @@ public final class WebpExtended {
 
     /** The file in extended format with {@code flags} ORed into VP8X; already-extended files only get the flags. */
     public static byte[] ensure(byte[] webp, int flags) throws IOException {
+        if (webp.length < 12 || !Bytes.startsWith(webp, 0, "RIFF")) throw new IllegalArgumentException("not a RIFF/WebP file");
         RiffChunks.Result r = RiffChunks.walk(MediaSource.of(webp));
         if (!r.form().equals("WEBP") || !r.problem().isEmpty() || r.chunks().isEmpty()) {
             throw new IllegalArgumentException("not a well-formed WebP file" + (r.problem().isEmpty() ? "" : ": " + r.problem()));

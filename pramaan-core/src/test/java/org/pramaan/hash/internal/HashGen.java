@@ -54,6 +54,36 @@ final class HashGen {
         return out;
     }
 
+    /**
+     * {@code h} with {@code k} bits flipped spread evenly over the 8 chunk pairs (2j, 2j+1), each
+     * pair's share split at random between its two chunks (0..all on either side): the worst case for
+     * the pair-level pigeonhole, where only one pair is within ⌊k/8⌋ bits.
+     */
+    long[] pairSpread(long[] h, int k) {
+        long[] out = h.clone();
+        int first = random.nextInt(8);
+        for (int i = 0; i < 8; i++) {
+            int pair = (first + i) % 8;
+            int inPair = k / 8 + (i < k % 8 ? 1 : 0);
+            int left = random.nextInt(inPair + 1);
+            flipInChunk(out, h, 2 * pair, left);
+            flipInChunk(out, h, 2 * pair + 1, inPair - left);
+        }
+        return out;
+    }
+
+    private void flipInChunk(long[] out, long[] h, int chunk, int count) {
+        int done = 0;
+        while (done < Math.min(count, 16)) {
+            int bit = chunk * 16 + random.nextInt(16);
+            int w = bit >>> 6;
+            long m = 1L << (63 - (bit & 63));
+            if (((out[w] ^ h[w]) & m) != 0) continue;
+            out[w] ^= m;
+            done++;
+        }
+    }
+
     /** A hash with only {@code k} bits set (near-blank image). */
     long[] sparse(int k) { return flip(new long[4], k); }
 }

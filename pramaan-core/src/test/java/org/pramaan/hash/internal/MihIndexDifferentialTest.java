@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MihIndexDifferentialTest {
     static final int[] RADII = {0, 1, 2, 15, 16, 17, 30, 31, 32, 40, 64};
 
-    enum Data { RANDOM, BOUNDARY, CLUSTERED, DEGENERATE, SHARED_CHUNKS }
+    enum Data { RANDOM, BOUNDARY, PAIRS, CLUSTERED, DEGENERATE, SHARED_CHUNKS }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -69,6 +69,14 @@ class MihIndexDifferentialTest {
                         stored.add(g.flip(center, k));
                         stored.add(g.spread(center, k));
                     }
+                }
+                for (int i = 0; i < 2_000; i++) stored.add(g.random());
+            }
+            case PAIRS -> {
+                for (int c = 0; c < 10; c++) {
+                    long[] center = g.random();
+                    queries.add(center);
+                    for (int k = 0; k <= 40; k++) for (int rep = 0; rep < 3; rep++) stored.add(g.pairSpread(center, k));
                 }
                 for (int i = 0; i < 2_000; i++) stored.add(g.random());
             }

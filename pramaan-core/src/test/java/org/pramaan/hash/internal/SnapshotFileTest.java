@@ -42,6 +42,7 @@ class SnapshotFileTest {
         assertThat(r.ids).isEqualTo(m.ids);
         assertThat(r.offsets).isDeepEqualTo(m.offsets);
         assertThat(r.postings).isDeepEqualTo(m.postings);
+        assertThat(r.partners).isDeepEqualTo(m.partners);
         assertThat(r.tabled).isEqualTo(m.tabled);
         assertThat(r.cap).isEqualTo(m.cap);
         assertThat(r.width).isEqualTo(wide ? 4 : 3);
@@ -80,7 +81,7 @@ class SnapshotFileTest {
             raf.seek(8);
             raf.write(9);
         }
-        assertThatThrownBy(() -> SnapshotFile.read(f)).hasMessageContaining("format version 9; this build reads version 1");
+        assertThatThrownBy(() -> SnapshotFile.read(f)).hasMessageContaining("format version 9; this build reads version " + SnapshotFile.VERSION);
         Files.write(f, new byte[200]);
         assertThatThrownBy(() -> SnapshotFile.read(f)).hasMessageContaining("bad magic");
     }

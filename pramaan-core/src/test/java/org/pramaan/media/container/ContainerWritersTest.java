@@ -110,5 +110,7 @@ class ContainerWritersTest {
         assertThatThrownBy(() -> JpegSegmentWriter.replace(TinyMedia.png(), 0xEB, e -> false, List.of())).hasMessageContaining("not a well-formed JPEG");
         assertThatThrownBy(() -> BmffBoxWriter.replaceTopLevel(TinyMedia.concat(TinyMedia.mp4(), TinyMedia.box("moof")), b -> false, new byte[8]))
                 .hasMessageContaining("fragmented");
+        assertThatThrownBy(() -> RiffChunkWriter.replace(new byte[] {'R', 'I'}, c -> false, "C2PA", DATA)).hasMessageContaining("not a RIFF file");
+        assertThatThrownBy(() -> WebpExtended.ensure(TinyMedia.wav(), 0)).hasMessageContaining("not a well-formed WebP");
     }
 }

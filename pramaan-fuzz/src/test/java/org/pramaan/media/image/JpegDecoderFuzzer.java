@@ -1,0 +1,26 @@
+package org.pramaan.media.image;
+
+import org.pramaan.fuzz.Contract;
+
+/** Our baseline/progressive JPEG decoder at each DCT scale: a frame, or a JpegException naming the problem. */
+public final class JpegDecoderFuzzer {
+    private static final int[] SCALES = {8, 4, 2, 1};
+
+    /** 64 Ki pixels: a mutated header that declares a huge frame is refused fast, not decoded for 20 ms. */
+    static final long MAX_PIXELS = 1L << 16;
+
+    private JpegDecoderFuzzer() {}
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        if (data.length == 0) return;
+        // The last byte picks the scale, so the file itself starts at offset 0 as real files do.
+        int n = SCALES[(data[data.length - 1] & 0xFF) % 4];
+        byte[] file = java.util.Arrays.copyOf(data, data.length - 1);
+        try {
+            JpegFrame f = JpegDecoder.decode(file, n, MAX_PIXELS);
+            Contract.check((long) f.width * f.height <= MAX_PIXELS, "frame over the pixel limit");
+        } catch (JpegException e) {
+            Contract.refused(e);
+        }
+    }
+}

@@ -27,7 +27,7 @@ public final class C2paReader {
             if (java.nio.file.Files.size(sidecar) > StoreLocator.MAX_STORE) {
                 return new C2paOutcome.Unreadable(n.format(), "limit.exceeded", "sidecar " + sidecar.getFileName() + " is larger than " + StoreLocator.MAX_STORE + " bytes");
             }
-            return validate(java.nio.file.Files.readAllBytes(sidecar), "sidecar " + sidecar.getFileName(), n.format(), Optional.of(src), List.of());
+            return validate(java.nio.file.Files.readAllBytes(sidecar), "sidecar " + sidecar.getFileName(), n.format(), Optional.of(src));
         }
     }
 
@@ -49,19 +49,19 @@ public final class C2paReader {
                     .orElseGet(() -> new C2paOutcome.NoManifest(found.format()));
         }
         boolean sidecar = found.format().equals("application/c2pa");
-        return validate(found.store().get(), found.carrier(), found.format(), sidecar ? Optional.empty() : Optional.of(asset), found.spans());
+        return validate(found.store().get(), found.carrier(), found.format(), sidecar ? Optional.empty() : Optional.of(asset));
     }
 
     /** Validates a sidecar or remote store (§11.5) against its asset; without an asset the hard binding is not checked. */
     public C2paOutcome readStore(byte[] store, Optional<MediaSource> asset) throws IOException {
-        return validate(store, "external manifest store", "application/c2pa", asset, List.of());
+        return validate(store, "external manifest store", "application/c2pa", asset);
     }
 
-    private C2paOutcome validate(byte[] bytes, String carrier, String format, Optional<MediaSource> asset, List<Hashing.Range> spans) throws IOException {
+    private C2paOutcome validate(byte[] bytes, String carrier, String format, Optional<MediaSource> asset) throws IOException {
         try {
             ManifestStore store = ManifestStore.parse(bytes);
-            StoreValidator.Result r = new StoreValidator(store, trust, spans).run(asset);
-            ManifestValidator mv = new ManifestValidator(store, trust, List.of());
+            StoreValidator.Result r = new StoreValidator(store, trust).run(asset);
+            ManifestValidator mv = new ManifestValidator(store, trust);
             List<ManifestSummary> summaries = new ArrayList<>();
             for (Manifest m : store.manifests()) summaries.add(Summaries.of(m, mv, r.perManifest().get(m.label()).signature()));
             String json = StoreJson.write(store, mv, r);

@@ -21,14 +21,11 @@ final class ManifestValidator {
 
     private final ManifestStore store;
     private final TrustSettings trust;
-    private final java.util.List<Hashing.Range> storeSpans;
     private final java.util.Map<String, byte[]> hashes = new java.util.HashMap<>();
 
-    /** @param storeSpans where the store lies in the asset (empty when unknown), to spot additional exclusions */
-    ManifestValidator(ManifestStore store, TrustSettings trust, java.util.List<Hashing.Range> storeSpans) {
+    ManifestValidator(ManifestStore store, TrustSettings trust) {
         this.store = store;
         this.trust = trust;
-        this.storeSpans = java.util.List.copyOf(storeSpans);
     }
 
     /** Whether a missing asset should be reported (a sidecar store read alone), not just skipped (ingredient manifests). */
@@ -159,8 +156,8 @@ final class ManifestValidator {
             Optional<JsonNode> a = assertionCbor(m, ref.leaf());
             if (a.isEmpty()) continue; // already reported as assertion.missing
             if (data) {
-                if (DataHashCheck.additionalExclusions(a.get(), storeSpans)) {
-                    log.info("assertion.dataHash.additionalExclusionsPresent", url, "data hash exclusions cover more than the manifest store");
+                if (DataHashCheck.additionalExclusions(a.get())) {
+                    log.info("assertion.dataHash.additionalExclusionsPresent", url, "extra data hash exclusions found");
                 }
                 if (DataHashCheck.matches(a.get(), m.claim().alg(), asset)) log.success("assertion.dataHash.match", url, "data hash valid");
                 else log.fail("assertion.dataHash.mismatch", url, "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");

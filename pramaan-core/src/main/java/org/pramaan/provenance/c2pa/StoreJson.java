@@ -41,6 +41,12 @@ final class StoreJson {
         }
     }
 
+    /**
+     * Hard bindings the reference leaves out of a manifest's assertions, by exact label: it does list the
+     * versioned {@code c2pa.hash.bmff.v2}/{@code .v3} (c2pa-rs Manifest::from_store; seen by the live interop suite).
+     */
+    private static final java.util.Set<String> UNLISTED_HASHES = java.util.Set.of("c2pa.hash.data", "c2pa.hash.bmff", "c2pa.hash.boxes");
+
     private static ObjectNode manifest(Manifest m, ManifestValidator validator, ManifestValidator.Validated v) throws C2paException {
         ObjectNode o = Cbor.JSON.createObjectNode();
         Claim c = m.claim();
@@ -54,7 +60,7 @@ final class StoreJson {
         ArrayNode assertions = o.putArray("assertions");
         for (String label : m.assertions().keySet()) {
             String base = label.replaceAll("__\\d+$", "");
-            if (base.startsWith("c2pa.hash.") || base.startsWith("c2pa.thumbnail.")) continue;
+            if (UNLISTED_HASHES.contains(base) || base.startsWith("c2pa.thumbnail.")) continue;
             Optional<JsonNode> data = validator.assertionCbor(m, label);
             if (data.isEmpty()) continue;
             if (base.startsWith("c2pa.ingredient")) { ingredients.add(data.get()); continue; }
@@ -74,8 +80,17 @@ final class StoreJson {
         o.put("issuer", CertChecks.subjectAttribute(s.signer(), "O"));
         o.put("common_name", CertChecks.subjectAttribute(s.signer(), "CN"));
         o.put("cert_serial_number", s.signer().getSerialNumber().toString());
-        s.time().ifPresent(t -> o.put("time", t.toString()));
+        s.time().ifPresent(t -> o.put("time", rfc3339(t)));
         return o;
+    }
+
+    /** As the reference writes signing times (RFC 3339, offset {@code +00:00}, fraction only when present): 2024-08-06T21:53:37+00:00. */
+    static String rfc3339(java.time.Instant t) {
+        java.time.OffsetDateTime u = t.atOffset(java.time.ZoneOffset.UTC);
+        int nanos = u.getNano();
+        String fraction = nanos == 0 ? "" : nanos % 1_000_000 == 0 ? String.format(".%03d", nanos / 1_000_000)
+                : nanos % 1_000 == 0 ? String.format(".%06d", nanos / 1_000) : String.format(".%09d", nanos);
+        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(u) + fraction + "+00:00";
     }
 
     private static ObjectNode results(ValidationResults r) {

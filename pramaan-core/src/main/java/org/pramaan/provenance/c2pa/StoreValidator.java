@@ -25,21 +25,19 @@ final class StoreValidator {
     private final ManifestStore store;
     private final ManifestValidator validator;
     private final TrustSettings trust;
-    private final List<Hashing.Range> spans;
     private final Map<String, ManifestValidator.Validated> done = new LinkedHashMap<>();
     private final List<IngredientDelta> deltas = new ArrayList<>();
     private final Set<String> walked = new HashSet<>();
 
-    StoreValidator(ManifestStore store, TrustSettings trust, List<Hashing.Range> storeSpans) {
+    StoreValidator(ManifestStore store, TrustSettings trust) {
         this.store = store;
-        this.validator = new ManifestValidator(store, trust, storeSpans);
+        this.validator = new ManifestValidator(store, trust);
         this.trust = trust;
-        this.spans = storeSpans;
     }
 
     Result run(Optional<MediaSource> asset) throws C2paException, IOException {
         Manifest active = store.active();
-        ManifestValidator.Validated a = (asset.isEmpty() ? new ManifestValidator(store, trust, spans).requestHardBinding() : validator).validate(active, asset);
+        ManifestValidator.Validated a = (asset.isEmpty() ? new ManifestValidator(store, trust).requestHardBinding() : validator).validate(active, asset);
         done.put(active.label(), a);
         ValidationResults.Log extra = new ValidationResults.Log();
         ingredients(active, extra, 0);

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.container.BmffBoxes;
 
@@ -14,7 +16,8 @@ import org.pramaan.media.container.BmffBoxes;
  * {@code c2pa.hash.bmff} v1/v2/v3 (C2PA 2.2 §18.6): exclusions by box path ({@code xpath}) narrowed
  * by {@code length}, {@code version}, {@code flags}/{@code exact}, {@code data} matches and
  * {@code subset}s; from v2 on, every top-level box not wholly excluded is hashed with its offset first.
- * A Merkle-only assertion (fragmented MP4, §18.6.4) is checked only where its {@code hash} is given.
+ * A {@code merkle} field (fragmented MP4, §18.6.4) is checked by {@link BmffMerkleCheck}, after the
+ * file-level {@code hash} where both are given.
  */
 final class BmffHashCheck {
     private static final int MAX_PATH_BOXES = 100_000;
@@ -28,33 +31,57 @@ final class BmffHashCheck {
         String alg = Cbor.text(a, "alg").isEmpty() ? claimAlg : Cbor.text(a, "alg");
         if (Hashing.digest(alg).isEmpty()) return new Outcome(false, "unsupported hash algorithm '" + alg + "'");
         Optional<byte[]> want = Cbor.bytes(a.get("hash"));
-        if (want.isEmpty()) return new Outcome(false, "only a Merkle tree is present; fragment hashes are not verified by this reader");
-        Optional<byte[]> got;
+        JsonNode merkle = a.get("merkle");
+        boolean hasMerkle = merkle != null && !merkle.isNull();
+        if (want.isEmpty() && !hasMerkle) return new Outcome(false, "the assertion has neither a hash nor a Merkle tree");
         try {
-            got = compute(a, version, alg, src);
+            Plan plan = plan(a, version, src);
+            if (want.isPresent()) {
+                Optional<byte[]> got = Hashing.asset(Hashing.digest(alg).orElseThrow(), src, plan.excluded(), plan.marks());
+                if (got.isEmpty()) return new Outcome(false, "exclusions run past the end of the asset");
+                if (!MessageDigest.isEqual(got.get(), want.get())) return new Outcome(false, "BMFF file level hash mismatch");
+            }
+            return hasMerkle ? BmffMerkleCheck.check(merkle, alg, plan, src) : new Outcome(true, "data hash valid");
         } catch (BmffBoxes.BoxException e) {
             return new Outcome(false, "asset box structure is invalid: " + e.getMessage());
         }
-        if (got.isEmpty()) return new Outcome(false, "exclusions run past the end of the asset");
-        return MessageDigest.isEqual(got.get(), want.get()) ? new Outcome(true, "data hash valid") : new Outcome(false, "BMFF file level hash mismatch");
     }
 
-    /** The hash the assertion's exclusions define over {@code src}; shared by the validator and the signer. */
-    static Optional<byte[]> compute(JsonNode a, int version, String alg, MediaSource src) throws IOException, BmffBoxes.BoxException {
-        MessageDigest md = Hashing.digest(alg).orElseThrow(() -> new IllegalArgumentException("unsupported hash algorithm '" + alg + "'"));
+    /**
+     * What the exclusions select over {@code src}: the top-level boxes, the byte ranges left out and,
+     * from v2 on, the offsets of the top-level boxes that are hashed (each fed before its box, §18.6.3).
+     */
+    record Plan(List<BmffBoxes.Box> top, List<Hashing.Range> excluded, List<Long> marks) {
+        /** The hash of {@code [from, to)} alone under these exclusions: a Merkle leaf or the init segment (§18.6.4). */
+        Optional<byte[]> window(MessageDigest md, MediaSource src, long from, long to) throws IOException {
+            List<Hashing.Range> ex = new ArrayList<>(excluded);
+            if (from > 0) ex.add(new Hashing.Range(0, from));
+            if (to < src.size()) ex.add(new Hashing.Range(to, src.size()));
+            return Hashing.asset(md, src, ex, marks.stream().filter(m -> m >= from && m < to).toList());
+        }
+    }
+
+    static Plan plan(JsonNode a, int version, MediaSource src) throws IOException, BmffBoxes.BoxException {
         List<BmffBoxes.Box> top = BmffBoxes.children(src, 0, src.size());
         List<Hashing.Range> excluded = new ArrayList<>();
-        List<Long> fullyExcludedTop = new ArrayList<>();
+        Set<Long> fullyExcludedTop = new HashSet<>();
         JsonNode list = a.get("exclusions");
         if (list != null && list.isArray()) {
             for (JsonNode e : list) exclude(src, top, e, excluded, fullyExcludedTop);
         }
         List<Long> marks = new ArrayList<>();
         if (version > 1) for (BmffBoxes.Box b : top) if (!fullyExcludedTop.contains(b.offset())) marks.add(b.offset());
-        return Hashing.asset(md, src, excluded, marks);
+        return new Plan(top, excluded, marks);
     }
 
-    private static void exclude(MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, List<Long> fullTop) throws IOException {
+    /** The hash the assertion's exclusions define over {@code src}; shared by the validator and the signer. */
+    static Optional<byte[]> compute(JsonNode a, int version, String alg, MediaSource src) throws IOException, BmffBoxes.BoxException {
+        MessageDigest md = Hashing.digest(alg).orElseThrow(() -> new IllegalArgumentException("unsupported hash algorithm '" + alg + "'"));
+        Plan plan = plan(a, version, src);
+        return Hashing.asset(md, src, plan.excluded(), plan.marks());
+    }
+
+    private static void exclude(MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, Set<Long> fullTop) throws IOException {
         String xpath = Cbor.text(e, "xpath");
         if (!xpath.startsWith("/")) return;
         for (BmffBoxes.Box b : select(src, top, xpath.substring(1).split("/"))) {

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Installs the C2PA reference SDK, {@code @contentauth/c2pa-node@0.8.0} (c2pa-rs 0.90.1), into a build
@@ -83,21 +82,8 @@ final class C2paPeerInstall {
 
     /** Node and npm come from the distribution or nodejs.org; CI must have them (its image has Node 20). */
     static void requireTool(String tool) {
-        boolean present;
-        try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-            if (p.isAlive()) p.destroyForcibly();
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while looking for " + tool, e);
-        }
-        if (present) return;
-        String message = "'" + tool + "' not found: the C2PA interop suite needs Node.js 20+ and npm (apt-get install -y nodejs npm) to run the reference SDK";
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(message + " (required when CI=true)");
-        Assumptions.abort(message);
+        ExternalTools.requireProbe(new String[] {tool, "--version"}, true,
+                "'" + tool + "' not found: the C2PA interop suite needs Node.js 20+ and npm (apt-get install -y nodejs npm) to run the reference SDK");
     }
 
     static String tail(Path log) {

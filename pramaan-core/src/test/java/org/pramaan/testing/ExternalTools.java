@@ -17,21 +17,28 @@ public final class ExternalTools {
 
     /** @param tool the command; @param debianPackage what to {@code apt-get install} */
     public static void require(String tool, String debianPackage) {
+        requireProbe(new String[] {tool, "--help"}, false, "'" + tool + "' not found: apt-get install -y " + debianPackage);
+    }
+
+    /**
+     * Skips the test with {@code missing} (fails under {@code CI=true}) unless {@code probe} starts and
+     * ends within 60 s, with exit status 0 when {@code zeroExit}.
+     */
+    public static void requireProbe(String[] probe, boolean zeroExit, String missing) {
         boolean present;
         try {
-            Process p = new ProcessBuilder(tool, "--help").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            present = p.waitFor(30, TimeUnit.SECONDS);
-            if (!present) p.destroyForcibly();
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            present = p.waitFor(60, TimeUnit.SECONDS) && (!zeroExit || p.exitValue() == 0);
+            if (p.isAlive()) p.destroyForcibly();
         } catch (IOException e) {
             present = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while looking for " + tool, e);
+            throw new AssertionError("interrupted while looking for " + probe[0], e);
         }
         if (present) return;
-        String message = "'" + tool + "' not found: apt-get install -y " + debianPackage;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(message + " (required when CI=true)");
-        Assumptions.abort(message);
+        if ("true".equals(System.getenv("CI"))) throw new AssertionError(missing + " (required when CI=true)");
+        Assumptions.abort(missing);
     }
 
     /** Runs a command; a non-zero exit fails the test with the command's output. */

@@ -38,19 +38,7 @@ final class HashGen {
             order[i] = order[j];
             order[j] = t;
         }
-        for (int i = 0; i < 16; i++) {
-            int inChunk = k / 16 + (i < k % 16 ? 1 : 0);
-            int chunk = order[i];
-            int done = 0;
-            while (done < inChunk) {
-                int bit = chunk * 16 + random.nextInt(16);
-                int w = bit >>> 6;
-                long m = 1L << (63 - (bit & 63));
-                if (((out[w] ^ h[w]) & m) != 0) continue;
-                out[w] ^= m;
-                done++;
-            }
-        }
+        for (int i = 0; i < 16; i++) flipInChunk(out, h, order[i], k / 16 + (i < k % 16 ? 1 : 0));
         return out;
     }
 

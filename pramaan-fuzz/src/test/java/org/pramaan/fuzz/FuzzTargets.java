@@ -20,7 +20,9 @@ import org.pramaan.media.image.JpegDecoderFuzzer;
 import org.pramaan.media.image.PngDecoderFuzzer;
 import org.pramaan.media.image.Vp8DecoderFuzzer;
 import org.pramaan.media.image.WebpDecoderFuzzer;
+import org.pramaan.provenance.LabelWriterFuzzer;
 import org.pramaan.provenance.MetadataBlocksFuzzer;
+import org.pramaan.provenance.MetadataLabelsFuzzer;
 import org.pramaan.provenance.TiffTagsFuzzer;
 import org.pramaan.provenance.XmpReaderFuzzer;
 import org.pramaan.provenance.c2pa.C2paReaderFuzzer;
@@ -64,6 +66,11 @@ public final class FuzzTargets {
                     MetadataBlocksFuzzer.seed(MediaType.WAV, Seeds.wav(1, 16, 1, 20)), MetadataBlocksFuzzer.seed(MediaType.MP4, Seeds.bmff("isom")),
                     MetadataBlocksFuzzer.seed(MediaType.MP3, Seeds.id3()), MetadataBlocksFuzzer.seed(MediaType.GIF, Seeds.gif()),
                     MetadataBlocksFuzzer.seed(MediaType.TIFF, Seeds.tiffTags()))),
+            new Target("metadata-labels", MetadataLabelsFuzzer.class, () -> List.of(Seeds.jpegWithMetadata(), Seeds.pngWithMetadata(), Seeds.wav(1, 16, 1, 20),
+                    Seeds.bmff("isom"), Seeds.id3())),
+            new Target("label-writer", LabelWriterFuzzer.class, () -> List.of(LabelWriterFuzzer.seed(false, Seeds.jpegWithMetadata()),
+                    LabelWriterFuzzer.seed(true, Seeds.pngWithMetadata()), LabelWriterFuzzer.seed(false, Seeds.wav(1, 16, 1, 20)),
+                    LabelWriterFuzzer.seed(true, Seeds.bmff("isom")), LabelWriterFuzzer.seed(false, Seeds.id3()))),
             new Target("jumbf", JumbfFuzzer.class, () -> with(stores(), Seeds.minimalStore())),
             new Target("cbor", CborFuzzer.class, () -> with(C2paSeeds.cborBoxes(stores()), new byte[] {(byte) 0xA1, 0x6E, 's', 'i', 'g', 'n', 'e', 'r', '_', 'p', 'a', 'y', 'l', 'o', 'a', 'd', (byte) 0x82, 1, 0x20})),
             new Target("cose", CoseFuzzer.class, () -> with(C2paSeeds.signatures(stores()), new byte[] {(byte) 0x84, 0x43, (byte) 0xA1, 1, 0x26, (byte) 0xA0, (byte) 0xF6, 0x40})),

@@ -118,11 +118,13 @@ class CliProcessIT {
 
     @Test
     void benchMatchChecksRecallAgainstBruteForce() throws Exception {
-        Run r = pramaan("bench", "match", "--hashes", "20000", "--queries", "2000", "--sample", "40");
+        Run r = pramaan("bench", "match", "--hashes", "20000,40000", "--queries", "2000", "--sample", "40", "--extrapolate", "1000000");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("| queries/s |").contains("| p99 ms |").contains("| bytes/hash (arrays) |")
                 .contains("| brute force queries/s |").contains("found");
-        assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\([1-9]\\d* of \\d+ hits on 40 queries; 0 extra\\)");
+        assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\([1-9]\\d* of \\d+ hits on 40 queries; 0 extra\\) \\| 100\\.00% ");
+        assertThat(r.out()).as(r.out()).contains("| hashes | 20,000 | 40,000 | 1,000,000 (extrapolated, not measured) |")
+                .containsPattern("fixed \\+ per-hash through 20,000 and 40,000|proportional to N from one run");
     }
 
     @Test

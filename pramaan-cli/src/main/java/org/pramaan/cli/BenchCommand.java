@@ -53,7 +53,8 @@ final class BenchCommand implements Runnable {
      */
     @Command(name = "match", description = "PDQ index: build, snapshot, bytes/hash, queries/s, latency, recall vs brute force.")
     static final class Match implements Callable<Integer> {
-        @Option(names = "--hashes", required = true, description = "stored random hashes") int hashes;
+        @Option(names = "--hashes", required = true, split = ",", description = "stored random hashes; several (1000000,10000000) run one after another in this JVM") List<Integer> hashes;
+        @Option(names = "--extrapolate", defaultValue = "100000000", description = "also print figures extrapolated to this many hashes (0: none)") long extrapolate;
         @Option(names = "--queries", defaultValue = "100000", description = "timed queries (half near-duplicates, half random)") int queries;
         @Option(names = "--threads", defaultValue = "2") int threads;
         @Option(names = "--radius", defaultValue = "31", description = "Hamming radius (≤ 31 uses the multi-index)") int radius;
@@ -65,14 +66,20 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
-            java.util.Map<String, String> r = org.pramaan.hash.internal.MatchBench.run(
-                    new org.pramaan.hash.internal.MatchBench.Options(hashes, queries, threads, radius, sample, seed, d));
+            List<org.pramaan.hash.internal.MatchBench.Result> runs = new ArrayList<>();
+            for (int n : hashes) runs.add(org.pramaan.hash.internal.MatchBench.run(new org.pramaan.hash.internal.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
+            List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream().map(org.pramaan.hash.internal.MatchBench.Result::table).toList());
+            if (extrapolate > 0) columns.add(org.pramaan.hash.internal.MatchBench.extrapolate(runs, extrapolate));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("machine: %d cores, %s %s, %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20);
-            out.println("| metric | value |");
-            out.println("|---|---|");
-            r.forEach((k, v) -> out.printf("| %s | %s |%n", k, v));
+            out.println("| metric |" + " value |".repeat(columns.size()));
+            out.println("|---|" + "---|".repeat(columns.size()));
+            for (String k : columns.get(0).keySet()) {
+                StringBuilder row = new StringBuilder("| " + k + " |");
+                for (java.util.Map<String, String> c : columns) row.append(' ').append(c.getOrDefault(k, "")).append(" |");
+                out.println(row);
+            }
             return 0;
         }
     }

@@ -18,9 +18,12 @@ import java.util.SplittableRandom;
 public final class MatchBench {
     public record Options(int hashes, int queries, int threads, int radius, int sample, long seed, Path dir) { }
 
+    /** The printed table and the figures an extrapolation to a larger N starts from. */
+    public record Result(int hashes, int threads, Map<String, String> table, double cpuMicrosPerQuery, double bytesPerHash, double bruteForceQueriesPerSecond) { }
+
     private MatchBench() { }
 
-    public static Map<String, String> run(Options o) throws IOException, InterruptedException {
+    public static Result run(Options o) throws IOException, InterruptedException {
         if (o.hashes() < 1 || o.queries() < 1 || o.threads() < 1 || o.sample() < 1) throw new IllegalArgumentException("hashes, queries, threads and sample must be at least 1");
         if (o.radius() < 0 || o.radius() > 256) throw new IllegalArgumentException("radius must be 0..256, got " + o.radius());
         Map<String, String> r = new LinkedHashMap<>();
@@ -55,7 +58,7 @@ public final class MatchBench {
         }
     }
 
-    private static Map<String, String> measure(Options o, MainSegment main, SplittableRandom rnd, long heapBytes, Map<String, String> r) throws InterruptedException {
+    private static Result measure(Options o, MainSegment main, SplittableRandom rnd, long heapBytes, Map<String, String> r) throws InterruptedException {
         MihIndex index = new MihIndex(main, Runnable::run, Integer.MAX_VALUE, MihIndex.DEFAULT_MIN_CAP);
         r.put("bytes/hash (arrays)", String.format("%.1f", main.memoryBytes() / (double) o.hashes()));
         r.put("bytes/hash (heap)", String.format("%.1f", heapBytes / (double) o.hashes()));
@@ -94,8 +97,40 @@ public final class MatchBench {
         r.put("p99 ms", String.format("%.3f", latency[(int) Math.min(latency.length - 1, Math.round(latency.length * 0.99))] / 1e6));
         r.put("max ms", String.format("%.3f", latency[latency.length - 1] / 1e6));
         r.put("hits", String.format("%,d", Arrays.stream(found).sum()));
-        recallAndBaseline(o, index, main, queries, r);
+        double bruteQps = recallAndBaseline(o, index, main, queries, r);
         r.put("add then search", addThenSearch(index, rnd, o.radius()));
+        return new Result(o.hashes(), o.threads(), r, cpuPerQuery / 1e3, main.memoryBytes() / (double) o.hashes(), bruteQps);
+    }
+
+    /**
+     * Figures for {@code target} hashes from measured runs, not measured: CPU per query fitted as
+     * fixed + per-hash cost through the two largest runs (the probes are fixed, the bucket entries
+     * scanned grow with N), brute force scaled as 1/N from the largest, and bytes per hash from the
+     * largest's per-hash arrays with the fixed table offsets spread over {@code target}, plus 15 when
+     * {@code target} needs 4-byte postings (above 2^24 entries in one segment).
+     */
+    public static Map<String, String> extrapolate(java.util.List<Result> runs, long target) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("nothing measured to extrapolate from");
+        java.util.List<Result> byN = runs.stream().sorted(java.util.Comparator.comparingInt(Result::hashes)).toList();
+        Result big = byN.get(byN.size() - 1);
+        double cpu = big.cpuMicrosPerQuery() * target / big.hashes(); // one run: all cost taken as per-hash (pessimistic)
+        String fit = "proportional to N from one run";
+        if (byN.size() > 1) {
+            Result small = byN.get(byN.size() - 2);
+            double perHash = (big.cpuMicrosPerQuery() - small.cpuMicrosPerQuery()) / (big.hashes() - small.hashes());
+            if (perHash > 0) {
+                cpu = big.cpuMicrosPerQuery() + perHash * (target - big.hashes());
+                fit = String.format("fixed + per-hash through %,d and %,d", small.hashes(), big.hashes());
+            }
+        }
+        long offsets = (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4; // fixed, whatever N
+        double arraysPerHash = (big.bytesPerHash() * big.hashes() - offsets) / big.hashes();
+        double bytes = arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 15 : 0);
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("hashes", String.format("%,d (extrapolated, not measured)", target));
+        r.put("bytes/hash (arrays)", String.format("%.1f (%.1f GB)", bytes, bytes * target / 1e9));
+        r.put("CPU µs/query", String.format("%.0f (so %,.0f queries/s on %d uncontended cores; %s)", cpu, big.threads() * 1e6 / cpu, big.threads(), fit));
+        r.put("brute force queries/s", String.format("%,.2f", big.bruteForceQueriesPerSecond() * big.hashes() / target));
         return r;
     }
 
@@ -117,7 +152,7 @@ public final class MatchBench {
         return q;
     }
 
-    private static void recallAndBaseline(Options o, MihIndex index, MainSegment main, long[] queries, Map<String, String> r) throws InterruptedException {
+    private static double recallAndBaseline(Options o, MihIndex index, MainSegment main, long[] queries, Map<String, String> r) throws InterruptedException {
         int s = Math.min(o.sample(), o.queries());
         Hits[] brute = new Hits[s];
         Arrays.setAll(brute, i -> new Hits());
@@ -138,6 +173,7 @@ public final class MatchBench {
         }
         r.put("recall vs brute force", String.format("%.2f%% (%,d of %,d hits on %d queries; %d extra)", expected == 0 ? 100.0 : 100.0 * agreed / expected, agreed, expected, s, extra));
         r.put("brute force queries/s", String.format("%,.1f (batched %d per pass, %d threads)", s / wall, batch, o.threads()));
+        return s / wall;
     }
 
     private static String addThenSearch(MihIndex index, SplittableRandom rnd, int radius) {

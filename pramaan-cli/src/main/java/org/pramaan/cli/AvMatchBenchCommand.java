@@ -52,7 +52,7 @@ final class AvMatchBenchCommand implements Callable<Integer> {
         for (int i = 0; i < rounds; i++) banks.match(Optional.empty(), Optional.empty(), query);
         double ms = (System.nanoTime() - t0) / 1e6 / rounds;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"));
+        out.printf("machine: %s%n", BenchCommand.machine());
         out.println("| banked videos | frames each | upload frames | ms per upload | ns per frame pair |");
         out.println("|---|---|---|---|---|");
         out.printf(Locale.ROOT, "| %,d | %d | %d | %.1f | %.1f |%n", videos, frames, queryFrames, ms, ms * 1e6 / ((double) videos * frames * queryFrames));

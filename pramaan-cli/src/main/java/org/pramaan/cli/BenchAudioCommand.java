@@ -59,8 +59,7 @@ final class BenchAudioCommand implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) for (AudioFingerprint q : prints) for (AudioFingerprint ref : prints) { matcher.compare(q, ref); pairs++; }
         double matchSeconds = (System.nanoTime() - t1) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.arch"));
+        out.printf("machine: %s%n", BenchCommand.machine());
         out.printf(Locale.ROOT, "%-6s %-7s %-10s %-14s %-16s %-8s %-12s%n", "files", "rounds", "audio s", "ms per file", "audio s per s", "pairs", "µs per pair");
         out.printf(Locale.ROOT, "%-6d %-7d %-10.1f %-14.1f %-16.0f %-8d %-12.1f%n", files.size(), rounds, audioSeconds, fpSeconds * 1000 / (rounds * files.size()),
                 audioSeconds * rounds / fpSeconds, pairs, matchSeconds * 1e6 / pairs);

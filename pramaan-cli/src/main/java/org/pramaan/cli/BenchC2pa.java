@@ -56,8 +56,7 @@ final class BenchC2pa implements Callable<Integer> {
     private static void print(PrintWriter out, int n, long bytes, long[] nanos, double wall) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.arch"));
+        out.printf("machine: %s%n", BenchCommand.machine());
         out.printf("%-7s %-9s %-7s %-9s %-9s %-9s %-9s %-8s%n", "files", "MB", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "files/s");
         out.printf("%-7d %-9.1f %-7d %-9.2f %-9.2f %-9.2f %-9.2f %-8.1f%n", n, bytes / 1e6, nanos.length / n, Arrays.stream(s).average().orElse(0) / 1e6,
                 s[s.length / 2] / 1e6, s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, nanos.length / wall);

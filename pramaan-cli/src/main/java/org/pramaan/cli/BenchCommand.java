@@ -20,6 +20,12 @@ import picocli.CommandLine.Parameters;
         subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class, BenchCommand.Match.class, VpdqBenchCommand.class, BenchAudioCommand.class,
                 BenchC2pa.class, AvMatchBenchCommand.class, BenchWatermark.class})
 final class BenchCommand implements Runnable {
+    /** The machine line every bench prints first, so its figures are never read without their machine. */
+    static String machine() {
+        return String.format("%d cores, %s %s, %s", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getProperty("os.arch"));
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +45,7 @@ final class BenchCommand implements Runnable {
             if (count < 1) throw new IllegalArgumentException("--count must be at least 1");
             java.util.Map<String, Object> r = runtime.get().benchNotices(count);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"), System.getProperty("os.arch"));
+            out.printf("machine: %s%n", BenchCommand.machine());
             r.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof Double d ? String.format("%.2f", d) : v));
             return 0;
         }
@@ -71,8 +76,7 @@ final class BenchCommand implements Runnable {
             List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream().map(org.pramaan.hash.internal.MatchBench.Result::table).toList());
             if (extrapolate > 0) columns.add(org.pramaan.hash.internal.MatchBench.extrapolate(runs, extrapolate));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("machine: %d cores, %s %s, %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"), System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20);
+            out.printf("machine: %s, max heap %d MB%n", BenchCommand.machine(), Runtime.getRuntime().maxMemory() >> 20);
             out.println("| metric |" + " value |".repeat(columns.size()));
             out.println("|---|" + "---|".repeat(columns.size()));
             for (String k : columns.get(0).keySet()) {
@@ -158,8 +162,7 @@ final class BenchCommand implements Runnable {
             long[] s = nanos.clone();
             Arrays.sort(s);
             double mean = Arrays.stream(s).average().orElse(0) / 1e6;
-            out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"), System.getProperty("os.arch"));
+            out.printf("machine: %s%n", BenchCommand.machine());
             out.printf("%-8s %-7s %-9s %-9s %-9s %-9s %-10s%n", "images", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "images/s");
             out.printf("%-8d %-7d %-9.1f %-9.1f %-9.1f %-9.1f %-10.1f%n", n, nanos.length / n, mean, s[s.length / 2] / 1e6,
                     s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, nanos.length / wall);

@@ -39,8 +39,7 @@ final class BenchWatermark implements Callable<Integer> {
         SdWatermarkDetector detector = new SdWatermarkDetector();
         WatermarkSignalExtractor extractor = new WatermarkSignalExtractor();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("machine: %d cores, %s %s, %s; image %dx%d, PNG %d KB%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.arch"), size, size, file.length / 1024);
+        out.printf("machine: %s; image %dx%d, PNG %d KB%n", BenchCommand.machine(), size, size, file.length / 1024);
         out.printf("%-28s %-9s %-9s %-9s %-9s%n", "step", "mean ms", "p50 ms", "p95 ms", "max ms");
         row(out, "detect (decoded pixels)", () -> detector.detect(marked).size());
         row(out, "reference decode, 2 orders", () -> DwtDctWatermark.blockBits(marked, ChannelOrder.BGR).length

@@ -37,8 +37,7 @@ final class VpdqBenchCommand implements Callable<Integer>, PramaanCli.RuntimeAwa
         VpdqHasher hasher = new VpdqHasher(runtime.get().videoDecoder(), runtime.get().pdqHasher());
         for (int r = 0; r < warmup; r++) for (Path v : videos) hasher.hash(v, VpdqSampling.EVERY_FRAME, DecodeLimits.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("machine: %d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.arch"));
+        out.printf("machine: %s%n", BenchCommand.machine());
         out.printf("%-34s %-11s %8s %7s %9s %10s %10s%n", "video", "sampling", "decoded", "hashed", "ms", "decoded/s", "ms/hash");
         for (Path v : videos) {
             for (VpdqSampling sampling : List.of(VpdqSampling.ONE_PER_SECOND, VpdqSampling.EVERY_FRAME)) {

@@ -54,7 +54,8 @@ public final class ImageDecoder {
      * JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
      * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
      * it refuses) go through ImageIO.
-     * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder} and converted to
+     * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder}, without the loop
+     * filter (see {@link WebpDecoder#decodeForHashing}), and converted to
      * RGB only where the squash samples.
      */
     public static BufferedImage decodeForHashing(MediaSource source, MediaInfo info) throws IOException {
@@ -106,7 +107,7 @@ public final class ImageDecoder {
      * keeps. The frame must have the size intake probed, or the probe and the pixels disagree.
      */
     static BufferedImage fastWebp(byte[] bytes, Dimensions dims) throws WebpException {
-        Vp8Frame f = WebpDecoder.decode(bytes, dims.pixels());
+        Vp8Frame f = WebpDecoder.decodeForHashing(bytes, dims.pixels());
         if (f.width != dims.width() || f.height != dims.height()) {
             throw WebpException.unsupported("VP8 frame " + f.width + "x" + f.height + " differs from the canvas " + dims.width() + "x" + dims.height());
         }

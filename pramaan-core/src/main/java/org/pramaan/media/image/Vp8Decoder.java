@@ -27,8 +27,11 @@ final class Vp8Decoder {
     private final boolean[] inner;
     private final int[] bmodes = new int[16], edge = new int[13], tmp = new int[16];
 
-    private Vp8Decoder(Vp8Header h) {
+    private final boolean loopFilter;
+
+    private Vp8Decoder(Vp8Header h, boolean loopFilter) {
         this.h = h;
+        this.loopFilter = h.filterLevel > 0 && (loopFilter || !mildFilter(h));
         this.f = new Vp8Frame(h.width, h.height);
         this.res = new Vp8Residuals(h, f.mbw);
         this.aboveModes = new int[4 * f.mbw];
@@ -38,10 +41,36 @@ final class Vp8Decoder {
 
     /** Decodes the VP8 bitstream at {@code d[off..off+len)}; refuses frames over {@code maxPixels}. */
     static Vp8Frame decode(byte[] d, int off, int len, long maxPixels) throws WebpException {
+        return decode(d, off, len, maxPixels, true);
+    }
+
+    /**
+     * @param loopFilter false to leave out a mild loop filter (§15, normal type, level ≤
+     *     {@value #MILD_LEVEL}), for hashing only. VP8 predicts from unfiltered pixels (§15: the
+     *     filter runs "after the summation of predictor and residue"), so every sample is then
+     *     libwebp's before filtering; a mild filter only smooths up to 3 pixels either side of
+     *     4-pixel block edges, detail PDQ's 512 px squash and 64×64 box filter hardly see, and it
+     *     costs about a third of the decode (docs/performance.md).
+     */
+    static Vp8Frame decode(byte[] d, int off, int len, long maxPixels, boolean loopFilter) throws WebpException {
         Vp8Header h = new Vp8Header(d, off, len, maxPixels);
-        Vp8Decoder dec = new Vp8Decoder(h);
+        Vp8Decoder dec = new Vp8Decoder(h, loopFilter);
         dec.run();
         return dec.f;
+    }
+
+    /**
+     * The strongest filter level a hashing decode may leave out: cwebp's default quality (75) and
+     * Pillow's (80) give levels 7–15. On a test picture made to stress the filter (hard edges,
+     * noise), leaving out levels 10 and 15 moved PDQ by 2 bits, levels 33–63 by 8, and the simple
+     * filter at level 14 by 6 (WebpDecoderTest), so those keep the filter.
+     */
+    static final int MILD_LEVEL = 16;
+
+    private static boolean mildFilter(Vp8Header h) {
+        if (h.simpleFilter) return false;
+        for (int s = 0; s < 4; s++) if (h.filterLevel(s, false) > MILD_LEVEL || h.filterLevel(s, true) > MILD_LEVEL) return false;
+        return true;
     }
 
     private void run() {
@@ -55,9 +84,9 @@ final class Vp8Decoder {
                 java.util.Arrays.fill(f.y, o, o + 4, f.y[o - 1]);
             }
             for (int mx = 0; mx < f.mbw; mx++) macroblock(mx, my, tokens);
-            if (h.filterLevel > 0 && my > 0) Vp8LoopFilter.row(f, my - 1, level, inner, h.simpleFilter, h.sharpness);
+            if (loopFilter && my > 0) Vp8LoopFilter.row(f, my - 1, level, inner, h.simpleFilter, h.sharpness);
         }
-        if (h.filterLevel > 0) Vp8LoopFilter.row(f, f.mbh - 1, level, inner, h.simpleFilter, h.sharpness);
+        if (loopFilter) Vp8LoopFilter.row(f, f.mbh - 1, level, inner, h.simpleFilter, h.sharpness);
     }
 
     private void macroblock(int mx, int my, Vp8BoolDecoder tokens) {

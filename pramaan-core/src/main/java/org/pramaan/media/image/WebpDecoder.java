@@ -12,7 +12,17 @@ final class WebpDecoder {
 
     private WebpDecoder() {}
 
+    /** libwebp's exact planes. */
     static Vp8Frame decode(byte[] d, long maxPixels) throws WebpException {
+        return decode(d, maxPixels, true);
+    }
+
+    /** The planes PDQ hashes: without the loop filter ({@link Vp8Decoder#decode(byte[], int, int, long, boolean)}). */
+    static Vp8Frame decodeForHashing(byte[] d, long maxPixels) throws WebpException {
+        return decode(d, maxPixels, false);
+    }
+
+    private static Vp8Frame decode(byte[] d, long maxPixels, boolean loopFilter) throws WebpException {
         if (d.length < 20 || !tag(d, 0, "RIFF") || !tag(d, 8, "WEBP")) throw WebpException.corrupt("no RIFF/WEBP header");
         long riff = u32(d, 4) + 8L;
         int end = (int) Math.min(d.length, riff);
@@ -22,7 +32,7 @@ final class WebpDecoder {
             long size = u32(d, pos + 4);
             int body = pos + 8;
             if (size > end - body) throw WebpException.corrupt(String.format("chunk '%s' at offset %d says %d bytes, %d are left", name(d, pos), pos, size, end - body));
-            if (tag(d, pos, "VP8 ")) return Vp8Decoder.decode(d, body, (int) size, maxPixels);
+            if (tag(d, pos, "VP8 ")) return Vp8Decoder.decode(d, body, (int) size, maxPixels, loopFilter);
             if (tag(d, pos, "VP8L")) throw WebpException.unsupported("lossless (VP8L) bitstream");
             if (tag(d, pos, "ANIM") || tag(d, pos, "ANMF")) throw WebpException.unsupported("animation");
             if (tag(d, pos, "VP8X")) {

@@ -50,6 +50,26 @@ class WebpDecoderTest {
         assertRgbCloseToLibwebp(webp, f, "alpha");
     }
 
+    /**
+     * The hashing decode leaves out a mild loop filter (normal type, level ≤ 16: cwebp's default
+     * quality gives 10) and keeps stronger ones. On a picture made to stress the filter (hard
+     * edges, noise), leaving it out moves PDQ by at most 2 bits against the same colour conversion
+     * of the filtered frame. The five conformance WebPs (levels 7–15) still hash exactly as the C++
+     * reference (PdqConformanceTest).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "cwebp {0}: filter left out {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"-q 90, true", "-q 75, true", "-q 50, true", "-q 30 -f 100, false", "-q 5 -f 100, false", "-q 60 -nostrong, false"})
+    void hashingDecodeLeavesOutOnlyAMildLoopFilter(String options, boolean leftOut) throws Exception {
+        byte[] webp = WebpSamples.cwebp(WebpSamples.picture(1200, 800, 21, false), options.split(" "));
+        Vp8Frame filtered = WebpDecoder.decode(webp, 1L << 24);
+        assertThat(java.util.Arrays.equals(filtered.y, WebpDecoder.decodeForHashing(webp, 1L << 24).y)).as("hashing luma equals the filtered luma").isEqualTo(!leftOut);
+        MediaSource src = MediaSource.of(webp);
+        BufferedImage fast = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage withFilter = WebpColour.toImage(filtered, HashingImages.sampleMap(1200, 1200, true), HashingImages.sampleMap(800, 800, true));
+        PdqHasher pdq = new PdqHasher();
+        assertThat(pdq.hash(fast).hash().distance(pdq.hash(withFilter).hash())).as("PDQ bits the left-out filter costs").isLessThanOrEqualTo(2);
+    }
+
     @Test
     void squashedHashMatchesTheImageIoPath() throws Exception {
         byte[] webp = WebpSamples.cwebp(WebpSamples.picture(900, 610, 11, false), "-q", "85");

@@ -65,11 +65,11 @@ public final class PdqHasher {
         }
         float[] a = luma.clone();
         float[] tmp = new float[a.length];
-        int windowAlongRows = windowSize(width);
-        int windowAlongCols = windowSize(height);
+        int windowAlongRows = JaroszBoxFilter.windowSize(width);
+        int windowAlongCols = JaroszBoxFilter.windowSize(height);
         for (int rep = 0; rep < 2; rep++) {
-            for (int i = 0; i < height; i++) box1d(a, tmp, i * width, width, 1, windowAlongRows);
-            boxColumns(tmp, a, width, height, windowAlongCols);
+            JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
+            JaroszBoxFilter.columns(tmp, a, width, height, windowAlongCols);
         }
         float[][] small = decimate(a, width, height);
         return new Spectrum(dct16(small), quality(small));
@@ -83,51 +83,6 @@ public final class PdqHasher {
             for (int x = 0; x < MAX_SIDE; x++) out[y * MAX_SIDE + x] = luma[sy * w + (int) ((long) x * w / MAX_SIDE)];
         }
         return out;
-    }
-
-    /** Jarosz window: ceil(old / (2·64)). */
-    static int windowSize(int oldDimension) { return (oldDimension + 2 * SIZE - 1) / (2 * SIZE); }
-
-    /** One box-filter pass along a vector of {@code length} values spaced {@code stride} apart. */
-    static void box1d(float[] in, float[] out, int start, int length, int stride, int window) {
-        int half = (window + 2) / 2;
-        int phase1 = half - 1, phase2 = window - half + 1, phase3 = length - window, phase4 = half - 1;
-        int li = start, ri = start, oi = start, count = 0;
-        float sum = 0;
-        for (int i = 0; i < phase1; i++) { sum += in[ri]; count++; ri += stride; }
-        for (int i = 0; i < phase2; i++) { sum += in[ri]; count++; out[oi] = sum / count; ri += stride; oi += stride; }
-        for (int i = 0; i < phase3; i++) { sum += in[ri]; sum -= in[li]; out[oi] = sum / count; li += stride; ri += stride; oi += stride; }
-        for (int i = 0; i < phase4; i++) { sum -= in[li]; count--; out[oi] = sum / count; li += stride; oi += stride; }
-    }
-
-    /**
-     * {@link #box1d} down every column at once, walking the rows in memory order (a column walk
-     * strides a whole row per step, which misses the cache). Each column sees the same float
-     * operations in the same order as in box1d, so the result is bit-identical (PdqHasherTest).
-     */
-    static void boxColumns(float[] in, float[] out, int width, int height, int window) {
-        int half = (window + 2) / 2;
-        int phase1 = half - 1, phase2 = window - half + 1, phase3 = height - window, phase4 = half - 1;
-        float[] sum = new float[width];
-        int li = 0, ri = 0, oi = 0, count = 0;
-        for (int i = 0; i < phase1; i++, ri += width) {
-            for (int j = 0; j < width; j++) sum[j] += in[ri + j];
-            count++;
-        }
-        for (int i = 0; i < phase2; i++, ri += width, oi += width) {
-            count++;
-            for (int j = 0; j < width; j++) out[oi + j] = (sum[j] += in[ri + j]) / count;
-        }
-        for (int i = 0; i < phase3; i++, li += width, ri += width, oi += width) {
-            for (int j = 0; j < width; j++) {
-                float v = sum[j] + in[ri + j];
-                out[oi + j] = (sum[j] = v - in[li + j]) / count;
-            }
-        }
-        for (int i = 0; i < phase4; i++, li += width, oi += width) {
-            count--;
-            for (int j = 0; j < width; j++) out[oi + j] = (sum[j] -= in[li + j]) / count;
-        }
     }
 
     static float[][] decimate(float[] in, int w, int h) {

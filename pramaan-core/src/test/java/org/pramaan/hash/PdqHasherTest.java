@@ -22,19 +22,40 @@ class PdqHasherTest {
         assertThat(five.hash()).isNotEqualTo(Hash256.of(0, 0, 0, 0));
     }
 
+    /**
+     * The fast box filters (rows interleaved, columns in memory order, a reciprocal multiply for
+     * power-of-two windows) against the plain strided filter with a division per output, as the
+     * reference writes it. Sizes give windows 1–5, powers of two and not, and row counts that do
+     * and do not fill whole row groups.
+     */
     @Test
-    void columnBoxFilterIsBitIdenticalToTheStridedReference() {
+    void boxFiltersAreBitIdenticalToThePlainStridedReference() {
         Random r = new Random(42);
-        for (int[] wh : new int[][] {{512, 512}, {37, 301}, {300, 5}, {64, 64}}) {
+        for (int[] wh : new int[][] {{512, 512}, {37, 301}, {300, 5}, {64, 64}, {256, 250}, {640, 13}, {129, 515}}) {
             int w = wh[0], h = wh[1];
             float[] in = new float[w * h];
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 255;
-            int window = PdqHasher.windowSize(h);
             float[] expected = new float[in.length], actual = new float[in.length];
-            for (int j = 0; j < w; j++) PdqHasher.box1d(in, expected, j, h, w, window);
-            PdqHasher.boxColumns(in, actual, w, h, window);
-            assertThat(java.util.Arrays.mismatch(actual, expected)).as("%dx%d: first differing index", w, h).isEqualTo(-1);
+            for (int j = 0; j < w; j++) plainBox(in, expected, j, h, w, JaroszBoxFilter.windowSize(h));
+            JaroszBoxFilter.columns(in, actual, w, h, JaroszBoxFilter.windowSize(h));
+            assertThat(java.util.Arrays.mismatch(actual, expected)).as("columns %dx%d: first differing index", w, h).isEqualTo(-1);
+            for (int i = 0; i < h; i++) plainBox(in, expected, i * w, w, 1, JaroszBoxFilter.windowSize(w));
+            JaroszBoxFilter.rows(in, actual, w, h, JaroszBoxFilter.windowSize(w));
+            assertThat(java.util.Arrays.mismatch(actual, expected)).as("rows %dx%d: first differing index", w, h).isEqualTo(-1);
+            for (int i = 0; i < h; i++) JaroszBoxFilter.box1d(in, actual, i * w, w, 1, JaroszBoxFilter.windowSize(w));
+            assertThat(java.util.Arrays.mismatch(actual, expected)).as("box1d %dx%d: first differing index", w, h).isEqualTo(-1);
         }
+    }
+
+    /** Jarosz's box filter as the reference implementations write it: a running sum, divided by the count at every output. */
+    private static void plainBox(float[] in, float[] out, int start, int length, int stride, int window) {
+        int half = (window + 2) / 2;
+        int li = start, ri = start, oi = start, count = 0;
+        float sum = 0;
+        for (int i = 0; i < half - 1; i++, ri += stride) { sum += in[ri]; count++; }
+        for (int i = 0; i < window - half + 1; i++, ri += stride, oi += stride) { sum += in[ri]; count++; out[oi] = sum / count; }
+        for (int i = 0; i < length - window; i++, li += stride, ri += stride, oi += stride) { sum += in[ri]; sum -= in[li]; out[oi] = sum / count; }
+        for (int i = 0; i < half - 1; i++, li += stride, oi += stride) { sum -= in[li]; count--; out[oi] = sum / count; }
     }
 
     @Test

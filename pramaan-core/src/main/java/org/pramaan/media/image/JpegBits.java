@@ -11,8 +11,13 @@ final class JpegBits {
     private final byte[] data;
     private final int end;
     private int pos;
-    private long buf;
-    private int bits;
+    /**
+     * The bit window: the low {@link #bits} bits of {@code buf} are the next ones of the stream,
+     * MSB first. Package-visible so that the sequential block loop ({@link JpegScan}) can hold both
+     * in locals, refilling through {@link #fill}, instead of reading and writing fields per symbol.
+     */
+    long buf;
+    int bits;
     private int fakeBytes;
     private boolean atMarker;
 
@@ -25,7 +30,8 @@ final class JpegBits {
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
-    private void fill() throws JpegException {
+    /** Tops the window up to at least 57 bits (past the segment's end, with the few zero bytes look-ahead needs). */
+    void fill() throws JpegException {
         if (!atMarker && pos + 8 <= end) {
             // Fast path: the next 8 bytes hold no 0xFF (SWAR test), so no stuffing or marker to look for.
             long w = (long) BIG_ENDIAN_LONG.get(data, pos);

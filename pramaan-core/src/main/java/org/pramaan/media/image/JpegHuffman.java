@@ -7,7 +7,7 @@ package org.pramaan.media.image;
 final class JpegHuffman {
     private static final int LOOKUP = 11;
     /** (code length << 8) | symbol, 0 where the code is longer than {@link #LOOKUP} bits. */
-    private final int[] fast = new int[1 << LOOKUP];
+    final int[] fast = new int[1 << LOOKUP];
     private final int[] maxCode = new int[18];
     private final int[] offset = new int[17];
     private final byte[] symbols;

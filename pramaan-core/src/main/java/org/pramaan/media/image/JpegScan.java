@@ -17,7 +17,17 @@ final class JpegScan {
     private final JpegBits in;
     private final int[][] quant;
     private final JpegIdct idct;
-    private final short[] block = new short[64];
+    /**
+     * One block's coefficients in natural order, plus a last slot ({@value #DISCARD}) where the
+     * coefficients a reduced scale never reads are written: they must still be decoded, but then
+     * need neither a real slot nor clearing.
+     */
+    private final short[] block = new short[65];
+    private static final int DISCARD = 64;
+    /** Where the k-th zig-zag coefficient goes in {@link #block}: its natural index, or {@value #DISCARD}. */
+    private final int[] slot;
+    /** The natural indices the IDCT at this scale reads (the n×n lowest frequencies), the only ones to clear. */
+    private final int[] read;
     private int eobrun;
     /** Whether {@link #block} holds AC coefficients from the last block (else only b[0] needs resetting, and it is overwritten). */
     private boolean dirty = true;
@@ -33,6 +43,11 @@ final class JpegScan {
         this.in = in;
         this.quant = quant;
         this.idct = idct;
+        int n = idct.size();
+        this.slot = new int[64];
+        for (int k = 0; k < 64; k++) slot[k] = (ZIGZAG[k] & 7) < n && (ZIGZAG[k] >> 3) < n ? ZIGZAG[k] : DISCARD;
+        this.read = new int[n * n];
+        for (int v = 0, i = 0; v < n; v++) for (int u = 0; u < n; u++) read[i++] = v * 8 + u;
     }
 
     void decode() throws JpegException {
@@ -67,7 +82,7 @@ final class JpegScan {
 
     private void block(Component c, int bx, int by) throws JpegException {
         if (!f.progressive) {
-            if (dirty) Arrays.fill(block, (short) 0);
+            if (dirty) for (int z : read) block[z] = 0;
             dirty = sequential(c, block);
             int n = f.n, at = by * n * c.planeStride + bx * n;
             if (dirty) idct.transform(block, 0, quant[c.tq], c.plane, at, c.planeStride);
@@ -88,37 +103,85 @@ final class JpegScan {
         return t;
     }
 
-    /** Decodes one sequential block into {@code b} (which must be zero but for b[0]); true if any AC coefficient was set. */
+    /**
+     * Decodes one sequential block into {@code b} (whose {@link #read} slots must be zero but for
+     * b[0]); true if any AC coefficient was non-zero, read at this scale or not, so that a block
+     * takes the same IDCT path whatever the scale.
+     */
     private boolean sequential(Component c, short[] b) throws JpegException {
         c.dcPred += in.receiveExtend(dcCategory(c));
         b[0] = (short) c.dcPred;
-        int[] fastAc = c.ac.fastAc;
+        int[] fastAc = c.ac.fastAc, fast = c.ac.fast, slot = this.slot;
+        JpegBits in = this.in;
+        // The bit window in locals: the JIT keeps them in registers, where fields would be
+        // stored and reloaded around every symbol (the chain that bounds Huffman decoding).
+        long buf = in.buf;
+        int bits = in.bits;
         boolean ac = false;
         for (int k = 1; k < 64; ) {
-            int e = fastAc[in.peek(JpegHuffman.LOOKUP_BITS)];
+            if (bits < JpegHuffman.LOOKUP_BITS) {
+                in.bits = bits;
+                in.fill();
+                buf = in.buf;
+                bits = in.bits;
+            }
+            int e = fastAc[(int) (buf >>> (bits - JpegHuffman.LOOKUP_BITS)) & ((1 << JpegHuffman.LOOKUP_BITS) - 1)];
             if (e != 0) {
-                in.skip(e & 0xFF);
+                bits -= e & 0xFF;
                 k += (e >> 8) & 0xFF;
                 if (k > 63) {
+                    in.bits = bits;
                     if (((e >> 8) & 0xFF) == JpegHuffman.EOB_RUN) return ac;
                     throw JpegException.corrupt("AC run goes past coefficient 63");
                 }
-                b[ZIGZAG[k++]] = (short) (e >> 16);
+                b[slot[k++]] = (short) (e >> 16);
                 ac = true;
                 continue;
             }
-            int rs = c.ac.decode(in);
+            // A short code with a long magnitude: the symbol from the code table, then its bits
+            // (at most 11 + 15, so one top-up covers both).
+            if (bits < 32) {
+                in.bits = bits;
+                in.fill();
+                buf = in.buf;
+                bits = in.bits;
+            }
+            int rs, value = 0;
+            int sym = fast[(int) (buf >>> (bits - JpegHuffman.LOOKUP_BITS)) & ((1 << JpegHuffman.LOOKUP_BITS) - 1)];
+            if (sym != 0) {
+                bits -= sym >> 8;
+                rs = sym & 0xFF;
+                int size = rs & 15;
+                if (size != 0) {
+                    int v = (int) (buf >>> (bits - size)) & ((1 << size) - 1);
+                    bits -= size;
+                    value = v < (1 << (size - 1)) ? v - (1 << size) + 1 : v; // EXTEND, T.81 §F.2.2.1
+                }
+            } else {
+                in.bits = bits; // a code over 11 bits: the plain path, through the fields
+                rs = c.ac.decode(in);
+                if ((rs & 15) != 0) value = in.receiveExtend(rs & 15);
+                buf = in.buf;
+                bits = in.bits;
+            }
             int r = rs >> 4, s = rs & 15;
             if (s == 0) {
-                if (r != 15) return ac;
+                if (r != 15) {
+                    in.bits = bits;
+                    return ac;
+                }
                 k += 16;
-                continue;
+            } else {
+                k += r;
+                if (k > 63) {
+                    in.bits = bits;
+                    throw JpegException.corrupt("AC run goes past coefficient 63");
+                }
+                b[slot[k++]] = (short) value;
+                ac = true;
             }
-            k += r;
-            if (k > 63) throw JpegException.corrupt("AC run goes past coefficient 63");
-            b[ZIGZAG[k++]] = (short) in.receiveExtend(s);
-            ac = true;
         }
+        in.bits = bits;
         return ac;
     }
 

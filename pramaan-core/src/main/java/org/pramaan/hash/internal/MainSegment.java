@@ -17,15 +17,21 @@ import java.util.function.LongPredicate;
  * the ~41,000 bucket entries a 10M-hash query scans, so verification reads ~100 hashes instead of
  * ~41,000 (the single-level design's cost: one cache miss each).
  *
- * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 is free (offsets only; its
- * partner chunk is read from the sorted hashes themselves); tables 1..15 hold one position per
- * hash, 3 bytes wide while the segment has at most 2^24 tabled entries (4 above), and its 2-byte
- * partner chunk. At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 30 (partners) + 0.4 (offsets)
- * ≈ 115 bytes per hash: the partners buy the speed. Why not 48: each extra table is a partition
+ * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 needs no postings (its
+ * partner chunks are copied out of the sorted hashes when the segment is built or loaded, 2 bytes
+ * per hash, because scanning 2 bytes per entry beats scanning 32); tables 1..15 hold one position
+ * per hash, 3 bytes wide while the segment has at most 2^24 tabled entries (4 above), and its
+ * 2-byte partner chunk. At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 32 (partners)
+ * + 0.4 (offsets) ≈ 117 bytes per hash: the partners buy the speed. Why not 48: each extra table is a partition
  * of the positions into 2^16 buckets and so carries about 16 bits per hash for well-spread hashes,
  * whatever the encoding; 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean
  * wider chunks and exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see
  * docs/performance.md.
+ *
+ * <p>A search scans all 16 tables first and verifies the candidates afterwards, together: the
+ * scans then never wait on a candidate's random reads (its position, then its hash), and those
+ * reads are issued back to back, so the memory system overlaps them. {@link PairFilter} does the
+ * scanning.
  *
  * <p>Degenerate hashes (near-blank images hash to near-constant bits and pile into a few buckets):
  * an entry that lands in any bucket holding more than {@code cap} entries is kept out of every
@@ -42,13 +48,23 @@ public final class MainSegment {
     final int[][] offsets;
     /** postings[k-1] for tables 1..15: positions sorted by chunk k, {@code width} bytes each, little-endian, one pad byte. */
     final byte[][] postings;
-    /** partners[k-1][i]: chunk (k xor 1) of the entry at posting i of table k, the pair filter's input. */
-    final short[][] partners;
+    /**
+     * partners[k-1]: chunk (k xor 1) of the entry at each posting i of table k, the pair filter's
+     * input, four to a long (posting i in bits 16·(i mod 4) of long i/4), so the filter tests four
+     * at once ({@link PairFilter}).
+     */
+    final long[][] partners;
+    /**
+     * Table 0's partners (chunk 1 of each tabled entry, in position order), derived from the
+     * hashes when the segment is built or loaded, so the snapshot does not carry them: scanning
+     * them reads 2 bytes per entry where the hashes would cost 32 (2 B per hash more memory).
+     */
+    private final long[] firstPartners;
     final int width;
     private final int mask;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings, short[][] partners) {
+    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings, long[][] partners) {
         this.n = n;
         this.tabled = tabled;
         this.cap = cap;
@@ -57,6 +73,8 @@ public final class MainSegment {
         this.offsets = offsets;
         this.postings = postings;
         this.partners = partners;
+        this.firstPartners = PairFilter.packed(tabled);
+        for (int p = 0; p < tabled; p++) PairFilter.set(firstPartners, p, Packed.chunk(words, p, 1));
         if (!validWidth(width, tabled)) throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
         this.width = width;
         this.mask = width == 3 ? 0xFFFFFF : -1;
@@ -99,10 +117,10 @@ public final class MainSegment {
         }
         int width = wide ? 4 : widthFor(tabled);
         byte[][] postings = new byte[Packed.CHUNKS - 1][];
-        short[][] partners = new short[Packed.CHUNKS - 1][];
+        long[][] partners = new long[Packed.CHUNKS - 1][];
         for (int k = 1; k < Packed.CHUNKS; k++) {
             postings[k - 1] = postingArray(width, tabled);
-            partners[k - 1] = new short[tabled];
+            partners[k - 1] = PairFilter.packed(tabled);
             table(w, tabled, k, offsets[k], width, postings[k - 1], partners[k - 1]);
         }
         return new MainSegment(n, tabled, cap, width, w, id, offsets, postings, partners);
@@ -119,11 +137,11 @@ public final class MainSegment {
     }
 
     /** Table k: the tabled positions in chunk-k order (a counting sort), {@code width} bytes each, with their partner chunks. */
-    private static void table(long[] w, int tabled, int k, int[] offsets, int width, byte[] post, short[] partner) {
+    private static void table(long[] w, int tabled, int k, int[] offsets, int width, byte[] post, long[] partner) {
         int[] f = offsets.clone();
         for (int p = 0; p < tabled; p++) {
             int i = f[Packed.chunk(w, p, k)]++;
-            partner[i] = (short) Packed.chunk(w, p, k ^ 1);
+            PairFilter.set(partner, i, Packed.chunk(w, p, k ^ 1));
             for (int b = 0; b < width; b++) post[i * width + b] = (byte) (p >>> (8 * b));
         }
     }
@@ -138,32 +156,63 @@ public final class MainSegment {
     void search(long[] q, int d, LongPredicate removed, Hits out) {
         if (d < 0 || d > 31) throw new IllegalArgumentException("the multi-index answers radius 0..31, got " + d);
         int pairRadius = d >>> 3;
-        int r = pairRadius >>> 1;
+        boolean flips = (pairRadius >>> 1) == 1;
+        Scratch s = scratch.get();
+        s.candidates = 0;
         for (int k = 0; k < Packed.CHUNKS; k++) {
             int v = Packed.chunk(q, k);
             int partnerQuery = Packed.chunk(q, k ^ 1);
-            probe(k, v, 0, partnerQuery, q, d, pairRadius, removed, out);
-            if (r == 1) for (int b = 0; b < 16; b++) probe(k, v ^ (1 << b), 1, partnerQuery, q, d, pairRadius, removed, out);
+            probeTable(k, v, flips, partnerQuery, pairRadius, s);
         }
+        // Verified only now, all together: each is a random read of a full hash, and issued back to
+        // back they are fetched in parallel instead of stalling the bucket scans one by one.
+        for (int c = 0; c < s.candidates; c++) check(s.position[c], q, d, pairRadius, s.table[c], removed, out);
         for (int p = tabled; p < n; p++) verify(p, q, d, removed, out);
     }
 
-    /** Bucket v of table k, whose chunk is {@code chunkDistance} bits from the query's; partners cut the rest. */
-    private void probe(int k, int v, int chunkDistance, int partnerQuery, long[] q, int d, int pairRadius, LongPredicate removed, Hits out) {
-        int from = offsets[k][v];
-        int to = offsets[k][v + 1];
-        int budget = pairRadius - chunkDistance;
-        if (k == 0) {
-            for (int p = from; p < to; p++) {
-                if (Integer.bitCount(Packed.chunk(words, p, 1) ^ partnerQuery) <= budget) check(p, q, d, pairRadius, 0, removed, out);
+    /** Per-thread buffers of one search: bucket cursors, and the candidates that passed the pair filter. */
+    static final class Scratch {
+        final int[] cursor = new int[17], end = new int[17], at = new int[17], stop = new int[17];
+        int[] position = new int[512];
+        byte[] table = new byte[512];
+        int candidates;
+        /** Where the touch-ahead reads go, so the JIT cannot drop them as unused. */
+        int sink;
+
+        void add(int p, int k) {
+            if (candidates == position.length) {
+                position = java.util.Arrays.copyOf(position, candidates * 2);
+                table = java.util.Arrays.copyOf(table, candidates * 2);
             }
-            return;
+            position[candidates] = p;
+            table[candidates++] = (byte) k;
         }
-        short[] partner = partners[k - 1];
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Table k's bucket v (chunk distance 0, pair budget R) and, with {@code flips}, its 16 one-bit
+     * neighbours (budget R − 1). Entries that pass the pair filter become candidates, verified
+     * after all tables ({@link #search}); their positions are read after this table's scan, back to
+     * back, so nothing in the scan waits on a dependent random read.
+     */
+    private void probeTable(int k, int v, boolean flips, int partnerQuery, int pairRadius, Scratch s) {
+        int[] off = offsets[k], from = s.cursor, to = s.end;
+        int m = 0;
+        from[m] = off[v];
+        to[m++] = off[v + 1];
+        if (flips) {
+            for (int b = 0; b < 16; b++, m++) {
+                from[m] = off[v ^ (1 << b)];
+                to[m] = off[(v ^ (1 << b)) + 1];
+            }
+        }
+        int first = s.candidates;
+        s.sink += PairFilter.scan(k == 0 ? firstPartners : partners[k - 1], from, to, m, partnerQuery, pairRadius, k, s);
+        if (k == 0) return; // table 0's postings are the positions themselves
         byte[] post = postings[k - 1];
-        for (int i = from; i < to; i++) {
-            if (Integer.bitCount((partner[i] ^ partnerQuery) & 0xFFFF) <= budget) check(position(post, i), q, d, pairRadius, k, removed, out);
-        }
+        for (int c = first; c < s.candidates; c++) s.position[c] = position(post, s.position[c]);
     }
 
     private void check(int p, long[] q, int d, int pairRadius, int k, LongPredicate removed, Hits out) {
@@ -200,7 +249,8 @@ public final class MainSegment {
         long b = words.length * 8L + ids.length * 8L;
         for (int[] o : offsets) b += o.length * 4L;
         for (byte[] p : postings) b += p.length;
-        for (short[] p : partners) b += p.length * 2L;
+        for (long[] p : partners) b += p.length * 8L;
+        b += firstPartners.length * 8L;
         return b;
     }
 

@@ -13,13 +13,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * The main segment on disk, so a restart reads arrays instead of rebuilding tables. Layout
  * (little-endian): magic {@code PRMN-PDQ}, version, chunk count, cap, posting width, n, tabled,
- * fingerprint (48-byte header); then the hash words, ids, table offsets, postings and partner chunks exactly as
- * held in memory; then the CRC-32C of everything before it and the end magic {@code PDQ-END.}.
+ * fingerprint (48-byte header); then the hash words, ids, table offsets, postings and partner chunks (packed
+ * four to a long since version 3) exactly as held in memory; then the CRC-32C of everything before it and the end magic {@code PDQ-END.}.
  * The file's length must equal what the header implies, so truncation is caught before reading.
  * Written to a temporary file and moved into place, so a crash never leaves a half-written snapshot.
  */
 public final class SnapshotFile {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final byte[] MAGIC = "PRMN-PDQ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] END = "PDQ-END.".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER = 48;
@@ -31,7 +31,8 @@ public final class SnapshotFile {
     private SnapshotFile() { }
 
     static long expectedSize(long n, long tabled, int width) {
-        return HEADER + n * 40 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4 + (Packed.CHUNKS - 1) * tabled * (width + 2L) + 16;
+        long partnerLongs = (tabled + 3) >>> 2; // four 2-byte partner chunks to a long (PairFilter)
+        return HEADER + n * 40 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4 + (Packed.CHUNKS - 1) * (tabled * width + partnerLongs * 8) + 16;
     }
 
     public static void write(Path file, MainSegment m) throws IOException {
@@ -45,7 +46,7 @@ public final class SnapshotFile {
             out.longs(m.ids, m.n);
             for (int[] o : m.offsets) out.ints(o, o.length);
             for (byte[] p : m.postings) out.bytes(p, p.length - 1);
-            for (short[] p : m.partners) out.shorts(p, p.length);
+            for (long[] p : m.partners) out.longs(p, p.length);
             out.trailer(END);
             ch.force(true);
         }
@@ -94,8 +95,8 @@ public final class SnapshotFile {
             for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = in.ints(Packed.BUCKETS + 1);
             byte[][] postings = new byte[Packed.CHUNKS - 1][];
             for (int k = 0; k < Packed.CHUNKS - 1; k++) postings[k] = in.bytes(MainSegment.postingArray(h.width(), t), h.width() * t);
-            short[][] partners = new short[Packed.CHUNKS - 1][];
-            for (int k = 0; k < Packed.CHUNKS - 1; k++) partners[k] = in.shorts(t);
+            long[][] partners = new long[Packed.CHUNKS - 1][];
+            for (int k = 0; k < Packed.CHUNKS - 1; k++) partners[k] = in.longs(PairFilter.packed(t).length);
             in.trailer(END);
             MainSegment m = new MainSegment(n, t, h.cap(), h.width(), words, ids, offsets, postings, partners);
             SnapshotIo.validate(file, m);

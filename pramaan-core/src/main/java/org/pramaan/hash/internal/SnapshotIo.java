@@ -54,15 +54,6 @@ final class SnapshotIo {
             }
         }
 
-        void shorts(short[] a, int len) throws IOException {
-            for (int off = 0; off < len;) {
-                room(2);
-                int k = Math.min(len - off, buf.remaining() / 2);
-                buf.asShortBuffer().put(a, off, k);
-                buf.position(buf.position() + k * 2);
-                off += k;
-            }
-        }
 
         void trailer(byte[] end) throws IOException {
             flush();
@@ -131,17 +122,6 @@ final class SnapshotIo {
             return a;
         }
 
-        short[] shorts(int len) throws IOException {
-            short[] a = new short[len];
-            for (int off = 0; off < len;) {
-                int k = Math.min(len - off, buf.capacity() / 2);
-                fill(k * 2);
-                buf.asShortBuffer().get(a, off, k);
-                buf.position(buf.position() + k * 2);
-                off += k;
-            }
-            return a;
-        }
 
         void trailer(byte[] end) throws IOException {
             long computed = crc.getValue();
@@ -186,7 +166,7 @@ final class SnapshotIo {
                 // A wrong partner cannot crash a search but would silently drop matches. The checksum
                 // guards the bytes; a sample (every 1,024th entry: random reads, ~15 ms at 10M instead
                 // of seconds for all) guards against a writer that put the wrong chunk there.
-                if ((i & 1023) == 0 && (m.partners[k - 1][i] & 0xFFFF) != Packed.chunk(m.words, p, k ^ 1)) {
+                if ((i & 1023) == 0 && PairFilter.get(m.partners[k - 1], i) != Packed.chunk(m.words, p, k ^ 1)) {
                     throw new SnapshotException(file, "has table " + k + " partner chunk at " + i + " that does not match its hash");
                 }
             }

@@ -23,8 +23,11 @@ final class Vp8Residuals {
     private final int[] probs, above, left = new int[9];
     private boolean y2Coded;
 
-    Vp8Residuals(Vp8Header h, int mbw) {
-        this.probs = h.coeffProbs;
+    Vp8Residuals(Vp8Header h, int mbw) { this(h.coeffProbs, mbw); }
+
+    /** @param probs the coefficient probabilities, [type 4][band 8][context 3][node 11] flattened (§13.4) */
+    Vp8Residuals(int[] probs, int mbw) {
+        this.probs = probs;
         this.above = new int[9 * mbw];
     }
 
@@ -109,7 +112,7 @@ final class Vp8Residuals {
      * the generic walk ({@link Vp8BoolDecoder#tree}) put two dependent loads between decisions.
      * Vp8TokensTest compares it with that walk.
      */
-    private int tokens(Vp8BoolDecoder b, int type, int ctx, int n, int dcq, int acq, int out) {
+    int tokens(Vp8BoolDecoder b, int type, int ctx, int n, int dcq, int acq, int out) {
         int[] pr = probs;
         int base = type * 264, p = base + BAND_OFFSET[n] + ctx * 11;
         for (; n < 16; n++) {

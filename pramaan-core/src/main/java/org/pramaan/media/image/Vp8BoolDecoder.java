@@ -5,6 +5,12 @@ package org.pramaan.media.image;
  * 56 bits of the stream in a long: {@code value >>> bits} is the spec's 8-bit window compared with
  * the split, so one refill serves many decisions. Past the end of its partition it reads zeros
  * (the reference decoder's behaviour); decoding always ends because the macroblock count is fixed.
+ *
+ * <p>{@code range} holds the spec's range minus one (127..254), so the split is one multiply and a
+ * shift, {@code (range * prob) >> 8}, the spec's {@code 1 + (((range - 1) * prob) >> 8)} minus one,
+ * and "value ≥ split" becomes "window > split": the critical chain of one decision to the next is
+ * multiply, shift, select, leading-zero count, shift. Vp8BoolDecoderTest checks it against the
+ * spec's bit-at-a-time decoder.
  */
 final class Vp8BoolDecoder {
     private final byte[] d;
@@ -12,7 +18,7 @@ final class Vp8BoolDecoder {
     private final int end;
     private long value;
     private int bits = -8;
-    private int range = 255;
+    private int range = 254;
 
     Vp8BoolDecoder(byte[] data, int offset, int length) {
         this.d = data;
@@ -23,32 +29,58 @@ final class Vp8BoolDecoder {
     private void refill() {
         // Six bytes at a time; bits is in [-8, -1] here, so value has at most 8 + bits live bits before the shift.
         long v = 0;
-        for (int i = 0; i < 6; i++) v = (v << 8) | (pos < end ? d[pos++] & 0xFF : 0);
+        if (pos + 6 <= end) {
+            byte[] b = d;
+            int p = pos;
+            v = (b[p] & 0xFFL) << 40 | (b[p + 1] & 0xFFL) << 32 | (b[p + 2] & 0xFFL) << 24
+                    | (b[p + 3] & 0xFFL) << 16 | (b[p + 4] & 0xFFL) << 8 | (b[p + 5] & 0xFFL);
+            pos = p + 6;
+        } else {
+            for (int i = 0; i < 6; i++) v = (v << 8) | (pos < end ? d[pos++] & 0xFF : 0);
+        }
         value = (value << 48) | v;
         bits += 48;
     }
 
-    /** One decision with probability {@code prob}/256 of being 0 (§7.3). */
-    boolean read(int prob) {
+    /** One decision with probability {@code prob}/256 of being 0 (§7.3): 0 or 1. */
+    int bit(int prob) {
         if (bits < 0) refill();
-        int split = 1 + (((range - 1) * prob) >> 8);
-        long big = (long) split << bits;
-        boolean one;
-        if (value >= big) {
-            range -= split;
-            value -= big;
-            one = true;
+        int r = range, b = bits, split = (r * prob) >>> 8;
+        long v = value;
+        int one;
+        if ((int) (v >>> b) > split) {
+            r -= split; // the spec's range - split
+            value = v - ((long) (split + 1) << b);
+            one = 1;
         } else {
-            range = split;
-            one = false;
+            r = split + 1;
+            one = 0;
         }
-        int shift = Integer.numberOfLeadingZeros(range) - 24;
-        range <<= shift;
-        bits -= shift;
+        int shift = Integer.numberOfLeadingZeros(r) - 24; // §7.3's normalisation loop in one step
+        range = (r << shift) - 1;
+        bits = b - shift;
         return one;
     }
 
-    int bit(int prob) { return read(prob) ? 1 : 0; }
+    boolean read(int prob) { return bit(prob) != 0; }
+
+    /**
+     * {@code v} or {@code -v} by one decision at probability 1/2, branch-free: the sign of a token
+     * is a coin toss the branch predictor cannot learn. At probability 128 the split is half the
+     * range and the normalisation always one bit, so the new range (minus one) is
+     * {@code range | 1} for a 0 and {@code (range - 1) | 1} for a 1. The one exception is the
+     * initial range 255, before a partition's first decision, whose 0 needs no normalisation.
+     */
+    int signed(int v) {
+        if (range == 254) return read(128) ? -v : v;
+        if (bits < 0) refill();
+        int b = bits, split = range >>> 1;
+        int mask = (split - (int) (value >>> b)) >> 31; // -1 when the decision is 1
+        range = (range + mask) | 1;
+        value -= (long) ((split + 1) & mask) << b;
+        bits = b - 1;
+        return (v ^ mask) - mask;
+    }
 
     /** An unsigned n-bit literal, most significant bit first, each at probability 1/2 (§7.3, L(n)). */
     int literal(int n) {
@@ -65,42 +97,11 @@ final class Vp8BoolDecoder {
     }
 
     /** Walks a tree in the spec's layout: positive entries index the next pair, others are minus the leaf (§8.1). */
-    int tree(int[] tree, int[] probs, int probOffset) { return tree(tree, probs, probOffset, 0); }
-
-    /**
-     * The same from node {@code start} (the token tree skips its first branch after a zero, §13.2).
-     * The decoder state lives in locals for the walk: the decisions form one dependency chain, and
-     * going through the fields each time would put a store and a load on it.
-     */
-    int tree(int[] tree, int[] probs, int probOffset, int start) {
-        long v = value;
-        int b = bits, r = range, i = start;
+    int tree(int[] tree, int[] probs, int probOffset) {
+        int i = 0;
         do {
-            if (b < 0) {
-                value = v;
-                bits = b;
-                refill();
-                v = value;
-                b = bits;
-            }
-            int split = 1 + (((r - 1) * probs[probOffset + (i >> 1)]) >> 8);
-            long big = (long) split << b;
-            int bit = 0;
-            if (v >= big) {
-                r -= split;
-                v -= big;
-                bit = 1;
-            } else {
-                r = split;
-            }
-            int shift = Integer.numberOfLeadingZeros(r) - 24;
-            r <<= shift;
-            b -= shift;
-            i = tree[i + bit];
+            i = tree[i + bit(probs[probOffset + (i >> 1)])];
         } while (i > 0);
-        value = v;
-        bits = b;
-        range = r;
         return -i;
     }
 }

@@ -144,8 +144,11 @@ final class Vp8Decoder {
     }
 
     private void residual(int block, byte[] p, int off, int stride) {
-        int kind = res.kind(block);
-        if (kind == Vp8Residuals.FULL) Vp8Transform.idctAdd(res.coeffs, block * 16, p, off, stride, tmp);
-        else if (kind == Vp8Residuals.DC_ONLY) Vp8Transform.dcAdd(res.coeffs[block * 16], p, off, stride);
+        switch (res.kind(block)) {
+            case Vp8Residuals.FULL -> Vp8Transform.idctAdd(res.coeffs, block * 16, p, off, stride, tmp);
+            case Vp8Residuals.AC3 -> Vp8Transform.ac3Add(res.coeffs, block * 16, p, off, stride);
+            case Vp8Residuals.DC_ONLY -> Vp8Transform.dcAdd(res.coeffs[block * 16], p, off, stride);
+            default -> { } // NONE: the prediction stands
+        }
     }
 }

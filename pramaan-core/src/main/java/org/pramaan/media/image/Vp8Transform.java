@@ -55,6 +55,28 @@ final class Vp8Transform {
         }
     }
 
+    /**
+     * {@link #idctAdd} when only raster coefficients 0 (dc), 1 (h) and 4 (v) can be non-zero: the
+     * same arithmetic with the zero terms dropped. The column pass gives column 0 dc ± the
+     * rotated v and column 1 h throughout; the row pass then adds the rotated h to each row.
+     */
+    static void ac3Add(int[] c, int co, byte[] p, int off, int stride) {
+        int dc = c[co], h = c[co + 1], v = c[co + 4];
+        int vs = (v * S1) >> 16, vc = v + ((v * C1) >> 16);
+        int hs = (h * S1) >> 16, hc = h + ((h * C1) >> 16);
+        ac3Row(dc + vc + 4, hs, hc, p, off);
+        ac3Row(dc + vs + 4, hs, hc, p, off + stride);
+        ac3Row(dc - vs + 4, hs, hc, p, off + 2 * stride);
+        ac3Row(dc - vc + 4, hs, hc, p, off + 3 * stride);
+    }
+
+    private static void ac3Row(int a, int hs, int hc, byte[] p, int off) {
+        p[off] = clamp((p[off] & 0xFF) + ((a + hc) >> 3));
+        p[off + 1] = clamp((p[off + 1] & 0xFF) + ((a + hs) >> 3));
+        p[off + 2] = clamp((p[off + 2] & 0xFF) + ((a - hs) >> 3));
+        p[off + 3] = clamp((p[off + 3] & 0xFF) + ((a - hc) >> 3));
+    }
+
     /** The same when only the DC is non-zero: every pixel gets (dc + 4) >> 3. */
     static void dcAdd(int dc, byte[] p, int off, int stride) {
         int a = (dc + 4) >> 3;

@@ -14,8 +14,33 @@ final class JpegProgressive {
             return;
         }
         JpegBits in = s.in();
-        int se = s.se(), al = s.al();
-        for (int k = s.ss(); k <= se; k++) {
+        int se = s.se(), scale = 1 << s.al();
+        int[] fastAc = ac.fastAc;
+        // As in JpegScan's sequential loop: the bit window in locals, the common coefficient (short
+        // code and magnitude) straight from the look-up; the rest through the plain path.
+        long buf = in.buf;
+        int bits = in.bits;
+        for (int k = s.ss(); k <= se; ) {
+            if (bits < JpegHuffman.LOOKUP_BITS) {
+                in.bits = bits;
+                in.fill();
+                buf = in.buf;
+                bits = in.bits;
+            }
+            int e = fastAc[(int) (buf >>> (bits - JpegHuffman.LOOKUP_BITS)) & ((1 << JpegHuffman.LOOKUP_BITS) - 1)];
+            if (e != 0) {
+                bits -= e & 0xFF;
+                int run = (e >> 8) & 0xFF;
+                if (run == JpegHuffman.EOB_RUN) break; // EOB: a run of one block, this one
+                k += run;
+                if (k > se) {
+                    in.bits = bits;
+                    throw JpegException.corrupt("AC run goes past the scan's band end " + se);
+                }
+                c[off + JpegScan.ZIGZAG[k++]] = (short) ((e >> 16) * scale);
+                continue;
+            }
+            in.bits = bits;
             int rs = ac.decode(in);
             int r = rs >> 4, size = rs & 15;
             if (size == 0) {
@@ -23,13 +48,16 @@ final class JpegProgressive {
                     s.eobrun((1 << r) - 1 + (r > 0 ? in.bits(r) : 0));
                     return;
                 }
-                k += 15;
-                continue;
+                k += 16;
+            } else {
+                k += r;
+                if (k > se) throw JpegException.corrupt("AC run goes past the scan's band end " + se);
+                c[off + JpegScan.ZIGZAG[k++]] = (short) (in.receiveExtend(size) * scale);
             }
-            k += r;
-            if (k > se) throw JpegException.corrupt("AC run goes past the scan's band end " + se);
-            c[off + JpegScan.ZIGZAG[k]] = (short) (in.receiveExtend(size) * (1 << al));
+            buf = in.buf;
+            bits = in.bits;
         }
+        in.bits = bits;
     }
 
     static void acRefine(JpegScan s, JpegHuffman ac, short[] c, int off) throws JpegException {

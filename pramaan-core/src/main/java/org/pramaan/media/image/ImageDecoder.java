@@ -49,9 +49,10 @@ public final class ImageDecoder {
      * The pixels PDQ hashes: for an image with a side over 512 px, exactly the 512×512
      * nearest-neighbour squash Meta's C++ reference hashes ({@link HashingImages}); smaller images
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight
-     * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); other
-     * JPEGs (CMYK, arithmetic…), JPEGs that small, and other formats go through ImageIO, large
-     * JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
+     * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); those
+     * that need full size (small ones, or a shorter side too short to halve) by the same decoder
+     * with ImageIO's exact pixels ({@link #fullJpeg}); other JPEGs (CMYK, arithmetic…) and other
+     * formats go through ImageIO, large JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
      * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
      * it refuses) go through ImageIO.
      * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder}, without the loop
@@ -62,12 +63,10 @@ public final class ImageDecoder {
         if (info.type() == MediaType.JPEG && info.dimensions().isPresent()) {
             Dimensions dims = info.dimensions().get();
             int n = HashingImages.blockScale(dims.width(), dims.height(), KEEP);
-            if (n < 8) {
-                try {
-                    return reducedJpeg(source.readAll(), n, dims.pixels());
-                } catch (JpegException e) {
-                    // Unsupported (CMYK, arithmetic…) or malformed for our reader: ImageIO has the last word.
-                }
+            try {
+                return n < 8 ? reducedJpeg(source.readAll(), n, dims.pixels()) : fullJpeg(source.readAll(), dims.pixels());
+            } catch (JpegException e) {
+                // Unsupported (CMYK, arithmetic, what ImageIO would see as RGB…) or malformed for our reader: ImageIO has the last word.
             }
         }
         if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
@@ -100,6 +99,17 @@ public final class ImageDecoder {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
         return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), squash), HashingImages.sampleMap(f.height, f.outHeight(), squash));
+    }
+
+    /**
+     * A JPEG at full size with ImageIO's own pixels (libjpeg's integer IDCT, fancy upsampling and
+     * colour tables: {@link JpegIslowIdct}, {@link JpegFullColour}), converted to RGB only where the
+     * squash samples if it is squashed. ICC profiles are not applied (see {@link JpegFullColour}).
+     */
+    static BufferedImage fullJpeg(byte[] bytes, long maxPixels) throws JpegException {
+        JpegFrame f = JpegDecoder.decode(bytes, 8, maxPixels);
+        boolean squash = HashingImages.squashed(f.width, f.height);
+        return JpegFullColour.toImage(f, HashingImages.sampleMap(f.width, f.width, squash), HashingImages.sampleMap(f.height, f.height, squash));
     }
 
     /**

@@ -21,6 +21,7 @@ final class JpegDecoder {
     private final JpegHuffman[] dcTables = new JpegHuffman[4], acTables = new JpegHuffman[4];
     private JpegFrame frame;
     private int restartInterval, scans, adobeTransform = -1;
+    private boolean jfif;
     private int pos;
 
     private JpegDecoder(byte[] data, int n, long maxPixels) {
@@ -54,6 +55,7 @@ final class JpegDecoder {
                 case 0xDA -> { scan(start, end); continue; }
                 case 0xDC -> throw JpegException.unsupported("DNL marker (height given after the first scan)");
                 case 0xEE -> adobe(start, end);
+                case 0xE0 -> jfif |= end - start >= 14 && d[start] == 'J' && d[start + 1] == 'F' && d[start + 2] == 'I' && d[start + 3] == 'F' && d[start + 4] == 0;
                 default -> { } // APPn, COM and others: skipped
             }
             pos = end;
@@ -148,6 +150,7 @@ final class JpegDecoder {
     private void scan(int at, int end) throws JpegException {
         if (frame == null) throw JpegException.corrupt("SOS at offset " + (at - 4) + " before any SOF");
         if (++scans > MAX_SCANS) throw JpegException.corrupt("more than " + MAX_SCANS + " scans");
+        if (scans == 1 && n == 8) JpegColourSpace.requireLibjpegYcbcr(frame, jfif, adobeTransform);
         int ns = u8(at, end);
         if (ns < 1 || ns > frame.components.length || end - at != 4 + 2 * ns) throw JpegException.corrupt("SOS at offset " + (at - 4) + " with " + ns + " components");
         List<Component> comps = new ArrayList<>();
@@ -161,19 +164,25 @@ final class JpegDecoder {
         int p = at + 1 + 2 * ns;
         int[] spectral = {u8(p, end), u8(p + 1, end), u8(p + 2, end) >> 4, u8(p + 2, end) & 15};
         JpegScanCheck.check(frame, comps, spectral, quant);
+        if (frame.progressive && n == 8) JpegColourSpace.noteBands(comps, spectral);
         pos = end;
         JpegBits bits = new JpegBits(d, pos, d.length);
         if (!JpegScanCheck.needed(frame, spectral)) {
             bits.skipScan(); // a band this scale never uses (AC at 1/8)
         } else {
-            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, new JpegIdct(n)).decode();
+            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, transform()).decode();
+            bits.requireNoMissingBits();
             bits.nextMarker();
         }
         pos = bits.position();
     }
 
+    /** Full size: libjpeg's integer IDCT, so the pixels are ImageIO's; reduced scales: the float one. */
+    private JpegTransform transform() { return n == 8 ? new JpegIslowIdct() : new JpegIdct(n); }
+
     private void finishProgressive() throws JpegException {
-        JpegIdct idct = new JpegIdct(n);
+        if (n == 8) JpegColourSpace.requireComplete(frame);
+        JpegTransform idct = transform();
         for (Component c : frame.components) {
             int[] q = quant[c.tq];
             if (q == null) throw JpegException.corrupt("component " + c.id + " uses quantisation table " + c.tq + ", never defined");

@@ -47,6 +47,8 @@ final class JpegFrame {
         byte[] plane;
         int planeStride;
         int dcPred;
+        /** Per coefficient 0..5, the Al of the last progressive scan that coded it, -1 if none (libjpeg's coef_bits). */
+        final int[] coefBits = {-1, -1, -1, -1, -1, -1};
         JpegHuffman dc, ac;
 
         Component(int id, int h, int v, int tq) {

@@ -16,13 +16,13 @@ final class JpegScan {
     private final int ss, se, ah, al, restartInterval;
     private final JpegBits in;
     private final int[][] quant;
-    private final JpegIdct idct;
+    private final JpegTransform idct;
     private final short[] block = new short[64];
     private int eobrun;
     /** Whether {@link #block} holds AC coefficients from the last block (else only b[0] needs resetting, and it is overwritten). */
     private boolean dirty = true;
 
-    JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegIdct idct) {
+    JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegTransform idct) {
         this.f = f;
         this.comps = comps;
         this.ss = spectral[0];

@@ -98,7 +98,8 @@ public final class ImageDecoder {
     static BufferedImage reducedJpeg(byte[] bytes, int n, long maxPixels) throws JpegException {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
-        return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), squash), HashingImages.sampleMap(f.height, f.outHeight(), squash));
+        int[] xs = HashingImages.sampleMap(f.width, f.outWidth(), squash), ys = HashingImages.sampleMap(f.height, f.outHeight(), squash);
+        return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegColour.toImage(f, xs, ys);
     }
 
     /**
@@ -109,7 +110,8 @@ public final class ImageDecoder {
     static BufferedImage fullJpeg(byte[] bytes, long maxPixels) throws JpegException {
         JpegFrame f = JpegDecoder.decode(bytes, 8, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
-        return JpegFullColour.toImage(f, HashingImages.sampleMap(f.width, f.width, squash), HashingImages.sampleMap(f.height, f.height, squash));
+        int[] xs = HashingImages.sampleMap(f.width, f.width, squash), ys = HashingImages.sampleMap(f.height, f.height, squash);
+        return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegFullColour.toImage(f, xs, ys);
     }
 
     /**

@@ -16,7 +16,18 @@ import org.pramaan.media.image.JpegFrame.Component;
 final class JpegColourSpace {
     private JpegColourSpace() {}
 
-    static void requireLibjpegYcbcr(JpegFrame f, boolean jfif, int adobeTransform) throws JpegException {
+    /** At the first scan, when every marker libjpeg reads for the colour space has been seen. */
+    static void check(JpegFrame f, boolean jfif, int adobeTransform) throws JpegException {
+        f.adobeTransform = adobeTransform;
+        if (f.components.length == 4) {
+            // Adobe's inverted CMYK or YCCK, as every 4-component JPEG in practice: without the marker, what the samples mean is a guess.
+            if (adobeTransform != 0 && adobeTransform != 2) throw JpegException.unsupported("4 components with Adobe transform " + adobeTransform + " (only CMYK 0 and YCCK 2)");
+            return;
+        }
+        if (f.n == 8) requireLibjpegYcbcr(f, jfif, adobeTransform);
+    }
+
+    private static void requireLibjpegYcbcr(JpegFrame f, boolean jfif, int adobeTransform) throws JpegException {
         Component[] c = f.components;
         if (c.length != 3) return; // grey: no colour conversion
         if (adobeTransform >= 0) {

@@ -7,7 +7,9 @@ import org.pramaan.media.image.JpegFrame.Component;
 /**
  * A JPEG decoder for hashing: baseline, extended and progressive Huffman JPEG, 8-bit, grey or
  * YCbCr, any sampling factors 1..4, restart intervals (ITU-T T.81). It decodes straight to 1/1,
- * 1/2, 1/4 or 1/8 scale in the DCT domain ({@link JpegIdct}); CMYK/YCCK, RGB-coded, 12-bit,
+ * 1/2, 1/4 or 1/8 scale in the DCT domain ({@link JpegIdct}), or at full size with libjpeg's exact
+ * pixels ({@link JpegIslowIdct}, {@link JpegColourSpace}); CMYK and YCCK with an Adobe APP14
+ * marker are decoded to their four planes ({@link JpegCmyk}); other 4-component, RGB-coded, 12-bit,
  * arithmetic, lossless and hierarchical files are refused as {@linkplain JpegException#unsupported()
  * unsupported} so the caller can use ImageIO. Every segment length is checked against the bytes
  * present; scans, tables and dimensions are capped.
@@ -133,7 +135,7 @@ final class JpegDecoder {
         if (h == 0) throw JpegException.unsupported("height 0 (defined by a DNL marker)");
         if (w == 0) throw JpegException.corrupt("width 0 in SOF");
         if ((long) w * h > maxPixels) throw JpegException.corrupt(w + "x" + h + " is over the limit of " + maxPixels + " pixels");
-        if (nc != 1 && nc != 3) throw JpegException.unsupported(nc + " components (CMYK/YCCK or other)");
+        if (nc != 1 && nc != 3 && nc != 4) throw JpegException.unsupported(nc + " components");
         if (nc == 3 && adobeTransform == 0) throw JpegException.unsupported("RGB-coded components (Adobe transform 0)");
         Component[] comps = new Component[nc];
         for (int i = 0; i < nc; i++) {
@@ -150,7 +152,7 @@ final class JpegDecoder {
     private void scan(int at, int end) throws JpegException {
         if (frame == null) throw JpegException.corrupt("SOS at offset " + (at - 4) + " before any SOF");
         if (++scans > MAX_SCANS) throw JpegException.corrupt("more than " + MAX_SCANS + " scans");
-        if (scans == 1 && n == 8) JpegColourSpace.requireLibjpegYcbcr(frame, jfif, adobeTransform);
+        if (scans == 1) JpegColourSpace.check(frame, jfif, adobeTransform);
         int ns = u8(at, end);
         if (ns < 1 || ns > frame.components.length || end - at != 4 + 2 * ns) throw JpegException.corrupt("SOS at offset " + (at - 4) + " with " + ns + " components");
         List<Component> comps = new ArrayList<>();

@@ -11,6 +11,8 @@ final class JpegFrame {
     final Component[] components;
     final int hMax, vMax, mcusX, mcusY;
     final int n;
+    /** The Adobe APP14 transform, -1 if none; with 4 components, 0 is CMYK and 2 YCCK. */
+    int adobeTransform = -1;
 
     JpegFrame(int width, int height, boolean progressive, Component[] components, int n) {
         this.width = width;

@@ -62,5 +62,15 @@ final class JpegFullColour {
         return img;
     }
 
+    /** libjpeg's YCCK step: Y, Cb, Cr (in place) to 255 − R, 255 − G, 255 − B. */
+    static void invertedCmy(int[] y, int[] cb, int[] cr) {
+        for (int i = 0; i < y.length; i++) {
+            int l = y[i], b = cb[i], r = cr[i];
+            y[i] = 255 - clamp(l + CR_R[r]);
+            cb[i] = 255 - clamp(l + ((CB_G[b] + CR_G[r]) >> SCALEBITS));
+            cr[i] = 255 - clamp(l + CB_B[b]);
+        }
+    }
+
     private static int clamp(int v) { return v < 0 ? 0 : Math.min(v, 255); }
 }

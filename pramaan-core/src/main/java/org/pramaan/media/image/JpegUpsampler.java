@@ -32,14 +32,15 @@ final class JpegUpsampler {
         this.bias = bias;
     }
 
-    /** @param xs the image columns wanted, each in 0..width-1 */
+    /** @param xs the columns wanted in the decoded planes' luma grid (the image's at full size) */
     static JpegUpsampler of(JpegFrame f, Component c, int[] xs) throws JpegException {
         if (f.hMax % c.h != 0 || f.vMax % c.v != 0) {
             throw JpegException.unsupported("component " + c.id + " sampled " + c.h + "x" + c.v + " against " + f.hMax + "x" + f.vMax + " (a fractional ratio)");
         }
         int hexp = f.hMax / c.h, vexp = f.vMax / c.v;
         int cols = JpegFrame.ceilDiv(f.width * c.h, f.hMax), rows = JpegFrame.ceilDiv(f.height * c.v, f.vMax);
-        boolean fancy = hexp == 2 && (vexp == 1 || vexp == 2) && cols > 2;
+        // Reduced-scale planes (n < 8) are sampled co-sited, as JpegColour does.
+        boolean fancy = f.n == 8 && hexp == 2 && (vexp == 1 || vexp == 2) && cols > 2;
         int[] near = new int[xs.length];
         if (!fancy) {
             for (int i = 0; i < xs.length; i++) near[i] = xs[i] / hexp;

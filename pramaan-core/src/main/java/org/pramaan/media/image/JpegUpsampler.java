@@ -18,6 +18,10 @@ final class JpegUpsampler {
     private final Mode mode;
     private final byte[] plane;
     private final int stride, vexp, rows;
+    /** H2V2: the vertical step's result for each sample column of the current row pair (3·nearer row + further row). */
+    private final int[] colSum;
+    /** The last sample column any wanted output reads. */
+    private final int reach;
     /** Per output column: the nearer sample's column; for H2V1/H2V2 also the further one and the rounding bias. */
     private final int[] near, far, bias;
 
@@ -30,6 +34,10 @@ final class JpegUpsampler {
         this.near = near;
         this.far = far;
         this.bias = bias;
+        int r = 0;
+        for (int i = 0; i < near.length; i++) r = Math.max(r, Math.max(near[i], far == null ? 0 : far[i]));
+        this.reach = r;
+        this.colSum = mode == Mode.H2V2 ? new int[r + 1] : null;
     }
 
     /** @param xs the columns wanted in the decoded planes' luma grid (the image's at full size) */
@@ -77,12 +85,9 @@ final class JpegUpsampler {
                 int s = y >> 1;
                 int other = (y & 1) == 0 ? Math.max(s - 1, 0) : Math.min(s + 1, rows - 1);
                 int a = s * stride, o = other * stride;
-                int[] fr = far, b = bias;
-                for (int i = 0; i < n; i++) {
-                    int nearCol = 3 * (p[a + nr[i]] & 0xFF) + (p[o + nr[i]] & 0xFF);
-                    int farCol = 3 * (p[a + fr[i]] & 0xFF) + (p[o + fr[i]] & 0xFF);
-                    out[i] = (3 * nearCol + farCol + b[i]) >> 4;
-                }
+                int[] fr = far, b = bias, cs = colSum;
+                for (int c = 0; c <= reach; c++) cs[c] = 3 * (p[a + c] & 0xFF) + (p[o + c] & 0xFF);
+                for (int i = 0; i < n; i++) out[i] = (3 * cs[nr[i]] + cs[fr[i]] + b[i]) >> 4;
             }
         }
     }

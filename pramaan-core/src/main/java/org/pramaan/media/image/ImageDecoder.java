@@ -51,8 +51,9 @@ public final class ImageDecoder {
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight
      * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); those
      * that need full size (small ones, or a shorter side too short to halve) by the same decoder
-     * with ImageIO's exact pixels ({@link #fullJpeg}); other JPEGs (CMYK, arithmetic…) and other
-     * formats go through ImageIO, large JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
+     * with ImageIO's exact pixels ({@link #fullJpeg}); Adobe CMYK/YCCK ones as the C++ reference
+     * converts them ({@link JpegCmyk}); other JPEGs (arithmetic, 12-bit, what ImageIO reads as RGB…)
+     * and other formats go through ImageIO, large JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
      * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
      * it refuses) go through ImageIO.
      * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder}, without the loop
@@ -66,7 +67,7 @@ public final class ImageDecoder {
             try {
                 return n < 8 ? reducedJpeg(source.readAll(), n, dims.pixels()) : fullJpeg(source.readAll(), dims.pixels());
             } catch (JpegException e) {
-                // Unsupported (CMYK, arithmetic, what ImageIO would see as RGB…) or malformed for our reader: ImageIO has the last word.
+                // Unsupported (arithmetic, 12-bit, what ImageIO would see as RGB…) or malformed for our reader: ImageIO has the last word.
             }
         }
         if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
@@ -128,7 +129,7 @@ public final class ImageDecoder {
     }
 
     /**
-     * Source subsampling for ImageIO reads of JPEGs our decoder leaves to ImageIO (CMYK…) that will
+     * Source subsampling for ImageIO reads of JPEGs our decoder leaves to ImageIO (arithmetic…) that will
      * be squashed; the same rule as the reduced decode: the shorter side keeps about 512 px. Not for
      * WebP: step 2 saves a third of TwelveMonkeys' VP8 time but put modes/I.webp at 10 bits from
      * the C++ reference, the conformance limit. PNG goes through {@link PngDecoder} unless it refuses the file.

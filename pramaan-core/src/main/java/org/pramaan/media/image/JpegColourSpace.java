@@ -11,7 +11,8 @@ import org.pramaan.media.image.JpegFrame.Component;
  * marker, other ids and all sampling factors equal RGB (unless it is EXIF; refused here all the
  * same, which only costs an ImageIO decode). Progressive files: libjpeg block-smooths the last
  * output pass (jdcoefct.c) unless every component has coefficients 0..5 complete (last Al 0), so
- * anything else is refused too.
+ * anything else is refused too. Four components, at any scale, only with an Adobe marker saying
+ * CMYK (0) or YCCK (2), which {@link JpegCmyk} converts.
  */
 final class JpegColourSpace {
     private JpegColourSpace() {}

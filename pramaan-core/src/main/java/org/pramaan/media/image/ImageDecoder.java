@@ -49,9 +49,11 @@ public final class ImageDecoder {
      * The pixels PDQ hashes: for an image with a side over 512 px, exactly the 512×512
      * nearest-neighbour squash Meta's C++ reference hashes ({@link HashingImages}); smaller images
      * as they are. Large baseline and progressive JPEGs are decoded by {@link JpegDecoder} straight
-     * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); other
-     * JPEGs (CMYK, arithmetic…), JPEGs that small, and other formats go through ImageIO, large
-     * JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
+     * to a reduced scale in the DCT domain (the shorter side kept at about 512 px or more); those
+     * that need full size (small ones, or a shorter side too short to halve) by the same decoder
+     * with ImageIO's exact pixels ({@link #fullJpeg}); Adobe CMYK/YCCK ones as the C++ reference
+     * converts them ({@link JpegCmyk}); other JPEGs (arithmetic, 12-bit, what ImageIO reads as RGB…)
+     * and other formats go through ImageIO, large JPEGs there read with source subsampling. Non-interlaced PNGs are decoded by {@link PngDecoder}
      * straight to the squash, with luma bit-identical to ImageIO's decode; interlaced ones (and any
      * it refuses) go through ImageIO.
      * Lossy WebP (simple or extended, not animated) is decoded by {@link WebpDecoder}, without the loop
@@ -62,12 +64,10 @@ public final class ImageDecoder {
         if (info.type() == MediaType.JPEG && info.dimensions().isPresent()) {
             Dimensions dims = info.dimensions().get();
             int n = HashingImages.blockScale(dims.width(), dims.height(), KEEP);
-            if (n < 8) {
-                try {
-                    return reducedJpeg(source.readAll(), n, dims.pixels());
-                } catch (JpegException e) {
-                    // Unsupported (CMYK, arithmetic…) or malformed for our reader: ImageIO has the last word.
-                }
+            try {
+                return n < 8 ? reducedJpeg(source.readAll(), n, dims.pixels()) : fullJpeg(source.readAll(), dims.pixels());
+            } catch (JpegException e) {
+                // Unsupported (arithmetic, 12-bit, what ImageIO would see as RGB…) or malformed for our reader: ImageIO has the last word.
             }
         }
         if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
@@ -99,7 +99,20 @@ public final class ImageDecoder {
     static BufferedImage reducedJpeg(byte[] bytes, int n, long maxPixels) throws JpegException {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
-        return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), squash), HashingImages.sampleMap(f.height, f.outHeight(), squash));
+        int[] xs = HashingImages.sampleMap(f.width, f.outWidth(), squash), ys = HashingImages.sampleMap(f.height, f.outHeight(), squash);
+        return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegColour.toImage(f, xs, ys);
+    }
+
+    /**
+     * A JPEG at full size with ImageIO's own pixels (libjpeg's integer IDCT, fancy upsampling and
+     * colour tables: {@link JpegIslowIdct}, {@link JpegFullColour}), converted to RGB only where the
+     * squash samples if it is squashed. ICC profiles are not applied (see {@link JpegFullColour}).
+     */
+    static BufferedImage fullJpeg(byte[] bytes, long maxPixels) throws JpegException {
+        JpegFrame f = JpegDecoder.decode(bytes, 8, maxPixels);
+        boolean squash = HashingImages.squashed(f.width, f.height);
+        int[] xs = HashingImages.sampleMap(f.width, f.width, squash), ys = HashingImages.sampleMap(f.height, f.height, squash);
+        return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegFullColour.toImage(f, xs, ys);
     }
 
     /**
@@ -116,7 +129,7 @@ public final class ImageDecoder {
     }
 
     /**
-     * Source subsampling for ImageIO reads of JPEGs our decoder leaves to ImageIO (CMYK…) that will
+     * Source subsampling for ImageIO reads of JPEGs our decoder leaves to ImageIO (arithmetic…) that will
      * be squashed; the same rule as the reduced decode: the shorter side keeps about 512 px. Not for
      * WebP: step 2 saves a third of TwelveMonkeys' VP8 time but put modes/I.webp at 10 bits from
      * the C++ reference, the conformance limit. PNG goes through {@link PngDecoder} unless it refuses the file.

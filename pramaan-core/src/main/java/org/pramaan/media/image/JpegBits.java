@@ -19,6 +19,8 @@ final class JpegBits {
     long buf;
     int bits;
     private int fakeBytes;
+    /** RSTn markers cycle 0..7 from each scan's start (T.81 §B.2.1). */
+    private int restarts;
     private boolean atMarker;
 
     JpegBits(byte[] data, int start, int end) {
@@ -84,10 +86,22 @@ final class JpegBits {
         return v < (1 << (n - 1)) ? v - (1 << n) + 1 : v;
     }
 
+    /**
+     * Fails if the decoder has used any of the zero bits fed past the segment's end. A whole file
+     * never needs them; on a damaged one libjpeg stops decoding the segment's later MCUs once it
+     * does (leaving them grey), which this decoder does not copy: ImageIO decodes such files instead.
+     */
+    void requireNoMissingBits() throws JpegException {
+        if (bits < fakeBytes * 8) throw JpegException.corrupt("entropy-coded data ends early at offset " + pos);
+    }
+
     /** At a restart interval's end (T.81 §B.2.1): drop padding bits and step over the RSTn marker. */
     void restart() throws JpegException {
+        requireNoMissingBits();
         int m = nextMarker();
         if (m < 0xD0 || m > 0xD7) throw JpegException.corrupt("expected a restart marker at offset " + pos + ", found " + (m < 0 ? "end of data" : String.format("0x%02X", m)));
+        // A wrong number means lost data; libjpeg resynchronises in its own way, so we do not guess.
+        if (m != 0xD0 + (restarts++ & 7)) throw JpegException.corrupt(String.format("restart marker 0x%02X at offset %d, expected 0x%02X", m, pos, 0xD0 + ((restarts - 1) & 7)));
         pos += 2;
         buf = 0;
         bits = 0;

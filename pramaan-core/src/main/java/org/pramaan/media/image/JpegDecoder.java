@@ -7,7 +7,9 @@ import org.pramaan.media.image.JpegFrame.Component;
 /**
  * A JPEG decoder for hashing: baseline, extended and progressive Huffman JPEG, 8-bit, grey or
  * YCbCr, any sampling factors 1..4, restart intervals (ITU-T T.81). It decodes straight to 1/1,
- * 1/2, 1/4 or 1/8 scale in the DCT domain ({@link JpegIdct}); CMYK/YCCK, RGB-coded, 12-bit,
+ * 1/2, 1/4 or 1/8 scale in the DCT domain ({@link JpegIdct}), or at full size with libjpeg's exact
+ * pixels ({@link JpegIslowIdct}, {@link JpegColourSpace}); CMYK and YCCK with an Adobe APP14
+ * marker are decoded to their four planes ({@link JpegCmyk}); other 4-component, RGB-coded, 12-bit,
  * arithmetic, lossless and hierarchical files are refused as {@linkplain JpegException#unsupported()
  * unsupported} so the caller can use ImageIO. Every segment length is checked against the bytes
  * present; scans, tables and dimensions are capped.
@@ -21,6 +23,7 @@ final class JpegDecoder {
     private final JpegHuffman[] dcTables = new JpegHuffman[4], acTables = new JpegHuffman[4];
     private JpegFrame frame;
     private int restartInterval, scans, adobeTransform = -1;
+    private boolean jfif;
     private int pos;
 
     private JpegDecoder(byte[] data, int n, long maxPixels) {
@@ -54,6 +57,7 @@ final class JpegDecoder {
                 case 0xDA -> { scan(start, end); continue; }
                 case 0xDC -> throw JpegException.unsupported("DNL marker (height given after the first scan)");
                 case 0xEE -> adobe(start, end);
+                case 0xE0 -> jfif |= end - start >= 14 && d[start] == 'J' && d[start + 1] == 'F' && d[start + 2] == 'I' && d[start + 3] == 'F' && d[start + 4] == 0;
                 default -> { } // APPn, COM and others: skipped
             }
             pos = end;
@@ -131,7 +135,7 @@ final class JpegDecoder {
         if (h == 0) throw JpegException.unsupported("height 0 (defined by a DNL marker)");
         if (w == 0) throw JpegException.corrupt("width 0 in SOF");
         if ((long) w * h > maxPixels) throw JpegException.corrupt(w + "x" + h + " is over the limit of " + maxPixels + " pixels");
-        if (nc != 1 && nc != 3) throw JpegException.unsupported(nc + " components (CMYK/YCCK or other)");
+        if (nc != 1 && nc != 3 && nc != 4) throw JpegException.unsupported(nc + " components");
         if (nc == 3 && adobeTransform == 0) throw JpegException.unsupported("RGB-coded components (Adobe transform 0)");
         Component[] comps = new Component[nc];
         for (int i = 0; i < nc; i++) {
@@ -148,6 +152,7 @@ final class JpegDecoder {
     private void scan(int at, int end) throws JpegException {
         if (frame == null) throw JpegException.corrupt("SOS at offset " + (at - 4) + " before any SOF");
         if (++scans > MAX_SCANS) throw JpegException.corrupt("more than " + MAX_SCANS + " scans");
+        if (scans == 1) JpegColourSpace.check(frame, jfif, adobeTransform);
         int ns = u8(at, end);
         if (ns < 1 || ns > frame.components.length || end - at != 4 + 2 * ns) throw JpegException.corrupt("SOS at offset " + (at - 4) + " with " + ns + " components");
         List<Component> comps = new ArrayList<>();
@@ -161,19 +166,25 @@ final class JpegDecoder {
         int p = at + 1 + 2 * ns;
         int[] spectral = {u8(p, end), u8(p + 1, end), u8(p + 2, end) >> 4, u8(p + 2, end) & 15};
         JpegScanCheck.check(frame, comps, spectral, quant);
+        if (frame.progressive && n == 8) JpegColourSpace.noteBands(comps, spectral);
         pos = end;
         JpegBits bits = new JpegBits(d, pos, d.length);
         if (!JpegScanCheck.needed(frame, spectral)) {
             bits.skipScan(); // a band this scale never uses (AC at 1/8)
         } else {
-            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, new JpegIdct(n)).decode();
+            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, transform()).decode();
+            bits.requireNoMissingBits();
             bits.nextMarker();
         }
         pos = bits.position();
     }
 
+    /** Full size: libjpeg's integer IDCT, so the pixels are ImageIO's; reduced scales: the float one. */
+    private JpegTransform transform() { return n == 8 ? new JpegIslowIdct() : new JpegIdct(n); }
+
     private void finishProgressive() throws JpegException {
-        JpegIdct idct = new JpegIdct(n);
+        if (n == 8) JpegColourSpace.requireComplete(frame);
+        JpegTransform idct = transform();
         for (Component c : frame.components) {
             int[] q = quant[c.tq];
             if (q == null) throw JpegException.corrupt("component " + c.id + " uses quantisation table " + c.tq + ", never defined");

@@ -11,6 +11,8 @@ final class JpegFrame {
     final Component[] components;
     final int hMax, vMax, mcusX, mcusY;
     final int n;
+    /** The Adobe APP14 transform, -1 if none; with 4 components, 0 is CMYK and 2 YCCK. */
+    int adobeTransform = -1;
 
     JpegFrame(int width, int height, boolean progressive, Component[] components, int n) {
         this.width = width;
@@ -47,6 +49,8 @@ final class JpegFrame {
         byte[] plane;
         int planeStride;
         int dcPred;
+        /** Per coefficient 0..5, the Al of the last progressive scan that coded it, -1 if none (libjpeg's coef_bits). */
+        final int[] coefBits = {-1, -1, -1, -1, -1, -1};
         JpegHuffman dc, ac;
 
         Component(int id, int h, int v, int tq) {

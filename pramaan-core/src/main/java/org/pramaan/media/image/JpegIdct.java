@@ -8,7 +8,7 @@ package org.pramaan.media.image;
  * (8/n)² pixels it stands for; n = 1 is the DC term alone. Float arithmetic: the full-size output
  * can differ from libjpeg's integer IDCT by a unit or so (the differential test bounds it).
  */
-final class JpegIdct {
+final class JpegIdct implements JpegTransform {
     private final int n;
     /** basis[x * n + u] = C(u)/2 · cos((2x+1)uπ / 2n), C(0) = 1/√2. */
     private final float[] basis;
@@ -26,14 +26,16 @@ final class JpegIdct {
         }
     }
 
-    int size() { return n; }
+    @Override
+    public int size() { return n; }
 
     /**
      * @param coef 64 coefficients in natural (row-major) order, not yet dequantised
      * @param quant the 64 quantiser steps in natural order
      * @param out plane to write, n×n pixels at (x0, y0), row stride {@code stride}
      */
-    void transform(short[] coef, int coefOff, int[] quant, byte[] out, int outOff, int stride) {
+    @Override
+    public void transform(short[] coef, int coefOff, int[] quant, byte[] out, int outOff, int stride) {
         switch (n) {
             case 1 -> out[outOff] = clamp(coef[coefOff] * quant[0] / 8f + 128f);
             case 2 -> two(coef, coefOff, quant, out, outOff, stride);
@@ -43,7 +45,8 @@ final class JpegIdct {
     }
 
     /** A block with only its DC coefficient is flat: every output pixel is DC·q/8 + 128. */
-    void flat(short dc, int[] quant, byte[] out, int outOff, int stride) {
+    @Override
+    public void flat(short dc, int[] quant, byte[] out, int outOff, int stride) {
         byte v = clamp(dc * quant[0] / 8f + 128f);
         for (int y = 0; y < n; y++) for (int x = 0; x < n; x++) out[outOff + y * stride + x] = v;
     }

@@ -16,7 +16,7 @@ final class JpegScan {
     private final int ss, se, ah, al, restartInterval;
     private final JpegBits in;
     private final int[][] quant;
-    private final JpegIdct idct;
+    private final JpegTransform idct;
     /**
      * One block's coefficients in natural order, plus a last slot ({@value #DISCARD}) where the
      * coefficients a reduced scale never reads are written: they must still be decoded, but then
@@ -32,7 +32,7 @@ final class JpegScan {
     /** Whether {@link #block} holds AC coefficients from the last block (else only b[0] needs resetting, and it is overwritten). */
     private boolean dirty = true;
 
-    JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegIdct idct) {
+    JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegTransform idct) {
         this.f = f;
         this.comps = comps;
         this.ss = spectral[0];

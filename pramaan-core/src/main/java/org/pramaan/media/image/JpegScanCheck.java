@@ -11,6 +11,8 @@ final class JpegScanCheck {
         int ss = spectral[0], se = spectral[1], ah = spectral[2], al = spectral[3];
         int blocks = 0;
         for (Component c : comps) blocks += c.h * c.v;
+        // Each component at most once (§B.2.3): libjpeg keeps a DC predictor per scan slot, we keep one per component.
+        for (int i = 0; i < comps.size(); i++) for (int j = i + 1; j < comps.size(); j++) if (comps.get(i) == comps.get(j)) throw JpegException.corrupt("scan names component " + comps.get(i).id + " twice");
         if (comps.size() > 1 && blocks > 10) throw JpegException.corrupt("an interleaved scan's MCU has " + blocks + " blocks (at most 10)");
         if (!f.progressive) {
             for (Component c : comps) {

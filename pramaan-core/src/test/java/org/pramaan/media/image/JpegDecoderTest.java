@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pramaan.media.image.JpegSamples.Spec;
 
 /**
- * Differential test of the fast decoder against ImageIO on generated JPEGs: at full size the
- * pixels agree within the float-vs-integer IDCT and replicated-vs-fancy chroma differences; at
+ * Differential test of the fast decoder against ImageIO on generated JPEGs: at full size, through
+ * the reduced path's colour conversion (JpegColour: replicated chroma, its own rounding), the pixels
+ * agree within those differences (bit-exact full size is JpegFullScaleTest's); at
  * 1/2, 1/4 and 1/8 each pixel is close to the mean of the full-size block it stands for.
  */
 class JpegDecoderTest {

@@ -109,14 +109,30 @@ final class JpegScan {
      * takes the same IDCT path whatever the scale.
      */
     private boolean sequential(Component c, short[] b) throws JpegException {
-        c.dcPred += in.receiveExtend(dcCategory(c));
-        b[0] = (short) c.dcPred;
         int[] fastAc = c.ac.fastAc, fast = c.ac.fast, slot = this.slot;
         JpegBits in = this.in;
         // The bit window in locals: the JIT keeps them in registers, where fields would be
         // stored and reloaded around every symbol (the chain that bounds Huffman decoding).
+        if (in.bits < 32) in.fill();
         long buf = in.buf;
         int bits = in.bits;
+        // DC (§F.2.2.1): a code of up to 11 bits and up to 11 magnitude bits fit the 32 just made sure of.
+        int dc = c.dc.fast[(int) (buf >>> (bits - JpegHuffman.LOOKUP_BITS)) & ((1 << JpegHuffman.LOOKUP_BITS) - 1)];
+        if (dc != 0 && (dc & 0xFF) <= 11) {
+            bits -= dc >> 8;
+            int t = dc & 0xFF;
+            if (t != 0) {
+                int v = (int) (buf >>> (bits - t)) & ((1 << t) - 1);
+                bits -= t;
+                c.dcPred += v < (1 << (t - 1)) ? v - (1 << t) + 1 : v;
+            }
+        } else {
+            in.bits = bits; // a long code or a bad category: the plain path, which names the error
+            c.dcPred += in.receiveExtend(dcCategory(c));
+            buf = in.buf;
+            bits = in.bits;
+        }
+        b[0] = (short) c.dcPred;
         boolean ac = false;
         for (int k = 1; k < 64; ) {
             if (bits < JpegHuffman.LOOKUP_BITS) {

@@ -2,7 +2,11 @@ package org.pramaan.media.image;
 
 import org.pramaan.fuzz.Contract;
 
-/** Our baseline/progressive JPEG decoder at each DCT scale: a frame, or a JpegException naming the problem. */
+/**
+ * Our baseline/progressive JPEG decoder at each DCT scale, through to the pixels hashing sees
+ * (libjpeg-exact upsampling and colour at full size, the reduced-scale colour conversion, CMYK and
+ * YCCK): an image, or a JpegException naming the problem.
+ */
 public final class JpegDecoderFuzzer {
     private static final int[] SCALES = {8, 4, 2, 1};
 
@@ -17,8 +21,8 @@ public final class JpegDecoderFuzzer {
         int n = SCALES[(data[data.length - 1] & 0xFF) % 4];
         byte[] file = java.util.Arrays.copyOf(data, data.length - 1);
         try {
-            JpegFrame f = JpegDecoder.decode(file, n, MAX_PIXELS);
-            Contract.check((long) f.width * f.height <= MAX_PIXELS, "frame over the pixel limit");
+            java.awt.image.BufferedImage img = n == 8 ? ImageDecoder.fullJpeg(file, MAX_PIXELS) : ImageDecoder.reducedJpeg(file, n, MAX_PIXELS);
+            Contract.check((long) img.getWidth() * img.getHeight() <= MAX_PIXELS, "image over the pixel limit");
         } catch (JpegException e) {
             Contract.refused(e);
         }

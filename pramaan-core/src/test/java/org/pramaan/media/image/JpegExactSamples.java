@@ -1,17 +1,6 @@
 package org.pramaan.media.image;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import org.w3c.dom.NodeList;
 
 /** JDK-written test JPEGs with every component's sampling factors chosen (Y, Cb, Cr), for the full-size exactness tests. */
 final class JpegExactSamples {
@@ -31,39 +20,6 @@ final class JpegExactSamples {
     }
 
     static byte[] encode(Spec s) throws IOException {
-        BufferedImage img = JpegSamples.picture(s.width(), s.height(), s.grey(), s.seed());
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try {
-            ImageWriteParam p = w.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(s.quality());
-            if (s.progressive()) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            IIOMetadata meta = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), p);
-            String format = "javax_imageio_jpeg_image_1.0";
-            IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
-            IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-            if (!s.grey()) {
-                NodeList comps = markers.getElementsByTagName("componentSpec");
-                for (int i = 0; i < comps.getLength(); i++) {
-                    IIOMetadataNode c = (IIOMetadataNode) comps.item(i);
-                    c.setAttribute("HsamplingFactor", String.valueOf(s.factors()[2 * i]));
-                    c.setAttribute("VsamplingFactor", String.valueOf(s.factors()[2 * i + 1]));
-                }
-            }
-            if (s.restartInterval() > 0) {
-                IIOMetadataNode dri = new IIOMetadataNode("dri");
-                dri.setAttribute("interval", String.valueOf(s.restartInterval()));
-                markers.insertBefore(dri, markers.getFirstChild());
-            }
-            meta.setFromTree(format, root);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                w.setOutput(ios);
-                w.write(null, new IIOImage(img, null, meta), p);
-            }
-            return out.toByteArray();
-        } finally {
-            w.dispose();
-        }
+        return JpegSamples.encode(JpegSamples.picture(s.width(), s.height(), s.grey(), s.seed()), s.factors(), s.quality(), s.progressive(), s.restartInterval());
     }
 }

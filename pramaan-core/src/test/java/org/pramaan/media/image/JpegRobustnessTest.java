@@ -27,25 +27,32 @@ class JpegRobustnessTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void mutatedFilesDecodeOrFailWithJpegException() throws Exception {
         Random r = new Random(20261201);
-        int decoded = 0, refused = 0;
-        for (Spec s : SEEDS) {
-            byte[] good = JpegSamples.encode(s);
-            for (int i = 0; i < 250; i++) {
-                byte[] bad = org.pramaan.testing.Mutations.decoderInput(good, r, 700); // 700: tables, SOF, SOS
-                for (int n : new int[] {8, 2}) {
-                    try {
-                        JpegDecoder.decode(bad, n, 1L << 22);
-                        decoded++;
-                    } catch (JpegException e) {
-                        assertThat(e.getMessage()).isNotBlank();
-                        refused++;
-                    }
+        int[] outcomes = new int[2];
+        for (Spec s : SEEDS) damage(JpegSamples.encode(s), r, 250, outcomes);
+        // Both outcomes must occur, or the mutations are too mild (or too brutal) to test anything.
+        assertThat(outcomes[0]).as("decoded").isPositive();
+        assertThat(outcomes[1]).as("refused").isPositive();
+    }
+
+    /**
+     * {@code count} damaged copies of {@code good} through to hashing's pixels at full size and at
+     * 1/4: each gives an image or a JpegException with a message. Counts into {@code outcomes}
+     * (decoded, refused).
+     */
+    static void damage(byte[] good, Random r, int count, int[] outcomes) {
+        for (int i = 0; i < count; i++) {
+            byte[] bad = org.pramaan.testing.Mutations.decoderInput(good, r, 700); // 700: tables, SOF, SOS
+            for (int n : new int[] {8, 2}) {
+                try {
+                    java.awt.image.BufferedImage img = n == 8 ? ImageDecoder.fullJpeg(bad, 1L << 22) : ImageDecoder.reducedJpeg(bad, n, 1L << 22);
+                    assertThat(img.getWidth()).isPositive();
+                    outcomes[0]++;
+                } catch (JpegException e) {
+                    assertThat(e.getMessage()).isNotBlank();
+                    outcomes[1]++;
                 }
             }
         }
-        // Both outcomes must occur, or the mutations are too mild (or too brutal) to test anything.
-        assertThat(decoded).isPositive();
-        assertThat(refused).isPositive();
     }
 
     @Test

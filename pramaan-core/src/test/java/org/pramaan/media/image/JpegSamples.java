@@ -55,28 +55,36 @@ final class JpegSamples {
     }
 
     static byte[] encode(Spec s) throws IOException {
-        BufferedImage img = picture(s.width(), s.height(), s.grey(), s.seed());
+        return encode(picture(s.width(), s.height(), s.grey(), s.seed()), new int[] {s.h(), s.v(), 1, 1, 1, 1}, s.quality(), s.progressive(), s.restartInterval());
+    }
+
+    /**
+     * The JDK's encoder with every component's sampling factors set ({@code factors}: h0, v0, h1,
+     * v1, h2, v2; ignored for grey), a quality, progression and a restart interval.
+     */
+    static byte[] encode(BufferedImage img, int[] factors, float quality, boolean progressive, int restartInterval) throws IOException {
+        boolean grey = img.getType() == BufferedImage.TYPE_BYTE_GRAY;
         ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam p = w.getDefaultWriteParam();
             p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(s.quality());
-            if (s.progressive()) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            p.setCompressionQuality(quality);
+            if (progressive) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             IIOMetadata meta = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), p);
             String format = "javax_imageio_jpeg_image_1.0";
             IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
             IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-            if (!s.grey()) {
+            if (!grey) {
                 NodeList comps = markers.getElementsByTagName("componentSpec");
                 for (int i = 0; i < comps.getLength(); i++) {
                     IIOMetadataNode c = (IIOMetadataNode) comps.item(i);
-                    c.setAttribute("HsamplingFactor", String.valueOf(i == 0 ? s.h() : 1));
-                    c.setAttribute("VsamplingFactor", String.valueOf(i == 0 ? s.v() : 1));
+                    c.setAttribute("HsamplingFactor", String.valueOf(factors[2 * i]));
+                    c.setAttribute("VsamplingFactor", String.valueOf(factors[2 * i + 1]));
                 }
             }
-            if (s.restartInterval() > 0) {
+            if (restartInterval > 0) {
                 IIOMetadataNode dri = new IIOMetadataNode("dri");
-                dri.setAttribute("interval", String.valueOf(s.restartInterval()));
+                dri.setAttribute("interval", String.valueOf(restartInterval));
                 markers.insertBefore(dri, markers.getFirstChild());
             }
             meta.setFromTree(format, root);

@@ -20,5 +20,13 @@ final class ByteArrayMediaSource implements MediaSource {
     }
 
     @Override
+    public void checksum(long position, int len, java.util.zip.Checksum checksum) throws EOFException {
+        if (position < 0 || len < 0 || position + len > bytes.length) {
+            throw new EOFException("checksum of " + len + " bytes at offset " + position + " runs past the end (" + bytes.length + " bytes)");
+        }
+        checksum.update(bytes, (int) position, len);
+    }
+
+    @Override
     public byte[] readAll() { return bytes.clone(); }
 }

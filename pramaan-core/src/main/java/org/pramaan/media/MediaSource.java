@@ -31,6 +31,23 @@ public interface MediaSource extends Closeable {
         return read(position, (int) Math.min(max, available));
     }
 
+    /**
+     * Feeds {@code len} bytes at {@code position} to {@code checksum} (a PNG chunk's CRC, say),
+     * 64 KiB at a time; in-memory sources hand over their own bytes without a copy.
+     *
+     * @throws java.io.EOFException if the range runs past the end
+     */
+    default void checksum(long position, int len, java.util.zip.Checksum checksum) throws IOException {
+        byte[] buf = new byte[Math.min(len, 64 * 1024)];
+        for (long p = position, left = len; left > 0; ) {
+            int n = (int) Math.min(left, buf.length);
+            readFully(p, buf, 0, n);
+            checksum.update(buf, 0, n);
+            p += n;
+            left -= n;
+        }
+    }
+
     /** The whole file in memory; callers check {@link #size()} against a limit first. */
     default byte[] readAll() throws IOException {
         if (size() > Integer.MAX_VALUE - 16) throw new IOException("file too large to read into memory: " + size() + " bytes");

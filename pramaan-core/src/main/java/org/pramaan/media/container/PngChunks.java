@@ -62,16 +62,7 @@ public final class PngChunks {
 
     private static boolean crcMatches(MediaSource src, long from, int len, long crcAt) throws IOException {
         CRC32 crc = new CRC32();
-        byte[] buf = new byte[64 * 1024];
-        long p = from;
-        int left = len;
-        while (left > 0) {
-            int n = Math.min(left, buf.length);
-            src.readFully(p, buf, 0, n);
-            crc.update(buf, 0, n);
-            p += n;
-            left -= n;
-        }
+        src.checksum(from, len, crc);
         byte[] c = src.read(crcAt, 4);
         long stored = ((c[0] & 0xFFL) << 24) | ((c[1] & 0xFFL) << 16) | ((c[2] & 0xFFL) << 8) | (c[3] & 0xFFL);
         return stored == crc.getValue();

@@ -21,12 +21,12 @@ public final class PdqHasher {
     private static final float[][] DCT = dctMatrix();
 
     public PdqResult hash(BufferedImage image) {
-        return hashLuma(Luma.of(image), image.getWidth(), image.getHeight());
+        return result(spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true));
     }
 
-    /** @param luma row-major luminance 0..255, {@code width × height} values */
+    /** @param luma row-major luminance 0..255, {@code width × height} values (not modified) */
     public PdqResult hashLuma(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, true));
+        return result(spectrum(luma, width, height, true, false));
     }
 
     /**
@@ -34,7 +34,7 @@ public final class PdqHasher {
      * decoded frame straight to the PDQ core (vpdq/cpp hashing, see testdata/vpdq/README.md).
      */
     PdqResult hashLumaUnsquashed(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, false));
+        return result(spectrum(luma, width, height, false, false));
     }
 
     private static PdqResult result(Spectrum s) {
@@ -47,7 +47,7 @@ public final class PdqHasher {
      * equal to, the hash of a really rotated file.
      */
     public DihedralHashes dihedral(BufferedImage image) {
-        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true);
+        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true);
         java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
         for (Dihedral d : Dihedral.values()) out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
         return new DihedralHashes(out, s.quality());
@@ -55,15 +55,17 @@ public final class PdqHasher {
 
     private record Spectrum(float[][] dct, int quality) {}
 
-    private Spectrum spectrum(float[] luma, int width, int height, boolean squashLarge) {
+    /** @param owned whether {@code luma} is this hasher's own, so the filter may work in it instead of a copy */
+    private Spectrum spectrum(float[] luma, int width, int height, boolean squashLarge, boolean owned) {
         if (luma.length != width * height) throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
         if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
         if (squashLarge && (width > MAX_SIDE || height > MAX_SIDE)) {
             luma = squash(luma, width, height);
             width = MAX_SIDE;
             height = MAX_SIDE;
+            owned = true;
         }
-        float[] a = luma.clone();
+        float[] a = owned ? luma : luma.clone();
         float[] tmp = new float[a.length];
         int windowAlongRows = JaroszBoxFilter.windowSize(width);
         int windowAlongCols = JaroszBoxFilter.windowSize(height);

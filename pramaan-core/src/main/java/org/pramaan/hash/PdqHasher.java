@@ -69,11 +69,11 @@ public final class PdqHasher {
         float[] tmp = new float[a.length];
         int windowAlongRows = JaroszBoxFilter.windowSize(width);
         int windowAlongCols = JaroszBoxFilter.windowSize(height);
-        for (int rep = 0; rep < 2; rep++) {
-            JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
-            JaroszBoxFilter.columns(tmp, a, width, height, windowAlongCols);
-        }
-        float[][] small = decimate(a, width, height);
+        JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
+        JaroszBoxFilter.columns(tmp, a, width, height, windowAlongCols);
+        JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
+        // The second column pass only where the decimation samples: the 64×64 values themselves.
+        float[][] small = JaroszBoxFilter.columnsSampled(tmp, width, height, windowAlongCols, samples(height), samples(width));
         return new Spectrum(dct16(small), quality(small));
     }
 
@@ -87,13 +87,11 @@ public final class PdqHasher {
         return out;
     }
 
-    static float[][] decimate(float[] in, int w, int h) {
-        float[][] out = new float[SIZE][SIZE];
-        for (int i = 0; i < SIZE; i++) {
-            int ini = (int) (((i + 0.5) * h) / SIZE);
-            for (int j = 0; j < SIZE; j++) out[i][j] = in[ini * w + (int) (((j + 0.5) * w) / SIZE)];
-        }
-        return out;
+    /** The positions PDQ's decimation samples along a side of {@code n}: ⌊(i + ½)·n / 64⌋, i = 0..63. */
+    static int[] samples(int n) {
+        int[] s = new int[SIZE];
+        for (int i = 0; i < SIZE; i++) s[i] = (int) (((i + 0.5) * n) / SIZE);
+        return s;
     }
 
     /** Sum of absolute neighbour differences scaled to 0..100 per step, /90, capped at 100. */

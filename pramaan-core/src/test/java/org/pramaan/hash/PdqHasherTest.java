@@ -47,6 +47,27 @@ class PdqHasherTest {
         }
     }
 
+    /** The fused last column pass + decimation against the full pass, then the plain decimation (the reference's loop). */
+    @Test
+    void sampledColumnPassEqualsTheFullPassThenDecimation() {
+        Random r = new Random(43);
+        for (int[] wh : new int[][] {{512, 512}, {37, 301}, {5, 5}, {64, 64}, {256, 250}, {13, 640}}) {
+            int w = wh[0], h = wh[1];
+            float[] in = new float[w * h];
+            for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 255;
+            float[] full = new float[in.length];
+            JaroszBoxFilter.columns(in, full, w, h, JaroszBoxFilter.windowSize(h));
+            float[][] sampled = JaroszBoxFilter.columnsSampled(in, w, h, JaroszBoxFilter.windowSize(h), PdqHasher.samples(h), PdqHasher.samples(w));
+            for (int i = 0; i < 64; i++) {
+                int row = (int) (((i + 0.5) * h) / 64);
+                for (int j = 0; j < 64; j++) {
+                    float expected = full[row * w + (int) (((j + 0.5) * w) / 64)];
+                    assertThat(sampled[i][j]).as("%dx%d at %d,%d", w, h, i, j).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     /** Jarosz's box filter as the reference implementations write it: a running sum, divided by the count at every output. */
     private static void plainBox(float[] in, float[] out, int start, int length, int stride, int window) {
         int half = (window + 2) / 2;

@@ -95,8 +95,8 @@ final class BenchCommand implements Runnable {
     @Command(name = "pdq", description = "Time probe + decode + PDQ per image over a folder's images.")
     static final class Pdq implements Callable<Integer>, PramaanCli.RuntimeAware {
         @Parameters(paramLabel = "DIR") Path dir;
-        @Option(names = "--warmup", defaultValue = "2", description = "untimed rounds over all images first") int warmup;
-        @Option(names = "--rounds", defaultValue = "3", description = "timed rounds") int rounds;
+        @Option(names = "--warmup", defaultValue = "10", description = "untimed rounds over all images first (enough for the JIT to compile every decoder path)") int warmup;
+        @Option(names = "--rounds", defaultValue = "5", description = "timed rounds") int rounds;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         private final PramaanCli.LazyRuntime runtime;
 

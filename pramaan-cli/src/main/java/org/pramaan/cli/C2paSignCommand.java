@@ -77,15 +77,15 @@ final class C2paSignCommand implements Callable<Integer> {
 
     private void write(C2paSigner.Signed s) throws java.io.IOException {
         if (!sidecar) {
-            Files.write(out, s.asset());
+            AtomicWrite.write(out, s.asset());
         } else if (out.getFileName().toString().endsWith(".c2pa")) {
-            Files.write(out, s.manifestStore());
+            AtomicWrite.write(out, s.manifestStore());
         } else {
             // §11.5: a sidecar sits beside the asset with the same base name; C2paReader looks there.
             String name = out.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            Files.write(out, s.asset());
-            Files.write(out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".c2pa"), s.manifestStore());
+            AtomicWrite.write(out, s.asset());
+            AtomicWrite.write(out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".c2pa"), s.manifestStore());
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,14 +103,7 @@ final class MetadataCommand implements Runnable {
         public Integer call() throws IOException {
             if (!Files.isRegularFile(in)) throw new IllegalArgumentException("no such file: " + in);
             byte[] result = rewrite(Files.readAllBytes(in));
-            Path dir = out.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".pramaan-", ".tmp");
-            try {
-                Files.write(tmp, result);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicWrite.write(out, result);
             spec.commandLine().getOut().println("wrote " + out + " (" + result.length + " bytes)");
             return 0;
         }

@@ -98,14 +98,18 @@ class AtomicUseCasesTest {
     static final class FailingAuditStore implements AuditStore {
         private final AuditStore real;
         private Optional<String> failType = Optional.empty();
+        private Optional<java.util.Random> failAtRandom = Optional.empty();
 
         FailingAuditStore(AuditStore real) { this.real = real; }
 
-        void failNext(String type) { failType = Optional.of(type); }
+        synchronized void failNext(String type) { failType = Optional.of(type); }
+
+        /** From now on every append fails with probability 1/3 (seeded). */
+        synchronized void failAtRandom(long seed) { failAtRandom = Optional.of(new java.util.Random(seed)); }
 
         @Override
-        public void append(AuditEntry entry) {
-            if (failType.filter(entry.type()::equals).isPresent()) {
+        public synchronized void append(AuditEntry entry) {
+            if (failType.filter(entry.type()::equals).isPresent() || failAtRandom.map(r -> r.nextInt(3) == 0).orElse(false)) {
                 failType = Optional.empty();
                 throw new IllegalStateException("injected: audit append of " + entry.type() + " failed");
             }
@@ -305,6 +309,56 @@ class AtomicUseCasesTest {
         failing.failNext("case.resurfaced");
         assertThatThrownBy(() -> ingest(copy)).hasMessageContaining("injected");
         assertThat(cases.find(c.id()).orElseThrow().events()).as("no resurfaced event without its entry").hasSize(events);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    /**
+     * The class of defect rather than one instance: four threads add and remove items at random
+     * while a third of all audit appends fail. Afterwards the matcher holds exactly what the store
+     * holds (no phantom, nothing missing), a matcher rebuilt from the store agrees, and every
+     * stored item has its {@code bank.items_added} entry.
+     */
+    @Test
+    void concurrentCurationWithRandomAuditFailuresLeavesTheMatcherEqualToTheStore() throws Exception {
+        curation.create("feed", BankKind.PARTNER_FEED, BankState.ENABLED, 31, 50, "", "test");
+        failing.failAtRandom(20261204);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                java.util.Random random = new java.util.Random(t);
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        try {
+                            List<BankItem> now = banks.items("feed");
+                            if (!now.isEmpty() && random.nextInt(3) == 0) {
+                                curation.removeItem("feed", now.get(random.nextInt(now.size())).id(), "test");
+                            } else {
+                                org.pramaan.hash.Hash256 h = org.pramaan.hash.Hash256.of(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+                                curation.add("feed", List.of(item("feed", new PdqResult(h, 90))), "test");
+                            }
+                        } catch (IllegalStateException e) {
+                            assertThat(e).hasMessageContaining("injected");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> stored = store.banks().all().stream().map(BankItem::id).sorted().toList();
+        assertThat(stored).as("some writes committed").isNotEmpty();
+        assertThat(banks.items("feed")).extracting(BankItem::id).as("memory equals the store").containsExactlyElementsOf(stored);
+        for (BankItem i : store.banks().all()) {
+            assertThat(banks.match(Optional.empty(), i.pdq())).extracting(org.pramaan.hash.BankMatch::itemId).as("item %d matches", i.id()).contains(i.id());
+        }
+        HashBanks rebuilt = new HashBanks(store.banks(), clock);
+        assertThat(rebuilt.items("feed")).extracting(BankItem::id).containsExactlyElementsOf(stored);
+        long audited = audit.forSubject("bank:feed").stream().filter(e -> e.type().equals("bank.items_added")).count();
+        long removed = audit.forSubject("bank:feed").stream().filter(e -> e.type().equals("bank.item_removed")).count();
+        assertThat(audited - removed).as("every stored item has its entry, every removal too").isEqualTo(stored.size());
         assertThat(audit.verify().valid()).isTrue();
     }
 }

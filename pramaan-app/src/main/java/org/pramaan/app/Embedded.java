@@ -46,7 +46,8 @@ public final class Embedded implements AutoCloseable {
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
-        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching());
+        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
+                store.database().unitOfWork());
         this.screener = screener(config, policy, banks, clock);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);

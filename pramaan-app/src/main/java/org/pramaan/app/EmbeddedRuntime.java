@@ -20,7 +20,12 @@ import org.pramaan.media.MediaProber;
 import org.pramaan.policy.JurisdictionPolicy;
 import org.pramaan.screening.Screener;
 
-/** The CLI's view of the embedded deployment; the store is opened only by commands that need it. */
+/**
+ * The CLI's view of the embedded deployment; the store is opened only by commands that need it.
+ * Opening it takes the data directory's lock (issue 11 defect 8), so while a server runs every such
+ * command, reading or writing, fails with the store's one-line refusal naming the directory and the
+ * server's PID (picocli's handler prints it, exit 2); commands that never call {@link #app()} take no lock.
+ */
 final class EmbeddedRuntime implements CliRuntime {
     private final PramaanConfig config;
     private final Clock clock;

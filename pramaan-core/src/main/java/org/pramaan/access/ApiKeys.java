@@ -42,9 +42,12 @@ public final class ApiKeys {
 
     private IssuedKey register(Role role, String label, String secret, String id) {
         ApiKey key = new ApiKey(id, digest(secret), role, label, clock.instant(), false);
-        repository.save(key);
-        audit.append("key.created", "key:" + id, AuditLog.details("role", role.wireName(), "label", label));
-        return new IssuedKey(key, secret);
+        // The key and its audit entry commit together: no key that works without a record of its creation.
+        return audit.unitOfWork().run(() -> {
+            repository.save(key);
+            audit.append("key.created", "key:" + id, AuditLog.details("role", role.wireName(), "label", label));
+            return new IssuedKey(key, secret);
+        });
     }
 
     public Optional<Principal> authenticate(String presented) {

@@ -38,6 +38,12 @@ public final class AuditLog {
         return e;
     }
 
+    /**
+     * The unit of work this log appends in. A use case that changes state and appends its entry
+     * runs both in it, so a crash or a failed append keeps neither (DEV-GUIDELINES 7).
+     */
+    public org.pramaan.tx.UnitOfWork unitOfWork() { return unit; }
+
     public List<AuditEntry> forSubject(String subject) { return store.bySubject(subject); }
 
     /** Every entry in order (bounded memory in the store's paging). */

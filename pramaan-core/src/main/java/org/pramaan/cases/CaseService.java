@@ -225,9 +225,13 @@ public final class CaseService {
             CaseEvent e = new CaseEvent("resurfaced", clock.instant(), Map.of("uploadId", Long.toString(r.upload().id()), "mediaId", r.media().id(),
                     "method", m.method(), "distance", Integer.toString(m.distance()), "uploaderId", r.upload().uploaderId().orElse(""),
                     "blocked", "true"));
-            store(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)), c.get().events().size());
-            audit.append("case.resurfaced", "case:" + c.get().id(), AuditLog.details("mediaId", r.media().id(), "uploadId", r.upload().id(),
-                    "method", m.method(), "distance", m.distance()));
+            // The event and its audit entry commit together.
+            unit.run(() -> {
+                store(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)), c.get().events().size());
+                audit.append("case.resurfaced", "case:" + c.get().id(), AuditLog.details("mediaId", r.media().id(), "uploadId", r.upload().id(),
+                        "method", m.method(), "distance", m.distance()));
+                return null;
+            });
         }
     }
 

@@ -44,6 +44,11 @@ public final class Retention {
     }
 
     public Hold place(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
+        return audit.unitOfWork().run(() -> placeUnit(mediaId, caseId, reason, until, actor));
+    }
+
+    /** The hold and its audit entry commit together. */
+    private Hold placeUnit(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
         if (media.find(mediaId).isEmpty()) throw new IllegalArgumentException("no media with id '" + mediaId + "'");
         if (reason.isBlank()) throw new IllegalArgumentException("a hold needs a reason");
         Hold h = holds.add(new Hold(0, mediaId, caseId, reason, actor, clock.instant(), until, Optional.empty()));
@@ -52,7 +57,9 @@ public final class Retention {
         return h;
     }
 
-    public Hold release(long id, String actor) {
+    public Hold release(long id, String actor) { return audit.unitOfWork().run(() -> releaseUnit(id, actor)); }
+
+    private Hold releaseUnit(long id, String actor) {
         Hold h = holds.find(id).orElseThrow(() -> new IllegalArgumentException("no hold with id " + id));
         if (h.releasedAt().isPresent()) throw new IllegalStateException("hold " + id + " was already released");
         Hold released = h.released(clock.instant());
@@ -69,15 +76,27 @@ public final class Retention {
         List<String> purged = new ArrayList<>();
         for (MediaRecord m : media.withStatus(MediaStatus.REMOVED)) {
             if (!m.blobStored() || holds.forMedia(m.id()).stream().anyMatch(h -> h.activeAt(now))) continue;
-            try {
-                blobs.delete(m.id());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot purge media " + m.id() + ": " + e.getMessage(), e);
-            }
-            media.save(m.withBlobStored(false));
-            audit.append("media.purged", "media:" + m.id(), AuditLog.details("reason", "removed content past every hold"));
+            audit.unitOfWork().run(() -> purgeUnit(m));
             purged.add(m.id());
         }
         return purged;
+    }
+
+    /**
+     * The record, its audit entry and the bytes' deletion go together. The bytes are deleted last,
+     * inside the unit: if the append or the save fails, the bytes stay and the record still says
+     * so; if the commit itself fails after the delete, the record still says "stored" and the next
+     * purge deletes again (nothing there) and commits, so the purge finishes rather than leaving
+     * bytes the record calls gone.
+     */
+    private Void purgeUnit(MediaRecord m) {
+        media.save(m.withBlobStored(false));
+        audit.append("media.purged", "media:" + m.id(), AuditLog.details("reason", "removed content past every hold"));
+        try {
+            blobs.delete(m.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot purge media " + m.id() + ": " + e.getMessage(), e);
+        }
+        return null;
     }
 }

@@ -7,7 +7,9 @@ import org.pramaan.audit.AuditLog;
 
 /**
  * The curator's use case: every change to a bank or its items goes through here, so each one is in
- * the audit log with who made it. Matching reads {@link HashBanks} directly.
+ * the audit log with who made it. Each change and its entry run in one unit of work (the audit
+ * log's), so neither is kept without the other, and the matcher sees the change only once both
+ * committed. Matching reads {@link HashBanks} directly.
  */
 public final class BankCuration {
     private final HashBanks banks;
@@ -23,20 +25,28 @@ public final class BankCuration {
     public HashBanks banks() { return banks; }
 
     public Bank create(String name, BankKind kind, BankState state, int threshold, int qualityFloor, String description, String actor) {
+        return audit.unitOfWork().run(() -> createUnit(name, kind, state, threshold, qualityFloor, description, actor));
+    }
+
+    private Bank createUnit(String name, BankKind kind, BankState state, int threshold, int qualityFloor, String description, String actor) {
         Bank b = banks.create(new Bank(name, kind, state, threshold, qualityFloor, description, clock.instant()));
         audit.append("bank.created", "bank:" + name, AuditLog.details("kind", kind.wireName(), "state", state.name(), "pdqThreshold", threshold,
                 "qualityFloor", qualityFloor, "actor", actor));
         return b;
     }
 
-    public Bank update(Bank changed, String actor) {
+    public Bank update(Bank changed, String actor) { return audit.unitOfWork().run(() -> updateUnit(changed, actor)); }
+
+    private Bank updateUnit(Bank changed, String actor) {
         Bank b = banks.update(changed);
         audit.append("bank.updated", "bank:" + b.name(), AuditLog.details("state", b.state().name(), "pdqThreshold", b.pdqThreshold(),
                 "qualityFloor", b.qualityFloor(), "actor", actor));
         return b;
     }
 
-    public boolean delete(String name, String actor) {
+    public boolean delete(String name, String actor) { return audit.unitOfWork().run(() -> deleteUnit(name, actor)); }
+
+    private boolean deleteUnit(String name, String actor) {
         int items = banks.items(name).size();
         boolean existed = banks.delete(name);
         if (existed) audit.append("bank.deleted", "bank:" + name, AuditLog.details("items", items, "actor", actor));
@@ -44,7 +54,9 @@ public final class BankCuration {
     }
 
     /** Stores every item or none (see {@link HashBanks#addAll}). */
-    public List<BankItem> add(String bank, List<BankItem> items, String actor) {
+    public List<BankItem> add(String bank, List<BankItem> items, String actor) { return audit.unitOfWork().run(() -> addUnit(bank, items, actor)); }
+
+    private List<BankItem> addUnit(String bank, List<BankItem> items, String actor) {
         if (banks.bank(bank).isEmpty()) throw new IllegalArgumentException("no bank named '" + bank + "'");
         for (BankItem i : items) if (!i.bank().equals(bank)) throw new IllegalArgumentException("item for bank '" + i.bank() + "' given to bank '" + bank + "'");
         List<BankItem> stored = banks.addAll(items);
@@ -53,7 +65,9 @@ public final class BankCuration {
         return stored;
     }
 
-    public boolean removeItem(String bank, long id, String actor) {
+    public boolean removeItem(String bank, long id, String actor) { return audit.unitOfWork().run(() -> removeItemUnit(bank, id, actor)); }
+
+    private boolean removeItemUnit(String bank, long id, String actor) {
         boolean belongs = banks.items(bank).stream().anyMatch(i -> i.id() == id);
         if (!belongs) return false;
         boolean removed = banks.removeItem(id);

@@ -14,11 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.pramaan.tx.UnitOfWork;
 
 /**
  * Hash banks and their in-memory matcher: exact SHA-256 lookup plus PDQ within each bank's
- * threshold and quality floor. Writes go to the repository first, then to memory, so a new item
- * matches from the moment {@link #add} returns. The repository is never called while the
+ * threshold and quality floor. Writes go to the repository first, then to memory once the store
+ * committed them ({@link UnitOfWork#afterCommit}): a write that rolls back (an audit append that
+ * fails after the item was stored) must leave no phantom entry blocking uploads and no entry
+ * missing. Outside a unit of work a new item matches from the moment {@link #add} returns; inside
+ * one, from the moment the outermost unit commits. The repository is never called while the
  * in-memory lock is held: callers may already hold the store's lock (a takedown inside a unit of
  * work), and the store-then-memory order must be the only order. PDQ search goes through a
  * {@link PdqIndex} (exact, so results equal the linear scan it replaced) at the largest threshold
@@ -34,6 +38,7 @@ public final class HashBanks {
     public static final int PDQ_MATCH_DISTANCE = 31;
 
     private final HashBankRepository repository;
+    private final UnitOfWork unit;
     private final Clock clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Bank> banks = new LinkedHashMap<>();
@@ -57,6 +62,12 @@ public final class HashBanks {
 
     /** @param avPolicy when banked video and audio count as found again */
     public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy) {
+        this(repository, clock, indexSnapshot, avPolicy, UnitOfWork.none());
+    }
+
+    /** @param unit the repository's unit of work: memory follows the store only after it commits */
+    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy, UnitOfWork unit) {
+        this.unit = Objects.requireNonNull(unit, "unit");
         this.av = new AvBankScan(avPolicy);
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -103,47 +114,56 @@ public final class HashBanks {
 
     /** Creates the bank, or returns it unchanged if one of that name and kind exists. */
     public Bank ensure(String name, BankKind kind) {
-        Optional<Bank> b = bank(name);
+        Optional<Bank> b = stored(name);
         if (b.isPresent()) {
             if (b.get().kind() != kind) throw new IllegalStateException("bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not " + kind.wireName());
             return b.get();
         }
         Bank created = Bank.of(name, kind, clock.instant());
         repository.saveBank(created);
-        return write(() -> { banks.put(name, created); return created; });
+        afterCommit(() -> banks.put(name, created));
+        return created;
     }
 
     public Bank create(Bank bank) {
-        if (bank(bank.name()).isPresent()) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
+        if (stored(bank.name()).isPresent()) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
         repository.saveBank(bank);
-        return write(() -> { banks.put(bank.name(), bank); return bank; });
+        afterCommit(() -> banks.put(bank.name(), bank));
+        return bank;
     }
 
     public Bank update(Bank bank) {
-        Bank old = bank(bank.name()).orElseThrow(() -> new IllegalArgumentException("no bank named '" + bank.name() + "'"));
+        Bank old = stored(bank.name()).orElseThrow(() -> new IllegalArgumentException("no bank named '" + bank.name() + "'"));
         if (old.kind() != bank.kind()) throw new IllegalStateException("a bank's kind cannot change (" + old.kind().wireName() + ")");
         repository.saveBank(bank);
-        return write(() -> { banks.put(bank.name(), bank); return bank; });
+        afterCommit(() -> banks.put(bank.name(), bank));
+        return bank;
     }
 
     public boolean delete(String name) {
         boolean existed = repository.deleteBank(name);
-        return write(() -> {
+        afterCommit(() -> {
             banks.remove(name);
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
             removePdq(i -> i.bank().equals(name));
             av.remove(i -> i.bank().equals(name));
-            return existed;
         });
+        return existed;
     }
 
     public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
 
     /** All or nothing: an item naming an unknown bank fails the whole call before anything is stored. */
     public List<BankItem> addAll(List<BankItem> items) {
-        for (BankItem i : items) if (bank(i.bank()).isEmpty()) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
+        // The store, not memory, says which banks exist: a bank created earlier in the same unit is not in memory yet.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (BankItem i : items) {
+            if (!known.contains(i.bank()) && stored(i.bank()).isEmpty()) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
+            known.add(i.bank());
+        }
         List<BankItem> stored = repository.addAll(items);
-        return write(() -> { stored.forEach(this::index); return stored; });
+        afterCommit(() -> stored.forEach(this::index));
+        return stored;
     }
 
     public List<BankItem> items(String bank) {
@@ -160,22 +180,22 @@ public final class HashBanks {
 
     public boolean removeItem(long id) {
         boolean removed = repository.removeItem(id);
-        return write(() -> {
+        afterCommit(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
             removePdq(i -> i.id() == id);
             av.remove(i -> i.id() == id);
-            return removed;
         });
+        return removed;
     }
 
     public int removeMedia(String bank, String mediaId) {
         int n = repository.removeMedia(bank, mediaId);
-        return write(() -> {
+        afterCommit(() -> {
             bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
             removePdq(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
             av.remove(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
-            return n;
         });
+        return n;
     }
 
     /**
@@ -250,6 +270,19 @@ public final class HashBanks {
     }
 
     private void indexSha(BankItem item) { item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item)); }
+
+    /** The bank as the store has it (inside a unit: including what the unit wrote but memory does not show yet). */
+    private Optional<Bank> stored(String name) {
+        return repository.banks().stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /** Applies a change to memory under the write lock once the store's change committed. */
+    private void afterCommit(Runnable change) {
+        unit.afterCommit(() -> write(() -> {
+            change.run();
+            return null;
+        }));
+    }
 
     private <T> T read(java.util.function.Supplier<T> s) {
         lock.readLock().lock();

@@ -48,13 +48,17 @@ public final class Dispatcher {
             due = outbox.due(start, BATCH);
             for (Delivery d : due) {
                 Delivery after = attempt(d);
-                outbox.save(after);
+                // The new state and its audit entry commit together (the send itself is outside: at least once).
+                audit.unitOfWork().run(() -> {
+                    outbox.save(after);
+                    record(after);
+                    return null;
+                });
                 switch (after.state()) {
                     case DELIVERED -> delivered++;
                     case PENDING -> retrying++;
                     case DEAD -> dead++;
                 }
-                record(after);
             }
             // Retries were rescheduled after `start`, so each pass tries a message at most once.
         } while (due.size() == BATCH);
@@ -93,8 +97,10 @@ public final class Dispatcher {
         Delivery d = outbox.find(id).orElseThrow(() -> new IllegalArgumentException("no delivery with id '" + id + "'"));
         if (d.state() != DeliveryState.DEAD) throw new IllegalStateException("delivery " + id + " is " + d.state() + "; only dead letters can be retried");
         Delivery again = d.requeued(clock.instant());
-        outbox.save(again);
-        audit.append("delivery.retried", "case:" + d.caseId(), AuditLog.details("delivery", id, "actor", actor));
-        return again;
+        return audit.unitOfWork().run(() -> {
+            outbox.save(again);
+            audit.append("delivery.retried", "case:" + d.caseId(), AuditLog.details("delivery", id, "actor", actor));
+            return again;
+        });
     }
 }

@@ -43,12 +43,21 @@ public final class Intake {
                     "uploaderId", context.uploaderId().orElse("")));
             throw e;
         }
-        Instant now = clock.instant();
-        Optional<MediaRecord> existing = media.find(report.sha256());
         // Blocked uploads are not kept: the hash evidence is enough, and hosting refused content
-        // (often intimate imagery) would itself be harmful.
+        // (often intimate imagery) would itself be harmful. The bytes go in before the records that
+        // point at them: a failed unit leaves at most unreferenced bytes, never a record without them.
         boolean store = report.decision() != Decision.BLOCK;
         if (store) blobs.put(report.sha256(), file);
+        // Media record, upload record and audit entry commit together or not at all.
+        Result result = audit.unitOfWork().run(() -> record(report, context, store));
+        // Listeners (cases) take their own locks and units: told after the commit, never while the store lock is held.
+        listeners.forEach(l -> l.accept(result));
+        return result;
+    }
+
+    private Result record(ScreeningReport report, UploadContext context, boolean store) {
+        Instant now = clock.instant();
+        Optional<MediaRecord> existing = media.find(report.sha256());
         MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED).map(MediaRecord::status)
                 .orElse(MediaStatus.after(report.decision()));
         MediaRecord record = new MediaRecord(report.sha256(), report.md5(), report.info(), report.pdq(), report.signals(), report.assessment(),
@@ -62,8 +71,6 @@ public final class Intake {
                 "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
                 "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse(""),
                 "vpdqFrames", report.av().vpdq().size(), "audioFingerprint", report.av().audio().isPresent(), "hashErrors", report.av().errors()));
-        Result result = new Result(record, upload, report, existing.isEmpty());
-        listeners.forEach(l -> l.accept(result));
-        return result;
+        return new Result(record, upload, report, existing.isEmpty());
     }
 }

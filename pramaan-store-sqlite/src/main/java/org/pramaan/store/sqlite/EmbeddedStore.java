@@ -9,19 +9,37 @@ import org.pramaan.hash.HashBankRepository;
 import org.pramaan.screening.BlobStore;
 import org.pramaan.screening.MediaRepository;
 
-/** The embedded default: {@code <dataDir>/pramaan.db} plus {@code <dataDir>/blobs/}. */
+/**
+ * The embedded default: {@code <dataDir>/pramaan.db} plus {@code <dataDir>/blobs/}, held by one
+ * process at a time ({@link DataDirectoryLock}: a second opener gets {@link DataDirectoryInUseException}).
+ */
 public final class EmbeddedStore implements AutoCloseable {
     public static final String DATABASE_FILE = "pramaan.db";
     private final SqliteDatabase db;
     private final LocalBlobStore blobs;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedStore(SqliteDatabase db, LocalBlobStore blobs) {
+    private EmbeddedStore(SqliteDatabase db, LocalBlobStore blobs, DataDirectoryLock lock) {
         this.db = db;
         this.blobs = blobs;
+        this.lock = lock;
     }
 
+    /** @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir} */
     public static EmbeddedStore open(Path dataDir) throws IOException {
-        return new EmbeddedStore(SqliteDatabase.open(dataDir.resolve(DATABASE_FILE)), new LocalBlobStore(dataDir.resolve("blobs")));
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir); // before the database: nothing is migrated under a live server
+        try {
+            SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
+            try {
+                return new EmbeddedStore(db, new LocalBlobStore(dataDir.resolve("blobs")), lock);
+            } catch (IOException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public SqliteDatabase database() { return db; }
@@ -45,5 +63,9 @@ public final class EmbeddedStore implements AutoCloseable {
     public BlobStore blobs() { return blobs; }
 
     @Override
-    public void close() { db.close(); }
+    public void close() {
+        try (lock) {
+            db.close();
+        }
+    }
 }

@@ -28,6 +28,8 @@ public final class SqliteDatabase implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Depth of write() calls on the owning thread; inner ones join the outer transaction. */
     private int depth;
+    /** After-commit hooks of the open transaction (guarded by {@link #lock}). */
+    private final List<Runnable> committed = new ArrayList<>();
     private final Path file;
 
     private SqliteDatabase(Path file, Connection connection) {
@@ -87,17 +89,23 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             depth = 1;
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
+                committed.clear(); // a rolled-back unit's memory changes never happen
                 connection.rollback();
                 throw e;
             } finally {
                 depth = 0;
                 connection.setAutoCommit(true);
             }
+            // Still under the lock: memory mirrors change in commit order (UnitOfWork#afterCommit).
+            List<Runnable> hooks = List.copyOf(committed);
+            committed.clear();
+            org.pramaan.tx.UnitOfWork.runHooks(hooks);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("SQLite write failed on " + file + ": " + e.getMessage(), e);
         } finally {
@@ -110,7 +118,16 @@ public final class SqliteDatabase implements AutoCloseable {
         return new org.pramaan.tx.UnitOfWork() {
             @Override
             public <T> T run(java.util.function.Supplier<T> work) { return write(c -> work.get()); }
+
+            @Override
+            public void afterCommit(Runnable hook) { SqliteDatabase.this.afterCommit(hook); }
         };
+    }
+
+    /** Runs {@code hook} after the transaction this thread has open commits (dropped on rollback); at once when none is open. */
+    public void afterCommit(Runnable hook) {
+        if (lock.isHeldByCurrentThread() && depth > 0) committed.add(hook);
+        else hook.run();
     }
 
     /** Sets a statement's parameters. */

@@ -88,4 +88,10 @@ class SqliteContractsTest {
         @Override
         protected org.pramaan.cases.AccountRepository createRepository(Path dir) { return open(dir).accounts(); }
     }
+
+    @Nested
+    class Units extends org.pramaan.testkit.contracts.UnitOfWorkContract {
+        @Override
+        protected org.pramaan.tx.UnitOfWork createUnit(Path dir) { return open(dir).database().unitOfWork(); }
+    }
 }

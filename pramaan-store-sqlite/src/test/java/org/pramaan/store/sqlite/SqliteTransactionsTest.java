@@ -62,4 +62,35 @@ class SqliteTransactionsTest {
             assertThat(audit.verify().valid()).isTrue();
         }
     }
+
+    @Test
+    void anAfterCommitHookSeesTheUnitsWritesDurableAndARolledBackUnitsHookNeverRuns() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            AuditLog audit = new AuditLog(store.audit(), FakeClock.at("2026-03-01T00:00:00Z"), store.database().unitOfWork());
+            org.pramaan.tx.UnitOfWork unit = store.database().unitOfWork();
+            java.util.List<Long> seenByHook = new java.util.ArrayList<>();
+            unit.run(() -> {
+                audit.append("committed", "s", Map.of());
+                unit.afterCommit(() -> seenByHook.add(countFromAnotherConnection()));
+                assertThat(countFromAnotherConnection()).as("not yet visible to another connection").isZero();
+                return null;
+            });
+            assertThat(seenByHook).as("the hook ran after the commit: another connection sees the entry").containsExactly(1L);
+            assertThatThrownBy(() -> unit.run(() -> {
+                audit.append("rolled-back", "s", Map.of());
+                unit.afterCommit(() -> seenByHook.add(-1L));
+                throw new IllegalStateException("crash before commit");
+            })).hasMessageContaining("crash");
+            assertThat(seenByHook).containsExactly(1L);
+        }
+    }
+
+    private long countFromAnotherConnection() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(EmbeddedStore.DATABASE_FILE));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_log")) {
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

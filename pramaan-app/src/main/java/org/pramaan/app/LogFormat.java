@@ -26,6 +26,10 @@ final class LogFormat {
         encoder.setWithContext(false);
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);
+        // The formatted message reads like the text log; the template and its arguments would say it twice.
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
         encoder.start();
         ConsoleAppender<ILoggingEvent> json = new ConsoleAppender<>();
         json.setContext(ctx);

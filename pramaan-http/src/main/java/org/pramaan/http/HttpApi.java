@@ -36,6 +36,7 @@ public final class HttpApi {
     private final byte[] openApi;
     private final Operations operations;
     private final RateLimiter limiter;
+    private final AutoCloseable jvmMetrics;
 
     public HttpApi(ApiServices services) { this(services, Operations.defaults()); }
 
@@ -97,7 +98,7 @@ public final class HttpApi {
                 Route.guarded("POST", "/c/banks", Permission.BANKS_WRITE, hma::createBank),
                 Route.guarded("POST", "/c/bank/{name}/content", Permission.BANKS_WRITE, hma::addContent));
         Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
-        OperatorMetrics.bind(metrics);
+        this.jvmMetrics = OperatorMetrics.bind(metrics);
     }
 
     List<Route> routes() { return routes; }
@@ -106,6 +107,7 @@ public final class HttpApi {
     public Javalin start(String host, int port) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(() -> jvmMetrics.close());
             config.http.maxRequestSize = 1024 * 1024;
             long max = services.limits().maxBytes();
             config.jetty.multipartConfig.cacheDirectory(services.uploadDir().toString());

@@ -24,15 +24,18 @@ final class OperatorMetrics {
 
     private OperatorMetrics() {}
 
-    static void bind(MeterRegistry registry) {
+    /** @return what must be closed when the server stops (the GC binder's notification listeners) */
+    static AutoCloseable bind(MeterRegistry registry) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        // The GC binder listens to GC notifications for the life of the JVM; one per registry, like the others.
-        new JvmGcMetrics().bindTo(registry);
+        // The GC binder listens to the JVM's GC notifications until closed; a stopped server must not keep its registry alive through them.
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        return gc;
     }
 
     /** The description of a Pramaan counter; a counter added without an entry here still gets a readable one. */

@@ -134,7 +134,7 @@ class OperatorEndpointsTest extends ServerTestBase {
 
     @Test
     void aKeyOverItsRoleBurstGets429WithRetryAfterUntilTheClockRefillsIt() throws Exception {
-        restart(Map.of("PRAMAAN_HTTP_RATE_LIMIT_INGEST_PER_SECOND", "0.5", "PRAMAAN_HTTP_RATE_LIMIT_INGEST_BURST", "3"));
+        restart(Map.of("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "true", "PRAMAAN_HTTP_RATE_LIMIT_INGEST_PER_SECOND", "0.5", "PRAMAAN_HTTP_RATE_LIMIT_INGEST_BURST", "3"));
         for (int i = 0; i < 3; i++) assertThat(get("/v1/notice-types", ingest).statusCode()).isEqualTo(200);
         HttpResponse<String> refused = get("/v1/notice-types", ingest);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
@@ -152,7 +152,7 @@ class OperatorEndpointsTest extends ServerTestBase {
 
     @Test
     void failedAuthenticationsFromOneAddressAreLimitedBeforeAnyKeyIsChecked() throws Exception {
-        restart(Map.of("PRAMAAN_HTTP_RATE_LIMIT_AUTH_FAILURES_PER_SECOND", "1", "PRAMAAN_HTTP_RATE_LIMIT_AUTH_FAILURES_BURST", "2"));
+        restart(Map.of("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "true", "PRAMAAN_HTTP_RATE_LIMIT_AUTH_FAILURES_PER_SECOND", "1", "PRAMAAN_HTTP_RATE_LIMIT_AUTH_FAILURES_BURST", "2"));
         assertThat(get("/v1/cases", "pmn_guess_0000000000000000000001").statusCode()).isEqualTo(401);
         assertThat(get("/v1/cases", null).statusCode()).isEqualTo(401);
         HttpResponse<String> refused = get("/v1/cases", "pmn_guess_0000000000000000000002");

@@ -97,13 +97,15 @@ public final class RateLimiter {
         return p;
     }
 
+    int trackedAddresses() { return byAddress.size(); }
+
     /** For the access log, which runs after the handler: the key's id, never the key. */
     private static Principal identified(Context ctx, Principal p) {
         ctx.attribute(AccessLog.KEY_ID, p.keyId());
         return p;
     }
 
-    private Bucket addressBucket(String ip) {
+    Bucket addressBucket(String ip) {
         Bucket b = byAddress.get(ip);
         if (b != null) return b;
         if (byAddress.size() >= MAX_ADDRESSES) {

@@ -104,6 +104,9 @@ public final class Embedded implements AutoCloseable {
 
     public PramaanConfig config() { return config; }
 
+    /** The injected clock (readiness measures the clock checker's last run on it). */
+    public Clock clock() { return clock; }
+
     public org.pramaan.cases.EvidenceBundles bundles() {
         return new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock,
                 List.of(new org.pramaan.notify.DeliveriesSection(store.deliveries())));

@@ -26,7 +26,8 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
+                            org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat) {
 
     /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
@@ -75,6 +76,16 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
         KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
+        KEYS.put("http.rate-limit.enabled", new String[] {"true", "per-key request limits (token buckets); false turns them off"});
+        KEYS.put("http.rate-limit.admin.per-second", new String[] {"20", "requests per second an admin key may make on average"});
+        KEYS.put("http.rate-limit.admin.burst", new String[] {"600", "requests an admin key may make at once before the rate applies"});
+        KEYS.put("http.rate-limit.reviewer.per-second", new String[] {"20", "requests per second a reviewer key may make on average"});
+        KEYS.put("http.rate-limit.reviewer.burst", new String[] {"600", "requests a reviewer key may make at once"});
+        KEYS.put("http.rate-limit.ingest.per-second", new String[] {"100", "requests per second an ingest key (the upload path) may make on average"});
+        KEYS.put("http.rate-limit.ingest.burst", new String[] {"3000", "requests an ingest key may make at once"});
+        KEYS.put("http.rate-limit.auth-failures.per-second", new String[] {"5", "failed authentications (401) per second allowed from one remote address; past it, the address gets 429 before its key is checked"});
+        KEYS.put("http.rate-limit.auth-failures.burst", new String[] {"300", "failed authentications one address may make at once"});
+        KEYS.put("log.format", new String[] {"text", "log format: text, or json for one JSON object per line (logback JsonEncoder)"});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -172,7 +183,26 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
-                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"))).checkedTrust(this).checkedSigning(this);
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
+                    rateLimits(), logFormat()).checkedTrust(this).checkedSigning(this);
+        }
+
+        private org.pramaan.http.RateLimiter.Settings rateLimits() {
+            String enabled = values.get("http.rate-limit.enabled");
+            if (!enabled.equals("true") && !enabled.equals("false")) throw bad("http.rate-limit.enabled", "must be true or false");
+            java.util.Map<org.pramaan.access.Role, org.pramaan.http.RateLimiter.Limit> perRole = new java.util.EnumMap<>(org.pramaan.access.Role.class);
+            for (org.pramaan.access.Role r : org.pramaan.access.Role.values()) perRole.put(r, limit("http.rate-limit." + r.wireName()));
+            return new org.pramaan.http.RateLimiter.Settings(enabled.equals("true"), perRole, limit("http.rate-limit.auth-failures"));
+        }
+
+        private org.pramaan.http.RateLimiter.Limit limit(String prefix) {
+            return new org.pramaan.http.RateLimiter.Limit(decimal(prefix + ".per-second", 0.001, 1_000_000), number(prefix + ".burst", 1, 1_000_000));
+        }
+
+        private String logFormat() {
+            String f = values.get("log.format");
+            if (!f.equals("text") && !f.equals("json")) throw bad("log.format", "must be text or json");
+            return f;
         }
 
         private Av av() {

@@ -30,9 +30,11 @@ public final class Server implements AutoCloseable {
             return t;
         });
         long every = app.config().clockCheckInterval().toMillis();
+        Readiness readiness = new Readiness(app, app.clock(), app.config().clockCheckInterval());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.type(), e.details()));
+                readiness.clockChecked();
             } catch (RuntimeException e) {
                 LOG.error("clock check failed; will retry", e);
             }
@@ -54,7 +56,7 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        Javalin http = new HttpApi(app.apiServices()).start(host, port);
+        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().rateLimits())).start(host, port);
         return new Server(http, scheduler);
     }
 

@@ -70,8 +70,8 @@ class CliProcessIT {
         JsonNode camera = lines.stream().filter(l -> l.path("path").asText().endsWith("camera.jpg")).findFirst().orElseThrow();
         assertThat(camera.path("assessment").path("tier").asText()).isEqualTo("NO_EVIDENCE");
         JsonNode text = lines.stream().filter(l -> l.path("path").asText().endsWith("notes.txt")).findFirst().orElseThrow();
-        assertThat(text.path("error").path("code").asText()).isEqualTo("media.unknown_type");
-        assertThat(text.path("error").path("message").asText()).isNotBlank();
+        assertThat(text.path("skipped").path("code").asText()).as("not media: skipped, not failed").isEqualTo("media.unknown_type");
+        assertThat(text.path("skipped").path("message").asText()).isNotBlank();
         JsonNode missing = lines.stream().filter(l -> l.path("path").asText().endsWith("missing.png")).findFirst().orElseThrow();
         assertThat(missing.path("error").path("code").asText()).isEqualTo("file.not_found");
         assertThat(Files.exists(dir.resolve("data"))).as("scan creates no data directory").isFalse();

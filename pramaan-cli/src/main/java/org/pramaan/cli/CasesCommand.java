@@ -59,13 +59,23 @@ final class CasesCommand implements Runnable {
                 if (json) {
                     spec.commandLine().getOut().println(Json.write(CaseView.of(c, clock)));
                 } else {
-                    String left = c.nextDeadline().map(d -> human(Duration.between(clock.instant(), d))).orElse("no clock (awaiting information)");
+                    String left = c.state() == org.pramaan.cases.CaseState.CLOSED ? closed(c)
+                            : c.nextDeadline().map(d -> human(Duration.between(clock.instant(), d))).orElse(c.awaitingInformation() ? "no clock (awaiting information)" : "no running clock");
                     spec.commandLine().getOut().printf("%-22s %-26s %-10s %s%s%n", c.id(), c.noticeType(), left, c.nextDeadline().map(Object::toString).orElse(""),
                             c.legalReview() ? "  [legal review]" : "");
                 }
             }
             if (!json) spec.commandLine().getErr().println(queue.size() + " " + state + " case(s)");
             return 0;
+        }
+
+        /** A closed case has no clock: it shows how it was settled and when, e.g. "closed: REMOVE at 2026-03-02T05:00:00Z". */
+        private static String closed(CaseFile c) {
+            String how = c.outcome().map(Enum::name).orElse("no outcome recorded");
+            // The closing action is the last action_taken whose action is the outcome (later events, e.g. a resurfacing, are not the close).
+            String when = c.outcome().flatMap(o -> c.events().stream().filter(e -> e.type().equals("action_taken") && o.name().equals(e.details().get("action")))
+                    .reduce((a, b) -> b)).map(e -> " at " + e.at()).orElse("");
+            return "closed: " + how + when;
         }
 
         static Duration duration(String s) {

@@ -23,13 +23,7 @@ public final class PramaanCli implements Runnable {
     public static int run(Supplier<CliRuntime> runtime, PrintWriter out, PrintWriter err, String... args) {
         LazyRuntime lazy = new LazyRuntime(runtime);
         try {
-            CommandLine cl = new CommandLine(new PramaanCli(), new CommandLine.IFactory() {
-                @Override
-                public <K> K create(Class<K> cls) throws Exception {
-                    if (RuntimeAware.class.isAssignableFrom(cls)) return cls.getDeclaredConstructor(LazyRuntime.class).newInstance(lazy);
-                    return CommandLine.defaultFactory().create(cls);
-                }
-            });
+            CommandLine cl = commandLine(lazy);
             cl.setOut(out).setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
                 cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
@@ -41,6 +35,25 @@ public final class PramaanCli implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command tree; every command, nested ones included, answers {@code --help} and {@code --version}. */
+    static CommandLine commandLine(LazyRuntime lazy) {
+        CommandLine cl = new CommandLine(new PramaanCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (RuntimeAware.class.isAssignableFrom(cls)) return cls.getDeclaredConstructor(LazyRuntime.class).newInstance(lazy);
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        withHelp(cl);
+        return cl;
+    }
+
+    /** Done on the tree rather than on each annotation, so a command added later cannot forget it. */
+    private static void withHelp(CommandLine cl) {
+        if (cl.getCommandSpec().findOption("--help") == null) cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(PramaanCli::withHelp);
     }
 
     /** Marker for commands constructed with the runtime. */

@@ -41,14 +41,16 @@ final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
         List<Path> files = expand(paths);
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), files.size());
         int failed = 0;
+        int skipped = 0;
         for (Path f : files) {
             progress.step(f);
             Map<String, Object> result = scan(f);
-            if (result.containsKey("error")) failed++;
+            if (result.containsKey("skipped")) skipped++;
+            else if (result.containsKey("error")) failed++;
             out.println(json ? Json.write(result) : Text.line(result));
         }
         progress.done();
-        if (!json) spec.commandLine().getErr().println(files.size() + " file(s) scanned, " + failed + " failed");
+        if (!json) spec.commandLine().getErr().println(files.size() + " file(s) scanned, " + skipped + " skipped (not media), " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }
 
@@ -63,7 +65,10 @@ final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
             ScreeningReport r = runtime.get().screener().screen(src, UploadContext.none());
             m.putAll(ScreeningView.report(r));
         } catch (MediaRejectedException e) {
-            m.putAll(ScreeningView.rejection(e));
+            // A folder holds sidecars, READMEs and the like next to its media: a file of no media type is
+            // skipped, not failed, so the exit code says whether every media file was screened.
+            if (e.code() == org.pramaan.media.RejectionCode.UNKNOWN_TYPE) m.put("skipped", ScreeningView.rejection(e).get("error"));
+            else m.putAll(ScreeningView.rejection(e));
         } catch (IOException e) {
             m.putAll(ScreeningView.error("media.unreadable", "cannot read " + f + ": " + e.getMessage()));
         }

@@ -34,9 +34,16 @@ public final class HttpApi {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Route> routes;
     private final byte[] openApi;
+    private final Operations operations;
+    private final RateLimiter limiter;
+    private final AutoCloseable jvmMetrics;
 
-    public HttpApi(ApiServices services) {
+    public HttpApi(ApiServices services) { this(services, Operations.defaults()); }
+
+    public HttpApi(ApiServices services, Operations operations) {
         this.services = Objects.requireNonNull(services, "services");
+        this.operations = Objects.requireNonNull(operations, "operations");
+        this.limiter = new RateLimiter(operations.rateLimits(), services.clock());
         this.openApi = resource("/openapi.json");
         MediaRoutes media = new MediaRoutes(services, metrics);
         CaseRoutes cases = new CaseRoutes(services, metrics);
@@ -48,6 +55,7 @@ public final class HttpApi {
         ProvenanceRoutes provenance = new ProvenanceRoutes(services);
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
+                Route.open("GET", "/readyz", this::ready),
                 Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
                 Route.open("GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 Route.guarded("POST", "/v1/media", Permission.MEDIA_SUBMIT, media::submit),
@@ -90,6 +98,7 @@ public final class HttpApi {
                 Route.guarded("POST", "/c/banks", Permission.BANKS_WRITE, hma::createBank),
                 Route.guarded("POST", "/c/bank/{name}/content", Permission.BANKS_WRITE, hma::addContent));
         Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
+        this.jvmMetrics = OperatorMetrics.bind(metrics);
     }
 
     List<Route> routes() { return routes; }
@@ -98,6 +107,7 @@ public final class HttpApi {
     public Javalin start(String host, int port) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(() -> jvmMetrics.close());
             config.http.maxRequestSize = 1024 * 1024;
             long max = services.limits().maxBytes();
             config.jetty.multipartConfig.cacheDirectory(services.uploadDir().toString());
@@ -120,9 +130,10 @@ public final class HttpApi {
                     json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
                 }
             });
-            config.requestLogger.http((ctx, ms) -> Timer.builder("pramaan_http_requests")
+            config.requestLogger.http((ctx, ms) -> { AccessLog.log(ctx, routeOf(ctx), ms); Timer.builder("pramaan_http_requests")
+                    .description("HTTP requests by method, route template and status")
                     .tag("method", ctx.method().name()).tag("route", routeOf(ctx))
-                    .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1000), TimeUnit.MICROSECONDS));
+                    .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1000), TimeUnit.MICROSECONDS); });
         });
         app.start(host, port);
         return app;
@@ -142,7 +153,7 @@ public final class HttpApi {
         if (r.permission().isEmpty()) return r.handler();
         Permission needed = r.permission().get();
         return ctx -> {
-            Principal p = authenticate(ctx);
+            Principal p = limiter.admit(ctx, this::authenticate);
             if (!p.can(needed)) {
                 throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
@@ -169,6 +180,15 @@ public final class HttpApi {
                 "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem()));
     }
 
+    /** {@code GET /readyz}: 200 when every check holds, else 503 naming each failing one (load balancers take 503 as "send nothing here"). */
+    private void ready(Context ctx) {
+        Map<String, Object> failing = new java.util.LinkedHashMap<>();
+        for (ReadinessCheck c : operations.readiness()) c.failure().ifPresent(why -> failing.put(c.name(), why));
+        if (failing.isEmpty()) json(ctx, 200, Map.of("status", "ready", "checks", operations.readiness().stream().map(ReadinessCheck::name).toList()));
+        else json(ctx, 503, Map.of("status", "unavailable", "failing", failing,
+                "error", Map.of("code", "service.not_ready", "message", "not ready: " + String.join(", ", failing.keySet()))));
+    }
+
     /** The matched route's path for metrics; Javalin throws rather than return nothing when none matched. */
     private static String routeOf(Context ctx) {
         try {
@@ -185,7 +205,7 @@ public final class HttpApi {
     }
 
     static Counter counter(PrometheusMeterRegistry metrics, String name, String... tags) {
-        return Counter.builder(name).tags(tags).register(metrics);
+        return Counter.builder(name).description(OperatorMetrics.help(name)).tags(tags).register(metrics);
     }
 
     private static byte[] resource(String name) {

@@ -64,7 +64,25 @@ class OpenApiContractTest {
             served.add(r.method() + " " + r.path());
             JsonNode op = spec.path("paths").path(r.path()).path(r.method().toLowerCase(Locale.ROOT));
             assertThat(op.path("responses").size()).as("responses of %s %s", r.method(), r.path()).isPositive();
-            assertThat(op.has("security")).as("security of %s %s", r.method(), r.path()).isEqualTo(r.permission().isPresent());
+            String name = r.method() + " " + r.path();
+            assertThat(op.path("operationId").asText()).as("operationId of %s", name).isNotBlank();
+            assertThat(op.path("tags").size()).as("tags of %s", name).isPositive();
+            if (r.permission().isEmpty()) {
+                // Public: the document's global bearer security is switched off for this operation.
+                assertThat(op.path("security").isArray() && op.path("security").isEmpty()).as("security: [] on public %s", name).isTrue();
+            } else {
+                assertThat(op.has("security") ? op.path("security") : spec.path("security")).as("security of %s", name).anySatisfy(s -> assertThat(s.has("bearer")).isTrue());
+                // What every guarded route may answer: no key, wrong role, over the rate limit (with Retry-After), past its budget.
+                for (String code : List.of("401", "403", "429", "503")) assertThat(op.path("responses").has(code)).as("%s of %s", code, name).isTrue();
+                if (op.has("requestBody")) assertThat(op.path("responses").has("413")).as("413 of %s (it takes a body)", name).isTrue();
+            }
+        }
+        JsonNode limited = spec.path("components").path("responses").path("RateLimited");
+        assertThat(limited.path("headers").has("Retry-After")).isTrue();
+        assertThat(spec.path("paths").path("/readyz").path("get").path("responses").has("503")).isTrue();
+        for (String creating : List.of("/v1/notices", "/v1/media", "/v1/banks/{name}/items", "/v1/cases/{id}/actions")) {
+            assertThat(spec.path("paths").path(creating).path("post").path("parameters").toString()).as("Idempotency-Key on POST %s", creating)
+                    .contains("#/components/parameters/IdempotencyKey");
         }
         assertThat(served).isEqualTo(documented);
     }

@@ -22,13 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteDatabase implements AutoCloseable {
     /** Migrations in order; each file runs once, in one transaction. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql",
+            "V7__audit_anchor.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     /** Depth of write() calls on the owning thread; inner ones join the outer transaction. */
     private int depth;
     private final Path file;
+    /** Append-only triggers found missing, altered or foreign at open and put right (issue 11 defect 7). */
+    private List<String> restoredTriggers = List.of();
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -48,6 +51,7 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             SqliteDatabase db = new SqliteDatabase(file, c);
             db.migrate();
+            db.restoredTriggers = List.copyOf(db.write(AppendOnlyTriggers::restore));
             return db;
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
@@ -55,6 +59,9 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     public Path file() { return file; }
+
+    /** The append-only triggers this open had to recreate or remove, e.g. {@code audit_log_no_delete (missing)}; empty when all were intact. */
+    public List<String> restoredTriggers() { return restoredTriggers; }
 
     /** Work that needs the connection. */
     @FunctionalInterface

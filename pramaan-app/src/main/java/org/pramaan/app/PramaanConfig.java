@@ -26,7 +26,14 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
+                            Checkpointing auditCheckpoints) {
+
+    /**
+     * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
+     * directory, and how many entries may go unsigned before the next checkpoint.
+     */
+    public record Checkpointing(Path key, int interval) {}
 
     /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
@@ -74,6 +81,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
         KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("audit.checkpoint-key", new String[] {"", "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
+                + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"});
+        KEYS.put("audit.checkpoint-interval", new String[] {"100", "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"});
         KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
     }
 
@@ -172,7 +182,25 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
-                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"))).checkedTrust(this).checkedSigning(this);
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")), checkpointing())
+                    .checkedTrust(this).checkedSigning(this);
+        }
+
+        /** A key inside the data directory would travel with every copy of it; a key file that exists must be a valid pair. */
+        private Checkpointing checkpointing() {
+            int interval = (int) number("audit.checkpoint-interval", 1, 1_000_000);
+            Path data = Path.of(values.get("data.dir")).toAbsolutePath().normalize();
+            String k = values.get("audit.checkpoint-key");
+            Path key = k.isBlank() ? data.resolveSibling(data.getFileName() + "-audit-checkpoint.key") : Path.of(k).toAbsolutePath().normalize();
+            if (key.startsWith(data)) throw bad("audit.checkpoint-key", "must be outside the data directory " + data + ": a copy of the data must not carry the key that vouches for it");
+            if (Files.exists(key)) {
+                try {
+                    org.pramaan.audit.CheckpointKey.load(key);
+                } catch (IllegalStateException e) {
+                    throw bad("audit.checkpoint-key", e.getMessage());
+                }
+            }
+            return new Checkpointing(key, interval);
         }
 
         private Av av() {

@@ -40,6 +40,8 @@ public final class AuditCheckpoints implements AutoCloseable {
     private final Executor executor;
     private final Consumer<String> problems;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Whether this process appended anything: a process that only read (e.g. {@code audit verify}) signs nothing at close. */
+    private final AtomicBoolean appended = new AtomicBoolean();
     private long lastSeq;
     private String lastHash = AuditEntry.GENESIS;
     private long count;
@@ -60,8 +62,13 @@ public final class AuditCheckpoints implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.problems = Objects.requireNonNull(problems, "problems");
+        refresh();
+    }
+
+    /** Re-reads the newest checkpoint from the file: another process on the same data directory may have written one. */
+    private void refresh() {
         List<Checkpoint> written = journal.read().checkpoints();
-        this.count = written.size();
+        count = written.size();
         for (Checkpoint c : written) {
             if (c.seq() >= lastSeq) {
                 lastSeq = c.seq();
@@ -87,6 +94,7 @@ public final class AuditCheckpoints implements AutoCloseable {
 
     /** Called after each append; at most one task waits in the queue at a time. */
     void afterAppend() {
+        appended.set(true);
         if (!queued.compareAndSet(false, true)) return;
         try {
             executor.execute(() -> {
@@ -117,6 +125,8 @@ public final class AuditCheckpoints implements AutoCloseable {
     }
 
     private Optional<Checkpoint> sign(AuditEntry head) {
+        refresh();
+        if (head.seq() <= lastSeq) return Optional.empty();
         Optional<String> broken = extendsLastCheckpoint(head);
         if (broken.isPresent()) {
             problems.accept("audit checkpoint refused: " + broken.get() + "; run 'pramaan audit verify'");
@@ -127,7 +137,10 @@ public final class AuditCheckpoints implements AutoCloseable {
         count++;
         lastSeq = c.seq();
         lastHash = c.hash();
-        store.recordCheckpoint(new AuditStore.CheckpointMark(c.seq(), c.hash(), count));
+        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        if (mark.isEmpty() || (mark.get().seq() <= c.seq() && mark.get().count() <= count)) {
+            store.recordCheckpoint(new AuditStore.CheckpointMark(c.seq(), c.hash(), count));
+        }
         return Optional.of(c);
     }
 
@@ -154,7 +167,7 @@ public final class AuditCheckpoints implements AutoCloseable {
         return Optional.ofNullable(s.problem);
     }
 
-    /** Drains the queue, then signs whatever is still unsigned. */
+    /** Drains the queue, then signs whatever is still unsigned if this process appended anything. */
     @Override
     public void close() {
         if (executor instanceof ExecutorService es) {
@@ -165,6 +178,7 @@ public final class AuditCheckpoints implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (!appended.get()) return;
         try {
             checkpointNow();
         } catch (RuntimeException e) {

@@ -17,6 +17,8 @@ public final class AuditLog {
 
     /** The entry type the store's start-up check appends when it had to recreate append-only triggers. */
     public static final String TRIGGERS_RESTORED = "audit.triggers_restored";
+    /** The entry type appended when, at an append, the recorded head did not match the newest entry. */
+    public static final String HEAD_MISMATCH = "audit.head_mismatch";
 
     public AuditLog(AuditStore store, Clock clock) { this(store, clock, org.pramaan.tx.UnitOfWork.none()); }
 
@@ -43,6 +45,19 @@ public final class AuditLog {
 
     private synchronized AuditEntry appendNow(String type, String subject, Map<String, ?> details) {
         Optional<AuditEntry> last = store.last();
+        Optional<AuditStore.Head> head = store.recordedHead();
+        Optional<AuditStore.Head> expected = last.map(e -> new AuditStore.Head(e.seq(), e.hash()));
+        if (!head.equals(expected)) {
+            // The next append would write a new head and so erase the only trace of a cut-off tail (or of a
+            // deleted head): record the discrepancy in the chain first, where verify() reports it for good.
+            last = Optional.of(sealAndStore(last, HEAD_MISMATCH, "audit:head", details(
+                    "recordedHead", head.map(h -> h.seq() + ":" + h.hash()).orElse("none"),
+                    "lastEntry", expected.map(h -> h.seq() + ":" + h.hash()).orElse("none"))));
+        }
+        return sealAndStore(last, type, subject, details);
+    }
+
+    private AuditEntry sealAndStore(Optional<AuditEntry> last, String type, String subject, Map<String, ?> details) {
         long seq = last.map(e -> e.seq() + 1).orElse(1L);
         String prev = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);
         AuditEntry e = AuditEntry.seal(seq, clock.instant(), type, subject, Json.write(details), prev);
@@ -70,6 +85,7 @@ public final class AuditLog {
             long expectedSeq = 1;
             String prevHash = AuditEntry.GENESIS;
             AuditVerification failure;
+            AuditVerification headMismatch;
         };
         store.forEach(e -> {
             if (state.failure != null) return;
@@ -86,6 +102,11 @@ public final class AuditLog {
                 state.failure = new AuditVerification(false, state.count, Optional.of(e.seq()), problem);
                 return;
             }
+            if (HEAD_MISMATCH.equals(e.type()) && state.headMismatch == null) {
+                state.headMismatch = new AuditVerification(false, 0, Optional.of(e.seq()), "entry " + e.seq() + " (" + e.at()
+                        + ") records that the recorded head did not match the newest entry when it was appended " + e.details()
+                        + ": entries at the end or the head row had been deleted or replaced before it");
+            }
             if (TRIGGERS_RESTORED.equals(e.type())) {
                 warnings.add("entry " + e.seq() + " (" + e.at() + "): append-only triggers were missing or altered and were restored: " + e.details());
             }
@@ -96,6 +117,9 @@ public final class AuditLog {
         long verified = anchors.map(a -> a.verified).orElse(0L);
         if (state.failure != null) return state.failure.with(warnings, verified);
         long lastSeq = state.expectedSeq - 1;
+        if (state.headMismatch != null) {
+            return new AuditVerification(false, state.count, state.headMismatch.badSeq(), state.headMismatch.problem(), warnings, verified);
+        }
         Optional<AuditStore.Head> head = store.recordedHead();
         if (head.isEmpty() && state.count > 0) {
             return new AuditVerification(false, state.count, Optional.of(lastSeq),

@@ -113,4 +113,24 @@ class AuditLogTest {
         ListStore empty = new ListStore();
         assertThat(new AuditLog(empty, Clock.systemUTC()).verify().valid()).isTrue();
     }
+
+    /** An append after the tail and head were deleted must not write a fresh head over the evidence. */
+    @Test
+    void anAppendAfterTheTailAndHeadWereCutRecordsItInTheChain() {
+        store.entries.remove(4);
+        store.entries.remove(3);
+        store.head = null;
+        log.append("event", "case:6", Map.of());
+        assertThat(store.entries).extracting(AuditEntry::type).containsSubsequence(AuditLog.HEAD_MISMATCH, "event");
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.badSeq()).contains(4L);
+        assertThat(v.problem()).contains("entry 4").contains("recordedHead\":\"none").contains("head row had been deleted");
+    }
+
+    @Test
+    void anIntactLogAppendsNoMismatchEntry() {
+        log.append("event", "case:6", Map.of());
+        assertThat(store.entries).extracting(AuditEntry::type).doesNotContain(AuditLog.HEAD_MISMATCH);
+    }
 }

@@ -166,7 +166,8 @@ public final class HttpApi {
     private void verifyAudit(Context ctx) {
         var v = services.audit().verify();
         json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
-                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem()));
+                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem(),
+                "checkpointsVerified", v.checkpointsVerified(), "warnings", v.warnings()));
     }
 
     /** The matched route's path for metrics; Javalin throws rather than return nothing when none matched. */

@@ -146,6 +146,12 @@ public final class AuditCheckpoints implements AutoCloseable {
 
     /** Walks from the last checkpointed entry to {@code head}; any break is a reason not to sign. */
     private Optional<String> extendsLastCheckpoint(AuditEntry head) {
+        // A file with fewer checkpoints than the database records was deleted or cut: signing afresh would hide that.
+        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        if (mark.isPresent() && (count < mark.get().count() || lastSeq < mark.get().seq())) {
+            return Optional.of("the checkpoint file " + journal.file() + " holds " + count + " checkpoints up to entry " + lastSeq + " but the database records "
+                    + mark.get().count() + " up to entry " + mark.get().seq() + " (restore the file from a backup)");
+        }
         var s = new Object() {
             long expected = lastSeq == 0 ? 1 : lastSeq;
             String prev = AuditEntry.GENESIS;

@@ -124,6 +124,15 @@ class AuditCheckpointsTest {
         assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("entry 6 no longer has the hash its checkpoint signed");
     }
 
+    @Test
+    void neverSignsAfreshOverADeletedCheckpointFile() throws Exception {
+        Files.delete(file);
+        AuditCheckpoints reopened = new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        assertThat(reopened.checkpointNow()).isEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(problems).singleElement().asString().contains("holds 0 checkpoints").contains("records 2 up to entry 6");
+    }
+
     /** The documented limit: whoever holds the key (and the database and the file) can rewrite and re-sign everything. */
     @Test
     void aKeyHolderWhoRewritesAndResignsEverythingIsNotCaught() throws Exception {

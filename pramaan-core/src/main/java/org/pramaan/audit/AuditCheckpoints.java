@@ -213,6 +213,7 @@ public final class AuditCheckpoints implements AutoCloseable {
                         + " checkpoints up to entry " + mark.get().seq() + ": it was deleted");
             }
             contents.problems().forEach(p -> fail(-1, p));
+            warnings.addAll(contents.warnings());
             int line = 0;
             for (Checkpoint c : contents.checkpoints()) {
                 line++;

@@ -124,6 +124,22 @@ class AuditCheckpointsTest {
         assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("entry 6 no longer has the hash its checkpoint signed");
     }
 
+    /** A crash (SIGKILL, power loss) mid-write leaves a torn last line: reported, not a failure, and the next line starts fresh. */
+    @Test
+    void aTornLastLineIsAWarningAndTheNextCheckpointStartsOnANewLine() throws Exception {
+        String whole = Files.readString(file);
+        Files.writeString(file, whole + "{\"format\":\"pramaan-audit-che");
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).as(v.problem()).isTrue();
+        assertThat(v.warnings()).anySatisfy(w -> assertThat(w).contains("line 3 is incomplete"));
+        assertThat(checkpoints.checkpointNow()).isPresent();
+        assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L, 7L);
+        assertThat(new CheckpointJournal(file).read().problems()).as("the torn fragment was cut off before appending").isEmpty();
+        assertThat(log.verify().valid()).isTrue();
+        Files.writeString(file, whole + "{\"format\":\"pramaan-audit-che\n");
+        assertThat(log.verify().valid()).as("a bad line in the middle is a failure").isFalse();
+    }
+
     @Test
     void neverSignsAfreshOverADeletedCheckpointFile() throws Exception {
         Files.delete(file);

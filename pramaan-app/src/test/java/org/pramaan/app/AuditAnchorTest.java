@@ -148,4 +148,27 @@ class AuditAnchorTest extends ServerTestBase {
         assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_AUDIT_CHECKPOINT_INTERVAL", "0"))).hasMessageContaining("audit.checkpoint-interval");
         assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_AUDIT_CHECKPOINT_INTERVAL", "1.5"))).hasMessageContaining("audit.checkpoint-interval");
     }
+
+    @Test
+    void verifyBundleChecksItsCheckpointsAgainstAGivenKey() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(71)));
+        String publicKey = app.audit().checkpoints().orElseThrow().key().publicKey();
+        String fingerprint = app.audit().checkpoints().orElseThrow().key().fingerprint();
+        stop();
+        Path zip = dataDir.resolveSibling(dataDir.getFileName() + "-case.zip");
+        try {
+            assertThat(cli("cases", "bundle", id, "--output", zip.toString()).exit()).isZero();
+            Cli ok = cli("audit", "verify-bundle", zip.toString(), "--checkpoint-key", publicKey);
+            assertThat(ok.exit()).as(ok.out()).isZero();
+            assertThat(ok.out()).contains("signed checkpoints match, key fingerprint " + fingerprint + " (the trusted key)");
+            Cli plain = cli("audit", "verify-bundle", zip.toString());
+            assertThat(plain.exit()).isZero();
+            assertThat(plain.out()).contains("compare it with the operator's published key");
+            Cli other = cli("audit", "verify-bundle", zip.toString(), "--checkpoint-key", org.pramaan.audit.CheckpointKey.generate().publicKey());
+            assertThat(other.exit()).isEqualTo(1);
+            assertThat(other.out()).contains("FAILED").contains("not by the trusted key");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
 }

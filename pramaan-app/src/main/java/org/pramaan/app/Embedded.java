@@ -45,6 +45,7 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
         this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+        AuditAnchoring.attach(config, store, audit, clock);
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
                 store.database().unitOfWork());
@@ -129,6 +130,7 @@ public final class Embedded implements AutoCloseable {
     @Override
     public void close() {
         banks.saveIndexSnapshot();
+        audit.checkpoints().ifPresent(org.pramaan.audit.AuditCheckpoints::close);
         store.close();
     }
 }

@@ -27,7 +27,14 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
                             Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
-                            org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat) {
+                            org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
+                            Checkpointing auditCheckpoints) {
+
+    /**
+     * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
+     * directory, and how many entries may go unsigned before the next checkpoint.
+     */
+    public record Checkpointing(Path key, int interval) {}
 
     /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
@@ -86,6 +93,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("http.rate-limit.auth-failures.per-second", new String[] {"5", "failed authentications (401) per second allowed from one remote address; past it, the address gets 429 before its key is checked"});
         KEYS.put("http.rate-limit.auth-failures.burst", new String[] {"300", "failed authentications one address may make at once"});
         KEYS.put("log.format", new String[] {"text", "log format: text, or json for one JSON object per line (logback JsonEncoder)"});
+        KEYS.put("audit.checkpoint-key", new String[] {"", "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
+                + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"});
+        KEYS.put("audit.checkpoint-interval", new String[] {"100", "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -184,7 +194,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
                     new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
-                    rateLimits(), logFormat()).checkedTrust(this).checkedSigning(this);
+                    rateLimits(), logFormat(), checkpointing()).checkedTrust(this).checkedSigning(this);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
@@ -203,6 +213,23 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             String f = values.get("log.format");
             if (!f.equals("text") && !f.equals("json")) throw bad("log.format", "must be text or json");
             return f;
+        }
+
+        /** A key inside the data directory would travel with every copy of it; a key file that exists must be a valid pair. */
+        private Checkpointing checkpointing() {
+            int interval = (int) number("audit.checkpoint-interval", 1, 1_000_000);
+            Path data = Path.of(values.get("data.dir")).toAbsolutePath().normalize();
+            String k = values.get("audit.checkpoint-key");
+            Path key = k.isBlank() ? data.resolveSibling(data.getFileName() + "-audit-checkpoint.key") : Path.of(k).toAbsolutePath().normalize();
+            if (key.startsWith(data)) throw bad("audit.checkpoint-key", "must be outside the data directory " + data + ": a copy of the data must not carry the key that vouches for it");
+            if (Files.exists(key)) {
+                try {
+                    org.pramaan.audit.CheckpointKey.load(key);
+                } catch (IllegalStateException e) {
+                    throw bad("audit.checkpoint-key", e.getMessage());
+                }
+            }
+            return new Checkpointing(key, interval);
         }
 
         private Av av() {

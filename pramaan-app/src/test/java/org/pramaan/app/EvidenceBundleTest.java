@@ -124,4 +124,73 @@ class EvidenceBundleTest extends ServerTestBase {
         assertThat(BundleVerifier.verify(zip).valid()).isTrue();
         assertThat(app.audit().forSubject("case:" + id)).extracting(e -> e.type()).contains("case.bundle_exported");
     }
+
+    /** Rewrites the segment's last entry and recomputes its hash, as a forger with the bundle (but not the key) would. */
+    static byte[] rewriteLastEntry(byte[] zip) throws Exception {
+        return resigned(edit(zip, "audit.jsonl", jsonl -> {
+            String[] lines = jsonl.split("\n");
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> last = org.pramaan.json.Json.mapper().readValue(lines[lines.length - 1], Map.class);
+                String details = ((String) last.get("details")).replace("key:", "key:forged-");
+                var e = new org.pramaan.audit.AuditEntry(((Number) last.get("seq")).longValue(), java.time.Instant.parse((String) last.get("at")),
+                        (String) last.get("type"), (String) last.get("subject"), details, (String) last.get("prevHash"), "");
+                last.put("details", details);
+                last.put("hash", e.expectedHash());
+                lines[lines.length - 1] = org.pramaan.json.Json.write(last);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return String.join("\n", lines) + "\n";
+        }));
+    }
+
+    /** Issue 11 defect 7: the bundle carries the signed checkpoints over its segment and the offline verifier checks them. */
+    @Test
+    void aBundleCarriesSignedCheckpointsThatCatchARechainedSegment() throws Exception {
+        String media = upload(TestMedia.cameraJpeg(61));
+        String id = notice("IN_3_2_B_COMPLAINT", media);
+        byte[] zip = download(id, reviewer, "");
+        var key = app.audit().checkpoints().orElseThrow().key();
+        BundleVerifier.Result r = BundleVerifier.verify(zip, java.util.Optional.of(key.publicKey()));
+        assertThat(r.valid()).as(r.problems().toString()).isTrue();
+        assertThat(r.checkpointsVerified()).isPositive();
+        assertThat(r.checkpointKeyFingerprint()).isEqualTo(key.fingerprint());
+        assertThat(unzip(zip)).containsKey(BundleVerifier.CHECKPOINTS);
+
+        byte[] forged = rewriteLastEntry(zip);
+        Map<String, byte[]> withoutAnchors = unzip(forged);
+        withoutAnchors.remove(BundleVerifier.CHECKPOINTS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = org.pramaan.json.Json.mapper().readValue(withoutAnchors.get("manifest.json"), Map.class);
+        manifest.remove("checkpointPublicKey");
+        ((Map<?, ?>) manifest.get("files")).remove(BundleVerifier.CHECKPOINTS);
+        withoutAnchors.put("manifest.json", org.pramaan.json.Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+        assertThat(BundleVerifier.verify(rezip(withoutAnchors)).valid()).as("the chain alone cannot see a re-hashed last entry").isTrue();
+        assertThat(BundleVerifier.verify(rezip(withoutAnchors), java.util.Optional.of(key.publicKey())).problems())
+                .anySatisfy(p -> assertThat(p).contains("carries no signed checkpoints"));
+
+        BundleVerifier.Result caught = BundleVerifier.verify(forged);
+        assertThat(caught.valid()).isFalse();
+        assertThat(caught.problems()).anySatisfy(p -> assertThat(p).contains("is not the entry the checkpoint signed").contains("rewritten"));
+
+        // A forger who also re-signs with a key of their own passes only for a reader who does not compare keys.
+        var own = org.pramaan.audit.CheckpointKey.generate();
+        Map<String, byte[]> files = unzip(forged);
+        String[] entries = new String(files.get("audit.jsonl"), StandardCharsets.UTF_8).split("\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = org.pramaan.json.Json.mapper().readValue(entries[entries.length - 1], Map.class);
+        files.put(BundleVerifier.CHECKPOINTS, (own.sign(((Number) last.get("seq")).longValue(), (String) last.get("hash"), clock.instant()).toJsonLine() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m2 = org.pramaan.json.Json.mapper().readValue(files.get("manifest.json"), Map.class);
+        m2.put("checkpointPublicKey", own.publicKey());
+        files.put("manifest.json", org.pramaan.json.Json.write(m2).getBytes(StandardCharsets.UTF_8));
+        byte[] resignedOwn = resigned(rezip(files));
+        BundleVerifier.Result untrusted = BundleVerifier.verify(resignedOwn);
+        assertThat(untrusted.valid()).isTrue();
+        assertThat(untrusted.checkpointKeyFingerprint()).isNotEqualTo(key.fingerprint());
+        assertThat(BundleVerifier.verify(resignedOwn, java.util.Optional.of(key.publicKey())).problems())
+                .anySatisfy(p -> assertThat(p).contains("not by the trusted key " + key.fingerprint()));
+    }
 }

@@ -80,7 +80,11 @@ abstract class ServerTestBase {
     }
 
     @AfterEach
-    void stopServer() throws Exception { stop(); }
+    void stopServer() throws Exception {
+        stop();
+        // The audit checkpoint key is created beside the data directory (never inside it), so outside @TempDir.
+        java.nio.file.Files.deleteIfExists(dataDir.toAbsolutePath().normalize().resolveSibling(dataDir.getFileName() + "-audit-checkpoint.key"));
+    }
 
     ApiClient.Response uploadResponse(byte[] bytes) throws Exception { return api.postBytes("/v1/media", ingest, bytes); }
 }

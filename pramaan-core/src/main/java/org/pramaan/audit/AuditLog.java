@@ -12,6 +12,13 @@ public final class AuditLog {
     private final AuditStore store;
     private final Clock clock;
     private final org.pramaan.tx.UnitOfWork unit;
+    /** Written after appends once {@link #useCheckpoints} is called; checked by {@link #verify()}. */
+    private volatile Optional<AuditCheckpoints> checkpoints = Optional.empty();
+
+    /** The entry type the store's start-up check appends when it had to recreate append-only triggers. */
+    public static final String TRIGGERS_RESTORED = "audit.triggers_restored";
+    /** The entry type appended when, at an append, the recorded head did not match the newest entry. */
+    public static final String HEAD_MISMATCH = "audit.head_mismatch";
 
     public AuditLog(AuditStore store, Clock clock) { this(store, clock, org.pramaan.tx.UnitOfWork.none()); }
 
@@ -26,11 +33,31 @@ public final class AuditLog {
     }
 
     public AuditEntry append(String type, String subject, Map<String, ?> details) {
-        return unit.run(() -> appendNow(type, subject, details));
+        AuditEntry e = unit.run(() -> appendNow(type, subject, details));
+        checkpoints.ifPresent(AuditCheckpoints::afterAppend);
+        return e;
     }
+
+    /** Anchors the chain with signed checkpoints from now on (see {@link AuditCheckpoints}). */
+    public void useCheckpoints(AuditCheckpoints c) { this.checkpoints = Optional.of(Objects.requireNonNull(c, "checkpoints")); }
+
+    public Optional<AuditCheckpoints> checkpoints() { return checkpoints; }
 
     private synchronized AuditEntry appendNow(String type, String subject, Map<String, ?> details) {
         Optional<AuditEntry> last = store.last();
+        Optional<AuditStore.Head> head = store.recordedHead();
+        Optional<AuditStore.Head> expected = last.map(e -> new AuditStore.Head(e.seq(), e.hash()));
+        if (!head.equals(expected)) {
+            // The next append would write a new head and so erase the only trace of a cut-off tail (or of a
+            // deleted head): record the discrepancy in the chain first, where verify() reports it for good.
+            last = Optional.of(sealAndStore(last, HEAD_MISMATCH, "audit:head", details(
+                    "recordedHead", head.map(h -> h.seq() + ":" + h.hash()).orElse("none"),
+                    "lastEntry", expected.map(h -> h.seq() + ":" + h.hash()).orElse("none"))));
+        }
+        return sealAndStore(last, type, subject, details);
+    }
+
+    private AuditEntry sealAndStore(Optional<AuditEntry> last, String type, String subject, Map<String, ?> details) {
         long seq = last.map(e -> e.seq() + 1).orElse(1L);
         String prev = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);
         AuditEntry e = AuditEntry.seal(seq, clock.instant(), type, subject, Json.write(details), prev);
@@ -51,14 +78,20 @@ public final class AuditLog {
 
     /**
      * Walks the chain from the first entry. An edit shows as a hash mismatch, a deletion as a gap in
-     * seq or a broken link, a reorder as a broken link; the problem names the entry.
+     * seq or a broken link, a reorder as a broken link; the problem names the entry. Once the log has
+     * entries the recorded head is mandatory: without it, deleting the last entries together with the
+     * head row would leave a shorter chain that looks whole. With checkpoints, every signed checkpoint
+     * must verify under this deployment's key and name an entry the chain still has, with that hash.
      */
     public AuditVerification verify() {
+        Optional<AuditCheckpoints.Verifier> anchors = checkpoints.map(AuditCheckpoints::verifier);
+        List<String> warnings = new java.util.ArrayList<>();
         var state = new Object() {
             long count;
             long expectedSeq = 1;
             String prevHash = AuditEntry.GENESIS;
             AuditVerification failure;
+            AuditVerification headMismatch;
         };
         store.forEach(e -> {
             if (state.failure != null) return;
@@ -75,17 +108,45 @@ public final class AuditLog {
                 state.failure = new AuditVerification(false, state.count, Optional.of(e.seq()), problem);
                 return;
             }
+            if (HEAD_MISMATCH.equals(e.type()) && state.headMismatch == null) {
+                state.headMismatch = new AuditVerification(false, 0, Optional.of(e.seq()), "entry " + e.seq() + " (" + e.at()
+                        + ") records that the recorded head did not match the newest entry when it was appended " + e.details()
+                        + ": entries at the end or the head row had been deleted or replaced before it");
+            }
+            if (TRIGGERS_RESTORED.equals(e.type())) {
+                warnings.add("entry " + e.seq() + " (" + e.at() + "): append-only triggers were missing or altered and were restored: " + e.details());
+            }
+            anchors.ifPresent(a -> a.visit(e));
             state.expectedSeq++;
             state.prevHash = e.hash();
         });
-        if (state.failure != null) return state.failure;
-        Optional<AuditStore.Head> head = store.recordedHead();
-        if (head.isPresent() && (head.get().seq() != state.expectedSeq - 1 || !head.get().hash().equals(state.prevHash))) {
-            return new AuditVerification(false, state.count, Optional.of(state.expectedSeq),
-                    "the log ends at entry " + (state.expectedSeq - 1) + " but entry " + head.get().seq()
-                            + " was recorded as the newest: entries at the end were deleted or replaced");
+        long verified = anchors.map(a -> a.verified).orElse(0L);
+        if (state.failure != null) return state.failure.with(warnings, verified);
+        long lastSeq = state.expectedSeq - 1;
+        if (state.headMismatch != null) {
+            return new AuditVerification(false, state.count, state.headMismatch.badSeq(), state.headMismatch.problem(), warnings, verified);
         }
-        return new AuditVerification(true, state.count, Optional.empty(), "chain intact: " + state.count + " entries");
+        Optional<AuditStore.Head> head = store.recordedHead();
+        if (head.isEmpty() && state.count > 0) {
+            return new AuditVerification(false, state.count, Optional.of(lastSeq),
+                    "the log has " + state.count + " entries but no recorded head: the head row was deleted, so entries at the end may have been cut off",
+                    warnings, verified);
+        }
+        if (head.isPresent() && (head.get().seq() != lastSeq || !head.get().hash().equals(state.prevHash))) {
+            return new AuditVerification(false, state.count, Optional.of(state.expectedSeq),
+                    "the log ends at entry " + lastSeq + " but entry " + head.get().seq()
+                            + " was recorded as the newest: entries at the end were deleted or replaced", warnings, verified);
+        }
+        if (anchors.isPresent()) {
+            AuditCheckpoints.Verifier a = anchors.get();
+            a.finish(lastSeq);
+            warnings.addAll(a.warnings);
+            if (!a.failures.isEmpty()) {
+                return new AuditVerification(false, state.count, a.firstBad, String.join("; ", a.failures), warnings, a.verified);
+            }
+        }
+        return new AuditVerification(true, state.count, Optional.empty(), "chain intact: " + state.count + " entries"
+                + (anchors.isPresent() ? ", " + verified + " signed checkpoints match" : ""), warnings, verified);
     }
 
     /** For callers that build details incrementally. */

@@ -21,6 +21,20 @@ public interface AuditStore {
     /** Visits every entry in storage order (ascending seq). */
     void forEach(Consumer<AuditEntry> visitor);
 
+    /** Visits the entries with seq greater than {@code afterSeq}, in ascending seq (bounded memory for long logs). */
+    void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor);
+
     /** Entries whose subject equals {@code subject}, in order. */
     java.util.List<AuditEntry> bySubject(String subject);
+
+    /**
+     * The newest checkpoint written to the checkpoint file and how many lines the file then had,
+     * recorded in the store so that a deleted or truncated checkpoint file is noticed.
+     */
+    record CheckpointMark(long seq, String hash, long count) {}
+
+    /** Records {@code mark}; a mark older than the one recorded (lower seq or count) is refused. */
+    void recordCheckpoint(CheckpointMark mark);
+
+    Optional<CheckpointMark> checkpointMark();
 }

@@ -23,15 +23,30 @@ import org.pramaan.json.Json;
  */
 public final class BundleVerifier {
     public static final String FORMAT = "pramaan-evidence-bundle/1";
+    /** Signed checkpoints (issue 11 defect 7) whose entries lie in the bundle's audit segment. */
+    public static final String CHECKPOINTS = "audit-checkpoints.jsonl";
     static final int MAX_FILES = 1000;
+    static final int MAX_CHECKPOINTS = 100_000;
     static final long MAX_TOTAL_BYTES = 1L << 30;
 
     /** The outcome: valid, or the problems found, each naming the file or audit entry. */
-    public record Result(boolean valid, List<String> problems, String caseId, int auditEntries, int redactedEntries) {}
+    public record Result(boolean valid, List<String> problems, String caseId, int auditEntries, int redactedEntries, int checkpointsVerified,
+                         String checkpointKeyFingerprint) {
+        public Result(boolean valid, List<String> problems, String caseId, int auditEntries, int redactedEntries) {
+            this(valid, problems, caseId, auditEntries, redactedEntries, 0, "");
+        }
+    }
 
     private BundleVerifier() {}
 
-    public static Result verify(byte[] zip) {
+    public static Result verify(byte[] zip) { return verify(zip, java.util.Optional.empty()); }
+
+    /**
+     * @param trustedCheckpointKey the operator's published checkpoint public key (base64 X.509); with it,
+     *                             checkpoints signed by any other key are refused. Without it the result
+     *                             names the key's fingerprint for the reader to compare.
+     */
+    public static Result verify(byte[] zip, java.util.Optional<String> trustedCheckpointKey) {
         Map<String, byte[]> files;
         try {
             files = unzip(zip);
@@ -56,11 +71,54 @@ public final class BundleVerifier {
         for (String name : files.keySet()) {
             if (!name.equals("manifest.json") && !manifest.path("files").has(name)) problems.add(name + " is in the bundle but not in the manifest");
         }
-        int[] counts = checkChain(files.get("audit.jsonl"), problems);
-        return new Result(problems.isEmpty(), problems, manifest.path("caseId").asText(), counts[0], counts[1]);
+        Map<Long, String> hashes = new java.util.HashMap<>();
+        int[] counts = checkChain(files.get("audit.jsonl"), problems, hashes);
+        String key = manifest.path("checkpointPublicKey").asText("");
+        int anchored = checkCheckpoints(files.get(CHECKPOINTS), key, trustedCheckpointKey, hashes, problems);
+        return new Result(problems.isEmpty(), problems, manifest.path("caseId").asText(), counts[0], counts[1], anchored,
+                key.isEmpty() ? "" : CheckpointKey.fingerprint(key));
     }
 
-    private static int[] checkChain(byte[] jsonl, List<String> problems) {
+    /** Every checkpoint must be signed by the manifest's key (and the trusted one, if given) and name an entry of the segment with that hash. */
+    private static int checkCheckpoints(byte[] jsonl, String key, java.util.Optional<String> trusted, Map<Long, String> hashes, List<String> problems) {
+        if (jsonl == null) {
+            if (!key.isEmpty()) problems.add(CHECKPOINTS + " is missing although the manifest names a checkpoint key");
+            if (trusted.isPresent()) problems.add("the bundle carries no signed checkpoints, but a checkpoint key was given to check them against");
+            return 0;
+        }
+        if (key.isEmpty()) {
+            problems.add(CHECKPOINTS + " is present but the manifest names no checkpointPublicKey");
+            return 0;
+        }
+        if (trusted.isPresent() && !trusted.get().equals(key)) {
+            problems.add("the bundle's checkpoints are signed by key " + CheckpointKey.fingerprint(key) + ", not by the trusted key " + CheckpointKey.fingerprint(trusted.get()));
+            return 0;
+        }
+        int ok = 0, n = 0;
+        for (String line : new String(jsonl, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            if (++n > MAX_CHECKPOINTS) {
+                problems.add(CHECKPOINTS + " has more than " + MAX_CHECKPOINTS + " lines");
+                break;
+            }
+            Checkpoint c;
+            try {
+                c = Checkpoint.parse(line);
+            } catch (IllegalArgumentException e) {
+                problems.add(CHECKPOINTS + " line " + n + ": " + e.getMessage());
+                continue;
+            }
+            if (!c.publicKey().equals(key)) problems.add("checkpoint for audit entry " + c.seq() + " is signed by key " + CheckpointKey.fingerprint(c.publicKey())
+                    + ", not by the manifest's checkpoint key " + CheckpointKey.fingerprint(key));
+            else if (!CheckpointKey.verify(c)) problems.add("checkpoint for audit entry " + c.seq() + " has an invalid signature: it was forged or altered");
+            else if (!hashes.containsKey(c.seq())) problems.add("checkpoint for audit entry " + c.seq() + " names an entry outside the bundle's audit segment");
+            else if (!hashes.get(c.seq()).equals(c.hash())) problems.add("audit entry " + c.seq() + " is not the entry the checkpoint signed at " + c.at() + ": the segment was rewritten");
+            else ok++;
+        }
+        return ok;
+    }
+
+    private static int[] checkChain(byte[] jsonl, List<String> problems, Map<Long, String> hashes) {
         if (jsonl == null) {
             problems.add("audit.jsonl is missing");
             return new int[] {0, 0};
@@ -89,6 +147,7 @@ public final class BundleVerifier {
                         e.path("details").asText(), e.path("prevHash").asText());
                 if (!expected.equals(hash)) problems.add("audit entry " + seq + " (" + e.path("type").asText() + ") was edited: its contents no longer match its hash");
             }
+            hashes.put(seq, hash);
             prevHash = hash;
             prevSeq = seq;
         }

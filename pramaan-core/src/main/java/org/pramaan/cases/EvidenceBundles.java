@@ -59,7 +59,18 @@ public final class EvidenceBundles {
         files.put("case.json", Json.write(CaseView.of(c, clock)).getBytes(StandardCharsets.UTF_8));
         files.put("media.json", Json.write(ScreeningView.media(m)).getBytes(StandardCharsets.UTF_8));
         for (BundleSection s : sections) files.put(s.fileName(), Json.write(s.content(c)).getBytes(StandardCharsets.UTF_8));
-        files.put("audit.jsonl", segment(Set.of("case:" + caseId, "media:" + c.mediaId())).getBytes(StandardCharsets.UTF_8));
+        // Sign the chain up to the export entry so the bundle's segment ends on a checkpoint (export runs outside any unit of work).
+        List<org.pramaan.audit.Checkpoint> anchors = audit.checkpoints().map(a -> {
+            a.checkpointNow();
+            return a.journal().read().checkpoints().stream().filter(k -> k.publicKey().equals(a.key().publicKey())).toList();
+        }).orElse(List.of());
+        Segment seg = segment(Set.of("case:" + caseId, "media:" + c.mediaId()), anchors);
+        files.put("audit.jsonl", seg.jsonl().getBytes(StandardCharsets.UTF_8));
+        if (audit.checkpoints().isPresent()) {
+            StringBuilder lines = new StringBuilder();
+            for (org.pramaan.audit.Checkpoint k : anchors) if (k.seq() >= seg.firstSeq() && k.seq() <= seg.lastSeq()) lines.append(k.toJsonLine()).append('\n');
+            files.put(BundleVerifier.CHECKPOINTS, lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
         if (includeMedia && m.blobStored()) {
             files.put("media/" + m.id(), Files.readAllBytes(blobs.locate(m.id()).orElseThrow(() -> new IllegalStateException("media " + m.id() + " bytes are gone"))));
         }
@@ -71,12 +82,18 @@ public final class EvidenceBundles {
         Map<String, String> digests = new LinkedHashMap<>();
         files.forEach((k, v) -> digests.put(k, BundleVerifier.digest(v)));
         manifest.put("files", digests);
+        audit.checkpoints().ifPresent(a -> manifest.put("checkpointPublicKey", a.key().publicKey()));
         manifest.put("verify", "pramaan audit verify-bundle <this file>");
         return zip(Json.write(manifest).getBytes(StandardCharsets.UTF_8), files);
     }
 
-    /** Entries from the first to the last about {@code subjects}; others keep only seq and hashes. */
-    private String segment(Set<String> subjects) {
+    private record Segment(String jsonl, long firstSeq, long lastSeq) {}
+
+    /**
+     * Entries from the first to the last about {@code subjects}, extended to the first signed checkpoint
+     * at or after the last one so the segment's end is anchored; others keep only seq and hashes.
+     */
+    private Segment segment(Set<String> subjects, List<org.pramaan.audit.Checkpoint> anchors) {
         List<AuditEntry> all = new ArrayList<>();
         audit.forEach(all::add);
         int first = -1, last = -1;
@@ -85,6 +102,11 @@ public final class EvidenceBundles {
                 if (first < 0) first = i;
                 last = i;
             }
+        }
+        if (last >= 0) {
+            long end = all.get(last).seq();
+            long anchor = anchors.stream().mapToLong(org.pramaan.audit.Checkpoint::seq).filter(q -> q >= end).min().orElse(end);
+            while (last + 1 < all.size() && all.get(last).seq() < anchor) last++;
         }
         StringBuilder out = new StringBuilder();
         for (int i = Math.max(first, 0); first >= 0 && i <= last; i++) {
@@ -103,7 +125,7 @@ public final class EvidenceBundles {
             line.put("hash", e.hash());
             out.append(Json.write(line)).append('\n');
         }
-        return out.toString();
+        return first < 0 ? new Segment("", 0, -1) : new Segment(out.toString(), all.get(first).seq(), all.get(last).seq());
     }
 
     private static byte[] zip(byte[] manifest, Map<String, byte[]> files) {

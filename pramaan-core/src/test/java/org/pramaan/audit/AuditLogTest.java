@@ -24,6 +24,10 @@ class AuditLogTest {
         @Override public Optional<Head> recordedHead() { return Optional.ofNullable(head); }
         @Override public void forEach(Consumer<AuditEntry> v) { entries.forEach(v); }
         @Override public List<AuditEntry> bySubject(String s) { return entries.stream().filter(e -> e.subject().equals(s)).toList(); }
+        @Override public void forEachAfter(long after, Consumer<AuditEntry> v) { entries.stream().filter(e -> e.seq() > after).forEach(v); }
+        CheckpointMark mark;
+        @Override public void recordCheckpoint(CheckpointMark m) { mark = m; }
+        @Override public Optional<CheckpointMark> checkpointMark() { return Optional.ofNullable(mark); }
     }
 
     private final ListStore store = new ListStore();
@@ -83,5 +87,50 @@ class AuditLogTest {
         AuditVerification v = log.verify();
         assertThat(v.valid()).isFalse();
         assertThat(v.problem()).contains("entry 5 was recorded as the newest");
+    }
+
+    /** Issue 11 defect 7: deleting the tail and the head row together used to verify as intact. */
+    @Test
+    void cuttingTheTailAndDeletingTheHeadIsFound() {
+        store.entries.remove(4);
+        store.entries.remove(3);
+        store.head = null;
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.problem()).contains("no recorded head").contains("3 entries");
+    }
+
+    @Test
+    void aHeadThatOutlivesEveryEntryIsFound() {
+        store.entries.clear();
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.problem()).contains("entry 5 was recorded as the newest");
+    }
+
+    @Test
+    void anEmptyLogWithoutHeadIsIntact() {
+        ListStore empty = new ListStore();
+        assertThat(new AuditLog(empty, Clock.systemUTC()).verify().valid()).isTrue();
+    }
+
+    /** An append after the tail and head were deleted must not write a fresh head over the evidence. */
+    @Test
+    void anAppendAfterTheTailAndHeadWereCutRecordsItInTheChain() {
+        store.entries.remove(4);
+        store.entries.remove(3);
+        store.head = null;
+        log.append("event", "case:6", Map.of());
+        assertThat(store.entries).extracting(AuditEntry::type).containsSubsequence(AuditLog.HEAD_MISMATCH, "event");
+        AuditVerification v = log.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.badSeq()).contains(4L);
+        assertThat(v.problem()).contains("entry 4").contains("recordedHead\":\"none").contains("head row had been deleted");
+    }
+
+    @Test
+    void anIntactLogAppendsNoMismatchEntry() {
+        log.append("event", "case:6", Map.of());
+        assertThat(store.entries).extracting(AuditEntry::type).doesNotContain(AuditLog.HEAD_MISMATCH);
     }
 }

@@ -177,7 +177,8 @@ public final class HttpApi {
     private void verifyAudit(Context ctx) {
         var v = services.audit().verify();
         json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
-                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem()));
+                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem(),
+                "checkpointsVerified", v.checkpointsVerified(), "warnings", v.warnings()));
     }
 
     /** {@code GET /readyz}: 200 when every check holds, else 503 naming each failing one (load balancers take 503 as "send nothing here"). */

@@ -62,6 +62,9 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public BlobStore blobs() { return blobs; }
 
+    /** See {@link SqliteDatabase#restoredTriggers()}. */
+    public java.util.List<String> restoredTriggers() { return db.restoredTriggers(); }
+
     @Override
     public void close() {
         try (lock) {

@@ -56,9 +56,12 @@ final class SqliteAuditStore implements AuditStore {
     }
 
     @Override
-    public void forEach(Consumer<AuditEntry> visitor) {
+    public void forEach(Consumer<AuditEntry> visitor) { forEachAfter(0, visitor); }
+
+    @Override
+    public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) {
         // Pages of 1,000 so a long log is verified in bounded memory.
-        long after = 0;
+        long after = afterSeq;
         while (true) {
             long from = after;
             List<AuditEntry> page = db.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000",
@@ -67,6 +70,32 @@ final class SqliteAuditStore implements AuditStore {
             page.forEach(visitor);
             after = page.get(page.size() - 1).seq();
         }
+    }
+
+    @Override
+    public void recordCheckpoint(CheckpointMark m) {
+        // The V7 trigger refuses a mark that moves backwards; checked here too for a message that names both.
+        db.write(c -> {
+            Optional<CheckpointMark> now = checkpointMark();
+            if (now.isPresent() && (m.seq() < now.get().seq() || m.count() < now.get().count())) {
+                throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count() + " written) is older than the recorded one for entry "
+                        + now.get().seq() + " (" + now.get().count() + ")");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_checkpoint_mark(id, seq, hash, count) VALUES (1, ?, ?, ?) "
+                    + "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, count = excluded.count")) {
+                ps.setLong(1, m.seq());
+                ps.setString(2, m.hash());
+                ps.setLong(3, m.count());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<CheckpointMark> checkpointMark() {
+        return db.first("SELECT seq, hash, count FROM audit_checkpoint_mark WHERE id = 1", ps -> { },
+                rs -> new CheckpointMark(rs.getLong(1), rs.getString(2), rs.getLong(3)));
     }
 
     @Override

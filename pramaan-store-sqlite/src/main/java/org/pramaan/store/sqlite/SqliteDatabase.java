@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteDatabase implements AutoCloseable {
     /** Migrations in order; each file runs once, in one transaction. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql",
+            "V7__audit_anchor.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -31,6 +32,8 @@ public final class SqliteDatabase implements AutoCloseable {
     /** After-commit hooks of the open transaction (guarded by {@link #lock}). */
     private final List<Runnable> committed = new ArrayList<>();
     private final Path file;
+    /** Append-only triggers found missing, altered or foreign at open and put right (issue 11 defect 7). */
+    private List<String> restoredTriggers = List.of();
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -50,6 +53,7 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             SqliteDatabase db = new SqliteDatabase(file, c);
             db.migrate();
+            db.restoredTriggers = List.copyOf(db.write(AppendOnlyTriggers::restore));
             return db;
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
@@ -57,6 +61,9 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     public Path file() { return file; }
+
+    /** The append-only triggers this open had to recreate or remove, e.g. {@code audit_log_no_delete (missing)}; empty when all were intact. */
+    public List<String> restoredTriggers() { return restoredTriggers; }
 
     /** Work that needs the connection. */
     @FunctionalInterface

@@ -63,4 +63,32 @@ public abstract class AuditStoreContract {
         assertThat(seqs).isSorted();
         assertThat(log.verify().entriesChecked()).isEqualTo(2_500);
     }
+
+    @Test
+    void visitsTheEntriesAfterASeq() {
+        AuditStore store = createStore(dir);
+        FakeClock clock = FakeClock.at("2026-03-01T10:00:00Z");
+        AuditLog log = new AuditLog(store, clock);
+        for (int i = 0; i < 1_205; i++) log.append("tick", "s", Map.of("i", i));
+        List<Long> seqs = new ArrayList<>();
+        store.forEachAfter(3, e -> seqs.add(e.seq()));
+        assertThat(seqs).hasSize(1_202).startsWith(4L).endsWith(1_205L).isSorted();
+        List<Long> none = new ArrayList<>();
+        store.forEachAfter(1_205, e -> none.add(e.seq()));
+        assertThat(none).isEmpty();
+    }
+
+    /** The checkpoint mark lets verify notice a deleted or truncated checkpoint file; it only moves forward. */
+    @Test
+    void recordsTheNewestCheckpointMarkAndRefusesAnOlderOne() {
+        AuditStore store = createStore(dir);
+        assertThat(store.checkpointMark()).isEmpty();
+        AuditStore.CheckpointMark first = new AuditStore.CheckpointMark(100, "a".repeat(64), 1);
+        AuditStore.CheckpointMark second = new AuditStore.CheckpointMark(200, "b".repeat(64), 2);
+        store.recordCheckpoint(first);
+        store.recordCheckpoint(second);
+        assertThat(store.checkpointMark()).contains(second);
+        assertThatThrownBy(() -> store.recordCheckpoint(first)).hasMessageContaining("100");
+        assertThat(store.checkpointMark()).contains(second);
+    }
 }

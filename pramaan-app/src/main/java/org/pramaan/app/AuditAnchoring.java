@@ -1,0 +1,42 @@
+package org.pramaan.app;
+
+import java.time.Clock;
+import java.util.List;
+import org.pramaan.audit.AuditCheckpoints;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.audit.CheckpointJournal;
+import org.pramaan.audit.CheckpointKey;
+import org.pramaan.store.sqlite.EmbeddedStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires issue 11 defect 7 into the embedded deployment: records append-only triggers the store had to
+ * restore at open as an audit entry, and anchors the chain with signed checkpoints in
+ * {@code <data-dir>/audit-checkpoints.jsonl} (see docs/audit.md).
+ */
+final class AuditAnchoring {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditAnchoring.class);
+
+    private AuditAnchoring() {}
+
+    static AuditCheckpoints attach(PramaanConfig config, EmbeddedStore store, AuditLog audit, Clock clock) {
+        List<String> restored = store.restoredTriggers();
+        if (!restored.isEmpty()) {
+            audit.append(AuditLog.TRIGGERS_RESTORED, "audit:triggers", AuditLog.details("triggers", restored));
+        }
+        PramaanConfig.Checkpointing settings = config.auditCheckpoints();
+        CheckpointKey.Loaded key = CheckpointKey.loadOrCreate(settings.key());
+        if (key.created()) {
+            LOG.warn("created the audit checkpoint key {} (Ed25519, public key {}, fingerprint {}): keep it outside the data directory and back it up; "
+                    + "without it new checkpoints cannot be signed", settings.key(), key.key().publicKey(), key.key().fingerprint());
+        }
+        AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), key.key(),
+                new CheckpointJournal(config.dataDir().resolve(CheckpointJournal.FILE_NAME)), settings.interval(), clock, AuditCheckpoints.background(),
+                problem -> LOG.error("{}", problem));
+        audit.useCheckpoints(checkpoints);
+        // Catch up after a crash or an upgrade from a version without checkpoints.
+        checkpoints.checkpointIfDue();
+        return checkpoints;
+    }
+}

@@ -1,0 +1,275 @@
+package org.pramaan.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Anchors the audit chain outside the database: every {@code interval} entries (and on a clean
+ * shutdown) the newest committed entry is signed with the {@link CheckpointKey} and appended to the
+ * {@link CheckpointJournal}. Someone who rewrites rows <em>and</em> the recorded head consistently
+ * (recomputing every hash) is then caught by {@link AuditLog#verify()}, unless they also hold the key.
+ *
+ * <p>Checkpoints are written after the append commits: {@link #afterAppend()} hands the work to
+ * {@code executor}, whose task reads the newest entry through the store. The SQLite store serialises
+ * reads and writes on one lock held for a whole transaction, so that read waits for an enclosing
+ * unit of work to commit or roll back and never signs an entry that is later rolled back. (Once the
+ * unit of work has after-commit hooks, {@code afterAppend} can be registered as one instead.)
+ *
+ * <p>Before signing, the entries since the previous checkpoint are re-checked (hashes, links, recorded
+ * head), so the key never signs over a chain that no longer extends what it signed before.
+ */
+public final class AuditCheckpoints implements AutoCloseable {
+    public static final int DEFAULT_INTERVAL = 100;
+    private final AuditStore store;
+    private final CheckpointKey key;
+    private final CheckpointJournal journal;
+    private final int interval;
+    private final Clock clock;
+    private final Executor executor;
+    private final Consumer<String> problems;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** Whether this process appended anything: a process that only read (e.g. {@code audit verify}) signs nothing at close. */
+    private final AtomicBoolean appended = new AtomicBoolean();
+    private long lastSeq;
+    private String lastHash = AuditEntry.GENESIS;
+    private long count;
+
+    /**
+     * @param executor runs the checkpoint after an append; {@link #background()} in production, a
+     *                 direct executor ({@code Runnable::run}) in tests without transactions
+     * @param problems told (to be logged loudly) when a checkpoint is refused because the chain no
+     *                 longer extends the previous checkpoint, or when writing one fails
+     */
+    public AuditCheckpoints(AuditStore store, CheckpointKey key, CheckpointJournal journal, int interval, Clock clock, Executor executor,
+                            Consumer<String> problems) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.key = Objects.requireNonNull(key, "key");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        if (interval < 1) throw new IllegalArgumentException("checkpoint interval must be at least 1 entry, was " + interval);
+        this.interval = interval;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.problems = Objects.requireNonNull(problems, "problems");
+        refresh();
+    }
+
+    /** Re-reads the newest checkpoint from the file: another process on the same data directory may have written one. */
+    private void refresh() {
+        List<Checkpoint> written = journal.read().checkpoints();
+        count = written.size();
+        for (Checkpoint c : written) {
+            if (c.seq() >= lastSeq) {
+                lastSeq = c.seq();
+                lastHash = c.hash();
+            }
+        }
+    }
+
+    /** One daemon thread: checkpoints are written in order and never hold up a request. */
+    public static ExecutorService background() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pramaan-audit-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public CheckpointKey key() { return key; }
+
+    public CheckpointJournal journal() { return journal; }
+
+    public int interval() { return interval; }
+
+    /** Called after each append; at most one task waits in the queue at a time. */
+    void afterAppend() {
+        appended.set(true);
+        if (!queued.compareAndSet(false, true)) return;
+        try {
+            executor.execute(() -> {
+                queued.set(false);
+                try {
+                    checkpointIfDue();
+                } catch (RuntimeException e) {
+                    problems.accept("audit checkpoint failed: " + e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            queued.set(false); // shutting down: close() writes the last checkpoint
+        }
+    }
+
+    /** Signs the newest entry when {@code interval} entries have been appended since the last checkpoint. */
+    public synchronized Optional<Checkpoint> checkpointIfDue() {
+        Optional<AuditEntry> head = store.last();
+        if (head.isEmpty() || head.get().seq() - lastSeq < interval) return Optional.empty();
+        return sign(head.get());
+    }
+
+    /** Signs the newest entry if it is not signed yet (clean shutdown). Call outside any unit of work. */
+    public synchronized Optional<Checkpoint> checkpointNow() {
+        Optional<AuditEntry> head = store.last();
+        if (head.isEmpty() || head.get().seq() <= lastSeq) return Optional.empty();
+        return sign(head.get());
+    }
+
+    private Optional<Checkpoint> sign(AuditEntry head) {
+        refresh();
+        if (head.seq() <= lastSeq) return Optional.empty();
+        Optional<String> broken = extendsLastCheckpoint(head);
+        if (broken.isPresent()) {
+            problems.accept("audit checkpoint refused: " + broken.get() + "; run 'pramaan audit verify'");
+            return Optional.empty();
+        }
+        Checkpoint c = key.sign(head.seq(), head.hash(), clock.instant());
+        journal.append(c);
+        count++;
+        lastSeq = c.seq();
+        lastHash = c.hash();
+        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        if (mark.isEmpty() || (mark.get().seq() <= c.seq() && mark.get().count() <= count)) {
+            store.recordCheckpoint(new AuditStore.CheckpointMark(c.seq(), c.hash(), count));
+        }
+        return Optional.of(c);
+    }
+
+    /** Walks from the last checkpointed entry to {@code head}; any break is a reason not to sign. */
+    private Optional<String> extendsLastCheckpoint(AuditEntry head) {
+        // A file with fewer checkpoints than the database records was deleted or cut: signing afresh would hide that.
+        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        if (mark.isPresent() && (count < mark.get().count() || lastSeq < mark.get().seq())) {
+            return Optional.of("the checkpoint file " + journal.file() + " holds " + count + " checkpoints up to entry " + lastSeq + " but the database records "
+                    + mark.get().count() + " up to entry " + mark.get().seq() + " (restore the file from a backup)");
+        }
+        var s = new Object() {
+            long expected = lastSeq == 0 ? 1 : lastSeq;
+            String prev = AuditEntry.GENESIS;
+            String problem;
+        };
+        store.forEachAfter(Math.max(0, lastSeq - 1), e -> {
+            if (s.problem != null || e.seq() > head.seq()) return;
+            if (e.seq() != s.expected) s.problem = "entry " + s.expected + " is missing";
+            else if (e.seq() == lastSeq && !e.hash().equals(lastHash)) s.problem = "entry " + lastSeq + " no longer has the hash its checkpoint signed";
+            else if (e.seq() != lastSeq && !e.prevHash().equals(s.prev)) s.problem = "entry " + e.seq() + " does not link to the entry before it";
+            else if (!e.hash().equals(e.expectedHash())) s.problem = "entry " + e.seq() + " no longer matches its hash";
+            s.expected++;
+            s.prev = e.hash();
+        });
+        if (s.problem == null && s.expected <= head.seq()) s.problem = "entries from " + s.expected + " are missing";
+        if (s.problem == null && !store.recordedHead().equals(Optional.of(new AuditStore.Head(head.seq(), head.hash())))) {
+            s.problem = "the recorded head is not entry " + head.seq();
+        }
+        return Optional.ofNullable(s.problem);
+    }
+
+    /** Drains the queue, then signs whatever is still unsigned if this process appended anything. */
+    @Override
+    public void close() {
+        if (executor instanceof ExecutorService es) {
+            es.shutdown();
+            try {
+                es.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!appended.get()) return;
+        try {
+            checkpointNow();
+        } catch (RuntimeException e) {
+            problems.accept("audit checkpoint at shutdown failed: " + e.getMessage());
+        }
+    }
+
+    /** Checks the checkpoint file against the chain while {@link AuditLog#verify()} walks it. */
+    Verifier verifier() { return new Verifier(); }
+
+    final class Verifier {
+        final List<String> failures = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        Optional<Long> firstBad = Optional.empty();
+        long verified;
+        private final Map<Long, List<Checkpoint>> bySeq = new HashMap<>();
+        private final CheckpointJournal.Contents contents = journal.read();
+        private long newest;
+        private Instant newestAt;
+
+        private Verifier() {
+            String file = journal.file().toString();
+            Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+            if (!contents.exists() && mark.isPresent()) {
+                fail(mark.get().seq(), "the checkpoint file " + file + " is missing, but the database records " + mark.get().count()
+                        + " checkpoints up to entry " + mark.get().seq() + ": it was deleted");
+            }
+            contents.problems().forEach(p -> fail(-1, p));
+            warnings.addAll(contents.warnings());
+            int line = 0;
+            for (Checkpoint c : contents.checkpoints()) {
+                line++;
+                if (!c.publicKey().equals(key.publicKey())) {
+                    fail(c.seq(), "checkpoint " + line + " (entry " + c.seq() + ") is signed by key " + CheckpointKey.fingerprint(c.publicKey())
+                            + ", not by this deployment's checkpoint key " + key.fingerprint());
+                } else if (!CheckpointKey.verify(c)) {
+                    fail(c.seq(), "checkpoint " + line + " (entry " + c.seq() + ", " + c.at() + ") has an invalid signature: the line was forged or altered");
+                } else {
+                    bySeq.computeIfAbsent(c.seq(), k -> new ArrayList<>()).add(c);
+                    if (c.seq() >= newest) {
+                        newest = c.seq();
+                        newestAt = c.at();
+                    }
+                }
+            }
+            if (mark.isPresent() && contents.exists()) {
+                AuditStore.CheckpointMark m = mark.get();
+                if (contents.checkpoints().size() + contents.problems().size() < m.count()) {
+                    fail(m.seq(), "the checkpoint file " + file + " holds " + contents.checkpoints().size() + " checkpoints but the database records "
+                            + m.count() + " written: it was truncated or lines were removed");
+                }
+                boolean found = contents.checkpoints().stream().anyMatch(c -> c.seq() == m.seq() && c.hash().equals(m.hash()));
+                if (!found) fail(m.seq(), "the checkpoint file has no checkpoint for entry " + m.seq() + ", the newest the database records: it was truncated or replaced");
+            }
+        }
+
+        private void fail(long seq, String problem) {
+            failures.add(problem);
+            if (firstBad.isEmpty() && seq > 0) firstBad = Optional.of(seq);
+        }
+
+        void visit(AuditEntry e) {
+            List<Checkpoint> cs = bySeq.get(e.seq());
+            if (cs == null) return;
+            for (Checkpoint c : cs) {
+                if (c.hash().equals(e.hash())) {
+                    verified++;
+                } else {
+                    fail(e.seq(), "entry " + e.seq() + " (" + e.type() + ") is not the entry the checkpoint signed at " + c.at()
+                            + " names: the chain up to it was rewritten");
+                }
+            }
+        }
+
+        void finish(long lastSeq) {
+            bySeq.forEach((seq, cs) -> {
+                if (seq > lastSeq) {
+                    fail(lastSeq + 1, "the log ends at entry " + lastSeq + " but the checkpoint signed at " + cs.get(0).at() + " names entry " + seq
+                            + ": entries at the end were deleted");
+                }
+            });
+            if (lastSeq > newest) {
+                warnings.add((lastSeq - newest) + " entries (" + (newest + 1) + " to " + lastSeq + ") are not yet anchored by a signed checkpoint"
+                        + (newestAt == null ? " (no checkpoint yet)" : "; the newest checkpoint is for entry " + newest + " at " + newestAt));
+            }
+        }
+    }
+}

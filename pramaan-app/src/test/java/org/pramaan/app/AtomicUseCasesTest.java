@@ -127,6 +127,15 @@ class AtomicUseCasesTest {
 
         @Override
         public List<AuditEntry> bySubject(String subject) { return real.bySubject(subject); }
+
+        @Override
+        public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) { real.forEachAfter(afterSeq, visitor); }
+
+        @Override
+        public void recordCheckpoint(CheckpointMark mark) { real.recordCheckpoint(mark); }
+
+        @Override
+        public Optional<CheckpointMark> checkpointMark() { return real.checkpointMark(); }
     }
 
     private long entries() { return audit.verify().entriesChecked(); }

@@ -66,6 +66,7 @@ class AuditAnchorTest extends ServerTestBase {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.json().path("checkpointsVerified").asLong()).isPositive();
         assertThat(r.json().path("warnings").isArray()).isTrue();
+        stop(); // the CLI opens the data directory itself, which the running server holds locked
         Cli ok = cli("audit", "verify");
         assertThat(ok.exit()).as(ok.out()).isZero();
         assertThat(ok.out()).contains("OK: chain intact").contains("signed checkpoints match");

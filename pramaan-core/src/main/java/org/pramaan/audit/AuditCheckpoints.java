@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * <p>Checkpoints are written after the append commits: {@link #afterAppend()} hands the work to
  * {@code executor}, whose task reads the newest entry through the store. The SQLite store serialises
  * reads and writes on one lock held for a whole transaction, so that read waits for an enclosing
- * unit of work to commit or roll back and never signs an entry that is later rolled back. (Once the
- * unit of work has after-commit hooks, {@code afterAppend} can be registered as one instead.)
+ * unit of work to commit or roll back and never signs an entry that is later rolled back; besides,
+ * {@link AuditLog} calls {@code afterAppend} from an after-commit hook of its unit of work.
  *
  * <p>Before signing, the entries since the previous checkpoint are re-checked (hashes, links, recorded
  * head), so the key never signs over a chain that no longer extends what it signed before.

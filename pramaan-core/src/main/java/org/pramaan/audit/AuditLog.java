@@ -33,9 +33,12 @@ public final class AuditLog {
     }
 
     public AuditEntry append(String type, String subject, Map<String, ?> details) {
-        AuditEntry e = unit.run(() -> appendNow(type, subject, details));
-        checkpoints.ifPresent(AuditCheckpoints::afterAppend);
-        return e;
+        return unit.run(() -> {
+            AuditEntry e = appendNow(type, subject, details);
+            // Only a committed entry may be signed: a rolled-back unit drops the hook with the entry.
+            checkpoints.ifPresent(c -> unit.afterCommit(c::afterAppend));
+            return e;
+        });
     }
 
     /** Anchors the chain with signed checkpoints from now on (see {@link AuditCheckpoints}). */

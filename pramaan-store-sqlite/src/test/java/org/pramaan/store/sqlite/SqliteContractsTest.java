@@ -88,4 +88,13 @@ class SqliteContractsTest {
         @Override
         protected org.pramaan.cases.AccountRepository createRepository(Path dir) { return open(dir).accounts(); }
     }
+
+    @Nested
+    class Idempotency extends org.pramaan.testkit.contracts.IdempotencyStoreContract {
+        @Override
+        protected org.pramaan.idempotency.IdempotencyStore createStore(Path dir) {
+            if (store != null) store.close(); // reopening the same file is the contract's restart
+            return open(dir).idempotency();
+        }
+    }
 }

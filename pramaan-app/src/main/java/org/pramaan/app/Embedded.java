@@ -36,6 +36,7 @@ public final class Embedded implements AutoCloseable {
     private final ApiKeys keys;
     private final org.pramaan.cases.Retention retention;
     private final org.pramaan.notify.Dispatcher dispatcher;
+    private final org.pramaan.idempotency.IdempotentRequests idempotency;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -58,6 +59,7 @@ public final class Embedded implements AutoCloseable {
         cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock));
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
         intake.onIntake(cases::onIntake);
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
@@ -74,6 +76,9 @@ public final class Embedded implements AutoCloseable {
     }
 
     public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
+
+    /** Responses of requests sent with an Idempotency-Key (swept by the server's scheduler). */
+    public org.pramaan.idempotency.IdempotentRequests idempotency() { return idempotency; }
 
     /**
      * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).

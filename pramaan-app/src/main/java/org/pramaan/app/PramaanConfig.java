@@ -26,7 +26,8 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
+                            Duration idempotencyRetention) {
 
     /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
@@ -74,6 +75,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
         KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("idempotency.retention", new String[] {"PT24H", "how long a response to a request with an Idempotency-Key is kept for retries (ISO-8601 duration, at least PT24H); swept hourly afterwards"});
         KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
     }
 
@@ -172,7 +174,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
-                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"))).checkedTrust(this).checkedSigning(this);
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
+                    idempotencyRetention()).checkedTrust(this).checkedSigning(this);
         }
 
         private Av av() {
@@ -263,6 +266,13 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             } catch (NumberFormatException e) {
                 throw bad(key, "is not a whole number");
             }
+        }
+
+        /** draft-ietf-httpapi-idempotency-key-header: clients expect a retry within a day to be safe; a shorter window is refused. */
+        private Duration idempotencyRetention() {
+            Duration d = duration("idempotency.retention");
+            if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0) throw bad("idempotency.retention", "must be at least PT24H");
+            return d;
         }
 
         private Duration duration(String key) {

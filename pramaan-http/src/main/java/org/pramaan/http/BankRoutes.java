@@ -68,7 +68,7 @@ final class BankRoutes {
         Bank b = bank(ctx);
         BankFiles.Format format = BankFiles.Format.parse(ctx.queryParamAsClass("format", String.class).getOrDefault(guessFormat(ctx.contentType())));
         List<BankItem> items;
-        try (InputStreamReader in = new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8)) {
+        try (InputStreamReader in = new InputStreamReader(Idempotency.body(ctx), StandardCharsets.UTF_8)) {
             items = BankFiles.parse(format, b.name(), in, "api import by " + actor(ctx), actor(ctx), services.clock().instant());
         } catch (BankFiles.ImportException e) {
             throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");

@@ -35,8 +35,14 @@ public final class HttpApi {
     private final List<Route> routes;
     private final byte[] openApi;
 
-    public HttpApi(ApiServices services) {
+    private final Idempotency idempotency;
+
+    public HttpApi(ApiServices services) { this(services, java.util.Optional.empty()); }
+
+    /** With {@code idempotent}, POSTs that create something honour the {@code Idempotency-Key} header (see {@link Idempotency}). */
+    public HttpApi(ApiServices services, java.util.Optional<org.pramaan.idempotency.IdempotentRequests> idempotent) {
         this.services = Objects.requireNonNull(services, "services");
+        this.idempotency = new Idempotency(idempotent, services);
         this.openApi = resource("/openapi.json");
         MediaRoutes media = new MediaRoutes(services, metrics);
         CaseRoutes cases = new CaseRoutes(services, metrics);
@@ -147,7 +153,7 @@ public final class HttpApi {
                 throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
             ctx.attribute(PRINCIPAL, p);
-            r.handler().handle(ctx);
+            idempotency.handle(r, ctx);
         };
     }
 

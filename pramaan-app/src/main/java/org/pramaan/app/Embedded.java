@@ -45,7 +45,9 @@ public final class Embedded implements AutoCloseable {
         JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
-        this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+        // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
+        this.audit = new AuditLog(store.audit(), clock, idempotency.marking(store.database().unitOfWork()));
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching());
         this.screener = screener(config, policy, banks, clock);
@@ -59,7 +61,6 @@ public final class Embedded implements AutoCloseable {
         cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock));
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
         intake.onIntake(cases::onIntake);
-        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {

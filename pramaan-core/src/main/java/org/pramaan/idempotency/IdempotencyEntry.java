@@ -10,14 +10,19 @@ import java.util.Optional;
  * @param scope       whose key it is (the API key id): keys of different clients never meet
  * @param key         the client's idempotency key
  * @param fingerprint digest of what was asked (method, route, path, query, body), so a reuse for another request is caught
- * @param owner       the server process that began it; a {@code RUNNING} entry whose owner is gone was interrupted by a crash
+ * @param owner       the server process that began it; an unfinished entry whose owner is gone was interrupted by a crash
  * @param response    present once {@code DONE}
  * @param createdAt   when the first request began
  * @param expiresAt   after this the entry is forgotten (swept) and the key may be used again
  */
 public record IdempotencyEntry(String scope, String key, String fingerprint, String owner, State state, Optional<StoredResponse> response,
                                Instant createdAt, Instant expiresAt) {
-    public enum State { RUNNING, DONE }
+    /**
+     * {@code RUNNING}: claimed, nothing audited yet; {@code COMMITTED}: an audited effect of the request
+     * committed (marked in the effect's own transaction), its response not stored yet; {@code DONE}: the
+     * response is stored.
+     */
+    public enum State { RUNNING, COMMITTED, DONE }
 
     public IdempotencyEntry {
         Objects.requireNonNull(scope, "scope");

@@ -12,7 +12,16 @@ public interface IdempotencyStore {
      */
     Optional<IdempotencyEntry> claim(IdempotencyEntry entry, Instant now);
 
-    /** Records the response of the {@code RUNNING} entry that {@code owner} holds; false when there is none. */
+    /**
+     * Marks the {@code RUNNING} entry that {@code owner} holds as {@code COMMITTED}; called inside the
+     * transaction of the request's effect, so the mark commits or rolls back with it. No-op otherwise.
+     */
+    void markCommitted(String scope, String key, String owner);
+
+    /** Hands a {@code RUNNING} entry of {@code fromOwner} (a process that is gone) to {@code toOwner}; false when it is not that any more. */
+    boolean takeOver(String scope, String key, String fromOwner, String toOwner);
+
+    /** Records the response of the unfinished ({@code RUNNING} or {@code COMMITTED}) entry that {@code owner} holds; false when there is none. */
     boolean complete(String scope, String key, String owner, StoredResponse response);
 
     /** Forgets the {@code RUNNING} entry that {@code owner} holds (the request failed before any effect), so the key may be retried. */

@@ -82,7 +82,7 @@ final class Idempotency {
                 case Outcome.InProgress c -> throw new ApiException(409, "idempotency.in_progress", "the first request with " + HEADER + " '" + key
                         + "' is still being processed; retry when it has finished");
                 case Outcome.Interrupted c -> throw new ApiException(409, "idempotency.interrupted", "the first request with " + HEADER + " '" + key
-                        + "' was interrupted by a server restart and may or may not have taken effect; check (e.g. GET the resource) before sending it again with a new key");
+                        + "' took effect, but a server restart lost its response; look the result up (e.g. GET /v1/cases) instead of sending it again");
                 case Outcome.Proceed proceed -> run(r, ctx, proceed);
             }
         } finally {
@@ -93,7 +93,7 @@ final class Idempotency {
 
     private void run(Route r, Context ctx, Outcome.Proceed proceed) throws Exception {
         try {
-            r.handler().handle(ctx);
+            requests.orElseThrow().within(proceed, () -> r.handler().handle(ctx));
         } catch (Exception | Error e) {
             requests.orElseThrow().release(proceed); // refused before it took effect (or failed): the key may be retried
             throw e;

@@ -39,13 +39,38 @@ final class SqliteIdempotencyStore implements IdempotencyStore {
     public boolean complete(String scope, String key, String owner, StoredResponse response) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency SET state = 'DONE', status = ?, content_type = ?, body = ? "
-                    + "WHERE scope = ? AND idem_key = ? AND owner = ? AND state = 'RUNNING'")) {
+                    + "WHERE scope = ? AND idem_key = ? AND owner = ? AND state IN ('RUNNING', 'COMMITTED')")) {
                 ps.setInt(1, response.status());
                 ps.setString(2, response.contentType());
                 ps.setBytes(3, response.body());
                 ps.setString(4, scope);
                 ps.setString(5, key);
                 ps.setString(6, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void markCommitted(String scope, String key, String owner) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency SET state = 'COMMITTED' WHERE scope = ? AND idem_key = ? AND owner = ? AND state = 'RUNNING'")) {
+                ps.setString(1, scope);
+                ps.setString(2, key);
+                ps.setString(3, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean takeOver(String scope, String key, String fromOwner, String toOwner) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency SET owner = ? WHERE scope = ? AND idem_key = ? AND owner = ? AND state = 'RUNNING'")) {
+                ps.setString(1, toOwner);
+                ps.setString(2, scope);
+                ps.setString(3, key);
+                ps.setString(4, fromOwner);
                 return ps.executeUpdate() == 1;
             }
         });

@@ -89,14 +89,32 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void runningEntryOfAnEarlierProcessIsInterruptedNeverRunAgain() {
+    void afterACrashAnUnmarkedClaimRunsOnceAndAMarkedOneIsNeverRunAgain() throws Exception {
         FakeClock clock = new FakeClock(Samples.T0);
         IdempotentRequests before = new IdempotentRequests(createStore(dir), clock, DAY);
-        assertThat(before.begin("key-a", "k", "fp")).isInstanceOf(Outcome.Proceed.class);
-        // SIGKILL here: the response was never stored. A new process (new owner) reopens the store.
+        Outcome.Proceed noEffect = (Outcome.Proceed) before.begin("key-a", "not-yet", "fp");
+        Outcome.Proceed effect = (Outcome.Proceed) before.begin("key-a", "took-effect", "fp");
+        org.pramaan.tx.UnitOfWork audited = before.marking(org.pramaan.tx.UnitOfWork.none());
+        before.within(effect, () -> audited.run(() -> "the effect and its audit entry"));
+        audited.run(() -> "outside any request: marks nothing");
+        // SIGKILL here: neither response was stored. A new process (another owner) reopens the store.
         IdempotentRequests after = new IdempotentRequests(createStore(dir), clock, DAY);
-        assertThat(after.begin("key-a", "k", "fp")).isEqualTo(new Outcome.Interrupted("k"));
-        assertThat(after.begin("key-a", "k", "fp-other")).isEqualTo(new Outcome.Conflict("k"));
+        assertThat(after.begin("key-a", "not-yet", "fp")).as("nothing took effect: run it").isEqualTo(new Outcome.Proceed("key-a", "not-yet"));
+        assertThat(after.begin("key-a", "not-yet", "fp")).as("and only once").isEqualTo(new Outcome.InProgress("not-yet"));
+        assertThat(after.begin("key-a", "took-effect", "fp")).isEqualTo(new Outcome.Interrupted("took-effect"));
+        assertThat(after.begin("key-a", "took-effect", "fp-other")).isEqualTo(new Outcome.Conflict("took-effect"));
+        assertThat(noEffect.key()).isEqualTo("not-yet");
+    }
+
+    @Test
+    void aFailedRequestThatTookEffectKeepsItsClaim() throws Exception {
+        IdempotencyStore store = createStore(dir);
+        IdempotentRequests requests = new IdempotentRequests(store, new FakeClock(Samples.T0), DAY);
+        Outcome.Proceed p = (Outcome.Proceed) requests.begin("key-a", "k", "fp");
+        requests.within(p, () -> requests.marking(org.pramaan.tx.UnitOfWork.none()).run(() -> 1));
+        requests.release(p);
+        assertThat(store.find("key-a", "k").orElseThrow().state()).isEqualTo(IdempotencyEntry.State.COMMITTED);
+        assertThat(requests.begin("key-a", "k", "fp")).isEqualTo(new Outcome.Interrupted("k"));
     }
 
     @Test

@@ -79,6 +79,16 @@ class IdempotencyKeyTest extends ServerTestBase {
     }
 
     @Test
+    void aJsonBodySentAsFormOrTextIsReadTheSameWithAKey() throws Exception {
+        String media = upload(TestImages.png(TestImages.photo(90, 60, 29)));
+        byte[] body = complaint(media, "self").getBytes(StandardCharsets.UTF_8);
+        Reply form = post("/v1/notices", ingest, "curl-d", "application/x-www-form-urlencoded", body); // what curl -d sends
+        assertThat(form.status()).as(form.body()).isEqualTo(201);
+        assertThat(post("/v1/notices", ingest, "curl-d", "application/x-www-form-urlencoded", body).replayed()).isTrue();
+        assertThat(openCases()).isEqualTo(1);
+    }
+
+    @Test
     void keysAreScopedPerApiKey() throws Exception {
         String media = upload(TestImages.png(TestImages.photo(90, 60, 23)));
         assertThat(postJson("/v1/notices", ingest, "shared", complaint(media, "self")).replayed()).isFalse();

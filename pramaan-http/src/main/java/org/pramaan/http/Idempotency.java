@@ -33,9 +33,10 @@ import org.pramaan.media.RejectionCode;
  *
  * <p>The request fingerprint is SHA-256 over the method, route, path, query and a digest of the body:
  * for multipart, each form field and each file part's content, streamed from Jetty's spool (the
- * boundary differs per attempt and is left out); for JSON, the body (already limited to 1 MiB); for any
- * other body (raw uploads, bank imports), the body is spooled to the upload folder while digesting,
- * within the upload size limit, and the route reads it from there ({@link #body}).
+ * boundary differs per attempt and is left out); for JSON routes, the body (Javalin's 1 MiB request
+ * limit applies, as it does to {@code ctx.body()}); for a raw body on a route that streams one (uploads,
+ * bank imports), the body is spooled to the upload folder while digesting, within the upload size
+ * limit, and the route reads it from there ({@link #body}).
  */
 final class Idempotency {
     static final String HEADER = "Idempotency-Key";
@@ -55,6 +56,9 @@ final class Idempotency {
             "POST /v1/notices", "POST /v1/cases/{id}/actions", "POST /v1/cases/{id}/notice-fields", "POST /v1/cases/{id}/appeals",
             "POST /v1/cases/{id}/appeals/decision", "POST /v1/banks", "POST /v1/banks/{name}/items", "POST /v1/deliveries/{id}/retry",
             "POST /c/banks", "POST /c/bank/{name}/content");
+
+    /** Routes that stream a raw body of up to the upload limit (the others read at most 1 MiB of JSON through {@code ctx.body()}). */
+    private static final Set<String> STREAMED = Set.of("POST /v1/media", "POST /v1/banks/{name}/items", "POST /c/bank/{name}/content");
 
     private final Optional<IdempotentRequests> requests;
     private final ApiServices services;
@@ -155,7 +159,7 @@ final class Idempotency {
             }
         } else {
             update(d, type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT));
-            if (type.startsWith("application/json")) {
+            if (type.startsWith("application/json") || !STREAMED.contains(r.method() + " " + r.path())) {
                 ctx.attribute(BUFFERED, Boolean.TRUE);
                 d.update(ctx.bodyAsBytes());
             } else {

@@ -89,6 +89,13 @@ class IdempotencyKeyTest extends ServerTestBase {
     }
 
     @Test
+    void aRetentionShorterThanADayStopsStartUpNamingTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, java.util.Map.of("PRAMAAN_IDEMPOTENCY_RETENTION", "PT23H")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotency.retention").hasMessageContaining("PT24H");
+        assertThat(config(dataDir, java.util.Map.of("PRAMAAN_IDEMPOTENCY_RETENTION", "P7D")).idempotencyRetention()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
     void keysAreScopedPerApiKey() throws Exception {
         String media = upload(TestImages.png(TestImages.photo(90, 60, 23)));
         assertThat(postJson("/v1/notices", ingest, "shared", complaint(media, "self")).replayed()).isFalse();

@@ -36,6 +36,7 @@ public final class Embedded implements AutoCloseable {
     private final ApiKeys keys;
     private final org.pramaan.cases.Retention retention;
     private final org.pramaan.notify.Dispatcher dispatcher;
+    private final org.pramaan.idempotency.IdempotentRequests idempotency;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -44,7 +45,9 @@ public final class Embedded implements AutoCloseable {
         JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
         this.store = EmbeddedStore.open(config.dataDir());
-        this.audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+        // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
+        this.audit = new AuditLog(store.audit(), clock, idempotency.marking(store.database().unitOfWork()));
         AuditAnchoring.attach(config, store, audit, clock);
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
@@ -76,6 +79,9 @@ public final class Embedded implements AutoCloseable {
     }
 
     public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
+
+    /** Responses of requests sent with an Idempotency-Key (swept by the server's scheduler). */
+    public org.pramaan.idempotency.IdempotentRequests idempotency() { return idempotency; }
 
     /**
      * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).

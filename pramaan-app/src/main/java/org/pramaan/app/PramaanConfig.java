@@ -28,7 +28,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
                             Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
                             org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
-                            Checkpointing auditCheckpoints) {
+                            Checkpointing auditCheckpoints, Duration idempotencyRetention) {
 
     /**
      * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
@@ -82,6 +82,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
         KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("idempotency.retention", new String[] {"PT24H", "how long a response to a request with an Idempotency-Key is kept for retries (ISO-8601 duration, at least PT24H); swept hourly afterwards"});
         KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
         KEYS.put("http.rate-limit.enabled", new String[] {"true", "per-key request limits (token buckets); false turns them off"});
         KEYS.put("http.rate-limit.admin.per-second", new String[] {"20", "requests per second an admin key may make on average"});
@@ -194,7 +195,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
                     new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
-                    rateLimits(), logFormat(), checkpointing()).checkedTrust(this).checkedSigning(this);
+                    rateLimits(), logFormat(), checkpointing(), idempotencyRetention()).checkedTrust(this).checkedSigning(this);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
@@ -320,6 +321,13 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             } catch (NumberFormatException e) {
                 throw bad(key, "is not a whole number");
             }
+        }
+
+        /** draft-ietf-httpapi-idempotency-key-header: clients expect a retry within a day to be safe; a shorter window is refused. */
+        private Duration idempotencyRetention() {
+            Duration d = duration("idempotency.retention");
+            if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0) throw bad("idempotency.retention", "must be at least PT24H");
+            return d;
         }
 
         private Duration duration(String key) {

@@ -56,7 +56,16 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().rateLimits())).start(host, port);
+        // Idempotency keys past their retention are forgotten; hourly keeps the table at about a day of requests.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int swept = app.idempotency().sweep();
+                if (swept > 0) LOG.info("forgot {} expired idempotency keys", swept);
+            } catch (RuntimeException e) {
+                LOG.error("idempotency sweep failed; will retry", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().rateLimits()), java.util.Optional.of(app.idempotency())).start(host, port);
         return new Server(http, scheduler);
     }
 

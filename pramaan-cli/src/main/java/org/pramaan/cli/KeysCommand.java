@@ -22,6 +22,9 @@ final class KeysCommand implements Runnable {
         @Option(names = "--label", defaultValue = "cli", description = "who or what the key is for")
         String label;
 
+        @Option(names = "--trusted-flagger", description = "notices sent with this key come from a DSA art.22 trusted flagger (prioritised; named in statements of reasons)")
+        boolean trustedFlagger;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,9 +41,9 @@ final class KeysCommand implements Runnable {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            ApiKeys.IssuedKey k = runtime.get().keys().create(r, label);
+            ApiKeys.IssuedKey k = runtime.get().keys().create(r, label, trustedFlagger);
             spec.commandLine().getOut().println(k.secret());
-            spec.commandLine().getErr().println("created " + r.wireName() + " key " + k.key().id() + " (" + label + "); it will not be shown again");
+            spec.commandLine().getErr().println("created " + r.wireName() + (trustedFlagger ? " trusted-flagger" : "") + " key " + k.key().id() + " (" + label + "); it will not be shown again");
             return 0;
         }
     }

@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param label     who or what it is for
  * @param createdAt when it was issued
  * @param revoked   whether it has been revoked
+ * @param trustedFlagger whether notices sent with it come from a DSA art.22 trusted flagger (set by an admin, never by a client)
  */
-public record ApiKey(String id, String keyDigest, Role role, String label, Instant createdAt, boolean revoked) {
+public record ApiKey(String id, String keyDigest, Role role, String label, Instant createdAt, boolean revoked, boolean trustedFlagger) {
+    /** A key that is not a trusted flagger. */
+    public ApiKey(String id, String keyDigest, Role role, String label, Instant createdAt, boolean revoked) {
+        this(id, keyDigest, role, label, createdAt, revoked, false);
+    }
+
     public ApiKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(keyDigest, "keyDigest");

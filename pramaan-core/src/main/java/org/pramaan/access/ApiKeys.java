@@ -25,9 +25,12 @@ public final class ApiKeys {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public IssuedKey create(Role role, String label) {
+    public IssuedKey create(Role role, String label) { return create(role, label, false); }
+
+    /** A new key; {@code trustedFlagger} marks its notices as from a DSA art.22 trusted flagger (an admin's decision). */
+    public IssuedKey create(Role role, String label, boolean trustedFlagger) {
         String id = randomHex(6);
-        return register(role, label, "pmn_" + id + "_" + randomHex(24), id);
+        return register(role, label, "pmn_" + id + "_" + randomHex(24), id, trustedFlagger);
     }
 
     /**
@@ -37,15 +40,16 @@ public final class ApiKeys {
     public IssuedKey register(Role role, String label, String secret) {
         if (secret.length() < 24) throw new IllegalArgumentException("an API key must be at least 24 characters long");
         Optional<ApiKey> existing = repository.findByDigest(digest(secret));
-        return existing.map(k -> new IssuedKey(k, secret)).orElseGet(() -> register(role, label, secret, randomHex(6)));
+        return existing.map(k -> new IssuedKey(k, secret)).orElseGet(() -> register(role, label, secret, randomHex(6), false));
     }
 
-    private IssuedKey register(Role role, String label, String secret, String id) {
-        ApiKey key = new ApiKey(id, digest(secret), role, label, clock.instant(), false);
+    private IssuedKey register(Role role, String label, String secret, String id, boolean trustedFlagger) {
+        ApiKey key = new ApiKey(id, digest(secret), role, label, clock.instant(), false, trustedFlagger);
         // The key and its audit entry commit together: no key that works without a record of its creation.
         return audit.unitOfWork().run(() -> {
             repository.save(key);
-            audit.append("key.created", "key:" + id, AuditLog.details("role", role.wireName(), "label", label));
+            audit.append("key.created", "key:" + id, trustedFlagger ? AuditLog.details("role", role.wireName(), "label", label, "trustedFlagger", true)
+                    : AuditLog.details("role", role.wireName(), "label", label));
             return new IssuedKey(key, secret);
         });
     }
@@ -54,7 +58,7 @@ public final class ApiKeys {
         if (presented == null || presented.isBlank()) return Optional.empty();
         return repository.findByDigest(digest(presented.trim()))
                 .filter(k -> !k.revoked())
-                .map(k -> new Principal(k.id(), k.role(), k.label()));
+                .map(k -> new Principal(k.id(), k.role(), k.label(), k.trustedFlagger()));
     }
 
     public boolean anyActive(Role role) {

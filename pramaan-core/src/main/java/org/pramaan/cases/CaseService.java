@@ -93,7 +93,7 @@ public final class CaseService {
                 .filter(c -> dueWithin.isEmpty() || c.nextDeadline().map(d -> !d.isAfter(limit)).orElse(false))
                 .sorted(java.util.Comparator.comparingLong((CaseFile c) -> c.nextDeadline().map(d -> Math.floorDiv(d.getEpochSecond(), QUEUE_BUCKET.toSeconds())).orElse(Long.MAX_VALUE))
                         .thenComparingInt(c -> severity(c, noticeTypes))
-                        .thenComparing(c -> !"true".equalsIgnoreCase(c.notice().getOrDefault("trusted_flagger", "")))
+                        .thenComparing(c -> !NoticeFields.trustedFlagger(c))
                         .thenComparing(c -> c.nextDeadline().orElse(Instant.MAX)))
                 .toList();
     }
@@ -136,6 +136,12 @@ public final class CaseService {
     /**
      * Adds fields a notifier supplied later. When a case that awaited information becomes complete,
      * its clocks start now (the notice becomes valid on completion, e.g. 47 U.S.C. §223a(a)(3)).
+     * Only fields the rule pack lists as missing for this case are filled: a field already present
+     * (e.g. the notifier's e-mail once given) is never overwritten, and a server-owned field
+     * ({@link NoticeFields#SERVER_OWNED}) is never taken from a client. Who may complete is the
+     * caller's decision (the edge allows the submitting key and case handlers).
+     *
+     * @throws NoticeFields.FieldRefusedException naming the first field that may not be supplied
      */
     public synchronized CaseFile supplyFields(String caseId, Map<String, String> fields, String actor) {
         return unit.run(() -> supplyFieldsUnit(caseId, fields, actor));
@@ -144,6 +150,18 @@ public final class CaseService {
     private CaseFile supplyFieldsUnit(String caseId, Map<String, String> fields, String actor) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
         if (c.state() == CaseState.CLOSED) throw new IllegalStateException("case " + caseId + " is closed");
+        NoticeFields.refuseServerOwned(fields, "notice");
+        for (String name : fields.keySet()) {
+            if (c.notice().containsKey(name)) {
+                throw new NoticeFields.FieldRefusedException(NoticeFields.FieldRefusedException.Reason.PRESENT, name,
+                        "case " + caseId + " already has notice field '" + name + "'; a completion only fills missing fields");
+            }
+            if (!c.missingFields().contains(name)) {
+                throw new NoticeFields.FieldRefusedException(NoticeFields.FieldRefusedException.Reason.NOT_MISSING, name,
+                        "notice field '" + name + "' is not missing from case " + caseId + " (missing: "
+                                + (c.missingFields().isEmpty() ? "none" : String.join(", ", c.missingFields())) + ")");
+            }
+        }
         RulePack.NoticeType type = noticeTypes.get(c.noticeType());
         Map<String, String> merged = new LinkedHashMap<>(c.notice());
         merged.putAll(fields);
@@ -159,8 +177,12 @@ public final class CaseService {
         }
         CaseFile updated = c.completed(merged, stillMissing, clocks, added);
         store(updated, c.events().size());
-        audit.append("case.fields_supplied", "case:" + caseId, AuditLog.details("fields", List.copyOf(fields.keySet()), "stillMissing", stillMissing,
-                "actor", actor, "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
+        // Old and new value of each field: the old one is always absent (only missing fields are filled);
+        // the new one as a digest, since notice fields are personal data and the log cannot be erased.
+        List<Map<String, Object>> changes = fields.entrySet().stream().map(e -> AuditLog.details("field", e.getKey(), "old", "absent",
+                "new", NoticeFields.auditDigest(caseId, e.getKey(), e.getValue()))).toList();
+        audit.append("case.fields_supplied", "case:" + caseId, AuditLog.details("fields", List.copyOf(fields.keySet()), "changes", changes,
+                "stillMissing", stillMissing, "actor", actor, "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
         return updated;
     }
 

@@ -163,7 +163,7 @@ public final class StatementOfReasons {
     }
 
     private static String sourceType(CaseFile c) {
-        if ("true".equalsIgnoreCase(c.notice().getOrDefault("trusted_flagger", ""))) return "SOURCE_TRUSTED_FLAGGER";
+        if (NoticeFields.trustedFlagger(c)) return "SOURCE_TRUSTED_FLAGGER";
         return c.noticeType().equals("EU_DSA_ART16_NOTICE") ? "SOURCE_ARTICLE_16" : "SOURCE_TYPE_OTHER_NOTIFICATION";
     }
 

@@ -68,11 +68,17 @@ final class BankRoutes {
         Bank b = bank(ctx);
         BankFiles.Format format = BankFiles.Format.parse(ctx.queryParamAsClass("format", String.class).getOrDefault(guessFormat(ctx.contentType())));
         List<BankItem> items;
-        try (InputStreamReader in = new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8)) {
+        try (InputStreamReader in = new InputStreamReader(Idempotency.body(ctx), StandardCharsets.UTF_8)) {
             items = BankFiles.parse(format, b.name(), in, "api import by " + actor(ctx), actor(ctx), services.clock().instant());
         } catch (BankFiles.ImportException e) {
             throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");
         }
+        // caseId is server-owned: a match on an item with one is recorded as resurfacing in that case (and
+        // notifies its complainant), so a client naming a case could write into any case. Cases bank content themselves.
+        items.stream().filter(i -> i.caseId().isPresent()).findFirst().ifPresent(i -> {
+            throw new ApiException(400, "bank.import_invalid", "item " + (items.indexOf(i) + 1) + " names caseId '" + i.caseId().get()
+                    + "': caseId is set by the server when a case banks content; remove it (nothing was imported)");
+        });
         List<BankItem> stored = services.banks().add(b.name(), items, actor(ctx));
         HttpApi.json(ctx, 201, Map.of("bank", b.name(), "imported", stored.size(), "ids", stored.stream().map(BankItem::id).toList()));
     }

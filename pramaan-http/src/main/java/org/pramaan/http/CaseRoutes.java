@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.pramaan.cases.CaseAction;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseView;
+import org.pramaan.cases.NoticeFields;
 import org.pramaan.cases.NoticeRequest;
 import org.pramaan.json.Json;
 
@@ -69,6 +70,15 @@ final class CaseRoutes {
         if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
         Map<String, String> fields = new LinkedHashMap<>();
         body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        refused(() -> NoticeFields.refuseServerOwned(fields, "notice"));
+        org.pramaan.access.Principal principal = HttpApi.principal(ctx);
+        // A receipt time before now moves every statutory clock back: only a key that handles cases (a
+        // reviewer or admin relaying a notice received by e-mail or post) may state one; an ingest key's
+        // notices are received when they arrive.
+        if (text(body, "receivedAt").isPresent() && !principal.can(org.pramaan.access.Permission.CASE_ACT)) {
+            throw new ApiException(403, "auth.forbidden", "key " + principal.keyId() + " has role " + principal.role().wireName()
+                    + ", which may not set 'receivedAt'; omit it (the notice is received now) or send it with a reviewer key");
+        }
         Optional<Instant> receivedAt = text(body, "receivedAt").map(s -> {
             try {
                 return Instant.parse(s);
@@ -76,7 +86,8 @@ final class CaseRoutes {
                 throw new ApiException(400, "request.invalid", "receivedAt '" + s + "' is not an ISO-8601 instant (e.g. 2026-03-01T10:00:00Z)");
             }
         });
-        fields.put("submittedBy", "key:" + HttpApi.principal(ctx).keyId());
+        fields.put(NoticeFields.SUBMITTED_BY, "key:" + principal.keyId());
+        if (principal.trustedFlagger()) fields.put(NoticeFields.TRUSTED_FLAGGER, "true");
         CaseFile c = services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt));
         HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
         HttpApi.json(ctx, 201, CaseView.of(c, services.clock()));
@@ -96,13 +107,42 @@ final class CaseRoutes {
         }
     }
 
+    /**
+     * Completes a notice that lacked required fields. Allowed to the key that submitted it and to keys
+     * that handle cases (reviewers, admins, who relay what a notifier sent by other channels); another
+     * ingest key may not touch someone else's notice.
+     */
     void supplyFields(Context ctx) {
         String id = ctx.pathParam("id");
-        find(id);
+        CaseFile c = find(id);
+        org.pramaan.access.Principal p = HttpApi.principal(ctx);
+        String actor = "key:" + p.keyId();
+        if (!p.can(org.pramaan.access.Permission.CASE_ACT) && !actor.equals(c.notice().get(NoticeFields.SUBMITTED_BY))) {
+            throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName()
+                    + " and did not submit the notice of case " + id + "; only the submitting key or a reviewer may complete it");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         body(ctx).path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         if (fields.isEmpty()) throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
-        HttpApi.json(ctx, 200, CaseView.of(services.cases().supplyFields(id, fields, "key:" + HttpApi.principal(ctx).keyId()), services.clock()));
+        CaseFile updated = refused(() -> services.cases().supplyFields(id, fields, actor));
+        HttpApi.json(ctx, 200, CaseView.of(updated, services.clock()));
+    }
+
+    /** A refused notice field as its API error: a server-owned field is the caller's mistake (400), one already present a conflict (409). */
+    private static <T> T refused(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (NoticeFields.FieldRefusedException e) {
+            int status = e.reason() == NoticeFields.FieldRefusedException.Reason.PRESENT ? 409 : 400;
+            throw new ApiException(status, e.reason().code(), e.getMessage());
+        }
+    }
+
+    private static void refused(Runnable check) {
+        refused(() -> {
+            check.run();
+            return null;
+        });
     }
 
     /** The case's DSA art.17 statements in Transparency Database shape, each with its validation result. */

@@ -38,12 +38,16 @@ public final class HttpApi {
     private final RateLimiter limiter;
     private final AutoCloseable jvmMetrics;
 
-    public HttpApi(ApiServices services) { this(services, Operations.defaults()); }
+    private final Idempotency idempotency;
 
-    public HttpApi(ApiServices services, Operations operations) {
+    public HttpApi(ApiServices services) { this(services, Operations.defaults(), java.util.Optional.empty()); }
+
+    /** With {@code idempotent}, POSTs that create something honour the {@code Idempotency-Key} header (see {@link Idempotency}). */
+    public HttpApi(ApiServices services, Operations operations, java.util.Optional<org.pramaan.idempotency.IdempotentRequests> idempotent) {
         this.services = Objects.requireNonNull(services, "services");
         this.operations = Objects.requireNonNull(operations, "operations");
         this.limiter = new RateLimiter(operations.rateLimits(), services.clock());
+        this.idempotency = new Idempotency(idempotent, services);
         this.openApi = resource("/openapi.json");
         MediaRoutes media = new MediaRoutes(services, metrics);
         CaseRoutes cases = new CaseRoutes(services, metrics);
@@ -158,7 +162,7 @@ public final class HttpApi {
                 throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
             ctx.attribute(PRINCIPAL, p);
-            r.handler().handle(ctx);
+            idempotency.handle(r, ctx);
         };
     }
 

@@ -25,7 +25,7 @@ final class Uploads {
                     copy(in, spool, services.limits().maxBytes());
                 }
             } else {
-                try (InputStream in = ctx.bodyInputStream()) {
+                try (InputStream in = Idempotency.body(ctx)) {
                     copy(in, spool, services.limits().maxBytes());
                 }
             }

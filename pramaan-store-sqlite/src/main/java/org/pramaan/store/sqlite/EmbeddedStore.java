@@ -60,6 +60,8 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public org.pramaan.cases.AccountRepository accounts() { return new SqliteAccountRepository(db); }
 
+    public org.pramaan.idempotency.IdempotencyStore idempotency() { return new SqliteIdempotencyStore(db); }
+
     public BlobStore blobs() { return blobs; }
 
     /** See {@link SqliteDatabase#restoredTriggers()}. */

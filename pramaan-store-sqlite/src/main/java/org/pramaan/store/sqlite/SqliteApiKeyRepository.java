@@ -11,7 +11,7 @@ import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.access.Role;
 
 final class SqliteApiKeyRepository implements ApiKeyRepository {
-    private static final String COLUMNS = "id, digest, role, label, created_at, revoked";
+    private static final String COLUMNS = "id, digest, role, label, created_at, revoked, trusted_flagger";
     private final SqliteDatabase db;
 
     SqliteApiKeyRepository(SqliteDatabase db) { this.db = db; }
@@ -19,14 +19,15 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
     @Override
     public void save(ApiKey k) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys(id, digest, role, label, created_at, revoked) VALUES (?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET role = excluded.role, label = excluded.label, revoked = excluded.revoked")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys(id, digest, role, label, created_at, revoked, trusted_flagger) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT(id) DO UPDATE SET role = excluded.role, label = excluded.label, revoked = excluded.revoked, trusted_flagger = excluded.trusted_flagger")) {
                 ps.setString(1, k.id());
                 ps.setString(2, k.keyDigest());
                 ps.setString(3, k.role().name());
                 ps.setString(4, k.label());
                 ps.setString(5, k.createdAt().toString());
                 ps.setInt(6, k.revoked() ? 1 : 0);
+                ps.setInt(7, k.trustedFlagger() ? 1 : 0);
                 return ps.executeUpdate();
             }
         });
@@ -43,6 +44,6 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), Instant.parse(rs.getString(5)), rs.getInt(6) != 0);
+        return new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), Instant.parse(rs.getString(5)), rs.getInt(6) != 0, rs.getInt(7) != 0);
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteDatabase implements AutoCloseable {
     /** Migrations in order; each file runs once, in one transaction. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql",
-            "V7__audit_anchor.sql");
+            "V6__idempotency_trusted_flagger.sql", "V7__audit_anchor.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

@@ -94,4 +94,13 @@ class SqliteContractsTest {
         @Override
         protected org.pramaan.tx.UnitOfWork createUnit(Path dir) { return open(dir).database().unitOfWork(); }
     }
+
+    @Nested
+    class Idempotency extends org.pramaan.testkit.contracts.IdempotencyStoreContract {
+        @Override
+        protected org.pramaan.idempotency.IdempotencyStore createStore(Path dir) {
+            if (store != null) store.close(); // reopening the same file is the contract's restart
+            return open(dir).idempotency();
+        }
+    }
 }

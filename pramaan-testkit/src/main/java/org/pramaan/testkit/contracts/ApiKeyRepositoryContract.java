@@ -28,4 +28,18 @@ public abstract class ApiKeyRepositoryContract {
         repo.save(revoked);
         assertThat(repo.all()).containsExactly(revoked);
     }
+
+    @Test
+    void keepsTheTrustedFlaggerStatusAnAdminGaveTheKey() {
+        ApiKeyRepository repo = createRepository(dir);
+        ApiKey flagger = new ApiKey("tf1", "f".repeat(64), Role.INGEST, "hotline", Instant.parse("2026-03-01T10:00:00Z"), false, true);
+        ApiKey plain = new ApiKey("p1", "a".repeat(64), Role.INGEST, "web", Instant.parse("2026-03-01T10:00:00Z"), false);
+        repo.save(flagger);
+        repo.save(plain);
+        assertThat(repo.findByDigest("f".repeat(64)).orElseThrow().trustedFlagger()).isTrue();
+        assertThat(repo.findByDigest("a".repeat(64)).orElseThrow().trustedFlagger()).isFalse();
+        ApiKey withdrawn = new ApiKey("tf1", flagger.keyDigest(), flagger.role(), flagger.label(), flagger.createdAt(), false, false);
+        repo.save(withdrawn);
+        assertThat(repo.findByDigest("f".repeat(64))).as("DSA art.22(6): the status can be revoked").contains(withdrawn);
+    }
 }

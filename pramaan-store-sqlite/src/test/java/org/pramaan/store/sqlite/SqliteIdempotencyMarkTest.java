@@ -1,0 +1,39 @@
+package org.pramaan.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.idempotency.IdempotencyEntry;
+import org.pramaan.idempotency.IdempotentRequests;
+import org.pramaan.testkit.FakeClock;
+
+/** The idempotency mark commits and rolls back with the audited effect: the property a retry after SIGKILL relies on. */
+class SqliteIdempotencyMarkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMarkIsPartOfTheEffectsTransaction() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            FakeClock clock = FakeClock.at("2026-03-01T00:00:00Z");
+            IdempotentRequests requests = new IdempotentRequests(store.idempotency(), clock, Duration.ofHours(24));
+            var unit = store.database().unitOfWork();
+            AuditLog audit = new AuditLog(store.audit(), clock, requests.marking(unit));
+            var p = (IdempotentRequests.Outcome.Proceed) requests.begin("key-a", "k", "fp");
+            requests.within(p, () -> assertThatThrownBy(() -> unit.run(() -> {
+                audit.append("case.opened", "case:X", Map.of());
+                throw new IllegalStateException("crash before commit");
+            })).hasMessageContaining("crash"));
+            assertThat(store.idempotency().find("key-a", "k").orElseThrow().state()).as("rolled back with the effect").isEqualTo(IdempotencyEntry.State.RUNNING);
+            assertThat(store.audit().last()).isEmpty();
+            requests.within(p, () -> unit.run(() -> audit.append("case.opened", "case:X", Map.of())));
+            assertThat(store.idempotency().find("key-a", "k").orElseThrow().state()).isEqualTo(IdempotencyEntry.State.COMMITTED);
+        }
+    }
+}

@@ -54,7 +54,7 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        Javalin http = new HttpApi(app.apiServices()).start(host, port);
+        Javalin http = new HttpApi(app.apiServices()).withBudgets(app.config().requestBudgets()).start(host, port);
         return new Server(http, scheduler);
     }
 

@@ -51,7 +51,7 @@ final class HmaRoutes {
         String signal = required(ctx, "signal").trim().toLowerCase();
         List<BankMatch> matches = switch (type) {
             case "pdq" -> {
-                if (!signal.matches("[0-9a-f]{64}")) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
+                if (!org.pramaan.limits.PlainText.isHex(signal, 64, true)) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
                 yield services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(signal), 100)));
             }
             case "sha256", "video_sha256" -> services.screener().matchHashes(Optional.of(signal), Optional.empty());
@@ -141,7 +141,7 @@ final class HmaRoutes {
     }
 
     private static Hash256 hex(String s) {
-        if (s == null || !s.trim().matches("[0-9a-fA-F]{64}")) throw new ApiException(400, "request.invalid", "'" + s + "' is not a 64-digit hex PDQ hash");
+        if (s == null || !org.pramaan.limits.PlainText.isHex(s.trim(), 64, false)) throw new ApiException(400, "request.invalid", "'" + s + "' is not a 64-digit hex PDQ hash");
         return Hash256.fromHex(s.trim());
     }
 

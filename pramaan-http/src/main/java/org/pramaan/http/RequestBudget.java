@@ -5,20 +5,15 @@ import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.pramaan.limits.TextLimits;
 import org.pramaan.limits.WorkBudget;
 
 /**
  * Bounds every guarded handler (issue 11: no request runs unbounded, even after its client has
  * gone). Before the handler runs, the query string is capped ({@link TextLimits#QUERY_STRING}); then
- * a {@link WorkBudget} is begun on the handler's thread and a watchdog expires it when the budget
- * is spent, so the engines' loops stop at their next {@link WorkBudget#check()} with a
- * {@link org.pramaan.limits.BudgetExceededException}, which the API answers
- * {@code 503 request.budget_exceeded}.
+ * a {@link WorkBudget} is begun on the handler's thread, so the engines' loops stop at their next
+ * {@link WorkBudget#check()} once it is spent, with a {@link org.pramaan.limits.BudgetExceededException}
+ * that the API answers {@code 503 request.budget_exceeded}.
  *
  * <p>Routes that take media (uploads, hashing, C2PA) get the media budget: screening a 1 h video
  * decodes every frame (docs/performance.md: 65 HD frames/s on a third of a core, so about 28 min for
@@ -44,12 +39,6 @@ public final class RequestBudget {
             "POST /v1/provenance/verify", "POST /v1/provenance/sign", "POST /h/hash", "POST /m/lookup", "POST /m/compare",
             "POST /c/bank/{name}/content", "POST /v1/banks/{name}/items");
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pramaan-request-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final Settings settings;
 
     RequestBudget(Settings settings) { this.settings = Objects.requireNonNull(settings, "settings"); }
@@ -65,14 +54,10 @@ public final class RequestBudget {
         if (q != null && q.length() > TextLimits.QUERY_STRING) {
             throw new ApiException(400, "request.invalid", "the query string is " + q.length() + " characters long; the limit is " + TextLimits.QUERY_STRING);
         }
-        Duration budget = budgetFor(r);
-        WorkBudget.Token token = WorkBudget.begin(budget, r.method() + " " + r.path());
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(token::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
+        WorkBudget.begin(budgetFor(r), r.method() + " " + r.path());
         try {
             h.handle(ctx);
-            // A handler whose last loop finished just as the alarm rang has still done its work; answer it.
         } finally {
-            alarm.cancel(false);
             WorkBudget.end();
         }
     }

@@ -172,7 +172,8 @@ class HostileInputTest extends ServerTestBase {
                 new Case("statement", "/v1/cases/" + caseId + "/appeals", "{\"appellant\":\"u1\",\"statement\":\"" + big + "\"}", "statement", 8192),
                 new Case("note", "/v1/cases/" + caseId + "/actions", "{\"action\":\"remove\",\"note\":\"" + "n".repeat(4_097) + "\"}", "note", 4096),
                 new Case("decision reason", "/v1/cases/" + caseId + "/appeals/decision", "{\"decision\":\"uphold\",\"reason\":\"" + "r".repeat(4_097) + "\"}", "reason", 4096),
-                new Case("hold reason", "/v1/holds", "{\"mediaId\":\"" + media + "\",\"reason\":\"" + "r".repeat(4_097) + "\"}", "reason", 4096)));
+                new Case("hold reason", "/v1/holds", "{\"mediaId\":\"" + media + "\",\"reason\":\"" + "r".repeat(4_097) + "\"}", "reason", 4096),
+                new Case("bank description", "/v1/banks", "{\"name\":\"b1\",\"kind\":\"removed\",\"description\":\"" + "d".repeat(1_025) + "\"}", "description", 1024)));
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 65; i++) many.append(",\"f").append(i).append("\":\"v\"");
         cases.add(new Case("field count", "/v1/notices", complaint(media, many.toString()), "'fields' has", 64));

@@ -41,7 +41,7 @@ public final class TextLimits {
             Map.entry("noticeType", NOTICE_TYPE), Map.entry("externalId", IDENTIFIER), Map.entry("contentUrl", URL),
             Map.entry("statement", STATEMENT), Map.entry("note", NOTE), Map.entry("reason", NOTE),
             Map.entry("appellant", IDENTIFIER), Map.entry("uploaderId", IDENTIFIER), Map.entry("declaration", DECLARATION),
-            Map.entry("mediaId", IDENTIFIER));
+            Map.entry("mediaId", IDENTIFIER), Map.entry("description", OTHER));
 
     private TextLimits() {}
 

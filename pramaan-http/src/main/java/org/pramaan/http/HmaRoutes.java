@@ -99,7 +99,7 @@ final class HmaRoutes {
         if (services.banks().banks().bank(name).isEmpty()) throw new ApiException(404, "bank.not_found", "no bank named '" + name + "'");
         BankItem item;
         if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
-            JsonNode b = body(ctx);
+            JsonNode b = Requests.cappedFields(body(ctx), "signal_type", "signal", "note");
             if (!"pdq".equals(b.path("signal_type").asText("pdq"))) throw new ApiException(400, "request.invalid", "only pdq signals can be added by value");
             item = new BankItem(0, name, Optional.empty(), Optional.of(new PdqResult(hex(b.path("signal").asText()), b.path("quality").asInt(100))),
                     Optional.empty(), Optional.empty(), "hma api", b.path("note").asText(""), actor(ctx), services.clock().instant(), Optional.empty());

@@ -104,6 +104,39 @@ class HostileInputTest extends ServerTestBase {
     }
 
     @Test
+    void noticeCapsAreCheckedBeforeTheCaseServiceLock() throws Exception {
+        // Whatever reaches the core directly (not only through the HTTP caps) is refused without waiting for the monitor that every case operation shares.
+        String media = upload(TestImages.png(TestImages.photo(90, 60, 10)));
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (app.cases()) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        holder.start();
+        held.await();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> open = caller.submit(() -> app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media,
+                    Map.of("complainant", "self", "notifier_email", hostileEmail(160_000)), java.util.Optional.empty())));
+            // Generous bound: refused at once when checked before the lock; before the fix it waited for the holder (forever here).
+            assertThatThrownBy(() -> open.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fields.notifier_email").hasMessageContaining("8192");
+        } finally {
+            release.countDown();
+            holder.join();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void anSvgWithAnUnclosedManifestIsVerifiedInLinearTime() throws Exception {
         // Issue 11 defect 2: N spaces after <c2pa:manifest> and no closing tag; N = 4,000 took 53 s, 8,000 minutes.
         for (int n : new int[] {8_000, 500_000}) {

@@ -25,10 +25,11 @@ import org.pramaan.media.MediaLimits;
  */
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
-                            Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
+                            Optional<com.google.re2j.Pattern> contentUrlPattern, Notify notifications,
                             Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
                             org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
-                            Checkpointing auditCheckpoints, Duration idempotencyRetention) {
+                            Checkpointing auditCheckpoints, Duration idempotencyRetention,
+                            org.pramaan.http.RequestBudget.Settings requestBudgets) {
 
     /**
      * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
@@ -54,6 +55,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("data.dir", new String[] {"./pramaan-data", "where the SQLite file (pramaan.db) and the blob folder (blobs/) live"});
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
+        KEYS.put("http.request-budget", new String[] {"PT2M", "longest a request may work before it is stopped with 503 request.budget_exceeded (ISO-8601), for requests without media"});
+        KEYS.put("http.media-budget", new String[] {"PT1H", "the same for requests that carry media (uploads, hashing, C2PA): screening a 1 h video on 2 shared cores takes about 30 min"});
         KEYS.put("media.max-bytes", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
         KEYS.put("media.max-pixels", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
         KEYS.put("media.vpdq.seconds-per-hash", new String[] {"1", "vPDQ: hash one video frame every this many seconds at intake (0: every frame)"});
@@ -195,7 +198,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
                     new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
-                    rateLimits(), logFormat(), checkpointing(), idempotencyRetention()).checkedTrust(this).checkedSigning(this);
+                    rateLimits(), logFormat(), checkpointing(), idempotencyRetention(),
+                    new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget"))).checkedTrust(this).checkedSigning(this);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
@@ -255,15 +259,17 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             }
         }
 
-        private Optional<java.util.regex.Pattern> urlPattern() {
+        /** RE2 syntax, so matching a client's URL is linear in its length (issue 11); back-references and look-around are refused here, at start-up. */
+        private Optional<com.google.re2j.Pattern> urlPattern() {
             String p = values.get("cases.content-url-pattern");
             if (p.isBlank()) return Optional.empty();
             try {
-                java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(p);
-                if (!p.contains("(?<id>")) throw bad("cases.content-url-pattern", "needs a group named id, e.g. (?<id>[^/?#]+)");
+                com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(p);
+                if (!p.contains("(?<id>") && !p.contains("(?P<id>")) throw bad("cases.content-url-pattern", "needs a group named id, e.g. (?<id>[^/?#]+)");
                 return Optional.of(compiled);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw bad("cases.content-url-pattern", "is not a regular expression: " + e.getDescription());
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                throw bad("cases.content-url-pattern", "is not an RE2 regular expression (linear-time syntax: no back-references or look-around): " + e.getDescription()
+                        + (e.getPattern().isEmpty() ? "" : " at '" + e.getPattern() + "'"));
             }
         }
 

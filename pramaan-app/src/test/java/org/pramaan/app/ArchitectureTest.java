@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] CORE = {"org.pramaan.media..", "org.pramaan.hash..", "org.pramaan.provenance..", "org.pramaan.detection..",
             "org.pramaan.policy..", "org.pramaan.cases..", "org.pramaan.audit..", "org.pramaan.access..", "org.pramaan.screening..",
-            "org.pramaan.json..", "org.pramaan.tx..", "org.pramaan.labels..", "org.pramaan.reports..", "org.pramaan.watermark.."};
+            "org.pramaan.json..", "org.pramaan.tx..", "org.pramaan.labels..", "org.pramaan.reports..", "org.pramaan.watermark..", "org.pramaan.limits.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -50,5 +50,42 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("org.pramaan.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Classes that may use {@code java.util.regex} because their expressions only ever see trusted
+     * text, each with why. Anything else that sees requests, uploads or metadata inside media uses
+     * plain code ({@code org.pramaan.limits.PlainText}) or RE2/J (issue 11: backtracking expressions
+     * on client text stalled notice intake for ~100 s and C2PA verification for minutes).
+     */
+    private static final java.util.Map<String, String> REGEX_ALLOWED = java.util.Map.of(
+            "org.pramaan.notify.Templates", "placeholders of the bundled message texts (notify/messages_*.properties); values are substituted, never matched",
+            "org.pramaan.provenance.c2pa.TrustSettings", "the operator's store.cfg (c2pa.trust-config) at start-up");
+
+    /** Main code of core, the HTTP edge and delivery: where client text arrives. */
+    private static final String[] SEES_CLIENT_TEXT = java.util.stream.Stream.concat(java.util.Arrays.stream(CORE),
+            java.util.stream.Stream.of("org.pramaan.notify..", "org.pramaan.http..", "org.pramaan.delivery..", "org.pramaan.ffmpeg..")).toArray(String[]::new);
+
+    @Test
+    void noBacktrackingRegexOutsideTheAllowList() {
+        var scope = noClasses().that().resideInAnyPackage(SEES_CLIENT_TEXT).and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>("are not on the allow-list") {
+            @Override
+            public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                // Nested and anonymous classes share their owner's entry.
+                String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+                return !REGEX_ALLOWED.containsKey(top);
+            }
+        });
+        scope.should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+                .orShould().callMethod(String.class, "matches", String.class)
+                .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
+                .orShould().callMethod(String.class, "replaceFirst", String.class, String.class)
+                .orShould().callMethod(String.class, "split", String.class)
+                .orShould().callMethod(String.class, "split", String.class, int.class)
+                .orShould().callMethod(String.class, "splitWithDelimiters", String.class, int.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Scanner")
+                .because("regular expressions on untrusted text must be linear: use org.pramaan.limits.PlainText or com.google.re2j, "
+                        + "or add the class to REGEX_ALLOWED with why its input is trusted (issue 11)")
+                .check(classes);
     }
 }

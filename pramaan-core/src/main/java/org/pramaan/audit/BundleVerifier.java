@@ -126,7 +126,7 @@ public final class BundleVerifier {
         int full = 0, redacted = 0;
         String prevHash = null;
         long prevSeq = -1;
-        for (String line : new String(jsonl, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        for (String line : org.pramaan.limits.PlainText.split(new String(jsonl, java.nio.charset.StandardCharsets.UTF_8), '\n', false)) {
             if (line.isBlank()) continue;
             JsonNode e;
             try {

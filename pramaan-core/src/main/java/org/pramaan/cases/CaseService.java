@@ -99,8 +99,13 @@ public final class CaseService {
     }
 
     /** Opens a case; every clock runs from receipt with the duration in force at receipt. */
-    public synchronized CaseFile openCase(NoticeRequest request) {
-        return unit.run(() -> openCaseUnit(request));
+    public CaseFile openCase(NoticeRequest request) {
+        // Caps checked before the lock: every case operation waits on this monitor, so nothing of unbounded size may run under it (issue 11 defect 1).
+        org.pramaan.limits.TextLimits.checkNoticeFields(request.fields(), org.pramaan.limits.TextLimits.NOTICE_FIELDS + org.pramaan.limits.TextLimits.SERVER_SET_FIELDS);
+        org.pramaan.limits.TextLimits.check("noticeType", request.noticeType(), org.pramaan.limits.TextLimits.NOTICE_TYPE);
+        synchronized (this) {
+            return unit.run(() -> openCaseUnit(request));
+        }
     }
 
     private CaseFile openCaseUnit(NoticeRequest request) {
@@ -366,13 +371,12 @@ public final class CaseService {
         return clocks;
     }
 
-    private static final java.util.regex.Pattern TERRITORY = java.util.regex.Pattern.compile("[A-Z]{2}");
 
     /** ISO 3166-1 alpha-2 codes, comma-separated, as given with GEO_RESTRICT. */
     private static String territories(Map<String, String> params) {
-        List<String> codes = java.util.Arrays.stream(params.getOrDefault("territories", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<String> codes = org.pramaan.limits.PlainText.split(params.getOrDefault("territories", ""), ',', false).stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
         if (codes.isEmpty()) throw new IllegalArgumentException("geo_restrict needs 'territories': ISO 3166-1 alpha-2 codes such as IN or DE,FR");
-        for (String t : codes) if (!TERRITORY.matcher(t).matches()) throw new IllegalArgumentException("territory '" + t + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
+        for (String t : codes) if (!org.pramaan.limits.PlainText.isUpperLetters(t, 2)) throw new IllegalArgumentException("territory '" + t + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
         return String.join(",", codes);
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.pramaan.media.MediaKind;
 import org.pramaan.policy.Tier;
 import org.pramaan.screening.MediaRecord;
@@ -35,8 +34,6 @@ public final class StatementOfReasons {
         EEA.addAll(List.of("IS", "LI", "NO"));
     }
     static final Set<String> ACCOUNT_DECISIONS = Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
-    private static final Pattern PUID = Pattern.compile("^[a-zA-Z0-9-_]+$");
-    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private StatementOfReasons() {}
@@ -57,7 +54,7 @@ public final class StatementOfReasons {
             case REMOVE -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_REMOVED"));
             case GEO_RESTRICT -> {
                 s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_DISABLED"));
-                territories = List.of(params.getOrDefault("territories", "").split(","));
+                territories = List.copyOf(org.pramaan.limits.PlainText.split(params.getOrDefault("territories", ""), ',', false));
             }
             case LABEL -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_LABELLED"));
             case DEMOTE -> s.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_DEMOTED"));
@@ -112,7 +109,7 @@ public final class StatementOfReasons {
         eachOf(problems, s, "decision_visibility", VISIBILITY);
         oneOf(problems, s, "decision_account", ACCOUNT_DECISIONS);
         if (s.containsKey("territorial_scope")) eachOf(problems, s, "territorial_scope", EEA);
-        if (s.containsKey("end_date_account_restriction") && !DATE.matcher(String.valueOf(s.get("end_date_account_restriction"))).matches()) {
+        if (s.containsKey("end_date_account_restriction") && !org.pramaan.limits.PlainText.isDateShape(String.valueOf(s.get("end_date_account_restriction")))) {
             problems.add("end_date_account_restriction must be YYYY-MM-DD");
         }
         eachOf(problems, s, "content_type", CONTENT_TYPES);
@@ -125,9 +122,9 @@ public final class StatementOfReasons {
         maxLength(problems, s, "illegal_content_legal_ground", 500);
         maxLength(problems, s, "illegal_content_explanation", 2000);
         maxLength(problems, s, "decision_visibility_other", 500);
-        if (s.containsKey("puid") && !PUID.matcher(String.valueOf(s.get("puid"))).matches()) problems.add("puid must match ^[a-zA-Z0-9-_]+$");
+        if (s.containsKey("puid") && !org.pramaan.limits.PlainText.isWordOrDash(String.valueOf(s.get("puid")))) problems.add("puid must match ^[a-zA-Z0-9-_]+$");
         for (String d : List.of("content_date", "application_date")) {
-            if (s.containsKey(d) && !DATE.matcher(String.valueOf(s.get(d))).matches()) problems.add(d + " must be YYYY-MM-DD");
+            if (s.containsKey(d) && !org.pramaan.limits.PlainText.isDateShape(String.valueOf(s.get(d)))) problems.add(d + " must be YYYY-MM-DD");
         }
         if ("DECISION_GROUND_ILLEGAL_CONTENT".equals(s.get("decision_ground"))) {
             for (String f : List.of("illegal_content_legal_ground", "illegal_content_explanation")) if (!s.containsKey(f)) problems.add(f + " is required for illegal content");

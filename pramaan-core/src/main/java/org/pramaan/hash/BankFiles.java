@@ -73,7 +73,7 @@ public final class BankFiles {
             if (t.isEmpty() || t.startsWith("#")) continue;
             if (out.size() >= MAX_ITEMS) throw new ImportException(n, "more than " + MAX_ITEMS + " items in one import");
             boolean delimited = format == Format.CSV || format == Format.TSV;
-            if (delimited && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !t.matches("[0-9a-fA-F]{64}.*")) {
+            if (delimited && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !org.pramaan.limits.PlainText.startsWithHex64(t)) {
                 try {
                     header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
                 } catch (IllegalArgumentException e) { // an unclosed quote in the header line: refuse naming the line
@@ -168,7 +168,7 @@ public final class BankFiles {
         String hex = f.getOrDefault("hash", f.getOrDefault("pdq", "")).strip();
         Optional<PdqResult> pdq = Optional.empty();
         if (!hex.isEmpty()) {
-            if (!hex.matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
+            if (!org.pramaan.limits.PlainText.isHex(hex, 64, false)) throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
             pdq = Optional.of(new PdqResult(Hash256.fromHex(hex), quality(f.getOrDefault("quality", ""))));
         }
         String sha = f.getOrDefault("sha256", "").strip().toLowerCase(Locale.ROOT);
@@ -212,7 +212,7 @@ public final class BankFiles {
 
     /** RFC 4180 fields: commas inside double quotes, "" for a quote. */
     private static List<String> fields(Format format, String line) {
-        return format == Format.TSV ? java.util.Arrays.asList(line.split("\t", -1)) : csv(line);
+        return format == Format.TSV ? org.pramaan.limits.PlainText.split(line, '\t', true) : csv(line);
     }
 
     /** Tabs and line breaks would split a TSV field: replaced by spaces. */

@@ -26,7 +26,7 @@ public record BankItem(long id, String bank, Optional<String> sha256, Optional<P
             throw new IllegalArgumentException("a bank item needs a SHA-256, a PDQ hash, vPDQ frames or an audio fingerprint");
         }
         sha256.ifPresent(s -> {
-            if (!s.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got '" + s + "'");
+            if (!org.pramaan.limits.PlainText.isHex(s, 64, true)) throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got '" + s + "'");
         });
         Objects.requireNonNull(mediaId, "mediaId");
         Objects.requireNonNull(caseId, "caseId");

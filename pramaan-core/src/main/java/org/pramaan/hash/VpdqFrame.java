@@ -27,7 +27,7 @@ public record VpdqFrame(long frameNumber, double timestampSeconds, Hash256 hash,
 
     /** Parses a line of {@link #toReferenceLine()}'s format, naming the problem when it is not one. */
     public static VpdqFrame parseReferenceLine(String line) {
-        String[] f = line.trim().split(",");
+        String[] f = org.pramaan.limits.PlainText.split(line.trim(), ',', false).toArray(String[]::new);
         if (f.length != 4) throw new IllegalArgumentException("a vPDQ line has 4 fields frameNumber,quality,hash,timestamp; got " + f.length + ": '" + line + "'");
         try {
             return new VpdqFrame(Long.parseLong(f[0]), Double.parseDouble(f[3]), Hash256.fromHex(f[2]), Integer.parseInt(f[1]));

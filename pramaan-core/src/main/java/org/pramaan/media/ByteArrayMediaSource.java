@@ -13,6 +13,7 @@ final class ByteArrayMediaSource implements MediaSource {
 
     @Override
     public void readFully(long position, byte[] dst, int off, int len) throws EOFException {
+        org.pramaan.limits.WorkBudget.check(); // as FileMediaSource: parsers' loops stop when the request's budget is spent
         if (position < 0 || len < 0 || position + len > bytes.length) {
             throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end (" + bytes.length + " bytes)");
         }

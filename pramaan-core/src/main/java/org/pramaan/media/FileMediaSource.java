@@ -26,6 +26,8 @@ final class FileMediaSource implements MediaSource {
 
     @Override
     public void readFully(long position, byte[] dst, int off, int len) throws IOException {
+        // Every parser reads through here, so a request whose work budget is spent stops at its next read (issue 11).
+        org.pramaan.limits.WorkBudget.check();
         if (position < 0 || len < 0 || position + len > size) {
             throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end of " + path + " (" + size + " bytes)");
         }

@@ -52,6 +52,8 @@ final class StandardMediaProber implements MediaProber {
             };
         } catch (EOFException e) {
             throw new MediaRejectedException(RejectionCode.TRUNCATED, type + " file ends inside a header: " + e.getMessage(), e);
+        } catch (org.pramaan.limits.BudgetExceededException e) {
+            throw e; // the request's work budget ran out: not a fault of the file
         } catch (RuntimeException e) {
             // A parsing bug must not become a crash or a 500: the file is refused as corrupt.
             throw new MediaRejectedException(RejectionCode.CORRUPT, type + " headers could not be parsed: " + e, e);

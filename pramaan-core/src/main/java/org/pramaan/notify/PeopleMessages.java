@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.pramaan.cases.CaseAction;
 import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
+import org.pramaan.limits.PlainText;
 
 /** Which case events people are told of, and the values their message texts need. */
 final class PeopleMessages {
     /** A message to the complainant (no account) or to an uploader's account. */
     record Message(MessageKind kind, Optional<String> accountId, CaseEvent event) {}
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** Notice fields a notifier's e-mail address may arrive in, by rule pack (EU art.16(2)(c), US §223a contact, IN complaint forms). */
     private static final List<String> EMAIL_FIELDS = List.of("notifier_email", "complainant_email", "contact_email", "contact_info");
 
@@ -49,8 +48,13 @@ final class PeopleMessages {
 
     private static Message complainant(MessageKind k, CaseEvent e) { return new Message(k, Optional.empty(), e); }
 
+    /**
+     * The first notice field that looks like an e-mail address. Plain code, not the regular expression
+     * {@code ^[^@\s]+@[^@\s]+\.[^@\s]+$} it replaces: that backtracked quadratically, and this runs
+     * inside the case service's lock via {@link CaseNotifier} (issue 11 defect 1).
+     */
     static Optional<String> complainantEmail(CaseFile c) {
-        return EMAIL_FIELDS.stream().map(f -> c.notice().getOrDefault(f, "").trim()).filter(v -> EMAIL.matcher(v).matches()).findFirst();
+        return EMAIL_FIELDS.stream().map(f -> c.notice().getOrDefault(f, "").trim()).filter(PlainText::looksLikeEmail).findFirst();
     }
 
     /** The notice's {@code language} field when texts exist for it, else the platform's default. */

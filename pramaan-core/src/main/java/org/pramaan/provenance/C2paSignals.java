@@ -56,7 +56,7 @@ final class C2paSignals {
             for (Action a : m.actions()) {
                 if (a.digitalSourceType().isEmpty()) continue;
                 String dst = a.digitalSourceType().get().trim();
-                String code = dst.replaceAll(".*[/#]", "");
+                String code = org.pramaan.limits.PlainText.afterLastSeparatorPerLine(dst, "/#"); // plain code, not a regex: the value comes from the file (issue 11)
                 boolean ai = AI_TYPES.contains(code);
                 SignalStrength s = !ai ? SignalStrength.INFO : r.state() != ValidationState.INVALID ? SignalStrength.STRONG
                         : intact ? SignalStrength.MODERATE : SignalStrength.WEAK;

@@ -54,7 +54,7 @@ public final class DigitalSourceTypes {
     /** The code at the end of a URI (or the value itself when it is already a code). */
     public static String code(String value) {
         String v = value.strip();
-        return v.startsWith(NEWSCODES) ? v.substring(NEWSCODES.length()) : v.replaceAll(".*[/#:]", "");
+        return v.startsWith(NEWSCODES) ? v.substring(NEWSCODES.length()) : org.pramaan.limits.PlainText.afterLastSeparatorPerLine(v, "/#:");
     }
 
     public static boolean generated(String value) { return GENERATED.contains(code(value)); }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pramaan.detection.Signal;
 import org.pramaan.detection.SignalStrength;
 import org.pramaan.detection.SignalType;
@@ -20,7 +18,12 @@ final class GeneratorTraces {
     static final List<String> AI_SOFTWARE = List.of("firefly", "dall-e", "dall·e", "dalle", "midjourney", "stable diffusion", "stablediffusion",
             "novelai", "imagen", "chatgpt", "openai", "flux", "leonardo", "ideogram", "runway", "sora", "kling", "comfyui", "automatic1111",
             "invokeai", "fooocus", "dreamstudio", "bing image creator", "gemini", "grok", "hailuo", "pika", "krea");
-    private static final Pattern A1111_FIELD = Pattern.compile("(Steps|Sampler|CFG scale|Seed|Size|Model|Model hash|Version): ([^,\\n]+)");
+    /**
+     * The AUTOMATIC1111 parameter names read, in the order the former expression
+     * {@code (Steps|Sampler|CFG scale|Seed|Size|Model|Model hash|Version): ([^,\n]+)} tried them; the text is
+     * read from uploads, so it is scanned by plain code in one pass (issue 11).
+     */
+    private static final List<String> A1111_NAMES = List.of("Steps", "Sampler", "CFG scale", "Seed", "Size", "Model", "Model hash", "Version");
     private static final int PROMPT_PREVIEW = 200;
 
     private GeneratorTraces() {}
@@ -59,8 +62,7 @@ final class GeneratorTraces {
     /** AUTOMATIC1111 writes "prompt\nNegative prompt: …\nSteps: 20, Sampler: …, Seed: …, Model: …". */
     static Signal a1111(String text, String location) {
         Map<String, String> attrs = new LinkedHashMap<>();
-        Matcher m = A1111_FIELD.matcher(text);
-        while (m.find()) attrs.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT).replace(' ', '_'), m.group(2).trim());
+        for (String[] f : a1111Fields(text)) attrs.putIfAbsent(f[0].toLowerCase(Locale.ROOT).replace(' ', '_'), f[1].trim());
         int cut = text.indexOf("\nNegative prompt:");
         if (cut < 0) cut = text.indexOf("\nSteps:");
         attrs.put("prompt", preview(cut < 0 ? text : text.substring(0, cut)));
@@ -70,8 +72,32 @@ final class GeneratorTraces {
     /** Midjourney's description ends with {@code Job ID: <uuid>}; the id lets a reviewer ask Midjourney about the job. */
     static Signal midjourney(String text, String location) {
         String rest = text.substring(text.indexOf("Job ID:") + 7).trim();
-        String jobId = rest.isEmpty() ? "" : rest.split("\\s")[0];
+        String jobId = org.pramaan.limits.PlainText.firstWord(rest);
         return new Signal(SignalType.GENERATOR_METADATA, "Midjourney", SignalStrength.MODERATE, location, Map.of("jobId", jobId, "prompt", preview(text.substring(0, text.indexOf("Job ID:")))));
+    }
+
+    /** Each {@code name: value} pair, value up to the next comma or newline, left to right without overlaps. */
+    static List<String[]> a1111Fields(String text) {
+        List<String[]> out = new ArrayList<>();
+        int i = 0;
+        outer:
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == 'S' || c == 'C' || c == 'M' || c == 'V') {
+                for (String name : A1111_NAMES) {
+                    int v = i + name.length() + 2;
+                    if (!text.startsWith(name, i) || !text.startsWith(": ", i + name.length()) || v >= text.length()) continue;
+                    int e = v;
+                    while (e < text.length() && text.charAt(e) != ',' && text.charAt(e) != '\n') e++;
+                    if (e == v) continue;
+                    out.add(new String[] {name, text.substring(v, e)});
+                    i = e;
+                    continue outer;
+                }
+            }
+            i++;
+        }
+        return out;
     }
 
     static boolean looksLikeA1111(String text) { return text.contains("Steps: ") && text.contains("Sampler: "); }

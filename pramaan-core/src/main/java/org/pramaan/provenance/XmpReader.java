@@ -3,8 +3,6 @@ package org.pramaan.provenance;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,7 +22,8 @@ import org.w3c.dom.NodeList;
 final class XmpReader {
     static final String IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
     static final String DCTERMS = "http://purl.org/dc/terms/";
-    private static final Pattern DST = Pattern.compile("(http://cv\\.iptc\\.org/newscodes/digitalsourcetype/[A-Za-z]+)");
+    /** A NewsCodes digital source type URI in a packet that does not parse; found by plain scanning (was a regex, issue 11). */
+    private static final String DST_PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/";
 
     /** What one packet says. */
     record Found(List<String> digitalSourceTypes, List<String> aigc, List<String> provenance, List<String> descriptions, boolean wellFormed) {}
@@ -39,8 +38,7 @@ final class XmpReader {
             return new Found(dst, aigc, prov, desc, true);
         } catch (Exception e) {
             List<String> dst = new ArrayList<>();
-            Matcher m = DST.matcher(new String(packet, java.nio.charset.StandardCharsets.UTF_8));
-            while (m.find()) dst.add(m.group(1));
+            dst.addAll(digitalSourceTypeUris(new String(packet, java.nio.charset.StandardCharsets.UTF_8)));
             return new Found(dst, List.of(), List.of(), List.of(), false);
         }
     }
@@ -117,4 +115,23 @@ final class XmpReader {
             throw new IllegalStateException("the JDK's XML parser refuses the secure XMP settings", e);
         }
     }
+
+    /** What {@code (http://cv\\.iptc\\.org/newscodes/digitalsourcetype/[A-Za-z]+)} found with {@code find()}, in one pass. */
+    static List<String> digitalSourceTypeUris(String text) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int p = text.indexOf(DST_PREFIX, from); p >= 0; p = text.indexOf(DST_PREFIX, from)) {
+            int e = p + DST_PREFIX.length();
+            while (e < text.length() && isAsciiLetter(text.charAt(e))) e++;
+            if (e > p + DST_PREFIX.length()) {
+                out.add(text.substring(p, e));
+                from = e;
+            } else {
+                from = p + 1;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 }

@@ -2,14 +2,17 @@ package org.pramaan.screening;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import org.pramaan.hash.PdqResult;
 
 /**
  * Finds the stored content a notice is about when the notifier does not know our media id: by the
  * platform's content id, by a URL of the platform (through the configured pattern), or by a copy
  * of the content itself (the same bytes, or the same picture re-encoded).
+ *
+ * <p>The operator's URL pattern is an RE2/J expression (linear time in the URL's length, issue 11):
+ * it is applied to a client's URL, which is capped at {@link org.pramaan.limits.TextLimits#URL} first.
  */
 public final class ContentLocator {
     /** A copy re-encoded or resized by the notifier still lands within this many PDQ bits; a different picture does not. */
@@ -28,9 +31,9 @@ public final class ContentLocator {
     public Optional<String> byUrl(String url) {
         Optional<String> exact = media.mediaIdForExternalId(url); // some platforms use the URL itself as the id
         if (exact.isPresent() || urlPattern.isEmpty()) return exact;
-        String u = url.trim();
+        String u = org.pramaan.limits.TextLimits.check("contentUrl", url, org.pramaan.limits.TextLimits.URL).trim();
         Matcher m = urlPattern.get().matcher(u);
-        if (!m.matches()) m = urlPattern.get().matcher(u.replaceFirst("[?#].*$", "")); // tracking parameters and fragments
+        if (!m.matches()) m = urlPattern.get().matcher(org.pramaan.limits.PlainText.withoutQueryOrFragment(u)); // tracking parameters and fragments
         return m.matches() ? media.mediaIdForExternalId(m.group("id")) : Optional.empty();
     }
 

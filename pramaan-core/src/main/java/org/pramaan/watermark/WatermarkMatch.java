@@ -43,6 +43,6 @@ public record WatermarkMatch(KnownWatermark watermark, ChannelOrder order, boole
     public String decodedText() {
         byte[] b = new byte[decoded.length / 8];
         for (int i = 0; i < b.length * 8; i++) if (decoded[i]) b[i / 8] |= (byte) (0x80 >>> (i % 8));
-        return new String(b, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+        return org.pramaan.limits.PlainText.controlsAsQuestionMarks(new String(b, StandardCharsets.UTF_8));
     }
 }

@@ -29,7 +29,7 @@ final class HttpDelivery {
     }
 
     private static String clip(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
+        String one = org.pramaan.limits.PlainText.collapseSpaces(s);
         return one.length() <= MAX_ERROR_BODY ? one : one.substring(0, MAX_ERROR_BODY) + "…";
     }
 }

@@ -63,7 +63,7 @@ public final class SmtpSender implements Sender {
             MimeMessage m = new MimeMessage(session) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", "<" + d.id().replaceAll("[^A-Za-z0-9._:/-]", "_") + "@pramaan>");
+                    setHeader("Message-ID", "<" + org.pramaan.limits.PlainText.safeIdentifier(d.id()) + "@pramaan>");
                 }
             };
             m.setFrom(new InternetAddress(settings.from()));

@@ -30,7 +30,7 @@ public final class TransparencyDbSender implements Sender {
 
     @Override
     public String send(Delivery d) throws DeliveryException {
-        String url = d.destination().replaceAll("/+$", "") + "/api/v1/statement";
+        String url = org.pramaan.limits.PlainText.withoutTrailingSlashes(d.destination()) + "/api/v1/statement";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)

@@ -25,12 +25,12 @@ import org.pramaan.screening.MediaRepository;
  */
 public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
                           MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries,
-                          org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<java.util.regex.Pattern> contentUrlPattern,
+                          org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<com.google.re2j.Pattern> contentUrlPattern,
                           C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer) {
     /** Without a signing key: {@code POST /v1/provenance/sign} answers 503. */
     public ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit,
                        ApiKeys keys, MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries, org.pramaan.notify.Dispatcher dispatcher,
-                       java.util.Optional<java.util.regex.Pattern> contentUrlPattern, C2paReader c2pa) {
+                       java.util.Optional<com.google.re2j.Pattern> contentUrlPattern, C2paReader c2pa) {
         this(screener, intake, media, cases, retention, bundles, banks, audit, keys, limits, uploadDir, clock, deliveries, dispatcher, contentUrlPattern, c2pa, java.util.Optional.empty());
     }
 

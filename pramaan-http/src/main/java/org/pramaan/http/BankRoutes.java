@@ -30,6 +30,7 @@ final class BankRoutes {
 
     void create(Context ctx) {
         JsonNode b = body(ctx);
+        Requests.cappedFields(b, "name", "kind", "state", "description");
         String name = b.path("name").asText("");
         if (name.isEmpty()) throw new ApiException(400, "request.invalid", "'name' is required");
         if (!b.hasNonNull("kind")) throw new ApiException(400, "request.invalid", "'kind' is required: removed, known-deepfake, ncii, allow-list or partner-feed");
@@ -42,6 +43,7 @@ final class BankRoutes {
     void update(Context ctx) {
         Bank old = bank(ctx);
         JsonNode b = body(ctx);
+        Requests.cappedFields(b, "state", "description");
         Bank changed = old.with(b.hasNonNull("state") ? BankState.parse(b.path("state").asText()) : old.state(),
                 b.path("pdqThreshold").asInt(old.pdqThreshold()), b.path("qualityFloor").asInt(old.qualityFloor()),
                 b.path("description").asText(old.description()));

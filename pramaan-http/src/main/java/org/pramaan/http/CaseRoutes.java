@@ -70,6 +70,7 @@ final class CaseRoutes {
         if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
         Map<String, String> fields = new LinkedHashMap<>();
         body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        org.pramaan.limits.TextLimits.checkNoticeFields(fields); // before anything reads them, and before the case service's lock (issue 11 defect 1)
         refused(() -> NoticeFields.refuseServerOwned(fields, "notice"));
         org.pramaan.access.Principal principal = HttpApi.principal(ctx);
         // A receipt time before now moves every statutory clock back: only a key that handles cases (a
@@ -123,6 +124,7 @@ final class CaseRoutes {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         body(ctx).path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        org.pramaan.limits.TextLimits.checkNoticeFields(fields); // before the case service's lock (issue 11 defect 1)
         if (fields.isEmpty()) throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
         CaseFile updated = refused(() -> services.cases().supplyFields(id, fields, actor));
         HttpApi.json(ctx, 200, CaseView.of(updated, services.clock()));
@@ -248,7 +250,7 @@ final class CaseRoutes {
 
     private static Optional<String> text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().trim());
+        return v == null || v.isNull() || Requests.capped(field, v.asText()).isBlank() ? Optional.empty() : Optional.of(v.asText().trim());
     }
 
     private static String requiredText(JsonNode n, String field) {

@@ -51,7 +51,7 @@ final class HmaRoutes {
         String signal = required(ctx, "signal").trim().toLowerCase();
         List<BankMatch> matches = switch (type) {
             case "pdq" -> {
-                if (!signal.matches("[0-9a-f]{64}")) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
+                if (!org.pramaan.limits.PlainText.isHex(signal, 64, true)) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
                 yield services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(signal), 100)));
             }
             case "sha256", "video_sha256" -> services.screener().matchHashes(Optional.of(signal), Optional.empty());
@@ -99,7 +99,7 @@ final class HmaRoutes {
         if (services.banks().banks().bank(name).isEmpty()) throw new ApiException(404, "bank.not_found", "no bank named '" + name + "'");
         BankItem item;
         if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
-            JsonNode b = body(ctx);
+            JsonNode b = Requests.cappedFields(body(ctx), "signal_type", "signal", "note");
             if (!"pdq".equals(b.path("signal_type").asText("pdq"))) throw new ApiException(400, "request.invalid", "only pdq signals can be added by value");
             item = new BankItem(0, name, Optional.empty(), Optional.of(new PdqResult(hex(b.path("signal").asText()), b.path("quality").asInt(100))),
                     Optional.empty(), Optional.empty(), "hma api", b.path("note").asText(""), actor(ctx), services.clock().instant(), Optional.empty());
@@ -141,7 +141,7 @@ final class HmaRoutes {
     }
 
     private static Hash256 hex(String s) {
-        if (s == null || !s.trim().matches("[0-9a-fA-F]{64}")) throw new ApiException(400, "request.invalid", "'" + s + "' is not a 64-digit hex PDQ hash");
+        if (s == null || !org.pramaan.limits.PlainText.isHex(s.trim(), 64, false)) throw new ApiException(400, "request.invalid", "'" + s + "' is not a 64-digit hex PDQ hash");
         return Hash256.fromHex(s.trim());
     }
 

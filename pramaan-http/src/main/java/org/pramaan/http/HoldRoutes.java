@@ -32,7 +32,7 @@ final class HoldRoutes {
                 throw new ApiException(400, "request.invalid", "until '" + n.asText() + "' is not an ISO-8601 instant");
             }
         });
-        Hold h = services.retention().place(media, Optional.ofNullable(b.get("caseId")).map(JsonNode::asText), b.path("reason").asText(""), until,
+        Hold h = services.retention().place(media, Optional.ofNullable(b.get("caseId")).map(JsonNode::asText), Requests.capped("reason", b.path("reason").asText("")), until,
                 "key:" + HttpApi.principal(ctx).keyId());
         HttpApi.json(ctx, 201, view(h, services.clock().instant()));
     }

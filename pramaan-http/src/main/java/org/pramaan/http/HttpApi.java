@@ -37,6 +37,7 @@ public final class HttpApi {
     private final Operations operations;
     private final RateLimiter limiter;
     private final AutoCloseable jvmMetrics;
+    private RequestBudget budget = new RequestBudget(RequestBudget.Settings.DEFAULT);
 
     private final Idempotency idempotency;
 
@@ -107,6 +108,12 @@ public final class HttpApi {
 
     List<Route> routes() { return routes; }
 
+    /** Per-request work budgets ({@link RequestBudget}); call before {@link #start}. */
+    public HttpApi withBudgets(RequestBudget.Settings s) {
+        this.budget = new RequestBudget(s);
+        return this;
+    }
+
     /** Starts listening; port 0 picks a free port (see {@link Javalin#port()}). */
     public Javalin start(String host, int port) {
         Javalin app = Javalin.create(config -> {
@@ -122,6 +129,8 @@ public final class HttpApi {
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
             config.routes.exception(MediaRejectedException.class, (e, ctx) ->
                     json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
+            config.routes.exception(org.pramaan.limits.BudgetExceededException.class, (e, ctx) ->
+                    json(ctx, 503, ScreeningView.error("request.budget_exceeded", e.getMessage() + "; send less work per request or ask the operator to raise http.request-budget / http.media-budget")));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, ScreeningView.error("request.invalid", e.getMessage())));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> json(ctx, 409, ScreeningView.error("request.conflict", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -162,7 +171,8 @@ public final class HttpApi {
                 throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
             ctx.attribute(PRINCIPAL, p);
-            idempotency.handle(r, ctx);
+            // The budget covers everything the request does, the idempotency fingerprint's reading of the body included.
+            budget.run(ctx, r, c -> idempotency.handle(r, c));
         };
     }
 

@@ -70,6 +70,9 @@ final class MediaRoutes {
     }
 
     private static UploadContext context(String uploaderId, String externalId, String declaration) {
+        if (uploaderId != null) Requests.capped("uploaderId", uploaderId);
+        if (externalId != null) Requests.capped("externalId", externalId);
+        if (declaration != null) Requests.capped("declaration", declaration);
         return new UploadContext(nonBlank(uploaderId), nonBlank(externalId), nonBlank(declaration).map(UploaderDeclaration::parse));
     }
 

@@ -11,6 +11,26 @@ final class Requests {
 
     static JsonNode jsonObject(Context ctx) { return jsonObject(ctx.body()); }
 
+    /**
+     * A client's text field, refused (400 naming the field and the limit) when longer than its cap in
+     * {@link org.pramaan.limits.TextLimits#forField}; checked before the value is trimmed, parsed or matched.
+     */
+    static String capped(String field, String value) { return cappedText(field, value); }
+
+    /** Caps each of {@code fields} that {@code body} carries as text (see {@link #capped}); returns {@code body}. */
+    static JsonNode cappedFields(JsonNode body, String... fields) {
+        for (String f : fields) if (body.path(f).isTextual()) cappedText(f, body.path(f).asText());
+        return body;
+    }
+
+    private static String cappedText(String field, String value) {
+        int max = org.pramaan.limits.TextLimits.forField(field);
+        if (value.length() > max) {
+            throw new ApiException(400, "request.invalid", "'" + field + "' is " + value.length() + " characters long; the limit is " + max);
+        }
+        return value;
+    }
+
     static JsonNode jsonObject(String text) {
         try {
             JsonNode n = Json.mapper().readTree(text);

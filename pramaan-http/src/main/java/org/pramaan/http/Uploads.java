@@ -42,6 +42,7 @@ final class Uploads {
         try (OutputStream out = Files.newOutputStream(target)) {
             int n;
             while ((n = in.read(buf)) > 0) {
+                org.pramaan.limits.WorkBudget.check(); // a slow upload stops when its request's budget is spent
                 total += n;
                 if (total > max) throw new MediaRejectedException(RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
                 out.write(buf, 0, n);

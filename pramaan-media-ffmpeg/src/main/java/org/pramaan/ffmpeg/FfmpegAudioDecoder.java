@@ -58,6 +58,7 @@ final class FfmpegAudioDecoder implements AudioDecoder {
         float[] out = new float[4096];
         int n = 0;
         for (Frame f; (f = g.grabSamples()) != null; ) {
+            org.pramaan.limits.WorkBudget.check(); // per audio frame, as the video loop (issue 11)
             if (f.samples == null || f.samples.length == 0) continue;
             FloatBuffer b = (FloatBuffer) f.samples[0]; // packed: channels interleaved
             int len = b.remaining() / channels;

@@ -86,6 +86,7 @@ final class VideoSession implements AutoCloseable {
             FrameLoop loop = new FrameLoop(frame, rgb, sink);
             int bad = 0, lastError = 0;
             while (true) {
+                org.pramaan.limits.WorkBudget.check(); // per packet: a request's decode stops when its budget is spent (issue 11)
                 int r = av_read_frame(format, packet);
                 if (r == AVERROR_EOF()) break;
                 if (r < 0) { lastError = r; bad++; break; } // a damaged tail: keep what decoded

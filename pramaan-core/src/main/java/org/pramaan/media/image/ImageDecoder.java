@@ -161,6 +161,8 @@ public final class ImageDecoder {
             BufferedImage img = reader.read(0, param);
             if (img == null) throw new IOException(format + " reader returned no image");
             return img;
+        } catch (org.pramaan.limits.BudgetExceededException e) {
+            throw e; // the request's work budget ran out: not a fault of the file
         } catch (RuntimeException e) {
             // Third-party decoders signal malformed data with runtime exceptions; report them as I/O failures.
             throw new IOException("cannot decode " + info.type() + ": " + e, e);

@@ -42,6 +42,7 @@ final class JpegDecoder {
         if (d.length < 4 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != 0xD8) throw JpegException.corrupt("no SOI marker at offset 0");
         pos = 2;
         while (true) {
+            org.pramaan.limits.WorkBudget.check(); // per segment (a progressive JPEG may hold thousands of scans)
             int marker = nextMarker();
             if (marker == 0xD9 || marker < 0) break;
             if (marker >= 0xD0 && marker <= 0xD7) continue; // stray RSTn outside a scan: no payload

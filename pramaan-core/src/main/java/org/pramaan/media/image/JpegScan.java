@@ -56,6 +56,7 @@ final class JpegScan {
         if (comps.length == 1) {
             Component c = comps[0];
             for (int by = 0; by < c.realBlocksY; by++) {
+                org.pramaan.limits.WorkBudget.check(); // per block row: the decoder's outer loop (issue 11)
                 for (int bx = 0; bx < c.realBlocksX; bx++) {
                     restartIfDue(count++);
                     block(c, bx, by);
@@ -64,6 +65,7 @@ final class JpegScan {
             return;
         }
         for (int my = 0; my < f.mcusY; my++) {
+            org.pramaan.limits.WorkBudget.check();
             for (int mx = 0; mx < f.mcusX; mx++) {
                 restartIfDue(count++);
                 for (Component c : comps) {

@@ -84,7 +84,7 @@ final class BmffHashCheck {
     private static void exclude(MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, Set<Long> fullTop) throws IOException {
         String xpath = Cbor.text(e, "xpath");
         if (!xpath.startsWith("/")) return;
-        for (BmffBoxes.Box b : select(src, top, xpath.substring(1).split("/"))) {
+        for (BmffBoxes.Box b : select(src, top, org.pramaan.limits.PlainText.split(xpath.substring(1), '/', false).toArray(String[]::new))) {
             if (!qualifies(src, b, e)) continue;
             JsonNode subsets = e.get("subset");
             long size = b.end() - b.offset();

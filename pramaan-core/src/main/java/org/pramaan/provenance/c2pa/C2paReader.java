@@ -68,6 +68,8 @@ public final class C2paReader {
             return new C2paOutcome.Read(new C2paReport(carrier, store.active().label(), summaries, r.active(), r.deltas(), r.state(), json));
         } catch (C2paException e) {
             return new C2paOutcome.Unreadable(format, e.code(), e.getMessage());
+        } catch (org.pramaan.limits.BudgetExceededException e) {
+            throw e; // the request's work budget ran out: not a fault of the file
         } catch (RuntimeException e) {
             // Defence in depth: a parser bug on hostile input must not crash the caller (DEV-GUIDELINES 6).
             return new C2paOutcome.Unreadable(format, "general.error", "internal error while reading the manifest store: " + e);

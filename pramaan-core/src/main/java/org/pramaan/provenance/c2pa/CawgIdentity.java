@@ -19,7 +19,7 @@ final class CawgIdentity {
     static void check(ManifestStore store, Manifest m, ValidationResults.Log log) {
         int seen = 0;
         for (String label : m.assertions().keySet()) {
-            if (!label.replaceAll("__\\d+$", "").equals("cawg.identity")) continue;
+            if (!org.pramaan.limits.PlainText.withoutInstanceSuffix(label).equals("cawg.identity")) continue;
             if (++seen > MAX_PER_MANIFEST) {
                 log.info("cawg.identity.unchecked", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label, "more than " + MAX_PER_MANIFEST + " identity assertions; not verified");
                 continue;

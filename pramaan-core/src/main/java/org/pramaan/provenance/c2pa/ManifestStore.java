@@ -40,13 +40,13 @@ record ManifestStore(byte[] bytes, Jumbf.Box root, List<Manifest> manifests) {
         Jumbf.Box at;
         String[] parts;
         if (p.startsWith("/") || p.startsWith(root.label() + "/")) { // some writers omit the leading slash
-            parts = (p.startsWith("/") ? p.substring(1) : p).split("/");
+            parts = org.pramaan.limits.PlainText.split(p.startsWith("/") ? p.substring(1) : p, '/', false).toArray(String[]::new);
             if (parts.length == 0 || !parts[0].equals(root.label())) return Optional.empty();
             at = root;
             parts = java.util.Arrays.copyOfRange(parts, 1, parts.length);
         } else {
             at = within.box();
-            parts = p.split("/");
+            parts = org.pramaan.limits.PlainText.split(p, '/', false).toArray(String[]::new);
         }
         for (String part : parts) {
             Optional<Jumbf.Box> next = at.child(part);

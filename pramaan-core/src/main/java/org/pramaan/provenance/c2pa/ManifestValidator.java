@@ -144,7 +144,7 @@ final class ManifestValidator {
     private void hardBinding(Manifest m, MediaSource asset, ValidationResults.Log log) throws C2paException, IOException {
         boolean found = false;
         for (HashedUri ref : m.claim().assertions()) {
-            String label = ref.leaf().replaceAll("__\\d+$", "");
+            String label = org.pramaan.limits.PlainText.withoutInstanceSuffix(ref.leaf());
             boolean data = label.equals("c2pa.hash.data"), bmff = label.startsWith("c2pa.hash.bmff"), boxes = label.equals("c2pa.hash.boxes");
             if (!data && !bmff && !boxes) continue;
             if (found) { // §15.12: exactly one hard binding; checking more would let a claim multiply the asset hashing

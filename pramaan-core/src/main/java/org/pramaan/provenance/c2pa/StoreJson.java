@@ -59,7 +59,7 @@ final class StoreJson {
         ArrayNode ingredients = o.putArray("ingredients");
         ArrayNode assertions = o.putArray("assertions");
         for (String label : m.assertions().keySet()) {
-            String base = label.replaceAll("__\\d+$", "");
+            String base = org.pramaan.limits.PlainText.withoutInstanceSuffix(label);
             if (UNLISTED_HASHES.contains(base) || base.startsWith("c2pa.thumbnail.")) continue;
             Optional<JsonNode> data = validator.assertionCbor(m, label);
             if (data.isEmpty()) continue;

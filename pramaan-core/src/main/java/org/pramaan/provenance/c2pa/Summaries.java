@@ -16,7 +16,10 @@ final class Summaries {
                 sig.alg().display, CertChecks.subjectAttribute(sig.signer(), "O"), CertChecks.subjectAttribute(sig.signer(), "CN"));
     }
 
-    static boolean isActions(String label) { return label.replaceAll("__\\d+$", "").matches("c2pa\\.actions(\\.v2)?"); }
+    static boolean isActions(String label) {
+        String l = org.pramaan.limits.PlainText.withoutInstanceSuffix(label);
+        return l.equals("c2pa.actions") || l.equals("c2pa.actions.v2");
+    }
 
     static List<Action> actions(Manifest m, ManifestValidator validator) throws C2paException {
         List<Action> out = new ArrayList<>();

@@ -261,6 +261,7 @@ class SigkillMixedWorkloadTest {
         Map<String, String> env = pb.environment();
         env.put("PRAMAAN_DATA_DIR", data.toString());
         env.put("PRAMAAN_ADMIN_KEY", ADMIN);
+        env.put("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"); // the file clock stands still, so a key's bucket would never refill
         env.remove("PRAMAAN_CONFIG");
         pb.redirectErrorStream(true);
         server = pb.start();

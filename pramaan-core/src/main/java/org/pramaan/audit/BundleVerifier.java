@@ -95,7 +95,7 @@ public final class BundleVerifier {
             return 0;
         }
         int ok = 0, n = 0;
-        for (String line : new String(jsonl, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        for (String line : org.pramaan.limits.PlainText.split(new String(jsonl, java.nio.charset.StandardCharsets.UTF_8), '\n', false)) {
             if (line.isBlank()) continue;
             if (++n > MAX_CHECKPOINTS) {
                 problems.add(CHECKPOINTS + " has more than " + MAX_CHECKPOINTS + " lines");

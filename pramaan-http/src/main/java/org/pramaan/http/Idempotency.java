@@ -158,7 +158,7 @@ final class Idempotency {
                 }
             }
         } else {
-            update(d, type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT));
+            update(d, (type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).trim().toLowerCase(java.util.Locale.ROOT));
             if (type.startsWith("application/json") || !STREAMED.contains(r.method() + " " + r.path())) {
                 ctx.attribute(BUFFERED, Boolean.TRUE);
                 d.update(ctx.bodyAsBytes());

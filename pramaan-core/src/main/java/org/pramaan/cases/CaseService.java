@@ -103,9 +103,22 @@ public final class CaseService {
         // Caps checked before the lock: every case operation waits on this monitor, so nothing of unbounded size may run under it (issue 11 defect 1).
         org.pramaan.limits.TextLimits.checkNoticeFields(request.fields(), org.pramaan.limits.TextLimits.NOTICE_FIELDS + org.pramaan.limits.TextLimits.SERVER_SET_FIELDS);
         org.pramaan.limits.TextLimits.check("noticeType", request.noticeType(), org.pramaan.limits.TextLimits.NOTICE_TYPE);
-        synchronized (this) {
-            return unit.run(() -> openCaseUnit(request));
-        }
+        return locked(() -> openCaseUnit(request));
+    }
+
+    /**
+     * Runs a case change in the store's unit of work and then under this service's monitor, always in
+     * that order: an edge that runs a use case inside its own unit (an idempotent request storing its
+     * response with the effect) takes the store's lock first too, so the two locks can never be taken
+     * in opposite orders by two threads. The monitor still serialises case changes when the store has
+     * no transactions ({@link org.pramaan.tx.UnitOfWork#none()}).
+     */
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        return unit.run(() -> {
+            synchronized (this) {
+                return work.get();
+            }
+        });
     }
 
     private CaseFile openCaseUnit(NoticeRequest request) {
@@ -148,8 +161,8 @@ public final class CaseService {
      *
      * @throws NoticeFields.FieldRefusedException naming the first field that may not be supplied
      */
-    public synchronized CaseFile supplyFields(String caseId, Map<String, String> fields, String actor) {
-        return unit.run(() -> supplyFieldsUnit(caseId, fields, actor));
+    public CaseFile supplyFields(String caseId, Map<String, String> fields, String actor) {
+        return locked(() -> supplyFieldsUnit(caseId, fields, actor));
     }
 
     private CaseFile supplyFieldsUnit(String caseId, Map<String, String> fields, String actor) {
@@ -195,8 +208,8 @@ public final class CaseService {
      * The affected user's appeal against a restriction (DSA art.20), accepted within the rule pack's
      * window from when the restriction applied. Only one appeal is pending at a time.
      */
-    public synchronized CaseFile appeal(String caseId, String appellant, String statement) {
-        return unit.run(() -> appealUnit(caseId, appellant, statement));
+    public CaseFile appeal(String caseId, String appellant, String statement) {
+        return locked(() -> appealUnit(caseId, appellant, statement));
     }
 
     private CaseFile appealUnit(String caseId, String appellant, String statement) {
@@ -221,8 +234,8 @@ public final class CaseService {
      * A person decides the pending appeal (DSA art.20(6): not solely by automated means). Reversal
      * restores the content, takes its hashes out of the removed bank and issues a new statement of reasons.
      */
-    public synchronized CaseFile decideAppeal(String caseId, boolean reverse, String reviewer, String reason) {
-        return unit.run(() -> decideAppealUnit(caseId, reverse, reviewer, reason));
+    public CaseFile decideAppeal(String caseId, boolean reverse, String reviewer, String reason) {
+        return locked(() -> decideAppealUnit(caseId, reverse, reviewer, reason));
     }
 
     private CaseFile decideAppealUnit(String caseId, boolean reverse, String reviewer, String reason) {
@@ -243,17 +256,18 @@ public final class CaseService {
      * A blocked upload that matched content a case removed has resurfaced: the case records it so
      * the complainant can be told (MeitY NCII SOP: notify the victim of resurfacing).
      */
-    public synchronized void onIntake(org.pramaan.screening.Intake.Result r) {
+    public void onIntake(org.pramaan.screening.Intake.Result r) {
         if (r.report().decision() != org.pramaan.policy.Decision.BLOCK) return;
         for (org.pramaan.hash.BankMatch m : r.report().matches()) {
             if (!m.acts() || m.caseId().isEmpty()) continue;
-            Optional<CaseFile> c = cases.find(m.caseId().get());
-            if (c.isEmpty()) continue;
+            if (cases.find(m.caseId().get()).isEmpty()) continue;
             CaseEvent e = new CaseEvent("resurfaced", clock.instant(), Map.of("uploadId", Long.toString(r.upload().id()), "mediaId", r.media().id(),
                     "method", m.method(), "distance", Integer.toString(m.distance()), "uploaderId", r.upload().uploaderId().orElse(""),
                     "blocked", "true"));
-            // The event and its audit entry commit together.
-            unit.run(() -> {
+            // The event and its audit entry commit together, on the case as it is inside the lock.
+            locked(() -> {
+                Optional<CaseFile> c = cases.find(m.caseId().get());
+                if (c.isEmpty()) return null;
                 store(c.get().with(c.get().clocks(), c.get().state(), c.get().outcome(), List.of(e)), c.get().events().size());
                 audit.append("case.resurfaced", "case:" + c.get().id(), AuditLog.details("mediaId", r.media().id(), "uploadId", r.upload().id(),
                         "method", m.method(), "distance", m.distance()));
@@ -277,36 +291,38 @@ public final class CaseService {
      * event records both when it was due and when it fired, so a late firing (after downtime) is
      * visible rather than silently skipped. Returns the new events.
      */
-    public synchronized List<CaseEvent> checkClocks() {
+    public List<CaseEvent> checkClocks() {
         Instant now = clock.instant();
         List<CaseEvent> fired = new ArrayList<>();
-        for (CaseFile c : cases.due(now)) {
-            List<CaseEvent> added = new ArrayList<>();
-            for (CaseClock k : c.clocks()) {
-                if (!k.running()) continue;
-                for (double f : k.escalateAt()) {
-                    String threshold = Math.round(f * 100) + "%";
-                    Instant due = k.escalationDue(f);
-                    if (!now.isBefore(due) && !c.hasEvent("escalated", k.name(), threshold)) {
-                        added.add(new CaseEvent("escalated", now, Map.of("clock", k.name(), "threshold", threshold,
-                                "dueAt", due.toString(), "deadline", k.dueAt().toString(), "late", Boolean.toString(now.isAfter(due.plus(LATE_AFTER))))));
-                    }
-                }
-                if (now.isAfter(k.dueAt()) && !c.hasEvent("breached", k.name(), null)) {
-                    added.add(new CaseEvent("breached", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
-                            "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
-                }
-            }
-            // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed;
-            // the events and their audit entries commit together, so a crash never fires one twice or logs it half.
-            unit.run(() -> {
-                store(c.with(c.clocks(), c.state(), c.outcome(), added), c.events().size());
-                for (CaseEvent e : added) audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
-                return null;
-            });
-            fired.addAll(added);
+        for (CaseFile due : cases.due(now)) {
+            fired.addAll(locked(() -> cases.find(due.id()).map(c -> fire(c, now)).orElse(List.of())));
         }
         return fired;
+    }
+
+    /** Fires what fell due on {@code c} (read inside the lock, so a concurrent action is never overwritten). */
+    private List<CaseEvent> fire(CaseFile c, Instant now) {
+        List<CaseEvent> added = new ArrayList<>();
+        for (CaseClock k : c.clocks()) {
+            if (!k.running()) continue;
+            for (double f : k.escalateAt()) {
+                String threshold = Math.round(f * 100) + "%";
+                Instant due = k.escalationDue(f);
+                if (!now.isBefore(due) && !c.hasEvent("escalated", k.name(), threshold)) {
+                    added.add(new CaseEvent("escalated", now, Map.of("clock", k.name(), "threshold", threshold,
+                            "dueAt", due.toString(), "deadline", k.dueAt().toString(), "late", Boolean.toString(now.isAfter(due.plus(LATE_AFTER))))));
+                }
+            }
+            if (now.isAfter(k.dueAt()) && !c.hasEvent("breached", k.name(), null)) {
+                added.add(new CaseEvent("breached", now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
+                        "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
+            }
+        }
+        // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed;
+        // the events and their audit entries commit together, so a crash never fires one twice or logs it half.
+        store(c.with(c.clocks(), c.state(), c.outcome(), added), c.events().size());
+        for (CaseEvent e : added) audit.append("case." + e.type(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
+        return added;
     }
 
     /** Applies an action; clocks it settles stop now. */
@@ -316,8 +332,8 @@ public final class CaseService {
      * Applies an action with its parameters ({@code territories} for GEO_RESTRICT; {@code accountId}
      * and {@code days} for account actions); clocks it settles stop now.
      */
-    public synchronized CaseFile act(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {
-        return unit.run(() -> actUnit(caseId, action, actor, note, Map.copyOf(params)));
+    public CaseFile act(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {
+        return locked(() -> actUnit(caseId, action, actor, note, Map.copyOf(params)));
     }
 
     private CaseFile actUnit(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {

@@ -171,6 +171,24 @@ public final class IdempotentRequests {
         }
     }
 
+    /**
+     * Stores the response of the request running on this thread, if it holds a claim, inside the
+     * caller's unit of work: called by an edge that renders the response in the same transaction as the
+     * effect, so a crash keeps both or neither and a retry is replayed, never answered
+     * {@link Outcome.Interrupted}. Returns whether a claim was completed; {@link #finish} then ends it.
+     */
+    public boolean completeInUnit(StoredResponse response) {
+        Outcome.Proceed p = current.get();
+        if (p == null) return false;
+        if (!store.complete(p.scope(), p.key(), owner, response)) {
+            throw new IllegalStateException("idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
+        }
+        return true;
+    }
+
+    /** Ends a request whose response {@link #completeInUnit} stored with its effect. */
+    public void finish(Outcome.Proceed p) { running.remove(p.scope() + "\n" + p.key()); }
+
     /** Frees the key of a request that was refused; a claim its effect already marked {@code COMMITTED} stays (the effect happened). */
     public void release(Outcome.Proceed p) {
         try {

@@ -34,7 +34,13 @@ public final class Intake {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public Result ingest(Path file, UploadContext context) throws MediaRejectedException, IOException {
+    public Result ingest(Path file, UploadContext context) throws MediaRejectedException, IOException { return ingest(file, context, r -> { }); }
+
+    /**
+     * Screens and records an upload; {@code inUnit} sees the result inside the unit of work that records
+     * it, before it commits (an edge stores an idempotent request's response there, with the records).
+     */
+    public Result ingest(Path file, UploadContext context, java.util.function.Consumer<Result> inUnit) throws MediaRejectedException, IOException {
         ScreeningReport report;
         try (MediaSource source = MediaSource.open(file)) {
             report = screener.screen(source, context);
@@ -49,7 +55,11 @@ public final class Intake {
         boolean store = report.decision() != Decision.BLOCK;
         if (store) blobs.put(report.sha256(), file);
         // Media record, upload record and audit entry commit together or not at all.
-        Result result = audit.unitOfWork().run(() -> record(report, context, store));
+        Result result = audit.unitOfWork().run(() -> {
+            Result r = record(report, context, store);
+            inUnit.accept(r);
+            return r;
+        });
         // Listeners (cases) take their own locks and units: told after the commit, never while the store lock is held.
         listeners.forEach(l -> l.accept(result));
         return result;

@@ -45,6 +45,9 @@ final class Idempotency {
     static final int MAX_KEY_LENGTH = 255;
     private static final String SPOOLED = "pramaan.idempotency.spooled";
     private static final String BUFFERED = "pramaan.idempotency.buffered";
+    private static final String REQUESTS = "pramaan.idempotency.requests";
+    private static final String STORED = "pramaan.idempotency.stored";
+    private static final String JSON = "application/json";
 
     /**
      * POST routes with an effect. Left out: lookups and hashing (no effect: {@code /v1/hash},
@@ -97,10 +100,15 @@ final class Idempotency {
 
     private void run(Route r, Context ctx, Outcome.Proceed proceed) throws Exception {
         try {
+            ctx.attribute(REQUESTS, requests.orElseThrow());
             requests.orElseThrow().within(proceed, () -> r.handler().handle(ctx));
         } catch (Exception | Error e) {
             requests.orElseThrow().release(proceed); // refused before it took effect (or failed): the key may be retried
             throw e;
+        }
+        if (Boolean.TRUE.equals(ctx.attribute(STORED))) {
+            requests.orElseThrow().finish(proceed); // the route stored its response with its effect (see respond)
+            return;
         }
         if (ctx.statusCode() < 200 || ctx.statusCode() > 299) {
             requests.orElseThrow().release(proceed);
@@ -111,6 +119,30 @@ final class Idempotency {
         ctx.result(body);
         String type = Optional.ofNullable(ctx.res().getContentType()).orElse("");
         requests.orElseThrow().complete(proceed, new StoredResponse(ctx.statusCode(), type, body));
+    }
+
+    /**
+     * Runs a route's effect in the audit's unit of work, renders its JSON response there and, for a
+     * request with an {@code Idempotency-Key}, stores that response in the same transaction, then sends
+     * exactly those bytes. A crash therefore keeps the effect and its response together or neither: a
+     * retry is either run once or replayed, never answered {@code idempotency.interrupted}. The effect
+     * must take the store's lock before any of its own (CaseService does), since it runs inside it.
+     */
+    static void respond(Context ctx, ApiServices services, int status, java.util.function.Supplier<?> effect) {
+        byte[] json = services.audit().unitOfWork().run(() -> storeInUnit(ctx, status, effect.get()));
+        ctx.status(status).contentType(JSON).result(json);
+    }
+
+    /**
+     * Renders {@code body} and, inside the caller's unit of work, stores it as the response of the
+     * request's claim (if any); returns the bytes to send. For routes whose effect runs in a use case's
+     * own unit (intake), called from inside that unit.
+     */
+    static byte[] storeInUnit(Context ctx, int status, Object body) {
+        byte[] json = org.pramaan.json.Json.write(body).getBytes(StandardCharsets.UTF_8);
+        IdempotentRequests requests = ctx.attribute(REQUESTS);
+        if (requests != null && requests.completeInUnit(new StoredResponse(status, JSON, json))) ctx.attribute(STORED, Boolean.TRUE);
+        return json;
     }
 
     private static void replay(Context ctx, StoredResponse stored) {

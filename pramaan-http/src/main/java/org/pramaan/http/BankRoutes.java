@@ -22,6 +22,12 @@ import org.pramaan.json.Json;
 final class BankRoutes {
     private final ApiServices services;
 
+    static final int MAX_PDQ_THRESHOLD = 128;
+    static final int MAX_PAGE = 10_000;
+    /** What a client may set; everything else in a bank's view (createdAt, items) is the server's, and unknown fields are refused. */
+    private static final java.util.Set<String> CREATE_FIELDS = java.util.Set.of("name", "kind", "state", "pdqThreshold", "qualityFloor", "description");
+    private static final java.util.Set<String> UPDATE_FIELDS = java.util.Set.of("state", "pdqThreshold", "qualityFloor", "description");
+
     BankRoutes(ApiServices services) { this.services = services; }
 
     void list(Context ctx) { HttpApi.json(ctx, 200, services.banks().banks().banks().stream().map(this::view).toList()); }
@@ -30,11 +36,12 @@ final class BankRoutes {
 
     void create(Context ctx) {
         JsonNode b = body(ctx);
+        Requests.onlyFields(b, CREATE_FIELDS);
         String name = b.path("name").asText("");
         if (name.isEmpty()) throw new ApiException(400, "request.invalid", "'name' is required");
         if (!b.hasNonNull("kind")) throw new ApiException(400, "request.invalid", "'kind' is required: removed, known-deepfake, ncii, allow-list or partner-feed");
         Bank created = services.banks().create(name, BankKind.parse(b.path("kind").asText()), BankState.parse(b.path("state").asText("enabled")),
-                b.path("pdqThreshold").asInt(HashBanks.PDQ_MATCH_DISTANCE), b.path("qualityFloor").asInt(PdqResult.MATCHABLE_QUALITY),
+                pdqThreshold(b, HashBanks.PDQ_MATCH_DISTANCE), qualityFloor(b, PdqResult.MATCHABLE_QUALITY),
                 b.path("description").asText(""), actor(ctx));
         HttpApi.json(ctx, 201, view(created));
     }
@@ -42,11 +49,22 @@ final class BankRoutes {
     void update(Context ctx) {
         Bank old = bank(ctx);
         JsonNode b = body(ctx);
+        Requests.onlyFields(b, UPDATE_FIELDS);
         Bank changed = old.with(b.hasNonNull("state") ? BankState.parse(b.path("state").asText()) : old.state(),
-                b.path("pdqThreshold").asInt(old.pdqThreshold()), b.path("qualityFloor").asInt(old.qualityFloor()),
+                pdqThreshold(b, old.pdqThreshold()), qualityFloor(b, old.qualityFloor()),
                 b.path("description").asText(old.description()));
         HttpApi.json(ctx, 200, view(services.banks().update(changed, actor(ctx))));
     }
+
+    /**
+     * PDQ hashes are 256 bits, so distances run 0..256; past 128 (half the bits) two unrelated
+     * pictures match more often than not, so {@link Bank} allows 0..128 (Meta's PDQ description,
+     * ThreatExchange {@code pdq/README.md} and {@code hashing.pdf}, recommends 31 as the match threshold).
+     */
+    private static int pdqThreshold(JsonNode b, int dflt) { return Requests.intField(b, "pdqThreshold", dflt, 0, MAX_PDQ_THRESHOLD); }
+
+    /** PDQ quality is the hasher's own 0..100 metric (same documents: hashes below 50 are too featureless to match on). */
+    private static int qualityFloor(JsonNode b, int dflt) { return Requests.intField(b, "qualityFloor", dflt, 0, 100); }
 
     void delete(Context ctx) {
         Bank b = bank(ctx);
@@ -56,8 +74,8 @@ final class BankRoutes {
 
     void items(Context ctx) {
         Bank b = bank(ctx);
-        int limit = Math.min(10_000, parseInt(ctx.queryParam("limit"), 1000, "limit"));
-        long after = parseInt(ctx.queryParam("after"), 0, "after");
+        int limit = (int) Requests.queryLong(ctx, "limit", 1000, 1, MAX_PAGE);
+        long after = Requests.queryLong(ctx, "after", 0, 0, Long.MAX_VALUE);
         List<BankItem> page = services.banks().banks().items(b.name()).stream().filter(i -> i.id() > after).limit(limit).toList();
         HttpApi.json(ctx, 200, Map.of("items", page.stream().map(BankFiles::view).toList(),
                 "next", page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : ""));
@@ -79,7 +97,7 @@ final class BankRoutes {
 
     void deleteItem(Context ctx) {
         Bank b = bank(ctx);
-        long id = parseInt(ctx.pathParam("id"), -1, "item id");
+        long id = Requests.pathLong(ctx, "id", "item id", 1, Long.MAX_VALUE);
         if (!services.banks().removeItem(b.name(), id, actor(ctx))) throw new ApiException(404, "bank.item_not_found", "bank '" + b.name() + "' has no item " + id);
         ctx.status(204);
     }
@@ -118,15 +136,6 @@ final class BankRoutes {
         if (contentType.startsWith("text/tab-separated-values")) return "tsv";
         if (contentType.startsWith("text/plain")) return "lines";
         return "jsonl";
-    }
-
-    private static int parseInt(String s, int dflt, String what) {
-        if (s == null || s.isBlank()) return dflt;
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "request.invalid", what + " '" + s + "' is not a whole number");
-        }
     }
 
     private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }

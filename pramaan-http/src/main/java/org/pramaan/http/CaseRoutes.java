@@ -17,6 +17,7 @@ import org.pramaan.json.Json;
 
 /** Notices, cases and actions. */
 final class CaseRoutes {
+    static final java.time.Duration MAX_DUE_WITHIN = java.time.Duration.ofDays(3650);
     private final ApiServices services;
     private final PrometheusMeterRegistry metrics;
 
@@ -168,13 +169,8 @@ final class CaseRoutes {
             case "breached" -> c -> c.clocks().stream().anyMatch(k -> k.running() && k.breachedBy(services.clock().instant()));
             default -> throw new ApiException(400, "request.invalid", "state '" + state + "' is not one of open, closed, legal_review, awaiting_information, breached");
         };
-        Optional<java.time.Duration> within = Optional.ofNullable(ctx.queryParam("dueWithin")).map(s -> {
-            try {
-                return java.time.Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new ApiException(400, "request.invalid", "dueWithin '" + s + "' is not an ISO-8601 duration such as PT1H");
-            }
-        });
+        // Statutory clocks run hours to days; ten years bounds the arithmetic (now + P999999999999D overflowed into a 500).
+        Optional<java.time.Duration> within = Requests.queryDuration(ctx, "dueWithin", java.time.Duration.ZERO, MAX_DUE_WITHIN);
         HttpApi.json(ctx, 200, services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
                 .filter(subset).map(c -> CaseView.of(c, services.clock())).toList());
     }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,8 @@ import org.pramaan.json.Json;
 
 /** Notices, cases and actions. */
 final class CaseRoutes {
+    static final Instant EARLIEST_RECEIPT = Instant.parse("2000-01-01T00:00:00Z");
+    static final java.time.Duration RECEIPT_SKEW = java.time.Duration.ofMinutes(5);
     static final java.time.Duration MAX_DUE_WITHIN = java.time.Duration.ofDays(3650);
     private final ApiServices services;
     private final PrometheusMeterRegistry metrics;
@@ -70,13 +71,8 @@ final class CaseRoutes {
         if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
         Map<String, String> fields = new LinkedHashMap<>();
         body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        Optional<Instant> receivedAt = text(body, "receivedAt").map(s -> {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new ApiException(400, "request.invalid", "receivedAt '" + s + "' is not an ISO-8601 instant (e.g. 2026-03-01T10:00:00Z)");
-            }
-        });
+        // Clocks run from receipt: a receipt in the future would postpone every deadline, so it may be at most a clock skew ahead.
+        Optional<Instant> receivedAt = Requests.instantField(body, "receivedAt", EARLIEST_RECEIPT, services.clock().instant().plus(RECEIPT_SKEW));
         fields.put("submittedBy", "key:" + HttpApi.principal(ctx).keyId());
         CaseFile c = services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt));
         HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
@@ -186,6 +182,8 @@ final class CaseRoutes {
         CaseAction action = CaseAction.parse(requiredText(body, "action"));
         String note = text(body, "note").orElse("");
         Map<String, String> params = new LinkedHashMap<>();
+        // DSA art.23(1): a suspension is for "a reasonable period"; the core allows 1..365 days. A whole JSON number only: "30abc" or 30.5 is refused here.
+        Requests.longField(body, "days", 1, 365);
         for (String p : java.util.List.of("territories", "accountId", "days")) {
             JsonNode v = body.get(p);
             if (v == null || v.isNull()) continue;

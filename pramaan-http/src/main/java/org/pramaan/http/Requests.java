@@ -71,17 +71,24 @@ final class Requests {
      * A JSON integer field within {@code min..max}, or empty when absent or null. Strings ("31"),
      * fractions (31.9, 31.0), NaN/Infinity and numbers beyond a long are refused, never converted.
      */
-    static OptionalLong longField(JsonNode body, String field, long min, long max) {
+    static OptionalLong longField(JsonNode body, String field, long min, long max) { return longField(body, field, field, min, max); }
+
+    /** As {@link #longField(JsonNode, String, long, long)}, naming the field as {@code label} (e.g. {@code pdq[2].quality}). */
+    static OptionalLong longField(JsonNode body, String field, String label, long min, long max) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return OptionalLong.empty();
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new ApiException(400, "request.invalid", "'" + field + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
+            throw new ApiException(400, "request.invalid", "'" + label + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
         }
-        return OptionalLong.of(inRange(field, v.longValue(), min, max));
+        return OptionalLong.of(inRange(label, v.longValue(), min, max));
     }
 
     static int intField(JsonNode body, String field, int dflt, int min, int max) {
         return (int) longField(body, field, min, max).orElse(dflt);
+    }
+
+    static int intField(JsonNode body, String field, String label, int dflt, int min, int max) {
+        return (int) longField(body, field, label, min, max).orElse(dflt);
     }
 
     /** A JSON number (fractions allowed) within {@code min..max}; NaN and infinities are refused. */

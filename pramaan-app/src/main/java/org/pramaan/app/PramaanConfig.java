@@ -26,7 +26,8 @@ import org.pramaan.media.MediaLimits;
 public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
                             List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
                             Optional<java.util.regex.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning) {
+                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
+                            org.pramaan.hash.BankFiles.Limits bankImports) {
 
     /** The C2PA signing credential ({@code POST /v1/provenance/sign}); both files or neither. */
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
@@ -75,6 +76,10 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
         KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
+        KEYS.put("banks.max-import-bytes", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxBytes()),
+                "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"});
+        KEYS.put("banks.max-import-items", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxItems()),
+                "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.hash.BankFiles.MAX_ITEMS});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -172,7 +177,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
-                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"))).checkedTrust(this).checkedSigning(this);
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
+                    new org.pramaan.hash.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE), number("banks.max-import-items", 1, org.pramaan.hash.BankFiles.MAX_ITEMS)))
+                    .checkedTrust(this).checkedSigning(this);
         }
 
         private Av av() {

@@ -54,6 +54,7 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        SpoolSweep.sweep(app.config().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
         Javalin http = new HttpApi(app.apiServices()).start(host, port);
         return new Server(http, scheduler);
     }

@@ -3,7 +3,6 @@ package org.pramaan.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -81,18 +80,55 @@ final class BankRoutes {
                 "next", page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : ""));
     }
 
-    /** JSON lines, CSV or a bare hash list in the body ({@code ?format=}); all items are stored or none. */
+    /**
+     * JSON lines, CSV or a bare hash list in the body ({@code ?format=}); all items are stored or none.
+     * The body is streamed to a spool file under the byte limit (a chunked body has no Content-Length
+     * to check first), validated in one constant-memory pass under the item limit, and only then
+     * parsed into the items that are stored: a refused import never holds more than a line.
+     */
     void importItems(Context ctx) throws IOException {
         Bank b = bank(ctx);
         BankFiles.Format format = BankFiles.Format.parse(ctx.queryParamAsClass("format", String.class).getOrDefault(guessFormat(ctx.contentType())));
-        List<BankItem> items;
-        try (InputStreamReader in = new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8)) {
-            items = BankFiles.parse(format, b.name(), in, "api import by " + actor(ctx), actor(ctx), services.clock().instant());
-        } catch (BankFiles.ImportException e) {
-            throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");
+        BankFiles.Limits limits = services.bankImports();
+        if (ctx.contentLength() > limits.maxBytes()) throw importTooLarge("the body is " + ctx.contentLength() + " bytes", limits);
+        java.nio.file.Files.createDirectories(services.uploadDir());
+        java.nio.file.Path spool = java.nio.file.Files.createTempFile(services.uploadDir(), "import-", ".bin");
+        try {
+            try (java.io.InputStream in = ctx.bodyInputStream(); java.io.OutputStream out = java.nio.file.Files.newOutputStream(spool)) {
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > limits.maxBytes()) throw importTooLarge("the body is larger", limits);
+                    out.write(buf, 0, n);
+                }
+            }
+            String source = "api import by " + actor(ctx);
+            java.time.Instant at = services.clock().instant();
+            List<BankItem> items;
+            try {
+                try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                    BankFiles.forEach(format, b.name(), in, source, actor(ctx), at, limits.maxItems(), item -> {});
+                }
+                try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                    items = BankFiles.parse(format, b.name(), in, source, actor(ctx), at, limits.maxItems());
+                }
+            } catch (BankFiles.ImportException e) {
+                if (e.tooLarge()) throw importTooLarge(e.getMessage(), limits);
+                throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ApiException(400, "bank.import_invalid", "the body is not UTF-8 text (nothing was imported)");
+            }
+            List<BankItem> stored = services.banks().add(b.name(), items, actor(ctx));
+            HttpApi.json(ctx, 201, Map.of("bank", b.name(), "imported", stored.size(), "ids", stored.stream().map(BankItem::id).toList()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(spool);
         }
-        List<BankItem> stored = services.banks().add(b.name(), items, actor(ctx));
-        HttpApi.json(ctx, 201, Map.of("bank", b.name(), "imported", stored.size(), "ids", stored.stream().map(BankItem::id).toList()));
+    }
+
+    private static ApiException importTooLarge(String what, BankFiles.Limits limits) {
+        return new ApiException(413, "bank.import_too_large", what + "; one import may have at most " + limits.maxBytes() + " bytes (banks.max-import-bytes) and "
+                + limits.maxItems() + " items (banks.max-import-items); split it (nothing was imported)");
     }
 
     void deleteItem(Context ctx) {

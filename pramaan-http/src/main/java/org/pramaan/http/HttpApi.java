@@ -158,8 +158,13 @@ public final class HttpApi {
             }
             ctx.attribute(PRINCIPAL, p);
             // Parsed here, after the key is checked, so no anonymous caller makes us spool parts; a malformed body is a 4xx, not a 500.
-            if (ctx.isMultipartFormData()) Multipart.parse(ctx, services.limits().maxBytes());
-            r.handler().handle(ctx);
+            boolean multipart = ctx.isMultipartFormData();
+            try {
+                if (multipart) Multipart.parse(ctx, services.limits().maxBytes());
+                r.handler().handle(ctx);
+            } finally {
+                if (multipart) Multipart.deleteParts(ctx);
+            }
         };
     }
 

@@ -31,6 +31,26 @@ final class Multipart {
         }
     }
 
+    /**
+     * Deletes the container's cache files of this request's parts now, before the response goes
+     * out: Jetty left a large part's file in the spool after a successful upload (issue 11 defect 6).
+     */
+    static void deleteParts(Context ctx) {
+        java.util.Collection<jakarta.servlet.http.Part> parts;
+        try {
+            parts = ctx.req().getParts();
+        } catch (Exception e) {
+            return; // the parse failed, and Jetty removed what it had written
+        }
+        for (jakarta.servlet.http.Part p : parts) {
+            try {
+                p.delete();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Multipart.class).warn("could not delete the cache file of part '{}': {}", p.getName(), e.toString());
+            }
+        }
+    }
+
     private static void checkBoundary(String contentType) {
         String boundary = null;
         for (String param : String.valueOf(contentType).split(";")) {

@@ -150,8 +150,8 @@ public final class BankFiles {
 
     /**
      * One line without its terminator (\n, \r or \r\n), or null at the end. Unlike
-     * {@link BufferedReader#readLine} it stops collecting at {@link #MAX_LINE} + 1 characters, so a
-     * 100 MB body with no line break costs 64 KiB, not 200 MB of chars; the caller refuses the line.
+     * {@link BufferedReader#readLine} it stops at {@link #MAX_LINE} + 1 characters, so a 100 MB body
+     * with no line break costs 64 KiB, not 200 MB of chars; the caller refuses the line.
      */
     private static String readLine(BufferedReader in, StringBuilder buf) throws IOException {
         buf.setLength(0);
@@ -165,7 +165,8 @@ public final class BankFiles {
                 if (in.read() != '\n') in.reset();
                 break;
             }
-            if (buf.length() <= MAX_LINE) buf.append((char) c);
+            buf.append((char) c);
+            if (buf.length() > MAX_LINE) break; // the caller refuses it; reading on would only cost time
         }
         return any ? buf.toString() : null;
     }

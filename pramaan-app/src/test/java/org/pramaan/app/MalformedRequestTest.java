@@ -144,6 +144,14 @@ class MalformedRequestTest extends ServerTestBase {
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("request.too_large");
         assertThat(r.json().path("error").path("message").asText()).contains("1048576");
         assertThat(api.get("/v1/banks/x", ADMIN).status()).isEqualTo(404);
+        // Chunked, so there is no Content-Length to refuse it by: counted as it arrives.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(apiBase() + "/v1/banks")).header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("request.too_large").contains("1048576");
+        assertThat(api.get("/v1/banks/x", ADMIN).status()).isEqualTo(404);
     }
 
     /** Every guarded GET route, with its path parameters filled in. */

@@ -112,9 +112,12 @@ public final class HttpApi {
             for (Route r : routes) if (r.method().equals("GET")) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), wrap(r));
             // OPTIONS answers only the Allow list, and only to a known key on guarded paths (no CORS preflight is served: the API is for servers, not browsers).
             options(routes).forEach((path, handler) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, handler));
-            // Javalin's maxRequestSize refusal was plain text; every error is the JSON shape.
-            config.routes.exception(io.javalin.http.ContentTooLargeResponse.class, (e, ctx) -> json(ctx, 413, ScreeningView.error("request.too_large",
-                    "the request body exceeds the limit of " + Requests.MAX_JSON_BYTES + " bytes for this route")));
+            // Javalin's own refusals (maxRequestSize, no such route) were plain text; every error is the JSON shape.
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> json(ctx, e.getStatus(), switch (e.getStatus()) {
+                case 413 -> ScreeningView.error("request.too_large", "the request body exceeds the limit of " + Requests.MAX_JSON_BYTES + " bytes for this route");
+                case 404 -> ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path());
+                default -> ScreeningView.error(e.getStatus() >= 500 ? "server.error" : "request.invalid", e.getMessage());
+            }));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
             config.routes.exception(MediaRejectedException.class, (e, ctx) ->
                     json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));

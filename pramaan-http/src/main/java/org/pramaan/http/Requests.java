@@ -3,7 +3,6 @@ package org.pramaan.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,21 +30,12 @@ final class Requests {
 
     private Requests() {}
 
-    static JsonNode jsonObject(Context ctx) {
-        byte[] body;
-        try (InputStream in = ctx.bodyInputStream()) {
-            // Read at most one byte past the limit: a chunked body has no Content-Length to check first.
-            body = in.readNBytes(MAX_JSON_BYTES + 1);
-        } catch (IOException e) {
-            throw new ApiException(400, "request.invalid", "the request body could not be read: " + e.getMessage());
-        }
-        if (body.length > MAX_JSON_BYTES) throw tooLarge(MAX_JSON_BYTES);
-        return jsonObject(new String(body, StandardCharsets.UTF_8));
-    }
-
-    static ApiException tooLarge(long limit) {
-        return new ApiException(413, "request.too_large", "the request body exceeds the limit of " + limit + " bytes for this route");
-    }
+    /**
+     * The body as a JSON object. Javalin caches the bytes (so a filter that read them first does not
+     * leave this empty) and counts them as they arrive against {@code maxRequestSize}, chunked bodies
+     * too; past it, the 413 handler in {@link HttpApi} answers {@code request.too_large}.
+     */
+    static JsonNode jsonObject(Context ctx) { return jsonObject(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)); }
 
     static JsonNode jsonObject(String text) {
         try {

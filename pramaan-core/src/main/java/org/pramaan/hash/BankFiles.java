@@ -220,6 +220,11 @@ public final class BankFiles {
             throw new IllegalArgumentException("not valid JSON");
         }
         if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
+        // A JSON quality is a whole number, as export writes it: "50", 50.5 or true is refused, not read as text (issue 11 defect 5).
+        JsonNode q = n.get("quality");
+        if (q != null && !q.isNull() && !(q.isIntegralNumber() && q.canConvertToInt())) {
+            throw new IllegalArgumentException("quality must be a whole number in 0..100, got " + abbreviate(q.toString()));
+        }
         Map<String, String> f = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText()));
         if (f.containsKey("pdq")) f.put("hash", f.get("pdq"));

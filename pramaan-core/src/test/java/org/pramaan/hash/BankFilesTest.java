@@ -57,4 +57,16 @@ class BankFilesTest {
         assertThat(n).isEqualTo(4);
         assertThat(seen[0]).isEqualTo(4);
     }
+
+    /** Issue 11 defect 5 in JSON lines: a quality must be a JSON whole number in range, never text or a fraction. */
+    @Test
+    void aJsonLinesQualityMustBeAWholeNumberInRange() throws Exception {
+        String h = "f".repeat(64);
+        for (String q : new String[] {"\"50\"", "50.5", "true", "4294967346", "101", "-1"}) {
+            assertThatThrownBy(() -> BankFiles.parse(BankFiles.Format.JSONL, "b", new StringReader("{\"pdq\":\"" + h + "\",\"quality\":" + q + "}\n"), "s", "u", Instant.EPOCH))
+                    .as(q).isInstanceOf(BankFiles.ImportException.class).hasMessageContaining("line 1").hasMessageContaining("quality");
+        }
+        assertThat(BankFiles.parse(BankFiles.Format.JSONL, "b", new StringReader("{\"pdq\":\"" + h + "\",\"quality\":90}\n"), "s", "u", Instant.EPOCH).get(0)
+                .pdq().orElseThrow().quality()).isEqualTo(90);
+    }
 }

@@ -180,6 +180,14 @@ class MalformedRequestTest extends ServerTestBase {
         RawHttp.Response forbidden = new RawHttp(port).send("HEAD /v1/audit/verify HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + ingest,
                 new byte[0], false);
         assertThat(forbidden.status()).isEqualTo(403);
+        RawHttp.Response options = new RawHttp(port).send("OPTIONS /v1/banks/b HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + ingest,
+                new byte[0], false);
+        assertThat(options.status()).isEqualTo(204);
+        assertThat(options.headers().get("allow")).isEqualTo("GET, HEAD, PUT, DELETE, OPTIONS");
+        RawHttp.Response badKey = new RawHttp(port).send("OPTIONS /v1/banks HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer pmn_not_a_key_0000000000000000",
+                new byte[0], false);
+        assertThat(badKey.status()).isEqualTo(401);
+        assertThat(badKey.headers()).doesNotContainKey("allow");
     }
 
     List<Path> spoolFiles() throws IOException {

@@ -101,7 +101,7 @@ public final class Embedded implements AutoCloseable {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
         return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
                 store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)),
-                config.c2paSigner(clock, version()));
+                config.c2paSigner(clock, version()), config.bankImports());
     }
 
     private static String version() {

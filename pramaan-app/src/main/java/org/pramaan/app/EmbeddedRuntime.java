@@ -63,6 +63,9 @@ final class EmbeddedRuntime implements CliRuntime {
     public MediaLimits limits() { return config.limits(); }
 
     @Override
+    public org.pramaan.hash.BankFiles.Limits bankImports() { return config.bankImports(); }
+
+    @Override
     public PdqHasher pdqHasher() { return new PdqHasher(); }
 
     @Override

@@ -29,7 +29,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                             Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
                             org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
                             Checkpointing auditCheckpoints, Duration idempotencyRetention,
-                            org.pramaan.http.RequestBudget.Settings requestBudgets) {
+                            org.pramaan.http.RequestBudget.Settings requestBudgets, org.pramaan.hash.BankFiles.Limits bankImports) {
 
     /**
      * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
@@ -100,6 +100,10 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("audit.checkpoint-key", new String[] {"", "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
                 + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"});
         KEYS.put("audit.checkpoint-interval", new String[] {"100", "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"});
+        KEYS.put("banks.max-import-bytes", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxBytes()),
+                "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"});
+        KEYS.put("banks.max-import-items", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxItems()),
+                "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.hash.BankFiles.MAX_ITEMS});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -199,7 +203,8 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
                     new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
                     rateLimits(), logFormat(), checkpointing(), idempotencyRetention(),
-                    new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget"))).checkedTrust(this).checkedSigning(this);
+                    new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget")),
+                    new org.pramaan.hash.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE), number("banks.max-import-items", 1, org.pramaan.hash.BankFiles.MAX_ITEMS))).checkedTrust(this).checkedSigning(this);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {

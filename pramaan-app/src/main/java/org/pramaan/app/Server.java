@@ -56,6 +56,7 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        SpoolSweep.sweep(app.config().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
         // Idempotency keys past their retention are forgotten; hourly keeps the table at about a day of requests.
         scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -91,10 +91,22 @@ final class BankCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<BankItem> items;
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                items = BankFiles.parse(format(format, file), bank, in, file.getFileName().toString(), actor(), Clock.systemUTC().instant());
+            BankFiles.Limits limits = runtime.get().bankImports();
+            // The same limits as the API (issue 11 defect 10): a file too big is refused before it is read, one with too many items in a constant-memory first pass.
+            if (Files.size(file) > limits.maxBytes()) {
+                spec.commandLine().getErr().println("error: " + file + " is " + Files.size(file) + " bytes; one import may have at most " + limits.maxBytes()
+                        + " bytes (banks.max-import-bytes); split it; nothing was imported");
+                return 1;
+            }
+            try {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    BankFiles.forEach(format(format, file), bank, in, file.getFileName().toString(), actor(), Clock.systemUTC().instant(), limits.maxItems(), item -> {});
+                }
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    items = BankFiles.parse(format(format, file), bank, in, file.getFileName().toString(), actor(), Clock.systemUTC().instant(), limits.maxItems());
+                }
             } catch (BankFiles.ImportException e) {
-                spec.commandLine().getErr().println("error: " + file + " " + e.getMessage() + "; nothing was imported");
+                spec.commandLine().getErr().println("error: " + file + " " + e.getMessage() + (e.tooLarge() ? " (banks.max-import-items)" : "") + "; nothing was imported");
                 return 1;
             }
             List<BankItem> stored = runtime.get().banks().add(bank, items, actor());

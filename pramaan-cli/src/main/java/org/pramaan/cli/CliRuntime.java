@@ -33,6 +33,9 @@ public interface CliRuntime extends AutoCloseable {
     /** Bank curation on the data directory (creates it if needed). */
     BankCuration banks();
 
+    /** Size limits of one bank import ({@code banks.max-import-bytes}, {@code banks.max-import-items}). */
+    default org.pramaan.hash.BankFiles.Limits bankImports() { return org.pramaan.hash.BankFiles.Limits.DEFAULT; }
+
     AuditLog audit();
 
     /** The notification outbox on the data directory. */

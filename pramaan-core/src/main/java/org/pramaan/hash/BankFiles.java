@@ -46,13 +46,43 @@ public final class BankFiles {
     /** An import refused as a whole, naming the first bad line. */
     public static final class ImportException extends Exception {
         private final long line;
+        private final boolean tooLarge;
 
-        ImportException(long line, String message) {
+        ImportException(long line, String message) { this(line, message, false); }
+
+        ImportException(long line, String message, boolean tooLarge) {
             super("line " + line + ": " + message);
             this.line = line;
+            this.tooLarge = tooLarge;
         }
 
         public long line() { return line; }
+
+        /** The import broke a size limit ({@link Limits}) rather than having a bad line: HTTP answers 413, not 400. */
+        public boolean tooLarge() { return tooLarge; }
+    }
+
+    /**
+     * How big one import may be. Every imported item stays in memory (the match index holds them),
+     * so the item count bounds the heap an import may take; the byte limit refuses a body before it
+     * is parsed (issue 11 defect 10: a 163 MB import took 830 MB of heap before being refused).
+     *
+     * @param maxBytes bytes of one import file or request body
+     * @param maxItems items (non-blank, non-comment lines) in one import
+     */
+    public record Limits(long maxBytes, long maxItems) {
+        /**
+         * Measured on the packaged server: an import of 100,000 PDQ items raised the live heap by
+         * about 100 MB (parsed list, stored copies, match index), and 900,000 items ran a 256 MB heap
+         * out of memory. 100,000 items (6.5 MB as bare hashes) fits a small heap; 32 MiB leaves room
+         * for JSON lines with notes. Larger feeds raise both with the heap, or are split.
+         */
+        public static final Limits DEFAULT = new Limits(32L * 1024 * 1024, 100_000);
+
+        public Limits {
+            if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
+            if (maxItems < 1 || maxItems > MAX_ITEMS) throw new IllegalArgumentException("maxItems must be 1.." + MAX_ITEMS + ", got " + maxItems);
+        }
     }
 
     public static final int MAX_LINE = 64 * 1024;
@@ -60,20 +90,40 @@ public final class BankFiles {
 
     private BankFiles() {}
 
+    /** Parses a whole import into a list (at most {@link #MAX_ITEMS} items). */
     public static List<BankItem> parse(Format format, String bank, Reader reader, String source, String addedBy, Instant at) throws IOException, ImportException {
-        BufferedReader in = new BufferedReader(reader);
+        return parse(format, bank, reader, source, addedBy, at, MAX_ITEMS);
+    }
+
+    /** Parses a whole import into a list, refusing (as too large) past {@code maxItems} items. */
+    public static List<BankItem> parse(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems) throws IOException, ImportException {
         List<BankItem> out = new ArrayList<>();
+        forEach(format, bank, reader, source, addedBy, at, maxItems, out::add);
+        return out;
+    }
+
+    /**
+     * Parses an import one line at a time, handing each item to {@code sink} and keeping nothing:
+     * a first pass with a counting sink validates a file of any size in constant memory, so a bad
+     * line or a file over the limit is refused before anything is stored or held. Returns the count.
+     */
+    public static long forEach(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems,
+                               java.util.function.Consumer<BankItem> sink) throws IOException, ImportException {
+        long cap = Math.min(maxItems, MAX_ITEMS);
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> header = List.of();
+        long items = 0;
         String line;
         long n = 0;
-        while ((line = in.readLine()) != null) {
+        StringBuilder buf = new StringBuilder();
+        while ((line = readLine(in, buf)) != null) {
             n++;
             if (line.length() > MAX_LINE) throw new ImportException(n, "longer than " + MAX_LINE + " characters");
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
-            if (out.size() >= MAX_ITEMS) throw new ImportException(n, "more than " + MAX_ITEMS + " items in one import");
+            if (items >= cap) throw new ImportException(n, "more than " + cap + " items in one import (the limit is " + cap + ")", true);
             boolean delimited = format == Format.CSV || format == Format.TSV;
-            if (delimited && header.isEmpty() && out.isEmpty() && Character.isLetter(t.charAt(0)) && !org.pramaan.limits.PlainText.startsWithHex64(t)) {
+            if (delimited && header.isEmpty() && items == 0 && Character.isLetter(t.charAt(0)) && !org.pramaan.limits.PlainText.startsWithHex64(t)) {
                 try {
                     header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
                 } catch (IllegalArgumentException e) { // an unclosed quote in the header line: refuse naming the line
@@ -82,17 +132,43 @@ public final class BankFiles {
                 if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256")) throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
                 continue;
             }
+            BankItem item;
             try {
-                out.add(switch (format) {
+                item = switch (format) {
                     case CSV, TSV -> fromFields(bank, header.isEmpty() ? positional(fields(format, t)) : named(header, fields(format, t)), source, addedBy, at);
                     case JSONL -> fromJson(bank, t, source, addedBy, at);
                     case LINES -> fromFields(bank, Map.of("hash", t, "quality", "100"), source, addedBy, at);
-                });
+                };
             } catch (IllegalArgumentException e) {
                 throw new ImportException(n, e.getMessage());
             }
+            items++;
+            sink.accept(item);
         }
-        return out;
+        return items;
+    }
+
+    /**
+     * One line without its terminator (\n, \r or \r\n), or null at the end. Unlike
+     * {@link BufferedReader#readLine} it stops at {@link #MAX_LINE} + 1 characters, so a 100 MB body
+     * with no line break costs 64 KiB, not 200 MB of chars; the caller refuses the line.
+     */
+    private static String readLine(BufferedReader in, StringBuilder buf) throws IOException {
+        buf.setLength(0);
+        int c;
+        boolean any = false;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') break;
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') in.reset();
+                break;
+            }
+            buf.append((char) c);
+            if (buf.length() > MAX_LINE) break; // the caller refuses it; reading on would only cost time
+        }
+        return any ? buf.toString() : null;
     }
 
     public static void write(Format format, List<BankItem> items, Writer out) throws IOException {
@@ -137,6 +213,11 @@ public final class BankFiles {
             throw new IllegalArgumentException("not valid JSON");
         }
         if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
+        // A JSON quality is a whole number, as export writes it: "50", 50.5 or true is refused, not read as text (issue 11 defect 5).
+        JsonNode q = n.get("quality");
+        if (q != null && !q.isNull() && !(q.isIntegralNumber() && q.canConvertToInt())) {
+            throw new IllegalArgumentException("quality must be a whole number in 0..100, got " + abbreviate(q.toString()));
+        }
         Map<String, String> f = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText()));
         if (f.containsKey("pdq")) f.put("hash", f.get("pdq"));

@@ -22,11 +22,21 @@ import org.pramaan.screening.MediaRepository;
  * @param contentUrlPattern takes the platform's content id out of a URL named in a notice (group {@code id})
  * @param c2pa      C2PA reader with the configured trust anchors ({@code POST /v1/provenance/verify})
  * @param signer    C2PA signer with the configured key ({@code POST /v1/provenance/sign}); empty when not configured
+ * @param bankImports size limits of one bank import ({@code POST /v1/banks/{name}/items}; {@code banks.max-import-bytes}, {@code banks.max-import-items})
  */
 public record ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit, ApiKeys keys,
                           MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries,
                           org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<com.google.re2j.Pattern> contentUrlPattern,
-                          C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer) {
+                          C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
+                          org.pramaan.hash.BankFiles.Limits bankImports) {
+    /** With the default bank import limits. */
+    public ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit,
+                       ApiKeys keys, MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries, org.pramaan.notify.Dispatcher dispatcher,
+                       java.util.Optional<com.google.re2j.Pattern> contentUrlPattern, C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer) {
+        this(screener, intake, media, cases, retention, bundles, banks, audit, keys, limits, uploadDir, clock, deliveries, dispatcher, contentUrlPattern, c2pa, signer,
+                org.pramaan.hash.BankFiles.Limits.DEFAULT);
+    }
+
     /** Without a signing key: {@code POST /v1/provenance/sign} answers 503. */
     public ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit,
                        ApiKeys keys, MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries, org.pramaan.notify.Dispatcher dispatcher,
@@ -36,6 +46,7 @@ public record ApiServices(Screener screener, Intake intake, MediaRepository medi
 
     public ApiServices {
         Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(bankImports, "bankImports");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(contentUrlPattern, "contentUrlPattern");

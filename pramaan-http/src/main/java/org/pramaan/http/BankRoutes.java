@@ -3,7 +3,6 @@ package org.pramaan.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,6 +21,12 @@ import org.pramaan.json.Json;
 final class BankRoutes {
     private final ApiServices services;
 
+    static final int MAX_PDQ_THRESHOLD = 128;
+    static final int MAX_PAGE = 10_000;
+    /** What a client may set; everything else in a bank's view (createdAt, items) is the server's, and unknown fields are refused. */
+    private static final java.util.Set<String> CREATE_FIELDS = java.util.Set.of("name", "kind", "state", "pdqThreshold", "qualityFloor", "description");
+    private static final java.util.Set<String> UPDATE_FIELDS = java.util.Set.of("state", "pdqThreshold", "qualityFloor", "description");
+
     BankRoutes(ApiServices services) { this.services = services; }
 
     void list(Context ctx) { HttpApi.json(ctx, 200, services.banks().banks().banks().stream().map(this::view).toList()); }
@@ -30,25 +35,39 @@ final class BankRoutes {
 
     void create(Context ctx) {
         JsonNode b = body(ctx);
+        Requests.onlyFields(b, CREATE_FIELDS);
         Requests.cappedFields(b, "name", "kind", "state", "description");
         String name = b.path("name").asText("");
         if (name.isEmpty()) throw new ApiException(400, "request.invalid", "'name' is required");
         if (!b.hasNonNull("kind")) throw new ApiException(400, "request.invalid", "'kind' is required: removed, known-deepfake, ncii, allow-list or partner-feed");
-        Bank created = services.banks().create(name, BankKind.parse(b.path("kind").asText()), BankState.parse(b.path("state").asText("enabled")),
-                b.path("pdqThreshold").asInt(HashBanks.PDQ_MATCH_DISTANCE), b.path("qualityFloor").asInt(PdqResult.MATCHABLE_QUALITY),
-                b.path("description").asText(""), actor(ctx));
-        HttpApi.json(ctx, 201, view(created));
+        BankKind kind = BankKind.parse(b.path("kind").asText());
+        BankState state = BankState.parse(b.path("state").asText("enabled"));
+        int threshold = pdqThreshold(b, HashBanks.PDQ_MATCH_DISTANCE);
+        int floor = qualityFloor(b, PdqResult.MATCHABLE_QUALITY);
+        String actor = actor(ctx);
+        Idempotency.respond(ctx, services, 201, () -> view(services.banks().create(name, kind, state, threshold, floor, b.path("description").asText(""), actor)));
     }
 
     void update(Context ctx) {
         Bank old = bank(ctx);
         JsonNode b = body(ctx);
+        Requests.onlyFields(b, UPDATE_FIELDS);
         Requests.cappedFields(b, "state", "description");
         Bank changed = old.with(b.hasNonNull("state") ? BankState.parse(b.path("state").asText()) : old.state(),
-                b.path("pdqThreshold").asInt(old.pdqThreshold()), b.path("qualityFloor").asInt(old.qualityFloor()),
+                pdqThreshold(b, old.pdqThreshold()), qualityFloor(b, old.qualityFloor()),
                 b.path("description").asText(old.description()));
         HttpApi.json(ctx, 200, view(services.banks().update(changed, actor(ctx))));
     }
+
+    /**
+     * PDQ hashes are 256 bits, so distances run 0..256; past 128 (half the bits) two unrelated
+     * pictures match more often than not, so {@link Bank} allows 0..128 (Meta's PDQ description,
+     * ThreatExchange {@code pdq/README.md} and {@code hashing.pdf}, recommends 31 as the match threshold).
+     */
+    private static int pdqThreshold(JsonNode b, int dflt) { return Requests.intField(b, "pdqThreshold", dflt, 0, MAX_PDQ_THRESHOLD); }
+
+    /** PDQ quality is the hasher's own 0..100 metric (same documents: hashes below 50 are too featureless to match on). */
+    private static int qualityFloor(JsonNode b, int dflt) { return Requests.intField(b, "qualityFloor", dflt, 0, 100); }
 
     void delete(Context ctx) {
         Bank b = bank(ctx);
@@ -58,36 +77,75 @@ final class BankRoutes {
 
     void items(Context ctx) {
         Bank b = bank(ctx);
-        int limit = Math.min(10_000, parseInt(ctx.queryParam("limit"), 1000, "limit"));
-        long after = parseInt(ctx.queryParam("after"), 0, "after");
+        int limit = (int) Requests.queryLong(ctx, "limit", 1000, 1, MAX_PAGE);
+        long after = Requests.queryLong(ctx, "after", 0, 0, Long.MAX_VALUE);
         List<BankItem> page = services.banks().banks().items(b.name()).stream().filter(i -> i.id() > after).limit(limit).toList();
         HttpApi.json(ctx, 200, Map.of("items", page.stream().map(BankFiles::view).toList(),
                 "next", page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : ""));
     }
 
-    /** JSON lines, CSV or a bare hash list in the body ({@code ?format=}); all items are stored or none. */
+    /**
+     * JSON lines, CSV or a bare hash list in the body ({@code ?format=}); all items are stored or none.
+     * The body is streamed to a spool file under the byte limit (a chunked body has no Content-Length
+     * to check first), validated in one constant-memory pass under the item limit, and only then
+     * parsed into the items that are stored: a refused import never holds more than a line.
+     */
     void importItems(Context ctx) throws IOException {
         Bank b = bank(ctx);
         BankFiles.Format format = BankFiles.Format.parse(ctx.queryParamAsClass("format", String.class).getOrDefault(guessFormat(ctx.contentType())));
-        List<BankItem> items;
-        try (InputStreamReader in = new InputStreamReader(Idempotency.body(ctx), StandardCharsets.UTF_8)) {
-            items = BankFiles.parse(format, b.name(), in, "api import by " + actor(ctx), actor(ctx), services.clock().instant());
-        } catch (BankFiles.ImportException e) {
-            throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");
+        BankFiles.Limits limits = services.bankImports();
+        if (ctx.contentLength() > limits.maxBytes()) throw importTooLarge("the body is " + ctx.contentLength() + " bytes", limits);
+        java.nio.file.Files.createDirectories(services.uploadDir());
+        java.nio.file.Path spool = java.nio.file.Files.createTempFile(services.uploadDir(), "import-", ".bin");
+        try {
+            try (java.io.InputStream in = Idempotency.body(ctx); java.io.OutputStream out = java.nio.file.Files.newOutputStream(spool)) {
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > limits.maxBytes()) throw importTooLarge("the body is larger", limits);
+                    out.write(buf, 0, n);
+                }
+            }
+            String source = "api import by " + actor(ctx);
+            java.time.Instant at = services.clock().instant();
+            List<BankItem> items;
+            try {
+                try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                    BankFiles.forEach(format, b.name(), in, source, actor(ctx), at, limits.maxItems(), item -> {});
+                }
+                try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                    items = BankFiles.parse(format, b.name(), in, source, actor(ctx), at, limits.maxItems());
+                }
+            } catch (BankFiles.ImportException e) {
+                if (e.tooLarge()) throw importTooLarge(e.getMessage(), limits);
+                throw new ApiException(400, "bank.import_invalid", e.getMessage() + " (nothing was imported)");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ApiException(400, "bank.import_invalid", "the body is not UTF-8 text (nothing was imported)");
+            }
+            // caseId is server-owned: a match on an item with one is recorded as resurfacing in that case (and
+            // notifies its complainant), so a client naming a case could write into any case. Cases bank content themselves.
+            items.stream().filter(i -> i.caseId().isPresent()).findFirst().ifPresent(i -> {
+                throw new ApiException(400, "bank.import_invalid", "item " + (items.indexOf(i) + 1) + " names caseId '" + i.caseId().get()
+                        + "': caseId is set by the server when a case banks content; remove it (nothing was imported)");
+            });
+            Idempotency.respond(ctx, services, 201, () -> {
+                List<BankItem> stored = services.banks().add(b.name(), items, actor(ctx));
+                return Map.of("bank", b.name(), "imported", stored.size(), "ids", stored.stream().map(BankItem::id).toList());
+            });
+        } finally {
+            java.nio.file.Files.deleteIfExists(spool);
         }
-        // caseId is server-owned: a match on an item with one is recorded as resurfacing in that case (and
-        // notifies its complainant), so a client naming a case could write into any case. Cases bank content themselves.
-        items.stream().filter(i -> i.caseId().isPresent()).findFirst().ifPresent(i -> {
-            throw new ApiException(400, "bank.import_invalid", "item " + (items.indexOf(i) + 1) + " names caseId '" + i.caseId().get()
-                    + "': caseId is set by the server when a case banks content; remove it (nothing was imported)");
-        });
-        List<BankItem> stored = services.banks().add(b.name(), items, actor(ctx));
-        HttpApi.json(ctx, 201, Map.of("bank", b.name(), "imported", stored.size(), "ids", stored.stream().map(BankItem::id).toList()));
+    }
+
+    private static ApiException importTooLarge(String what, BankFiles.Limits limits) {
+        return new ApiException(413, "bank.import_too_large", what + "; one import may have at most " + limits.maxBytes() + " bytes (banks.max-import-bytes) and "
+                + limits.maxItems() + " items (banks.max-import-items); split it (nothing was imported)");
     }
 
     void deleteItem(Context ctx) {
         Bank b = bank(ctx);
-        long id = parseInt(ctx.pathParam("id"), -1, "item id");
+        long id = Requests.pathLong(ctx, "id", "item id", 1, Long.MAX_VALUE);
         if (!services.banks().removeItem(b.name(), id, actor(ctx))) throw new ApiException(404, "bank.item_not_found", "bank '" + b.name() + "' has no item " + id);
         ctx.status(204);
     }
@@ -126,15 +184,6 @@ final class BankRoutes {
         if (contentType.startsWith("text/tab-separated-values")) return "tsv";
         if (contentType.startsWith("text/plain")) return "lines";
         return "jsonl";
-    }
-
-    private static int parseInt(String s, int dflt, String what) {
-        if (s == null || s.isBlank()) return dflt;
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "request.invalid", what + " '" + s + "' is not a whole number");
-        }
     }
 
     private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }

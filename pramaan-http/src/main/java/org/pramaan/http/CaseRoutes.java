@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,9 @@ import org.pramaan.json.Json;
 
 /** Notices, cases and actions. */
 final class CaseRoutes {
+    static final Instant EARLIEST_RECEIPT = Instant.parse("2000-01-01T00:00:00Z");
+    static final java.time.Duration RECEIPT_SKEW = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration MAX_DUE_WITHIN = java.time.Duration.ofDays(3650);
     private final ApiServices services;
     private final PrometheusMeterRegistry metrics;
 
@@ -80,18 +82,13 @@ final class CaseRoutes {
             throw new ApiException(403, "auth.forbidden", "key " + principal.keyId() + " has role " + principal.role().wireName()
                     + ", which may not set 'receivedAt'; omit it (the notice is received now) or send it with a reviewer key");
         }
-        Optional<Instant> receivedAt = text(body, "receivedAt").map(s -> {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new ApiException(400, "request.invalid", "receivedAt '" + s + "' is not an ISO-8601 instant (e.g. 2026-03-01T10:00:00Z)");
-            }
-        });
+        // Clocks run from receipt: a receipt in the future would postpone every deadline, so it may be at most a clock skew ahead.
+        Optional<Instant> receivedAt = Requests.instantField(body, "receivedAt", EARLIEST_RECEIPT, services.clock().instant().plus(RECEIPT_SKEW));
         fields.put(NoticeFields.SUBMITTED_BY, "key:" + principal.keyId());
         if (principal.trustedFlagger()) fields.put(NoticeFields.TRUSTED_FLAGGER, "true");
-        CaseFile c = services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt));
+        // The case and, for a request with an Idempotency-Key, its response commit together (issue 11 defect 9).
+        Idempotency.respond(ctx, services, 201, () -> CaseView.of(services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt)), services.clock()));
         HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
-        HttpApi.json(ctx, 201, CaseView.of(c, services.clock()));
     }
 
     /** The stored media a notifier's copy of the content is (same bytes or same picture). */
@@ -126,8 +123,7 @@ final class CaseRoutes {
         body(ctx).path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         org.pramaan.limits.TextLimits.checkNoticeFields(fields); // before the case service's lock (issue 11 defect 1)
         if (fields.isEmpty()) throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
-        CaseFile updated = refused(() -> services.cases().supplyFields(id, fields, actor));
-        HttpApi.json(ctx, 200, CaseView.of(updated, services.clock()));
+        Idempotency.respond(ctx, services, 200, () -> CaseView.of(refused(() -> services.cases().supplyFields(id, fields, actor)), services.clock()));
     }
 
     /** A refused notice field as its API error: a server-owned field is the caller's mistake (400), one already present a conflict (409). */
@@ -181,7 +177,7 @@ final class CaseRoutes {
         find(id);
         JsonNode b = body(ctx);
         String appellant = text(b, "appellant").orElseThrow(() -> new ApiException(400, "request.invalid", "'appellant' is required"));
-        HttpApi.json(ctx, 201, CaseView.of(services.cases().appeal(id, appellant, text(b, "statement").orElse("")), services.clock()));
+        Idempotency.respond(ctx, services, 201, () -> CaseView.of(services.cases().appeal(id, appellant, text(b, "statement").orElse("")), services.clock()));
     }
 
     /** A reviewer's decision on the pending appeal: {"decision": "reverse"|"uphold", "reason": …}. */
@@ -191,8 +187,9 @@ final class CaseRoutes {
         JsonNode b = body(ctx);
         String d = requiredText(b, "decision");
         if (!d.equals("reverse") && !d.equals("uphold")) throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
-        CaseFile c = services.cases().decideAppeal(id, d.equals("reverse"), "key:" + HttpApi.principal(ctx).keyId(), text(b, "reason").orElse(""));
-        HttpApi.json(ctx, 200, CaseView.of(c, services.clock()));
+        String reviewer = "key:" + HttpApi.principal(ctx).keyId();
+        String reason = text(b, "reason").orElse("");
+        Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason), services.clock()));
     }
 
     void listOpen(Context ctx) {
@@ -210,13 +207,8 @@ final class CaseRoutes {
             case "breached" -> c -> c.clocks().stream().anyMatch(k -> k.running() && k.breachedBy(services.clock().instant()));
             default -> throw new ApiException(400, "request.invalid", "state '" + state + "' is not one of open, closed, legal_review, awaiting_information, breached");
         };
-        Optional<java.time.Duration> within = Optional.ofNullable(ctx.queryParam("dueWithin")).map(s -> {
-            try {
-                return java.time.Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new ApiException(400, "request.invalid", "dueWithin '" + s + "' is not an ISO-8601 duration such as PT1H");
-            }
-        });
+        // Statutory clocks run hours to days; ten years bounds the arithmetic (now + P999999999999D overflowed into a 500).
+        Optional<java.time.Duration> within = Requests.queryDuration(ctx, "dueWithin", java.time.Duration.ZERO, MAX_DUE_WITHIN);
         HttpApi.json(ctx, 200, services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
                 .filter(subset).map(c -> CaseView.of(c, services.clock())).toList());
     }
@@ -232,14 +224,16 @@ final class CaseRoutes {
         CaseAction action = CaseAction.parse(requiredText(body, "action"));
         String note = text(body, "note").orElse("");
         Map<String, String> params = new LinkedHashMap<>();
+        // DSA art.23(1): a suspension is for "a reasonable period"; the core allows 1..365 days. A whole JSON number only: "30abc" or 30.5 is refused here.
+        Requests.longField(body, "days", 1, 365);
         for (String p : java.util.List.of("territories", "accountId", "days")) {
             JsonNode v = body.get(p);
             if (v == null || v.isNull()) continue;
             params.put(p, v.isArray() ? String.join(",", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList()) : v.asText());
         }
-        CaseFile c = services.cases().act(id, action, "key:" + HttpApi.principal(ctx).keyId(), note, params);
+        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().act(id, action, actor, note, params), services.clock()));
         HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name()).increment();
-        HttpApi.json(ctx, 200, CaseView.of(c, services.clock()));
     }
 
     private CaseFile find(String id) {

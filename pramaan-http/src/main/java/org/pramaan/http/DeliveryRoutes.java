@@ -39,15 +39,5 @@ final class DeliveryRoutes {
         HttpApi.json(ctx, 200, DeliveriesSection.view(d));
     }
 
-    private static int limit(Context ctx) {
-        String l = ctx.queryParam("limit");
-        if (l == null) return 100;
-        try {
-            int n = Integer.parseInt(l);
-            if (n < 1 || n > MAX_LIMIT) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "request.invalid", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + l + "'");
-        }
-    }
+    private static int limit(Context ctx) { return (int) Requests.queryLong(ctx, "limit", 100, 1, MAX_LIMIT); }
 }

@@ -16,7 +16,6 @@ import org.pramaan.hash.VpdqFrame;
 import org.pramaan.hash.Dihedral;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
-import org.pramaan.json.Json;
 import org.pramaan.media.MediaSource;
 import org.pramaan.screening.Screener;
 import org.pramaan.screening.ScreeningView;
@@ -61,18 +60,13 @@ final class HashRoutes {
 
     /** Body {@code {"pdq":[{"hash":"…","quality":90}|"…"], "sha256":["…"]}}; a bare PDQ hash is taken at quality 100. */
     private List<Map<String, Object>> matchHashes(Context ctx) {
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(ctx.body());
-        } catch (Exception e) {
-            throw new ApiException(400, "request.invalid", "the request body is not valid JSON");
-        }
+        JsonNode body = Requests.jsonObject(ctx);
         List<Map<String, Object>> results = new ArrayList<>();
         int i = 0;
         for (JsonNode q : body.path("pdq")) {
             String where = "pdq[" + i++ + "]";
             String hex = q.isTextual() ? q.asText() : q.path("hash").asText();
-            int quality = q.isTextual() ? 100 : q.path("quality").asInt(100);
+            int quality = q.isTextual() ? 100 : Requests.intField(q, "quality", where + ".quality", 100, 0, 100);
             if (!org.pramaan.limits.PlainText.isHex(hex, 64, false)) throw new ApiException(400, "request.invalid", where + ": '" + hex + "' is not a 64-digit hex PDQ hash");
             if (quality < 0 || quality > 100) throw new ApiException(400, "request.invalid", where + ": quality must be 0..100");
             results.add(result("pdq", hex.toLowerCase(), services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));

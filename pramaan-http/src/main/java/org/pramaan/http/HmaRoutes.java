@@ -85,7 +85,8 @@ final class HmaRoutes {
     void createBank(Context ctx) {
         JsonNode b = body(ctx);
         String name = b.path("name").asText("").toLowerCase();
-        double ratio = b.path("matching_enabled_ratio").asDouble(1.0);
+        // HMA documents the ratio as a fraction 0..1; "0.5abc" or 7 is refused, not read as 0 or 1.
+        double ratio = Requests.decimalField(b, "matching_enabled_ratio", 0.0, 1.0).orElse(1.0);
         // HMA's ratio is a per-request coin flip for gradual rollout; Pramaan makes that a shadow state.
         BankState state = ratio <= 0 ? BankState.DISABLED : ratio < 1 ? BankState.SHADOW : BankState.ENABLED;
         BankKind kind = b.hasNonNull("kind") ? BankKind.parse(b.path("kind").asText()) : BankKind.KNOWN_DEEPFAKE;
@@ -101,7 +102,7 @@ final class HmaRoutes {
         if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
             JsonNode b = Requests.cappedFields(body(ctx), "signal_type", "signal", "note");
             if (!"pdq".equals(b.path("signal_type").asText("pdq"))) throw new ApiException(400, "request.invalid", "only pdq signals can be added by value");
-            item = new BankItem(0, name, Optional.empty(), Optional.of(new PdqResult(hex(b.path("signal").asText()), b.path("quality").asInt(100))),
+            item = new BankItem(0, name, Optional.empty(), Optional.of(new PdqResult(hex(b.path("signal").asText()), Requests.intField(b, "quality", 100, 0, 100))),
                     Optional.empty(), Optional.empty(), "hma api", b.path("note").asText(""), actor(ctx), services.clock().instant(), Optional.empty());
         } else {
             Screener.HashReport r = hashFile(ctx);

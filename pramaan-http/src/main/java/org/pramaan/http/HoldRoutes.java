@@ -3,7 +3,6 @@ package org.pramaan.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,8 @@ import org.pramaan.cases.Hold;
 /** Legal holds on media and the retention purge. */
 final class HoldRoutes {
     private final ApiServices services;
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     HoldRoutes(ApiServices services) { this.services = services; }
 
@@ -25,26 +26,18 @@ final class HoldRoutes {
         JsonNode b = Requests.jsonObject(ctx);
         String media = b.path("mediaId").asText("");
         if (media.isEmpty()) throw new ApiException(400, "request.invalid", "'mediaId' is required");
-        Optional<Instant> until = Optional.ofNullable(b.get("until")).filter(n -> !n.isNull()).map(n -> {
-            try {
-                return Instant.parse(n.asText());
-            } catch (DateTimeParseException e) {
-                throw new ApiException(400, "request.invalid", "until '" + n.asText() + "' is not an ISO-8601 instant");
-            }
-        });
-        Hold h = services.retention().place(media, Optional.ofNullable(b.get("caseId")).map(JsonNode::asText), Requests.capped("reason", b.path("reason").asText("")), until,
-                "key:" + HttpApi.principal(ctx).keyId());
-        HttpApi.json(ctx, 201, view(h, services.clock().instant()));
+        // A hold that ends before it starts is a mistake; past year 9999 the ISO form (and some readers) break.
+        Optional<Instant> until = Requests.instantField(b, "until", services.clock().instant(), LATEST);
+        Optional<String> caseId = Optional.ofNullable(b.get("caseId")).map(JsonNode::asText);
+        String reason = Requests.capped("reason", b.path("reason").asText(""));
+        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        Idempotency.respond(ctx, services, 201, () -> view(services.retention().place(media, caseId, reason, until, actor), services.clock().instant()));
     }
 
     void release(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "request.invalid", "hold id '" + ctx.pathParam("id") + "' is not a number");
-        }
-        HttpApi.json(ctx, 200, view(services.retention().release(id, "key:" + HttpApi.principal(ctx).keyId()), services.clock().instant()));
+        long id = Requests.pathLong(ctx, "id", "hold id", 1, Long.MAX_VALUE);
+        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        Idempotency.respond(ctx, services, 200, () -> view(services.retention().release(id, actor), services.clock().instant()));
     }
 
     void purge(Context ctx) { HttpApi.json(ctx, 200, Map.of("purged", services.retention().purge())); }

@@ -119,13 +119,26 @@ public final class HttpApi {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(() -> jvmMetrics.close());
-            config.http.maxRequestSize = 1024 * 1024;
+            config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
             long max = services.limits().maxBytes();
             config.jetty.multipartConfig.cacheDirectory(services.uploadDir().toString());
             config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
+            // Explicit multipart limits (issue 11 defect 4): Jetty takes the part count from maxFormKeys and the part-header limit from the request-header size.
+            config.jetty.modifyServletContextHandler(h -> h.setMaxFormKeys(Multipart.MAX_PARTS));
+            config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Multipart.MAX_PART_HEADER_BYTES));
             for (Route r : routes) config.routes.addHttpHandler(handlerType(r.method()), r.path(), wrap(r));
+            // HEAD runs the GET route's own handler (Jetty drops the body), so it authenticates like GET; Javalin's implicit HEAD answered 200 without a key.
+            for (Route r : routes) if (r.method().equals("GET")) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), wrap(r));
+            // OPTIONS answers only the Allow list, and only to a known key on guarded paths (no CORS preflight is served: the API is for servers, not browsers).
+            options(routes).forEach((path, handler) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, handler));
+            // Javalin's own refusals (maxRequestSize, no such route) were plain text; every error is the JSON shape.
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> json(ctx, e.getStatus(), switch (e.getStatus()) {
+                case 413 -> ScreeningView.error("request.too_large", "the request body exceeds the limit of " + Requests.MAX_JSON_BYTES + " bytes for this route");
+                case 404 -> ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path());
+                default -> ScreeningView.error(e.getStatus() >= 500 ? "server.error" : "request.invalid", e.getMessage());
+            }));
             config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
             config.routes.exception(MediaRejectedException.class, (e, ctx) ->
                     json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
@@ -171,9 +184,39 @@ public final class HttpApi {
                 throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
             ctx.attribute(PRINCIPAL, p);
-            // The budget covers everything the request does, the idempotency fingerprint's reading of the body included.
-            budget.run(ctx, r, c -> idempotency.handle(r, c));
+            // Multipart is parsed here, after the key is checked, so no anonymous caller makes us spool parts and a malformed
+            // body is a 4xx, not a 500; the budget covers everything the request does, the idempotency fingerprint included.
+            budget.run(ctx, r, c -> {
+                boolean multipart = c.isMultipartFormData();
+                try {
+                    if (multipart) Multipart.parse(c, services.limits().maxBytes());
+                    idempotency.handle(r, c);
+                } finally {
+                    if (multipart) Multipart.deleteParts(c);
+                }
+            });
         };
+    }
+
+    /** One OPTIONS handler per path: 204 with the methods the path takes; a guarded path first needs a valid key. */
+    private Map<String, Handler> options(List<Route> all) {
+        Map<String, List<Route>> byPath = new java.util.LinkedHashMap<>();
+        for (Route r : all) byPath.computeIfAbsent(r.path(), k -> new java.util.ArrayList<>()).add(r);
+        Map<String, Handler> out = new java.util.LinkedHashMap<>();
+        byPath.forEach((path, rs) -> {
+            java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+            for (Route r : rs) {
+                methods.add(r.method());
+                if (r.method().equals("GET")) methods.add("HEAD");
+            }
+            methods.add("OPTIONS");
+            boolean guarded = rs.stream().anyMatch(r -> r.permission().isPresent());
+            out.put(path, ctx -> {
+                if (guarded) authenticate(ctx);
+                ctx.header("Allow", String.join(", ", methods)).status(204);
+            });
+        });
+        return out;
     }
 
     private Principal authenticate(Context ctx) {

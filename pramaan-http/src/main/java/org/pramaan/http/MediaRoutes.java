@@ -31,20 +31,26 @@ final class MediaRoutes {
             UploadContext uc = ctx.isMultipartFormData()
                     ? context(ctx.formParam("uploaderId"), ctx.formParam("externalId"), ctx.formParam("declaration"))
                     : context(param(ctx, "uploaderId", "X-Uploader-Id"), param(ctx, "externalId", "X-External-Id"), param(ctx, "declaration", "X-Declaration"));
-            Intake.Result r = services.intake().ingest(spool, uc);
+            // The upload's records and, for a request with an Idempotency-Key, its response commit together (issue 11 defect 9).
+            byte[][] json = new byte[1][];
+            Intake.Result r = services.intake().ingest(spool, uc, res -> json[0] = Idempotency.storeInUnit(ctx, res.newMedia() ? 201 : 200, body(res)));
             HttpApi.counter(metrics, "pramaan_media_screened", "decision", r.report().decision().name(), "tier", r.report().assessment().tier().name()).increment();
-            Map<String, Object> body = new LinkedHashMap<>(ScreeningView.report(r.report()));
-            body.put("id", r.media().id());
-            body.put("uploadId", r.upload().id());
-            body.put("status", r.media().status().name());
-            body.put("newMedia", r.newMedia());
-            HttpApi.json(ctx, r.newMedia() ? 201 : 200, body);
+            ctx.status(r.newMedia() ? 201 : 200).contentType("application/json").result(json[0]);
         } catch (MediaRejectedException e) {
             HttpApi.counter(metrics, "pramaan_media_rejected", "code", e.code().code()).increment();
             throw e;
         } finally {
             if (spool != null) Files.deleteIfExists(spool);
         }
+    }
+
+    private static Map<String, Object> body(Intake.Result r) {
+        Map<String, Object> body = new LinkedHashMap<>(ScreeningView.report(r.report()));
+        body.put("id", r.media().id());
+        body.put("uploadId", r.upload().id());
+        body.put("status", r.media().status().name());
+        body.put("newMedia", r.newMedia());
+        return body;
     }
 
     void get(Context ctx) {

@@ -16,21 +16,21 @@ final class Uploads {
 
     static Path spool(Context ctx, ApiServices services) throws IOException, MediaRejectedException {
         Files.createDirectories(services.uploadDir());
+        InputStream source;
+        if (ctx.isMultipartFormData()) {
+            // Checked before the spool file exists: a request without the part leaves nothing behind.
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
+            source = file.content();
+        } else {
+            source = Idempotency.body(ctx); // the spool the idempotency fingerprint read it into, when it did
+        }
         Path spool = Files.createTempFile(services.uploadDir(), "upload-", ".bin");
-        try {
-            if (ctx.isMultipartFormData()) {
-                UploadedFile file = ctx.uploadedFile("file");
-                if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
-                try (InputStream in = file.content()) {
-                    copy(in, spool, services.limits().maxBytes());
-                }
-            } else {
-                try (InputStream in = Idempotency.body(ctx)) {
-                    copy(in, spool, services.limits().maxBytes());
-                }
-            }
+        try (InputStream in = source) {
+            copy(in, spool, services.limits().maxBytes());
             return spool;
-        } catch (IOException | MediaRejectedException | RuntimeException e) {
+        } catch (Exception e) {
+            // Every failure, including the container's undeclared ones (a client gone mid-body), removes the partial file (issue 11 defect 6).
             Files.deleteIfExists(spool);
             throw e;
         }

@@ -9,14 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.CheckpointJournal;
 import org.pramaan.cli.PramaanCli;
 
@@ -92,34 +87,7 @@ class AuditAnchorTest extends ServerTestBase {
     @Test
     void aConsistentRewriteOfRowsAndHeadIsCaughtByTheCheckpointFile() throws Exception {
         restartWithEntries();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pramaan.db"))) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TRIGGER audit_log_no_update");
-                s.execute("DROP TRIGGER audit_head_forward_only");
-            }
-            List<AuditEntry> rows = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT seq, at, type, subject, details, prev_hash, hash FROM audit_log ORDER BY seq")) {
-                while (rs.next()) rows.add(new AuditEntry(rs.getLong(1), java.time.Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)));
-            }
-            String prev = AuditEntry.GENESIS;
-            for (AuditEntry e : rows) {
-                String details = e.seq() == 1 ? "{\"forged\":true}" : e.details();
-                String hash = new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, "").expectedHash();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?")) {
-                    ps.setString(1, details);
-                    ps.setString(2, prev);
-                    ps.setString(3, hash);
-                    ps.setLong(4, e.seq());
-                    ps.executeUpdate();
-                }
-                prev = hash;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET hash = ?")) {
-                ps.setString(1, prev);
-                ps.executeUpdate();
-            }
-        }
+        org.pramaan.testkit.AuditTamper.rewriteConsistently(dataDir.resolve("pramaan.db"), 1, "{\"forged\":true}");
         start(EVERY_2);
         ApiClient.Response r = api.get("/v1/audit/verify", ADMIN);
         assertThat(r.status()).as(r.raw()).isEqualTo(409);

@@ -1,6 +1,9 @@
 package org.pramaan.app;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -27,6 +31,44 @@ public final class ClockFileServer {
         System.out.println("PORT " + server.port());
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** A server process started by {@link #launch}, listening on {@code port}. */
+    record Launched(Process process, int port) {}
+
+    /**
+     * Starts this server in a child JVM with {@code env} (the data directory, keys, …) on the test's
+     * class path, and returns once it listens; its output is drained so it never blocks on a full pipe.
+     */
+    static Launched launch(Path clockFile, Map<String, String> env, String... jvmArgs) throws IOException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand));
+        command.addAll(java.util.List.of(jvmArgs));
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.environment().remove("PRAMAAN_CONFIG");
+        pb.redirectErrorStream(true);
+        Process server = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (UncheckedIOException e) {
+                        // the process was killed: its output ends here
+                    }
+                }, "server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new Launched(server, Integer.parseInt(line.substring(5).trim()));
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("the server exited before listening: " + String.join("\n", seen));
     }
 
     /** Reads the time from a file on every call; the test owns the file. */

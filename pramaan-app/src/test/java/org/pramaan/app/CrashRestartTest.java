@@ -2,9 +2,6 @@ package org.pramaan.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +10,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -116,35 +112,10 @@ class CrashRestartTest {
     }
 
     private ApiClient start(Path clockFile, Path data) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString());
-        Map<String, String> env = pb.environment();
-        env.putAll(new HashMap<>(Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN, "PRAMAAN_CASES_CLOCK_CHECK_INTERVAL", "PT0.02S")));
-        env.remove("PRAMAAN_CONFIG");
-        // 1,000 notices from one key while the file clock stands still would drain any token bucket; OperatorEndpointsTest covers the limits.
-        env.put("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false");
-        pb.redirectErrorStream(true);
-        server = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                int port = Integer.parseInt(line.substring(5).trim());
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { });
-                    } catch (java.io.UncheckedIOException e) {
-                        // the process was killed: its output ends here
-                    }
-                }, "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return new ApiClient(port);
-            }
-            seen.add(line);
-        }
-        throw new AssertionError("the server exited before listening: " + String.join("\n", seen));
+        ClockFileServer.Launched l = ClockFileServer.launch(clockFile, Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN,
+                "PRAMAAN_CASES_CLOCK_CHECK_INTERVAL", "PT0.02S", "PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"));
+        server = l.process();
+        return new ApiClient(l.port());
     }
 
     /** Escalations and breaches recorded in the audit log, read from the SQLite file while the server runs (WAL allows it). */

@@ -3,8 +3,6 @@ package org.pramaan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,31 +127,8 @@ class IdempotencyCrashTest {
     }
 
     private int start(Path clockFile, Path data) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString());
-        Map<String, String> env = pb.environment();
-        env.putAll(Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN));
-        env.remove("PRAMAAN_CONFIG");
-        pb.redirectErrorStream(true);
-        server = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { });
-                    } catch (java.io.UncheckedIOException e) {
-                        // the process was killed: its output ends here
-                    }
-                }, "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(5).trim());
-            }
-            lines.add(line);
-        }
-        throw new AssertionError("the server exited before listening: " + String.join("\n", lines));
+        ClockFileServer.Launched l = ClockFileServer.launch(clockFile, Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN));
+        server = l.process();
+        return l.port();
     }
 }

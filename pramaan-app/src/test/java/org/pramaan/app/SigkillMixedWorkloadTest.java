@@ -3,9 +3,7 @@ package org.pramaan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -256,34 +254,10 @@ class SigkillMixedWorkloadTest {
     private static byte[] image(long seed) { return TestImages.png(TestImages.photo(64, 48, seed)); }
 
     private int start(Path clockFile, Path data) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString());
-        Map<String, String> env = pb.environment();
-        env.put("PRAMAAN_DATA_DIR", data.toString());
-        env.put("PRAMAAN_ADMIN_KEY", ADMIN);
-        env.put("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"); // the file clock stands still, so a key's bucket would never refill
-        env.remove("PRAMAAN_CONFIG");
-        pb.redirectErrorStream(true);
-        server = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                int port = Integer.parseInt(line.substring(5).trim());
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { });
-                    } catch (java.io.UncheckedIOException e) {
-                        // the process was killed: its output ends here
-                    }
-                }, "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return port;
-            }
-            seen.add(line);
-        }
-        throw new AssertionError("the server exited before listening: " + String.join("\n", seen));
+        // Rate limits off: the file clock stands still, so a key's bucket would never refill.
+        ClockFileServer.Launched l = ClockFileServer.launch(clockFile, Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN,
+                "PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"), "-Xmx512m");
+        server = l.process();
+        return l.port();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.audit.AuditCheckpoints;
-import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.AuditVerification;
 import org.pramaan.audit.CheckpointJournal;
@@ -106,34 +104,7 @@ class SqliteAuditTamperTest {
             assertThat(journal.read().checkpoints()).extracting(c -> c.seq()).containsExactly(5L, 10L, 12L);
         }
         // Rewrite entry 2 and re-chain every later entry and the head, so that the chain alone looks whole.
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(EmbeddedStore.DATABASE_FILE))) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TRIGGER audit_log_no_update");
-                s.execute("DROP TRIGGER audit_head_forward_only");
-            }
-            List<AuditEntry> rows = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT seq, at, type, subject, details, prev_hash, hash FROM audit_log ORDER BY seq")) {
-                while (rs.next()) rows.add(new AuditEntry(rs.getLong(1), java.time.Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)));
-            }
-            String prev = AuditEntry.GENESIS;
-            for (AuditEntry e : rows) {
-                String details = e.seq() == 2 ? "{\"n\":\"forged\"}" : e.details();
-                String hash = new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, "").expectedHash();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?")) {
-                    ps.setString(1, details);
-                    ps.setString(2, prev);
-                    ps.setString(3, hash);
-                    ps.setLong(4, e.seq());
-                    ps.executeUpdate();
-                }
-                prev = hash;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET hash = ?")) {
-                ps.setString(1, prev);
-                ps.executeUpdate();
-            }
-        }
+        org.pramaan.testkit.AuditTamper.rewriteConsistently(dir.resolve(EmbeddedStore.DATABASE_FILE), 2, "{\"n\":\"forged\"}");
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
             assertThat(store.restoredTriggers()).containsExactlyInAnyOrder("audit_log_no_update (missing)", "audit_head_forward_only (missing)");
             AuditLog plain = new AuditLog(store.audit(), clock);

@@ -130,7 +130,11 @@ class ServerOwnedFieldsTest extends ServerTestBase {
 
     @Test
     void bankImportsCannotNameACaseOrSetWhoAddedAnItemOrWhen() throws Exception {
-        assertThat(api.postJson("/v1/banks", reviewer, "{\"name\":\"imports\",\"kind\":\"known-deepfake\",\"createdAt\":\"2001-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+        ApiClient.Response forgedBank = api.postJson("/v1/banks", reviewer, "{\"name\":\"imports\",\"kind\":\"known-deepfake\",\"createdAt\":\"2001-01-01T00:00:00Z\"}");
+        assertThat(forgedBank.status()).as(forgedBank.raw()).isEqualTo(400);
+        assertThat(forgedBank.json().path("error").path("message").asText()).contains("createdAt");
+        assertThat(api.get("/v1/banks/imports", reviewer).status()).as("no bank was created").isEqualTo(404);
+        assertThat(api.postJson("/v1/banks", reviewer, "{\"name\":\"imports\",\"kind\":\"known-deepfake\"}").status()).isEqualTo(201);
         assertThat(api.get("/v1/banks/imports", reviewer).json().path("createdAt").asText()).isEqualTo(clock.instant().toString());
         String hash = "f".repeat(16) + "0".repeat(48);
         ApiClient.Response withCase = api.send("POST", "/v1/banks/imports/items?format=jsonl", reviewer, "application/x-ndjson",

@@ -53,7 +53,7 @@ final class Multipart {
 
     private static void checkBoundary(String contentType) {
         String boundary = null;
-        for (String param : String.valueOf(contentType).split(";")) {
+        for (String param : org.pramaan.limits.PlainText.split(String.valueOf(contentType), ';', true)) {
             String p = param.strip();
             if (p.regionMatches(true, 0, "boundary=", 0, 9)) boundary = p.substring(9);
         }

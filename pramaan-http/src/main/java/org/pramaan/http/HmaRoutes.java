@@ -90,8 +90,9 @@ final class HmaRoutes {
         // HMA's ratio is a per-request coin flip for gradual rollout; Pramaan makes that a shadow state.
         BankState state = ratio <= 0 ? BankState.DISABLED : ratio < 1 ? BankState.SHADOW : BankState.ENABLED;
         BankKind kind = b.hasNonNull("kind") ? BankKind.parse(b.path("kind").asText()) : BankKind.KNOWN_DEEPFAKE;
-        Bank created = services.banks().create(name, kind, state, HashBanks.PDQ_MATCH_DISTANCE, PdqResult.MATCHABLE_QUALITY, "created via HMA route", actor(ctx));
-        HttpApi.json(ctx, 201, bank(created));
+        String actor = actor(ctx);
+        Idempotency.respond(ctx, services, 201, () -> bank(services.banks().create(name, kind, state, HashBanks.PDQ_MATCH_DISTANCE, PdqResult.MATCHABLE_QUALITY,
+                "created via HMA route", actor)));
     }
 
     /** POST /c/bank/{name}/content: a file (hashed here) or {"signal_type": "pdq", "signal": hex} → {"id": n, "signals": {...}}. */
@@ -109,11 +110,14 @@ final class HmaRoutes {
             item = new BankItem(0, name, Optional.of(r.digests().sha256()), r.pdq().map(d -> new PdqResult(d.get(Dihedral.ORIG), d.quality())),
                     Optional.empty(), Optional.empty(), "hma api upload", "", actor(ctx), services.clock().instant(), Optional.empty());
         }
-        BankItem stored = services.banks().add(name, List.of(item), actor(ctx)).get(0);
-        Map<String, Object> signals = new LinkedHashMap<>();
-        stored.pdq().ifPresent(p -> signals.put("pdq", p.hash().toHex()));
-        stored.sha256().ifPresent(s -> signals.put("sha256", s));
-        HttpApi.json(ctx, 200, Map.of("id", stored.id(), "signals", signals));
+        String actor = actor(ctx);
+        Idempotency.respond(ctx, services, 200, () -> {
+            BankItem stored = services.banks().add(name, List.of(item), actor).get(0);
+            Map<String, Object> signals = new LinkedHashMap<>();
+            stored.pdq().ifPresent(p -> signals.put("pdq", p.hash().toHex()));
+            stored.sha256().ifPresent(s -> signals.put("sha256", s));
+            return Map.of("id", stored.id(), "signals", signals);
+        });
     }
 
     private Screener.HashReport hashFile(Context ctx) throws Exception {

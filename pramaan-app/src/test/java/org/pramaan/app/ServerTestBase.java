@@ -35,7 +35,10 @@ abstract class ServerTestBase {
         // The fake clock stands still, so no token bucket would ever refill: suites run unlimited unless they turn limits on (OperatorEndpointsTest).
         env.put("PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false");
         env.putAll(extra);
-        return PramaanConfig.load(env, new Properties());
+        PramaanConfig config = PramaanConfig.load(env, new Properties());
+        // The audit checkpoint key lives beside the data directory, never inside it, so outside @TempDir: gone when the JVM ends.
+        config.auditCheckpoints().key().toFile().deleteOnExit();
+        return config;
     }
 
     String apiBase() { return "http://127.0.0.1:" + port; }

@@ -23,8 +23,10 @@ import org.pramaan.tx.UnitOfWork;
  * join the outermost, hooks run after the outermost commits (still under the lock), and a unit whose
  * work throws restores every table to the snapshot taken when it began, so nothing it wrote stays.
  *
- * <p>What it does not do: nothing is durable (a JVM exit loses everything), and the snapshot is a
- * copy of every table per outermost unit, so it suits tests, not large data sets. The
+ * <p>What it does not do: nothing is durable (a JVM exit loses everything); the snapshot is a
+ * copy of every table per outermost unit, so it suits tests, not large data sets; a read on another
+ * thread waits for an open unit to finish (SQLite in WAL mode would let it read the last commit), so
+ * neither sees the other's uncommitted writes but readers are not concurrent with a writer. The
  * {@link MemoryBlobStore} is separate and not transactional, like the file-based blob store.
  *
  * <p>A restart is simulated by {@link #reopen()}: a new store over the same committed tables, with

@@ -1,0 +1,63 @@
+package org.pramaan.testkit.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.pramaan.hash.Bank;
+import org.pramaan.hash.BankItem;
+import org.pramaan.hash.HashBankRepository;
+
+final class MemoryHashBankRepository implements HashBankRepository {
+    private final MemoryStore store;
+
+    MemoryHashBankRepository(MemoryStore store) { this.store = store; }
+
+    @Override
+    public void saveBank(Bank bank) {
+        Objects.requireNonNull(bank, "bank");
+        store.locked(t -> t.banks.put(bank.name(), bank));
+    }
+
+    @Override
+    public List<Bank> banks() { return store.locked(t -> List.copyOf(t.banks.values())); }
+
+    @Override
+    public boolean deleteBank(String name) {
+        return store.locked(t -> {
+            t.bankItems.values().removeIf(i -> i.bank().equals(name));
+            return t.banks.remove(name) != null;
+        });
+    }
+
+    @Override
+    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+
+    @Override
+    public List<BankItem> addAll(List<BankItem> items) {
+        // The port promises all or nothing: a failure part-way (a null item) restores the tables.
+        return store.atomically(t -> {
+            List<BankItem> stored = new ArrayList<>(items.size());
+            for (BankItem item : items) {
+                BankItem withId = Objects.requireNonNull(item, "bank item " + stored.size() + " of the batch").withId(++t.lastBankItemId);
+                t.bankItems.put(withId.id(), withId);
+                stored.add(withId);
+            }
+            return List.copyOf(stored);
+        });
+    }
+
+    @Override
+    public List<BankItem> all() { return store.locked(t -> List.copyOf(t.bankItems.values())); }
+
+    @Override
+    public boolean removeItem(long id) { return store.locked(t -> t.bankItems.remove(id) != null); }
+
+    @Override
+    public int removeMedia(String bank, String mediaId) {
+        return store.locked(t -> {
+            int before = t.bankItems.size();
+            t.bankItems.values().removeIf(i -> i.bank().equals(bank) && i.mediaId().filter(mediaId::equals).isPresent());
+            return before - t.bankItems.size();
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package org.pramaan.testkit.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pramaan.access.ApiKey;
+import org.pramaan.audit.AuditEntry;
+import org.pramaan.audit.AuditStore;
+import org.pramaan.cases.AccountStanding;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.Hold;
+import org.pramaan.hash.Bank;
+import org.pramaan.hash.BankItem;
+import org.pramaan.idempotency.IdempotencyEntry;
+import org.pramaan.notify.Delivery;
+import org.pramaan.screening.MediaRecord;
+import org.pramaan.screening.UploadRecord;
+
+/**
+ * Every table of one {@link MemoryStore}. Rows are immutable records, so {@link #copy()} (new
+ * collections holding the same rows) is a complete snapshot: a unit of work that fails restores it.
+ * Guarded by the store's lock; never handed out.
+ */
+final class Tables {
+    /** Insertion-ordered maps keep the first insert's position on replace, as SQLite's rowid does. */
+    final Map<String, MediaRecord> media;
+    final TreeMap<Long, UploadRecord> uploads;
+    final Map<String, CaseFile> cases;
+    final TreeMap<String, Bank> banks;
+    final TreeMap<Long, BankItem> bankItems;
+    final List<AuditEntry> audit;
+    Optional<AuditStore.Head> auditHead;
+    Optional<AuditStore.CheckpointMark> checkpointMark;
+    final Map<String, ApiKey> apiKeys;
+    final TreeMap<Long, Hold> holds;
+    final Map<String, Delivery> deliveries;
+    final Map<String, AccountStanding> accounts;
+    final Map<IdempotencyKey, IdempotencyEntry> idempotency;
+    /** Last assigned ids (AUTOINCREMENT). */
+    long lastUploadId;
+    long lastBankItemId;
+    long lastHoldId;
+
+    record IdempotencyKey(String scope, String key) {}
+
+    Tables() {
+        this(new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), Optional.empty(),
+                Optional.empty(), new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0);
+    }
+
+    private Tables(Map<String, MediaRecord> media, TreeMap<Long, UploadRecord> uploads, Map<String, CaseFile> cases, TreeMap<String, Bank> banks,
+                   TreeMap<Long, BankItem> bankItems, List<AuditEntry> audit, Optional<AuditStore.Head> auditHead,
+                   Optional<AuditStore.CheckpointMark> checkpointMark, Map<String, ApiKey> apiKeys, TreeMap<Long, Hold> holds,
+                   Map<String, Delivery> deliveries, Map<String, AccountStanding> accounts, Map<IdempotencyKey, IdempotencyEntry> idempotency,
+                   long lastUploadId, long lastBankItemId, long lastHoldId) {
+        this.media = media;
+        this.uploads = uploads;
+        this.cases = cases;
+        this.banks = banks;
+        this.bankItems = bankItems;
+        this.audit = audit;
+        this.auditHead = auditHead;
+        this.checkpointMark = checkpointMark;
+        this.apiKeys = apiKeys;
+        this.holds = holds;
+        this.deliveries = deliveries;
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+        this.lastUploadId = lastUploadId;
+        this.lastBankItemId = lastBankItemId;
+        this.lastHoldId = lastHoldId;
+    }
+
+    Tables copy() {
+        return new Tables(new LinkedHashMap<>(media), new TreeMap<>(uploads), new LinkedHashMap<>(cases), new TreeMap<>(banks), new TreeMap<>(bankItems),
+                new ArrayList<>(audit), auditHead, checkpointMark, new LinkedHashMap<>(apiKeys), new TreeMap<>(holds), new LinkedHashMap<>(deliveries),
+                new HashMap<>(accounts), new HashMap<>(idempotency), lastUploadId, lastBankItemId, lastHoldId);
+    }
+
+    /** Puts every table back as {@code snapshot} had it (a rolled-back unit). */
+    void restore(Tables snapshot) {
+        replace(media, snapshot.media);
+        replace(uploads, snapshot.uploads);
+        replace(cases, snapshot.cases);
+        replace(banks, snapshot.banks);
+        replace(bankItems, snapshot.bankItems);
+        audit.clear();
+        audit.addAll(snapshot.audit);
+        auditHead = snapshot.auditHead;
+        checkpointMark = snapshot.checkpointMark;
+        replace(apiKeys, snapshot.apiKeys);
+        replace(holds, snapshot.holds);
+        replace(deliveries, snapshot.deliveries);
+        replace(accounts, snapshot.accounts);
+        replace(idempotency, snapshot.idempotency);
+        // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
+        lastUploadId = snapshot.lastUploadId;
+        lastBankItemId = snapshot.lastBankItemId;
+        lastHoldId = snapshot.lastHoldId;
+    }
+
+    private static <K, V> void replace(Map<K, V> target, Map<K, V> source) {
+        target.clear();
+        target.putAll(source);
+    }
+}

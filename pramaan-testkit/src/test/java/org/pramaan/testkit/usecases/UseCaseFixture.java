@@ -1,0 +1,85 @@
+package org.pramaan.testkit.usecases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.audit.AuditEntry;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.cases.CaseService;
+import org.pramaan.cases.Retention;
+import org.pramaan.cases.RulePack;
+import org.pramaan.hash.AvMatchPolicy;
+import org.pramaan.hash.HashBanks;
+import org.pramaan.hash.PdqHasher;
+import org.pramaan.media.MediaLimits;
+import org.pramaan.media.MediaProber;
+import org.pramaan.policy.Assessor;
+import org.pramaan.policy.JurisdictionPolicy;
+import org.pramaan.screening.Intake;
+import org.pramaan.screening.Screener;
+import org.pramaan.screening.UploadContext;
+import org.pramaan.testkit.FakeClock;
+import org.pramaan.testkit.TestImages;
+import org.pramaan.testkit.memory.MemoryBlobStore;
+import org.pramaan.testkit.memory.MemoryStore;
+
+/**
+ * The intake and case use cases wired as the composition root wires them, over the in-memory
+ * adapters and a fake clock: no SQLite, no HTTP. Lives in the testkit's tests because pramaan-core
+ * cannot depend on the testkit (the testkit depends on core).
+ */
+final class UseCaseFixture {
+    /** After the amended IT Rules (20 Feb 2026) and the TAKE IT DOWN Act clock (19 May 2026) took effect. */
+    static final String START = "2026-06-01T10:00:00Z";
+
+    final FakeClock clock = FakeClock.at(START);
+    final MemoryStore store = MemoryStore.create();
+    final MemoryBlobStore blobs;
+    final AuditLog audit = new AuditLog(store.audit(), clock, store.unitOfWork());
+    final HashBanks banks = new HashBanks(store.banks(), clock, Optional.empty(), AvMatchPolicy.DEFAULT, store.unitOfWork());
+    final Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
+            JurisdictionPolicy.load("IN"), banks);
+    final Intake intake;
+    final CaseService cases;
+    private final Path dir;
+
+    UseCaseFixture(Path dir) {
+        this.dir = dir;
+        this.blobs = new MemoryBlobStore(dir.resolve("blobs"));
+        this.intake = new Intake(screener, store.media(), blobs, audit, clock);
+        this.cases = new CaseService(List.of(RulePack.load("IN"), RulePack.load("US")), store.cases(), store.media(), banks, audit, clock);
+        cases.useUnitOfWork(store.unitOfWork());
+        cases.useRetention(new Retention(store.holds(), store.media(), blobs, audit, clock));
+        cases.useAccounts(store.accounts());
+        intake.onIntake(cases::onIntake);
+    }
+
+    /** A JPEG photo on disk, different per seed. */
+    Path photo(long seed) {
+        try {
+            return Files.write(dir.resolve("upload-" + seed + ".jpg"), TestImages.jpeg(TestImages.photo(320, 240, seed), 0.9f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads a photo and returns its media id. */
+    String upload(long seed) {
+        try {
+            return intake.ingest(photo(seed), UploadContext.none()).media().id();
+        } catch (Exception e) {
+            throw new AssertionError("the test photo was refused", e);
+        }
+    }
+
+    List<String> auditTypes(String subject) { return audit.forSubject(subject).stream().map(AuditEntry::type).toList(); }
+
+    List<String> allAuditTypes() {
+        List<String> types = new java.util.ArrayList<>();
+        audit.forEach(e -> types.add(e.type()));
+        return types;
+    }
+}

@@ -57,6 +57,9 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public Clock clock() { return clock; }
+
+    @Override
     public MediaProber prober() { return MediaProber.standard(); }
 
     @Override

@@ -38,6 +38,13 @@ public interface CliRuntime extends AutoCloseable {
 
     AuditLog audit();
 
+    /**
+     * The application's clock: every timestamp a command writes (bank items' added-at) and every
+     * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can
+     * drive it with a fake clock (DEV-GUIDELINES rule 2). Never opens the data directory.
+     */
+    java.time.Clock clock();
+
     /** The notification outbox on the data directory. */
     org.pramaan.notify.DeliveryRepository deliveries();
 

@@ -52,4 +52,13 @@ class BenchCommandsTest {
         assertThat(r.out()).contains("| metric | value |").contains("| hashes | 2,000 |").contains("| queries/s |");
         assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\(\\d+ of \\d+ hits on 16 queries; 0 extra\\) \\|");
     }
+
+    /** The notice driver now reaches the store through CliRuntime.scratch: still a scratch store, never the configured data directory. */
+    @Test
+    void aTinyNoticesRunPrintsItsFiguresOnAScratchStore() {
+        Run r = pramaan("bench", "notices", "--count", "20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("notices/s").contains("p99 ms").contains("clock check ms").contains("open cases       40").contains("escalations due during load 2");
+        assertThat(dir.resolve("data")).as("the benchmark never touches the configured data directory").doesNotExist();
+    }
 }

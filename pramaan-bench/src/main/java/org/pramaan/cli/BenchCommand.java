@@ -43,7 +43,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (count < 1) throw new IllegalArgumentException("--count must be at least 1");
-            java.util.Map<String, Object> r = runtime.get().benchNotices(count);
+            java.util.Map<String, Object> r = NoticeBenchmark.run(runtime.get(), count);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("machine: %s%n", BenchCommand.machine());
             r.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof Double d ? String.format("%.2f", d) : v));

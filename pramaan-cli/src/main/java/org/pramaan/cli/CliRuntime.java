@@ -51,8 +51,14 @@ public interface CliRuntime extends AutoCloseable {
     /** Sends the outbox's messages (retrying a dead letter requeues it). */
     org.pramaan.notify.Dispatcher dispatcher();
 
-    /** Runs the notice-intake benchmark in a scratch data directory; returns named figures in order. */
-    java.util.Map<String, Object> benchNotices(int count) throws java.io.IOException;
+    /** Media intake on the data directory (creates it if needed). */
+    org.pramaan.screening.Intake intake();
+
+    /**
+     * A runtime on another data directory, with this one's clock (the notice benchmark runs in a
+     * scratch directory, never the user's); the caller closes it.
+     */
+    CliRuntime scratch(java.nio.file.Path dataDir);
 
     /** Starts the server and blocks until it is stopped. */
     void serve(String host, int port) throws Exception;

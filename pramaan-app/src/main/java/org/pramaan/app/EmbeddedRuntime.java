@@ -57,6 +57,9 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public Clock clock() { return clock; }
+
+    @Override
     public MediaProber prober() { return MediaProber.standard(); }
 
     @Override
@@ -93,7 +96,19 @@ final class EmbeddedRuntime implements CliRuntime {
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
-    public java.util.Map<String, Object> benchNotices(int count) throws IOException { return NoticeBenchmark.run(count); }
+    public org.pramaan.screening.Intake intake() {
+        try {
+            return app().apiServices().intake();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Default configuration on {@code dataDir}, as the notice benchmark has always measured it, with this runtime's clock. */
+    @Override
+    public CliRuntime scratch(java.nio.file.Path dataDir) {
+        return new EmbeddedRuntime(PramaanConfig.load(java.util.Map.of("PRAMAAN_DATA_DIR", dataDir.toString()), new java.util.Properties()), clock, console);
+    }
 
     @Override
     public void serve(String host, int port) throws Exception {

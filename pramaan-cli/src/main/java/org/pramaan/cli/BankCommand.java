@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pramaan.hash.Bank;
@@ -100,10 +99,10 @@ final class BankCommand implements Runnable {
             }
             try {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    BankFiles.forEach(format(format, file), bank, in, file.getFileName().toString(), actor(), Clock.systemUTC().instant(), limits.maxItems(), item -> {});
+                    BankFiles.forEach(format(format, file), bank, in, file.getFileName().toString(), actor(), runtime.get().clock().instant(), limits.maxItems(), item -> {});
                 }
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    items = BankFiles.parse(format(format, file), bank, in, file.getFileName().toString(), actor(), Clock.systemUTC().instant(), limits.maxItems());
+                    items = BankFiles.parse(format(format, file), bank, in, file.getFileName().toString(), actor(), runtime.get().clock().instant(), limits.maxItems());
                 }
             } catch (BankFiles.ImportException e) {
                 spec.commandLine().getErr().println("error: " + file + " " + e.getMessage() + (e.tooLarge() ? " (banks.max-import-items)" : "") + "; nothing was imported");

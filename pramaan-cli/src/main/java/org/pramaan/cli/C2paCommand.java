@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pramaan.media.MediaSource;
@@ -27,7 +26,12 @@ final class C2paCommand implements Runnable {
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base implements Callable<Integer>, PramaanCli.RuntimeAware {
+        /** Certificate validity is judged at the runtime's clock (C2PA 2.2 §14.5), the same one the server uses. */
+        final PramaanCli.LazyRuntime runtime;
+
+        Base(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
         @Parameters(index = "0", paramLabel = "FILE", description = "media file, or a .c2pa sidecar store")
         Path file;
 
@@ -37,7 +41,7 @@ final class C2paCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        TrustSettings trust() throws IOException { return TrustSettings.none(Clock.systemUTC()); }
+        TrustSettings trust() throws IOException { return TrustSettings.none(runtime.get().clock()); }
 
         /** Exit code for a result; {@code read} always 0 once something was printed. */
         abstract int exit(C2paOutcome o);
@@ -77,12 +81,16 @@ final class C2paCommand implements Runnable {
 
     @Command(name = "read", description = "Print the manifest store JSON with validation results (no trust anchors).")
     static final class Read extends Base {
+        Read(PramaanCli.LazyRuntime runtime) { super(runtime); }
+
         @Override
         int exit(C2paOutcome o) { return o instanceof C2paOutcome.Unreadable ? 1 : 0; }
     }
 
     @Command(name = "verify", description = "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.")
     static final class Verify extends Base {
+        Verify(PramaanCli.LazyRuntime runtime) { super(runtime); }
+
         @Option(names = "--trust", paramLabel = "PEM", description = "trust anchors (PEM bundle) for signingCredential.trusted")
         Path trustPem;
 
@@ -92,7 +100,7 @@ final class C2paCommand implements Runnable {
         @Override
         TrustSettings trust() throws IOException {
             if (trustPem == null) return super.trust();
-            return TrustSettings.fromPem(Files.readString(trustPem), trustConfig == null ? "" : Files.readString(trustConfig), Clock.systemUTC());
+            return TrustSettings.fromPem(Files.readString(trustPem), trustConfig == null ? "" : Files.readString(trustConfig), runtime.get().clock());
         }
 
         @Override

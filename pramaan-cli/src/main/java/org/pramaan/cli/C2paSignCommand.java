@@ -2,7 +2,6 @@ package org.pramaan.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.pramaan.provenance.c2pa.C2paSigner;
 import org.pramaan.provenance.c2pa.ManifestRequest;
@@ -18,7 +17,12 @@ import picocli.CommandLine.Parameters;
  * source type) to a JPEG, PNG, WebP, WAV, MP3 or MP4, embedded or as a {@code .c2pa} sidecar.
  */
 @Command(name = "sign", description = "Sign a file with a new C2PA manifest (c2pa.created + digital source type); no timestamp (offline).")
-final class C2paSignCommand implements Callable<Integer> {
+final class C2paSignCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
+    /** The signer's certificate validity is checked at the runtime's clock, as the server's signer does. */
+    private final PramaanCli.LazyRuntime runtime;
+
+    C2paSignCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+
     @Option(names = "--key", required = true, paramLabel = "PEM", description = "private key (PKCS#8 or SEC1/PKCS#1 PEM)")
     Path key;
 
@@ -64,7 +68,7 @@ final class C2paSignCommand implements Callable<Integer> {
                 req = req.withIngredient(new ManifestRequest.Ingredient(Files.readAllBytes(ingredient), ingredient.getFileName().toString(),
                         component ? ManifestRequest.Relationship.COMPONENT_OF : ManifestRequest.Relationship.PARENT_OF));
             }
-            C2paSigner signer = new C2paSigner(k, TrustSettings.none(Clock.systemUTC()), "Pramaan", version());
+            C2paSigner signer = new C2paSigner(k, TrustSettings.none(runtime.get().clock()), "Pramaan", version());
             C2paSigner.Signed s = signer.sign(Files.readAllBytes(in), req, sidecar ? C2paSigner.Placement.SIDECAR : C2paSigner.Placement.EMBEDDED);
             write(s);
             spec.commandLine().getOut().println("signed " + s.format() + " as " + s.manifestLabel() + " -> " + out);

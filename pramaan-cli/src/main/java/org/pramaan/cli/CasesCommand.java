@@ -54,7 +54,7 @@ final class CasesCommand implements Runnable {
             List<CaseFile> queue = state.equals("closed")
                     ? runtime.get().cases().closed(200).stream().filter(c -> jurisdiction == null || c.jurisdiction().equalsIgnoreCase(jurisdiction)).toList()
                     : runtime.get().cases().queue(Optional.ofNullable(jurisdiction), Optional.ofNullable(dueWithin).map(ListCases::duration));
-            Clock clock = Clock.systemUTC();
+            Clock clock = runtime.get().clock();
             for (CaseFile c : queue) {
                 if (json) {
                     spec.commandLine().getOut().println(Json.write(CaseView.of(c, clock)));

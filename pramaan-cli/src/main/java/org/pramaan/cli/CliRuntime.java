@@ -38,14 +38,27 @@ public interface CliRuntime extends AutoCloseable {
 
     AuditLog audit();
 
+    /**
+     * The application's clock: every timestamp a command writes (bank items' added-at) and every
+     * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can
+     * drive it with a fake clock (DEV-GUIDELINES rule 2). Never opens the data directory.
+     */
+    java.time.Clock clock();
+
     /** The notification outbox on the data directory. */
     org.pramaan.notify.DeliveryRepository deliveries();
 
     /** Sends the outbox's messages (retrying a dead letter requeues it). */
     org.pramaan.notify.Dispatcher dispatcher();
 
-    /** Runs the notice-intake benchmark in a scratch data directory; returns named figures in order. */
-    java.util.Map<String, Object> benchNotices(int count) throws java.io.IOException;
+    /** Media intake on the data directory (creates it if needed). */
+    org.pramaan.screening.Intake intake();
+
+    /**
+     * A runtime on another data directory, with this one's clock (the notice benchmark runs in a
+     * scratch directory, never the user's); the caller closes it.
+     */
+    CliRuntime scratch(java.nio.file.Path dataDir);
 
     /** Starts the server and blocks until it is stopped. */
     void serve(String host, int port) throws Exception;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code pramaan [command]}. */
 @Command(name = "pramaan", mixinStandardHelpOptions = true, versionProvider = PramaanCli.Version.class,
         description = "Deepfake compliance: screen media, run notices on statutory clocks, verify the audit log.",
-        subcommands = {ScanCommand.class, HashCommand.class, C2paCommand.class, MetadataCommand.class, MatchCommand.class, BankCommand.class, BenchCommand.class, CasesCommand.class, DeliveriesCommand.class, ServeCommand.class, KeysCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, HashCommand.class, C2paCommand.class, MetadataCommand.class, MatchCommand.class, BankCommand.class, CasesCommand.class, DeliveriesCommand.class, ServeCommand.class, KeysCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class PramaanCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +46,8 @@ public final class PramaanCli implements Runnable {
                 return CommandLine.defaultFactory().create(cls);
             }
         });
+        // pramaan bench … and any other command a module on the classpath contributes (see CliCommands).
+        for (CliCommands contributed : java.util.ServiceLoader.load(CliCommands.class)) contributed.commands().forEach(cl::addSubcommand);
         withHelp(cl);
         return cl;
     }

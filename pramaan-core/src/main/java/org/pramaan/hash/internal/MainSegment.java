@@ -93,7 +93,7 @@ public final class MainSegment {
     static int capFor(int n, int minCap) { return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS)); }
 
     /** Builds from {@code n} entries of {@code words}/{@code ids}; the inputs are not kept. */
-    static MainSegment build(long[] words, long[] ids, int n, int minCap) { return build(words, ids, n, minCap, false); }
+    public static MainSegment build(long[] words, long[] ids, int n, int minCap) { return build(words, ids, n, minCap, false); }
 
     /** @param wide 4-byte postings even when 3 would do (tests reach the wide layout without 16M hashes) */
     static MainSegment build(long[] words, long[] ids, int n, int minCap, boolean wide) {
@@ -245,7 +245,7 @@ public final class MainSegment {
     }
 
     /** Bytes held by this segment's arrays (array headers ignored). */
-    long memoryBytes() {
+    public long memoryBytes() {
         long b = words.length * 8L + ids.length * 8L;
         for (int[] o : offsets) b += o.length * 4L;
         for (byte[] p : postings) b += p.length;
@@ -261,6 +261,20 @@ public final class MainSegment {
     }
 
     public int size() { return n; }
+
+    /*
+     * What pramaan-bench's match driver needs, read-only (issue 12 item 6: the driver lives outside
+     * core, so it reaches the segment through these instead of its package-private fields).
+     */
+
+    /** Bytes of the chunk offset tables, fixed whatever the number of entries. */
+    public static final long OFFSET_TABLE_BYTES = (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4;
+
+    /** Copies entry {@code entry}'s four hash words into {@code dst} at {@code at}. */
+    public void copyHash(int entry, long[] dst, int at) { System.arraycopy(words, entry * 4, dst, at, 4); }
+
+    /** The batched brute-force scan over every entry (the oracle the index answers are checked against). */
+    public void bruteForce(long[] queries, int d, Hits[] out) { BlockScan.scan(words, ids, 0, n, queries, d, id -> false, out); }
 
     public int overflow() { return n - tabled; }
 }

@@ -1,16 +1,14 @@
-package org.pramaan.app;
+package org.pramaan.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.pramaan.cases.NoticeRequest;
 import org.pramaan.screening.UploadContext;
@@ -19,24 +17,27 @@ import org.pramaan.screening.UploadContext;
  * Notice intake on the embedded store, one thread, in a scratch data directory (never the
  * user's): notices/s and latency percentiles of openCase (validation, case write, audit append),
  * then how long one clock check over all those open cases takes, which bounds how late an
- * escalation can fire (check interval + check time).
+ * escalation can fire (check interval + check time). Moved out of pramaan-app (issue 12 item 6); it
+ * reaches the store through {@link CliRuntime#scratch}, the same embedded adapters as before. In the
+ * CLI's package, beside the other bench commands, so that pramaan-bench's own packages never point
+ * back at the CLI (no package cycle between org.pramaan.cli and org.pramaan.bench).
  */
 final class NoticeBenchmark {
     private NoticeBenchmark() {}
 
-    static Map<String, Object> run(int count) throws IOException {
+    static Map<String, Object> run(CliRuntime runtime, int count) throws IOException {
         try {
-            return measure(count);
+            return measure(runtime, count);
         } catch (org.pramaan.media.MediaRejectedException e) {
             throw new IllegalStateException("the benchmark's own sample image was refused: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Object> measure(int count) throws IOException, org.pramaan.media.MediaRejectedException {
+    private static Map<String, Object> measure(CliRuntime runtime, int count) throws IOException, org.pramaan.media.MediaRejectedException {
         Path dir = Files.createTempDirectory("pramaan-bench-notices");
-        try (Embedded app = new Embedded(PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.toString()), new Properties()), Clock.systemUTC())) {
+        try (CliRuntime app = runtime.scratch(dir)) {
             Path img = Files.write(dir.resolve("img.png"), Files.readAllBytes(sample()));
-            String media = app.apiServices().intake().ingest(img, UploadContext.none()).media().id();
+            String media = app.intake().ingest(img, UploadContext.none()).media().id();
             List<String> types = List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
             for (int i = 0; i < Math.min(500, count); i++) app.cases().openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", "warm-up"), Optional.empty()));
             long[] nanos = new long[count];
@@ -74,7 +75,7 @@ final class NoticeBenchmark {
      * notice is an IN r.3(2)(b) complaint received 59 min 59 s earlier, so its 50 % escalation falls
      * due one second after it is entered, in the middle of the load. Lag = firing time - due time.
      */
-    private static Map<String, Object> underLoad(Embedded app, String media, int count) {
+    private static Map<String, Object> underLoad(CliRuntime app, String media, int count) {
         java.util.concurrent.ScheduledExecutorService checker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         List<Long> lagsMs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         checker.scheduleWithFixedDelay(() -> {
@@ -88,7 +89,7 @@ final class NoticeBenchmark {
         try {
             for (int i = 0; i < count; i++) {
                 boolean soon = i % 10 == 0;
-                Optional<java.time.Instant> received = soon ? Optional.of(java.time.Instant.now().minusSeconds(3599)) : Optional.empty();
+                Optional<java.time.Instant> received = soon ? Optional.of(app.clock().instant().minusSeconds(3599)) : Optional.empty();
                 long t = System.nanoTime();
                 app.cases().openCase(new NoticeRequest(soon ? "IN_3_2_B_COMPLAINT" : "IN_3_1_B_REMOVAL_REQUEST", media, Map.of("n", Integer.toString(i)), received));
                 nanos[i] = System.nanoTime() - t;

@@ -43,7 +43,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (count < 1) throw new IllegalArgumentException("--count must be at least 1");
-            java.util.Map<String, Object> r = runtime.get().benchNotices(count);
+            java.util.Map<String, Object> r = NoticeBenchmark.run(runtime.get(), count);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("machine: %s%n", BenchCommand.machine());
             r.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof Double d ? String.format("%.2f", d) : v));
@@ -71,10 +71,10 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
-            List<org.pramaan.hash.internal.MatchBench.Result> runs = new ArrayList<>();
-            for (int n : hashes) runs.add(org.pramaan.hash.internal.MatchBench.run(new org.pramaan.hash.internal.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
-            List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream().map(org.pramaan.hash.internal.MatchBench.Result::table).toList());
-            if (extrapolate > 0) columns.add(org.pramaan.hash.internal.MatchBench.extrapolate(runs, extrapolate));
+            List<org.pramaan.bench.match.MatchBench.Result> runs = new ArrayList<>();
+            for (int n : hashes) runs.add(org.pramaan.bench.match.MatchBench.run(new org.pramaan.bench.match.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
+            List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream().map(org.pramaan.bench.match.MatchBench.Result::table).toList());
+            if (extrapolate > 0) columns.add(org.pramaan.bench.match.MatchBench.extrapolate(runs, extrapolate));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("machine: %s, max heap %d MB%n", BenchCommand.machine(), Runtime.getRuntime().maxMemory() >> 20);
             out.println("| metric |" + " value |".repeat(columns.size()));

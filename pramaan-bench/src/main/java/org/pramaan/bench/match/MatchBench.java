@@ -1,4 +1,4 @@
-package org.pramaan.hash.internal;
+package org.pramaan.bench.match;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.pramaan.hash.internal.Hits;
+import org.pramaan.hash.internal.MainSegment;
+import org.pramaan.hash.internal.MihIndex;
+import org.pramaan.hash.internal.SnapshotFile;
 
 /**
  * The {@code pramaan bench match} driver: builds an index of N random PDQ-like hashes, times a
@@ -123,7 +127,7 @@ public final class MatchBench {
                 fit = String.format("fixed + per-hash through %,d and %,d", small.hashes(), big.hashes());
             }
         }
-        long offsets = (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4; // fixed, whatever N
+        long offsets = MainSegment.OFFSET_TABLE_BYTES; // fixed, whatever N
         double arraysPerHash = (big.bytesPerHash() * big.hashes() - offsets) / big.hashes();
         double bytes = arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 15 : 0);
         Map<String, String> r = new LinkedHashMap<>();
@@ -139,7 +143,7 @@ public final class MatchBench {
         long[] q = new long[o.queries() * 4];
         for (int i = 0; i < o.queries(); i++) {
             if (i % 2 == 0) {
-                System.arraycopy(main.words, rnd.nextInt(main.n) * 4, q, i * 4, 4);
+                main.copyHash(rnd.nextInt(main.size()), q, i * 4);
                 int flips = rnd.nextInt(Math.min(o.radius(), 31) + 1);
                 for (int f = 0; f < flips; f++) {
                     int b = rnd.nextInt(256);
@@ -160,7 +164,7 @@ public final class MatchBench {
         double wall = parallel(o.threads(), th -> {
             for (int b = th * batch; b < s; b += batch * o.threads()) {
                 int e = Math.min(s, b + batch);
-                BlockScan.scan(main.words, main.ids, 0, main.n, Arrays.copyOfRange(queries, b * 4, e * 4), o.radius(), id -> false, Arrays.copyOfRange(brute, b, e));
+                main.bruteForce(Arrays.copyOfRange(queries, b * 4, e * 4), o.radius(), Arrays.copyOfRange(brute, b, e));
             }
         });
         long expected = 0, agreed = 0, extra = 0;

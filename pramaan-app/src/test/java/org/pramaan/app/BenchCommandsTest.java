@@ -1,0 +1,64 @@
+package org.pramaan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.cli.PramaanCli;
+
+/**
+ * Issue 12 item 6: the bench drivers moved to pramaan-bench and reach the CLI through the
+ * {@code CliCommands} service on the app's class path; every {@code pramaan bench …} command of the
+ * README still answers {@code --help}, and a tiny real run still prints its table. (CliProcessIT runs
+ * bench pdq, match and notices through the packaged jar.)
+ */
+class BenchCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run pramaan(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties());
+        int exit = PramaanCli.run(() -> new EmbeddedRuntime(c, Clock.systemUTC(), System.out), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyDocumentedBenchCommandAnswersHelp() {
+        Run bench = pramaan("bench", "--help");
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        for (String name : List.of("pdq", "notices", "match", "vpdq", "audio", "c2pa", "avmatch", "watermark")) {
+            assertThat(bench.out()).as("pramaan bench lists %s", name).containsPattern("(?m)^\\s+" + name + "\\s");
+            Run help = pramaan("bench", name, "--help");
+            assertThat(help.exit()).as("pramaan bench %s --help: %s", name, help.err()).isZero();
+            assertThat(help.out()).contains("Usage: pramaan bench " + name);
+        }
+        assertThat(pramaan("--help").out()).as("bench is a top-level command").containsPattern("(?m)^\\s+bench\\s");
+    }
+
+    @Test
+    void aTinyMatchRunPrintsItsTableWithFullRecall() {
+        Run r = pramaan("bench", "match", "--hashes", "2000", "--queries", "200", "--sample", "16", "--threads", "1", "--extrapolate", "0", "--dir", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| metric | value |").contains("| hashes | 2,000 |").contains("| queries/s |");
+        assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\(\\d+ of \\d+ hits on 16 queries; 0 extra\\) \\|");
+    }
+
+    /** The notice driver now reaches the store through CliRuntime.scratch: still a scratch store, never the configured data directory. */
+    @Test
+    void aTinyNoticesRunPrintsItsFiguresOnAScratchStore() {
+        Run r = pramaan("bench", "notices", "--count", "20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("notices/s").contains("p99 ms").contains("clock check ms").contains("open cases       40").contains("escalations due during load 2");
+        assertThat(dir.resolve("data")).as("the benchmark never touches the configured data directory").doesNotExist();
+    }
+}

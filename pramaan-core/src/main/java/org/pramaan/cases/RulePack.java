@@ -71,7 +71,33 @@ public final class RulePack {
     /** How long after a restriction the affected user may appeal, and the rule behind it. */
     public record AppealWindow(Duration window, String source) {}
 
+    /**
+     * TAKE IT DOWN Act (47 U.S.C. s.223a(a)(3)): with a removal, reasonable efforts to remove identical
+     * copies. Stored media whose PDQ hash is within {@code maxPdqDistance} bits (a re-encode of the same
+     * picture, not a different one) is removed and banked too.
+     */
+    public record IdenticalCopies(int maxPdqDistance, String source) {}
+
+    /**
+     * DSA art.24(5): statements of reasons go to the Commission's Transparency Database. A restriction
+     * that names no territories applies in {@code defaultTerritorialScope} (art.17(3)(a)).
+     */
+    public record TransparencyDatabase(List<String> defaultTerritorialScope, String source) {}
+
+    /** The clock in which times are shown to the jurisdiction's people (e.g. IST for India), and why. */
+    public record PeopleTime(java.time.ZoneId zone, String source) {}
+
+    /** Territories the Transparency Database accepts (EEA: the EU member states plus IS, LI, NO). */
+    static final Set<String> EEA = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+            "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
+
+    /** The largest PDQ distance a pack may call "identical": PDQ's own match threshold is 31 of 256 bits. */
+    static final int MAX_IDENTICAL_DISTANCE = 31;
+
     private final String jurisdiction;
+    private Optional<IdenticalCopies> identicalCopies = Optional.empty();
+    private Optional<TransparencyDatabase> transparencyDatabase = Optional.empty();
+    private PeopleTime peopleTime = new PeopleTime(java.time.ZoneOffset.UTC, "no peopleTime in the pack: times are shown in UTC");
     private final Map<String, NoticeType> types;
     private final AppealWindow appeals;
     private final Optional<RetentionRule> retention;
@@ -87,6 +113,12 @@ public final class RulePack {
     }
 
     public Optional<RepeatInfringerRule> repeatInfringers() { return repeatInfringers; }
+
+    public Optional<IdenticalCopies> identicalCopies() { return identicalCopies; }
+
+    public Optional<TransparencyDatabase> transparencyDatabase() { return transparencyDatabase; }
+
+    public PeopleTime peopleTime() { return peopleTime; }
 
     public Optional<RetentionRule> retention() { return retention; }
 
@@ -182,7 +214,48 @@ public final class RulePack {
         JsonNode r = root.path("retention");
         Optional<RetentionRule> retention = r.isMissingNode() ? Optional.empty() : Optional.of(new RetentionRule(
                 parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"), required(r, "source", origin + ": retention")));
-        return new RulePack(jurisdiction, types, appeals, retention, repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers"));
+        RulePack pack = new RulePack(jurisdiction, types, appeals, retention, repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers"));
+        pack.identicalCopies = identicalCopies(root.path("identicalCopies"), origin + ": identicalCopies");
+        pack.transparencyDatabase = transparencyDatabase(root.path("transparencyDatabase"), origin + ": transparencyDatabase");
+        JsonNode pt = root.path("peopleTime");
+        if (!pt.isMissingNode()) pack.peopleTime = new PeopleTime(zone(required(pt, "zone", origin + ": peopleTime"), origin + ": peopleTime"),
+                required(pt, "source", origin + ": peopleTime"));
+        return pack;
+    }
+
+    private static Optional<IdenticalCopies> identicalCopies(JsonNode r, String where) {
+        if (r.isMissingNode()) return Optional.empty();
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with maxPdqDistance and source");
+        JsonNode d = r.path("maxPdqDistance");
+        // Type-checked, never coerced: "8" or 8.5 is refused, not read as 8.
+        if (!d.isInt() || d.asInt() < 0 || d.asInt() > MAX_IDENTICAL_DISTANCE) {
+            throw new IllegalArgumentException(where + ": maxPdqDistance must be a whole number from 0 to " + MAX_IDENTICAL_DISTANCE + ", got " + d);
+        }
+        return Optional.of(new IdenticalCopies(d.asInt(), required(r, "source", where)));
+    }
+
+    private static Optional<TransparencyDatabase> transparencyDatabase(JsonNode r, String where) {
+        if (r.isMissingNode()) return Optional.empty();
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with defaultTerritorialScope and source");
+        JsonNode scope = r.path("defaultTerritorialScope");
+        if (!scope.isArray()) throw new IllegalArgumentException(where + ": defaultTerritorialScope must be a list of EEA country codes, got " + scope);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode t : scope) {
+            if (!t.isTextual() || !EEA.contains(t.asText())) {
+                throw new IllegalArgumentException(where + ": defaultTerritorialScope entry " + t + " is not an EEA country code the database accepts");
+            }
+            if (codes.contains(t.asText())) throw new IllegalArgumentException(where + ": defaultTerritorialScope lists " + t + " twice");
+            codes.add(t.asText());
+        }
+        return Optional.of(new TransparencyDatabase(List.copyOf(codes), required(r, "source", where)));
+    }
+
+    private static java.time.ZoneId zone(String id, String where) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(where + ": zone '" + id + "' is not a time-zone id (e.g. Asia/Kolkata)");
+        }
     }
 
     private static Optional<RepeatInfringerRule> repeatInfringers(JsonNode r, String where) {

@@ -27,27 +27,25 @@ public final class StatementOfReasons {
     static final Set<String> AUTOMATED_DECISION = Set.of("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED");
     static final Set<String> CONTENT_TYPES = Set.of("CONTENT_TYPE_APP", "CONTENT_TYPE_AUDIO", "CONTENT_TYPE_IMAGE", "CONTENT_TYPE_PRODUCT",
             "CONTENT_TYPE_SYNTHETIC_MEDIA", "CONTENT_TYPE_TEXT", "CONTENT_TYPE_VIDEO", "CONTENT_TYPE_OTHER");
-    static final List<String> EU_MEMBER_STATES = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-            "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
-    static final Set<String> EEA = new java.util.HashSet<>(EU_MEMBER_STATES);
-    static {
-        EEA.addAll(List.of("IS", "LI", "NO"));
-    }
+    /** The territories the database accepts; which of them a jurisdiction's restrictions cover by default is its rule pack's. */
+    static final Set<String> EEA = RulePack.EEA;
     static final Set<String> ACCOUNT_DECISIONS = Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private StatementOfReasons() {}
 
     /** The statement for an action on a case; {@code seq} makes its puid unique within the case. */
-    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq) {
-        return forAction(c, action, media, note, at, seq, Map.of());
+    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, RulePack pack) {
+        return forAction(c, action, media, note, at, seq, Map.of(), pack);
     }
 
     /**
      * As above, with the action's parameters: {@code territories} of a geo-restriction (art.17(3)(a)
-     * territorial scope) and {@code until} of an account suspension (its duration).
+     * territorial scope) and {@code until} of an account suspension (its duration). A restriction
+     * naming no territories takes the case's pack's default scope, when it has a Transparency Database rule.
      */
-    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, Map<String, String> params) {
+    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, Map<String, String> params,
+                                                RulePack pack) {
         Map<String, Object> s = new LinkedHashMap<>();
         List<String> territories = List.of();
         switch (action) {
@@ -87,7 +85,8 @@ public final class StatementOfReasons {
         // The database knows EEA territories only; a restriction elsewhere (e.g. India) is stated in decision_facts.
         List<String> eea = territories.stream().filter(EEA::contains).toList();
         if (!eea.isEmpty()) s.put("territorial_scope", eea);
-        else if (territories.isEmpty() && c.jurisdiction().equals("EU")) s.put("territorial_scope", EU_MEMBER_STATES);
+        else if (territories.isEmpty()) pack.transparencyDatabase().map(RulePack.TransparencyDatabase::defaultTerritorialScope)
+                .filter(scope -> !scope.isEmpty()).ifPresent(scope -> s.put("territorial_scope", scope));
         s.put("puid", c.id() + "-" + seq);
         return s;
     }

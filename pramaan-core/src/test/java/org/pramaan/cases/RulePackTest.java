@@ -109,4 +109,44 @@ class RulePackTest {
         assertThatThrownBy(() -> RulePack.parse(ok.replace("\"noticeTypes\"", "\"repeatInfringers\":{\"window\":\"P365D\",\"warnAfter\":3,\"suspendAfter\":2,\"source\":\"s\"},\"noticeTypes\""), "x.json"))
                 .hasMessageContaining("repeatInfringers").hasMessageContaining("suspendAfter > warnAfter");
     }
+
+    @Test
+    void jurisdictionRulesAreDataWithTheirSourcesInTheBundledPacks() {
+        assertThat(RulePack.load("US").identicalCopies()).hasValueSatisfying(r -> {
+            assertThat(r.maxPdqDistance()).isEqualTo(8);
+            assertThat(r.source()).contains("223a(a)(3)");
+        });
+        assertThat(RulePack.load("EU").transparencyDatabase()).hasValueSatisfying(r -> {
+            assertThat(r.defaultTerritorialScope()).hasSize(27).contains("DE", "FR").doesNotContain("NO");
+            assertThat(r.source()).contains("art.24(5)");
+        });
+        for (String j : java.util.List.of("IN", "US", "CN")) assertThat(RulePack.load(j).transparencyDatabase()).as(j).isEmpty();
+        for (String j : java.util.List.of("IN", "EU", "CN")) assertThat(RulePack.load(j).identicalCopies()).as(j).isEmpty();
+        assertThat(RulePack.load("IN").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+        assertThat(RulePack.load("CN").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(RulePack.load("EU").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
+        assertThat(RulePack.load("US").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        for (String j : java.util.List.of("IN", "EU", "US", "CN")) assertThat(RulePack.load(j).peopleTime().source()).as(j).isNotBlank();
+        assertThat(RulePack.parse(pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}"), "x.json").peopleTime().zone())
+                .as("a pack without peopleTime shows UTC").isEqualTo(java.time.ZoneOffset.UTC);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"identicalCopies\":{\"maxPdqDistance\":\"8\",\"source\":\"s\"}|identicalCopies: maxPdqDistance must be a whole number",
+            "\"identicalCopies\":{\"maxPdqDistance\":8.5,\"source\":\"s\"}|identicalCopies: maxPdqDistance must be a whole number",
+            "\"identicalCopies\":{\"maxPdqDistance\":32,\"source\":\"s\"}|from 0 to 31, got 32",
+            "\"identicalCopies\":{\"maxPdqDistance\":8}|identicalCopies: 'source' is missing",
+            "\"identicalCopies\":true|identicalCopies must be an object",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[\"IN\"],\"source\":\"s\"}|transparencyDatabase: defaultTerritorialScope entry \"IN\" is not an EEA",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[\"DE\",\"DE\"],\"source\":\"s\"}|lists \"DE\" twice",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":\"DE\",\"source\":\"s\"}|defaultTerritorialScope must be a list",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[]}|transparencyDatabase: 'source' is missing",
+            "\"peopleTime\":{\"zone\":\"Asia/Nowhere\",\"source\":\"s\"}|peopleTime: zone 'Asia/Nowhere' is not a time-zone id",
+            "\"peopleTime\":{\"zone\":\"Asia/Kolkata\"}|peopleTime: 'source' is missing"})
+    void malformedJurisdictionRulesFailAtLoadNamingThePackAndEntry(String entry, String message) {
+        String bad = pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}").replace("\"noticeTypes\"", entry + ",\"noticeTypes\"");
+        assertThatThrownBy(() -> RulePack.parse(bad, "packs/XX.json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("packs/XX.json: ").hasMessageContaining(message);
+    }
 }

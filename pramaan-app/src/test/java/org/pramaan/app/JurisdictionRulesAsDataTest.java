@@ -33,9 +33,15 @@ class JurisdictionRulesAsDataTest {
     @TempDir
     Path dir;
     final FakeClock clock = FakeClock.at("2026-06-01T12:00:00Z");
-    final HttpReceiver platform = new HttpReceiver();
-    final HttpReceiver tdb = new HttpReceiver();
+    HttpReceiver platform;
+    HttpReceiver tdb;
     Embedded app;
+
+    @org.junit.jupiter.api.BeforeEach
+    void receivers() throws Exception {
+        platform = new HttpReceiver();
+        tdb = new HttpReceiver();
+    }
 
     @AfterEach
     void close() {

@@ -18,7 +18,7 @@ import org.pramaan.screening.UploadRecord;
 
 /**
  * Turns case events into outbox messages, inside the case change's unit of work: every event to
- * the host platform's webhook; statements of reasons of EU cases to the Transparency Database; and
+ * the host platform's webhook; statements of reasons to the Transparency Database when the case's rule pack has a {@code transparencyDatabase} rule (DSA art.24(5)); and
  * messages to people ({@link PeopleMessages}): to a complainant by e-mail when they gave an
  * address, else through the host platform, and to uploaders through the host platform, which
  * knows its users (Pramaan keeps no contact details of accounts).

@@ -87,12 +87,16 @@ class JurisdictionRulesAsDataTest {
         return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("dsa.statement_of_reasons")).toList();
     }
 
+    String acknowledgement(CaseFile c) {
+        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("notify.acknowledgement")).findFirst().orElseThrow().body();
+    }
+
     @Test
     void anOperatorsPackSwitchesTheIdenticalCopySweepAndDatabaseStatementsOnForIndia() throws Exception {
         String pack = bundledIndiaPack().replace("  \"appeals\"", """
                   "identicalCopies": { "maxPdqDistance": 8, "source": "platform policy: sweep re-encodes of removed imagery" },
                   "transparencyDatabase": { "defaultTerritorialScope": ["DE"], "source": "platform policy: publish every statement" },
-                  "appeals\"""");
+                  "appeals\"""").replace("\"zone\": \"Asia/Kolkata\"", "\"zone\": \"Asia/Tokyo\"");
         app = start(Optional.of(pack));
         var removed = removeIndianComplaint();
         CaseFile done = removed.getKey();
@@ -104,6 +108,7 @@ class JurisdictionRulesAsDataTest {
         assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).as("the pack's transparencyDatabase rule queues the statement").singleElement()
                 .satisfies(d -> assertThat(d.body()).contains("\"territorial_scope\":[\"DE\"]"));
+        assertThat(acknowledgement(done)).as("the pack's peopleTime zone: 12:00 UTC is 21:00 in Tokyo").contains("2026-06-01 21:00 JST").doesNotContain("IST");
     }
 
     @Test
@@ -114,6 +119,7 @@ class JurisdictionRulesAsDataTest {
         assertThat(done.events()).noneMatch(e -> e.type().equals("identical_copies_removed"));
         assertThat(app.store().media().find(removed.getValue().get(0)).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).isEmpty();
+        assertThat(acknowledgement(done)).as("India's people read IST: 12:00 UTC is 17:30 IST").contains("2026-06-01 17:30 IST");
         assertThat(done.events()).as("the statement is still made; only its submission is the pack's").anyMatch(e -> e.type().equals("statement_of_reasons"));
     }
 

@@ -46,8 +46,18 @@ public final class RulePack {
     /** Fields a notice need not carry when another field has a given value (e.g. DSA art.16(2)(c) for CSAM). */
     public record Waiver(String field, String equals, List<String> waive, String source) {}
 
+    /**
+     * How a notice type's DSA art.17 statements of reasons are classified in the Transparency Database
+     * (StatementStoreRequest {@code category}, {@code category_specification} for synthetic media, {@code source_type}).
+     */
+    public record StatementClass(String category, String syntheticMediaKeyword, String sourceType, String source) {
+        /** For notice types whose pack says nothing: a generic notice about illegal content. */
+        static final StatementClass DEFAULT = new StatementClass("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",
+                "SOURCE_TYPE_OTHER_NOTIFICATION", "no statementOfReasons in the pack: a generic notice of illegal content");
+    }
+
     public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks, List<String> requiredFields,
-                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity) {
+                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity, StatementClass statementClass) {
         /** Required fields that are absent or blank, less those a waiver excuses. */
         public List<String> missing(Map<String, String> fields) {
             java.util.Set<String> waived = new java.util.HashSet<>();
@@ -205,7 +215,7 @@ public final class RulePack {
             int severity = t.path("severity").asInt(2);
             if (severity < 1 || severity > 3) throw new IllegalArgumentException(where + ": severity must be 1 (most severe), 2 or 3, got " + t.path("severity"));
             types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks),
-                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity));
+                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity, statementClass(t.path("statementOfReasons"), where + ": statementOfReasons")));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
         JsonNode a = root.path("appeals");
@@ -221,6 +231,28 @@ public final class RulePack {
         if (!pt.isMissingNode()) pack.peopleTime = new PeopleTime(zone(required(pt, "zone", origin + ": peopleTime"), origin + ": peopleTime"),
                 required(pt, "source", origin + ": peopleTime"));
         return pack;
+    }
+
+    private static StatementClass statementClass(JsonNode r, String where) {
+        if (r.isMissingNode()) return StatementClass.DEFAULT;
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with category, syntheticMediaKeyword, sourceType and source");
+        String category = code(r, "category", "STATEMENT_CATEGORY_", where);
+        String keyword = code(r, "syntheticMediaKeyword", "KEYWORD_", where);
+        String sourceType = required(r, "sourceType", where);
+        if (!StatementOfReasons.SOURCES.contains(sourceType) || sourceType.equals("SOURCE_TRUSTED_FLAGGER")) {
+            // Trusted-flagger status belongs to the notifier's API key (DSA art.22), never to a notice type.
+            throw new IllegalArgumentException(where + ": sourceType must be SOURCE_ARTICLE_16, SOURCE_TYPE_OTHER_NOTIFICATION or SOURCE_VOLUNTARY, got '" + sourceType + "'");
+        }
+        return new StatementClass(category, keyword, sourceType, required(r, "source", where));
+    }
+
+    /** A Transparency Database enumeration value: the prefix then capitals and underscores (plain code, no regex). */
+    private static String code(JsonNode r, String field, String prefix, String where) {
+        String v = required(r, field, where);
+        boolean ok = v.length() <= 100 && v.startsWith(prefix) && v.length() > prefix.length();
+        for (int i = 0; ok && i < v.length(); i++) ok = (v.charAt(i) >= 'A' && v.charAt(i) <= 'Z') || v.charAt(i) == '_';
+        if (!ok) throw new IllegalArgumentException(where + ": " + field + " must be a database value like " + prefix + "..., got '" + v + "'");
+        return v;
     }
 
     private static Optional<IdenticalCopies> identicalCopies(JsonNode r, String where) {

@@ -70,16 +70,15 @@ public final class StatementOfReasons {
         s.put("illegal_content_legal_ground", truncate(c.article() + " (" + c.noticeType() + ")", 500));
         s.put("illegal_content_explanation", truncate(explanation(c, media, note), 2000));
         s.put("content_type", contentTypes(media));
-        s.put("category", c.notice().getOrDefault("sor_category", defaultCategory(c)));
-        if (synthetic(media)) {
-            s.put("category_specification", c.noticeType().equals("IN_3_2_B_COMPLAINT") || c.noticeType().equals("US_TAKE_IT_DOWN_REQUEST")
-                    ? List.of("KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE") : List.of("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING"));
-        }
+        // The notice type's classification is its rule pack's (statementOfReasons), not a list of type ids here.
+        RulePack.StatementClass sc = pack.noticeType(c.noticeType()).map(RulePack.NoticeType::statementClass).orElse(RulePack.StatementClass.DEFAULT);
+        s.put("category", c.notice().getOrDefault("sor_category", sc.category()));
+        if (synthetic(media)) s.put("category_specification", List.of(sc.syntheticMediaKeyword()));
         s.put("content_date", DAY.format(media.firstSeenAt()));
         s.put("application_date", DAY.format(at));
         s.put("decision_facts", truncate("Notice " + c.id() + " (" + c.noticeType() + ") received " + c.receivedAt() + "; action " + action
                 + (territories.isEmpty() ? "" : " in " + String.join(",", territories)) + " taken " + at + ". " + note, 5000));
-        s.put("source_type", sourceType(c));
+        s.put("source_type", NoticeFields.trustedFlagger(c) ? "SOURCE_TRUSTED_FLAGGER" : sc.sourceType());
         s.put("automated_detection", "No");
         s.put("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED");
         // The database knows EEA territories only; a restriction elsewhere (e.g. India) is stated in decision_facts.
@@ -149,18 +148,6 @@ public final class StatementOfReasons {
     private static boolean synthetic(MediaRecord media) {
         Tier tier = media.assessment().tier();
         return tier == Tier.CONFIRMED_SYNTHETIC || tier == Tier.DECLARED_SYNTHETIC || tier == Tier.SUSPECTED_SYNTHETIC;
-    }
-
-    private static String defaultCategory(CaseFile c) {
-        return switch (c.noticeType()) {
-            case "IN_3_2_B_COMPLAINT", "US_TAKE_IT_DOWN_REQUEST" -> "STATEMENT_CATEGORY_CYBER_VIOLENCE";
-            default -> "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH";
-        };
-    }
-
-    private static String sourceType(CaseFile c) {
-        if (NoticeFields.trustedFlagger(c)) return "SOURCE_TRUSTED_FLAGGER";
-        return c.noticeType().equals("EU_DSA_ART16_NOTICE") ? "SOURCE_ARTICLE_16" : "SOURCE_TYPE_OTHER_NOTIFICATION";
     }
 
     private static void oneOf(List<String> p, Map<String, Object> s, String f, Set<String> allowed) {

@@ -149,4 +149,22 @@ class RulePackTest {
         assertThatThrownBy(() -> RulePack.parse(bad, "packs/XX.json")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("packs/XX.json: ").hasMessageContaining(message);
     }
+
+    @Test
+    void aNoticeTypesStatementClassIsCheckedAtLoadNamingTheNoticeType() {
+        String ok = pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}");
+        String sc = "\"statementOfReasons\":{\"category\":\"STATEMENT_CATEGORY_CYBER_VIOLENCE\",\"syntheticMediaKeyword\":\"KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE\","
+                + "\"sourceType\":\"SOURCE_ARTICLE_16\",\"source\":\"s\"},";
+        String good = ok.replace("\"id\":\"A\",", "\"id\":\"A\"," + sc);
+        assertThat(RulePack.parse(good, "x.json").noticeType("A").orElseThrow().statementClass().syntheticMediaKeyword()).isEqualTo("KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE");
+        assertThat(RulePack.parse(ok, "x.json").noticeType("A").orElseThrow().statementClass()).isEqualTo(RulePack.StatementClass.DEFAULT);
+        assertThatThrownBy(() -> RulePack.parse(good.replace("STATEMENT_CATEGORY_CYBER_VIOLENCE", "cyber violence"), "packs/XX.json"))
+                .hasMessageStartingWith("packs/XX.json: notice type A: statementOfReasons: category must be a database value");
+        assertThatThrownBy(() -> RulePack.parse(good.replace("SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER"), "packs/XX.json"))
+                .hasMessageContaining("notice type A: statementOfReasons: sourceType must be").hasMessageContaining("'SOURCE_TRUSTED_FLAGGER'");
+        assertThatThrownBy(() -> RulePack.parse(good.replace("SOURCE_ARTICLE_16\",\"source\":\"s\"}", "SOURCE_ARTICLE_16\"}"), "packs/XX.json"))
+                .hasMessageContaining("notice type A: statementOfReasons: 'source' is missing");
+        assertThat(RulePack.load("EU").noticeType("EU_DSA_ART16_NOTICE").orElseThrow().statementClass().sourceType()).isEqualTo("SOURCE_ARTICLE_16");
+        assertThat(RulePack.load("IN").noticeType("IN_3_2_B_COMPLAINT").orElseThrow().statementClass().category()).isEqualTo("STATEMENT_CATEGORY_CYBER_VIOLENCE");
+    }
 }

@@ -108,4 +108,22 @@ class StatementOfReasonsTest {
         assertThat(custom).containsEntry("territorial_scope", List.of("AT", "NO"));
         assertThat(StatementOfReasons.validate(custom)).isEmpty();
     }
+
+    @Test
+    void aNoticeTypesClassificationIsItsPacks() {
+        CaseFile in = new CaseFile("IN-20260901-ABCDEF", "IN_3_1_D_ORDER", "IN", "IT Rules r.3(1)(d)", "a".repeat(64), T, Map.of(), List.of(), CaseState.OPEN,
+                Optional.empty(), List.of(), List.of(), false, false);
+        Map<String, Object> bundled = StatementOfReasons.forAction(in, CaseAction.REMOVE, media(Tier.CONFIRMED_SYNTHETIC), "", T, 1, RulePack.load("IN"));
+        assertThat(bundled).containsEntry("category", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH")
+                .containsEntry("category_specification", List.of("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING")).containsEntry("source_type", "SOURCE_TYPE_OTHER_NOTIFICATION");
+        String json = """
+                {"jurisdiction":"IN","appeals":{"window":"P30D","source":"s"},"noticeTypes":[{"id":"IN_3_1_D_ORDER","article":"r.3(1)(d)","title":"t",
+                 "statementOfReasons":{"category":"STATEMENT_CATEGORY_CYBER_VIOLENCE","syntheticMediaKeyword":"KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE",
+                   "sourceType":"SOURCE_VOLUNTARY","source":"operator policy"},
+                 "clocks":[{"name":"remove","durations":[{"effectiveFrom":"2026-01-01T00:00:00Z","duration":"PT3H","source":"s"}]}]}]}""";
+        Map<String, Object> custom = StatementOfReasons.forAction(in, CaseAction.REMOVE, media(Tier.CONFIRMED_SYNTHETIC), "", T, 1, RulePack.parse(json, "IN.json"));
+        assertThat(custom).containsEntry("category", "STATEMENT_CATEGORY_CYBER_VIOLENCE")
+                .containsEntry("category_specification", List.of("KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE")).containsEntry("source_type", "SOURCE_VOLUNTARY");
+        assertThat(StatementOfReasons.validate(custom)).isEmpty();
+    }
 }

@@ -60,7 +60,7 @@ public final class Embedded implements AutoCloseable {
         cases.useRetention(retention);
         cases.useUnitOfWork(store.database().unitOfWork());
         cases.useAccounts(store.accounts());
-        cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock));
+        cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs));
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
         intake.onIntake(cases::onIntake);
     }

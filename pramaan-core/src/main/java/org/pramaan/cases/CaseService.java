@@ -357,7 +357,7 @@ public final class CaseService {
             int seq = (int) c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).count() + 1;
             Map<String, String> sorParams = new LinkedHashMap<>(taken);
             added.stream().filter(e -> e.type().equals("account_suspended")).findFirst().ifPresent(e -> sorParams.put("until", e.details().get("until")));
-            Map<String, Object> sor = StatementOfReasons.forAction(c, action, effects.mediaOf(c), note, now, seq, sorParams);
+            Map<String, Object> sor = StatementOfReasons.forAction(c, action, effects.mediaOf(c), note, now, seq, sorParams, pack);
             List<String> problems = StatementOfReasons.validate(sor);
             if (!problems.isEmpty()) throw new IllegalStateException("statement of reasons for " + c.id() + " fails the database rules: " + problems);
             added.add(1, new CaseEvent("statement_of_reasons", now, Map.of("puid", String.valueOf(sor.get("puid")), "json", org.pramaan.json.Json.write(sor))));

@@ -20,13 +20,6 @@ import org.pramaan.screening.UploadRecord;
 
 /** What an action does to the content, its bank entries, its retention and its uploaders' accounts. */
 final class ContentEffects {
-    /**
-     * TAKE IT DOWN Act (47 U.S.C. §223a(a)(3)): with a removal, make reasonable efforts to remove
-     * identical copies. Stored media with the same PDQ hash within this many bits (a re-encode of
-     * the same picture, not a different one) is removed and banked too.
-     */
-    static final int IDENTICAL_COPY_DISTANCE = 8;
-
     private final MediaRepository media;
     private final HashBanks banks;
     private final AuditLog audit;
@@ -59,7 +52,7 @@ final class ContentEffects {
                 pack.retention().ifPresentOrElse(
                         r -> retention.ifPresent(h -> h.onRemoval(c, Optional.of(r.removedContent()), pack.appeals().window(), r.source())),
                         () -> retention.ifPresent(h -> h.onRemoval(c, Optional.empty(), pack.appeals().window(), pack.appeals().source())));
-                List<String> swept = sweepIdenticalCopies(c, m, actor);
+                List<String> swept = pack.identicalCopies().map(rule -> sweepIdenticalCopies(c, m, actor, rule)).orElse(List.of());
                 if (!swept.isEmpty()) return List.of(new CaseEvent("identical_copies_removed", clock.instant(), Map.of("mediaIds", String.join(",", swept))));
             }
             case GEO_RESTRICT -> media.save(m.withStatus(MediaStatus.GEO_RESTRICTED));
@@ -83,19 +76,20 @@ final class ContentEffects {
                 "pdq", m.pdq().map(p -> p.hash().toHex()).orElse(""), "vpdqFrames", m.av().vpdq().size(), "audioFingerprint", m.av().audio().isPresent()));
     }
 
-    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor) {
-        if (!c.jurisdiction().equals("US") || removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
+    /** The pack's identical-copies rule (e.g. TAKE IT DOWN Act s.223a(a)(3)): same-picture media is removed and banked too. */
+    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor, RulePack.IdenticalCopies rule) {
+        if (removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
         List<String> swept = new ArrayList<>();
         for (MediaStatus s : List.of(MediaStatus.ACTIVE, MediaStatus.LABELLED, MediaStatus.PENDING_REVIEW, MediaStatus.DEMOTED)) {
             for (MediaRecord m : media.withStatus(s)) {
                 if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
-                if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > IDENTICAL_COPY_DISTANCE) continue;
+                if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > rule.maxPdqDistance()) continue;
                 media.save(m.withStatus(MediaStatus.REMOVED));
                 banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
                 swept.add(m.id());
             }
         }
-        if (!swept.isEmpty()) audit.append("case.identical_copies_removed", "case:" + c.id(), AuditLog.details("mediaIds", swept));
+        if (!swept.isEmpty()) audit.append("case.identical_copies_removed", "case:" + c.id(), AuditLog.details("mediaIds", swept, "source", rule.source()));
         return swept;
     }
 

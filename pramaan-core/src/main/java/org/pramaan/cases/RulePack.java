@@ -46,8 +46,18 @@ public final class RulePack {
     /** Fields a notice need not carry when another field has a given value (e.g. DSA art.16(2)(c) for CSAM). */
     public record Waiver(String field, String equals, List<String> waive, String source) {}
 
+    /**
+     * How a notice type's DSA art.17 statements of reasons are classified in the Transparency Database
+     * (StatementStoreRequest {@code category}, {@code category_specification} for synthetic media, {@code source_type}).
+     */
+    public record StatementClass(String category, String syntheticMediaKeyword, String sourceType, String source) {
+        /** For notice types whose pack says nothing: a generic notice about illegal content. */
+        static final StatementClass DEFAULT = new StatementClass("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",
+                "SOURCE_TYPE_OTHER_NOTIFICATION", "no statementOfReasons in the pack: a generic notice of illegal content");
+    }
+
     public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks, List<String> requiredFields,
-                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity) {
+                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity, StatementClass statementClass) {
         /** Required fields that are absent or blank, less those a waiver excuses. */
         public List<String> missing(Map<String, String> fields) {
             java.util.Set<String> waived = new java.util.HashSet<>();
@@ -71,7 +81,33 @@ public final class RulePack {
     /** How long after a restriction the affected user may appeal, and the rule behind it. */
     public record AppealWindow(Duration window, String source) {}
 
+    /**
+     * TAKE IT DOWN Act (47 U.S.C. s.223a(a)(3)): with a removal, reasonable efforts to remove identical
+     * copies. Stored media whose PDQ hash is within {@code maxPdqDistance} bits (a re-encode of the same
+     * picture, not a different one) is removed and banked too.
+     */
+    public record IdenticalCopies(int maxPdqDistance, String source) {}
+
+    /**
+     * DSA art.24(5): statements of reasons go to the Commission's Transparency Database. A restriction
+     * that names no territories applies in {@code defaultTerritorialScope} (art.17(3)(a)).
+     */
+    public record TransparencyDatabase(List<String> defaultTerritorialScope, String source) {}
+
+    /** The clock in which times are shown to the jurisdiction's people (e.g. IST for India), and why. */
+    public record PeopleTime(java.time.ZoneId zone, String source) {}
+
+    /** Territories the Transparency Database accepts (EEA: the EU member states plus IS, LI, NO). */
+    static final Set<String> EEA = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+            "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
+
+    /** The largest PDQ distance a pack may call "identical": PDQ's own match threshold is 31 of 256 bits. */
+    static final int MAX_IDENTICAL_DISTANCE = 31;
+
     private final String jurisdiction;
+    private Optional<IdenticalCopies> identicalCopies = Optional.empty();
+    private Optional<TransparencyDatabase> transparencyDatabase = Optional.empty();
+    private PeopleTime peopleTime = new PeopleTime(java.time.ZoneOffset.UTC, "no peopleTime in the pack: times are shown in UTC");
     private final Map<String, NoticeType> types;
     private final AppealWindow appeals;
     private final Optional<RetentionRule> retention;
@@ -87,6 +123,12 @@ public final class RulePack {
     }
 
     public Optional<RepeatInfringerRule> repeatInfringers() { return repeatInfringers; }
+
+    public Optional<IdenticalCopies> identicalCopies() { return identicalCopies; }
+
+    public Optional<TransparencyDatabase> transparencyDatabase() { return transparencyDatabase; }
+
+    public PeopleTime peopleTime() { return peopleTime; }
 
     public Optional<RetentionRule> retention() { return retention; }
 
@@ -173,7 +215,7 @@ public final class RulePack {
             int severity = t.path("severity").asInt(2);
             if (severity < 1 || severity > 3) throw new IllegalArgumentException(where + ": severity must be 1 (most severe), 2 or 3, got " + t.path("severity"));
             types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks),
-                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity));
+                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity, statementClass(t.path("statementOfReasons"), where + ": statementOfReasons")));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
         JsonNode a = root.path("appeals");
@@ -182,7 +224,70 @@ public final class RulePack {
         JsonNode r = root.path("retention");
         Optional<RetentionRule> retention = r.isMissingNode() ? Optional.empty() : Optional.of(new RetentionRule(
                 parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"), required(r, "source", origin + ": retention")));
-        return new RulePack(jurisdiction, types, appeals, retention, repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers"));
+        RulePack pack = new RulePack(jurisdiction, types, appeals, retention, repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers"));
+        pack.identicalCopies = identicalCopies(root.path("identicalCopies"), origin + ": identicalCopies");
+        pack.transparencyDatabase = transparencyDatabase(root.path("transparencyDatabase"), origin + ": transparencyDatabase");
+        JsonNode pt = root.path("peopleTime");
+        if (!pt.isMissingNode()) pack.peopleTime = new PeopleTime(zone(required(pt, "zone", origin + ": peopleTime"), origin + ": peopleTime"),
+                required(pt, "source", origin + ": peopleTime"));
+        return pack;
+    }
+
+    private static StatementClass statementClass(JsonNode r, String where) {
+        if (r.isMissingNode()) return StatementClass.DEFAULT;
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with category, syntheticMediaKeyword, sourceType and source");
+        String category = code(r, "category", "STATEMENT_CATEGORY_", where);
+        String keyword = code(r, "syntheticMediaKeyword", "KEYWORD_", where);
+        String sourceType = required(r, "sourceType", where);
+        if (!StatementOfReasons.SOURCES.contains(sourceType) || sourceType.equals("SOURCE_TRUSTED_FLAGGER")) {
+            // Trusted-flagger status belongs to the notifier's API key (DSA art.22), never to a notice type.
+            throw new IllegalArgumentException(where + ": sourceType must be SOURCE_ARTICLE_16, SOURCE_TYPE_OTHER_NOTIFICATION or SOURCE_VOLUNTARY, got '" + sourceType + "'");
+        }
+        return new StatementClass(category, keyword, sourceType, required(r, "source", where));
+    }
+
+    /** A Transparency Database enumeration value: the prefix then capitals and underscores (plain code, no regex). */
+    private static String code(JsonNode r, String field, String prefix, String where) {
+        String v = required(r, field, where);
+        boolean ok = v.length() <= 100 && v.startsWith(prefix) && v.length() > prefix.length();
+        for (int i = 0; ok && i < v.length(); i++) ok = (v.charAt(i) >= 'A' && v.charAt(i) <= 'Z') || v.charAt(i) == '_';
+        if (!ok) throw new IllegalArgumentException(where + ": " + field + " must be a database value like " + prefix + "..., got '" + v + "'");
+        return v;
+    }
+
+    private static Optional<IdenticalCopies> identicalCopies(JsonNode r, String where) {
+        if (r.isMissingNode()) return Optional.empty();
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with maxPdqDistance and source");
+        JsonNode d = r.path("maxPdqDistance");
+        // Type-checked, never coerced: "8" or 8.5 is refused, not read as 8.
+        if (!d.isInt() || d.asInt() < 0 || d.asInt() > MAX_IDENTICAL_DISTANCE) {
+            throw new IllegalArgumentException(where + ": maxPdqDistance must be a whole number from 0 to " + MAX_IDENTICAL_DISTANCE + ", got " + d);
+        }
+        return Optional.of(new IdenticalCopies(d.asInt(), required(r, "source", where)));
+    }
+
+    private static Optional<TransparencyDatabase> transparencyDatabase(JsonNode r, String where) {
+        if (r.isMissingNode()) return Optional.empty();
+        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with defaultTerritorialScope and source");
+        JsonNode scope = r.path("defaultTerritorialScope");
+        if (!scope.isArray()) throw new IllegalArgumentException(where + ": defaultTerritorialScope must be a list of EEA country codes, got " + scope);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode t : scope) {
+            if (!t.isTextual() || !EEA.contains(t.asText())) {
+                throw new IllegalArgumentException(where + ": defaultTerritorialScope entry " + t + " is not an EEA country code the database accepts");
+            }
+            if (codes.contains(t.asText())) throw new IllegalArgumentException(where + ": defaultTerritorialScope lists " + t + " twice");
+            codes.add(t.asText());
+        }
+        return Optional.of(new TransparencyDatabase(List.copyOf(codes), required(r, "source", where)));
+    }
+
+    private static java.time.ZoneId zone(String id, String where) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(where + ": zone '" + id + "' is not a time-zone id (e.g. Asia/Kolkata)");
+        }
     }
 
     private static Optional<RepeatInfringerRule> repeatInfringers(JsonNode r, String where) {

@@ -27,27 +27,25 @@ public final class StatementOfReasons {
     static final Set<String> AUTOMATED_DECISION = Set.of("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED");
     static final Set<String> CONTENT_TYPES = Set.of("CONTENT_TYPE_APP", "CONTENT_TYPE_AUDIO", "CONTENT_TYPE_IMAGE", "CONTENT_TYPE_PRODUCT",
             "CONTENT_TYPE_SYNTHETIC_MEDIA", "CONTENT_TYPE_TEXT", "CONTENT_TYPE_VIDEO", "CONTENT_TYPE_OTHER");
-    static final List<String> EU_MEMBER_STATES = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-            "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
-    static final Set<String> EEA = new java.util.HashSet<>(EU_MEMBER_STATES);
-    static {
-        EEA.addAll(List.of("IS", "LI", "NO"));
-    }
+    /** The territories the database accepts; which of them a jurisdiction's restrictions cover by default is its rule pack's. */
+    static final Set<String> EEA = RulePack.EEA;
     static final Set<String> ACCOUNT_DECISIONS = Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private StatementOfReasons() {}
 
     /** The statement for an action on a case; {@code seq} makes its puid unique within the case. */
-    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq) {
-        return forAction(c, action, media, note, at, seq, Map.of());
+    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, RulePack pack) {
+        return forAction(c, action, media, note, at, seq, Map.of(), pack);
     }
 
     /**
      * As above, with the action's parameters: {@code territories} of a geo-restriction (art.17(3)(a)
-     * territorial scope) and {@code until} of an account suspension (its duration).
+     * territorial scope) and {@code until} of an account suspension (its duration). A restriction
+     * naming no territories takes the case's pack's default scope, when it has a Transparency Database rule.
      */
-    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, Map<String, String> params) {
+    public static Map<String, Object> forAction(CaseFile c, CaseAction action, MediaRecord media, String note, Instant at, int seq, Map<String, String> params,
+                                                RulePack pack) {
         Map<String, Object> s = new LinkedHashMap<>();
         List<String> territories = List.of();
         switch (action) {
@@ -72,22 +70,22 @@ public final class StatementOfReasons {
         s.put("illegal_content_legal_ground", truncate(c.article() + " (" + c.noticeType() + ")", 500));
         s.put("illegal_content_explanation", truncate(explanation(c, media, note), 2000));
         s.put("content_type", contentTypes(media));
-        s.put("category", c.notice().getOrDefault("sor_category", defaultCategory(c)));
-        if (synthetic(media)) {
-            s.put("category_specification", c.noticeType().equals("IN_3_2_B_COMPLAINT") || c.noticeType().equals("US_TAKE_IT_DOWN_REQUEST")
-                    ? List.of("KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE") : List.of("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING"));
-        }
+        // The notice type's classification is its rule pack's (statementOfReasons), not a list of type ids here.
+        RulePack.StatementClass sc = pack.noticeType(c.noticeType()).map(RulePack.NoticeType::statementClass).orElse(RulePack.StatementClass.DEFAULT);
+        s.put("category", c.notice().getOrDefault("sor_category", sc.category()));
+        if (synthetic(media)) s.put("category_specification", List.of(sc.syntheticMediaKeyword()));
         s.put("content_date", DAY.format(media.firstSeenAt()));
         s.put("application_date", DAY.format(at));
         s.put("decision_facts", truncate("Notice " + c.id() + " (" + c.noticeType() + ") received " + c.receivedAt() + "; action " + action
                 + (territories.isEmpty() ? "" : " in " + String.join(",", territories)) + " taken " + at + ". " + note, 5000));
-        s.put("source_type", sourceType(c));
+        s.put("source_type", NoticeFields.trustedFlagger(c) ? "SOURCE_TRUSTED_FLAGGER" : sc.sourceType());
         s.put("automated_detection", "No");
         s.put("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED");
         // The database knows EEA territories only; a restriction elsewhere (e.g. India) is stated in decision_facts.
         List<String> eea = territories.stream().filter(EEA::contains).toList();
         if (!eea.isEmpty()) s.put("territorial_scope", eea);
-        else if (territories.isEmpty() && c.jurisdiction().equals("EU")) s.put("territorial_scope", EU_MEMBER_STATES);
+        else if (territories.isEmpty()) pack.transparencyDatabase().map(RulePack.TransparencyDatabase::defaultTerritorialScope)
+                .filter(scope -> !scope.isEmpty()).ifPresent(scope -> s.put("territorial_scope", scope));
         s.put("puid", c.id() + "-" + seq);
         return s;
     }
@@ -150,18 +148,6 @@ public final class StatementOfReasons {
     private static boolean synthetic(MediaRecord media) {
         Tier tier = media.assessment().tier();
         return tier == Tier.CONFIRMED_SYNTHETIC || tier == Tier.DECLARED_SYNTHETIC || tier == Tier.SUSPECTED_SYNTHETIC;
-    }
-
-    private static String defaultCategory(CaseFile c) {
-        return switch (c.noticeType()) {
-            case "IN_3_2_B_COMPLAINT", "US_TAKE_IT_DOWN_REQUEST" -> "STATEMENT_CATEGORY_CYBER_VIOLENCE";
-            default -> "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH";
-        };
-    }
-
-    private static String sourceType(CaseFile c) {
-        if (NoticeFields.trustedFlagger(c)) return "SOURCE_TRUSTED_FLAGGER";
-        return c.noticeType().equals("EU_DSA_ART16_NOTICE") ? "SOURCE_ARTICLE_16" : "SOURCE_TYPE_OTHER_NOTIFICATION";
     }
 
     private static void oneOf(List<String> p, Map<String, Object> s, String f, Set<String> allowed) {

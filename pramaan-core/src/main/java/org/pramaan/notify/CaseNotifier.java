@@ -11,13 +11,14 @@ import java.util.Optional;
 import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseListener;
+import org.pramaan.cases.RulePack;
 import org.pramaan.json.Json;
 import org.pramaan.screening.MediaRepository;
 import org.pramaan.screening.UploadRecord;
 
 /**
  * Turns case events into outbox messages, inside the case change's unit of work: every event to
- * the host platform's webhook; statements of reasons of EU cases to the Transparency Database; and
+ * the host platform's webhook; statements of reasons to the Transparency Database when the case's rule pack has a {@code transparencyDatabase} rule (DSA art.24(5)); and
  * messages to people ({@link PeopleMessages}): to a complainant by e-mail when they gave an
  * address, else through the host platform, and to uploaders through the host platform, which
  * knows its users (Pramaan keeps no contact details of accounts).
@@ -36,12 +37,15 @@ public final class CaseNotifier implements CaseListener {
     private final MediaRepository media;
     private final Settings settings;
     private final Clock clock;
+    private final Map<String, RulePack> packs = new LinkedHashMap<>();
 
-    public CaseNotifier(DeliveryRepository outbox, MediaRepository media, Settings settings, Clock clock) {
+    /** {@code packs} say per jurisdiction whether statements go to the Transparency Database and in which time zone people read times. */
+    public CaseNotifier(DeliveryRepository outbox, MediaRepository media, Settings settings, Clock clock, List<RulePack> packs) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.media = Objects.requireNonNull(media, "media");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        packs.forEach(p -> this.packs.put(p.jurisdiction(), p));
     }
 
     @Override
@@ -53,14 +57,19 @@ public final class CaseNotifier implements CaseListener {
             String eventId = after.eventId(first + i + 1);
             settings.webhookUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "platform", Channel.WEBHOOK, url, after.id(),
                     "case." + e.type(), "", Json.write(WebhookPayloads.caseEvent(after, e, eventId)), now)));
-            if (e.type().equals("statement_of_reasons") && after.jurisdiction().equals("EU")) {
-                // DSA art.24(5): statements go to the Commission's database without undue delay.
+            if (e.type().equals("statement_of_reasons") && pack(after).flatMap(RulePack::transparencyDatabase).isPresent()) {
+                // The pack's transparencyDatabase rule (DSA art.24(5)): statements go to the Commission's database without undue delay.
                 settings.transparencyDbUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "database", Channel.TRANSPARENCY_DB, url,
                         after.id(), "dsa.statement_of_reasons", e.details().get("puid"), e.details().get("json"), now)));
             }
             for (PeopleMessages.Message m : PeopleMessages.of(after, e, this::uploaders)) enqueue(after, eventId, m, now);
         }
     }
+
+    private Optional<RulePack> pack(CaseFile c) { return Optional.ofNullable(packs.get(c.jurisdiction())); }
+
+    /** The pack's peopleTime zone; UTC for a case whose pack is not loaded. */
+    private java.time.ZoneId zone(CaseFile c) { return pack(c).map(p -> p.peopleTime().zone()).orElse(java.time.ZoneOffset.UTC); }
 
     private List<String> uploaders(CaseFile c) {
         List<String> ids = new ArrayList<>();
@@ -72,7 +81,7 @@ public final class CaseNotifier implements CaseListener {
         Optional<String> email = m.accountId().isEmpty() ? PeopleMessages.complainantEmail(c) : Optional.empty();
         if (!(email.isPresent() && settings.emailEnabled()) && settings.webhookUrl().isEmpty()) return; // no way to reach them
         String language = m.accountId().isEmpty() ? PeopleMessages.language(c, settings.defaultLanguage()) : settings.defaultLanguage();
-        Templates.Message text = Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language));
+        Templates.Message text = Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language, zone(c)));
         String kind = "notify." + m.kind().key();
         if (email.isPresent() && settings.emailEnabled()) {
             outbox.enqueue(Delivery.pending(eventId, "complainant", Channel.EMAIL, email.get(), c.id(), kind, text.subject(), text.body(), now));

@@ -63,9 +63,9 @@ final class PeopleMessages {
         return Templates.LANGUAGES.contains(l) ? l : fallback;
     }
 
-    static Map<String, String> values(CaseFile c, Message m, String language) {
+    /** Times are shown in {@code zone}, the case's pack's peopleTime, with its name, so a 2-hour deadline reads right to the person it protects. */
+    static Map<String, String> values(CaseFile c, Message m, String language, ZoneId zone) {
         Map<String, String> v = new LinkedHashMap<>();
-        ZoneId zone = zone(c.jurisdiction());
         v.put("caseId", c.id());
         v.put("article", c.article());
         v.put("receivedAt", time(c.receivedAt(), zone));
@@ -78,17 +78,6 @@ final class PeopleMessages {
         v.put("territories", m.event().details().getOrDefault("territories", ""));
         v.put("until", Optional.ofNullable(m.event().details().get("until")).map(u -> time(Instant.parse(u), zone)).orElse(""));
         return v;
-    }
-
-    /** Times are shown in the jurisdiction's own clock, with its name, so a 2-hour deadline reads right to the person it protects. */
-    private static ZoneId zone(String jurisdiction) {
-        return switch (jurisdiction) {
-            case "IN" -> ZoneId.of("Asia/Kolkata");
-            case "CN" -> ZoneId.of("Asia/Shanghai");
-            case "EU" -> ZoneId.of("Europe/Brussels");
-            case "US" -> ZoneId.of("America/New_York");
-            default -> ZoneId.of("UTC");
-        };
     }
 
     private static String time(Instant t, ZoneId zone) { return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz").withZone(zone).format(t); }

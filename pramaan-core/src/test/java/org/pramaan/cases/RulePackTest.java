@@ -109,4 +109,62 @@ class RulePackTest {
         assertThatThrownBy(() -> RulePack.parse(ok.replace("\"noticeTypes\"", "\"repeatInfringers\":{\"window\":\"P365D\",\"warnAfter\":3,\"suspendAfter\":2,\"source\":\"s\"},\"noticeTypes\""), "x.json"))
                 .hasMessageContaining("repeatInfringers").hasMessageContaining("suspendAfter > warnAfter");
     }
+
+    @Test
+    void jurisdictionRulesAreDataWithTheirSourcesInTheBundledPacks() {
+        assertThat(RulePack.load("US").identicalCopies()).hasValueSatisfying(r -> {
+            assertThat(r.maxPdqDistance()).isEqualTo(8);
+            assertThat(r.source()).contains("223a(a)(3)");
+        });
+        assertThat(RulePack.load("EU").transparencyDatabase()).hasValueSatisfying(r -> {
+            assertThat(r.defaultTerritorialScope()).hasSize(27).contains("DE", "FR").doesNotContain("NO");
+            assertThat(r.source()).contains("art.24(5)");
+        });
+        for (String j : java.util.List.of("IN", "US", "CN")) assertThat(RulePack.load(j).transparencyDatabase()).as(j).isEmpty();
+        for (String j : java.util.List.of("IN", "EU", "CN")) assertThat(RulePack.load(j).identicalCopies()).as(j).isEmpty();
+        assertThat(RulePack.load("IN").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+        assertThat(RulePack.load("CN").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(RulePack.load("EU").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
+        assertThat(RulePack.load("US").peopleTime().zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        for (String j : java.util.List.of("IN", "EU", "US", "CN")) assertThat(RulePack.load(j).peopleTime().source()).as(j).isNotBlank();
+        assertThat(RulePack.parse(pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}"), "x.json").peopleTime().zone())
+                .as("a pack without peopleTime shows UTC").isEqualTo(java.time.ZoneOffset.UTC);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"identicalCopies\":{\"maxPdqDistance\":\"8\",\"source\":\"s\"}|identicalCopies: maxPdqDistance must be a whole number",
+            "\"identicalCopies\":{\"maxPdqDistance\":8.5,\"source\":\"s\"}|identicalCopies: maxPdqDistance must be a whole number",
+            "\"identicalCopies\":{\"maxPdqDistance\":32,\"source\":\"s\"}|from 0 to 31, got 32",
+            "\"identicalCopies\":{\"maxPdqDistance\":8}|identicalCopies: 'source' is missing",
+            "\"identicalCopies\":true|identicalCopies must be an object",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[\"IN\"],\"source\":\"s\"}|transparencyDatabase: defaultTerritorialScope entry \"IN\" is not an EEA",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[\"DE\",\"DE\"],\"source\":\"s\"}|lists \"DE\" twice",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":\"DE\",\"source\":\"s\"}|defaultTerritorialScope must be a list",
+            "\"transparencyDatabase\":{\"defaultTerritorialScope\":[]}|transparencyDatabase: 'source' is missing",
+            "\"peopleTime\":{\"zone\":\"Asia/Nowhere\",\"source\":\"s\"}|peopleTime: zone 'Asia/Nowhere' is not a time-zone id",
+            "\"peopleTime\":{\"zone\":\"Asia/Kolkata\"}|peopleTime: 'source' is missing"})
+    void malformedJurisdictionRulesFailAtLoadNamingThePackAndEntry(String entry, String message) {
+        String bad = pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}").replace("\"noticeTypes\"", entry + ",\"noticeTypes\"");
+        assertThatThrownBy(() -> RulePack.parse(bad, "packs/XX.json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("packs/XX.json: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void aNoticeTypesStatementClassIsCheckedAtLoadNamingTheNoticeType() {
+        String ok = pack("{\"name\":\"r\",\"durations\":[" + OK_DURATION + "]}");
+        String sc = "\"statementOfReasons\":{\"category\":\"STATEMENT_CATEGORY_CYBER_VIOLENCE\",\"syntheticMediaKeyword\":\"KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE\","
+                + "\"sourceType\":\"SOURCE_ARTICLE_16\",\"source\":\"s\"},";
+        String good = ok.replace("\"id\":\"A\",", "\"id\":\"A\"," + sc);
+        assertThat(RulePack.parse(good, "x.json").noticeType("A").orElseThrow().statementClass().syntheticMediaKeyword()).isEqualTo("KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE");
+        assertThat(RulePack.parse(ok, "x.json").noticeType("A").orElseThrow().statementClass()).isEqualTo(RulePack.StatementClass.DEFAULT);
+        assertThatThrownBy(() -> RulePack.parse(good.replace("STATEMENT_CATEGORY_CYBER_VIOLENCE", "cyber violence"), "packs/XX.json"))
+                .hasMessageStartingWith("packs/XX.json: notice type A: statementOfReasons: category must be a database value");
+        assertThatThrownBy(() -> RulePack.parse(good.replace("SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER"), "packs/XX.json"))
+                .hasMessageContaining("notice type A: statementOfReasons: sourceType must be").hasMessageContaining("'SOURCE_TRUSTED_FLAGGER'");
+        assertThatThrownBy(() -> RulePack.parse(good.replace("SOURCE_ARTICLE_16\",\"source\":\"s\"}", "SOURCE_ARTICLE_16\"}"), "packs/XX.json"))
+                .hasMessageContaining("notice type A: statementOfReasons: 'source' is missing");
+        assertThat(RulePack.load("EU").noticeType("EU_DSA_ART16_NOTICE").orElseThrow().statementClass().sourceType()).isEqualTo("SOURCE_ARTICLE_16");
+        assertThat(RulePack.load("IN").noticeType("IN_3_2_B_COMPLAINT").orElseThrow().statementClass().category()).isEqualTo("STATEMENT_CATEGORY_CYBER_VIOLENCE");
+    }
 }

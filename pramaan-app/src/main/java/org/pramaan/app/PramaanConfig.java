@@ -78,7 +78,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("notify.smtp.password", new String[] {"", "SMTP password"});
         KEYS.put("notify.smtp.starttls", new String[] {"false", "require STARTTLS (true or false)"});
         KEYS.put("notify.language", new String[] {"en", "language of messages when a notice names none: en or hi"});
-        KEYS.put("notify.transparency-db.url", new String[] {"", "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of EU cases are submitted there"});
+        KEYS.put("notify.transparency-db.url", new String[] {"", "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of cases whose rule pack has a transparencyDatabase rule (the EU pack) are submitted there"});
         KEYS.put("notify.transparency-db.token", new String[] {"", "API token for the Transparency Database (required with its URL)"});
         KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"});
         KEYS.put("c2pa.trust-anchors", new String[] {"", "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"});

@@ -91,16 +91,13 @@ final class BankCommand implements Runnable {
         public Integer call() throws IOException {
             List<BankItem> items;
             BankFiles.Limits limits = runtime.get().bankImports();
-            // The same limits as the API (issue 11 defect 10): a file too big is refused before it is read, one with too many items in a constant-memory first pass.
+            // The same limits as the API (issue 11 defect 10): a file too big is refused before it is read, one with too many items as the parse passes the limit.
             if (Files.size(file) > limits.maxBytes()) {
                 spec.commandLine().getErr().println("error: " + file + " is " + Files.size(file) + " bytes; one import may have at most " + limits.maxBytes()
                         + " bytes (banks.max-import-bytes); split it; nothing was imported");
                 return 1;
             }
             try {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    BankFiles.forEach(format(format, file), bank, in, file.getFileName().toString(), actor(), runtime.get().clock().instant(), limits.maxItems(), item -> {});
-                }
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     items = BankFiles.parse(format(format, file), bank, in, file.getFileName().toString(), actor(), runtime.get().clock().instant(), limits.maxItems());
                 }

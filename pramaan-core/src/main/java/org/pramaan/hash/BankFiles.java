@@ -103,9 +103,9 @@ public final class BankFiles {
     }
 
     /**
-     * Parses an import one line at a time, handing each item to {@code sink} and keeping nothing:
-     * a first pass with a counting sink validates a file of any size in constant memory, so a bad
-     * line or a file over the limit is refused before anything is stored or held. Returns the count.
+     * Parses an import one line at a time, handing each item to {@code sink} and keeping nothing
+     * itself; it stops at the first bad line or past {@code maxItems}, so a caller that collects the
+     * items holds at most that many. Returns the count.
      */
     public static long forEach(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems,
                                java.util.function.Consumer<BankItem> sink) throws IOException, ImportException {

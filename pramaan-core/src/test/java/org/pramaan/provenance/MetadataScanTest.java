@@ -20,19 +20,12 @@ class MetadataScanTest {
     private static final Pattern OLD_DST = Pattern.compile("(http://cv\\.iptc\\.org/newscodes/digitalsourcetype/[A-Za-z]+)");
     private final Random random = new Random(5);
 
-    private String randomText(String[] tokens, int parts) {
-        StringBuilder b = new StringBuilder();
-        int n = random.nextInt(parts + 1);
-        for (int i = 0; i < n; i++) b.append(tokens[random.nextInt(tokens.length)]);
-        return b.toString();
-    }
-
     @Test
     void a1111FieldsAreWhatTheOldExpressionFound() {
         String[] tokens = {"Steps", "Sampler", "CFG scale", "Seed", "Size", "Model", "Model hash", "Version", ": ", ":", ",", "\n", " ", "20", "Euler a", "S", "M"};
         List<String> inputs = new ArrayList<>(List.of("", "a cat\nNegative prompt: dog\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512, Model hash: abc, Model: sd15",
                 "Model hash: x", "Steps: ", "Steps: ,Seed: 2", "SSteps: 3", "Model: Model hash: q"));
-        for (int i = 0; i < 20_000; i++) inputs.add(randomText(tokens, 12));
+        for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 12));
         for (String s : inputs) {
             Map<String, String> old = new LinkedHashMap<>();
             Matcher m = OLD_A1111.matcher(s);
@@ -47,7 +40,7 @@ class MetadataScanTest {
     void digitalSourceTypesInBrokenXmpAreWhatTheOldExpressionFound() {
         String[] tokens = {"http://cv.iptc.org/newscodes/digitalsourcetype/", "trainedAlgorithmicMedia", "x", "/", " ", "<", "1", "http://cv.iptc.org/newscodes/"};
         List<String> inputs = new ArrayList<>(List.of("", "http://cv.iptc.org/newscodes/digitalsourcetype/", "http://cv.iptc.org/newscodes/digitalsourcetype/a1b"));
-        for (int i = 0; i < 20_000; i++) inputs.add(randomText(tokens, 8));
+        for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 8));
         for (String s : inputs) {
             List<String> old = new ArrayList<>();
             Matcher m = OLD_DST.matcher(s);

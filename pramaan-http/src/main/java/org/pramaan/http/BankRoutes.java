@@ -87,8 +87,8 @@ final class BankRoutes {
     /**
      * JSON lines, CSV or a bare hash list in the body ({@code ?format=}); all items are stored or none.
      * The body is streamed to a spool file under the byte limit (a chunked body has no Content-Length
-     * to check first), validated in one constant-memory pass under the item limit, and only then
-     * parsed into the items that are stored: a refused import never holds more than a line.
+     * to check first), then parsed in one pass that stops at the first bad line or past the item
+     * limit, so the items held in memory are never more than that limit.
      */
     void importItems(Context ctx) throws IOException {
         Bank b = bank(ctx);
@@ -111,9 +111,7 @@ final class BankRoutes {
             java.time.Instant at = services.clock().instant();
             List<BankItem> items;
             try {
-                try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                    BankFiles.forEach(format, b.name(), in, source, actor(ctx), at, limits.maxItems(), item -> {});
-                }
+                // One pass: parse refuses at the first bad line or past the item limit, so the list it holds is bounded by that limit.
                 try (java.io.Reader in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
                     items = BankFiles.parse(format, b.name(), in, source, actor(ctx), at, limits.maxItems());
                 }

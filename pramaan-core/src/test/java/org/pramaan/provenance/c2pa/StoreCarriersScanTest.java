@@ -35,21 +35,13 @@ class StoreCarriersScanTest {
         return Optional.empty();
     }
 
-    /** Random text built from the tokens that matter to each expression. */
-    private String randomText(String[] tokens, int parts) {
-        StringBuilder b = new StringBuilder();
-        int n = random.nextInt(parts + 1);
-        for (int i = 0; i < n; i++) b.append(tokens[random.nextInt(tokens.length)]);
-        return b.toString();
-    }
-
     @Test
     void svgScannerFindsWhatTheOldExpressionFound() {
         String[] tokens = {"<c2pa:manifest>", "</c2pa:manifest>", " ", "\n", "\t", "QUJD", "=", "+/", "<", "x", "</c2pa:manifest", "<svg>", "é"};
         List<String> inputs = new ArrayList<>(List.of("", "<c2pa:manifest></c2pa:manifest>", "<c2pa:manifest> </c2pa:manifest>",
                 "<c2pa:manifest>  \n </c2pa:manifest>", "<c2pa:manifest> QUJD </c2pa:manifest>", "<c2pa:manifest>QU<JD</c2pa:manifest><c2pa:manifest>QUJD</c2pa:manifest>",
                 "<c2pa:manifest><c2pa:manifest>QUJD\n</c2pa:manifest>", "<c2pa:manifest>" + " ".repeat(100)));
-        for (int i = 0; i < 20_000; i++) inputs.add(randomText(tokens, 10));
+        for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 10));
         for (String s : inputs) assertThat(StoreCarriers.svgManifest(s)).as("input '%s'", s).isEqualTo(oldSvg(s));
     }
 
@@ -59,7 +51,7 @@ class StoreCarriersScanTest {
         List<String> inputs = new ArrayList<>(List.of("", "dcterms:provenance=\"https://a.org/m.c2pa\"", "dcterms:provenance>https://a.org/m<",
                 "dcterms:provenance=\"\"dcterms:provenance=\"http://x\"", "dcterms:provenance>self#jumbf=/c2pa/x<dcterms:provenance>http://y<",
                 "dcterms:provenance=\"http://a dcterms:provenance=\"http://b\"", "dcterms:provenance>>http://z<"));
-        for (int i = 0; i < 20_000; i++) inputs.add(randomText(tokens, 10));
+        for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 10));
         for (String s : inputs) assertThat(StoreCarriers.remoteReference(s)).as("input '%s'", s).isEqualTo(oldProvenance(s));
     }
 

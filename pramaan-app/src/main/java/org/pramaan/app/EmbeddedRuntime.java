@@ -120,6 +120,9 @@ final class EmbeddedRuntime implements CliRuntime {
         Server server = Server.start(a, h, p);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            // The JVM ends when the hooks do, before the command's own close could run: the index
+            // snapshot, the last audit checkpoint and the store are closed here (issue 11 defect 7).
+            close();
             stopped.countDown();
         }, "pramaan-shutdown"));
         String shownHost = h.equals("0.0.0.0") ? "localhost" : h;
@@ -146,6 +149,7 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public synchronized void close() {
         if (app != null) app.close();
+        app = null; // closed once, whether by the shutdown hook or the command's end
     }
 
     /** An empty, read-only bank store for scans without a data directory. */

@@ -53,8 +53,12 @@ class DataDirectoryLockIT {
         return new Run(p.exitValue(), Files.readString(dir.resolve("cli.out"), StandardCharsets.UTF_8), Files.readString(dir.resolve("cli.err"), StandardCharsets.UTF_8));
     }
 
-    private Process serve(Path data) throws Exception {
-        Process p = builder(jar("serve", "--port", "0"), data, "serve").start();
+    private Process serve(Path data) throws Exception { return serve(data, java.util.Map.of()); }
+
+    private Process serve(Path data, java.util.Map<String, String> env) throws Exception {
+        ProcessBuilder pb = builder(jar("serve", "--port", "0"), data, "serve");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = "";
         // Polling another process's output for its start-up line, not timing a deadline.
         for (int i = 0; i < 1200 && !out.contains("Press Ctrl+C") && p.isAlive(); i++) {
@@ -95,11 +99,13 @@ class DataDirectoryLockIT {
         Run verify = pramaan(data, "audit", "verify");
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
 
-        server = serve(data);
+        // A newly configured admin key is registered, and audited, by the server process itself.
+        server = serve(data, java.util.Map.of("PRAMAAN_ADMIN_KEY", "pmn_lock_it_admin_key_0123456789"));
         assertThat(server.isAlive()).as("a new server starts over the stale lock file").isTrue();
-        server.destroy(); // SIGTERM: the shutdown hook closes the store and releases the lock
+        server.destroy(); // SIGTERM: the shutdown hook closes the app: index snapshot, last audit checkpoint, store and lock
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Run after = pramaan(data, "audit", "verify");
         assertThat(after.exit()).as(after.out() + after.err()).isZero();
+        assertThat(after.out() + after.err()).as("the server's own entries were signed at shutdown").doesNotContain("not yet anchored");
     }
 }

@@ -9,17 +9,17 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.RulePack;
-import org.pramaan.hash.BankCuration;
-import org.pramaan.hash.HashBanks;
+import org.pramaan.banks.BankCuration;
+import org.pramaan.banks.HashBanks;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.http.ApiServices;
 import org.pramaan.media.MediaProber;
-import org.pramaan.policy.Assessor;
-import org.pramaan.policy.JurisdictionPolicy;
-import org.pramaan.provenance.MetadataSignalExtractor;
+import org.pramaan.assessment.Assessor;
+import org.pramaan.decision.JurisdictionPolicy;
+import org.pramaan.signals.MetadataSignalExtractor;
 import org.pramaan.provenance.c2pa.C2paReader;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.Screener;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.Screener;
 import org.pramaan.store.sqlite.EmbeddedStore;
 
 /** The embedded default wired together: SQLite + local blobs under the data directory. */
@@ -89,9 +89,9 @@ public final class Embedded implements AutoCloseable {
      */
     static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
         MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
-        org.pramaan.screening.AvHasher av = new org.pramaan.screening.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
+        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
                 java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
-        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata, new org.pramaan.watermark.WatermarkSignalExtractor()), new PdqHasher(),
+        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), new PdqHasher(),
                 new Assessor(), policy, banks, av);
     }
 

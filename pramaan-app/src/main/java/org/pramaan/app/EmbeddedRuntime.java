@@ -10,15 +10,15 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.access.Role;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cli.CliRuntime;
-import org.pramaan.hash.BankCuration;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.HashBankRepository;
-import org.pramaan.hash.HashBanks;
+import org.pramaan.banks.BankCuration;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.HashBankRepository;
+import org.pramaan.banks.HashBanks;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.policy.JurisdictionPolicy;
-import org.pramaan.screening.Screener;
+import org.pramaan.decision.JurisdictionPolicy;
+import org.pramaan.intake.Screener;
 
 /**
  * The CLI's view of the embedded deployment; the store is opened only by commands that need it.
@@ -66,7 +66,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public MediaLimits limits() { return config.limits(); }
 
     @Override
-    public org.pramaan.hash.BankFiles.Limits bankImports() { return config.bankImports(); }
+    public org.pramaan.banks.BankFiles.Limits bankImports() { return config.bankImports(); }
 
     @Override
     public PdqHasher pdqHasher() { return new PdqHasher(); }
@@ -96,7 +96,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
-    public org.pramaan.screening.Intake intake() {
+    public org.pramaan.intake.Intake intake() {
         try {
             return app().apiServices().intake();
         } catch (IOException e) {
@@ -163,10 +163,10 @@ final class EmbeddedRuntime implements CliRuntime {
         public List<BankItem> all() { return List.of(); }
 
         @Override
-        public void saveBank(org.pramaan.hash.Bank bank) { throw readOnly(); }
+        public void saveBank(org.pramaan.banks.Bank bank) { throw readOnly(); }
 
         @Override
-        public List<org.pramaan.hash.Bank> banks() { return List.of(); }
+        public List<org.pramaan.banks.Bank> banks() { return List.of(); }
 
         @Override
         public boolean deleteBank(String name) { return false; }

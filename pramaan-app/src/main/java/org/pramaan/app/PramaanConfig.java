@@ -29,7 +29,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                             Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
                             org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
                             Checkpointing auditCheckpoints, Duration idempotencyRetention,
-                            org.pramaan.http.RequestBudget.Settings requestBudgets, org.pramaan.hash.BankFiles.Limits bankImports) {
+                            org.pramaan.http.RequestBudget.Settings requestBudgets, org.pramaan.banks.BankFiles.Limits bankImports) {
 
     /**
      * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
@@ -41,7 +41,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
     public record Signing(Optional<Path> key, Optional<Path> chain, String alg) {}
 
     /** vPDQ/audio hashing at intake and when banked video counts as found again. */
-    public record Av(org.pramaan.screening.AvHasher.Settings hashing, org.pramaan.hash.AvMatchPolicy matching) {}
+    public record Av(org.pramaan.signals.AvHasher.Settings hashing, org.pramaan.banks.AvMatchPolicy matching) {}
 
     /** Outbound messages: each channel is on when its settings are given. */
     public record Notify(Optional<String> webhookUrl, Optional<String> webhookSecret, Optional<String> smtpHost, int smtpPort, String smtpFrom,
@@ -100,10 +100,10 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
         KEYS.put("audit.checkpoint-key", new String[] {"", "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
                 + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"});
         KEYS.put("audit.checkpoint-interval", new String[] {"100", "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"});
-        KEYS.put("banks.max-import-bytes", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxBytes()),
+        KEYS.put("banks.max-import-bytes", new String[] {Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
                 "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"});
-        KEYS.put("banks.max-import-items", new String[] {Long.toString(org.pramaan.hash.BankFiles.Limits.DEFAULT.maxItems()),
-                "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.hash.BankFiles.MAX_ITEMS});
+        KEYS.put("banks.max-import-items", new String[] {Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxItems()),
+                "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.banks.BankFiles.MAX_ITEMS});
     }
 
     /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -204,7 +204,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                     new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
                     rateLimits(), logFormat(), checkpointing(), idempotencyRetention(),
                     new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget")),
-                    new org.pramaan.hash.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE), number("banks.max-import-items", 1, org.pramaan.hash.BankFiles.MAX_ITEMS))).checkedTrust(this).checkedSigning(this);
+                    new org.pramaan.banks.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE), number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS))).checkedTrust(this).checkedSigning(this);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
@@ -248,9 +248,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             org.pramaan.media.decode.DecodeLimits d = org.pramaan.media.decode.DecodeLimits.DEFAULT;
             // Frames allowed scale with the duration at 60 fps, so a longer limit is not undone by the frame count.
             long frames = Math.max(1, Math.multiplyExact(Math.max(1, max.toSeconds()), 60L));
-            return new Av(new org.pramaan.screening.AvHasher.Settings(new org.pramaan.hash.VpdqSampling(seconds, 0),
+            return new Av(new org.pramaan.signals.AvHasher.Settings(new org.pramaan.hash.VpdqSampling(seconds, 0),
                     new org.pramaan.media.decode.DecodeLimits(max, frames, d.maxFramePixels())),
-                    new org.pramaan.hash.AvMatchPolicy(decimal("bank.vpdq.min-query-percent", 1, 100), decimal("bank.vpdq.min-matched-seconds", 0, 3600),
+                    new org.pramaan.banks.AvMatchPolicy(decimal("bank.vpdq.min-query-percent", 1, 100), decimal("bank.vpdq.min-matched-seconds", 0, 3600),
                             new org.pramaan.hash.AudioMatcher()));
         }
 

@@ -26,7 +26,7 @@ import org.pramaan.delivery.WebhookSender;
 import org.pramaan.json.Json;
 import org.pramaan.notify.Delivery;
 import org.pramaan.notify.DeliveryState;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.intake.UploadContext;
 import org.pramaan.testkit.FakeClock;
 import org.pramaan.testkit.HttpReceiver;
 import org.pramaan.testkit.TestImages;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.BankKind;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
 

@@ -16,9 +16,9 @@ import org.pramaan.cases.CaseAction;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseState;
 import org.pramaan.cases.NoticeRequest;
-import org.pramaan.hash.HashBanks;
-import org.pramaan.screening.MediaStatus;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.banks.HashBanks;
+import org.pramaan.intake.MediaStatus;
+import org.pramaan.intake.UploadContext;
 import org.pramaan.testkit.FakeClock;
 import org.pramaan.testkit.TestImages;
 
@@ -120,14 +120,14 @@ class StatutoryBehavioursTest {
         app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "morphed intimate image");
         Path again = java.nio.file.Files.write(dir.resolve("again.jpg"), TestImages.jpeg(TestImages.photo(120, 90, 21), 0.8f));
         var r = app.apiServices().intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
-        assertThat(r.report().decision()).isEqualTo(org.pramaan.policy.Decision.BLOCK);
+        assertThat(r.report().decision()).isEqualTo(org.pramaan.decision.Decision.BLOCK);
         CaseFile after = app.cases().find(c.id()).orElseThrow();
         assertThat(after.events()).filteredOn(e -> e.type().equals("resurfaced")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("blocked", "true").containsEntry("method", "pdq"));
         assertThat(messages(c, "notify.resurfaced")).as("the complainant is told").singleElement()
                 .satisfies(d -> assertThat(d.body()).contains("blocked before publication"));
         java.io.StringWriter out = new java.io.StringWriter();
-        org.pramaan.hash.BankFiles.write(org.pramaan.hash.BankFiles.Format.CSV, app.banks().items(HashBanks.REMOVED), out);
+        org.pramaan.banks.BankFiles.write(org.pramaan.banks.BankFiles.Format.CSV, app.banks().items(HashBanks.REMOVED), out);
         String exported = out.toString();
         assertThat(exported).contains(app.store().media().find(media).orElseThrow().pdq().orElseThrow().hash().toHex());
     }

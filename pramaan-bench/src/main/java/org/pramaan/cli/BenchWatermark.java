@@ -12,7 +12,7 @@ import org.pramaan.watermark.ChannelOrder;
 import org.pramaan.watermark.DwtDctWatermark;
 import org.pramaan.watermark.RgbPixels;
 import org.pramaan.watermark.SdWatermarkDetector;
-import org.pramaan.watermark.WatermarkSignalExtractor;
+import org.pramaan.signals.WatermarkSignalExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

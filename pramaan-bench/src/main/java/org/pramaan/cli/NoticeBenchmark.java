@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.pramaan.cases.NoticeRequest;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.intake.UploadContext;
 
 /**
  * Notice intake on the embedded store, one thread, in a scratch data directory (never the

@@ -2,11 +2,11 @@ package org.pramaan.cli;
 
 import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.hash.BankCuration;
+import org.pramaan.banks.BankCuration;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.screening.Screener;
+import org.pramaan.intake.Screener;
 
 /** What commands need, supplied by the composition root; opened lazily so {@code --help} touches nothing. */
 public interface CliRuntime extends AutoCloseable {
@@ -34,7 +34,7 @@ public interface CliRuntime extends AutoCloseable {
     BankCuration banks();
 
     /** Size limits of one bank import ({@code banks.max-import-bytes}, {@code banks.max-import-items}). */
-    default org.pramaan.hash.BankFiles.Limits bankImports() { return org.pramaan.hash.BankFiles.Limits.DEFAULT; }
+    default org.pramaan.banks.BankFiles.Limits bankImports() { return org.pramaan.banks.BankFiles.Limits.DEFAULT; }
 
     AuditLog audit();
 
@@ -52,7 +52,7 @@ public interface CliRuntime extends AutoCloseable {
     org.pramaan.notify.Dispatcher dispatcher();
 
     /** Media intake on the data directory (creates it if needed). */
-    org.pramaan.screening.Intake intake();
+    org.pramaan.intake.Intake intake();
 
     /**
      * A runtime on another data directory, with this one's clock (the notice benchmark runs in a

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.hash.HashBanks;
-import org.pramaan.screening.MediaRepository;
+import org.pramaan.banks.HashBanks;
+import org.pramaan.intake.MediaRepository;
 
 /** Opens cases from notices, runs their clocks and applies actions. */
 public final class CaseService {
@@ -256,9 +256,9 @@ public final class CaseService {
      * A blocked upload that matched content a case removed has resurfaced: the case records it so
      * the complainant can be told (MeitY NCII SOP: notify the victim of resurfacing).
      */
-    public void onIntake(org.pramaan.screening.Intake.Result r) {
-        if (r.report().decision() != org.pramaan.policy.Decision.BLOCK) return;
-        for (org.pramaan.hash.BankMatch m : r.report().matches()) {
+    public void onIntake(org.pramaan.intake.Intake.Result r) {
+        if (r.report().decision() != org.pramaan.decision.Decision.BLOCK) return;
+        for (org.pramaan.banks.BankMatch m : r.report().matches()) {
             if (!m.acts() || m.caseId().isEmpty()) continue;
             if (cases.find(m.caseId().get()).isEmpty()) continue;
             CaseEvent e = new CaseEvent("resurfaced", clock.instant(), Map.of("uploadId", Long.toString(r.upload().id()), "mediaId", r.media().id(),

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
-import org.pramaan.hash.HashBanks;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.MediaStatus;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.BankKind;
+import org.pramaan.banks.HashBanks;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.MediaStatus;
+import org.pramaan.intake.UploadRecord;
 
 /** What an action does to the content, its bank entries, its retention and its uploaders' accounts. */
 final class ContentEffects {

@@ -17,10 +17,10 @@ import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.BundleVerifier;
 import org.pramaan.json.Json;
-import org.pramaan.screening.BlobStore;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.ScreeningView;
+import org.pramaan.intake.BlobStore;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.ScreeningView;
 
 /**
  * The due-diligence bundle for one case (requirements §(b) 25): the case with every clock event,

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.screening.BlobStore;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.MediaStatus;
+import org.pramaan.intake.BlobStore;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.MediaStatus;
 
 /**
  * Holds and purging. Removed content is kept while any hold is active, then its bytes are deleted

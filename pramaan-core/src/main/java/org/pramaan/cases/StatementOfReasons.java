@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pramaan.media.MediaKind;
-import org.pramaan.policy.Tier;
-import org.pramaan.screening.MediaRecord;
+import org.pramaan.assessment.Tier;
+import org.pramaan.intake.MediaRecord;
 
 /**
  * DSA art.17 statements of reasons, built when a restriction applies (art.17(1): "at the latest"

@@ -13,8 +13,8 @@ import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseListener;
 import org.pramaan.cases.RulePack;
 import org.pramaan.json.Json;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.UploadRecord;
 
 /**
  * Turns case events into outbox messages, inside the case change's unit of work: every event to

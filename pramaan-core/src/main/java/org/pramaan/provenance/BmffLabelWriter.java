@@ -15,12 +15,12 @@ import org.pramaan.media.container.BmffBoxes;
  * JPEG/PNG, and adding a top-level box leaves {@code moov} untouched (its {@code stco}/{@code co64}
  * offsets are re-pointed by {@link BmffBoxWriter}). An {@code AIGC} key in udta/meta is still read.
  */
-final class BmffLabelWriter {
+public final class BmffLabelWriter {
     static final byte[] XMP_UUID = HexFormat.of().parseHex(MetadataBlocks.XMP_UUID);
 
     private BmffLabelWriter() {}
 
-    static byte[] write(byte[] file, Optional<String> dst, Optional<String> aigcJson) throws IOException {
+    public static byte[] write(byte[] file, Optional<String> dst, Optional<String> aigcJson) throws IOException {
         Optional<byte[]> old = Optional.empty();
         for (BmffBoxes.Box b : boxes(file)) {
             if (isXmp(file, b) && b.payloadLength() <= MetadataBlocks.MAX_BLOCK) {

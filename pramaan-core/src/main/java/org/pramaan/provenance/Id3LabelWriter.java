@@ -11,10 +11,10 @@ import org.pramaan.media.container.Id3TagWriter;
  * JSON as value (TC260 practice guide for audio files). Earlier {@code TXXX AIGC} frames are dropped,
  * every other frame and the audio frames are copied unchanged (by {@link Id3TagWriter}).
  */
-final class Id3LabelWriter {
+public final class Id3LabelWriter {
     private Id3LabelWriter() {}
 
-    static byte[] write(byte[] mp3, String aigcJson) throws IOException {
+    public static byte[] write(byte[] mp3, String aigcJson) throws IOException {
         int version = mp3.length >= 10 && mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3' ? mp3[3] : 4;
         return Id3TagWriter.replace(mp3, f -> isAigc(mp3, f, version), List.of(new Id3TagWriter.NewFrame("TXXX", Id3Text.txxxData("AIGC", aigcJson, version))))
                 .bytes();

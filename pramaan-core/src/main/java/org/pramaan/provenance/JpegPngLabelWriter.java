@@ -19,7 +19,7 @@ import org.pramaan.media.container.PngChunks;
  * chunk unchanged: pixels are never decoded. The existing packet is edited, not replaced, so other
  * XMP properties survive; the old XMP segment or chunk is dropped, so there is always one.
  */
-final class JpegPngLabelWriter {
+public final class JpegPngLabelWriter {
     private static final byte[] XMP_NS = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final String XMP_KEY = "XML:com.adobe.xmp";
     /** An APP1 segment holds 65533 payload bytes; less the namespace, the packet gets 65504. */
@@ -27,7 +27,7 @@ final class JpegPngLabelWriter {
 
     private JpegPngLabelWriter() {}
 
-    static byte[] jpeg(byte[] file, Optional<String> dst, Optional<String> aigc) throws IOException {
+    public static byte[] jpeg(byte[] file, Optional<String> dst, Optional<String> aigc) throws IOException {
         JpegSegments.Result r = JpegSegments.walk(MediaSource.of(file));
         if (!r.complete()) throw new IllegalArgumentException("not a complete JPEG: " + r.problem());
         Optional<byte[]> old = r.segments().stream().filter(s -> s.isApp(1) && startsWith(file, s.payloadOffset(), XMP_NS)).findFirst()
@@ -41,7 +41,7 @@ final class JpegPngLabelWriter {
     }
 
     /** The new iTXt goes before the first IDAT; stale AIGC text chunks go, since they would contradict the label now in XMP. */
-    static byte[] png(byte[] file, Optional<String> dst, Optional<String> aigc) throws IOException {
+    public static byte[] png(byte[] file, Optional<String> dst, Optional<String> aigc) throws IOException {
         PngChunks.Result r = PngChunks.walk(MediaSource.of(file));
         if (!r.complete()) throw new IllegalArgumentException("not a complete PNG: " + r.problem());
         Optional<PngChunk> xmp = r.chunks().stream().filter(c -> isXmp(file, c)).findFirst();

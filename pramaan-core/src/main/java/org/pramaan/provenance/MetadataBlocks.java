@@ -22,7 +22,7 @@ import org.pramaan.media.container.RiffChunks;
  * and C2PA manifest stores, each with where it was found. Sizes are capped so that a hostile file
  * cannot make this allocate or inflate without bound.
  */
-final class MetadataBlocks {
+public final class MetadataBlocks {
     static final int MAX_BLOCK = 4 * 1024 * 1024;
     private static final int SCAN_WINDOW = 1024 * 1024;
     private static final byte[] XMP_JPEG = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
@@ -30,16 +30,16 @@ final class MetadataBlocks {
     /** XMP Specification Part 3 §1.2.7.1: XMP in a top-level {@code uuid} box of an MP4. */
     static final String XMP_UUID = "be7acfcb97a942e89c71999491e3afac";
 
-    record Block(String location, byte[] data) {}
+    public record Block(String location, byte[] data) {}
 
-    record TextEntry(String keyword, String text, String location) {}
+    public record TextEntry(String keyword, String text, String location) {}
 
-    final List<Block> xmp = new ArrayList<>();
-    final List<Block> exif = new ArrayList<>();
-    final List<TextEntry> text = new ArrayList<>();
-    final List<String> c2pa = new ArrayList<>();
+    public final List<Block> xmp = new ArrayList<>();
+    public final List<Block> exif = new ArrayList<>();
+    public final List<TextEntry> text = new ArrayList<>();
+    public final List<String> c2pa = new ArrayList<>();
 
-    static MetadataBlocks find(MediaSource src, MediaInfo info) throws IOException {
+    public static MetadataBlocks find(MediaSource src, MediaInfo info) throws IOException {
         MetadataBlocks m = new MetadataBlocks();
         switch (info.type()) {
             case JPEG -> m.jpeg(src);

@@ -1,5 +1,6 @@
 package org.pramaan.provenance;
 
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.pramaan.media.container.Bytes;
 /**
  * Inserts raw metadata into JPEG and PNG files without re-encoding pixels: XMP (JPEG APP1 / PNG iTXt),
  * PNG text entries and a small EXIF block, always adding (never replacing), so tests can make any
- * labelled, duplicated or malformed media. Products label files with {@link MetadataWriter}.
+ * labelled, duplicated or malformed media. Products label files with {@code labels.MetadataWriter}.
  */
 public final class MetadataEmbedder {
     private static final byte[] XMP_NS = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);

@@ -20,10 +20,10 @@ import org.pramaan.media.container.RiffChunks;
  * single label. Earlier {@code AIGC} chunks are dropped; {@code fmt }, {@code data} and all else stay
  * as they are.
  */
-final class RiffLabelWriter {
+public final class RiffLabelWriter {
     private RiffLabelWriter() {}
 
-    static byte[] write(byte[] wav, String aigcJson) throws IOException {
+    public static byte[] write(byte[] wav, String aigcJson) throws IOException {
         byte[] f = wav;
         RiffChunks.Result r = RiffChunks.walk(MediaSource.of(wav));
         for (RiffChunks.Chunk c : r.problem().isEmpty() ? r.chunks() : List.<RiffChunks.Chunk>of()) {

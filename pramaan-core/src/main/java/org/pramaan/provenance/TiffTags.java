@@ -10,15 +10,15 @@ import org.pramaan.media.container.Bytes;
  * IFD0 and of the Exif sub-IFD. Every offset is checked against the buffer; a damaged IFD yields
  * what was read before the damage.
  */
-final class TiffTags {
-    static final int SOFTWARE = 0x0131, IMAGE_DESCRIPTION = 0x010E, MAKE = 0x010F, MODEL = 0x0110, ARTIST = 0x013B,
+public final class TiffTags {
+    public static final int SOFTWARE = 0x0131, IMAGE_DESCRIPTION = 0x010E, MAKE = 0x010F, MODEL = 0x0110, ARTIST = 0x013B,
             EXIF_IFD = 0x8769, USER_COMMENT = 0x9286;
     private static final int MAX_ENTRIES = 1024, MAX_VALUE = 64 * 1024;
 
     private TiffTags() {}
 
     /** Text-valued tags of IFD0 and the Exif IFD, by tag number. */
-    static Map<Integer, String> text(byte[] tiff) {
+    public static Map<Integer, String> text(byte[] tiff) {
         Map<Integer, String> out = new LinkedHashMap<>();
         if (tiff.length < 8) return out;
         boolean le = tiff[0] == 'I' && tiff[1] == 'I';

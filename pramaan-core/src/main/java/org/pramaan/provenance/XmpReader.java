@@ -19,18 +19,18 @@ import org.w3c.dom.NodeList;
  * no DTD and no external entities. A packet that is not well-formed falls back to a pattern search
  * for the digital source type, since a damaged packet can still carry a readable label.
  */
-final class XmpReader {
+public final class XmpReader {
     static final String IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
     static final String DCTERMS = "http://purl.org/dc/terms/";
     /** A NewsCodes digital source type URI in a packet that does not parse; found by plain scanning (was a regex, issue 11). */
     private static final String DST_PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/";
 
     /** What one packet says. */
-    record Found(List<String> digitalSourceTypes, List<String> aigc, List<String> provenance, List<String> descriptions, boolean wellFormed) {}
+    public record Found(List<String> digitalSourceTypes, List<String> aigc, List<String> provenance, List<String> descriptions, boolean wellFormed) {}
 
     private XmpReader() {}
 
-    static Found read(byte[] packet) {
+    public static Found read(byte[] packet) {
         try {
             Document doc = parser().parse(new ByteArrayInputStream(packet));
             List<String> dst = new ArrayList<>(), aigc = new ArrayList<>(), prov = new ArrayList<>(), desc = new ArrayList<>();

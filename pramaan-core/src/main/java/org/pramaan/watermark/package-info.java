@@ -3,7 +3,7 @@
  * {@code dwtDct} method of the {@code invisible-watermark} Python package (imwatermark) that the
  * Stable Diffusion reference scripts and SDXL use, with the package's exact numeric conventions;
  * {@link org.pramaan.watermark.SdWatermarkDetector} looks for the SD 1.x and SDXL messages and
- * {@link org.pramaan.watermark.WatermarkSignalExtractor} turns what it finds into screening signals.
+ * {@link org.pramaan.signals.WatermarkSignalExtractor} turns what it finds into screening signals.
  * The encoder serves generator-side labelling and the tests. Facts and sources: docs/watermark.md.
  */
 package org.pramaan.watermark;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.pramaan.media.Dimensions;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaType;
-import org.pramaan.policy.Assessment;
-import org.pramaan.policy.Decision;
-import org.pramaan.policy.Tier;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaStatus;
+import org.pramaan.assessment.Assessment;
+import org.pramaan.decision.Decision;
+import org.pramaan.assessment.Tier;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaStatus;
 
 class StatementOfReasonsTest {
     static final Instant T = Instant.parse("2026-09-01T08:00:00Z");

@@ -1,4 +1,6 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataWriter;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
+import org.pramaan.signals.Signal;
 import org.pramaan.testing.TinyMedia;
 
 /** Labeling Measures art.6 / requirements.md behaviour 11: a platform appends its fields, the producer's stay as they were. */

@@ -1,4 +1,7 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.MetadataWriter;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
+import org.pramaan.signals.Signal;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.container.BmffBoxes;
 import org.pramaan.media.container.Id3Frames;

@@ -1,4 +1,6 @@
 package org.pramaan.provenance;
+import org.pramaan.signals.MetadataSignalExtractor;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.pramaan.testing.SharedTestData;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalType;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalType;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;

@@ -1,4 +1,7 @@
 package org.pramaan.provenance;
+import org.pramaan.signals.C2paSignals;
+import org.pramaan.signals.MetadataSignalExtractor;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +12,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalType;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalType;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
-import org.pramaan.policy.Assessor;
-import org.pramaan.policy.Tier;
+import org.pramaan.assessment.Assessor;
+import org.pramaan.assessment.Tier;
 import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.testing.SharedTestData;

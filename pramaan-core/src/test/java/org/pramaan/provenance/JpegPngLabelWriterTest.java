@@ -1,4 +1,7 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.MetadataWriter;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
+import org.pramaan.signals.Signal;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.container.JpegSegment;
 import org.pramaan.media.container.JpegSegments;

@@ -1,4 +1,7 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.MetadataWriter;
+
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,8 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.MetadataWriter;
+import org.pramaan.signals.MetadataSignalExtractor;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalStrength;
-import org.pramaan.detection.SignalType;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalStrength;
+import org.pramaan.signals.SignalType;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
-import org.pramaan.policy.Assessor;
-import org.pramaan.policy.Tier;
+import org.pramaan.assessment.Assessor;
+import org.pramaan.assessment.Tier;
 import org.pramaan.testing.TinyMedia;
 
 /** The labels read from every format reach the tier the way screening computes it (prober, extractor, assessor). */

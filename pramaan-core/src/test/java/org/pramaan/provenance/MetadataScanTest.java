@@ -1,4 +1,5 @@
 package org.pramaan.provenance;
+import org.pramaan.signals.GeneratorTraces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,9 @@
 package org.pramaan.provenance;
+import org.pramaan.signals.MetadataSignalExtractor;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalStrength;
+import org.pramaan.signals.SignalType;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +16,6 @@ import java.util.Random;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalStrength;
-import org.pramaan.detection.SignalType;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;

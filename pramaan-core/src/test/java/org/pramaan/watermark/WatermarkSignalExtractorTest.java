@@ -1,17 +1,19 @@
 package org.pramaan.watermark;
+import org.pramaan.signals.WatermarkSignalExtractor;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalStrength;
-import org.pramaan.detection.SignalType;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalStrength;
+import org.pramaan.signals.SignalType;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.policy.Assessor;
-import org.pramaan.policy.Tier;
+import org.pramaan.assessment.Assessor;
+import org.pramaan.assessment.Tier;
 
 class WatermarkSignalExtractorTest {
     private final WatermarkSignalExtractor extractor = new WatermarkSignalExtractor();

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.pramaan.hash.BankFiles;
+import org.pramaan.banks.BankFiles;
 import org.pramaan.hash.BankFilesFuzzer;
 import org.pramaan.media.MediaProberFuzzer;
 import org.pramaan.media.MediaType;

@@ -1,4 +1,6 @@
 package org.pramaan.hash;
+import org.pramaan.banks.BankFiles;
+
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,6 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataWriter;
+
 
 import java.util.Optional;
 import org.pramaan.fuzz.Contract;

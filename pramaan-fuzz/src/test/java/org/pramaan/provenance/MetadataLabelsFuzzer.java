@@ -1,4 +1,6 @@
 package org.pramaan.provenance;
+import org.pramaan.labels.MetadataLabels;
+
 
 import org.pramaan.fuzz.Contract;
 import org.pramaan.media.MediaRejectedException;

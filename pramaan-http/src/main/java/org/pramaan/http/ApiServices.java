@@ -10,10 +10,10 @@ import org.pramaan.cases.EvidenceBundles;
 import org.pramaan.cases.Retention;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.provenance.c2pa.C2paReader;
-import org.pramaan.hash.BankCuration;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.Screener;
-import org.pramaan.screening.MediaRepository;
+import org.pramaan.banks.BankCuration;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.Screener;
+import org.pramaan.intake.MediaRepository;
 
 /**
  * What the API needs from the composition root.
@@ -28,13 +28,13 @@ public record ApiServices(Screener screener, Intake intake, MediaRepository medi
                           MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries,
                           org.pramaan.notify.Dispatcher dispatcher, java.util.Optional<com.google.re2j.Pattern> contentUrlPattern,
                           C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
-                          org.pramaan.hash.BankFiles.Limits bankImports) {
+                          org.pramaan.banks.BankFiles.Limits bankImports) {
     /** With the default bank import limits. */
     public ApiServices(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles, BankCuration banks, AuditLog audit,
                        ApiKeys keys, MediaLimits limits, Path uploadDir, Clock clock, org.pramaan.notify.DeliveryRepository deliveries, org.pramaan.notify.Dispatcher dispatcher,
                        java.util.Optional<com.google.re2j.Pattern> contentUrlPattern, C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer) {
         this(screener, intake, media, cases, retention, bundles, banks, audit, keys, limits, uploadDir, clock, deliveries, dispatcher, contentUrlPattern, c2pa, signer,
-                org.pramaan.hash.BankFiles.Limits.DEFAULT);
+                org.pramaan.banks.BankFiles.Limits.DEFAULT);
     }
 
     /** Without a signing key: {@code POST /v1/provenance/sign} answers 503. */

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankFiles;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
-import org.pramaan.hash.BankState;
-import org.pramaan.hash.HashBanks;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankFiles;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.BankKind;
+import org.pramaan.banks.BankState;
+import org.pramaan.banks.HashBanks;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.json.Json;
 

@@ -61,7 +61,7 @@ final class CaseRoutes {
             body = body(ctx);
         }
         String type = requiredText(body, "noticeType");
-        org.pramaan.screening.ContentLocator locator = new org.pramaan.screening.ContentLocator(services.media(), services.contentUrlPattern());
+        org.pramaan.intake.ContentLocator locator = new org.pramaan.intake.ContentLocator(services.media(), services.contentUrlPattern());
         String mediaId = byCopy.or(() -> text(body, "mediaId"))
                 .or(() -> text(body, "externalId").map(ext -> locator.byExternalId(ext)
                         .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload with externalId '" + ext + "'"))))
@@ -95,11 +95,11 @@ final class CaseRoutes {
     private String locateCopy(Context ctx) throws Exception {
         java.nio.file.Path spool = Uploads.spool(ctx, services);
         try (org.pramaan.media.MediaSource src = org.pramaan.media.MediaSource.open(spool)) {
-            org.pramaan.screening.Screener.HashReport r = services.screener().hashes(src);
-            return new org.pramaan.screening.ContentLocator(services.media(), services.contentUrlPattern())
+            org.pramaan.intake.Screener.HashReport r = services.screener().hashes(src);
+            return new org.pramaan.intake.ContentLocator(services.media(), services.contentUrlPattern())
                     .byCopy(r.digests().sha256(), r.pdq().map(d -> new org.pramaan.hash.PdqResult(d.get(org.pramaan.hash.Dihedral.ORIG), d.quality())))
                     .orElseThrow(() -> new ApiException(404, "media.not_found", "the copy sent with the notice matches no stored content (neither its bytes nor, for pictures, within "
-                            + org.pramaan.screening.ContentLocator.SAME_PICTURE_DISTANCE + " PDQ bits)"));
+                            + org.pramaan.intake.ContentLocator.SAME_PICTURE_DISTANCE + " PDQ bits)"));
         } finally {
             java.nio.file.Files.deleteIfExists(spool);
         }

@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.pramaan.hash.AudioFingerprint;
 import org.pramaan.hash.AvHashes;
-import org.pramaan.hash.BankMatch;
+import org.pramaan.banks.BankMatch;
 import org.pramaan.hash.VpdqFrame;
 import org.pramaan.hash.Dihedral;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaSource;
-import org.pramaan.screening.Screener;
-import org.pramaan.screening.ScreeningView;
+import org.pramaan.intake.Screener;
+import org.pramaan.intake.ScreeningView;
 
 /** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
 final class HashRoutes {

@@ -8,18 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
-import org.pramaan.hash.BankMatch;
-import org.pramaan.hash.BankState;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.BankKind;
+import org.pramaan.banks.BankMatch;
+import org.pramaan.banks.BankState;
 import org.pramaan.hash.Dihedral;
 import org.pramaan.hash.Hash256;
-import org.pramaan.hash.HashBanks;
+import org.pramaan.banks.HashBanks;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaSource;
-import org.pramaan.screening.Screener;
+import org.pramaan.intake.Screener;
 
 /**
  * Routes shaped like Meta's Hasher-Matcher-Actioner (HMA 2.0 "Open Media Match") so its clients

@@ -21,7 +21,7 @@ import org.pramaan.access.Principal;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.RejectionCode;
-import org.pramaan.screening.ScreeningView;
+import org.pramaan.intake.ScreeningView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.pramaan.media.MediaRejectedException;
-import org.pramaan.policy.UploaderDeclaration;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.ScreeningView;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.signals.UploaderDeclaration;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.ScreeningView;
+import org.pramaan.intake.UploadContext;
 
 /** {@code POST /v1/media} (multipart field {@code file}, or the raw body) and {@code GET /v1/media/{id}}. */
 final class MediaRoutes {

@@ -16,15 +16,15 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.RulePack;
-import org.pramaan.hash.HashBanks;
+import org.pramaan.banks.HashBanks;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.policy.Assessor;
-import org.pramaan.policy.JurisdictionPolicy;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.Screener;
+import org.pramaan.assessment.Assessor;
+import org.pramaan.decision.JurisdictionPolicy;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.Screener;
 import org.pramaan.store.sqlite.EmbeddedStore;
 
 /** openapi.json documents exactly the routes the server registers, with the right security. */
@@ -47,7 +47,7 @@ class OpenApiContractTest {
         return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
-                new org.pramaan.hash.BankCuration(banks, audit, clock), audit,
+                new org.pramaan.banks.BankCuration(banks, audit, clock), audit,
                 new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock, store.deliveries(),
                 new org.pramaan.notify.Dispatcher(store.deliveries(), List.of(), audit, clock), java.util.Optional.empty(),
                 new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock))));

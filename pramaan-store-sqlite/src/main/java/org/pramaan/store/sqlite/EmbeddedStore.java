@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.audit.AuditStore;
 import org.pramaan.cases.CaseRepository;
-import org.pramaan.hash.HashBankRepository;
-import org.pramaan.screening.BlobStore;
-import org.pramaan.screening.MediaRepository;
+import org.pramaan.banks.HashBankRepository;
+import org.pramaan.intake.BlobStore;
+import org.pramaan.intake.MediaRepository;
 
 /**
  * The embedded default: {@code <dataDir>/pramaan.db} plus {@code <dataDir>/blobs/}, held by one

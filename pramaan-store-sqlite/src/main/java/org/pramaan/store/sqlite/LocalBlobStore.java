@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.pramaan.screening.BlobStore;
+import org.pramaan.intake.BlobStore;
 
 /**
  * Content-addressed files: {@code <root>/ab/cd/abcd…} by SHA-256. Writes go to a temporary file and

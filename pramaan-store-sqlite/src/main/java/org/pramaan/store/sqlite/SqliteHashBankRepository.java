@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.HashBankRepository;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.HashBankRepository;
 import org.pramaan.json.Json;
 
 final class SqliteHashBankRepository implements HashBankRepository {

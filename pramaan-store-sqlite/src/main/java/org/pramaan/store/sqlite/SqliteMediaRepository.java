@@ -6,9 +6,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.json.Json;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.UploadRecord;
 
 final class SqliteMediaRepository implements MediaRepository {
     private final SqliteDatabase db;
@@ -36,7 +36,7 @@ final class SqliteMediaRepository implements MediaRepository {
     }
 
     @Override
-    public List<MediaRecord> withStatus(org.pramaan.screening.MediaStatus status) {
+    public List<MediaRecord> withStatus(org.pramaan.intake.MediaStatus status) {
         return db.list("SELECT json FROM media WHERE status = ? ORDER BY id", ps -> ps.setString(1, status.name()), rs -> Json.read(rs.getString(1), MediaRecord.class));
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.screening.BlobStore;
+import org.pramaan.intake.BlobStore;
 
 /** Contract for {@link BlobStore} adapters. */
 public abstract class BlobStoreContract {

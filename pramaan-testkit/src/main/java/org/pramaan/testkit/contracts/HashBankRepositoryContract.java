@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.BankKind;
-import org.pramaan.hash.BankState;
-import org.pramaan.hash.HashBankRepository;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.BankKind;
+import org.pramaan.banks.BankState;
+import org.pramaan.banks.HashBankRepository;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
 

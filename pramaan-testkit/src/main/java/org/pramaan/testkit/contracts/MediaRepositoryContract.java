@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.policy.Decision;
-import org.pramaan.policy.UploaderDeclaration;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.MediaStatus;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.decision.Decision;
+import org.pramaan.signals.UploaderDeclaration;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.MediaStatus;
+import org.pramaan.intake.UploadRecord;
 
 /** Contract for {@link MediaRepository} adapters. */
 public abstract class MediaRepositoryContract {

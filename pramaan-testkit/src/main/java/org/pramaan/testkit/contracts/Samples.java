@@ -10,20 +10,20 @@ import org.pramaan.cases.CaseClock;
 import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseState;
-import org.pramaan.detection.Signal;
-import org.pramaan.detection.SignalStrength;
-import org.pramaan.detection.SignalType;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalStrength;
+import org.pramaan.signals.SignalType;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.Dimensions;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaType;
-import org.pramaan.policy.Assessment;
-import org.pramaan.policy.Decision;
-import org.pramaan.policy.Reason;
-import org.pramaan.policy.Tier;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaStatus;
+import org.pramaan.assessment.Assessment;
+import org.pramaan.decision.Decision;
+import org.pramaan.assessment.Reason;
+import org.pramaan.assessment.Tier;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaStatus;
 
 /** Fully populated sample values, so contract round-trips exercise every field. */
 final class Samples {

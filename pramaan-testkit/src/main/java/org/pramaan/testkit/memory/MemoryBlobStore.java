@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.pramaan.screening.BlobStore;
+import org.pramaan.intake.BlobStore;
 
 /**
  * {@link BlobStore} holding the bytes in memory. The port hands bytes out as a {@link Path}

@@ -3,9 +3,9 @@ package org.pramaan.testkit.memory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankItem;
-import org.pramaan.hash.HashBankRepository;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
+import org.pramaan.banks.HashBankRepository;
 
 final class MemoryHashBankRepository implements HashBankRepository {
     private final MemoryStore store;

@@ -3,10 +3,10 @@ package org.pramaan.testkit.memory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.MediaRepository;
-import org.pramaan.screening.MediaStatus;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.intake.MediaStatus;
+import org.pramaan.intake.UploadRecord;
 
 final class MemoryMediaRepository implements MediaRepository {
     private final MemoryStore store;

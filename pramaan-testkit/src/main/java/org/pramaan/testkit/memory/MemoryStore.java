@@ -10,10 +10,10 @@ import org.pramaan.audit.AuditStore;
 import org.pramaan.cases.AccountRepository;
 import org.pramaan.cases.CaseRepository;
 import org.pramaan.cases.HoldRepository;
-import org.pramaan.hash.HashBankRepository;
+import org.pramaan.banks.HashBankRepository;
 import org.pramaan.idempotency.IdempotencyStore;
 import org.pramaan.notify.DeliveryRepository;
-import org.pramaan.screening.MediaRepository;
+import org.pramaan.intake.MediaRepository;
 import org.pramaan.tx.UnitOfWork;
 
 /**

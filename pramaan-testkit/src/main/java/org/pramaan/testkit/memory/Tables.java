@@ -13,12 +13,12 @@ import org.pramaan.audit.AuditStore;
 import org.pramaan.cases.AccountStanding;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.Hold;
-import org.pramaan.hash.Bank;
-import org.pramaan.hash.BankItem;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
 import org.pramaan.idempotency.IdempotencyEntry;
 import org.pramaan.notify.Delivery;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.UploadRecord;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.UploadRecord;
 
 /**
  * Every table of one {@link MemoryStore}. Rows are immutable records, so {@link #copy()} (new

@@ -56,7 +56,7 @@ class MemoryStoreTest {
         store.unitOfWork().run(() -> {
             store.holds().add(hold("a".repeat(64)));
             assertThatThrownBy(() -> store.banks().addAll(java.util.Arrays.asList(
-                    org.pramaan.hash.BankItem.fromMedia("removed", "b".repeat(64), Optional.empty(), Optional.empty(), "", "key:x", T0), null)))
+                    org.pramaan.banks.BankItem.fromMedia("removed", "b".repeat(64), Optional.empty(), Optional.empty(), "", "key:x", T0), null)))
                     .hasMessageContaining("bank item 1");
             return null;
         });

@@ -18,10 +18,10 @@ import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseState;
 import org.pramaan.cases.NoticeRequest;
-import org.pramaan.policy.Decision;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.MediaStatus;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.decision.Decision;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaStatus;
+import org.pramaan.intake.UploadContext;
 
 /** {@link org.pramaan.cases.CaseService} directly, over the in-memory adapters and a fake clock. */
 class CaseServiceTest {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.media.MediaRejectedException;
-import org.pramaan.screening.Intake;
-import org.pramaan.screening.MediaRecord;
-import org.pramaan.screening.UploadContext;
+import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.UploadContext;
 
 /** {@link Intake} directly, over the in-memory adapters and a fake clock. */
 class IntakeTest {
@@ -81,6 +81,6 @@ class IntakeTest {
     }
 
     private List<MediaRecord> storedMedia() {
-        return java.util.Arrays.stream(org.pramaan.screening.MediaStatus.values()).flatMap(s -> f.store.media().withStatus(s).stream()).toList();
+        return java.util.Arrays.stream(org.pramaan.intake.MediaStatus.values()).flatMap(s -> f.store.media().withStatus(s).stream()).toList();
     }
 }

@@ -1,0 +1,86 @@
+package org.pramaan.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
+import org.pramaan.decision.Decision;
+
+/** Screens an upload, stores it content-addressed and records the intake in the audit log. */
+public final class Intake {
+    /** What an intake produced. */
+    public record Result(MediaRecord media, UploadRecord upload, ScreeningReport report, boolean newMedia) {}
+
+    private final Screener screener;
+    private final MediaRepository media;
+    private final BlobStore blobs;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final java.util.List<java.util.function.Consumer<Result>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called after every stored intake, e.g. so cases can record that removed content resurfaced. */
+    public void onIntake(java.util.function.Consumer<Result> listener) { listeners.add(listener); }
+
+    public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock) {
+        this.screener = Objects.requireNonNull(screener, "screener");
+        this.media = Objects.requireNonNull(media, "media");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Result ingest(Path file, UploadContext context) throws MediaRejectedException, IOException { return ingest(file, context, r -> { }); }
+
+    /**
+     * Screens and records an upload; {@code inUnit} sees the result inside the unit of work that records
+     * it, before it commits (an edge stores an idempotent request's response there, with the records).
+     */
+    public Result ingest(Path file, UploadContext context, java.util.function.Consumer<Result> inUnit) throws MediaRejectedException, IOException {
+        ScreeningReport report;
+        try (MediaSource source = MediaSource.open(file)) {
+            report = screener.screen(source, context);
+        } catch (MediaRejectedException e) {
+            audit.append("media.rejected", "upload", AuditLog.details("code", e.code().code(), "message", e.getMessage(),
+                    "uploaderId", context.uploaderId().orElse("")));
+            throw e;
+        }
+        // Blocked uploads are not kept: the hash evidence is enough, and hosting refused content
+        // (often intimate imagery) would itself be harmful. The bytes go in before the records that
+        // point at them: a failed unit leaves at most unreferenced bytes, never a record without them.
+        boolean store = report.decision() != Decision.BLOCK;
+        if (store) blobs.put(report.sha256(), file);
+        // Media record, upload record and audit entry commit together or not at all.
+        Result result = audit.unitOfWork().run(() -> {
+            Result r = record(report, context, store);
+            inUnit.accept(r);
+            return r;
+        });
+        // Listeners (cases) take their own locks and units: told after the commit, never while the store lock is held.
+        listeners.forEach(l -> l.accept(result));
+        return result;
+    }
+
+    private Result record(ScreeningReport report, UploadContext context, boolean store) {
+        Instant now = clock.instant();
+        Optional<MediaRecord> existing = media.find(report.sha256());
+        MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED).map(MediaRecord::status)
+                .orElse(MediaStatus.after(report.decision()));
+        MediaRecord record = new MediaRecord(report.sha256(), report.md5(), report.info(), report.pdq(), report.signals(), report.assessment(),
+                report.decision(), report.outcome().reasons(), status, store || existing.map(MediaRecord::blobStored).orElse(false),
+                existing.map(MediaRecord::firstSeenAt).orElse(now), now, report.av());
+        media.save(record);
+        UploadRecord upload = media.addUpload(new UploadRecord(0, report.sha256(), now, context.uploaderId(), context.externalId(),
+                context.declaration(), report.decision()));
+        audit.append("media.screened", "media:" + report.sha256(), AuditLog.details(
+                "uploadId", upload.id(), "type", report.info().type().name(), "tier", report.assessment().tier().name(),
+                "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
+                "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse(""),
+                "vpdqFrames", report.av().vpdq().size(), "audioFingerprint", report.av().audio().isPresent(), "hashErrors", report.av().errors()));
+        return new Result(record, upload, report, existing.isEmpty());
+    }
+}

@@ -74,6 +74,17 @@ class IntakeTest {
     }
 
     @Test
+    void aFailingSubscriberLeavesTheIntakeRecordedTheOthersToldAndReachesTheCaller() throws Exception {
+        List<MediaScreened> told = new ArrayList<>();
+        f.events.subscribe(MediaScreened.class, r -> { throw new IllegalStateException("subscriber broke"); });
+        f.events.subscribe(MediaScreened.class, told::add);
+        assertThatThrownBy(() -> f.intake.ingest(f.photo(8), UploadContext.none())).hasMessage("subscriber broke");
+        assertThat(told).as("the next subscriber still ran").singleElement()
+                .satisfies(r -> assertThat(f.store.media().find(r.media().id())).as("committed before anyone was told").isPresent());
+        assertThat(f.allAuditTypes()).containsExactly("media.screened");
+    }
+
+    @Test
     void aRefusedUploadIsAuditedAndStoresNothing() throws Exception {
         Path junk = Files.write(dir.resolve("junk.bin"), new byte[] {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07});
         assertThatThrownBy(() -> f.intake.ingest(junk, UploadContext.none())).isInstanceOf(MediaRejectedException.class);

@@ -43,7 +43,8 @@ class OpenApiContractTest {
         HashBanks banks = new HashBanks(store.banks(), clock);
         Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
                 JurisdictionPolicy.load("IN"), banks);
-        CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock);
+        CaseService cases = new CaseService(CaseService.Dependencies.of(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock,
+                store.database().unitOfWork()));
         return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),

@@ -250,4 +250,17 @@ class CaseServiceTest {
                 .isInstanceOfSatisfying(org.pramaan.errors.NotFound.class, e -> assertThat(e.code()).isEqualTo("case.not_found"))
                 .hasMessageContaining("IN-NOPE");
     }
+
+    /** Issue 12: collaborators come only through the constructor, and the unit of work cannot be left out. */
+    @Test
+    void theServiceIsBuiltOnlyFromDependenciesThatIncludeAUnitOfWork() {
+        assertThat(org.pramaan.cases.CaseService.class.getConstructors()).singleElement()
+                .satisfies(c -> assertThat(c.getParameterTypes()).containsExactly(org.pramaan.cases.CaseService.Dependencies.class));
+        assertThat(org.pramaan.cases.CaseService.class.getMethods()).extracting(java.lang.reflect.Method::getName)
+                .noneMatch(n -> n.startsWith("use") || n.startsWith("add") || n.startsWith("set"));
+        assertThat(org.pramaan.cases.CaseService.Dependencies.class.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getType)
+                .contains(org.pramaan.tx.UnitOfWork.class);
+        assertThatThrownBy(() -> org.pramaan.cases.CaseService.Dependencies.of(List.of(), f.store.cases(), f.store.media(), f.banks, f.audit, f.clock, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("unitOfWork");
+    }
 }

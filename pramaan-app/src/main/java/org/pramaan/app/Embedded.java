@@ -56,13 +56,11 @@ public final class Embedded implements AutoCloseable {
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
-        this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock, events);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
-        cases.useRetention(retention);
-        cases.useUnitOfWork(store.database().unitOfWork());
-        cases.useAccounts(store.accounts());
-        cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs));
+        this.cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, store.database().unitOfWork())
+                .withRetention(retention).withAccounts(store.accounts())
+                .withListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs)), events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
     }
 

@@ -33,7 +33,7 @@ public final class Server implements AutoCloseable {
         Readiness readiness = new Readiness(app, app.clock(), app.config().clockCheckInterval());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.type(), e.details()));
+                app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.wireName(), e.details()));
                 readiness.clockChecked();
             } catch (RuntimeException e) {
                 LOG.error("clock check failed; will retry", e);

@@ -85,10 +85,8 @@ class AtomicUseCasesTest {
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), banks, clock), store.media(), store.blobs(), audit, clock, events);
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
-        cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock, events);
         retention = new Retention(store.holds(), store.media(), store.blobs(), audit, clock);
-        cases.useRetention(retention);
-        cases.useUnitOfWork(unit);
+        cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, unit).withRetention(retention), events);
         keys = new ApiKeys(store.apiKeys(), audit, clock);
     }
 
@@ -226,14 +224,14 @@ class AtomicUseCasesTest {
         Path f = image(5);
         MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
-        assertFailsLeavingTheLogAsItWas("bank.item_added", () -> cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII"));
+        assertFailsLeavingTheLogAsItWas("bank.item_added", () -> cases.act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("reviewer"), "NCII"));
         assertThat(cases.find(c.id()).orElseThrow().events()).as("the action rolled back").isEqualTo(c.events());
         assertThat(store.media().find(up.media().id()).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(store.banks().all()).isEmpty();
         assertThat(banks.match(Optional.empty(), up.media().pdq())).as("no phantom entry in the matcher").isEmpty();
         assertThat(ingest(f).report().decision()).as("a re-upload is not blocked by a takedown that never happened").isNotEqualTo(Decision.BLOCK);
 
-        cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII");
+        cases.act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("reviewer"), "NCII");
         assertThat(ingest(f).report().decision()).as("the real takedown blocks").isEqualTo(Decision.BLOCK);
     }
 
@@ -242,9 +240,9 @@ class AtomicUseCasesTest {
         Path f = image(6);
         MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
-        cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII");
+        cases.act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("reviewer"), "NCII");
         CaseFile appealed = cases.appeal(c.id(), "uploader", "it is mine");
-        assertFailsLeavingTheLogAsItWas("bank.items_removed", () -> cases.decideAppeal(appealed.id(), true, "key:reviewer", "restored"));
+        assertFailsLeavingTheLogAsItWas("bank.items_removed", () -> cases.decideAppeal(appealed.id(), true, org.pramaan.access.Actor.key("reviewer"), "restored"));
         assertThat(store.banks().all()).hasSize(1);
         assertThat(banks.match(Optional.empty(), up.media().pdq())).as("no entry missing from the matcher").hasSize(1);
     }
@@ -252,13 +250,13 @@ class AtomicUseCasesTest {
     @Test
     void holdsAndPurgeWhoseAuditFailsChangeNothing() throws Exception {
         String media = ingest(image(7)).media().id();
-        assertFailsLeavingTheLogAsItWas("hold.placed", () -> retention.place(media, Optional.empty(), "litigation", Optional.empty(), "legal"));
+        assertFailsLeavingTheLogAsItWas("hold.placed", () -> retention.place(media, Optional.empty(), "litigation", Optional.empty(), org.pramaan.access.Actor.operator("legal")));
         assertThat(retention.holds(media)).isEmpty();
 
-        long hold = retention.place(media, Optional.empty(), "litigation", Optional.empty(), "legal").id();
-        assertFailsLeavingTheLogAsItWas("hold.released", () -> retention.release(hold, "legal"));
+        long hold = retention.place(media, Optional.empty(), "litigation", Optional.empty(), org.pramaan.access.Actor.operator("legal")).id();
+        assertFailsLeavingTheLogAsItWas("hold.released", () -> retention.release(hold, org.pramaan.access.Actor.operator("legal")));
         assertThat(retention.holds(media)).singleElement().satisfies(h -> assertThat(h.releasedAt()).isEmpty());
-        retention.release(hold, "legal");
+        retention.release(hold, org.pramaan.access.Actor.operator("legal"));
 
         MediaRecord m = store.media().find(media).orElseThrow();
         store.media().save(m.withStatus(MediaStatus.REMOVED));
@@ -313,7 +311,7 @@ class AtomicUseCasesTest {
         Path f = image(9);
         MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
-        cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII");
+        cases.act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("reviewer"), "NCII");
         int events = cases.find(c.id()).orElseThrow().events().size();
         Path copy = Files.write(dir.resolve("copy.png"), TestImages.png(TestImages.photo(120, 90, 9)));
         failing.failNext("case.resurfaced");

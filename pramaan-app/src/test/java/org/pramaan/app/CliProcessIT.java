@@ -261,7 +261,7 @@ class CliProcessIT {
             Path f = Files.write(dir.resolve("up.png"), TestImages.png(TestImages.photo(160, 120, 18)));
             String media = app.apiServices().intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
             caseId = app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty())).id();
-            app.cases().act(caseId, org.pramaan.cases.CaseAction.REMOVE, "test", "NCII");
+            app.cases().act(caseId, org.pramaan.cases.CaseAction.REMOVE, org.pramaan.access.Actor.operator("test"), "NCII");
         }
         Run written = pramaan("cases", "bundle", caseId, "--output", "case.zip");
         assertThat(written.exit()).as(written.err()).isZero();

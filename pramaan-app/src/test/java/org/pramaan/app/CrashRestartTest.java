@@ -92,13 +92,13 @@ class CrashRestartTest {
             int late = 0;
             int onTime = 0;
             for (CaseFile c : open) {
-                List<CaseEvent> fired = c.events().stream().filter(e -> e.type().equals("escalated") || e.type().equals("breached")).toList();
+                List<CaseEvent> fired = c.events().stream().filter(e -> e.wireName().equals("escalated") || e.wireName().equals("breached")).toList();
                 assertThat(fired).as("case %s fired each of 50%%, 75%% and the breach once: %s", c.id(), fired).hasSize(3);
-                assertThat(fired.stream().map(e -> e.type() + e.details().getOrDefault("threshold", "")).distinct()).hasSize(3);
+                assertThat(fired.stream().map(e -> e.wireName() + e.details().getOrDefault("threshold", "")).distinct()).hasSize(3);
                 for (CaseEvent e : fired) {
                     Instant due = Instant.parse(e.details().getOrDefault("dueAt", e.details().get("deadline")));
                     boolean shouldBeLate = e.at().isAfter(due.plus(Duration.ofMinutes(1)));
-                    assertThat(e.details().get("late")).as("%s %s due %s fired %s", c.id(), e.type(), due, e.at()).isEqualTo(Boolean.toString(shouldBeLate));
+                    assertThat(e.details().get("late")).as("%s %s due %s fired %s", c.id(), e.wireName(), due, e.at()).isEqualTo(Boolean.toString(shouldBeLate));
                     if (shouldBeLate) late++; else onTime++;
                 }
             }

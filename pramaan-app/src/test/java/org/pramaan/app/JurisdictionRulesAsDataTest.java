@@ -80,7 +80,7 @@ class JurisdictionRulesAsDataTest {
         String copy = ingest(TestImages.jpeg(photo, 0.95f));
         String other = ingest(TestImages.png(TestImages.photo(400, 300, 72)));
         CaseFile c = app.cases().openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", original, Map.of(), Optional.empty()));
-        return Map.entry(app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "morphed image"), List.of(copy, other));
+        return Map.entry(app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "morphed image"), List.of(copy, other));
     }
 
     List<Delivery> statements(CaseFile c) {
@@ -102,7 +102,7 @@ class JurisdictionRulesAsDataTest {
         CaseFile done = removed.getKey();
         String copy = removed.getValue().get(0);
         String other = removed.getValue().get(1);
-        assertThat(done.events()).filteredOn(e -> e.type().equals("identical_copies_removed")).singleElement()
+        assertThat(done.events()).filteredOn(e -> e.wireName().equals("identical_copies_removed")).singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
         assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
@@ -116,11 +116,11 @@ class JurisdictionRulesAsDataTest {
         app = start(Optional.empty());
         var removed = removeIndianComplaint();
         CaseFile done = removed.getKey();
-        assertThat(done.events()).noneMatch(e -> e.type().equals("identical_copies_removed"));
+        assertThat(done.events()).noneMatch(e -> e.wireName().equals("identical_copies_removed"));
         assertThat(app.store().media().find(removed.getValue().get(0)).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).isEmpty();
         assertThat(acknowledgement(done)).as("India's people read IST: 12:00 UTC is 17:30 IST").contains("2026-06-01 17:30 IST");
-        assertThat(done.events()).as("the statement is still made; only its submission is the pack's").anyMatch(e -> e.type().equals("statement_of_reasons"));
+        assertThat(done.events()).as("the statement is still made; only its submission is the pack's").anyMatch(e -> e.wireName().equals("statement_of_reasons"));
     }
 
     @Test

@@ -81,11 +81,11 @@ class NotificationDeliveryTest {
     @Test
     void everyCaseEventReachesThePlatformSignedWithItsEventId() throws Exception {
         CaseFile c = euNotice(Map.of());
-        CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "deepfake");
+        CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "deepfake");
         app.dispatcher().deliverDue();
         List<HttpReceiver.Request> events = hook.requests().stream().filter(r -> r.body().contains("\"type\":\"case.")).toList();
         assertThat(events).extracting(r -> Json.mapper().readTree(r.body()).path("type").asText())
-                .containsExactly(removed.events().stream().map(e -> "case." + e.type()).toArray(String[]::new));
+                .containsExactly(removed.events().stream().map(e -> "case." + e.wireName()).toArray(String[]::new));
         for (int i = 0; i < events.size(); i++) {
             HttpReceiver.Request r = events.get(i);
             assertThat(r.header(WebhookSender.EVENT_HEADER)).isEqualTo(c.id() + "/" + (i + 1));
@@ -101,7 +101,7 @@ class NotificationDeliveryTest {
     @Test
     void theUploaderIsToldOfTheRestrictionThroughThePlatformAndTheComplainantByEmail() throws Exception {
         CaseFile c = euNotice(Map.of());
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "non-consensual deepfake");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "non-consensual deepfake");
         app.dispatcher().deliverDue();
         JsonNode toUploader = hook.requests().stream().map(r -> read(r.body())).filter(j -> j.path("type").asText().equals("notification.requested"))
                 .findFirst().orElseThrow();
@@ -189,7 +189,7 @@ class NotificationDeliveryTest {
     @Test
     void euStatementsOfReasonsAreSubmittedToTheTransparencyDatabase() throws Exception {
         CaseFile c = euNotice(Map.of());
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "deepfake");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "deepfake");
         app.dispatcher().deliverDue();
         assertThat(tdb.requests()).hasSize(1);
         HttpReceiver.Request r = tdb.requests().get(0);
@@ -207,7 +207,7 @@ class NotificationDeliveryTest {
     void theDatabaseRefusingAStatementDeadLettersItWithTheReason() {
         tdb.answerByDefault(422, "{\"message\":\"The puid has already been taken.\"}");
         CaseFile c = euNotice(Map.of());
-        app.cases().act(c.id(), CaseAction.LABEL, "key:r", "synthetic");
+        app.cases().act(c.id(), CaseAction.LABEL, org.pramaan.access.Actor.key("r"), "synthetic");
         app.dispatcher().deliverDue();
         Delivery d = app.store().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
         assertThat(d.state()).isEqualTo(DeliveryState.DEAD);
@@ -218,7 +218,7 @@ class NotificationDeliveryTest {
     void theEvidenceBundleListsTheMessagesDelivered() throws Exception {
         CaseFile c = euNotice(Map.of());
         app.dispatcher().deliverDue();
-        byte[] zip = app.bundles().export(c.id(), false, "key:r");
+        byte[] zip = app.bundles().export(c.id(), false, org.pramaan.access.Actor.key("r"));
         String deliveries = new String(EvidenceBundleTest.unzip(zip).get("deliveries.json"), StandardCharsets.UTF_8);
         JsonNode list = Json.mapper().readTree(deliveries);
         assertThat(list).isNotEmpty();

@@ -70,17 +70,17 @@ class StatutoryBehavioursTest {
         clock.set(received.plus(Duration.ofMinutes(135)));
         assertThat(app.cases().checkClocks()).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("threshold", "75%"));
         clock.set(received.plus(Duration.ofMinutes(150)));
-        CaseFile done = app.cases().act(c.id(), CaseAction.GEO_RESTRICT, "key:r", "order of the Ministry", Map.of("territories", "IN"));
-        assertThat(done.events()).filteredOn(e -> e.type().equals("action_taken")).singleElement().satisfies(e -> {
+        CaseFile done = app.cases().act(c.id(), CaseAction.GEO_RESTRICT, org.pramaan.access.Actor.key("r"), "order of the Ministry", Map.of("territories", "IN"));
+        assertThat(done.events()).filteredOn(e -> e.wireName().equals("action_taken")).singleElement().satisfies(e -> {
             assertThat(e.details()).containsEntry("territories", "IN").containsEntry("action", "GEO_RESTRICT");
             assertThat(e.at()).isEqualTo(clock.instant());
         });
-        assertThat(done.events()).filteredOn(e -> e.type().equals("clock_stopped")).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("met", "true"));
+        assertThat(done.events()).filteredOn(e -> e.wireName().equals("clock_stopped")).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("met", "true"));
         assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.GEO_RESTRICTED);
         assertThat(app.banks().match(media, Optional.empty())).as("lawful elsewhere, so not banked").isEmpty();
         assertThat(app.audit().forSubject("case:" + c.id())).filteredOn(e -> e.type().equals("case.action_taken"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains("GEO_RESTRICT").contains("\"territories\":\"IN\""));
-        assertThatThrownBy(() -> app.cases().act(open("IN_3_1_D_ORDER", COMPLETE_ORDER).id(), CaseAction.GEO_RESTRICT, "key:r", "", Map.of("territories", "India")))
+        assertThatThrownBy(() -> app.cases().act(open("IN_3_1_D_ORDER", COMPLETE_ORDER).id(), CaseAction.GEO_RESTRICT, org.pramaan.access.Actor.key("r"), "", Map.of("territories", "India")))
                 .hasMessageContaining("'India' is not an ISO 3166-1 alpha-2 code");
     }
 
@@ -100,10 +100,10 @@ class StatutoryBehavioursTest {
         assertThat(c.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(2)));
         clock.advance(Duration.ofMinutes(90));
         assertThat(app.cases().checkClocks()).extracting(e -> e.details().get("threshold")).containsExactly("50%", "75%");
-        assertThat(app.cases().find(c.id()).orElseThrow().events()).filteredOn(e -> e.type().equals("escalated"))
+        assertThat(app.cases().find(c.id()).orElseThrow().events()).filteredOn(e -> e.wireName().equals("escalated"))
                 .extracting(e -> e.details().get("dueAt")).contains(c.receivedAt().plus(Duration.ofMinutes(90)).toString());
         clock.advance(Duration.ofMinutes(31));
-        assertThat(app.cases().checkClocks()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("breached"));
+        assertThat(app.cases().checkClocks()).singleElement().satisfies(e -> assertThat(e.wireName()).isEqualTo("breached"));
     }
 
     @Test
@@ -117,12 +117,12 @@ class StatutoryBehavioursTest {
     @Test
     void b05_IN_r4_4_aRemovedDeepfakeIsBlockedOnReuploadTheComplainantIsToldAndItsHashesExport() throws Exception {
         CaseFile c = open("IN_3_2_B_COMPLAINT", Map.of("complainant", "self", "complainant_email", "victim@example.org"));
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "morphed intimate image");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "morphed intimate image");
         Path again = java.nio.file.Files.write(dir.resolve("again.jpg"), TestImages.jpeg(TestImages.photo(120, 90, 21), 0.8f));
         var r = app.apiServices().intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
         assertThat(r.report().decision()).isEqualTo(org.pramaan.decision.Decision.BLOCK);
         CaseFile after = app.cases().find(c.id()).orElseThrow();
-        assertThat(after.events()).filteredOn(e -> e.type().equals("resurfaced")).singleElement()
+        assertThat(after.events()).filteredOn(e -> e.wireName().equals("resurfaced")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("blocked", "true").containsEntry("method", "pdq"));
         assertThat(messages(c, "notify.resurfaced")).as("the complainant is told").singleElement()
                 .satisfies(d -> assertThat(d.body()).contains("blocked before publication"));
@@ -158,7 +158,7 @@ class StatutoryBehavioursTest {
         List<String> kinds = platform.requests().stream().map(r -> r.body()).filter(b -> b.contains("notification.requested")).toList();
         assertThat(kinds).anySatisfy(b -> assertThat(b).contains("\"kind\":\"acknowledgement\"").contains(c.id()));
         assertThat(kinds).anySatisfy(b -> assertThat(b).contains("\"kind\":\"information_requested\"").contains("notifier_name, notifier_email"));
-        String sor = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "x").events().stream().filter(e -> e.type().equals("statement_of_reasons"))
+        String sor = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "x").events().stream().filter(e -> e.wireName().equals("statement_of_reasons"))
                 .findFirst().orElseThrow().details().get("json");
         assertThat(sor).as("DSA art.16(6)/17(3)(c): automated means disclosed").contains("\"automated_detection\":\"No\"")
                 .contains("\"automated_decision\":\"AUTOMATED_DECISION_NOT_AUTOMATED\"");
@@ -168,10 +168,10 @@ class StatutoryBehavioursTest {
     void b18_EU_DSA_art17_3_geoRestrictionDemotionAndSuspensionStatementsStateTheirScopeAndPassTheDatabaseRules() {
         clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
         Map<String, String> art16 = Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e@example.org", "bona_fide_statement", "y");
-        CaseFile geo = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.GEO_RESTRICT, "key:r", "unlawful in Germany", Map.of("territories", "DE"));
+        CaseFile geo = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.GEO_RESTRICT, org.pramaan.access.Actor.key("r"), "unlawful in Germany", Map.of("territories", "DE"));
         String geoSor = sor(geo);
         assertThat(geoSor).contains("DECISION_VISIBILITY_CONTENT_DISABLED").contains("\"territorial_scope\":[\"DE\"]");
-        CaseFile demoted = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.DEMOTE, "key:r", "borderline");
+        CaseFile demoted = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.DEMOTE, org.pramaan.access.Actor.key("r"), "borderline");
         assertThat(sor(demoted)).contains("DECISION_VISIBILITY_CONTENT_DEMOTED");
         assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.DEMOTED);
         for (CaseFile c : List.of(geo, demoted)) {
@@ -189,29 +189,29 @@ class StatutoryBehavioursTest {
             media3.add(app.apiServices().intake().ingest(f, new UploadContext(Optional.of("repeat-7"), Optional.of("p" + i), Optional.empty())).media().id());
         }
         CaseFile first = app.cases().act(app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media3.get(0), art16, Optional.empty())).id(),
-                CaseAction.REMOVE, "key:r", "illegal");
-        assertThat(first.events()).noneMatch(e -> e.type().equals("repeat_infringer_flagged"));
+                CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "illegal");
+        assertThat(first.events()).noneMatch(e -> e.wireName().equals("repeat_infringer_flagged"));
         CaseFile second = app.cases().act(app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media3.get(1), art16, Optional.empty())).id(),
-                CaseAction.REMOVE, "key:r", "illegal");
-        assertThat(second.events()).filteredOn(e -> e.type().equals("repeat_infringer_flagged")).singleElement()
+                CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "illegal");
+        assertThat(second.events()).filteredOn(e -> e.wireName().equals("repeat_infringer_flagged")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("recommended", "WARN_ACCOUNT").containsEntry("strikes", "2").containsEntry("accountId", "repeat-7"));
-        assertThatThrownBy(() -> app.cases().act(second.id(), CaseAction.SUSPEND_ACCOUNT, "key:r", "", Map.of("days", "30")))
+        assertThatThrownBy(() -> app.cases().act(second.id(), CaseAction.SUSPEND_ACCOUNT, org.pramaan.access.Actor.key("r"), "", Map.of("days", "30")))
                 .hasMessageContaining("never warned").hasMessageContaining("art.23(1)");
-        CaseFile warned = app.cases().act(second.id(), CaseAction.WARN_ACCOUNT, "key:r", "second removal");
-        assertThat(warned.events()).anyMatch(e -> e.type().equals("account_warned") && "repeat-7".equals(e.details().get("accountId")));
+        CaseFile warned = app.cases().act(second.id(), CaseAction.WARN_ACCOUNT, org.pramaan.access.Actor.key("r"), "second removal");
+        assertThat(warned.events()).anyMatch(e -> e.wireName().equals("account_warned") && "repeat-7".equals(e.details().get("accountId")));
         CaseFile third = app.cases().act(app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media3.get(2), art16, Optional.empty())).id(),
-                CaseAction.REMOVE, "key:r", "illegal");
-        assertThat(third.events()).filteredOn(e -> e.type().equals("repeat_infringer_flagged")).singleElement()
+                CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "illegal");
+        assertThat(third.events()).filteredOn(e -> e.wireName().equals("repeat_infringer_flagged")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("recommended", "SUSPEND_ACCOUNT"));
-        assertThatThrownBy(() -> app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, "key:r", "", Map.of("days", "9999"))).hasMessageContaining("between 1 and 365");
-        CaseFile suspended = app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, "key:r", "third removal after a warning", Map.of("days", "30"));
+        assertThatThrownBy(() -> app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, org.pramaan.access.Actor.key("r"), "", Map.of("days", "9999"))).hasMessageContaining("between 1 and 365");
+        CaseFile suspended = app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, org.pramaan.access.Actor.key("r"), "third removal after a warning", Map.of("days", "30"));
         assertThat(sor(suspended)).contains("DECISION_ACCOUNT_SUSPENDED").contains("\"end_date_account_restriction\":\"2026-10-01\"");
         assertThat(app.store().accounts().find("repeat-7").orElseThrow().suspendedAt(clock.instant().plus(Duration.ofDays(29)))).isTrue();
         assertThat(messages(suspended, "notify.account_suspended")).singleElement().satisfies(d -> assertThat(d.body()).contains("repeat-7"));
     }
 
     private static String sor(CaseFile c) {
-        List<org.pramaan.cases.CaseEvent> s = c.events().stream().filter(e -> e.type().equals("statement_of_reasons")).toList();
+        List<org.pramaan.cases.CaseEvent> s = c.events().stream().filter(e -> e.wireName().equals("statement_of_reasons")).toList();
         return s.get(s.size() - 1).details().get("json");
     }
 
@@ -233,7 +233,7 @@ class StatutoryBehavioursTest {
         assertThat(defective.awaitingInformation()).isFalse();
         assertThat(defective.missingFields()).containsExactly("issuer_rank", "written_authorisation", "statutory_provision", "unlawful_act");
         assertThat(defective.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(3)));
-        assertThat(defective.events()).extracting(e -> e.type()).containsExactly("opened", "routed_to_legal_review");
+        assertThat(defective.events()).extracting(e -> e.wireName()).containsExactly("opened", "routed_to_legal_review");
         CaseFile complete = open("IN_3_1_D_ORDER", Map.of("issuer_rank", "Joint Secretary", "written_authorisation", "letter 12/2026",
                 "legal_basis", "s.79(3)(b)", "statutory_provision", "r.3(1)(d)", "unlawful_act", "impersonation", "urls", "https://example.org/p/1"));
         assertThat(complete.legalReview()).isFalse();
@@ -252,13 +252,13 @@ class StatutoryBehavioursTest {
         assertThat(app.cases().open()).extracting(CaseFile::id).contains(c.id());
         clock.advance(Duration.ofHours(50));
         assertThat(app.cases().checkClocks()).isEmpty();
-        CaseFile partial = app.cases().supplyFields(c.id(), Map.of("contact_info", "jdoe@example.org"), "key:r");
+        CaseFile partial = app.cases().supplyFields(c.id(), Map.of("contact_info", "jdoe@example.org"), org.pramaan.access.Actor.key("r"));
         assertThat(partial.missingFields()).containsExactly("good_faith_nonconsent_statement");
         assertThat(partial.clocks()).isEmpty();
-        CaseFile complete = app.cases().supplyFields(c.id(), Map.of("good_faith_nonconsent_statement", "I did not consent."), "key:r");
+        CaseFile complete = app.cases().supplyFields(c.id(), Map.of("good_faith_nonconsent_statement", "I did not consent."), org.pramaan.access.Actor.key("r"));
         assertThat(complete.awaitingInformation()).isFalse();
         assertThat(complete.nextDeadline()).contains(clock.instant().plus(Duration.ofHours(48)));
-        assertThat(complete.events()).extracting(e -> e.type()).containsExactly("opened", "information_requested", "fields_supplied", "fields_supplied", "notice_completed");
+        assertThat(complete.events()).extracting(e -> e.wireName()).containsExactly("opened", "information_requested", "fields_supplied", "fields_supplied", "notice_completed");
     }
 
     @Test
@@ -278,17 +278,17 @@ class StatutoryBehavioursTest {
         clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
         CaseFile c = open("EU_DSA_ART16_NOTICE", Map.of("substantiated_explanation", "synthetic intimate image", "exact_url", "https://example.org/p/9",
                 "notifier_name", "A. Person", "notifier_email", "a@example.org", "bona_fide_statement", "yes"));
-        CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "non-consensual deepfake");
-        CaseFile restored = app.cases().act(c.id(), CaseAction.RESTORE, "key:r", "appeal upheld");
-        List<org.pramaan.cases.CaseEvent> sors = restored.events().stream().filter(e -> e.type().equals("statement_of_reasons")).toList();
+        CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "non-consensual deepfake");
+        CaseFile restored = app.cases().act(c.id(), CaseAction.RESTORE, org.pramaan.access.Actor.key("r"), "appeal upheld");
+        List<org.pramaan.cases.CaseEvent> sors = restored.events().stream().filter(e -> e.wireName().equals("statement_of_reasons")).toList();
         assertThat(sors).hasSize(2);
-        assertThat(sors.get(0).at()).isEqualTo(removed.events().stream().filter(e -> e.type().equals("action_taken")).findFirst().orElseThrow().at());
+        assertThat(sors.get(0).at()).isEqualTo(removed.events().stream().filter(e -> e.wireName().equals("action_taken")).findFirst().orElseThrow().at());
         assertThat(sors).extracting(e -> e.details().get("puid")).containsExactly(c.id() + "-1", c.id() + "-2");
         assertThat(sors.get(0).details().get("json")).contains("DECISION_VISIBILITY_CONTENT_REMOVED").contains("SOURCE_ARTICLE_16");
         assertThat(sors.get(1).details().get("json")).contains("DECISION_VISIBILITY_OTHER");
-        assertThat(app.cases().find(c.id()).orElseThrow().events()).filteredOn(e -> e.type().equals("statement_of_reasons")).hasSize(2);
+        assertThat(app.cases().find(c.id()).orElseThrow().events()).filteredOn(e -> e.wireName().equals("statement_of_reasons")).hasSize(2);
         CaseFile dismissed = open("EU_DSA_ART16_NOTICE", Map.of("category", "csam", "substantiated_explanation", "x", "exact_url", "u", "bona_fide_statement", "y"));
-        assertThat(app.cases().act(dismissed.id(), CaseAction.DISMISS, "key:r", "").events()).noneMatch(e -> e.type().equals("statement_of_reasons"));
+        assertThat(app.cases().act(dismissed.id(), CaseAction.DISMISS, org.pramaan.access.Actor.key("r"), "").events()).noneMatch(e -> e.wireName().equals("statement_of_reasons"));
     }
 
     @Test
@@ -313,29 +313,29 @@ class StatutoryBehavioursTest {
         Map<String, String> art16 = Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e", "bona_fide_statement", "y");
         CaseFile c = open("EU_DSA_ART16_NOTICE", art16);
         assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", "it is satire")).hasMessageContaining("restricted nothing");
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "deepfake");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "deepfake");
         assertThat(app.banks().match(media, Optional.empty())).isNotEmpty();
         clock.advance(Duration.ofDays(150)); // DSA art.20(1): at least six months
         assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", " ")).hasMessageContaining("statement");
         app.cases().appeal(c.id(), "uploader-7", "it is clearly labelled satire");
         assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-7", "again")).hasMessageContaining("already has an appeal");
-        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), true, "system", "auto")).hasMessageContaining("decided by a person");
-        CaseFile reversed = app.cases().decideAppeal(c.id(), true, "key:r2", "satire is lawful expression here");
+        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), true, org.pramaan.access.Actor.PLATFORM, "auto")).hasMessageContaining("decided by a person");
+        CaseFile reversed = app.cases().decideAppeal(c.id(), true, org.pramaan.access.Actor.key("r2"), "satire is lawful expression here");
         assertThat(reversed.outcome()).contains(CaseAction.RESTORE);
         assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
         assertThat(app.banks().match(media, Optional.empty())).as("hashes leave the removed bank").isEmpty();
-        assertThat(reversed.events()).extracting(e -> e.type()).containsSubsequence("appeal_received", "appeal_decided", "action_taken", "statement_of_reasons");
-        assertThat(reversed.events()).filteredOn(e -> e.type().equals("statement_of_reasons")).hasSize(2);
-        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), false, "key:r2", "x")).hasMessageContaining("no appeal awaiting");
+        assertThat(reversed.events()).extracting(e -> e.wireName()).containsSubsequence("appeal_received", "appeal_decided", "action_taken", "statement_of_reasons");
+        assertThat(reversed.events()).filteredOn(e -> e.wireName().equals("statement_of_reasons")).hasSize(2);
+        assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), false, org.pramaan.access.Actor.key("r2"), "x")).hasMessageContaining("no appeal awaiting");
     }
 
     @Test
     void b19_IN_r3A_appealsAfterTheWindowAreRefusedAndUpheldRestrictionsStay() {
         CaseFile c = open("IN_3_2_B_COMPLAINT");
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "NCII");
         clock.advance(Duration.ofDays(29));
         app.cases().appeal(c.id(), "uploader-9", "I am the person depicted and consented");
-        CaseFile upheld = app.cases().decideAppeal(c.id(), false, "key:r2", "the complainant's account is credible");
+        CaseFile upheld = app.cases().decideAppeal(c.id(), false, org.pramaan.access.Actor.key("r2"), "the complainant's account is credible");
         assertThat(upheld.outcome()).contains(CaseAction.REMOVE);
         assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         clock.advance(Duration.ofDays(2));
@@ -345,7 +345,7 @@ class StatutoryBehavioursTest {
     @Test
     void b06_IN_r3_1_g_removedContentIsHeld180DaysNeverPurgedEarlyAndStaysBanked() throws Exception {
         CaseFile c = open("IN_3_2_B_COMPLAINT");
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "NCII");
         List<org.pramaan.cases.Hold> holds = app.retention().holds(media);
         assertThat(holds).singleElement().satisfies(h -> {
             assertThat(h.until()).contains(clock.instant().plus(Duration.ofDays(180)));
@@ -354,11 +354,11 @@ class StatutoryBehavioursTest {
         clock.advance(Duration.ofDays(179));
         assertThat(app.retention().purge()).isEmpty();
         assertThat(app.store().blobs().contains(media)).isTrue();
-        org.pramaan.cases.Hold legal = app.retention().place(media, Optional.of(c.id()), "police request 2026/44", Optional.empty(), "key:admin");
+        org.pramaan.cases.Hold legal = app.retention().place(media, Optional.of(c.id()), "police request 2026/44", Optional.empty(), org.pramaan.access.Actor.key("admin"));
         clock.advance(Duration.ofDays(2));
         assertThat(app.retention().purge()).as("a legal hold blocks the purge").isEmpty();
-        app.retention().release(legal.id(), "key:admin");
-        assertThatThrownBy(() -> app.retention().release(legal.id(), "key:admin")).hasMessageContaining("already released");
+        app.retention().release(legal.id(), org.pramaan.access.Actor.key("admin"));
+        assertThatThrownBy(() -> app.retention().release(legal.id(), org.pramaan.access.Actor.key("admin"))).hasMessageContaining("already released");
         assertThat(app.retention().purge()).containsExactly(media);
         assertThat(app.store().blobs().contains(media)).isFalse();
         assertThat(app.store().media().find(media).orElseThrow().blobStored()).isFalse();
@@ -370,7 +370,7 @@ class StatutoryBehavioursTest {
     void b06_EU_holdsFollowThePack_withoutAStatutoryRetentionContentIsKeptForTheAppealWindow() {
         clock.set(java.time.Instant.parse("2026-09-01T08:00:00Z"));
         CaseFile c = open("EU_DSA_ART16_NOTICE", Map.of("substantiated_explanation", "x", "exact_url", "u", "notifier_name", "n", "notifier_email", "e", "bona_fide_statement", "y"));
-        app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "illegal");
+        app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "illegal");
         assertThat(app.retention().holds(media)).singleElement().satisfies(h -> assertThat(h.until()).contains(clock.instant().plus(Duration.ofDays(184))));
     }
 
@@ -383,8 +383,8 @@ class StatutoryBehavioursTest {
         String other = ingest(TestImages.png(TestImages.photo(400, 300, 72)));
         CaseFile c = app.cases().openCase(new NoticeRequest("US_TAKE_IT_DOWN_REQUEST", original, Map.of("signature", "/s/", "content_identification_and_location", "u",
                 "good_faith_nonconsent_statement", "no consent", "contact_info", "e@example.org"), Optional.empty()));
-        CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
-        assertThat(done.events()).filteredOn(e -> e.type().equals("identical_copies_removed")).singleElement()
+        CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "NCII");
+        assertThat(done.events()).filteredOn(e -> e.wireName().equals("identical_copies_removed")).singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
         assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
@@ -402,20 +402,20 @@ class StatutoryBehavioursTest {
         assertThat(c.id()).as("the ticket number (r.4(6)) names the pack and the day").matches("IN-20260401-[A-Z2-9]{6}");
         assertThat(c.clocks()).extracting(k -> Duration.between(k.startedAt(), k.dueAt())).containsExactly(Duration.ofHours(24), Duration.ofDays(7));
         clock.advance(Duration.ofHours(3));
-        CaseFile acked = app.cases().act(c.id(), CaseAction.ACKNOWLEDGE, "key:r", "");
+        CaseFile acked = app.cases().act(c.id(), CaseAction.ACKNOWLEDGE, org.pramaan.access.Actor.key("r"), "");
         assertThat(acked.state()).isEqualTo(CaseState.OPEN);
         assertThat(acked.clock("acknowledge").orElseThrow().running()).isFalse();
         assertThat(acked.clock("resolve").orElseThrow().running()).isTrue();
         assertThat(acked.nextDeadline()).contains(c.receivedAt().plus(Duration.ofDays(7)));
-        assertThatThrownBy(() -> app.cases().act(c.id(), CaseAction.ACKNOWLEDGE, "key:r", "")).hasMessageContaining("no running acknowledgement clock");
+        assertThatThrownBy(() -> app.cases().act(c.id(), CaseAction.ACKNOWLEDGE, org.pramaan.access.Actor.key("r"), "")).hasMessageContaining("no running acknowledgement clock");
     }
 
     @Test
     void aLateActionIsRecordedAsMissingTheDeadline() {
         CaseFile c = open("IN_3_1_D_ORDER");
         clock.advance(Duration.ofHours(4));
-        CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "");
-        assertThat(done.events()).filteredOn(e -> e.type().equals("clock_stopped")).singleElement()
+        CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "");
+        assertThat(done.events()).filteredOn(e -> e.wireName().equals("clock_stopped")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("met", "false"));
         assertThat(done.clock("remove").orElseThrow().breachedBy(clock.instant())).isTrue();
         assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
@@ -425,10 +425,10 @@ class StatutoryBehavioursTest {
     @Test
     void closedCasesRefuseFurtherActionsAndOnlyRemovalsCanBeRestored() {
         CaseFile dismissed = open("IN_3_1_B_REMOVAL_REQUEST");
-        app.cases().act(dismissed.id(), CaseAction.DISMISS, "key:r", "lawful content");
-        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.REMOVE, "key:r", "")).hasMessageContaining("is closed");
-        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, "key:r", "")).hasMessageContaining("only a restriction (remove, geo_restrict, label, demote) can be reversed");
-        assertThatThrownBy(() -> app.cases().act("IN-NOPE", CaseAction.REMOVE, "key:r", "")).hasMessageContaining("no case with id 'IN-NOPE'");
+        app.cases().act(dismissed.id(), CaseAction.DISMISS, org.pramaan.access.Actor.key("r"), "lawful content");
+        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "")).hasMessageContaining("is closed");
+        assertThatThrownBy(() -> app.cases().act(dismissed.id(), CaseAction.RESTORE, org.pramaan.access.Actor.key("r"), "")).hasMessageContaining("only a restriction (remove, geo_restrict, label, demote) can be reversed");
+        assertThatThrownBy(() -> app.cases().act("IN-NOPE", CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "")).hasMessageContaining("no case with id 'IN-NOPE'");
         assertThatThrownBy(() -> app.cases().openCase(new NoticeRequest("IN_3_1_D_ORDER", "f".repeat(64), Map.of(), Optional.empty())))
                 .hasMessageContaining("no media with id");
         assertThatThrownBy(() -> app.cases().openCase(new NoticeRequest("IN_3_1_D_ORDER", media, Map.of(), Optional.of(clock.instant().plusSeconds(60)))))
@@ -439,12 +439,12 @@ class StatutoryBehavioursTest {
     void escalationsMissedWhileDownFireOnceOnTheNextCheckWithTheirDueTimes() {
         CaseFile c = open("IN_3_2_B_COMPLAINT");
         clock.advance(Duration.ofHours(5));
-        assertThat(app.cases().checkClocks()).extracting(e -> e.type()).containsExactly("escalated", "escalated", "breached");
+        assertThat(app.cases().checkClocks()).extracting(e -> e.wireName()).containsExactly("escalated", "escalated", "breached");
         assertThat(app.cases().checkClocks()).isEmpty();
         CaseFile after = app.cases().find(c.id()).orElseThrow();
-        assertThat(after.events()).filteredOn(e -> e.type().equals("escalated")).extracting(e -> e.details().get("dueAt"))
+        assertThat(after.events()).filteredOn(e -> e.wireName().equals("escalated")).extracting(e -> e.details().get("dueAt"))
                 .containsExactly("2026-04-01T10:00:00Z", "2026-04-01T10:30:00Z");
-        assertThat(after.events()).filteredOn(e -> !e.type().equals("opened")).allSatisfy(e -> assertThat(e.details()).containsEntry("late", "true"));
+        assertThat(after.events()).filteredOn(e -> !e.wireName().equals("opened")).allSatisfy(e -> assertThat(e.details()).containsEntry("late", "true"));
         assertThat(app.audit().verify().valid()).isTrue();
     }
 }

@@ -80,7 +80,7 @@ final class NoticeBenchmark {
         List<Long> lagsMs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         checker.scheduleWithFixedDelay(() -> {
             for (org.pramaan.cases.CaseEvent e : app.cases().checkClocks()) {
-                if (e.type().equals("escalated")) lagsMs.add(java.time.Duration.between(java.time.Instant.parse(e.details().get("dueAt")), e.at()).toMillis());
+                if (e instanceof org.pramaan.cases.CaseEvent.Escalated) lagsMs.add(java.time.Duration.between(java.time.Instant.parse(e.details().get("dueAt")), e.at()).toMillis());
             }
         }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
         int backdated = 0;

@@ -28,7 +28,7 @@ final class BankCommand implements Runnable {
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
-    static String actor() { return "cli:" + System.getProperty("user.name", "unknown"); }
+    static String actor() { return org.pramaan.access.Actor.operator(System.getProperty("user.name", "unknown")).wireName(); }
 
     static BankFiles.Format format(String given, Path file) {
         if (given != null) return BankFiles.Format.parse(given);

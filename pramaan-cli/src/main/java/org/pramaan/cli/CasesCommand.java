@@ -31,7 +31,7 @@ final class CasesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            java.nio.file.Files.write(output, runtime.get().bundles().export(caseId, includeMedia, "cli:" + System.getProperty("user.name", "unknown")));
+            java.nio.file.Files.write(output, runtime.get().bundles().export(caseId, includeMedia, org.pramaan.access.Actor.operator(System.getProperty("user.name", "unknown"))));
             spec.commandLine().getOut().println("wrote " + output);
             return 0;
         }
@@ -73,7 +73,7 @@ final class CasesCommand implements Runnable {
         private static String closed(CaseFile c) {
             String how = c.outcome().map(Enum::name).orElse("no outcome recorded");
             // The closing action is the last action_taken whose action is the outcome (later events, e.g. a resurfacing, are not the close).
-            String when = c.outcome().flatMap(o -> c.events().stream().filter(e -> e.type().equals("action_taken") && o.name().equals(e.details().get("action")))
+            String when = c.outcome().flatMap(o -> c.events().stream().filter(e -> e instanceof org.pramaan.cases.CaseEvent.ActionTaken a && a.action() == o)
                     .reduce((a, b) -> b)).map(e -> " at " + e.at()).orElse("");
             return "closed: " + how + when;
         }

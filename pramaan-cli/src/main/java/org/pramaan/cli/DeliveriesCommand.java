@@ -57,7 +57,7 @@ final class DeliveriesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Delivery d = runtime.get().dispatcher().retry(id, "cli:" + System.getProperty("user.name", "unknown"));
+            Delivery d = runtime.get().dispatcher().retry(id, BankCommand.actor());
             spec.commandLine().getOut().println("requeued " + d.id());
             return 0;
         }

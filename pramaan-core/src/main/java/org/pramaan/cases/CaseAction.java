@@ -48,7 +48,7 @@ public enum CaseAction {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown action '" + s + "': use " + Arrays.stream(values())
+            throw new org.pramaan.errors.Invalid("action", "unknown action '" + s + "': use " + Arrays.stream(values())
                     .map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
     }

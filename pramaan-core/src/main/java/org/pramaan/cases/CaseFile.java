@@ -52,9 +52,9 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
         for (CaseClock k : clocks) {
             if (!k.running()) continue;
             for (double f : k.escalateAt()) {
-                if (!hasEvent("escalated", k.name(), Math.round(f * 100) + "%")) next = earlier(next, k.escalationDue(f));
+                if (!hasEvent(CaseEvent.Escalated.class, k.name(), Math.round(f * 100) + "%")) next = earlier(next, k.escalationDue(f));
             }
-            if (!hasEvent("breached", k.name(), null)) next = earlier(next, k.dueAt());
+            if (!hasEvent(CaseEvent.Breached.class, k.name(), null)) next = earlier(next, k.dueAt());
         }
         return state == CaseState.OPEN ? next : Optional.empty();
     }
@@ -66,8 +66,9 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
 
     public Optional<CaseClock> clock(String name) { return clocks.stream().filter(c -> c.name().equals(name)).findFirst(); }
 
-    public boolean hasEvent(String type, String clock, String threshold) {
-        return events.stream().anyMatch(e -> e.type().equals(type) && clock.equals(e.details().get("clock"))
+    /** Whether an event of {@code type} about {@code clock} at {@code threshold} (absent for a breach) was recorded. */
+    public boolean hasEvent(Class<? extends CaseEvent> type, String clock, String threshold) {
+        return events.stream().anyMatch(e -> type.isInstance(e) && clock.equals(e.details().get("clock"))
                 && Objects.equals(threshold, e.details().get("threshold")));
     }
 

@@ -41,7 +41,7 @@ public final class CaseView {
         m.put("events", c.events().stream().map(e -> {
             Map<String, Object> em = new LinkedHashMap<>();
             em.put("id", c.eventId(n.incrementAndGet()));
-            em.put("type", e.type());
+            em.put("type", e.wireName());
             em.put("at", e.at().toString());
             em.put("details", new java.util.TreeMap<>(e.details()));
             return em;

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pramaan.access.Actor;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.Invalid;
 import org.pramaan.banks.BankItem;
 import org.pramaan.banks.BankKind;
 import org.pramaan.banks.HashBanks;
@@ -24,26 +27,24 @@ final class ContentEffects {
     private final HashBanks banks;
     private final AuditLog audit;
     private final Clock clock;
-    private Optional<Retention> retention = Optional.empty();
-    private Optional<AccountRepository> accounts = Optional.empty();
+    private final Optional<Retention> retention;
+    private final Optional<AccountRepository> accounts;
 
-    ContentEffects(MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
+    ContentEffects(MediaRepository media, HashBanks banks, AuditLog audit, Clock clock, Optional<Retention> retention, Optional<AccountRepository> accounts) {
         this.media = media;
         this.banks = banks;
         this.audit = audit;
         this.clock = clock;
+        this.retention = retention;
+        this.accounts = accounts;
     }
 
-    void useRetention(Retention r) { retention = Optional.of(r); }
-
-    void useAccounts(AccountRepository a) { accounts = Optional.of(a); }
-
     MediaRecord mediaOf(CaseFile c) {
-        return media.find(c.mediaId()).orElseThrow(() -> new IllegalStateException("case " + c.id() + " targets unknown media " + c.mediaId()));
+        return media.find(c.mediaId()).orElseThrow(() -> new Conflict(CaseLedger.CONFLICT, "case " + c.id() + " targets unknown media " + c.mediaId()));
     }
 
     /** Applies the action to the content; returns the events it adds (identical copies swept). */
-    List<CaseEvent> apply(CaseFile c, CaseAction action, String actor, RulePack pack) {
+    List<CaseEvent> apply(CaseFile c, CaseAction action, Actor actor, RulePack pack) {
         MediaRecord m = mediaOf(c);
         switch (action) {
             case REMOVE -> {
@@ -53,7 +54,7 @@ final class ContentEffects {
                         r -> retention.ifPresent(h -> h.onRemoval(c, Optional.of(r.removedContent()), pack.appeals().window(), r.source())),
                         () -> retention.ifPresent(h -> h.onRemoval(c, Optional.empty(), pack.appeals().window(), pack.appeals().source())));
                 List<String> swept = pack.identicalCopies().map(rule -> sweepIdenticalCopies(c, m, actor, rule)).orElse(List.of());
-                if (!swept.isEmpty()) return List.of(new CaseEvent("identical_copies_removed", clock.instant(), Map.of("mediaIds", String.join(",", swept))));
+                if (!swept.isEmpty()) return List.of(new CaseEvent.IdenticalCopiesRemoved(clock.instant(), Map.of("mediaIds", String.join(",", swept))));
             }
             case GEO_RESTRICT -> media.save(m.withStatus(MediaStatus.GEO_RESTRICTED));
             case LABEL -> media.save(m.withStatus(MediaStatus.LABELLED));
@@ -68,16 +69,16 @@ final class ContentEffects {
         return List.of();
     }
 
-    private void bank(CaseFile c, MediaRecord m, String actor, String note) {
+    private void bank(CaseFile c, MediaRecord m, Actor actor, String note) {
         // IT Rules r.4(4): removed content is hashed (exact + perceptual) so re-uploads are found.
         banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
-        BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), note, actor, clock.instant()));
+        BankItem item = banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), note, actor.wireName(), clock.instant()));
         audit.append("bank.item_added", "media:" + m.id(), AuditLog.details("bank", HashBanks.REMOVED, "itemId", item.id(), "caseId", c.id(),
                 "pdq", m.pdq().map(p -> p.hash().toHex()).orElse(""), "vpdqFrames", m.av().vpdq().size(), "audioFingerprint", m.av().audio().isPresent()));
     }
 
     /** The pack's identical-copies rule (e.g. TAKE IT DOWN Act s.223a(a)(3)): same-picture media is removed and banked too. */
-    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, String actor, RulePack.IdenticalCopies rule) {
+    private List<String> sweepIdenticalCopies(CaseFile c, MediaRecord removed, Actor actor, RulePack.IdenticalCopies rule) {
         if (removed.pdq().isEmpty() || !removed.pdq().get().matchable()) return List.of();
         List<String> swept = new ArrayList<>();
         for (MediaStatus s : List.of(MediaStatus.ACTIVE, MediaStatus.LABELLED, MediaStatus.PENDING_REVIEW, MediaStatus.DEMOTED)) {
@@ -85,7 +86,7 @@ final class ContentEffects {
                 if (m.id().equals(removed.id()) || m.pdq().isEmpty()) continue;
                 if (m.pdq().get().hash().distance(removed.pdq().get().hash()) > rule.maxPdqDistance()) continue;
                 media.save(m.withStatus(MediaStatus.REMOVED));
-                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor, clock.instant()));
+                banks.add(BankItem.fromMedia(HashBanks.REMOVED, m.id(), m.pdq(), m.av(), Optional.of(c.id()), "identical copy swept with " + c.id(), actor.wireName(), clock.instant()));
                 swept.add(m.id());
             }
         }
@@ -135,16 +136,16 @@ final class ContentEffects {
         d.put("window", rule.window().toString());
         d.put("recommended", recommend);
         d.put("source", rule.source());
-        return Optional.of(new CaseEvent("repeat_infringer_flagged", now, d));
+        return Optional.of(new CaseEvent.RepeatInfringerFlagged(now, d));
     }
 
     /** WARN_ACCOUNT / SUSPEND_ACCOUNT on the named (or the only) uploader; the event it adds. */
-    CaseEvent actOnAccount(CaseFile c, CaseAction action, Map<String, String> params, String actor) {
-        AccountRepository repo = accounts.orElseThrow(() -> new IllegalStateException("no account store is configured"));
+    CaseEvent actOnAccount(CaseFile c, CaseAction action, Map<String, String> params, Actor actor) {
+        AccountRepository repo = accounts.orElseThrow(() -> new Conflict(CaseLedger.CONFLICT, "no account store is configured"));
         String id = params.getOrDefault("accountId", "");
         if (id.isBlank()) {
             Set<String> ups = uploaders(c);
-            if (ups.size() != 1) throw new IllegalArgumentException("name the account with 'accountId': the content of case " + c.id() + " has "
+            if (ups.size() != 1) throw new Invalid("accountId", "name the account with 'accountId': the content of case " + c.id() + " has "
                     + (ups.isEmpty() ? "no known uploader" : ups.size() + " uploaders " + ups));
             id = ups.iterator().next();
         }
@@ -152,13 +153,13 @@ final class ContentEffects {
         Instant now = clock.instant();
         if (action == CaseAction.WARN_ACCOUNT) {
             repo.save(s.withWarning(new AccountStanding.Mark(c.id(), now, Optional.empty())));
-            return new CaseEvent("account_warned", now, Map.of("accountId", id, "actor", actor));
+            return new CaseEvent.AccountWarned(now, Map.of("accountId", id, "actor", actor.wireName()));
         }
-        if (s.warnings().isEmpty()) throw new IllegalStateException("account " + id + " was never warned; DSA art.23(1) requires a prior warning before a suspension");
+        if (s.warnings().isEmpty()) throw new Conflict(CaseLedger.CONFLICT, "account " + id + " was never warned; DSA art.23(1) requires a prior warning before a suspension");
         long days = suspensionDays(params);
         Instant until = now.plus(java.time.Duration.ofDays(days));
         repo.save(s.withSuspension(new AccountStanding.Mark(c.id(), now, Optional.of(until))));
-        return new CaseEvent("account_suspended", now, Map.of("accountId", id, "actor", actor, "until", until.toString(), "days", Long.toString(days)));
+        return new CaseEvent.AccountSuspended(now, Map.of("accountId", id, "actor", actor.wireName(), "until", until.toString(), "days", Long.toString(days)));
     }
 
     private static long suspensionDays(Map<String, String> params) {
@@ -166,10 +167,10 @@ final class ContentEffects {
         try {
             long days = Long.parseLong(d.trim());
             // art.23(1): "for a reasonable period of time" - a suspension is temporary by nature.
-            if (days < 1 || days > 365) throw new IllegalArgumentException("'days' must be between 1 and 365 (DSA art.23(1): a reasonable period), got " + days);
+            if (days < 1 || days > 365) throw new Invalid("days", "'days' must be between 1 and 365 (DSA art.23(1): a reasonable period), got " + days);
             return days;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a suspension needs 'days', a whole number of days between 1 and 365; got '" + d + "'");
+            throw new Invalid("days", "a suspension needs 'days', a whole number of days between 1 and 365; got '" + d + "'");
         }
     }
 }

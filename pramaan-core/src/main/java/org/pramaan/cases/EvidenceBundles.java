@@ -51,9 +51,10 @@ public final class EvidenceBundles {
         this.clock = clock;
     }
 
-    public byte[] export(String caseId, boolean includeMedia, String actor) throws IOException {
-        CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
-        MediaRecord m = media.find(c.mediaId()).orElseThrow(() -> new IllegalStateException("case " + caseId + " targets unknown media"));
+    public byte[] export(String caseId, boolean includeMedia, org.pramaan.access.Actor exporter) throws IOException {
+        String actor = exporter.wireName();
+        CaseFile c = cases.find(caseId).orElseThrow(() -> new org.pramaan.errors.NotFound("case.not_found", "no case with id '" + caseId + "'"));
+        MediaRecord m = media.find(c.mediaId()).orElseThrow(() -> new org.pramaan.errors.Conflict(CaseLedger.CONFLICT, "case " + caseId + " targets unknown media"));
         audit.append("case.bundle_exported", "case:" + caseId, AuditLog.details("includeMedia", includeMedia, "actor", actor));
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("case.json", Json.write(CaseView.of(c, clock)).getBytes(StandardCharsets.UTF_8));
@@ -72,7 +73,7 @@ public final class EvidenceBundles {
             files.put(BundleVerifier.CHECKPOINTS, lines.toString().getBytes(StandardCharsets.UTF_8));
         }
         if (includeMedia && m.blobStored()) {
-            files.put("media/" + m.id(), Files.readAllBytes(blobs.locate(m.id()).orElseThrow(() -> new IllegalStateException("media " + m.id() + " bytes are gone"))));
+            files.put("media/" + m.id(), Files.readAllBytes(blobs.locate(m.id()).orElseThrow(() -> new org.pramaan.errors.Conflict(CaseLedger.CONFLICT, "media " + m.id() + " bytes are gone"))));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", BundleVerifier.FORMAT);

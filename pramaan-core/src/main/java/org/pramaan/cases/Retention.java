@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.pramaan.access.Actor;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.Invalid;
 import org.pramaan.intake.BlobStore;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.MediaRepository;
@@ -40,28 +43,28 @@ public final class Retention {
         Instant now = clock.instant();
         Duration keep = retention.filter(r -> r.compareTo(appealWindow) > 0).orElse(appealWindow);
         return place(c.mediaId(), Optional.of(c.id()), "removed under " + c.article() + "; kept " + keep.toDays() + " days (" + source + ")",
-                Optional.of(now.plus(keep)), "system");
+                Optional.of(now.plus(keep)), Actor.PLATFORM);
     }
 
-    public Hold place(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
-        return audit.unitOfWork().run(() -> placeUnit(mediaId, caseId, reason, until, actor));
+    public Hold place(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, Actor actor) {
+        return audit.unitOfWork().run(() -> placeUnit(mediaId, caseId, reason, until, actor.wireName()));
     }
 
     /** The hold and its audit entry commit together. */
     private Hold placeUnit(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
-        if (media.find(mediaId).isEmpty()) throw new IllegalArgumentException("no media with id '" + mediaId + "'");
-        if (reason.isBlank()) throw new IllegalArgumentException("a hold needs a reason");
+        if (media.find(mediaId).isEmpty()) throw new Invalid("mediaId", "no media with id '" + mediaId + "'");
+        if (reason.isBlank()) throw new Invalid("reason", "a hold needs a reason");
         Hold h = holds.add(new Hold(0, mediaId, caseId, reason, actor, clock.instant(), until, Optional.empty()));
         audit.append("hold.placed", "media:" + mediaId, AuditLog.details("holdId", h.id(), "reason", reason, "until", until.map(Instant::toString).orElse("released"),
                 "actor", actor));
         return h;
     }
 
-    public Hold release(long id, String actor) { return audit.unitOfWork().run(() -> releaseUnit(id, actor)); }
+    public Hold release(long id, Actor actor) { return audit.unitOfWork().run(() -> releaseUnit(id, actor.wireName())); }
 
     private Hold releaseUnit(long id, String actor) {
-        Hold h = holds.find(id).orElseThrow(() -> new IllegalArgumentException("no hold with id " + id));
-        if (h.releasedAt().isPresent()) throw new IllegalStateException("hold " + id + " was already released");
+        Hold h = holds.find(id).orElseThrow(() -> new Invalid("id", "no hold with id " + id)); // 400 as the API has always answered
+        if (h.releasedAt().isPresent()) throw new Conflict(CaseLedger.CONFLICT, "hold " + id + " was already released");
         Hold released = h.released(clock.instant());
         holds.save(released);
         audit.append("hold.released", "media:" + h.mediaId(), AuditLog.details("holdId", id, "actor", actor));

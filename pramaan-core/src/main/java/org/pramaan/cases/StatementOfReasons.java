@@ -64,7 +64,7 @@ public final class StatementOfReasons {
                 s.put("decision_visibility", List.of("DECISION_VISIBILITY_OTHER"));
                 s.put("decision_visibility_other", "earlier restriction reversed; content restored");
             }
-            default -> throw new IllegalArgumentException(action + " restricts nothing, so it needs no statement of reasons");
+            default -> throw new org.pramaan.errors.Invalid("action", action + " restricts nothing, so it needs no statement of reasons");
         }
         s.put("decision_ground", "DECISION_GROUND_ILLEGAL_CONTENT");
         s.put("illegal_content_legal_ground", truncate(c.article() + " (" + c.noticeType() + ")", 500));

@@ -56,8 +56,8 @@ public final class CaseNotifier implements CaseListener {
             CaseEvent e = added.get(i);
             String eventId = after.eventId(first + i + 1);
             settings.webhookUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "platform", Channel.WEBHOOK, url, after.id(),
-                    "case." + e.type(), "", Json.write(WebhookPayloads.caseEvent(after, e, eventId)), now)));
-            if (e.type().equals("statement_of_reasons") && pack(after).flatMap(RulePack::transparencyDatabase).isPresent()) {
+                    "case." + e.wireName(), "", Json.write(WebhookPayloads.caseEvent(after, e, eventId)), now)));
+            if (e instanceof CaseEvent.StatementIssued && pack(after).flatMap(RulePack::transparencyDatabase).isPresent()) {
                 // The pack's transparencyDatabase rule (DSA art.24(5)): statements go to the Commission's database without undue delay.
                 settings.transparencyDbUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "database", Channel.TRANSPARENCY_DB, url,
                         after.id(), "dsa.statement_of_reasons", e.details().get("puid"), e.details().get("json"), now)));

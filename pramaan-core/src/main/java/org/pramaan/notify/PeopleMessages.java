@@ -26,22 +26,33 @@ final class PeopleMessages {
 
     static List<Message> of(CaseFile c, CaseEvent e, Function<CaseFile, List<String>> uploaders) {
         List<Message> out = new ArrayList<>();
-        switch (e.type()) {
-            case "opened" -> out.add(complainant(MessageKind.ACKNOWLEDGEMENT, e));
-            case "information_requested" -> out.add(complainant(MessageKind.INFORMATION_REQUESTED, e));
-            case "resurfaced" -> out.add(complainant(MessageKind.RESURFACED, e));
-            case "action_taken" -> {
-                CaseAction a = CaseAction.valueOf(e.details().get("action"));
+        // Exhaustive: a new kind of event must be placed here (told to someone or deliberately to no one).
+        switch (e) {
+            case CaseEvent.Opened x -> out.add(complainant(MessageKind.ACKNOWLEDGEMENT, e));
+            case CaseEvent.InformationRequested x -> out.add(complainant(MessageKind.INFORMATION_REQUESTED, e));
+            case CaseEvent.Resurfaced x -> out.add(complainant(MessageKind.RESURFACED, e));
+            case CaseEvent.ActionTaken taken -> {
+                CaseAction a = taken.action();
                 if (a.closesCase()) out.add(complainant(MessageKind.DECISION, e));
                 MessageKind toUploader = a == CaseAction.RESTORE ? MessageKind.RESTORED : a.restrictsContent() ? MessageKind.RESTRICTION : null;
                 if (toUploader != null) for (String id : uploaders.apply(c)) out.add(new Message(toUploader, Optional.of(id), e));
             }
-            case "appeal_decided" -> {
+            case CaseEvent.AppealDecided x -> {
                 for (String id : uploaders.apply(c)) out.add(new Message(MessageKind.APPEAL_DECIDED, Optional.of(id), e));
             }
-            case "account_warned" -> out.add(new Message(MessageKind.ACCOUNT_WARNED, Optional.of(e.details().get("accountId")), e));
-            case "account_suspended" -> out.add(new Message(MessageKind.ACCOUNT_SUSPENDED, Optional.of(e.details().get("accountId")), e));
-            default -> { }
+            case CaseEvent.AccountWarned x -> out.add(new Message(MessageKind.ACCOUNT_WARNED, Optional.of(e.details().get("accountId")), e));
+            case CaseEvent.AccountSuspended x -> out.add(new Message(MessageKind.ACCOUNT_SUSPENDED, Optional.of(e.details().get("accountId")), e));
+            // Internal to the case or for reviewers: the platform's webhook carries them, people are not messaged.
+            case CaseEvent.RoutedToLegalReview x -> { }
+            case CaseEvent.FieldsSupplied x -> { }
+            case CaseEvent.NoticeCompleted x -> { }
+            case CaseEvent.Escalated x -> { }
+            case CaseEvent.Breached x -> { }
+            case CaseEvent.StatementIssued x -> { }
+            case CaseEvent.ClockStopped x -> { }
+            case CaseEvent.IdenticalCopiesRemoved x -> { }
+            case CaseEvent.RepeatInfringerFlagged x -> { }
+            case CaseEvent.AppealReceived x -> { }
         }
         return out;
     }

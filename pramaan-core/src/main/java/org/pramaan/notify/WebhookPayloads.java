@@ -15,7 +15,7 @@ final class WebhookPayloads {
     static Map<String, Object> caseEvent(CaseFile c, CaseEvent e, String eventId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", eventId);
-        m.put("type", "case." + e.type());
+        m.put("type", "case." + e.wireName());
         m.put("occurredAt", e.at().toString());
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("id", c.id());

@@ -174,7 +174,7 @@ final class BankRoutes {
         return m;
     }
 
-    private static String actor(Context ctx) { return "key:" + HttpApi.principal(ctx).keyId(); }
+    private static String actor(Context ctx) { return org.pramaan.access.Actor.of(HttpApi.principal(ctx)).wireName(); }
 
     private static String guessFormat(String contentType) {
         if (contentType == null) return "jsonl";

@@ -84,7 +84,7 @@ final class CaseRoutes {
         }
         // Clocks run from receipt: a receipt in the future would postpone every deadline, so it may be at most a clock skew ahead.
         Optional<Instant> receivedAt = Requests.instantField(body, "receivedAt", EARLIEST_RECEIPT, services.clock().instant().plus(RECEIPT_SKEW));
-        fields.put(NoticeFields.SUBMITTED_BY, "key:" + principal.keyId());
+        fields.put(NoticeFields.SUBMITTED_BY, org.pramaan.access.Actor.of(principal).wireName());
         if (principal.trustedFlagger()) fields.put(NoticeFields.TRUSTED_FLAGGER, "true");
         // The case and, for a request with an Idempotency-Key, its response commit together (issue 11 defect 9).
         Idempotency.respond(ctx, services, 201, () -> CaseView.of(services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt)), services.clock()));
@@ -114,8 +114,8 @@ final class CaseRoutes {
         String id = ctx.pathParam("id");
         CaseFile c = find(id);
         org.pramaan.access.Principal p = HttpApi.principal(ctx);
-        String actor = "key:" + p.keyId();
-        if (!p.can(org.pramaan.access.Permission.CASE_ACT) && !actor.equals(c.notice().get(NoticeFields.SUBMITTED_BY))) {
+        org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(p);
+        if (!p.can(org.pramaan.access.Permission.CASE_ACT) && !actor.wireName().equals(c.notice().get(NoticeFields.SUBMITTED_BY))) {
             throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName()
                     + " and did not submit the notice of case " + id + "; only the submitting key or a reviewer may complete it");
         }
@@ -148,7 +148,7 @@ final class CaseRoutes {
         CaseFile c = find(ctx.pathParam("id"));
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (var e : c.events()) {
-            if (!e.type().equals("statement_of_reasons")) continue;
+            if (!(e instanceof org.pramaan.cases.CaseEvent.StatementIssued)) continue;
             try {
                 out.add(Json.mapper().readTree(e.details().get("json")));
             } catch (IOException ex) {
@@ -167,7 +167,7 @@ final class CaseRoutes {
         if (includeMedia && !HttpApi.principal(ctx).can(org.pramaan.access.Permission.AUDIT_READ)) {
             throw new ApiException(403, "auth.forbidden", "only admin keys may export the media itself; omit includeMedia for hashes only");
         }
-        byte[] zip = services.bundles().export(id, includeMedia, "key:" + HttpApi.principal(ctx).keyId());
+        byte[] zip = services.bundles().export(id, includeMedia, org.pramaan.access.Actor.of(HttpApi.principal(ctx)));
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".evidence.zip\"").contentType("application/zip").result(zip);
     }
 
@@ -187,7 +187,7 @@ final class CaseRoutes {
         JsonNode b = body(ctx);
         String d = requiredText(b, "decision");
         if (!d.equals("reverse") && !d.equals("uphold")) throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
-        String reviewer = "key:" + HttpApi.principal(ctx).keyId();
+        org.pramaan.access.Actor reviewer = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         String reason = text(b, "reason").orElse("");
         Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason), services.clock()));
     }
@@ -231,7 +231,7 @@ final class CaseRoutes {
             if (v == null || v.isNull()) continue;
             params.put(p, v.isArray() ? String.join(",", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList()) : v.asText());
         }
-        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().act(id, action, actor, note, params), services.clock()));
         HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name()).increment();
     }

@@ -35,7 +35,7 @@ final class DeliveryRoutes {
     }
 
     void retry(Context ctx) {
-        Delivery d = services.dispatcher().retry(ctx.pathParam("id"), "key:" + HttpApi.principal(ctx).keyId());
+        Delivery d = services.dispatcher().retry(ctx.pathParam("id"), org.pramaan.access.Actor.of(HttpApi.principal(ctx)).wireName());
         HttpApi.json(ctx, 200, DeliveriesSection.view(d));
     }
 

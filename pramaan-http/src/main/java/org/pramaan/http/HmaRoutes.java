@@ -156,7 +156,7 @@ final class HmaRoutes {
         return v;
     }
 
-    private static String actor(Context ctx) { return "key:" + HttpApi.principal(ctx).keyId(); }
+    private static String actor(Context ctx) { return org.pramaan.access.Actor.of(HttpApi.principal(ctx)).wireName(); }
 
     private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }
 }

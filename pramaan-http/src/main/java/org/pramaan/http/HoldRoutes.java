@@ -30,13 +30,13 @@ final class HoldRoutes {
         Optional<Instant> until = Requests.instantField(b, "until", services.clock().instant(), LATEST);
         Optional<String> caseId = Optional.ofNullable(b.get("caseId")).map(JsonNode::asText);
         String reason = Requests.capped("reason", b.path("reason").asText(""));
-        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         Idempotency.respond(ctx, services, 201, () -> view(services.retention().place(media, caseId, reason, until, actor), services.clock().instant()));
     }
 
     void release(Context ctx) {
         long id = Requests.pathLong(ctx, "id", "hold id", 1, Long.MAX_VALUE);
-        String actor = "key:" + HttpApi.principal(ctx).keyId();
+        org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         Idempotency.respond(ctx, services, 200, () -> view(services.retention().release(id, actor), services.clock().instant()));
     }
 

@@ -146,6 +146,8 @@ public final class HttpApi {
                     json(ctx, 503, ScreeningView.error("request.budget_exceeded", e.getMessage() + "; send less work per request or ask the operator to raise http.request-budget / http.media-budget")));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, ScreeningView.error("request.invalid", e.getMessage())));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> json(ctx, 409, ScreeningView.error("request.conflict", e.getMessage())));
+            config.routes.exception(org.pramaan.errors.Invalid.class, (e, ctx) -> json(ctx, 400, ScreeningView.error(e.code(), e.getMessage())));
+            config.routes.exception(org.pramaan.errors.Conflict.class, (e, ctx) -> json(ctx, 409, ScreeningView.error(e.code(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));

@@ -46,7 +46,8 @@ class OpenApiContractTest {
                 org.pramaan.signals.SignalExtractors.standard(pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks), new Assessor(),
                 JurisdictionPolicy.load("IN"), banks, pdq, org.pramaan.signals.AvHasher.none());
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
-        CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock, events);
+        CaseService cases = new CaseService(CaseService.Dependencies.of(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock,
+                store.database().unitOfWork()), events);
         return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseRepository;
 
@@ -25,6 +26,22 @@ public abstract class CaseRepositoryContract {
         CaseFile closed = Samples.closed(c, Samples.T0.plusSeconds(60));
         repo.save(closed);
         assertThat(repo.find(c.id())).contains(closed);
+    }
+
+    /** Every kind of case event comes back as the same record with the same time and attributes (issue 12: sealed events). */
+    @Test
+    void roundTripsEveryKindOfEvent() {
+        CaseRepository repo = createRepository(dir);
+        CaseFile open = Samples.openCase("IN-20260301-EVENTS", Samples.T0, Duration.ofHours(2));
+        java.util.List<CaseEvent> events = Samples.everyEvent(Samples.T0);
+        CaseFile c = new CaseFile(open.id(), open.noticeType(), open.jurisdiction(), open.article(), open.mediaId(), open.receivedAt(), open.notice(),
+                open.clocks(), open.state(), open.outcome(), events, open.missingFields(), open.legalReview(), open.awaitingInformation());
+        repo.save(c);
+        CaseFile back = repo.find(c.id()).orElseThrow();
+        assertThat(back.events()).containsExactlyElementsOf(events);
+        assertThat(back.events()).extracting(CaseEvent::wireName).containsExactlyElementsOf(Samples.EVENT_WIRE_NAMES);
+        assertThat(back.events()).extracting(e -> (Object) e.getClass()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder((Object[]) CaseEvent.class.getPermittedSubclasses());
     }
 
     @Test

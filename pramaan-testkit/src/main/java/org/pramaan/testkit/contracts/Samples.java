@@ -45,8 +45,30 @@ final class Samples {
         return new CaseFile(id, "IN_3_2_B_COMPLAINT", "IN", "IT Rules r.3(2)(b)", "a".repeat(64), received,
                 Map.of("complainant", "self", "url", "https://example.org/p/1"),
                 List.of(new CaseClock("remove", "two hours", received, received.plus(clock), List.of(0.5, 0.75), Optional.empty())),
-                CaseState.OPEN, Optional.empty(), List.of(new CaseEvent("opened", received, Map.of("noticeType", "IN_3_2_B_COMPLAINT"))),
+                CaseState.OPEN, Optional.empty(), List.of(new CaseEvent.Opened(received, Map.of("noticeType", "IN_3_2_B_COMPLAINT"))),
                 List.of("issuer_rank"), true, false);
+    }
+
+    /**
+     * The stored name of every kind of case event, as the SQLite rows and the wire have always
+     * carried them; {@link #everyEvent} makes one of each, and a test checks the list covers every
+     * permitted {@link CaseEvent} record, so a new kind cannot skip the round trips.
+     */
+    static final List<String> EVENT_WIRE_NAMES = List.of("opened", "information_requested", "routed_to_legal_review", "fields_supplied",
+            "notice_completed", "escalated", "breached", "action_taken", "statement_of_reasons", "clock_stopped", "identical_copies_removed",
+            "repeat_infringer_flagged", "account_warned", "account_suspended", "appeal_received", "appeal_decided", "resurfaced");
+
+    /** One event of each kind, a second apart, each with attributes that need escaping. */
+    static List<CaseEvent> everyEvent(Instant from) {
+        List<CaseEvent> all = new java.util.ArrayList<>();
+        for (int i = 0; i < EVENT_WIRE_NAMES.size(); i++) {
+            String name = EVENT_WIRE_NAMES.get(i);
+            Map<String, String> details = name.equals("action_taken")
+                    ? Map.of("action", "REMOVE", "actor", "key:abc123", "note", "quote \" and line\nbreak")
+                    : Map.of("n", Integer.toString(i), "text", "\u00e9 \"quoted\" \\ " + name);
+            all.add(CaseEvent.of(name, from.plusSeconds(i).plusNanos(1000), details));
+        }
+        return List.copyOf(all);
     }
 
     static CaseFile closed(CaseFile c, Instant at) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.cases.CaseListener;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.Retention;
 import org.pramaan.cases.RulePack;
@@ -53,14 +54,16 @@ final class UseCaseFixture {
     final CaseService cases;
     private final Path dir;
 
-    UseCaseFixture(Path dir) {
+    /** {@code listeners} are told of every case change inside its unit of work, as the notification outbox is. */
+    UseCaseFixture(Path dir, CaseListener... listeners) {
         this.dir = dir;
         this.blobs = new MemoryBlobStore(dir.resolve("blobs"));
         this.intake = new Intake(screener, store.media(), blobs, audit, clock, events);
-        this.cases = new CaseService(List.of(RulePack.load("IN"), RulePack.load("US")), store.cases(), store.media(), banks, audit, clock, events);
-        cases.useUnitOfWork(store.unitOfWork());
-        cases.useRetention(new Retention(store.holds(), store.media(), blobs, audit, clock));
-        cases.useAccounts(store.accounts());
+        CaseService.Dependencies deps = CaseService.Dependencies.of(List.of(RulePack.load("IN"), RulePack.load("US")), store.cases(), store.media(),
+                banks, audit, clock, store.unitOfWork()).withRetention(new Retention(store.holds(), store.media(), blobs, audit, clock))
+                .withAccounts(store.accounts());
+        for (CaseListener l : listeners) deps = deps.withListener(l);
+        this.cases = new CaseService(deps, events);
     }
 
     /** A JPEG photo on disk, different per seed. */

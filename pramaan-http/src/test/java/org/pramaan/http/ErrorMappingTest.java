@@ -192,6 +192,11 @@ class ErrorMappingTest {
         assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("request.conflict");
 
+        Answer stringThreshold = send("POST", "/v1/banks", "{\"name\":\"b3\",\"kind\":\"ncii\",\"pdqThreshold\":\"31\"}");
+        assertThat(stringThreshold.status()).as(stringThreshold.body().toString()).isEqualTo(400);
+        assertThat(stringThreshold.code()).isEqualTo("request.invalid");
+        assertThat(stringThreshold.body().path("error").path("field").asText()).isEqualTo("pdqThreshold");
+
         Answer hmaKind = send("POST", "/c/banks", "{\"name\":\"b2\",\"kind\":\"nonsense\"}");
         assertThat(hmaKind.status()).as(hmaKind.body().toString()).isEqualTo(400);
         assertThat(hmaKind.code()).isEqualTo("request.invalid");

@@ -215,6 +215,14 @@ class ErrorMappingTest {
         assertThat(unknown.status()).as(unknown.body().toString()).isEqualTo(400); // openapi.json: 400 "no such delivery"
         assertThat(unknown.code()).isEqualTo("request.invalid");
         assertThat(unknown.message()).contains("no-such-delivery");
+
+        Delivery pending = Delivery.pending("evt-1", "complainant", org.pramaan.notify.Channel.WEBHOOK, "https://receiver.example/hook", "case-1",
+                "case.opened", "subject", "{}", Instant.now());
+        store.deliveries().enqueue(pending);
+        Answer notDead = send("POST", "/v1/deliveries/" + java.net.URLEncoder.encode(pending.id(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/retry", "{}");
+        assertThat(notDead.status()).as(notDead.body().toString()).isEqualTo(409); // openapi.json: 409 "not a dead letter"
+        assertThat(notDead.code()).isEqualTo("request.conflict");
+        assertThat(notDead.message()).contains("only dead letters");
     }
 
     @Test

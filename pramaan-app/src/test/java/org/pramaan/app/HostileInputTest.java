@@ -128,7 +128,7 @@ class HostileInputTest extends ServerTestBase {
             // Generous bound: refused at once when checked before the lock; before the fix it waited for the holder (forever here).
             assertThatThrownBy(() -> open.get(30, java.util.concurrent.TimeUnit.SECONDS))
                     .isInstanceOf(java.util.concurrent.ExecutionException.class)
-                    .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fields.notifier_email").hasMessageContaining("8192");
+                    .cause().isInstanceOf(org.pramaan.errors.Invalid.class).hasMessageContaining("fields.notifier_email").hasMessageContaining("8192");
         } finally {
             release.countDown();
             holder.join();

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.errors.Invalid;
+import org.pramaan.errors.NotFound;
 
 /**
  * The curator's use case: every change to a bank or its items goes through here, so each one is in
@@ -29,6 +31,10 @@ public final class BankCuration {
     }
 
     private Bank createUnit(String name, BankKind kind, BankState state, int threshold, int qualityFloor, String description, String actor) {
+        // The name comes from the caller (a request, the CLI): refused naming the field, not as a defect in the record.
+        if (!Bank.validName(name)) {
+            throw new Invalid("name", "bank name '" + name + "' must be 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        }
         Bank b = banks.create(new Bank(name, kind, state, threshold, qualityFloor, description, clock.instant()));
         audit.append("bank.created", "bank:" + name, AuditLog.details("kind", kind.wireName(), "state", state.name(), "pdqThreshold", threshold,
                 "qualityFloor", qualityFloor, "actor", actor));
@@ -57,7 +63,7 @@ public final class BankCuration {
     public List<BankItem> add(String bank, List<BankItem> items, String actor) { return audit.unitOfWork().run(() -> addUnit(bank, items, actor)); }
 
     private List<BankItem> addUnit(String bank, List<BankItem> items, String actor) {
-        if (banks.bank(bank).isEmpty()) throw new IllegalArgumentException("no bank named '" + bank + "'");
+        if (banks.bank(bank).isEmpty()) throw new NotFound("bank.not_found", "no bank named '" + bank + "'");
         for (BankItem i : items) if (!i.bank().equals(bank)) throw new IllegalArgumentException("item for bank '" + i.bank() + "' given to bank '" + bank + "'");
         List<BankItem> stored = banks.addAll(items);
         audit.append("bank.items_added", "bank:" + bank, AuditLog.details("count", stored.size(),

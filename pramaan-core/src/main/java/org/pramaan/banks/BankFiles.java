@@ -44,7 +44,7 @@ public final class BankFiles {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown bank file format '" + s + "': use csv, tsv, jsonl or lines");
+                throw new org.pramaan.errors.Invalid("format", "unknown bank file format '" + s + "': use csv, tsv, jsonl or lines");
             }
         }
     }

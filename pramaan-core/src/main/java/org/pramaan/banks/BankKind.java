@@ -1,5 +1,6 @@
 package org.pramaan.banks;
 
+import org.pramaan.errors.Invalid;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ public enum BankKind {
 
     public static BankKind parse(String s) {
         String n = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(k -> k.name().equals(n)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+        return Arrays.stream(values()).filter(k -> k.name().equals(n)).findFirst().orElseThrow(() -> new Invalid("kind",
                 "unknown bank kind '" + s + "': use removed, known-deepfake, ncii, allow-list or partner-feed"));
     }
 }

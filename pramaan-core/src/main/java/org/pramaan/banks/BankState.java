@@ -1,5 +1,6 @@
 package org.pramaan.banks;
 
+import org.pramaan.errors.Invalid;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,7 @@ public enum BankState {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown bank state '" + s + "': use enabled, disabled or shadow");
+            throw new Invalid("state", "unknown bank state '" + s + "': use enabled, disabled or shadow");
         }
     }
 }

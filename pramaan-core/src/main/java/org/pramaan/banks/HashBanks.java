@@ -1,4 +1,6 @@
 package org.pramaan.banks;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.NotFound;
 import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.PdqIndex;
 import org.pramaan.hash.PdqResult;
@@ -120,7 +122,7 @@ public final class HashBanks {
     public Bank ensure(String name, BankKind kind) {
         Optional<Bank> b = stored(name);
         if (b.isPresent()) {
-            if (b.get().kind() != kind) throw new IllegalStateException("bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not " + kind.wireName());
+            if (b.get().kind() != kind) throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not " + kind.wireName());
             return b.get();
         }
         Bank created = Bank.of(name, kind, clock.instant());
@@ -130,15 +132,15 @@ public final class HashBanks {
     }
 
     public Bank create(Bank bank) {
-        if (stored(bank.name()).isPresent()) throw new IllegalStateException("bank '" + bank.name() + "' already exists");
+        if (stored(bank.name()).isPresent()) throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + bank.name() + "' already exists");
         repository.saveBank(bank);
         afterCommit(() -> banks.put(bank.name(), bank));
         return bank;
     }
 
     public Bank update(Bank bank) {
-        Bank old = stored(bank.name()).orElseThrow(() -> new IllegalArgumentException("no bank named '" + bank.name() + "'"));
-        if (old.kind() != bank.kind()) throw new IllegalStateException("a bank's kind cannot change (" + old.kind().wireName() + ")");
+        Bank old = stored(bank.name()).orElseThrow(() -> new NotFound("bank.not_found", "no bank named '" + bank.name() + "'"));
+        if (old.kind() != bank.kind()) throw new Conflict(Conflict.REQUEST_CONFLICT, "a bank's kind cannot change (" + old.kind().wireName() + ")");
         repository.saveBank(bank);
         afterCommit(() -> banks.put(bank.name(), bank));
         return bank;
@@ -162,7 +164,7 @@ public final class HashBanks {
         // The store, not memory, says which banks exist: a bank created earlier in the same unit is not in memory yet.
         java.util.Set<String> known = new java.util.HashSet<>();
         for (BankItem i : items) {
-            if (!known.contains(i.bank()) && stored(i.bank()).isEmpty()) throw new IllegalArgumentException("no bank named '" + i.bank() + "'");
+            if (!known.contains(i.bank()) && stored(i.bank()).isEmpty()) throw new NotFound("bank.not_found", "no bank named '" + i.bank() + "'");
             known.add(i.bank());
         }
         List<BankItem> stored = repository.addAll(items);

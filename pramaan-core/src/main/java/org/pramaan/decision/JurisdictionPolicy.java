@@ -81,7 +81,7 @@ public final class JurisdictionPolicy {
         root.path("bankMatches").fields().forEachRemaining(e -> {
             try {
                 BankKind.parse(e.getKey()); // a typo in a kind would silently never match: fail at load instead
-            } catch (IllegalArgumentException ex) {
+            } catch (org.pramaan.errors.Invalid ex) { // a bad policy file is configuration, refused at load like the rest of it
                 throw new IllegalArgumentException(origin + ": bankMatches." + e.getKey() + ": " + ex.getMessage(), ex);
             }
             banks.put(e.getKey(), rule(e.getValue(), origin + ": bankMatches." + e.getKey()));

@@ -164,7 +164,7 @@ public final class IdempotentRequests {
     public void complete(Outcome.Proceed p, StoredResponse response) {
         try {
             if (!store.complete(p.scope(), p.key(), owner, response)) {
-                throw new IllegalStateException("idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
+                throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
             }
         } finally {
             running.remove(p.scope() + "\n" + p.key());
@@ -181,7 +181,7 @@ public final class IdempotentRequests {
         Outcome.Proceed p = current.get();
         if (p == null) return false;
         if (!store.complete(p.scope(), p.key(), owner, response)) {
-            throw new IllegalStateException("idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
+            throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
         }
         return true;
     }

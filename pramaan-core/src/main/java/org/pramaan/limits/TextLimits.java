@@ -1,10 +1,11 @@
 package org.pramaan.limits;
 
+import org.pramaan.errors.Invalid;
 import java.util.Map;
 
 /**
  * Every cap on client text, in one place (issue 11: lengths are capped before anything is parsed
- * or matched, and refused, never truncated). A refusal is an {@link IllegalArgumentException} that
+ * or matched, and refused, never truncated). A refusal is an {@link Invalid} that
  * names the field, its length and the limit; the HTTP API answers it {@code 400 request.invalid}.
  * Each value is well above what a real notice or request carries and small enough that the work
  * any one value causes (copying into the case file, the audit log and every outbound message) stays trivial.
@@ -51,7 +52,7 @@ public final class TextLimits {
     /** {@code value} unchanged when it fits in {@code max} characters; refused naming {@code field} otherwise. */
     public static String check(String field, String value, int max) {
         if (value.length() > max) {
-            throw new IllegalArgumentException("'" + field + "' is " + value.length() + " characters long; the limit is " + max);
+            throw new Invalid(field, "'" + field + "' is " + value.length() + " characters long; the limit is " + max);
         }
         return value;
     }
@@ -65,11 +66,11 @@ public final class TextLimits {
     /** As {@link #checkNoticeFields(Map)} with room for {@code maxCount} fields (the core counts the server's own too). */
     public static void checkNoticeFields(Map<String, String> fields, int maxCount) {
         if (fields.size() > maxCount) {
-            throw new IllegalArgumentException("'fields' has " + fields.size() + " entries; the limit is " + maxCount);
+            throw new Invalid("fields", "'fields' has " + fields.size() + " entries; the limit is " + maxCount);
         }
         for (Map.Entry<String, String> e : fields.entrySet()) {
             if (e.getKey().length() > NOTICE_FIELD_NAME) {
-                throw new IllegalArgumentException("a name in 'fields' is " + e.getKey().length() + " characters long (it starts '"
+                throw new Invalid("fields", "a name in 'fields' is " + e.getKey().length() + " characters long (it starts '"
                         + e.getKey().substring(0, 32) + "'); the limit is " + NOTICE_FIELD_NAME);
             }
             check("fields." + e.getKey(), e.getValue(), NOTICE_FIELD_VALUE);

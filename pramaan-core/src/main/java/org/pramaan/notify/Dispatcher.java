@@ -94,8 +94,8 @@ public final class Dispatcher {
 
     /** An operator sends a dead letter again (after fixing the receiver). */
     public synchronized Delivery retry(String id, String actor) {
-        Delivery d = outbox.find(id).orElseThrow(() -> new IllegalArgumentException("no delivery with id '" + id + "'"));
-        if (d.state() != DeliveryState.DEAD) throw new IllegalStateException("delivery " + id + " is " + d.state() + "; only dead letters can be retried");
+        Delivery d = outbox.find(id).orElseThrow(() -> new org.pramaan.errors.Invalid("id", "no delivery with id '" + id + "'")); // 400, as openapi.json documents
+        if (d.state() != DeliveryState.DEAD) throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "delivery " + id + " is " + d.state() + "; only dead letters can be retried");
         Delivery again = d.requeued(clock.instant());
         return audit.unitOfWork().run(() -> {
             outbox.save(again);

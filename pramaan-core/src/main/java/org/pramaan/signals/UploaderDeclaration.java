@@ -20,7 +20,7 @@ public record UploaderDeclaration(boolean synthetic, String statement) {
         return switch (v) {
             case "synthetic", "true", "yes", "ai", "sgi" -> new UploaderDeclaration(true, "");
             case "not_synthetic", "false", "no", "authentic" -> new UploaderDeclaration(false, "");
-            default -> throw new IllegalArgumentException(
+            default -> throw new org.pramaan.errors.Invalid("declaration",
                     "declaration must be 'synthetic' or 'not_synthetic', got '" + value + "'");
         };
     }

@@ -18,6 +18,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.pramaan.access.Permission;
 import org.pramaan.access.Principal;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.DomainException;
+import org.pramaan.errors.Forbidden;
+import org.pramaan.errors.Invalid;
+import org.pramaan.errors.NotFound;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.RejectionCode;
@@ -144,14 +149,10 @@ public final class HttpApi {
                     json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
             config.routes.exception(org.pramaan.limits.BudgetExceededException.class, (e, ctx) ->
                     json(ctx, 503, ScreeningView.error("request.budget_exceeded", e.getMessage() + "; send less work per request or ask the operator to raise http.request-budget / http.media-budget")));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, ScreeningView.error("request.invalid", e.getMessage())));
-            config.routes.exception(IllegalStateException.class, (e, ctx) -> json(ctx, 409, ScreeningView.error("request.conflict", e.getMessage())));
-            config.routes.exception(org.pramaan.errors.Invalid.class, (e, ctx) -> json(ctx, 400, ScreeningView.error(e.code(), e.getMessage())));
-            config.routes.exception(org.pramaan.errors.Conflict.class, (e, ctx) -> json(ctx, 409, ScreeningView.error(e.code(), e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));
-            });
+            // A use case's refusal, mapped once by its kind (issue 12 item 3); the code is the exception's own.
+            // A bare IllegalArgumentException/IllegalStateException is a defect (500, logged) like any other unexpected exception.
+            config.routes.exception(DomainException.class, (e, ctx) -> json(ctx, status(e), domainError(e)));
+            config.routes.exception(Exception.class, HttpApi::serverError);
             config.routes.error(404, "*", ctx -> {
                 // Our own 404s are JSON already (judged by the response, not the request: a multipart request gets JSON errors too); Javalin's "no such route" is plain text.
                 if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
@@ -165,6 +166,30 @@ public final class HttpApi {
         });
         app.start(host, port);
         return app;
+    }
+
+    /** A defect, not the caller's fault: logged with its stack, answered without its message (which may name internals). */
+    private static void serverError(Exception e, Context ctx) {
+        LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        json(ctx, 500, ScreeningView.error("server.error", "internal error; see the server log"));
+    }
+
+    static int status(DomainException e) {
+        return switch (e) {
+            case NotFound n -> 404;
+            case Invalid i -> 400;
+            case Conflict c -> 409;
+            case Forbidden f -> 403;
+        };
+    }
+
+    /** {@code {"error":{"code","message"}}} as {@link ScreeningView#error}, plus {@code "field"} when an {@link Invalid} names one. */
+    static Map<String, Object> domainError(DomainException e) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", String.valueOf(e.getMessage()));
+        if (e instanceof Invalid i) i.field().ifPresent(f -> body.put("field", f));
+        return Map.of("error", body);
     }
 
     private static HandlerType handlerType(String method) {

@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pramaan.errors.Invalid;
 import org.pramaan.json.Json;
 
 /**
- * Request parsing shared by the route classes; problems become 400s that say what was wrong.
+ * Request parsing shared by the route classes; problems become 400s that say what was wrong
+ * ({@link Invalid} naming the field where there is one, so the body carries {@code error.field}).
  * Every number a client sends goes through {@link #longField}, {@link #queryLong} or {@link #pathLong}:
  * the type must be an integral number, the value within the field's range; nothing is coerced
  * (issue 11 defect 5: {@code asInt()} turned 4294967327 into 31 and "31abc" into 0).
@@ -52,7 +54,7 @@ final class Requests {
     private static String cappedText(String field, String value) {
         int max = org.pramaan.limits.TextLimits.forField(field);
         if (value.length() > max) {
-            throw new ApiException(400, "request.invalid", "'" + field + "' is " + value.length() + " characters long; the limit is " + max);
+            throw new Invalid(field, "'" + field + "' is " + value.length() + " characters long; the limit is " + max);
         }
         return value;
     }
@@ -72,7 +74,7 @@ final class Requests {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw new ApiException(400, "request.invalid", "unknown field '" + abbreviate(f) + "'; this route accepts " + String.join(", ", new TreeSet<>(allowed)));
+                throw new Invalid(abbreviate(f), "unknown field '" + abbreviate(f) + "'; this route accepts " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -88,7 +90,7 @@ final class Requests {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return OptionalLong.empty();
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new ApiException(400, "request.invalid", "'" + label + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
+            throw new Invalid(label, "'" + label + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
         }
         return OptionalLong.of(inRange(label, v.longValue(), min, max));
     }
@@ -107,7 +109,7 @@ final class Requests {
         if (v == null || v.isNull()) return Optional.empty();
         double d = v.isNumber() ? v.doubleValue() : Double.NaN;
         if (!v.isNumber() || !Double.isFinite(d) || d < min || d > max) {
-            throw new ApiException(400, "request.invalid", "'" + field + "' must be a number in " + min + ".." + max + ", got " + shown(v));
+            throw new Invalid(field, "'" + field + "' must be a number in " + min + ".." + max + ", got " + shown(v));
         }
         return Optional.of(d);
     }
@@ -142,7 +144,7 @@ final class Requests {
     }
 
     private static long inRange(String field, long v, long min, long max) {
-        if (v < min || v > max) throw new ApiException(400, "request.invalid", "'" + field + "' must be a whole number in " + min + ".." + max + ", got " + v);
+        if (v < min || v > max) throw new Invalid(field, "'" + field + "' must be a whole number in " + min + ".." + max + ", got " + v);
         return v;
     }
 
@@ -167,14 +169,14 @@ final class Requests {
         JsonNode v = body.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) return Optional.empty();
         String range = "'" + field + "' must be an ISO-8601 instant from " + earliest + " to " + latest + " (e.g. 2026-03-01T10:00:00Z), got " + shown(v);
-        if (!v.isTextual() || v.asText().length() > MAX_TEMPORAL_CHARS) throw new ApiException(400, "request.invalid", range);
+        if (!v.isTextual() || v.asText().length() > MAX_TEMPORAL_CHARS) throw new Invalid(field, range);
         Instant t;
         try {
             t = Instant.parse(v.asText().trim());
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, "request.invalid", range);
+            throw new Invalid(field, range);
         }
-        if (t.isBefore(earliest) || t.isAfter(latest)) throw new ApiException(400, "request.invalid", range);
+        if (t.isBefore(earliest) || t.isAfter(latest)) throw new Invalid(field, range);
         return Optional.of(t);
     }
 

@@ -39,8 +39,8 @@ class OpenApiContractTest {
     private HttpApi api() throws Exception {
         store = EmbeddedStore.open(dir);
         Clock clock = Clock.systemUTC();
-        AuditLog audit = new AuditLog(store.audit(), clock);
-        HashBanks banks = new HashBanks(store.banks(), clock);
+        AuditLog audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+        HashBanks banks = new HashBanks(store.banks(), clock, store.database().unitOfWork());
         Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
                 JurisdictionPolicy.load("IN"), banks);
         CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock);

@@ -52,8 +52,10 @@ public final class Embedded implements AutoCloseable {
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
                 store.database().unitOfWork());
         this.screener = screener(config, policy, banks, clock);
-        this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
-        this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
+        // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
+        org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
+        this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
+        this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock, events);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
@@ -61,7 +63,6 @@ public final class Embedded implements AutoCloseable {
         cases.useAccounts(store.accounts());
         cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs));
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
-        intake.onIntake(cases::onIntake);
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
@@ -90,8 +91,11 @@ public final class Embedded implements AutoCloseable {
         MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
         org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
                 java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
-        return new Screener(MediaProber.standard(), config.limits(), List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), new PdqHasher(),
-                new Assessor(), policy, banks, av);
+        // Core's own image decoding plugs into the still-image port here, as FFmpeg does into the video and audio ports.
+        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
+        List<org.pramaan.signals.SignalExtractor> extractors = org.pramaan.signals.SignalExtractors.standard(pdq, av,
+                List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), banks);
+        return new Screener(MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
     }
 
     public static boolean exists(PramaanConfig config) { return Files.exists(config.dataDir().resolve(EmbeddedStore.DATABASE_FILE)); }

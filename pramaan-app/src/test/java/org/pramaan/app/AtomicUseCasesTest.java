@@ -43,6 +43,7 @@ import org.pramaan.notify.Sender;
 import org.pramaan.decision.Decision;
 import org.pramaan.decision.JurisdictionPolicy;
 import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaScreened;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.MediaStatus;
 import org.pramaan.intake.UploadContext;
@@ -81,13 +82,13 @@ class AtomicUseCasesTest {
         audit = new AuditLog(failing, clock, unit);
         banks = new HashBanks(store.banks(), clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit);
         curation = new BankCuration(banks, audit, clock);
-        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), banks, clock), store.media(), store.blobs(), audit, clock);
+        org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
+        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), banks, clock), store.media(), store.blobs(), audit, clock, events);
         List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
-        cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
+        cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock, events);
         retention = new Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
         cases.useUnitOfWork(unit);
-        intake.onIntake(cases::onIntake);
         keys = new ApiKeys(store.apiKeys(), audit, clock);
     }
 
@@ -152,7 +153,7 @@ class AtomicUseCasesTest {
         return Files.write(dir.resolve("img-" + seed + ".png"), TestImages.png(TestImages.photo(120, 90, seed)));
     }
 
-    private Intake.Result ingest(Path file) {
+    private MediaScreened ingest(Path file) {
         try {
             return intake.ingest(file, UploadContext.none());
         } catch (Exception e) {
@@ -174,7 +175,7 @@ class AtomicUseCasesTest {
         assertFailsLeavingTheLogAsItWas("media.screened", () -> ingest(f));
         assertThat(store.media().find(sha)).as("no media record without its media.screened entry").isEmpty();
         assertThat(store.media().uploads(sha)).as("no upload record").isEmpty();
-        Intake.Result again = ingest(f);
+        MediaScreened again = ingest(f);
         assertThat(again.newMedia()).isTrue();
         assertThat(store.media().uploads(sha)).hasSize(1);
     }
@@ -223,7 +224,7 @@ class AtomicUseCasesTest {
     @Test
     void aTakedownWhoseBankingAuditFailsLeavesNoPhantomThatBlocksReuploads() throws Exception {
         Path f = image(5);
-        Intake.Result up = ingest(f);
+        MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
         assertFailsLeavingTheLogAsItWas("bank.item_added", () -> cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII"));
         assertThat(cases.find(c.id()).orElseThrow().events()).as("the action rolled back").isEqualTo(c.events());
@@ -239,7 +240,7 @@ class AtomicUseCasesTest {
     @Test
     void aRestoreWhoseAuditFailsKeepsTheBankedItemMatching() throws Exception {
         Path f = image(6);
-        Intake.Result up = ingest(f);
+        MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
         cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII");
         CaseFile appealed = cases.appeal(c.id(), "uploader", "it is mine");
@@ -310,7 +311,7 @@ class AtomicUseCasesTest {
     @Test
     void aResurfacingWhoseAuditFailsAddsNoEventToTheCase() throws Exception {
         Path f = image(9);
-        Intake.Result up = ingest(f);
+        MediaScreened up = ingest(f);
         CaseFile c = cases.openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", up.media().id(), Map.of(), Optional.empty()));
         cases.act(c.id(), CaseAction.REMOVE, "reviewer", "NCII");
         int events = cases.find(c.id()).orElseThrow().events().size();

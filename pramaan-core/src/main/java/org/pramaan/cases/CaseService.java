@@ -36,7 +36,9 @@ public final class CaseService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock) {
+    /** @param events intake announces {@link org.pramaan.intake.MediaScreened} there; the service subscribes to record resurfacing */
+    public CaseService(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock,
+                       org.pramaan.events.EventBus events) {
         packs.forEach(p -> this.packs.put(p.jurisdiction(), p));
         packs.forEach(p -> p.noticeTypes().forEach(t -> {
             if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
@@ -46,6 +48,8 @@ public final class CaseService {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.effects = new ContentEffects(media, Objects.requireNonNull(banks, "banks"), audit, clock);
+        // Last, once every field is set: the bus calls back after an intake committed, never during construction.
+        events.subscribe(org.pramaan.intake.MediaScreened.class, this::onIntake);
     }
 
     public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
@@ -256,7 +260,7 @@ public final class CaseService {
      * A blocked upload that matched content a case removed has resurfaced: the case records it so
      * the complainant can be told (MeitY NCII SOP: notify the victim of resurfacing).
      */
-    public void onIntake(org.pramaan.intake.Intake.Result r) {
+    private void onIntake(org.pramaan.intake.MediaScreened r) {
         if (r.report().decision() != org.pramaan.decision.Decision.BLOCK) return;
         for (org.pramaan.banks.BankMatch m : r.report().matches()) {
             if (!m.acts() || m.caseId().isEmpty()) continue;

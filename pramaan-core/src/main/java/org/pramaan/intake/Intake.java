@@ -7,40 +7,40 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.events.EventBus;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
 import org.pramaan.decision.Decision;
 
-/** Screens an upload, stores it content-addressed and records the intake in the audit log. */
+/**
+ * Screens an upload, stores it content-addressed and records the intake in the audit log; then
+ * publishes {@link MediaScreened} on the event bus.
+ */
 public final class Intake {
-    /** What an intake produced. */
-    public record Result(MediaRecord media, UploadRecord upload, ScreeningReport report, boolean newMedia) {}
-
     private final Screener screener;
     private final MediaRepository media;
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
-    private final java.util.List<java.util.function.Consumer<Result>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EventBus events;
 
-    /** Called after every stored intake, e.g. so cases can record that removed content resurfaced. */
-    public void onIntake(java.util.function.Consumer<Result> listener) { listeners.add(listener); }
-
-    public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock) {
+    /** @param events where every stored intake is announced as {@link MediaScreened} (cases subscribe) */
+    public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock, EventBus events) {
         this.screener = Objects.requireNonNull(screener, "screener");
         this.media = Objects.requireNonNull(media, "media");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
-    public Result ingest(Path file, UploadContext context) throws MediaRejectedException, IOException { return ingest(file, context, r -> { }); }
+    public MediaScreened ingest(Path file, UploadContext context) throws MediaRejectedException, IOException { return ingest(file, context, r -> { }); }
 
     /**
      * Screens and records an upload; {@code inUnit} sees the result inside the unit of work that records
      * it, before it commits (an edge stores an idempotent request's response there, with the records).
      */
-    public Result ingest(Path file, UploadContext context, java.util.function.Consumer<Result> inUnit) throws MediaRejectedException, IOException {
+    public MediaScreened ingest(Path file, UploadContext context, java.util.function.Consumer<MediaScreened> inUnit) throws MediaRejectedException, IOException {
         ScreeningReport report;
         try (MediaSource source = MediaSource.open(file)) {
             report = screener.screen(source, context);
@@ -55,17 +55,18 @@ public final class Intake {
         boolean store = report.decision() != Decision.BLOCK;
         if (store) blobs.put(report.sha256(), file);
         // Media record, upload record and audit entry commit together or not at all.
-        Result result = audit.unitOfWork().run(() -> {
-            Result r = record(report, context, store);
+        MediaScreened result = audit.unitOfWork().run(() -> {
+            MediaScreened r = record(report, context, store);
             inUnit.accept(r);
             return r;
         });
-        // Listeners (cases) take their own locks and units: told after the commit, never while the store lock is held.
-        listeners.forEach(l -> l.accept(result));
+        // Subscribers (cases) take their own locks and units: told after the commit, never while the store lock is held.
+        // A subscriber's failure reaches the caller only after every subscriber ran (EventBus); the intake stays recorded.
+        events.publish(result);
         return result;
     }
 
-    private Result record(ScreeningReport report, UploadContext context, boolean store) {
+    private MediaScreened record(ScreeningReport report, UploadContext context, boolean store) {
         Instant now = clock.instant();
         Optional<MediaRecord> existing = media.find(report.sha256());
         MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED).map(MediaRecord::status)
@@ -81,6 +82,6 @@ public final class Intake {
                 "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
                 "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse(""),
                 "vpdqFrames", report.av().vpdq().size(), "audioFingerprint", report.av().audio().isPresent(), "hashErrors", report.av().errors()));
-        return new Result(record, upload, report, existing.isEmpty());
+        return new MediaScreened(record, upload, report, existing.isEmpty());
     }
 }

@@ -29,9 +29,12 @@ import org.pramaan.media.decode.VideoDecoder;
  * thrown: the file keeps its exact hashes and is stored, so a removed copy is still blocked by its
  * bytes even when its frames cannot be read (IT Rules r.4(4)).
  *
+ * As an extractor it leaves {@link SignalInput#AV_HASHES} for bank matching and the report, and adds
+ * no signal of its own (the hashes are evidence to match, not evidence of origin).
+ *
  * @see AvHashes#errors() the notes' form, {@code vpdq: <code>: <message>} or {@code audio: …}
  */
-public final class AvHasher {
+public final class AvHasher implements SignalExtractor {
     /** Sample rate the fingerprinter works at; decoding straight to it skips one resampling. */
     private static final int AUDIO_RATE = 11_025;
 
@@ -63,6 +66,12 @@ public final class AvHasher {
     public static AvHasher none() { return new AvHasher(Optional.empty(), Optional.empty(), Settings.DEFAULT); }
 
     public Settings settings() { return settings; }
+
+    @Override
+    public List<Signal> extract(SignalInput input) throws IOException {
+        input.put(SignalInput.AV_HASHES, hash(input.source(), input.info()));
+        return List.of();
+    }
 
     public AvHashes hash(MediaSource source, MediaInfo info) throws IOException {
         if (info.kind() == MediaKind.IMAGE || video.isEmpty() && audio.isEmpty()) return AvHashes.NONE;

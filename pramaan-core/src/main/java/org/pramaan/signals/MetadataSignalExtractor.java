@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaSource;
 import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.provenance.c2pa.TrustSettings;
@@ -31,8 +30,9 @@ public final class MetadataSignalExtractor implements SignalExtractor {
     public MetadataSignalExtractor(C2paReader c2pa) { this.c2pa = c2pa; }
 
     @Override
-    public List<Signal> extract(MediaSource source, MediaInfo info) throws IOException {
-        MetadataBlocks blocks = MetadataBlocks.find(source, info);
+    public List<Signal> extract(SignalInput input) throws IOException {
+        MediaSource source = input.source();
+        MetadataBlocks blocks = MetadataBlocks.find(source, input.info());
         List<Signal> out = labels(blocks);
         if (!blocks.c2pa.isEmpty()) out.addAll(C2paSignals.of(c2pa.read(source), blocks.c2pa));
         return out;

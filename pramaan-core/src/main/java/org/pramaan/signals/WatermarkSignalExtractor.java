@@ -51,7 +51,9 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
     }
 
     @Override
-    public List<Signal> extract(MediaSource source, MediaInfo info) throws IOException {
+    public List<Signal> extract(SignalInput input) throws IOException {
+        MediaSource source = input.source();
+        MediaInfo info = input.info();
         if (info.kind() != MediaKind.IMAGE || info.dimensions().isEmpty()) return List.of();
         Dimensions d = info.dimensions().get();
         if (!SdWatermarkDetector.applies(d.width(), d.height()) || d.pixels() > maxPixels) return List.of();

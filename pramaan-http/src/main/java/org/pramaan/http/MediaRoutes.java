@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.signals.UploaderDeclaration;
-import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaScreened;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.ScreeningView;
 import org.pramaan.intake.UploadContext;
@@ -33,7 +33,7 @@ final class MediaRoutes {
                     : context(param(ctx, "uploaderId", "X-Uploader-Id"), param(ctx, "externalId", "X-External-Id"), param(ctx, "declaration", "X-Declaration"));
             // The upload's records and, for a request with an Idempotency-Key, its response commit together (issue 11 defect 9).
             byte[][] json = new byte[1][];
-            Intake.Result r = services.intake().ingest(spool, uc, res -> json[0] = Idempotency.storeInUnit(ctx, res.newMedia() ? 201 : 200, body(res)));
+            MediaScreened r = services.intake().ingest(spool, uc, res -> json[0] = Idempotency.storeInUnit(ctx, res.newMedia() ? 201 : 200, body(res)));
             HttpApi.counter(metrics, "pramaan_media_screened", "decision", r.report().decision().name(), "tier", r.report().assessment().tier().name()).increment();
             ctx.status(r.newMedia() ? 201 : 200).contentType("application/json").result(json[0]);
         } catch (MediaRejectedException e) {
@@ -44,7 +44,7 @@ final class MediaRoutes {
         }
     }
 
-    private static Map<String, Object> body(Intake.Result r) {
+    private static Map<String, Object> body(MediaScreened r) {
         Map<String, Object> body = new LinkedHashMap<>(ScreeningView.report(r.report()));
         body.put("id", r.media().id());
         body.put("uploadId", r.upload().id());

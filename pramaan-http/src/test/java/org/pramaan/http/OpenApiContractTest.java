@@ -41,10 +41,13 @@ class OpenApiContractTest {
         Clock clock = Clock.systemUTC();
         AuditLog audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
         HashBanks banks = new HashBanks(store.banks(), clock, store.database().unitOfWork());
-        Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
-                JurisdictionPolicy.load("IN"), banks);
-        CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock);
-        return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock), store.media(), cases,
+        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
+        Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(),
+                org.pramaan.signals.SignalExtractors.standard(pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks), new Assessor(),
+                JurisdictionPolicy.load("IN"), banks, pdq, org.pramaan.signals.AvHasher.none());
+        org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
+        CaseService cases = new CaseService(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock, events);
+        return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.banks.BankCuration(banks, audit, clock), audit,

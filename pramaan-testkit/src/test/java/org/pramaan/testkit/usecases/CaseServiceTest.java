@@ -19,7 +19,7 @@ import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseState;
 import org.pramaan.cases.NoticeRequest;
 import org.pramaan.decision.Decision;
-import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaScreened;
 import org.pramaan.intake.MediaStatus;
 import org.pramaan.intake.UploadContext;
 
@@ -186,7 +186,7 @@ class CaseServiceTest {
     void aRemovedItemThatIsUploadedAgainIsBlockedAndTheCaseRecordsItsResurfacing() throws Exception {
         CaseFile c = complaint();
         f.cases.act(c.id(), CaseAction.REMOVE, "key:reviewer", "depicts the complainant");
-        Intake.Result again = f.intake.ingest(f.photo(1), new UploadContext(Optional.of("uploader-9"), Optional.empty(), Optional.empty()));
+        MediaScreened again = f.intake.ingest(f.photo(1), new UploadContext(Optional.of("uploader-9"), Optional.empty(), Optional.empty()));
         assertThat(again.report().decision()).isEqualTo(Decision.BLOCK);
         CaseFile after = f.cases.find(c.id()).orElseThrow();
         assertThat(after.events()).filteredOn(e -> e.type().equals("resurfaced")).singleElement()

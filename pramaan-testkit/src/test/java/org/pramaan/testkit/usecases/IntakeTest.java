@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.intake.Intake;
+import org.pramaan.intake.MediaScreened;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.UploadContext;
 
@@ -28,7 +29,7 @@ class IntakeTest {
     @Test
     void recordsTheMediaItsUploadAndOneAuditEntryAndKeepsTheBytes() throws Exception {
         UploadContext ctx = new UploadContext(Optional.of("user-1"), Optional.of("post-9"), Optional.empty());
-        Intake.Result r = f.intake.ingest(f.photo(7), ctx);
+        MediaScreened r = f.intake.ingest(f.photo(7), ctx);
         MediaRecord m = r.media();
         assertThat(r.newMedia()).isTrue();
         assertThat(f.store.media().find(m.id())).contains(m);
@@ -39,16 +40,16 @@ class IntakeTest {
         assertThat(Files.readAllBytes(f.blobs.locate(m.id()).orElseThrow())).isEqualTo(Files.readAllBytes(f.photo(7)));
 
         f.clock.advance(java.time.Duration.ofMinutes(5));
-        Intake.Result again = f.intake.ingest(f.photo(7), UploadContext.none());
+        MediaScreened again = f.intake.ingest(f.photo(7), UploadContext.none());
         assertThat(again.newMedia()).isFalse();
         assertThat(again.media().firstSeenAt()).as("first seen stays").isEqualTo(m.firstSeenAt());
         assertThat(f.store.media().uploads(m.id())).hasSize(2);
     }
 
     @Test
-    void listenersAreToldAfterTheCommitOutsideAnyUnit() throws Exception {
+    void subscribersAreToldAfterTheCommitOutsideAnyUnit() throws Exception {
         List<String> seen = new ArrayList<>();
-        f.intake.onIntake(r -> {
+        f.events.subscribe(MediaScreened.class, r -> {
             // Committed: the record is readable, and this thread holds no unit (a hook registered now runs at once).
             seen.add("stored=" + f.store.media().find(r.media().id()).isPresent());
             f.store.unitOfWork().afterCommit(() -> seen.add("outside a unit"));
@@ -58,18 +59,29 @@ class IntakeTest {
     }
 
     @Test
-    void aFailureInsideTheUnitStoresNoRecordAndNoAuditEntryAndTellsNoListener() throws Exception {
-        List<Intake.Result> told = new ArrayList<>();
-        f.intake.onIntake(told::add);
+    void aFailureInsideTheUnitStoresNoRecordAndNoAuditEntryAndTellsNoSubscriber() throws Exception {
+        List<MediaScreened> told = new ArrayList<>();
+        f.events.subscribe(MediaScreened.class, told::add);
         Path photo = f.photo(4);
         assertThatThrownBy(() -> f.intake.ingest(photo, UploadContext.none(), r -> { throw new IllegalStateException("response not stored"); }))
                 .hasMessage("response not stored");
         assertThat(storedMedia()).isEmpty();
         assertThat(f.allAuditTypes()).doesNotContain("media.screened");
         assertThat(told).isEmpty();
-        Intake.Result retried = f.intake.ingest(photo, UploadContext.none());
+        MediaScreened retried = f.intake.ingest(photo, UploadContext.none());
         assertThat(retried.upload().id()).as("the rolled-back upload id is handed out again, as SQLite's AUTOINCREMENT rolls back").isEqualTo(1);
         assertThat(told).containsExactly(retried);
+    }
+
+    @Test
+    void aFailingSubscriberLeavesTheIntakeRecordedTheOthersToldAndReachesTheCaller() throws Exception {
+        List<MediaScreened> told = new ArrayList<>();
+        f.events.subscribe(MediaScreened.class, r -> { throw new IllegalStateException("subscriber broke"); });
+        f.events.subscribe(MediaScreened.class, told::add);
+        assertThatThrownBy(() -> f.intake.ingest(f.photo(8), UploadContext.none())).hasMessage("subscriber broke");
+        assertThat(told).as("the next subscriber still ran").singleElement()
+                .satisfies(r -> assertThat(f.store.media().find(r.media().id())).as("committed before anyone was told").isPresent());
+        assertThat(f.allAuditTypes()).containsExactly("media.screened");
     }
 
     @Test

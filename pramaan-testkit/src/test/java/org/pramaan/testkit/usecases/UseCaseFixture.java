@@ -18,6 +18,11 @@ import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.assessment.Assessor;
 import org.pramaan.decision.JurisdictionPolicy;
+import org.pramaan.events.EventBus;
+import org.pramaan.media.image.StandardStillImageDecoder;
+import org.pramaan.signals.AvHasher;
+import org.pramaan.signals.PdqExtractor;
+import org.pramaan.signals.SignalExtractors;
 import org.pramaan.intake.Intake;
 import org.pramaan.intake.Screener;
 import org.pramaan.intake.UploadContext;
@@ -40,8 +45,10 @@ final class UseCaseFixture {
     final MemoryBlobStore blobs;
     final AuditLog audit = new AuditLog(store.audit(), clock, store.unitOfWork());
     final HashBanks banks = new HashBanks(store.banks(), clock, Optional.empty(), AvMatchPolicy.DEFAULT, store.unitOfWork());
-    final Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(), List.of(), new PdqHasher(), new Assessor(),
-            JurisdictionPolicy.load("IN"), banks);
+    final PdqExtractor pdq = new PdqExtractor(new PdqHasher(), new StandardStillImageDecoder());
+    final Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(),
+            SignalExtractors.standard(pdq, AvHasher.none(), List.of(), banks), new Assessor(), JurisdictionPolicy.load("IN"), banks, pdq, AvHasher.none());
+    final EventBus events = new EventBus();
     final Intake intake;
     final CaseService cases;
     private final Path dir;
@@ -49,12 +56,11 @@ final class UseCaseFixture {
     UseCaseFixture(Path dir) {
         this.dir = dir;
         this.blobs = new MemoryBlobStore(dir.resolve("blobs"));
-        this.intake = new Intake(screener, store.media(), blobs, audit, clock);
-        this.cases = new CaseService(List.of(RulePack.load("IN"), RulePack.load("US")), store.cases(), store.media(), banks, audit, clock);
+        this.intake = new Intake(screener, store.media(), blobs, audit, clock, events);
+        this.cases = new CaseService(List.of(RulePack.load("IN"), RulePack.load("US")), store.cases(), store.media(), banks, audit, clock, events);
         cases.useUnitOfWork(store.unitOfWork());
         cases.useRetention(new Retention(store.holds(), store.media(), blobs, audit, clock));
         cases.useAccounts(store.accounts());
-        intake.onIntake(cases::onIntake);
     }
 
     /** A JPEG photo on disk, different per seed. */

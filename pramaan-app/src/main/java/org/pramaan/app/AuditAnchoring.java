@@ -2,11 +2,13 @@ package org.pramaan.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.pramaan.audit.AuditCheckpoints;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.CheckpointJournal;
 import org.pramaan.audit.CheckpointKey;
 import org.pramaan.store.sqlite.EmbeddedStore;
+import org.pramaan.tx.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +22,16 @@ final class AuditAnchoring {
 
     private AuditAnchoring() {}
 
-    static AuditCheckpoints attach(PramaanConfig config, EmbeddedStore store, AuditLog audit, Clock clock) {
+    /**
+     * The deployment's audit log, anchored. The checkpoints read the store, not the log, so they are
+     * built first and given to the log's constructor (no setter: issue 12).
+     */
+    static AuditLog open(PramaanConfig config, EmbeddedStore store, Clock clock, UnitOfWork unit) {
         List<String> restored = store.restoredTriggers();
         if (!restored.isEmpty()) {
-            audit.append(AuditLog.TRIGGERS_RESTORED, "audit:triggers", AuditLog.details("triggers", restored));
+            // Appended before the checkpoints are attached, as it always was: this entry alone does not
+            // make the process one that appended (a read-only `audit verify` still signs nothing at close).
+            new AuditLog(store.audit(), clock, unit).append(AuditLog.TRIGGERS_RESTORED, "audit:triggers", AuditLog.details("triggers", restored));
         }
         PramaanConfig.Checkpointing settings = config.auditCheckpoints();
         CheckpointKey.Loaded key = CheckpointKey.loadOrCreate(settings.key());
@@ -34,9 +42,9 @@ final class AuditAnchoring {
         AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), key.key(),
                 new CheckpointJournal(config.dataDir().resolve(CheckpointJournal.FILE_NAME)), settings.interval(), clock, AuditCheckpoints.background(),
                 problem -> LOG.error("{}", problem));
-        audit.useCheckpoints(checkpoints);
+        AuditLog audit = new AuditLog(store.audit(), clock, unit, Optional.of(checkpoints));
         // Catch up after a crash or an upgrade from a version without checkpoints.
         checkpoints.checkpointIfDue();
-        return checkpoints;
+        return audit;
     }
 }

@@ -47,8 +47,7 @@ public final class Embedded implements AutoCloseable {
         this.store = EmbeddedStore.open(config.dataDir());
         // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
         this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
-        this.audit = new AuditLog(store.audit(), clock, idempotency.marking(store.database().unitOfWork()));
-        AuditAnchoring.attach(config, store, audit, clock);
+        this.audit = AuditAnchoring.open(config, store, clock, idempotency.marking(store.database().unitOfWork()));
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
                 store.database().unitOfWork());

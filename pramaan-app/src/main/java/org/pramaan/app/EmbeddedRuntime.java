@@ -53,7 +53,7 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public Screener screener() {
         if (Embedded.exists(config)) return app().screener();
-        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock), clock);
+        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock, NoBanks.NOTHING_TO_COMMIT), clock);
     }
 
     @Override
@@ -154,6 +154,15 @@ final class EmbeddedRuntime implements CliRuntime {
 
     /** An empty, read-only bank store for scans without a data directory. */
     private static final class NoBanks implements HashBankRepository {
+        /** Every write here is refused before anything is stored, so no unit ever has anything to commit or undo. */
+        static final org.pramaan.tx.UnitOfWork NOTHING_TO_COMMIT = new org.pramaan.tx.UnitOfWork() {
+            @Override
+            public <T> T run(java.util.function.Supplier<T> work) { return work.get(); }
+
+            @Override
+            public void afterCommit(Runnable hook) { hook.run(); }
+        };
+
         @Override
         public BankItem add(BankItem item) { throw readOnly(); }
 

@@ -362,7 +362,7 @@ class AtomicUseCasesTest {
         for (BankItem i : store.banks().all()) {
             assertThat(banks.match(Optional.empty(), i.pdq())).extracting(org.pramaan.banks.BankMatch::itemId).as("item %d matches", i.id()).contains(i.id());
         }
-        HashBanks rebuilt = new HashBanks(store.banks(), clock);
+        HashBanks rebuilt = new HashBanks(store.banks(), clock, store.database().unitOfWork());
         assertThat(rebuilt.items("feed")).extracting(BankItem::id).containsExactlyElementsOf(stored);
         long audited = audit.forSubject("bank:feed").stream().filter(e -> e.type().equals("bank.items_added")).count();
         long removed = audit.forSubject("bank:feed").stream().filter(e -> e.type().equals("bank.item_removed")).count();

@@ -37,7 +37,7 @@ final class AvMatchBenchCommand implements Callable<Integer> {
     public Integer call() {
         Random r = new Random(1);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        HashBanks banks = new HashBanks(new Scratch(), Clock.fixed(t, ZoneOffset.UTC));
+        HashBanks banks = new HashBanks(new Scratch(), Clock.fixed(t, ZoneOffset.UTC), Scratch.NO_TRANSACTIONS);
         banks.ensure(HashBanks.REMOVED, BankKind.REMOVED);
         List<BankItem> items = new ArrayList<>();
         for (int v = 0; v < videos; v++) {
@@ -67,6 +67,19 @@ final class AvMatchBenchCommand implements Callable<Integer> {
 
     /** An in-memory repository: the bench measures matching, not storage. */
     private static final class Scratch implements HashBankRepository {
+        /**
+         * The scratch store has no transactions and the bench opens no unit: each write applies at
+         * once, as the unit-of-work contract has it for writes outside a unit, so the matcher sees it
+         * when the write returns.
+         */
+        static final org.pramaan.tx.UnitOfWork NO_TRANSACTIONS = new org.pramaan.tx.UnitOfWork() {
+            @Override
+            public <T> T run(java.util.function.Supplier<T> work) { return work.get(); }
+
+            @Override
+            public void afterCommit(Runnable hook) { hook.run(); }
+        };
+
         private final List<Bank> banks = new ArrayList<>();
         private final List<BankItem> items = new ArrayList<>();
 

@@ -12,24 +12,29 @@ public final class AuditLog {
     private final AuditStore store;
     private final Clock clock;
     private final org.pramaan.tx.UnitOfWork unit;
-    /** Written after appends once {@link #useCheckpoints} is called; checked by {@link #verify()}. */
-    private volatile Optional<AuditCheckpoints> checkpoints = Optional.empty();
+    /** Written after appends that committed; checked by {@link #verify()}. */
+    private final Optional<AuditCheckpoints> checkpoints;
 
     /** The entry type the store's start-up check appends when it had to recreate append-only triggers. */
     public static final String TRIGGERS_RESTORED = "audit.triggers_restored";
     /** The entry type appended when, at an append, the recorded head did not match the newest entry. */
     public static final String HEAD_MISMATCH = "audit.head_mismatch";
 
-    public AuditLog(AuditStore store, Clock clock) { this(store, clock, org.pramaan.tx.UnitOfWork.none()); }
+    /** A log whose chain is not anchored by signed checkpoints. */
+    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit) { this(store, clock, unit, Optional.empty()); }
 
     /**
-     * @param unit the store's unit of work: appends take the store's lock before this log's monitor,
-     *             the same order as callers that append inside their own unit, so they cannot deadlock
+     * @param unit        the store's unit of work: appends take the store's lock before this log's monitor,
+     *                    the same order as callers that append inside their own unit, so they cannot deadlock.
+     *                    Required: every use case runs its change and its entry in it (DEV-GUIDELINES 7)
+     * @param checkpoints anchors the chain with signed checkpoints (see {@link AuditCheckpoints}); they read
+     *                    the {@link AuditStore}, not this log, so they are built first and handed in
      */
-    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit) {
+    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit, Optional<AuditCheckpoints> checkpoints) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.unit = Objects.requireNonNull(unit, "unit");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
     public AuditEntry append(String type, String subject, Map<String, ?> details) {
@@ -40,9 +45,6 @@ public final class AuditLog {
             return e;
         });
     }
-
-    /** Anchors the chain with signed checkpoints from now on (see {@link AuditCheckpoints}). */
-    public void useCheckpoints(AuditCheckpoints c) { this.checkpoints = Optional.of(Objects.requireNonNull(c, "checkpoints")); }
 
     public Optional<AuditCheckpoints> checkpoints() { return checkpoints; }
 

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * The banked items with vPDQ frames or an audio fingerprint, matched by a linear scan: each banked
  * video costs |query frames| × |stored frames| PDQ distances (a 20-frame clip against a 3-minute
  * video at 1 fps: 3,600 popcounts), fine for thousands of banked videos; a frame index would pick
- * candidates first at larger scale. Not thread-safe: {@link HashBanks} guards it with its lock.
+ * candidates first at larger scale. Not thread-safe: {@link BankIndex} guards it with its lock.
  */
 final class AvBankScan {
     private final Map<Long, BankItem> items = new LinkedHashMap<>();

@@ -6,36 +6,25 @@ import org.pramaan.hash.PdqIndex;
 import org.pramaan.hash.PdqResult;
 
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.pramaan.tx.UnitOfWork;
 
 /**
  * Hash banks and their in-memory matcher: exact SHA-256 lookup plus PDQ within each bank's
- * threshold and quality floor. Writes go to the repository first, then to memory once the store
- * committed them ({@link UnitOfWork#afterCommit}): a write that rolls back (an audit append that
- * fails after the item was stored) must leave no phantom entry blocking uploads and no entry
- * missing. Outside a unit of work a new item matches from the moment {@link #add} returns; inside
- * one, from the moment the outermost unit commits. The repository is never called while the
- * in-memory lock is held: callers may already hold the store's lock (a takedown inside a unit of
- * work), and the store-then-memory order must be the only order. PDQ search goes through a
- * {@link PdqIndex} (exact, so results equal the linear scan it replaced) at the largest threshold
- * of any bank that can match; each hit is then held to its own bank's threshold, quality floor and
- * state. With a snapshot file, a restart loads the index instead of rebuilding it. Banked vPDQ
- * frames and audio fingerprints are matched by a linear scan ({@link AvBankScan}) under the
- * rules of an {@link AvMatchPolicy}.
+ * threshold and quality floor. Writes go to the repository first, then to memory (the
+ * {@link BankIndex}) once the store committed them ({@link UnitOfWork#afterCommit}): a write that
+ * rolls back (an audit append that fails after the item was stored) must leave no phantom entry
+ * blocking uploads and no entry missing. Outside a unit of work a new item matches from the moment
+ * {@link #add} returns; inside one, from the moment the outermost unit commits. The repository is
+ * never called while the in-memory lock is held: callers may already hold the store's lock (a
+ * takedown inside a unit of work), and the store-then-memory order must be the only order. PDQ
+ * search goes through a {@link PdqIndex}; with a snapshot file, a restart loads the index instead
+ * of rebuilding it. Banked vPDQ frames and audio fingerprints are matched by a linear scan
+ * ({@link AvBankScan}) under the rules of an {@link AvMatchPolicy}.
  */
 public final class HashBanks {
     /** The bank takedowns feed (IT Rules r.4(4)). */
@@ -46,77 +35,34 @@ public final class HashBanks {
     private final HashBankRepository repository;
     private final UnitOfWork unit;
     private final Clock clock;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Bank> banks = new LinkedHashMap<>();
-    private final Map<String, List<BankItem>> bySha256 = new HashMap<>();
-    private final Map<Long, BankItem> withPdq = new HashMap<>();
-    private final ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pdq-index-merge");
-        t.setDaemon(true);
-        return t;
-    });
-    private final PdqIndex pdqIndex;
-    private final AvBankScan av;
-    private final Optional<Path> snapshot;
-    private volatile boolean indexChanged;
-    private volatile String indexStatus;
+    private final BankIndex index;
 
-    public HashBanks(HashBankRepository repository, Clock clock) { this(repository, clock, Optional.empty()); }
+    /** No index snapshot, the default AV matching rules. */
+    public HashBanks(HashBankRepository repository, Clock clock, UnitOfWork unit) { this(repository, clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit); }
 
-    /** @param indexSnapshot where the PDQ index snapshot lives (read at start when it matches the repository) */
-    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot) { this(repository, clock, indexSnapshot, AvMatchPolicy.DEFAULT); }
-
-    /** @param avPolicy when banked video and audio count as found again */
-    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy) {
-        this(repository, clock, indexSnapshot, avPolicy, UnitOfWork.none());
-    }
-
-    /** @param unit the repository's unit of work: memory follows the store only after it commits */
+    /**
+     * @param indexSnapshot where the PDQ index snapshot lives (read at start when it matches the repository)
+     * @param avPolicy      when banked video and audio count as found again
+     * @param unit          the repository's unit of work: memory follows the store only after it commits.
+     *                      Required (issue 12): without one, a rolled-back write would reach memory
+     */
     public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy, UnitOfWork unit) {
         this.unit = Objects.requireNonNull(unit, "unit");
-        this.av = new AvBankScan(avPolicy);
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.snapshot = Objects.requireNonNull(indexSnapshot, "indexSnapshot");
-        repository.banks().forEach(b -> banks.put(b.name(), b));
-        List<PdqIndex.Entry> entries = new ArrayList<>();
-        for (BankItem i : repository.all()) {
-            indexSha(i);
-            av.index(i);
-            i.pdq().ifPresent(p -> {
-                withPdq.put(i.id(), i);
-                entries.add(new PdqIndex.Entry(i.id(), p.hash()));
-            });
-        }
-        if (snapshot.isEmpty()) {
-            pdqIndex = PdqIndex.build(entries, merger);
-            indexStatus = "built from the repository (" + entries.size() + " PDQ hashes)";
-        } else {
-            PdqIndex.Opened o = PdqIndex.loadOrBuild(snapshot.get(), entries, merger);
-            pdqIndex = o.index();
-            indexStatus = o.fromSnapshot() ? "loaded from " + snapshot.get() : "rebuilt: " + o.snapshotProblem().orElse("");
-            indexChanged = !o.fromSnapshot();
-        }
+        Objects.requireNonNull(avPolicy, "avPolicy");
+        this.index = new BankIndex(repository.banks(), repository.all(), Objects.requireNonNull(indexSnapshot, "indexSnapshot"), avPolicy);
     }
 
     /** How the PDQ index was opened, or why its last snapshot write failed. */
-    public String indexStatus() { return indexStatus; }
+    public String indexStatus() { return index.indexStatus(); }
 
     /** Writes the PDQ index snapshot if one is configured and the index changed since it was read or written. */
-    public void saveIndexSnapshot() {
-        if (snapshot.isEmpty() || !indexChanged) return;
-        try {
-            indexChanged = false;
-            pdqIndex.writeSnapshot(snapshot.get());
-        } catch (IOException | RuntimeException e) {
-            indexChanged = true;
-            indexStatus = "snapshot write failed: " + e.getMessage();
-        }
-    }
+    public void saveIndexSnapshot() { index.saveIndexSnapshot(); }
 
-    public List<Bank> banks() { return read(() -> List.copyOf(banks.values())); }
+    public List<Bank> banks() { return index.banks(); }
 
-    public Optional<Bank> bank(String name) { return read(() -> Optional.ofNullable(banks.get(name))); }
+    public Optional<Bank> bank(String name) { return index.bank(name); }
 
     /** Creates the bank, or returns it unchanged if one of that name and kind exists. */
     public Bank ensure(String name, BankKind kind) {
@@ -127,14 +73,14 @@ public final class HashBanks {
         }
         Bank created = Bank.of(name, kind, clock.instant());
         repository.saveBank(created);
-        afterCommit(() -> banks.put(name, created));
+        unit.afterCommit(() -> index.putBank(created));
         return created;
     }
 
     public Bank create(Bank bank) {
         if (stored(bank.name()).isPresent()) throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + bank.name() + "' already exists");
         repository.saveBank(bank);
-        afterCommit(() -> banks.put(bank.name(), bank));
+        unit.afterCommit(() -> index.putBank(bank));
         return bank;
     }
 
@@ -142,18 +88,13 @@ public final class HashBanks {
         Bank old = stored(bank.name()).orElseThrow(() -> new NotFound("bank.not_found", "no bank named '" + bank.name() + "'"));
         if (old.kind() != bank.kind()) throw new Conflict(Conflict.REQUEST_CONFLICT, "a bank's kind cannot change (" + old.kind().wireName() + ")");
         repository.saveBank(bank);
-        afterCommit(() -> banks.put(bank.name(), bank));
+        unit.afterCommit(() -> index.putBank(bank));
         return bank;
     }
 
     public boolean delete(String name) {
         boolean existed = repository.deleteBank(name);
-        afterCommit(() -> {
-            banks.remove(name);
-            bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(name)));
-            removePdq(i -> i.bank().equals(name));
-            av.remove(i -> i.bank().equals(name));
-        });
+        unit.afterCommit(() -> index.removeBank(name));
         return existed;
     }
 
@@ -168,39 +109,21 @@ public final class HashBanks {
             known.add(i.bank());
         }
         List<BankItem> stored = repository.addAll(items);
-        afterCommit(() -> stored.forEach(this::index));
+        unit.afterCommit(() -> index.add(stored));
         return stored;
     }
 
-    public List<BankItem> items(String bank) {
-        return read(() -> {
-            List<BankItem> out = new ArrayList<>();
-            java.util.Set<Long> seen = new java.util.HashSet<>();
-            for (List<BankItem> l : bySha256.values()) for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
-            for (BankItem i : withPdq.values()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
-            for (BankItem i : av.items()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
-            out.sort(java.util.Comparator.comparingLong(BankItem::id));
-            return out;
-        });
-    }
+    public List<BankItem> items(String bank) { return index.items(bank); }
 
     public boolean removeItem(long id) {
         boolean removed = repository.removeItem(id);
-        afterCommit(() -> {
-            bySha256.values().forEach(l -> l.removeIf(i -> i.id() == id));
-            removePdq(i -> i.id() == id);
-            av.remove(i -> i.id() == id);
-        });
+        unit.afterCommit(() -> index.removeItems(i -> i.id() == id));
         return removed;
     }
 
     public int removeMedia(String bank, String mediaId) {
         int n = repository.removeMedia(bank, mediaId);
-        afterCommit(() -> {
-            bySha256.values().forEach(l -> l.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
-            removePdq(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
-            av.remove(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId)));
-        });
+        unit.afterCommit(() -> index.removeItems(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
         return n;
     }
 
@@ -212,99 +135,14 @@ public final class HashBanks {
     public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) { return match(sha256, pdq, AvHashes.NONE); }
 
     /** As {@link #match(Optional, Optional)}, also finding the file's video frames and audio in banked videos and audio (exact, then PDQ, then vPDQ/audio). */
-    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
-        return read(() -> {
-            java.time.Instant now = clock.instant();
-            Map<Long, BankMatch> out = new LinkedHashMap<>();
-            sha256.ifPresent(s -> {
-                for (BankItem i : bySha256.getOrDefault(s, List.of())) consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
-            });
-            pdq.ifPresent(q -> matchPdq(q, now, out));
-            av.match(media, banks, (i, method) -> consider(i, method, 0, now), out);
-            boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
-            return out.values().stream().map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
-        });
-    }
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) { return index.match(sha256, pdq, media, clock::instant); }
 
     public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) { return match(Optional.of(sha256), pdq); }
 
-    public long size() {
-        return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()
-                + av.items().stream().filter(i -> i.sha256().isEmpty() && i.pdq().isEmpty()).count());
-    }
-
-    /** One index search at the widest threshold any matching bank uses; hits in item order, like the scan it replaced. */
-    private void matchPdq(PdqResult q, java.time.Instant now, Map<Long, BankMatch> out) {
-        int radius = banks.values().stream().filter(b -> b.state() != BankState.DISABLED && q.quality() >= b.qualityFloor())
-                .mapToInt(Bank::pdqThreshold).max().orElse(-1);
-        if (radius < 0 || withPdq.isEmpty()) return;
-        List<PdqIndex.Hit> hits = new ArrayList<>(pdqIndex.search(q.hash(), radius));
-        hits.sort(java.util.Comparator.comparingLong(PdqIndex.Hit::id));
-        for (PdqIndex.Hit h : hits) {
-            BankItem i = withPdq.get(h.id());
-            if (i == null || out.containsKey(i.id())) continue;
-            Bank b = banks.get(i.bank());
-            if (b == null || q.quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
-            if (h.distance() <= b.pdqThreshold()) consider(i, "pdq", h.distance(), now).ifPresent(m -> out.put(i.id(), m));
-        }
-    }
-
-    private void removePdq(java.util.function.Predicate<BankItem> which) {
-        List<Long> gone = withPdq.values().stream().filter(which).map(BankItem::id).toList();
-        for (long id : gone) {
-            withPdq.remove(id);
-            pdqIndex.remove(id);
-        }
-        if (!gone.isEmpty()) indexChanged = true;
-    }
-
-    private Optional<BankMatch> consider(BankItem i, String method, int distance, java.time.Instant now) {
-        Bank b = banks.get(i.bank());
-        if (b == null || b.state() == BankState.DISABLED || !i.activeAt(now)) return Optional.empty();
-        return Optional.of(new BankMatch(b.name(), b.kind(), i.id(), method, distance, i.mediaId(), i.caseId(),
-                b.state() == BankState.SHADOW ? Optional.of("shadow") : Optional.empty()));
-    }
-
-    private void index(BankItem item) {
-        indexSha(item);
-        av.index(item);
-        item.pdq().ifPresent(p -> {
-            withPdq.put(item.id(), item);
-            pdqIndex.add(item.id(), p.hash());
-            indexChanged = true;
-        });
-    }
-
-    private void indexSha(BankItem item) { item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item)); }
+    public long size() { return index.size(); }
 
     /** The bank as the store has it (inside a unit: including what the unit wrote but memory does not show yet). */
     private Optional<Bank> stored(String name) {
         return repository.banks().stream().filter(b -> b.name().equals(name)).findFirst();
-    }
-
-    /** Applies a change to memory under the write lock once the store's change committed. */
-    private void afterCommit(Runnable change) {
-        unit.afterCommit(() -> write(() -> {
-            change.run();
-            return null;
-        }));
-    }
-
-    private <T> T read(java.util.function.Supplier<T> s) {
-        lock.readLock().lock();
-        try {
-            return s.get();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private <T> T write(java.util.function.Supplier<T> s) {
-        lock.writeLock().lock();
-        try {
-            return s.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
     }
 }

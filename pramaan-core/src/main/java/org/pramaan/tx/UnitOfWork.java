@@ -23,20 +23,16 @@ import java.util.function.Supplier;
  *       this store; if one throws, the others still run and the first exception is rethrown
  *       (the store change stays committed).</li>
  * </ul>
+ *
+ * <p>There is no default unit: every use case and every in-memory mirror gets its store's unit in
+ * its constructor (issue 12), so nothing can run "outside a transaction" by omission. Tests over
+ * fakes without transactions use the testkit's {@code MemoryUnitOfWork}.
  */
 public interface UnitOfWork {
     <T> T run(Supplier<T> work);
 
     /** Runs {@code hook} once the outermost unit on this thread commits; at once outside any unit; never if it rolls back. */
     void afterCommit(Runnable hook);
-
-    /**
-     * For stores without transactions (in-memory fakes, tests): the work runs as it is and nothing
-     * is rolled back, but hooks keep the contract (run after the outermost {@code run} returns,
-     * dropped when it throws), so in-memory mirrors behave as they would over a real store.
-     * All {@code none()} instances share the per-thread nesting, as the units of one store do.
-     */
-    static UnitOfWork none() { return NoTransactions.INSTANCE; }
 
     /** Runs each hook, then rethrows the first failure with the others suppressed. For adapters. */
     static void runHooks(List<Runnable> hooks) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.testing.NoRollbackUnitOfWork;
 
 /** Issue 11 defect 7: signed checkpoints outside the store catch a consistent rewrite of rows and head. */
 class AuditCheckpointsTest {
@@ -31,9 +32,8 @@ class AuditCheckpointsTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve(CheckpointJournal.FILE_NAME);
-        log = new AuditLog(store, clock);
         checkpoints = new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
-        log.useCheckpoints(checkpoints);
+        log = new AuditLog(store, clock, new NoRollbackUnitOfWork(), java.util.Optional.of(checkpoints));
         for (int i = 1; i <= 7; i++) log.append("event", "case:" + i, Map.of("n", i));
     }
 
@@ -70,7 +70,7 @@ class AuditCheckpointsTest {
     @Test
     void aConsistentRewriteOfRowsAndHeadIsCaughtByTheCheckpoint() {
         rewriteFrom(2);
-        AuditLog unanchored = new AuditLog(store, clock);
+        AuditLog unanchored = new AuditLog(store, clock, new NoRollbackUnitOfWork());
         assertThat(unanchored.verify().valid()).as("without checkpoints the rewrite is invisible").isTrue();
         AuditVerification v = log.verify();
         assertThat(v.valid()).isFalse();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pramaan.testing.NoRollbackUnitOfWork;
 
 class AuditLogTest {
     /** A list-backed store whose entries a test can tamper with, as someone with the database file could. */
@@ -31,7 +32,7 @@ class AuditLogTest {
     }
 
     private final ListStore store = new ListStore();
-    private final AuditLog log = new AuditLog(store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+    private final AuditLog log = new AuditLog(store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC), new NoRollbackUnitOfWork());
 
     @BeforeEach
     void fill() {
@@ -111,7 +112,7 @@ class AuditLogTest {
     @Test
     void anEmptyLogWithoutHeadIsIntact() {
         ListStore empty = new ListStore();
-        assertThat(new AuditLog(empty, Clock.systemUTC()).verify().valid()).isTrue();
+        assertThat(new AuditLog(empty, Clock.systemUTC(), new NoRollbackUnitOfWork()).verify().valid()).isTrue();
     }
 
     /** An append after the tail and head were deleted must not write a fresh head over the evidence. */

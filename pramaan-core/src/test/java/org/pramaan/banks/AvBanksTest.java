@@ -26,7 +26,7 @@ import org.pramaan.json.Json;
 class AvBanksTest {
     static final Instant T = Instant.parse("2026-05-01T00:00:00Z");
     final InMemoryBankRepository repo = new InMemoryBankRepository();
-    final HashBanks banks = new HashBanks(repo, Clock.fixed(T, ZoneOffset.UTC));
+    final HashBanks banks = new HashBanks(repo, Clock.fixed(T, ZoneOffset.UTC), new org.pramaan.testing.NoRollbackUnitOfWork());
     final Random random = new Random(5);
 
     List<VpdqFrame> video(int seconds) {

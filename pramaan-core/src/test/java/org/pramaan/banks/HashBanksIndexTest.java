@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pramaan.testing.NoRollbackUnitOfWork;
 
 /** Bank matching through the PDQ index gives what the linear scan it replaced gave, and restarts load the snapshot. */
 class HashBanksIndexTest {
@@ -60,7 +61,7 @@ class HashBanksIndexTest {
     void matchesEqualTheLinearScan(long seed) {
         Random r = new Random(seed);
         InMemoryBankRepository repo = new InMemoryBankRepository();
-        HashBanks banks = new HashBanks(repo, clock);
+        HashBanks banks = new HashBanks(repo, clock, new NoRollbackUnitOfWork());
         banks.create(new Bank("strict", BankKind.PARTNER_FEED, BankState.ENABLED, 10, 80, "", T));
         banks.create(Bank.of("removed", BankKind.REMOVED, T));
         banks.create(new Bank("wide", BankKind.KNOWN_DEEPFAKE, BankState.ENABLED, 40, 50, "", T));
@@ -77,7 +78,7 @@ class HashBanksIndexTest {
         }
         for (int i = 0; i < 100; i++) banks.removeItem(1 + r.nextInt(1_500));
         // Restarted, every item sits in the multi-index (main segment) rather than the delta.
-        HashBanks restarted = new HashBanks(repo, clock);
+        HashBanks restarted = new HashBanks(repo, clock, new NoRollbackUnitOfWork());
         int compared = 0;
         for (int q = 0; q < 150; q++) {
             PdqResult query = new PdqResult(flip(r, centers.get(r.nextInt(centers.size())), r.nextInt(40)), 40 + r.nextInt(61));
@@ -94,7 +95,7 @@ class HashBanksIndexTest {
         Random r = new Random(9);
         Path snap = dir.resolve("pdq-index.snapshot");
         InMemoryBankRepository repo = new InMemoryBankRepository();
-        HashBanks first = new HashBanks(repo, clock, Optional.of(snap));
+        HashBanks first = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(first.indexStatus()).startsWith("rebuilt: no snapshot at");
         first.create(Bank.of("removed", BankKind.REMOVED, T));
         Hash256 h = random(r);
@@ -104,12 +105,12 @@ class HashBanksIndexTest {
         List<BankMatch> before = first.match(Optional.empty(), Optional.of(q));
         assertThat(before).hasSize(1);
 
-        HashBanks second = new HashBanks(repo, clock, Optional.of(snap));
+        HashBanks second = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(second.indexStatus()).isEqualTo("loaded from " + snap);
         assertThat(second.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
 
         repo.add(item("removed", random(r), 90, Optional.empty()));
-        HashBanks third = new HashBanks(repo, clock, Optional.of(snap));
+        HashBanks third = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(third.indexStatus()).contains("differ from the repository");
         assertThat(third.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
 
@@ -120,7 +121,7 @@ class HashBanksIndexTest {
             raf.seek(100);
             raf.write(b ^ 1);
         }
-        HashBanks fourth = new HashBanks(repo, clock, Optional.of(snap));
+        HashBanks fourth = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(fourth.indexStatus()).contains("fails its checksum");
         assertThat(fourth.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
     }

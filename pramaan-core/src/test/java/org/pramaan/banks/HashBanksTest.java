@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HashBanksTest {
     static final Instant T = Instant.parse("2026-05-01T00:00:00Z");
     final InMemoryBankRepository repo = new InMemoryBankRepository();
-    final HashBanks banks = new HashBanks(repo, Clock.fixed(T, ZoneOffset.UTC));
+    final HashBanks banks = new HashBanks(repo, Clock.fixed(T, ZoneOffset.UTC), new org.pramaan.testing.NoRollbackUnitOfWork());
     final Random random = new Random(31);
 
     Hash256 randomHash() { return Hash256.of(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()); }

@@ -39,8 +39,8 @@ class OpenApiContractTest {
     private HttpApi api() throws Exception {
         store = EmbeddedStore.open(dir);
         Clock clock = Clock.systemUTC();
-        AuditLog audit = new AuditLog(store.audit(), clock);
-        HashBanks banks = new HashBanks(store.banks(), clock);
+        AuditLog audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
+        HashBanks banks = new HashBanks(store.banks(), clock, store.database().unitOfWork());
         org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
         Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(),
                 org.pramaan.signals.SignalExtractors.standard(pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks), new Assessor(),

@@ -77,4 +77,41 @@ class HashBanksAfterCommitTest {
             assertThat(banks.match(Optional.empty(), Optional.of(PDQ))).isEmpty();
         }
     }
+
+    /**
+     * Issue 12 split the in-memory side of HashBanks out into BankIndex: the bank writes the other
+     * tests do not reach (create, update, removing a medium's items) still reach memory only when
+     * their unit commits, and a rolled-back one leaves memory as the store has it.
+     */
+    @Test
+    void aRolledBackCreateUpdateOrMediaRemovalLeavesMemoryAsTheStoreHasIt() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            UnitOfWork unit = store.database().unitOfWork();
+            HashBanks banks = new HashBanks(store.banks(), FakeClock.at(T.toString()), unit);
+            Bank removed = banks.create(Bank.of(HashBanks.REMOVED, BankKind.REMOVED, T));
+            BankItem ofMedia = new BankItem(0, HashBanks.REMOVED, Optional.empty(), Optional.of(PDQ), Optional.of("media-1"), Optional.empty(), "t", "", "t", T,
+                    Optional.empty());
+            banks.add(ofMedia);
+
+            assertThatThrownBy(() -> unit.run(() -> {
+                banks.create(Bank.of("ghost", BankKind.NCII, T));
+                banks.update(removed.with(org.pramaan.banks.BankState.DISABLED, 10, 80, "changed"));
+                assertThat(banks.removeMedia(HashBanks.REMOVED, "media-1")).isEqualTo(1);
+                assertThat(banks.bank("ghost")).as("not in memory before the commit").isEmpty();
+                throw new IllegalStateException("crash after the store writes");
+            })).hasMessageContaining("crash");
+            assertThat(store.banks().banks()).extracting(Bank::name).as("the store rolled back").containsExactly(HashBanks.REMOVED);
+            assertThat(banks.banks()).extracting(Bank::name).as("memory as the store").containsExactly(HashBanks.REMOVED);
+            assertThat(banks.bank(HashBanks.REMOVED).orElseThrow().state()).isEqualTo(org.pramaan.banks.BankState.ENABLED);
+            assertThat(banks.match(Optional.empty(), Optional.of(PDQ))).as("the medium's item still matches").hasSize(1);
+
+            unit.run(() -> {
+                banks.update(removed.with(org.pramaan.banks.BankState.DISABLED, 10, 80, "changed"));
+                return banks.removeMedia(HashBanks.REMOVED, "media-1");
+            });
+            assertThat(banks.bank(HashBanks.REMOVED).orElseThrow().state()).as("committed: memory follows").isEqualTo(org.pramaan.banks.BankState.DISABLED);
+            assertThat(banks.items(HashBanks.REMOVED)).isEmpty();
+            assertThat(store.banks().all()).isEmpty();
+        }
+    }
 }

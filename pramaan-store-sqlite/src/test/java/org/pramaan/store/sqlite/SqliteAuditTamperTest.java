@@ -48,7 +48,7 @@ class SqliteAuditTamperTest {
         // Today's V1 triggers are the first obstacle; the attacker drops them (V7's head trigger too, where present).
         sql("DROP TRIGGER audit_log_no_delete", "DROP TRIGGER IF EXISTS audit_head_no_delete", "DELETE FROM audit_log WHERE seq > 3", "DELETE FROM audit_head");
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
-            AuditVerification v = new AuditLog(store.audit(), clock).verify();
+            AuditVerification v = new AuditLog(store.audit(), clock, store.database().unitOfWork()).verify();
             assertThat(v.valid()).isFalse();
             assertThat(v.problem()).contains("3 entries but no recorded head").contains("cut off");
         }
@@ -96,9 +96,8 @@ class SqliteAuditTamperTest {
         java.nio.file.Files.createDirectories(journal.file().getParent());
         List<String> problems = new ArrayList<>();
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
-            AuditLog log = new AuditLog(store.audit(), clock, store.database().unitOfWork());
             AuditCheckpoints cp = new AuditCheckpoints(store.audit(), key, journal, 5, clock, Runnable::run, problems::add);
-            log.useCheckpoints(cp);
+            AuditLog log = new AuditLog(store.audit(), clock, store.database().unitOfWork(), java.util.Optional.of(cp));
             for (int i = 1; i <= 12; i++) log.append("case.event", "case:" + i, Map.of("n", i));
             cp.close();
             assertThat(journal.read().checkpoints()).extracting(c -> c.seq()).containsExactly(5L, 10L, 12L);
@@ -107,10 +106,10 @@ class SqliteAuditTamperTest {
         org.pramaan.testkit.AuditTamper.rewriteConsistently(dir.resolve(EmbeddedStore.DATABASE_FILE), 2, "{\"n\":\"forged\"}");
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
             assertThat(store.restoredTriggers()).containsExactlyInAnyOrder("audit_log_no_update (missing)", "audit_head_forward_only (missing)");
-            AuditLog plain = new AuditLog(store.audit(), clock);
+            AuditLog plain = new AuditLog(store.audit(), clock, store.database().unitOfWork());
             assertThat(plain.verify().valid()).as("the chain and head alone cannot see a consistent rewrite").isTrue();
-            AuditLog anchored = new AuditLog(store.audit(), clock);
-            anchored.useCheckpoints(new AuditCheckpoints(store.audit(), key, journal, 5, clock, Runnable::run, problems::add));
+            AuditLog anchored = new AuditLog(store.audit(), clock, store.database().unitOfWork(),
+                    java.util.Optional.of(new AuditCheckpoints(store.audit(), key, journal, 5, clock, Runnable::run, problems::add)));
             AuditVerification v = anchored.verify();
             assertThat(v.valid()).isFalse();
             assertThat(v.badSeq()).contains(5L);

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.audit.AuditCheckpoints;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.audit.CheckpointJournal;
+import org.pramaan.audit.CheckpointKey;
+import org.pramaan.tx.UnitOfWork;
 import org.pramaan.testkit.FakeClock;
 
 /** A unit of work commits everything inside it together, nested writes join it, and concurrent appends do not deadlock. */
@@ -33,6 +38,41 @@ class SqliteTransactionsTest {
             assertThat(audit.verify().valid()).isTrue();
             store.database().unitOfWork().run(() -> audit.append("after", "s", Map.of()));
             assertThat(audit.verify().entriesChecked()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Issue 12: the checkpoints come in through the log's constructor and still see only committed
+     * entries: an append whose unit rolls back leaves no row, no signed checkpoint, and does not
+     * make the process one that appended (so closing signs nothing either).
+     */
+    @Test
+    void aRolledBackAppendOfAnAnchoredLogSignsNothing() throws Exception {
+        CheckpointJournal journal = new CheckpointJournal(dir.resolve("outside").resolve(CheckpointJournal.FILE_NAME));
+        java.nio.file.Files.createDirectories(journal.file().getParent());
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        FakeClock clock = FakeClock.at("2026-03-01T00:00:00Z");
+        try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("data"))) {
+            UnitOfWork unit = store.database().unitOfWork();
+            AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
+            AuditLog audit = new AuditLog(store.audit(), clock, unit, Optional.of(checkpoints));
+            assertThatThrownBy(() -> unit.run(() -> {
+                audit.append("inside", "s", Map.of());
+                throw new IllegalStateException("crash after the append");
+            })).hasMessageContaining("crash");
+            assertThat(store.audit().last()).as("the entry rolled back").isEmpty();
+            assertThat(journal.read().checkpoints()).as("nothing signed for it").isEmpty();
+            checkpoints.close();
+            assertThat(journal.read().checkpoints()).as("nor at close: nothing was appended").isEmpty();
+            assertThat(problems).isEmpty();
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("data"))) {
+            UnitOfWork unit = store.database().unitOfWork();
+            AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
+            AuditLog audit = new AuditLog(store.audit(), clock, unit, Optional.of(checkpoints));
+            unit.run(() -> audit.append("committed", "s", Map.of()));
+            assertThat(journal.read().checkpoints()).extracting(c -> c.seq()).as("a committed append is signed").containsExactly(1L);
+            assertThat(audit.verify().valid()).isTrue();
         }
     }
 

@@ -14,6 +14,7 @@ import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.AuditStore;
 import org.pramaan.testkit.FakeClock;
+import org.pramaan.testkit.memory.MemoryUnitOfWork;
 
 /** Contract for {@link AuditStore} adapters. */
 public abstract class AuditStoreContract {
@@ -25,7 +26,7 @@ public abstract class AuditStoreContract {
     @Test
     void appendsInOrderAndReportsLastAndHead() {
         AuditStore store = createStore(dir);
-        AuditLog log = new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z"));
+        AuditLog log = new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z"), new MemoryUnitOfWork());
         AuditEntry a = log.append("media.screened", "media:1", Map.of("k", "v"));
         AuditEntry b = log.append("case.opened", "case:1", Map.of("n", 2));
         assertThat(a.seq()).isEqualTo(1);
@@ -42,7 +43,7 @@ public abstract class AuditStoreContract {
     @Test
     void refusesAnEntryThatDoesNotFollowTheLast() {
         AuditStore store = createStore(dir);
-        new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z")).append("x", "s", Map.of());
+        new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z"), new MemoryUnitOfWork()).append("x", "s", Map.of());
         AuditEntry stray = new AuditEntry(5, java.time.Instant.EPOCH, "x", "s", "{}", AuditEntry.GENESIS, AuditEntry.GENESIS);
         assertThatThrownBy(() -> store.append(stray)).hasMessageContaining("5");
         assertThat(store.last().orElseThrow().seq()).isEqualTo(1);
@@ -52,7 +53,7 @@ public abstract class AuditStoreContract {
     void visitsLongLogsCompletelyInOrder() {
         AuditStore store = createStore(dir);
         FakeClock clock = FakeClock.at("2026-03-01T10:00:00Z");
-        AuditLog log = new AuditLog(store, clock);
+        AuditLog log = new AuditLog(store, clock, new MemoryUnitOfWork());
         for (int i = 0; i < 2_500; i++) {
             clock.advance(Duration.ofMillis(7));
             log.append("tick", "s" + (i % 3), Map.of("i", i));
@@ -68,7 +69,7 @@ public abstract class AuditStoreContract {
     void visitsTheEntriesAfterASeq() {
         AuditStore store = createStore(dir);
         FakeClock clock = FakeClock.at("2026-03-01T10:00:00Z");
-        AuditLog log = new AuditLog(store, clock);
+        AuditLog log = new AuditLog(store, clock, new MemoryUnitOfWork());
         for (int i = 0; i < 1_205; i++) log.append("tick", "s", Map.of("i", i));
         List<Long> seqs = new ArrayList<>();
         store.forEachAfter(3, e -> seqs.add(e.seq()));

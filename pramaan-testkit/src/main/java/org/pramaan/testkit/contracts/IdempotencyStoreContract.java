@@ -94,7 +94,7 @@ public abstract class IdempotencyStoreContract {
         IdempotentRequests before = new IdempotentRequests(createStore(dir), clock, DAY);
         Outcome.Proceed noEffect = (Outcome.Proceed) before.begin("key-a", "not-yet", "fp");
         Outcome.Proceed effect = (Outcome.Proceed) before.begin("key-a", "took-effect", "fp");
-        org.pramaan.tx.UnitOfWork audited = before.marking(org.pramaan.tx.UnitOfWork.none());
+        org.pramaan.tx.UnitOfWork audited = before.marking(new org.pramaan.testkit.memory.MemoryUnitOfWork());
         before.within(effect, () -> audited.run(() -> "the effect and its audit entry"));
         audited.run(() -> "outside any request: marks nothing");
         // SIGKILL here: neither response was stored. A new process (another owner) reopens the store.
@@ -111,7 +111,7 @@ public abstract class IdempotencyStoreContract {
         IdempotencyStore store = createStore(dir);
         IdempotentRequests requests = new IdempotentRequests(store, new FakeClock(Samples.T0), DAY);
         Outcome.Proceed p = (Outcome.Proceed) requests.begin("key-a", "k", "fp");
-        requests.within(p, () -> requests.marking(org.pramaan.tx.UnitOfWork.none()).run(() -> 1));
+        requests.within(p, () -> requests.marking(new org.pramaan.testkit.memory.MemoryUnitOfWork()).run(() -> 1));
         requests.release(p);
         assertThat(store.find("key-a", "k").orElseThrow().state()).isEqualTo(IdempotencyEntry.State.COMMITTED);
         assertThat(requests.begin("key-a", "k", "fp")).isEqualTo(new Outcome.Interrupted("k"));

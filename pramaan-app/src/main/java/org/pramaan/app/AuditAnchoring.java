@@ -6,7 +6,7 @@ import org.pramaan.audit.AuditCheckpoints;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.CheckpointJournal;
 import org.pramaan.audit.CheckpointKey;
-import org.pramaan.store.sqlite.EmbeddedStore;
+import org.pramaan.adapters.Adapters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +20,19 @@ final class AuditAnchoring {
 
     private AuditAnchoring() {}
 
-    static AuditCheckpoints attach(PramaanConfig config, EmbeddedStore store, AuditLog audit, Clock clock) {
-        List<String> restored = store.restoredTriggers();
+    static AuditCheckpoints attach(PramaanConfig config, Adapters store, AuditLog audit, Clock clock) {
+        List<String> restored = store.restoredGuards();
         if (!restored.isEmpty()) {
             audit.append(AuditLog.TRIGGERS_RESTORED, "audit:triggers", AuditLog.details("triggers", restored));
         }
-        PramaanConfig.Checkpointing settings = config.auditCheckpoints();
+        PramaanConfig.Checkpointing settings = config.storage().auditCheckpoints();
         CheckpointKey.Loaded key = CheckpointKey.loadOrCreate(settings.key());
         if (key.created()) {
             LOG.warn("created the audit checkpoint key {} (Ed25519, public key {}, fingerprint {}): keep it outside the data directory and back it up; "
                     + "without it new checkpoints cannot be signed", settings.key(), key.key().publicKey(), key.key().fingerprint());
         }
         AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), key.key(),
-                new CheckpointJournal(config.dataDir().resolve(CheckpointJournal.FILE_NAME)), settings.interval(), clock, AuditCheckpoints.background(),
+                new CheckpointJournal(config.storage().dataDir().resolve(CheckpointJournal.FILE_NAME)), settings.interval(), clock, AuditCheckpoints.background(),
                 problem -> LOG.error("{}", problem));
         audit.useCheckpoints(checkpoints);
         // Catch up after a crash or an upgrade from a version without checkpoints.

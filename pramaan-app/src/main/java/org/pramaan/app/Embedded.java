@@ -20,14 +20,19 @@ import org.pramaan.signals.MetadataSignalExtractor;
 import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.intake.Intake;
 import org.pramaan.intake.Screener;
-import org.pramaan.store.sqlite.EmbeddedStore;
+import org.pramaan.adapters.Adapters;
+import org.pramaan.adapters.AdapterRegistry;
 
-/** The embedded default wired together: SQLite + local blobs under the data directory. */
+/**
+ * The composition root: opens the configured store ({@code store}, an {@link Adapters} found through
+ * {@link AdapterRegistry}; SQLite + local blobs under the data directory by default) and wires every
+ * use case from that interface alone, so a scaled store changes which provider opens, not this class.
+ */
 public final class Embedded implements AutoCloseable {
     static final String PDQ_INDEX_FILE = "pdq-index.snapshot";
     private final PramaanConfig config;
     private final Clock clock;
-    private final EmbeddedStore store;
+    private final Adapters store;
     private final AuditLog audit;
     private final HashBanks banks;
     private final Screener screener;
@@ -42,23 +47,23 @@ public final class Embedded implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         // Fail on bad policy or rule-pack data before touching the store.
-        JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
-        List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
-        this.store = EmbeddedStore.open(config.dataDir());
+        JurisdictionPolicy policy = JurisdictionPolicy.load(config.policy().jurisdiction());
+        List<RulePack> packs = config.policy().rulePacks().stream().map(j -> RulePack.load(j, config.policy().rulePackDir())).toList();
+        this.store = AdapterRegistry.installed().open(config.storage().settings());
         // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
-        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
-        this.audit = new AuditLog(store.audit(), clock, idempotency.marking(store.database().unitOfWork()));
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.storage().idempotencyRetention());
+        this.audit = new AuditLog(store.audit(), clock, idempotency.marking(store.unitOfWork()));
         AuditAnchoring.attach(config, store, audit, clock);
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
-        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
-                store.database().unitOfWork());
-        this.screener = screener(config, policy, banks, clock);
+        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
+                store.unitOfWork());
+        this.screener = screener(config, policy, banks, store.decoders(), clock);
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock);
         this.cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);
-        cases.useUnitOfWork(store.database().unitOfWork());
+        cases.useUnitOfWork(store.unitOfWork());
         cases.useAccounts(store.accounts());
         cases.addListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs));
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
@@ -85,23 +90,25 @@ public final class Embedded implements AutoCloseable {
 
     /**
      * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).
-     * The FFmpeg adapters are plugged in here, at the composition root: core only knows the decoder ports.
+     * The decoders are the store's ({@link Adapters#decoders()}: FFmpeg in the embedded deployment): core only knows the ports.
      */
-    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
-        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
-        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
-                java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
+    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, org.pramaan.adapters.Decoders decoders, Clock clock) {
+        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
+        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(decoders.video(), decoders.audio(), config.av().hashing());
         return new Screener(MediaProber.standard(), config.limits(), List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), new PdqHasher(),
                 new Assessor(), policy, banks, av);
     }
 
-    public static boolean exists(PramaanConfig config) { return Files.exists(config.dataDir().resolve(EmbeddedStore.DATABASE_FILE)); }
+    /** Whether the configured store already holds data, without creating or locking anything. */
+    public static boolean exists(PramaanConfig config) {
+        return AdapterRegistry.installed().provider(config.storage().store()).exists(config.storage().settings());
+    }
 
     public ApiServices apiServices() throws IOException {
-        Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
+        Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
-                store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)),
-                config.c2paSigner(clock, version()), config.bankImports());
+                store.deliveries(), dispatcher, config.policy().contentUrlPattern(), new C2paReader(config.provenance().trust(clock)),
+                config.provenance().signer(clock, version()), config.banks().imports());
     }
 
     private static String version() {
@@ -131,7 +138,8 @@ public final class Embedded implements AutoCloseable {
 
     public HashBanks banks() { return banks; }
 
-    public EmbeddedStore store() { return store; }
+    /** The store this composition was wired from. */
+    public Adapters adapters() { return store; }
 
     @Override
     public void close() {

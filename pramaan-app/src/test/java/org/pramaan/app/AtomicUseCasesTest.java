@@ -75,14 +75,14 @@ class AtomicUseCasesTest {
     @BeforeEach
     void wire() throws Exception {
         PramaanConfig config = ServerTestBase.config(dir.resolve("data"), Map.of());
-        store = EmbeddedStore.open(config.dataDir());
+        store = EmbeddedStore.open(config.storage().dataDir());
         UnitOfWork unit = store.database().unitOfWork();
         failing = new FailingAuditStore(store.audit());
         audit = new AuditLog(failing, clock, unit);
         banks = new HashBanks(store.banks(), clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit);
         curation = new BankCuration(banks, audit, clock);
-        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), banks, clock), store.media(), store.blobs(), audit, clock);
-        List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
+        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.policy().jurisdiction()), banks, store.decoders(), clock), store.media(), store.blobs(), audit, clock);
+        List<RulePack> packs = config.policy().rulePacks().stream().map(j -> RulePack.load(j, config.policy().rulePackDir())).toList();
         cases = new CaseService(packs, store.cases(), store.media(), banks, audit, clock);
         retention = new Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases.useRetention(retention);

@@ -52,7 +52,7 @@ class StatutoryBehavioursTest {
 
     /** The outbox messages of a case with this kind (e.g. notify.acknowledgement). */
     List<org.pramaan.notify.Delivery> messages(CaseFile c, String kind) {
-        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals(kind)).toList();
+        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals(kind)).toList();
     }
 
     static final Map<String, String> COMPLETE_ORDER = Map.of("issuer_rank", "Joint Secretary", "written_authorisation", "letter 12/2026",
@@ -76,7 +76,7 @@ class StatutoryBehavioursTest {
             assertThat(e.at()).isEqualTo(clock.instant());
         });
         assertThat(done.events()).filteredOn(e -> e.type().equals("clock_stopped")).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("met", "true"));
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.GEO_RESTRICTED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.GEO_RESTRICTED);
         assertThat(app.banks().match(media, Optional.empty())).as("lawful elsewhere, so not banked").isEmpty();
         assertThat(app.audit().forSubject("case:" + c.id())).filteredOn(e -> e.type().equals("case.action_taken"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains("GEO_RESTRICT").contains("\"territories\":\"IN\""));
@@ -129,7 +129,7 @@ class StatutoryBehavioursTest {
         java.io.StringWriter out = new java.io.StringWriter();
         org.pramaan.banks.BankFiles.write(org.pramaan.banks.BankFiles.Format.CSV, app.banks().items(HashBanks.REMOVED), out);
         String exported = out.toString();
-        assertThat(exported).contains(app.store().media().find(media).orElseThrow().pdq().orElseThrow().hash().toHex());
+        assertThat(exported).contains(app.adapters().media().find(media).orElseThrow().pdq().orElseThrow().hash().toHex());
     }
 
     @Test
@@ -173,7 +173,7 @@ class StatutoryBehavioursTest {
         assertThat(geoSor).contains("DECISION_VISIBILITY_CONTENT_DISABLED").contains("\"territorial_scope\":[\"DE\"]");
         CaseFile demoted = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.DEMOTE, "key:r", "borderline");
         assertThat(sor(demoted)).contains("DECISION_VISIBILITY_CONTENT_DEMOTED");
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.DEMOTED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.DEMOTED);
         for (CaseFile c : List.of(geo, demoted)) {
             assertThat(org.pramaan.cases.StatementOfReasons.validate(read(sor(c)))).isEmpty();
         }
@@ -206,7 +206,7 @@ class StatutoryBehavioursTest {
         assertThatThrownBy(() -> app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, "key:r", "", Map.of("days", "9999"))).hasMessageContaining("between 1 and 365");
         CaseFile suspended = app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, "key:r", "third removal after a warning", Map.of("days", "30"));
         assertThat(sor(suspended)).contains("DECISION_ACCOUNT_SUSPENDED").contains("\"end_date_account_restriction\":\"2026-10-01\"");
-        assertThat(app.store().accounts().find("repeat-7").orElseThrow().suspendedAt(clock.instant().plus(Duration.ofDays(29)))).isTrue();
+        assertThat(app.adapters().accounts().find("repeat-7").orElseThrow().suspendedAt(clock.instant().plus(Duration.ofDays(29)))).isTrue();
         assertThat(messages(suspended, "notify.account_suspended")).singleElement().satisfies(d -> assertThat(d.body()).contains("repeat-7"));
     }
 
@@ -322,7 +322,7 @@ class StatutoryBehavioursTest {
         assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), true, "system", "auto")).hasMessageContaining("decided by a person");
         CaseFile reversed = app.cases().decideAppeal(c.id(), true, "key:r2", "satire is lawful expression here");
         assertThat(reversed.outcome()).contains(CaseAction.RESTORE);
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
         assertThat(app.banks().match(media, Optional.empty())).as("hashes leave the removed bank").isEmpty();
         assertThat(reversed.events()).extracting(e -> e.type()).containsSubsequence("appeal_received", "appeal_decided", "action_taken", "statement_of_reasons");
         assertThat(reversed.events()).filteredOn(e -> e.type().equals("statement_of_reasons")).hasSize(2);
@@ -337,7 +337,7 @@ class StatutoryBehavioursTest {
         app.cases().appeal(c.id(), "uploader-9", "I am the person depicted and consented");
         CaseFile upheld = app.cases().decideAppeal(c.id(), false, "key:r2", "the complainant's account is credible");
         assertThat(upheld.outcome()).contains(CaseAction.REMOVE);
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-9", "again")).hasMessageContaining("appeal window").hasMessageContaining("r.3A");
     }
@@ -353,15 +353,15 @@ class StatutoryBehavioursTest {
         });
         clock.advance(Duration.ofDays(179));
         assertThat(app.retention().purge()).isEmpty();
-        assertThat(app.store().blobs().contains(media)).isTrue();
+        assertThat(app.adapters().blobs().contains(media)).isTrue();
         org.pramaan.cases.Hold legal = app.retention().place(media, Optional.of(c.id()), "police request 2026/44", Optional.empty(), "key:admin");
         clock.advance(Duration.ofDays(2));
         assertThat(app.retention().purge()).as("a legal hold blocks the purge").isEmpty();
         app.retention().release(legal.id(), "key:admin");
         assertThatThrownBy(() -> app.retention().release(legal.id(), "key:admin")).hasMessageContaining("already released");
         assertThat(app.retention().purge()).containsExactly(media);
-        assertThat(app.store().blobs().contains(media)).isFalse();
-        assertThat(app.store().media().find(media).orElseThrow().blobStored()).isFalse();
+        assertThat(app.adapters().blobs().contains(media)).isFalse();
+        assertThat(app.adapters().media().find(media).orElseThrow().blobStored()).isFalse();
         assertThat(app.banks().match(media, Optional.empty())).as("still blocked on re-upload").isNotEmpty();
         assertThat(app.audit().forSubject("media:" + media)).extracting(e -> e.type()).contains("hold.placed", "hold.released", "media.purged");
     }
@@ -386,8 +386,8 @@ class StatutoryBehavioursTest {
         CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "NCII");
         assertThat(done.events()).filteredOn(e -> e.type().equals("identical_copies_removed")).singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
-        assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
-        assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
     }
 
     String ingest(byte[] bytes) throws Exception {
@@ -418,7 +418,7 @@ class StatutoryBehavioursTest {
         assertThat(done.events()).filteredOn(e -> e.type().equals("clock_stopped")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("met", "false"));
         assertThat(done.clock("remove").orElseThrow().breachedBy(clock.instant())).isTrue();
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(app.banks().match(media, Optional.empty())).singleElement().satisfies(m -> assertThat(m.bank()).isEqualTo(HashBanks.REMOVED));
     }
 

@@ -104,11 +104,21 @@ public final class Embedded implements AutoCloseable {
         return AdapterRegistry.installed().provider(config.storage().store()).exists(config.storage().settings());
     }
 
+    /** The API's route groups, each with only the collaborators its routes use. */
     public ApiServices apiServices() throws IOException {
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
-                store.deliveries(), dispatcher, config.policy().contentUrlPattern(), new C2paReader(config.provenance().trust(clock)),
-                config.provenance().signer(clock, version()), config.banks().imports());
+        org.pramaan.media.MediaLimits limits = config.limits();
+        BankCuration curation = new BankCuration(banks, audit, clock);
+        return new ApiServices(new ApiServices.Edge(keys, audit, limits, uploads, clock),
+                new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
+                new org.pramaan.http.CaseRoutes.Services(cases, bundles(), store.media(), screener, config.policy().contentUrlPattern(), audit, limits, uploads, clock),
+                new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
+                new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
+                new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
+                new org.pramaan.http.BankRoutes.Services(curation, config.banks().imports(), audit, uploads, clock),
+                new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
+                new org.pramaan.http.ProvenanceRoutes.Services(new C2paReader(config.provenance().trust(clock)), config.provenance().signer(clock, version()), audit, limits,
+                        uploads));
     }
 
     private static String version() {
@@ -127,6 +137,8 @@ public final class Embedded implements AutoCloseable {
     }
 
     public Screener screener() { return screener; }
+
+    public Intake intake() { return intake; }
 
     public AuditLog audit() { return audit; }
 

@@ -96,13 +96,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
-    public org.pramaan.intake.Intake intake() {
-        try {
-            return app().apiServices().intake();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the data directory " + config.storage().dataDir() + ": " + e.getMessage(), e);
-        }
-    }
+    public org.pramaan.intake.Intake intake() { return app().intake(); }
 
     /** Default configuration on {@code dataDir}, as the notice benchmark has always measured it, with this runtime's clock. */
     @Override

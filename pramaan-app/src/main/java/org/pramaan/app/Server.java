@@ -66,8 +66,8 @@ public final class Server implements AutoCloseable {
                 LOG.error("idempotency sweep failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().http().rateLimits()), java.util.Optional.of(app.idempotency()))
-                .withBudgets(app.config().http().requestBudgets()).start(host, port);
+        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().http().rateLimits(),
+                app.config().http().requestBudgets()), java.util.Optional.of(app.idempotency())).start(host, port);
         return new Server(http, scheduler);
     }
 

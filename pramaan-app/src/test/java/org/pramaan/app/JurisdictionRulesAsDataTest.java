@@ -70,7 +70,7 @@ class JurisdictionRulesAsDataTest {
     String ingest(byte[] bytes) throws Exception {
         Path f = Files.createTempFile(dir, "in", ".bin");
         Files.write(f, bytes);
-        return app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        return app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     /** Removes an India r.3(2)(b) complaint's original while a re-encoded copy and a different picture are stored; returns the case and the copy's id. */

@@ -60,7 +60,7 @@ class NotificationDeliveryTest {
                 "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN", "tdb-token-1"));
         app = new Embedded(ServerTestBase.config(dir, env), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
-        media = app.apiServices().intake().ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty())).media().id();
+        media = app.intake().ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty())).media().id();
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ class StatutoryBehavioursTest {
         app = new Embedded(ServerTestBase.config(dir, Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", platform.url("/events"),
                 "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "behaviour-test-secret")), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
-        media = app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        media = app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     @AfterEach
@@ -119,7 +119,7 @@ class StatutoryBehavioursTest {
         CaseFile c = open("IN_3_2_B_COMPLAINT", Map.of("complainant", "self", "complainant_email", "victim@example.org"));
         app.cases().act(c.id(), CaseAction.REMOVE, "key:r", "morphed intimate image");
         Path again = java.nio.file.Files.write(dir.resolve("again.jpg"), TestImages.jpeg(TestImages.photo(120, 90, 21), 0.8f));
-        var r = app.apiServices().intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
+        var r = app.intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
         assertThat(r.report().decision()).isEqualTo(org.pramaan.decision.Decision.BLOCK);
         CaseFile after = app.cases().find(c.id()).orElseThrow();
         assertThat(after.events()).filteredOn(e -> e.type().equals("resurfaced")).singleElement()
@@ -186,7 +186,7 @@ class StatutoryBehavioursTest {
         List<String> media3 = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path f = java.nio.file.Files.write(dir.resolve("u" + i + ".png"), TestImages.png(TestImages.photo(100, 80, 300 + i)));
-            media3.add(app.apiServices().intake().ingest(f, new UploadContext(Optional.of("repeat-7"), Optional.of("p" + i), Optional.empty())).media().id());
+            media3.add(app.intake().ingest(f, new UploadContext(Optional.of("repeat-7"), Optional.of("p" + i), Optional.empty())).media().id());
         }
         CaseFile first = app.cases().act(app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media3.get(0), art16, Optional.empty())).id(),
                 CaseAction.REMOVE, "key:r", "illegal");
@@ -393,7 +393,7 @@ class StatutoryBehavioursTest {
     String ingest(byte[] bytes) throws Exception {
         Path f = java.nio.file.Files.createTempFile(dir, "in", ".bin");
         java.nio.file.Files.write(f, bytes);
-        return app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        return app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     @Test

@@ -72,7 +72,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public PdqHasher pdqHasher() { return new PdqHasher(); }
 
     @Override
-    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return org.pramaan.ffmpeg.FfmpegMedia.videoDecoder(); }
+    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return EmbeddedAdaptersProvider.decoders().video().orElseThrow(); }
 
     @Override
     public ApiKeys keys() { return app().keys(); }

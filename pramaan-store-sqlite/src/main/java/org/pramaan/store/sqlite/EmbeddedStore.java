@@ -50,24 +50,34 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
 
     public SqliteDatabase database() { return db; }
 
+    @Override
     public MediaRepository media() { return new SqliteMediaRepository(db); }
 
+    @Override
     public CaseRepository cases() { return new SqliteCaseRepository(db); }
 
+    @Override
     public HashBankRepository banks() { return new SqliteHashBankRepository(db); }
 
+    @Override
     public AuditStore audit() { return new SqliteAuditStore(db); }
 
+    @Override
     public ApiKeyRepository apiKeys() { return new SqliteApiKeyRepository(db); }
 
+    @Override
     public org.pramaan.cases.HoldRepository holds() { return new SqliteHoldRepository(db); }
 
+    @Override
     public org.pramaan.notify.DeliveryRepository deliveries() { return new SqliteDeliveryRepository(db); }
 
+    @Override
     public org.pramaan.cases.AccountRepository accounts() { return new SqliteAccountRepository(db); }
 
+    @Override
     public org.pramaan.idempotency.IdempotencyStore idempotency() { return new SqliteIdempotencyStore(db); }
 
+    @Override
     public BlobStore blobs() { return blobs; }
 
     /** See {@link SqliteDatabase#restoredTriggers()}. */

@@ -20,14 +20,19 @@ import org.pramaan.signals.MetadataSignalExtractor;
 import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.intake.Intake;
 import org.pramaan.intake.Screener;
-import org.pramaan.store.sqlite.EmbeddedStore;
+import org.pramaan.adapters.Adapters;
+import org.pramaan.adapters.AdapterRegistry;
 
-/** The embedded default wired together: SQLite + local blobs under the data directory. */
+/**
+ * The composition root: opens the configured store ({@code store}, an {@link Adapters} found through
+ * {@link AdapterRegistry}; SQLite + local blobs under the data directory by default) and wires every
+ * use case from that interface alone, so a scaled store changes which provider opens, not this class.
+ */
 public final class Embedded implements AutoCloseable {
     static final String PDQ_INDEX_FILE = "pdq-index.snapshot";
     private final PramaanConfig config;
     private final Clock clock;
-    private final EmbeddedStore store;
+    private final Adapters store;
     private final AuditLog audit;
     private final HashBanks banks;
     private final Screener screener;
@@ -42,22 +47,22 @@ public final class Embedded implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         // Fail on bad policy or rule-pack data before touching the store.
-        JurisdictionPolicy policy = JurisdictionPolicy.load(config.jurisdiction());
-        List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
-        this.store = EmbeddedStore.open(config.dataDir());
+        JurisdictionPolicy policy = JurisdictionPolicy.load(config.policy().jurisdiction());
+        List<RulePack> packs = config.policy().rulePacks().stream().map(j -> RulePack.load(j, config.policy().rulePackDir())).toList();
+        this.store = AdapterRegistry.installed().open(config.storage().settings());
         // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
-        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.idempotencyRetention());
-        this.audit = AuditAnchoring.open(config, store, clock, idempotency.marking(store.database().unitOfWork()));
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.storage().idempotencyRetention());
+        this.audit = AuditAnchoring.open(config, store, clock, idempotency.marking(store.unitOfWork()));
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
-        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
-                store.database().unitOfWork());
-        this.screener = screener(config, policy, banks, clock);
+        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
+                store.unitOfWork());
+        this.screener = screener(config, policy, banks, store.decoders(), clock);
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
-        this.cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, store.database().unitOfWork())
+        this.cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, store.unitOfWork())
                 .withRetention(retention).withAccounts(store.accounts())
                 .withListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs)), events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
@@ -83,26 +88,38 @@ public final class Embedded implements AutoCloseable {
 
     /**
      * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).
-     * The FFmpeg adapters are plugged in here, at the composition root: core only knows the decoder ports.
+     * The decoders are the store's ({@link Adapters#decoders()}: FFmpeg in the embedded deployment): core only knows the ports.
      */
-    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, Clock clock) {
-        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.c2paTrust(clock)));
-        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
-                java.util.Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()), config.av().hashing());
-        // Core's own image decoding plugs into the still-image port here, as FFmpeg does into the video and audio ports.
+    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, org.pramaan.adapters.Decoders decoders, Clock clock) {
+        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
+        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(decoders.video(), decoders.audio(), config.av().hashing());
+        // Core's own image decoding plugs into the still-image port here, as the adapters' decoders do into the video and audio ports.
         org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
         List<org.pramaan.signals.SignalExtractor> extractors = org.pramaan.signals.SignalExtractors.standard(pdq, av,
                 List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), banks);
         return new Screener(MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
     }
 
-    public static boolean exists(PramaanConfig config) { return Files.exists(config.dataDir().resolve(EmbeddedStore.DATABASE_FILE)); }
+    /** Whether the configured store already holds data, without creating or locking anything. */
+    public static boolean exists(PramaanConfig config) {
+        return AdapterRegistry.installed().provider(config.storage().store()).exists(config.storage().settings());
+    }
 
+    /** The API's route groups, each with only the collaborators its routes use. */
     public ApiServices apiServices() throws IOException {
-        Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        return new ApiServices(screener, intake, store.media(), cases, retention, bundles(), new BankCuration(banks, audit, clock), audit, keys, config.limits(), uploads, clock,
-                store.deliveries(), dispatcher, config.contentUrlPattern(), new C2paReader(config.c2paTrust(clock)),
-                config.c2paSigner(clock, version()), config.bankImports());
+        Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
+        org.pramaan.media.MediaLimits limits = config.limits();
+        BankCuration curation = new BankCuration(banks, audit, clock);
+        return new ApiServices(new ApiServices.Edge(keys, audit, limits, uploads, clock),
+                new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
+                new org.pramaan.http.CaseRoutes.Services(cases, bundles(), store.media(), screener, config.policy().contentUrlPattern(), audit, limits, uploads, clock),
+                new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
+                new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
+                new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
+                new org.pramaan.http.BankRoutes.Services(curation, config.banks().imports(), audit, uploads, clock),
+                new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
+                new org.pramaan.http.ProvenanceRoutes.Services(new C2paReader(config.provenance().trust(clock)), config.provenance().signer(clock, version()), audit, limits,
+                        uploads));
     }
 
     private static String version() {
@@ -122,6 +139,8 @@ public final class Embedded implements AutoCloseable {
 
     public Screener screener() { return screener; }
 
+    public Intake intake() { return intake; }
+
     public AuditLog audit() { return audit; }
 
     public ApiKeys keys() { return keys; }
@@ -132,7 +151,8 @@ public final class Embedded implements AutoCloseable {
 
     public HashBanks banks() { return banks; }
 
-    public EmbeddedStore store() { return store; }
+    /** The store this composition was wired from. */
+    public Adapters adapters() { return store; }
 
     @Override
     public void close() {

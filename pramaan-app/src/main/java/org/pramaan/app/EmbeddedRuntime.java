@@ -43,7 +43,7 @@ final class EmbeddedRuntime implements CliRuntime {
             try {
                 app = new Embedded(config, clock);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot open the data directory " + config.storage().dataDir() + ": " + e.getMessage(), e);
             }
         }
         return app;
@@ -53,7 +53,8 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public Screener screener() {
         if (Embedded.exists(config)) return app().screener();
-        return Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), new HashBanks(new NoBanks(), clock, NoBanks.NOTHING_TO_COMMIT), clock);
+        return Embedded.screener(config, JurisdictionPolicy.load(config.policy().jurisdiction()), new HashBanks(new NoBanks(), clock, NoBanks.NOTHING_TO_COMMIT),
+                EmbeddedAdaptersProvider.decoders(), clock);
     }
 
     @Override
@@ -66,13 +67,13 @@ final class EmbeddedRuntime implements CliRuntime {
     public MediaLimits limits() { return config.limits(); }
 
     @Override
-    public org.pramaan.banks.BankFiles.Limits bankImports() { return config.bankImports(); }
+    public org.pramaan.banks.BankFiles.Limits bankImports() { return config.banks().imports(); }
 
     @Override
     public PdqHasher pdqHasher() { return new PdqHasher(); }
 
     @Override
-    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return org.pramaan.ffmpeg.FfmpegMedia.videoDecoder(); }
+    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return EmbeddedAdaptersProvider.decoders().video().orElseThrow(); }
 
     @Override
     public ApiKeys keys() { return app().keys(); }
@@ -84,7 +85,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public org.pramaan.cases.CaseService cases() { return app().cases(); }
 
     @Override
-    public org.pramaan.notify.DeliveryRepository deliveries() { return app().store().deliveries(); }
+    public org.pramaan.notify.DeliveryRepository deliveries() { return app().adapters().deliveries(); }
 
     @Override
     public org.pramaan.notify.Dispatcher dispatcher() { return app().dispatcher(); }
@@ -96,13 +97,7 @@ final class EmbeddedRuntime implements CliRuntime {
     public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
 
     @Override
-    public org.pramaan.intake.Intake intake() {
-        try {
-            return app().apiServices().intake();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the data directory " + config.dataDir() + ": " + e.getMessage(), e);
-        }
-    }
+    public org.pramaan.intake.Intake intake() { return app().intake(); }
 
     /** Default configuration on {@code dataDir}, as the notice benchmark has always measured it, with this runtime's clock. */
     @Override
@@ -113,8 +108,8 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public void serve(String host, int port) throws Exception {
         Embedded a = app();
-        String h = host.isEmpty() ? config.httpHost() : host;
-        int p = port < 0 ? config.httpPort() : port;
+        String h = host.isEmpty() ? config.http().host() : host;
+        int p = port < 0 ? config.http().port() : port;
         String adminNote = bootstrapAdmin(a.keys());
         CountDownLatch stopped = new CountDownLatch(1);
         Server server = Server.start(a, h, p);
@@ -127,7 +122,7 @@ final class EmbeddedRuntime implements CliRuntime {
         }, "pramaan-shutdown"));
         String shownHost = h.equals("0.0.0.0") ? "localhost" : h;
         console.println("Pramaan is listening on http://" + shownHost + ":" + server.port() + "/  (API description: /openapi.json)");
-        console.println("Data directory: " + config.dataDir().toAbsolutePath().normalize() + "  (jurisdiction " + config.jurisdiction() + ")");
+        console.println("Data directory: " + config.storage().dataDir().toAbsolutePath().normalize() + "  (jurisdiction " + config.policy().jurisdiction() + ")");
         console.println(adminNote);
         console.println("Press Ctrl+C to stop.");
         console.flush();
@@ -135,8 +130,8 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     private String bootstrapAdmin(ApiKeys keys) {
-        if (config.adminKey().isPresent()) {
-            keys.register(Role.ADMIN, "configured admin key", config.adminKey().get());
+        if (config.access().adminKey().isPresent()) {
+            keys.register(Role.ADMIN, "configured admin key", config.access().adminKey().get());
             return "Admin API key: the one configured in admin.key / PRAMAAN_ADMIN_KEY";
         }
         if (keys.anyActive(Role.ADMIN)) {

@@ -21,7 +21,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LogFormat.apply(config.logFormat());
+        LogFormat.apply(config.http().logFormat());
         int code = PramaanCli.run(() -> new EmbeddedRuntime(config, Clock.systemUTC(), System.out), out, err, args);
         System.exit(code);
     }

@@ -23,13 +23,65 @@ import org.pramaan.media.MediaLimits;
  * {@code PRAMAAN_DATA_DIR}) and system properties ({@code -Dpramaan.data.dir}). An unknown key or a
  * bad value fails at start-up naming the key, the value and where it came from.
  */
-public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLimits limits, String jurisdiction,
-                            List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval, Optional<String> adminKey,
-                            Optional<com.google.re2j.Pattern> contentUrlPattern, Notify notifications,
-                            Optional<Path> c2paTrustAnchors, Optional<Path> c2paTrustConfig, Av av, Signing c2paSigning,
-                            org.pramaan.http.RateLimiter.Settings rateLimits, String logFormat,
-                            Checkpointing auditCheckpoints, Duration idempotencyRetention,
-                            org.pramaan.http.RequestBudget.Settings requestBudgets, org.pramaan.banks.BankFiles.Limits bankImports) {
+public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av av, Policy policy, Access access, Notify notifications,
+                            Provenance provenance, Banks banks) {
+
+    /**
+     * Where and in what the deployment keeps its data.
+     *
+     * @param store                which {@link org.pramaan.adapters.AdaptersProvider} opens the store ({@code store})
+     * @param dataDir              the data directory ({@code data.dir})
+     * @param idempotencyRetention how long idempotent responses are kept ({@code idempotency.retention})
+     * @param auditCheckpoints     signed audit checkpoints ({@code audit.*})
+     */
+    public record Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
+        /** What the store provider is opened with. */
+        public org.pramaan.adapters.StoreSettings settings() { return new org.pramaan.adapters.StoreSettings(store, dataDir); }
+    }
+
+    /** The HTTP edge ({@code http.*}, {@code log.format}). */
+    public record Http(String host, int port, org.pramaan.http.RateLimiter.Settings rateLimits, org.pramaan.http.RequestBudget.Settings requestBudgets,
+                       String logFormat) {}
+
+    /**
+     * Screening policy and the case rules ({@code policy.*}, {@code cases.*}).
+     *
+     * @param contentUrlPattern takes the platform's content id out of a URL named in a notice
+     */
+    public record Policy(String jurisdiction, List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval,
+                         Optional<com.google.re2j.Pattern> contentUrlPattern) {}
+
+    /** The admin key registered at start-up ({@code admin.key}); empty: one is generated at first start. */
+    public record Access(Optional<String> adminKey) {}
+
+    /** Bank imports ({@code banks.*}). */
+    public record Banks(org.pramaan.banks.BankFiles.Limits imports) {}
+
+    /** C2PA trust and signing ({@code c2pa.*}). */
+    public record Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+        /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
+        public TrustSettings trust(Clock clock) {
+            if (trustAnchors.isEmpty()) return TrustSettings.none(clock);
+            try {
+                String cfg = trustConfig.isPresent() ? Files.readString(trustConfig.get()) : "";
+                return TrustSettings.fromPem(Files.readString(trustAnchors.get()), cfg, clock);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the C2PA trust files: " + e.getMessage(), e);
+            }
+        }
+
+        /** The signer for {@code POST /v1/provenance/sign}; empty when no key is configured. Files were checked at load. */
+        public Optional<org.pramaan.provenance.c2pa.C2paSigner> signer(Clock clock, String version) {
+            if (signing.key().isEmpty()) return Optional.empty();
+            try {
+                var key = org.pramaan.provenance.c2pa.SigningKey.fromPem(Files.readString(signing.key().get()), Files.readString(signing.chain().orElseThrow()),
+                        org.pramaan.provenance.c2pa.SigningAlgorithm.parse(signing.alg()));
+                return Optional.of(new org.pramaan.provenance.c2pa.C2paSigner(key, trust(clock), "Pramaan", version));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the C2PA signing files: " + e.getMessage(), e);
+            }
+        }
+    }
 
     /**
      * Signed audit checkpoints (issue 11 defect 7): the Ed25519 key file, kept outside the data
@@ -53,6 +105,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
 
     static {
         KEYS.put("data.dir", new String[] {"./pramaan-data", "where the SQLite file (pramaan.db) and the blob folder (blobs/) live"});
+        KEYS.put("store", new String[] {"embedded", "which store adapter keeps the data: embedded (SQLite and blobs in data.dir); postgres, kafka and s3 are not built yet"});
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
         KEYS.put("http.request-budget", new String[] {"PT2M", "longest a request may work before it is stopped with 503 request.budget_exceeded (ISO-8601), for requests without media"});
@@ -106,31 +159,9 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
                 "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.banks.BankFiles.MAX_ITEMS});
     }
 
-    /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
-    public TrustSettings c2paTrust(Clock clock) {
-        if (c2paTrustAnchors.isEmpty()) return TrustSettings.none(clock);
-        try {
-            String cfg = c2paTrustConfig.isPresent() ? Files.readString(c2paTrustConfig.get()) : "";
-            return TrustSettings.fromPem(Files.readString(c2paTrustAnchors.get()), cfg, clock);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the C2PA trust files: " + e.getMessage(), e);
-        }
-    }
-
-    /** The signer for {@code POST /v1/provenance/sign}; empty when no key is configured. Files were checked at load. */
-    public Optional<org.pramaan.provenance.c2pa.C2paSigner> c2paSigner(Clock clock, String version) {
-        if (c2paSigning.key().isEmpty()) return Optional.empty();
-        try {
-            var key = org.pramaan.provenance.c2pa.SigningKey.fromPem(Files.readString(c2paSigning.key().get()), Files.readString(c2paSigning.chain().orElseThrow()),
-                    org.pramaan.provenance.c2pa.SigningAlgorithm.parse(c2paSigning.alg()));
-            return Optional.of(new org.pramaan.provenance.c2pa.C2paSigner(key, c2paTrust(clock), "Pramaan", version));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the C2PA signing files: " + e.getMessage(), e);
-        }
-    }
-
     /** A signing key without its chain (or the reverse), or one that does not fit the algorithm or the certificate, stops start-up. */
     private PramaanConfig checkedSigning(Parser p) {
+        Signing c2paSigning = provenance.signing();
         if (c2paSigning.key().isPresent() != c2paSigning.chain().isPresent()) {
             throw p.bad(c2paSigning.key().isPresent() ? "c2pa.signing-chain" : "c2pa.signing-key", "is required when the other C2PA signing file is set");
         }
@@ -140,7 +171,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             throw p.bad("c2pa.signing-alg", e.getMessage());
         }
         try {
-            c2paSigner(Clock.systemUTC(), "check");
+            provenance.signer(Clock.systemUTC(), "check");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw p.bad("c2pa.signing-key", e.getMessage());
         }
@@ -150,7 +181,7 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
     /** Bad configuration stops start-up: the trust files must parse. */
     private PramaanConfig checkedTrust(Parser p) {
         try {
-            c2paTrust(Clock.systemUTC());
+            provenance.trust(Clock.systemUTC());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw p.badTrust(e.getMessage());
         }
@@ -195,16 +226,43 @@ public record PramaanConfig(Path dataDir, String httpHost, int httpPort, MediaLi
             String admin = values.get("admin.key");
             if (!admin.isEmpty() && admin.length() < 24) throw bad("admin.key", "must be at least 24 characters");
             int port = (int) number("http.port", 0, 65535);
-            return new PramaanConfig(Path.of(values.get("data.dir")), values.get("http.host"), port,
-                    new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE)),
-                    values.get("policy.jurisdiction").toUpperCase(Locale.ROOT),
-                    Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    ruleDir(), duration("cases.clock-check-interval"), admin.isEmpty() ? Optional.empty() : Optional.of(admin), urlPattern(), notifications(),
-                    file("c2pa.trust-anchors"), file("c2pa.trust-config"), av(),
-                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg")),
-                    rateLimits(), logFormat(), checkpointing(), idempotencyRetention(),
-                    new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget")),
-                    new org.pramaan.banks.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE), number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS))).checkedTrust(this).checkedSigning(this);
+            // Read in the order the keys were always checked, so a configuration with several bad values is refused on the same one as before.
+            String store = store();
+            Path dataDir = Path.of(values.get("data.dir"));
+            String host = values.get("http.host");
+            MediaLimits limits = new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE));
+            String jurisdiction = values.get("policy.jurisdiction").toUpperCase(Locale.ROOT);
+            List<String> packs = Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            Optional<Path> ruleDir = ruleDir();
+            Duration clockCheck = duration("cases.clock-check-interval");
+            Access access = new Access(admin.isEmpty() ? Optional.empty() : Optional.of(admin));
+            Optional<com.google.re2j.Pattern> urlPattern = urlPattern();
+            Notify notify = notifications();
+            Optional<Path> trustAnchors = file("c2pa.trust-anchors");
+            Optional<Path> trustConfig = file("c2pa.trust-config");
+            Av av = av();
+            Signing signing = new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"));
+            var rateLimits = rateLimits();
+            String logFormat = logFormat();
+            Checkpointing checkpoints = checkpointing();
+            Duration retention = idempotencyRetention();
+            var budgets = new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget"));
+            var imports = new org.pramaan.banks.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE),
+                    number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS));
+            return new PramaanConfig(new Storage(store, dataDir, retention, checkpoints), new Http(host, port, rateLimits, budgets, logFormat), limits, av,
+                    new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern), access, notify,
+                    new Provenance(trustAnchors, trustConfig, signing), new Banks(imports)).checkedTrust(this).checkedSigning(this);
+        }
+
+        /**
+         * A store kind no provider on the class path answers to stops start-up; the scaled kinds
+         * (postgres, kafka, s3) are refused as not built yet rather than as unknown.
+         */
+        private String store() {
+            String kind = values.get("store");
+            org.pramaan.adapters.AdapterRegistry installed = org.pramaan.adapters.AdapterRegistry.installed();
+            if (installed.find(kind).isEmpty()) throw bad("store", installed.refusal(kind));
+            return kind;
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {

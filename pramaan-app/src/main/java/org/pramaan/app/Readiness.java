@@ -37,8 +37,7 @@ final class Readiness {
     }
 
     private Optional<String> database() {
-        Optional<Integer> one = app.store().database().first("SELECT 1", ps -> {}, rs -> rs.getInt(1));
-        return one.filter(v -> v == 1).isPresent() ? Optional.empty() : Optional.of("SELECT 1 returned no row");
+        return app.adapters().probe();
     }
 
     private Optional<String> pdqIndex() {

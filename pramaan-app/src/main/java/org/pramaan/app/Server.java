@@ -29,8 +29,8 @@ public final class Server implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = app.config().clockCheckInterval().toMillis();
-        Readiness readiness = new Readiness(app, app.clock(), app.config().clockCheckInterval());
+        long every = app.config().policy().clockCheckInterval().toMillis();
+        Readiness readiness = new Readiness(app, app.clock(), app.config().policy().clockCheckInterval());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.wireName(), e.details()));
@@ -56,7 +56,7 @@ public final class Server implements AutoCloseable {
                 LOG.error("retention purge failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        SpoolSweep.sweep(app.config().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
+        SpoolSweep.sweep(app.config().storage().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
         // Idempotency keys past their retention are forgotten; hourly keeps the table at about a day of requests.
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -66,8 +66,8 @@ public final class Server implements AutoCloseable {
                 LOG.error("idempotency sweep failed; will retry", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().rateLimits()), java.util.Optional.of(app.idempotency()))
-                .withBudgets(app.config().requestBudgets()).start(host, port);
+        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().http().rateLimits(),
+                app.config().http().requestBudgets()), java.util.Optional.of(app.idempotency())).start(host, port);
         return new Server(http, scheduler);
     }
 

@@ -76,15 +76,15 @@ class AtomicUseCasesTest {
     @BeforeEach
     void wire() throws Exception {
         PramaanConfig config = ServerTestBase.config(dir.resolve("data"), Map.of());
-        store = EmbeddedStore.open(config.dataDir());
+        store = EmbeddedStore.open(config.storage().dataDir());
         UnitOfWork unit = store.database().unitOfWork();
         failing = new FailingAuditStore(store.audit());
         audit = new AuditLog(failing, clock, unit);
         banks = new HashBanks(store.banks(), clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit);
         curation = new BankCuration(banks, audit, clock);
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
-        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.jurisdiction()), banks, clock), store.media(), store.blobs(), audit, clock, events);
-        List<RulePack> packs = config.rulePacks().stream().map(j -> RulePack.load(j, config.rulePackDir())).toList();
+        intake = new Intake(Embedded.screener(config, JurisdictionPolicy.load(config.policy().jurisdiction()), banks, store.decoders(), clock), store.media(), store.blobs(), audit, clock, events);
+        List<RulePack> packs = config.policy().rulePacks().stream().map(j -> RulePack.load(j, config.policy().rulePackDir())).toList();
         retention = new Retention(store.holds(), store.media(), store.blobs(), audit, clock);
         cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, unit).withRetention(retention), events);
         keys = new ApiKeys(store.apiKeys(), audit, clock);

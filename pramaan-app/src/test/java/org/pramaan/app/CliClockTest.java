@@ -59,7 +59,7 @@ class CliClockTest {
         Instant deadline;
         try (Embedded app = new Embedded(config(), clock)) {
             Path f = Files.write(dir.resolve("up.png"), TestImages.png(TestImages.photo(160, 120, 18)));
-            String media = app.apiServices().intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
+            String media = app.intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
             var opened = app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty()));
             caseId = opened.id();
             deadline = opened.nextDeadline().orElseThrow();

@@ -64,7 +64,7 @@ class CliOperatorTest {
         String caseId;
         try (Embedded app = new Embedded(config(), Clock.systemUTC())) {
             Path f = Files.write(dir.resolve("up.png"), TestImages.png(TestImages.photo(160, 120, 18)));
-            String media = app.apiServices().intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
+            String media = app.intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
             caseId = app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty())).id();
             app.cases().act(caseId, org.pramaan.cases.CaseAction.REMOVE, org.pramaan.access.Actor.operator("test"), "NCII");
         }

@@ -26,7 +26,7 @@ public final class ClockFileServer {
         Clock clock = new FileClock(Path.of(args[0]));
         PramaanConfig config = PramaanConfig.load(System.getenv(), new Properties());
         Embedded app = new Embedded(config, clock);
-        config.adminKey().ifPresent(k -> app.keys().register(org.pramaan.access.Role.ADMIN, "configured admin key", k));
+        config.access().adminKey().ifPresent(k -> app.keys().register(org.pramaan.access.Role.ADMIN, "configured admin key", k));
         Server server = Server.start(app, "127.0.0.1", 0);
         System.out.println("PORT " + server.port());
         System.out.flush();

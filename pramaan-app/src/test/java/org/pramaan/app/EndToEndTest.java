@@ -174,7 +174,7 @@ class EndToEndTest extends ServerTestBase {
         assertThat(near.json().path("matches").get(0).path("distance").asInt()).isLessThanOrEqualTo(31);
         assertThat(near.json().path("matches").get(0).path("caseId").asText()).isEqualTo(id);
         assertThat(near.json().path("status").asText()).isEqualTo("BLOCKED");
-        assertThat(app.store().blobs().contains(near.json().path("id").asText())).as("blocked uploads are not stored").isFalse();
+        assertThat(app.adapters().blobs().contains(near.json().path("id").asText())).as("blocked uploads are not stored").isFalse();
         assertThat(events(id, "resurfaced")).as("the complainant's case learns of each blocked re-upload").hasSize(2)
                 .extracting(e -> e.path("details").path("method").asText()).containsExactly("sha256", "pdq");
 

@@ -92,7 +92,7 @@ class IdempotencyKeyTest extends ServerTestBase {
     void aRetentionShorterThanADayStopsStartUpNamingTheKey() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, java.util.Map.of("PRAMAAN_IDEMPOTENCY_RETENTION", "PT23H")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotency.retention").hasMessageContaining("PT24H");
-        assertThat(config(dataDir, java.util.Map.of("PRAMAAN_IDEMPOTENCY_RETENTION", "P7D")).idempotencyRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config(dataDir, java.util.Map.of("PRAMAAN_IDEMPOTENCY_RETENTION", "P7D")).storage().idempotencyRetention()).isEqualTo(Duration.ofDays(7));
     }
 
     @Test

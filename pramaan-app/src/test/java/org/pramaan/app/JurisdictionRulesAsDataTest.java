@@ -70,7 +70,7 @@ class JurisdictionRulesAsDataTest {
     String ingest(byte[] bytes) throws Exception {
         Path f = Files.createTempFile(dir, "in", ".bin");
         Files.write(f, bytes);
-        return app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        return app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     /** Removes an India r.3(2)(b) complaint's original while a re-encoded copy and a different picture are stored; returns the case and the copy's id. */
@@ -84,11 +84,11 @@ class JurisdictionRulesAsDataTest {
     }
 
     List<Delivery> statements(CaseFile c) {
-        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("dsa.statement_of_reasons")).toList();
+        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("dsa.statement_of_reasons")).toList();
     }
 
     String acknowledgement(CaseFile c) {
-        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("notify.acknowledgement")).findFirst().orElseThrow().body();
+        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("notify.acknowledgement")).findFirst().orElseThrow().body();
     }
 
     @Test
@@ -104,8 +104,8 @@ class JurisdictionRulesAsDataTest {
         String other = removed.getValue().get(1);
         assertThat(done.events()).filteredOn(e -> e.wireName().equals("identical_copies_removed")).singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
-        assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
-        assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).as("the pack's transparencyDatabase rule queues the statement").singleElement()
                 .satisfies(d -> assertThat(d.body()).contains("\"territorial_scope\":[\"DE\"]"));
         assertThat(acknowledgement(done)).as("the pack's peopleTime zone: 12:00 UTC is 21:00 in Tokyo").contains("2026-06-01 21:00 JST").doesNotContain("IST");
@@ -117,7 +117,7 @@ class JurisdictionRulesAsDataTest {
         var removed = removeIndianComplaint();
         CaseFile done = removed.getKey();
         assertThat(done.events()).noneMatch(e -> e.wireName().equals("identical_copies_removed"));
-        assertThat(app.store().media().find(removed.getValue().get(0)).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(removed.getValue().get(0)).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).isEmpty();
         assertThat(acknowledgement(done)).as("India's people read IST: 12:00 UTC is 17:30 IST").contains("2026-06-01 17:30 IST");
         assertThat(done.events()).as("the statement is still made; only its submission is the pack's").anyMatch(e -> e.wireName().equals("statement_of_reasons"));

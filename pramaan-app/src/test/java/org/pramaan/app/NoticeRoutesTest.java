@@ -80,7 +80,7 @@ class NoticeRoutesTest extends ServerTestBase {
             assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
             assertThat(retried.json().path("state").asText()).isEqualTo("PENDING");
             app.dispatcher().deliverDue();
-            assertThat(app.store().deliveries().find(deliveryId).orElseThrow().state()).isEqualTo(org.pramaan.notify.DeliveryState.DELIVERED);
+            assertThat(app.adapters().deliveries().find(deliveryId).orElseThrow().state()).isEqualTo(org.pramaan.notify.DeliveryState.DELIVERED);
         }
     }
 

@@ -60,7 +60,7 @@ class NotificationDeliveryTest {
                 "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN", "tdb-token-1"));
         app = new Embedded(ServerTestBase.config(dir, env), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
-        media = app.apiServices().intake().ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty())).media().id();
+        media = app.intake().ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty())).media().id();
     }
 
     @AfterEach
@@ -151,7 +151,7 @@ class NotificationDeliveryTest {
         app.dispatcher().deliverDue();
         Delivery opened = webhookOf(c, 1);
         assertThat(find(opened).state()).as("a 400 will not change on a retry").isEqualTo(DeliveryState.DEAD);
-        assertThat(app.store().deliveries().withState(DeliveryState.DEAD, 10)).extracting(Delivery::id).contains(opened.id());
+        assertThat(app.adapters().deliveries().withState(DeliveryState.DEAD, 10)).extracting(Delivery::id).contains(opened.id());
         hook.answerByDefault(200, "{}");
         app.dispatcher().retry(opened.id(), "key:admin");
         app.dispatcher().deliverDue();
@@ -198,7 +198,7 @@ class NotificationDeliveryTest {
         JsonNode s = Json.mapper().readTree(r.body());
         assertThat(s.path("puid").asText()).isEqualTo(c.id() + "-1");
         assertThat(s.path("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
-        Delivery d = app.store().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
+        Delivery d = app.adapters().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
         assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(d.response()).hasValueSatisfying(v -> assertThat(v).contains("8f1c0e2a"));
     }
@@ -209,7 +209,7 @@ class NotificationDeliveryTest {
         CaseFile c = euNotice(Map.of());
         app.cases().act(c.id(), CaseAction.LABEL, org.pramaan.access.Actor.key("r"), "synthetic");
         app.dispatcher().deliverDue();
-        Delivery d = app.store().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
+        Delivery d = app.adapters().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
         assertThat(d.state()).isEqualTo(DeliveryState.DEAD);
         assertThat(d.lastError()).hasValueSatisfying(e -> assertThat(e).contains("422").contains("puid has already been taken"));
     }
@@ -227,10 +227,10 @@ class NotificationDeliveryTest {
     }
 
     private Delivery webhookOf(CaseFile c, int event) {
-        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.eventId().equals(c.id() + "/" + event) && d.kind().startsWith("case.")).findFirst().orElseThrow();
+        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.eventId().equals(c.id() + "/" + event) && d.kind().startsWith("case.")).findFirst().orElseThrow();
     }
 
-    private Delivery find(Delivery d) { return app.store().deliveries().find(d.id()).orElseThrow(); }
+    private Delivery find(Delivery d) { return app.adapters().deliveries().find(d.id()).orElseThrow(); }
 
     private static JsonNode read(String s) {
         try {

@@ -16,22 +16,22 @@ class OperatorConfigTest {
     @Test
     void defaultsLimitEveryRoleAndLogAsText() {
         PramaanConfig c = load(Map.of());
-        RateLimiter.Settings r = c.rateLimits();
+        RateLimiter.Settings r = c.http().rateLimits();
         assertThat(r.enabled()).isTrue();
         assertThat(r.perRole().get(Role.ADMIN)).isEqualTo(new RateLimiter.Limit(20, 600));
         assertThat(r.perRole().get(Role.REVIEWER)).isEqualTo(new RateLimiter.Limit(20, 600));
         assertThat(r.perRole().get(Role.INGEST)).isEqualTo(new RateLimiter.Limit(100, 3000));
         assertThat(r.authFailures()).isEqualTo(new RateLimiter.Limit(5, 300));
-        assertThat(c.logFormat()).isEqualTo("text");
+        assertThat(c.http().logFormat()).isEqualTo("text");
     }
 
     @Test
     void overridesApplyPerRole() {
         PramaanConfig c = load(Map.of("PRAMAAN_HTTP_RATE_LIMIT_REVIEWER_PER_SECOND", "2.5", "PRAMAAN_HTTP_RATE_LIMIT_REVIEWER_BURST", "10",
                 "PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false", "PRAMAAN_LOG_FORMAT", "json"));
-        assertThat(c.rateLimits().perRole().get(Role.REVIEWER)).isEqualTo(new RateLimiter.Limit(2.5, 10));
-        assertThat(c.rateLimits().enabled()).isFalse();
-        assertThat(c.logFormat()).isEqualTo("json");
+        assertThat(c.http().rateLimits().perRole().get(Role.REVIEWER)).isEqualTo(new RateLimiter.Limit(2.5, 10));
+        assertThat(c.http().rateLimits().enabled()).isFalse();
+        assertThat(c.http().logFormat()).isEqualTo("json");
     }
 
     @Test

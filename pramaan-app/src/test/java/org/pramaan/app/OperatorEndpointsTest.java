@@ -76,7 +76,7 @@ class OperatorEndpointsTest extends ServerTestBase {
     @Test
     void readyzIs503NamingTheDatabaseWhenItDoesNotAnswer() throws Exception {
         assertThat(eventually(() -> api.get("/readyz", null), x -> x.status() == 200).status()).isEqualTo(200);
-        app.store().database().close();
+        ((org.pramaan.store.sqlite.EmbeddedStore) app.adapters()).database().close();
         ApiClient.Response r = api.get("/readyz", null);
         assertThat(r.status()).as(r.raw()).isEqualTo(503);
         assertThat(r.json().path("failing").path("database").asText()).isNotBlank();

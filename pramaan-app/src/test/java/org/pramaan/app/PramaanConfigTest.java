@@ -21,14 +21,14 @@ class PramaanConfigTest {
         Properties sys = new Properties();
         sys.setProperty("pramaan.http.port", "9100");
         PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_CONFIG", file.toString(), "PRAMAAN_DATA_DIR", "/from/env"), sys);
-        assertThat(c.httpPort()).isEqualTo(9100);
-        assertThat(c.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(c.http().port()).isEqualTo(9100);
+        assertThat(c.storage().dataDir()).isEqualTo(Path.of("/from/env"));
         assertThat(c.limits().maxPixels()).isEqualTo(5000);
         assertThat(c.limits().maxBytes()).isEqualTo(512L * 1024 * 1024);
-        assertThat(c.clockCheckInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(c.rulePacks()).containsExactly("IN", "EU", "US", "CN");
-        assertThat(c.rulePackDir()).isEmpty();
-        assertThat(c.adminKey()).isEmpty();
+        assertThat(c.policy().clockCheckInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.policy().rulePacks()).containsExactly("IN", "EU", "US", "CN");
+        assertThat(c.policy().rulePackDir()).isEmpty();
+        assertThat(c.access().adminKey()).isEmpty();
     }
 
     @Test
@@ -47,7 +47,7 @@ class PramaanConfigTest {
 
     @Test
     void c2paTrustAnchorsMustBeAReadablePemBundle() throws Exception {
-        assertThat(PramaanConfig.load(Map.of(), new Properties()).c2paTrust(java.time.Clock.systemUTC()).anchors()).isEmpty();
+        assertThat(PramaanConfig.load(Map.of(), new Properties()).provenance().trust(java.time.Clock.systemUTC()).anchors()).isEmpty();
         Path junk = Files.writeString(dir.resolve("anchors.pem"), "not a certificate");
         assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_C2PA_TRUST_ANCHORS", junk.toString()), new Properties()))
                 .hasMessageContaining("c2pa.trust-anchors").hasMessageContaining("PRAMAAN_C2PA_TRUST_ANCHORS");
@@ -62,7 +62,7 @@ class PramaanConfigTest {
         Path pem = Files.writeString(dir.resolve("ok.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
         PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_C2PA_TRUST_ANCHORS", pem.toString()), new Properties());
-        assertThat(c.c2paTrust(java.time.Clock.systemUTC()).anchors()).containsExactly(cert);
+        assertThat(c.provenance().trust(java.time.Clock.systemUTC()).anchors()).containsExactly(cert);
     }
 
     @Test

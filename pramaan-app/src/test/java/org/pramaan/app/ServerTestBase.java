@@ -37,7 +37,7 @@ abstract class ServerTestBase {
         env.putAll(extra);
         PramaanConfig config = PramaanConfig.load(env, new Properties());
         // The audit checkpoint key lives beside the data directory, never inside it, so outside @TempDir: gone when the JVM ends.
-        config.auditCheckpoints().key().toFile().deleteOnExit();
+        config.storage().auditCheckpoints().key().toFile().deleteOnExit();
         return config;
     }
 

@@ -142,7 +142,7 @@ class SpoolAndImportLimitTest extends ServerTestBase {
                 .hasMessageContaining("banks.max-import-items");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_BANKS_MAX_IMPORT_BYTES", "64MB")))
                 .hasMessageContaining("banks.max-import-bytes");
-        assertThat(config(dataDir, Map.of()).bankImports()).isEqualTo(org.pramaan.banks.BankFiles.Limits.DEFAULT);
+        assertThat(config(dataDir, Map.of()).banks().imports()).isEqualTo(org.pramaan.banks.BankFiles.Limits.DEFAULT);
     }
 
     private static void assertTooLarge(int status, String body, String limit) throws IOException {

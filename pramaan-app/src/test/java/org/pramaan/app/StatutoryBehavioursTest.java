@@ -41,7 +41,7 @@ class StatutoryBehavioursTest {
         app = new Embedded(ServerTestBase.config(dir, Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", platform.url("/events"),
                 "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "behaviour-test-secret")), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
-        media = app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        media = app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class StatutoryBehavioursTest {
 
     /** The outbox messages of a case with this kind (e.g. notify.acknowledgement). */
     List<org.pramaan.notify.Delivery> messages(CaseFile c, String kind) {
-        return app.store().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals(kind)).toList();
+        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals(kind)).toList();
     }
 
     static final Map<String, String> COMPLETE_ORDER = Map.of("issuer_rank", "Joint Secretary", "written_authorisation", "letter 12/2026",
@@ -76,7 +76,7 @@ class StatutoryBehavioursTest {
             assertThat(e.at()).isEqualTo(clock.instant());
         });
         assertThat(done.events()).filteredOn(e -> e.wireName().equals("clock_stopped")).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("met", "true"));
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.GEO_RESTRICTED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.GEO_RESTRICTED);
         assertThat(app.banks().match(media, Optional.empty())).as("lawful elsewhere, so not banked").isEmpty();
         assertThat(app.audit().forSubject("case:" + c.id())).filteredOn(e -> e.type().equals("case.action_taken"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains("GEO_RESTRICT").contains("\"territories\":\"IN\""));
@@ -119,7 +119,7 @@ class StatutoryBehavioursTest {
         CaseFile c = open("IN_3_2_B_COMPLAINT", Map.of("complainant", "self", "complainant_email", "victim@example.org"));
         app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "morphed intimate image");
         Path again = java.nio.file.Files.write(dir.resolve("again.jpg"), TestImages.jpeg(TestImages.photo(120, 90, 21), 0.8f));
-        var r = app.apiServices().intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
+        var r = app.intake().ingest(again, new UploadContext(Optional.of("u-9"), Optional.of("post-9"), Optional.empty()));
         assertThat(r.report().decision()).isEqualTo(org.pramaan.decision.Decision.BLOCK);
         CaseFile after = app.cases().find(c.id()).orElseThrow();
         assertThat(after.events()).filteredOn(e -> e.wireName().equals("resurfaced")).singleElement()
@@ -129,7 +129,7 @@ class StatutoryBehavioursTest {
         java.io.StringWriter out = new java.io.StringWriter();
         org.pramaan.banks.BankFiles.write(org.pramaan.banks.BankFiles.Format.CSV, app.banks().items(HashBanks.REMOVED), out);
         String exported = out.toString();
-        assertThat(exported).contains(app.store().media().find(media).orElseThrow().pdq().orElseThrow().hash().toHex());
+        assertThat(exported).contains(app.adapters().media().find(media).orElseThrow().pdq().orElseThrow().hash().toHex());
     }
 
     @Test
@@ -173,7 +173,7 @@ class StatutoryBehavioursTest {
         assertThat(geoSor).contains("DECISION_VISIBILITY_CONTENT_DISABLED").contains("\"territorial_scope\":[\"DE\"]");
         CaseFile demoted = app.cases().act(open("EU_DSA_ART16_NOTICE", art16).id(), CaseAction.DEMOTE, org.pramaan.access.Actor.key("r"), "borderline");
         assertThat(sor(demoted)).contains("DECISION_VISIBILITY_CONTENT_DEMOTED");
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.DEMOTED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.DEMOTED);
         for (CaseFile c : List.of(geo, demoted)) {
             assertThat(org.pramaan.cases.StatementOfReasons.validate(read(sor(c)))).isEmpty();
         }
@@ -186,7 +186,7 @@ class StatutoryBehavioursTest {
         List<String> media3 = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path f = java.nio.file.Files.write(dir.resolve("u" + i + ".png"), TestImages.png(TestImages.photo(100, 80, 300 + i)));
-            media3.add(app.apiServices().intake().ingest(f, new UploadContext(Optional.of("repeat-7"), Optional.of("p" + i), Optional.empty())).media().id());
+            media3.add(app.intake().ingest(f, new UploadContext(Optional.of("repeat-7"), Optional.of("p" + i), Optional.empty())).media().id());
         }
         CaseFile first = app.cases().act(app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media3.get(0), art16, Optional.empty())).id(),
                 CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "illegal");
@@ -206,7 +206,7 @@ class StatutoryBehavioursTest {
         assertThatThrownBy(() -> app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, org.pramaan.access.Actor.key("r"), "", Map.of("days", "9999"))).hasMessageContaining("between 1 and 365");
         CaseFile suspended = app.cases().act(third.id(), CaseAction.SUSPEND_ACCOUNT, org.pramaan.access.Actor.key("r"), "third removal after a warning", Map.of("days", "30"));
         assertThat(sor(suspended)).contains("DECISION_ACCOUNT_SUSPENDED").contains("\"end_date_account_restriction\":\"2026-10-01\"");
-        assertThat(app.store().accounts().find("repeat-7").orElseThrow().suspendedAt(clock.instant().plus(Duration.ofDays(29)))).isTrue();
+        assertThat(app.adapters().accounts().find("repeat-7").orElseThrow().suspendedAt(clock.instant().plus(Duration.ofDays(29)))).isTrue();
         assertThat(messages(suspended, "notify.account_suspended")).singleElement().satisfies(d -> assertThat(d.body()).contains("repeat-7"));
     }
 
@@ -322,7 +322,7 @@ class StatutoryBehavioursTest {
         assertThatThrownBy(() -> app.cases().decideAppeal(c.id(), true, org.pramaan.access.Actor.PLATFORM, "auto")).hasMessageContaining("decided by a person");
         CaseFile reversed = app.cases().decideAppeal(c.id(), true, org.pramaan.access.Actor.key("r2"), "satire is lawful expression here");
         assertThat(reversed.outcome()).contains(CaseAction.RESTORE);
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.ACTIVE);
         assertThat(app.banks().match(media, Optional.empty())).as("hashes leave the removed bank").isEmpty();
         assertThat(reversed.events()).extracting(e -> e.wireName()).containsSubsequence("appeal_received", "appeal_decided", "action_taken", "statement_of_reasons");
         assertThat(reversed.events()).filteredOn(e -> e.wireName().equals("statement_of_reasons")).hasSize(2);
@@ -337,7 +337,7 @@ class StatutoryBehavioursTest {
         app.cases().appeal(c.id(), "uploader-9", "I am the person depicted and consented");
         CaseFile upheld = app.cases().decideAppeal(c.id(), false, org.pramaan.access.Actor.key("r2"), "the complainant's account is credible");
         assertThat(upheld.outcome()).contains(CaseAction.REMOVE);
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> app.cases().appeal(c.id(), "uploader-9", "again")).hasMessageContaining("appeal window").hasMessageContaining("r.3A");
     }
@@ -353,15 +353,15 @@ class StatutoryBehavioursTest {
         });
         clock.advance(Duration.ofDays(179));
         assertThat(app.retention().purge()).isEmpty();
-        assertThat(app.store().blobs().contains(media)).isTrue();
+        assertThat(app.adapters().blobs().contains(media)).isTrue();
         org.pramaan.cases.Hold legal = app.retention().place(media, Optional.of(c.id()), "police request 2026/44", Optional.empty(), org.pramaan.access.Actor.key("admin"));
         clock.advance(Duration.ofDays(2));
         assertThat(app.retention().purge()).as("a legal hold blocks the purge").isEmpty();
         app.retention().release(legal.id(), org.pramaan.access.Actor.key("admin"));
         assertThatThrownBy(() -> app.retention().release(legal.id(), org.pramaan.access.Actor.key("admin"))).hasMessageContaining("already released");
         assertThat(app.retention().purge()).containsExactly(media);
-        assertThat(app.store().blobs().contains(media)).isFalse();
-        assertThat(app.store().media().find(media).orElseThrow().blobStored()).isFalse();
+        assertThat(app.adapters().blobs().contains(media)).isFalse();
+        assertThat(app.adapters().media().find(media).orElseThrow().blobStored()).isFalse();
         assertThat(app.banks().match(media, Optional.empty())).as("still blocked on re-upload").isNotEmpty();
         assertThat(app.audit().forSubject("media:" + media)).extracting(e -> e.type()).contains("hold.placed", "hold.released", "media.purged");
     }
@@ -386,14 +386,14 @@ class StatutoryBehavioursTest {
         CaseFile done = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "NCII");
         assertThat(done.events()).filteredOn(e -> e.wireName().equals("identical_copies_removed")).singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
-        assertThat(app.store().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
-        assertThat(app.store().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
     }
 
     String ingest(byte[] bytes) throws Exception {
         Path f = java.nio.file.Files.createTempFile(dir, "in", ".bin");
         java.nio.file.Files.write(f, bytes);
-        return app.apiServices().intake().ingest(f, UploadContext.none()).media().id();
+        return app.intake().ingest(f, UploadContext.none()).media().id();
     }
 
     @Test
@@ -418,7 +418,7 @@ class StatutoryBehavioursTest {
         assertThat(done.events()).filteredOn(e -> e.wireName().equals("clock_stopped")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("met", "false"));
         assertThat(done.clock("remove").orElseThrow().breachedBy(clock.instant())).isTrue();
-        assertThat(app.store().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters().media().find(media).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(app.banks().match(media, Optional.empty())).singleElement().satisfies(m -> assertThat(m.bank()).isEqualTo(HashBanks.REMOVED));
     }
 

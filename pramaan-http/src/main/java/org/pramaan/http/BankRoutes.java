@@ -18,8 +18,20 @@ import org.pramaan.hash.PdqResult;
 import org.pramaan.json.Json;
 
 /** Bank and item CRUD, import and export under {@code /v1/banks}. */
-final class BankRoutes {
-    private final ApiServices services;
+public final class BankRoutes {
+    /** Bank curation; {@code bankImports} are the size limits of one import ({@code banks.max-import-bytes}, {@code banks.max-import-items}). */
+    public record Services(org.pramaan.banks.BankCuration banks, BankFiles.Limits bankImports, org.pramaan.audit.AuditLog audit, java.nio.file.Path uploadDir,
+                           java.time.Clock clock) implements Idempotency.Audited {
+        public Services {
+            java.util.Objects.requireNonNull(banks, "banks");
+            java.util.Objects.requireNonNull(bankImports, "bankImports");
+            java.util.Objects.requireNonNull(audit, "audit");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+            java.util.Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final Services services;
 
     static final int MAX_PDQ_THRESHOLD = 128;
     static final int MAX_PAGE = 10_000;
@@ -27,7 +39,7 @@ final class BankRoutes {
     private static final java.util.Set<String> CREATE_FIELDS = java.util.Set.of("name", "kind", "state", "pdqThreshold", "qualityFloor", "description");
     private static final java.util.Set<String> UPDATE_FIELDS = java.util.Set.of("state", "pdqThreshold", "qualityFloor", "description");
 
-    BankRoutes(ApiServices services) { this.services = services; }
+    BankRoutes(Services services) { this.services = services; }
 
     void list(Context ctx) { HttpApi.json(ctx, 200, services.banks().banks().banks().stream().map(this::view).toList()); }
 

@@ -16,14 +16,31 @@ import org.pramaan.cases.NoticeRequest;
 import org.pramaan.json.Json;
 
 /** Notices, cases and actions. */
-final class CaseRoutes {
+public final class CaseRoutes {
+    /** Notices, cases, appeals and bundles; {@code contentUrlPattern} takes the platform's content id out of a URL named in a notice (group {@code id}), {@code screener} hashes a notice's attached file. */
+    public record Services(org.pramaan.cases.CaseService cases, org.pramaan.cases.EvidenceBundles bundles, org.pramaan.intake.MediaRepository media,
+                           org.pramaan.intake.Screener screener, Optional<com.google.re2j.Pattern> contentUrlPattern, org.pramaan.audit.AuditLog audit,
+                           org.pramaan.media.MediaLimits limits, java.nio.file.Path uploadDir, java.time.Clock clock) implements Uploads.Spool, Idempotency.Audited {
+        public Services {
+            java.util.Objects.requireNonNull(cases, "cases");
+            java.util.Objects.requireNonNull(bundles, "bundles");
+            java.util.Objects.requireNonNull(media, "media");
+            java.util.Objects.requireNonNull(screener, "screener");
+            java.util.Objects.requireNonNull(contentUrlPattern, "contentUrlPattern");
+            java.util.Objects.requireNonNull(audit, "audit");
+            java.util.Objects.requireNonNull(limits, "limits");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+            java.util.Objects.requireNonNull(clock, "clock");
+        }
+    }
+
     static final Instant EARLIEST_RECEIPT = Instant.parse("2000-01-01T00:00:00Z");
     static final java.time.Duration RECEIPT_SKEW = java.time.Duration.ofMinutes(5);
     static final java.time.Duration MAX_DUE_WITHIN = java.time.Duration.ofDays(3650);
-    private final ApiServices services;
+    private final Services services;
     private final PrometheusMeterRegistry metrics;
 
-    CaseRoutes(ApiServices services, PrometheusMeterRegistry metrics) {
+    CaseRoutes(Services services, PrometheusMeterRegistry metrics) {
         this.services = services;
         this.metrics = metrics;
     }

@@ -9,11 +9,19 @@ import org.pramaan.notify.Delivery;
 import org.pramaan.notify.DeliveryState;
 
 /** The notification outbox: what was sent, what is retrying, and the dead-letter list an operator can retry. */
-final class DeliveryRoutes {
-    private static final int MAX_LIMIT = 1000;
-    private final ApiServices services;
+public final class DeliveryRoutes {
+    /** The notification outbox and its dispatcher. */
+    public record Services(org.pramaan.notify.DeliveryRepository deliveries, org.pramaan.notify.Dispatcher dispatcher) {
+        public Services {
+            java.util.Objects.requireNonNull(deliveries, "deliveries");
+            java.util.Objects.requireNonNull(dispatcher, "dispatcher");
+        }
+    }
 
-    DeliveryRoutes(ApiServices services) { this.services = services; }
+    private static final int MAX_LIMIT = 1000;
+    private final Services services;
+
+    DeliveryRoutes(Services services) { this.services = services; }
 
     /** {@code ?state=dead|pending|delivered} (default dead), or {@code ?caseId=} for one case's messages. */
     void list(Context ctx) {

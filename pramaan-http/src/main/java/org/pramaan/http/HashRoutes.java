@@ -21,12 +21,21 @@ import org.pramaan.intake.Screener;
 import org.pramaan.intake.ScreeningView;
 
 /** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
-final class HashRoutes {
+public final class HashRoutes {
+    /** {@code /v1/hash} and {@code /v1/match}: the screener's hashing and bank matching. */
+    public record Services(Screener screener, org.pramaan.media.MediaLimits limits, Path uploadDir) implements Uploads.Spool {
+        public Services {
+            java.util.Objects.requireNonNull(screener, "screener");
+            java.util.Objects.requireNonNull(limits, "limits");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+        }
+    }
+
     /** Frames one vPDQ query may carry: an hour at 1 frame/s is 3,600; every frame of an hour at 30 fps, 108,000. */
     static final int MAX_FRAMES = 120_000;
-    private final ApiServices services;
+    private final Services services;
 
-    HashRoutes(ApiServices services) { this.services = services; }
+    HashRoutes(Services services) { this.services = services; }
 
     void hash(Context ctx) throws Exception {
         HttpApi.json(ctx, 200, view(hashFile(ctx)));

@@ -29,10 +29,23 @@ import org.pramaan.intake.Screener;
  * lower-cased, since Pramaan names are lower-case. URL fetching ({@code ?url=}) is refused:
  * Pramaan never fetches content from the network on a caller's behalf.
  */
-final class HmaRoutes {
-    private final ApiServices services;
+public final class HmaRoutes {
+    /** The HMA-shaped routes: hashing, matching and bank curation. */
+    public record Services(Screener screener, org.pramaan.banks.BankCuration banks, org.pramaan.audit.AuditLog audit, org.pramaan.media.MediaLimits limits,
+                           Path uploadDir, java.time.Clock clock) implements Uploads.Spool, Idempotency.Audited {
+        public Services {
+            java.util.Objects.requireNonNull(screener, "screener");
+            java.util.Objects.requireNonNull(banks, "banks");
+            java.util.Objects.requireNonNull(audit, "audit");
+            java.util.Objects.requireNonNull(limits, "limits");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+            java.util.Objects.requireNonNull(clock, "clock");
+        }
+    }
 
-    HmaRoutes(ApiServices services) { this.services = services; }
+    private final Services services;
+
+    HmaRoutes(Services services) { this.services = services; }
 
     /** POST /h/hash: multipart (any field name) or raw body → {"pdq": hex, "md5": …, "sha256": …}. */
     void hash(Context ctx) throws Exception {

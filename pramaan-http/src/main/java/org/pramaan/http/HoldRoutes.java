@@ -9,12 +9,22 @@ import java.util.Optional;
 import org.pramaan.cases.Hold;
 
 /** Legal holds on media and the retention purge. */
-final class HoldRoutes {
-    private final ApiServices services;
+public final class HoldRoutes {
+    /** Holds and the retention purge. */
+    public record Services(org.pramaan.cases.Retention retention, org.pramaan.intake.MediaRepository media, org.pramaan.audit.AuditLog audit, java.time.Clock clock) implements Idempotency.Audited {
+        public Services {
+            java.util.Objects.requireNonNull(retention, "retention");
+            java.util.Objects.requireNonNull(media, "media");
+            java.util.Objects.requireNonNull(audit, "audit");
+            java.util.Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final Services services;
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    HoldRoutes(ApiServices services) { this.services = services; }
+    HoldRoutes(Services services) { this.services = services; }
 
     void list(Context ctx) {
         String media = ctx.pathParam("id");

@@ -42,7 +42,7 @@ public final class HttpApi {
     private final Operations operations;
     private final RateLimiter limiter;
     private final AutoCloseable jvmMetrics;
-    private RequestBudget budget = new RequestBudget(RequestBudget.Settings.DEFAULT);
+    private final RequestBudget budget;
 
     private final Idempotency idempotency;
 
@@ -52,17 +52,18 @@ public final class HttpApi {
     public HttpApi(ApiServices services, Operations operations, java.util.Optional<org.pramaan.idempotency.IdempotentRequests> idempotent) {
         this.services = Objects.requireNonNull(services, "services");
         this.operations = Objects.requireNonNull(operations, "operations");
-        this.limiter = new RateLimiter(operations.rateLimits(), services.clock());
-        this.idempotency = new Idempotency(idempotent, services);
+        this.limiter = new RateLimiter(operations.rateLimits(), services.edge().clock());
+        this.budget = new RequestBudget(operations.budgets());
+        this.idempotency = new Idempotency(idempotent, services.edge());
         this.openApi = resource("/openapi.json");
-        MediaRoutes media = new MediaRoutes(services, metrics);
-        CaseRoutes cases = new CaseRoutes(services, metrics);
-        BankRoutes banks = new BankRoutes(services);
-        HashRoutes hashes = new HashRoutes(services);
-        HmaRoutes hma = new HmaRoutes(services);
-        HoldRoutes holds = new HoldRoutes(services);
-        DeliveryRoutes deliveries = new DeliveryRoutes(services);
-        ProvenanceRoutes provenance = new ProvenanceRoutes(services);
+        MediaRoutes media = new MediaRoutes(services.media(), metrics);
+        CaseRoutes cases = new CaseRoutes(services.cases(), metrics);
+        BankRoutes banks = new BankRoutes(services.banks());
+        HashRoutes hashes = new HashRoutes(services.hashes());
+        HmaRoutes hma = new HmaRoutes(services.hma());
+        HoldRoutes holds = new HoldRoutes(services.holds());
+        DeliveryRoutes deliveries = new DeliveryRoutes(services.deliveries());
+        ProvenanceRoutes provenance = new ProvenanceRoutes(services.provenance());
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
@@ -87,7 +88,7 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
                 Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
                 Route.guarded("POST", "/v1/provenance/verify", Permission.MEDIA_SUBMIT, provenance::verify),
-                Route.guarded("POST", "/v1/provenance/sign", Permission.PROVENANCE_SIGN, new ProvenanceSigning(services)::sign),
+                Route.guarded("POST", "/v1/provenance/sign", Permission.PROVENANCE_SIGN, new ProvenanceSigning(services.provenance())::sign),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
                 Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
                 Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),
@@ -107,17 +108,11 @@ public final class HttpApi {
                 Route.guarded("GET", "/c/banks", Permission.BANKS_READ, hma::banks),
                 Route.guarded("POST", "/c/banks", Permission.BANKS_WRITE, hma::createBank),
                 Route.guarded("POST", "/c/bank/{name}/content", Permission.BANKS_WRITE, hma::addContent));
-        Gauge.builder("pramaan_cases_open", () -> services.cases().open().size()).description("open cases").register(metrics);
+        Gauge.builder("pramaan_cases_open", () -> services.cases().cases().open().size()).description("open cases").register(metrics);
         this.jvmMetrics = OperatorMetrics.bind(metrics);
     }
 
     List<Route> routes() { return routes; }
-
-    /** Per-request work budgets ({@link RequestBudget}); call before {@link #start}. */
-    public HttpApi withBudgets(RequestBudget.Settings s) {
-        this.budget = new RequestBudget(s);
-        return this;
-    }
 
     /** Starts listening; port 0 picks a free port (see {@link Javalin#port()}). */
     public Javalin start(String host, int port) {
@@ -125,8 +120,8 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(() -> jvmMetrics.close());
             config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
-            long max = services.limits().maxBytes();
-            config.jetty.multipartConfig.cacheDirectory(services.uploadDir().toString());
+            long max = services.edge().limits().maxBytes();
+            config.jetty.multipartConfig.cacheDirectory(services.edge().uploadDir().toString());
             config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
@@ -216,7 +211,7 @@ public final class HttpApi {
             budget.run(ctx, r, c -> {
                 boolean multipart = c.isMultipartFormData();
                 try {
-                    if (multipart) Multipart.parse(c, services.limits().maxBytes());
+                    if (multipart) Multipart.parse(c, services.edge().limits().maxBytes());
                     idempotency.handle(r, c);
                 } finally {
                     if (multipart) Multipart.deleteParts(c);
@@ -254,12 +249,12 @@ public final class HttpApi {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "auth.malformed", "the Authorization header must be 'Bearer <api key>'");
         }
-        return services.keys().authenticate(header.substring(7))
+        return services.edge().keys().authenticate(header.substring(7))
                 .orElseThrow(() -> new ApiException(401, "auth.invalid", "the API key is unknown or revoked"));
     }
 
     private void verifyAudit(Context ctx) {
-        var v = services.audit().verify();
+        var v = services.edge().audit().verify();
         json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
                 "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem(),
                 "checkpointsVerified", v.checkpointsVerified(), "warnings", v.warnings()));

@@ -64,9 +64,14 @@ final class Idempotency {
     private static final Set<String> STREAMED = Set.of("POST /v1/media", "POST /v1/banks/{name}/items", "POST /c/bank/{name}/content");
 
     private final Optional<IdempotentRequests> requests;
-    private final ApiServices services;
+    private final Uploads.Spool services;
 
-    Idempotency(Optional<IdempotentRequests> requests, ApiServices services) {
+    /** A route group whose effects are audited: its response is stored in the audit log's unit of work, so both commit together. */
+    interface Audited {
+        org.pramaan.audit.AuditLog audit();
+    }
+
+    Idempotency(Optional<IdempotentRequests> requests, Uploads.Spool services) {
         this.requests = requests;
         this.services = services;
     }
@@ -128,7 +133,7 @@ final class Idempotency {
      * retry is either run once or replayed, never answered {@code idempotency.interrupted}. The effect
      * must take the store's lock before any of its own (CaseService does), since it runs inside it.
      */
-    static void respond(Context ctx, ApiServices services, int status, java.util.function.Supplier<?> effect) {
+    static void respond(Context ctx, Audited services, int status, java.util.function.Supplier<?> effect) {
         byte[] json = services.audit().unitOfWork().run(() -> storeInUnit(ctx, status, effect.get()));
         ctx.status(status).contentType(JSON).result(json);
     }

@@ -15,11 +15,21 @@ import org.pramaan.intake.ScreeningView;
 import org.pramaan.intake.UploadContext;
 
 /** {@code POST /v1/media} (multipart field {@code file}, or the raw body) and {@code GET /v1/media/{id}}. */
-final class MediaRoutes {
-    private final ApiServices services;
+public final class MediaRoutes {
+    /** {@code /v1/media}: intake, the media read model and the upload spool. */
+    public record Services(org.pramaan.intake.Intake intake, org.pramaan.intake.MediaRepository media, org.pramaan.media.MediaLimits limits, Path uploadDir) implements Uploads.Spool {
+        public Services {
+            java.util.Objects.requireNonNull(intake, "intake");
+            java.util.Objects.requireNonNull(media, "media");
+            java.util.Objects.requireNonNull(limits, "limits");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+        }
+    }
+
+    private final Services services;
     private final PrometheusMeterRegistry metrics;
 
-    MediaRoutes(ApiServices services, PrometheusMeterRegistry metrics) {
+    MediaRoutes(Services services, PrometheusMeterRegistry metrics) {
         this.services = services;
         this.metrics = metrics;
     }

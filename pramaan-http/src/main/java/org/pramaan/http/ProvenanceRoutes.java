@@ -13,10 +13,22 @@ import org.pramaan.provenance.c2pa.C2paOutcome;
  * SDK's manifest-store JSON so clients written against c2pa-rs read it unchanged. Validation
  * failures are results (200), not errors. Trust anchors come from {@code c2pa.trust-anchors}.
  */
-final class ProvenanceRoutes {
-    private final ApiServices services;
+public final class ProvenanceRoutes {
+    /** {@code /v1/provenance/verify} and {@code /sign} ({@link ProvenanceSigning}): C2PA reader with the configured trust anchors, and the signer with the configured key (empty: signing answers 503). */
+    public record Services(org.pramaan.provenance.c2pa.C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer, org.pramaan.audit.AuditLog audit,
+                                 org.pramaan.media.MediaLimits limits, Path uploadDir) implements Uploads.Spool {
+        public Services {
+            java.util.Objects.requireNonNull(c2pa, "c2pa");
+            java.util.Objects.requireNonNull(signer, "signer");
+            java.util.Objects.requireNonNull(audit, "audit");
+            java.util.Objects.requireNonNull(limits, "limits");
+            java.util.Objects.requireNonNull(uploadDir, "uploadDir");
+        }
+    }
 
-    ProvenanceRoutes(ApiServices services) { this.services = services; }
+    private final Services services;
+
+    ProvenanceRoutes(Services services) { this.services = services; }
 
     void verify(Context ctx) throws Exception {
         Path spool = Uploads.spool(ctx, services);

@@ -15,9 +15,9 @@ import org.pramaan.provenance.c2pa.ManifestRequest;
  * platform's signature, hence its own permission.
  */
 final class ProvenanceSigning {
-    private final ApiServices services;
+    private final ProvenanceRoutes.Services services;
 
-    ProvenanceSigning(ApiServices services) { this.services = services; }
+    ProvenanceSigning(ProvenanceRoutes.Services services) { this.services = services; }
 
     void sign(Context ctx) throws Exception {
         C2paSigner signer = services.signer().orElseThrow(() -> new ApiException(503, "c2pa.signing.unconfigured",

@@ -14,7 +14,14 @@ import org.pramaan.media.RejectionCode;
 final class Uploads {
     private Uploads() {}
 
-    static Path spool(Context ctx, ApiServices services) throws IOException, MediaRejectedException {
+    /** What spooling needs: the folder (same file system as the blob store) and the size limit; the route groups that take files carry both. */
+    interface Spool {
+        Path uploadDir();
+
+        org.pramaan.media.MediaLimits limits();
+    }
+
+    static Path spool(Context ctx, Spool services) throws IOException, MediaRejectedException {
         Files.createDirectories(services.uploadDir());
         InputStream source;
         if (ctx.isMultipartFormData()) {

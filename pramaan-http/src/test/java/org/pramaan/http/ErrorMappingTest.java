@@ -98,12 +98,13 @@ class ErrorMappingTest {
         DeliveryRepository deliveries = new Throwing(store.deliveries());
         ApiKeys keys = new ApiKeys(store.apiKeys(), audit, clock);
         admin = keys.create(Role.ADMIN, "error mapping test").secret();
-        HttpApi api = new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
+        HttpApi api = new HttpApi(ApiServices.of(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.banks.BankCuration(banks, audit, clock), audit, keys, MediaLimits.defaults(), dir.resolve("uploads"), clock, deliveries,
                 new org.pramaan.notify.Dispatcher(deliveries, List.of(), audit, clock), Optional.empty(),
-                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock))));
+                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)), Optional.empty(),
+                org.pramaan.banks.BankFiles.Limits.DEFAULT));
         server = api.start("127.0.0.1", 0);
     }
 

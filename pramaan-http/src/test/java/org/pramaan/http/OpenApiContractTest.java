@@ -48,13 +48,14 @@ class OpenApiContractTest {
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         CaseService cases = new CaseService(CaseService.Dependencies.of(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock,
                 store.database().unitOfWork()), events);
-        return new HttpApi(new ApiServices(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
+        return new HttpApi(ApiServices.of(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
                 new org.pramaan.banks.BankCuration(banks, audit, clock), audit,
                 new ApiKeys(store.apiKeys(), audit, clock), MediaLimits.defaults(), dir, clock, store.deliveries(),
                 new org.pramaan.notify.Dispatcher(store.deliveries(), List.of(), audit, clock), java.util.Optional.empty(),
-                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock))));
+                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)), java.util.Optional.empty(),
+                org.pramaan.banks.BankFiles.Limits.DEFAULT));
     }
 
     @Test

@@ -103,4 +103,10 @@ class SqliteContractsTest {
             return open(dir).idempotency();
         }
     }
+
+    @Nested
+    class Deployment extends org.pramaan.testkit.contracts.AdaptersContract {
+        @Override
+        protected org.pramaan.adapters.Adapters open(Path dir) throws java.io.IOException { return EmbeddedStore.open(dir); }
+    }
 }

@@ -1,0 +1,37 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.pramaan.adapters.Adapters;
+import org.pramaan.adapters.AdaptersProvider;
+import org.pramaan.adapters.Decoders;
+import org.pramaan.adapters.StoreSettings;
+import org.pramaan.store.sqlite.EmbeddedStore;
+
+/**
+ * {@code store=embedded} (the default): SQLite and local blobs under the data directory, with the
+ * FFmpeg decoders. It lives in the app because it joins two modules (store-sqlite and
+ * media-ffmpeg); a scaled provider ships in its own jar with its own services entry.
+ */
+public final class EmbeddedAdaptersProvider implements AdaptersProvider {
+    public static final String NAME = "embedded";
+
+    /** For {@link java.util.ServiceLoader}. */
+    public EmbeddedAdaptersProvider() {}
+
+    @Override
+    public String name() { return NAME; }
+
+    @Override
+    public Adapters open(StoreSettings settings) throws IOException {
+        return EmbeddedStore.open(settings.dataDir(), decoders());
+    }
+
+    @Override
+    public boolean exists(StoreSettings settings) { return EmbeddedStore.exists(settings.dataDir()); }
+
+    /** The FFmpeg module behind core's decoder ports. */
+    static Decoders decoders() {
+        return new Decoders(Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()), Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()));
+    }
+}

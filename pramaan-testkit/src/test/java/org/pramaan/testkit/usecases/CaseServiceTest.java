@@ -251,11 +251,11 @@ class CaseServiceTest {
                 .hasMessageContaining("IN-NOPE");
     }
 
-    /** Issue 12: collaborators come only through the constructor, and the unit of work cannot be left out. */
+    /** Issue 12: collaborators come only through the constructor (and the bus it subscribes to), and the unit of work cannot be left out. */
     @Test
     void theServiceIsBuiltOnlyFromDependenciesThatIncludeAUnitOfWork() {
         assertThat(org.pramaan.cases.CaseService.class.getConstructors()).singleElement()
-                .satisfies(c -> assertThat(c.getParameterTypes()).containsExactly(org.pramaan.cases.CaseService.Dependencies.class));
+                .satisfies(c -> assertThat(c.getParameterTypes()).containsExactly(org.pramaan.cases.CaseService.Dependencies.class, org.pramaan.events.EventBus.class));
         assertThat(org.pramaan.cases.CaseService.class.getMethods()).extracting(java.lang.reflect.Method::getName)
                 .noneMatch(n -> n.startsWith("use") || n.startsWith("add") || n.startsWith("set"));
         assertThat(org.pramaan.cases.CaseService.Dependencies.class.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getType)

@@ -27,7 +27,7 @@ public final class GifBlocks {
         long size = src.size();
         if (size < 13 || !Bytes.startsWith(src.read(0, 6), 0, "GIF8")) return new Result(apps, "no GIF signature");
         byte[] lsd = src.read(6, 7);
-        long pos = 13 + colourTable(lsd[4]);
+        long pos = 13L + colourTable(lsd[4]);
         for (int n = 0; n < MAX_BLOCKS; n++) {
             if (pos >= size) return new Result(apps, "file ends before the trailer (0x3B)");
             int b = src.read(pos, 1)[0] & 0xFF;

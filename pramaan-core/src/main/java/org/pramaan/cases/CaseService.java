@@ -338,7 +338,7 @@ public final class CaseService {
 
     private CaseFile actUnit(String caseId, CaseAction action, String actor, String note, Map<String, String> params) {
         CaseFile c = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id '" + caseId + "'"));
-        validate(c, action, params);
+        validate(c, action);
         RulePack pack = packs.get(c.jurisdiction());
         Instant now = clock.instant();
         List<CaseEvent> added = new ArrayList<>();
@@ -396,7 +396,7 @@ public final class CaseService {
         return String.join(",", codes);
     }
 
-    private static void validate(CaseFile c, CaseAction action, Map<String, String> params) {
+    private static void validate(CaseFile c, CaseAction action) {
         if (action == CaseAction.RESTORE) {
             if (c.outcome().map(CaseAction::restrictsContent).orElse(false)) return;
             throw new IllegalStateException("case " + c.id() + " cannot be restored: only a restriction (remove, geo_restrict, label, demote) can be reversed (outcome is "

@@ -65,7 +65,7 @@ public final class AvHasher {
     public Settings settings() { return settings; }
 
     public AvHashes hash(MediaSource source, MediaInfo info) throws IOException {
-        if (info.kind() == MediaKind.IMAGE || video.isEmpty() && audio.isEmpty()) return AvHashes.NONE;
+        if (info.kind() == MediaKind.IMAGE || (video.isEmpty() && audio.isEmpty())) return AvHashes.NONE;
         Optional<Path> file = source.file();
         Path temp = null;
         if (file.isEmpty()) {

@@ -134,7 +134,7 @@ public final class RateLimiter {
 
         Bucket(Limit limit, long nowMillis) {
             this.interval = Math.max(1, Math.round(1_000_000 / limit.perSecond()));
-            this.tolerance = (long) (limit.burst() - 1) * interval;
+            this.tolerance = ((long) (limit.burst() - 1)) * interval;
             this.tat = nowMillis * 1000;
         }
 

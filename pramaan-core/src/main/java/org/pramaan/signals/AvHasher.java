@@ -36,6 +36,8 @@ public final class AvHasher {
     private static final int AUDIO_RATE = 11_025;
 
     /**
+     * How video and audio are hashed at intake.
+     *
      * @param sampling which frames are hashed (default 1 per second, as pytx)
      * @param limits   decode limits: longest duration, most frames, largest frame
      */

@@ -26,6 +26,8 @@ public final class RateLimiter {
     }
 
     /**
+     * The rate limits an operator configured.
+     *
      * @param enabled      false turns every limit off
      * @param perRole      the bucket of each key, by its role
      * @param authFailures the bucket of each remote address, drained by 401 answers only

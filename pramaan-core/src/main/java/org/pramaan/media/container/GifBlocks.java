@@ -21,7 +21,11 @@ public final class GifBlocks {
 
     private GifBlocks() {}
 
-    /** @param maxData the most application data kept for one extension; bigger ones are reported as a problem */
+    /**
+     * Walks the blocks of a GIF file.
+     *
+     * @param maxData the most application data kept for one extension; bigger ones are reported as a problem
+     */
     public static Result walk(MediaSource src, int maxData) throws IOException {
         List<Extension> apps = new ArrayList<>();
         long size = src.size();

@@ -58,6 +58,8 @@ public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, Lis
     }
 
     /**
+     * Trust settings from a PEM anchor bundle and an EKU list.
+     *
      * @param pemBundle PEM certificates used as anchors
      * @param storeCfg  EKU OIDs, one per line, {@code //} or {@code #} comments; blank for the default list
      */

@@ -25,7 +25,11 @@ public final class EmbeddedStore implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir} */
+    /**
+     * Opens the embedded store in {@code dataDir}, locking it for this process.
+     *
+     * @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir}
+     */
     public static EmbeddedStore open(Path dataDir) throws IOException {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir); // before the database: nothing is migrated under a live server
         try {

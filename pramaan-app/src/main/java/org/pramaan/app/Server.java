@@ -1,8 +1,11 @@
 package org.pramaan.app;
 
 import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.pramaan.http.HttpApi;
 import org.slf4j.Logger;
@@ -17,10 +20,13 @@ public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private final Javalin http;
     private final ScheduledExecutorService scheduler;
+    /** The periodic tasks: each catches RuntimeException, so one that ended threw an Error, which only its future holds. */
+    private final List<ScheduledFuture<?>> periodic;
 
-    private Server(Javalin http, ScheduledExecutorService scheduler) {
+    private Server(Javalin http, ScheduledExecutorService scheduler, List<ScheduledFuture<?>> periodic) {
         this.http = http;
         this.scheduler = scheduler;
+        this.periodic = List.copyOf(periodic);
     }
 
     public static Server start(Embedded app, String host, int port) throws java.io.IOException {
@@ -30,51 +36,63 @@ public final class Server implements AutoCloseable {
             return t;
         });
         long every = app.config().policy().clockCheckInterval().toMillis();
+        List<ScheduledFuture<?>> periodic = new ArrayList<>();
         Readiness readiness = new Readiness(app, app.clock(), app.config().policy().clockCheckInterval());
-        scheduler.scheduleWithFixedDelay(() -> {
+        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.wireName(), e.details()));
                 readiness.clockChecked();
             } catch (RuntimeException e) {
                 LOG.error("clock check failed; will retry", e);
             }
-        }, 0, every, TimeUnit.MILLISECONDS);
+        }, 0, every, TimeUnit.MILLISECONDS));
         // Messages leave on their own thread's schedule, so a slow receiver never delays a clock check.
-        scheduler.scheduleWithFixedDelay(() -> {
+        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 var pass = app.dispatcher().deliverDue();
                 if (pass.delivered() + pass.retrying() + pass.deadLettered() > 0) LOG.info("deliveries: {}", pass);
             } catch (RuntimeException e) {
                 LOG.error("delivery pass failed; will retry", e);
             }
-        }, 0, app.config().notifications().dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }, 0, app.config().notifications().dispatchInterval().toMillis(), TimeUnit.MILLISECONDS));
         // Retention purges are cheap when nothing is due; hourly keeps removed content no longer than needed.
-        scheduler.scheduleWithFixedDelay(() -> {
+        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 app.retention().purge().forEach(id -> LOG.info("purged bytes of removed media {} (no active hold)", id));
             } catch (RuntimeException e) {
                 LOG.error("retention purge failed; will retry", e);
             }
-        }, 1, 60, TimeUnit.MINUTES);
+        }, 1, 60, TimeUnit.MINUTES));
         SpoolSweep.sweep(app.config().storage().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
         // Idempotency keys past their retention are forgotten; hourly keeps the table at about a day of requests.
-        scheduler.scheduleWithFixedDelay(() -> {
+        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int swept = app.idempotency().sweep();
                 if (swept > 0) LOG.info("forgot {} expired idempotency keys", swept);
             } catch (RuntimeException e) {
                 LOG.error("idempotency sweep failed; will retry", e);
             }
-        }, 1, 60, TimeUnit.MINUTES);
+        }, 1, 60, TimeUnit.MINUTES));
         Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().http().rateLimits(),
                 app.config().http().requestBudgets()), java.util.Optional.of(app.idempotency())).start(host, port);
-        return new Server(http, scheduler);
+        return new Server(http, scheduler, periodic);
     }
 
     public int port() { return http.port(); }
 
     @Override
     public void close() {
+        for (ScheduledFuture<?> f : periodic) {
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.error("a periodic task (clock check, delivery, retention or idempotency sweep) had stopped", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // cannot happen: the future is done
+                }
+            }
+        }
         scheduler.shutdownNow();
         http.stop();
     }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the dependency direction core ← adapters/edge ← app (architecture.md) and forbids package
- * cycles inside core.
+ * Keeps the dependency direction core ← adapters/edge ← app (architecture.md), the flow direction
+ * inside core (intake → signals → assessment → decision → cases → notify, engines beside it), and
+ * forbids package cycles. {@code ..internal..} packages are kept to their owner by
+ * {@link InternalPackagesTest}.
  */
 class ArchitectureTest {
     /**
@@ -74,6 +76,87 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.pramaan.delivery..").check(classes);
         noClasses().that().resideInAPackage("org.pramaan.ffmpeg..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
+    }
+
+    /**
+     * Issue 12 item 7: core reads as the flow an upload takes, {@code intake → signals → assessment →
+     * decision → cases → notify} (docs/architecture.md). A package may use the ones before it, never
+     * the ones after: a signal does not know which intake produced it or what will be decided on it,
+     * a decision does not know about cases, and intake hands its result to cases through the event
+     * bus rather than calling them. {@code cases} do not call {@code notify}; notify depends on cases
+     * and hears of their changes (today there is no {@code cases → notify} dependency at all). Keyed
+     * by the package the rule constrains; each value lists what it must not use.
+     */
+    /** Declared before {@link #FLOW_FORBIDDEN}, which reads them as the class initialises. */
+    static final java.util.List<String> ENGINES = java.util.List.of("media", "hash", "provenance", "watermark");
+    static final java.util.List<String> FLOW_PACKAGES = java.util.List.of("intake", "signals", "assessment", "decision", "cases", "notify", "banks", "labels");
+
+    static final java.util.Map<String, java.util.List<String>> FLOW_FORBIDDEN = flowForbidden();
+
+    private static java.util.Map<String, java.util.List<String>> flowForbidden() {
+        var m = new java.util.LinkedHashMap<String, java.util.List<String>>();
+        m.put("signals", java.util.List.of("intake", "assessment", "decision", "cases", "notify"));
+        m.put("assessment", java.util.List.of("intake", "decision", "cases", "notify"));
+        m.put("decision", java.util.List.of("intake", "cases", "notify"));
+        m.put("intake", java.util.List.of("cases", "notify"));
+        m.put("cases", java.util.List.of("notify"));
+        // The engines are libraries the flow uses (media probing and decoding, perceptual hashes, C2PA,
+        // watermarks): they know nothing of uploads, signals, banks or labels. Today the only mentions
+        // are {@link}s in provenance's and watermark's package-info, which leave no trace in bytecode.
+        for (String engine : ENGINES) m.put(engine, FLOW_PACKAGES);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The rule that keeps {@code org.pramaan.<from>..} off each of {@code org.pramaan.<forbidden>..}. */
+    static com.tngtech.archunit.lang.ArchRule flowRule(String from, java.util.List<String> forbidden) {
+        return noClasses().that().resideInAPackage("org.pramaan." + from + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.stream().map(p -> "org.pramaan." + p + "..").toArray(String[]::new))
+                .because("core follows the flow intake → signals → assessment → decision → cases → notify, engines beside it (docs/architecture.md)");
+    }
+
+    @Test
+    void theFlowOnlyLooksUpstream() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.pramaan.intake") && classes.containPackage("org.pramaan.signals")
+                && classes.containPackage("org.pramaan.cases")).as("the flow packages were imported, so the rules have something to check").isTrue();
+        FLOW_FORBIDDEN.forEach((from, forbidden) -> flowRule(from, forbidden).check(classes));
+    }
+
+    /**
+     * Proves each flow rule can fail: compiles, in every constrained package, a class that uses a stub
+     * class in every other flow and engine package, then checks that each rule flags exactly the
+     * dependencies it forbids and lets the upstream ones through.
+     */
+    @Test
+    void eachFlowRuleFlagsWhatItForbidsAndNothingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var packages = new java.util.TreeSet<String>(FLOW_PACKAGES);
+        packages.addAll(ENGINES);
+        java.util.List<java.nio.file.Path> sources = new java.util.ArrayList<>();
+        for (String p : packages) {
+            java.nio.file.Path src = java.nio.file.Files.createDirectories(dir.resolve("src/" + p));
+            sources.add(java.nio.file.Files.writeString(src.resolve("FlowStub.java"), "package org.pramaan." + p + "; public class FlowStub {}"));
+            StringBuilder user = new StringBuilder("package org.pramaan." + p + "; class FlowUser {");
+            for (String other : packages) if (!other.equals(p)) user.append(" org.pramaan.").append(other).append(".FlowStub ").append(other).append(';');
+            sources.add(java.nio.file.Files.writeString(src.resolve("FlowUser.java"), user.append(" }").toString()));
+        }
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(dir.resolve("classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        var args = new java.util.ArrayList<>(java.util.List.of("-d", out.toString()));
+        sources.forEach(f -> args.add(f.toString()));
+        org.assertj.core.api.Assertions.assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("synthetic classes compiled").isZero();
+        JavaClasses synthetic = new ClassFileImporter().importPath(out);
+
+        FLOW_FORBIDDEN.forEach((from, forbidden) -> {
+            com.tngtech.archunit.lang.ArchRule rule = flowRule(from, forbidden);
+            org.assertj.core.api.Assertions.assertThat(rule.getDescription()).contains("org.pramaan." + from + "..");
+            forbidden.forEach(f -> org.assertj.core.api.Assertions.assertThat(rule.getDescription()).contains("org.pramaan." + f + ".."));
+            java.util.List<String> details = rule.evaluate(synthetic).getFailureReport().getDetails();
+            for (String to : packages) {
+                if (to.equals(from)) continue;
+                boolean flagged = details.stream().anyMatch(l -> l.contains("org.pramaan." + from + ".FlowUser") && l.contains("org.pramaan." + to + ".FlowStub"));
+                org.assertj.core.api.Assertions.assertThat(flagged).as(from + " → " + to).isEqualTo(forbidden.contains(to));
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(FLOW_FORBIDDEN.get("signals")).as("a spot check of the table itself").containsExactly("intake", "assessment", "decision", "cases", "notify");
     }
 
     @Test

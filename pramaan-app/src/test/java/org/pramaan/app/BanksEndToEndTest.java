@@ -118,4 +118,22 @@ class BanksEndToEndTest extends ServerTestBase {
         assertThat(cmp.json().path("pdq").path("match").asBoolean()).isTrue();
         assertThat(api.get("/c/banks", reviewer).json().findValuesAsText("name")).contains("terrorist_content");
     }
+    /**
+     * HMA names and states are lower-cased in Locale.ROOT: under a Turkish default locale
+     * {@code "TERRORIST_CONTENT".toLowerCase()} is "terrorıst_content" (dotless i), so the bank was
+     * created under a name its HMA client could not address, and a disabled bank's state read "dısabled".
+     */
+    @Test
+    void hmaNamesAndStatesDoNotDependOnTheServersLocale() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(api.postJson("/c/banks", reviewer, "{\"name\":\"VIOLATING_IMAGES\",\"matching_enabled_ratio\":0.0}").status()).isEqualTo(201);
+            JsonNode banks = api.get("/c/banks", reviewer).json();
+            assertThat(banks.findValuesAsText("name")).contains("violating_images");
+            assertThat(banks.findValuesAsText("state")).contains("disabled").noneMatch(st -> st.contains("\u0131"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }

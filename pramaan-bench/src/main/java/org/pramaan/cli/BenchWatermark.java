@@ -74,7 +74,8 @@ final class BenchWatermark implements Callable<Integer> {
         int[] p = new int[side * side];
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
-                int red = clamp(x * 255 / side + r.nextGaussian() * 10), green = clamp(y * 255 / side + r.nextGaussian() * 10);
+                int redRamp = x * 255 / side, greenRamp = y * 255 / side; // whole steps, as before: the figures stay comparable
+                int red = clamp(redRamp + r.nextGaussian() * 10), green = clamp(greenRamp + r.nextGaussian() * 10);
                 int blue = clamp(60 + (x + y) * 120 / (2 * side) + r.nextGaussian() * 10);
                 p[y * side + x] = red << 16 | green << 8 | blue;
             }

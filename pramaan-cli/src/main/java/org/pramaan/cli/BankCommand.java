@@ -52,7 +52,7 @@ final class BankCommand implements Runnable {
         @Override
         public Integer call() {
             Bank b = runtime.get().banks().create(name, BankKind.parse(kind), BankState.parse(state), threshold, floor, description, actor());
-            spec.commandLine().getOut().println("created bank " + b.name() + " (" + b.kind().wireName() + ", " + b.state().name().toLowerCase() + ", d<=" + b.pdqThreshold()
+            spec.commandLine().getOut().println("created bank " + b.name() + " (" + b.kind().wireName() + ", " + b.state().name().toLowerCase(java.util.Locale.ROOT) + ", d<=" + b.pdqThreshold()
                     + ", quality>=" + b.qualityFloor() + ")");
             return 0;
         }
@@ -70,7 +70,7 @@ final class BankCommand implements Runnable {
             HashBanks banks = runtime.get().banks().banks();
             spec.commandLine().getOut().printf("%-24s %-15s %-9s %9s %8s %9s%n", "NAME", "KIND", "STATE", "THRESHOLD", "QUALITY", "ITEMS");
             for (Bank b : banks.banks()) {
-                spec.commandLine().getOut().printf("%-24s %-15s %-9s %9d %8d %9d%n", b.name(), b.kind().wireName(), b.state().name().toLowerCase(),
+                spec.commandLine().getOut().printf("%-24s %-15s %-9s %9d %8d %9d%n", b.name(), b.kind().wireName(), b.state().name().toLowerCase(java.util.Locale.ROOT),
                         b.pdqThreshold(), b.qualityFloor(), banks.items(b.name()).size());
             }
             return 0;

@@ -72,11 +72,16 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
             if (m.containsKey("details")) sb.append(' ').append(m.get("details"));
             if (m.containsKey("segments")) {
                 for (Map<String, Object> g : (List<Map<String, Object>>) m.get("segments")) {
-                    sb.append(String.format(java.util.Locale.ROOT, "\n        %.1f-%.1f s of this file = %.1f-%.1f s of the banked video", g.get("queryStartSeconds"),
-                            g.get("queryEndSeconds"), g.get("storedStartSeconds"), g.get("storedEndSeconds")));
+                    sb.append(String.format(java.util.Locale.ROOT, "\n        %.1f-%.1f s of this file = %.1f-%.1f s of the banked video", seconds(g, "queryStartSeconds"),
+                            seconds(g, "queryEndSeconds"), seconds(g, "storedStartSeconds"), seconds(g, "storedEndSeconds")));
                 }
             }
         }
         return sb.toString();
+    }
+
+    /** A JSON number as a double: a whole number of seconds arrives as an Integer, which {@code %f} refuses. */
+    private static double seconds(Map<String, Object> segment, String field) {
+        return segment.get(field) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

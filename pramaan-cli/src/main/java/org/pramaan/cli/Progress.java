@@ -10,6 +10,7 @@ abstract class Progress {
     abstract void done();
 
     /** Java 22+ always has a Console; its isTerminal() says whether a person is there. Java 21 has one only on a terminal. */
+    @SuppressWarnings("SystemConsoleNull") // the null check is for Java 21 (--release 21), the reflective isTerminal() for 22+: both cases the check asks for
     static boolean interactive() {
         java.io.Console c = System.console();
         if (c == null) return false;

@@ -1,21 +1,25 @@
 package org.pramaan.access;
 
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /** What a key may do. Least privilege: an ingest key (the platform's upload path) cannot act on cases. */
 public enum Role {
-    ADMIN(EnumSet.allOf(Permission.class)),
-    REVIEWER(EnumSet.of(Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.CASE_READ, Permission.CASE_ACT,
-            Permission.BANKS_READ, Permission.BANKS_WRITE)),
-    INGEST(EnumSet.of(Permission.MEDIA_SUBMIT, Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.PROVENANCE_SIGN));
+    ADMIN, REVIEWER, INGEST;
 
-    private final Set<Permission> permissions;
-
-    Role(Set<Permission> permissions) { this.permissions = permissions; }
-
-    public boolean can(Permission p) { return permissions.contains(p); }
+    /** A switch rather than a set per constant: an enum is shared by every thread, so it holds nothing mutable. */
+    public boolean can(Permission p) {
+        return switch (this) {
+            case ADMIN -> true;
+            case REVIEWER -> switch (p) {
+                case MEDIA_READ, NOTICE_SUBMIT, CASE_READ, CASE_ACT, BANKS_READ, BANKS_WRITE -> true;
+                default -> false;
+            };
+            case INGEST -> switch (p) {
+                case MEDIA_SUBMIT, MEDIA_READ, NOTICE_SUBMIT, PROVENANCE_SIGN -> true;
+                default -> false;
+            };
+        };
+    }
 
     public String wireName() { return name().toLowerCase(Locale.ROOT); }
 

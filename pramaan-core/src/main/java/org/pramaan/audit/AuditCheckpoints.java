@@ -167,10 +167,33 @@ public final class AuditCheckpoints implements AutoCloseable {
             s.prev = e.hash();
         });
         if (s.problem == null && s.expected <= head.seq()) s.problem = "entries from " + s.expected + " are missing";
-        if (s.problem == null && !store.recordedHead().equals(Optional.of(new AuditStore.Head(head.seq(), head.hash())))) {
-            s.problem = "the recorded head is not entry " + head.seq();
-        }
+        if (s.problem == null) s.problem = headProblem(head).orElse(null);
         return Optional.ofNullable(s.problem);
+    }
+
+    /**
+     * Checks the recorded head against {@code head}, the entry being signed. The head is there to
+     * catch entries cut from the end of the log (the rows deleted, the head left naming the old
+     * last entry). Appends go on while this runs (the checkpoint is written in the background), so
+     * a head past {@code head} is no alarm by itself: it is one only if the log's last entry, read
+     * after the head, falls short of it. An append writes its entry before (and in the same
+     * transaction as) the head, so without a cut the last entry always reaches the head read before
+     * it; the entries in between are walked by the next checkpoint.
+     */
+    private Optional<String> headProblem(AuditEntry head) {
+        Optional<AuditStore.Head> recorded = store.recordedHead();
+        if (recorded.isEmpty()) return Optional.of("no head is recorded, yet the log holds entry " + head.seq());
+        AuditStore.Head r = recorded.get();
+        if (r.seq() <= head.seq()) {
+            return r.equals(new AuditStore.Head(head.seq(), head.hash())) ? Optional.empty() : Optional.of("the recorded head is not entry " + head.seq());
+        }
+        Optional<AuditEntry> last = store.last();
+        long lastSeq = last.map(AuditEntry::seq).orElse(0L);
+        if (lastSeq < r.seq()) {
+            return Optional.of("the recorded head is entry " + r.seq() + " but the log ends at entry " + lastSeq + ": entries at the end were deleted");
+        }
+        if (lastSeq == r.seq() && !last.get().hash().equals(r.hash())) return Optional.of("the recorded head is not entry " + r.seq());
+        return Optional.empty();
     }
 
     /** Drains the queue, then signs whatever is still unsigned if this process appended anything. */

@@ -42,6 +42,8 @@ public final class BundleVerifier {
     public static Result verify(byte[] zip) { return verify(zip, java.util.Optional.empty()); }
 
     /**
+     * Checks a case's evidence bundle offline, without the server or its database.
+     *
      * @param trustedCheckpointKey the operator's published checkpoint public key (base64 X.509); with it,
      *                             checkpoints signed by any other key are refused. Without it the result
      *                             names the key's fingerprint for the reader to compare.

@@ -9,6 +9,8 @@ import java.util.List;
 @FunctionalInterface
 public interface CaseListener {
     /**
+     * Told after a change to a case has been saved.
+     *
      * @param after the case as saved
      * @param added the events this change added, oldest first; the first has number
      *              {@code after.events().size() - added.size() + 1} (see {@link CaseFile#eventId})

@@ -52,7 +52,7 @@ public final class EventBus {
             }
         }
         if (first != null) {
-            for (RuntimeException e : later) if (e != first) first.addSuppressed(e);
+            for (RuntimeException e : later) first.addSuppressed(e);
             throw first;
         }
     }

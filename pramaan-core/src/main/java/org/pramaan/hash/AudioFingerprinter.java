@@ -28,6 +28,8 @@ public final class AudioFingerprinter {
     private final ChromaFeatures features = new ChromaFeatures();
 
     /**
+     * Fingerprints mono audio.
+     *
      * @param mono       samples in −1..1 (full scale); louder values are accepted, the chroma is normalised
      * @param sampleRate the samples' rate in Hz
      * @throws IllegalArgumentException for no samples, non-finite samples, an impossible rate, or audio

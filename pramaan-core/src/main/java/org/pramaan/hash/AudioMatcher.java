@@ -35,7 +35,11 @@ public final class AudioMatcher {
         this.minCompared = minCompared;
     }
 
-    /** @throws IllegalArgumentException when the two are too long to compare pairwise ({@link OffsetSearch#MAX_PAIRS}) */
+    /**
+     * Compares a query fingerprint with a reference fingerprint.
+     *
+     * @throws IllegalArgumentException when the two are too long to compare pairwise ({@link OffsetSearch#MAX_PAIRS})
+     */
     public AudioMatch compare(AudioFingerprint query, AudioFingerprint reference) {
         Optional<OffsetSearch.Alignment> best = OffsetSearch.voted(query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak(), minCompared);
         if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0.5, 0);

@@ -16,7 +16,11 @@ public final class Hash256 {
 
     public static Hash256 of(long w0, long w1, long w2, long w3) { return new Hash256(new long[] {w0, w1, w2, w3}); }
 
-    /** @param hex 64 hex digits (either case) */
+    /**
+     * Parses a hash from its hex form.
+     *
+     * @param hex 64 hex digits (either case)
+     */
     @JsonCreator
     public static Hash256 fromHex(String hex) {
         if (hex == null || hex.length() != 64) {

@@ -24,7 +24,11 @@ public final class PdqHasher {
         return result(spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true));
     }
 
-    /** @param luma row-major luminance 0..255, {@code width × height} values (not modified) */
+    /**
+     * Hashes a luminance plane with PDQ.
+     *
+     * @param luma row-major luminance 0..255, {@code width × height} values (not modified)
+     */
     public PdqResult hashLuma(float[] luma, int width, int height) {
         return result(spectrum(luma, width, height, true, false));
     }

@@ -72,6 +72,7 @@ public final class IdempotentRequests {
     /** Claims whose request is running now in this process (a retry of one of them is {@link Outcome.InProgress}). */
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The claim of the request the current thread is running, for {@link #marking}. */
+    @SuppressWarnings("ThreadLocalUsage") // per instance on purpose: one per store, created once by the composition root; a static one would mix two stores' claims in tests
     private final ThreadLocal<Outcome.Proceed> current = new ThreadLocal<>();
 
     public IdempotentRequests(IdempotencyStore store, Clock clock, Duration retention) {

@@ -19,6 +19,8 @@ import org.pramaan.media.MediaSource;
  */
 public final class MetadataLabels {
     /**
+     * The labels found in a file's metadata.
+     *
      * @param format             the media type found by its magic bytes
      * @param digitalSourceTypes {@link SignalType#IPTC_DIGITAL_SOURCE_TYPE} signals
      * @param aigc               {@link SignalType#GB45438_AIGC} signals; fields in the attributes, {@code error} when invalid
@@ -28,7 +30,11 @@ public final class MetadataLabels {
 
     private MetadataLabels() {}
 
-    /** @throws org.pramaan.media.MediaRejectedException when the file is not recognised media */
+    /**
+     * Reads the labels in {@code file}'s metadata.
+     *
+     * @throws org.pramaan.media.MediaRejectedException when the file is not recognised media
+     */
     public static Found read(byte[] file) throws IOException, org.pramaan.media.MediaRejectedException {
         MediaSource src = MediaSource.of(file);
         return read(src, MediaProber.standard().probe(src, MediaLimits.defaults()));

@@ -32,6 +32,8 @@ public final class MetadataWriter {
     private MetadataWriter() {}
 
     /**
+     * Returns {@code file} with the labels written into its metadata.
+     *
      * @param digitalSourceType a NewsCodes short name or URI (see {@link DigitalSourceTypes#uri}), or empty
      * @param aigc              the GB 45438 label, or empty
      * @throws IllegalArgumentException for a file that is not one of {@link Format}, a truncated one,

@@ -39,6 +39,8 @@ public final class AvHasher implements SignalExtractor {
     private static final int AUDIO_RATE = 11_025;
 
     /**
+     * How video and audio are hashed at intake.
+     *
      * @param sampling which frames are hashed (default 1 per second, as pytx)
      * @param limits   decode limits: longest duration, most frames, largest frame
      */
@@ -74,7 +76,7 @@ public final class AvHasher implements SignalExtractor {
     }
 
     public AvHashes hash(MediaSource source, MediaInfo info) throws IOException {
-        if (info.kind() == MediaKind.IMAGE || video.isEmpty() && audio.isEmpty()) return AvHashes.NONE;
+        if (info.kind() == MediaKind.IMAGE || (video.isEmpty() && audio.isEmpty())) return AvHashes.NONE;
         Optional<Path> file = source.file();
         Path temp = null;
         if (file.isEmpty()) {

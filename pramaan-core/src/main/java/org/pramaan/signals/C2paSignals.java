@@ -47,8 +47,8 @@ public final class C2paSignals {
 
     private static List<Signal> fromReport(C2paReport r) {
         List<Signal> out = new ArrayList<>();
-        boolean intact = r.state() != ValidationState.INVALID || INTACT.containsAll(r.active().failureCodes())
-                && r.ingredientDeltas().stream().allMatch(d -> INTACT.containsAll(d.deltas().failureCodes()));
+        boolean intact = r.state() != ValidationState.INVALID || (INTACT.containsAll(r.active().failureCodes())
+                && r.ingredientDeltas().stream().allMatch(d -> INTACT.containsAll(d.deltas().failureCodes())));
         for (ManifestSummary m : r.manifests()) {
             for (Action a : m.actions()) {
                 if (a.digitalSourceType().isEmpty()) continue;

@@ -15,6 +15,8 @@ import org.pramaan.media.MediaSource;
  */
 public interface SignalExtractor {
     /**
+     * Finds this extractor's signals in one file, leaving what later extractors need in {@code input}.
+     *
      * @throws MediaRejectedException only where the file cannot be screened at all (PDQ: the headers
      *                                were fine but the pixels cannot be decoded); intake refuses it
      */

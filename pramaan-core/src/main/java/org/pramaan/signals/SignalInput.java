@@ -1,6 +1,6 @@
 package org.pramaan.signals;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +23,7 @@ public final class SignalInput {
      * A typed slot of the scratchpad. Keys compare by identity, so two extractors that pick the same
      * name still do not overwrite each other.
      */
+    @SuppressWarnings("UnusedTypeParameter") // T is the slot's type, checked by the compiler at put() and get()
     public static final class Key<T> {
         private final String name;
 
@@ -49,7 +50,8 @@ public final class SignalInput {
     private final MediaSource source;
     private final MediaInfo info;
     private final Optional<UploaderDeclaration> declaration;
-    private final Map<Key<?>, Object> found = new IdentityHashMap<>();
+    // Key keeps Object's identity equals, so a plain map already compares keys by identity.
+    private final Map<Key<?>, Object> found = new HashMap<>();
 
     public SignalInput(MediaSource source, MediaInfo info, Optional<UploaderDeclaration> declaration) {
         this.source = Objects.requireNonNull(source, "source");

@@ -15,7 +15,7 @@ final class Haar {
 
     /** The four bands of an even {@code rows × cols} plane, each {@code rows/2 × cols/2}: {aa, da, ad, dd}. */
     static double[][] forward(double[] x, int rows, int cols) {
-        int hr = rows / 2, hc = cols / 2;
+        int hr = rows / 2;
         double[] a = new double[hr * cols], d = new double[hr * cols];
         for (int i = 0; i < hr; i++) {
             for (int j = 0; j < cols; j++) {

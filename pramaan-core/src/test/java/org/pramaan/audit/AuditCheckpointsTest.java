@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,5 +197,86 @@ class AuditCheckpointsTest {
         assertThatThrownBy(() -> Checkpoint.parse(ok.replace(lines().get(0).hash(), "ZZ"))).hasMessageContaining("'hash'");
         assertThatThrownBy(() -> Checkpoint.parse("[1]")).hasMessageContaining("not a JSON object");
         assertThat(Checkpoint.parse(ok)).isEqualTo(lines().get(0));
+    }
+    /**
+     * Another thread's append committing while the checkpoint walks the chain: the store's head has
+     * then moved past the entry being signed. {@code pramaan bench notices} logged dozens of "the
+     * recorded head is not entry N" for exactly this, a false alarm, so the walk here appends from
+     * inside {@code forEachAfter}, deterministically.
+     */
+    @Test
+    void appendsCommittedWhileTheCheckpointWalksAreNoTruncatedTail() {
+        appendDirectly(8);
+        RacingStore racing = new RacingStore(store, () -> {
+            appendDirectly(9);
+            appendDirectly(10);
+        });
+        AuditCheckpoints concurrent = new AuditCheckpoints(racing, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        assertThat(concurrent.checkpointNow()).map(Checkpoint::seq).contains(8L);
+        assertThat(racing.raced).as("the append ran inside the walk").isTrue();
+        assertThat(problems).isEmpty();
+        assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L, 8L);
+        assertThat(concurrent.checkpointNow()).as("the entries appended meanwhile are signed next").map(Checkpoint::seq).contains(10L);
+        assertThat(log.verify().valid()).isTrue();
+    }
+
+    /** What the recorded head is there for: entries cut from the end while the head still names the old last entry. */
+    @Test
+    void aTailCutBehindTheRecordedHeadIsStillRefused() {
+        appendDirectly(8);
+        appendDirectly(9);
+        store.entries.remove(store.entries.size() - 1);
+        assertThat(store.head.seq()).isEqualTo(9);
+        assertThat(checkpoints.checkpointNow()).isEmpty();
+        assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L);
+        assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("the recorded head is entry 9")
+                .contains("the log ends at entry 8");
+    }
+
+    /** A head that names an entry other than the one stored under its seq is refused too. */
+    @Test
+    void aRecordedHeadWithAnotherHashIsRefused() {
+        appendDirectly(8);
+        store.head = new AuditStore.Head(8, store.entries.get(1).hash());
+        assertThat(checkpoints.checkpointNow()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("the recorded head is not entry 8");
+    }
+
+    /** Appends entry {@code seq} to the store alone, as another thread whose after-commit hook has not run yet. */
+    private void appendDirectly(long seq) {
+        AuditEntry prev = store.entries.get(store.entries.size() - 1);
+        assertThat(prev.seq()).isEqualTo(seq - 1);
+        store.append(AuditEntry.seal(seq, clock.instant(), "event", "case:" + seq, "{}", prev.hash()));
+    }
+
+    /** Delegates to a list store and runs {@code append} once from inside the first walk. */
+    static final class RacingStore implements AuditStore {
+        private final AuditStore inner;
+        private final Runnable append;
+        boolean raced;
+
+        RacingStore(AuditStore inner, Runnable append) {
+            this.inner = inner;
+            this.append = append;
+        }
+
+        @Override public void append(AuditEntry e) { inner.append(e); }
+        @Override public Optional<AuditEntry> last() { return inner.last(); }
+        @Override public Optional<Head> recordedHead() { return inner.recordedHead(); }
+        @Override public void forEach(Consumer<AuditEntry> v) { inner.forEach(v); }
+        @Override public List<AuditEntry> bySubject(String s) { return inner.bySubject(s); }
+        @Override public void recordCheckpoint(CheckpointMark m) { inner.recordCheckpoint(m); }
+        @Override public Optional<CheckpointMark> checkpointMark() { return inner.checkpointMark(); }
+
+        @Override
+        public void forEachAfter(long after, Consumer<AuditEntry> v) {
+            List<AuditEntry> seen = new ArrayList<>();
+            inner.forEachAfter(after, seen::add);
+            if (!raced) {
+                raced = true;
+                append.run();
+            }
+            seen.forEach(v);
+        }
     }
 }

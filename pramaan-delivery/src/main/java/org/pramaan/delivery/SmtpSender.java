@@ -58,6 +58,7 @@ public final class SmtpSender implements Sender {
     }
 
     @Override
+    @SuppressWarnings("JavaUtilDate") // Jakarta Mail's setSentDate takes a java.util.Date; the Date header is when the message really left (RFC 5322 §3.6.1)
     public String send(Delivery d) throws DeliveryException {
         try {
             MimeMessage m = new MimeMessage(session) {

@@ -175,7 +175,6 @@ public final class CaseRoutes {
         HttpApi.json(ctx, 200, java.util.Map.of("statements", out));
     }
 
-    /** Open cases, most urgent first; {@code ?jurisdiction=IN} and {@code ?dueWithin=PT1H} narrow the queue. */
     /** The case's evidence bundle (zip); the media bytes only for admins, since they may be intimate imagery. */
     void bundle(Context ctx) throws IOException {
         String id = ctx.pathParam("id");

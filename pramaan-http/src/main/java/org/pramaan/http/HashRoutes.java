@@ -78,11 +78,11 @@ public final class HashRoutes {
             int quality = q.isTextual() ? 100 : Requests.intField(q, "quality", where + ".quality", 100, 0, 100);
             if (!org.pramaan.limits.PlainText.isHex(hex, 64, false)) throw new ApiException(400, "request.invalid", where + ": '" + hex + "' is not a 64-digit hex PDQ hash");
             if (quality < 0 || quality > 100) throw new ApiException(400, "request.invalid", where + ": quality must be 0..100");
-            results.add(result("pdq", hex.toLowerCase(), services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));
+            results.add(result("pdq", hex.toLowerCase(java.util.Locale.ROOT), services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));
         }
         i = 0;
         for (JsonNode q : body.path("sha256")) {
-            String hex = q.asText().toLowerCase();
+            String hex = q.asText().toLowerCase(java.util.Locale.ROOT);
             if (!org.pramaan.limits.PlainText.isHex(hex, 64, true)) throw new ApiException(400, "request.invalid", "sha256[" + i + "]: '" + q.asText() + "' is not a SHA-256 hex digest");
             i++;
             results.add(result("sha256", hex, services.screener().matchHashes(Optional.of(hex), Optional.empty())));

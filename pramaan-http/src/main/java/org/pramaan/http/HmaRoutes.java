@@ -61,7 +61,7 @@ public final class HmaRoutes {
     /** GET /m/lookup?signal_type=pdq&signal=HEX → {BANK: [{bank_content_id, distance}]}. */
     void lookup(Context ctx) {
         String type = required(ctx, "signal_type");
-        String signal = required(ctx, "signal").trim().toLowerCase();
+        String signal = required(ctx, "signal").trim().toLowerCase(java.util.Locale.ROOT);
         List<BankMatch> matches = switch (type) {
             case "pdq" -> {
                 if (!org.pramaan.limits.PlainText.isHex(signal, 64, true)) throw new ApiException(400, "request.invalid", "signal '" + signal + "' is not a 64-digit hex PDQ hash");
@@ -97,7 +97,7 @@ public final class HmaRoutes {
     /** POST /c/banks {"name": …, "matching_enabled_ratio": 0..1} → the bank (kind known-deepfake unless given). */
     void createBank(Context ctx) {
         JsonNode b = body(ctx);
-        String name = b.path("name").asText("").toLowerCase();
+        String name = b.path("name").asText("").toLowerCase(java.util.Locale.ROOT);
         // HMA documents the ratio as a fraction 0..1; "0.5abc" or 7 is refused, not read as 0 or 1.
         double ratio = Requests.decimalField(b, "matching_enabled_ratio", 0.0, 1.0).orElse(1.0);
         // HMA's ratio is a per-request coin flip for gradual rollout; Pramaan makes that a shadow state.
@@ -110,7 +110,7 @@ public final class HmaRoutes {
 
     /** POST /c/bank/{name}/content: a file (hashed here) or {"signal_type": "pdq", "signal": hex} → {"id": n, "signals": {...}}. */
     void addContent(Context ctx) throws Exception {
-        String name = ctx.pathParam("name").toLowerCase();
+        String name = ctx.pathParam("name").toLowerCase(java.util.Locale.ROOT);
         if (services.banks().banks().bank(name).isEmpty()) throw new ApiException(404, "bank.not_found", "no bank named '" + name + "'");
         BankItem item;
         if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
@@ -155,7 +155,7 @@ public final class HmaRoutes {
 
     private static Map<String, Object> bank(Bank b) {
         return Map.of("name", b.name(), "kind", b.kind().wireName(), "matching_enabled_ratio", b.state() == BankState.ENABLED ? 1.0 : 0.0,
-                "state", b.state().name().toLowerCase());
+                "state", b.state().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Hash256 hex(String s) {

@@ -146,7 +146,7 @@ final class Idempotency {
     static byte[] storeInUnit(Context ctx, int status, Object body) {
         byte[] json = org.pramaan.json.Json.write(body).getBytes(StandardCharsets.UTF_8);
         IdempotentRequests requests = ctx.attribute(REQUESTS);
-        if (requests != null && requests.completeInUnit(new StoredResponse(status, JSON, json))) ctx.attribute(STORED, Boolean.TRUE);
+        if (requests != null && requests.completeInUnit(new StoredResponse(status, JSON, json))) ctx.attribute(STORED, true);
         return json;
     }
 
@@ -197,7 +197,7 @@ final class Idempotency {
         } else {
             update(d, (type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).trim().toLowerCase(java.util.Locale.ROOT));
             if (type.startsWith("application/json") || !STREAMED.contains(r.method() + " " + r.path())) {
-                ctx.attribute(BUFFERED, Boolean.TRUE);
+                ctx.attribute(BUFFERED, true);
                 d.update(ctx.bodyAsBytes());
             } else {
                 update(d, spool(ctx));

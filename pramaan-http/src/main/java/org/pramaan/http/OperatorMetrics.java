@@ -24,7 +24,11 @@ final class OperatorMetrics {
 
     private OperatorMetrics() {}
 
-    /** @return what must be closed when the server stops (the GC binder's notification listeners) */
+    /**
+     * Binds the JVM and operator metrics to {@code registry}.
+     *
+     * @return what must be closed when the server stops (the GC binder's notification listeners)
+     */
     static AutoCloseable bind(MeterRegistry registry) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

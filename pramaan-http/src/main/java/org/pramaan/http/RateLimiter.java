@@ -26,6 +26,8 @@ public final class RateLimiter {
     }
 
     /**
+     * The rate limits an operator configured.
+     *
      * @param enabled      false turns every limit off
      * @param perRole      the bucket of each key, by its role
      * @param authFailures the bucket of each remote address, drained by 401 answers only
@@ -134,7 +136,7 @@ public final class RateLimiter {
 
         Bucket(Limit limit, long nowMillis) {
             this.interval = Math.max(1, Math.round(1_000_000 / limit.perSecond()));
-            this.tolerance = (long) (limit.burst() - 1) * interval;
+            this.tolerance = ((long) (limit.burst() - 1)) * interval;
             this.tat = nowMillis * 1000;
         }
 

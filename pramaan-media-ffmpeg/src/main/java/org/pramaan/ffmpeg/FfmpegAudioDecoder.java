@@ -33,7 +33,7 @@ final class FfmpegAudioDecoder implements AudioDecoder {
             g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             g.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
             start(g, file);
-            if (g.getAudioStream() < 0 || g.getAudioCodec() == 0 && g.getAudioChannels() == 0) {
+            if (g.getAudioStream() < 0 || (g.getAudioCodec() == 0 && g.getAudioChannels() == 0)) {
                 throw new MediaRejectedException(RejectionCode.NO_STREAM, file + ": has no audio stream");
             }
             if (g.getLengthInTime() / 1e6 > limits.maxSeconds()) {

@@ -37,7 +37,11 @@ public final class VideoWriter implements AutoCloseable {
 
     private VideoWriter(FFmpegFrameRecorder recorder) { this.recorder = recorder; }
 
-    /** @param quality FFmpeg qscale, 1 (best) .. 31 */
+    /**
+     * Opens {@code file} for writing video frames.
+     *
+     * @param quality FFmpeg qscale, 1 (best) .. 31
+     */
     public static VideoWriter open(Path file, Format format, int width, int height, double fps, int quality) throws IOException {
         FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         r.setFormat(format.container);

@@ -26,7 +26,12 @@ public final class ChromaFeatures {
     /** Time smoothing of the chroma (Lalinský 2011): a 5-tap low-pass that tolerates small misalignment. */
     static final double[] SMOOTHING = {0.25, 0.75, 1.0, 0.75, 0.25};
 
-    /** @param chroma one normalised 12-vector per frame; @param quiet whether that frame was quiet */
+    /**
+     * The chroma features of a recording, frame by frame.
+     *
+     * @param chroma one normalised 12-vector per frame
+     * @param quiet whether that frame was quiet
+     */
     public record Image(double[][] chroma, boolean[] quiet) {
         public int frames() { return chroma.length; }
     }

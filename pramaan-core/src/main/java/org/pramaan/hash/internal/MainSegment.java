@@ -83,7 +83,7 @@ public final class MainSegment {
     /** 3-byte positions while they fit: saves 15 bytes per hash against int postings. */
     static int widthFor(int tabled) { return tabled <= 1 << 24 ? 3 : 4; }
 
-    static boolean validWidth(int width, long tabled) { return width == 4 || width == 3 && tabled <= 1 << 24; }
+    static boolean validWidth(int width, long tabled) { return width == 4 || (width == 3 && tabled <= (1 << 24)); }
 
     static byte[] postingArray(int width, int tabled) { return new byte[width * tabled + 1]; }
 

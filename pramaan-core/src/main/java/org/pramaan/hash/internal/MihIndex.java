@@ -17,7 +17,6 @@ public final class MihIndex {
     /** Delta entries are scanned by every query: 16k × ~1 ns keeps that well under the MIH cost. */
     public static final int DEFAULT_MERGE_THRESHOLD = 16_384;
     public static final int DEFAULT_MIN_CAP = 4_096;
-    private static final LongPredicate NONE_REMOVED = id -> false;
 
     private record State(MainSegment main, Delta delta, Set<Long> tombstones) { }
 
@@ -65,7 +64,7 @@ public final class MihIndex {
     public void search(long[] q, int d, Hits out) {
         if (d < 0 || d > 256) throw new IllegalArgumentException("radius must be 0..256, got " + d);
         State s = state;
-        LongPredicate removed = s.tombstones.isEmpty() ? NONE_REMOVED : s.tombstones::contains;
+        LongPredicate removed = s.tombstones.isEmpty() ? MihIndex::noneRemoved : s.tombstones::contains;
         if (d <= 31) s.main.search(q, d, removed, out);
         else BlockScan.scan(s.main.words, s.main.ids, 0, s.main.n, q, d, removed, new Hits[] {out});
         s.delta.search(q, d, out);
@@ -74,7 +73,7 @@ public final class MihIndex {
     /** Brute force for a batch of packed queries (one pass over memory per batch), any radius. */
     public void scanBatch(long[] queries, int d, Hits[] out) {
         State s = state;
-        LongPredicate removed = s.tombstones.isEmpty() ? NONE_REMOVED : s.tombstones::contains;
+        LongPredicate removed = s.tombstones.isEmpty() ? MihIndex::noneRemoved : s.tombstones::contains;
         BlockScan.scan(s.main.words, s.main.ids, 0, s.main.n, queries, d, removed, out);
         for (int qi = 0; qi < out.length; qi++) s.delta.search(java.util.Arrays.copyOfRange(queries, qi * 4, qi * 4 + 4), d, out[qi]);
     }
@@ -170,4 +169,7 @@ public final class MihIndex {
 
     /** The digest of the main segment's entries (call after {@link #compact()}). */
     public long fingerprint() { return state.main.fingerprint(); }
+
+    /** The removal test of a segment without tombstones. */
+    private static boolean noneRemoved(long id) { return false; }
 }

@@ -20,6 +20,8 @@ public final class OffsetSearch {
     public static final long MAX_PAIRS = 1L << 28;
 
     /**
+     * How two fingerprints agree at one offset.
+     *
      * @param aligned   positions where the two fingerprints overlap at this offset
      * @param pairs     of those, the ones where both sides are strong
      * @param errorBits differing bits over those pairs

@@ -18,7 +18,11 @@ public final class Resampler {
 
     private Resampler() {}
 
-    /** @return the signal at {@code to} Hz; {@code from == to} returns a copy */
+    /**
+     * Resamples a signal from {@code from} Hz to {@code to} Hz.
+     *
+     * @return the signal at {@code to} Hz; {@code from == to} returns a copy
+     */
     public static float[] resample(float[] in, int from, int to) {
         if (from <= 0 || to <= 0) throw new IllegalArgumentException("sample rates must be positive, got " + from + " → " + to);
         if (from == to) return in.clone();

@@ -42,7 +42,7 @@ record WavFormat(boolean floating, int channels, int sampleRate, int bitsPerSamp
             case 8 -> ((b[o] & 0xFF) - 128) / 128f; // 8-bit WAV is unsigned
             case 16 -> (short) Bytes.u16le(b, o) / 32768f;
             case 24 -> ((Bytes.u24le(b, o) << 8) >> 8) / 8388608f;
-            case 32 -> floating ? Float.intBitsToFloat((int) Bytes.u32le(b, o)) : (int) Bytes.u32le(b, o) / 2147483648f;
+            case 32 -> floating ? Float.intBitsToFloat((int) Bytes.u32le(b, o)) : (int) Bytes.u32le(b, o) / 0x1p31f;
             default -> (float) Double.longBitsToDouble(Bytes.u64le(b, o));
         };
     }

@@ -21,13 +21,17 @@ public final class GifBlocks {
 
     private GifBlocks() {}
 
-    /** @param maxData the most application data kept for one extension; bigger ones are reported as a problem */
+    /**
+     * Walks the blocks of a GIF file.
+     *
+     * @param maxData the most application data kept for one extension; bigger ones are reported as a problem
+     */
     public static Result walk(MediaSource src, int maxData) throws IOException {
         List<Extension> apps = new ArrayList<>();
         long size = src.size();
         if (size < 13 || !Bytes.startsWith(src.read(0, 6), 0, "GIF8")) return new Result(apps, "no GIF signature");
         byte[] lsd = src.read(6, 7);
-        long pos = 13 + colourTable(lsd[4]);
+        long pos = 13L + colourTable(lsd[4]);
         for (int n = 0; n < MAX_BLOCKS; n++) {
             if (pos >= size) return new Result(apps, "file ends before the trailer (0x3B)");
             int b = src.read(pos, 1)[0] & 0xFF;

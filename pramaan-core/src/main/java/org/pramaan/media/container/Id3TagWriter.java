@@ -30,7 +30,7 @@ public final class Id3TagWriter {
         long audio = hasTag ? 10 + syncsafe(mp3, 6) + ((flags & 0x10) != 0 ? 10 : 0) : 0;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Id3Frames.Frame f : r.frames()) if (!drop.test(f)) body.write(mp3, (int) f.offset(), (int) (f.length() + 10));
-        long start = 10 + body.size();
+        long start = 10L + body.size();
         for (NewFrame f : add) body.writeBytes(frame(version, f.id(), f.data()));
         long length = 10 + body.size() - start;
         if (body.size() >= 1 << 28) throw new IllegalArgumentException("ID3v2 tag would exceed 256 MiB (28-bit syncsafe size)");

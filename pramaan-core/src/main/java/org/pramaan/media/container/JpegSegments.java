@@ -16,6 +16,8 @@ public final class JpegSegments {
     public static final int MAX_FILL_BYTES = 65_536;
 
     /**
+     * What a walk over a JPEG file's segments found.
+     *
      * @param segments    segments in file order
      * @param reachedScan whether an SOS marker was found (a file cut before it is truncated)
      * @param problem     why the walk stopped early, or empty

@@ -13,6 +13,8 @@ public final class PngChunks {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     /**
+     * What a walk over a PNG file's chunks found.
+     *
      * @param chunks  chunks in file order (the ones read whole)
      * @param endSeen whether IEND was reached
      * @param problem why the walk stopped early, or empty

@@ -13,6 +13,8 @@ public final class RiffChunks {
     public record Chunk(String id, long dataOffset, long length) {}
 
     /**
+     * What a walk over a RIFF file's chunks found.
+     *
      * @param form       the form type, e.g. {@code WAVE}, {@code WEBP}
      * @param riffEnd    where the RIFF header says the file ends
      * @param chunks     chunks read whole

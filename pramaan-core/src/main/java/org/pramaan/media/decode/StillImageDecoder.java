@@ -13,6 +13,8 @@ import org.pramaan.media.MediaSource;
  */
 public interface StillImageDecoder {
     /**
+     * Decodes the file's pixels for hashing.
+     *
      * @param info what the prober found (type, dimensions within limits); the decoder is chosen by it,
      *             never by a file name
      * @throws MediaRejectedException {@code media.corrupt} when the headers were fine but the pixels

@@ -58,7 +58,10 @@ final class HashingImages {
     static int blockScale(int width, int height, double keep) {
         if (!squashed(width, height)) return 8;
         int shorter = Math.min(width, height);
-        for (int n = 1; n < 8; n *= 2) if ((shorter * n + 7) / 8 >= SIDE * keep) return n;
+        for (int n = 1; n < 8; n *= 2) {
+            int decodedSide = (shorter * n + 7) / 8; // the side decoded at scale n/8, rounded up (whole pixels)
+            if (decodedSide >= SIDE * keep) return n;
+        }
         return 8;
     }
 }

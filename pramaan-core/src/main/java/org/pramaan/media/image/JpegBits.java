@@ -37,7 +37,7 @@ final class JpegBits {
         if (!atMarker && pos + 8 <= end) {
             // Fast path: the next 8 bytes hold no 0xFF (SWAR test), so no stuffing or marker to look for.
             long w = (long) BIG_ENDIAN_LONG.get(data, pos);
-            if ((((~w) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+            if (((~w - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
                 int nb = (64 - bits) >>> 3;
                 buf = nb == 8 ? w : (buf << (nb * 8)) | (w >>> (64 - nb * 8));
                 bits += nb * 8;

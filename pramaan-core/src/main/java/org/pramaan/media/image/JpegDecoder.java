@@ -121,7 +121,10 @@ final class JpegDecoder {
             if (tc > 1 || th > 3) throw JpegException.corrupt("DHT class " + tc + " table " + th + " at offset " + at);
             int[] counts = new int[17];
             int total = 0;
-            for (int i = 1; i <= 16; i++) total += counts[i] = u8(at + i, end);
+            for (int i = 1; i <= 16; i++) {
+                counts[i] = u8(at + i, end);
+                total += counts[i];
+            }
             if (total > 256 || at + 17 + total > end) throw JpegException.corrupt("DHT at offset " + at + " lists " + total + " symbols");
             byte[] symbols = java.util.Arrays.copyOfRange(d, at + 17, at + 17 + total);
             (tc == 0 ? dcTables : acTables)[th] = new JpegHuffman(counts, symbols);

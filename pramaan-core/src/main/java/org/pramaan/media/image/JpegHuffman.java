@@ -20,7 +20,12 @@ final class JpegHuffman {
     static final int LOOKUP_BITS = LOOKUP;
     static final int EOB_RUN = 64;
 
-    /** @param counts codes of each length 1..16 (index 0 unused); @param symbols in code order */
+    /**
+     * Builds the decoding tables of one DHT table (ITU-T T.81 §B.2.4.2, Annex C).
+     *
+     * @param counts codes of each length 1..16 (index 0 unused)
+     * @param symbols in code order
+     */
     JpegHuffman(int[] counts, byte[] symbols) throws JpegException {
         this.symbols = symbols;
         int code = 0, k = 0;

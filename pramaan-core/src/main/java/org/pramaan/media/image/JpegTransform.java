@@ -9,6 +9,8 @@ interface JpegTransform {
     int size();
 
     /**
+     * Dequantises one block's coefficients and writes its inverse DCT to {@code out}.
+     *
      * @param coef 64 coefficients in natural (row-major) order, not yet dequantised
      * @param quant the 64 quantiser steps in natural order
      * @param out plane to write, {@link #size()}² pixels at {@code outOff}, row stride {@code stride}

@@ -90,7 +90,7 @@ final class PngHeader {
         int entries = Math.min(n / 3, 1 << depth);
         int rounded = entries > 16 ? 256 : entries > 4 ? 16 : entries > 2 ? 4 : 2;
         palette = new int[Math.max(rounded, 1 << depth)];
-        for (int i = 0; i < entries; i++) palette[i] = (data[at + 3 * i] & 0xFF) << 16 | (data[at + 3 * i + 1] & 0xFF) << 8 | data[at + 3 * i + 2] & 0xFF;
+        for (int i = 0; i < entries; i++) palette[i] = ((data[at + 3 * i] & 0xFF) << 16) | ((data[at + 3 * i + 1] & 0xFF) << 8) | (data[at + 3 * i + 2] & 0xFF);
         java.util.Arrays.fill(palette, rounded, palette.length, palette[rounded - 1]);
     }
 
@@ -113,6 +113,6 @@ final class PngHeader {
     long rowBytes() { return ((long) width * channels() * depth + 7) / 8; }
 
     private static long u32(byte[] d, int at) {
-        return (d[at] & 0xFFL) << 24 | (d[at + 1] & 0xFF) << 16 | (d[at + 2] & 0xFF) << 8 | d[at + 3] & 0xFF;
+        return ((d[at] & 0xFFL) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);
     }
 }

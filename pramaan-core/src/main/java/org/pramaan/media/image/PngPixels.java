@@ -72,14 +72,14 @@ final class PngPixels {
             int bands = image.getRaster().getNumBands();
             for (int x = 0, k = o * bands; x < w; x++) {
                 int p = s + xs[x] * ch * 2;
-                for (int b = 0; b < bands; b++, k++, p += 2) wide[k] = (short) ((r[p] & 0xFF) << 8 | r[p + 1] & 0xFF);
+                for (int b = 0; b < bands; b++, k++, p += 2) wide[k] = (short) (((r[p] & 0xFF) << 8) | (r[p + 1] & 0xFF));
             }
         } else if (table != null) {
             indexed(r, s, o);
         } else {
             for (int x = 0; x < w; x++) {
                 int p = s + xs[x] * ch;
-                rgb[o + x] = (r[p] & 0xFF) << 16 | (r[p + 1] & 0xFF) << 8 | r[p + 2] & 0xFF;
+                rgb[o + x] = ((r[p] & 0xFF) << 16) | ((r[p + 1] & 0xFF) << 8) | (r[p + 2] & 0xFF);
             }
         }
     }

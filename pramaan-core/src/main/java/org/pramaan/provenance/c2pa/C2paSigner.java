@@ -21,6 +21,8 @@ public final class C2paSigner {
     public enum Placement { EMBEDDED, SIDECAR }
 
     /**
+     * What signing produced.
+     *
      * @param asset         the output asset (unchanged input for a sidecar)
      * @param manifestStore the JUMBF manifest store (what a {@code .c2pa} sidecar holds)
      * @param format        the asset's MIME type

@@ -102,18 +102,21 @@ final class Cbor {
         int major = (b[pos] & 0xFF) >> 5;
         int[] p = {pos};
         long arg = argument(b, p, end);
-        switch (major) {
-            case 2, 3 -> { if (arg > end - p[0]) throw new IndexOutOfBoundsException(); return p[0] + (int) arg; }
+        return switch (major) {
+            case 2, 3 -> {
+                if (arg > end - p[0]) throw new IndexOutOfBoundsException();
+                yield p[0] + (int) arg;
+            }
             case 4, 5 -> {
                 long items = major == 5 ? arg * 2 : arg;
                 if (items > end - p[0]) throw new IndexOutOfBoundsException();
                 int q = p[0];
                 for (long i = 0; i < items; i++) q = skip(b, q, end, depth + 1);
-                return q;
+                yield q;
             }
-            case 6 -> { return skip(b, p[0], end, depth + 1); }
-            default -> { return p[0]; }
-        }
+            case 6 -> skip(b, p[0], end, depth + 1);
+            default -> p[0];
+        };
     }
 
     /** A minimal canonical writer: definite lengths, shortest heads (RFC 8949 §4.2.1). Shared with a future signer. */

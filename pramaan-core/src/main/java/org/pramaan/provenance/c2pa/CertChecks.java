@@ -3,7 +3,6 @@ package org.pramaan.provenance.c2pa;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -15,8 +14,9 @@ final class CertChecks {
 
     /** {@code signingCredential.expired} when the leaf is outside its validity at {@code at}. */
     static boolean validAt(X509Certificate leaf, Instant at) {
-        Date d = Date.from(at);
-        return !d.before(leaf.getNotBefore()) && !d.after(leaf.getNotAfter());
+        // X.509 times are whole seconds and java.util.Date whole milliseconds: compare at millisecond precision, as before.
+        Instant t = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return !t.isBefore(leaf.getNotBefore().toInstant()) && !t.isAfter(leaf.getNotAfter().toInstant());
     }
 
     /** §14.4.1: an end-entity certificate without an accepted EKU is {@code signingCredential.invalid}. */

@@ -23,23 +23,38 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
 
     /** The algorithms C2PA 2.2 §13.2 allows, with their COSE labels (RFC 9053 Tables 1, 2, 5). */
     enum Alg {
-        ES256(-7, "Es256", "SHA256withECDSAinP1363Format", null), ES384(-35, "Es384", "SHA384withECDSAinP1363Format", null),
-        ES512(-36, "Es512", "SHA512withECDSAinP1363Format", null),
-        PS256(-37, "Ps256", "RSASSA-PSS", new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1)),
-        PS384(-38, "Ps384", "RSASSA-PSS", new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, 48, 1)),
-        PS512(-39, "Ps512", "RSASSA-PSS", new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, 64, 1)),
-        ED25519(-8, "Ed25519", "Ed25519", null);
+        ES256(-7, "Es256", "SHA256withECDSAinP1363Format", 0), ES384(-35, "Es384", "SHA384withECDSAinP1363Format", 0),
+        ES512(-36, "Es512", "SHA512withECDSAinP1363Format", 0),
+        PS256(-37, "Ps256", "RSASSA-PSS", 256),
+        PS384(-38, "Ps384", "RSASSA-PSS", 384),
+        PS512(-39, "Ps512", "RSASSA-PSS", 512),
+        ED25519(-8, "Ed25519", "Ed25519", 0);
 
         final int label;
         final String display;
         final String jca;
-        final PSSParameterSpec pss;
+        /** The SHA-2 size of an RSASSA-PSS algorithm, 0 for the others. */
+        private final int pssBits;
 
-        Alg(int label, String display, String jca, PSSParameterSpec pss) {
+        Alg(int label, String display, String jca, int pssBits) {
             this.label = label;
             this.display = display;
             this.jca = jca;
-            this.pss = pss;
+            this.pssBits = pssBits;
+        }
+
+        /**
+         * RSASSA-PSS parameters (RFC 8230 §2: MGF1 with the same hash, salt as long as the hash),
+         * built on each use: an enum constant holds only values known to be immutable.
+         */
+        Optional<PSSParameterSpec> pss() {
+            if (pssBits == 0) return Optional.empty();
+            MGF1ParameterSpec mgf = switch (pssBits) {
+                case 256 -> MGF1ParameterSpec.SHA256;
+                case 384 -> MGF1ParameterSpec.SHA384;
+                default -> MGF1ParameterSpec.SHA512;
+            };
+            return Optional.of(new PSSParameterSpec("SHA-" + pssBits, "MGF1", mgf, pssBits / 8, 1));
         }
 
         static Optional<Alg> of(int label) {
@@ -100,7 +115,7 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
     static boolean verify(Alg alg, PublicKey key, byte[] tbs, byte[] sig) {
         try {
             Signature s = Signature.getInstance(alg.jca);
-            if (alg.pss != null) s.setParameter(alg.pss);
+            if (alg.pss().isPresent()) s.setParameter(alg.pss().get());
             s.initVerify(key);
             s.update(tbs);
             return s.verify(sig);

@@ -69,7 +69,7 @@ final class Jumbf {
                 size = (u32(pos + 8) << 32) | u32(pos + 12);
                 header = 16;
             } else if (size == 0) {
-                size = to - pos;
+                size = (long) to - pos;
             }
             if (size < header || size > to - pos) {
                 throw new C2paException("jumbf.malformed", "box '" + printable(type) + "' at offset " + pos + " declares " + size + " bytes; " + (to - pos) + " remain");

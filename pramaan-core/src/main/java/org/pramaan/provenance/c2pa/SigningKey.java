@@ -47,7 +47,7 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
     private static byte[] sign(PrivateKey key, SigningAlgorithm alg, byte[] tbs) {
         try {
             Signature s = Signature.getInstance(alg.cose.jca);
-            if (alg.cose.pss != null) s.setParameter(alg.cose.pss);
+            if (alg.cose.pss().isPresent()) s.setParameter(alg.cose.pss().get());
             s.initSign(key);
             s.update(tbs);
             return s.sign();

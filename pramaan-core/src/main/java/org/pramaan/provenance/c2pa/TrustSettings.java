@@ -58,6 +58,8 @@ public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, Lis
     }
 
     /**
+     * Trust settings from a PEM anchor bundle and an EKU list.
+     *
      * @param pemBundle PEM certificates used as anchors
      * @param storeCfg  EKU OIDs, one per line, {@code //} or {@code #} comments; blank for the default list
      */
@@ -72,7 +74,7 @@ public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, Lis
         }
         if (anchors.isEmpty()) throw new IllegalArgumentException("trust anchor bundle holds no certificate");
         Set<String> ekus = new LinkedHashSet<>();
-        for (String line : storeCfg.split("\\R")) {
+        for (String line : storeCfg.lines().toList()) {
             String l = line.trim();
             if (l.isEmpty() || l.startsWith("//") || l.startsWith("#")) continue;
             if (!l.matches("[0-9]+(\\.[0-9]+)+")) throw new IllegalArgumentException("store.cfg line is not an OID: '" + l + "'");

@@ -77,7 +77,7 @@ class CoseTest {
     static byte[] sign1(Cose.Alg alg, PrivateKey key, List<X509Certificate> chain, byte[] payload) throws Exception {
         byte[] prot = protectedWithAlg(alg.label, chain.get(0));
         Signature s = Signature.getInstance(alg.jca);
-        if (alg.pss != null) s.setParameter(alg.pss);
+        if (alg.pss().isPresent()) s.setParameter(alg.pss().get());
         s.initSign(key);
         s.update(Cose.toBeSigned("Signature1", prot, payload));
         byte[] sig = s.sign();

@@ -27,7 +27,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
         this.decoders = decoders;
     }
 
-    /** @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir} */
+    /**
+     * Opens the embedded store in {@code dataDir}, locking it for this process, without decoders.
+     *
+     * @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir}
+     */
     public static EmbeddedStore open(Path dataDir) throws IOException { return open(dataDir, org.pramaan.adapters.Decoders.none()); }
 
     /** The store with the decoders the composition root plugs in (the FFmpeg module in the shipped app). */

@@ -233,7 +233,7 @@ public final class SqliteDatabase implements AutoCloseable {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inTrigger = false;
-        for (String line : sql.split("\n")) {
+        for (String line : sql.lines().toList()) {
             String code = line.replaceAll("--.*$", "").trim();
             if (code.isEmpty()) continue;
             cur.append(code).append('\n');

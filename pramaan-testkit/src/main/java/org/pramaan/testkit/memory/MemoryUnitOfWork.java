@@ -18,7 +18,8 @@ import org.pramaan.tx.UnitOfWork;
  * collaborator of one test the same instance.
  */
 public final class MemoryUnitOfWork implements UnitOfWork {
-    /** Hooks of the unit open on this thread; absent outside any unit. */
+    /** Hooks of the unit open on this thread; absent outside any unit. Per instance on purpose: each instance is one store's units. */
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<List<Runnable>> open = new ThreadLocal<>();
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.pramaan.access.ApiKey;
@@ -28,15 +29,15 @@ import org.pramaan.intake.UploadRecord;
 final class Tables {
     /** Insertion-ordered maps keep the first insert's position on replace, as SQLite's rowid does. */
     final Map<String, MediaRecord> media;
-    final TreeMap<Long, UploadRecord> uploads;
+    final NavigableMap<Long, UploadRecord> uploads;
     final Map<String, CaseFile> cases;
-    final TreeMap<String, Bank> banks;
-    final TreeMap<Long, BankItem> bankItems;
+    final NavigableMap<String, Bank> banks;
+    final NavigableMap<Long, BankItem> bankItems;
     final List<AuditEntry> audit;
     Optional<AuditStore.Head> auditHead;
     Optional<AuditStore.CheckpointMark> checkpointMark;
     final Map<String, ApiKey> apiKeys;
-    final TreeMap<Long, Hold> holds;
+    final NavigableMap<Long, Hold> holds;
     final Map<String, Delivery> deliveries;
     final Map<String, AccountStanding> accounts;
     final Map<IdempotencyKey, IdempotencyEntry> idempotency;
@@ -52,9 +53,9 @@ final class Tables {
                 Optional.empty(), new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0);
     }
 
-    private Tables(Map<String, MediaRecord> media, TreeMap<Long, UploadRecord> uploads, Map<String, CaseFile> cases, TreeMap<String, Bank> banks,
-                   TreeMap<Long, BankItem> bankItems, List<AuditEntry> audit, Optional<AuditStore.Head> auditHead,
-                   Optional<AuditStore.CheckpointMark> checkpointMark, Map<String, ApiKey> apiKeys, TreeMap<Long, Hold> holds,
+    private Tables(Map<String, MediaRecord> media, NavigableMap<Long, UploadRecord> uploads, Map<String, CaseFile> cases, NavigableMap<String, Bank> banks,
+                   NavigableMap<Long, BankItem> bankItems, List<AuditEntry> audit, Optional<AuditStore.Head> auditHead,
+                   Optional<AuditStore.CheckpointMark> checkpointMark, Map<String, ApiKey> apiKeys, NavigableMap<Long, Hold> holds,
                    Map<String, Delivery> deliveries, Map<String, AccountStanding> accounts, Map<IdempotencyKey, IdempotencyEntry> idempotency,
                    long lastUploadId, long lastBankItemId, long lastHoldId) {
         this.media = media;

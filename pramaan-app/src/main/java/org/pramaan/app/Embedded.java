@@ -6,22 +6,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.pramaan.access.ApiKeys;
+import org.pramaan.adapters.AdapterRegistry;
+import org.pramaan.adapters.Adapters;
+import org.pramaan.assessment.Assessor;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.cases.CaseService;
-import org.pramaan.cases.RulePack;
 import org.pramaan.banks.BankCuration;
 import org.pramaan.banks.HashBanks;
+import org.pramaan.cases.CaseService;
+import org.pramaan.cases.RulePack;
+import org.pramaan.decision.JurisdictionPolicy;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.http.ApiServices;
-import org.pramaan.media.MediaProber;
-import org.pramaan.assessment.Assessor;
-import org.pramaan.decision.JurisdictionPolicy;
-import org.pramaan.signals.MetadataSignalExtractor;
-import org.pramaan.provenance.c2pa.C2paReader;
 import org.pramaan.intake.Intake;
 import org.pramaan.intake.Screener;
-import org.pramaan.adapters.Adapters;
-import org.pramaan.adapters.AdapterRegistry;
+import org.pramaan.media.MediaProber;
+import org.pramaan.provenance.c2pa.C2paReader;
+import org.pramaan.signals.MetadataSignalExtractor;
 
 /**
  * The composition root: opens the configured store ({@code store}, an {@link Adapters} found through
@@ -48,13 +48,21 @@ public final class Embedded implements AutoCloseable {
         this.clock = clock;
         // Fail on bad policy or rule-pack data before touching the store.
         JurisdictionPolicy policy = JurisdictionPolicy.load(config.policy().jurisdiction());
-        List<RulePack> packs = config.policy().rulePacks().stream().map(j -> RulePack.load(j, config.policy().rulePackDir())).toList();
+        List<RulePack> packs = config.policy().rulePacks().stream()
+                .map(j -> RulePack.load(j, config.policy().rulePackDir()))
+                .toList();
         this.store = AdapterRegistry.installed().open(config.storage().settings());
-        // Every audited effect marks the idempotency claim of its request in its own transaction (see IdempotentRequests).
-        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(store.idempotency(), clock, config.storage().idempotencyRetention());
+        // Every audited effect marks the idempotency claim of its request in its own transaction (see
+        // IdempotentRequests).
+        this.idempotency = new org.pramaan.idempotency.IdempotentRequests(
+                store.idempotency(), clock, config.storage().idempotencyRetention());
         this.audit = AuditAnchoring.open(config, store, clock, idempotency.marking(store.unitOfWork()));
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
-        this.banks = new HashBanks(store.banks(), clock, java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)), config.av().matching(),
+        this.banks = new HashBanks(
+                store.banks(),
+                clock,
+                java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)),
+                config.av().matching(),
                 store.unitOfWork());
         this.screener = screener(config, policy, banks, store.decoders(), clock);
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
@@ -62,47 +70,79 @@ public final class Embedded implements AutoCloseable {
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
         this.keys = new ApiKeys(store.apiKeys(), audit, clock);
         this.retention = new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock);
-        this.cases = new CaseService(CaseService.Dependencies.of(packs, store.cases(), store.media(), banks, audit, clock, store.unitOfWork())
-                .withRetention(retention).withAccounts(store.accounts())
-                .withListener(new org.pramaan.notify.CaseNotifier(store.deliveries(), store.media(), notifySettings(config.notifications()), clock, packs)), events);
-        this.dispatcher = new org.pramaan.notify.Dispatcher(store.deliveries(), senders(config.notifications(), clock), audit, clock);
+        this.cases = new CaseService(
+                CaseService.Dependencies.of(
+                                packs, store.cases(), store.media(), banks, audit, clock, store.unitOfWork())
+                        .withRetention(retention)
+                        .withAccounts(store.accounts())
+                        .withListener(new org.pramaan.notify.CaseNotifier(
+                                store.deliveries(),
+                                store.media(),
+                                notifySettings(config.notifications()),
+                                clock,
+                                packs)),
+                events);
+        this.dispatcher = new org.pramaan.notify.Dispatcher(
+                store.deliveries(), senders(config.notifications(), clock), audit, clock);
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
-        return new org.pramaan.notify.CaseNotifier.Settings(n.webhookUrl(), n.smtpHost().isPresent(), n.transparencyDbUrl(), n.language());
+        return new org.pramaan.notify.CaseNotifier.Settings(
+                n.webhookUrl(), n.smtpHost().isPresent(), n.transparencyDbUrl(), n.language());
     }
 
     private static List<org.pramaan.notify.Sender> senders(PramaanConfig.Notify n, Clock clock) {
         List<org.pramaan.notify.Sender> s = new java.util.ArrayList<>();
-        n.webhookSecret().filter(x -> n.webhookUrl().isPresent()).ifPresent(secret -> s.add(new org.pramaan.delivery.WebhookSender(secret, clock)));
-        n.smtpHost().ifPresent(h -> s.add(new org.pramaan.delivery.SmtpSender(new org.pramaan.delivery.SmtpSender.Settings(h, n.smtpPort(), n.smtpFrom(),
-                n.smtpUsername(), n.smtpPassword(), n.smtpStartTls()))));
-        n.transparencyDbToken().filter(x -> n.transparencyDbUrl().isPresent()).ifPresent(t -> s.add(new org.pramaan.delivery.TransparencyDbSender(t)));
+        n.webhookSecret()
+                .filter(x -> n.webhookUrl().isPresent())
+                .ifPresent(secret -> s.add(new org.pramaan.delivery.WebhookSender(secret, clock)));
+        n.smtpHost()
+                .ifPresent(h -> s.add(new org.pramaan.delivery.SmtpSender(new org.pramaan.delivery.SmtpSender.Settings(
+                        h, n.smtpPort(), n.smtpFrom(), n.smtpUsername(), n.smtpPassword(), n.smtpStartTls()))));
+        n.transparencyDbToken()
+                .filter(x -> n.transparencyDbUrl().isPresent())
+                .ifPresent(t -> s.add(new org.pramaan.delivery.TransparencyDbSender(t)));
         return s;
     }
 
-    public org.pramaan.notify.Dispatcher dispatcher() { return dispatcher; }
+    public org.pramaan.notify.Dispatcher dispatcher() {
+        return dispatcher;
+    }
 
     /** Responses of requests sent with an Idempotency-Key (swept by the server's scheduler). */
-    public org.pramaan.idempotency.IdempotentRequests idempotency() { return idempotency; }
+    public org.pramaan.idempotency.IdempotentRequests idempotency() {
+        return idempotency;
+    }
 
     /**
      * C2PA credentials are judged on {@code clock} against the configured anchors ({@code c2pa.trust-anchors}).
      * The decoders are the store's ({@link Adapters#decoders()}: FFmpeg in the embedded deployment): core only knows the ports.
      */
-    static Screener screener(PramaanConfig config, JurisdictionPolicy policy, HashBanks banks, org.pramaan.adapters.Decoders decoders, Clock clock) {
-        MetadataSignalExtractor metadata = new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
-        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(decoders.video(), decoders.audio(), config.av().hashing());
-        // Core's own image decoding plugs into the still-image port here, as the adapters' decoders do into the video and audio ports.
-        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
-        List<org.pramaan.signals.SignalExtractor> extractors = org.pramaan.signals.SignalExtractors.standard(pdq, av,
-                List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), banks);
-        return new Screener(MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
+    static Screener screener(
+            PramaanConfig config,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            org.pramaan.adapters.Decoders decoders,
+            Clock clock) {
+        MetadataSignalExtractor metadata =
+                new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
+        org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(
+                decoders.video(), decoders.audio(), config.av().hashing());
+        // Core's own image decoding plugs into the still-image port here, as the adapters' decoders do into the video
+        // and audio ports.
+        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(
+                new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
+        List<org.pramaan.signals.SignalExtractor> extractors = org.pramaan.signals.SignalExtractors.standard(
+                pdq, av, List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), banks);
+        return new Screener(
+                MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
     }
 
     /** Whether the configured store already holds data, without creating or locking anything. */
     public static boolean exists(PramaanConfig config) {
-        return AdapterRegistry.installed().provider(config.storage().store()).exists(config.storage().settings());
+        return AdapterRegistry.installed()
+                .provider(config.storage().store())
+                .exists(config.storage().settings());
     }
 
     /** The API's route groups, each with only the collaborators its routes use. */
@@ -110,15 +150,30 @@ public final class Embedded implements AutoCloseable {
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         org.pramaan.media.MediaLimits limits = config.limits();
         BankCuration curation = new BankCuration(banks, audit, clock);
-        return new ApiServices(new ApiServices.Edge(keys, audit, limits, uploads, clock),
+        return new ApiServices(
+                new ApiServices.Edge(keys, audit, limits, uploads, clock),
                 new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
-                new org.pramaan.http.CaseRoutes.Services(cases, bundles(), store.media(), screener, config.policy().contentUrlPattern(), audit, limits, uploads, clock),
+                new org.pramaan.http.CaseRoutes.Services(
+                        cases,
+                        bundles(),
+                        store.media(),
+                        screener,
+                        config.policy().contentUrlPattern(),
+                        audit,
+                        limits,
+                        uploads,
+                        clock),
                 new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
                 new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
                 new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
-                new org.pramaan.http.BankRoutes.Services(curation, config.banks().imports(), audit, uploads, clock),
+                new org.pramaan.http.BankRoutes.Services(
+                        curation, config.banks().imports(), audit, uploads, clock),
                 new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
-                new org.pramaan.http.ProvenanceRoutes.Services(new C2paReader(config.provenance().trust(clock)), config.provenance().signer(clock, version()), audit, limits,
+                new org.pramaan.http.ProvenanceRoutes.Services(
+                        new C2paReader(config.provenance().trust(clock)),
+                        config.provenance().signer(clock, version()),
+                        audit,
+                        limits,
                         uploads));
     }
 
@@ -127,32 +182,57 @@ public final class Embedded implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    public PramaanConfig config() { return config; }
+    public PramaanConfig config() {
+        return config;
+    }
 
     /** The injected clock (readiness measures the clock checker's last run on it). */
-    public Clock clock() { return clock; }
+    public Clock clock() {
+        return clock;
+    }
 
     public org.pramaan.cases.EvidenceBundles bundles() {
-        return new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock,
+        return new org.pramaan.cases.EvidenceBundles(
+                cases,
+                store.media(),
+                store.blobs(),
+                audit,
+                clock,
                 List.of(new org.pramaan.notify.DeliveriesSection(store.deliveries())));
     }
 
-    public Screener screener() { return screener; }
+    public Screener screener() {
+        return screener;
+    }
 
-    public Intake intake() { return intake; }
+    public Intake intake() {
+        return intake;
+    }
 
-    public AuditLog audit() { return audit; }
+    public AuditLog audit() {
+        return audit;
+    }
 
-    public ApiKeys keys() { return keys; }
+    public ApiKeys keys() {
+        return keys;
+    }
 
-    public CaseService cases() { return cases; }
+    public CaseService cases() {
+        return cases;
+    }
 
-    public org.pramaan.cases.Retention retention() { return retention; }
+    public org.pramaan.cases.Retention retention() {
+        return retention;
+    }
 
-    public HashBanks banks() { return banks; }
+    public HashBanks banks() {
+        return banks;
+    }
 
     /** The store this composition was wired from. */
-    public Adapters adapters() { return store; }
+    public Adapters adapters() {
+        return store;
+    }
 
     @Override
     public void close() {

@@ -20,7 +20,9 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
     public EmbeddedAdaptersProvider() {}
 
     @Override
-    public String name() { return NAME; }
+    public String name() {
+        return NAME;
+    }
 
     @Override
     public Adapters open(StoreSettings settings) throws IOException {
@@ -28,10 +30,14 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
     }
 
     @Override
-    public boolean exists(StoreSettings settings) { return EmbeddedStore.exists(settings.dataDir()); }
+    public boolean exists(StoreSettings settings) {
+        return EmbeddedStore.exists(settings.dataDir());
+    }
 
     /** The FFmpeg module behind core's decoder ports. */
     static Decoders decoders() {
-        return new Decoders(Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()), Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()));
+        return new Decoders(
+                Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
+                Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()));
     }
 }

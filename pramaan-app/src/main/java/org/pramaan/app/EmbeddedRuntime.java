@@ -9,16 +9,16 @@ import java.util.concurrent.CountDownLatch;
 import org.pramaan.access.ApiKeys;
 import org.pramaan.access.Role;
 import org.pramaan.audit.AuditLog;
-import org.pramaan.cli.CliRuntime;
 import org.pramaan.banks.BankCuration;
 import org.pramaan.banks.BankItem;
 import org.pramaan.banks.HashBankRepository;
 import org.pramaan.banks.HashBanks;
+import org.pramaan.cli.CliRuntime;
+import org.pramaan.decision.JurisdictionPolicy;
 import org.pramaan.hash.PdqHasher;
+import org.pramaan.intake.Screener;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.decision.JurisdictionPolicy;
-import org.pramaan.intake.Screener;
 
 /**
  * The CLI's view of the embedded deployment; the store is opened only by commands that need it.
@@ -43,7 +43,8 @@ final class EmbeddedRuntime implements CliRuntime {
             try {
                 app = new Embedded(config, clock);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the data directory " + config.storage().dataDir() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot open the data directory " + config.storage().dataDir() + ": " + e.getMessage(), e);
             }
         }
         return app;
@@ -53,56 +54,92 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public Screener screener() {
         if (Embedded.exists(config)) return app().screener();
-        return Embedded.screener(config, JurisdictionPolicy.load(config.policy().jurisdiction()), new HashBanks(new NoBanks(), clock, NoBanks.NOTHING_TO_COMMIT),
-                EmbeddedAdaptersProvider.decoders(), clock);
+        return Embedded.screener(
+                config,
+                JurisdictionPolicy.load(config.policy().jurisdiction()),
+                new HashBanks(new NoBanks(), clock, NoBanks.NOTHING_TO_COMMIT),
+                EmbeddedAdaptersProvider.decoders(),
+                clock);
     }
 
     @Override
-    public Clock clock() { return clock; }
+    public Clock clock() {
+        return clock;
+    }
 
     @Override
-    public MediaProber prober() { return MediaProber.standard(); }
+    public MediaProber prober() {
+        return MediaProber.standard();
+    }
 
     @Override
-    public MediaLimits limits() { return config.limits(); }
+    public MediaLimits limits() {
+        return config.limits();
+    }
 
     @Override
-    public org.pramaan.banks.BankFiles.Limits bankImports() { return config.banks().imports(); }
+    public org.pramaan.banks.BankFiles.Limits bankImports() {
+        return config.banks().imports();
+    }
 
     @Override
-    public PdqHasher pdqHasher() { return new PdqHasher(); }
+    public PdqHasher pdqHasher() {
+        return new PdqHasher();
+    }
 
     @Override
-    public org.pramaan.media.decode.VideoDecoder videoDecoder() { return EmbeddedAdaptersProvider.decoders().video().orElseThrow(); }
+    public org.pramaan.media.decode.VideoDecoder videoDecoder() {
+        return EmbeddedAdaptersProvider.decoders().video().orElseThrow();
+    }
 
     @Override
-    public ApiKeys keys() { return app().keys(); }
+    public ApiKeys keys() {
+        return app().keys();
+    }
 
     @Override
-    public AuditLog audit() { return app().audit(); }
+    public AuditLog audit() {
+        return app().audit();
+    }
 
     @Override
-    public org.pramaan.cases.CaseService cases() { return app().cases(); }
+    public org.pramaan.cases.CaseService cases() {
+        return app().cases();
+    }
 
     @Override
-    public org.pramaan.notify.DeliveryRepository deliveries() { return app().adapters().deliveries(); }
+    public org.pramaan.notify.DeliveryRepository deliveries() {
+        return app().adapters().deliveries();
+    }
 
     @Override
-    public org.pramaan.notify.Dispatcher dispatcher() { return app().dispatcher(); }
+    public org.pramaan.notify.Dispatcher dispatcher() {
+        return app().dispatcher();
+    }
 
     @Override
-    public org.pramaan.cases.EvidenceBundles bundles() { return app().bundles(); }
+    public org.pramaan.cases.EvidenceBundles bundles() {
+        return app().bundles();
+    }
 
     @Override
-    public BankCuration banks() { return new BankCuration(app().banks(), app().audit(), clock); }
+    public BankCuration banks() {
+        return new BankCuration(app().banks(), app().audit(), clock);
+    }
 
     @Override
-    public org.pramaan.intake.Intake intake() { return app().intake(); }
+    public org.pramaan.intake.Intake intake() {
+        return app().intake();
+    }
 
     /** Default configuration on {@code dataDir}, as the notice benchmark has always measured it, with this runtime's clock. */
     @Override
     public CliRuntime scratch(java.nio.file.Path dataDir) {
-        return new EmbeddedRuntime(PramaanConfig.load(java.util.Map.of("PRAMAAN_DATA_DIR", dataDir.toString()), new java.util.Properties()), clock, console);
+        return new EmbeddedRuntime(
+                PramaanConfig.load(
+                        java.util.Map.of("PRAMAAN_DATA_DIR", dataDir.toString()), new java.util.Properties()),
+                clock,
+                console);
     }
 
     @Override
@@ -113,16 +150,22 @@ final class EmbeddedRuntime implements CliRuntime {
         String adminNote = bootstrapAdmin(a.keys());
         CountDownLatch stopped = new CountDownLatch(1);
         Server server = Server.start(a, h, p);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            // The JVM ends when the hooks do, before the command's own close could run: the index
-            // snapshot, the last audit checkpoint and the store are closed here (issue 11 defect 7).
-            close();
-            stopped.countDown();
-        }, "pramaan-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            // The JVM ends when the hooks do, before the command's own close could run: the index
+                            // snapshot, the last audit checkpoint and the store are closed here (issue 11 defect 7).
+                            close();
+                            stopped.countDown();
+                        },
+                        "pramaan-shutdown"));
         String shownHost = h.equals("0.0.0.0") ? "localhost" : h;
-        console.println("Pramaan is listening on http://" + shownHost + ":" + server.port() + "/  (API description: /openapi.json)");
-        console.println("Data directory: " + config.storage().dataDir().toAbsolutePath().normalize() + "  (jurisdiction " + config.policy().jurisdiction() + ")");
+        console.println("Pramaan is listening on http://" + shownHost + ":" + server.port()
+                + "/  (API description: /openapi.json)");
+        console.println(
+                "Data directory: " + config.storage().dataDir().toAbsolutePath().normalize() + "  (jurisdiction "
+                        + config.policy().jurisdiction() + ")");
         console.println(adminNote);
         console.println("Press Ctrl+C to stop.");
         console.flush();
@@ -131,7 +174,10 @@ final class EmbeddedRuntime implements CliRuntime {
 
     private String bootstrapAdmin(ApiKeys keys) {
         if (config.access().adminKey().isPresent()) {
-            keys.register(Role.ADMIN, "configured admin key", config.access().adminKey().get());
+            keys.register(
+                    Role.ADMIN,
+                    "configured admin key",
+                    config.access().adminKey().get());
             return "Admin API key: the one configured in admin.key / PRAMAAN_ADMIN_KEY";
         }
         if (keys.anyActive(Role.ADMIN)) {
@@ -152,36 +198,58 @@ final class EmbeddedRuntime implements CliRuntime {
         /** Every write here is refused before anything is stored, so no unit ever has anything to commit or undo. */
         static final org.pramaan.tx.UnitOfWork NOTHING_TO_COMMIT = new org.pramaan.tx.UnitOfWork() {
             @Override
-            public <T> T run(java.util.function.Supplier<T> work) { return work.get(); }
+            public <T> T run(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
 
             @Override
-            public void afterCommit(Runnable hook) { hook.run(); }
+            public void afterCommit(Runnable hook) {
+                hook.run();
+            }
         };
 
         @Override
-        public BankItem add(BankItem item) { throw readOnly(); }
+        public BankItem add(BankItem item) {
+            throw readOnly();
+        }
 
-        private static IllegalStateException readOnly() { return new IllegalStateException("no data directory: nothing can be banked during a scan"); }
-
-        @Override
-        public List<BankItem> all() { return List.of(); }
-
-        @Override
-        public void saveBank(org.pramaan.banks.Bank bank) { throw readOnly(); }
+        private static IllegalStateException readOnly() {
+            return new IllegalStateException("no data directory: nothing can be banked during a scan");
+        }
 
         @Override
-        public List<org.pramaan.banks.Bank> banks() { return List.of(); }
+        public List<BankItem> all() {
+            return List.of();
+        }
 
         @Override
-        public boolean deleteBank(String name) { return false; }
+        public void saveBank(org.pramaan.banks.Bank bank) {
+            throw readOnly();
+        }
 
         @Override
-        public List<BankItem> addAll(List<BankItem> items) { throw readOnly(); }
+        public List<org.pramaan.banks.Bank> banks() {
+            return List.of();
+        }
 
         @Override
-        public boolean removeItem(long id) { return false; }
+        public boolean deleteBank(String name) {
+            return false;
+        }
 
         @Override
-        public int removeMedia(String bank, String mediaId) { return 0; }
+        public List<BankItem> addAll(List<BankItem> items) {
+            throw readOnly();
+        }
+
+        @Override
+        public boolean removeItem(long id) {
+            return false;
+        }
+
+        @Override
+        public int removeMedia(String bank, String mediaId) {
+            return 0;
+        }
     }
 }

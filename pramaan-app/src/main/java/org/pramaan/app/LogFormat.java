@@ -22,7 +22,8 @@ final class LogFormat {
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(ctx);
-        // The logger context's birth date and properties would repeat on every line; the sequence number and nanoseconds add nothing to a timestamp.
+        // The logger context's birth date and properties would repeat on every line; the sequence number and
+        // nanoseconds add nothing to a timestamp.
         encoder.setWithContext(false);
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.pramaan.provenance.c2pa.TrustSettings;
 import org.pramaan.media.MediaLimits;
+import org.pramaan.provenance.c2pa.TrustSettings;
 
 /**
  * Configuration from, in rising precedence: defaults, a properties file ({@code PRAMAAN_CONFIG}, else
@@ -23,8 +23,16 @@ import org.pramaan.media.MediaLimits;
  * {@code PRAMAAN_DATA_DIR}) and system properties ({@code -Dpramaan.data.dir}). An unknown key or a
  * bad value fails at start-up naming the key, the value and where it came from.
  */
-public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av av, Policy policy, Access access, Notify notifications,
-                            Provenance provenance, Banks banks) {
+public record PramaanConfig(
+        Storage storage,
+        Http http,
+        MediaLimits limits,
+        Av av,
+        Policy policy,
+        Access access,
+        Notify notifications,
+        Provenance provenance,
+        Banks banks) {
 
     /**
      * Where and in what the deployment keeps its data.
@@ -36,20 +44,30 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
      */
     public record Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
         /** What the store provider is opened with. */
-        public org.pramaan.adapters.StoreSettings settings() { return new org.pramaan.adapters.StoreSettings(store, dataDir); }
+        public org.pramaan.adapters.StoreSettings settings() {
+            return new org.pramaan.adapters.StoreSettings(store, dataDir);
+        }
     }
 
     /** The HTTP edge ({@code http.*}, {@code log.format}). */
-    public record Http(String host, int port, org.pramaan.http.RateLimiter.Settings rateLimits, org.pramaan.http.RequestBudget.Settings requestBudgets,
-                       String logFormat) {}
+    public record Http(
+            String host,
+            int port,
+            org.pramaan.http.RateLimiter.Settings rateLimits,
+            org.pramaan.http.RequestBudget.Settings requestBudgets,
+            String logFormat) {}
 
     /**
      * Screening policy and the case rules ({@code policy.*}, {@code cases.*}).
      *
      * @param contentUrlPattern takes the platform's content id out of a URL named in a notice
      */
-    public record Policy(String jurisdiction, List<String> rulePacks, Optional<Path> rulePackDir, Duration clockCheckInterval,
-                         Optional<com.google.re2j.Pattern> contentUrlPattern) {}
+    public record Policy(
+            String jurisdiction,
+            List<String> rulePacks,
+            Optional<Path> rulePackDir,
+            Duration clockCheckInterval,
+            Optional<com.google.re2j.Pattern> contentUrlPattern) {}
 
     /** The admin key registered at start-up ({@code admin.key}); empty: one is generated at first start. */
     public record Access(Optional<String> adminKey) {}
@@ -74,7 +92,9 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
         public Optional<org.pramaan.provenance.c2pa.C2paSigner> signer(Clock clock, String version) {
             if (signing.key().isEmpty()) return Optional.empty();
             try {
-                var key = org.pramaan.provenance.c2pa.SigningKey.fromPem(Files.readString(signing.key().get()), Files.readString(signing.chain().orElseThrow()),
+                var key = org.pramaan.provenance.c2pa.SigningKey.fromPem(
+                        Files.readString(signing.key().get()),
+                        Files.readString(signing.chain().orElseThrow()),
                         org.pramaan.provenance.c2pa.SigningAlgorithm.parse(signing.alg()));
                 return Optional.of(new org.pramaan.provenance.c2pa.C2paSigner(key, trust(clock), "Pramaan", version));
             } catch (IOException e) {
@@ -96,74 +116,175 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
     public record Av(org.pramaan.signals.AvHasher.Settings hashing, org.pramaan.banks.AvMatchPolicy matching) {}
 
     /** Outbound messages: each channel is on when its settings are given. */
-    public record Notify(Optional<String> webhookUrl, Optional<String> webhookSecret, Optional<String> smtpHost, int smtpPort, String smtpFrom,
-                         Optional<String> smtpUsername, Optional<String> smtpPassword, boolean smtpStartTls, String language,
-                         Optional<String> transparencyDbUrl, Optional<String> transparencyDbToken, Duration dispatchInterval) {}
+    public record Notify(
+            Optional<String> webhookUrl,
+            Optional<String> webhookSecret,
+            Optional<String> smtpHost,
+            int smtpPort,
+            String smtpFrom,
+            Optional<String> smtpUsername,
+            Optional<String> smtpPassword,
+            boolean smtpStartTls,
+            String language,
+            Optional<String> transparencyDbUrl,
+            Optional<String> transparencyDbToken,
+            Duration dispatchInterval) {}
 
     /** Every key, its default and what it means (also the README's configuration table). */
     static final Map<String, String[]> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("data.dir", new String[] {"./pramaan-data", "where the SQLite file (pramaan.db) and the blob folder (blobs/) live"});
-        KEYS.put("store", new String[] {"embedded", "which store adapter keeps the data: embedded (SQLite and blobs in data.dir); postgres, kafka and s3 are not built yet"});
+        KEYS.put("data.dir", new String[] {
+            "./pramaan-data", "where the SQLite file (pramaan.db) and the blob folder (blobs/) live"
+        });
+        KEYS.put("store", new String[] {
+            "embedded",
+            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir); postgres, kafka and s3 are not built yet"
+        });
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
-        KEYS.put("http.request-budget", new String[] {"PT2M", "longest a request may work before it is stopped with 503 request.budget_exceeded (ISO-8601), for requests without media"});
-        KEYS.put("http.media-budget", new String[] {"PT1H", "the same for requests that carry media (uploads, hashing, C2PA): screening a 1 h video on 2 shared cores takes about 30 min"});
-        KEYS.put("media.max-bytes", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
-        KEYS.put("media.max-pixels", new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
-        KEYS.put("media.vpdq.seconds-per-hash", new String[] {"1", "vPDQ: hash one video frame every this many seconds at intake (0: every frame)"});
-        KEYS.put("media.max-av-duration", new String[] {"PT1H", "longest video or audio decoded for vPDQ and audio fingerprints (ISO-8601); longer files keep only their exact hashes"});
-        KEYS.put("bank.vpdq.min-query-percent", new String[] {"80", "share of an upload's frames (query side) that must match a banked video"});
-        KEYS.put("bank.vpdq.min-matched-seconds", new String[] {"5", "and the matched run must cover this many seconds of the upload (or all of a shorter one)"});
+        KEYS.put("http.request-budget", new String[] {
+            "PT2M",
+            "longest a request may work before it is stopped with 503 request.budget_exceeded (ISO-8601), for requests without media"
+        });
+        KEYS.put("http.media-budget", new String[] {
+            "PT1H",
+            "the same for requests that carry media (uploads, hashing, C2PA): screening a 1 h video on 2 shared cores takes about 30 min"
+        });
+        KEYS.put(
+                "media.max-bytes",
+                new String[] {Long.toString(MediaLimits.DEFAULT_MAX_BYTES), "largest accepted file in bytes"});
+        KEYS.put(
+                "media.max-pixels",
+                new String[] {Long.toString(MediaLimits.DEFAULT_MAX_PIXELS), "largest accepted image in pixels"});
+        KEYS.put(
+                "media.vpdq.seconds-per-hash",
+                new String[] {"1", "vPDQ: hash one video frame every this many seconds at intake (0: every frame)"});
+        KEYS.put("media.max-av-duration", new String[] {
+            "PT1H",
+            "longest video or audio decoded for vPDQ and audio fingerprints (ISO-8601); longer files keep only their exact hashes"
+        });
+        KEYS.put(
+                "bank.vpdq.min-query-percent",
+                new String[] {"80", "share of an upload's frames (query side) that must match a banked video"});
+        KEYS.put("bank.vpdq.min-matched-seconds", new String[] {
+            "5", "and the matched run must cover this many seconds of the upload (or all of a shorter one)"
+        });
         KEYS.put("policy.jurisdiction", new String[] {"IN", "screening policy (policies/<J>.json): IN or EU"});
-        KEYS.put("cases.rule-packs", new String[] {"IN,EU,US,CN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
-        KEYS.put("cases.rule-pack-dir", new String[] {"", "folder whose <J>.json files replace the bundled rule packs (your published limits)"});
-        KEYS.put("cases.clock-check-interval", new String[] {"PT0.5S", "how often escalations and breaches are checked (ISO-8601 duration)"});
-        KEYS.put("admin.key", new String[] {"", "register this admin API key at start-up instead of generating one (≥ 24 characters)"});
-        KEYS.put("cases.content-url-pattern", new String[] {"", "regular expression with a group named id that takes your content id out of a URL in a notice, e.g. https://example\\.org/p/(?<id>[^/?#]+)"});
-        KEYS.put("notify.webhook.url", new String[] {"", "your platform's webhook: every case event, and messages for your users, are POSTed here, signed"});
-        KEYS.put("notify.webhook.secret", new String[] {"", "shared secret for the webhook's HMAC-SHA256 signature (≥ 16 characters; required with notify.webhook.url)"});
-        KEYS.put("notify.smtp.host", new String[] {"", "SMTP server for e-mail to complainants who gave an address (none: they are reached through the webhook)"});
+        KEYS.put(
+                "cases.rule-packs",
+                new String[] {"IN,EU,US,CN", "comma-separated rule packs for notices (rulepacks/<J>.json)"});
+        KEYS.put("cases.rule-pack-dir", new String[] {
+            "", "folder whose <J>.json files replace the bundled rule packs (your published limits)"
+        });
+        KEYS.put(
+                "cases.clock-check-interval",
+                new String[] {"PT0.5S", "how often escalations and breaches are checked (ISO-8601 duration)"});
+        KEYS.put("admin.key", new String[] {
+            "", "register this admin API key at start-up instead of generating one (≥ 24 characters)"
+        });
+        KEYS.put("cases.content-url-pattern", new String[] {
+            "",
+            "regular expression with a group named id that takes your content id out of a URL in a notice, e.g. https://example\\.org/p/(?<id>[^/?#]+)"
+        });
+        KEYS.put("notify.webhook.url", new String[] {
+            "", "your platform's webhook: every case event, and messages for your users, are POSTed here, signed"
+        });
+        KEYS.put("notify.webhook.secret", new String[] {
+            "",
+            "shared secret for the webhook's HMAC-SHA256 signature (≥ 16 characters; required with notify.webhook.url)"
+        });
+        KEYS.put("notify.smtp.host", new String[] {
+            "",
+            "SMTP server for e-mail to complainants who gave an address (none: they are reached through the webhook)"
+        });
         KEYS.put("notify.smtp.port", new String[] {"25", "SMTP port"});
         KEYS.put("notify.smtp.from", new String[] {"", "sender address of e-mails (required with notify.smtp.host)"});
         KEYS.put("notify.smtp.username", new String[] {"", "SMTP user name, if the server wants one"});
         KEYS.put("notify.smtp.password", new String[] {"", "SMTP password"});
         KEYS.put("notify.smtp.starttls", new String[] {"false", "require STARTTLS (true or false)"});
         KEYS.put("notify.language", new String[] {"en", "language of messages when a notice names none: en or hi"});
-        KEYS.put("notify.transparency-db.url", new String[] {"", "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of cases whose rule pack has a transparencyDatabase rule (the EU pack) are submitted there"});
-        KEYS.put("notify.transparency-db.token", new String[] {"", "API token for the Transparency Database (required with its URL)"});
-        KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"});
-        KEYS.put("c2pa.trust-anchors", new String[] {"", "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"});
-        KEYS.put("c2pa.trust-config", new String[] {"", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"});
-        KEYS.put("c2pa.signing-key", new String[] {"", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"});
+        KEYS.put("notify.transparency-db.url", new String[] {
+            "",
+            "EU DSA Transparency Database API base URL (e.g. https://transparency.dsa.ec.europa.eu); statements of cases whose rule pack has a transparencyDatabase rule (the EU pack) are submitted there"
+        });
+        KEYS.put(
+                "notify.transparency-db.token",
+                new String[] {"", "API token for the Transparency Database (required with its URL)"});
+        KEYS.put("notify.dispatch-interval", new String[] {"PT1S", "how often due messages are sent (ISO-8601 duration)"
+        });
+        KEYS.put("c2pa.trust-anchors", new String[] {
+            "",
+            "PEM bundle of C2PA trust anchors (e.g. the C2PA trust list); empty: manifests are Valid at best, never Trusted"
+        });
+        KEYS.put("c2pa.trust-config", new String[] {
+            "", "accepted signer EKU OIDs, one per line (store.cfg); empty: the C2PA 2.2 §14.4.1 list"
+        });
+        KEYS.put("c2pa.signing-key", new String[] {
+            "", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"
+        });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
-        KEYS.put("idempotency.retention", new String[] {"PT24H", "how long a response to a request with an Idempotency-Key is kept for retries (ISO-8601 duration, at least PT24H); swept hourly afterwards"});
-        KEYS.put("c2pa.signing-alg", new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
-        KEYS.put("http.rate-limit.enabled", new String[] {"true", "per-key request limits (token buckets); false turns them off"});
-        KEYS.put("http.rate-limit.admin.per-second", new String[] {"20", "requests per second an admin key may make on average"});
-        KEYS.put("http.rate-limit.admin.burst", new String[] {"600", "requests an admin key may make at once before the rate applies"});
-        KEYS.put("http.rate-limit.reviewer.per-second", new String[] {"20", "requests per second a reviewer key may make on average"});
+        KEYS.put("idempotency.retention", new String[] {
+            "PT24H",
+            "how long a response to a request with an Idempotency-Key is kept for retries (ISO-8601 duration, at least PT24H); swept hourly afterwards"
+        });
+        KEYS.put(
+                "c2pa.signing-alg",
+                new String[] {"es256", "C2PA signing algorithm: es256 es384 es512 ps256 ps384 ps512 ed25519"});
+        KEYS.put(
+                "http.rate-limit.enabled",
+                new String[] {"true", "per-key request limits (token buckets); false turns them off"});
+        KEYS.put(
+                "http.rate-limit.admin.per-second",
+                new String[] {"20", "requests per second an admin key may make on average"});
+        KEYS.put(
+                "http.rate-limit.admin.burst",
+                new String[] {"600", "requests an admin key may make at once before the rate applies"});
+        KEYS.put(
+                "http.rate-limit.reviewer.per-second",
+                new String[] {"20", "requests per second a reviewer key may make on average"});
         KEYS.put("http.rate-limit.reviewer.burst", new String[] {"600", "requests a reviewer key may make at once"});
-        KEYS.put("http.rate-limit.ingest.per-second", new String[] {"100", "requests per second an ingest key (the upload path) may make on average"});
+        KEYS.put(
+                "http.rate-limit.ingest.per-second",
+                new String[] {"100", "requests per second an ingest key (the upload path) may make on average"});
         KEYS.put("http.rate-limit.ingest.burst", new String[] {"3000", "requests an ingest key may make at once"});
-        KEYS.put("http.rate-limit.auth-failures.per-second", new String[] {"5", "failed authentications (401) per second allowed from one remote address; past it, the address gets 429 before its key is checked"});
-        KEYS.put("http.rate-limit.auth-failures.burst", new String[] {"300", "failed authentications one address may make at once"});
-        KEYS.put("log.format", new String[] {"text", "log format: text, or json for one JSON object per line (logback JsonEncoder)"});
-        KEYS.put("audit.checkpoint-key", new String[] {"", "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
-                + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"});
-        KEYS.put("audit.checkpoint-interval", new String[] {"100", "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"});
-        KEYS.put("banks.max-import-bytes", new String[] {Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
-                "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"});
-        KEYS.put("banks.max-import-items", new String[] {Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxItems()),
-                "most items in one bank import (each stays in memory in the match index: raise with the heap); at most " + org.pramaan.banks.BankFiles.MAX_ITEMS});
+        KEYS.put("http.rate-limit.auth-failures.per-second", new String[] {
+            "5",
+            "failed authentications (401) per second allowed from one remote address; past it, the address gets 429 before its key is checked"
+        });
+        KEYS.put(
+                "http.rate-limit.auth-failures.burst",
+                new String[] {"300", "failed authentications one address may make at once"});
+        KEYS.put(
+                "log.format",
+                new String[] {"text", "log format: text, or json for one JSON object per line (logback JsonEncoder)"});
+        KEYS.put("audit.checkpoint-key", new String[] {
+            "",
+            "Ed25519 key that signs audit checkpoints; outside the data directory; created (owner-only) on first start if absent. "
+                    + "Empty: <data.dir>-audit-checkpoint.key beside the data directory"
+        });
+        KEYS.put("audit.checkpoint-interval", new String[] {
+            "100",
+            "sign a checkpoint of the audit chain into <data.dir>/audit-checkpoints.jsonl every this many entries (and at shutdown)"
+        });
+        KEYS.put("banks.max-import-bytes", new String[] {
+            Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
+            "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"
+        });
+        KEYS.put("banks.max-import-items", new String[] {
+            Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxItems()),
+            "most items in one bank import (each stays in memory in the match index: raise with the heap); at most "
+                    + org.pramaan.banks.BankFiles.MAX_ITEMS
+        });
     }
 
     /** A signing key without its chain (or the reverse), or one that does not fit the algorithm or the certificate, stops start-up. */
     private PramaanConfig checkedSigning(Parser p) {
         Signing c2paSigning = provenance.signing();
         if (c2paSigning.key().isPresent() != c2paSigning.chain().isPresent()) {
-            throw p.bad(c2paSigning.key().isPresent() ? "c2pa.signing-chain" : "c2pa.signing-key", "is required when the other C2PA signing file is set");
+            throw p.bad(
+                    c2paSigning.key().isPresent() ? "c2pa.signing-chain" : "c2pa.signing-key",
+                    "is required when the other C2PA signing file is set");
         }
         try {
             org.pramaan.provenance.c2pa.SigningAlgorithm.parse(c2paSigning.alg());
@@ -191,19 +312,30 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
     public static PramaanConfig load(Map<String, String> env, Properties system) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
-        KEYS.forEach((k, v) -> { values.put(k, v[0]); origin.put(k, "default"); });
+        KEYS.forEach((k, v) -> {
+            values.put(k, v[0]);
+            origin.put(k, "default");
+        });
         Path file = Path.of(env.getOrDefault("PRAMAAN_CONFIG", "pramaan.properties"));
         if (env.containsKey("PRAMAAN_CONFIG") || Files.isRegularFile(file)) readFile(file, values, origin);
         for (String k : KEYS.keySet()) {
             String e = env.get(envName(k));
-            if (e != null) { values.put(k, e); origin.put(k, "environment variable " + envName(k)); }
+            if (e != null) {
+                values.put(k, e);
+                origin.put(k, "environment variable " + envName(k));
+            }
             String s = system.getProperty("pramaan." + k);
-            if (s != null) { values.put(k, s); origin.put(k, "system property pramaan." + k); }
+            if (s != null) {
+                values.put(k, s);
+                origin.put(k, "system property pramaan." + k);
+            }
         }
         return new Parser(values, origin).config();
     }
 
-    static String envName(String key) { return "PRAMAAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'); }
+    static String envName(String key) {
+        return "PRAMAAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
 
     private static void readFile(Path file, Map<String, String> values, Map<String, String> origin) {
         Properties p = new Properties();
@@ -214,7 +346,8 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
         }
         for (String k : p.stringPropertyNames()) {
             if (!KEYS.containsKey(k)) {
-                throw new IllegalArgumentException("unknown key '" + k + "' in " + file + "; known keys: " + String.join(", ", KEYS.keySet()));
+                throw new IllegalArgumentException(
+                        "unknown key '" + k + "' in " + file + "; known keys: " + String.join(", ", KEYS.keySet()));
             }
             values.put(k, p.getProperty(k).trim());
             origin.put(k, file.toString());
@@ -226,13 +359,18 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             String admin = values.get("admin.key");
             if (!admin.isEmpty() && admin.length() < 24) throw bad("admin.key", "must be at least 24 characters");
             int port = (int) number("http.port", 0, 65535);
-            // Read in the order the keys were always checked, so a configuration with several bad values is refused on the same one as before.
+            // Read in the order the keys were always checked, so a configuration with several bad values is refused on
+            // the same one as before.
             String store = store();
             Path dataDir = Path.of(values.get("data.dir"));
             String host = values.get("http.host");
-            MediaLimits limits = new MediaLimits(number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE));
+            MediaLimits limits = new MediaLimits(
+                    number("media.max-bytes", 1, Long.MAX_VALUE), number("media.max-pixels", 1, Long.MAX_VALUE));
             String jurisdiction = values.get("policy.jurisdiction").toUpperCase(Locale.ROOT);
-            List<String> packs = Arrays.stream(values.get("cases.rule-packs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> packs = Arrays.stream(values.get("cases.rule-packs").split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             Optional<Path> ruleDir = ruleDir();
             Duration clockCheck = duration("cases.clock-check-interval");
             Access access = new Access(admin.isEmpty() ? Optional.empty() : Optional.of(admin));
@@ -241,17 +379,29 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             Optional<Path> trustAnchors = file("c2pa.trust-anchors");
             Optional<Path> trustConfig = file("c2pa.trust-config");
             Av av = av();
-            Signing signing = new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"));
+            Signing signing =
+                    new Signing(file("c2pa.signing-key"), file("c2pa.signing-chain"), values.get("c2pa.signing-alg"));
             var rateLimits = rateLimits();
             String logFormat = logFormat();
             Checkpointing checkpoints = checkpointing();
             Duration retention = idempotencyRetention();
-            var budgets = new org.pramaan.http.RequestBudget.Settings(duration("http.request-budget"), duration("http.media-budget"));
-            var imports = new org.pramaan.banks.BankFiles.Limits(number("banks.max-import-bytes", 1, Long.MAX_VALUE),
+            var budgets = new org.pramaan.http.RequestBudget.Settings(
+                    duration("http.request-budget"), duration("http.media-budget"));
+            var imports = new org.pramaan.banks.BankFiles.Limits(
+                    number("banks.max-import-bytes", 1, Long.MAX_VALUE),
                     number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS));
-            return new PramaanConfig(new Storage(store, dataDir, retention, checkpoints), new Http(host, port, rateLimits, budgets, logFormat), limits, av,
-                    new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern), access, notify,
-                    new Provenance(trustAnchors, trustConfig, signing), new Banks(imports)).checkedTrust(this).checkedSigning(this);
+            return new PramaanConfig(
+                            new Storage(store, dataDir, retention, checkpoints),
+                            new Http(host, port, rateLimits, budgets, logFormat),
+                            limits,
+                            av,
+                            new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
+                            access,
+                            notify,
+                            new Provenance(trustAnchors, trustConfig, signing),
+                            new Banks(imports))
+                    .checkedTrust(this)
+                    .checkedSigning(this);
         }
 
         /**
@@ -267,14 +417,19 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
             String enabled = values.get("http.rate-limit.enabled");
-            if (!enabled.equals("true") && !enabled.equals("false")) throw bad("http.rate-limit.enabled", "must be true or false");
-            java.util.Map<org.pramaan.access.Role, org.pramaan.http.RateLimiter.Limit> perRole = new java.util.EnumMap<>(org.pramaan.access.Role.class);
-            for (org.pramaan.access.Role r : org.pramaan.access.Role.values()) perRole.put(r, limit("http.rate-limit." + r.wireName()));
-            return new org.pramaan.http.RateLimiter.Settings(enabled.equals("true"), perRole, limit("http.rate-limit.auth-failures"));
+            if (!enabled.equals("true") && !enabled.equals("false"))
+                throw bad("http.rate-limit.enabled", "must be true or false");
+            java.util.Map<org.pramaan.access.Role, org.pramaan.http.RateLimiter.Limit> perRole =
+                    new java.util.EnumMap<>(org.pramaan.access.Role.class);
+            for (org.pramaan.access.Role r : org.pramaan.access.Role.values())
+                perRole.put(r, limit("http.rate-limit." + r.wireName()));
+            return new org.pramaan.http.RateLimiter.Settings(
+                    enabled.equals("true"), perRole, limit("http.rate-limit.auth-failures"));
         }
 
         private org.pramaan.http.RateLimiter.Limit limit(String prefix) {
-            return new org.pramaan.http.RateLimiter.Limit(decimal(prefix + ".per-second", 0.001, 1_000_000), number(prefix + ".burst", 1, 1_000_000));
+            return new org.pramaan.http.RateLimiter.Limit(
+                    decimal(prefix + ".per-second", 0.001, 1_000_000), number(prefix + ".burst", 1, 1_000_000));
         }
 
         private String logFormat() {
@@ -288,8 +443,14 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             int interval = (int) number("audit.checkpoint-interval", 1, 1_000_000);
             Path data = Path.of(values.get("data.dir")).toAbsolutePath().normalize();
             String k = values.get("audit.checkpoint-key");
-            Path key = k.isBlank() ? data.resolveSibling(data.getFileName() + "-audit-checkpoint.key") : Path.of(k).toAbsolutePath().normalize();
-            if (key.startsWith(data)) throw bad("audit.checkpoint-key", "must be outside the data directory " + data + ": a copy of the data must not carry the key that vouches for it");
+            Path key = k.isBlank()
+                    ? data.resolveSibling(data.getFileName() + "-audit-checkpoint.key")
+                    : Path.of(k).toAbsolutePath().normalize();
+            if (key.startsWith(data))
+                throw bad(
+                        "audit.checkpoint-key",
+                        "must be outside the data directory " + data
+                                + ": a copy of the data must not carry the key that vouches for it");
             if (Files.exists(key)) {
                 try {
                     org.pramaan.audit.CheckpointKey.load(key);
@@ -306,9 +467,13 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             org.pramaan.media.decode.DecodeLimits d = org.pramaan.media.decode.DecodeLimits.DEFAULT;
             // Frames allowed scale with the duration at 60 fps, so a longer limit is not undone by the frame count.
             long frames = Math.max(1, Math.multiplyExact(Math.max(1, max.toSeconds()), 60L));
-            return new Av(new org.pramaan.signals.AvHasher.Settings(new org.pramaan.hash.VpdqSampling(seconds, 0),
-                    new org.pramaan.media.decode.DecodeLimits(max, frames, d.maxFramePixels())),
-                    new org.pramaan.banks.AvMatchPolicy(decimal("bank.vpdq.min-query-percent", 1, 100), decimal("bank.vpdq.min-matched-seconds", 0, 3600),
+            return new Av(
+                    new org.pramaan.signals.AvHasher.Settings(
+                            new org.pramaan.hash.VpdqSampling(seconds, 0),
+                            new org.pramaan.media.decode.DecodeLimits(max, frames, d.maxFramePixels())),
+                    new org.pramaan.banks.AvMatchPolicy(
+                            decimal("bank.vpdq.min-query-percent", 1, 100),
+                            decimal("bank.vpdq.min-matched-seconds", 0, 3600),
                             new org.pramaan.hash.AudioMatcher()));
         }
 
@@ -328,11 +493,15 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             if (p.isBlank()) return Optional.empty();
             try {
                 com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(p);
-                if (!p.contains("(?<id>") && !p.contains("(?P<id>")) throw bad("cases.content-url-pattern", "needs a group named id, e.g. (?<id>[^/?#]+)");
+                if (!p.contains("(?<id>") && !p.contains("(?P<id>"))
+                    throw bad("cases.content-url-pattern", "needs a group named id, e.g. (?<id>[^/?#]+)");
                 return Optional.of(compiled);
             } catch (com.google.re2j.PatternSyntaxException e) {
-                throw bad("cases.content-url-pattern", "is not an RE2 regular expression (linear-time syntax: no back-references or look-around): " + e.getDescription()
-                        + (e.getPattern().isEmpty() ? "" : " at '" + e.getPattern() + "'"));
+                throw bad(
+                        "cases.content-url-pattern",
+                        "is not an RE2 regular expression (linear-time syntax: no back-references or look-around): "
+                                + e.getDescription()
+                                + (e.getPattern().isEmpty() ? "" : " at '" + e.getPattern() + "'"));
             }
         }
 
@@ -345,24 +514,41 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             Optional<String> hook = optional("notify.webhook.url");
             hook.ifPresent(u -> httpUrl("notify.webhook.url", u));
             Optional<String> secret = optional("notify.webhook.secret");
-            if (hook.isPresent() && secret.map(x -> x.length() < 16).orElse(true)) throw bad("notify.webhook.secret", "must be at least 16 characters when notify.webhook.url is set");
+            if (hook.isPresent() && secret.map(x -> x.length() < 16).orElse(true))
+                throw bad("notify.webhook.secret", "must be at least 16 characters when notify.webhook.url is set");
             Optional<String> smtp = optional("notify.smtp.host");
-            if (smtp.isPresent() && !values.get("notify.smtp.from").contains("@")) throw bad("notify.smtp.from", "must be an e-mail address when notify.smtp.host is set");
+            if (smtp.isPresent() && !values.get("notify.smtp.from").contains("@"))
+                throw bad("notify.smtp.from", "must be an e-mail address when notify.smtp.host is set");
             String starttls = values.get("notify.smtp.starttls");
-            if (!starttls.equals("true") && !starttls.equals("false")) throw bad("notify.smtp.starttls", "must be true or false");
+            if (!starttls.equals("true") && !starttls.equals("false"))
+                throw bad("notify.smtp.starttls", "must be true or false");
             String language = values.get("notify.language");
-            if (!org.pramaan.notify.Templates.LANGUAGES.contains(language)) throw bad("notify.language", "must be one of " + org.pramaan.notify.Templates.LANGUAGES);
+            if (!org.pramaan.notify.Templates.LANGUAGES.contains(language))
+                throw bad("notify.language", "must be one of " + org.pramaan.notify.Templates.LANGUAGES);
             Optional<String> tdb = optional("notify.transparency-db.url");
             tdb.ifPresent(u -> httpUrl("notify.transparency-db.url", u));
-            if (tdb.isPresent() && optional("notify.transparency-db.token").isEmpty()) throw bad("notify.transparency-db.token", "is required when notify.transparency-db.url is set");
-            return new Notify(hook, secret, smtp, (int) number("notify.smtp.port", 1, 65535), values.get("notify.smtp.from"), optional("notify.smtp.username"),
-                    optional("notify.smtp.password"), starttls.equals("true"), language, tdb, optional("notify.transparency-db.token"), duration("notify.dispatch-interval"));
+            if (tdb.isPresent() && optional("notify.transparency-db.token").isEmpty())
+                throw bad("notify.transparency-db.token", "is required when notify.transparency-db.url is set");
+            return new Notify(
+                    hook,
+                    secret,
+                    smtp,
+                    (int) number("notify.smtp.port", 1, 65535),
+                    values.get("notify.smtp.from"),
+                    optional("notify.smtp.username"),
+                    optional("notify.smtp.password"),
+                    starttls.equals("true"),
+                    language,
+                    tdb,
+                    optional("notify.transparency-db.token"),
+                    duration("notify.dispatch-interval"));
         }
 
         private void httpUrl(String key, String u) {
             try {
                 java.net.URI uri = new java.net.URI(u);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) throw bad(key, "must be an http(s) URL");
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
+                    throw bad(key, "must be an http(s) URL");
             } catch (java.net.URISyntaxException e) {
                 throw bad(key, "is not a URL: " + e.getReason());
             }
@@ -395,7 +581,8 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
         /** draft-ietf-httpapi-idempotency-key-header: clients expect a retry within a day to be safe; a shorter window is refused. */
         private Duration idempotencyRetention() {
             Duration d = duration("idempotency.retention");
-            if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0) throw bad("idempotency.retention", "must be at least PT24H");
+            if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0)
+                throw bad("idempotency.retention", "must be at least PT24H");
             return d;
         }
 
@@ -409,13 +596,19 @@ public record PramaanConfig(Storage storage, Http http, MediaLimits limits, Av a
             }
         }
 
-        IllegalArgumentException badTrust(String problem) { return bad("c2pa.trust-anchors", problem); }
+        IllegalArgumentException badTrust(String problem) {
+            return bad("c2pa.trust-anchors", problem);
+        }
 
         IllegalArgumentException bad(String key, String problem) {
             // Secrets are never echoed into logs or terminals.
-            boolean secret = key.endsWith("secret") || key.endsWith("password") || key.endsWith("token") || key.equals("admin.key");
+            boolean secret = key.endsWith("secret")
+                    || key.endsWith("password")
+                    || key.endsWith("token")
+                    || key.equals("admin.key");
             String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);
-            return new IllegalArgumentException("configuration " + key + "='" + shown + "' (from " + origin.get(key) + ") " + problem);
+            return new IllegalArgumentException(
+                    "configuration " + key + "='" + shown + "' (from " + origin.get(key) + ") " + problem);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.pramaan.http.ReadinessCheck;
 final class Readiness {
     /** Missed intervals before the clock checker counts as stalled (one slow pass is not an outage). */
     static final int CLOCK_CHECK_GRACE = 3;
+
     private final Embedded app;
     private final Clock clock;
     private final Duration interval;
@@ -29,10 +30,14 @@ final class Readiness {
     }
 
     /** Called by the clock checker after each successful pass; the time comes from the injected clock. */
-    void clockChecked() { lastClockCheck.set(clock.instant()); }
+    void clockChecked() {
+        lastClockCheck.set(clock.instant());
+    }
 
     List<ReadinessCheck> checks() {
-        return List.of(new ReadinessCheck("database", this::database), new ReadinessCheck("pdq_index", this::pdqIndex),
+        return List.of(
+                new ReadinessCheck("database", this::database),
+                new ReadinessCheck("pdq_index", this::pdqIndex),
                 new ReadinessCheck("clock_checker", this::clockChecker));
     }
 
@@ -53,7 +58,8 @@ final class Readiness {
         Duration since = Duration.between(last, clock.instant());
         Duration limit = interval.multipliedBy(CLOCK_CHECK_GRACE);
         return since.compareTo(limit) > 0
-                ? Optional.of("the clock checker last completed a run " + since + " ago at " + last + ", more than " + CLOCK_CHECK_GRACE + " intervals of " + interval)
+                ? Optional.of("the clock checker last completed a run " + since + " ago at " + last + ", more than "
+                        + CLOCK_CHECK_GRACE + " intervals of " + interval)
                 : Optional.empty();
     }
 }

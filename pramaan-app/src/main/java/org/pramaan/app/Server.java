@@ -37,48 +37,81 @@ public final class Server implements AutoCloseable {
         });
         long every = app.config().policy().clockCheckInterval().toMillis();
         List<ScheduledFuture<?>> periodic = new ArrayList<>();
-        Readiness readiness = new Readiness(app, app.clock(), app.config().policy().clockCheckInterval());
-        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                app.cases().checkClocks().forEach(e -> LOG.info("case clock: {} {}", e.wireName(), e.details()));
-                readiness.clockChecked();
-            } catch (RuntimeException e) {
-                LOG.error("clock check failed; will retry", e);
-            }
-        }, 0, every, TimeUnit.MILLISECONDS));
+        Readiness readiness =
+                new Readiness(app, app.clock(), app.config().policy().clockCheckInterval());
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        app.cases()
+                                .checkClocks()
+                                .forEach(e -> LOG.info("case clock: {} {}", e.wireName(), e.details()));
+                        readiness.clockChecked();
+                    } catch (RuntimeException e) {
+                        LOG.error("clock check failed; will retry", e);
+                    }
+                },
+                0,
+                every,
+                TimeUnit.MILLISECONDS));
         // Messages leave on their own thread's schedule, so a slow receiver never delays a clock check.
-        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                var pass = app.dispatcher().deliverDue();
-                if (pass.delivered() + pass.retrying() + pass.deadLettered() > 0) LOG.info("deliveries: {}", pass);
-            } catch (RuntimeException e) {
-                LOG.error("delivery pass failed; will retry", e);
-            }
-        }, 0, app.config().notifications().dispatchInterval().toMillis(), TimeUnit.MILLISECONDS));
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        var pass = app.dispatcher().deliverDue();
+                        if (pass.delivered() + pass.retrying() + pass.deadLettered() > 0)
+                            LOG.info("deliveries: {}", pass);
+                    } catch (RuntimeException e) {
+                        LOG.error("delivery pass failed; will retry", e);
+                    }
+                },
+                0,
+                app.config().notifications().dispatchInterval().toMillis(),
+                TimeUnit.MILLISECONDS));
         // Retention purges are cheap when nothing is due; hourly keeps removed content no longer than needed.
-        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                app.retention().purge().forEach(id -> LOG.info("purged bytes of removed media {} (no active hold)", id));
-            } catch (RuntimeException e) {
-                LOG.error("retention purge failed; will retry", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES));
-        SpoolSweep.sweep(app.config().storage().dataDir().resolve("tmp")); // before the first request: what is there was left by a process that died
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        app.retention()
+                                .purge()
+                                .forEach(id -> LOG.info("purged bytes of removed media {} (no active hold)", id));
+                    } catch (RuntimeException e) {
+                        LOG.error("retention purge failed; will retry", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES));
+        SpoolSweep.sweep(app.config()
+                .storage()
+                .dataDir()
+                .resolve("tmp")); // before the first request: what is there was left by a process that died
         // Idempotency keys past their retention are forgotten; hourly keeps the table at about a day of requests.
-        periodic.add(scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int swept = app.idempotency().sweep();
-                if (swept > 0) LOG.info("forgot {} expired idempotency keys", swept);
-            } catch (RuntimeException e) {
-                LOG.error("idempotency sweep failed; will retry", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES));
-        Javalin http = new HttpApi(app.apiServices(), new org.pramaan.http.Operations(readiness.checks(), app.config().http().rateLimits(),
-                app.config().http().requestBudgets()), java.util.Optional.of(app.idempotency())).start(host, port);
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int swept = app.idempotency().sweep();
+                        if (swept > 0) LOG.info("forgot {} expired idempotency keys", swept);
+                    } catch (RuntimeException e) {
+                        LOG.error("idempotency sweep failed; will retry", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES));
+        Javalin http = new HttpApi(
+                        app.apiServices(),
+                        new org.pramaan.http.Operations(
+                                readiness.checks(),
+                                app.config().http().rateLimits(),
+                                app.config().http().requestBudgets()),
+                        java.util.Optional.of(app.idempotency()))
+                .start(host, port);
         return new Server(http, scheduler, periodic);
     }
 
-    public int port() { return http.port(); }
+    public int port() {
+        return http.port();
+    }
 
     @Override
     public void close() {
@@ -87,7 +120,9 @@ public final class Server implements AutoCloseable {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    LOG.error("a periodic task (clock check, delivery, retention or idempotency sweep) had stopped", e.getCause());
+                    LOG.error(
+                            "a periodic task (clock check, delivery, retention or idempotency sweep) had stopped",
+                            e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // cannot happen: the future is done
                 }

@@ -35,7 +35,12 @@ final class SpoolSweep {
                 }
             }
         }
-        if (removed > 0) LOG.info("removed {} stale upload spool file(s), {} bytes, from {} (left by an earlier process)", removed, bytes, dir);
+        if (removed > 0)
+            LOG.info(
+                    "removed {} stale upload spool file(s), {} bytes, from {} (left by an earlier process)",
+                    removed,
+                    bytes,
+                    dir);
         return removed;
     }
 }

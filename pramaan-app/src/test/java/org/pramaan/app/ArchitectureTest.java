@@ -23,59 +23,149 @@ class ArchitectureTest {
      * a new core package was never constrained. As {@code org.pramaan.<top>..} patterns.
      */
     private static final String[] CORE = corePackages();
+
     private static JavaClasses classes;
 
     private static String[] corePackages() {
-        java.net.URL coreCode = org.pramaan.tx.UnitOfWork.class.getProtectionDomain().getCodeSource().getLocation();
-        return new ClassFileImporter().importUrl(coreCode).stream()
-                .map(c -> c.getPackageName().split("\\.", 4))
-                .filter(parts -> parts.length >= 3 && parts[0].equals("org") && parts[1].equals("pramaan"))
-                .map(parts -> "org.pramaan." + parts[2] + "..")
-                .distinct().sorted().toArray(String[]::new);
+        java.net.URL coreCode = org.pramaan.tx.UnitOfWork.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
+        return new ClassFileImporter()
+                .importUrl(coreCode).stream()
+                        .map(c -> c.getPackageName().split("\\.", 4))
+                        .filter(parts -> parts.length >= 3 && parts[0].equals("org") && parts[1].equals("pramaan"))
+                        .map(parts -> "org.pramaan." + parts[2] + "..")
+                        .distinct()
+                        .sorted()
+                        .toArray(String[]::new);
     }
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.pramaan");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.pramaan");
     }
 
     /** The core list is read from the module: it must find the packages known to be there, and only core's. */
     @Test
     void theCorePackageListIsTheModulesPackages() {
         org.assertj.core.api.Assertions.assertThat(CORE)
-                .contains("org.pramaan.notify..", "org.pramaan.limits..", "org.pramaan.idempotency..", "org.pramaan.tx..", "org.pramaan.cases..",
-                        "org.pramaan.audit..", "org.pramaan.media..", "org.pramaan.json..")
-                .doesNotContain("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..", "org.pramaan.delivery..",
-                        "org.pramaan.ffmpeg..", "org.pramaan.testkit..");
+                .contains(
+                        "org.pramaan.notify..",
+                        "org.pramaan.limits..",
+                        "org.pramaan.idempotency..",
+                        "org.pramaan.tx..",
+                        "org.pramaan.cases..",
+                        "org.pramaan.audit..",
+                        "org.pramaan.media..",
+                        "org.pramaan.json..")
+                .doesNotContain(
+                        "org.pramaan.store..",
+                        "org.pramaan.http..",
+                        "org.pramaan.cli..",
+                        "org.pramaan.app..",
+                        "org.pramaan.delivery..",
+                        "org.pramaan.ffmpeg..",
+                        "org.pramaan.testkit..");
     }
 
     @Test
     void coreSeesNoAdapterEdgeOrFramework() {
-        noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..",
-                        "org.pramaan.app..", "io.javalin..", "java.sql..", "picocli..", "io.micrometer..", "org.sqlite..", "org.slf4j..",
-                        "org.pramaan.ffmpeg..", "org.bytedeco..", "org.pramaan.delivery..", "org.pramaan.testkit..", "org.pramaan.bench..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pramaan.store..",
+                        "org.pramaan.http..",
+                        "org.pramaan.cli..",
+                        "org.pramaan.app..",
+                        "io.javalin..",
+                        "java.sql..",
+                        "picocli..",
+                        "io.micrometer..",
+                        "org.sqlite..",
+                        "org.slf4j..",
+                        "org.pramaan.ffmpeg..",
+                        "org.bytedeco..",
+                        "org.pramaan.delivery..",
+                        "org.pramaan.testkit..",
+                        "org.pramaan.bench..")
                 .check(classes);
     }
 
     @Test
     void adaptersAndEdgesDoNotSeeEachOtherOrTheApp() {
-        noClasses().that().resideInAPackage("org.pramaan.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
-        noClasses().that().resideInAPackage("org.pramaan.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
-        noClasses().that().resideInAPackage("org.pramaan.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.app..", "org.pramaan.ffmpeg..", "org.bytedeco..").check(classes);
-        noClasses().that().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.ffmpeg..", "org.bytedeco..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.pramaan.store..", "org.pramaan.cli..", "org.pramaan.app..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pramaan.store..",
+                        "org.pramaan.http..",
+                        "org.pramaan.app..",
+                        "org.pramaan.ffmpeg..",
+                        "org.bytedeco..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.pramaan.ffmpeg..", "org.bytedeco..")
+                .check(classes);
         // Delivery senders (SMTP, webhook, transparency DB) are adapters of core's notify ports: they see core only.
-        noClasses().that().resideInAPackage("org.pramaan.delivery..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..",
-                        "org.pramaan.ffmpeg..", "org.bytedeco..", "io.javalin..", "picocli..", "java.sql..", "org.sqlite..").check(classes);
-        noClasses().that().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.ffmpeg..")
-                .should().dependOnClassesThat().resideInAPackage("org.pramaan.delivery..").check(classes);
-        noClasses().that().resideInAPackage("org.pramaan.ffmpeg..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.delivery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pramaan.store..",
+                        "org.pramaan.http..",
+                        "org.pramaan.cli..",
+                        "org.pramaan.app..",
+                        "org.pramaan.ffmpeg..",
+                        "org.bytedeco..",
+                        "io.javalin..",
+                        "picocli..",
+                        "java.sql..",
+                        "org.sqlite..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.ffmpeg..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.pramaan.delivery..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.ffmpeg..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pramaan.store..", "org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.app..")
+                .check(classes);
     }
 
     /**
@@ -89,7 +179,9 @@ class ArchitectureTest {
      */
     /** Declared before {@link #FLOW_FORBIDDEN}, which reads them as the class initialises. */
     static final java.util.List<String> ENGINES = java.util.List.of("media", "hash", "provenance", "watermark");
-    static final java.util.List<String> FLOW_PACKAGES = java.util.List.of("intake", "signals", "assessment", "decision", "cases", "notify", "banks", "labels");
+
+    static final java.util.List<String> FLOW_PACKAGES =
+            java.util.List.of("intake", "signals", "assessment", "decision", "cases", "notify", "banks", "labels");
 
     static final java.util.Map<String, java.util.List<String>> FLOW_FORBIDDEN = flowForbidden();
 
@@ -109,15 +201,24 @@ class ArchitectureTest {
 
     /** The rule that keeps {@code org.pramaan.<from>..} off each of {@code org.pramaan.<forbidden>..}. */
     static com.tngtech.archunit.lang.ArchRule flowRule(String from, java.util.List<String> forbidden) {
-        return noClasses().that().resideInAPackage("org.pramaan." + from + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(forbidden.stream().map(p -> "org.pramaan." + p + "..").toArray(String[]::new))
-                .because("core follows the flow intake → signals → assessment → decision → cases → notify, engines beside it (docs/architecture.md)");
+        return noClasses()
+                .that()
+                .resideInAPackage("org.pramaan." + from + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        forbidden.stream().map(p -> "org.pramaan." + p + "..").toArray(String[]::new))
+                .because(
+                        "core follows the flow intake → signals → assessment → decision → cases → notify, engines beside it (docs/architecture.md)");
     }
 
     @Test
     void theFlowOnlyLooksUpstream() {
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.pramaan.intake") && classes.containPackage("org.pramaan.signals")
-                && classes.containPackage("org.pramaan.cases")).as("the flow packages were imported, so the rules have something to check").isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.pramaan.intake")
+                        && classes.containPackage("org.pramaan.signals")
+                        && classes.containPackage("org.pramaan.cases"))
+                .as("the flow packages were imported, so the rules have something to check")
+                .isTrue();
         FLOW_FORBIDDEN.forEach((from, forbidden) -> flowRule(from, forbidden).check(classes));
     }
 
@@ -127,36 +228,55 @@ class ArchitectureTest {
      * dependencies it forbids and lets the upstream ones through.
      */
     @Test
-    void eachFlowRuleFlagsWhatItForbidsAndNothingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void eachFlowRuleFlagsWhatItForbidsAndNothingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         var packages = new java.util.TreeSet<String>(FLOW_PACKAGES);
         packages.addAll(ENGINES);
         java.util.List<java.nio.file.Path> sources = new java.util.ArrayList<>();
         for (String p : packages) {
             java.nio.file.Path src = java.nio.file.Files.createDirectories(dir.resolve("src/" + p));
-            sources.add(java.nio.file.Files.writeString(src.resolve("FlowStub.java"), "package org.pramaan." + p + "; public class FlowStub {}"));
+            sources.add(java.nio.file.Files.writeString(
+                    src.resolve("FlowStub.java"), "package org.pramaan." + p + "; public class FlowStub {}"));
             StringBuilder user = new StringBuilder("package org.pramaan." + p + "; class FlowUser {");
-            for (String other : packages) if (!other.equals(p)) user.append(" org.pramaan.").append(other).append(".FlowStub ").append(other).append(';');
-            sources.add(java.nio.file.Files.writeString(src.resolve("FlowUser.java"), user.append(" }").toString()));
+            for (String other : packages)
+                if (!other.equals(p))
+                    user.append(" org.pramaan.")
+                            .append(other)
+                            .append(".FlowStub ")
+                            .append(other)
+                            .append(';');
+            sources.add(java.nio.file.Files.writeString(
+                    src.resolve("FlowUser.java"), user.append(" }").toString()));
         }
         java.nio.file.Path out = java.nio.file.Files.createDirectories(dir.resolve("classes"));
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         var args = new java.util.ArrayList<>(java.util.List.of("-d", out.toString()));
         sources.forEach(f -> args.add(f.toString()));
-        org.assertj.core.api.Assertions.assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("synthetic classes compiled").isZero();
+        org.assertj.core.api.Assertions.assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
+                .as("synthetic classes compiled")
+                .isZero();
         JavaClasses synthetic = new ClassFileImporter().importPath(out);
 
         FLOW_FORBIDDEN.forEach((from, forbidden) -> {
             com.tngtech.archunit.lang.ArchRule rule = flowRule(from, forbidden);
             org.assertj.core.api.Assertions.assertThat(rule.getDescription()).contains("org.pramaan." + from + "..");
-            forbidden.forEach(f -> org.assertj.core.api.Assertions.assertThat(rule.getDescription()).contains("org.pramaan." + f + ".."));
-            java.util.List<String> details = rule.evaluate(synthetic).getFailureReport().getDetails();
+            forbidden.forEach(f -> org.assertj.core.api.Assertions.assertThat(rule.getDescription())
+                    .contains("org.pramaan." + f + ".."));
+            java.util.List<String> details =
+                    rule.evaluate(synthetic).getFailureReport().getDetails();
             for (String to : packages) {
                 if (to.equals(from)) continue;
-                boolean flagged = details.stream().anyMatch(l -> l.contains("org.pramaan." + from + ".FlowUser") && l.contains("org.pramaan." + to + ".FlowStub"));
-                org.assertj.core.api.Assertions.assertThat(flagged).as(from + " → " + to).isEqualTo(forbidden.contains(to));
+                boolean flagged = details.stream()
+                        .anyMatch(l -> l.contains("org.pramaan." + from + ".FlowUser")
+                                && l.contains("org.pramaan." + to + ".FlowStub"));
+                org.assertj.core.api.Assertions.assertThat(flagged)
+                        .as(from + " → " + to)
+                        .isEqualTo(forbidden.contains(to));
             }
         });
-        org.assertj.core.api.Assertions.assertThat(FLOW_FORBIDDEN.get("signals")).as("a spot check of the table itself").containsExactly("intake", "assessment", "decision", "cases", "notify");
+        org.assertj.core.api.Assertions.assertThat(FLOW_FORBIDDEN.get("signals"))
+                .as("a spot check of the table itself")
+                .containsExactly("intake", "assessment", "decision", "cases", "notify");
     }
 
     @Test
@@ -171,33 +291,54 @@ class ArchitectureTest {
      * on client text stalled notice intake for ~100 s and C2PA verification for minutes).
      */
     private static final java.util.Map<String, String> REGEX_ALLOWED = java.util.Map.of(
-            "org.pramaan.notify.Templates", "placeholders of the bundled message texts (notify/messages_*.properties); values are substituted, never matched",
+            "org.pramaan.notify.Templates",
+                    "placeholders of the bundled message texts (notify/messages_*.properties); values are substituted, never matched",
             "org.pramaan.provenance.c2pa.TrustSettings", "the operator's store.cfg (c2pa.trust-config) at start-up");
 
     /** Main code of core, the HTTP edge and delivery: where client text arrives. */
-    private static final String[] SEES_CLIENT_TEXT = java.util.stream.Stream.concat(java.util.Arrays.stream(CORE),
-            java.util.stream.Stream.of("org.pramaan.http..", "org.pramaan.delivery..", "org.pramaan.ffmpeg..")).toArray(String[]::new);
+    private static final String[] SEES_CLIENT_TEXT = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(CORE),
+                    java.util.stream.Stream.of("org.pramaan.http..", "org.pramaan.delivery..", "org.pramaan.ffmpeg.."))
+            .toArray(String[]::new);
 
     @Test
     void noBacktrackingRegexOutsideTheAllowList() {
-        var scope = noClasses().that().resideInAnyPackage(SEES_CLIENT_TEXT).and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>("are not on the allow-list") {
-            @Override
-            public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
-                // Nested and anonymous classes share their owner's entry.
-                String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
-                return !REGEX_ALLOWED.containsKey(top);
-            }
-        });
-        scope.should().dependOnClassesThat().resideInAPackage("java.util.regex..")
-                .orShould().callMethod(String.class, "matches", String.class)
-                .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
-                .orShould().callMethod(String.class, "replaceFirst", String.class, String.class)
-                .orShould().callMethod(String.class, "split", String.class)
-                .orShould().callMethod(String.class, "split", String.class, int.class)
-                .orShould().callMethod(String.class, "splitWithDelimiters", String.class, int.class)
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Scanner")
-                .because("regular expressions on untrusted text must be linear: use org.pramaan.limits.PlainText or com.google.re2j, "
-                        + "or add the class to REGEX_ALLOWED with why its input is trusted (issue 11)")
+        var scope = noClasses()
+                .that()
+                .resideInAnyPackage(SEES_CLIENT_TEXT)
+                .and(
+                        new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                                "are not on the allow-list") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                                // Nested and anonymous classes share their owner's entry.
+                                String top = c.getName().contains("$")
+                                        ? c.getName().substring(0, c.getName().indexOf('$'))
+                                        : c.getName();
+                                return !REGEX_ALLOWED.containsKey(top);
+                            }
+                        });
+        scope.should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.util.regex..")
+                .orShould()
+                .callMethod(String.class, "matches", String.class)
+                .orShould()
+                .callMethod(String.class, "replaceAll", String.class, String.class)
+                .orShould()
+                .callMethod(String.class, "replaceFirst", String.class, String.class)
+                .orShould()
+                .callMethod(String.class, "split", String.class)
+                .orShould()
+                .callMethod(String.class, "split", String.class, int.class)
+                .orShould()
+                .callMethod(String.class, "splitWithDelimiters", String.class, int.class)
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Scanner")
+                .because(
+                        "regular expressions on untrusted text must be linear: use org.pramaan.limits.PlainText or com.google.re2j, "
+                                + "or add the class to REGEX_ALLOWED with why its input is trusted (issue 11)")
                 .check(classes);
     }
 }

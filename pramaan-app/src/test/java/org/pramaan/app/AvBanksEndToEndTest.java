@@ -33,13 +33,18 @@ class AvBanksEndToEndTest extends ServerTestBase {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         float hue = (float) ((t / 90.0 + seed * 0.13) % 1.0);
-        g.setPaint(new java.awt.GradientPaint(0, 0, Color.getHSBColor(hue, 0.6f, 0.9f), w, h, Color.getHSBColor(hue + 0.5f, 0.7f, 0.2f)));
+        g.setPaint(new java.awt.GradientPaint(
+                0, 0, Color.getHSBColor(hue, 0.6f, 0.9f), w, h, Color.getHSBColor(hue + 0.5f, 0.7f, 0.2f)));
         g.fillRect(0, 0, w, h);
         for (int i = 0; i < 12; i++) {
-            double px = 30 + r.nextDouble() * 50, py = 30 + r.nextDouble() * 50, fx = r.nextDouble() * 6.3, fy = r.nextDouble() * 6.3;
+            double px = 30 + r.nextDouble() * 50,
+                    py = 30 + r.nextDouble() * 50,
+                    fx = r.nextDouble() * 6.3,
+                    fy = r.nextDouble() * 6.3;
             int size = (int) ((0.1 + r.nextDouble() * 0.3) * Math.min(w, h));
             g.setColor(Color.getHSBColor(r.nextFloat(), 0.9f, 0.3f + 0.7f * r.nextFloat()));
-            int x = (int) ((0.5 + 0.45 * Math.sin(2 * Math.PI * t / px + fx)) * w), y = (int) ((0.5 + 0.45 * Math.cos(2 * Math.PI * t / py + fy)) * h);
+            int x = (int) ((0.5 + 0.45 * Math.sin(2 * Math.PI * t / px + fx)) * w),
+                    y = (int) ((0.5 + 0.45 * Math.cos(2 * Math.PI * t / py + fy)) * h);
             if (i % 2 == 0) g.fillOval(x - size / 2, y - size / 2, size, size);
             else g.fillRect(x - size / 2, y - size / 4, size, size / 2);
         }
@@ -61,17 +66,24 @@ class AvBanksEndToEndTest extends ServerTestBase {
         try (VideoWriter w = VideoWriter.open(f, VideoWriter.Format.MPEG4_MP4, 224, 168, FPS, 8)) {
             FfmpegMedia.videoDecoder().decode(original, DecodeLimits.DEFAULT, 0, new VideoFrameSink() {
                 @Override
-                public boolean wants(long n) { return n >= from * FPS && n < (from + seconds) * FPS; }
+                public boolean wants(long n) {
+                    return n >= from * FPS && n < (from + seconds) * FPS;
+                }
 
                 @Override
                 public void accept(VideoFrame fr) {
                     BufferedImage img = new BufferedImage(fr.width(), fr.height(), BufferedImage.TYPE_INT_RGB);
                     for (int i = 0, p = 0; i < fr.width() * fr.height(); i++, p += 3) {
-                        img.setRGB(i % fr.width(), i / fr.width(), (fr.rgb()[p] & 0xFF) << 16 | (fr.rgb()[p + 1] & 0xFF) << 8 | (fr.rgb()[p + 2] & 0xFF));
+                        img.setRGB(
+                                i % fr.width(),
+                                i / fr.width(),
+                                (fr.rgb()[p] & 0xFF) << 16 | (fr.rgb()[p + 1] & 0xFF) << 8 | (fr.rgb()[p + 2] & 0xFF));
                     }
                     BufferedImage big = new BufferedImage(224, 168, BufferedImage.TYPE_3BYTE_BGR);
                     Graphics2D g = big.createGraphics();
-                    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                    g.setRenderingHint(
+                            java.awt.RenderingHints.KEY_INTERPOLATION,
+                            java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                     g.drawImage(img, 0, 0, 224, 168, null);
                     g.dispose();
                     try {
@@ -85,15 +97,20 @@ class AvBanksEndToEndTest extends ServerTestBase {
         return f;
     }
 
-    ApiClient.Response post(Path file) throws Exception { return api.postBytes("/v1/media", ingest, Files.readAllBytes(file)); }
+    ApiClient.Response post(Path file) throws Exception {
+        return api.postBytes("/v1/media", ingest, Files.readAllBytes(file));
+    }
 
     void remove(String mediaId) throws Exception {
         String id = notice("IN_3_2_B_COMPLAINT", mediaId);
-        ApiClient.Response acted = api.postJson("/v1/cases/" + id + "/actions", reviewer, "{\"action\":\"remove\",\"note\":\"NCII\"}");
+        ApiClient.Response acted =
+                api.postJson("/v1/cases/" + id + "/actions", reviewer, "{\"action\":\"remove\",\"note\":\"NCII\"}");
         assertThat(acted.status()).as(acted.raw()).isEqualTo(200);
     }
 
-    static String decision(ApiClient.Response r) { return r.json().path("decision").path("decision").asText(); }
+    static String decision(ApiClient.Response r) {
+        return r.json().path("decision").path("decision").asText();
+    }
 
     @Test
     void aReencodedClipOfARemovedVideoIsBlockedWithItsTimeRangeAndAnUnrelatedVideoIsNot() throws Exception {
@@ -105,7 +122,8 @@ class AvBanksEndToEndTest extends ServerTestBase {
         assertThat(frames.get(5).path("timestampSeconds").asDouble()).isEqualTo(5.0, within(1e-9));
         remove(first.json().path("id").asText());
 
-        // Cut on a whole second so the clip's 1 fps samples fall on the original's (see docs/performance.md, vPDQ at intake).
+        // Cut on a whole second so the clip's 1 fps samples fall on the original's (see docs/performance.md, vPDQ at
+        // intake).
         ApiClient.Response again = post(clip(original, 30, 20));
         assertThat(decision(again)).as(again.raw()).isEqualTo("BLOCK");
         JsonNode m = again.json().path("matches").get(0);
@@ -116,27 +134,53 @@ class AvBanksEndToEndTest extends ServerTestBase {
         JsonNode seg = m.path("segments").get(0);
         assertThat(seg.path("storedStartSeconds").asDouble()).isCloseTo(30, within(1.01));
         assertThat(seg.path("storedEndSeconds").asDouble()).isCloseTo(49, within(1.01));
-        assertThat(seg.path("queryEndSeconds").asDouble() - seg.path("queryStartSeconds").asDouble()).isGreaterThanOrEqualTo(15);
+        assertThat(seg.path("queryEndSeconds").asDouble()
+                        - seg.path("queryStartSeconds").asDouble())
+                .isGreaterThanOrEqualTo(15);
 
         ApiClient.Response other = post(video("other.mp4", 99, 20));
         assertThat(decision(other)).as(other.raw()).isNotEqualTo("BLOCK");
         assertThat(other.json().path("matches").size()).isZero();
 
-        ApiClient.Response matched = api.postBytes("/v1/match", ingest, Files.readAllBytes(dataDir.resolve("clip.mp4")));
+        ApiClient.Response matched =
+                api.postBytes("/v1/match", ingest, Files.readAllBytes(dataDir.resolve("clip.mp4")));
         assertThat(matched.status()).as(matched.raw()).isEqualTo(200);
         assertThat(matched.json().path("vpdq").size()).isEqualTo(20);
-        assertThat(matched.json().path("matches").get(0).path("method").asText()).isEqualTo("vpdq");
+        assertThat(matched.json().path("matches").get(0).path("method").asText())
+                .isEqualTo("vpdq");
 
         // The same by hashes alone, in the vPDQ reference tools' line form.
         StringBuilder lines = new StringBuilder();
         for (JsonNode f : matched.json().path("vpdq")) {
-            lines.append(lines.isEmpty() ? "" : ",").append('"').append(f.path("frame").asLong()).append(',').append(f.path("quality").asInt()).append(',')
-                    .append(f.path("hash").asText()).append(',').append(f.path("timestampSeconds").asDouble()).append('"');
+            lines.append(lines.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(f.path("frame").asLong())
+                    .append(',')
+                    .append(f.path("quality").asInt())
+                    .append(',')
+                    .append(f.path("hash").asText())
+                    .append(',')
+                    .append(f.path("timestampSeconds").asDouble())
+                    .append('"');
         }
         ApiClient.Response byHash = api.postJson("/v1/match", ingest, "{\"vpdq\":[[" + lines + "]]}");
-        assertThat(byHash.json().path("results").get(0).path("matches").get(0).path("segments").get(0).path("storedStartSeconds").asDouble()).as(byHash.raw())
+        assertThat(byHash.json()
+                        .path("results")
+                        .get(0)
+                        .path("matches")
+                        .get(0)
+                        .path("segments")
+                        .get(0)
+                        .path("storedStartSeconds")
+                        .asDouble())
+                .as(byHash.raw())
                 .isCloseTo(30, within(1.01));
-        assertThat(api.postJson("/v1/match", ingest, "{\"vpdq\":[[\"1,2,3\"]]}").json().path("error").path("message").asText()).startsWith("vpdq[0][0]:");
+        assertThat(api.postJson("/v1/match", ingest, "{\"vpdq\":[[\"1,2,3\"]]}")
+                        .json()
+                        .path("error")
+                        .path("message")
+                        .asText())
+                .startsWith("vpdq[0][0]:");
     }
 
     /** 16 kHz → 22.05 kHz by linear interpolation, 0.6× volume, the first {@code cut} seconds dropped: a re-encoded excerpt. */
@@ -157,19 +201,26 @@ class AvBanksEndToEndTest extends ServerTestBase {
         float[] speech = TestAudio.chords(11, 30, 16_000);
         ApiClient.Response first = api.postBytes("/v1/media", ingest, TestAudio.wav(speech, 16_000));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
-        assertThat(first.json().path("hashes").path("audio").path("subFingerprints").asInt()).isGreaterThan(200);
+        assertThat(first.json()
+                        .path("hashes")
+                        .path("audio")
+                        .path("subFingerprints")
+                        .asInt())
+                .isGreaterThan(200);
         remove(first.json().path("id").asText());
         stop(); // banked fingerprints come back from the store after a restart
         start(Map.of());
 
-        ApiClient.Response copy = api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(speech, 16_000, 22_050, 7.3), 22_050));
+        ApiClient.Response copy =
+                api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(speech, 16_000, 22_050, 7.3), 22_050));
         assertThat(decision(copy)).as(copy.raw()).isEqualTo("BLOCK");
         JsonNode m = copy.json().path("matches").get(0);
         assertThat(m.path("method").asText()).isEqualTo("audio");
         assertThat(m.path("details").path("offsetSeconds").asDouble()).isCloseTo(7.3, within(0.3));
         assertThat(m.path("details").path("bitErrorRate").asDouble()).isLessThan(0.2);
 
-        ApiClient.Response other = api.postBytes("/v1/media", ingest, TestAudio.wav(TestAudio.chords(12, 20, 16_000), 16_000));
+        ApiClient.Response other =
+                api.postBytes("/v1/media", ingest, TestAudio.wav(TestAudio.chords(12, 20, 16_000), 16_000));
         assertThat(decision(other)).as(other.raw()).isNotEqualTo("BLOCK");
     }
 
@@ -177,7 +228,8 @@ class AvBanksEndToEndTest extends ServerTestBase {
     Path videoWithSound(String name, long seed, double seconds, float[] sound, int rate) throws Exception {
         FfmpegMedia.audioDecoder(); // loads the bundled natives
         Path f = dataDir.resolve(name);
-        org.bytedeco.javacv.FFmpegFrameRecorder r = new org.bytedeco.javacv.FFmpegFrameRecorder(f.toFile(), 160, 120, 1);
+        org.bytedeco.javacv.FFmpegFrameRecorder r =
+                new org.bytedeco.javacv.FFmpegFrameRecorder(f.toFile(), 160, 120, 1);
         r.setFormat("mp4");
         r.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
         r.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
@@ -191,7 +243,10 @@ class AvBanksEndToEndTest extends ServerTestBase {
         int perFrame = (int) (rate / FPS);
         for (int i = 0; i < seconds * FPS; i++) {
             r.record(conv.convert(scene(seed, i / FPS, 160, 120)));
-            r.recordSamples(rate, 1, java.nio.FloatBuffer.wrap(sound, i * perFrame, Math.min(perFrame, sound.length - i * perFrame)));
+            r.recordSamples(
+                    rate,
+                    1,
+                    java.nio.FloatBuffer.wrap(sound, i * perFrame, Math.min(perFrame, sound.length - i * perFrame)));
         }
         r.stop();
         r.release();
@@ -204,13 +259,26 @@ class AvBanksEndToEndTest extends ServerTestBase {
         ApiClient.Response first = post(videoWithSound("talk.mp4", 5, 20, sound, 16_000));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         assertThat(first.json().path("hashes").path("vpdq").size()).isEqualTo(20);
-        assertThat(first.json().path("hashes").path("audio").path("durationSeconds").asDouble()).as(first.raw()).isCloseTo(20, within(0.5));
+        assertThat(first.json()
+                        .path("hashes")
+                        .path("audio")
+                        .path("durationSeconds")
+                        .asDouble())
+                .as(first.raw())
+                .isCloseTo(20, within(0.5));
         remove(first.json().path("id").asText());
 
-        ApiClient.Response ripped = api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 4.4), 22_050));
+        ApiClient.Response ripped =
+                api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 4.4), 22_050));
         assertThat(decision(ripped)).as(ripped.raw()).isEqualTo("BLOCK");
         assertThat(ripped.json().path("matches").get(0).path("method").asText()).isEqualTo("audio");
-        assertThat(ripped.json().path("matches").get(0).path("details").path("offsetSeconds").asDouble()).isCloseTo(4.4, within(0.3));
+        assertThat(ripped.json()
+                        .path("matches")
+                        .get(0)
+                        .path("details")
+                        .path("offsetSeconds")
+                        .asDouble())
+                .isCloseTo(4.4, within(0.3));
     }
 
     @Test
@@ -220,38 +288,67 @@ class AvBanksEndToEndTest extends ServerTestBase {
         String fp = hashed.json().path("audio").path("fingerprint").asText();
         assertThat(fp).as(hashed.raw()).isNotEmpty();
         api.postJson("/v1/banks", reviewer, "{\"name\":\"ncii\",\"kind\":\"ncii\"}");
-        ApiClient.Response imported = api.send("POST", "/v1/banks/ncii/items?format=jsonl", reviewer, "application/x-ndjson", "{\"audio\":\"" + fp + "\",\"note\":\"victim\"}\n");
+        ApiClient.Response imported = api.send(
+                "POST",
+                "/v1/banks/ncii/items?format=jsonl",
+                reviewer,
+                "application/x-ndjson",
+                "{\"audio\":\"" + fp + "\",\"note\":\"victim\"}\n");
         assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
         ApiClient.Response export = api.get("/v1/banks/ncii/export?format=jsonl", reviewer);
         assertThat(export.raw()).contains("\"audio\":\"" + fp + "\"");
 
-        ApiClient.Response copy = api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 3.1), 22_050));
+        ApiClient.Response copy =
+                api.postBytes("/v1/media", ingest, TestAudio.wav(reencoded(sound, 16_000, 22_050, 3.1), 22_050));
         assertThat(decision(copy)).as(copy.raw()).isEqualTo("BLOCK");
         assertThat(copy.json().path("matches").get(0).path("kind").asText()).isEqualTo("ncii");
         assertThat(copy.json().path("matches").get(0).path("method").asText()).isEqualTo("audio");
         ApiClient.Response byHash = api.postJson("/v1/match", ingest, "{\"audio\":[\"" + fp + "\"]}");
-        assertThat(byHash.json().path("results").get(0).path("matches").get(0).path("details").path("bitErrorRate").asDouble()).as(byHash.raw()).isZero();
+        assertThat(byHash.json()
+                        .path("results")
+                        .get(0)
+                        .path("matches")
+                        .get(0)
+                        .path("details")
+                        .path("bitErrorRate")
+                        .asDouble())
+                .as(byHash.raw())
+                .isZero();
     }
 
     @Test
     void badVideoAndAudioGetClearErrorsAndAnUndecodableVideoKeepsItsExactHashes() throws Exception {
         byte[] good = Files.readAllBytes(video("short.mp4", 3, 8));
-        ApiClient.Response truncated = api.postBytes("/v1/media", ingest, java.util.Arrays.copyOf(good, good.length / 2));
+        ApiClient.Response truncated =
+                api.postBytes("/v1/media", ingest, java.util.Arrays.copyOf(good, good.length / 2));
         assertThat(truncated.status()).isEqualTo(422);
-        assertThat(truncated.json().path("error").path("code").asText()).as(truncated.raw()).isEqualTo("media.truncated");
+        assertThat(truncated.json().path("error").path("code").asText())
+                .as(truncated.raw())
+                .isEqualTo("media.truncated");
         ApiClient.Response noSamples = api.postBytes("/v1/media", ingest, TestAudio.wav(new float[0], 16_000));
         assertThat(noSamples.status()).as("kept by its exact hashes").isEqualTo(201);
-        assertThat(noSamples.json().path("hashes").path("errors").get(0).asText()).as(noSamples.raw()).startsWith("audio: media.corrupt").contains("no audio sample")
+        assertThat(noSamples.json().path("hashes").path("errors").get(0).asText())
+                .as(noSamples.raw())
+                .startsWith("audio: media.corrupt")
+                .contains("no audio sample")
                 .doesNotContain(dataDir.toString());
-        assertThat(api.postBytes("/v1/media", ingest, new byte[0]).json().path("error").path("code").asText()).isEqualTo("media.empty");
+        assertThat(api.postBytes("/v1/media", ingest, new byte[0])
+                        .json()
+                        .path("error")
+                        .path("code")
+                        .asText())
+                .isEqualTo("media.empty");
 
-        // A video its decoder refuses (here: over the configured duration) is stored with its exact hashes and a note, and a removal still blocks its bytes.
+        // A video its decoder refuses (here: over the configured duration) is stored with its exact hashes and a note,
+        // and a removal still blocks its bytes.
         stop();
         start(Map.of("PRAMAAN_MEDIA_MAX_AV_DURATION", "PT5S"));
         ApiClient.Response tooLong = api.postBytes("/v1/media", ingest, good);
         assertThat(tooLong.status()).as(tooLong.raw()).isEqualTo(201);
         assertThat(tooLong.json().path("hashes").has("vpdq")).isFalse();
-        assertThat(tooLong.json().path("hashes").path("errors").get(0).asText()).as(tooLong.raw()).startsWith("vpdq: media.too_long");
+        assertThat(tooLong.json().path("hashes").path("errors").get(0).asText())
+                .as(tooLong.raw())
+                .startsWith("vpdq: media.too_long");
         remove(tooLong.json().path("id").asText());
         ApiClient.Response same = api.postBytes("/v1/media", ingest, good);
         assertThat(decision(same)).isEqualTo("BLOCK");

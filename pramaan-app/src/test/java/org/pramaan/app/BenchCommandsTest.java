@@ -27,8 +27,13 @@ class BenchCommandsTest {
 
     private Run pramaan(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        PramaanConfig c = PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties());
-        int exit = PramaanCli.run(() -> new EmbeddedRuntime(c, Clock.systemUTC(), System.out), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        PramaanConfig c = PramaanConfig.load(
+                Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties());
+        int exit = PramaanCli.run(
+                () -> new EmbeddedRuntime(c, Clock.systemUTC(), System.out),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -39,7 +44,9 @@ class BenchCommandsTest {
         for (String name : List.of("pdq", "notices", "match", "vpdq", "audio", "c2pa", "avmatch", "watermark")) {
             assertThat(bench.out()).as("pramaan bench lists %s", name).containsPattern("(?m)^\\s+" + name + "\\s");
             Run help = pramaan("bench", name, "--help");
-            assertThat(help.exit()).as("pramaan bench %s --help: %s", name, help.err()).isZero();
+            assertThat(help.exit())
+                    .as("pramaan bench %s --help: %s", name, help.err())
+                    .isZero();
             assertThat(help.out()).contains("Usage: pramaan bench " + name);
         }
         assertThat(pramaan("--help").out()).as("bench is a top-level command").containsPattern("(?m)^\\s+bench\\s");
@@ -47,10 +54,30 @@ class BenchCommandsTest {
 
     @Test
     void aTinyMatchRunPrintsItsTableWithFullRecall() {
-        Run r = pramaan("bench", "match", "--hashes", "2000", "--queries", "200", "--sample", "16", "--threads", "1", "--extrapolate", "0", "--dir", dir.toString());
+        Run r = pramaan(
+                "bench",
+                "match",
+                "--hashes",
+                "2000",
+                "--queries",
+                "200",
+                "--sample",
+                "16",
+                "--threads",
+                "1",
+                "--extrapolate",
+                "0",
+                "--dir",
+                dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("| metric | value |").contains("| hashes | 2,000 |").contains("| queries/s |");
-        assertThat(r.out()).as(r.out()).containsPattern("\\| recall vs brute force \\| 100\\.00% \\(\\d+ of \\d+ hits on 16 queries; 0 extra\\) \\|");
+        assertThat(r.out())
+                .contains("| metric | value |")
+                .contains("| hashes | 2,000 |")
+                .contains("| queries/s |");
+        assertThat(r.out())
+                .as(r.out())
+                .containsPattern(
+                        "\\| recall vs brute force \\| 100\\.00% \\(\\d+ of \\d+ hits on 16 queries; 0 extra\\) \\|");
     }
 
     /** The notice driver now reaches the store through CliRuntime.scratch: still a scratch store, never the configured data directory. */
@@ -58,7 +85,14 @@ class BenchCommandsTest {
     void aTinyNoticesRunPrintsItsFiguresOnAScratchStore() {
         Run r = pramaan("bench", "notices", "--count", "20");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("notices/s").contains("p99 ms").contains("clock check ms").contains("open cases       40").contains("escalations due during load 2");
-        assertThat(dir.resolve("data")).as("the benchmark never touches the configured data directory").doesNotExist();
+        assertThat(r.out())
+                .contains("notices/s")
+                .contains("p99 ms")
+                .contains("clock check ms")
+                .contains("open cases       40")
+                .contains("escalations due during load 2");
+        assertThat(dir.resolve("data"))
+                .as("the benchmark never touches the configured data directory")
+                .doesNotExist();
     }
 }

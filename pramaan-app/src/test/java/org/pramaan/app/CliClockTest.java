@@ -31,18 +31,25 @@ class CliClockTest {
 
     record Run(int exit, String out, String err) {}
 
-    private PramaanConfig config() { return PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties()); }
+    private PramaanConfig config() {
+        return PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties());
+    }
 
     private Run pramaan(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         PramaanConfig c = config();
-        int exit = PramaanCli.run(() -> new EmbeddedRuntime(c, clock, System.out), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = PramaanCli.run(
+                () -> new EmbeddedRuntime(c, clock, System.out),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                args);
         return new Run(exit, out.toString(), err.toString());
     }
 
     @Test
     void bankImportStampsItemsWithTheRuntimeClock() throws Exception {
-        assertThat(pramaan("bank", "create", "feed", "--kind", "partner-feed").exit()).isZero();
+        assertThat(pramaan("bank", "create", "feed", "--kind", "partner-feed").exit())
+                .isZero();
         Path file = dir.resolve("feed.txt");
         Files.writeString(file, "f".repeat(64) + "\n", StandardCharsets.US_ASCII);
         Run imported = pramaan("bank", "import", "feed", file.toString(), "--format", "lines");
@@ -59,19 +66,29 @@ class CliClockTest {
         Instant deadline;
         try (Embedded app = new Embedded(config(), clock)) {
             Path f = Files.write(dir.resolve("up.png"), TestImages.png(TestImages.photo(160, 120, 18)));
-            String media = app.intake().ingest(f, org.pramaan.intake.UploadContext.none()).media().id();
-            var opened = app.cases().openCase(new org.pramaan.cases.NoticeRequest("IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty()));
+            String media = app.intake()
+                    .ingest(f, org.pramaan.intake.UploadContext.none())
+                    .media()
+                    .id();
+            var opened = app.cases()
+                    .openCase(new org.pramaan.cases.NoticeRequest(
+                            "IN_3_2_B_COMPLAINT", media, Map.of(), java.util.Optional.empty()));
             caseId = opened.id();
             deadline = opened.nextDeadline().orElseThrow();
         }
         clock.advance(Duration.ofMinutes(30));
         Duration left = Duration.between(clock.instant(), deadline);
-        assertThat(left).as("the case's clock is still running at the fake time").isPositive();
+        assertThat(left)
+                .as("the case's clock is still running at the fake time")
+                .isPositive();
 
         Run list = pramaan("cases", "list");
         assertThat(list.exit()).as(list.err()).isZero();
-        String line = list.out().lines().filter(l -> l.startsWith(caseId)).findFirst().orElseThrow();
-        String expected = left.toHours() > 0 ? left.toHours() + "h" + (left.toMinutesPart() > 0 ? left.toMinutesPart() + "m" : "") : left.toMinutes() + "m";
+        String line =
+                list.out().lines().filter(l -> l.startsWith(caseId)).findFirst().orElseThrow();
+        String expected = left.toHours() > 0
+                ? left.toHours() + "h" + (left.toMinutesPart() > 0 ? left.toMinutesPart() + "m" : "")
+                : left.toMinutes() + "m";
         assertThat(line).contains(" " + expected + " ").doesNotContain("OVERDUE");
     }
 }

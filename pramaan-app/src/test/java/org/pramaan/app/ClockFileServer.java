@@ -3,8 +3,8 @@ package org.pramaan.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +26,9 @@ public final class ClockFileServer {
         Clock clock = new FileClock(Path.of(args[0]));
         PramaanConfig config = PramaanConfig.load(System.getenv(), new Properties());
         Embedded app = new Embedded(config, clock);
-        config.access().adminKey().ifPresent(k -> app.keys().register(org.pramaan.access.Role.ADMIN, "configured admin key", k));
+        config.access()
+                .adminKey()
+                .ifPresent(k -> app.keys().register(org.pramaan.access.Role.ADMIN, "configured admin key", k));
         Server server = Server.start(app, "127.0.0.1", 0);
         System.out.println("PORT " + server.port());
         System.out.flush();
@@ -44,7 +46,8 @@ public final class ClockFileServer {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand));
         command.addAll(java.util.List.of(jvmArgs));
-        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString()));
+        command.addAll(java.util.List.of(
+                "-cp", System.getProperty("java.class.path"), ClockFileServer.class.getName(), clockFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.environment().remove("PRAMAAN_CONFIG");
@@ -55,13 +58,15 @@ public final class ClockFileServer {
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { });
-                    } catch (UncheckedIOException e) {
-                        // the process was killed: its output ends here
-                    }
-                }, "server-output");
+                Thread drain = new Thread(
+                        () -> {
+                            try {
+                                out.lines().forEach(l -> {});
+                            } catch (UncheckedIOException e) {
+                                // the process was killed: its output ends here
+                            }
+                        },
+                        "server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new Launched(server, Integer.parseInt(line.substring(5).trim()));
@@ -75,27 +80,38 @@ public final class ClockFileServer {
     static final class FileClock extends Clock {
         private final Path file;
 
-        FileClock(Path file) { this.file = file; }
+        FileClock(Path file) {
+            this.file = file;
+        }
 
         static void set(Path file, Instant t) throws IOException {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, Long.toString(t.toEpochMilli()));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
 
         @Override
         public Instant instant() {
             try {
-                return Instant.ofEpochMilli(Long.parseLong(Files.readString(file).trim()));
+                return Instant.ofEpochMilli(
+                        Long.parseLong(Files.readString(file).trim()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         @Override
-        public ZoneId getZone() { return ZoneOffset.UTC; }
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
 
         @Override
-        public Clock withZone(ZoneId zone) { return this; }
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Issue 12 item 5, the composition seam: what the wiring may and may not reach for. */
 class CompositionSeamRulesTest {
     private static JavaClasses cliModule() {
-        java.net.URL code = org.pramaan.cli.CliRuntime.class.getProtectionDomain().getCodeSource().getLocation();
+        java.net.URL code = org.pramaan.cli.CliRuntime.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
         return new ClassFileImporter().importUrl(code);
     }
 
@@ -20,11 +23,18 @@ class CompositionSeamRulesTest {
      */
     @Test
     void onlyTheEmbeddedProviderNamesTheStoreAndDecoderModules() {
-        JavaClasses app = new ClassFileImporter().withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses app = new ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.pramaan.app");
         org.assertj.core.api.Assertions.assertThat(app.contain(Embedded.class)).isTrue();
-        noClasses().that().resideInAPackage("org.pramaan.app").and().doNotHaveFullyQualifiedName(EmbeddedAdaptersProvider.class.getName())
-                .should().dependOnClassesThat().resideInAnyPackage("org.pramaan.store..", "org.pramaan.ffmpeg..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.app")
+                .and()
+                .doNotHaveFullyQualifiedName(EmbeddedAdaptersProvider.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.pramaan.store..", "org.pramaan.ffmpeg..")
                 .check(app);
     }
 
@@ -36,15 +46,26 @@ class CompositionSeamRulesTest {
     @Test
     void cliCodeReadsNoSystemClock() {
         JavaClasses cli = cliModule();
-        org.assertj.core.api.Assertions.assertThat(cli.contain("org.pramaan.cli.CasesCommand")).as("the pramaan-cli classes were imported").isTrue();
-        noClasses().should().callMethod(java.time.Clock.class, "systemUTC")
-                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-                .orShould().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
-                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
-                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+        org.assertj.core.api.Assertions.assertThat(cli.contain("org.pramaan.cli.CasesCommand"))
+                .as("the pramaan-cli classes were imported")
+                .isTrue();
+        noClasses()
+                .should()
+                .callMethod(java.time.Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.OffsetDateTime.class, "now")
                 .because("CLI commands take time from CliRuntime.clock() (DEV-GUIDELINES rule 2)")
                 .check(cli);
     }

@@ -2,7 +2,6 @@ package org.pramaan.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,8 +31,10 @@ class CrashRestartTest {
     static final String ADMIN = "pmn_crash_test_admin_key_0123456789";
     static final int CASES = 1000;
     static final Instant T0 = Instant.parse("2026-05-04T06:00:00Z");
+
     @TempDir
     Path dir;
+
     Process server;
 
     @AfterEach
@@ -57,10 +58,14 @@ class CrashRestartTest {
             // Received up to an hour before entry: 2 h complaints fall due T0+1h..T0+2h, 3 h orders T0+2h..T0+3h.
             Instant received = T0.minusSeconds(random.nextInt(3600));
             boolean order = i % 2 == 1;
-            String fields = order ? "\"issuer_rank\":\"Joint Secretary\",\"written_authorisation\":\"w\",\"legal_basis\":\"b\",\"statutory_provision\":\"r.3(1)(d)\",\"unlawful_act\":\"a\",\"urls\":\"u\""
+            String fields = order
+                    ? "\"issuer_rank\":\"Joint Secretary\",\"written_authorisation\":\"w\",\"legal_basis\":\"b\",\"statutory_provision\":\"r.3(1)(d)\",\"unlawful_act\":\"a\",\"urls\":\"u\""
                     : "\"complainant\":\"self\"";
-            ApiClient.Response r = api.postJson("/v1/notices", ADMIN, "{\"noticeType\":\"" + (order ? "IN_3_1_D_ORDER" : "IN_3_2_B_COMPLAINT")
-                    + "\",\"mediaId\":\"" + media + "\",\"receivedAt\":\"" + received + "\",\"fields\":{" + fields + "}}");
+            ApiClient.Response r = api.postJson(
+                    "/v1/notices",
+                    ADMIN,
+                    "{\"noticeType\":\"" + (order ? "IN_3_1_D_ORDER" : "IN_3_2_B_COMPLAINT") + "\",\"mediaId\":\""
+                            + media + "\",\"receivedAt\":\"" + received + "\",\"fields\":{" + fields + "}}");
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
             clocks.add(new Instant[] {received, received.plus(Duration.ofHours(order ? 3 : 2))});
         }
@@ -86,34 +91,59 @@ class CrashRestartTest {
         awaitFired(data, 3L * CASES, Duration.ofSeconds(120));
         server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-        try (Embedded app = new Embedded(ServerTestBase.config(data, Map.of()), new ClockFileServer.FileClock(clockFile))) {
+        try (Embedded app =
+                new Embedded(ServerTestBase.config(data, Map.of()), new ClockFileServer.FileClock(clockFile))) {
             List<CaseFile> open = app.cases().open();
             assertThat(open).hasSize(CASES);
             int late = 0;
             int onTime = 0;
             for (CaseFile c : open) {
-                List<CaseEvent> fired = c.events().stream().filter(e -> e.wireName().equals("escalated") || e.wireName().equals("breached")).toList();
-                assertThat(fired).as("case %s fired each of 50%%, 75%% and the breach once: %s", c.id(), fired).hasSize(3);
-                assertThat(fired.stream().map(e -> e.wireName() + e.details().getOrDefault("threshold", "")).distinct()).hasSize(3);
+                List<CaseEvent> fired = c.events().stream()
+                        .filter(e ->
+                                e.wireName().equals("escalated") || e.wireName().equals("breached"))
+                        .toList();
+                assertThat(fired)
+                        .as("case %s fired each of 50%%, 75%% and the breach once: %s", c.id(), fired)
+                        .hasSize(3);
+                assertThat(fired.stream()
+                                .map(e -> e.wireName() + e.details().getOrDefault("threshold", ""))
+                                .distinct())
+                        .hasSize(3);
                 for (CaseEvent e : fired) {
-                    Instant due = Instant.parse(e.details().getOrDefault("dueAt", e.details().get("deadline")));
+                    Instant due = Instant.parse(
+                            e.details().getOrDefault("dueAt", e.details().get("deadline")));
                     boolean shouldBeLate = e.at().isAfter(due.plus(Duration.ofMinutes(1)));
-                    assertThat(e.details().get("late")).as("%s %s due %s fired %s", c.id(), e.wireName(), due, e.at()).isEqualTo(Boolean.toString(shouldBeLate));
-                    if (shouldBeLate) late++; else onTime++;
+                    assertThat(e.details().get("late"))
+                            .as("%s %s due %s fired %s", c.id(), e.wireName(), due, e.at())
+                            .isEqualTo(Boolean.toString(shouldBeLate));
+                    if (shouldBeLate) late++;
+                    else onTime++;
                 }
             }
             assertThat(late).as("those due during the jump and the downtime").isPositive();
             assertThat(onTime).as("those fired while running").isPositive();
             assertThat(app.audit().verify().valid()).isTrue();
-            System.out.printf("crash-restart: %d cases, %d events fired before the jump, %d at the kill, %d on time, %d late; intake %.1f s, 60 steps %.1f s%n",
+            System.out.printf(
+                    "crash-restart: %d cases, %d events fired before the jump, %d at the kill, %d on time, %d late; intake %.1f s, 60 steps %.1f s%n",
                     CASES, beforeJump, atKill, onTime, late, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         }
-        assertThat(fired(data)).as("one audit entry per event, none duplicated by the crash").isEqualTo(3L * CASES);
+        assertThat(fired(data))
+                .as("one audit entry per event, none duplicated by the crash")
+                .isEqualTo(3L * CASES);
     }
 
     private ApiClient start(Path clockFile, Path data) throws Exception {
-        ClockFileServer.Launched l = ClockFileServer.launch(clockFile, Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN,
-                "PRAMAAN_CASES_CLOCK_CHECK_INTERVAL", "PT0.02S", "PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"));
+        ClockFileServer.Launched l = ClockFileServer.launch(
+                clockFile,
+                Map.of(
+                        "PRAMAAN_DATA_DIR",
+                        data.toString(),
+                        "PRAMAAN_ADMIN_KEY",
+                        ADMIN,
+                        "PRAMAAN_CASES_CLOCK_CHECK_INTERVAL",
+                        "PT0.02S",
+                        "PRAMAAN_HTTP_RATE_LIMIT_ENABLED",
+                        "false"));
         server = l.process();
         return new ApiClient(l.port());
     }
@@ -121,7 +151,9 @@ class CrashRestartTest {
     /** Escalations and breaches recorded in the audit log, read from the SQLite file while the server runs (WAL allows it). */
     private static long fired(Path data) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("pramaan.db") + "?open_mode=1");
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_log WHERE type IN ('case.escalated', 'case.breached')")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM audit_log WHERE type IN ('case.escalated', 'case.breached')")) {
             return rs.getLong(1);
         }
     }
@@ -131,7 +163,8 @@ class CrashRestartTest {
         long n = 0;
         for (Instant[] k : clocks) {
             long ms = Duration.between(k[0], k[1]).toMillis();
-            for (double f : new double[] {0.5, 0.75}) if (!k[0].plusMillis(Math.round(ms * f)).isAfter(now)) n++;
+            for (double f : new double[] {0.5, 0.75})
+                if (!k[0].plusMillis(Math.round(ms * f)).isAfter(now)) n++;
             if (now.isAfter(k[1])) n++;
         }
         return n;
@@ -141,7 +174,9 @@ class CrashRestartTest {
         long until = System.nanoTime() + timeout.toNanos();
         long n;
         while ((n = fired(data)) < expected) {
-            if (System.nanoTime() > until) throw new AssertionError("only " + n + " of " + expected + " escalations and breaches fired within " + timeout);
+            if (System.nanoTime() > until)
+                throw new AssertionError(
+                        "only " + n + " of " + expected + " escalations and breaches fired within " + timeout);
             Thread.sleep(5); // polling another process for a condition, not timing a deadline
         }
         assertThat(n).as("nothing fires early or twice").isEqualTo(expected);

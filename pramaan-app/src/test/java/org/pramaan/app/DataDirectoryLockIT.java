@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.pramaan.testkit.TestImages;
 class DataDirectoryLockIT {
     @TempDir
     Path dir;
+
     Process server;
 
     @AfterEach
@@ -34,7 +34,10 @@ class DataDirectoryLockIT {
     record Run(int exit, String out, String err) {}
 
     private List<String> jar(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("pramaan.jar")));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("pramaan.jar")));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -43,17 +46,23 @@ class DataDirectoryLockIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PRAMAAN_DATA_DIR", data.toString());
         pb.environment().remove("PRAMAAN_CONFIG");
-        pb.redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile());
+        pb.redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile());
         return pb;
     }
 
     private Run pramaan(Path data, String... args) throws Exception {
         Process p = builder(jar(args), data, "cli").start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(dir.resolve("cli.out"), StandardCharsets.UTF_8), Files.readString(dir.resolve("cli.err"), StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(dir.resolve("cli.out"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("cli.err"), StandardCharsets.UTF_8));
     }
 
-    private Process serve(Path data) throws Exception { return serve(data, java.util.Map.of()); }
+    private Process serve(Path data) throws Exception {
+        return serve(data, java.util.Map.of());
+    }
 
     private Process serve(Path data, java.util.Map<String, String> env) throws Exception {
         ProcessBuilder pb = builder(jar("serve", "--port", "0"), data, "serve");
@@ -71,9 +80,14 @@ class DataDirectoryLockIT {
 
     private static void assertRefused(Run r, Path data, long holderPid) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("error: the data directory " + data.toAbsolutePath().normalize() + " is in use by another Pramaan process (pid " + holderPid + ", started ")
+        assertThat(r.err())
+                .contains("error: the data directory " + data.toAbsolutePath().normalize()
+                        + " is in use by another Pramaan process (pid " + holderPid + ", started ")
                 .contains("Stop that process first");
-        assertThat(r.err()).as("one clear line, no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err())
+                .as("one clear line, no stack trace")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -85,11 +99,15 @@ class DataDirectoryLockIT {
         assertRefused(pramaan(data, "keys", "create", "--role", "ingest"), data, server.pid());
         assertRefused(pramaan(data, "bank", "create", "ncii-feed", "--kind", "ncii"), data, server.pid());
         assertRefused(pramaan(data, "audit", "verify"), data, server.pid());
-        assertThat(server.isAlive()).as("the refused processes did not disturb the server").isTrue();
+        assertThat(server.isAlive())
+                .as("the refused processes did not disturb the server")
+                .isTrue();
 
         Files.write(dir.resolve("photo.png"), TestImages.png(TestImages.photo(96, 72, 3)));
         Run scan = pramaan(dir.resolve("no-data-dir"), "scan", "photo.png");
-        assertThat(scan.exit()).as("scan without a data directory takes no lock: " + scan.err()).isZero();
+        assertThat(scan.exit())
+                .as("scan without a data directory takes no lock: " + scan.err())
+                .isZero();
 
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: the lock file stays behind
         assertThat(Files.exists(data.resolve("pramaan.lock"))).isTrue();
@@ -101,11 +119,16 @@ class DataDirectoryLockIT {
 
         // A newly configured admin key is registered, and audited, by the server process itself.
         server = serve(data, java.util.Map.of("PRAMAAN_ADMIN_KEY", "pmn_lock_it_admin_key_0123456789"));
-        assertThat(server.isAlive()).as("a new server starts over the stale lock file").isTrue();
-        server.destroy(); // SIGTERM: the shutdown hook closes the app: index snapshot, last audit checkpoint, store and lock
+        assertThat(server.isAlive())
+                .as("a new server starts over the stale lock file")
+                .isTrue();
+        server.destroy(); // SIGTERM: the shutdown hook closes the app: index snapshot, last audit checkpoint, store
+        // and lock
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Run after = pramaan(data, "audit", "verify");
         assertThat(after.exit()).as(after.out() + after.err()).isZero();
-        assertThat(after.out() + after.err()).as("the server's own entries were signed at shutdown").doesNotContain("not yet anchored");
+        assertThat(after.out() + after.err())
+                .as("the server's own entries were signed at shutdown")
+                .doesNotContain("not yet anchored");
     }
 }

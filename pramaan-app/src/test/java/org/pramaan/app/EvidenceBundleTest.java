@@ -13,7 +13,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.pramaan.audit.BundleVerifier;
-import org.pramaan.testkit.TestImages;
 
 /** Evidence bundles over HTTP, verified offline, and every kind of tampering caught. */
 class EvidenceBundleTest extends ServerTestBase {
@@ -40,7 +39,10 @@ class EvidenceBundleTest extends ServerTestBase {
 
     static byte[] edit(byte[] zip, String file, UnaryOperator<String> change) throws Exception {
         Map<String, byte[]> files = unzip(zip);
-        files.put(file, change.apply(new String(files.get(file), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        files.put(
+                file,
+                change.apply(new String(files.get(file), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
         return rezip(files);
     }
 
@@ -57,10 +59,16 @@ class EvidenceBundleTest extends ServerTestBase {
     }
 
     byte[] download(String caseId, String key, String query) throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(apiBase() + "/v1/cases/" + caseId + "/bundle" + query)).header("Authorization", "Bearer " + key).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        var r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(apiBase() + "/v1/cases/" + caseId + "/bundle" + query))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         return r.body();
     }
 
@@ -77,9 +85,15 @@ class EvidenceBundleTest extends ServerTestBase {
         assertThat(r.caseId()).isEqualTo(id);
         assertThat(r.redactedEntries()).isPositive();
         Map<String, byte[]> files = unzip(zip);
-        assertThat(files).containsKeys("manifest.json", "case.json", "media.json", "audit.jsonl").doesNotContainKey("media/" + media);
-        assertThat(new String(files.get("audit.jsonl"), StandardCharsets.UTF_8)).contains("case.action_taken").doesNotContain(other);
-        assertThat(new String(files.get("case.json"), StandardCharsets.UTF_8)).contains("statement_of_reasons").contains("escalateAt");
+        assertThat(files)
+                .containsKeys("manifest.json", "case.json", "media.json", "audit.jsonl")
+                .doesNotContainKey("media/" + media);
+        assertThat(new String(files.get("audit.jsonl"), StandardCharsets.UTF_8))
+                .contains("case.action_taken")
+                .doesNotContain(other);
+        assertThat(new String(files.get("case.json"), StandardCharsets.UTF_8))
+                .contains("statement_of_reasons")
+                .contains("escalateAt");
     }
 
     @Test
@@ -88,7 +102,8 @@ class EvidenceBundleTest extends ServerTestBase {
         String id = notice("IN_3_1_D_ORDER", media);
         api.postJson("/v1/cases/" + id + "/actions", reviewer, "{\"action\":\"dismiss\"}");
         byte[] zip = download(id, reviewer, "");
-        assertThat(BundleVerifier.verify(edit(zip, "case.json", s -> s.replace("DISMISS", "REMOVE"))).problems())
+        assertThat(BundleVerifier.verify(edit(zip, "case.json", s -> s.replace("DISMISS", "REMOVE")))
+                        .problems())
                 .anyMatch(p -> p.startsWith("case.json does not match its digest"));
         // A forger who also re-signs the manifest is still caught by the chain.
         byte[] editedEntry = resigned(edit(zip, "audit.jsonl", s -> s.replace("IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE")));
@@ -99,30 +114,48 @@ class EvidenceBundleTest extends ServerTestBase {
             return String.join("\n", lines) + "\n";
         }));
         assertThat(BundleVerifier.verify(dropped).problems()).anyMatch(p -> p.contains("has a gap"));
-        assertThat(BundleVerifier.verify("not a zip".getBytes()).problems()).singleElement().satisfies(p -> assertThat(p).startsWith("not a readable zip"));
+        assertThat(BundleVerifier.verify("not a zip".getBytes()).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("not a readable zip"));
     }
 
     @Test
     void onlyAdminsPlaceHoldsAndPurge() throws Exception {
         String media = upload(TestMedia.cameraJpeg(55));
-        assertThat(api.postJson("/v1/holds", reviewer, "{\"mediaId\":\"" + media + "\",\"reason\":\"x\"}").status()).isEqualTo(403);
-        ApiClient.Response placed = api.postJson("/v1/holds", ADMIN, "{\"mediaId\":\"" + media + "\",\"reason\":\"litigation hold\"}");
+        assertThat(api.postJson("/v1/holds", reviewer, "{\"mediaId\":\"" + media + "\",\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        ApiClient.Response placed =
+                api.postJson("/v1/holds", ADMIN, "{\"mediaId\":\"" + media + "\",\"reason\":\"litigation hold\"}");
         assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
         assertThat(placed.json().path("active").asBoolean()).isTrue();
-        assertThat(api.get("/v1/media/" + media + "/holds", reviewer).json().path("holds")).hasSize(1);
-        assertThat(api.postJson("/v1/holds/" + placed.json().path("id").asLong() + "/release", ADMIN, "{}").json().path("active").asBoolean()).isFalse();
-        assertThat(api.postJson("/v1/retention/purge", ADMIN, "{}").json().path("purged").isArray()).isTrue();
+        assertThat(api.get("/v1/media/" + media + "/holds", reviewer).json().path("holds"))
+                .hasSize(1);
+        assertThat(api.postJson("/v1/holds/" + placed.json().path("id").asLong() + "/release", ADMIN, "{}")
+                        .json()
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.postJson("/v1/retention/purge", ADMIN, "{}")
+                        .json()
+                        .path("purged")
+                        .isArray())
+                .isTrue();
     }
 
     @Test
     void onlyAdminsMayExportTheMediaItself() throws Exception {
         String media = upload(TestMedia.cameraJpeg(54));
         String id = notice("IN_3_2_B_COMPLAINT", media);
-        assertThat(api.get("/v1/cases/" + id + "/bundle?includeMedia=true", reviewer).status()).isEqualTo(403);
+        assertThat(api.get("/v1/cases/" + id + "/bundle?includeMedia=true", reviewer)
+                        .status())
+                .isEqualTo(403);
         byte[] zip = download(id, ADMIN, "?includeMedia=true");
         assertThat(unzip(zip)).containsKey("media/" + media);
         assertThat(BundleVerifier.verify(zip).valid()).isTrue();
-        assertThat(app.audit().forSubject("case:" + id)).extracting(e -> e.type()).contains("case.bundle_exported");
+        assertThat(app.audit().forSubject("case:" + id))
+                .extracting(e -> e.type())
+                .contains("case.bundle_exported");
     }
 
     /** Rewrites the segment's last entry and recomputes its hash, as a forger with the bundle (but not the key) would. */
@@ -133,8 +166,14 @@ class EvidenceBundleTest extends ServerTestBase {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> last = org.pramaan.json.Json.mapper().readValue(lines[lines.length - 1], Map.class);
                 String details = ((String) last.get("details")).replace("key:", "key:forged-");
-                var e = new org.pramaan.audit.AuditEntry(((Number) last.get("seq")).longValue(), java.time.Instant.parse((String) last.get("at")),
-                        (String) last.get("type"), (String) last.get("subject"), details, (String) last.get("prevHash"), "");
+                var e = new org.pramaan.audit.AuditEntry(
+                        ((Number) last.get("seq")).longValue(),
+                        java.time.Instant.parse((String) last.get("at")),
+                        (String) last.get("type"),
+                        (String) last.get("subject"),
+                        details,
+                        (String) last.get("prevHash"),
+                        "");
                 last.put("details", details);
                 last.put("hash", e.expectedHash());
                 lines[lines.length - 1] = org.pramaan.json.Json.write(last);
@@ -162,17 +201,25 @@ class EvidenceBundleTest extends ServerTestBase {
         Map<String, byte[]> withoutAnchors = unzip(forged);
         withoutAnchors.remove(BundleVerifier.CHECKPOINTS);
         @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = org.pramaan.json.Json.mapper().readValue(withoutAnchors.get("manifest.json"), Map.class);
+        Map<String, Object> manifest =
+                org.pramaan.json.Json.mapper().readValue(withoutAnchors.get("manifest.json"), Map.class);
         manifest.remove("checkpointPublicKey");
         ((Map<?, ?>) manifest.get("files")).remove(BundleVerifier.CHECKPOINTS);
-        withoutAnchors.put("manifest.json", org.pramaan.json.Json.write(manifest).getBytes(StandardCharsets.UTF_8));
-        assertThat(BundleVerifier.verify(rezip(withoutAnchors)).valid()).as("the chain alone cannot see a re-hashed last entry").isTrue();
-        assertThat(BundleVerifier.verify(rezip(withoutAnchors), java.util.Optional.of(key.publicKey())).problems())
+        withoutAnchors.put(
+                "manifest.json", org.pramaan.json.Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+        assertThat(BundleVerifier.verify(rezip(withoutAnchors)).valid())
+                .as("the chain alone cannot see a re-hashed last entry")
+                .isTrue();
+        assertThat(BundleVerifier.verify(rezip(withoutAnchors), java.util.Optional.of(key.publicKey()))
+                        .problems())
                 .anySatisfy(p -> assertThat(p).contains("carries no signed checkpoints"));
 
         BundleVerifier.Result caught = BundleVerifier.verify(forged);
         assertThat(caught.valid()).isFalse();
-        assertThat(caught.problems()).anySatisfy(p -> assertThat(p).contains("is not the entry the checkpoint signed").contains("rewritten"));
+        assertThat(caught.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("is not the entry the checkpoint signed")
+                        .contains("rewritten"));
 
         // A forger who also re-signs with a key of their own passes only for a reader who does not compare keys.
         var own = org.pramaan.audit.CheckpointKey.generate();
@@ -180,8 +227,12 @@ class EvidenceBundleTest extends ServerTestBase {
         String[] entries = new String(files.get("audit.jsonl"), StandardCharsets.UTF_8).split("\n");
         @SuppressWarnings("unchecked")
         Map<String, Object> last = org.pramaan.json.Json.mapper().readValue(entries[entries.length - 1], Map.class);
-        files.put(BundleVerifier.CHECKPOINTS, (own.sign(((Number) last.get("seq")).longValue(), (String) last.get("hash"), clock.instant()).toJsonLine() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                BundleVerifier.CHECKPOINTS,
+                (own.sign(((Number) last.get("seq")).longValue(), (String) last.get("hash"), clock.instant())
+                                        .toJsonLine()
+                                + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
         Map<String, Object> m2 = org.pramaan.json.Json.mapper().readValue(files.get("manifest.json"), Map.class);
         m2.put("checkpointPublicKey", own.publicKey());
@@ -190,7 +241,8 @@ class EvidenceBundleTest extends ServerTestBase {
         BundleVerifier.Result untrusted = BundleVerifier.verify(resignedOwn);
         assertThat(untrusted.valid()).isTrue();
         assertThat(untrusted.checkpointKeyFingerprint()).isNotEqualTo(key.fingerprint());
-        assertThat(BundleVerifier.verify(resignedOwn, java.util.Optional.of(key.publicKey())).problems())
+        assertThat(BundleVerifier.verify(resignedOwn, java.util.Optional.of(key.publicKey()))
+                        .problems())
                 .anySatisfy(p -> assertThat(p).contains("not by the trusted key " + key.fingerprint()));
     }
 }

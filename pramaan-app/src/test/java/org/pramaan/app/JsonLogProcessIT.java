@@ -21,16 +21,24 @@ class JsonLogProcessIT {
     Path dir;
 
     private ProcessBuilder serve(String format) {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("pramaan.jar"), "serve", "--port", "0").directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        System.getProperty("pramaan.jar"),
+                        "serve",
+                        "--port",
+                        "0")
+                .directory(dir.toFile());
         pb.environment().put("PRAMAAN_DATA_DIR", dir.resolve("data").toString());
         pb.environment().put("PRAMAAN_LOG_FORMAT", format);
-        return pb.redirectOutput(dir.resolve("serve.out").toFile()).redirectError(dir.resolve("serve.err").toFile());
+        return pb.redirectOutput(dir.resolve("serve.out").toFile())
+                .redirectError(dir.resolve("serve.err").toFile());
     }
 
     private List<JsonNode> logLines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readString(dir.resolve("serve.err"), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : Files.readString(dir.resolve("serve.err"), StandardCharsets.UTF_8)
+                .split("\n")) {
             if (line.isBlank()) continue;
             JsonNode n = Json.mapper().readTree(line);
             assertThat(n.isObject()).as("a JSON object per line: " + line).isTrue();
@@ -50,19 +58,35 @@ class JsonLogProcessIT {
             }
             Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(out);
             Matcher key = Pattern.compile("(pmn_[0-9a-f]+_[0-9a-f]+)").matcher(out);
-            assertThat(url.find()).as(out + Files.readString(dir.resolve("serve.err"))).isTrue();
+            assertThat(url.find())
+                    .as(out + Files.readString(dir.resolve("serve.err")))
+                    .isTrue();
             assertThat(key.find()).as(out).isTrue();
             ApiClient api = new ApiClient(Integer.parseInt(url.group(1)));
-            assertThat(api.get("/v1/cases/no-such-case-7", key.group(1)).status()).isEqualTo(404);
+            assertThat(api.get("/v1/cases/no-such-case-7", key.group(1)).status())
+                    .isEqualTo(404);
             JsonNode access = null;
             for (int i = 0; i < 200 && access == null; i++) {
-                access = logLines().stream().filter(n -> n.path("loggerName").asText().equals("pramaan.http.access")).findFirst().orElse(null);
+                access = logLines().stream()
+                        .filter(n -> n.path("loggerName").asText().equals("pramaan.http.access"))
+                        .findFirst()
+                        .orElse(null);
                 if (access == null) Thread.sleep(50);
             }
             assertThat(access).as(Files.readString(dir.resolve("serve.err"))).isNotNull();
             String fields = access.toString();
-            assertThat(fields).contains("\"route\"", "/v1/cases/{id}", "\"status\"", "404", "\"method\"", "\"GET\"", "\"durationMs\"", "\"keyId\"")
-                    .doesNotContain(key.group(1)).doesNotContain("no-such-case-7");
+            assertThat(fields)
+                    .contains(
+                            "\"route\"",
+                            "/v1/cases/{id}",
+                            "\"status\"",
+                            "404",
+                            "\"method\"",
+                            "\"GET\"",
+                            "\"durationMs\"",
+                            "\"keyId\"")
+                    .doesNotContain(key.group(1))
+                    .doesNotContain("no-such-case-7");
             assertThat(access.path("level").asText()).isEqualTo("INFO");
             assertThat(access.path("formattedMessage").asText()).startsWith("GET /v1/cases/{id} 404 ");
         } finally {
@@ -77,6 +101,9 @@ class JsonLogProcessIT {
         Process p = serve("xml").start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(Files.readString(dir.resolve("serve.err"))).contains("log.format='xml'").contains("PRAMAAN_LOG_FORMAT").contains("text or json");
+        assertThat(Files.readString(dir.resolve("serve.err")))
+                .contains("log.format='xml'")
+                .contains("PRAMAAN_LOG_FORMAT")
+                .contains("text or json");
     }
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.cases.CaseAction;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.NoticeRequest;
-import org.pramaan.notify.Delivery;
 import org.pramaan.intake.MediaStatus;
 import org.pramaan.intake.UploadContext;
+import org.pramaan.notify.Delivery;
 import org.pramaan.testkit.FakeClock;
 import org.pramaan.testkit.HttpReceiver;
 import org.pramaan.testkit.TestImages;
@@ -32,6 +32,7 @@ import org.pramaan.testkit.TestImages;
 class JurisdictionRulesAsDataTest {
     @TempDir
     Path dir;
+
     final FakeClock clock = FakeClock.at("2026-06-01T12:00:00Z");
     HttpReceiver platform;
     HttpReceiver tdb;
@@ -57,8 +58,15 @@ class JurisdictionRulesAsDataTest {
     }
 
     Embedded start(Optional<String> indiaPack) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", platform.url("/events"), "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "rules-data-secret",
-                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_URL", tdb.url(""), "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN", "tdb-token"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PRAMAAN_NOTIFY_WEBHOOK_URL",
+                platform.url("/events"),
+                "PRAMAAN_NOTIFY_WEBHOOK_SECRET",
+                "rules-data-secret",
+                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_URL",
+                tdb.url(""),
+                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN",
+                "tdb-token"));
         if (indiaPack.isPresent()) {
             Path packs = Files.createDirectories(dir.resolve("packs"));
             Files.writeString(packs.resolve("IN.json"), indiaPack.get());
@@ -79,36 +87,54 @@ class JurisdictionRulesAsDataTest {
         String original = ingest(TestImages.png(photo));
         String copy = ingest(TestImages.jpeg(photo, 0.95f));
         String other = ingest(TestImages.png(TestImages.photo(400, 300, 72)));
-        CaseFile c = app.cases().openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", original, Map.of(), Optional.empty()));
-        return Map.entry(app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "morphed image"), List.of(copy, other));
+        CaseFile c =
+                app.cases().openCase(new NoticeRequest("IN_3_2_B_COMPLAINT", original, Map.of(), Optional.empty()));
+        return Map.entry(
+                app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "morphed image"),
+                List.of(copy, other));
     }
 
     List<Delivery> statements(CaseFile c) {
-        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("dsa.statement_of_reasons")).toList();
+        return app.adapters().deliveries().forCase(c.id()).stream()
+                .filter(d -> d.kind().equals("dsa.statement_of_reasons"))
+                .toList();
     }
 
     String acknowledgement(CaseFile c) {
-        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.kind().equals("notify.acknowledgement")).findFirst().orElseThrow().body();
+        return app.adapters().deliveries().forCase(c.id()).stream()
+                .filter(d -> d.kind().equals("notify.acknowledgement"))
+                .findFirst()
+                .orElseThrow()
+                .body();
     }
 
     @Test
     void anOperatorsPackSwitchesTheIdenticalCopySweepAndDatabaseStatementsOnForIndia() throws Exception {
-        String pack = bundledIndiaPack().replace("  \"appeals\"", """
+        String pack = bundledIndiaPack()
+                .replace("  \"appeals\"", """
                   "identicalCopies": { "maxPdqDistance": 8, "source": "platform policy: sweep re-encodes of removed imagery" },
                   "transparencyDatabase": { "defaultTerritorialScope": ["DE"], "source": "platform policy: publish every statement" },
-                  "appeals\"""").replace("\"zone\": \"Asia/Kolkata\"", "\"zone\": \"Asia/Tokyo\"");
+                  "appeals\"""")
+                .replace("\"zone\": \"Asia/Kolkata\"", "\"zone\": \"Asia/Tokyo\"");
         app = start(Optional.of(pack));
         var removed = removeIndianComplaint();
         CaseFile done = removed.getKey();
         String copy = removed.getValue().get(0);
         String other = removed.getValue().get(1);
-        assertThat(done.events()).filteredOn(e -> e.wireName().equals("identical_copies_removed")).singleElement()
+        assertThat(done.events())
+                .filteredOn(e -> e.wireName().equals("identical_copies_removed"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.details().get("mediaIds")).isEqualTo(copy));
         assertThat(app.adapters().media().find(copy).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(app.adapters().media().find(other).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
-        assertThat(statements(done)).as("the pack's transparencyDatabase rule queues the statement").singleElement()
+        assertThat(statements(done))
+                .as("the pack's transparencyDatabase rule queues the statement")
+                .singleElement()
                 .satisfies(d -> assertThat(d.body()).contains("\"territorial_scope\":[\"DE\"]"));
-        assertThat(acknowledgement(done)).as("the pack's peopleTime zone: 12:00 UTC is 21:00 in Tokyo").contains("2026-06-01 21:00 JST").doesNotContain("IST");
+        assertThat(acknowledgement(done))
+                .as("the pack's peopleTime zone: 12:00 UTC is 21:00 in Tokyo")
+                .contains("2026-06-01 21:00 JST")
+                .doesNotContain("IST");
     }
 
     @Test
@@ -117,16 +143,30 @@ class JurisdictionRulesAsDataTest {
         var removed = removeIndianComplaint();
         CaseFile done = removed.getKey();
         assertThat(done.events()).noneMatch(e -> e.wireName().equals("identical_copies_removed"));
-        assertThat(app.adapters().media().find(removed.getValue().get(0)).orElseThrow().status()).isNotEqualTo(MediaStatus.REMOVED);
+        assertThat(app.adapters()
+                        .media()
+                        .find(removed.getValue().get(0))
+                        .orElseThrow()
+                        .status())
+                .isNotEqualTo(MediaStatus.REMOVED);
         assertThat(statements(done)).isEmpty();
-        assertThat(acknowledgement(done)).as("India's people read IST: 12:00 UTC is 17:30 IST").contains("2026-06-01 17:30 IST");
-        assertThat(done.events()).as("the statement is still made; only its submission is the pack's").anyMatch(e -> e.wireName().equals("statement_of_reasons"));
+        assertThat(acknowledgement(done))
+                .as("India's people read IST: 12:00 UTC is 17:30 IST")
+                .contains("2026-06-01 17:30 IST");
+        assertThat(done.events())
+                .as("the statement is still made; only its submission is the pack's")
+                .anyMatch(e -> e.wireName().equals("statement_of_reasons"));
     }
 
     @Test
     void aMalformedRuleInAnOperatorsPackStopsStartUpNamingThePackAndEntry() throws Exception {
-        String pack = bundledIndiaPack().replace("  \"appeals\"", "  \"identicalCopies\": { \"maxPdqDistance\": \"8\", \"source\": \"s\" },\n  \"appeals\"");
-        assertThatThrownBy(() -> start(Optional.of(pack))).hasMessageContaining("IN.json").hasMessageContaining("identicalCopies")
+        String pack = bundledIndiaPack()
+                .replace(
+                        "  \"appeals\"",
+                        "  \"identicalCopies\": { \"maxPdqDistance\": \"8\", \"source\": \"s\" },\n  \"appeals\"");
+        assertThatThrownBy(() -> start(Optional.of(pack)))
+                .hasMessageContaining("IN.json")
+                .hasMessageContaining("identicalCopies")
                 .hasMessageContaining("maxPdqDistance");
     }
 }

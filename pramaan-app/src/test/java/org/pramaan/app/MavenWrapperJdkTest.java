@@ -32,7 +32,9 @@ class MavenWrapperJdkTest {
     }
 
     private Run mvnwVersion(Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", root().resolve("mvnw").toString(), "-v").directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", root().resolve("mvnw").toString(), "-v")
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         pb.environment().remove("JAVA_HOME");
         pb.environment().remove("MAVEN_OPTS");
         pb.environment().putAll(env);
@@ -47,7 +49,9 @@ class MavenWrapperJdkTest {
         Path bin = Files.createDirectories(dir.resolve("jdk-17/bin"));
         for (String tool : List.of("java", "javac")) {
             Path f = bin.resolve(tool);
-            Files.writeString(f, "#!/bin/sh\necho '    java.specification.version = 17' >&2\necho 'openjdk version \"17.0.15\"' >&2\nexit 0\n");
+            Files.writeString(
+                    f,
+                    "#!/bin/sh\necho '    java.specification.version = 17' >&2\necho 'openjdk version \"17.0.15\"' >&2\nexit 0\n");
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return bin.getParent();
@@ -60,10 +64,16 @@ class MavenWrapperJdkTest {
         Path old = oldJdk();
         Path jdks = Files.createDirectories(dir.resolve("jdks"));
         Files.createSymbolicLink(jdks.resolve("jdk-current"), running);
-        Run r = mvnwVersion(Map.of("JAVA_HOME", old.toString(), "PATH", old.resolve("bin") + ":/usr/bin:/bin",
-                "PRAMAAN_JDK_SEARCH", jdks + "/*"));
+        Run r = mvnwVersion(Map.of(
+                "JAVA_HOME",
+                old.toString(),
+                "PATH",
+                old.resolve("bin") + ":/usr/bin:/bin",
+                "PRAMAAN_JDK_SEARCH",
+                jdks + "/*"));
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains("Using JDK " + Runtime.version().feature() + " at " + jdks.resolve("jdk-current"))
+        assertThat(r.output())
+                .contains("Using JDK " + Runtime.version().feature() + " at " + jdks.resolve("jdk-current"))
                 .contains("Java version: " + Runtime.version().feature());
     }
 
@@ -73,7 +83,9 @@ class MavenWrapperJdkTest {
         assumeTrue(Files.isExecutable(running.resolve("bin/javac")), "the test JVM is not a JDK");
         Run r = mvnwVersion(Map.of("JAVA_HOME", running.toString(), "PRAMAAN_JDK_SEARCH", dir.resolve("none") + "/*"));
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).doesNotContain("Using JDK").contains("Java version: " + Runtime.version().feature());
+        assertThat(r.output())
+                .doesNotContain("Using JDK")
+                .contains("Java version: " + Runtime.version().feature());
     }
 
     @Test

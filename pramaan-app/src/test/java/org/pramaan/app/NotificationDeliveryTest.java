@@ -23,10 +23,10 @@ import org.pramaan.cases.CaseAction;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.NoticeRequest;
 import org.pramaan.delivery.WebhookSender;
+import org.pramaan.intake.UploadContext;
 import org.pramaan.json.Json;
 import org.pramaan.notify.Delivery;
 import org.pramaan.notify.DeliveryState;
-import org.pramaan.intake.UploadContext;
 import org.pramaan.testkit.FakeClock;
 import org.pramaan.testkit.HttpReceiver;
 import org.pramaan.testkit.TestImages;
@@ -38,8 +38,10 @@ import org.pramaan.testkit.TestImages;
  */
 class NotificationDeliveryTest {
     static final String SECRET = "webhook-secret-0123456789";
+
     @TempDir
     Path dir;
+
     final FakeClock clock = FakeClock.at("2026-09-01T08:00:00Z");
     HttpReceiver hook;
     HttpReceiver tdb;
@@ -54,13 +56,27 @@ class NotificationDeliveryTest {
         tdb.answerByDefault(201, "{\"uuid\":\"8f1c0e2a-0000-4000-8000-000000000001\"}");
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> env = new HashMap<>(Map.of("PRAMAAN_NOTIFY_WEBHOOK_URL", hook.url("/pramaan-events"), "PRAMAAN_NOTIFY_WEBHOOK_SECRET", SECRET,
-                "PRAMAAN_NOTIFY_SMTP_HOST", "127.0.0.1", "PRAMAAN_NOTIFY_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                "PRAMAAN_NOTIFY_SMTP_FROM", "grievance@platform.example", "PRAMAAN_NOTIFY_TRANSPARENCY_DB_URL", tdb.url(""),
-                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN", "tdb-token-1"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PRAMAAN_NOTIFY_WEBHOOK_URL",
+                hook.url("/pramaan-events"),
+                "PRAMAAN_NOTIFY_WEBHOOK_SECRET",
+                SECRET,
+                "PRAMAAN_NOTIFY_SMTP_HOST",
+                "127.0.0.1",
+                "PRAMAAN_NOTIFY_SMTP_PORT",
+                Integer.toString(smtp.getSmtp().getPort()),
+                "PRAMAAN_NOTIFY_SMTP_FROM",
+                "grievance@platform.example",
+                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_URL",
+                tdb.url(""),
+                "PRAMAAN_NOTIFY_TRANSPARENCY_DB_TOKEN",
+                "tdb-token-1"));
         app = new Embedded(ServerTestBase.config(dir, env), clock);
         Path f = java.nio.file.Files.write(dir.resolve("x.png"), TestImages.png(TestImages.photo(120, 90, 21)));
-        media = app.intake().ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty())).media().id();
+        media = app.intake()
+                .ingest(f, new UploadContext(Optional.of("u-1"), Optional.of("post-1"), Optional.empty()))
+                .media()
+                .id();
     }
 
     @AfterEach
@@ -72,8 +88,17 @@ class NotificationDeliveryTest {
     }
 
     CaseFile euNotice(Map<String, String> extra) {
-        Map<String, String> f = new HashMap<>(Map.of("substantiated_explanation", "a deepfake of me", "exact_url", "https://example.org/p/1",
-                "notifier_name", "A. Person", "notifier_email", "a.person@example.org", "bona_fide_statement", "yes"));
+        Map<String, String> f = new HashMap<>(Map.of(
+                "substantiated_explanation",
+                "a deepfake of me",
+                "exact_url",
+                "https://example.org/p/1",
+                "notifier_name",
+                "A. Person",
+                "notifier_email",
+                "a.person@example.org",
+                "bona_fide_statement",
+                "yes"));
         f.putAll(extra);
         return app.cases().openCase(new NoticeRequest("EU_DSA_ART16_NOTICE", media, f, Optional.empty()));
     }
@@ -83,19 +108,36 @@ class NotificationDeliveryTest {
         CaseFile c = euNotice(Map.of());
         CaseFile removed = app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "deepfake");
         app.dispatcher().deliverDue();
-        List<HttpReceiver.Request> events = hook.requests().stream().filter(r -> r.body().contains("\"type\":\"case.")).toList();
-        assertThat(events).extracting(r -> Json.mapper().readTree(r.body()).path("type").asText())
-                .containsExactly(removed.events().stream().map(e -> "case." + e.wireName()).toArray(String[]::new));
+        List<HttpReceiver.Request> events = hook.requests().stream()
+                .filter(r -> r.body().contains("\"type\":\"case."))
+                .toList();
+        assertThat(events)
+                .extracting(r -> Json.mapper().readTree(r.body()).path("type").asText())
+                .containsExactly(removed.events().stream()
+                        .map(e -> "case." + e.wireName())
+                        .toArray(String[]::new));
         for (int i = 0; i < events.size(); i++) {
             HttpReceiver.Request r = events.get(i);
             assertThat(r.header(WebhookSender.EVENT_HEADER)).isEqualTo(c.id() + "/" + (i + 1));
             String[] sig = r.header(WebhookSender.SIGNATURE_HEADER).split(",");
             long t = Long.parseLong(sig[0].substring(2));
-            assertThat(sig[1]).isEqualTo("v1=" + WebhookSender.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, r.body()));
-            assertThat(sig[1]).isNotEqualTo("v1=" + WebhookSender.sign("another-secret-0123".getBytes(StandardCharsets.UTF_8), t, r.body()));
+            assertThat(sig[1])
+                    .isEqualTo("v1=" + WebhookSender.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, r.body()));
+            assertThat(sig[1])
+                    .isNotEqualTo("v1="
+                            + WebhookSender.sign("another-secret-0123".getBytes(StandardCharsets.UTF_8), t, r.body()));
         }
-        JsonNode sor = events.stream().map(r -> read(r.body())).filter(j -> j.path("type").asText().equals("case.statement_of_reasons")).findFirst().orElseThrow();
-        assertThat(sor.path("data").path("statement").path("decision_visibility").get(0).asText()).isEqualTo("DECISION_VISIBILITY_CONTENT_REMOVED");
+        JsonNode sor = events.stream()
+                .map(r -> read(r.body()))
+                .filter(j -> j.path("type").asText().equals("case.statement_of_reasons"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sor.path("data")
+                        .path("statement")
+                        .path("decision_visibility")
+                        .get(0)
+                        .asText())
+                .isEqualTo("DECISION_VISIBILITY_CONTENT_REMOVED");
     }
 
     @Test
@@ -103,13 +145,21 @@ class NotificationDeliveryTest {
         CaseFile c = euNotice(Map.of());
         app.cases().act(c.id(), CaseAction.REMOVE, org.pramaan.access.Actor.key("r"), "non-consensual deepfake");
         app.dispatcher().deliverDue();
-        JsonNode toUploader = hook.requests().stream().map(r -> read(r.body())).filter(j -> j.path("type").asText().equals("notification.requested"))
-                .findFirst().orElseThrow();
+        JsonNode toUploader = hook.requests().stream()
+                .map(r -> read(r.body()))
+                .filter(j -> j.path("type").asText().equals("notification.requested"))
+                .findFirst()
+                .orElseThrow();
         assertThat(toUploader.path("recipient").path("accountId").asText()).isEqualTo("u-1");
         assertThat(toUploader.path("kind").asText()).isEqualTo("restriction");
-        assertThat(toUploader.path("text").asText()).contains("the content was removed").contains("non-consensual deepfake").contains(c.id());
+        assertThat(toUploader.path("text").asText())
+                .contains("the content was removed")
+                .contains("non-consensual deepfake")
+                .contains(c.id());
         MimeMessage[] mails = smtp.getReceivedMessages();
-        assertThat(mails).extracting(MimeMessage::getSubject).containsExactly("We received your complaint " + c.id(), "Decision on your complaint " + c.id());
+        assertThat(mails)
+                .extracting(MimeMessage::getSubject)
+                .containsExactly("We received your complaint " + c.id(), "Decision on your complaint " + c.id());
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("a.person@example.org");
         assertThat(mails[0].getContent().toString()).contains("tracking number is " + c.id());
     }
@@ -130,10 +180,13 @@ class NotificationDeliveryTest {
         Delivery opened = webhookOf(c, 1);
         assertThat(app.dispatcher().deliverDue().retrying()).isPositive();
         assertThat(find(opened).attempts()).isEqualTo(1);
-        assertThat(find(opened).lastError()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 500"));
+        assertThat(find(opened).lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("HTTP 500"));
         clock.advance(Duration.ofSeconds(9));
         app.dispatcher().deliverDue();
-        assertThat(find(opened).attempts()).as("not due before its 10 s backoff").isEqualTo(1);
+        assertThat(find(opened).attempts())
+                .as("not due before its 10 s backoff")
+                .isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
         app.dispatcher().deliverDue();
         assertThat(find(opened).attempts()).isEqualTo(2);
@@ -141,7 +194,9 @@ class NotificationDeliveryTest {
         app.dispatcher().deliverDue();
         assertThat(find(opened).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(find(opened).attempts()).isEqualTo(3);
-        assertThat(app.audit().forSubject("case:" + c.id())).anyMatch(e -> e.type().equals("delivery.delivered") && e.details().contains(opened.id()));
+        assertThat(app.audit().forSubject("case:" + c.id()))
+                .anyMatch(e ->
+                        e.type().equals("delivery.delivered") && e.details().contains(opened.id()));
     }
 
     @Test
@@ -151,12 +206,16 @@ class NotificationDeliveryTest {
         app.dispatcher().deliverDue();
         Delivery opened = webhookOf(c, 1);
         assertThat(find(opened).state()).as("a 400 will not change on a retry").isEqualTo(DeliveryState.DEAD);
-        assertThat(app.adapters().deliveries().withState(DeliveryState.DEAD, 10)).extracting(Delivery::id).contains(opened.id());
+        assertThat(app.adapters().deliveries().withState(DeliveryState.DEAD, 10))
+                .extracting(Delivery::id)
+                .contains(opened.id());
         hook.answerByDefault(200, "{}");
         app.dispatcher().retry(opened.id(), "key:admin");
         app.dispatcher().deliverDue();
         assertThat(find(opened).state()).isEqualTo(DeliveryState.DELIVERED);
-        assertThat(app.audit().forSubject("case:" + c.id())).extracting(e -> e.type()).contains("delivery.dead_lettered", "delivery.retried", "delivery.delivered");
+        assertThat(app.audit().forSubject("case:" + c.id()))
+                .extracting(e -> e.type())
+                .contains("delivery.dead_lettered", "delivery.retried", "delivery.delivered");
     }
 
     @Test
@@ -180,9 +239,15 @@ class NotificationDeliveryTest {
         app.dispatcher().deliverDue();
         clock.advance(Duration.ofSeconds(10));
         app.dispatcher().deliverDue();
-        List<String> ids = hook.requests().stream().filter(r -> r.body().contains("\"type\":\"case.opened\"")).map(r -> r.header(WebhookSender.EVENT_HEADER)).toList();
+        List<String> ids = hook.requests().stream()
+                .filter(r -> r.body().contains("\"type\":\"case.opened\""))
+                .map(r -> r.header(WebhookSender.EVENT_HEADER))
+                .toList();
         assertThat(ids).containsExactly(c.id() + "/1", c.id() + "/1");
-        Set<String> distinct = hook.requests().stream().map(r -> r.header(WebhookSender.EVENT_HEADER) + read(r.body()).path("type").asText()).collect(Collectors.toSet());
+        Set<String> distinct = hook.requests().stream()
+                .map(r -> r.header(WebhookSender.EVENT_HEADER)
+                        + read(r.body()).path("type").asText())
+                .collect(Collectors.toSet());
         assertThat(distinct).hasSizeLessThan(hook.requests().size());
     }
 
@@ -198,7 +263,10 @@ class NotificationDeliveryTest {
         JsonNode s = Json.mapper().readTree(r.body());
         assertThat(s.path("puid").asText()).isEqualTo(c.id() + "-1");
         assertThat(s.path("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
-        Delivery d = app.adapters().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
+        Delivery d = app.adapters().deliveries().forCase(c.id()).stream()
+                .filter(x -> x.kind().equals("dsa.statement_of_reasons"))
+                .findFirst()
+                .orElseThrow();
         assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(d.response()).hasValueSatisfying(v -> assertThat(v).contains("8f1c0e2a"));
     }
@@ -209,9 +277,13 @@ class NotificationDeliveryTest {
         CaseFile c = euNotice(Map.of());
         app.cases().act(c.id(), CaseAction.LABEL, org.pramaan.access.Actor.key("r"), "synthetic");
         app.dispatcher().deliverDue();
-        Delivery d = app.adapters().deliveries().forCase(c.id()).stream().filter(x -> x.kind().equals("dsa.statement_of_reasons")).findFirst().orElseThrow();
+        Delivery d = app.adapters().deliveries().forCase(c.id()).stream()
+                .filter(x -> x.kind().equals("dsa.statement_of_reasons"))
+                .findFirst()
+                .orElseThrow();
         assertThat(d.state()).isEqualTo(DeliveryState.DEAD);
-        assertThat(d.lastError()).hasValueSatisfying(e -> assertThat(e).contains("422").contains("puid has already been taken"));
+        assertThat(d.lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("422").contains("puid has already been taken"));
     }
 
     @Test
@@ -227,10 +299,16 @@ class NotificationDeliveryTest {
     }
 
     private Delivery webhookOf(CaseFile c, int event) {
-        return app.adapters().deliveries().forCase(c.id()).stream().filter(d -> d.eventId().equals(c.id() + "/" + event) && d.kind().startsWith("case.")).findFirst().orElseThrow();
+        return app.adapters().deliveries().forCase(c.id()).stream()
+                .filter(d ->
+                        d.eventId().equals(c.id() + "/" + event) && d.kind().startsWith("case."))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private Delivery find(Delivery d) { return app.adapters().deliveries().find(d.id()).orElseThrow(); }
+    private Delivery find(Delivery d) {
+        return app.adapters().deliveries().find(d.id()).orElseThrow();
+    }
 
     private static JsonNode read(String s) {
         try {

@@ -11,9 +11,11 @@ import org.pramaan.testkit.TestImages;
 /** {@code POST /v1/provenance/verify} answers in the reference SDK's manifest-store shape. */
 class ProvenanceEndToEndTest extends ServerTestBase {
     private static Path c2pa() {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve("c2pa");
+        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve("c2pa");
         if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
             Assumptions.abort("reference data not found at " + p.toAbsolutePath());
         }
         return p;
@@ -26,15 +28,26 @@ class ProvenanceEndToEndTest extends ServerTestBase {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.json().path("validation_state").asText()).isEqualTo("Valid");
         String active = r.json().path("active_manifest").asText();
-        assertThat(r.json().path("manifests").path(active).path("claim_version").asInt()).isEqualTo(2);
-        assertThat(r.json().path("validation_results").path("activeManifest").path("failure").get(0).path("code").asText()).isEqualTo("signingCredential.untrusted");
+        assertThat(r.json().path("manifests").path(active).path("claim_version").asInt())
+                .isEqualTo(2);
+        assertThat(r.json()
+                        .path("validation_results")
+                        .path("activeManifest")
+                        .path("failure")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .isEqualTo("signingCredential.untrusted");
     }
 
     @Test
     void fileWithoutCredentialsSaysSoAndNeedsAKey() throws Exception {
-        ApiClient.Response none = api.postBytes("/v1/provenance/verify", ingest, TestImages.jpeg(TestImages.photo(64, 48, 3), 0.9f));
+        ApiClient.Response none =
+                api.postBytes("/v1/provenance/verify", ingest, TestImages.jpeg(TestImages.photo(64, 48, 3), 0.9f));
         assertThat(none.status()).as(none.raw()).isEqualTo(200);
         assertThat(none.json().path("outcome").asText()).isEqualTo("no_manifest");
-        assertThat(api.postBytes("/v1/provenance/verify", null, new byte[] {1, 2, 3}).status()).isEqualTo(401);
+        assertThat(api.postBytes("/v1/provenance/verify", null, new byte[] {1, 2, 3})
+                        .status())
+                .isEqualTo(401);
     }
 }

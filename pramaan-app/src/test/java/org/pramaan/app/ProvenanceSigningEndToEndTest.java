@@ -17,16 +17,19 @@ import org.pramaan.testkit.TestImages;
 /** {@code POST /v1/provenance/sign} over real HTTP: off without a key, signs with the configured one, and its output verifies. */
 class ProvenanceSigningEndToEndTest extends ServerTestBase {
     private static Path certs() {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve("c2pa/certs");
+        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve("c2pa/certs");
         if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
             Assumptions.abort("reference data not found at " + p.toAbsolutePath());
         }
         return p;
     }
 
     private HttpResponse<byte[]> sign(String key, String query, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiBase() + "/v1/provenance/sign" + query)).header("Content-Type", "application/octet-stream")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiBase() + "/v1/provenance/sign" + query))
+                .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) b.header("Authorization", "Bearer " + key);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -34,7 +37,8 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
 
     @Test
     void signingIsOffUntilAKeyIsConfigured() throws Exception {
-        HttpResponse<byte[]> r = sign(ingest, "?source-type=trainedAlgorithmicMedia", TestImages.jpeg(TestImages.photo(32, 24, 1), 0.9f));
+        HttpResponse<byte[]> r = sign(
+                ingest, "?source-type=trainedAlgorithmicMedia", TestImages.jpeg(TestImages.photo(32, 24, 1), 0.9f));
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(new String(r.body())).contains("c2pa.signing.unconfigured").contains("c2pa.signing-key");
     }
@@ -43,8 +47,15 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
     void configuredKeySignsAndTheResultVerifiesTrusted() throws Exception {
         Path c = certs();
         stop();
-        start(Map.of("PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(), "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("es256.pub").toString(),
-                "PRAMAAN_C2PA_TRUST_ANCHORS", c.resolve("trust/test_cert_root_bundle.pem").toString(), "PRAMAAN_C2PA_TRUST_CONFIG", c.resolve("trust/store.cfg").toString()));
+        start(Map.of(
+                "PRAMAAN_C2PA_SIGNING_KEY",
+                c.resolve("es256.pem").toString(),
+                "PRAMAAN_C2PA_SIGNING_CHAIN",
+                c.resolve("es256.pub").toString(),
+                "PRAMAAN_C2PA_TRUST_ANCHORS",
+                c.resolve("trust/test_cert_root_bundle.pem").toString(),
+                "PRAMAAN_C2PA_TRUST_CONFIG",
+                c.resolve("trust/store.cfg").toString()));
         String key = app.keys().create(Role.INGEST, "generator").secret();
         byte[] jpeg = TestImages.jpeg(TestImages.photo(32, 24, 2), 0.9f);
         HttpResponse<byte[]> r = sign(key, "?source-type=trainedAlgorithmicMedia&software-agent=ImageGen%201.0", jpeg);
@@ -52,29 +63,41 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
         assertThat(r.headers().firstValue("C2PA-Manifest-Label").orElse("")).startsWith("urn:c2pa:");
         String label = r.headers().firstValue("C2PA-Manifest-Label").orElseThrow();
-        assertThat(app.audit().forSubject("c2pa:" + label)).extracting(e -> e.type()).containsExactly("c2pa.signed");
+        assertThat(app.audit().forSubject("c2pa:" + label))
+                .extracting(e -> e.type())
+                .containsExactly("c2pa.signed");
         ApiClient.Response v = api.postBytes("/v1/provenance/verify", key, r.body());
         assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
-        assertThat(v.raw()).contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia").contains("ImageGen 1.0");
+        assertThat(v.raw())
+                .contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
+                .contains("ImageGen 1.0");
 
         HttpResponse<byte[]> sidecar = sign(key, "?source-type=digitalCapture&sidecar=true", jpeg);
         assertThat(sidecar.statusCode()).isEqualTo(200);
         assertThat(sidecar.headers().firstValue("Content-Type").orElse("")).startsWith("application/c2pa");
-        assertThat(new String(sidecar.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("jumb");
+        assertThat(new String(sidecar.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("jumb");
 
         // multipart: the file plus a signed ingredient, whose manifest is carried along
         String boundary = "b-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream mp = new java.io.ByteArrayOutputStream();
         for (var part : java.util.List.of(Map.entry("file", jpeg), Map.entry("ingredient", r.body()))) {
-            mp.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\"" + part.getKey()
-                    + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mp.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                            + "\"; filename=\"" + part.getKey() + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             mp.writeBytes(part.getValue());
             mp.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         mp.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<byte[]> derived = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/v1/provenance/sign?source-type=compositeWithTrainedAlgorithmicMedia"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(mp.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> derived = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apiBase()
+                                        + "/v1/provenance/sign?source-type=compositeWithTrainedAlgorithmicMedia"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(mp.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(derived.statusCode()).as(new String(derived.body())).isEqualTo(200);
         ApiClient.Response dv = api.postBytes("/v1/provenance/verify", key, derived.body());
         assertThat(dv.json().path("validation_state").asText()).as(dv.raw()).isEqualTo("Trusted");
@@ -83,18 +106,39 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
 
         assertThat(sign(key, "?source-type=photoshopped", jpeg).statusCode()).isEqualTo(400);
         assertThat(sign(key, "", jpeg).statusCode()).isEqualTo(400);
-        assertThat(sign(key, "?source-type=trainedAlgorithmicMedia", "plain text".getBytes()).statusCode()).isEqualTo(415);
-        assertThat(sign(app.keys().create(Role.REVIEWER, "moderator").secret(), "?source-type=trainedAlgorithmicMedia", jpeg).statusCode()).isEqualTo(403);
-        assertThat(sign(null, "?source-type=trainedAlgorithmicMedia", jpeg).statusCode()).isEqualTo(401);
+        assertThat(sign(key, "?source-type=trainedAlgorithmicMedia", "plain text".getBytes())
+                        .statusCode())
+                .isEqualTo(415);
+        assertThat(sign(
+                                app.keys().create(Role.REVIEWER, "moderator").secret(),
+                                "?source-type=trainedAlgorithmicMedia",
+                                jpeg)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(sign(null, "?source-type=trainedAlgorithmicMedia", jpeg).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aKeyWithoutItsChainStopsStartUp() {
         Path c = certs();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString())))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(
+                        dataDir,
+                        Map.of(
+                                "PRAMAAN_C2PA_SIGNING_KEY",
+                                c.resolve("es256.pem").toString())))
                 .hasMessageContaining("c2pa.signing-chain");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(),
-                "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("ps256.pub").toString()))).hasMessageContaining("c2pa.signing-key").hasMessageContaining("does not belong");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_C2PA_SIGNING_ALG", "md5"))).hasMessageContaining("c2pa.signing-alg");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(
+                        dataDir,
+                        Map.of(
+                                "PRAMAAN_C2PA_SIGNING_KEY",
+                                c.resolve("es256.pem").toString(),
+                                "PRAMAAN_C2PA_SIGNING_CHAIN",
+                                c.resolve("ps256.pub").toString())))
+                .hasMessageContaining("c2pa.signing-key")
+                .hasMessageContaining("does not belong");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> config(dataDir, Map.of("PRAMAAN_C2PA_SIGNING_ALG", "md5")))
+                .hasMessageContaining("c2pa.signing-alg");
     }
 }

@@ -19,18 +19,28 @@ import org.pramaan.json.Json;
  */
 final class RawHttp {
     record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws IOException { return Json.mapper().readTree(body); }
+        JsonNode json() throws IOException {
+            return Json.mapper().readTree(body);
+        }
 
-        boolean isJson() { return headers.getOrDefault("content-type", "").startsWith("application/json"); }
+        boolean isJson() {
+            return headers.getOrDefault("content-type", "").startsWith("application/json");
+        }
 
-        String errorCode() throws IOException { return json().path("error").path("code").asText(); }
+        String errorCode() throws IOException {
+            return json().path("error").path("code").asText();
+        }
 
-        String errorMessage() throws IOException { return json().path("error").path("message").asText(); }
+        String errorMessage() throws IOException {
+            return json().path("error").path("message").asText();
+        }
     }
 
     private final int port;
 
-    RawHttp(int port) { this.port = port; }
+    RawHttp(int port) {
+        this.port = port;
+    }
 
     /** Sends the head (request line and headers, without the blank line) and the body; closes the writing half when {@code halfClose}. */
     Response send(String head, byte[] body, boolean halfClose) throws IOException {
@@ -50,11 +60,14 @@ final class RawHttp {
     }
 
     /** A request with Connection: close and Content-Length set from the body. */
-    Response request(String method, String path, String key, Map<String, String> headers, byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close");
+    Response request(String method, String path, String key, Map<String, String> headers, byte[] body)
+            throws IOException {
+        StringBuilder head = new StringBuilder(
+                method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close");
         if (key != null) head.append("\r\nAuthorization: Bearer ").append(key);
         headers.forEach((k, v) -> head.append("\r\n").append(k).append(": ").append(v));
-        if (body.length > 0 || !headers.containsKey("Transfer-Encoding")) head.append("\r\nContent-Length: ").append(body.length);
+        if (body.length > 0 || !headers.containsKey("Transfer-Encoding"))
+            head.append("\r\nContent-Length: ").append(body.length);
         return send(head.toString(), body, false);
     }
 
@@ -63,7 +76,8 @@ final class RawHttp {
         byte[] buf = new byte[8192];
         int n;
         while ((n = in.read(buf)) > 0) all.write(buf, 0, n);
-        String text = all.toString(StandardCharsets.ISO_8859_1); // byte-exact framing; the body is decoded as UTF-8 below
+        String text =
+                all.toString(StandardCharsets.ISO_8859_1); // byte-exact framing; the body is decoded as UTF-8 below
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) throw new IOException("no complete response head: " + text);
         String[] lines = text.substring(0, end).split("\r\n");
@@ -71,11 +85,15 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int c = lines[i].indexOf(':');
-            if (c > 0) headers.put(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim());
+            if (c > 0)
+                headers.put(
+                        lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(c + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = dechunk(body);
-        return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Response(
+                status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String dechunk(String s) {

@@ -56,8 +56,10 @@ class SigkillMixedWorkloadTest {
 
     @TempDir
     Path dir;
+
     Process server;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final PdqHasher pdq = new PdqHasher();
 
     /** A write the client sent; {@code acked} once a 2xx came back. */
@@ -65,12 +67,12 @@ class SigkillMixedWorkloadTest {
 
     // The ledger: what the server acknowledged, and what was cut off and must be retried.
     final List<Op> pending = new ArrayList<>();
-    final Map<String, String> uploadMedia = new LinkedHashMap<>();   // upload marker -> media id
-    final Map<String, String> noticeCases = new LinkedHashMap<>();   // notice marker -> case id
-    final Map<String, Long> importedItems = new LinkedHashMap<>();   // pdq hex -> item id (acknowledged)
-    final Set<String> everImported = new HashSet<>();                // every pdq hex ever sent in an import
-    final Set<String> removedAcked = new HashSet<>();                // pdq hex whose removal was acknowledged
-    final Set<String> removalAttempted = new HashSet<>();            // pdq hex whose removal was sent (maybe applied)
+    final Map<String, String> uploadMedia = new LinkedHashMap<>(); // upload marker -> media id
+    final Map<String, String> noticeCases = new LinkedHashMap<>(); // notice marker -> case id
+    final Map<String, Long> importedItems = new LinkedHashMap<>(); // pdq hex -> item id (acknowledged)
+    final Set<String> everImported = new HashSet<>(); // every pdq hex ever sent in an import
+    final Set<String> removedAcked = new HashSet<>(); // pdq hex whose removal was acknowledged
+    final Set<String> removalAttempted = new HashSet<>(); // pdq hex whose removal was sent (maybe applied)
     final List<String> mediaIds = new ArrayList<>();
     int next;
 
@@ -86,9 +88,19 @@ class SigkillMixedWorkloadTest {
         ClockFileServer.FileClock.set(clockFile, Instant.parse("2026-06-01T09:00:00Z"));
         Random random = new Random(20261204);
         int port = start(clockFile, data);
-        assertThat(send(port, "POST", "/v1/banks", "application/json", ("{\"name\":\"" + BANK + "\",\"kind\":\"removed\"}").getBytes(StandardCharsets.UTF_8), null).statusCode())
+        assertThat(send(
+                                port,
+                                "POST",
+                                "/v1/banks",
+                                "application/json",
+                                ("{\"name\":\"" + BANK + "\",\"kind\":\"removed\"}").getBytes(StandardCharsets.UTF_8),
+                                null)
+                        .statusCode())
                 .isEqualTo(201);
-        String seedMedia = ack(send(port, "POST", "/v1/media?externalId=seed", "application/octet-stream", image(1), "seed-upload")).path("id").asText();
+        String seedMedia = ack(send(
+                        port, "POST", "/v1/media?externalId=seed", "application/octet-stream", image(1), "seed-upload"))
+                .path("id")
+                .asText();
         mediaIds.add(seedMedia);
         long ops = 0;
         long cutOff = 0;
@@ -97,29 +109,34 @@ class SigkillMixedWorkloadTest {
             AtomicBoolean stop = new AtomicBoolean();
             final int p = port;
             long[] counts = new long[2];
-            Thread worker = new Thread(() -> {
-                Random r = new Random(random.nextLong());
-                while (!stop.get()) {
-                    counts[0]++;
-                    if (!step(p, r)) {
-                        counts[1]++;
-                        return; // the server is gone
-                    }
-                }
-            }, "workload");
+            Thread worker = new Thread(
+                    () -> {
+                        Random r = new Random(random.nextLong());
+                        while (!stop.get()) {
+                            counts[0]++;
+                            if (!step(p, r)) {
+                                counts[1]++;
+                                return; // the server is gone
+                            }
+                        }
+                    },
+                    "workload");
             worker.start();
             Thread.sleep(150 + random.nextInt(900)); // a random point of the workload, not a deadline
             server.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
             stop.set(true);
             worker.join(30_000);
-            assertThat(worker.isAlive()).as("the workload thread ends once the server is gone").isFalse();
+            assertThat(worker.isAlive())
+                    .as("the workload thread ends once the server is gone")
+                    .isFalse();
             ops += counts[0];
             cutOff += counts[1];
             port = start(clockFile, data);
         }
         retryPending(port);
         assertThat(pending).as("every cut-off request went through on retry").isEmpty();
-        System.out.printf("sigkill: %d kills, %d requests, %d cut off and retried; %d uploads, %d cases, %d items imported, %d removed%n",
+        System.out.printf(
+                "sigkill: %d kills, %d requests, %d cut off and retried; %d uploads, %d cases, %d items imported, %d removed%n",
                 KILLS, ops, cutOff, uploadMedia.size(), noticeCases.size(), importedItems.size(), removedAcked.size());
         assertThat(cutOff).as("kills landed while requests were in flight").isPositive();
 
@@ -132,34 +149,62 @@ class SigkillMixedWorkloadTest {
         }
         // Every acknowledged notice is one case.
         Map<String, Integer> casesByMarker = new HashMap<>();
-        ack(send(port, "GET", "/v1/cases", null, null, null)).forEach(c -> casesByMarker.merge(c.path("notice").path("complainant").asText(), 1, Integer::sum));
+        ack(send(port, "GET", "/v1/cases", null, null, null))
+                .forEach(c ->
+                        casesByMarker.merge(c.path("notice").path("complainant").asText(), 1, Integer::sum));
         for (Map.Entry<String, String> n : noticeCases.entrySet()) {
-            assertThat(casesByMarker.get(n.getKey())).as("cases for notice %s", n.getKey()).isEqualTo(1);
-            assertThat(send(port, "GET", "/v1/cases/" + n.getValue(), null, null, null).statusCode()).isEqualTo(200);
+            assertThat(casesByMarker.get(n.getKey()))
+                    .as("cases for notice %s", n.getKey())
+                    .isEqualTo(1);
+            assertThat(send(port, "GET", "/v1/cases/" + n.getValue(), null, null, null)
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        // The bank holds each acknowledged hash once, none whose removal was acknowledged, and the matcher agrees with it.
+        // The bank holds each acknowledged hash once, none whose removal was acknowledged, and the matcher agrees with
+        // it.
         Map<String, Integer> stored = new HashMap<>();
-        for (String line : new String(send(port, "GET", "/v1/banks/" + BANK + "/export?format=jsonl", null, null, null).body(), StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) stored.merge(Json.mapper().readTree(line).path("pdq").asText(), 1, Integer::sum);
+        for (String line : new String(
+                        send(port, "GET", "/v1/banks/" + BANK + "/export?format=jsonl", null, null, null)
+                                .body(),
+                        StandardCharsets.UTF_8)
+                .split("\n")) {
+            if (!line.isBlank())
+                stored.merge(Json.mapper().readTree(line).path("pdq").asText(), 1, Integer::sum);
         }
         stored.values().forEach(n -> assertThat(n).as("no hash imported twice").isEqualTo(1));
         for (String h : importedItems.keySet()) {
-            if (!removalAttempted.contains(h)) assertThat(stored).as("acknowledged import %s", h).containsKey(h);
+            if (!removalAttempted.contains(h))
+                assertThat(stored).as("acknowledged import %s", h).containsKey(h);
         }
-        for (String h : removedAcked) assertThat(stored).as("acknowledged removal %s", h).doesNotContainKey(h);
+        for (String h : removedAcked)
+            assertThat(stored).as("acknowledged removal %s", h).doesNotContainKey(h);
         for (String h : everImported) {
-            JsonNode results = ack(send(port, "POST", "/v1/match", "application/json", ("{\"pdq\":[\"" + h + "\"]}").getBytes(StandardCharsets.UTF_8), null));
+            JsonNode results = ack(send(
+                    port,
+                    "POST",
+                    "/v1/match",
+                    "application/json",
+                    ("{\"pdq\":[\"" + h + "\"]}").getBytes(StandardCharsets.UTF_8),
+                    null));
             boolean matches = false;
-            for (JsonNode m : results.path("results").get(0).path("matches")) matches |= m.path("bank").asText().equals(BANK) && m.path("distance").asInt() == 0;
-            assertThat(matches).as("matcher and store agree on %s (stored: %s)", h, stored.containsKey(h)).isEqualTo(stored.containsKey(h));
+            for (JsonNode m : results.path("results").get(0).path("matches"))
+                matches |= m.path("bank").asText().equals(BANK)
+                        && m.path("distance").asInt() == 0;
+            assertThat(matches)
+                    .as("matcher and store agree on %s (stored: %s)", h, stored.containsKey(h))
+                    .isEqualTo(stored.containsKey(h));
         }
         // No stale spool file; the audit chain is intact.
-        try (Stream<Path> files = Files.exists(data.resolve("tmp")) ? Files.list(data.resolve("tmp")) : Stream.empty()) {
+        try (Stream<Path> files =
+                Files.exists(data.resolve("tmp")) ? Files.list(data.resolve("tmp")) : Stream.empty()) {
             assertThat(files.toList()).as("spool files left in tmp/").isEmpty();
         }
         HttpResponse<byte[]> verify = send(port, "GET", "/v1/audit/verify", null, null, null);
-        assertThat(verify.statusCode()).as(new String(verify.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(Json.mapper().readTree(verify.body()).path("valid").asBoolean()).isTrue();
+        assertThat(verify.statusCode())
+                .as(new String(verify.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(Json.mapper().readTree(verify.body()).path("valid").asBoolean())
+                .isTrue();
     }
 
     /** One random write; false when the server went away mid-request (the op is then pending). */
@@ -169,33 +214,68 @@ class SigkillMixedWorkloadTest {
         if (pick < 35 || mediaIds.isEmpty()) {
             int n = next++;
             String marker = "up-" + n;
-            op = new Op("upload", "idem-" + marker, "/v1/media?externalId=" + marker, "application/octet-stream", image(1000 + n), marker);
+            op = new Op(
+                    "upload",
+                    "idem-" + marker,
+                    "/v1/media?externalId=" + marker,
+                    "application/octet-stream",
+                    image(1000 + n),
+                    marker);
         } else if (pick < 60) {
             int n = next++;
             String marker = "nt-" + n;
             String media = mediaIds.get(r.nextInt(mediaIds.size()));
-            op = new Op("notice", "idem-" + marker, "/v1/notices", "application/json", ("{\"noticeType\":\"IN_3_2_B_COMPLAINT\",\"mediaId\":\"" + media
-                    + "\",\"fields\":{\"complainant\":\"" + marker + "\"}}").getBytes(StandardCharsets.UTF_8), marker);
+            op = new Op(
+                    "notice",
+                    "idem-" + marker,
+                    "/v1/notices",
+                    "application/json",
+                    ("{\"noticeType\":\"IN_3_2_B_COMPLAINT\",\"mediaId\":\"" + media
+                                    + "\",\"fields\":{\"complainant\":\"" + marker + "\"}}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    marker);
         } else if (pick < 80 || importedItems.size() <= removalAttempted.size()) {
             int n = next++;
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < 2; i++) {
                 PdqResult h = pdq.hash(TestImages.photo(64, 64, 500_000 + 2L * n + i));
                 everImported.add(h.hash().toHex());
-                lines.append("{\"pdq\":\"").append(h.hash().toHex()).append("\",\"quality\":").append(h.quality()).append(",\"note\":\"imp-").append(n).append("\"}\n");
+                lines.append("{\"pdq\":\"")
+                        .append(h.hash().toHex())
+                        .append("\",\"quality\":")
+                        .append(h.quality())
+                        .append(",\"note\":\"imp-")
+                        .append(n)
+                        .append("\"}\n");
             }
-            op = new Op("import", "idem-imp-" + n, "/v1/banks/" + BANK + "/items?format=jsonl", "application/x-ndjson", lines.toString().getBytes(StandardCharsets.UTF_8), "imp-" + n);
+            op = new Op(
+                    "import",
+                    "idem-imp-" + n,
+                    "/v1/banks/" + BANK + "/items?format=jsonl",
+                    "application/x-ndjson",
+                    lines.toString().getBytes(StandardCharsets.UTF_8),
+                    "imp-" + n);
         } else {
-            List<String> candidates = importedItems.keySet().stream().filter(h -> !removalAttempted.contains(h)).toList();
+            List<String> candidates = importedItems.keySet().stream()
+                    .filter(h -> !removalAttempted.contains(h))
+                    .toList();
             String h = candidates.get(r.nextInt(candidates.size()));
             removalAttempted.add(h);
             try {
-                int status = send(port, "DELETE", "/v1/banks/" + BANK + "/items/" + importedItems.get(h), null, null, null).statusCode();
+                int status = send(
+                                port,
+                                "DELETE",
+                                "/v1/banks/" + BANK + "/items/" + importedItems.get(h),
+                                null,
+                                null,
+                                null)
+                        .statusCode();
                 assertThat(status).isIn(204, 404);
                 if (status == 204) removedAcked.add(h);
                 return true;
             } catch (IOException e) {
-                return false; // maybe applied, maybe not: the final check accepts either, but store and matcher must agree
+                return false; // maybe applied, maybe not: the final check accepts either, but store and matcher must
+                // agree
             }
         }
         try {
@@ -223,26 +303,35 @@ class SigkillMixedWorkloadTest {
             case "notice" -> noticeCases.put(op.marker(), body.path("id").asText());
             case "import" -> {
                 List<String> hashes = new ArrayList<>();
-                for (String line : new String(op.body(), StandardCharsets.UTF_8).split("\n")) hashes.add(Json.mapper().readTree(line).path("pdq").asText());
+                for (String line : new String(op.body(), StandardCharsets.UTF_8).split("\n"))
+                    hashes.add(Json.mapper().readTree(line).path("pdq").asText());
                 JsonNode ids = body.path("ids");
                 assertThat(ids.size()).as("items stored by %s", op.marker()).isEqualTo(hashes.size());
-                for (int i = 0; i < hashes.size(); i++) importedItems.put(hashes.get(i), ids.get(i).asLong());
+                for (int i = 0; i < hashes.size(); i++)
+                    importedItems.put(hashes.get(i), ids.get(i).asLong());
             }
             default -> throw new AssertionError(op.kind());
         }
     }
 
     private static JsonNode ack(HttpResponse<byte[]> resp) throws IOException {
-        assertThat(resp.statusCode()).as(new String(resp.body(), StandardCharsets.UTF_8)).isBetween(200, 299);
+        assertThat(resp.statusCode())
+                .as(new String(resp.body(), StandardCharsets.UTF_8))
+                .isBetween(200, 299);
         return Json.mapper().readTree(resp.body());
     }
 
-    private HttpResponse<byte[]> send(int port, String method, String path, String contentType, byte[] body, String idempotencyKey) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+    private HttpResponse<byte[]> send(
+            int port, String method, String path, String contentType, byte[] body, String idempotencyKey)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + ADMIN);
         if (contentType != null) b.header("Content-Type", contentType);
         if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
@@ -251,12 +340,22 @@ class SigkillMixedWorkloadTest {
         }
     }
 
-    private static byte[] image(long seed) { return TestImages.png(TestImages.photo(64, 48, seed)); }
+    private static byte[] image(long seed) {
+        return TestImages.png(TestImages.photo(64, 48, seed));
+    }
 
     private int start(Path clockFile, Path data) throws Exception {
         // Rate limits off: the file clock stands still, so a key's bucket would never refill.
-        ClockFileServer.Launched l = ClockFileServer.launch(clockFile, Map.of("PRAMAAN_DATA_DIR", data.toString(), "PRAMAAN_ADMIN_KEY", ADMIN,
-                "PRAMAAN_HTTP_RATE_LIMIT_ENABLED", "false"), "-Xmx512m");
+        ClockFileServer.Launched l = ClockFileServer.launch(
+                clockFile,
+                Map.of(
+                        "PRAMAAN_DATA_DIR",
+                        data.toString(),
+                        "PRAMAAN_ADMIN_KEY",
+                        ADMIN,
+                        "PRAMAAN_HTTP_RATE_LIMIT_ENABLED",
+                        "false"),
+                "-Xmx512m");
         server = l.process();
         return l.port();
     }

@@ -62,8 +62,10 @@ class SpoolAndImportLimitTest extends ServerTestBase {
             api.postJson("/v1/banks", ADMIN, "{\"name\":\"gone\",\"kind\":\"known-deepfake\"}");
             try (Socket s = new Socket("127.0.0.1", port)) {
                 OutputStream out = s.getOutputStream();
-                out.write(("POST " + route + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-                        + (8 << 20) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(("POST " + route + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN
+                                + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + (8 << 20)
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(new byte[2 << 20]);
                 out.flush();
                 awaitSpool(route, true);
@@ -88,19 +90,30 @@ class SpoolAndImportLimitTest extends ServerTestBase {
         api.postJson("/v1/banks", ADMIN, "{\"name\":\"feed\",\"kind\":\"partner-feed\"}");
         long audit = auditLength();
         String lines = hashLines(20, 1); // 20 x 65 bytes = 1300 bytes
-        ApiClient.Response sized = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain", lines.getBytes(StandardCharsets.US_ASCII));
+        ApiClient.Response sized = api.sendBytes(
+                "/v1/banks/feed/items?format=lines", ADMIN, "text/plain", lines.getBytes(StandardCharsets.US_ASCII));
         assertTooLarge(sized.status(), sized.raw(), "1000");
         // HttpClient sends a stream of unknown length chunked: no Content-Length to check first.
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/v1/banks/feed/items?format=lines"))
-                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(lines.getBytes(StandardCharsets.US_ASCII)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apiBase() + "/v1/banks/feed/items?format=lines"))
+                                .header("Authorization", "Bearer " + ADMIN)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(lines.getBytes(StandardCharsets.US_ASCII))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.request().headers().firstValue("Content-Length")).isEmpty();
         assertTooLarge(chunked.statusCode(), chunked.body(), "1000");
-        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt()).isZero();
+        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt())
+                .isZero();
         assertThat(auditLength()).isEqualTo(audit);
         assertThat(spoolFiles()).isEmpty();
-        ApiClient.Response fits = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain", hashLines(15, 2).getBytes(StandardCharsets.US_ASCII));
+        ApiClient.Response fits = api.sendBytes(
+                "/v1/banks/feed/items?format=lines",
+                ADMIN,
+                "text/plain",
+                hashLines(15, 2).getBytes(StandardCharsets.US_ASCII));
         assertThat(fits.status()).as(fits.raw()).isEqualTo(201);
         assertThat(fits.json().path("imported").asInt()).isEqualTo(15);
     }
@@ -110,11 +123,19 @@ class SpoolAndImportLimitTest extends ServerTestBase {
         stop();
         start(Map.of("PRAMAAN_BANKS_MAX_IMPORT_ITEMS", "3"));
         api.postJson("/v1/banks", ADMIN, "{\"name\":\"feed\",\"kind\":\"partner-feed\"}");
-        ApiClient.Response over = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain", hashLines(4, 3).getBytes(StandardCharsets.US_ASCII));
+        ApiClient.Response over = api.sendBytes(
+                "/v1/banks/feed/items?format=lines",
+                ADMIN,
+                "text/plain",
+                hashLines(4, 3).getBytes(StandardCharsets.US_ASCII));
         assertTooLarge(over.status(), over.raw(), "3");
         assertThat(over.json().path("error").path("message").asText()).contains("banks.max-import-items");
-        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt()).isZero();
-        ApiClient.Response fits = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain",
+        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt())
+                .isZero();
+        ApiClient.Response fits = api.sendBytes(
+                "/v1/banks/feed/items?format=lines",
+                ADMIN,
+                "text/plain",
                 ("# comments and blank lines are not items\n\n" + hashLines(3, 4)).getBytes(StandardCharsets.US_ASCII));
         assertThat(fits.status()).as(fits.raw()).isEqualTo(201);
         assertThat(fits.json().path("imported").asInt()).isEqualTo(3);
@@ -123,7 +144,11 @@ class SpoolAndImportLimitTest extends ServerTestBase {
     @Test
     void aBadLastLineStoresNothingAndAHugeUnbrokenLineIsRefusedByLength() throws Exception {
         api.postJson("/v1/banks", ADMIN, "{\"name\":\"feed\",\"kind\":\"partner-feed\"}");
-        ApiClient.Response bad = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain", (hashLines(50, 5) + "not-a-hash\n").getBytes(StandardCharsets.US_ASCII));
+        ApiClient.Response bad = api.sendBytes(
+                "/v1/banks/feed/items?format=lines",
+                ADMIN,
+                "text/plain",
+                (hashLines(50, 5) + "not-a-hash\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(bad.status()).as(bad.raw()).isEqualTo(400);
         assertThat(bad.json().path("error").path("code").asText()).isEqualTo("bank.import_invalid");
         assertThat(bad.json().path("error").path("message").asText()).contains("line 51");
@@ -131,16 +156,21 @@ class SpoolAndImportLimitTest extends ServerTestBase {
         java.util.Arrays.fill(oneLine, (byte) 'a');
         ApiClient.Response huge = api.sendBytes("/v1/banks/feed/items?format=lines", ADMIN, "text/plain", oneLine);
         assertThat(huge.status()).as(huge.raw()).isEqualTo(400);
-        assertThat(huge.json().path("error").path("message").asText()).contains("line 1").contains("65536");
-        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt()).isZero();
+        assertThat(huge.json().path("error").path("message").asText())
+                .contains("line 1")
+                .contains("65536");
+        assertThat(api.get("/v1/banks/feed", ADMIN).json().path("items").asInt())
+                .isZero();
         assertThat(spoolFiles()).isEmpty();
     }
 
     @Test
     void theLimitsAreConfigurationCheckedAtStartUp() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_BANKS_MAX_IMPORT_ITEMS", "0")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> config(dataDir, Map.of("PRAMAAN_BANKS_MAX_IMPORT_ITEMS", "0")))
                 .hasMessageContaining("banks.max-import-items");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(dataDir, Map.of("PRAMAAN_BANKS_MAX_IMPORT_BYTES", "64MB")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> config(dataDir, Map.of("PRAMAAN_BANKS_MAX_IMPORT_BYTES", "64MB")))
                 .hasMessageContaining("banks.max-import-bytes");
         assertThat(config(dataDir, Map.of()).banks().imports()).isEqualTo(org.pramaan.banks.BankFiles.Limits.DEFAULT);
     }
@@ -162,7 +192,9 @@ class SpoolAndImportLimitTest extends ServerTestBase {
         return s.toString();
     }
 
-    private long auditLength() throws Exception { return api.get("/v1/audit/verify", ADMIN).json().path("entriesChecked").asLong(); }
+    private long auditLength() throws Exception {
+        return api.get("/v1/audit/verify", ADMIN).json().path("entriesChecked").asLong();
+    }
 
     /** Polls (a condition, not a deadline) until the spool has a file ({@code present}) or none; bounded so a bug fails rather than hangs. */
     private void awaitSpool(String route, boolean present) throws Exception {

@@ -42,7 +42,8 @@ class StoreSelectionTest {
         Properties sys = new Properties();
         sys.setProperty("pramaan.store", "mongo");
         assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.toString()), sys))
-                .hasMessageContaining("configuration store='mongo' (from system property pramaan.store) names no store adapter; available: embedded")
+                .hasMessageContaining(
+                        "configuration store='mongo' (from system property pramaan.store) names no store adapter; available: embedded")
                 .hasMessageNotContaining("not built yet");
     }
 
@@ -58,7 +59,8 @@ class StoreSelectionTest {
     @Test
     void theServiceLoaderFindsTheEmbeddedProvider() {
         assertThat(ServiceLoader.load(AdaptersProvider.class).stream().map(ServiceLoader.Provider::type))
-                .as("META-INF/services entry of pramaan-app").contains(EmbeddedAdaptersProvider.class);
+                .as("META-INF/services entry of pramaan-app")
+                .contains(EmbeddedAdaptersProvider.class);
         AdapterRegistry installed = AdapterRegistry.installed();
         assertThat(installed.names()).containsExactly("embedded");
         assertThat(installed.provider("embedded")).isInstanceOf(EmbeddedAdaptersProvider.class);
@@ -67,18 +69,26 @@ class StoreSelectionTest {
     @Test
     void theEmbeddedProviderOpensTheStoreWithTheFfmpegDecodersAndReleasesItOnClose() throws Exception {
         PramaanConfig c = config(Map.of("PRAMAAN_STORE", "embedded"));
-        AdaptersProvider embedded = AdapterRegistry.installed().provider(c.storage().store());
-        assertThat(embedded.exists(c.storage().settings())).as("nothing is created before open").isFalse();
+        AdaptersProvider embedded =
+                AdapterRegistry.installed().provider(c.storage().store());
+        assertThat(embedded.exists(c.storage().settings()))
+                .as("nothing is created before open")
+                .isFalse();
         try (Adapters a = embedded.open(c.storage().settings())) {
             assertThat(a.decoders().video()).isPresent();
             assertThat(a.decoders().audio()).isPresent();
             assertThat(a.probe()).isEmpty();
-            assertThat(a.restoredGuards()).as("a new store has its append-only triggers from the start").isEmpty();
-            assertThat(a.unitOfWork().run(() -> a.apiKeys().findByDigest("nope"))).isEmpty();
+            assertThat(a.restoredGuards())
+                    .as("a new store has its append-only triggers from the start")
+                    .isEmpty();
+            assertThat(a.unitOfWork().run(() -> a.apiKeys().findByDigest("nope")))
+                    .isEmpty();
         }
         assertThat(embedded.exists(c.storage().settings())).isTrue();
         try (Adapters again = embedded.open(c.storage().settings())) {
-            assertThat(again.probe()).as("the data directory's lock was released by close").isEmpty();
+            assertThat(again.probe())
+                    .as("the data directory's lock was released by close")
+                    .isEmpty();
         }
     }
 

@@ -8,8 +8,9 @@ import org.pramaan.testkit.TestImages;
 /** Labelled and unlabelled images for the end-to-end tests, generated here. */
 final class TestMedia {
     static final String TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
-    static final String AIGC = "{\"Label\":\"1\",\"ContentProducer\":\"001191110108MA01KP2T5U00000\",\"ProduceID\":\"20260301-000042\","
-            + "\"ReservedCode1\":\"\",\"ContentPropagator\":\"\",\"PropagateID\":\"\",\"ReservedCode2\":\"\"}";
+    static final String AIGC =
+            "{\"Label\":\"1\",\"ContentProducer\":\"001191110108MA01KP2T5U00000\",\"ProduceID\":\"20260301-000042\","
+                    + "\"ReservedCode1\":\"\",\"ContentPropagator\":\"\",\"PropagateID\":\"\",\"ReservedCode2\":\"\"}";
 
     private TestMedia() {}
 
@@ -19,7 +20,8 @@ final class TestMedia {
     }
 
     static byte[] aiJpeg(long seed) {
-        return MetadataEmbedder.withXmp(TestImages.jpeg(TestImages.photo(640, 480, seed), 0.9f), Xmp.digitalSourceType(TRAINED));
+        return MetadataEmbedder.withXmp(
+                TestImages.jpeg(TestImages.photo(640, 480, seed), 0.9f), Xmp.digitalSourceType(TRAINED));
     }
 
     static byte[] aigcPng(long seed) {

@@ -55,7 +55,8 @@ public class PdqBenchmark {
                 byte[] b = Files.readAllBytes(f);
                 try {
                     MediaInfo info = MediaProber.standard().probe(MediaSource.of(b), MediaLimits.defaults());
-                    if (info.kind() != org.pramaan.media.MediaKind.IMAGE || !(format.equals("ALL") || info.type().name().equals(format))) continue;
+                    if (info.kind() != org.pramaan.media.MediaKind.IMAGE
+                            || !(format.equals("ALL") || info.type().name().equals(format))) continue;
                     images.add(b);
                     infos.add(info);
                 } catch (org.pramaan.media.MediaRejectedException e) {
@@ -70,7 +71,8 @@ public class PdqBenchmark {
     public PdqResult decodeForHashing() throws IOException, org.pramaan.media.MediaRejectedException {
         int i = next++ % images.size();
         MediaSource src = MediaSource.of(images.get(i));
-        return hasher.hash(ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults())));
+        return hasher.hash(
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults())));
     }
 
     /** The plain reference: full-size ImageIO decode, PdqHasher's own squash. */

@@ -17,12 +17,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Times C2PA read + full validation (locate, JUMBF, COSE, timestamps, hashes, JSON) per file, files in memory. */
-@Command(name = "c2pa", description = "Time C2PA read + validation per file over a folder's files that carry a manifest store.")
+@Command(
+        name = "c2pa",
+        description = "Time C2PA read + validation per file over a folder's files that carry a manifest store.")
 final class BenchC2pa implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR") Path dir;
-    @Option(names = "--warmup", defaultValue = "3", description = "untimed rounds over all files first") int warmup;
-    @Option(names = "--rounds", defaultValue = "5", description = "timed rounds") int rounds;
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed rounds over all files first")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "timed rounds")
+    int rounds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +46,8 @@ final class BenchC2pa implements Callable<Integer> {
                 bytes += b.length;
             }
         }
-        if (files.isEmpty()) throw new IllegalArgumentException("no files with a readable C2PA manifest store under " + dir);
+        if (files.isEmpty())
+            throw new IllegalArgumentException("no files with a readable C2PA manifest store under " + dir);
         for (int r = 0; r < warmup; r++) for (byte[] b : files) reader.read(MediaSource.of(b));
         long[] nanos = new long[files.size() * rounds];
         int k = 0;
@@ -57,8 +67,18 @@ final class BenchC2pa implements Callable<Integer> {
         long[] s = nanos.clone();
         Arrays.sort(s);
         out.printf("machine: %s%n", BenchCommand.machine());
-        out.printf("%-7s %-9s %-7s %-9s %-9s %-9s %-9s %-8s%n", "files", "MB", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "files/s");
-        out.printf("%-7d %-9.1f %-7d %-9.2f %-9.2f %-9.2f %-9.2f %-8.1f%n", n, bytes / 1e6, nanos.length / n, Arrays.stream(s).average().orElse(0) / 1e6,
-                s[s.length / 2] / 1e6, s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, nanos.length / wall);
+        out.printf(
+                "%-7s %-9s %-7s %-9s %-9s %-9s %-9s %-8s%n",
+                "files", "MB", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "files/s");
+        out.printf(
+                "%-7d %-9.1f %-7d %-9.2f %-9.2f %-9.2f %-9.2f %-8.1f%n",
+                n,
+                bytes / 1e6,
+                nanos.length / n,
+                Arrays.stream(s).average().orElse(0) / 1e6,
+                s[s.length / 2] / 1e6,
+                s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6,
+                s[s.length - 1] / 1e6,
+                nanos.length / wall);
     }
 }

@@ -16,29 +16,54 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Benchmarks that print a table (numbers for docs/performance.md).",
-        subcommands = {BenchCommand.Pdq.class, BenchCommand.Notices.class, BenchCommand.Match.class, VpdqBenchCommand.class, BenchAudioCommand.class,
-                BenchC2pa.class, AvMatchBenchCommand.class, BenchWatermark.class})
+@Command(
+        name = "bench",
+        description = "Benchmarks that print a table (numbers for docs/performance.md).",
+        subcommands = {
+            BenchCommand.Pdq.class,
+            BenchCommand.Notices.class,
+            BenchCommand.Match.class,
+            VpdqBenchCommand.class,
+            BenchAudioCommand.class,
+            BenchC2pa.class,
+            AvMatchBenchCommand.class,
+            BenchWatermark.class
+        })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */
     static String machine() {
-        return String.format("%d cores, %s %s, %s", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.arch"));
+        return String.format(
+                "%d cores, %s %s, %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                System.getProperty("os.arch"));
     }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
-    @Command(name = "notices", description = "Notice intake on a scratch embedded store: notices/s, latency percentiles, clock-check time.")
+    @Command(
+            name = "notices",
+            description =
+                    "Notice intake on a scratch embedded store: notices/s, latency percentiles, clock-check time.")
     static final class Notices implements Callable<Integer>, PramaanCli.RuntimeAware {
-        @Option(names = "--count", defaultValue = "10000", description = "timed notices (after 500 warm-up)") int count;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Option(names = "--count", defaultValue = "10000", description = "timed notices (after 500 warm-up)")
+        int count;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         private final PramaanCli.LazyRuntime runtime;
 
-        Notices(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Notices(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -56,32 +81,71 @@ final class BenchCommand implements Runnable {
      * latency over threads, recall against batched brute force (whose speed is the baseline).
      * 10M hashes need about 3 GB of heap while building (run with {@code -Xmx4g}).
      */
-    @Command(name = "match", description = "PDQ index: build, snapshot, bytes/hash, queries/s, latency, recall vs brute force.")
+    @Command(
+            name = "match",
+            description = "PDQ index: build, snapshot, bytes/hash, queries/s, latency, recall vs brute force.")
     static final class Match implements Callable<Integer> {
-        @Option(names = "--hashes", required = true, split = ",", description = "stored random hashes; several (1000000,10000000) run one after another in this JVM") List<Integer> hashes;
-        @Option(names = "--extrapolate", defaultValue = "100000000", description = "also print figures extrapolated to this many hashes (0: none)") long extrapolate;
-        @Option(names = "--queries", defaultValue = "100000", description = "timed queries (half near-duplicates, half random)") int queries;
-        @Option(names = "--threads", defaultValue = "2") int threads;
-        @Option(names = "--radius", defaultValue = "31", description = "Hamming radius (≤ 31 uses the multi-index)") int radius;
-        @Option(names = "--sample", defaultValue = "256", description = "queries checked against brute force (also the baseline)") int sample;
-        @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = "--dir", description = "folder for the scratch snapshot (default: the temp folder)") Path dir;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Option(
+                names = "--hashes",
+                required = true,
+                split = ",",
+                description = "stored random hashes; several (1000000,10000000) run one after another in this JVM")
+        List<Integer> hashes;
+
+        @Option(
+                names = "--extrapolate",
+                defaultValue = "100000000",
+                description = "also print figures extrapolated to this many hashes (0: none)")
+        long extrapolate;
+
+        @Option(
+                names = "--queries",
+                defaultValue = "100000",
+                description = "timed queries (half near-duplicates, half random)")
+        int queries;
+
+        @Option(names = "--threads", defaultValue = "2")
+        int threads;
+
+        @Option(names = "--radius", defaultValue = "31", description = "Hamming radius (≤ 31 uses the multi-index)")
+        int radius;
+
+        @Option(
+                names = "--sample",
+                defaultValue = "256",
+                description = "queries checked against brute force (also the baseline)")
+        int sample;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--dir", description = "folder for the scratch snapshot (default: the temp folder)")
+        Path dir;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
             List<org.pramaan.bench.match.MatchBench.Result> runs = new ArrayList<>();
-            for (int n : hashes) runs.add(org.pramaan.bench.match.MatchBench.run(new org.pramaan.bench.match.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
-            List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream().map(org.pramaan.bench.match.MatchBench.Result::table).toList());
+            for (int n : hashes)
+                runs.add(org.pramaan.bench.match.MatchBench.run(
+                        new org.pramaan.bench.match.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
+            List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream()
+                    .map(org.pramaan.bench.match.MatchBench.Result::table)
+                    .toList());
             if (extrapolate > 0) columns.add(org.pramaan.bench.match.MatchBench.extrapolate(runs, extrapolate));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("machine: %s, max heap %d MB%n", BenchCommand.machine(), Runtime.getRuntime().maxMemory() >> 20);
+            out.printf(
+                    "machine: %s, max heap %d MB%n",
+                    BenchCommand.machine(), Runtime.getRuntime().maxMemory() >> 20);
             out.println("| metric |" + " value |".repeat(columns.size()));
             out.println("|---|" + "---|".repeat(columns.size()));
             for (String k : columns.get(0).keySet()) {
                 StringBuilder row = new StringBuilder("| " + k + " |");
-                for (java.util.Map<String, String> c : columns) row.append(' ').append(c.getOrDefault(k, "")).append(" |");
+                for (java.util.Map<String, String> c : columns)
+                    row.append(' ').append(c.getOrDefault(k, "")).append(" |");
                 out.println(row);
             }
             return 0;
@@ -94,13 +158,26 @@ final class BenchCommand implements Runnable {
      */
     @Command(name = "pdq", description = "Time probe + decode + PDQ per image over a folder's images.")
     static final class Pdq implements Callable<Integer>, PramaanCli.RuntimeAware {
-        @Parameters(paramLabel = "DIR") Path dir;
-        @Option(names = "--warmup", defaultValue = "10", description = "untimed rounds over all images first (enough for the JIT to compile every decoder path)") int warmup;
-        @Option(names = "--rounds", defaultValue = "5", description = "timed rounds") int rounds;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "10",
+                description = "untimed rounds over all images first (enough for the JIT to compile every decoder path)")
+        int warmup;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "timed rounds")
+        int rounds;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         private final PramaanCli.LazyRuntime runtime;
 
-        Pdq(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Pdq(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -109,7 +186,9 @@ final class BenchCommand implements Runnable {
             for (Path f : ScanCommand.expand(List.of(dir))) {
                 byte[] b = Files.readAllBytes(f);
                 try {
-                    MediaInfo info = runtime.get().prober().probe(MediaSource.of(b), runtime.get().limits());
+                    MediaInfo info = runtime.get()
+                            .prober()
+                            .probe(MediaSource.of(b), runtime.get().limits());
                     if (info.kind() == MediaKind.IMAGE) {
                         images.add(b);
                         formats.add(info.type().name());
@@ -156,16 +235,26 @@ final class BenchCommand implements Runnable {
             t[2] = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() - cpu0 : 0;
         }
 
-        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final java.lang.management.ThreadMXBean CPU =
+                java.lang.management.ManagementFactory.getThreadMXBean();
 
         private void print(PrintWriter out, int n, long[] nanos, double wall) {
             long[] s = nanos.clone();
             Arrays.sort(s);
             double mean = Arrays.stream(s).average().orElse(0) / 1e6;
             out.printf("machine: %s%n", BenchCommand.machine());
-            out.printf("%-8s %-7s %-9s %-9s %-9s %-9s %-10s%n", "images", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "images/s");
-            out.printf("%-8d %-7d %-9.1f %-9.1f %-9.1f %-9.1f %-10.1f%n", n, nanos.length / n, mean, s[s.length / 2] / 1e6,
-                    s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, nanos.length / wall);
+            out.printf(
+                    "%-8s %-7s %-9s %-9s %-9s %-9s %-10s%n",
+                    "images", "rounds", "mean ms", "p50 ms", "p95 ms", "max ms", "images/s");
+            out.printf(
+                    "%-8d %-7d %-9.1f %-9.1f %-9.1f %-9.1f %-10.1f%n",
+                    n,
+                    nanos.length / n,
+                    mean,
+                    s[s.length / 2] / 1e6,
+                    s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6,
+                    s[s.length - 1] / 1e6,
+                    nanos.length / wall);
         }
 
         /**
@@ -173,7 +262,9 @@ final class BenchCommand implements Runnable {
          * thread's CPU time, which other processes on a shared machine disturb less than wall time.
          */
         private void printStages(PrintWriter out, List<String> formats, int rounds, long[][] series) {
-            out.printf("%n%-8s %-7s %-9s %-10s %-9s %-9s%n", "format", "images", "mean ms", "decode ms", "hash ms", "cpu ms");
+            out.printf(
+                    "%n%-8s %-7s %-9s %-10s %-9s %-9s%n",
+                    "format", "images", "mean ms", "decode ms", "hash ms", "cpu ms");
             java.util.Map<String, double[]> rows = new java.util.TreeMap<>();
             for (int k = 0; k < series[0].length; k++) {
                 double[] row = rows.computeIfAbsent(formats.get(k % formats.size()), f -> new double[5]);
@@ -185,8 +276,14 @@ final class BenchCommand implements Runnable {
                 for (int i = 0; i < 5; i++) c[i] += b[i];
                 return c;
             }));
-            rows.forEach((f, r) -> out.printf("%-8s %-7d %-9.1f %-10.1f %-9.1f %-9.1f%n", f, (int) r[0] / rounds, r[1] / r[0] / 1e6,
-                    r[2] / r[0] / 1e6, r[3] / r[0] / 1e6, r[4] / r[0] / 1e6));
+            rows.forEach((f, r) -> out.printf(
+                    "%-8s %-7d %-9.1f %-10.1f %-9.1f %-9.1f%n",
+                    f,
+                    (int) r[0] / rounds,
+                    r[1] / r[0] / 1e6,
+                    r[2] / r[0] / 1e6,
+                    r[3] / r[0] / 1e6,
+                    r[4] / r[0] / 1e6));
         }
     }
 }

@@ -10,5 +10,7 @@ import java.util.List;
  */
 public final class BenchCommands implements CliCommands {
     @Override
-    public List<Class<?>> commands() { return List.of(BenchCommand.class); }
+    public List<Class<?>> commands() {
+        return List.of(BenchCommand.class);
+    }
 }

@@ -33,18 +33,25 @@ final class NoticeBenchmark {
         }
     }
 
-    private static Map<String, Object> measure(CliRuntime runtime, int count) throws IOException, org.pramaan.media.MediaRejectedException {
+    private static Map<String, Object> measure(CliRuntime runtime, int count)
+            throws IOException, org.pramaan.media.MediaRejectedException {
         Path dir = Files.createTempDirectory("pramaan-bench-notices");
         try (CliRuntime app = runtime.scratch(dir)) {
             Path img = Files.write(dir.resolve("img.png"), Files.readAllBytes(sample()));
-            String media = app.intake().ingest(img, UploadContext.none()).media().id();
-            List<String> types = List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
-            for (int i = 0; i < Math.min(500, count); i++) app.cases().openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", "warm-up"), Optional.empty()));
+            String media =
+                    app.intake().ingest(img, UploadContext.none()).media().id();
+            List<String> types =
+                    List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
+            for (int i = 0; i < Math.min(500, count); i++)
+                app.cases()
+                        .openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", "warm-up"), Optional.empty()));
             long[] nanos = new long[count];
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long t = System.nanoTime();
-                app.cases().openCase(new NoticeRequest(types.get(i % 4), media, Map.of("n", Integer.toString(i)), Optional.empty()));
+                app.cases()
+                        .openCase(new NoticeRequest(
+                                types.get(i % 4), media, Map.of("n", Integer.toString(i)), Optional.empty()));
                 nanos[i] = System.nanoTime() - t;
             }
             double wall = (System.nanoTime() - start) / 1e9;
@@ -76,34 +83,50 @@ final class NoticeBenchmark {
      * due one second after it is entered, in the middle of the load. Lag = firing time - due time.
      */
     private static Map<String, Object> underLoad(CliRuntime app, String media, int count) {
-        java.util.concurrent.ScheduledExecutorService checker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ScheduledExecutorService checker =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         List<Long> lagsMs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.concurrent.ScheduledFuture<?> checking = checker.scheduleWithFixedDelay(() -> {
-            for (org.pramaan.cases.CaseEvent e : app.cases().checkClocks()) {
-                if (e instanceof org.pramaan.cases.CaseEvent.Escalated) lagsMs.add(java.time.Duration.between(java.time.Instant.parse(e.details().get("dueAt")), e.at()).toMillis());
-            }
-        }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> checking = checker.scheduleWithFixedDelay(
+                () -> {
+                    for (org.pramaan.cases.CaseEvent e : app.cases().checkClocks()) {
+                        if (e instanceof org.pramaan.cases.CaseEvent.Escalated)
+                            lagsMs.add(java.time.Duration.between(
+                                            java.time.Instant.parse(e.details().get("dueAt")), e.at())
+                                    .toMillis());
+                    }
+                },
+                0,
+                500,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         int backdated = 0;
         long[] nanos = new long[count];
         long start = System.nanoTime();
         try {
             for (int i = 0; i < count; i++) {
                 boolean soon = i % 10 == 0;
-                Optional<java.time.Instant> received = soon ? Optional.of(app.clock().instant().minusSeconds(3599)) : Optional.empty();
+                Optional<java.time.Instant> received =
+                        soon ? Optional.of(app.clock().instant().minusSeconds(3599)) : Optional.empty();
                 long t = System.nanoTime();
-                app.cases().openCase(new NoticeRequest(soon ? "IN_3_2_B_COMPLAINT" : "IN_3_1_B_REMOVAL_REQUEST", media, Map.of("n", Integer.toString(i)), received));
+                app.cases()
+                        .openCase(new NoticeRequest(
+                                soon ? "IN_3_2_B_COMPLAINT" : "IN_3_1_B_REMOVAL_REQUEST",
+                                media,
+                                Map.of("n", Integer.toString(i)),
+                                received));
                 nanos[i] = System.nanoTime() - t;
                 if (soon) backdated++;
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long until = System.nanoTime() + 5_000_000_000L;
             while (lagsMs.size() < backdated && System.nanoTime() < until && !checking.isDone()) Thread.onSpinWait();
-            // A periodic task ends only by throwing: then the lag figures would be missing escalations for no stated reason.
+            // A periodic task ends only by throwing: then the lag figures would be missing escalations for no stated
+            // reason.
             if (checking.isDone()) {
                 try {
                     checking.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("the clock checker failed during the load: " + e.getCause(), e.getCause());
+                    throw new IllegalStateException(
+                            "the clock checker failed during the load: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -118,7 +141,9 @@ final class NoticeBenchmark {
             r.put("escalations due during load", backdated);
             r.put("escalations fired", lags.size());
             r.put("escalation lag p50 ms", lags.isEmpty() ? -1 : lags.get(lags.size() / 2));
-            r.put("escalation lag p99 ms", lags.isEmpty() ? -1 : lags.get(Math.min(lags.size() - 1, (int) Math.ceil(lags.size() * 0.99) - 1)));
+            r.put(
+                    "escalation lag p99 ms",
+                    lags.isEmpty() ? -1 : lags.get(Math.min(lags.size() - 1, (int) Math.ceil(lags.size() * 0.99) - 1)));
             r.put("escalation lag max ms", lags.isEmpty() ? -1 : lags.get(lags.size() - 1));
             return r;
         } finally {
@@ -128,8 +153,10 @@ final class NoticeBenchmark {
 
     /** A small PNG made on the spot, so the benchmark needs no input files. */
     private static Path sample() throws IOException {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | ((x ^ y) * 4));
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++)
+            for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | ((x ^ y) * 4));
         Path p = Files.createTempFile("pramaan-bench", ".png");
         javax.imageio.ImageIO.write(img, "png", p.toFile());
         p.toFile().deleteOnExit();

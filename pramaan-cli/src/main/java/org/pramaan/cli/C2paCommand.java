@@ -17,31 +17,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "c2pa", description = "C2PA Content Credentials: print the manifest store JSON (reference SDK shape), verify, sign.",
+@Command(
+        name = "c2pa",
+        description = "C2PA Content Credentials: print the manifest store JSON (reference SDK shape), verify, sign.",
         subcommands = {C2paCommand.Read.class, C2paCommand.Verify.class, C2paSignCommand.class})
 final class C2paCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
     abstract static class Base implements Callable<Integer>, PramaanCli.RuntimeAware {
         /** Certificate validity is judged at the runtime's clock (C2PA 2.2 §14.5), the same one the server uses. */
         final PramaanCli.LazyRuntime runtime;
 
-        Base(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Base(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Parameters(index = "0", paramLabel = "FILE", description = "media file, or a .c2pa sidecar store")
         Path file;
 
-        @Option(names = "--asset", paramLabel = "FILE", description = "the asset a sidecar .c2pa store binds to (hard binding checked against it)")
+        @Option(
+                names = "--asset",
+                paramLabel = "FILE",
+                description = "the asset a sidecar .c2pa store binds to (hard binding checked against it)")
         Path asset;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        TrustSettings trust() throws IOException { return TrustSettings.none(runtime.get().clock()); }
+        TrustSettings trust() throws IOException {
+            return TrustSettings.none(runtime.get().clock());
+        }
 
         /** Exit code for a result; {@code read} always 0 once something was printed. */
         abstract int exit(C2paOutcome o);
@@ -70,10 +81,14 @@ final class C2paCommand implements Runnable {
             ObjectMapper m = new ObjectMapper();
             ObjectNode n = m.createObjectNode();
             switch (o) {
-                case C2paOutcome.Read r -> { return r.report().json(); }
+                case C2paOutcome.Read r -> {
+                    return r.report().json();
+                }
                 case C2paOutcome.NoManifest x -> n.put("outcome", "no_manifest").put("format", x.format());
-                case C2paOutcome.RemoteReference x -> n.put("outcome", "remote_manifest").put("url", x.url()).put("fetched", false);
-                case C2paOutcome.Unreadable x -> n.put("outcome", "error").put("error_name", x.code()).put("error", x.message());
+                case C2paOutcome.RemoteReference x ->
+                    n.put("outcome", "remote_manifest").put("url", x.url()).put("fetched", false);
+                case C2paOutcome.Unreadable x ->
+                    n.put("outcome", "error").put("error_name", x.code()).put("error", x.message());
             }
             return m.writerWithDefaultPrettyPrinter().writeValueAsString(n);
         }
@@ -81,26 +96,44 @@ final class C2paCommand implements Runnable {
 
     @Command(name = "read", description = "Print the manifest store JSON with validation results (no trust anchors).")
     static final class Read extends Base {
-        Read(PramaanCli.LazyRuntime runtime) { super(runtime); }
+        Read(PramaanCli.LazyRuntime runtime) {
+            super(runtime);
+        }
 
         @Override
-        int exit(C2paOutcome o) { return o instanceof C2paOutcome.Unreadable ? 1 : 0; }
+        int exit(C2paOutcome o) {
+            return o instanceof C2paOutcome.Unreadable ? 1 : 0;
+        }
     }
 
-    @Command(name = "verify", description = "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.")
+    @Command(
+            name = "verify",
+            description =
+                    "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.")
     static final class Verify extends Base {
-        Verify(PramaanCli.LazyRuntime runtime) { super(runtime); }
+        Verify(PramaanCli.LazyRuntime runtime) {
+            super(runtime);
+        }
 
-        @Option(names = "--trust", paramLabel = "PEM", description = "trust anchors (PEM bundle) for signingCredential.trusted")
+        @Option(
+                names = "--trust",
+                paramLabel = "PEM",
+                description = "trust anchors (PEM bundle) for signingCredential.trusted")
         Path trustPem;
 
-        @Option(names = "--trust-config", paramLabel = "CFG", description = "accepted EKU OIDs, one per line (store.cfg); default: C2PA 2.2 §14.4.1 list")
+        @Option(
+                names = "--trust-config",
+                paramLabel = "CFG",
+                description = "accepted EKU OIDs, one per line (store.cfg); default: C2PA 2.2 §14.4.1 list")
         Path trustConfig;
 
         @Override
         TrustSettings trust() throws IOException {
             if (trustPem == null) return super.trust();
-            return TrustSettings.fromPem(Files.readString(trustPem), trustConfig == null ? "" : Files.readString(trustConfig), runtime.get().clock());
+            return TrustSettings.fromPem(
+                    Files.readString(trustPem),
+                    trustConfig == null ? "" : Files.readString(trustConfig),
+                    runtime.get().clock());
         }
 
         @Override

@@ -4,9 +4,9 @@ import org.pramaan.access.ApiKeys;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.banks.BankCuration;
 import org.pramaan.hash.PdqHasher;
+import org.pramaan.intake.Screener;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
-import org.pramaan.intake.Screener;
 
 /** What commands need, supplied by the composition root; opened lazily so {@code --help} touches nothing. */
 public interface CliRuntime extends AutoCloseable {
@@ -34,7 +34,9 @@ public interface CliRuntime extends AutoCloseable {
     BankCuration banks();
 
     /** Size limits of one bank import ({@code banks.max-import-bytes}, {@code banks.max-import-items}). */
-    default org.pramaan.banks.BankFiles.Limits bankImports() { return org.pramaan.banks.BankFiles.Limits.DEFAULT; }
+    default org.pramaan.banks.BankFiles.Limits bankImports() {
+        return org.pramaan.banks.BankFiles.Limits.DEFAULT;
+    }
 
     AuditLog audit();
 

@@ -10,24 +10,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "deliveries", description = "The notification outbox: webhooks, e-mails and Transparency Database submissions.",
+@Command(
+        name = "deliveries",
+        description = "The notification outbox: webhooks, e-mails and Transparency Database submissions.",
         subcommands = {DeliveriesCommand.ListDeliveries.class, DeliveriesCommand.Retry.class})
 final class DeliveriesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
     @Command(name = "list", description = "Messages in a state, newest first (default: the dead-letter list).")
     static final class ListDeliveries implements Callable<Integer>, PramaanCli.RuntimeAware {
-        @Option(names = "--state", defaultValue = "dead", description = "dead, pending or delivered") String state;
-        @Option(names = "--limit", defaultValue = "100") int limit;
-        @Option(names = "--json", description = "one JSON object per message") boolean json;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Option(names = "--state", defaultValue = "dead", description = "dead, pending or delivered")
+        String state;
+
+        @Option(names = "--limit", defaultValue = "100")
+        int limit;
+
+        @Option(names = "--json", description = "one JSON object per message")
+        boolean json;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         private final PramaanCli.LazyRuntime runtime;
 
-        ListDeliveries(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        ListDeliveries(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() {
@@ -40,7 +54,16 @@ final class DeliveriesCommand implements Runnable {
             var found = runtime.get().deliveries().withState(s, limit);
             for (Delivery d : found) {
                 if (json) spec.commandLine().getOut().println(Json.write(DeliveriesSection.view(d)));
-                else spec.commandLine().getOut().printf("%-16s %-28s %-3d %s  %s%n", d.channel(), d.kind(), d.attempts(), d.id(), d.lastError().orElse(""));
+                else
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "%-16s %-28s %-3d %s  %s%n",
+                                    d.channel(),
+                                    d.kind(),
+                                    d.attempts(),
+                                    d.id(),
+                                    d.lastError().orElse(""));
             }
             if (!json) spec.commandLine().getErr().println(found.size() + " " + state + " message(s)");
             return 0;
@@ -49,11 +72,17 @@ final class DeliveriesCommand implements Runnable {
 
     @Command(name = "retry", description = "Send a dead letter again; the running server delivers it on its next pass.")
     static final class Retry implements Callable<Integer>, PramaanCli.RuntimeAware {
-        @Parameters(paramLabel = "ID") String id;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         private final PramaanCli.LazyRuntime runtime;
 
-        Retry(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Retry(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() {

@@ -16,24 +16,33 @@ import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.audio.DecodedAudio;
-import org.pramaan.media.container.Bytes;
 import org.pramaan.media.audio.WavReader;
+import org.pramaan.media.container.Bytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pramaan hash audio}: fingerprints of PCM WAV files, or the comparison of two. */
-@Command(name = "audio", description = {"Audio fingerprint of PCM WAV files, printed as 'seconds,sub-fingerprints,path'.",
-        "With --compare A B: where B's audio appears in A, its bit error rate and the decision; exit 3 on a match (as 'match' does)."})
+@Command(
+        name = "audio",
+        description = {
+            "Audio fingerprint of PCM WAV files, printed as 'seconds,sub-fingerprints,path'.",
+            "With --compare A B: where B's audio appears in A, its bit error rate and the decision; exit 3 on a match (as 'match' does)."
+        })
 final class HashAudioCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
-    @Option(names = "--full", description = "also print the fingerprint (base64 of its serialised form): 'seconds,sub-fingerprints,base64,path'")
+    @Option(
+            names = "--full",
+            description =
+                    "also print the fingerprint (base64 of its serialised form): 'seconds,sub-fingerprints,base64,path'")
     boolean full;
 
-    @Option(names = "--compare", description = "compare exactly two files: the query (second) against the reference (first)")
+    @Option(
+            names = "--compare",
+            description = "compare exactly two files: the query (second) against the reference (first)")
     boolean compare;
 
     @Spec
@@ -52,9 +61,16 @@ final class HashAudioCommand implements Callable<Integer> {
             try {
                 AudioFingerprint ref = fingerprint(files.get(0)), query = fingerprint(files.get(1));
                 AudioMatch m = new AudioMatcher().compare(query, ref);
-                out.printf(Locale.ROOT, "%s offset=%.2fs overlap=%.2fs ber=%.3f threshold=%.2f chance=%.3f compared=%d%n",
-                        m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), m.offsetSeconds(), m.overlapSeconds(), m.bitErrorRate(),
-                        AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE, m.chanceBitErrorRate(), m.comparedItems());
+                out.printf(
+                        Locale.ROOT,
+                        "%s offset=%.2fs overlap=%.2fs ber=%.3f threshold=%.2f chance=%.3f compared=%d%n",
+                        m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        m.offsetSeconds(),
+                        m.overlapSeconds(),
+                        m.bitErrorRate(),
+                        AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE,
+                        m.chanceBitErrorRate(),
+                        m.comparedItems());
                 return m.matched() ? 3 : 0;
             } catch (Failure f) {
                 err.println(f.getMessage());
@@ -65,7 +81,13 @@ final class HashAudioCommand implements Callable<Integer> {
         for (Path f : files) {
             try {
                 AudioFingerprint fp = fingerprint(f);
-                out.printf(Locale.ROOT, "%.3f,%d,%s%s%n", fp.durationSeconds(), fp.count(), full ? fp.toBase64() + "," : "", f);
+                out.printf(
+                        Locale.ROOT,
+                        "%.3f,%d,%s%s%n",
+                        fp.durationSeconds(),
+                        fp.count(),
+                        full ? fp.toBase64() + "," : "",
+                        f);
             } catch (Failure e) {
                 failed++;
                 err.println(e.getMessage());
@@ -76,7 +98,9 @@ final class HashAudioCommand implements Callable<Integer> {
 
     /** A file that could not be fingerprinted; the message starts with its path. */
     private static final class Failure extends Exception {
-        Failure(String message) { super(message, null, false, false); }
+        Failure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private AudioFingerprint fingerprint(Path f) throws Failure {
@@ -86,7 +110,9 @@ final class HashAudioCommand implements Callable<Integer> {
             byte[] head = src.readUpTo(0, 12);
             if (!(Bytes.startsWith(head, 0, "RIFF") && Bytes.startsWith(head, 8, "WAVE"))) {
                 MediaInfo info = MediaProber.standard().probe(src, MediaLimits.defaults());
-                throw new Failure(f + ": " + info.type() + " is not supported here, only PCM WAV (convert with: ffmpeg -i " + f.getFileName() + " -c:a pcm_s16le out.wav)");
+                throw new Failure(
+                        f + ": " + info.type() + " is not supported here, only PCM WAV (convert with: ffmpeg -i "
+                                + f.getFileName() + " -c:a pcm_s16le out.wav)");
             }
             DecodedAudio audio = new WavReader().read(src);
             return fingerprinter.fingerprint(audio.samples(), audio.sampleRate());

@@ -15,20 +15,29 @@ import org.pramaan.media.image.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "hash", description = "Perceptual hashes and audio fingerprints.", subcommands = {HashCommand.Pdq.class, VpdqCommand.class, HashAudioCommand.class})
+@Command(
+        name = "hash",
+        description = "Perceptual hashes and audio fingerprints.",
+        subcommands = {HashCommand.Pdq.class, VpdqCommand.class, HashAudioCommand.class})
 final class HashCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
-    @Command(name = "pdq", description = "PDQ hash of images, printed as 'hash,quality,path' (the reference tools' format).")
+    @Command(
+            name = "pdq",
+            description = "PDQ hash of images, printed as 'hash,quality,path' (the reference tools' format).")
     static final class Pdq implements Callable<Integer>, PramaanCli.RuntimeAware {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
-        @picocli.CommandLine.Option(names = "--dihedral", description = "all 8 rotations/flips: 'hash,quality,xform,path' (xform as the reference tools name it)")
+        @picocli.CommandLine.Option(
+                names = "--dihedral",
+                description = "all 8 rotations/flips: 'hash,quality,xform,path' (xform as the reference tools name it)")
         boolean dihedral;
 
         @picocli.CommandLine.Spec
@@ -36,19 +45,26 @@ final class HashCommand implements Runnable {
 
         private final PramaanCli.LazyRuntime runtime;
 
-        Pdq(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Pdq(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() throws IOException {
             int failed = 0;
             for (Path f : ScanCommand.expand(files)) {
                 try (MediaSource src = MediaSource.open(f)) {
-                    MediaInfo info = runtime.get().prober().probe(src, runtime.get().limits());
-                    if (info.kind() != MediaKind.IMAGE) throw new IllegalArgumentException(info.type() + " is not an image");
+                    MediaInfo info =
+                            runtime.get().prober().probe(src, runtime.get().limits());
+                    if (info.kind() != MediaKind.IMAGE)
+                        throw new IllegalArgumentException(info.type() + " is not an image");
                     var image = ImageDecoder.decodeForHashing(src, info);
                     if (dihedral) {
                         DihedralHashes d = runtime.get().pdqHasher().dihedral(image);
-                        for (Dihedral v : Dihedral.values()) spec.commandLine().getOut().println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);
+                        for (Dihedral v : Dihedral.values())
+                            spec.commandLine()
+                                    .getOut()
+                                    .println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);
                     } else {
                         PdqResult r = runtime.get().pdqHasher().hash(image);
                         spec.commandLine().getOut().println(r.hash().toHex() + "," + r.quality() + "," + f);

@@ -12,7 +12,9 @@ final class KeysCommand implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
     @Command(name = "create", description = "Issue a key; it is printed once and stored only as a digest.")
     static final class Create implements Callable<Integer>, PramaanCli.RuntimeAware {
@@ -22,7 +24,10 @@ final class KeysCommand implements Runnable {
         @Option(names = "--label", defaultValue = "cli", description = "who or what the key is for")
         String label;
 
-        @Option(names = "--trusted-flagger", description = "notices sent with this key come from a DSA art.22 trusted flagger (prioritised; named in statements of reasons)")
+        @Option(
+                names = "--trusted-flagger",
+                description =
+                        "notices sent with this key come from a DSA art.22 trusted flagger (prioritised; named in statements of reasons)")
         boolean trustedFlagger;
 
         @picocli.CommandLine.Spec
@@ -30,7 +35,9 @@ final class KeysCommand implements Runnable {
 
         private final PramaanCli.LazyRuntime runtime;
 
-        Create(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+        Create(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
 
         @Override
         public Integer call() {
@@ -43,7 +50,10 @@ final class KeysCommand implements Runnable {
             }
             ApiKeys.IssuedKey k = runtime.get().keys().create(r, label, trustedFlagger);
             spec.commandLine().getOut().println(k.secret());
-            spec.commandLine().getErr().println("created " + r.wireName() + (trustedFlagger ? " trusted-flagger" : "") + " key " + k.key().id() + " (" + label + "); it will not be shown again");
+            spec.commandLine()
+                    .getErr()
+                    .println("created " + r.wireName() + (trustedFlagger ? " trusted-flagger" : "") + " key "
+                            + k.key().id() + " (" + label + "); it will not be shown again");
             return 0;
         }
     }

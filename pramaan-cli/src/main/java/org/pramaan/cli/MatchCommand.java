@@ -6,16 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pramaan.intake.Screener;
+import org.pramaan.intake.ScreeningView;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
-import org.pramaan.intake.ScreeningView;
-import org.pramaan.intake.Screener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "match", description = "Match files against the data directory's hash banks (all 8 rotations/flips). Exit 0 if none matched, 3 if any did, 1 on errors.")
+@Command(
+        name = "match",
+        description =
+                "Match files against the data directory's hash banks (all 8 rotations/flips). Exit 0 if none matched, 3 if any did, 1 on errors.")
 final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
@@ -28,7 +31,9 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     private final PramaanCli.LazyRuntime runtime;
 
-    MatchCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+    MatchCommand(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -42,11 +47,15 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
                 List<Screener.VariantMatch> ms = screener.matchAllVariants(r);
                 matched |= ms.stream().anyMatch(m -> m.match().acts());
                 ScreeningView.av(out, r.av());
-                out.put("matches", ms.stream().map(m -> {
-                    Map<String, Object> v = new LinkedHashMap<>(ScreeningView.match(m.match()));
-                    v.put("variant", m.variant().referenceName());
-                    return v;
-                }).toList());
+                out.put(
+                        "matches",
+                        ms.stream()
+                                .map(m -> {
+                                    Map<String, Object> v = new LinkedHashMap<>(ScreeningView.match(m.match()));
+                                    v.put("variant", m.variant().referenceName());
+                                    return v;
+                                })
+                                .toList());
             } catch (MediaRejectedException e) {
                 failed = true;
                 out.putAll(ScreeningView.rejection(e));
@@ -61,19 +70,35 @@ final class MatchCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     @SuppressWarnings("unchecked")
     private static String text(Map<String, Object> r) {
-        if (r.containsKey("error")) return r.get("path") + "  ERROR " + ((Map<String, Object>) r.get("error")).get("message");
+        if (r.containsKey("error"))
+            return r.get("path") + "  ERROR " + ((Map<String, Object>) r.get("error")).get("message");
         List<Map<String, Object>> ms = (List<Map<String, Object>>) r.get("matches");
         if (ms.isEmpty()) return r.get("path") + "  no match";
         StringBuilder sb = new StringBuilder(r.get("path").toString());
         for (Map<String, Object> m : ms) {
-            sb.append("\n    ").append(m.get("bank")).append(" (").append(m.get("kind")).append(") item ").append(m.get("itemId")).append(": ")
-                    .append(m.get("method")).append(" distance ").append(m.get("distance")).append(" via ").append(m.get("variant"))
+            sb.append("\n    ")
+                    .append(m.get("bank"))
+                    .append(" (")
+                    .append(m.get("kind"))
+                    .append(") item ")
+                    .append(m.get("itemId"))
+                    .append(": ")
+                    .append(m.get("method"))
+                    .append(" distance ")
+                    .append(m.get("distance"))
+                    .append(" via ")
+                    .append(m.get("variant"))
                     .append(Boolean.TRUE.equals(m.get("acts")) ? "" : " [inert]");
             if (m.containsKey("details")) sb.append(' ').append(m.get("details"));
             if (m.containsKey("segments")) {
                 for (Map<String, Object> g : (List<Map<String, Object>>) m.get("segments")) {
-                    sb.append(String.format(java.util.Locale.ROOT, "\n        %.1f-%.1f s of this file = %.1f-%.1f s of the banked video", seconds(g, "queryStartSeconds"),
-                            seconds(g, "queryEndSeconds"), seconds(g, "storedStartSeconds"), seconds(g, "storedEndSeconds")));
+                    sb.append(String.format(
+                            java.util.Locale.ROOT,
+                            "\n        %.1f-%.1f s of this file = %.1f-%.1f s of the banked video",
+                            seconds(g, "queryStartSeconds"),
+                            seconds(g, "queryEndSeconds"),
+                            seconds(g, "storedStartSeconds"),
+                            seconds(g, "storedEndSeconds")));
                 }
             }
         }

@@ -10,26 +10,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pramaan.signals.Signal;
 import org.pramaan.json.Json;
-import org.pramaan.media.MediaRejectedException;
-import org.pramaan.provenance.Aigc;
 import org.pramaan.labels.MetadataLabels;
 import org.pramaan.labels.MetadataWriter;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.provenance.Aigc;
+import org.pramaan.signals.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "metadata", mixinStandardHelpOptions = true, description = "Implicit labels in file metadata: IPTC DigitalSourceType, GB 45438 AIGC, generator traces.",
+@Command(
+        name = "metadata",
+        mixinStandardHelpOptions = true,
+        description = "Implicit labels in file metadata: IPTC DigitalSourceType, GB 45438 AIGC, generator traces.",
         subcommands = {MetadataCommand.Read.class, MetadataCommand.Write.class, MetadataCommand.Propagate.class})
 final class MetadataCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
-    @Command(name = "read", mixinStandardHelpOptions = true, description = "Print each file's DigitalSourceType, AIGC label fields and generator traces (traces are low trust). Exit 1 if any file failed.")
+    @Command(
+            name = "read",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Print each file's DigitalSourceType, AIGC label fields and generator traces (traces are low trust). Exit 1 if any file failed.")
     static final class Read implements Callable<Integer> {
         @Option(names = "--json", description = "one JSON object per file, one per line")
         boolean json;
@@ -109,48 +118,100 @@ final class MetadataCommand implements Runnable {
         }
     }
 
-    @Command(name = "write", mixinStandardHelpOptions = true, description = "Write a DigitalSourceType and/or a GB 45438 AIGC label into IN, saving OUT. Pixels and samples are copied, never re-encoded.")
+    @Command(
+            name = "write",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write a DigitalSourceType and/or a GB 45438 AIGC label into IN, saving OUT. Pixels and samples are copied, never re-encoded.")
     static final class Write extends Rewrite {
-        @Option(names = "--source-type", paramLabel = "NAME|URI", description = "IPTC digital source type, e.g. trainedAlgorithmicMedia or its NewsCodes URI (JPEG, PNG, MP4)")
+        @Option(
+                names = "--source-type",
+                paramLabel = "NAME|URI",
+                description =
+                        "IPTC digital source type, e.g. trainedAlgorithmicMedia or its NewsCodes URI (JPEG, PNG, MP4)")
         String sourceType;
 
-        @Option(names = "--aigc-label", paramLabel = "1|2|3", description = "GB 45438 Label: 1 generated, 2 possibly, 3 suspected")
+        @Option(
+                names = "--aigc-label",
+                paramLabel = "1|2|3",
+                description = "GB 45438 Label: 1 generated, 2 possibly, 3 suspected")
         String label;
 
-        @Option(names = "--producer", paramLabel = "X", description = "ContentProducer: generation service name or code")
+        @Option(
+                names = "--producer",
+                paramLabel = "X",
+                description = "ContentProducer: generation service name or code")
         String producer;
 
-        @Option(names = "--produce-id", paramLabel = "Y", description = "ProduceID: the producer's unique content number")
+        @Option(
+                names = "--produce-id",
+                paramLabel = "Y",
+                description = "ProduceID: the producer's unique content number")
         String produceId;
 
-        @Option(names = "--reserved-code1", paramLabel = "Z", description = "ReservedCode1: producer integrity data", defaultValue = "")
+        @Option(
+                names = "--reserved-code1",
+                paramLabel = "Z",
+                description = "ReservedCode1: producer integrity data",
+                defaultValue = "")
         String reserved1;
 
         @Override
         byte[] rewrite(byte[] file) throws IOException {
-            if (label == null && (producer != null || produceId != null)) throw new IllegalArgumentException("--producer/--produce-id need --aigc-label");
-            Optional<Aigc> aigc = label == null ? Optional.empty()
-                    : Optional.of(new Aigc(label, producer == null ? "" : producer, produceId == null ? "" : produceId, reserved1, "", "", ""));
+            if (label == null && (producer != null || produceId != null))
+                throw new IllegalArgumentException("--producer/--produce-id need --aigc-label");
+            Optional<Aigc> aigc = label == null
+                    ? Optional.empty()
+                    : Optional.of(new Aigc(
+                            label,
+                            producer == null ? "" : producer,
+                            produceId == null ? "" : produceId,
+                            reserved1,
+                            "",
+                            "",
+                            ""));
             return MetadataWriter.write(file, Optional.ofNullable(sourceType), aigc);
         }
     }
 
-    @Command(name = "propagate", mixinStandardHelpOptions = true, description = "As a distribution platform, add ContentPropagator/PropagateID to IN's AIGC label (producer fields untouched), saving OUT.")
+    @Command(
+            name = "propagate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "As a distribution platform, add ContentPropagator/PropagateID to IN's AIGC label (producer fields untouched), saving OUT.")
     static final class Propagate extends Rewrite {
-        @Option(names = "--propagator", required = true, paramLabel = "X", description = "ContentPropagator: platform name or code")
+        @Option(
+                names = "--propagator",
+                required = true,
+                paramLabel = "X",
+                description = "ContentPropagator: platform name or code")
         String propagator;
 
-        @Option(names = "--propagate-id", required = true, paramLabel = "Y", description = "PropagateID: the platform's unique content number")
+        @Option(
+                names = "--propagate-id",
+                required = true,
+                paramLabel = "Y",
+                description = "PropagateID: the platform's unique content number")
         String propagateId;
 
-        @Option(names = "--reserved-code2", paramLabel = "Z", defaultValue = "", description = "ReservedCode2: platform integrity data")
+        @Option(
+                names = "--reserved-code2",
+                paramLabel = "Z",
+                defaultValue = "",
+                description = "ReservedCode2: platform integrity data")
         String reserved2;
 
-        @Option(names = "--label-if-absent", paramLabel = "1|2|3", defaultValue = "3",
-                description = "Label for content that has none (default ${DEFAULT-VALUE}: suspected; 2 when the uploader declared it)")
+        @Option(
+                names = "--label-if-absent",
+                paramLabel = "1|2|3",
+                defaultValue = "3",
+                description =
+                        "Label for content that has none (default ${DEFAULT-VALUE}: suspected; 2 when the uploader declared it)")
         String labelIfAbsent;
 
         @Override
-        byte[] rewrite(byte[] file) throws IOException { return MetadataWriter.propagate(file, propagator, propagateId, reserved2, labelIfAbsent); }
+        byte[] rewrite(byte[] file) throws IOException {
+            return MetadataWriter.propagate(file, propagator, propagateId, reserved2, labelIfAbsent);
+        }
     }
 }

@@ -9,15 +9,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: {@code pramaan [command]}. */
-@Command(name = "pramaan", mixinStandardHelpOptions = true, versionProvider = PramaanCli.Version.class,
+@Command(
+        name = "pramaan",
+        mixinStandardHelpOptions = true,
+        versionProvider = PramaanCli.Version.class,
         description = "Deepfake compliance: screen media, run notices on statutory clocks, verify the audit log.",
-        subcommands = {ScanCommand.class, HashCommand.class, C2paCommand.class, MetadataCommand.class, MatchCommand.class, BankCommand.class, CasesCommand.class, DeliveriesCommand.class, ServeCommand.class, KeysCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ScanCommand.class,
+            HashCommand.class,
+            C2paCommand.class,
+            MetadataCommand.class,
+            MatchCommand.class,
+            BankCommand.class,
+            CasesCommand.class,
+            DeliveriesCommand.class,
+            ServeCommand.class,
+            KeysCommand.class,
+            AuditCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PramaanCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
     /** Runs the CLI; {@code runtime} is created on first use and closed at the end. */
     public static int run(Supplier<CliRuntime> runtime, PrintWriter out, PrintWriter err, String... args) {
@@ -42,19 +60,22 @@ public final class PramaanCli implements Runnable {
         CommandLine cl = new CommandLine(new PramaanCli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                if (RuntimeAware.class.isAssignableFrom(cls)) return cls.getDeclaredConstructor(LazyRuntime.class).newInstance(lazy);
+                if (RuntimeAware.class.isAssignableFrom(cls))
+                    return cls.getDeclaredConstructor(LazyRuntime.class).newInstance(lazy);
                 return CommandLine.defaultFactory().create(cls);
             }
         });
         // pramaan bench … and any other command a module on the classpath contributes (see CliCommands).
-        for (CliCommands contributed : java.util.ServiceLoader.load(CliCommands.class)) contributed.commands().forEach(cl::addSubcommand);
+        for (CliCommands contributed : java.util.ServiceLoader.load(CliCommands.class))
+            contributed.commands().forEach(cl::addSubcommand);
         withHelp(cl);
         return cl;
     }
 
     /** Done on the tree rather than on each annotation, so a command added later cannot forget it. */
     private static void withHelp(CommandLine cl) {
-        if (cl.getCommandSpec().findOption("--help") == null) cl.getCommandSpec().mixinStandardHelpOptions(true);
+        if (cl.getCommandSpec().findOption("--help") == null)
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
         cl.getSubcommands().values().forEach(PramaanCli::withHelp);
     }
 
@@ -66,7 +87,9 @@ public final class PramaanCli implements Runnable {
         private final Supplier<CliRuntime> factory;
         private CliRuntime runtime;
 
-        LazyRuntime(Supplier<CliRuntime> factory) { this.factory = factory; }
+        LazyRuntime(Supplier<CliRuntime> factory) {
+            this.factory = factory;
+        }
 
         synchronized CliRuntime get() {
             if (runtime == null) runtime = factory.get();
@@ -86,7 +109,9 @@ public final class PramaanCli implements Runnable {
             try (InputStream in = PramaanCli.class.getResourceAsStream("version.properties")) {
                 if (in != null) p.load(in);
             }
-            return new String[] {"pramaan " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")};
+            return new String[] {
+                "pramaan " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")
+            };
         }
     }
 }

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.pramaan.json.Json;
-import org.pramaan.media.MediaRejectedException;
-import org.pramaan.media.MediaSource;
 import org.pramaan.intake.ScreeningReport;
 import org.pramaan.intake.ScreeningView;
 import org.pramaan.intake.UploadContext;
+import org.pramaan.json.Json;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "scan", description = "Screen files (folders recursively): type, hashes, signals, tier and decision. Stores nothing.")
+@Command(
+        name = "scan",
+        description = "Screen files (folders recursively): type, hashes, signals, tier and decision. Stores nothing.")
 final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
     @Option(names = "--json", description = "one JSON object per file, one per line")
     boolean json;
@@ -33,7 +35,9 @@ final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     private final PramaanCli.LazyRuntime runtime;
 
-    ScanCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+    ScanCommand(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -50,7 +54,11 @@ final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
             out.println(json ? Json.write(result) : Text.line(result));
         }
         progress.done();
-        if (!json) spec.commandLine().getErr().println(files.size() + " file(s) scanned, " + skipped + " skipped (not media), " + failed + " failed");
+        if (!json)
+            spec.commandLine()
+                    .getErr()
+                    .println(files.size() + " file(s) scanned, " + skipped + " skipped (not media), " + failed
+                            + " failed");
         return failed == 0 ? 0 : 1;
     }
 
@@ -67,7 +75,8 @@ final class ScanCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
         } catch (MediaRejectedException e) {
             // A folder holds sidecars, READMEs and the like next to its media: a file of no media type is
             // skipped, not failed, so the exit code says whether every media file was screened.
-            if (e.code() == org.pramaan.media.RejectionCode.UNKNOWN_TYPE) m.put("skipped", ScreeningView.rejection(e).get("error"));
+            if (e.code() == org.pramaan.media.RejectionCode.UNKNOWN_TYPE)
+                m.put("skipped", ScreeningView.rejection(e).get("error"));
             else m.putAll(ScreeningView.rejection(e));
         } catch (IOException e) {
             m.putAll(ScreeningView.error("media.unreadable", "cannot read " + f + ": " + e.getMessage()));

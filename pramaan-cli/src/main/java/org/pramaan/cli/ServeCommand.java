@@ -14,7 +14,9 @@ final class ServeCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     private final PramaanCli.LazyRuntime runtime;
 
-    ServeCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+    ServeCommand(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pramaan hash vpdq}: per-frame PDQ of videos in vpdq-hash-video's line format. */
-@Command(name = "vpdq", description = "vPDQ of videos: 'frame,timestamp,quality,hash' per sampled frame (--json: one object per video).")
+@Command(
+        name = "vpdq",
+        description =
+                "vPDQ of videos: 'frame,timestamp,quality,hash' per sampled frame (--json: one object per video).")
 final class VpdqCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
@@ -44,12 +47,15 @@ final class VpdqCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     private final PramaanCli.LazyRuntime runtime;
 
-    VpdqCommand(PramaanCli.LazyRuntime runtime) { this.runtime = runtime; }
+    VpdqCommand(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws Exception {
         VpdqSampling sampling = rate.everyFrame ? VpdqSampling.EVERY_FRAME : VpdqSampling.perSecond(rate.fps);
-        VpdqHasher hasher = new VpdqHasher(runtime.get().videoDecoder(), runtime.get().pdqHasher());
+        VpdqHasher hasher =
+                new VpdqHasher(runtime.get().videoDecoder(), runtime.get().pdqHasher());
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (Path f : files) {
@@ -67,7 +73,8 @@ final class VpdqCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
 
     /** frame,timestamp,quality,hash (and the file when several are given). */
     private static String line(VpdqFrame f, Path file) {
-        String l = f.frameNumber() + "," + String.format(Locale.ROOT, "%.3f", f.timestampSeconds()) + "," + f.quality() + "," + f.hash().toHex();
+        String l = f.frameNumber() + "," + String.format(Locale.ROOT, "%.3f", f.timestampSeconds()) + "," + f.quality()
+                + "," + f.hash().toHex();
         return file == null ? l : l + "," + file;
     }
 
@@ -78,7 +85,15 @@ final class VpdqCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
         m.put("file", file.toString());
         m.put("frameRate", h.frameRate());
         m.put("framesDecoded", h.framesDecoded());
-        m.put("frames", h.frames().stream().map(f -> new FrameJson(f.frameNumber(), f.timestampSeconds(), f.quality(), f.hash().toHex())).toList());
+        m.put(
+                "frames",
+                h.frames().stream()
+                        .map(f -> new FrameJson(
+                                f.frameNumber(),
+                                f.timestampSeconds(),
+                                f.quality(),
+                                f.hash().toHex()))
+                        .toList());
         return m;
     }
 }

@@ -26,15 +26,21 @@ public sealed interface Actor {
         }
 
         @Override
-        public String wireName() { return "key:" + keyId; }
+        public String wireName() {
+            return "key:" + keyId;
+        }
     }
 
     /** An operator running the {@code pramaan} command line, by their operating-system user name. */
     record Operator(String user) implements Actor {
-        public Operator { user = checkedName("user name", user); }
+        public Operator {
+            user = checkedName("user name", user);
+        }
 
         @Override
-        public String wireName() { return "cli:" + user; }
+        public String wireName() {
+            return "cli:" + user;
+        }
     }
 
     /**
@@ -48,20 +54,30 @@ public sealed interface Actor {
         }
 
         @Override
-        public String wireName() { return name.isEmpty() ? "system" : "system:" + name; }
+        public String wireName() {
+            return name.isEmpty() ? "system" : "system:" + name;
+        }
     }
 
     /** Pramaan as a whole, stored as {@code system}. */
     Component PLATFORM = new Component("");
 
     /** The actor of an authenticated request. */
-    static Actor of(Principal p) { return new Key(p.keyId(), Optional.of(p.role())); }
+    static Actor of(Principal p) {
+        return new Key(p.keyId(), Optional.of(p.role()));
+    }
 
-    static Actor key(String keyId) { return new Key(keyId, Optional.empty()); }
+    static Actor key(String keyId) {
+        return new Key(keyId, Optional.empty());
+    }
 
-    static Actor operator(String user) { return new Operator(user); }
+    static Actor operator(String user) {
+        return new Operator(user);
+    }
 
-    static Actor component(String name) { return new Component(name); }
+    static Actor component(String name) {
+        return new Component(name);
+    }
 
     /**
      * Reads a stored actor back.
@@ -71,7 +87,9 @@ public sealed interface Actor {
     static Actor parse(String wire) {
         Objects.requireNonNull(wire, "actor");
         // Length first: nothing below scans more than this many characters of untrusted text.
-        if (wire.length() > MAX_NAME + 7) throw new Invalid("actor", "actor is " + wire.length() + " characters; at most " + (MAX_NAME + 7) + " are allowed");
+        if (wire.length() > MAX_NAME + 7)
+            throw new Invalid(
+                    "actor", "actor is " + wire.length() + " characters; at most " + (MAX_NAME + 7) + " are allowed");
         if (wire.equals("system")) return PLATFORM;
         int colon = wire.indexOf(':');
         String kind = colon < 0 ? wire : wire.substring(0, colon);
@@ -80,7 +98,9 @@ public sealed interface Actor {
             case "key" -> new Key(rest, Optional.empty());
             case "cli" -> new Operator(rest);
             case "system" -> new Component(checkedName("component name", rest));
-            default -> throw new Invalid("actor", "actor '" + wire + "' is not key:<id>, cli:<user>, system or system:<component>");
+            default ->
+                throw new Invalid(
+                        "actor", "actor '" + wire + "' is not key:<id>, cli:<user>, system or system:<component>");
         };
     }
 
@@ -91,11 +111,19 @@ public sealed interface Actor {
      */
     private static String checkedName(String what, String s) {
         Objects.requireNonNull(s, what);
-        if (s.length() > MAX_NAME) throw new Invalid("actor", "an actor's " + what + " is " + s.length() + " characters; at most " + MAX_NAME + " are allowed");
-        if (s.isBlank() || !s.strip().equals(s)) throw new Invalid("actor", "an actor's " + what + " must be non-blank without surrounding spaces, got '" + s + "'");
+        if (s.length() > MAX_NAME)
+            throw new Invalid(
+                    "actor",
+                    "an actor's " + what + " is " + s.length() + " characters; at most " + MAX_NAME + " are allowed");
+        if (s.isBlank() || !s.strip().equals(s))
+            throw new Invalid(
+                    "actor", "an actor's " + what + " must be non-blank without surrounding spaces, got '" + s + "'");
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
-                throw new Invalid("actor", "an actor's " + what + " may not contain the control character U+" + String.format("%04X", (int) s.charAt(i)));
+                throw new Invalid(
+                        "actor",
+                        "an actor's " + what + " may not contain the control character U+"
+                                + String.format("%04X", (int) s.charAt(i)));
             }
         }
         return s;

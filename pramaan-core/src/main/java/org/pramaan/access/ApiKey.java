@@ -14,7 +14,14 @@ import java.util.Objects;
  * @param revoked   whether it has been revoked
  * @param trustedFlagger whether notices sent with it come from a DSA art.22 trusted flagger (set by an admin, never by a client)
  */
-public record ApiKey(String id, String keyDigest, Role role, String label, Instant createdAt, boolean revoked, boolean trustedFlagger) {
+public record ApiKey(
+        String id,
+        String keyDigest,
+        Role role,
+        String label,
+        Instant createdAt,
+        boolean revoked,
+        boolean trustedFlagger) {
     /** A key that is not a trusted flagger. */
     public ApiKey(String id, String keyDigest, Role role, String label, Instant createdAt, boolean revoked) {
         this(id, keyDigest, role, label, createdAt, revoked, false);

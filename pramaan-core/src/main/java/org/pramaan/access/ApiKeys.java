@@ -25,7 +25,9 @@ public final class ApiKeys {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public IssuedKey create(Role role, String label) { return create(role, label, false); }
+    public IssuedKey create(Role role, String label) {
+        return create(role, label, false);
+    }
 
     /** A new key; {@code trustedFlagger} marks its notices as from a DSA art.22 trusted flagger (an admin's decision). */
     public IssuedKey create(Role role, String label, boolean trustedFlagger) {
@@ -40,7 +42,8 @@ public final class ApiKeys {
     public IssuedKey register(Role role, String label, String secret) {
         if (secret.length() < 24) throw new IllegalArgumentException("an API key must be at least 24 characters long");
         Optional<ApiKey> existing = repository.findByDigest(digest(secret));
-        return existing.map(k -> new IssuedKey(k, secret)).orElseGet(() -> register(role, label, secret, randomHex(6), false));
+        return existing.map(k -> new IssuedKey(k, secret))
+                .orElseGet(() -> register(role, label, secret, randomHex(6), false));
     }
 
     private IssuedKey register(Role role, String label, String secret, String id, boolean trustedFlagger) {
@@ -48,15 +51,20 @@ public final class ApiKeys {
         // The key and its audit entry commit together: no key that works without a record of its creation.
         return audit.unitOfWork().run(() -> {
             repository.save(key);
-            audit.append("key.created", "key:" + id, trustedFlagger ? AuditLog.details("role", role.wireName(), "label", label, "trustedFlagger", true)
-                    : AuditLog.details("role", role.wireName(), "label", label));
+            audit.append(
+                    "key.created",
+                    "key:" + id,
+                    trustedFlagger
+                            ? AuditLog.details("role", role.wireName(), "label", label, "trustedFlagger", true)
+                            : AuditLog.details("role", role.wireName(), "label", label));
             return new IssuedKey(key, secret);
         });
     }
 
     public Optional<Principal> authenticate(String presented) {
         if (presented == null || presented.isBlank()) return Optional.empty();
-        return repository.findByDigest(digest(presented.trim()))
+        return repository
+                .findByDigest(digest(presented.trim()))
                 .filter(k -> !k.revoked())
                 .map(k -> new Principal(k.id(), k.role(), k.label(), k.trustedFlagger()));
     }
@@ -66,7 +74,8 @@ public final class ApiKeys {
     }
 
     static String digest(String secret) {
-        return HexFormat.of().formatHex(ContentDigests.digest("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(ContentDigests.digest("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String randomHex(int bytes) {

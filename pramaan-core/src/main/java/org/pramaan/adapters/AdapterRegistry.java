@@ -18,15 +18,21 @@ public final class AdapterRegistry {
 
     private final Map<String, AdaptersProvider> providers;
 
-    private AdapterRegistry(Map<String, AdaptersProvider> providers) { this.providers = Map.copyOf(providers); }
+    private AdapterRegistry(Map<String, AdaptersProvider> providers) {
+        this.providers = Map.copyOf(providers);
+    }
 
     /** The providers {@link ServiceLoader} finds through {@code loader}. */
     public static AdapterRegistry load(ClassLoader loader) {
-        return of(ServiceLoader.load(AdaptersProvider.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+        return of(ServiceLoader.load(AdaptersProvider.class, loader).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     /** The providers on this class's class path. */
-    public static AdapterRegistry installed() { return load(AdapterRegistry.class.getClassLoader()); }
+    public static AdapterRegistry installed() {
+        return load(AdapterRegistry.class.getClassLoader());
+    }
 
     /** A registry of exactly {@code providers}; two with one name are a packaging mistake and refused. */
     public static AdapterRegistry of(List<AdaptersProvider> providers) {
@@ -34,17 +40,22 @@ public final class AdapterRegistry {
         for (AdaptersProvider p : providers) {
             AdaptersProvider before = byName.putIfAbsent(p.name(), p);
             if (before != null) {
-                throw new IllegalStateException("two store providers are named '" + p.name() + "': " + before.getClass().getName() + " and " + p.getClass().getName());
+                throw new IllegalStateException("two store providers are named '" + p.name() + "': "
+                        + before.getClass().getName() + " and " + p.getClass().getName());
             }
         }
         return new AdapterRegistry(byName);
     }
 
     /** Provider names, sorted. */
-    public List<String> names() { return List.copyOf(new TreeMap<>(providers).keySet()); }
+    public List<String> names() {
+        return List.copyOf(new TreeMap<>(providers).keySet());
+    }
 
     /** The provider for {@code kind}, if one on the class path answers to it. */
-    public java.util.Optional<AdaptersProvider> find(String kind) { return java.util.Optional.ofNullable(providers.get(kind)); }
+    public java.util.Optional<AdaptersProvider> find(String kind) {
+        return java.util.Optional.ofNullable(providers.get(kind));
+    }
 
     /**
      * Why {@code kind} cannot be opened, as a phrase after the value ("names the postgres adapter,
@@ -52,7 +63,9 @@ public final class AdapterRegistry {
      * caller has nothing to report.
      */
     public String refusal(String kind) {
-        String problem = PLANNED.contains(kind) ? "names the " + kind + " adapter, which is not built yet" : "names no store adapter";
+        String problem = PLANNED.contains(kind)
+                ? "names the " + kind + " adapter, which is not built yet"
+                : "names no store adapter";
         return problem + "; available: " + String.join(", ", names());
     }
 
@@ -69,5 +82,7 @@ public final class AdapterRegistry {
     }
 
     /** Opens the store {@code settings} names. */
-    public Adapters open(StoreSettings settings) throws java.io.IOException { return provider(settings.kind()).open(settings); }
+    public Adapters open(StoreSettings settings) throws java.io.IOException {
+        return provider(settings.kind()).open(settings);
+    }
 }

@@ -13,5 +13,7 @@ public record Decoders(Optional<VideoDecoder> video, Optional<AudioDecoder> audi
     }
 
     /** No decoding: images only, no vPDQ or audio fingerprints. */
-    public static Decoders none() { return new Decoders(Optional.empty(), Optional.empty()); }
+    public static Decoders none() {
+        return new Decoders(Optional.empty(), Optional.empty());
+    }
 }

@@ -38,38 +38,59 @@ public final class Assessor {
                 case HINTS -> weak.add(i);
                 case DECLARES_SYNTHETIC -> declaredSynthetic = i;
                 case DECLARES_AUTHENTIC -> declaredAuthentic = i;
-                case NEUTRAL -> { }
+                case NEUTRAL -> {}
             }
         }
         for (int i : confirmed) reasons.add(reasonFor(signals.get(i), i));
         if (declaredSynthetic >= 0) {
-            reasons.add(new Reason("declaration.synthetic", "the uploader declared the content synthetic (IT Rules r.4(1A))", List.of(declaredSynthetic)));
+            reasons.add(new Reason(
+                    "declaration.synthetic",
+                    "the uploader declared the content synthetic (IT Rules r.4(1A))",
+                    List.of(declaredSynthetic)));
         }
         for (int i : suspected) reasons.add(reasonFor(signals.get(i), i));
         for (int i : weak) reasons.add(reasonFor(signals.get(i), i));
         if (declaredAuthentic >= 0 && !(confirmed.isEmpty() && suspected.isEmpty())) {
-            reasons.add(new Reason("declaration.contradicted",
-                    "the uploader declared the content not synthetic, but the file carries synthetic-origin evidence", List.of(declaredAuthentic)));
+            reasons.add(new Reason(
+                    "declaration.contradicted",
+                    "the uploader declared the content not synthetic, but the file carries synthetic-origin evidence",
+                    List.of(declaredAuthentic)));
         }
-        Tier tier = !confirmed.isEmpty() ? Tier.CONFIRMED_SYNTHETIC
-                : declaredSynthetic >= 0 ? Tier.DECLARED_SYNTHETIC
-                : !suspected.isEmpty() ? Tier.SUSPECTED_SYNTHETIC
-                : !weak.isEmpty() ? Tier.INCONCLUSIVE
-                : Tier.NO_EVIDENCE;
+        Tier tier = !confirmed.isEmpty()
+                ? Tier.CONFIRMED_SYNTHETIC
+                : declaredSynthetic >= 0
+                        ? Tier.DECLARED_SYNTHETIC
+                        : !suspected.isEmpty()
+                                ? Tier.SUSPECTED_SYNTHETIC
+                                : !weak.isEmpty() ? Tier.INCONCLUSIVE : Tier.NO_EVIDENCE;
         if (tier == Tier.NO_EVIDENCE) {
-            reasons.add(new Reason("no_evidence", "no provenance label, generator trace or declaration says this is synthetic", List.of()));
+            reasons.add(new Reason(
+                    "no_evidence",
+                    "no provenance label, generator trace or declaration says this is synthetic",
+                    List.of()));
         }
         for (int i = 0; i < signals.size(); i++) {
-            if (signals.get(i).type() == SignalType.C2PA_MANIFEST && !"true".equals(signals.get(i).attributes().get("validated"))) {
+            if (signals.get(i).type() == SignalType.C2PA_MANIFEST
+                    && !"true".equals(signals.get(i).attributes().get("validated"))) {
                 // Presence is reported so a reviewer knows to look; its claims count only once validated.
-                reasons.add(new Reason("c2pa.unvalidated", "a C2PA manifest is present at " + signals.get(i).location()
-                        + "; it has not been validated, so its claims are not used for this tier", List.of(i)));
+                reasons.add(new Reason(
+                        "c2pa.unvalidated",
+                        "a C2PA manifest is present at " + signals.get(i).location()
+                                + "; it has not been validated, so its claims are not used for this tier",
+                        List.of(i)));
             }
         }
         return new Assessment(tier, reasons);
     }
 
-    private enum Weight { CONFIRMS, SUSPECTS, HINTS, DECLARES_SYNTHETIC, DECLARES_AUTHENTIC, NEUTRAL }
+    private enum Weight {
+        CONFIRMS,
+        SUSPECTS,
+        HINTS,
+        DECLARES_SYNTHETIC,
+        DECLARES_AUTHENTIC,
+        NEUTRAL
+    }
 
     private static Weight classify(Signal s) {
         if (s.type() == SignalType.UPLOADER_DECLARATION) {
@@ -85,7 +106,10 @@ public final class Assessor {
         return switch (s.strength()) {
             case STRONG -> Weight.CONFIRMS;
             case MODERATE -> Weight.SUSPECTS;
-            case WEAK -> "true".equals(s.attributes().get("ai")) || s.type() == SignalType.GB45438_AIGC ? Weight.HINTS : Weight.NEUTRAL;
+            case WEAK ->
+                "true".equals(s.attributes().get("ai")) || s.type() == SignalType.GB45438_AIGC
+                        ? Weight.HINTS
+                        : Weight.NEUTRAL;
             case INFO -> Weight.NEUTRAL;
         };
     }
@@ -101,9 +125,16 @@ public final class Assessor {
             case INVISIBLE_WATERMARK -> "watermark." + s.attributes().getOrDefault("watermark", "unknown");
             default -> s.type().name().toLowerCase(java.util.Locale.ROOT);
         };
-        String strength = s.strength() == SignalStrength.STRONG ? "" : " (" + s.strength().name().toLowerCase(java.util.Locale.ROOT) + " evidence)";
-        return new Reason(code, s.type() + " '" + abbreviate(s.value()) + "' found at " + s.location() + strength, List.of(index));
+        String strength = s.strength() == SignalStrength.STRONG
+                ? ""
+                : " (" + s.strength().name().toLowerCase(java.util.Locale.ROOT) + " evidence)";
+        return new Reason(
+                code,
+                s.type() + " '" + abbreviate(s.value()) + "' found at " + s.location() + strength,
+                List.of(index));
     }
 
-    private static String abbreviate(String v) { return v.length() <= 120 ? v : v.substring(0, 117) + "..."; }
+    private static String abbreviate(String v) {
+        return v.length() <= 120 ? v : v.substring(0, 117) + "...";
+    }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +42,7 @@ public final class AuditCheckpoints implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     /** Whether this process appended anything: a process that only read (e.g. {@code audit verify}) signs nothing at close. */
     private final AtomicBoolean appended = new AtomicBoolean();
+
     private long lastSeq;
     private String lastHash = AuditEntry.GENESIS;
     private long count;
@@ -52,12 +53,19 @@ public final class AuditCheckpoints implements AutoCloseable {
      * @param problems told (to be logged loudly) when a checkpoint is refused because the chain no
      *                 longer extends the previous checkpoint, or when writing one fails
      */
-    public AuditCheckpoints(AuditStore store, CheckpointKey key, CheckpointJournal journal, int interval, Clock clock, Executor executor,
-                            Consumer<String> problems) {
+    public AuditCheckpoints(
+            AuditStore store,
+            CheckpointKey key,
+            CheckpointJournal journal,
+            int interval,
+            Clock clock,
+            Executor executor,
+            Consumer<String> problems) {
         this.store = Objects.requireNonNull(store, "store");
         this.key = Objects.requireNonNull(key, "key");
         this.journal = Objects.requireNonNull(journal, "journal");
-        if (interval < 1) throw new IllegalArgumentException("checkpoint interval must be at least 1 entry, was " + interval);
+        if (interval < 1)
+            throw new IllegalArgumentException("checkpoint interval must be at least 1 entry, was " + interval);
         this.interval = interval;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -86,11 +94,17 @@ public final class AuditCheckpoints implements AutoCloseable {
         });
     }
 
-    public CheckpointKey key() { return key; }
+    public CheckpointKey key() {
+        return key;
+    }
 
-    public CheckpointJournal journal() { return journal; }
+    public CheckpointJournal journal() {
+        return journal;
+    }
 
-    public int interval() { return interval; }
+    public int interval() {
+        return interval;
+    }
 
     /** Called after each append; at most one task waits in the queue at a time. */
     void afterAppend() {
@@ -148,9 +162,11 @@ public final class AuditCheckpoints implements AutoCloseable {
     private Optional<String> extendsLastCheckpoint(AuditEntry head) {
         // A file with fewer checkpoints than the database records was deleted or cut: signing afresh would hide that.
         Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
-        if (mark.isPresent() && (count < mark.get().count() || lastSeq < mark.get().seq())) {
-            return Optional.of("the checkpoint file " + journal.file() + " holds " + count + " checkpoints up to entry " + lastSeq + " but the database records "
-                    + mark.get().count() + " up to entry " + mark.get().seq() + " (restore the file from a backup)");
+        if (mark.isPresent()
+                && (count < mark.get().count() || lastSeq < mark.get().seq())) {
+            return Optional.of("the checkpoint file " + journal.file() + " holds " + count + " checkpoints up to entry "
+                    + lastSeq + " but the database records " + mark.get().count() + " up to entry "
+                    + mark.get().seq() + " (restore the file from a backup)");
         }
         var s = new Object() {
             long expected = lastSeq == 0 ? 1 : lastSeq;
@@ -160,8 +176,10 @@ public final class AuditCheckpoints implements AutoCloseable {
         store.forEachAfter(Math.max(0, lastSeq - 1), e -> {
             if (s.problem != null || e.seq() > head.seq()) return;
             if (e.seq() != s.expected) s.problem = "entry " + s.expected + " is missing";
-            else if (e.seq() == lastSeq && !e.hash().equals(lastHash)) s.problem = "entry " + lastSeq + " no longer has the hash its checkpoint signed";
-            else if (e.seq() != lastSeq && !e.prevHash().equals(s.prev)) s.problem = "entry " + e.seq() + " does not link to the entry before it";
+            else if (e.seq() == lastSeq && !e.hash().equals(lastHash))
+                s.problem = "entry " + lastSeq + " no longer has the hash its checkpoint signed";
+            else if (e.seq() != lastSeq && !e.prevHash().equals(s.prev))
+                s.problem = "entry " + e.seq() + " does not link to the entry before it";
             else if (!e.hash().equals(e.expectedHash())) s.problem = "entry " + e.seq() + " no longer matches its hash";
             s.expected++;
             s.prev = e.hash();
@@ -185,14 +203,18 @@ public final class AuditCheckpoints implements AutoCloseable {
         if (recorded.isEmpty()) return Optional.of("no head is recorded, yet the log holds entry " + head.seq());
         AuditStore.Head r = recorded.get();
         if (r.seq() <= head.seq()) {
-            return r.equals(new AuditStore.Head(head.seq(), head.hash())) ? Optional.empty() : Optional.of("the recorded head is not entry " + head.seq());
+            return r.equals(new AuditStore.Head(head.seq(), head.hash()))
+                    ? Optional.empty()
+                    : Optional.of("the recorded head is not entry " + head.seq());
         }
         Optional<AuditEntry> last = store.last();
         long lastSeq = last.map(AuditEntry::seq).orElse(0L);
         if (lastSeq < r.seq()) {
-            return Optional.of("the recorded head is entry " + r.seq() + " but the log ends at entry " + lastSeq + ": entries at the end were deleted");
+            return Optional.of("the recorded head is entry " + r.seq() + " but the log ends at entry " + lastSeq
+                    + ": entries at the end were deleted");
         }
-        if (lastSeq == r.seq() && !last.get().hash().equals(r.hash())) return Optional.of("the recorded head is not entry " + r.seq());
+        if (lastSeq == r.seq() && !last.get().hash().equals(r.hash()))
+            return Optional.of("the recorded head is not entry " + r.seq());
         return Optional.empty();
     }
 
@@ -216,7 +238,9 @@ public final class AuditCheckpoints implements AutoCloseable {
     }
 
     /** Checks the checkpoint file against the chain while {@link AuditLog#verify()} walks it. */
-    Verifier verifier() { return new Verifier(); }
+    Verifier verifier() {
+        return new Verifier();
+    }
 
     final class Verifier {
         final List<String> failures = new ArrayList<>();
@@ -232,8 +256,11 @@ public final class AuditCheckpoints implements AutoCloseable {
             String file = journal.file().toString();
             Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
             if (!contents.exists() && mark.isPresent()) {
-                fail(mark.get().seq(), "the checkpoint file " + file + " is missing, but the database records " + mark.get().count()
-                        + " checkpoints up to entry " + mark.get().seq() + ": it was deleted");
+                fail(
+                        mark.get().seq(),
+                        "the checkpoint file " + file + " is missing, but the database records "
+                                + mark.get().count() + " checkpoints up to entry "
+                                + mark.get().seq() + ": it was deleted");
             }
             contents.problems().forEach(p -> fail(-1, p));
             warnings.addAll(contents.warnings());
@@ -241,10 +268,16 @@ public final class AuditCheckpoints implements AutoCloseable {
             for (Checkpoint c : contents.checkpoints()) {
                 line++;
                 if (!c.publicKey().equals(key.publicKey())) {
-                    fail(c.seq(), "checkpoint " + line + " (entry " + c.seq() + ") is signed by key " + CheckpointKey.fingerprint(c.publicKey())
-                            + ", not by this deployment's checkpoint key " + key.fingerprint());
+                    fail(
+                            c.seq(),
+                            "checkpoint " + line + " (entry " + c.seq() + ") is signed by key "
+                                    + CheckpointKey.fingerprint(c.publicKey())
+                                    + ", not by this deployment's checkpoint key " + key.fingerprint());
                 } else if (!CheckpointKey.verify(c)) {
-                    fail(c.seq(), "checkpoint " + line + " (entry " + c.seq() + ", " + c.at() + ") has an invalid signature: the line was forged or altered");
+                    fail(
+                            c.seq(),
+                            "checkpoint " + line + " (entry " + c.seq() + ", " + c.at()
+                                    + ") has an invalid signature: the line was forged or altered");
                 } else {
                     bySeq.computeIfAbsent(c.seq(), k -> new ArrayList<>()).add(c);
                     if (c.seq() >= newest) {
@@ -256,11 +289,19 @@ public final class AuditCheckpoints implements AutoCloseable {
             if (mark.isPresent() && contents.exists()) {
                 AuditStore.CheckpointMark m = mark.get();
                 if (contents.checkpoints().size() + contents.problems().size() < m.count()) {
-                    fail(m.seq(), "the checkpoint file " + file + " holds " + contents.checkpoints().size() + " checkpoints but the database records "
-                            + m.count() + " written: it was truncated or lines were removed");
+                    fail(
+                            m.seq(),
+                            "the checkpoint file " + file + " holds "
+                                    + contents.checkpoints().size() + " checkpoints but the database records "
+                                    + m.count() + " written: it was truncated or lines were removed");
                 }
-                boolean found = contents.checkpoints().stream().anyMatch(c -> c.seq() == m.seq() && c.hash().equals(m.hash()));
-                if (!found) fail(m.seq(), "the checkpoint file has no checkpoint for entry " + m.seq() + ", the newest the database records: it was truncated or replaced");
+                boolean found = contents.checkpoints().stream()
+                        .anyMatch(c -> c.seq() == m.seq() && c.hash().equals(m.hash()));
+                if (!found)
+                    fail(
+                            m.seq(),
+                            "the checkpoint file has no checkpoint for entry " + m.seq()
+                                    + ", the newest the database records: it was truncated or replaced");
             }
         }
 
@@ -276,8 +317,10 @@ public final class AuditCheckpoints implements AutoCloseable {
                 if (c.hash().equals(e.hash())) {
                     verified++;
                 } else {
-                    fail(e.seq(), "entry " + e.seq() + " (" + e.type() + ") is not the entry the checkpoint signed at " + c.at()
-                            + " names: the chain up to it was rewritten");
+                    fail(
+                            e.seq(),
+                            "entry " + e.seq() + " (" + e.type() + ") is not the entry the checkpoint signed at "
+                                    + c.at() + " names: the chain up to it was rewritten");
                 }
             }
         }
@@ -285,13 +328,18 @@ public final class AuditCheckpoints implements AutoCloseable {
         void finish(long lastSeq) {
             bySeq.forEach((seq, cs) -> {
                 if (seq > lastSeq) {
-                    fail(lastSeq + 1, "the log ends at entry " + lastSeq + " but the checkpoint signed at " + cs.get(0).at() + " names entry " + seq
-                            + ": entries at the end were deleted");
+                    fail(
+                            lastSeq + 1,
+                            "the log ends at entry " + lastSeq + " but the checkpoint signed at "
+                                    + cs.get(0).at() + " names entry " + seq + ": entries at the end were deleted");
                 }
             });
             if (lastSeq > newest) {
-                warnings.add((lastSeq - newest) + " entries (" + (newest + 1) + " to " + lastSeq + ") are not yet anchored by a signed checkpoint"
-                        + (newestAt == null ? " (no checkpoint yet)" : "; the newest checkpoint is for entry " + newest + " at " + newestAt));
+                warnings.add((lastSeq - newest) + " entries (" + (newest + 1) + " to " + lastSeq
+                        + ") are not yet anchored by a signed checkpoint"
+                        + (newestAt == null
+                                ? " (no checkpoint yet)"
+                                : "; the newest checkpoint is for entry " + newest + " at " + newestAt));
             }
         }
     }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param prevHash the previous entry's hash ({@link #GENESIS} for the first)
  * @param hash     SHA-256 over all of the above
  */
-public record AuditEntry(long seq, Instant at, String type, String subject, String details, String prevHash, String hash) {
+public record AuditEntry(
+        long seq, Instant at, String type, String subject, String details, String prevHash, String hash) {
     public static final String GENESIS = "0".repeat(64);
 
     public AuditEntry {
@@ -30,11 +31,14 @@ public record AuditEntry(long seq, Instant at, String type, String subject, Stri
     }
 
     static AuditEntry seal(long seq, Instant at, String type, String subject, String details, String prevHash) {
-        return new AuditEntry(seq, at, type, subject, details, prevHash, computeHash(seq, at, type, subject, details, prevHash));
+        return new AuditEntry(
+                seq, at, type, subject, details, prevHash, computeHash(seq, at, type, subject, details, prevHash));
     }
 
     /** The hash this entry should carry given its contents. */
-    public String expectedHash() { return computeHash(seq, at, type, subject, details, prevHash); }
+    public String expectedHash() {
+        return computeHash(seq, at, type, subject, details, prevHash);
+    }
 
     private static MessageDigest sha256() {
         try {

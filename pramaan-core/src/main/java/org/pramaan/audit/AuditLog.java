@@ -21,7 +21,9 @@ public final class AuditLog {
     public static final String HEAD_MISMATCH = "audit.head_mismatch";
 
     /** A log whose chain is not anchored by signed checkpoints. */
-    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit) { this(store, clock, unit, Optional.empty()); }
+    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit) {
+        this(store, clock, unit, Optional.empty());
+    }
 
     /**
      * @param unit        the store's unit of work: appends take the store's lock before this log's monitor,
@@ -30,7 +32,8 @@ public final class AuditLog {
      * @param checkpoints anchors the chain with signed checkpoints (see {@link AuditCheckpoints}); they read
      *                    the {@link AuditStore}, not this log, so they are built first and handed in
      */
-    public AuditLog(AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit, Optional<AuditCheckpoints> checkpoints) {
+    public AuditLog(
+            AuditStore store, Clock clock, org.pramaan.tx.UnitOfWork unit, Optional<AuditCheckpoints> checkpoints) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.unit = Objects.requireNonNull(unit, "unit");
@@ -46,7 +49,9 @@ public final class AuditLog {
         });
     }
 
-    public Optional<AuditCheckpoints> checkpoints() { return checkpoints; }
+    public Optional<AuditCheckpoints> checkpoints() {
+        return checkpoints;
+    }
 
     private synchronized AuditEntry appendNow(String type, String subject, Map<String, ?> details) {
         Optional<AuditEntry> last = store.last();
@@ -55,9 +60,15 @@ public final class AuditLog {
         if (!head.equals(expected)) {
             // The next append would write a new head and so erase the only trace of a cut-off tail (or of a
             // deleted head): record the discrepancy in the chain first, where verify() reports it for good.
-            last = Optional.of(sealAndStore(last, HEAD_MISMATCH, "audit:head", details(
-                    "recordedHead", head.map(h -> h.seq() + ":" + h.hash()).orElse("none"),
-                    "lastEntry", expected.map(h -> h.seq() + ":" + h.hash()).orElse("none"))));
+            last = Optional.of(sealAndStore(
+                    last,
+                    HEAD_MISMATCH,
+                    "audit:head",
+                    details(
+                            "recordedHead",
+                                    head.map(h -> h.seq() + ":" + h.hash()).orElse("none"),
+                            "lastEntry",
+                                    expected.map(h -> h.seq() + ":" + h.hash()).orElse("none"))));
         }
         return sealAndStore(last, type, subject, details);
     }
@@ -74,12 +85,18 @@ public final class AuditLog {
      * The unit of work this log appends in. A use case that changes state and appends its entry
      * runs both in it, so a crash or a failed append keeps neither (DEV-GUIDELINES 7).
      */
-    public org.pramaan.tx.UnitOfWork unitOfWork() { return unit; }
+    public org.pramaan.tx.UnitOfWork unitOfWork() {
+        return unit;
+    }
 
-    public List<AuditEntry> forSubject(String subject) { return store.bySubject(subject); }
+    public List<AuditEntry> forSubject(String subject) {
+        return store.bySubject(subject);
+    }
 
     /** Every entry in order (bounded memory in the store's paging). */
-    public void forEach(java.util.function.Consumer<AuditEntry> visitor) { store.forEach(visitor); }
+    public void forEach(java.util.function.Consumer<AuditEntry> visitor) {
+        store.forEach(visitor);
+    }
 
     /**
      * Walks the chain from the first entry. An edit shows as a hash mismatch, a deletion as a gap in
@@ -103,23 +120,32 @@ public final class AuditLog {
             state.count++;
             String problem = null;
             if (e.seq() != state.expectedSeq) {
-                problem = "entry " + e.seq() + " (" + e.type() + ") follows entry " + (state.expectedSeq - 1) + ": entries are missing or reordered";
+                problem = "entry " + e.seq() + " (" + e.type() + ") follows entry " + (state.expectedSeq - 1)
+                        + ": entries are missing or reordered";
             } else if (!e.prevHash().equals(state.prevHash)) {
-                problem = "entry " + e.seq() + " (" + e.type() + ") does not link to the entry before it: an entry was deleted, replaced or reordered";
+                problem = "entry " + e.seq() + " (" + e.type()
+                        + ") does not link to the entry before it: an entry was deleted, replaced or reordered";
             } else if (!e.hash().equals(e.expectedHash())) {
-                problem = "entry " + e.seq() + " (" + e.type() + ", subject " + e.subject() + ") was edited: its contents no longer match its hash";
+                problem = "entry " + e.seq() + " (" + e.type() + ", subject " + e.subject()
+                        + ") was edited: its contents no longer match its hash";
             }
             if (problem != null) {
                 state.failure = new AuditVerification(false, state.count, Optional.of(e.seq()), problem);
                 return;
             }
             if (HEAD_MISMATCH.equals(e.type()) && state.headMismatch == null) {
-                state.headMismatch = new AuditVerification(false, 0, Optional.of(e.seq()), "entry " + e.seq() + " (" + e.at()
-                        + ") records that the recorded head did not match the newest entry when it was appended " + e.details()
-                        + ": entries at the end or the head row had been deleted or replaced before it");
+                state.headMismatch = new AuditVerification(
+                        false,
+                        0,
+                        Optional.of(e.seq()),
+                        "entry " + e.seq() + " (" + e.at()
+                                + ") records that the recorded head did not match the newest entry when it was appended "
+                                + e.details()
+                                + ": entries at the end or the head row had been deleted or replaced before it");
             }
             if (TRIGGERS_RESTORED.equals(e.type())) {
-                warnings.add("entry " + e.seq() + " (" + e.at() + "): append-only triggers were missing or altered and were restored: " + e.details());
+                warnings.add("entry " + e.seq() + " (" + e.at()
+                        + "): append-only triggers were missing or altered and were restored: " + e.details());
             }
             anchors.ifPresent(a -> a.visit(e));
             state.expectedSeq++;
@@ -129,29 +155,49 @@ public final class AuditLog {
         if (state.failure != null) return state.failure.with(warnings, verified);
         long lastSeq = state.expectedSeq - 1;
         if (state.headMismatch != null) {
-            return new AuditVerification(false, state.count, state.headMismatch.badSeq(), state.headMismatch.problem(), warnings, verified);
+            return new AuditVerification(
+                    false, state.count, state.headMismatch.badSeq(), state.headMismatch.problem(), warnings, verified);
         }
         Optional<AuditStore.Head> head = store.recordedHead();
         if (head.isEmpty() && state.count > 0) {
-            return new AuditVerification(false, state.count, Optional.of(lastSeq),
-                    "the log has " + state.count + " entries but no recorded head: the head row was deleted, so entries at the end may have been cut off",
-                    warnings, verified);
+            return new AuditVerification(
+                    false,
+                    state.count,
+                    Optional.of(lastSeq),
+                    "the log has " + state.count
+                            + " entries but no recorded head: the head row was deleted, so entries at the end may have been cut off",
+                    warnings,
+                    verified);
         }
-        if (head.isPresent() && (head.get().seq() != lastSeq || !head.get().hash().equals(state.prevHash))) {
-            return new AuditVerification(false, state.count, Optional.of(state.expectedSeq),
-                    "the log ends at entry " + lastSeq + " but entry " + head.get().seq()
-                            + " was recorded as the newest: entries at the end were deleted or replaced", warnings, verified);
+        if (head.isPresent()
+                && (head.get().seq() != lastSeq || !head.get().hash().equals(state.prevHash))) {
+            return new AuditVerification(
+                    false,
+                    state.count,
+                    Optional.of(state.expectedSeq),
+                    "the log ends at entry " + lastSeq + " but entry "
+                            + head.get().seq()
+                            + " was recorded as the newest: entries at the end were deleted or replaced",
+                    warnings,
+                    verified);
         }
         if (anchors.isPresent()) {
             AuditCheckpoints.Verifier a = anchors.get();
             a.finish(lastSeq);
             warnings.addAll(a.warnings);
             if (!a.failures.isEmpty()) {
-                return new AuditVerification(false, state.count, a.firstBad, String.join("; ", a.failures), warnings, a.verified);
+                return new AuditVerification(
+                        false, state.count, a.firstBad, String.join("; ", a.failures), warnings, a.verified);
             }
         }
-        return new AuditVerification(true, state.count, Optional.empty(), "chain intact: " + state.count + " entries"
-                + (anchors.isPresent() ? ", " + verified + " signed checkpoints match" : ""), warnings, verified);
+        return new AuditVerification(
+                true,
+                state.count,
+                Optional.empty(),
+                "chain intact: " + state.count + " entries"
+                        + (anchors.isPresent() ? ", " + verified + " signed checkpoints match" : ""),
+                warnings,
+                verified);
     }
 
     /** For callers that build details incrementally. */

@@ -15,8 +15,13 @@ import java.util.Optional;
  *                            append-only triggers restored at start-up, entries not yet anchored by a checkpoint
  * @param checkpointsVerified how many signed checkpoints matched the chain
  */
-public record AuditVerification(boolean valid, long entriesChecked, Optional<Long> badSeq, String problem, List<String> warnings,
-                                long checkpointsVerified) {
+public record AuditVerification(
+        boolean valid,
+        long entriesChecked,
+        Optional<Long> badSeq,
+        String problem,
+        List<String> warnings,
+        long checkpointsVerified) {
     public AuditVerification {
         Objects.requireNonNull(badSeq, "badSeq");
         Objects.requireNonNull(problem, "problem");

@@ -33,7 +33,9 @@ public record Checkpoint(long seq, String hash, Instant at, String publicKey, St
     }
 
     /** What is signed: the format tag (so a signature cannot be reused for another kind of statement), then the values. */
-    public byte[] signedBytes() { return signedBytes(seq, hash, at); }
+    public byte[] signedBytes() {
+        return signedBytes(seq, hash, at);
+    }
 
     static byte[] signedBytes(long seq, String hash, Instant at) {
         return (FORMAT + "\n" + seq + "\n" + hash + "\n" + at).getBytes(StandardCharsets.UTF_8);
@@ -52,7 +54,8 @@ public record Checkpoint(long seq, String hash, Instant at, String publicKey, St
 
     /** Parses one line; the message of the exception names the field that was wrong. Checks no signature. */
     public static Checkpoint parse(String line) {
-        if (line.length() > MAX_LINE) throw new IllegalArgumentException("a checkpoint line is longer than " + MAX_LINE + " characters");
+        if (line.length() > MAX_LINE)
+            throw new IllegalArgumentException("a checkpoint line is longer than " + MAX_LINE + " characters");
         JsonNode n;
         try {
             n = Json.mapper().readTree(line);
@@ -60,9 +63,11 @@ public record Checkpoint(long seq, String hash, Instant at, String publicKey, St
             throw new IllegalArgumentException("a checkpoint line is not JSON");
         }
         if (n == null || !n.isObject()) throw new IllegalArgumentException("a checkpoint line is not a JSON object");
-        if (!FORMAT.equals(n.path("format").asText())) throw new IllegalArgumentException("checkpoint 'format' is not " + FORMAT);
+        if (!FORMAT.equals(n.path("format").asText()))
+            throw new IllegalArgumentException("checkpoint 'format' is not " + FORMAT);
         JsonNode seq = n.path("seq");
-        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 1) throw new IllegalArgumentException("checkpoint 'seq' is not a positive whole number");
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 1)
+            throw new IllegalArgumentException("checkpoint 'seq' is not a positive whole number");
         String hash = text(n, "hash");
         if (!isSha256Hex(hash)) throw new IllegalArgumentException("checkpoint 'hash' is not 64 lower-case hex digits");
         Instant at;

@@ -22,21 +22,28 @@ public final class CheckpointJournal {
     public static final String FILE_NAME = "audit-checkpoints.jsonl";
     private final Path file;
 
-    public CheckpointJournal(Path file) { this.file = Objects.requireNonNull(file, "file"); }
+    public CheckpointJournal(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     public synchronized void append(Checkpoint c) {
         byte[] line = (c.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            // READ and APPEND cannot be combined; the writer positions at the end itself (one process per data directory).
+        try (FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            // READ and APPEND cannot be combined; the writer positions at the end itself (one process per data
+            // directory).
             repairTornTail(ch);
             ch.position(ch.size());
             var buf = java.nio.ByteBuffer.wrap(line);
             while (buf.hasRemaining()) ch.write(buf);
             ch.force(true);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot append to the audit checkpoint file " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot append to the audit checkpoint file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -99,8 +106,11 @@ public final class CheckpointJournal {
                     problems.add(FILE_NAME + " line " + n + ": " + e.getMessage());
                 }
             }
-            if (!problems.isEmpty() && problems.get(problems.size() - 1).startsWith(FILE_NAME + " line " + n + ":") && !endsWithNewline()) {
-                warnings.add(FILE_NAME + " line " + n + " is incomplete (a write cut short by a crash) and was ignored");
+            if (!problems.isEmpty()
+                    && problems.get(problems.size() - 1).startsWith(FILE_NAME + " line " + n + ":")
+                    && !endsWithNewline()) {
+                warnings.add(
+                        FILE_NAME + " line " + n + " is incomplete (a write cut short by a crash) and was ignored");
                 problems.remove(problems.size() - 1);
             }
         } catch (NoSuchFileException e) {

@@ -64,7 +64,8 @@ public final class CheckpointKey {
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException e) {
                     Files.createFile(file);
                 }
@@ -73,7 +74,8 @@ public final class CheckpointKey {
             } catch (FileAlreadyExistsException e) {
                 return new Loaded(load(file), false); // another process created it first
             } catch (IOException e) {
-                throw new IllegalStateException("cannot create the audit checkpoint key " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot create the audit checkpoint key " + file + ": " + e.getMessage(), e);
             }
         }
         return new Loaded(load(file), false);
@@ -82,7 +84,9 @@ public final class CheckpointKey {
     public static CheckpointKey load(Path file) {
         String pem;
         try {
-            if (Files.size(file) > 16_384) throw new IllegalStateException("the audit checkpoint key " + file + " is larger than 16384 bytes: not a key file");
+            if (Files.size(file) > 16_384)
+                throw new IllegalStateException(
+                        "the audit checkpoint key " + file + " is larger than 16384 bytes: not a key file");
             pem = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the audit checkpoint key " + file + ": " + e.getMessage(), e);
@@ -93,11 +97,15 @@ public final class CheckpointKey {
             PublicKey pub = f.generatePublic(new X509EncodedKeySpec(block(pem, PUBLIC)));
             CheckpointKey k = new CheckpointKey(priv, pub);
             byte[] probe = "pramaan checkpoint key self-test".getBytes(StandardCharsets.US_ASCII);
-            if (!verify(k.publicKeyBase64, probe, k.sign(probe))) throw new IllegalArgumentException("its public key does not belong to its private key");
+            if (!verify(k.publicKeyBase64, probe, k.sign(probe)))
+                throw new IllegalArgumentException("its public key does not belong to its private key");
             return k;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the audit checkpoint key " + file + " is not an Ed25519 key pair (PEM 'PRIVATE KEY' and 'PUBLIC KEY' blocks): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the audit checkpoint key " + file
+                            + " is not an Ed25519 key pair (PEM 'PRIVATE KEY' and 'PUBLIC KEY' blocks): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -110,22 +118,33 @@ public final class CheckpointKey {
 
     String toPem() {
         Base64.Encoder enc = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        return "-----BEGIN " + PRIVATE + "-----\n" + enc.encodeToString(privateKey.getEncoded()) + "\n-----END " + PRIVATE + "-----\n"
-                + "-----BEGIN " + PUBLIC + "-----\n" + enc.encodeToString(publicKey.getEncoded()) + "\n-----END " + PUBLIC + "-----\n";
+        return "-----BEGIN " + PRIVATE + "-----\n" + enc.encodeToString(privateKey.getEncoded()) + "\n-----END "
+                + PRIVATE + "-----\n" + "-----BEGIN " + PUBLIC + "-----\n" + enc.encodeToString(publicKey.getEncoded())
+                + "\n-----END " + PUBLIC + "-----\n";
     }
 
     /** Base64 of the X.509 SubjectPublicKeyInfo: what checkpoint lines and bundles carry. */
-    public String publicKey() { return publicKeyBase64; }
+    public String publicKey() {
+        return publicKeyBase64;
+    }
 
     /** A short name for the public key (first 16 hex digits of its SHA-256), for people comparing keys by eye. */
-    public String fingerprint() { return fingerprint(publicKeyBase64); }
+    public String fingerprint() {
+        return fingerprint(publicKeyBase64);
+    }
 
     public static String fingerprint(String publicKeyBase64) {
-        return BundleVerifier.sha256(publicKeyBase64.getBytes(StandardCharsets.US_ASCII)).substring(0, 16);
+        return BundleVerifier.sha256(publicKeyBase64.getBytes(StandardCharsets.US_ASCII))
+                .substring(0, 16);
     }
 
     public Checkpoint sign(long seq, String hash, Instant at) {
-        return new Checkpoint(seq, hash, at, publicKeyBase64, Base64.getEncoder().encodeToString(sign(Checkpoint.signedBytes(seq, hash, at))));
+        return new Checkpoint(
+                seq,
+                hash,
+                at,
+                publicKeyBase64,
+                Base64.getEncoder().encodeToString(sign(Checkpoint.signedBytes(seq, hash, at))));
     }
 
     private byte[] sign(byte[] message) {
@@ -150,7 +169,8 @@ public final class CheckpointKey {
 
     private static boolean verify(String publicKeyBase64, byte[] message, byte[] signature) {
         try {
-            PublicKey pub = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
+            PublicKey pub = KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(pub);
             s.update(message);

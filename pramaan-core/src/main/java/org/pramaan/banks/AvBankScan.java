@@ -1,12 +1,4 @@
 package org.pramaan.banks;
-import org.pramaan.hash.AudioMatch;
-import org.pramaan.hash.AvHashes;
-import org.pramaan.hash.VpdqAligner;
-import org.pramaan.hash.VpdqFrame;
-import org.pramaan.hash.VpdqMatch;
-import org.pramaan.hash.VpdqMatchRule;
-import org.pramaan.hash.VpdqMatcher;
-
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.pramaan.hash.AudioMatch;
+import org.pramaan.hash.AvHashes;
+import org.pramaan.hash.VpdqAligner;
+import org.pramaan.hash.VpdqFrame;
+import org.pramaan.hash.VpdqMatch;
+import org.pramaan.hash.VpdqMatchRule;
+import org.pramaan.hash.VpdqMatcher;
 
 /**
  * The banked items with vPDQ frames or an audio fingerprint, matched by a linear scan: each banked
@@ -28,16 +27,28 @@ final class AvBankScan {
     private final Map<Long, BankItem> items = new LinkedHashMap<>();
     private final AvMatchPolicy policy;
 
-    AvBankScan(AvMatchPolicy policy) { this.policy = java.util.Objects.requireNonNull(policy, "policy"); }
+    AvBankScan(AvMatchPolicy policy) {
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
 
-    void index(BankItem item) { if (item.av().hasHashes()) items.put(item.id(), item); }
+    void index(BankItem item) {
+        if (item.av().hasHashes()) items.put(item.id(), item);
+    }
 
-    void remove(Predicate<BankItem> which) { items.values().removeIf(which); }
+    void remove(Predicate<BankItem> which) {
+        items.values().removeIf(which);
+    }
 
-    Collection<BankItem> items() { return items.values(); }
+    Collection<BankItem> items() {
+        return items.values();
+    }
 
     /** Adds a match per banked item the query's video or audio is found in; items already in {@code out} are skipped. */
-    void match(AvHashes query, Map<String, Bank> banks, BiFunction<BankItem, String, Optional<BankMatch>> consider, Map<Long, BankMatch> out) {
+    void match(
+            AvHashes query,
+            Map<String, Bank> banks,
+            BiFunction<BankItem, String, Optional<BankMatch>> consider,
+            Map<Long, BankMatch> out) {
         if (!query.hasHashes()) return;
         for (BankItem i : items.values()) {
             Bank b = banks.get(i.bank());
@@ -48,12 +59,19 @@ final class AvBankScan {
         }
     }
 
-    private Optional<BankMatch> video(AvHashes query, BankItem item, Bank bank, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
+    private Optional<BankMatch> video(
+            AvHashes query, BankItem item, Bank bank, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
         if (query.vpdq().isEmpty() || item.av().vpdq().isEmpty()) return Optional.empty();
         // The bank's PDQ threshold is also its per-frame distance (upstream uses 31 for both).
-        VpdqMatch m = new VpdqMatcher(bank.pdqThreshold(), VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults()).match(query.vpdq(), item.av().vpdq());
-        double longest = m.segments().stream().mapToDouble(s -> s.queryEnd() - s.queryStart()).max().orElse(-1);
-        if (m.segments().isEmpty() || m.queryMatchPercent() < policy.minQueryPercent() || longest < Math.min(policy.minMatchedSeconds(), span(query.vpdq()))) {
+        VpdqMatch m = new VpdqMatcher(bank.pdqThreshold(), VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults())
+                .match(query.vpdq(), item.av().vpdq());
+        double longest = m.segments().stream()
+                .mapToDouble(s -> s.queryEnd() - s.queryStart())
+                .max()
+                .orElse(-1);
+        if (m.segments().isEmpty()
+                || m.queryMatchPercent() < policy.minQueryPercent()
+                || longest < Math.min(policy.minMatchedSeconds(), span(query.vpdq()))) {
             return Optional.empty();
         }
         Map<String, String> d = new LinkedHashMap<>();
@@ -63,11 +81,13 @@ final class AvBankScan {
         return consider.apply(item, "vpdq").map(x -> x.with(d, m.segments()));
     }
 
-    private Optional<BankMatch> audio(AvHashes query, BankItem item, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
+    private Optional<BankMatch> audio(
+            AvHashes query, BankItem item, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
         if (query.audio().isEmpty() || item.av().audio().isEmpty()) return Optional.empty();
         AudioMatch a;
         try {
-            a = policy.audioMatcher().compare(query.audio().get(), item.av().audio().get());
+            a = policy.audioMatcher()
+                    .compare(query.audio().get(), item.av().audio().get());
         } catch (IllegalArgumentException tooLong) {
             return Optional.empty(); // both hours long: beyond the pairwise search's bound, not a match we can claim
         }
@@ -83,8 +103,12 @@ final class AvBankScan {
     private static double span(List<VpdqFrame> frames) {
         List<VpdqFrame> ok = new ArrayList<>();
         for (VpdqFrame f : frames) if (f.matchable()) ok.add(f);
-        return ok.isEmpty() ? 0 : ok.get(ok.size() - 1).timestampSeconds() - ok.get(0).timestampSeconds();
+        return ok.isEmpty()
+                ? 0
+                : ok.get(ok.size() - 1).timestampSeconds() - ok.get(0).timestampSeconds();
     }
 
-    private static String fmt(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
 }

@@ -1,7 +1,7 @@
 package org.pramaan.banks;
+
 import org.pramaan.hash.AudioMatch;
 import org.pramaan.hash.AudioMatcher;
-
 
 /**
  * When banked video and audio count as found again.
@@ -22,8 +22,10 @@ public record AvMatchPolicy(double minQueryPercent, double minMatchedSeconds, Au
     public static final AvMatchPolicy DEFAULT = new AvMatchPolicy(80, 5, new AudioMatcher());
 
     public AvMatchPolicy {
-        if (!(minQueryPercent > 0 && minQueryPercent <= 100)) throw new IllegalArgumentException("minQueryPercent must be in (0, 100], got " + minQueryPercent);
-        if (!(minMatchedSeconds >= 0) || minMatchedSeconds > 3600) throw new IllegalArgumentException("minMatchedSeconds must be 0..3600, got " + minMatchedSeconds);
+        if (!(minQueryPercent > 0 && minQueryPercent <= 100))
+            throw new IllegalArgumentException("minQueryPercent must be in (0, 100], got " + minQueryPercent);
+        if (!(minMatchedSeconds >= 0) || minMatchedSeconds > 3600)
+            throw new IllegalArgumentException("minMatchedSeconds must be 0..3600, got " + minMatchedSeconds);
         java.util.Objects.requireNonNull(audioMatcher, "audioMatcher");
     }
 }

@@ -1,9 +1,8 @@
 package org.pramaan.banks;
-import org.pramaan.hash.PdqResult;
-
 
 import java.time.Instant;
 import java.util.Objects;
+import org.pramaan.hash.PdqResult;
 
 /**
  * A named hash bank.
@@ -11,16 +10,26 @@ import java.util.Objects;
  * @param pdqThreshold largest PDQ distance that matches (Meta's convention is 31; tighter for noisy feeds)
  * @param qualityFloor lowest PDQ quality, on either side, that may match (pytx uses 50)
  */
-public record Bank(String name, BankKind kind, BankState state, int pdqThreshold, int qualityFloor, String description, Instant createdAt) {
+public record Bank(
+        String name,
+        BankKind kind,
+        BankState state,
+        int pdqThreshold,
+        int qualityFloor,
+        String description,
+        Instant createdAt) {
     public Bank {
         Objects.requireNonNull(name, "name");
         if (!validName(name)) {
-            throw new IllegalArgumentException("bank name '" + name + "' must be 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+            throw new IllegalArgumentException("bank name '" + name
+                    + "' must be 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(state, "state");
-        if (pdqThreshold < 0 || pdqThreshold > 128) throw new IllegalArgumentException("pdqThreshold must be 0..128, got " + pdqThreshold);
-        if (qualityFloor < 0 || qualityFloor > 100) throw new IllegalArgumentException("qualityFloor must be 0..100, got " + qualityFloor);
+        if (pdqThreshold < 0 || pdqThreshold > 128)
+            throw new IllegalArgumentException("pdqThreshold must be 0..128, got " + pdqThreshold);
+        if (qualityFloor < 0 || qualityFloor > 100)
+            throw new IllegalArgumentException("qualityFloor must be 0..100, got " + qualityFloor);
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(createdAt, "createdAt");
     }
@@ -37,7 +46,8 @@ public record Bank(String name, BankKind kind, BankState state, int pdqThreshold
     }
 
     public static Bank of(String name, BankKind kind, Instant at) {
-        return new Bank(name, kind, BankState.ENABLED, HashBanks.PDQ_MATCH_DISTANCE, PdqResult.MATCHABLE_QUALITY, "", at);
+        return new Bank(
+                name, kind, BankState.ENABLED, HashBanks.PDQ_MATCH_DISTANCE, PdqResult.MATCHABLE_QUALITY, "", at);
     }
 
     public Bank with(BankState newState, int newThreshold, int newFloor, String newDescription) {

@@ -37,8 +37,16 @@ final class BankFileReader {
      * itself; it stops at the first bad line or past {@code maxItems}, so a caller that collects the
      * items holds at most that many. Returns the count.
      */
-    static long forEach(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems,
-                       java.util.function.Consumer<BankItem> sink) throws IOException, ImportException {
+    static long forEach(
+            Format format,
+            String bank,
+            Reader reader,
+            String source,
+            String addedBy,
+            Instant at,
+            long maxItems,
+            java.util.function.Consumer<BankItem> sink)
+            throws IOException, ImportException {
         long cap = Math.min(maxItems, MAX_ITEMS);
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> header = List.of();
@@ -51,21 +59,36 @@ final class BankFileReader {
             if (line.length() > MAX_LINE) throw new ImportException(n, "longer than " + MAX_LINE + " characters");
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
-            if (items >= cap) throw new ImportException(n, "more than " + cap + " items in one import (the limit is " + cap + ")", true);
+            if (items >= cap)
+                throw new ImportException(
+                        n, "more than " + cap + " items in one import (the limit is " + cap + ")", true);
             boolean delimited = format == Format.CSV || format == Format.TSV;
-            if (delimited && header.isEmpty() && items == 0 && Character.isLetter(t.charAt(0)) && !org.pramaan.limits.PlainText.startsWithHex64(t)) {
+            if (delimited
+                    && header.isEmpty()
+                    && items == 0
+                    && Character.isLetter(t.charAt(0))
+                    && !org.pramaan.limits.PlainText.startsWithHex64(t)) {
                 try {
-                    header = fields(format, t).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    header = fields(format, t).stream()
+                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                            .toList();
                 } catch (IllegalArgumentException e) { // an unclosed quote in the header line: refuse naming the line
                     throw new ImportException(n, "header: " + e.getMessage());
                 }
-                if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256")) throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
+                if (!header.contains("hash") && !header.contains("pdq") && !header.contains("sha256"))
+                    throw new ImportException(n, "the header names no hash column (hash, pdq or sha256)");
                 continue;
             }
             BankItem item;
             try {
                 item = switch (format) {
-                    case CSV, TSV -> fromFields(bank, header.isEmpty() ? positional(fields(format, t)) : named(header, fields(format, t)), source, addedBy, at);
+                    case CSV, TSV ->
+                        fromFields(
+                                bank,
+                                header.isEmpty() ? positional(fields(format, t)) : named(header, fields(format, t)),
+                                source,
+                                addedBy,
+                                at);
                     case JSONL -> fromJson(bank, t, source, addedBy, at);
                     case LINES -> fromFields(bank, Map.of("hash", t, "quality", "100"), source, addedBy, at);
                 };
@@ -109,10 +132,12 @@ final class BankFileReader {
             throw new IllegalArgumentException("not valid JSON");
         }
         if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
-        // A JSON quality is a whole number, as export writes it: "50", 50.5 or true is refused, not read as text (issue 11 defect 5).
+        // A JSON quality is a whole number, as export writes it: "50", 50.5 or true is refused, not read as text (issue
+        // 11 defect 5).
         JsonNode q = n.get("quality");
         if (q != null && !q.isNull() && !(q.isIntegralNumber() && q.canConvertToInt())) {
-            throw new IllegalArgumentException("quality must be a whole number in 0..100, got " + abbreviate(q.toString()));
+            throw new IllegalArgumentException(
+                    "quality must be a whole number in 0..100, got " + abbreviate(q.toString()));
         }
         Map<String, String> f = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText()));
@@ -124,8 +149,10 @@ final class BankFileReader {
     private static AvHashes av(JsonNode n) {
         List<VpdqFrame> frames = new ArrayList<>();
         JsonNode v = n.path("vpdq");
-        if (!v.isMissingNode() && !v.isArray()) throw new IllegalArgumentException("vpdq must be an array of 'frameNumber,quality,hash,timestamp' lines");
-        if (v.size() > 1_000_000) throw new IllegalArgumentException("vpdq has " + v.size() + " frames; the limit is 1,000,000");
+        if (!v.isMissingNode() && !v.isArray())
+            throw new IllegalArgumentException("vpdq must be an array of 'frameNumber,quality,hash,timestamp' lines");
+        if (v.size() > 1_000_000)
+            throw new IllegalArgumentException("vpdq has " + v.size() + " frames; the limit is 1,000,000");
         for (int k = 0; k < v.size(); k++) {
             try {
                 frames.add(VpdqFrame.parseReferenceLine(v.get(k).asText()));
@@ -133,7 +160,9 @@ final class BankFileReader {
                 throw new IllegalArgumentException("vpdq[" + k + "]: " + e.getMessage());
             }
         }
-        Optional<AudioFingerprint> audio = n.hasNonNull("audio") ? Optional.of(AudioFingerprint.fromBase64(n.get("audio").asText())) : Optional.empty();
+        Optional<AudioFingerprint> audio = n.hasNonNull("audio")
+                ? Optional.of(AudioFingerprint.fromBase64(n.get("audio").asText()))
+                : Optional.empty();
         return new AvHashes(frames, audio, List.of());
     }
 
@@ -141,11 +170,13 @@ final class BankFileReader {
         return fromFields(bank, f, source, addedBy, at, AvHashes.NONE);
     }
 
-    private static BankItem fromFields(String bank, Map<String, String> f, String source, String addedBy, Instant at, AvHashes av) {
+    private static BankItem fromFields(
+            String bank, Map<String, String> f, String source, String addedBy, Instant at, AvHashes av) {
         String hex = f.getOrDefault("hash", f.getOrDefault("pdq", "")).strip();
         Optional<PdqResult> pdq = Optional.empty();
         if (!hex.isEmpty()) {
-            if (!org.pramaan.limits.PlainText.isHex(hex, 64, false)) throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
+            if (!org.pramaan.limits.PlainText.isHex(hex, 64, false))
+                throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
             pdq = Optional.of(new PdqResult(Hash256.fromHex(hex), quality(f.getOrDefault("quality", ""))));
         }
         String sha = f.getOrDefault("sha256", "").strip().toLowerCase(Locale.ROOT);
@@ -156,9 +187,19 @@ final class BankFileReader {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("disabledUntil '" + until + "' is not an ISO-8601 instant");
         }
-        return new BankItem(0, bank, sha.isEmpty() ? Optional.empty() : Optional.of(sha), pdq, Optional.empty(),
-                Optional.ofNullable(f.get("case_id")).filter(s -> !s.isBlank()), f.getOrDefault("source", "").isBlank() ? source : f.get("source"),
-                f.getOrDefault("note", ""), addedBy, at, disabledUntil, av);
+        return new BankItem(
+                0,
+                bank,
+                sha.isEmpty() ? Optional.empty() : Optional.of(sha),
+                pdq,
+                Optional.empty(),
+                Optional.ofNullable(f.get("case_id")).filter(s -> !s.isBlank()),
+                f.getOrDefault("source", "").isBlank() ? source : f.get("source"),
+                f.getOrDefault("note", ""),
+                addedBy,
+                at,
+                disabledUntil,
+                av);
     }
 
     private static int quality(String q) {
@@ -175,13 +216,16 @@ final class BankFileReader {
     private static Map<String, String> positional(List<String> fields) {
         Map<String, String> m = new LinkedHashMap<>();
         String[] names = {"hash", "quality", "note"};
-        if (fields.size() > names.length) throw new IllegalArgumentException("expected hash,quality[,note] but found " + fields.size() + " fields");
+        if (fields.size() > names.length)
+            throw new IllegalArgumentException("expected hash,quality[,note] but found " + fields.size() + " fields");
         for (int i = 0; i < fields.size(); i++) m.put(names[i], fields.get(i));
         return m;
     }
 
     private static Map<String, String> named(List<String> header, List<String> fields) {
-        if (fields.size() > header.size()) throw new IllegalArgumentException("found " + fields.size() + " fields but the header names " + header.size());
+        if (fields.size() > header.size())
+            throw new IllegalArgumentException(
+                    "found " + fields.size() + " fields but the header names " + header.size());
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) m.put(header.get(i), fields.get(i));
         return m;
@@ -199,8 +243,10 @@ final class BankFileReader {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-                else if (c == '"') quoted = false;
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
                 else cur.append(c);
             } else if (c == '"') {
                 quoted = true;
@@ -216,5 +262,7 @@ final class BankFileReader {
         return out;
     }
 
-    private static String abbreviate(String s) { return s.length() <= 40 ? s : s.substring(0, 37) + "..."; }
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
 }

@@ -1,4 +1,5 @@
 package org.pramaan.banks;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -26,13 +27,17 @@ import java.util.Map;
  */
 public final class BankFiles {
     public enum Format {
-        CSV, TSV, JSONL, LINES;
+        CSV,
+        TSV,
+        JSONL,
+        LINES;
 
         public static Format parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new org.pramaan.errors.Invalid("format", "unknown bank file format '" + s + "': use csv, tsv, jsonl or lines");
+                throw new org.pramaan.errors.Invalid(
+                        "format", "unknown bank file format '" + s + "': use csv, tsv, jsonl or lines");
             }
         }
     }
@@ -42,7 +47,9 @@ public final class BankFiles {
         private final long line;
         private final boolean tooLarge;
 
-        ImportException(long line, String message) { this(line, message, false); }
+        ImportException(long line, String message) {
+            this(line, message, false);
+        }
 
         ImportException(long line, String message, boolean tooLarge) {
             super("line " + line + ": " + message);
@@ -50,10 +57,14 @@ public final class BankFiles {
             this.tooLarge = tooLarge;
         }
 
-        public long line() { return line; }
+        public long line() {
+            return line;
+        }
 
         /** The import broke a size limit ({@link Limits}) rather than having a bad line: HTTP answers 413, not 400. */
-        public boolean tooLarge() { return tooLarge; }
+        public boolean tooLarge() {
+            return tooLarge;
+        }
     }
 
     /**
@@ -75,7 +86,8 @@ public final class BankFiles {
 
         public Limits {
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
-            if (maxItems < 1 || maxItems > MAX_ITEMS) throw new IllegalArgumentException("maxItems must be 1.." + MAX_ITEMS + ", got " + maxItems);
+            if (maxItems < 1 || maxItems > MAX_ITEMS)
+                throw new IllegalArgumentException("maxItems must be 1.." + MAX_ITEMS + ", got " + maxItems);
         }
     }
 
@@ -85,12 +97,16 @@ public final class BankFiles {
     private BankFiles() {}
 
     /** Parses a whole import into a list (at most {@link #MAX_ITEMS} items). */
-    public static List<BankItem> parse(Format format, String bank, Reader reader, String source, String addedBy, Instant at) throws IOException, ImportException {
+    public static List<BankItem> parse(
+            Format format, String bank, Reader reader, String source, String addedBy, Instant at)
+            throws IOException, ImportException {
         return parse(format, bank, reader, source, addedBy, at, MAX_ITEMS);
     }
 
     /** Parses a whole import into a list, refusing (as too large) past {@code maxItems} items. */
-    public static List<BankItem> parse(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems) throws IOException, ImportException {
+    public static List<BankItem> parse(
+            Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems)
+            throws IOException, ImportException {
         List<BankItem> out = new ArrayList<>();
         forEach(format, bank, reader, source, addedBy, at, maxItems, out::add);
         return out;
@@ -101,13 +117,25 @@ public final class BankFiles {
      * itself; it stops at the first bad line or past {@code maxItems}, so a caller that collects the
      * items holds at most that many. Returns the count.
      */
-    public static long forEach(Format format, String bank, Reader reader, String source, String addedBy, Instant at, long maxItems,
-                               java.util.function.Consumer<BankItem> sink) throws IOException, ImportException {
+    public static long forEach(
+            Format format,
+            String bank,
+            Reader reader,
+            String source,
+            String addedBy,
+            Instant at,
+            long maxItems,
+            java.util.function.Consumer<BankItem> sink)
+            throws IOException, ImportException {
         return BankFileReader.forEach(format, bank, reader, source, addedBy, at, maxItems, sink);
     }
 
-    public static void write(Format format, List<BankItem> items, Writer out) throws IOException { BankFileWriter.write(format, items, out); }
+    public static void write(Format format, List<BankItem> items, Writer out) throws IOException {
+        BankFileWriter.write(format, items, out);
+    }
 
     /** An item as JSON lines export and the API show it. */
-    public static Map<String, Object> view(BankItem i) { return BankFileWriter.view(i); }
+    public static Map<String, Object> view(BankItem i) {
+        return BankFileWriter.view(i);
+    }
 }

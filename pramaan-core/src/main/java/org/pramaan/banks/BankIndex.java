@@ -67,12 +67,16 @@ final class BankIndex {
         } else {
             PdqIndex.Opened o = PdqIndex.loadOrBuild(snapshot.get(), entries, merger);
             pdqIndex = o.index();
-            indexStatus = o.fromSnapshot() ? "loaded from " + snapshot.get() : "rebuilt: " + o.snapshotProblem().orElse("");
+            indexStatus = o.fromSnapshot()
+                    ? "loaded from " + snapshot.get()
+                    : "rebuilt: " + o.snapshotProblem().orElse("");
             indexChanged = !o.fromSnapshot();
         }
     }
 
-    String indexStatus() { return indexStatus; }
+    String indexStatus() {
+        return indexStatus;
+    }
 
     void saveIndexSnapshot() {
         if (snapshot.isEmpty() || !indexChanged) return;
@@ -85,15 +89,20 @@ final class BankIndex {
         }
     }
 
-    List<Bank> banks() { return read(() -> List.copyOf(banks.values())); }
+    List<Bank> banks() {
+        return read(() -> List.copyOf(banks.values()));
+    }
 
-    Optional<Bank> bank(String name) { return read(() -> Optional.ofNullable(banks.get(name))); }
+    Optional<Bank> bank(String name) {
+        return read(() -> Optional.ofNullable(banks.get(name)));
+    }
 
     List<BankItem> items(String bank) {
         return read(() -> {
             List<BankItem> out = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            for (List<BankItem> l : bySha256.values()) for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
+            for (List<BankItem> l : bySha256.values())
+                for (BankItem i : l) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             for (BankItem i : withPdq.values()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             for (BankItem i : av.items()) if (i.bank().equals(bank) && seen.add(i.id())) out.add(i);
             out.sort(Comparator.comparingLong(BankItem::id));
@@ -102,8 +111,11 @@ final class BankIndex {
     }
 
     long size() {
-        return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum() + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()
-                + av.items().stream().filter(i -> i.sha256().isEmpty() && i.pdq().isEmpty()).count());
+        return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum()
+                + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()
+                + av.items().stream()
+                        .filter(i -> i.sha256().isEmpty() && i.pdq().isEmpty())
+                        .count());
     }
 
     /** See {@link HashBanks#match(Optional, Optional, AvHashes)}. */
@@ -112,17 +124,24 @@ final class BankIndex {
             Instant now = clock.get();
             Map<Long, BankMatch> out = new LinkedHashMap<>();
             sha256.ifPresent(s -> {
-                for (BankItem i : bySha256.getOrDefault(s, List.of())) consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
+                for (BankItem i : bySha256.getOrDefault(s, List.of()))
+                    consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
             });
             pdq.ifPresent(q -> matchPdq(q, now, out));
             av.match(media, banks, (i, method) -> consider(i, method, 0, now), out);
             boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
-            return out.values().stream().map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
+            return out.values().stream()
+                    .map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts()
+                            ? m.madeInert("allow-listed")
+                            : m)
+                    .toList();
         });
     }
 
     /** A bank created or changed. */
-    void putBank(Bank bank) { write(() -> banks.put(bank.name(), bank)); }
+    void putBank(Bank bank) {
+        write(() -> banks.put(bank.name(), bank));
+    }
 
     /** A bank deleted with all its items. */
     void removeBank(String name) {
@@ -149,7 +168,8 @@ final class BankIndex {
 
     private void removeNow(Predicate<BankItem> which) {
         bySha256.values().forEach(l -> l.removeIf(which));
-        List<Long> gone = withPdq.values().stream().filter(which).map(BankItem::id).toList();
+        List<Long> gone =
+                withPdq.values().stream().filter(which).map(BankItem::id).toList();
         for (long id : gone) {
             withPdq.remove(id);
             pdqIndex.remove(id);
@@ -160,8 +180,11 @@ final class BankIndex {
 
     /** One index search at the widest threshold any matching bank uses; hits in item order, like the scan it replaced. */
     private void matchPdq(PdqResult q, Instant now, Map<Long, BankMatch> out) {
-        int radius = banks.values().stream().filter(b -> b.state() != BankState.DISABLED && q.quality() >= b.qualityFloor())
-                .mapToInt(Bank::pdqThreshold).max().orElse(-1);
+        int radius = banks.values().stream()
+                .filter(b -> b.state() != BankState.DISABLED && q.quality() >= b.qualityFloor())
+                .mapToInt(Bank::pdqThreshold)
+                .max()
+                .orElse(-1);
         if (radius < 0 || withPdq.isEmpty()) return;
         List<PdqIndex.Hit> hits = new ArrayList<>(pdqIndex.search(q.hash(), radius));
         hits.sort(Comparator.comparingLong(PdqIndex.Hit::id));
@@ -169,15 +192,25 @@ final class BankIndex {
             BankItem i = withPdq.get(h.id());
             if (i == null || out.containsKey(i.id())) continue;
             Bank b = banks.get(i.bank());
-            if (b == null || q.quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
-            if (h.distance() <= b.pdqThreshold()) consider(i, "pdq", h.distance(), now).ifPresent(m -> out.put(i.id(), m));
+            if (b == null
+                    || q.quality() < b.qualityFloor()
+                    || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
+            if (h.distance() <= b.pdqThreshold())
+                consider(i, "pdq", h.distance(), now).ifPresent(m -> out.put(i.id(), m));
         }
     }
 
     private Optional<BankMatch> consider(BankItem i, String method, int distance, Instant now) {
         Bank b = banks.get(i.bank());
         if (b == null || b.state() == BankState.DISABLED || !i.activeAt(now)) return Optional.empty();
-        return Optional.of(new BankMatch(b.name(), b.kind(), i.id(), method, distance, i.mediaId(), i.caseId(),
+        return Optional.of(new BankMatch(
+                b.name(),
+                b.kind(),
+                i.id(),
+                method,
+                distance,
+                i.mediaId(),
+                i.caseId(),
                 b.state() == BankState.SHADOW ? Optional.of("shadow") : Optional.empty()));
     }
 
@@ -191,7 +224,11 @@ final class BankIndex {
         });
     }
 
-    private void indexSha(BankItem item) { item.sha256().ifPresent(s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item)); }
+    private void indexSha(BankItem item) {
+        item.sha256()
+                .ifPresent(
+                        s -> bySha256.computeIfAbsent(s, k -> new ArrayList<>()).add(item));
+    }
 
     private <T> T read(Supplier<T> s) {
         lock.readLock().lock();

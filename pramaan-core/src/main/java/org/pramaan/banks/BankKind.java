@@ -1,8 +1,8 @@
 package org.pramaan.banks;
 
-import org.pramaan.errors.Invalid;
 import java.util.Arrays;
 import java.util.Locale;
+import org.pramaan.errors.Invalid;
 
 /** What a bank holds; the jurisdiction policy decides per kind what a match does. */
 public enum BankKind {
@@ -17,11 +17,18 @@ public enum BankKind {
     /** Hashes shared by a partner or exchange; matches go to review. */
     PARTNER_FEED;
 
-    public String wireName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     public static BankKind parse(String s) {
         String n = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(k -> k.name().equals(n)).findFirst().orElseThrow(() -> new Invalid("kind",
-                "unknown bank kind '" + s + "': use removed, known-deepfake, ncii, allow-list or partner-feed"));
+        return Arrays.stream(values())
+                .filter(k -> k.name().equals(n))
+                .findFirst()
+                .orElseThrow(() -> new Invalid(
+                        "kind",
+                        "unknown bank kind '" + s
+                                + "': use removed, known-deepfake, ncii, allow-list or partner-feed"));
     }
 }

@@ -1,9 +1,8 @@
 package org.pramaan.banks;
-import org.pramaan.hash.VpdqSegment;
-
 
 import java.util.Objects;
 import java.util.Optional;
+import org.pramaan.hash.VpdqSegment;
 
 /**
  * A hit against a hash bank.
@@ -17,9 +16,26 @@ import java.util.Optional;
  *                 for audio {@code offsetSeconds}, {@code overlapSeconds}, {@code bitErrorRate}
  * @param segments for vPDQ, where the query sits in the banked video (query and stored time ranges)
  */
-public record BankMatch(String bank, BankKind kind, long itemId, String method, int distance, Optional<String> mediaId,
-                        Optional<String> caseId, Optional<String> inert, java.util.Map<String, String> details, java.util.List<VpdqSegment> segments) {
-    public BankMatch(String bank, BankKind kind, long itemId, String method, int distance, Optional<String> mediaId, Optional<String> caseId, Optional<String> inert) {
+public record BankMatch(
+        String bank,
+        BankKind kind,
+        long itemId,
+        String method,
+        int distance,
+        Optional<String> mediaId,
+        Optional<String> caseId,
+        Optional<String> inert,
+        java.util.Map<String, String> details,
+        java.util.List<VpdqSegment> segments) {
+    public BankMatch(
+            String bank,
+            BankKind kind,
+            long itemId,
+            String method,
+            int distance,
+            Optional<String> mediaId,
+            Optional<String> caseId,
+            Optional<String> inert) {
         this(bank, kind, itemId, method, distance, mediaId, caseId, inert, java.util.Map.of(), java.util.List.of());
     }
 
@@ -34,9 +50,16 @@ public record BankMatch(String bank, BankKind kind, long itemId, String method, 
         Objects.requireNonNull(inert, "inert");
     }
 
-    public boolean acts() { return inert.isEmpty(); }
+    public boolean acts() {
+        return inert.isEmpty();
+    }
 
-    BankMatch madeInert(String why) { return new BankMatch(bank, kind, itemId, method, distance, mediaId, caseId, Optional.of(why), details, segments); }
+    BankMatch madeInert(String why) {
+        return new BankMatch(
+                bank, kind, itemId, method, distance, mediaId, caseId, Optional.of(why), details, segments);
+    }
 
-    BankMatch with(java.util.Map<String, String> d, java.util.List<VpdqSegment> s) { return new BankMatch(bank, kind, itemId, method, distance, mediaId, caseId, inert, d, s); }
+    BankMatch with(java.util.Map<String, String> d, java.util.List<VpdqSegment> s) {
+        return new BankMatch(bank, kind, itemId, method, distance, mediaId, caseId, inert, d, s);
+    }
 }

@@ -1,16 +1,15 @@
 package org.pramaan.banks;
-import org.pramaan.errors.Conflict;
-import org.pramaan.errors.NotFound;
-import org.pramaan.hash.AvHashes;
-import org.pramaan.hash.PdqIndex;
-import org.pramaan.hash.PdqResult;
-
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.NotFound;
+import org.pramaan.hash.AvHashes;
+import org.pramaan.hash.PdqIndex;
+import org.pramaan.hash.PdqResult;
 import org.pramaan.tx.UnitOfWork;
 
 /**
@@ -38,7 +37,9 @@ public final class HashBanks {
     private final BankIndex index;
 
     /** No index snapshot, the default AV matching rules. */
-    public HashBanks(HashBankRepository repository, Clock clock, UnitOfWork unit) { this(repository, clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit); }
+    public HashBanks(HashBankRepository repository, Clock clock, UnitOfWork unit) {
+        this(repository, clock, Optional.empty(), AvMatchPolicy.DEFAULT, unit);
+    }
 
     /**
      * @param indexSnapshot where the PDQ index snapshot lives (read at start when it matches the repository)
@@ -46,29 +47,47 @@ public final class HashBanks {
      * @param unit          the repository's unit of work: memory follows the store only after it commits.
      *                      Required (issue 12): without one, a rolled-back write would reach memory
      */
-    public HashBanks(HashBankRepository repository, Clock clock, Optional<Path> indexSnapshot, AvMatchPolicy avPolicy, UnitOfWork unit) {
+    public HashBanks(
+            HashBankRepository repository,
+            Clock clock,
+            Optional<Path> indexSnapshot,
+            AvMatchPolicy avPolicy,
+            UnitOfWork unit) {
         this.unit = Objects.requireNonNull(unit, "unit");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(avPolicy, "avPolicy");
-        this.index = new BankIndex(repository.banks(), repository.all(), Objects.requireNonNull(indexSnapshot, "indexSnapshot"), avPolicy);
+        this.index = new BankIndex(
+                repository.banks(), repository.all(), Objects.requireNonNull(indexSnapshot, "indexSnapshot"), avPolicy);
     }
 
     /** How the PDQ index was opened, or why its last snapshot write failed. */
-    public String indexStatus() { return index.indexStatus(); }
+    public String indexStatus() {
+        return index.indexStatus();
+    }
 
     /** Writes the PDQ index snapshot if one is configured and the index changed since it was read or written. */
-    public void saveIndexSnapshot() { index.saveIndexSnapshot(); }
+    public void saveIndexSnapshot() {
+        index.saveIndexSnapshot();
+    }
 
-    public List<Bank> banks() { return index.banks(); }
+    public List<Bank> banks() {
+        return index.banks();
+    }
 
-    public Optional<Bank> bank(String name) { return index.bank(name); }
+    public Optional<Bank> bank(String name) {
+        return index.bank(name);
+    }
 
     /** Creates the bank, or returns it unchanged if one of that name and kind exists. */
     public Bank ensure(String name, BankKind kind) {
         Optional<Bank> b = stored(name);
         if (b.isPresent()) {
-            if (b.get().kind() != kind) throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not " + kind.wireName());
+            if (b.get().kind() != kind)
+                throw new Conflict(
+                        Conflict.REQUEST_CONFLICT,
+                        "bank '" + name + "' exists with kind " + b.get().kind().wireName() + ", not "
+                                + kind.wireName());
             return b.get();
         }
         Bank created = Bank.of(name, kind, clock.instant());
@@ -78,15 +97,20 @@ public final class HashBanks {
     }
 
     public Bank create(Bank bank) {
-        if (stored(bank.name()).isPresent()) throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + bank.name() + "' already exists");
+        if (stored(bank.name()).isPresent())
+            throw new Conflict(Conflict.REQUEST_CONFLICT, "bank '" + bank.name() + "' already exists");
         repository.saveBank(bank);
         unit.afterCommit(() -> index.putBank(bank));
         return bank;
     }
 
     public Bank update(Bank bank) {
-        Bank old = stored(bank.name()).orElseThrow(() -> new NotFound("bank.not_found", "no bank named '" + bank.name() + "'"));
-        if (old.kind() != bank.kind()) throw new Conflict(Conflict.REQUEST_CONFLICT, "a bank's kind cannot change (" + old.kind().wireName() + ")");
+        Bank old = stored(bank.name())
+                .orElseThrow(() -> new NotFound("bank.not_found", "no bank named '" + bank.name() + "'"));
+        if (old.kind() != bank.kind())
+            throw new Conflict(
+                    Conflict.REQUEST_CONFLICT,
+                    "a bank's kind cannot change (" + old.kind().wireName() + ")");
         repository.saveBank(bank);
         unit.afterCommit(() -> index.putBank(bank));
         return bank;
@@ -98,14 +122,17 @@ public final class HashBanks {
         return existed;
     }
 
-    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+    public BankItem add(BankItem item) {
+        return addAll(List.of(item)).get(0);
+    }
 
     /** All or nothing: an item naming an unknown bank fails the whole call before anything is stored. */
     public List<BankItem> addAll(List<BankItem> items) {
         // The store, not memory, says which banks exist: a bank created earlier in the same unit is not in memory yet.
         java.util.Set<String> known = new java.util.HashSet<>();
         for (BankItem i : items) {
-            if (!known.contains(i.bank()) && stored(i.bank()).isEmpty()) throw new NotFound("bank.not_found", "no bank named '" + i.bank() + "'");
+            if (!known.contains(i.bank()) && stored(i.bank()).isEmpty())
+                throw new NotFound("bank.not_found", "no bank named '" + i.bank() + "'");
             known.add(i.bank());
         }
         List<BankItem> stored = repository.addAll(items);
@@ -113,7 +140,9 @@ public final class HashBanks {
         return stored;
     }
 
-    public List<BankItem> items(String bank) { return index.items(bank); }
+    public List<BankItem> items(String bank) {
+        return index.items(bank);
+    }
 
     public boolean removeItem(long id) {
         boolean removed = repository.removeItem(id);
@@ -123,7 +152,8 @@ public final class HashBanks {
 
     public int removeMedia(String bank, String mediaId) {
         int n = repository.removeMedia(bank, mediaId);
-        unit.afterCommit(() -> index.removeItems(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
+        unit.afterCommit(() ->
+                index.removeItems(i -> i.bank().equals(bank) && i.mediaId().equals(Optional.of(mediaId))));
         return n;
     }
 
@@ -132,14 +162,22 @@ public final class HashBanks {
      * items disabled until later do not match; shadow-bank matches, and every match when the file
      * also hits an allow-list, come back inert.
      */
-    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) { return match(sha256, pdq, AvHashes.NONE); }
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq) {
+        return match(sha256, pdq, AvHashes.NONE);
+    }
 
     /** As {@link #match(Optional, Optional)}, also finding the file's video frames and audio in banked videos and audio (exact, then PDQ, then vPDQ/audio). */
-    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) { return index.match(sha256, pdq, media, clock::instant); }
+    public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
+        return index.match(sha256, pdq, media, clock::instant);
+    }
 
-    public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) { return match(Optional.of(sha256), pdq); }
+    public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) {
+        return match(Optional.of(sha256), pdq);
+    }
 
-    public long size() { return index.size(); }
+    public long size() {
+        return index.size();
+    }
 
     /** The bank as the store has it (inside a unit: including what the unit wrote but memory does not show yet). */
     private Optional<Bank> stored(String name) {

@@ -33,17 +33,30 @@ public record AccountStanding(String accountId, List<Mark> strikes, List<Mark> w
         suspensions = List.copyOf(suspensions);
     }
 
-    public static AccountStanding clean(String accountId) { return new AccountStanding(accountId, List.of(), List.of(), List.of()); }
+    public static AccountStanding clean(String accountId) {
+        return new AccountStanding(accountId, List.of(), List.of(), List.of());
+    }
 
-    public long strikesSince(Instant from) { return strikes.stream().filter(s -> !s.at().isBefore(from)).count(); }
+    public long strikesSince(Instant from) {
+        return strikes.stream().filter(s -> !s.at().isBefore(from)).count();
+    }
 
-    public boolean suspendedAt(Instant t) { return suspensions.stream().anyMatch(s -> !t.isBefore(s.at()) && s.until().map(t::isBefore).orElse(true)); }
+    public boolean suspendedAt(Instant t) {
+        return suspensions.stream()
+                .anyMatch(s -> !t.isBefore(s.at()) && s.until().map(t::isBefore).orElse(true));
+    }
 
-    AccountStanding withStrike(Mark m) { return new AccountStanding(accountId, plus(strikes, m), warnings, suspensions); }
+    AccountStanding withStrike(Mark m) {
+        return new AccountStanding(accountId, plus(strikes, m), warnings, suspensions);
+    }
 
-    AccountStanding withWarning(Mark m) { return new AccountStanding(accountId, strikes, plus(warnings, m), suspensions); }
+    AccountStanding withWarning(Mark m) {
+        return new AccountStanding(accountId, strikes, plus(warnings, m), suspensions);
+    }
 
-    AccountStanding withSuspension(Mark m) { return new AccountStanding(accountId, strikes, warnings, plus(suspensions, m)); }
+    AccountStanding withSuspension(Mark m) {
+        return new AccountStanding(accountId, strikes, warnings, plus(suspensions, m));
+    }
 
     private static List<Mark> plus(List<Mark> l, Mark m) {
         List<Mark> out = new ArrayList<>(l);

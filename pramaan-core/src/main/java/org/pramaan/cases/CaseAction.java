@@ -37,19 +37,29 @@ public enum CaseAction {
         this.restricts = restricts;
     }
 
-    public boolean closesCase() { return closesCase; }
+    public boolean closesCase() {
+        return closesCase;
+    }
 
     /** Whether it restricts the content, so the uploader may appeal it (DSA art.20(1)) and it can be restored. */
-    public boolean restrictsContent() { return restricts; }
+    public boolean restrictsContent() {
+        return restricts;
+    }
 
-    public boolean onAccount() { return this == WARN_ACCOUNT || this == SUSPEND_ACCOUNT; }
+    public boolean onAccount() {
+        return this == WARN_ACCOUNT || this == SUSPEND_ACCOUNT;
+    }
 
     public static CaseAction parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new org.pramaan.errors.Invalid("action", "unknown action '" + s + "': use " + Arrays.stream(values())
-                    .map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            throw new org.pramaan.errors.Invalid(
+                    "action",
+                    "unknown action '" + s + "': use "
+                            + Arrays.stream(values())
+                                    .map(a -> a.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

@@ -34,7 +34,8 @@ final class CaseActions {
         RulePack pack = ledger.pack(c);
         Instant now = ledger.clock.instant();
         List<CaseEvent> added = new ArrayList<>();
-        Map<String, String> taken = new LinkedHashMap<>(Map.of("action", action.name(), "actor", actor.wireName(), "note", note));
+        Map<String, String> taken =
+                new LinkedHashMap<>(Map.of("action", action.name(), "actor", actor.wireName(), "note", note));
         if (action == CaseAction.GEO_RESTRICT) taken.put("territories", territories(params));
         added.add(new CaseEvent.ActionTaken(now, taken));
         List<CaseClock> clocks = settleClocks(c, action, now, added);
@@ -46,32 +47,71 @@ final class CaseActions {
         }
         if (action.restrictsContent() || action == CaseAction.RESTORE || action == CaseAction.SUSPEND_ACCOUNT) {
             // DSA art.17(1): the statement is due at the latest when the restriction applies, so it is made here.
-            int seq = (int) c.events().stream().filter(e -> e instanceof CaseEvent.StatementIssued).count() + 1;
+            int seq = (int) c.events().stream()
+                            .filter(e -> e instanceof CaseEvent.StatementIssued)
+                            .count()
+                    + 1;
             Map<String, String> sorParams = new LinkedHashMap<>(taken);
-            added.stream().filter(e -> e instanceof CaseEvent.AccountSuspended).findFirst().ifPresent(e -> sorParams.put("until", e.details().get("until")));
-            Map<String, Object> sor = StatementOfReasons.forAction(c, action, effects.mediaOf(c), note, now, seq, sorParams, pack);
+            added.stream()
+                    .filter(e -> e instanceof CaseEvent.AccountSuspended)
+                    .findFirst()
+                    .ifPresent(e -> sorParams.put("until", e.details().get("until")));
+            Map<String, Object> sor =
+                    StatementOfReasons.forAction(c, action, effects.mediaOf(c), note, now, seq, sorParams, pack);
             List<String> problems = StatementOfReasons.validate(sor);
-            if (!problems.isEmpty()) throw new Conflict(CaseLedger.CONFLICT, "statement of reasons for " + c.id() + " fails the database rules: " + problems);
-            added.add(1, new CaseEvent.StatementIssued(now, Map.of("puid", String.valueOf(sor.get("puid")), "json", Json.write(sor))));
+            if (!problems.isEmpty())
+                throw new Conflict(
+                        CaseLedger.CONFLICT,
+                        "statement of reasons for " + c.id() + " fails the database rules: " + problems);
+            added.add(
+                    1,
+                    new CaseEvent.StatementIssued(
+                            now, Map.of("puid", String.valueOf(sor.get("puid")), "json", Json.write(sor))));
         }
         CaseState state = action.closesCase() ? CaseState.CLOSED : c.state();
         Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
         CaseFile updated = c.with(clocks, state, outcome, added);
         ledger.store(updated, c.events().size());
-        ledger.audit.append("case.action_taken", "case:" + c.id(), AuditLog.details("action", action.name(), "actor", actor.wireName(), "note", note,
-                "mediaId", c.mediaId(), "params", params, "clocksStopped", added.stream().filter(e -> e instanceof CaseEvent.ClockStopped)
-                        .map(e -> e.details().get("clock") + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late")).toList()));
+        ledger.audit.append(
+                "case.action_taken",
+                "case:" + c.id(),
+                AuditLog.details(
+                        "action",
+                        action.name(),
+                        "actor",
+                        actor.wireName(),
+                        "note",
+                        note,
+                        "mediaId",
+                        c.mediaId(),
+                        "params",
+                        params,
+                        "clocksStopped",
+                        added.stream()
+                                .filter(e -> e instanceof CaseEvent.ClockStopped)
+                                .map(e -> e.details().get("clock")
+                                        + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late"))
+                                .toList()));
         return updated;
     }
 
     private static List<CaseClock> settleClocks(CaseFile c, CaseAction action, Instant now, List<CaseEvent> added) {
         List<CaseClock> clocks = new ArrayList<>();
         for (CaseClock k : c.clocks()) {
-            boolean settles = k.running() && (action.closesCase() || (action == CaseAction.ACKNOWLEDGE && k.name().equals("acknowledge")));
+            boolean settles = k.running()
+                    && (action.closesCase()
+                            || (action == CaseAction.ACKNOWLEDGE && k.name().equals("acknowledge")));
             if (settles) {
                 clocks.add(k.stop(now));
-                added.add(new CaseEvent.ClockStopped(now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
-                        "met", Boolean.toString(!now.isAfter(k.dueAt())))));
+                added.add(new CaseEvent.ClockStopped(
+                        now,
+                        Map.of(
+                                "clock",
+                                k.name(),
+                                "deadline",
+                                k.dueAt().toString(),
+                                "met",
+                                Boolean.toString(!now.isAfter(k.dueAt())))));
             } else {
                 clocks.add(k);
             }
@@ -81,10 +121,17 @@ final class CaseActions {
 
     /** ISO 3166-1 alpha-2 codes, comma-separated, as given with GEO_RESTRICT. */
     private static String territories(Map<String, String> params) {
-        List<String> codes = PlainText.split(params.getOrDefault("territories", ""), ',', false).stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
-        if (codes.isEmpty()) throw new Invalid("territories", "geo_restrict needs 'territories': ISO 3166-1 alpha-2 codes such as IN or DE,FR");
+        List<String> codes = PlainText.split(params.getOrDefault("territories", ""), ',', false).stream()
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
+        if (codes.isEmpty())
+            throw new Invalid(
+                    "territories", "geo_restrict needs 'territories': ISO 3166-1 alpha-2 codes such as IN or DE,FR");
         for (String t : codes) {
-            if (!PlainText.isUpperLetters(t, 2)) throw new Invalid("territories", "territory '" + t + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
+            if (!PlainText.isUpperLetters(t, 2))
+                throw new Invalid(
+                        "territories", "territory '" + t + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
         }
         return String.join(",", codes);
     }
@@ -92,14 +139,22 @@ final class CaseActions {
     private static void validate(CaseFile c, CaseAction action) {
         if (action == CaseAction.RESTORE) {
             if (c.outcome().map(CaseAction::restrictsContent).orElse(false)) return;
-            throw new Conflict(CaseLedger.CONFLICT, "case " + c.id() + " cannot be restored: only a restriction (remove, geo_restrict, label, demote) can be reversed (outcome is "
-                    + c.outcome().map(Enum::name).orElse("none") + ")");
+            throw new Conflict(
+                    CaseLedger.CONFLICT,
+                    "case " + c.id()
+                            + " cannot be restored: only a restriction (remove, geo_restrict, label, demote) can be reversed (outcome is "
+                            + c.outcome().map(Enum::name).orElse("none") + ")");
         }
         if (action.onAccount()) return; // art.23 actions often follow the removal that closed the case
         if (c.state() == CaseState.CLOSED) {
-            throw new Conflict(CaseLedger.CONFLICT, "case " + c.id() + " is closed (" + c.outcome().map(Enum::name).orElse("") + "); only restore and account actions are possible");
+            throw new Conflict(
+                    CaseLedger.CONFLICT,
+                    "case " + c.id() + " is closed ("
+                            + c.outcome().map(Enum::name).orElse("")
+                            + "); only restore and account actions are possible");
         }
-        if (action == CaseAction.ACKNOWLEDGE && c.clock("acknowledge").filter(CaseClock::running).isEmpty()) {
+        if (action == CaseAction.ACKNOWLEDGE
+                && c.clock("acknowledge").filter(CaseClock::running).isEmpty()) {
             throw new Conflict(CaseLedger.CONFLICT, "case " + c.id() + " has no running acknowledgement clock");
         }
     }

@@ -16,7 +16,13 @@ import java.util.Optional;
  * @param escalateAt fractions of the duration at which to escalate
  * @param stoppedAt  when an action stopped it
  */
-public record CaseClock(String name, String source, Instant startedAt, Instant dueAt, List<Double> escalateAt, Optional<Instant> stoppedAt) {
+public record CaseClock(
+        String name,
+        String source,
+        Instant startedAt,
+        Instant dueAt,
+        List<Double> escalateAt,
+        Optional<Instant> stoppedAt) {
     public CaseClock {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -26,9 +32,13 @@ public record CaseClock(String name, String source, Instant startedAt, Instant d
         Objects.requireNonNull(stoppedAt, "stoppedAt");
     }
 
-    public boolean running() { return stoppedAt.isEmpty(); }
+    public boolean running() {
+        return stoppedAt.isEmpty();
+    }
 
-    public Duration duration() { return Duration.between(startedAt, dueAt); }
+    public Duration duration() {
+        return Duration.between(startedAt, dueAt);
+    }
 
     /** When the escalation at {@code fraction} of the duration falls due. */
     public Instant escalationDue(double fraction) {
@@ -40,5 +50,7 @@ public record CaseClock(String name, String source, Instant startedAt, Instant d
         return stoppedAt.map(s -> s.isAfter(dueAt)).orElse(now.isAfter(dueAt));
     }
 
-    CaseClock stop(Instant at) { return new CaseClock(name, source, startedAt, dueAt, escalateAt, Optional.of(at)); }
+    CaseClock stop(Instant at) {
+        return new CaseClock(name, source, startedAt, dueAt, escalateAt, Optional.of(at));
+    }
 }

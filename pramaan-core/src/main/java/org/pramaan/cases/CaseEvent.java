@@ -82,89 +82,125 @@ public sealed interface CaseEvent {
 
     /** A notice opened the case. Stored as {@code opened}. */
     record Opened(Instant at, Map<String, String> details) implements CaseEvent {
-        public Opened { details = checked(at, details); }
+        public Opened {
+            details = checked(at, details);
+        }
     }
 
     /** The notice lacked required fields and the notifier was asked for them; no clock runs yet. Stored as {@code information_requested}. */
     record InformationRequested(Instant at, Map<String, String> details) implements CaseEvent {
-        public InformationRequested { details = checked(at, details); }
+        public InformationRequested {
+            details = checked(at, details);
+        }
     }
 
     /** The notice lacked required fields and went to legal review; its clocks run. Stored as {@code routed_to_legal_review}. */
     record RoutedToLegalReview(Instant at, Map<String, String> details) implements CaseEvent {
-        public RoutedToLegalReview { details = checked(at, details); }
+        public RoutedToLegalReview {
+            details = checked(at, details);
+        }
     }
 
     /** The notifier supplied missing notice fields. Stored as {@code fields_supplied}. */
     record FieldsSupplied(Instant at, Map<String, String> details) implements CaseEvent {
-        public FieldsSupplied { details = checked(at, details); }
+        public FieldsSupplied {
+            details = checked(at, details);
+        }
     }
 
     /** The last missing field arrived; the clocks started. Stored as {@code notice_completed}. */
     record NoticeCompleted(Instant at, Map<String, String> details) implements CaseEvent {
-        public NoticeCompleted { details = checked(at, details); }
+        public NoticeCompleted {
+            details = checked(at, details);
+        }
     }
 
     /** A clock passed one of its escalation thresholds. Stored as {@code escalated}. */
     record Escalated(Instant at, Map<String, String> details) implements CaseEvent {
-        public Escalated { details = checked(at, details); }
+        public Escalated {
+            details = checked(at, details);
+        }
     }
 
     /** A clock passed its deadline while running. Stored as {@code breached}. */
     record Breached(Instant at, Map<String, String> details) implements CaseEvent {
-        public Breached { details = checked(at, details); }
+        public Breached {
+            details = checked(at, details);
+        }
     }
 
     /** A person applied an action to the case. Stored as {@code action_taken}. */
     record ActionTaken(Instant at, Map<String, String> details) implements CaseEvent {
-        public ActionTaken { details = checked(at, details); }
+        public ActionTaken {
+            details = checked(at, details);
+        }
 
         /** The action applied. */
-        public CaseAction action() { return CaseAction.valueOf(details.get("action")); }
+        public CaseAction action() {
+            return CaseAction.valueOf(details.get("action"));
+        }
     }
 
     /** A DSA art.17 statement of reasons was made for a restriction. Stored as {@code statement_of_reasons}. */
     record StatementIssued(Instant at, Map<String, String> details) implements CaseEvent {
-        public StatementIssued { details = checked(at, details); }
+        public StatementIssued {
+            details = checked(at, details);
+        }
     }
 
     /** An action settled a clock, in time or late. Stored as {@code clock_stopped}. */
     record ClockStopped(Instant at, Map<String, String> details) implements CaseEvent {
-        public ClockStopped { details = checked(at, details); }
+        public ClockStopped {
+            details = checked(at, details);
+        }
     }
 
     /** Identical copies of removed content were removed too (the pack's identicalCopies rule). Stored as {@code identical_copies_removed}. */
     record IdenticalCopiesRemoved(Instant at, Map<String, String> details) implements CaseEvent {
-        public IdenticalCopiesRemoved { details = checked(at, details); }
+        public IdenticalCopiesRemoved {
+            details = checked(at, details);
+        }
     }
 
     /** An uploader reached the pack's repeat-infringer counts (DSA art.23). Stored as {@code repeat_infringer_flagged}. */
     record RepeatInfringerFlagged(Instant at, Map<String, String> details) implements CaseEvent {
-        public RepeatInfringerFlagged { details = checked(at, details); }
+        public RepeatInfringerFlagged {
+            details = checked(at, details);
+        }
     }
 
     /** An uploader's account was warned (DSA art.23(1)). Stored as {@code account_warned}. */
     record AccountWarned(Instant at, Map<String, String> details) implements CaseEvent {
-        public AccountWarned { details = checked(at, details); }
+        public AccountWarned {
+            details = checked(at, details);
+        }
     }
 
     /** An uploader's account was suspended for a period (DSA art.23(1)). Stored as {@code account_suspended}. */
     record AccountSuspended(Instant at, Map<String, String> details) implements CaseEvent {
-        public AccountSuspended { details = checked(at, details); }
+        public AccountSuspended {
+            details = checked(at, details);
+        }
     }
 
     /** The affected user appealed the restriction (DSA art.20). Stored as {@code appeal_received}. */
     record AppealReceived(Instant at, Map<String, String> details) implements CaseEvent {
-        public AppealReceived { details = checked(at, details); }
+        public AppealReceived {
+            details = checked(at, details);
+        }
     }
 
     /** A person decided the pending appeal (DSA art.20(6)). Stored as {@code appeal_decided}. */
     record AppealDecided(Instant at, Map<String, String> details) implements CaseEvent {
-        public AppealDecided { details = checked(at, details); }
+        public AppealDecided {
+            details = checked(at, details);
+        }
     }
 
     /** Content the case removed was uploaded again and blocked. Stored as {@code resurfaced}. */
     record Resurfaced(Instant at, Map<String, String> details) implements CaseEvent {
-        public Resurfaced { details = checked(at, details); }
+        public Resurfaced {
+            details = checked(at, details);
+        }
     }
 }

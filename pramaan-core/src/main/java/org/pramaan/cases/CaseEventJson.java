@@ -29,7 +29,8 @@ final class CaseEventJson {
             gen.writeStartObject();
             gen.writeStringField("at", e.at().toString());
             gen.writeObjectFieldStart("details");
-            for (Map.Entry<String, String> d : new TreeMap<>(e.details()).entrySet()) gen.writeStringField(d.getKey(), d.getValue());
+            for (Map.Entry<String, String> d : new TreeMap<>(e.details()).entrySet())
+                gen.writeStringField(d.getKey(), d.getValue());
             gen.writeEndObject();
             gen.writeStringField("type", e.wireName());
             gen.writeEndObject();
@@ -44,18 +45,26 @@ final class CaseEventJson {
             JsonNode type = n.path("type");
             JsonNode at = n.path("at");
             if (!type.isTextual()) throw new Invalid("type", "a case event needs its 'type' as a string, got " + type);
-            if (!at.isTextual()) throw new Invalid("at", "case event '" + type.asText() + "' needs 'at' as an ISO-8601 instant, got " + at);
+            if (!at.isTextual())
+                throw new Invalid(
+                        "at", "case event '" + type.asText() + "' needs 'at' as an ISO-8601 instant, got " + at);
             Instant when;
             try {
                 when = Instant.parse(at.asText());
             } catch (DateTimeParseException ex) {
-                throw new Invalid("at", "case event '" + type.asText() + "' has 'at' " + at + ", not an ISO-8601 instant");
+                throw new Invalid(
+                        "at", "case event '" + type.asText() + "' has 'at' " + at + ", not an ISO-8601 instant");
             }
             Map<String, String> details = new LinkedHashMap<>();
             JsonNode d = n.path("details");
-            if (!d.isMissingNode() && !d.isObject()) throw new Invalid("details", "case event '" + type.asText() + "' needs 'details' as an object, got " + d);
+            if (!d.isMissingNode() && !d.isObject())
+                throw new Invalid(
+                        "details", "case event '" + type.asText() + "' needs 'details' as an object, got " + d);
             for (Map.Entry<String, JsonNode> f : d.properties()) {
-                if (!f.getValue().isTextual()) throw new Invalid("details." + f.getKey(), "case event detail '" + f.getKey() + "' must be a string, got " + f.getValue());
+                if (!f.getValue().isTextual())
+                    throw new Invalid(
+                            "details." + f.getKey(),
+                            "case event detail '" + f.getKey() + "' must be a string, got " + f.getValue());
                 details.put(f.getKey(), f.getValue().asText());
             }
             return CaseEvent.of(type.asText(), when, details);

@@ -25,9 +25,21 @@ import java.util.Optional;
  * @param legalReview   routed to legal review (the clock keeps running)
  * @param awaitingInformation no clock runs until the notifier supplies the missing fields
  */
-public record CaseFile(String id, String noticeType, String jurisdiction, String article, String mediaId, Instant receivedAt,
-                       Map<String, String> notice, List<CaseClock> clocks, CaseState state, Optional<CaseAction> outcome,
-                       List<CaseEvent> events, List<String> missingFields, boolean legalReview, boolean awaitingInformation) {
+public record CaseFile(
+        String id,
+        String noticeType,
+        String jurisdiction,
+        String article,
+        String mediaId,
+        Instant receivedAt,
+        Map<String, String> notice,
+        List<CaseClock> clocks,
+        CaseState state,
+        Optional<CaseAction> outcome,
+        List<CaseEvent> events,
+        List<String> missingFields,
+        boolean legalReview,
+        boolean awaitingInformation) {
     public CaseFile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(noticeType, "noticeType");
@@ -52,38 +64,78 @@ public record CaseFile(String id, String noticeType, String jurisdiction, String
         for (CaseClock k : clocks) {
             if (!k.running()) continue;
             for (double f : k.escalateAt()) {
-                if (!hasEvent(CaseEvent.Escalated.class, k.name(), Math.round(f * 100) + "%")) next = earlier(next, k.escalationDue(f));
+                if (!hasEvent(CaseEvent.Escalated.class, k.name(), Math.round(f * 100) + "%"))
+                    next = earlier(next, k.escalationDue(f));
             }
             if (!hasEvent(CaseEvent.Breached.class, k.name(), null)) next = earlier(next, k.dueAt());
         }
         return state == CaseState.OPEN ? next : Optional.empty();
     }
 
-    private static Optional<Instant> earlier(Optional<Instant> a, Instant b) { return Optional.of(a.map(x -> x.isBefore(b) ? x : b).orElse(b)); }
+    private static Optional<Instant> earlier(Optional<Instant> a, Instant b) {
+        return Optional.of(a.map(x -> x.isBefore(b) ? x : b).orElse(b));
+    }
 
     /** The stable id of the case's {@code n}-th event (1-based); messages about it carry this id, so receivers can drop repeats. */
-    public String eventId(int n) { return id + "/" + n; }
+    public String eventId(int n) {
+        return id + "/" + n;
+    }
 
-    public Optional<CaseClock> clock(String name) { return clocks.stream().filter(c -> c.name().equals(name)).findFirst(); }
+    public Optional<CaseClock> clock(String name) {
+        return clocks.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
 
     /** Whether an event of {@code type} about {@code clock} at {@code threshold} (absent for a breach) was recorded. */
     public boolean hasEvent(Class<? extends CaseEvent> type, String clock, String threshold) {
-        return events.stream().anyMatch(e -> type.isInstance(e) && clock.equals(e.details().get("clock"))
-                && Objects.equals(threshold, e.details().get("threshold")));
+        return events.stream()
+                .anyMatch(e -> type.isInstance(e)
+                        && clock.equals(e.details().get("clock"))
+                        && Objects.equals(threshold, e.details().get("threshold")));
     }
 
-    CaseFile with(List<CaseClock> newClocks, CaseState newState, Optional<CaseAction> newOutcome, List<CaseEvent> added) {
+    CaseFile with(
+            List<CaseClock> newClocks, CaseState newState, Optional<CaseAction> newOutcome, List<CaseEvent> added) {
         List<CaseEvent> all = new ArrayList<>(events);
         all.addAll(added);
-        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, notice, newClocks, newState, newOutcome, all,
-                missingFields, legalReview, awaitingInformation);
+        return new CaseFile(
+                id,
+                noticeType,
+                jurisdiction,
+                article,
+                mediaId,
+                receivedAt,
+                notice,
+                newClocks,
+                newState,
+                newOutcome,
+                all,
+                missingFields,
+                legalReview,
+                awaitingInformation);
     }
 
     /** The notice completed by later information: its fields merged, and the clocks it now starts. */
-    CaseFile completed(Map<String, String> mergedNotice, List<String> stillMissing, List<CaseClock> newClocks, List<CaseEvent> added) {
+    CaseFile completed(
+            Map<String, String> mergedNotice,
+            List<String> stillMissing,
+            List<CaseClock> newClocks,
+            List<CaseEvent> added) {
         List<CaseEvent> all = new ArrayList<>(events);
         all.addAll(added);
-        return new CaseFile(id, noticeType, jurisdiction, article, mediaId, receivedAt, mergedNotice, newClocks, state, outcome, all,
-                stillMissing, legalReview, !stillMissing.isEmpty() && awaitingInformation);
+        return new CaseFile(
+                id,
+                noticeType,
+                jurisdiction,
+                article,
+                mediaId,
+                receivedAt,
+                mergedNotice,
+                newClocks,
+                state,
+                outcome,
+                all,
+                stillMissing,
+                legalReview,
+                !stillMissing.isEmpty() && awaitingInformation);
     }
 }

@@ -26,7 +26,11 @@ final class CaseLedger {
     private final Map<String, RulePack> packs;
     private final Map<String, RulePack.NoticeType> noticeTypes;
 
-    CaseLedger(CaseService.Dependencies d, Map<String, RulePack> packs, Map<String, RulePack.NoticeType> noticeTypes, Object monitor) {
+    CaseLedger(
+            CaseService.Dependencies d,
+            Map<String, RulePack> packs,
+            Map<String, RulePack.NoticeType> noticeTypes,
+            Object monitor) {
         this.cases = d.cases();
         this.audit = d.audit();
         this.clock = d.clock();
@@ -55,7 +59,8 @@ final class CaseLedger {
     /** Saves the case and tells listeners what it added beyond its first {@code before} events. */
     void store(CaseFile updated, int before) {
         cases.save(updated);
-        List<CaseEvent> added = updated.events().subList(before, updated.events().size());
+        List<CaseEvent> added =
+                updated.events().subList(before, updated.events().size());
         if (!added.isEmpty()) for (CaseListener l : listeners) l.recorded(updated, added);
     }
 
@@ -64,14 +69,20 @@ final class CaseLedger {
         return cases.find(caseId).orElseThrow(() -> new NotFound("case.not_found", "no case with id '" + caseId + "'"));
     }
 
-    Optional<RulePack.NoticeType> noticeType(String id) { return Optional.ofNullable(noticeTypes.get(id)); }
+    Optional<RulePack.NoticeType> noticeType(String id) {
+        return Optional.ofNullable(noticeTypes.get(id));
+    }
 
-    Map<String, RulePack.NoticeType> noticeTypes() { return noticeTypes; }
+    Map<String, RulePack.NoticeType> noticeTypes() {
+        return noticeTypes;
+    }
 
     /** The pack of a stored case; every case was opened under a loaded pack, so none missing is a configuration defect. */
     RulePack pack(CaseFile c) {
         RulePack p = packs.get(c.jurisdiction());
-        if (p == null) throw new java.util.NoSuchElementException("case " + c.id() + " is under jurisdiction " + c.jurisdiction() + ", whose rule pack is not loaded");
+        if (p == null)
+            throw new java.util.NoSuchElementException("case " + c.id() + " is under jurisdiction " + c.jurisdiction()
+                    + ", whose rule pack is not loaded");
         return p;
     }
 }

@@ -31,8 +31,17 @@ public final class CaseService {
      * keeps repeat-infringer counts and account actions (DSA art.23); {@code listeners} are told of
      * every case change inside its unit of work (e.g. the notification outbox).
      */
-    public record Dependencies(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock,
-                               UnitOfWork unitOfWork, Optional<Retention> retention, Optional<AccountRepository> accounts, List<CaseListener> listeners) {
+    public record Dependencies(
+            List<RulePack> packs,
+            CaseRepository cases,
+            MediaRepository media,
+            HashBanks banks,
+            AuditLog audit,
+            Clock clock,
+            UnitOfWork unitOfWork,
+            Optional<Retention> retention,
+            Optional<AccountRepository> accounts,
+            List<CaseListener> listeners) {
         public Dependencies {
             packs = List.copyOf(packs);
             Objects.requireNonNull(cases, "cases");
@@ -47,17 +56,35 @@ public final class CaseService {
         }
 
         /** The required collaborators; no retention, account store or listeners until added with the {@code with…} methods. */
-        public static Dependencies of(List<RulePack> packs, CaseRepository cases, MediaRepository media, HashBanks banks, AuditLog audit, Clock clock,
-                                      UnitOfWork unitOfWork) {
-            return new Dependencies(packs, cases, media, banks, audit, clock, unitOfWork, Optional.empty(), Optional.empty(), List.of());
+        public static Dependencies of(
+                List<RulePack> packs,
+                CaseRepository cases,
+                MediaRepository media,
+                HashBanks banks,
+                AuditLog audit,
+                Clock clock,
+                UnitOfWork unitOfWork) {
+            return new Dependencies(
+                    packs,
+                    cases,
+                    media,
+                    banks,
+                    audit,
+                    clock,
+                    unitOfWork,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of());
         }
 
         public Dependencies withRetention(Retention r) {
-            return new Dependencies(packs, cases, media, banks, audit, clock, unitOfWork, Optional.of(r), accounts, listeners);
+            return new Dependencies(
+                    packs, cases, media, banks, audit, clock, unitOfWork, Optional.of(r), accounts, listeners);
         }
 
         public Dependencies withAccounts(AccountRepository a) {
-            return new Dependencies(packs, cases, media, banks, audit, clock, unitOfWork, retention, Optional.of(a), listeners);
+            return new Dependencies(
+                    packs, cases, media, banks, audit, clock, unitOfWork, retention, Optional.of(a), listeners);
         }
 
         public Dependencies withListener(CaseListener l) {
@@ -79,13 +106,16 @@ public final class CaseService {
     public CaseService(Dependencies d, org.pramaan.events.EventBus events) {
         Map<String, RulePack> packs = new LinkedHashMap<>();
         d.packs().forEach(p -> packs.put(p.jurisdiction(), p));
-        d.packs().forEach(p -> p.noticeTypes().forEach(t -> {
-            if (noticeTypes.putIfAbsent(t.id(), t) != null) throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
-        }));
+        d.packs()
+                .forEach(p -> p.noticeTypes().forEach(t -> {
+                    if (noticeTypes.putIfAbsent(t.id(), t) != null)
+                        throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
+                }));
         // Every case change is serialised on this object's monitor (see CaseLedger#locked).
         this.ledger = new CaseLedger(d, Map.copyOf(packs), java.util.Collections.unmodifiableMap(noticeTypes), this);
         this.notices = new Notices(ledger, d.media());
-        this.actions = new CaseActions(ledger, new ContentEffects(d.media(), d.banks(), d.audit(), d.clock(), d.retention(), d.accounts()));
+        this.actions = new CaseActions(
+                ledger, new ContentEffects(d.media(), d.banks(), d.audit(), d.clock(), d.retention(), d.accounts()));
         this.appeals = new Appeals(ledger, actions);
         this.clockChecks = new ClockChecks(ledger);
         this.resurfacing = new Resurfacing(ledger);
@@ -93,14 +123,22 @@ public final class CaseService {
         events.subscribe(org.pramaan.intake.MediaScreened.class, resurfacing::onIntake);
     }
 
-    public List<RulePack.NoticeType> noticeTypes() { return List.copyOf(noticeTypes.values()); }
+    public List<RulePack.NoticeType> noticeTypes() {
+        return List.copyOf(noticeTypes.values());
+    }
 
-    public Optional<CaseFile> find(String id) { return ledger.cases.find(id); }
+    public Optional<CaseFile> find(String id) {
+        return ledger.cases.find(id);
+    }
 
-    public List<CaseFile> open() { return ledger.cases.open(); }
+    public List<CaseFile> open() {
+        return ledger.cases.open();
+    }
 
     /** Closed cases, newest first. */
-    public List<CaseFile> closed(int limit) { return ledger.cases.closed(limit); }
+    public List<CaseFile> closed(int limit) {
+        return ledger.cases.closed(limit);
+    }
 
     /**
      * Open cases, most urgent first: by deadline in {@link #QUEUE_BUCKET} steps, then severity (the
@@ -110,23 +148,34 @@ public final class CaseService {
     public List<CaseFile> queue(Optional<String> jurisdiction, Optional<Duration> dueWithin) {
         Instant limit = dueWithin.map(w -> ledger.clock.instant().plus(w)).orElse(Instant.MAX);
         return ledger.cases.open().stream()
-                .filter(c -> jurisdiction.map(j -> j.equalsIgnoreCase(c.jurisdiction())).orElse(true))
-                .filter(c -> dueWithin.isEmpty() || c.nextDeadline().map(t -> !t.isAfter(limit)).orElse(false))
-                .sorted(Comparator.comparingLong((CaseFile c) -> c.nextDeadline().map(t -> Math.floorDiv(t.getEpochSecond(), QUEUE_BUCKET.toSeconds())).orElse(Long.MAX_VALUE))
+                .filter(c -> jurisdiction
+                        .map(j -> j.equalsIgnoreCase(c.jurisdiction()))
+                        .orElse(true))
+                .filter(c -> dueWithin.isEmpty()
+                        || c.nextDeadline().map(t -> !t.isAfter(limit)).orElse(false))
+                .sorted(Comparator.comparingLong((CaseFile c) -> c.nextDeadline()
+                                .map(t -> Math.floorDiv(t.getEpochSecond(), QUEUE_BUCKET.toSeconds()))
+                                .orElse(Long.MAX_VALUE))
                         .thenComparingInt(this::severity)
                         .thenComparing(c -> !NoticeFields.trustedFlagger(c))
                         .thenComparing(c -> c.nextDeadline().orElse(Instant.MAX)))
                 .toList();
     }
 
-    private int severity(CaseFile c) { return ledger.noticeType(c.noticeType()).map(RulePack.NoticeType::severity).orElse(2); }
+    private int severity(CaseFile c) {
+        return ledger.noticeType(c.noticeType())
+                .map(RulePack.NoticeType::severity)
+                .orElse(2);
+    }
 
     /**
      * Opens a case; every clock runs from receipt with the duration in force at receipt.
      *
      * @throws Invalid naming {@code noticeType}, {@code mediaId}, {@code receivedAt} or the notice field that was wrong
      */
-    public CaseFile openCase(NoticeRequest request) { return notices.open(request); }
+    public CaseFile openCase(NoticeRequest request) {
+        return notices.open(request);
+    }
 
     /**
      * Adds fields a notifier supplied later. When a case that awaited information becomes complete,
@@ -138,31 +187,40 @@ public final class CaseService {
      *
      * @throws NoticeFields.FieldRefusedException naming the first field that may not be supplied
      */
-    public CaseFile supplyFields(String caseId, Map<String, String> fields, Actor actor) { return notices.supplyFields(caseId, fields, actor); }
+    public CaseFile supplyFields(String caseId, Map<String, String> fields, Actor actor) {
+        return notices.supplyFields(caseId, fields, actor);
+    }
 
     /**
      * The affected user's appeal against a restriction (DSA art.20), accepted within the rule pack's
      * window from when the restriction applied. Only one appeal is pending at a time. The appellant
      * is the platform's account id of the uploader, relayed by the platform, not an {@link Actor}.
      */
-    public CaseFile appeal(String caseId, String appellant, String statement) { return appeals.appeal(caseId, appellant, statement); }
+    public CaseFile appeal(String caseId, String appellant, String statement) {
+        return appeals.appeal(caseId, appellant, statement);
+    }
 
     /**
      * A person decides the pending appeal (DSA art.20(6): not solely by automated means, so a
      * {@link Actor.Component} is refused). Reversal restores the content, takes its hashes out of the
      * removed bank and issues a new statement of reasons.
      */
-    public CaseFile decideAppeal(String caseId, boolean reverse, Actor reviewer, String reason) { return appeals.decide(caseId, reverse, reviewer, reason); }
-
+    public CaseFile decideAppeal(String caseId, boolean reverse, Actor reviewer, String reason) {
+        return appeals.decide(caseId, reverse, reviewer, reason);
+    }
 
     /**
      * Fires every escalation and breach that has fallen due by now and was not fired before; the
      * event records both when it was due and when it fired. Returns the new events.
      */
-    public List<CaseEvent> checkClocks() { return clockChecks.check(); }
+    public List<CaseEvent> checkClocks() {
+        return clockChecks.check();
+    }
 
     /** Applies an action; clocks it settles stop now. */
-    public CaseFile act(String caseId, CaseAction action, Actor actor, String note) { return act(caseId, action, actor, note, Map.of()); }
+    public CaseFile act(String caseId, CaseAction action, Actor actor, String note) {
+        return act(caseId, action, actor, note, Map.of());
+    }
 
     /**
      * Applies an action with its parameters ({@code territories} for GEO_RESTRICT; {@code accountId}

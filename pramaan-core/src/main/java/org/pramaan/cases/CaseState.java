@@ -1,4 +1,7 @@
 package org.pramaan.cases;
 
 /** Open until an action settles it. */
-public enum CaseState { OPEN, CLOSED }
+public enum CaseState {
+    OPEN,
+    CLOSED
+}

@@ -24,28 +24,40 @@ public final class CaseView {
         m.put("missingFields", c.missingFields());
         m.put("legalReview", c.legalReview());
         m.put("awaitingInformation", c.awaitingInformation());
-        m.put("clocks", c.clocks().stream().map(k -> {
-            Map<String, Object> km = new LinkedHashMap<>();
-            km.put("name", k.name());
-            km.put("startedAt", k.startedAt().toString());
-            km.put("dueAt", k.dueAt().toString());
-            km.put("durationSeconds", k.duration().toSeconds());
-            km.put("source", k.source());
-            km.put("running", k.running());
-            k.stoppedAt().ifPresent(s -> km.put("stoppedAt", s.toString()));
-            km.put("breached", k.breachedBy(clock.instant()));
-            km.put("escalateAt", k.escalateAt().stream().map(f -> k.escalationDue(f).toString()).toList());
-            return km;
-        }).toList());
+        m.put(
+                "clocks",
+                c.clocks().stream()
+                        .map(k -> {
+                            Map<String, Object> km = new LinkedHashMap<>();
+                            km.put("name", k.name());
+                            km.put("startedAt", k.startedAt().toString());
+                            km.put("dueAt", k.dueAt().toString());
+                            km.put("durationSeconds", k.duration().toSeconds());
+                            km.put("source", k.source());
+                            km.put("running", k.running());
+                            k.stoppedAt().ifPresent(s -> km.put("stoppedAt", s.toString()));
+                            km.put("breached", k.breachedBy(clock.instant()));
+                            km.put(
+                                    "escalateAt",
+                                    k.escalateAt().stream()
+                                            .map(f -> k.escalationDue(f).toString())
+                                            .toList());
+                            return km;
+                        })
+                        .toList());
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        m.put("events", c.events().stream().map(e -> {
-            Map<String, Object> em = new LinkedHashMap<>();
-            em.put("id", c.eventId(n.incrementAndGet()));
-            em.put("type", e.wireName());
-            em.put("at", e.at().toString());
-            em.put("details", new java.util.TreeMap<>(e.details()));
-            return em;
-        }).toList());
+        m.put(
+                "events",
+                c.events().stream()
+                        .map(e -> {
+                            Map<String, Object> em = new LinkedHashMap<>();
+                            em.put("id", c.eventId(n.incrementAndGet()));
+                            em.put("type", e.wireName());
+                            em.put("at", e.at().toString());
+                            em.put("details", new java.util.TreeMap<>(e.details()));
+                            return em;
+                        })
+                        .toList());
         return m;
     }
 }

@@ -14,7 +14,9 @@ final class ClockChecks {
 
     private final CaseLedger ledger;
 
-    ClockChecks(CaseLedger ledger) { this.ledger = ledger; }
+    ClockChecks(CaseLedger ledger) {
+        this.ledger = ledger;
+    }
 
     /**
      * Fires every escalation and breach that has fallen due by now and was not fired before; the
@@ -25,7 +27,8 @@ final class ClockChecks {
         Instant now = ledger.clock.instant();
         List<CaseEvent> fired = new ArrayList<>();
         for (CaseFile due : ledger.cases.due(now)) {
-            fired.addAll(ledger.locked(() -> ledger.cases.find(due.id()).map(c -> fire(c, now)).orElse(List.of())));
+            fired.addAll(ledger.locked(
+                    () -> ledger.cases.find(due.id()).map(c -> fire(c, now)).orElse(List.of())));
         }
         return fired;
     }
@@ -39,19 +42,39 @@ final class ClockChecks {
                 String threshold = Math.round(f * 100) + "%";
                 Instant due = k.escalationDue(f);
                 if (!now.isBefore(due) && !c.hasEvent(CaseEvent.Escalated.class, k.name(), threshold)) {
-                    added.add(new CaseEvent.Escalated(now, Map.of("clock", k.name(), "threshold", threshold,
-                            "dueAt", due.toString(), "deadline", k.dueAt().toString(), "late", Boolean.toString(now.isAfter(due.plus(LATE_AFTER))))));
+                    added.add(new CaseEvent.Escalated(
+                            now,
+                            Map.of(
+                                    "clock",
+                                    k.name(),
+                                    "threshold",
+                                    threshold,
+                                    "dueAt",
+                                    due.toString(),
+                                    "deadline",
+                                    k.dueAt().toString(),
+                                    "late",
+                                    Boolean.toString(now.isAfter(due.plus(LATE_AFTER))))));
                 }
             }
             if (now.isAfter(k.dueAt()) && !c.hasEvent(CaseEvent.Breached.class, k.name(), null)) {
-                added.add(new CaseEvent.Breached(now, Map.of("clock", k.name(), "deadline", k.dueAt().toString(),
-                        "late", Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
+                added.add(new CaseEvent.Breached(
+                        now,
+                        Map.of(
+                                "clock",
+                                k.name(),
+                                "deadline",
+                                k.dueAt().toString(),
+                                "late",
+                                Boolean.toString(now.isAfter(k.dueAt().plus(LATE_AFTER))))));
             }
         }
         // Saved even when nothing fired, so a stale due time (e.g. after a schema upgrade) is recomputed;
         // the events and their audit entries commit together, so a crash never fires one twice or logs it half.
-        ledger.store(c.with(c.clocks(), c.state(), c.outcome(), added), c.events().size());
-        for (CaseEvent e : added) ledger.audit.append("case." + e.wireName(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
+        ledger.store(
+                c.with(c.clocks(), c.state(), c.outcome(), added), c.events().size());
+        for (CaseEvent e : added)
+            ledger.audit.append("case." + e.wireName(), "case:" + c.id(), new LinkedHashMap<>(e.details()));
         return added;
     }
 }

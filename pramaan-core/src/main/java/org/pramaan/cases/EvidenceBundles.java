@@ -16,11 +16,11 @@ import java.util.zip.ZipOutputStream;
 import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.BundleVerifier;
-import org.pramaan.json.Json;
 import org.pramaan.intake.BlobStore;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.intake.ScreeningView;
+import org.pramaan.json.Json;
 
 /**
  * The due-diligence bundle for one case (requirements §(b) 25): the case with every clock event,
@@ -42,7 +42,13 @@ public final class EvidenceBundles {
         this(cases, media, blobs, audit, clock, List.of());
     }
 
-    public EvidenceBundles(CaseService cases, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock, List<BundleSection> sections) {
+    public EvidenceBundles(
+            CaseService cases,
+            MediaRepository media,
+            BlobStore blobs,
+            AuditLog audit,
+            Clock clock,
+            List<BundleSection> sections) {
         this.sections = List.copyOf(sections);
         this.cases = cases;
         this.media = media;
@@ -53,27 +59,46 @@ public final class EvidenceBundles {
 
     public byte[] export(String caseId, boolean includeMedia, org.pramaan.access.Actor exporter) throws IOException {
         String actor = exporter.wireName();
-        CaseFile c = cases.find(caseId).orElseThrow(() -> new org.pramaan.errors.NotFound("case.not_found", "no case with id '" + caseId + "'"));
-        MediaRecord m = media.find(c.mediaId()).orElseThrow(() -> new org.pramaan.errors.Conflict(CaseLedger.CONFLICT, "case " + caseId + " targets unknown media"));
-        audit.append("case.bundle_exported", "case:" + caseId, AuditLog.details("includeMedia", includeMedia, "actor", actor));
+        CaseFile c = cases.find(caseId)
+                .orElseThrow(
+                        () -> new org.pramaan.errors.NotFound("case.not_found", "no case with id '" + caseId + "'"));
+        MediaRecord m = media.find(c.mediaId())
+                .orElseThrow(() -> new org.pramaan.errors.Conflict(
+                        CaseLedger.CONFLICT, "case " + caseId + " targets unknown media"));
+        audit.append(
+                "case.bundle_exported",
+                "case:" + caseId,
+                AuditLog.details("includeMedia", includeMedia, "actor", actor));
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("case.json", Json.write(CaseView.of(c, clock)).getBytes(StandardCharsets.UTF_8));
         files.put("media.json", Json.write(ScreeningView.media(m)).getBytes(StandardCharsets.UTF_8));
-        for (BundleSection s : sections) files.put(s.fileName(), Json.write(s.content(c)).getBytes(StandardCharsets.UTF_8));
-        // Sign the chain up to the export entry so the bundle's segment ends on a checkpoint (export runs outside any unit of work).
-        List<org.pramaan.audit.Checkpoint> anchors = audit.checkpoints().map(a -> {
-            a.checkpointNow();
-            return a.journal().read().checkpoints().stream().filter(k -> k.publicKey().equals(a.key().publicKey())).toList();
-        }).orElse(List.of());
+        for (BundleSection s : sections)
+            files.put(s.fileName(), Json.write(s.content(c)).getBytes(StandardCharsets.UTF_8));
+        // Sign the chain up to the export entry so the bundle's segment ends on a checkpoint (export runs outside any
+        // unit of work).
+        List<org.pramaan.audit.Checkpoint> anchors = audit.checkpoints()
+                .map(a -> {
+                    a.checkpointNow();
+                    return a.journal().read().checkpoints().stream()
+                            .filter(k -> k.publicKey().equals(a.key().publicKey()))
+                            .toList();
+                })
+                .orElse(List.of());
         Segment seg = segment(Set.of("case:" + caseId, "media:" + c.mediaId()), anchors);
         files.put("audit.jsonl", seg.jsonl().getBytes(StandardCharsets.UTF_8));
         if (audit.checkpoints().isPresent()) {
             StringBuilder lines = new StringBuilder();
-            for (org.pramaan.audit.Checkpoint k : anchors) if (k.seq() >= seg.firstSeq() && k.seq() <= seg.lastSeq()) lines.append(k.toJsonLine()).append('\n');
+            for (org.pramaan.audit.Checkpoint k : anchors)
+                if (k.seq() >= seg.firstSeq() && k.seq() <= seg.lastSeq())
+                    lines.append(k.toJsonLine()).append('\n');
             files.put(BundleVerifier.CHECKPOINTS, lines.toString().getBytes(StandardCharsets.UTF_8));
         }
         if (includeMedia && m.blobStored()) {
-            files.put("media/" + m.id(), Files.readAllBytes(blobs.locate(m.id()).orElseThrow(() -> new org.pramaan.errors.Conflict(CaseLedger.CONFLICT, "media " + m.id() + " bytes are gone"))));
+            files.put(
+                    "media/" + m.id(),
+                    Files.readAllBytes(blobs.locate(m.id())
+                            .orElseThrow(() -> new org.pramaan.errors.Conflict(
+                                    CaseLedger.CONFLICT, "media " + m.id() + " bytes are gone"))));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", BundleVerifier.FORMAT);
@@ -83,7 +108,8 @@ public final class EvidenceBundles {
         Map<String, String> digests = new LinkedHashMap<>();
         files.forEach((k, v) -> digests.put(k, BundleVerifier.digest(v)));
         manifest.put("files", digests);
-        audit.checkpoints().ifPresent(a -> manifest.put("checkpointPublicKey", a.key().publicKey()));
+        audit.checkpoints()
+                .ifPresent(a -> manifest.put("checkpointPublicKey", a.key().publicKey()));
         manifest.put("verify", "pramaan audit verify-bundle <this file>");
         return zip(Json.write(manifest).getBytes(StandardCharsets.UTF_8), files);
     }
@@ -106,7 +132,11 @@ public final class EvidenceBundles {
         }
         if (last >= 0) {
             long end = all.get(last).seq();
-            long anchor = anchors.stream().mapToLong(org.pramaan.audit.Checkpoint::seq).filter(q -> q >= end).min().orElse(end);
+            long anchor = anchors.stream()
+                    .mapToLong(org.pramaan.audit.Checkpoint::seq)
+                    .filter(q -> q >= end)
+                    .min()
+                    .orElse(end);
             while (last + 1 < all.size() && all.get(last).seq() < anchor) last++;
         }
         StringBuilder out = new StringBuilder();
@@ -126,7 +156,10 @@ public final class EvidenceBundles {
             line.put("hash", e.hash());
             out.append(Json.write(line)).append('\n');
         }
-        return first < 0 ? new Segment("", 0, -1) : new Segment(out.toString(), all.get(first).seq(), all.get(last).seq());
+        return first < 0
+                ? new Segment("", 0, -1)
+                : new Segment(
+                        out.toString(), all.get(first).seq(), all.get(last).seq());
     }
 
     private static byte[] zip(byte[] manifest, Map<String, byte[]> files) {

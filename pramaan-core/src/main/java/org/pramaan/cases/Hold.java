@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param until      when it lapses by itself; empty means until released
  * @param releasedAt when a person released it
  */
-public record Hold(long id, String mediaId, Optional<String> caseId, String reason, String createdBy, Instant createdAt,
-                   Optional<Instant> until, Optional<Instant> releasedAt) {
+public record Hold(
+        long id,
+        String mediaId,
+        Optional<String> caseId,
+        String reason,
+        String createdBy,
+        Instant createdAt,
+        Optional<Instant> until,
+        Optional<Instant> releasedAt) {
     public Hold {
         Objects.requireNonNull(mediaId, "mediaId");
         Objects.requireNonNull(caseId, "caseId");
@@ -23,9 +30,15 @@ public record Hold(long id, String mediaId, Optional<String> caseId, String reas
         Objects.requireNonNull(releasedAt, "releasedAt");
     }
 
-    public boolean activeAt(Instant now) { return releasedAt.isEmpty() && until.map(now::isBefore).orElse(true); }
+    public boolean activeAt(Instant now) {
+        return releasedAt.isEmpty() && until.map(now::isBefore).orElse(true);
+    }
 
-    public Hold withId(long newId) { return new Hold(newId, mediaId, caseId, reason, createdBy, createdAt, until, releasedAt); }
+    public Hold withId(long newId) {
+        return new Hold(newId, mediaId, caseId, reason, createdBy, createdAt, until, releasedAt);
+    }
 
-    Hold released(Instant at) { return new Hold(id, mediaId, caseId, reason, createdBy, createdAt, until, Optional.of(at)); }
+    Hold released(Instant at) {
+        return new Hold(id, mediaId, caseId, reason, createdBy, createdAt, until, Optional.of(at));
+    }
 }

@@ -20,6 +20,7 @@ public final class NoticeFields {
     public static final String SUBMITTED_BY = "submittedBy";
     /** {@code "true"} when the sender's key is a DSA art.22 trusted flagger; read by the queue and the statement of reasons. */
     public static final String TRUSTED_FLAGGER = "trusted_flagger";
+
     public static final Set<String> SERVER_OWNED = Set.of(SUBMITTED_BY, TRUSTED_FLAGGER);
 
     private NoticeFields() {}
@@ -28,13 +29,17 @@ public final class NoticeFields {
     public static void refuseServerOwned(Map<String, String> fields, String where) {
         for (String name : fields.keySet()) {
             if (SERVER_OWNED.contains(name)) {
-                throw new FieldRefusedException(FieldRefusedException.Reason.SERVER_OWNED, name,
+                throw new FieldRefusedException(
+                        FieldRefusedException.Reason.SERVER_OWNED,
+                        name,
                         where + " field '" + name + "' is set by the server and cannot be given by a client");
             }
         }
     }
 
-    public static boolean trustedFlagger(CaseFile c) { return "true".equalsIgnoreCase(c.notice().getOrDefault(TRUSTED_FLAGGER, "")); }
+    public static boolean trustedFlagger(CaseFile c) {
+        return "true".equalsIgnoreCase(c.notice().getOrDefault(TRUSTED_FLAGGER, ""));
+    }
 
     /**
      * A digest of a supplied value for the audit log. Notice fields are personal data (a notifier's
@@ -45,7 +50,8 @@ public final class NoticeFields {
      */
     public static String auditDigest(String caseId, String field, String value) {
         byte[] in = (caseId + "\n" + field + "\n" + value).getBytes(StandardCharsets.UTF_8);
-        return "sha256:" + HexFormat.of().formatHex(ContentDigests.digest("SHA-256").digest(in));
+        return "sha256:"
+                + HexFormat.of().formatHex(ContentDigests.digest("SHA-256").digest(in));
     }
 
     /** Why a supplied notice field was refused; the edge maps each reason to its status and code. */
@@ -60,9 +66,13 @@ public final class NoticeFields {
 
             private final String code;
 
-            Reason(String code) { this.code = code; }
+            Reason(String code) {
+                this.code = code;
+            }
 
-            public String code() { return code; }
+            public String code() {
+                return code;
+            }
         }
 
         private final Reason reason;
@@ -74,8 +84,12 @@ public final class NoticeFields {
             this.field = field;
         }
 
-        public Reason reason() { return reason; }
+        public Reason reason() {
+            return reason;
+        }
 
-        public String field() { return field; }
+        public String field() {
+            return field;
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param fields     everything else the notifier gave (issuer, URLs, legal basis, …)
  * @param receivedAt when it actually reached the platform, if earlier than its arrival here
  */
-public record NoticeRequest(String noticeType, String mediaId, Map<String, String> fields, Optional<Instant> receivedAt) {
+public record NoticeRequest(
+        String noticeType, String mediaId, Map<String, String> fields, Optional<Instant> receivedAt) {
     public NoticeRequest {
         Objects.requireNonNull(noticeType, "noticeType");
         Objects.requireNonNull(mediaId, "mediaId");

@@ -18,7 +18,8 @@ import org.pramaan.limits.TextLimits;
 
 /** Opening a case from a notice, and completing a notice that lacked required fields. */
 final class Notices {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final char[] ID_CHARS = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -31,16 +32,21 @@ final class Notices {
     }
 
     CaseFile open(NoticeRequest request) {
-        // Caps checked before the lock: every case operation waits on this monitor, so nothing of unbounded size may run under it (issue 11 defect 1).
+        // Caps checked before the lock: every case operation waits on this monitor, so nothing of unbounded size may
+        // run under it (issue 11 defect 1).
         TextLimits.checkNoticeFields(request.fields(), TextLimits.NOTICE_FIELDS + TextLimits.SERVER_SET_FIELDS);
         TextLimits.check("noticeType", request.noticeType(), TextLimits.NOTICE_TYPE);
         return ledger.locked(() -> openUnit(request));
     }
 
     private CaseFile openUnit(NoticeRequest request) {
-        RulePack.NoticeType type = ledger.noticeType(request.noticeType()).orElseThrow(() -> new Invalid("noticeType",
-                "unknown notice type '" + request.noticeType() + "'; known: " + String.join(", ", ledger.noticeTypes().keySet())));
-        if (media.find(request.mediaId()).isEmpty()) throw new Invalid("mediaId", "no media with id '" + request.mediaId() + "'");
+        RulePack.NoticeType type = ledger.noticeType(request.noticeType())
+                .orElseThrow(() -> new Invalid(
+                        "noticeType",
+                        "unknown notice type '" + request.noticeType() + "'; known: "
+                                + String.join(", ", ledger.noticeTypes().keySet())));
+        if (media.find(request.mediaId()).isEmpty())
+            throw new Invalid("mediaId", "no media with id '" + request.mediaId() + "'");
         Instant now = ledger.clock.instant();
         Instant received = request.receivedAt().orElse(now);
         if (received.isAfter(now)) throw new Invalid("receivedAt", "receivedAt " + received + " is in the future");
@@ -53,15 +59,47 @@ final class Notices {
         List<CaseEvent> events = new ArrayList<>();
         events.add(new CaseEvent.Opened(now, Map.of("noticeType", type.id(), "receivedAt", received.toString())));
         if (!missing.isEmpty()) {
-            Map<String, String> d = Map.of("missing", String.join(",", missing), "clock", await ? "not started" : "running", "source", type.missingFieldsSource());
+            Map<String, String> d = Map.of(
+                    "missing",
+                    String.join(",", missing),
+                    "clock",
+                    await ? "not started" : "running",
+                    "source",
+                    type.missingFieldsSource());
             events.add(await ? new CaseEvent.InformationRequested(now, d) : new CaseEvent.RoutedToLegalReview(now, d));
         }
-        CaseFile c = new CaseFile(id, type.id(), type.jurisdiction(), type.article(), request.mediaId(), received, request.fields(),
-                clocks, CaseState.OPEN, Optional.empty(), events, missing, legalReview, await);
+        CaseFile c = new CaseFile(
+                id,
+                type.id(),
+                type.jurisdiction(),
+                type.article(),
+                request.mediaId(),
+                received,
+                request.fields(),
+                clocks,
+                CaseState.OPEN,
+                Optional.empty(),
+                events,
+                missing,
+                legalReview,
+                await);
         ledger.store(c, 0);
-        ledger.audit.append("case.opened", "case:" + id, AuditLog.details("noticeType", type.id(), "article", type.article(),
-                "mediaId", request.mediaId(), "receivedAt", received.toString(), "missingFields", missing,
-                "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
+        ledger.audit.append(
+                "case.opened",
+                "case:" + id,
+                AuditLog.details(
+                        "noticeType",
+                        type.id(),
+                        "article",
+                        type.article(),
+                        "mediaId",
+                        request.mediaId(),
+                        "receivedAt",
+                        received.toString(),
+                        "missingFields",
+                        missing,
+                        "deadlines",
+                        clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
         return c;
     }
 
@@ -75,11 +113,16 @@ final class Notices {
         NoticeFields.refuseServerOwned(fields, "notice");
         for (String name : fields.keySet()) {
             if (c.notice().containsKey(name)) {
-                throw new NoticeFields.FieldRefusedException(NoticeFields.FieldRefusedException.Reason.PRESENT, name,
-                        "case " + caseId + " already has notice field '" + name + "'; a completion only fills missing fields");
+                throw new NoticeFields.FieldRefusedException(
+                        NoticeFields.FieldRefusedException.Reason.PRESENT,
+                        name,
+                        "case " + caseId + " already has notice field '" + name
+                                + "'; a completion only fills missing fields");
             }
             if (!c.missingFields().contains(name)) {
-                throw new NoticeFields.FieldRefusedException(NoticeFields.FieldRefusedException.Reason.NOT_MISSING, name,
+                throw new NoticeFields.FieldRefusedException(
+                        NoticeFields.FieldRefusedException.Reason.NOT_MISSING,
+                        name,
                         "notice field '" + name + "' is not missing from case " + caseId + " (missing: "
                                 + (c.missingFields().isEmpty() ? "none" : String.join(", ", c.missingFields())) + ")");
             }
@@ -91,8 +134,15 @@ final class Notices {
         Instant now = ledger.clock.instant();
         List<CaseEvent> added = new ArrayList<>();
         List<CaseClock> clocks = c.clocks();
-        added.add(new CaseEvent.FieldsSupplied(now, Map.of("fields", String.join(",", fields.keySet()), "actor", actor,
-                "stillMissing", String.join(",", stillMissing))));
+        added.add(new CaseEvent.FieldsSupplied(
+                now,
+                Map.of(
+                        "fields",
+                        String.join(",", fields.keySet()),
+                        "actor",
+                        actor,
+                        "stillMissing",
+                        String.join(",", stillMissing))));
         if (c.awaitingInformation() && stillMissing.isEmpty()) {
             clocks = clocks(type, now);
             added.add(new CaseEvent.NoticeCompleted(now, Map.of("clocksStartedAt", now.toString())));
@@ -101,10 +151,29 @@ final class Notices {
         ledger.store(updated, c.events().size());
         // Old and new value of each field: the old one is always absent (only missing fields are filled);
         // the new one as a digest, since notice fields are personal data and the log cannot be erased.
-        List<Map<String, Object>> changes = fields.entrySet().stream().map(e -> AuditLog.details("field", e.getKey(), "old", "absent",
-                "new", NoticeFields.auditDigest(caseId, e.getKey(), e.getValue()))).toList();
-        ledger.audit.append("case.fields_supplied", "case:" + caseId, AuditLog.details("fields", List.copyOf(fields.keySet()), "changes", changes,
-                "stillMissing", stillMissing, "actor", actor, "deadlines", clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
+        List<Map<String, Object>> changes = fields.entrySet().stream()
+                .map(e -> AuditLog.details(
+                        "field",
+                        e.getKey(),
+                        "old",
+                        "absent",
+                        "new",
+                        NoticeFields.auditDigest(caseId, e.getKey(), e.getValue())))
+                .toList();
+        ledger.audit.append(
+                "case.fields_supplied",
+                "case:" + caseId,
+                AuditLog.details(
+                        "fields",
+                        List.copyOf(fields.keySet()),
+                        "changes",
+                        changes,
+                        "stillMissing",
+                        stillMissing,
+                        "actor",
+                        actor,
+                        "deadlines",
+                        clocks.stream().map(k -> k.name() + "=" + k.dueAt()).toList()));
         return updated;
     }
 
@@ -112,9 +181,11 @@ final class Notices {
     private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
         List<CaseClock> clocks = new ArrayList<>();
         for (RulePack.ClockRule rule : type.clocks()) {
-            RulePack.Version v = rule.inForceAt(start).orElseThrow(() -> new Invalid("receivedAt",
-                    "no " + type.id() + " '" + rule.name() + "' rule was in force at " + start));
-            clocks.add(new CaseClock(rule.name(), v.source(), start, start.plus(v.duration()), rule.escalateAt(), Optional.empty()));
+            RulePack.Version v = rule.inForceAt(start)
+                    .orElseThrow(() -> new Invalid(
+                            "receivedAt", "no " + type.id() + " '" + rule.name() + "' rule was in force at " + start));
+            clocks.add(new CaseClock(
+                    rule.name(), v.source(), start, start.plus(v.duration()), rule.escalateAt(), Optional.empty()));
         }
         return clocks;
     }

@@ -42,8 +42,12 @@ public final class Retention {
     Hold onRemoval(CaseFile c, Optional<Duration> retention, Duration appealWindow, String source) {
         Instant now = clock.instant();
         Duration keep = retention.filter(r -> r.compareTo(appealWindow) > 0).orElse(appealWindow);
-        return place(c.mediaId(), Optional.of(c.id()), "removed under " + c.article() + "; kept " + keep.toDays() + " days (" + source + ")",
-                Optional.of(now.plus(keep)), Actor.PLATFORM);
+        return place(
+                c.mediaId(),
+                Optional.of(c.id()),
+                "removed under " + c.article() + "; kept " + keep.toDays() + " days (" + source + ")",
+                Optional.of(now.plus(keep)),
+                Actor.PLATFORM);
     }
 
     public Hold place(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, Actor actor) {
@@ -51,19 +55,33 @@ public final class Retention {
     }
 
     /** The hold and its audit entry commit together. */
-    private Hold placeUnit(String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
+    private Hold placeUnit(
+            String mediaId, Optional<String> caseId, String reason, Optional<Instant> until, String actor) {
         if (media.find(mediaId).isEmpty()) throw new Invalid("mediaId", "no media with id '" + mediaId + "'");
         if (reason.isBlank()) throw new Invalid("reason", "a hold needs a reason");
         Hold h = holds.add(new Hold(0, mediaId, caseId, reason, actor, clock.instant(), until, Optional.empty()));
-        audit.append("hold.placed", "media:" + mediaId, AuditLog.details("holdId", h.id(), "reason", reason, "until", until.map(Instant::toString).orElse("released"),
-                "actor", actor));
+        audit.append(
+                "hold.placed",
+                "media:" + mediaId,
+                AuditLog.details(
+                        "holdId",
+                        h.id(),
+                        "reason",
+                        reason,
+                        "until",
+                        until.map(Instant::toString).orElse("released"),
+                        "actor",
+                        actor));
         return h;
     }
 
-    public Hold release(long id, Actor actor) { return audit.unitOfWork().run(() -> releaseUnit(id, actor.wireName())); }
+    public Hold release(long id, Actor actor) {
+        return audit.unitOfWork().run(() -> releaseUnit(id, actor.wireName()));
+    }
 
     private Hold releaseUnit(long id, String actor) {
-        Hold h = holds.find(id).orElseThrow(() -> new Invalid("id", "no hold with id " + id)); // 400 as the API has always answered
+        Hold h = holds.find(id)
+                .orElseThrow(() -> new Invalid("id", "no hold with id " + id)); // 400 as the API has always answered
         if (h.releasedAt().isPresent()) throw new Conflict(CaseLedger.CONFLICT, "hold " + id + " was already released");
         Hold released = h.released(clock.instant());
         holds.save(released);
@@ -71,7 +89,9 @@ public final class Retention {
         return released;
     }
 
-    public List<Hold> holds(String mediaId) { return holds.forMedia(mediaId); }
+    public List<Hold> holds(String mediaId) {
+        return holds.forMedia(mediaId);
+    }
 
     /** Deletes the bytes of removed media that no active hold protects; returns the media ids purged. */
     public List<String> purge() {

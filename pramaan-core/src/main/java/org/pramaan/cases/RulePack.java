@@ -25,7 +25,9 @@ public final class RulePack {
     public record ClockRule(String name, List<Double> escalateAt, List<Version> versions) {
         /** The version in force at {@code receivedAt}: the latest whose effective date is not after it. */
         public Optional<Version> inForceAt(Instant receivedAt) {
-            return versions.stream().filter(v -> !v.effectiveFrom().isAfter(receivedAt)).max(Comparator.comparing(Version::effectiveFrom));
+            return versions.stream()
+                    .filter(v -> !v.effectiveFrom().isAfter(receivedAt))
+                    .max(Comparator.comparing(Version::effectiveFrom));
         }
     }
 
@@ -46,19 +48,36 @@ public final class RulePack {
      */
     public record StatementClass(String category, String syntheticMediaKeyword, String sourceType, String source) {
         /** For notice types whose pack says nothing: a generic notice about illegal content. */
-        static final StatementClass DEFAULT = new StatementClass("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",
-                "SOURCE_TYPE_OTHER_NOTIFICATION", "no statementOfReasons in the pack: a generic notice of illegal content");
+        static final StatementClass DEFAULT = new StatementClass(
+                "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
+                "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",
+                "SOURCE_TYPE_OTHER_NOTIFICATION",
+                "no statementOfReasons in the pack: a generic notice of illegal content");
     }
 
-    public record NoticeType(String id, String jurisdiction, String article, String title, List<ClockRule> clocks, List<String> requiredFields,
-                             List<Waiver> waivers, OnMissingFields onMissingFields, String missingFieldsSource, int severity, StatementClass statementClass) {
+    public record NoticeType(
+            String id,
+            String jurisdiction,
+            String article,
+            String title,
+            List<ClockRule> clocks,
+            List<String> requiredFields,
+            List<Waiver> waivers,
+            OnMissingFields onMissingFields,
+            String missingFieldsSource,
+            int severity,
+            StatementClass statementClass) {
         /** Required fields that are absent or blank, less those a waiver excuses. */
         public List<String> missing(Map<String, String> fields) {
             java.util.Set<String> waived = new java.util.HashSet<>();
             for (Waiver w : waivers) {
-                if (w.equals().equalsIgnoreCase(fields.getOrDefault(w.field(), "").trim())) waived.addAll(w.waive());
+                if (w.equals()
+                        .equalsIgnoreCase(fields.getOrDefault(w.field(), "").trim())) waived.addAll(w.waive());
             }
-            return requiredFields.stream().filter(f -> !waived.contains(f) && fields.getOrDefault(f, "").isBlank()).toList();
+            return requiredFields.stream()
+                    .filter(f ->
+                            !waived.contains(f) && fields.getOrDefault(f, "").isBlank())
+                    .toList();
         }
     }
 
@@ -92,14 +111,16 @@ public final class RulePack {
     public record PeopleTime(java.time.ZoneId zone, String source) {}
 
     /** Territories the Transparency Database accepts (EEA: the EU member states plus IS, LI, NO). */
-    static final Set<String> EEA = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-            "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
+    static final Set<String> EEA = Set.of(
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+            "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
 
     /** The largest PDQ distance a pack may call "identical": PDQ's own match threshold is 31 of 256 bits. */
     static final int MAX_IDENTICAL_DISTANCE = 31;
 
     /** For packs without a {@code peopleTime} entry. */
-    static final PeopleTime UTC = new PeopleTime(java.time.ZoneOffset.UTC, "no peopleTime in the pack: times are shown in UTC");
+    static final PeopleTime UTC =
+            new PeopleTime(java.time.ZoneOffset.UTC, "no peopleTime in the pack: times are shown in UTC");
 
     private final String jurisdiction;
     private final Optional<IdenticalCopies> identicalCopies;
@@ -111,9 +132,15 @@ public final class RulePack {
     private final Optional<RepeatInfringerRule> repeatInfringers;
 
     /** Built by {@link RulePackReader} once every entry is checked. */
-    RulePack(String jurisdiction, Map<String, NoticeType> types, AppealWindow appeals, Optional<RetentionRule> retention,
-             Optional<RepeatInfringerRule> repeatInfringers, Optional<IdenticalCopies> identicalCopies,
-             Optional<TransparencyDatabase> transparencyDatabase, PeopleTime peopleTime) {
+    RulePack(
+            String jurisdiction,
+            Map<String, NoticeType> types,
+            AppealWindow appeals,
+            Optional<RetentionRule> retention,
+            Optional<RepeatInfringerRule> repeatInfringers,
+            Optional<IdenticalCopies> identicalCopies,
+            Optional<TransparencyDatabase> transparencyDatabase,
+            PeopleTime peopleTime) {
         this.jurisdiction = jurisdiction;
         this.types = types;
         this.appeals = appeals;
@@ -124,23 +151,41 @@ public final class RulePack {
         this.peopleTime = peopleTime;
     }
 
-    public Optional<RepeatInfringerRule> repeatInfringers() { return repeatInfringers; }
+    public Optional<RepeatInfringerRule> repeatInfringers() {
+        return repeatInfringers;
+    }
 
-    public Optional<IdenticalCopies> identicalCopies() { return identicalCopies; }
+    public Optional<IdenticalCopies> identicalCopies() {
+        return identicalCopies;
+    }
 
-    public Optional<TransparencyDatabase> transparencyDatabase() { return transparencyDatabase; }
+    public Optional<TransparencyDatabase> transparencyDatabase() {
+        return transparencyDatabase;
+    }
 
-    public PeopleTime peopleTime() { return peopleTime; }
+    public PeopleTime peopleTime() {
+        return peopleTime;
+    }
 
-    public Optional<RetentionRule> retention() { return retention; }
+    public Optional<RetentionRule> retention() {
+        return retention;
+    }
 
-    public AppealWindow appeals() { return appeals; }
+    public AppealWindow appeals() {
+        return appeals;
+    }
 
-    public String jurisdiction() { return jurisdiction; }
+    public String jurisdiction() {
+        return jurisdiction;
+    }
 
-    public List<NoticeType> noticeTypes() { return List.copyOf(types.values()); }
+    public List<NoticeType> noticeTypes() {
+        return List.copyOf(types.values());
+    }
 
-    public Optional<NoticeType> noticeType(String id) { return Optional.ofNullable(types.get(id)); }
+    public Optional<NoticeType> noticeType(String id) {
+        return Optional.ofNullable(types.get(id));
+    }
 
     /**
      * Loads {@code <dir>/<J>.json} when an operator supplied one (their own published limits, a
@@ -163,7 +208,9 @@ public final class RulePack {
     public static RulePack load(String jurisdiction) {
         String resource = "/rulepacks/" + jurisdiction.toUpperCase(Locale.ROOT) + ".json";
         try (InputStream in = RulePack.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalArgumentException("no rule pack for jurisdiction '" + jurisdiction + "' (looked for " + resource + ")");
+            if (in == null)
+                throw new IllegalArgumentException(
+                        "no rule pack for jurisdiction '" + jurisdiction + "' (looked for " + resource + ")");
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
@@ -175,5 +222,7 @@ public final class RulePack {
      *
      * @throws IllegalArgumentException naming the entry that is malformed or contradictory (bad configuration stops start-up)
      */
-    public static RulePack parse(String json, String origin) { return RulePackReader.parse(json, origin); }
+    public static RulePack parse(String json, String origin) {
+        return RulePackReader.parse(json, origin);
+    }
 }

@@ -49,7 +49,8 @@ final class RulePackReader {
             Set<String> clockNames = new HashSet<>();
             for (JsonNode c : t.path("clocks")) {
                 ClockRule rule = clock(c, where);
-                if (!clockNames.add(rule.name())) throw new IllegalArgumentException(where + ": clock '" + rule.name() + "' is defined twice");
+                if (!clockNames.add(rule.name()))
+                    throw new IllegalArgumentException(where + ": clock '" + rule.name() + "' is defined twice");
                 clocks.add(rule);
             }
             if (clocks.isEmpty()) throw new IllegalArgumentException(where + " has no clocks");
@@ -59,9 +60,14 @@ final class RulePackReader {
             for (JsonNode w : t.path("waivers")) {
                 List<String> waive = new ArrayList<>();
                 w.path("waive").forEach(f -> waive.add(f.asText()));
-                if (!requiredFields.containsAll(waive)) throw new IllegalArgumentException(where + ": a waiver names fields that are not required: " + waive);
-                waivers.add(new Waiver(required(w.path("when"), "field", where + " waiver"), required(w.path("when"), "equals", where + " waiver"),
-                        List.copyOf(waive), required(w, "source", where + " waiver")));
+                if (!requiredFields.containsAll(waive))
+                    throw new IllegalArgumentException(
+                            where + ": a waiver names fields that are not required: " + waive);
+                waivers.add(new Waiver(
+                        required(w.path("when"), "field", where + " waiver"),
+                        required(w.path("when"), "equals", where + " waiver"),
+                        List.copyOf(waive),
+                        required(w, "source", where + " waiver")));
             }
             OnMissingFields onMissing = OnMissingFields.LEGAL_REVIEW;
             String missingSource = "";
@@ -70,40 +76,68 @@ final class RulePackReader {
                 try {
                     onMissing = OnMissingFields.valueOf(m);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ": onMissingFields must be LEGAL_REVIEW or AWAIT_INFORMATION, got '" + m + "'");
+                    throw new IllegalArgumentException(
+                            where + ": onMissingFields must be LEGAL_REVIEW or AWAIT_INFORMATION, got '" + m + "'");
                 }
                 missingSource = required(t, "missingFieldsSource", where);
             }
             int severity = t.path("severity").asInt(2);
-            if (severity < 1 || severity > 3) throw new IllegalArgumentException(where + ": severity must be 1 (most severe), 2 or 3, got " + t.path("severity"));
-            types.put(id, new NoticeType(id, jurisdiction, required(t, "article", where), required(t, "title", where), List.copyOf(clocks),
-                    List.copyOf(requiredFields), List.copyOf(waivers), onMissing, missingSource, severity, statementClass(t.path("statementOfReasons"), where + ": statementOfReasons")));
+            if (severity < 1 || severity > 3)
+                throw new IllegalArgumentException(
+                        where + ": severity must be 1 (most severe), 2 or 3, got " + t.path("severity"));
+            types.put(
+                    id,
+                    new NoticeType(
+                            id,
+                            jurisdiction,
+                            required(t, "article", where),
+                            required(t, "title", where),
+                            List.copyOf(clocks),
+                            List.copyOf(requiredFields),
+                            List.copyOf(waivers),
+                            onMissing,
+                            missingSource,
+                            severity,
+                            statementClass(t.path("statementOfReasons"), where + ": statementOfReasons")));
         }
         if (types.isEmpty()) throw new IllegalArgumentException(origin + ": no notice types");
         JsonNode a = root.path("appeals");
-        AppealWindow appeals = new AppealWindow(parseDuration(required(a, "window", origin + ": appeals"), origin + ": appeals"),
+        AppealWindow appeals = new AppealWindow(
+                parseDuration(required(a, "window", origin + ": appeals"), origin + ": appeals"),
                 required(a, "source", origin + ": appeals"));
         JsonNode r = root.path("retention");
-        Optional<RetentionRule> retention = r.isMissingNode() ? Optional.empty() : Optional.of(new RetentionRule(
-                parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"), required(r, "source", origin + ": retention")));
-        Optional<RepeatInfringerRule> repeat = repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers");
+        Optional<RetentionRule> retention = r.isMissingNode()
+                ? Optional.empty()
+                : Optional.of(new RetentionRule(
+                        parseDuration(required(r, "removedContent", origin + ": retention"), origin + ": retention"),
+                        required(r, "source", origin + ": retention")));
+        Optional<RepeatInfringerRule> repeat =
+                repeatInfringers(root.path("repeatInfringers"), origin + ": repeatInfringers");
         Optional<IdenticalCopies> copies = identicalCopies(root.path("identicalCopies"), origin + ": identicalCopies");
-        Optional<TransparencyDatabase> database = transparencyDatabase(root.path("transparencyDatabase"), origin + ": transparencyDatabase");
+        Optional<TransparencyDatabase> database =
+                transparencyDatabase(root.path("transparencyDatabase"), origin + ": transparencyDatabase");
         JsonNode pt = root.path("peopleTime");
-        PeopleTime people = pt.isMissingNode() ? RulePack.UTC : new PeopleTime(zone(required(pt, "zone", origin + ": peopleTime"), origin + ": peopleTime"),
-                required(pt, "source", origin + ": peopleTime"));
+        PeopleTime people = pt.isMissingNode()
+                ? RulePack.UTC
+                : new PeopleTime(
+                        zone(required(pt, "zone", origin + ": peopleTime"), origin + ": peopleTime"),
+                        required(pt, "source", origin + ": peopleTime"));
         return new RulePack(jurisdiction, types, appeals, retention, repeat, copies, database, people);
     }
 
     private static StatementClass statementClass(JsonNode r, String where) {
         if (r.isMissingNode()) return StatementClass.DEFAULT;
-        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with category, syntheticMediaKeyword, sourceType and source");
+        if (!r.isObject())
+            throw new IllegalArgumentException(
+                    where + " must be an object with category, syntheticMediaKeyword, sourceType and source");
         String category = code(r, "category", "STATEMENT_CATEGORY_", where);
         String keyword = code(r, "syntheticMediaKeyword", "KEYWORD_", where);
         String sourceType = required(r, "sourceType", where);
         if (!StatementOfReasons.SOURCES.contains(sourceType) || sourceType.equals("SOURCE_TRUSTED_FLAGGER")) {
             // Trusted-flagger status belongs to the notifier's API key (DSA art.22), never to a notice type.
-            throw new IllegalArgumentException(where + ": sourceType must be SOURCE_ARTICLE_16, SOURCE_TYPE_OTHER_NOTIFICATION or SOURCE_VOLUNTARY, got '" + sourceType + "'");
+            throw new IllegalArgumentException(where
+                    + ": sourceType must be SOURCE_ARTICLE_16, SOURCE_TYPE_OTHER_NOTIFICATION or SOURCE_VOLUNTARY, got '"
+                    + sourceType + "'");
         }
         return new StatementClass(category, keyword, sourceType, required(r, "source", where));
     }
@@ -112,33 +146,43 @@ final class RulePackReader {
     private static String code(JsonNode r, String field, String prefix, String where) {
         String v = required(r, field, where);
         boolean ok = v.length() <= 100 && v.startsWith(prefix) && v.length() > prefix.length();
-        for (int i = 0; ok && i < v.length(); i++) ok = (v.charAt(i) >= 'A' && v.charAt(i) <= 'Z') || v.charAt(i) == '_';
-        if (!ok) throw new IllegalArgumentException(where + ": " + field + " must be a database value like " + prefix + "..., got '" + v + "'");
+        for (int i = 0; ok && i < v.length(); i++)
+            ok = (v.charAt(i) >= 'A' && v.charAt(i) <= 'Z') || v.charAt(i) == '_';
+        if (!ok)
+            throw new IllegalArgumentException(
+                    where + ": " + field + " must be a database value like " + prefix + "..., got '" + v + "'");
         return v;
     }
 
     private static Optional<IdenticalCopies> identicalCopies(JsonNode r, String where) {
         if (r.isMissingNode()) return Optional.empty();
-        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with maxPdqDistance and source");
+        if (!r.isObject())
+            throw new IllegalArgumentException(where + " must be an object with maxPdqDistance and source");
         JsonNode d = r.path("maxPdqDistance");
         // Type-checked, never coerced: "8" or 8.5 is refused, not read as 8.
         if (!d.isInt() || d.asInt() < 0 || d.asInt() > RulePack.MAX_IDENTICAL_DISTANCE) {
-            throw new IllegalArgumentException(where + ": maxPdqDistance must be a whole number from 0 to " + RulePack.MAX_IDENTICAL_DISTANCE + ", got " + d);
+            throw new IllegalArgumentException(where + ": maxPdqDistance must be a whole number from 0 to "
+                    + RulePack.MAX_IDENTICAL_DISTANCE + ", got " + d);
         }
         return Optional.of(new IdenticalCopies(d.asInt(), required(r, "source", where)));
     }
 
     private static Optional<TransparencyDatabase> transparencyDatabase(JsonNode r, String where) {
         if (r.isMissingNode()) return Optional.empty();
-        if (!r.isObject()) throw new IllegalArgumentException(where + " must be an object with defaultTerritorialScope and source");
+        if (!r.isObject())
+            throw new IllegalArgumentException(where + " must be an object with defaultTerritorialScope and source");
         JsonNode scope = r.path("defaultTerritorialScope");
-        if (!scope.isArray()) throw new IllegalArgumentException(where + ": defaultTerritorialScope must be a list of EEA country codes, got " + scope);
+        if (!scope.isArray())
+            throw new IllegalArgumentException(
+                    where + ": defaultTerritorialScope must be a list of EEA country codes, got " + scope);
         List<String> codes = new ArrayList<>();
         for (JsonNode t : scope) {
             if (!t.isTextual() || !RulePack.EEA.contains(t.asText())) {
-                throw new IllegalArgumentException(where + ": defaultTerritorialScope entry " + t + " is not an EEA country code the database accepts");
+                throw new IllegalArgumentException(where + ": defaultTerritorialScope entry " + t
+                        + " is not an EEA country code the database accepts");
             }
-            if (codes.contains(t.asText())) throw new IllegalArgumentException(where + ": defaultTerritorialScope lists " + t + " twice");
+            if (codes.contains(t.asText()))
+                throw new IllegalArgumentException(where + ": defaultTerritorialScope lists " + t + " twice");
             codes.add(t.asText());
         }
         return Optional.of(new TransparencyDatabase(List.copyOf(codes), required(r, "source", where)));
@@ -156,8 +200,11 @@ final class RulePackReader {
         if (r.isMissingNode()) return Optional.empty();
         int warn = r.path("warnAfter").asInt(0);
         int suspend = r.path("suspendAfter").asInt(0);
-        if (warn < 1 || suspend <= warn) throw new IllegalArgumentException(where + ": needs warnAfter >= 1 and suspendAfter > warnAfter, got " + warn + " and " + suspend);
-        return Optional.of(new RepeatInfringerRule(parseDuration(required(r, "window", where), where), warn, suspend, required(r, "source", where)));
+        if (warn < 1 || suspend <= warn)
+            throw new IllegalArgumentException(
+                    where + ": needs warnAfter >= 1 and suspendAfter > warnAfter, got " + warn + " and " + suspend);
+        return Optional.of(new RepeatInfringerRule(
+                parseDuration(required(r, "window", where), where), warn, suspend, required(r, "source", where)));
     }
 
     private static ClockRule clock(JsonNode c, String where) {
@@ -167,7 +214,9 @@ final class RulePackReader {
         double prev = 0;
         for (JsonNode e : c.path("escalateAt")) {
             double f = e.asDouble(-1);
-            if (!(f > prev && f < 1)) throw new IllegalArgumentException(cw + ": escalateAt values must rise strictly within (0, 1), got " + e);
+            if (!(f > prev && f < 1))
+                throw new IllegalArgumentException(
+                        cw + ": escalateAt values must rise strictly within (0, 1), got " + e);
             escalate.add(f);
             prev = f;
         }
@@ -187,14 +236,16 @@ final class RulePackReader {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + ": effectiveFrom '" + s + "' is not an ISO-8601 date-time with offset");
+            throw new IllegalArgumentException(
+                    where + ": effectiveFrom '" + s + "' is not an ISO-8601 date-time with offset");
         }
     }
 
     private static Duration parseDuration(String s, String where) {
         try {
             Duration d = Duration.parse(s);
-            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(where + ": duration must be positive, got " + s);
+            if (d.isNegative() || d.isZero())
+                throw new IllegalArgumentException(where + ": duration must be positive, got " + s);
             return d;
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(where + ": duration '" + s + "' is not ISO-8601 (e.g. PT3H, P7D)");

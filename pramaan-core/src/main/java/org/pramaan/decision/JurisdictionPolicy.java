@@ -1,8 +1,4 @@
 package org.pramaan.decision;
-import org.pramaan.assessment.Assessment;
-import org.pramaan.assessment.Reason;
-import org.pramaan.assessment.Tier;
-
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.pramaan.assessment.Assessment;
+import org.pramaan.assessment.Reason;
+import org.pramaan.assessment.Tier;
 import org.pramaan.banks.BankKind;
 import org.pramaan.banks.BankMatch;
 import org.pramaan.json.Json;
@@ -39,23 +38,30 @@ public final class JurisdictionPolicy {
     private final Map<Tier, Rule> tiers;
     private final Map<String, Rule> bankMatches;
 
-    private JurisdictionPolicy(String jurisdiction, String version, Map<Tier, Rule> tiers, Map<String, Rule> bankMatches) {
+    private JurisdictionPolicy(
+            String jurisdiction, String version, Map<Tier, Rule> tiers, Map<String, Rule> bankMatches) {
         this.jurisdiction = jurisdiction;
         this.version = version;
         this.tiers = tiers;
         this.bankMatches = bankMatches;
     }
 
-    public String jurisdiction() { return jurisdiction; }
+    public String jurisdiction() {
+        return jurisdiction;
+    }
 
-    public String version() { return version; }
+    public String version() {
+        return version;
+    }
 
     /** Loads a bundled policy; fails naming the jurisdiction when none exists or it is malformed. */
     public static JurisdictionPolicy load(String jurisdiction) {
         String code = jurisdiction.toUpperCase(Locale.ROOT);
         String resource = "/policies/" + code + ".json";
         try (InputStream in = JurisdictionPolicy.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalArgumentException("no screening policy for jurisdiction '" + jurisdiction + "' (looked for " + resource + ")");
+            if (in == null)
+                throw new IllegalArgumentException(
+                        "no screening policy for jurisdiction '" + jurisdiction + "' (looked for " + resource + ")");
             return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
@@ -74,14 +80,18 @@ public final class JurisdictionPolicy {
         Map<Tier, Rule> tiers = new EnumMap<>(Tier.class);
         for (Tier t : Tier.values()) {
             JsonNode n = root.path("tiers").path(t.name());
-            if (n.isMissingNode()) throw new IllegalArgumentException(origin + ": tiers." + t + " is missing; every tier needs a decision");
+            if (n.isMissingNode())
+                throw new IllegalArgumentException(
+                        origin + ": tiers." + t + " is missing; every tier needs a decision");
             tiers.put(t, rule(n, origin + ": tiers." + t));
         }
         Map<String, Rule> banks = new LinkedHashMap<>();
         root.path("bankMatches").fields().forEachRemaining(e -> {
             try {
                 BankKind.parse(e.getKey()); // a typo in a kind would silently never match: fail at load instead
-            } catch (org.pramaan.errors.Invalid ex) { // a bad policy file is configuration, refused at load like the rest of it
+            } catch (
+                    org.pramaan.errors.Invalid
+                            ex) { // a bad policy file is configuration, refused at load like the rest of it
                 throw new IllegalArgumentException(origin + ": bankMatches." + e.getKey() + ": " + ex.getMessage(), ex);
             }
             banks.put(e.getKey(), rule(e.getValue(), origin + ": bankMatches." + e.getKey()));
@@ -97,19 +107,31 @@ public final class JurisdictionPolicy {
             Rule r = bankMatches.get(m.kind().wireName());
             if (r == null) continue;
             if (!m.acts()) {
-                reasons.add(new Reason("policy.bank.inert", "a match in " + m.kind().wireName() + " bank '" + m.bank() + "' is " + m.inert().get()
-                        + " and does not change the decision", List.of()));
+                reasons.add(new Reason(
+                        "policy.bank.inert",
+                        "a match in " + m.kind().wireName() + " bank '" + m.bank() + "' is "
+                                + m.inert().get() + " and does not change the decision",
+                        List.of()));
                 continue;
             }
-            reasons.add(new Reason("policy.bank." + m.kind().wireName(), jurisdiction + " policy: a match in " + m.kind().wireName() + " bank '" + m.bank() + "' ("
-                    + m.method() + " distance " + m.distance() + m.mediaId().map(v -> ", media " + v).orElse("") + m.caseId().map(c -> ", case " + c).orElse("")
-                    + ") → " + r.decision() + ". " + r.basis(), List.of()));
-            if (fromBanks.isEmpty() || r.decision().compareTo(fromBanks.get()) > 0) fromBanks = Optional.of(r.decision());
+            reasons.add(new Reason(
+                    "policy.bank." + m.kind().wireName(),
+                    jurisdiction + " policy: a match in " + m.kind().wireName() + " bank '" + m.bank() + "' ("
+                            + m.method() + " distance " + m.distance()
+                            + m.mediaId().map(v -> ", media " + v).orElse("")
+                            + m.caseId().map(c -> ", case " + c).orElse("")
+                            + ") → " + r.decision() + ". " + r.basis(),
+                    List.of()));
+            if (fromBanks.isEmpty() || r.decision().compareTo(fromBanks.get()) > 0)
+                fromBanks = Optional.of(r.decision());
         }
         if (fromBanks.isPresent()) return new Outcome(fromBanks.get(), reasons);
         Rule r = tiers.get(assessment.tier());
-        reasons.add(new Reason("policy.tier." + assessment.tier().name().toLowerCase(Locale.ROOT),
-                jurisdiction + " policy " + version + ": " + assessment.tier() + " → " + r.decision() + ". " + r.basis(), List.of()));
+        reasons.add(new Reason(
+                "policy.tier." + assessment.tier().name().toLowerCase(Locale.ROOT),
+                jurisdiction + " policy " + version + ": " + assessment.tier() + " → " + r.decision() + ". "
+                        + r.basis(),
+                List.of()));
         return new Outcome(r.decision(), reasons);
     }
 
@@ -119,10 +141,12 @@ public final class JurisdictionPolicy {
         try {
             decision = Decision.valueOf(d);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ".decision must be one of ALLOW, LABEL, REVIEW, BLOCK, got '" + d + "'");
+            throw new IllegalArgumentException(
+                    where + ".decision must be one of ALLOW, LABEL, REVIEW, BLOCK, got '" + d + "'");
         }
         String basis = n.path("basis").asText("");
-        if (basis.isBlank()) throw new IllegalArgumentException(where + ".basis is missing: every rule cites its legal basis");
+        if (basis.isBlank())
+            throw new IllegalArgumentException(where + ".basis is missing: every rule cites its legal basis");
         return new Rule(decision, basis);
     }
 

@@ -5,5 +5,7 @@ public final class Conflict extends DomainException {
     /** The wire code for a state conflict, when no more specific code applies. */
     public static final String REQUEST_CONFLICT = "request.conflict";
 
-    public Conflict(String code, String message) { super(code, message, null); }
+    public Conflict(String code, String message) {
+        super(code, message, null);
+    }
 }

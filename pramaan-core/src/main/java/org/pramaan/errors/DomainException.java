@@ -19,5 +19,7 @@ public abstract sealed class DomainException extends RuntimeException permits No
     }
 
     /** Stable, lower-case, dotted: {@code <subject>.<problem>}. */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 }

@@ -23,14 +23,17 @@ import java.util.function.Consumer;
  */
 public final class EventBus {
     private record Subscription<E extends Record>(Class<E> type, Consumer<? super E> subscriber) {
-        void deliver(Record event) { subscriber.accept(type.cast(event)); }
+        void deliver(Record event) {
+            subscriber.accept(type.cast(event));
+        }
     }
 
     private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
 
     /** {@code subscriber} is called with every {@code type} event published from now on. */
     public <E extends Record> void subscribe(Class<E> type, Consumer<? super E> subscriber) {
-        subscriptions.add(new Subscription<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(subscriber, "subscriber")));
+        subscriptions.add(new Subscription<>(
+                Objects.requireNonNull(type, "type"), Objects.requireNonNull(subscriber, "subscriber")));
     }
 
     /**

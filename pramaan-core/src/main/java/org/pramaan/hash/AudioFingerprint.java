@@ -17,19 +17,28 @@ import java.util.HexFormat;
  * @param weak            same length as {@code subFingerprints}; owned by this value
  */
 public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double durationSeconds) {
-    public static final double SECONDS_PER_ITEM = (double) org.pramaan.hash.internal.ChromaFeatures.HOP / org.pramaan.hash.internal.ChromaFeatures.SAMPLE_RATE;
+    public static final double SECONDS_PER_ITEM = (double) org.pramaan.hash.internal.ChromaFeatures.HOP
+            / org.pramaan.hash.internal.ChromaFeatures.SAMPLE_RATE;
     /** About 4.5 hours; bounds memory and the matcher's work, and what {@link #fromBytes} accepts. */
     public static final int MAX_ITEMS = 1 << 17;
+
     private static final int VERSION = 1;
     private static final int HEADER = 13;
 
     public AudioFingerprint {
-        if (subFingerprints.length != weak.length) throw new IllegalArgumentException(subFingerprints.length + " sub-fingerprints but " + weak.length + " weak flags");
-        if (subFingerprints.length > MAX_ITEMS) throw new IllegalArgumentException(subFingerprints.length + " sub-fingerprints exceed the limit of " + MAX_ITEMS);
-        if (!(durationSeconds >= 0) || Double.isInfinite(durationSeconds)) throw new IllegalArgumentException("duration must be a finite number ≥ 0, got " + durationSeconds);
+        if (subFingerprints.length != weak.length)
+            throw new IllegalArgumentException(
+                    subFingerprints.length + " sub-fingerprints but " + weak.length + " weak flags");
+        if (subFingerprints.length > MAX_ITEMS)
+            throw new IllegalArgumentException(
+                    subFingerprints.length + " sub-fingerprints exceed the limit of " + MAX_ITEMS);
+        if (!(durationSeconds >= 0) || Double.isInfinite(durationSeconds))
+            throw new IllegalArgumentException("duration must be a finite number ≥ 0, got " + durationSeconds);
     }
 
-    public int count() { return subFingerprints.length; }
+    public int count() {
+        return subFingerprints.length;
+    }
 
     /** Sub-fingerprints that are not weak: the ones matching uses. */
     public int strongCount() {
@@ -50,15 +59,23 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
 
     /** Parses {@link #toBytes()}; untrusted input gets an {@link IllegalArgumentException} naming the problem. */
     public static AudioFingerprint fromBytes(byte[] bytes) {
-        if (bytes.length < HEADER) throw new IllegalArgumentException("audio fingerprint is " + bytes.length + " bytes; its header needs " + HEADER);
+        if (bytes.length < HEADER)
+            throw new IllegalArgumentException(
+                    "audio fingerprint is " + bytes.length + " bytes; its header needs " + HEADER);
         ByteBuffer b = ByteBuffer.wrap(bytes);
         int version = b.get() & 0xFF;
-        if (version != VERSION) throw new IllegalArgumentException("audio fingerprint version " + version + " is not supported (expected " + VERSION + ")");
+        if (version != VERSION)
+            throw new IllegalArgumentException(
+                    "audio fingerprint version " + version + " is not supported (expected " + VERSION + ")");
         long n = Integer.toUnsignedLong(b.getInt());
         double duration = b.getDouble();
-        if (n > MAX_ITEMS) throw new IllegalArgumentException("audio fingerprint declares " + n + " sub-fingerprints; the limit is " + MAX_ITEMS);
+        if (n > MAX_ITEMS)
+            throw new IllegalArgumentException(
+                    "audio fingerprint declares " + n + " sub-fingerprints; the limit is " + MAX_ITEMS);
         long expected = HEADER + 4 * n + (n + 7) / 8;
-        if (bytes.length != expected) throw new IllegalArgumentException("audio fingerprint of " + n + " sub-fingerprints must be " + expected + " bytes, got " + bytes.length);
+        if (bytes.length != expected)
+            throw new IllegalArgumentException("audio fingerprint of " + n + " sub-fingerprints must be " + expected
+                    + " bytes, got " + bytes.length);
         int[] items = new int[(int) n];
         for (int i = 0; i < n; i++) items[i] = b.getInt();
         boolean[] weak = new boolean[(int) n];
@@ -67,7 +84,9 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
     }
 
     @com.fasterxml.jackson.annotation.JsonValue
-    public String toBase64() { return Base64.getEncoder().encodeToString(toBytes()); }
+    public String toBase64() {
+        return Base64.getEncoder().encodeToString(toBytes());
+    }
 
     @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static AudioFingerprint fromBase64(String text) {
@@ -87,13 +106,19 @@ public record AudioFingerprint(int[] subFingerprints, boolean[] weak, double dur
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AudioFingerprint f && Arrays.equals(subFingerprints, f.subFingerprints) && Arrays.equals(weak, f.weak)
+        return o instanceof AudioFingerprint f
+                && Arrays.equals(subFingerprints, f.subFingerprints)
+                && Arrays.equals(weak, f.weak)
                 && Double.compare(durationSeconds, f.durationSeconds) == 0;
     }
 
     @Override
-    public int hashCode() { return 31 * Arrays.hashCode(subFingerprints) + Arrays.hashCode(weak); }
+    public int hashCode() {
+        return 31 * Arrays.hashCode(subFingerprints) + Arrays.hashCode(weak);
+    }
 
     @Override
-    public String toString() { return "AudioFingerprint[" + count() + " items, " + strongCount() + " strong, " + durationSeconds + " s]"; }
+    public String toString() {
+        return "AudioFingerprint[" + count() + " items, " + strongCount() + " strong, " + durationSeconds + " s]";
+    }
 }

@@ -21,6 +21,7 @@ public final class AudioFingerprinter {
     public static final int MAX_SAMPLE_RATE = 768_000;
     /** A window of 16 quiet-flagged frames with more than this many quiet ones gives a weak sub-fingerprint. */
     static final int MAX_QUIET_IN_WINDOW = 12;
+
     private static final int MIN_SAMPLES = ChromaFeatures.FRAME + (ChromaFeatures.HOP * (Classifiers.WINDOW + 3));
     /** Shortest audio that gives one sub-fingerprint, in seconds (≈ 2.72 s). */
     public static final double MIN_SECONDS = (double) MIN_SAMPLES / ChromaFeatures.SAMPLE_RATE;
@@ -37,15 +38,26 @@ public final class AudioFingerprinter {
      */
     public AudioFingerprint fingerprint(float[] mono, int sampleRate) {
         if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
-            throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
+            throw new IllegalArgumentException(
+                    "sample rate " + sampleRate + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
         }
         if (mono.length == 0) throw new IllegalArgumentException("audio has no samples (zero length)");
         double seconds = (double) mono.length / sampleRate;
-        if (seconds < MIN_SECONDS) throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "audio is %.2f s long; a fingerprint needs at least %.2f s", seconds, MIN_SECONDS));
+        if (seconds < MIN_SECONDS)
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "audio is %.2f s long; a fingerprint needs at least %.2f s",
+                    seconds,
+                    MIN_SECONDS));
         if (seconds / AudioFingerprint.SECONDS_PER_ITEM > AudioFingerprint.MAX_ITEMS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "audio is %.0f s long; the limit is %.0f s", seconds, AudioFingerprint.MAX_ITEMS * AudioFingerprint.SECONDS_PER_ITEM));
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "audio is %.0f s long; the limit is %.0f s",
+                    seconds,
+                    AudioFingerprint.MAX_ITEMS * AudioFingerprint.SECONDS_PER_ITEM));
         }
-        for (int i = 0; i < mono.length; i++) if (!Float.isFinite(mono[i])) throw new IllegalArgumentException("sample " + i + " is " + mono[i]);
+        for (int i = 0; i < mono.length; i++)
+            if (!Float.isFinite(mono[i])) throw new IllegalArgumentException("sample " + i + " is " + mono[i]);
         ChromaFeatures.Image image = features.image(Resampler.resample(mono, sampleRate, ChromaFeatures.SAMPLE_RATE));
         int[] items = Classifiers.subFingerprints(image.chroma());
         return new AudioFingerprint(items, weak(image.quiet(), items.length), seconds);

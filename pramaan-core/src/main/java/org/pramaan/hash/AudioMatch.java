@@ -14,7 +14,13 @@ import java.util.Objects;
  *                      (0.5 for balanced bits, less for noise or hum)
  * @param comparedItems strong sub-fingerprint pairs the rate was computed over
  */
-public record AudioMatch(Verdict verdict, double offsetSeconds, double overlapSeconds, double bitErrorRate, double chanceBitErrorRate, int comparedItems) {
+public record AudioMatch(
+        Verdict verdict,
+        double offsetSeconds,
+        double overlapSeconds,
+        double bitErrorRate,
+        double chanceBitErrorRate,
+        int comparedItems) {
     public enum Verdict {
         MATCH,
         NO_MATCH,
@@ -24,9 +30,13 @@ public record AudioMatch(Verdict verdict, double offsetSeconds, double overlapSe
 
     public AudioMatch {
         Objects.requireNonNull(verdict, "verdict");
-        if (!(bitErrorRate >= 0 && bitErrorRate <= 1)) throw new IllegalArgumentException("bit error rate must be 0..1, got " + bitErrorRate);
-        if (!(chanceBitErrorRate >= 0 && chanceBitErrorRate <= 1)) throw new IllegalArgumentException("chance bit error rate must be 0..1, got " + chanceBitErrorRate);
+        if (!(bitErrorRate >= 0 && bitErrorRate <= 1))
+            throw new IllegalArgumentException("bit error rate must be 0..1, got " + bitErrorRate);
+        if (!(chanceBitErrorRate >= 0 && chanceBitErrorRate <= 1))
+            throw new IllegalArgumentException("chance bit error rate must be 0..1, got " + chanceBitErrorRate);
     }
 
-    public boolean matched() { return verdict == Verdict.MATCH; }
+    public boolean matched() {
+        return verdict == Verdict.MATCH;
+    }
 }

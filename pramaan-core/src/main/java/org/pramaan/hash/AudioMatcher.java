@@ -26,11 +26,15 @@ public final class AudioMatcher {
     private final double maxBitErrorRate;
     private final int minCompared;
 
-    public AudioMatcher() { this(DEFAULT_MAX_BIT_ERROR_RATE, DEFAULT_MIN_COMPARED); }
+    public AudioMatcher() {
+        this(DEFAULT_MAX_BIT_ERROR_RATE, DEFAULT_MIN_COMPARED);
+    }
 
     public AudioMatcher(double maxBitErrorRate, int minCompared) {
-        if (!(maxBitErrorRate > 0 && maxBitErrorRate < 0.5)) throw new IllegalArgumentException("max bit error rate must be in (0, 0.5), got " + maxBitErrorRate);
-        if (minCompared < 1) throw new IllegalArgumentException("minimum compared sub-fingerprints must be ≥ 1, got " + minCompared);
+        if (!(maxBitErrorRate > 0 && maxBitErrorRate < 0.5))
+            throw new IllegalArgumentException("max bit error rate must be in (0, 0.5), got " + maxBitErrorRate);
+        if (minCompared < 1)
+            throw new IllegalArgumentException("minimum compared sub-fingerprints must be ≥ 1, got " + minCompared);
         this.maxBitErrorRate = maxBitErrorRate;
         this.minCompared = minCompared;
     }
@@ -41,14 +45,19 @@ public final class AudioMatcher {
      * @throws IllegalArgumentException when the two are too long to compare pairwise ({@link OffsetSearch#MAX_PAIRS})
      */
     public AudioMatch compare(AudioFingerprint query, AudioFingerprint reference) {
-        Optional<OffsetSearch.Alignment> best = OffsetSearch.voted(query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak(), minCompared);
+        Optional<OffsetSearch.Alignment> best = OffsetSearch.voted(
+                query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak(), minCompared);
         if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0.5, 0);
         OffsetSearch.Alignment a = best.get();
-        double chance = OffsetSearch.chanceErrorRate(a.offset(), query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak());
+        double chance = OffsetSearch.chanceErrorRate(
+                a.offset(), query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak());
         boolean match = a.bitErrorRate() <= maxBitErrorRate && a.bitErrorRate() <= MAX_SHARE_OF_CHANCE * chance;
         AudioMatch.Verdict v = match ? AudioMatch.Verdict.MATCH : AudioMatch.Verdict.NO_MATCH;
         // k aligned items cover (k − 1) hops plus the audio one item reads (AudioFingerprinter.MIN_SECONDS).
-        double overlap = a.aligned() == 0 ? 0 : (a.aligned() - 1) * AudioFingerprint.SECONDS_PER_ITEM + AudioFingerprinter.MIN_SECONDS;
-        return new AudioMatch(v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, overlap, a.bitErrorRate(), chance, a.pairs());
+        double overlap = a.aligned() == 0
+                ? 0
+                : (a.aligned() - 1) * AudioFingerprint.SECONDS_PER_ITEM + AudioFingerprinter.MIN_SECONDS;
+        return new AudioMatch(
+                v, a.offset() * AudioFingerprint.SECONDS_PER_ITEM, overlap, a.bitErrorRate(), chance, a.pairs());
     }
 }

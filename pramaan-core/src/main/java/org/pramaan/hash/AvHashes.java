@@ -24,8 +24,12 @@ public record AvHashes(List<VpdqFrame> vpdq, Optional<AudioFingerprint> audio, L
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    public boolean hasHashes() { return !vpdq.isEmpty() || audio.isPresent(); }
+    public boolean hasHashes() {
+        return !vpdq.isEmpty() || audio.isPresent();
+    }
 
     /** The hashes without the error notes: what a bank keeps. */
-    public AvHashes hashesOnly() { return errors.isEmpty() ? this : new AvHashes(vpdq, audio, List.of()); }
+    public AvHashes hashesOnly() {
+        return errors.isEmpty() ? this : new AvHashes(vpdq, audio, List.of());
+    }
 }

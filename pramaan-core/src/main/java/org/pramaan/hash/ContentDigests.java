@@ -21,7 +21,8 @@ public record ContentDigests(String sha256, String md5) {
             md5.update(buf, 0, n);
             pos += n;
         }
-        return new ContentDigests(HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
+        return new ContentDigests(
+                HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
     }
 
     public static MessageDigest digest(String algorithm) {

@@ -7,7 +7,14 @@ package org.pramaan.hash;
  * indexes), a transpose swaps the axes.
  */
 public enum Dihedral {
-    ORIG, ROT90, ROT180, ROT270, FLIPX, FLIPY, FLIPP, FLIPM;
+    ORIG,
+    ROT90,
+    ROT180,
+    ROT270,
+    FLIPX,
+    FLIPY,
+    FLIPP,
+    FLIPM;
 
     float[][] apply(float[][] a) {
         float[][] b = new float[16][16];
@@ -29,5 +36,7 @@ public enum Dihedral {
         return b;
     }
 
-    public String referenceName() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String referenceName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -8,5 +8,7 @@ public record DihedralHashes(Map<Dihedral, Hash256> hashes, int quality) {
         hashes = Map.copyOf(hashes);
     }
 
-    public Hash256 get(Dihedral d) { return hashes.get(d); }
+    public Hash256 get(Dihedral d) {
+        return hashes.get(d);
+    }
 }

@@ -12,9 +12,13 @@ import java.util.HexFormat;
 public final class Hash256 {
     private final long[] words;
 
-    private Hash256(long[] words) { this.words = words; }
+    private Hash256(long[] words) {
+        this.words = words;
+    }
 
-    public static Hash256 of(long w0, long w1, long w2, long w3) { return new Hash256(new long[] {w0, w1, w2, w3}); }
+    public static Hash256 of(long w0, long w1, long w2, long w3) {
+        return new Hash256(new long[] {w0, w1, w2, w3});
+    }
 
     /**
      * Parses a hash from its hex form.
@@ -24,7 +28,8 @@ public final class Hash256 {
     @JsonCreator
     public static Hash256 fromHex(String hex) {
         if (hex == null || hex.length() != 64) {
-            throw new IllegalArgumentException("a 256-bit hash needs 64 hex digits, got " + (hex == null ? "null" : hex.length() + " characters"));
+            throw new IllegalArgumentException(
+                    "a 256-bit hash needs 64 hex digits, got " + (hex == null ? "null" : hex.length() + " characters"));
         }
         long[] w = new long[4];
         for (int i = 0; i < 4; i++) {
@@ -39,7 +44,9 @@ public final class Hash256 {
     }
 
     /** Bit {@code i} (0..255) where bit 0 is the least significant bit of the last hex digit. */
-    public boolean bit(int i) { return ((words[3 - (i >>> 6)] >>> (i & 63)) & 1L) != 0; }
+    public boolean bit(int i) {
+        return ((words[3 - (i >>> 6)] >>> (i & 63)) & 1L) != 0;
+    }
 
     public static Hash256 fromBits(boolean[] bits) {
         if (bits.length != 256) throw new IllegalArgumentException("need 256 bits, got " + bits.length);
@@ -48,11 +55,15 @@ public final class Hash256 {
         return new Hash256(w);
     }
 
-    public long word(int i) { return words[i]; }
+    public long word(int i) {
+        return words[i];
+    }
 
     public int distance(Hash256 other) {
-        return Long.bitCount(words[0] ^ other.words[0]) + Long.bitCount(words[1] ^ other.words[1])
-                + Long.bitCount(words[2] ^ other.words[2]) + Long.bitCount(words[3] ^ other.words[3]);
+        return Long.bitCount(words[0] ^ other.words[0])
+                + Long.bitCount(words[1] ^ other.words[1])
+                + Long.bitCount(words[2] ^ other.words[2])
+                + Long.bitCount(words[3] ^ other.words[3]);
     }
 
     public int bitCount() {
@@ -66,11 +77,17 @@ public final class Hash256 {
     }
 
     @Override
-    public boolean equals(Object o) { return o instanceof Hash256 h && Arrays.equals(words, h.words); }
+    public boolean equals(Object o) {
+        return o instanceof Hash256 h && Arrays.equals(words, h.words);
+    }
 
     @Override
-    public int hashCode() { return Arrays.hashCode(words); }
+    public int hashCode() {
+        return Arrays.hashCode(words);
+    }
 
     @Override
-    public String toString() { return toHex(); }
+    public String toString() {
+        return toHex();
+    }
 }

@@ -10,7 +10,9 @@ final class JaroszBoxFilter {
     private JaroszBoxFilter() {}
 
     /** Jarosz window: ceil(old / (2·64)). */
-    static int windowSize(int oldDimension) { return (oldDimension + 2 * PdqHasher.SIZE - 1) / (2 * PdqHasher.SIZE); }
+    static int windowSize(int oldDimension) {
+        return (oldDimension + 2 * PdqHasher.SIZE - 1) / (2 * PdqHasher.SIZE);
+    }
 
     /** One box-filter pass along a vector of {@code length} values spaced {@code stride} apart. */
     static void box1d(float[] in, float[] out, int start, int length, int stride, int window) {
@@ -18,11 +20,34 @@ final class JaroszBoxFilter {
         int phase1 = half - 1, phase2 = window - half + 1, phase3 = length - window, phase4 = half - 1;
         int li = start, ri = start, oi = start, count = 0;
         float sum = 0;
-        for (int i = 0; i < phase1; i++) { sum += in[ri]; count++; ri += stride; }
-        for (int i = 0; i < phase2; i++) { sum += in[ri]; count++; out[oi] = sum / count; ri += stride; oi += stride; }
+        for (int i = 0; i < phase1; i++) {
+            sum += in[ri];
+            count++;
+            ri += stride;
+        }
+        for (int i = 0; i < phase2; i++) {
+            sum += in[ri];
+            count++;
+            out[oi] = sum / count;
+            ri += stride;
+            oi += stride;
+        }
         float inv = exactReciprocal(count);
-        for (int i = 0; i < phase3; i++) { sum += in[ri]; sum -= in[li]; out[oi] = inv != 0 ? sum * inv : sum / count; li += stride; ri += stride; oi += stride; }
-        for (int i = 0; i < phase4; i++) { sum -= in[li]; count--; out[oi] = sum / count; li += stride; oi += stride; }
+        for (int i = 0; i < phase3; i++) {
+            sum += in[ri];
+            sum -= in[li];
+            out[oi] = inv != 0 ? sum * inv : sum / count;
+            li += stride;
+            ri += stride;
+            oi += stride;
+        }
+        for (int i = 0; i < phase4; i++) {
+            sum -= in[li];
+            count--;
+            out[oi] = sum / count;
+            li += stride;
+            oi += stride;
+        }
     }
 
     /**
@@ -69,7 +94,9 @@ final class JaroszBoxFilter {
      * exponent, so multiplying by this reciprocal gives the very same float as the division
      * (the reference divides); the filter's steady-state window is 4 for every squashed image.
      */
-    static float exactReciprocal(int n) { return n > 0 && Integer.bitCount(n) == 1 ? 1f / n : 0f; }
+    static float exactReciprocal(int n) {
+        return n > 0 && Integer.bitCount(n) == 1 ? 1f / n : 0f;
+    }
 
     /** Rows filtered together by {@link #rows}: eight independent running sums keep the FPU busy. */
     private static final int ROW_GROUP = 8;
@@ -88,7 +115,8 @@ final class JaroszBoxFilter {
     }
 
     /** The steady state of {@link #rowGroup} for a power-of-two window, sums in locals (four rows, twice). */
-    private static void steadyRowsExact(float[] in, float[] out, int w, int n, int li, int ri, int oi, float inv, float[] sum) {
+    private static void steadyRowsExact(
+            float[] in, float[] out, int w, int n, int li, int ri, int oi, float inv, float[] sum) {
         for (int g = 0; g < ROW_GROUP; g += 4) {
             int b = g * w;
             float s0 = sum[g], s1 = sum[g + 1], s2 = sum[g + 2], s3 = sum[g + 3];
@@ -103,7 +131,10 @@ final class JaroszBoxFilter {
                 out[o + 2 * w] = s2 * inv;
                 out[o + 3 * w] = s3 * inv;
             }
-            sum[g] = s0; sum[g + 1] = s1; sum[g + 2] = s2; sum[g + 3] = s3;
+            sum[g] = s0;
+            sum[g + 1] = s1;
+            sum[g + 2] = s2;
+            sum[g + 3] = s3;
         }
     }
 
@@ -123,7 +154,9 @@ final class JaroszBoxFilter {
         float inv = exactReciprocal(count);
         if (inv != 0) {
             steadyRowsExact(in, out, width, phase3, li, ri, oi, inv, sum);
-            li += phase3; ri += phase3; oi += phase3;
+            li += phase3;
+            ri += phase3;
+            oi += phase3;
         } else {
             for (int i = 0; i < phase3; i++, li++, ri++, oi++) {
                 for (int r = 0, o = 0; r < ROW_GROUP; r++, o += width) {

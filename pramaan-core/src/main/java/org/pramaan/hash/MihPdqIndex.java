@@ -16,7 +16,9 @@ import org.pramaan.hash.internal.SnapshotFile;
 final class MihPdqIndex implements PdqIndex {
     private final MihIndex index;
 
-    MihPdqIndex(MihIndex index) { this.index = index; }
+    MihPdqIndex(MihIndex index) {
+        this.index = index;
+    }
 
     static MihPdqIndex build(List<Entry> entries, Executor merger) {
         int n = entries.size();
@@ -26,32 +28,48 @@ final class MihPdqIndex implements PdqIndex {
             System.arraycopy(packed(entries.get(i).hash()), 0, words, i * 4, 4);
             ids[i] = entries.get(i).id();
         }
-        return new MihPdqIndex(MihIndex.build(words, ids, n, merger, MihIndex.DEFAULT_MERGE_THRESHOLD, MihIndex.DEFAULT_MIN_CAP));
+        return new MihPdqIndex(
+                MihIndex.build(words, ids, n, merger, MihIndex.DEFAULT_MERGE_THRESHOLD, MihIndex.DEFAULT_MIN_CAP));
     }
 
     static Opened loadOrBuild(Path snapshot, List<Entry> entries, Executor merger) {
-        if (!Files.exists(snapshot)) return new Opened(build(entries, merger), false, Optional.of("no snapshot at " + snapshot));
+        if (!Files.exists(snapshot))
+            return new Opened(build(entries, merger), false, Optional.of("no snapshot at " + snapshot));
         try {
             SnapshotFile.Header h = SnapshotFile.header(snapshot);
             long expected = 0;
             for (Entry e : entries) expected += MihIndex.entryFingerprint(e.id(), packed(e.hash()));
             if (h.entries() != entries.size() || h.fingerprint() != expected) {
-                return new Opened(build(entries, merger), false, Optional.of("snapshot " + snapshot + " holds " + h.entries() + " hashes that differ from the repository's " + entries.size()));
+                return new Opened(
+                        build(entries, merger),
+                        false,
+                        Optional.of("snapshot " + snapshot + " holds " + h.entries()
+                                + " hashes that differ from the repository's " + entries.size()));
             }
             MainSegment main = SnapshotFile.read(snapshot);
-            return new Opened(new MihPdqIndex(new MihIndex(main, merger, MihIndex.DEFAULT_MERGE_THRESHOLD, MihIndex.DEFAULT_MIN_CAP)), true, Optional.empty());
+            return new Opened(
+                    new MihPdqIndex(
+                            new MihIndex(main, merger, MihIndex.DEFAULT_MERGE_THRESHOLD, MihIndex.DEFAULT_MIN_CAP)),
+                    true,
+                    Optional.empty());
         } catch (IOException e) {
             return new Opened(build(entries, merger), false, Optional.of(e.getMessage()));
         }
     }
 
-    static long[] packed(Hash256 h) { return new long[] {h.word(0), h.word(1), h.word(2), h.word(3)}; }
+    static long[] packed(Hash256 h) {
+        return new long[] {h.word(0), h.word(1), h.word(2), h.word(3)};
+    }
 
     @Override
-    public void add(long id, Hash256 hash) { index.add(id, packed(hash)); }
+    public void add(long id, Hash256 hash) {
+        index.add(id, packed(hash));
+    }
 
     @Override
-    public void remove(long id) { index.remove(id); }
+    public void remove(long id) {
+        index.remove(id);
+    }
 
     @Override
     public List<Hit> search(Hash256 query, int radius) {
@@ -82,13 +100,19 @@ final class MihPdqIndex implements PdqIndex {
     }
 
     @Override
-    public void compact() { index.compact(); }
+    public void compact() {
+        index.compact();
+    }
 
     @Override
-    public long stored() { return index.stored(); }
+    public long stored() {
+        return index.stored();
+    }
 
     @Override
-    public long memoryBytes() { return index.memoryBytes(); }
+    public long memoryBytes() {
+        return index.memoryBytes();
+    }
 
     @Override
     public void writeSnapshot(Path file) throws IOException {

@@ -53,7 +53,8 @@ public final class PdqHasher {
     public DihedralHashes dihedral(BufferedImage image) {
         Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true);
         java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
-        for (Dihedral d : Dihedral.values()) out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
+        for (Dihedral d : Dihedral.values())
+            out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
         return new DihedralHashes(out, s.quality());
     }
 
@@ -61,7 +62,8 @@ public final class PdqHasher {
 
     /** @param owned whether {@code luma} is this hasher's own, so the filter may work in it instead of a copy */
     private Spectrum spectrum(float[] luma, int width, int height, boolean squashLarge, boolean owned) {
-        if (luma.length != width * height) throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
+        if (luma.length != width * height)
+            throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
         if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
         if (squashLarge && (width > MAX_SIDE || height > MAX_SIDE)) {
             luma = squash(luma, width, height);
@@ -77,7 +79,8 @@ public final class PdqHasher {
         JaroszBoxFilter.columns(tmp, a, width, height, windowAlongCols);
         JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
         // The second column pass only where the decimation samples: the 64×64 values themselves.
-        float[][] small = JaroszBoxFilter.columnsSampled(tmp, width, height, windowAlongCols, samples(height), samples(width));
+        float[][] small =
+                JaroszBoxFilter.columnsSampled(tmp, width, height, windowAlongCols, samples(height), samples(width));
         return new Spectrum(dct16(small), quality(small));
     }
 
@@ -101,8 +104,10 @@ public final class PdqHasher {
     /** Sum of absolute neighbour differences scaled to 0..100 per step, /90, capped at 100. */
     static int quality(float[][] b) {
         int sum = 0;
-        for (int i = 0; i < SIZE - 1; i++) for (int j = 0; j < SIZE; j++) sum += Math.abs((int) (((b[i][j] - b[i + 1][j]) * 100) / 255));
-        for (int i = 0; i < SIZE; i++) for (int j = 0; j < SIZE - 1; j++) sum += Math.abs((int) (((b[i][j] - b[i][j + 1]) * 100) / 255));
+        for (int i = 0; i < SIZE - 1; i++)
+            for (int j = 0; j < SIZE; j++) sum += Math.abs((int) (((b[i][j] - b[i + 1][j]) * 100) / 255));
+        for (int i = 0; i < SIZE; i++)
+            for (int j = 0; j < SIZE - 1; j++) sum += Math.abs((int) (((b[i][j] - b[i][j + 1]) * 100) / 255));
         return Math.min(100, sum / 90);
     }
 
@@ -142,7 +147,8 @@ public final class PdqHasher {
         float[][] d = new float[16][SIZE];
         double scale = Math.sqrt(2.0 / SIZE);
         for (int i = 0; i < 16; i++) {
-            for (int j = 0; j < SIZE; j++) d[i][j] = (float) (scale * Math.cos((Math.PI / 2 / SIZE) * (i + 1) * (2 * j + 1)));
+            for (int j = 0; j < SIZE; j++)
+                d[i][j] = (float) (scale * Math.cos((Math.PI / 2 / SIZE) * (i + 1) * (2 * j + 1)));
         }
         return d;
     }
@@ -158,7 +164,8 @@ public final class PdqHasher {
             if (r.getNumBands() <= 2 && img.getColorModel().getNumColorComponents() == 1) {
                 // Grey (with or without alpha): the grey value is the luma. getRGB would pass it
                 // through a linear-to-sRGB curve and brighten it (the Java reference's known flaw).
-                if (img.getType() == BufferedImage.TYPE_BYTE_GRAY && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
+                if (img.getType() == BufferedImage.TYPE_BYTE_GRAY
+                        && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
                         && b.getData().length == w * h) {
                     byte[] px = b.getData();
                     for (int i = 0; i < w * h; i++) out[i] = px[i] & 0xFF;
@@ -170,19 +177,23 @@ public final class PdqHasher {
                 return out;
             }
             if ((img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
-                    && r.getDataBuffer() instanceof java.awt.image.DataBufferInt b && b.getData().length == w * h) {
+                    && r.getDataBuffer() instanceof java.awt.image.DataBufferInt b
+                    && b.getData().length == w * h) {
                 // The pixels as stored (no colour-model call per pixel); alpha is ignored, as by the reference.
                 int[] px = b.getData();
                 for (int i = 0; i < w * h; i++) out[i] = luma(px[i]);
                 return out;
             }
             int t = img.getType();
-            if ((t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_4BYTE_ABGR) && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
+            if ((t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_4BYTE_ABGR)
+                    && r.getDataBuffer() instanceof java.awt.image.DataBufferByte b
                     && b.getData().length == w * h * (t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4)) {
-                // Interleaved (A)BGR bytes, as ImageIO returns most JPEGs and PNGs: B, G, R are the last three of each pixel.
+                // Interleaved (A)BGR bytes, as ImageIO returns most JPEGs and PNGs: B, G, R are the last three of each
+                // pixel.
                 byte[] px = b.getData();
                 int step = t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4, o = step - 3;
-                for (int i = 0; i < w * h; i++, o += step) out[i] = 0.299f * (px[o + 2] & 0xFF) + 0.587f * (px[o + 1] & 0xFF) + 0.114f * (px[o] & 0xFF);
+                for (int i = 0; i < w * h; i++, o += step)
+                    out[i] = 0.299f * (px[o + 2] & 0xFF) + 0.587f * (px[o + 1] & 0xFF) + 0.114f * (px[o] & 0xFF);
                 return out;
             }
             int[] row = new int[w];
@@ -193,6 +204,8 @@ public final class PdqHasher {
             return out;
         }
 
-        private static float luma(int p) { return 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF); }
+        private static float luma(int p) {
+            return 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        }
     }
 }

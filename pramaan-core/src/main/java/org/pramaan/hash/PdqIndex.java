@@ -16,7 +16,7 @@ public interface PdqIndex {
     /** Largest radius the multi-index answers (PDQ's match convention, Meta pdq README). */
     int MULTI_INDEX_RADIUS = 31;
 
-    record Hit(long id, int distance) { }
+    record Hit(long id, int distance) {}
 
     record Entry(long id, Hash256 hash) {
         public Entry {
@@ -25,7 +25,7 @@ public interface PdqIndex {
     }
 
     /** How {@link #loadOrBuild} got its index, and why a snapshot was not used. */
-    record Opened(PdqIndex index, boolean fromSnapshot, Optional<String> snapshotProblem) { }
+    record Opened(PdqIndex index, boolean fromSnapshot, Optional<String> snapshotProblem) {}
 
     /** Stores {@code hash} under {@code id}; ids should be unique (remove before re-adding). */
     void add(long id, Hash256 hash);
@@ -51,12 +51,16 @@ public interface PdqIndex {
     /** Compacts, then writes a checksummed snapshot that {@link #loadOrBuild} can read back. */
     void writeSnapshot(Path file) throws IOException;
 
-    static PdqIndex build(List<Entry> entries, Executor merger) { return MihPdqIndex.build(entries, merger); }
+    static PdqIndex build(List<Entry> entries, Executor merger) {
+        return MihPdqIndex.build(entries, merger);
+    }
 
     /**
      * Reads {@code snapshot} if it holds exactly {@code entries} (same count and an
      * order-independent digest of ids and hashes); otherwise, or when it is missing, corrupt or
      * truncated, builds from {@code entries} and says why.
      */
-    static Opened loadOrBuild(Path snapshot, List<Entry> entries, Executor merger) { return MihPdqIndex.loadOrBuild(snapshot, entries, merger); }
+    static Opened loadOrBuild(Path snapshot, List<Entry> entries, Executor merger) {
+        return MihPdqIndex.loadOrBuild(snapshot, entries, merger);
+    }
 }

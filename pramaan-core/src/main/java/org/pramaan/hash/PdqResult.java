@@ -11,5 +11,7 @@ public record PdqResult(Hash256 hash, int quality) {
         if (quality < 0 || quality > 100) throw new IllegalArgumentException("quality must be 0..100, got " + quality);
     }
 
-    public boolean matchable() { return quality >= MATCHABLE_QUALITY; }
+    public boolean matchable() {
+        return quality >= MATCHABLE_QUALITY;
+    }
 }

@@ -19,16 +19,22 @@ import java.util.Set;
  */
 public record VpdqAligner(double offsetToleranceSeconds, double maxGapSeconds, int minFrames, int maxSegments) {
     public VpdqAligner {
-        if (!(offsetToleranceSeconds >= 0) || !(maxGapSeconds > 0)) throw new IllegalArgumentException("tolerance must be >= 0 and gap > 0 seconds");
-        if (minFrames < 1 || maxSegments < 1) throw new IllegalArgumentException("minFrames and maxSegments must be >= 1");
+        if (!(offsetToleranceSeconds >= 0) || !(maxGapSeconds > 0))
+            throw new IllegalArgumentException("tolerance must be >= 0 and gap > 0 seconds");
+        if (minFrames < 1 || maxSegments < 1)
+            throw new IllegalArgumentException("minFrames and maxSegments must be >= 1");
     }
 
     /** ±1 s offsets, runs broken by 3 s without a match, 3 frames at least, 10 segments at most. */
-    public static VpdqAligner defaults() { return new VpdqAligner(1.0, 3.0, 3, 10); }
+    public static VpdqAligner defaults() {
+        return new VpdqAligner(1.0, 3.0, 3, 10);
+    }
 
     /** A matched frame pair: index of the query frame, and both timestamps. */
     record Pair(int query, double queryTime, double storedTime) {
-        double offset() { return storedTime - queryTime; }
+        double offset() {
+            return storedTime - queryTime;
+        }
     }
 
     List<VpdqSegment> segments(List<Pair> pairs) {
@@ -92,6 +98,8 @@ public record VpdqAligner(double offsetToleranceSeconds, double maxGapSeconds, i
             storedEnd = Math.max(storedEnd, p.storedTime());
         }
 
-        VpdqSegment segment() { return new VpdqSegment(queryStart, queryEnd, storedStart, storedEnd, queries.size()); }
+        VpdqSegment segment() {
+            return new VpdqSegment(queryStart, queryEnd, storedStart, storedEnd, queries.size());
+        }
     }
 }

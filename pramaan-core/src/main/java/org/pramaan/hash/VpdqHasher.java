@@ -44,7 +44,9 @@ public final class VpdqHasher {
         private double fps;
         private long mod = 1;
 
-        Sink(VpdqSampling sampling) { this.sampling = sampling; }
+        Sink(VpdqSampling sampling) {
+            this.sampling = sampling;
+        }
 
         @Override
         public void begin(VideoStreamInfo info) {
@@ -53,9 +55,13 @@ public final class VpdqHasher {
         }
 
         @Override
-        public boolean wants(long frameNumber) { return frameNumber % mod == 0; }
+        public boolean wants(long frameNumber) {
+            return frameNumber % mod == 0;
+        }
 
         @Override
-        public void accept(VideoFrame frame) { frames.add(hashFrame(frame, fps)); }
+        public void accept(VideoFrame frame) {
+            frames.add(hashFrame(frame, fps));
+        }
     }
 }

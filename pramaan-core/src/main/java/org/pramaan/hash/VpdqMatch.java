@@ -14,7 +14,9 @@ import java.util.List;
  * @param segments           offset-consistent runs, most matched frames first
  */
 public record VpdqMatch(double queryMatchPercent, double storedMatchPercent, List<VpdqSegment> segments) {
-    public VpdqMatch { segments = List.copyOf(segments); }
+    public VpdqMatch {
+        segments = List.copyOf(segments);
+    }
 
     /** Both sides at or above their thresholds (e.g. pytx: query 80, stored 0). */
     public boolean matches(double minQueryPercent, double minStoredPercent) {

@@ -21,13 +21,16 @@ public final class VpdqMatcher {
     private final VpdqAligner aligner;
 
     public VpdqMatcher(int distance, VpdqMatchRule rule, VpdqAligner aligner) {
-        if (distance < 0 || distance > 256) throw new IllegalArgumentException("distance must be 0..256, got " + distance);
+        if (distance < 0 || distance > 256)
+            throw new IllegalArgumentException("distance must be 0..256, got " + distance);
         this.distance = distance;
         this.rule = java.util.Objects.requireNonNull(rule, "rule");
         this.aligner = java.util.Objects.requireNonNull(aligner, "aligner");
     }
 
-    public static VpdqMatcher defaults() { return new VpdqMatcher(DEFAULT_DISTANCE, VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults()); }
+    public static VpdqMatcher defaults() {
+        return new VpdqMatcher(DEFAULT_DISTANCE, VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults());
+    }
 
     public VpdqMatch match(List<VpdqFrame> query, List<VpdqFrame> stored) {
         List<VpdqFrame> q = prepare(query), s = prepare(stored);
@@ -39,13 +42,16 @@ public final class VpdqMatcher {
                 if (!close(h.distance(s.get(j).hash()))) continue;
                 qHit[i] = true;
                 sHit[j] = true;
-                pairs.add(new VpdqAligner.Pair(i, q.get(i).timestampSeconds(), s.get(j).timestampSeconds()));
+                pairs.add(new VpdqAligner.Pair(
+                        i, q.get(i).timestampSeconds(), s.get(j).timestampSeconds()));
             }
         }
         return new VpdqMatch(percent(qHit), percent(sHit), aligner.segments(pairs));
     }
 
-    private boolean close(int d) { return rule == VpdqMatchRule.CPP_BRUTE ? d < distance : d <= distance; }
+    private boolean close(int d) {
+        return rule == VpdqMatchRule.CPP_BRUTE ? d < distance : d <= distance;
+    }
 
     private List<VpdqFrame> prepare(List<VpdqFrame> frames) {
         List<VpdqFrame> kept = new ArrayList<>(frames.size());

@@ -14,8 +14,10 @@ public record VpdqSampling(double secondsPerHash, int frameSide) {
     public static final VpdqSampling ONE_PER_SECOND = new VpdqSampling(1, 0);
 
     public VpdqSampling {
-        if (!(secondsPerHash >= 0) || secondsPerHash > 3600) throw new IllegalArgumentException("secondsPerHash must be 0..3600, got " + secondsPerHash);
-        if (frameSide < 0 || frameSide > 4096) throw new IllegalArgumentException("frameSide must be 0 (native) or 1..4096, got " + frameSide);
+        if (!(secondsPerHash >= 0) || secondsPerHash > 3600)
+            throw new IllegalArgumentException("secondsPerHash must be 0..3600, got " + secondsPerHash);
+        if (frameSide < 0 || frameSide > 4096)
+            throw new IllegalArgumentException("frameSide must be 0 (native) or 1..4096, got " + frameSide);
     }
 
     /** Hashes one frame every {@code 1/fps} seconds; {@code fps} must be positive. */

@@ -9,10 +9,14 @@ package org.pramaan.hash;
  */
 public record VpdqSegment(double queryStart, double queryEnd, double storedStart, double storedEnd, int matchedFrames) {
     public VpdqSegment {
-        if (queryEnd < queryStart || storedEnd < storedStart) throw new IllegalArgumentException("segment ends before it starts");
-        if (matchedFrames <= 0) throw new IllegalArgumentException("a segment needs matched frames, got " + matchedFrames);
+        if (queryEnd < queryStart || storedEnd < storedStart)
+            throw new IllegalArgumentException("segment ends before it starts");
+        if (matchedFrames <= 0)
+            throw new IllegalArgumentException("a segment needs matched frames, got " + matchedFrames);
     }
 
     /** Stored time minus query time. */
-    public double offsetSeconds() { return storedStart - queryStart; }
+    public double offsetSeconds() {
+        return storedStart - queryStart;
+    }
 }

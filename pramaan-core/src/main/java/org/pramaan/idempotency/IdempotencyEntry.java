@@ -15,14 +15,25 @@ import java.util.Optional;
  * @param createdAt   when the first request began
  * @param expiresAt   after this the entry is forgotten (swept) and the key may be used again
  */
-public record IdempotencyEntry(String scope, String key, String fingerprint, String owner, State state, Optional<StoredResponse> response,
-                               Instant createdAt, Instant expiresAt) {
+public record IdempotencyEntry(
+        String scope,
+        String key,
+        String fingerprint,
+        String owner,
+        State state,
+        Optional<StoredResponse> response,
+        Instant createdAt,
+        Instant expiresAt) {
     /**
      * {@code RUNNING}: claimed, nothing audited yet; {@code COMMITTED}: an audited effect of the request
      * committed (marked in the effect's own transaction), its response not stored yet; {@code DONE}: the
      * response is stored.
      */
-    public enum State { RUNNING, COMMITTED, DONE }
+    public enum State {
+        RUNNING,
+        COMMITTED,
+        DONE
+    }
 
     public IdempotencyEntry {
         Objects.requireNonNull(scope, "scope");
@@ -33,13 +44,18 @@ public record IdempotencyEntry(String scope, String key, String fingerprint, Str
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if ((state == State.DONE) != response.isPresent()) throw new IllegalArgumentException("a DONE entry has a response and a RUNNING one has none");
+        if ((state == State.DONE) != response.isPresent())
+            throw new IllegalArgumentException("a DONE entry has a response and a RUNNING one has none");
     }
 
     /** A request that has begun and has no response yet. */
-    public static IdempotencyEntry running(String scope, String key, String fingerprint, String owner, Instant createdAt, Instant expiresAt) {
-        return new IdempotencyEntry(scope, key, fingerprint, owner, State.RUNNING, Optional.empty(), createdAt, expiresAt);
+    public static IdempotencyEntry running(
+            String scope, String key, String fingerprint, String owner, Instant createdAt, Instant expiresAt) {
+        return new IdempotencyEntry(
+                scope, key, fingerprint, owner, State.RUNNING, Optional.empty(), createdAt, expiresAt);
     }
 
-    public boolean expiredAt(Instant now) { return !now.isBefore(expiresAt); }
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
 }

@@ -72,7 +72,9 @@ public final class IdempotentRequests {
     /** Claims whose request is running now in this process (a retry of one of them is {@link Outcome.InProgress}). */
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The claim of the request the current thread is running, for {@link #marking}. */
-    @SuppressWarnings("ThreadLocalUsage") // per instance on purpose: one per store, created once by the composition root; a static one would mix two stores' claims in tests
+    @SuppressWarnings(
+            "ThreadLocalUsage") // per instance on purpose: one per store, created once by the composition root; a
+    // static one would mix two stores' claims in tests
     private final ThreadLocal<Outcome.Proceed> current = new ThreadLocal<>();
 
     public IdempotentRequests(IdempotencyStore store, Clock clock, Duration retention) {
@@ -80,14 +82,17 @@ public final class IdempotentRequests {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
         if (retention.compareTo(MIN_RETENTION) < 0) {
-            throw new IllegalArgumentException("idempotency keys must be kept at least " + MIN_RETENTION + ", not " + retention);
+            throw new IllegalArgumentException(
+                    "idempotency keys must be kept at least " + MIN_RETENTION + ", not " + retention);
         }
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
         this.owner = HexFormat.of().formatHex(b);
     }
 
-    public Duration retention() { return retention; }
+    public Duration retention() {
+        return retention;
+    }
 
     /**
      * Claims {@code key} in {@code scope} for a request with {@code fingerprint}, or says why not. After
@@ -110,7 +115,8 @@ public final class IdempotentRequests {
     }
 
     private Outcome claim(String scope, String key, String fingerprint, java.time.Instant now) {
-        Optional<IdempotencyEntry> held = store.claim(IdempotencyEntry.running(scope, key, fingerprint, owner, now, now.plus(retention)), now);
+        Optional<IdempotencyEntry> held =
+                store.claim(IdempotencyEntry.running(scope, key, fingerprint, owner, now, now.plus(retention)), now);
         if (held.isEmpty()) return new Outcome.Proceed(scope, key);
         IdempotencyEntry e = held.get();
         if (!e.fingerprint().equals(fingerprint)) return new Outcome.Conflict(key);
@@ -118,8 +124,10 @@ public final class IdempotentRequests {
             case DONE -> new Outcome.Replay(e.response().orElseThrow());
             case COMMITTED -> new Outcome.Interrupted(key);
             // Nothing audited took effect (the request failed without releasing, or its process died): run it now.
-            case RUNNING -> e.owner().equals(owner) || store.takeOver(scope, key, e.owner(), owner)
-                    ? new Outcome.Proceed(scope, key) : new Outcome.InProgress(key);
+            case RUNNING ->
+                e.owner().equals(owner) || store.takeOver(scope, key, e.owner(), owner)
+                        ? new Outcome.Proceed(scope, key)
+                        : new Outcome.InProgress(key);
         };
     }
 
@@ -157,7 +165,9 @@ public final class IdempotentRequests {
             }
 
             @Override
-            public void afterCommit(Runnable hook) { inner.afterCommit(hook); }
+            public void afterCommit(Runnable hook) {
+                inner.afterCommit(hook);
+            }
         };
     }
 
@@ -165,7 +175,10 @@ public final class IdempotentRequests {
     public void complete(Outcome.Proceed p, StoredResponse response) {
         try {
             if (!store.complete(p.scope(), p.key(), owner, response)) {
-                throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
+                throw new org.pramaan.errors.Conflict(
+                        org.pramaan.errors.Conflict.REQUEST_CONFLICT,
+                        "idempotency key '" + p.key()
+                                + "' is no longer held by this request (expired and swept while it ran?)");
             }
         } finally {
             running.remove(p.scope() + "\n" + p.key());
@@ -182,13 +195,18 @@ public final class IdempotentRequests {
         Outcome.Proceed p = current.get();
         if (p == null) return false;
         if (!store.complete(p.scope(), p.key(), owner, response)) {
-            throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "idempotency key '" + p.key() + "' is no longer held by this request (expired and swept while it ran?)");
+            throw new org.pramaan.errors.Conflict(
+                    org.pramaan.errors.Conflict.REQUEST_CONFLICT,
+                    "idempotency key '" + p.key()
+                            + "' is no longer held by this request (expired and swept while it ran?)");
         }
         return true;
     }
 
     /** Ends a request whose response {@link #completeInUnit} stored with its effect. */
-    public void finish(Outcome.Proceed p) { running.remove(p.scope() + "\n" + p.key()); }
+    public void finish(Outcome.Proceed p) {
+        running.remove(p.scope() + "\n" + p.key());
+    }
 
     /** Frees the key of a request that was refused; a claim its effect already marked {@code COMMITTED} stays (the effect happened). */
     public void release(Outcome.Proceed p) {
@@ -200,5 +218,7 @@ public final class IdempotentRequests {
     }
 
     /** Forgets expired entries; the server's scheduler calls this. */
-    public int sweep() { return store.sweep(clock.instant()); }
+    public int sweep() {
+        return store.sweep(clock.instant());
+    }
 }

@@ -7,21 +7,31 @@ import java.util.Objects;
 public record StoredResponse(int status, String contentType, byte[] body) {
     public StoredResponse {
         Objects.requireNonNull(contentType, "contentType");
-        if (status < 100 || status > 599) throw new IllegalArgumentException("status " + status + " is not an HTTP status");
+        if (status < 100 || status > 599)
+            throw new IllegalArgumentException("status " + status + " is not an HTTP status");
         body = body.clone();
     }
 
     @Override
-    public byte[] body() { return body.clone(); }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof StoredResponse r && r.status == status && r.contentType.equals(contentType) && Arrays.equals(r.body, body);
+    public byte[] body() {
+        return body.clone();
     }
 
     @Override
-    public int hashCode() { return Objects.hash(status, contentType, Arrays.hashCode(body)); }
+    public boolean equals(Object o) {
+        return o instanceof StoredResponse r
+                && r.status == status
+                && r.contentType.equals(contentType)
+                && Arrays.equals(r.body, body);
+    }
 
     @Override
-    public String toString() { return "StoredResponse[" + status + " " + contentType + ", " + body.length + " bytes]"; }
+    public int hashCode() {
+        return Objects.hash(status, contentType, Arrays.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        return "StoredResponse[" + status + " " + contentType + ", " + body.length + " bytes]";
+    }
 }

@@ -1,9 +1,9 @@
 package org.pramaan.intake;
 
-import java.util.List;
-import java.util.Optional;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Optional;
 import org.pramaan.hash.PdqResult;
 
 /**
@@ -17,6 +17,7 @@ import org.pramaan.hash.PdqResult;
 public final class ContentLocator {
     /** A copy re-encoded or resized by the notifier still lands within this many PDQ bits; a different picture does not. */
     public static final int SAME_PICTURE_DISTANCE = 8;
+
     private final MediaRepository media;
     private final Optional<Pattern> urlPattern;
 
@@ -25,15 +26,22 @@ public final class ContentLocator {
         this.urlPattern = urlPattern;
     }
 
-    public Optional<String> byExternalId(String externalId) { return media.mediaIdForExternalId(externalId); }
+    public Optional<String> byExternalId(String externalId) {
+        return media.mediaIdForExternalId(externalId);
+    }
 
     /** The content id in a platform URL, then its media; empty if the URL is not the platform's or nothing was uploaded under it. */
     public Optional<String> byUrl(String url) {
         Optional<String> exact = media.mediaIdForExternalId(url); // some platforms use the URL itself as the id
         if (exact.isPresent() || urlPattern.isEmpty()) return exact;
-        String u = org.pramaan.limits.TextLimits.check("contentUrl", url, org.pramaan.limits.TextLimits.URL).trim();
+        String u = org.pramaan.limits.TextLimits.check("contentUrl", url, org.pramaan.limits.TextLimits.URL)
+                .trim();
         Matcher m = urlPattern.get().matcher(u);
-        if (!m.matches()) m = urlPattern.get().matcher(org.pramaan.limits.PlainText.withoutQueryOrFragment(u)); // tracking parameters and fragments
+        if (!m.matches())
+            m = urlPattern
+                    .get()
+                    .matcher(org.pramaan.limits.PlainText.withoutQueryOrFragment(
+                            u)); // tracking parameters and fragments
         return m.matches() ? media.mediaIdForExternalId(m.group("id")) : Optional.empty();
     }
 

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.audit.AuditLog;
+import org.pramaan.decision.Decision;
 import org.pramaan.events.EventBus;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
-import org.pramaan.decision.Decision;
 
 /**
  * Screens an upload, stores it content-addressed and records the intake in the audit log; then
@@ -25,7 +25,8 @@ public final class Intake {
     private final EventBus events;
 
     /** @param events where every stored intake is announced as {@link MediaScreened} (cases subscribe) */
-    public Intake(Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock, EventBus events) {
+    public Intake(
+            Screener screener, MediaRepository media, BlobStore blobs, AuditLog audit, Clock clock, EventBus events) {
         this.screener = Objects.requireNonNull(screener, "screener");
         this.media = Objects.requireNonNull(media, "media");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
@@ -34,19 +35,30 @@ public final class Intake {
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    public MediaScreened ingest(Path file, UploadContext context) throws MediaRejectedException, IOException { return ingest(file, context, r -> { }); }
+    public MediaScreened ingest(Path file, UploadContext context) throws MediaRejectedException, IOException {
+        return ingest(file, context, r -> {});
+    }
 
     /**
      * Screens and records an upload; {@code inUnit} sees the result inside the unit of work that records
      * it, before it commits (an edge stores an idempotent request's response there, with the records).
      */
-    public MediaScreened ingest(Path file, UploadContext context, java.util.function.Consumer<MediaScreened> inUnit) throws MediaRejectedException, IOException {
+    public MediaScreened ingest(Path file, UploadContext context, java.util.function.Consumer<MediaScreened> inUnit)
+            throws MediaRejectedException, IOException {
         ScreeningReport report;
         try (MediaSource source = MediaSource.open(file)) {
             report = screener.screen(source, context);
         } catch (MediaRejectedException e) {
-            audit.append("media.rejected", "upload", AuditLog.details("code", e.code().code(), "message", e.getMessage(),
-                    "uploaderId", context.uploaderId().orElse("")));
+            audit.append(
+                    "media.rejected",
+                    "upload",
+                    AuditLog.details(
+                            "code",
+                            e.code().code(),
+                            "message",
+                            e.getMessage(),
+                            "uploaderId",
+                            context.uploaderId().orElse("")));
             throw e;
         }
         // Blocked uploads are not kept: the hash evidence is enough, and hosting refused content
@@ -60,8 +72,10 @@ public final class Intake {
             inUnit.accept(r);
             return r;
         });
-        // Subscribers (cases) take their own locks and units: told after the commit, never while the store lock is held.
-        // A subscriber's failure reaches the caller only after every subscriber ran (EventBus); the intake stays recorded.
+        // Subscribers (cases) take their own locks and units: told after the commit, never while the store lock is
+        // held.
+        // A subscriber's failure reaches the caller only after every subscriber ran (EventBus); the intake stays
+        // recorded.
         events.publish(result);
         return result;
     }
@@ -69,19 +83,58 @@ public final class Intake {
     private MediaScreened record(ScreeningReport report, UploadContext context, boolean store) {
         Instant now = clock.instant();
         Optional<MediaRecord> existing = media.find(report.sha256());
-        MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED).map(MediaRecord::status)
+        MediaStatus status = existing.filter(m -> m.status() == MediaStatus.REMOVED)
+                .map(MediaRecord::status)
                 .orElse(MediaStatus.after(report.decision()));
-        MediaRecord record = new MediaRecord(report.sha256(), report.md5(), report.info(), report.pdq(), report.signals(), report.assessment(),
-                report.decision(), report.outcome().reasons(), status, store || existing.map(MediaRecord::blobStored).orElse(false),
-                existing.map(MediaRecord::firstSeenAt).orElse(now), now, report.av());
+        MediaRecord record = new MediaRecord(
+                report.sha256(),
+                report.md5(),
+                report.info(),
+                report.pdq(),
+                report.signals(),
+                report.assessment(),
+                report.decision(),
+                report.outcome().reasons(),
+                status,
+                store || existing.map(MediaRecord::blobStored).orElse(false),
+                existing.map(MediaRecord::firstSeenAt).orElse(now),
+                now,
+                report.av());
         media.save(record);
-        UploadRecord upload = media.addUpload(new UploadRecord(0, report.sha256(), now, context.uploaderId(), context.externalId(),
-                context.declaration(), report.decision()));
-        audit.append("media.screened", "media:" + report.sha256(), AuditLog.details(
-                "uploadId", upload.id(), "type", report.info().type().name(), "tier", report.assessment().tier().name(),
-                "decision", report.decision().name(), "matches", report.matches().stream().map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance()).toList(),
-                "uploaderId", context.uploaderId().orElse(""), "externalId", context.externalId().orElse(""),
-                "vpdqFrames", report.av().vpdq().size(), "audioFingerprint", report.av().audio().isPresent(), "hashErrors", report.av().errors()));
+        UploadRecord upload = media.addUpload(new UploadRecord(
+                0,
+                report.sha256(),
+                now,
+                context.uploaderId(),
+                context.externalId(),
+                context.declaration(),
+                report.decision()));
+        audit.append(
+                "media.screened",
+                "media:" + report.sha256(),
+                AuditLog.details(
+                        "uploadId",
+                        upload.id(),
+                        "type",
+                        report.info().type().name(),
+                        "tier",
+                        report.assessment().tier().name(),
+                        "decision",
+                        report.decision().name(),
+                        "matches",
+                        report.matches().stream()
+                                .map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance())
+                                .toList(),
+                        "uploaderId",
+                        context.uploaderId().orElse(""),
+                        "externalId",
+                        context.externalId().orElse(""),
+                        "vpdqFrames",
+                        report.av().vpdq().size(),
+                        "audioFingerprint",
+                        report.av().audio().isPresent(),
+                        "hashErrors",
+                        report.av().errors()));
         return new MediaScreened(record, upload, report, existing.isEmpty());
     }
 }

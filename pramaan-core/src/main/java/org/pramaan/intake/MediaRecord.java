@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.pramaan.signals.Signal;
+import org.pramaan.assessment.Assessment;
+import org.pramaan.assessment.Reason;
+import org.pramaan.decision.Decision;
 import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.PdqResult;
 import org.pramaan.media.MediaInfo;
-import org.pramaan.assessment.Assessment;
-import org.pramaan.decision.Decision;
-import org.pramaan.assessment.Reason;
+import org.pramaan.signals.Signal;
 
 /**
  * A stored media item, identified by its SHA-256, with its latest screening.
@@ -29,13 +29,48 @@ import org.pramaan.assessment.Reason;
  * @param lastScreenedAt  latest intake
  * @param av              vPDQ frames (video) and audio fingerprint, with why any could not be computed
  */
-public record MediaRecord(String id, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals, Assessment assessment,
-                          Decision decision, List<Reason> decisionReasons, MediaStatus status, boolean blobStored,
-                          Instant firstSeenAt, Instant lastScreenedAt, AvHashes av) {
+public record MediaRecord(
+        String id,
+        String md5,
+        MediaInfo info,
+        Optional<PdqResult> pdq,
+        List<Signal> signals,
+        Assessment assessment,
+        Decision decision,
+        List<Reason> decisionReasons,
+        MediaStatus status,
+        boolean blobStored,
+        Instant firstSeenAt,
+        Instant lastScreenedAt,
+        AvHashes av) {
     /** A record without vPDQ or audio hashes (images, or media screened before they existed). */
-    public MediaRecord(String id, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals, Assessment assessment,
-                       Decision decision, List<Reason> decisionReasons, MediaStatus status, boolean blobStored, Instant firstSeenAt, Instant lastScreenedAt) {
-        this(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, blobStored, firstSeenAt, lastScreenedAt, AvHashes.NONE);
+    public MediaRecord(
+            String id,
+            String md5,
+            MediaInfo info,
+            Optional<PdqResult> pdq,
+            List<Signal> signals,
+            Assessment assessment,
+            Decision decision,
+            List<Reason> decisionReasons,
+            MediaStatus status,
+            boolean blobStored,
+            Instant firstSeenAt,
+            Instant lastScreenedAt) {
+        this(
+                id,
+                md5,
+                info,
+                pdq,
+                signals,
+                assessment,
+                decision,
+                decisionReasons,
+                status,
+                blobStored,
+                firstSeenAt,
+                lastScreenedAt,
+                AvHashes.NONE);
     }
 
     public MediaRecord {
@@ -49,10 +84,36 @@ public record MediaRecord(String id, String md5, MediaInfo info, Optional<PdqRes
     }
 
     public MediaRecord withBlobStored(boolean stored) {
-        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, status, stored, firstSeenAt, lastScreenedAt, av);
+        return new MediaRecord(
+                id,
+                md5,
+                info,
+                pdq,
+                signals,
+                assessment,
+                decision,
+                decisionReasons,
+                status,
+                stored,
+                firstSeenAt,
+                lastScreenedAt,
+                av);
     }
 
     public MediaRecord withStatus(MediaStatus s) {
-        return new MediaRecord(id, md5, info, pdq, signals, assessment, decision, decisionReasons, s, blobStored, firstSeenAt, lastScreenedAt, av);
+        return new MediaRecord(
+                id,
+                md5,
+                info,
+                pdq,
+                signals,
+                assessment,
+                decision,
+                decisionReasons,
+                s,
+                blobStored,
+                firstSeenAt,
+                lastScreenedAt,
+                av);
     }
 }

@@ -4,7 +4,11 @@ import org.pramaan.decision.Decision;
 
 /** Where a stored media item stands on the platform. */
 public enum MediaStatus {
-    ACTIVE, LABELLED, PENDING_REVIEW, BLOCKED, REMOVED,
+    ACTIVE,
+    LABELLED,
+    PENDING_REVIEW,
+    BLOCKED,
+    REMOVED,
     /** Unavailable in some territories only (a case's {@code territories}); available elsewhere. */
     GEO_RESTRICTED,
     /** Still available but ranked down (DSA art.17(1)(a) "demotion"). */

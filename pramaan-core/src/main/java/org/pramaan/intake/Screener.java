@@ -49,14 +49,22 @@ public final class Screener {
      * @param avHasher   vPDQ and audio fingerprints for {@link #hashes}, through the decoder ports
      * @param banks      what {@link #matchAllVariants} and {@link #matchHashes} match against
      */
-    public Screener(MediaProber prober, MediaLimits limits, List<SignalExtractor> extractors, Assessor assessor,
-                    JurisdictionPolicy policy, HashBanks banks, PdqExtractor pdq, AvHasher avHasher) {
+    public Screener(
+            MediaProber prober,
+            MediaLimits limits,
+            List<SignalExtractor> extractors,
+            Assessor assessor,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            PdqExtractor pdq,
+            AvHasher avHasher) {
         this.prober = Objects.requireNonNull(prober, "prober");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.extractors = List.copyOf(extractors);
         // Bad wiring stops start-up (DEV-GUIDELINES 5), not the first upload.
         if (this.extractors.stream().noneMatch(e -> e instanceof ContentDigestExtractor))
-            throw new IllegalArgumentException("the signal extractor list has no ContentDigestExtractor: screening needs the file's SHA-256 and MD5");
+            throw new IllegalArgumentException(
+                    "the signal extractor list has no ContentDigestExtractor: screening needs the file's SHA-256 and MD5");
         this.assessor = Objects.requireNonNull(assessor, "assessor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.banks = Objects.requireNonNull(banks, "banks");
@@ -64,19 +72,33 @@ public final class Screener {
         this.avHasher = Objects.requireNonNull(avHasher, "avHasher");
     }
 
-    public MediaLimits limits() { return limits; }
+    public MediaLimits limits() {
+        return limits;
+    }
 
-    public JurisdictionPolicy policy() { return policy; }
+    public JurisdictionPolicy policy() {
+        return policy;
+    }
 
-    public ScreeningReport screen(MediaSource source, UploadContext context) throws MediaRejectedException, IOException {
+    public ScreeningReport screen(MediaSource source, UploadContext context)
+            throws MediaRejectedException, IOException {
         MediaInfo info = prober.probe(source, limits);
         SignalInput input = new SignalInput(source, info, context.declaration());
         List<Signal> signals = SignalExtractors.run(extractors, input);
-        ContentDigests digests = input.get(SignalInput.DIGESTS).orElseThrow(); // the constructor made sure an extractor computes them
+        ContentDigests digests =
+                input.get(SignalInput.DIGESTS).orElseThrow(); // the constructor made sure an extractor computes them
         List<BankMatch> matches = input.get(SignalInput.BANK_MATCHES).orElse(List.of());
         Assessment assessment = assessor.assess(signals);
-        return new ScreeningReport(digests.sha256(), digests.md5(), info, input.get(SignalInput.PDQ), signals, matches, assessment,
-                policy.decide(assessment, matches), input.get(SignalInput.AV_HASHES).orElse(AvHashes.NONE));
+        return new ScreeningReport(
+                digests.sha256(),
+                digests.md5(),
+                info,
+                input.get(SignalInput.PDQ),
+                signals,
+                matches,
+                assessment,
+                policy.decide(assessment, matches),
+                input.get(SignalInput.AV_HASHES).orElse(AvHashes.NONE));
     }
 
     /** All hashes of a file, without screening it: digests, for images PDQ with its 8 dihedral variants, for video and audio vPDQ and the fingerprint. */
@@ -88,7 +110,8 @@ public final class Screener {
     public HashReport hashes(MediaSource source) throws MediaRejectedException, IOException {
         MediaInfo info = prober.probe(source, limits);
         ContentDigests digests = ContentDigests.of(source);
-        Optional<DihedralHashes> d = info.kind() == MediaKind.IMAGE ? Optional.of(pdq.dihedral(source, info)) : Optional.empty();
+        Optional<DihedralHashes> d =
+                info.kind() == MediaKind.IMAGE ? Optional.of(pdq.dihedral(source, info)) : Optional.empty();
         return new HashReport(info, digests, d, avHasher.hash(source, info));
     }
 
@@ -110,8 +133,12 @@ public final class Screener {
     }
 
     /** Matches hashes given directly (no file), as partners and HMA-style clients send them. */
-    public List<BankMatch> matchHashes(Optional<String> sha256, Optional<PdqResult> pdq) { return banks.match(sha256, pdq); }
+    public List<BankMatch> matchHashes(Optional<String> sha256, Optional<PdqResult> pdq) {
+        return banks.match(sha256, pdq);
+    }
 
     /** Matches vPDQ frames and/or an audio fingerprint given directly against banked videos and audio. */
-    public List<BankMatch> matchHashes(AvHashes av) { return banks.match(Optional.empty(), Optional.empty(), av); }
+    public List<BankMatch> matchHashes(AvHashes av) {
+        return banks.match(Optional.empty(), Optional.empty(), av);
+    }
 }

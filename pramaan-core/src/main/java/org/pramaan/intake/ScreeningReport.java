@@ -3,18 +3,26 @@ package org.pramaan.intake;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.pramaan.signals.Signal;
-import org.pramaan.hash.AvHashes;
-import org.pramaan.banks.BankMatch;
-import org.pramaan.hash.PdqResult;
-import org.pramaan.media.MediaInfo;
 import org.pramaan.assessment.Assessment;
+import org.pramaan.banks.BankMatch;
 import org.pramaan.decision.Decision;
 import org.pramaan.decision.JurisdictionPolicy;
+import org.pramaan.hash.AvHashes;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.signals.Signal;
 
 /** Everything screening found about one file, and what to do with it; {@code av}: vPDQ and audio hashes, or why not. */
-public record ScreeningReport(String sha256, String md5, MediaInfo info, Optional<PdqResult> pdq, List<Signal> signals,
-                              List<BankMatch> matches, Assessment assessment, JurisdictionPolicy.Outcome outcome, AvHashes av) {
+public record ScreeningReport(
+        String sha256,
+        String md5,
+        MediaInfo info,
+        Optional<PdqResult> pdq,
+        List<Signal> signals,
+        List<BankMatch> matches,
+        Assessment assessment,
+        JurisdictionPolicy.Outcome outcome,
+        AvHashes av) {
     public ScreeningReport {
         Objects.requireNonNull(av, "av");
         Objects.requireNonNull(sha256, "sha256");
@@ -27,5 +35,7 @@ public record ScreeningReport(String sha256, String md5, MediaInfo info, Optiona
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    public Decision decision() { return outcome.decision(); }
+    public Decision decision() {
+        return outcome.decision();
+    }
 }

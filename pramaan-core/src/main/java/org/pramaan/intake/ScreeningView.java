@@ -5,15 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pramaan.signals.Signal;
-import org.pramaan.hash.AvHashes;
-import org.pramaan.banks.BankMatch;
-import org.pramaan.hash.VpdqFrame;
-import org.pramaan.hash.PdqResult;
-import org.pramaan.media.MediaInfo;
-import org.pramaan.media.MediaRejectedException;
 import org.pramaan.assessment.Assessment;
 import org.pramaan.assessment.Reason;
+import org.pramaan.banks.BankMatch;
+import org.pramaan.hash.AvHashes;
+import org.pramaan.hash.PdqResult;
+import org.pramaan.hash.VpdqFrame;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.signals.Signal;
 
 /**
  * The public JSON shape of a screening, shared by {@code pramaan scan --json} and the HTTP API so
@@ -57,7 +57,9 @@ public final class ScreeningView {
         return Map.of("error", e);
     }
 
-    public static Map<String, Object> rejection(MediaRejectedException e) { return error(e.code().code(), e.getMessage()); }
+    public static Map<String, Object> rejection(MediaRejectedException e) {
+        return error(e.code().code(), e.getMessage());
+    }
 
     private static void info(Map<String, Object> m, MediaInfo info) {
         m.put("mediaType", info.type().mimeType());
@@ -79,9 +81,20 @@ public final class ScreeningView {
 
     /** Adds {@code vpdq} (frames), {@code audio} (fingerprint) and {@code errors} (why one is missing) when there are any. */
     public static void av(Map<String, Object> h, AvHashes av) {
-        if (!av.vpdq().isEmpty()) h.put("vpdq", av.vpdq().stream().map(ScreeningView::frame).toList());
-        av.audio().ifPresent(a -> h.put("audio", Map.of("durationSeconds", a.durationSeconds(), "subFingerprints", a.count(),
-                "strongSubFingerprints", a.strongCount(), "fingerprint", a.toBase64())));
+        if (!av.vpdq().isEmpty())
+            h.put("vpdq", av.vpdq().stream().map(ScreeningView::frame).toList());
+        av.audio()
+                .ifPresent(a -> h.put(
+                        "audio",
+                        Map.of(
+                                "durationSeconds",
+                                a.durationSeconds(),
+                                "subFingerprints",
+                                a.count(),
+                                "strongSubFingerprints",
+                                a.strongCount(),
+                                "fingerprint",
+                                a.toBase64())));
         if (!av.errors().isEmpty()) h.put("errors", av.errors());
     }
 
@@ -123,8 +136,22 @@ public final class ScreeningView {
         m.put("acts", b.acts());
         b.inert().ifPresent(v -> m.put("inert", v));
         if (!b.details().isEmpty()) m.put("details", b.details());
-        if (!b.segments().isEmpty()) m.put("segments", b.segments().stream().map(g -> Map.of("queryStartSeconds", g.queryStart(), "queryEndSeconds", g.queryEnd(),
-                "storedStartSeconds", g.storedStart(), "storedEndSeconds", g.storedEnd(), "matchedFrames", g.matchedFrames())).toList());
+        if (!b.segments().isEmpty())
+            m.put(
+                    "segments",
+                    b.segments().stream()
+                            .map(g -> Map.of(
+                                    "queryStartSeconds",
+                                    g.queryStart(),
+                                    "queryEndSeconds",
+                                    g.queryEnd(),
+                                    "storedStartSeconds",
+                                    g.storedStart(),
+                                    "storedEndSeconds",
+                                    g.storedEnd(),
+                                    "matchedFrames",
+                                    g.matchedFrames()))
+                            .toList());
         return m;
     }
 
@@ -137,6 +164,8 @@ public final class ScreeningView {
     }
 
     private static List<Map<String, Object>> reasons(List<Reason> reasons) {
-        return reasons.stream().map(r -> Map.<String, Object>of("code", r.code(), "message", r.message(), "signals", r.signals())).toList();
+        return reasons.stream()
+                .map(r -> Map.<String, Object>of("code", r.code(), "message", r.message(), "signals", r.signals()))
+                .toList();
     }
 }

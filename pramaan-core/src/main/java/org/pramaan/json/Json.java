@@ -29,13 +29,16 @@ public final class Json {
 
     private Json() {}
 
-    public static ObjectMapper mapper() { return MAPPER; }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -43,7 +46,8 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,16 +1,15 @@
 package org.pramaan.labels;
-import org.pramaan.provenance.MetadataBlocks;
-import org.pramaan.signals.MetadataSignalExtractor;
-
 
 import java.io.IOException;
 import java.util.List;
-import org.pramaan.signals.Signal;
-import org.pramaan.signals.SignalType;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
+import org.pramaan.provenance.MetadataBlocks;
+import org.pramaan.signals.MetadataSignalExtractor;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalType;
 
 /**
  * What a file's metadata says about its origin, without C2PA validation: the labels
@@ -26,7 +25,8 @@ public final class MetadataLabels {
      * @param aigc               {@link SignalType#GB45438_AIGC} signals; fields in the attributes, {@code error} when invalid
      * @param generatorTraces    {@link SignalType#GENERATOR_METADATA} and {@link SignalType#EXIF_SOFTWARE} signals (low trust)
      */
-    public record Found(String format, List<Signal> digitalSourceTypes, List<Signal> aigc, List<Signal> generatorTraces) {}
+    public record Found(
+            String format, List<Signal> digitalSourceTypes, List<Signal> aigc, List<Signal> generatorTraces) {}
 
     private MetadataLabels() {}
 
@@ -42,9 +42,16 @@ public final class MetadataLabels {
 
     public static Found read(MediaSource src, MediaInfo info) throws IOException {
         List<Signal> all = MetadataSignalExtractor.labels(MetadataBlocks.find(src, info));
-        return new Found(info.type().name(), of(all, SignalType.IPTC_DIGITAL_SOURCE_TYPE), of(all, SignalType.GB45438_AIGC),
-                all.stream().filter(s -> s.type() == SignalType.GENERATOR_METADATA || s.type() == SignalType.EXIF_SOFTWARE).toList());
+        return new Found(
+                info.type().name(),
+                of(all, SignalType.IPTC_DIGITAL_SOURCE_TYPE),
+                of(all, SignalType.GB45438_AIGC),
+                all.stream()
+                        .filter(s -> s.type() == SignalType.GENERATOR_METADATA || s.type() == SignalType.EXIF_SOFTWARE)
+                        .toList());
     }
 
-    private static List<Signal> of(List<Signal> all, SignalType t) { return all.stream().filter(s -> s.type() == t).toList(); }
+    private static List<Signal> of(List<Signal> all, SignalType t) {
+        return all.stream().filter(s -> s.type() == t).toList();
+    }
 }

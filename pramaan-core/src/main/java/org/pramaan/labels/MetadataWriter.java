@@ -1,17 +1,16 @@
 package org.pramaan.labels;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.pramaan.media.container.Bytes;
 import org.pramaan.provenance.Aigc;
 import org.pramaan.provenance.BmffLabelWriter;
 import org.pramaan.provenance.DigitalSourceTypes;
 import org.pramaan.provenance.Id3LabelWriter;
 import org.pramaan.provenance.JpegPngLabelWriter;
 import org.pramaan.provenance.RiffLabelWriter;
-
-
-import java.io.IOException;
-import java.util.Optional;
 import org.pramaan.signals.Signal;
 import org.pramaan.signals.SignalType;
-import org.pramaan.media.container.Bytes;
 
 /**
  * Writes implicit labels into a file's metadata, copying everything else byte for byte (pixels and
@@ -27,7 +26,13 @@ import org.pramaan.media.container.Bytes;
  */
 public final class MetadataWriter {
     /** The formats a label can be written to. */
-    public enum Format { JPEG, PNG, MP4, MP3, WAV }
+    public enum Format {
+        JPEG,
+        PNG,
+        MP4,
+        MP3,
+        WAV
+    }
 
     private MetadataWriter() {}
 
@@ -39,8 +44,10 @@ public final class MetadataWriter {
      * @throws IllegalArgumentException for a file that is not one of {@link Format}, a truncated one,
      *                                  or a label the format cannot carry
      */
-    public static byte[] write(byte[] file, Optional<String> digitalSourceType, Optional<Aigc> aigc) throws IOException {
-        if (digitalSourceType.isEmpty() && aigc.isEmpty()) throw new IllegalArgumentException("nothing to write: give a digital source type and/or an AIGC label");
+    public static byte[] write(byte[] file, Optional<String> digitalSourceType, Optional<Aigc> aigc)
+            throws IOException {
+        if (digitalSourceType.isEmpty() && aigc.isEmpty())
+            throw new IllegalArgumentException("nothing to write: give a digital source type and/or an AIGC label");
         Optional<String> dst = digitalSourceType.map(DigitalSourceTypes::uri);
         Optional<String> json = aigc.map(Aigc::toJson);
         Format f = format(file);
@@ -49,8 +56,12 @@ public final class MetadataWriter {
             case PNG -> JpegPngLabelWriter.png(file, dst, json);
             case MP4 -> BmffLabelWriter.write(file, dst, json);
             case MP3, WAV -> {
-                if (dst.isPresent()) throw new IllegalArgumentException("a digital source type is written to JPEG, PNG and MP4 XMP only, not to " + f);
-                yield f == Format.MP3 ? Id3LabelWriter.write(file, json.get()) : RiffLabelWriter.write(file, json.get());
+                if (dst.isPresent())
+                    throw new IllegalArgumentException(
+                            "a digital source type is written to JPEG, PNG and MP4 XMP only, not to " + f);
+                yield f == Format.MP3
+                        ? Id3LabelWriter.write(file, json.get())
+                        : RiffLabelWriter.write(file, json.get());
             }
         };
     }
@@ -63,9 +74,12 @@ public final class MetadataWriter {
      *
      * @throws IllegalArgumentException when the existing label is invalid: a platform must not launder it
      */
-    public static byte[] propagate(byte[] file, String propagator, String propagateId, String reservedCode2, String labelIfAbsent) throws IOException {
+    public static byte[] propagate(
+            byte[] file, String propagator, String propagateId, String reservedCode2, String labelIfAbsent)
+            throws IOException {
         format(file);
-        Aigc label = existing(file).map(a -> a.propagatedBy(propagator, propagateId, reservedCode2))
+        Aigc label = existing(file)
+                .map(a -> a.propagatedBy(propagator, propagateId, reservedCode2))
                 .orElseGet(() -> Aigc.addedByPlatform(labelIfAbsent, propagator, propagateId, reservedCode2));
         return write(file, Optional.empty(), Optional.of(label));
     }
@@ -80,7 +94,8 @@ public final class MetadataWriter {
         for (Signal s : found.aigc()) {
             if (s.type() != SignalType.GB45438_AIGC) continue;
             if (s.attributes().containsKey("error")) {
-                throw new IllegalArgumentException("the file's AIGC label at " + s.location() + " is invalid (" + s.attributes().get("error") + "); not propagating it");
+                throw new IllegalArgumentException("the file's AIGC label at " + s.location() + " is invalid ("
+                        + s.attributes().get("error") + "); not propagating it");
             }
             return Optional.of(Aigc.fromFields(s.attributes()));
         }
@@ -89,12 +104,14 @@ public final class MetadataWriter {
 
     /** Recognises the format by its first bytes; the file name never decides. */
     public static Format format(byte[] f) {
-        if (f.length >= 3 && (f[0] & 0xFF) == 0xFF && (f[1] & 0xFF) == 0xD8 && (f[2] & 0xFF) == 0xFF) return Format.JPEG;
+        if (f.length >= 3 && (f[0] & 0xFF) == 0xFF && (f[1] & 0xFF) == 0xD8 && (f[2] & 0xFF) == 0xFF)
+            return Format.JPEG;
         if (f.length >= 8 && (f[0] & 0xFF) == 0x89 && Bytes.startsWith(f, 1, "PNG\r\n\u001a\n")) return Format.PNG;
         if (f.length >= 12 && Bytes.startsWith(f, 0, "RIFF") && Bytes.startsWith(f, 8, "WAVE")) return Format.WAV;
         if (f.length >= 12 && Bytes.startsWith(f, 4, "ftyp")) return Format.MP4;
         if (f.length >= 10 && Bytes.startsWith(f, 0, "ID3")) return Format.MP3;
-        if (f.length >= 4 && (f[0] & 0xFF) == 0xFF && (f[1] & 0xE0) == 0xE0) return Format.MP3; // MPEG audio frame sync, no tag yet
+        if (f.length >= 4 && (f[0] & 0xFF) == 0xFF && (f[1] & 0xE0) == 0xE0)
+            return Format.MP3; // MPEG audio frame sync, no tag yet
         throw new IllegalArgumentException("not a JPEG, PNG, MP4, MP3 or WAV file" + (f.length == 0 ? " (empty)" : ""));
     }
 }

@@ -15,5 +15,7 @@ public final class BudgetExceededException extends RuntimeException {
         this.limit = limit;
     }
 
-    public Duration limit() { return limit; }
+    public Duration limit() {
+        return limit;
+    }
 }

@@ -59,7 +59,8 @@ public final class PlainText {
         int i = end;
         while (i > 0 && isAsciiDigit(s.charAt(i - 1))) i--;
         if (i == end || i < 2 || s.charAt(i - 1) != '_' || s.charAt(i - 2) != '_') return s;
-        // "a___1" as the regex sees it: the leftmost "__" that is followed by digits to the end, so one underscore stays.
+        // "a___1" as the regex sees it: the leftmost "__" that is followed by digits to the end, so one underscore
+        // stays.
         return s.substring(0, i - 2) + s.substring(end);
     }
 
@@ -75,7 +76,10 @@ public final class PlainText {
             if (i == s.length() || isLineTerminator(s.charAt(i))) {
                 int cut = -1;
                 for (int j = i - 1; j >= lineStart; j--) {
-                    if (seps.indexOf(s.charAt(j)) >= 0) { cut = j; break; }
+                    if (seps.indexOf(s.charAt(j)) >= 0) {
+                        cut = j;
+                        break;
+                    }
                 }
                 out.append(s, cut >= 0 ? cut + 1 : lineStart, i);
                 if (i < s.length()) out.append(s.charAt(i));
@@ -90,7 +94,10 @@ public final class PlainText {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c != '?' && c != '#') { i++; continue; }
+            if (c != '?' && c != '#') {
+                i++;
+                continue;
+            }
             // ".*" runs to the end of this line; "$" (no MULTILINE) holds only at the end or before a final terminator.
             int end = i;
             while (end < s.length() && !isLineTerminator(s.charAt(end))) end++;
@@ -157,7 +164,14 @@ public final class PlainText {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isAsciiDigit(c) || c == '.' || c == '_' || c == ':' || c == '/' || c == '-';
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || isAsciiDigit(c)
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '/'
+                    || c == '-';
             out.append(ok ? c : '_');
         }
         return out.toString();
@@ -168,7 +182,8 @@ public final class PlainText {
      * closed by {@code close}, where every content character satisfies {@code member}; empty when none.
      * Linear: each start resumes after the previous candidate's content, since content cannot contain a {@code <}.
      */
-    public static Optional<int[]> taggedContent(String text, String open, String close, java.util.function.IntPredicate member) {
+    public static Optional<int[]> taggedContent(
+            String text, String open, String close, java.util.function.IntPredicate member) {
         int from = 0;
         while (true) {
             int p = text.indexOf(open, from);
@@ -181,7 +196,9 @@ public final class PlainText {
         }
     }
 
-    public static boolean isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+    public static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     /**
      * {@code s.split(String.valueOf(sep), -1)} when {@code keepTrailingEmpty}, else {@code s.split(String.valueOf(sep))}
@@ -219,7 +236,8 @@ public final class PlainText {
         if (s.isEmpty()) return false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isAsciiDigit(c) || c == '-' || c == '_')) return false;
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isAsciiDigit(c) || c == '-' || c == '_'))
+                return false;
         }
         return true;
     }

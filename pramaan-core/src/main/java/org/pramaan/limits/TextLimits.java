@@ -1,7 +1,7 @@
 package org.pramaan.limits;
 
-import org.pramaan.errors.Invalid;
 import java.util.Map;
+import org.pramaan.errors.Invalid;
 
 /**
  * Every cap on client text, in one place (issue 11: lengths are capped before anything is parsed
@@ -39,15 +39,24 @@ public final class TextLimits {
     public static final int OTHER = 1_024;
 
     private static final Map<String, Integer> BY_FIELD = Map.ofEntries(
-            Map.entry("noticeType", NOTICE_TYPE), Map.entry("externalId", IDENTIFIER), Map.entry("contentUrl", URL),
-            Map.entry("statement", STATEMENT), Map.entry("note", NOTE), Map.entry("reason", NOTE),
-            Map.entry("appellant", IDENTIFIER), Map.entry("uploaderId", IDENTIFIER), Map.entry("declaration", DECLARATION),
-            Map.entry("mediaId", IDENTIFIER), Map.entry("description", OTHER));
+            Map.entry("noticeType", NOTICE_TYPE),
+            Map.entry("externalId", IDENTIFIER),
+            Map.entry("contentUrl", URL),
+            Map.entry("statement", STATEMENT),
+            Map.entry("note", NOTE),
+            Map.entry("reason", NOTE),
+            Map.entry("appellant", IDENTIFIER),
+            Map.entry("uploaderId", IDENTIFIER),
+            Map.entry("declaration", DECLARATION),
+            Map.entry("mediaId", IDENTIFIER),
+            Map.entry("description", OTHER));
 
     private TextLimits() {}
 
     /** The cap of a named request field: its own above, else {@link #OTHER}. */
-    public static int forField(String field) { return BY_FIELD.getOrDefault(field, OTHER); }
+    public static int forField(String field) {
+        return BY_FIELD.getOrDefault(field, OTHER);
+    }
 
     /** {@code value} unchanged when it fits in {@code max} characters; refused naming {@code field} otherwise. */
     public static String check(String field, String value, int max) {
@@ -61,7 +70,9 @@ public final class TextLimits {
     public static final int SERVER_SET_FIELDS = 8;
 
     /** A client's notice fields: count, name lengths and value lengths ({@link #NOTICE_FIELDS}, {@link #NOTICE_FIELD_NAME}, {@link #NOTICE_FIELD_VALUE}). */
-    public static void checkNoticeFields(Map<String, String> fields) { checkNoticeFields(fields, NOTICE_FIELDS); }
+    public static void checkNoticeFields(Map<String, String> fields) {
+        checkNoticeFields(fields, NOTICE_FIELDS);
+    }
 
     /** As {@link #checkNoticeFields(Map)} with room for {@code maxCount} fields (the core counts the server's own too). */
     public static void checkNoticeFields(Map<String, String> fields, int maxCount) {
@@ -70,8 +81,10 @@ public final class TextLimits {
         }
         for (Map.Entry<String, String> e : fields.entrySet()) {
             if (e.getKey().length() > NOTICE_FIELD_NAME) {
-                throw new Invalid("fields", "a name in 'fields' is " + e.getKey().length() + " characters long (it starts '"
-                        + e.getKey().substring(0, 32) + "'); the limit is " + NOTICE_FIELD_NAME);
+                throw new Invalid(
+                        "fields",
+                        "a name in 'fields' is " + e.getKey().length() + " characters long (it starts '"
+                                + e.getKey().substring(0, 32) + "'); the limit is " + NOTICE_FIELD_NAME);
             }
             check("fields." + e.getKey(), e.getValue(), NOTICE_FIELD_VALUE);
         }

@@ -43,20 +43,27 @@ public final class WorkBudget {
         }
 
         /** Whether the budget is spent. */
-        public boolean expired() { return System.nanoTime() - deadlineNanos > 0; }
+        public boolean expired() {
+            return System.nanoTime() - deadlineNanos > 0;
+        }
 
-        public Duration limit() { return limit; }
+        public Duration limit() {
+            return limit;
+        }
     }
 
     /** Starts a budget of {@code limit} on this thread; {@code work} names it in the refusal (e.g. the route). */
     public static Token begin(Duration limit, String work) {
-        Token t = new Token(Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(work, "work"), System.nanoTime());
+        Token t = new Token(
+                Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(work, "work"), System.nanoTime());
         CURRENT.set(t);
         return t;
     }
 
     /** Ends this thread's budget (pooled threads serve the next request without it). */
-    public static void end() { CURRENT.remove(); }
+    public static void end() {
+        CURRENT.remove();
+    }
 
     /** Throws when the current request's budget is spent; free when there is none. */
     public static void check() {

@@ -11,7 +11,8 @@ import org.pramaan.media.container.Bytes;
 
 /** MP4, MOV, M4A (ISO/IEC 14496-12 / QuickTime) and HEIF/AVIF (ISO/IEC 23008-12) headers. */
 final class BmffProbe {
-    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1");
+    private static final Set<String> HEIF_BRANDS =
+            Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1");
     private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
     private static final Set<String> AUDIO_BRANDS = Set.of("M4A ", "M4B ", "M4P ");
     private static final Set<String> QT_TOP_LEVEL = Set.of("moov", "mdat", "wide", "free", "skip", "pnot");
@@ -25,7 +26,10 @@ final class BmffProbe {
         java.util.List<String> brands = new java.util.ArrayList<>(List.of(major));
         for (int o = 16; o + 4 <= ftypSize; o += 4) brands.add(Bytes.ascii(head, o, 4));
         if (brands.stream().anyMatch(AVIF_BRANDS::contains)) return MediaType.AVIF;
-        if (HEIF_BRANDS.contains(major) || (brands.stream().anyMatch(HEIF_BRANDS::contains) && !brands.contains("isom") && !brands.contains("mp42"))) {
+        if (HEIF_BRANDS.contains(major)
+                || (brands.stream().anyMatch(HEIF_BRANDS::contains)
+                        && !brands.contains("isom")
+                        && !brands.contains("mp42"))) {
             return MediaType.HEIF;
         }
         if (major.equals("qt  ")) return MediaType.MOV;
@@ -33,33 +37,48 @@ final class BmffProbe {
         return MediaType.MP4;
     }
 
-    static boolean isQuickTimeTopLevel(String type) { return QT_TOP_LEVEL.contains(type); }
+    static boolean isQuickTimeTopLevel(String type) {
+        return QT_TOP_LEVEL.contains(type);
+    }
 
     static MediaInfo probe(MediaType type, MediaSource src) throws IOException, MediaRejectedException {
         try {
             List<Box> top = BmffBoxes.children(src, 0, src.size());
             if (type == MediaType.HEIF || type == MediaType.AVIF) return image(type, src, top);
-            Box moov = BmffBoxes.first(top, "moov").orElseThrow(() -> Refusal.truncated(type + " has no movie header (moov box): the file is incomplete"));
+            Box moov = BmffBoxes.first(top, "moov")
+                    .orElseThrow(
+                            () -> Refusal.truncated(type + " has no movie header (moov box): the file is incomplete"));
             List<Box> moovChildren = BmffBoxes.children(src, moov.payloadOffset(), moov.end());
             Optional<Duration> duration = BmffBoxes.first(moovChildren, "mvhd").isPresent()
-                    ? Optional.of(movieDuration(src, BmffBoxes.first(moovChildren, "mvhd").get(), type)) : Optional.empty();
+                    ? Optional.of(movieDuration(
+                            src, BmffBoxes.first(moovChildren, "mvhd").get(), type))
+                    : Optional.empty();
             Optional<Dimensions> dims = Optional.empty();
             boolean video = false;
-            for (Box trak : moovChildren.stream().filter(b -> b.type().equals("trak")).toList()) {
+            for (Box trak :
+                    moovChildren.stream().filter(b -> b.type().equals("trak")).toList()) {
                 List<Box> t = BmffBoxes.children(src, trak.payloadOffset(), trak.end());
                 boolean isVideo = handler(src, t).equals("vide");
                 video |= isVideo;
-                if (isVideo && dims.isEmpty() && BmffBoxes.first(t, "tkhd").isPresent()) dims = trackSize(src, BmffBoxes.first(t, "tkhd").get());
+                if (isVideo && dims.isEmpty() && BmffBoxes.first(t, "tkhd").isPresent())
+                    dims = trackSize(src, BmffBoxes.first(t, "tkhd").get());
             }
-            MediaType finalType = type == MediaType.MP4 && !video && moovChildren.stream().anyMatch(b -> b.type().equals("trak")) ? MediaType.M4A : type;
+            MediaType finalType = type == MediaType.MP4
+                            && !video
+                            && moovChildren.stream().anyMatch(b -> b.type().equals("trak"))
+                    ? MediaType.M4A
+                    : type;
             return new MediaInfo(finalType, src.size(), finalType == MediaType.M4A ? Optional.empty() : dims, duration);
         } catch (BmffBoxes.BoxException e) {
-            throw e.truncated ? Refusal.truncated(type + ": " + e.getMessage()) : Refusal.corrupt(type + ": " + e.getMessage());
+            throw e.truncated
+                    ? Refusal.truncated(type + ": " + e.getMessage())
+                    : Refusal.corrupt(type + ": " + e.getMessage());
         }
     }
 
     /** mvhd (§8.2.2): version 0 has 32-bit times, version 1 64-bit; duration is in timescale units. */
-    private static Duration movieDuration(MediaSource src, Box mvhd, MediaType type) throws IOException, MediaRejectedException {
+    private static Duration movieDuration(MediaSource src, Box mvhd, MediaType type)
+            throws IOException, MediaRejectedException {
         byte[] b = src.read(mvhd.payloadOffset(), (int) Math.min(32, mvhd.payloadLength()));
         boolean v1 = b.length > 0 && b[0] == 1;
         if (b.length < (v1 ? 32 : 20)) throw Refusal.corrupt(type + " mvhd box is too short");
@@ -82,21 +101,28 @@ final class BmffProbe {
     private static String handler(MediaSource src, List<Box> trak) throws IOException, BmffBoxes.BoxException {
         Optional<Box> mdia = BmffBoxes.first(trak, "mdia");
         if (mdia.isEmpty()) return "";
-        Optional<Box> hdlr = BmffBoxes.first(BmffBoxes.children(src, mdia.get().payloadOffset(), mdia.get().end()), "hdlr");
+        Optional<Box> hdlr = BmffBoxes.first(
+                BmffBoxes.children(src, mdia.get().payloadOffset(), mdia.get().end()), "hdlr");
         if (hdlr.isEmpty() || hdlr.get().payloadLength() < 12) return "";
         return Bytes.ascii(src.read(hdlr.get().payloadOffset() + 8, 4), 0, 4);
     }
 
     /** HEIF: meta (FullBox) → iprp → ipco → ispe image spatial extents; the largest is the primary image. */
-    private static MediaInfo image(MediaType type, MediaSource src, List<Box> top) throws IOException, MediaRejectedException, BmffBoxes.BoxException {
-        Box meta = BmffBoxes.first(top, "meta").orElseThrow(() -> Refusal.truncated(type + " has no meta box: the file is incomplete"));
+    private static MediaInfo image(MediaType type, MediaSource src, List<Box> top)
+            throws IOException, MediaRejectedException, BmffBoxes.BoxException {
+        Box meta = BmffBoxes.first(top, "meta")
+                .orElseThrow(() -> Refusal.truncated(type + " has no meta box: the file is incomplete"));
         List<Box> metaChildren = BmffBoxes.children(src, meta.payloadOffset() + 4, meta.end());
         Optional<Dimensions> best = Optional.empty();
         Optional<Box> iprp = BmffBoxes.first(metaChildren, "iprp");
         if (iprp.isPresent()) {
-            Optional<Box> ipco = BmffBoxes.first(BmffBoxes.children(src, iprp.get().payloadOffset(), iprp.get().end()), "ipco");
+            Optional<Box> ipco = BmffBoxes.first(
+                    BmffBoxes.children(
+                            src, iprp.get().payloadOffset(), iprp.get().end()),
+                    "ipco");
             if (ipco.isPresent()) {
-                for (Box ispe : BmffBoxes.children(src, ipco.get().payloadOffset(), ipco.get().end())) {
+                for (Box ispe : BmffBoxes.children(
+                        src, ipco.get().payloadOffset(), ipco.get().end())) {
                     if (!ispe.type().equals("ispe") || ispe.payloadLength() < 12) continue;
                     byte[] b = src.read(ispe.payloadOffset(), 12);
                     Dimensions d = Refusal.dims(type, Bytes.u32be(b, 4), Bytes.u32be(b, 8));

@@ -6,16 +6,22 @@ import java.util.Objects;
 final class ByteArrayMediaSource implements MediaSource {
     private final byte[] bytes;
 
-    ByteArrayMediaSource(byte[] bytes) { this.bytes = Objects.requireNonNull(bytes, "bytes"); }
+    ByteArrayMediaSource(byte[] bytes) {
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
+    }
 
     @Override
-    public long size() { return bytes.length; }
+    public long size() {
+        return bytes.length;
+    }
 
     @Override
     public void readFully(long position, byte[] dst, int off, int len) throws EOFException {
-        org.pramaan.limits.WorkBudget.check(); // as FileMediaSource: parsers' loops stop when the request's budget is spent
+        org.pramaan.limits.WorkBudget
+                .check(); // as FileMediaSource: parsers' loops stop when the request's budget is spent
         if (position < 0 || len < 0 || position + len > bytes.length) {
-            throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end (" + bytes.length + " bytes)");
+            throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end ("
+                    + bytes.length + " bytes)");
         }
         System.arraycopy(bytes, (int) position, dst, off, len);
     }
@@ -23,11 +29,14 @@ final class ByteArrayMediaSource implements MediaSource {
     @Override
     public void checksum(long position, int len, java.util.zip.Checksum checksum) throws EOFException {
         if (position < 0 || len < 0 || position + len > bytes.length) {
-            throw new EOFException("checksum of " + len + " bytes at offset " + position + " runs past the end (" + bytes.length + " bytes)");
+            throw new EOFException("checksum of " + len + " bytes at offset " + position + " runs past the end ("
+                    + bytes.length + " bytes)");
         }
         checksum.update(bytes, (int) position, len);
     }
 
     @Override
-    public byte[] readAll() { return bytes.clone(); }
+    public byte[] readAll() {
+        return bytes.clone();
+    }
 }

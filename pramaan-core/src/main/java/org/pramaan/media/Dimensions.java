@@ -8,8 +8,12 @@ public record Dimensions(int width, int height) {
         }
     }
 
-    public long pixels() { return (long) width * height; }
+    public long pixels() {
+        return (long) width * height;
+    }
 
     @Override
-    public String toString() { return width + "x" + height; }
+    public String toString() {
+        return width + "x" + height;
+    }
 }

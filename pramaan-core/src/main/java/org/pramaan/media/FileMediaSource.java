@@ -19,17 +19,22 @@ final class FileMediaSource implements MediaSource {
     }
 
     @Override
-    public long size() { return size; }
+    public long size() {
+        return size;
+    }
 
     @Override
-    public java.util.Optional<Path> file() { return java.util.Optional.of(path); }
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.of(path);
+    }
 
     @Override
     public void readFully(long position, byte[] dst, int off, int len) throws IOException {
         // Every parser reads through here, so a request whose work budget is spent stops at its next read (issue 11).
         org.pramaan.limits.WorkBudget.check();
         if (position < 0 || len < 0 || position + len > size) {
-            throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end of " + path + " (" + size + " bytes)");
+            throw new EOFException("read of " + len + " bytes at offset " + position + " runs past the end of " + path
+                    + " (" + size + " bytes)");
         }
         ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
         long pos = position;
@@ -41,5 +46,7 @@ final class FileMediaSource implements MediaSource {
     }
 
     @Override
-    public void close() throws IOException { channel.close(); }
+    public void close() throws IOException {
+        channel.close();
+    }
 }

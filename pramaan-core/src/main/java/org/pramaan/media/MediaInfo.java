@@ -19,5 +19,7 @@ public record MediaInfo(MediaType type, long sizeBytes, Optional<Dimensions> dim
         Objects.requireNonNull(duration, "duration");
     }
 
-    public MediaKind kind() { return type.kind(); }
+    public MediaKind kind() {
+        return type.kind();
+    }
 }

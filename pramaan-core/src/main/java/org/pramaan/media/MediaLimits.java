@@ -13,5 +13,7 @@ public record MediaLimits(long maxBytes, long maxPixels) {
         if (maxPixels <= 0) throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
     }
 
-    public static MediaLimits defaults() { return new MediaLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS); }
+    public static MediaLimits defaults() {
+        return new MediaLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS);
+    }
 }

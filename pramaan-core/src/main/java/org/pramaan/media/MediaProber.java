@@ -9,5 +9,7 @@ import java.io.IOException;
 public interface MediaProber {
     MediaInfo probe(MediaSource source, MediaLimits limits) throws MediaRejectedException, IOException;
 
-    static MediaProber standard() { return new StandardMediaProber(); }
+    static MediaProber standard() {
+        return new StandardMediaProber();
+    }
 }

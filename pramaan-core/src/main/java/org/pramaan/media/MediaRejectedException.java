@@ -16,5 +16,7 @@ public final class MediaRejectedException extends Exception {
         this.code = Objects.requireNonNull(code, "code");
     }
 
-    public RejectionCode code() { return code; }
+    public RejectionCode code() {
+        return code;
+    }
 }

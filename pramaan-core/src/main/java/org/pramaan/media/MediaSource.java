@@ -50,17 +50,24 @@ public interface MediaSource extends Closeable {
 
     /** The whole file in memory; callers check {@link #size()} against a limit first. */
     default byte[] readAll() throws IOException {
-        if (size() > Integer.MAX_VALUE - 16) throw new IOException("file too large to read into memory: " + size() + " bytes");
+        if (size() > Integer.MAX_VALUE - 16)
+            throw new IOException("file too large to read into memory: " + size() + " bytes");
         return read(0, (int) size());
     }
 
     /** The file behind these bytes, when there is one: decoders of video and audio read files, not ranges. */
-    default java.util.Optional<Path> file() { return java.util.Optional.empty(); }
+    default java.util.Optional<Path> file() {
+        return java.util.Optional.empty();
+    }
 
     @Override
     default void close() throws IOException {}
 
-    static MediaSource of(byte[] bytes) { return new ByteArrayMediaSource(bytes); }
+    static MediaSource of(byte[] bytes) {
+        return new ByteArrayMediaSource(bytes);
+    }
 
-    static MediaSource open(Path file) throws IOException { return new FileMediaSource(file); }
+    static MediaSource open(Path file) throws IOException {
+        return new FileMediaSource(file);
+    }
 }

@@ -27,7 +27,11 @@ public enum MediaType {
         this.mimeType = mimeType;
     }
 
-    public MediaKind kind() { return kind; }
+    public MediaKind kind() {
+        return kind;
+    }
 
-    public String mimeType() { return mimeType; }
+    public String mimeType() {
+        return mimeType;
+    }
 }

@@ -4,9 +4,13 @@ package org.pramaan.media;
 final class Refusal {
     private Refusal() {}
 
-    static MediaRejectedException truncated(String message) { return new MediaRejectedException(RejectionCode.TRUNCATED, message); }
+    static MediaRejectedException truncated(String message) {
+        return new MediaRejectedException(RejectionCode.TRUNCATED, message);
+    }
 
-    static MediaRejectedException corrupt(String message) { return new MediaRejectedException(RejectionCode.CORRUPT, message); }
+    static MediaRejectedException corrupt(String message) {
+        return new MediaRejectedException(RejectionCode.CORRUPT, message);
+    }
 
     /** A walker's problem text says "ends" when the data ran out, anything else is corruption. */
     static MediaRejectedException fromWalk(MediaType type, String problem) {
@@ -15,7 +19,8 @@ final class Refusal {
     }
 
     static Dimensions dims(MediaType type, long w, long h) throws MediaRejectedException {
-        if (w <= 0 || h <= 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) throw corrupt(type + " header declares impossible dimensions " + w + "x" + h);
+        if (w <= 0 || h <= 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE)
+            throw corrupt(type + " header declares impossible dimensions " + w + "x" + h);
         return new Dimensions((int) w, (int) h);
     }
 }

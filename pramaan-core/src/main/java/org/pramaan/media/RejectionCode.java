@@ -16,7 +16,11 @@ public enum RejectionCode {
 
     private final String code;
 
-    RejectionCode(String code) { this.code = code; }
+    RejectionCode(String code) {
+        this.code = code;
+    }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 }

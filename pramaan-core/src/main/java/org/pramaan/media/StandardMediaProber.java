@@ -21,9 +21,11 @@ final class StandardMediaProber implements MediaProber {
         try {
             return probeReadable(source, limits);
         } catch (EOFException e) {
-            throw new MediaRejectedException(RejectionCode.TRUNCATED, "the file ends unexpectedly: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.TRUNCATED, "the file ends unexpectedly: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MediaRejectedException(RejectionCode.UNREADABLE, "the file could not be read: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.UNREADABLE, "the file could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -31,16 +33,19 @@ final class StandardMediaProber implements MediaProber {
         long size = source.size();
         if (size == 0) throw new MediaRejectedException(RejectionCode.EMPTY, "the file is empty");
         if (size > limits.maxBytes()) {
-            throw new MediaRejectedException(RejectionCode.TOO_LARGE, "the file has " + size + " bytes; the limit is " + limits.maxBytes());
+            throw new MediaRejectedException(
+                    RejectionCode.TOO_LARGE, "the file has " + size + " bytes; the limit is " + limits.maxBytes());
         }
         byte[] head = source.readUpTo(0, SNIFF_BYTES);
         Optional<MediaType> sniffed;
         try {
             sniffed = sniff(source, head);
         } catch (EOFException | RuntimeException e) {
-            throw new MediaRejectedException(RejectionCode.CORRUPT, "the file's signature is damaged: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.CORRUPT, "the file's signature is damaged: " + e.getMessage(), e);
         }
-        MediaType type = sniffed.orElseThrow(() -> new MediaRejectedException(RejectionCode.UNKNOWN_TYPE,
+        MediaType type = sniffed.orElseThrow(() -> new MediaRejectedException(
+                RejectionCode.UNKNOWN_TYPE,
                 "not a supported image, video or audio format (first bytes: " + hex(head, 8) + ")"));
         MediaInfo info;
         try {
@@ -51,7 +56,8 @@ final class StandardMediaProber implements MediaProber {
                 case WAV, MP3, FLAC, OGG -> AudioProbes.probe(type, source);
             };
         } catch (EOFException e) {
-            throw new MediaRejectedException(RejectionCode.TRUNCATED, type + " file ends inside a header: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.TRUNCATED, type + " file ends inside a header: " + e.getMessage(), e);
         } catch (org.pramaan.limits.BudgetExceededException e) {
             throw e; // the request's work budget ran out: not a fault of the file
         } catch (RuntimeException e) {
@@ -64,8 +70,10 @@ final class StandardMediaProber implements MediaProber {
 
     static void checkPixels(MediaInfo info, MediaLimits limits) throws MediaRejectedException {
         if (info.dimensions().isPresent() && info.dimensions().get().pixels() > limits.maxPixels()) {
-            throw new MediaRejectedException(RejectionCode.TOO_MANY_PIXELS, info.type() + " declares " + info.dimensions().get() + " = "
-                    + info.dimensions().get().pixels() + " pixels; the limit is " + limits.maxPixels());
+            throw new MediaRejectedException(
+                    RejectionCode.TOO_MANY_PIXELS,
+                    info.type() + " declares " + info.dimensions().get() + " = "
+                            + info.dimensions().get().pixels() + " pixels; the limit is " + limits.maxPixels());
         }
     }
 
@@ -78,7 +86,8 @@ final class StandardMediaProber implements MediaProber {
         if (Bytes.startsWith(h, 0, "II*\0") || Bytes.startsWith(h, 0, "MM\0*")) return Optional.of(MediaType.TIFF);
         if (Bytes.startsWith(h, 0, "fLaC")) return Optional.of(MediaType.FLAC);
         if (Bytes.startsWith(h, 0, "OggS")) return Optional.of(MediaType.OGG);
-        if (h.length >= 4 && Bytes.u32be(h, 0) == 0x1A45DFA3L) return Optional.of(EbmlProbe.docTypeIsWebm(src) ? MediaType.WEBM : MediaType.MKV);
+        if (h.length >= 4 && Bytes.u32be(h, 0) == 0x1A45DFA3L)
+            return Optional.of(EbmlProbe.docTypeIsWebm(src) ? MediaType.WEBM : MediaType.MKV);
         if (h.length >= 12 && Bytes.startsWith(h, 4, "ftyp")) return Optional.of(BmffProbe.classify(h));
         if (h.length >= 8 && BmffProbe.isQuickTimeTopLevel(Bytes.ascii(h, 4, 4))) return Optional.of(MediaType.MOV);
         if (Bytes.startsWith(h, 0, "ID3") || AudioProbes.mpegAudioAt(src, 0)) return Optional.of(MediaType.MP3);

@@ -12,9 +12,9 @@ import org.pramaan.cases.CaseEvent;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseListener;
 import org.pramaan.cases.RulePack;
-import org.pramaan.json.Json;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.intake.UploadRecord;
+import org.pramaan.json.Json;
 
 /**
  * Turns case events into outbox messages, inside the case change's unit of work: every event to
@@ -25,7 +25,11 @@ import org.pramaan.intake.UploadRecord;
  */
 public final class CaseNotifier implements CaseListener {
     /** Where messages go; each part is optional. */
-    public record Settings(Optional<String> webhookUrl, boolean emailEnabled, Optional<String> transparencyDbUrl, String defaultLanguage) {
+    public record Settings(
+            Optional<String> webhookUrl,
+            boolean emailEnabled,
+            Optional<String> transparencyDbUrl,
+            String defaultLanguage) {
         public Settings {
             Objects.requireNonNull(webhookUrl, "webhookUrl");
             Objects.requireNonNull(transparencyDbUrl, "transparencyDbUrl");
@@ -40,7 +44,8 @@ public final class CaseNotifier implements CaseListener {
     private final Map<String, RulePack> packs = new LinkedHashMap<>();
 
     /** {@code packs} say per jurisdiction whether statements go to the Transparency Database and in which time zone people read times. */
-    public CaseNotifier(DeliveryRepository outbox, MediaRepository media, Settings settings, Clock clock, List<RulePack> packs) {
+    public CaseNotifier(
+            DeliveryRepository outbox, MediaRepository media, Settings settings, Clock clock, List<RulePack> packs) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.media = Objects.requireNonNull(media, "media");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -55,48 +60,100 @@ public final class CaseNotifier implements CaseListener {
         for (int i = 0; i < added.size(); i++) {
             CaseEvent e = added.get(i);
             String eventId = after.eventId(first + i + 1);
-            settings.webhookUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "platform", Channel.WEBHOOK, url, after.id(),
-                    "case." + e.wireName(), "", Json.write(WebhookPayloads.caseEvent(after, e, eventId)), now)));
-            if (e instanceof CaseEvent.StatementIssued && pack(after).flatMap(RulePack::transparencyDatabase).isPresent()) {
-                // The pack's transparencyDatabase rule (DSA art.24(5)): statements go to the Commission's database without undue delay.
-                settings.transparencyDbUrl().ifPresent(url -> outbox.enqueue(Delivery.pending(eventId, "database", Channel.TRANSPARENCY_DB, url,
-                        after.id(), "dsa.statement_of_reasons", e.details().get("puid"), e.details().get("json"), now)));
+            settings.webhookUrl()
+                    .ifPresent(url -> outbox.enqueue(Delivery.pending(
+                            eventId,
+                            "platform",
+                            Channel.WEBHOOK,
+                            url,
+                            after.id(),
+                            "case." + e.wireName(),
+                            "",
+                            Json.write(WebhookPayloads.caseEvent(after, e, eventId)),
+                            now)));
+            if (e instanceof CaseEvent.StatementIssued
+                    && pack(after).flatMap(RulePack::transparencyDatabase).isPresent()) {
+                // The pack's transparencyDatabase rule (DSA art.24(5)): statements go to the Commission's database
+                // without undue delay.
+                settings.transparencyDbUrl()
+                        .ifPresent(url -> outbox.enqueue(Delivery.pending(
+                                eventId,
+                                "database",
+                                Channel.TRANSPARENCY_DB,
+                                url,
+                                after.id(),
+                                "dsa.statement_of_reasons",
+                                e.details().get("puid"),
+                                e.details().get("json"),
+                                now)));
             }
-            for (PeopleMessages.Message m : PeopleMessages.of(after, e, this::uploaders)) enqueue(after, eventId, m, now);
+            for (PeopleMessages.Message m : PeopleMessages.of(after, e, this::uploaders))
+                enqueue(after, eventId, m, now);
         }
     }
 
-    private Optional<RulePack> pack(CaseFile c) { return Optional.ofNullable(packs.get(c.jurisdiction())); }
+    private Optional<RulePack> pack(CaseFile c) {
+        return Optional.ofNullable(packs.get(c.jurisdiction()));
+    }
 
     /** The pack's peopleTime zone; UTC for a case whose pack is not loaded. */
-    private java.time.ZoneId zone(CaseFile c) { return pack(c).map(p -> p.peopleTime().zone()).orElse(java.time.ZoneOffset.UTC); }
+    private java.time.ZoneId zone(CaseFile c) {
+        return pack(c).map(p -> p.peopleTime().zone()).orElse(java.time.ZoneOffset.UTC);
+    }
 
     private List<String> uploaders(CaseFile c) {
         List<String> ids = new ArrayList<>();
-        for (UploadRecord u : media.uploads(c.mediaId())) u.uploaderId().filter(id -> !ids.contains(id)).ifPresent(ids::add);
+        for (UploadRecord u : media.uploads(c.mediaId()))
+            u.uploaderId().filter(id -> !ids.contains(id)).ifPresent(ids::add);
         return ids;
     }
 
     private void enqueue(CaseFile c, String eventId, PeopleMessages.Message m, Instant now) {
         Optional<String> email = m.accountId().isEmpty() ? PeopleMessages.complainantEmail(c) : Optional.empty();
-        if (!(email.isPresent() && settings.emailEnabled()) && settings.webhookUrl().isEmpty()) return; // no way to reach them
-        String language = m.accountId().isEmpty() ? PeopleMessages.language(c, settings.defaultLanguage()) : settings.defaultLanguage();
-        Templates.Message text = Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language, zone(c)));
+        if (!(email.isPresent() && settings.emailEnabled())
+                && settings.webhookUrl().isEmpty()) return; // no way to reach them
+        String language = m.accountId().isEmpty()
+                ? PeopleMessages.language(c, settings.defaultLanguage())
+                : settings.defaultLanguage();
+        Templates.Message text =
+                Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language, zone(c)));
         String kind = "notify." + m.kind().key();
         if (email.isPresent() && settings.emailEnabled()) {
-            outbox.enqueue(Delivery.pending(eventId, "complainant", Channel.EMAIL, email.get(), c.id(), kind, text.subject(), text.body(), now));
+            outbox.enqueue(Delivery.pending(
+                    eventId,
+                    "complainant",
+                    Channel.EMAIL,
+                    email.get(),
+                    c.id(),
+                    kind,
+                    text.subject(),
+                    text.body(),
+                    now));
         } else if (settings.webhookUrl().isPresent()) {
             String recipient = m.accountId().map(a -> "account:" + a).orElse("complainant");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", eventId);
             body.put("type", "notification.requested");
             body.put("caseId", c.id());
-            body.put("recipient", m.accountId().<Map<String, Object>>map(a -> Map.of("role", "uploader", "accountId", a)).orElse(Map.of("role", "complainant")));
+            body.put(
+                    "recipient",
+                    m.accountId()
+                            .<Map<String, Object>>map(a -> Map.of("role", "uploader", "accountId", a))
+                            .orElse(Map.of("role", "complainant")));
             body.put("kind", m.kind().key());
             body.put("language", language);
             body.put("subject", text.subject());
             body.put("text", text.body());
-            outbox.enqueue(Delivery.pending(eventId, recipient, Channel.WEBHOOK, settings.webhookUrl().get(), c.id(), kind, text.subject(), Json.write(body), now));
+            outbox.enqueue(Delivery.pending(
+                    eventId,
+                    recipient,
+                    Channel.WEBHOOK,
+                    settings.webhookUrl().get(),
+                    c.id(),
+                    kind,
+                    text.subject(),
+                    Json.write(body),
+                    now));
         }
     }
 }

@@ -13,10 +13,14 @@ import org.pramaan.cases.CaseFile;
 public final class DeliveriesSection implements BundleSection {
     private final DeliveryRepository outbox;
 
-    public DeliveriesSection(DeliveryRepository outbox) { this.outbox = outbox; }
+    public DeliveriesSection(DeliveryRepository outbox) {
+        this.outbox = outbox;
+    }
 
     @Override
-    public String fileName() { return "deliveries.json"; }
+    public String fileName() {
+        return "deliveries.json";
+    }
 
     @Override
     public Object content(CaseFile c) {
@@ -35,7 +39,8 @@ public final class DeliveriesSection implements BundleSection {
         m.put("state", d.state().name());
         m.put("attempts", d.attempts());
         m.put("createdAt", d.createdAt().toString());
-        if (d.state() == DeliveryState.PENDING) m.put("nextAttemptAt", d.nextAttemptAt().toString());
+        if (d.state() == DeliveryState.PENDING)
+            m.put("nextAttemptAt", d.nextAttemptAt().toString());
         d.deliveredAt().ifPresent(t -> m.put("deliveredAt", t.toString()));
         d.lastError().ifPresent(e -> m.put("lastError", e));
         d.response().ifPresent(r -> m.put("response", r));

@@ -23,9 +23,22 @@ import java.util.Optional;
  * @param lastError     the last failure, as the receiver or the network reported it
  * @param response      what the receiver answered on success (e.g. the database's statement uuid)
  */
-public record Delivery(String id, String eventId, Channel channel, String destination, String caseId, String kind, String subject, String body,
-                       DeliveryState state, int attempts, Instant createdAt, Instant nextAttemptAt, Optional<Instant> deliveredAt,
-                       Optional<String> lastError, Optional<String> response) {
+public record Delivery(
+        String id,
+        String eventId,
+        Channel channel,
+        String destination,
+        String caseId,
+        String kind,
+        String subject,
+        String body,
+        DeliveryState state,
+        int attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Optional<Instant> deliveredAt,
+        Optional<String> lastError,
+        Optional<String> response) {
     public Delivery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(eventId, "eventId");
@@ -47,26 +60,90 @@ public record Delivery(String id, String eventId, Channel channel, String destin
      * A new pending message, due at once. Its id is made from the event, channel, kind and
      * {@code recipient}, so the same change enqueued twice (a replay) is stored once.
      */
-    public static Delivery pending(String eventId, String recipient, Channel channel, String destination, String caseId, String kind, String subject,
-                                   String body, Instant now) {
+    public static Delivery pending(
+            String eventId,
+            String recipient,
+            Channel channel,
+            String destination,
+            String caseId,
+            String kind,
+            String subject,
+            String body,
+            Instant now) {
         String id = channel.name().toLowerCase(java.util.Locale.ROOT) + ":" + eventId + ":" + kind + ":" + recipient;
-        return new Delivery(id, eventId, channel, destination, caseId, kind, subject, body, DeliveryState.PENDING, 0, now, now,
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new Delivery(
+                id,
+                eventId,
+                channel,
+                destination,
+                caseId,
+                kind,
+                subject,
+                body,
+                DeliveryState.PENDING,
+                0,
+                now,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     Delivery delivered(Instant at, String answer) {
-        return new Delivery(id, eventId, channel, destination, caseId, kind, subject, body, DeliveryState.DELIVERED, attempts + 1, createdAt, at,
-                Optional.of(at), lastError, Optional.of(answer));
+        return new Delivery(
+                id,
+                eventId,
+                channel,
+                destination,
+                caseId,
+                kind,
+                subject,
+                body,
+                DeliveryState.DELIVERED,
+                attempts + 1,
+                createdAt,
+                at,
+                Optional.of(at),
+                lastError,
+                Optional.of(answer));
     }
 
     Delivery failed(String error, Optional<Instant> retryAt) {
-        return new Delivery(id, eventId, channel, destination, caseId, kind, subject, body, retryAt.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD,
-                attempts + 1, createdAt, retryAt.orElse(nextAttemptAt), deliveredAt, Optional.of(error), response);
+        return new Delivery(
+                id,
+                eventId,
+                channel,
+                destination,
+                caseId,
+                kind,
+                subject,
+                body,
+                retryAt.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD,
+                attempts + 1,
+                createdAt,
+                retryAt.orElse(nextAttemptAt),
+                deliveredAt,
+                Optional.of(error),
+                response);
     }
 
     /** Back from the dead-letter list, due now; its attempt count is kept for the record. */
     Delivery requeued(Instant now) {
-        return new Delivery(id, eventId, channel, destination, caseId, kind, subject, body, DeliveryState.PENDING, attempts, createdAt, now,
-                deliveredAt, lastError, response);
+        return new Delivery(
+                id,
+                eventId,
+                channel,
+                destination,
+                caseId,
+                kind,
+                subject,
+                body,
+                DeliveryState.PENDING,
+                attempts,
+                createdAt,
+                now,
+                deliveredAt,
+                lastError,
+                response);
     }
 }

@@ -19,5 +19,7 @@ public final class DeliveryException extends Exception {
         this.permanent = permanent;
     }
 
-    public boolean permanent() { return permanent; }
+    public boolean permanent() {
+        return permanent;
+    }
 }

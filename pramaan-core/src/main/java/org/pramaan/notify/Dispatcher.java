@@ -18,8 +18,17 @@ import org.pramaan.audit.AuditLog;
  */
 public final class Dispatcher {
     /** Waits before the 2nd, 3rd, … attempt: quick at first (a receiver restarting), then hours (an outage). */
-    public static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8));
+    public static final List<Duration> BACKOFF = List.of(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(4),
+            Duration.ofHours(8));
+
     private static final int BATCH = 100;
 
     private final DeliveryRepository outbox;
@@ -79,23 +88,56 @@ public final class Dispatcher {
 
     /** After {@code attempts} failed tries, when to try again; empty once every backoff step is used. */
     private Optional<Instant> retryAt(int attempts) {
-        return attempts > BACKOFF.size() ? Optional.empty() : Optional.of(clock.instant().plus(BACKOFF.get(attempts - 1)));
+        return attempts > BACKOFF.size()
+                ? Optional.empty()
+                : Optional.of(clock.instant().plus(BACKOFF.get(attempts - 1)));
     }
 
     private void record(Delivery d) {
         switch (d.state()) {
-            case DELIVERED -> audit.append("delivery.delivered", "case:" + d.caseId(), AuditLog.details("delivery", d.id(), "channel", d.channel().name(),
-                    "kind", d.kind(), "attempts", d.attempts(), "response", d.response().orElse("")));
-            case DEAD -> audit.append("delivery.dead_lettered", "case:" + d.caseId(), AuditLog.details("delivery", d.id(), "channel", d.channel().name(),
-                    "kind", d.kind(), "attempts", d.attempts(), "error", d.lastError().orElse("")));
-            case PENDING -> { }
+            case DELIVERED ->
+                audit.append(
+                        "delivery.delivered",
+                        "case:" + d.caseId(),
+                        AuditLog.details(
+                                "delivery",
+                                d.id(),
+                                "channel",
+                                d.channel().name(),
+                                "kind",
+                                d.kind(),
+                                "attempts",
+                                d.attempts(),
+                                "response",
+                                d.response().orElse("")));
+            case DEAD ->
+                audit.append(
+                        "delivery.dead_lettered",
+                        "case:" + d.caseId(),
+                        AuditLog.details(
+                                "delivery",
+                                d.id(),
+                                "channel",
+                                d.channel().name(),
+                                "kind",
+                                d.kind(),
+                                "attempts",
+                                d.attempts(),
+                                "error",
+                                d.lastError().orElse("")));
+            case PENDING -> {}
         }
     }
 
     /** An operator sends a dead letter again (after fixing the receiver). */
     public synchronized Delivery retry(String id, String actor) {
-        Delivery d = outbox.find(id).orElseThrow(() -> new org.pramaan.errors.Invalid("id", "no delivery with id '" + id + "'")); // 400, as openapi.json documents
-        if (d.state() != DeliveryState.DEAD) throw new org.pramaan.errors.Conflict(org.pramaan.errors.Conflict.REQUEST_CONFLICT, "delivery " + id + " is " + d.state() + "; only dead letters can be retried");
+        Delivery d = outbox.find(id)
+                .orElseThrow(() -> new org.pramaan.errors.Invalid(
+                        "id", "no delivery with id '" + id + "'")); // 400, as openapi.json documents
+        if (d.state() != DeliveryState.DEAD)
+            throw new org.pramaan.errors.Conflict(
+                    org.pramaan.errors.Conflict.REQUEST_CONFLICT,
+                    "delivery " + id + " is " + d.state() + "; only dead letters can be retried");
         Delivery again = d.requeued(clock.instant());
         return audit.unitOfWork().run(() -> {
             outbox.save(again);

@@ -24,13 +24,22 @@ public enum MessageKind {
     ACCOUNT_SUSPENDED(Recipient.UPLOADER);
 
     /** Who a message is for. */
-    public enum Recipient { COMPLAINANT, UPLOADER }
+    public enum Recipient {
+        COMPLAINANT,
+        UPLOADER
+    }
 
     private final Recipient recipient;
 
-    MessageKind(Recipient recipient) { this.recipient = recipient; }
+    MessageKind(Recipient recipient) {
+        this.recipient = recipient;
+    }
 
-    public Recipient recipient() { return recipient; }
+    public Recipient recipient() {
+        return recipient;
+    }
 
-    public String key() { return name().toLowerCase(Locale.ROOT); }
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

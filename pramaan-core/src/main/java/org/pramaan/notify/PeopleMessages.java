@@ -20,7 +20,8 @@ final class PeopleMessages {
     record Message(MessageKind kind, Optional<String> accountId, CaseEvent event) {}
 
     /** Notice fields a notifier's e-mail address may arrive in, by rule pack (EU art.16(2)(c), US §223a contact, IN complaint forms). */
-    private static final List<String> EMAIL_FIELDS = List.of("notifier_email", "complainant_email", "contact_email", "contact_info");
+    private static final List<String> EMAIL_FIELDS =
+            List.of("notifier_email", "complainant_email", "contact_email", "contact_info");
 
     private PeopleMessages() {}
 
@@ -34,30 +35,40 @@ final class PeopleMessages {
             case CaseEvent.ActionTaken taken -> {
                 CaseAction a = taken.action();
                 if (a.closesCase()) out.add(complainant(MessageKind.DECISION, e));
-                MessageKind toUploader = a == CaseAction.RESTORE ? MessageKind.RESTORED : a.restrictsContent() ? MessageKind.RESTRICTION : null;
-                if (toUploader != null) for (String id : uploaders.apply(c)) out.add(new Message(toUploader, Optional.of(id), e));
+                MessageKind toUploader = a == CaseAction.RESTORE
+                        ? MessageKind.RESTORED
+                        : a.restrictsContent() ? MessageKind.RESTRICTION : null;
+                if (toUploader != null)
+                    for (String id : uploaders.apply(c)) out.add(new Message(toUploader, Optional.of(id), e));
             }
             case CaseEvent.AppealDecided x -> {
-                for (String id : uploaders.apply(c)) out.add(new Message(MessageKind.APPEAL_DECIDED, Optional.of(id), e));
+                for (String id : uploaders.apply(c))
+                    out.add(new Message(MessageKind.APPEAL_DECIDED, Optional.of(id), e));
             }
-            case CaseEvent.AccountWarned x -> out.add(new Message(MessageKind.ACCOUNT_WARNED, Optional.of(e.details().get("accountId")), e));
-            case CaseEvent.AccountSuspended x -> out.add(new Message(MessageKind.ACCOUNT_SUSPENDED, Optional.of(e.details().get("accountId")), e));
+            case CaseEvent.AccountWarned x ->
+                out.add(new Message(
+                        MessageKind.ACCOUNT_WARNED, Optional.of(e.details().get("accountId")), e));
+            case CaseEvent.AccountSuspended x ->
+                out.add(new Message(
+                        MessageKind.ACCOUNT_SUSPENDED, Optional.of(e.details().get("accountId")), e));
             // Internal to the case or for reviewers: the platform's webhook carries them, people are not messaged.
-            case CaseEvent.RoutedToLegalReview x -> { }
-            case CaseEvent.FieldsSupplied x -> { }
-            case CaseEvent.NoticeCompleted x -> { }
-            case CaseEvent.Escalated x -> { }
-            case CaseEvent.Breached x -> { }
-            case CaseEvent.StatementIssued x -> { }
-            case CaseEvent.ClockStopped x -> { }
-            case CaseEvent.IdenticalCopiesRemoved x -> { }
-            case CaseEvent.RepeatInfringerFlagged x -> { }
-            case CaseEvent.AppealReceived x -> { }
+            case CaseEvent.RoutedToLegalReview x -> {}
+            case CaseEvent.FieldsSupplied x -> {}
+            case CaseEvent.NoticeCompleted x -> {}
+            case CaseEvent.Escalated x -> {}
+            case CaseEvent.Breached x -> {}
+            case CaseEvent.StatementIssued x -> {}
+            case CaseEvent.ClockStopped x -> {}
+            case CaseEvent.IdenticalCopiesRemoved x -> {}
+            case CaseEvent.RepeatInfringerFlagged x -> {}
+            case CaseEvent.AppealReceived x -> {}
         }
         return out;
     }
 
-    private static Message complainant(MessageKind k, CaseEvent e) { return new Message(k, Optional.empty(), e); }
+    private static Message complainant(MessageKind k, CaseEvent e) {
+        return new Message(k, Optional.empty(), e);
+    }
 
     /**
      * The first notice field that looks like an e-mail address. Plain code, not the regular expression
@@ -65,7 +76,10 @@ final class PeopleMessages {
      * inside the case service's lock via {@link CaseNotifier} (issue 11 defect 1).
      */
     static Optional<String> complainantEmail(CaseFile c) {
-        return EMAIL_FIELDS.stream().map(f -> c.notice().getOrDefault(f, "").trim()).filter(PlainText::looksLikeEmail).findFirst();
+        return EMAIL_FIELDS.stream()
+                .map(f -> c.notice().getOrDefault(f, "").trim())
+                .filter(PlainText::looksLikeEmail)
+                .findFirst();
     }
 
     /** The notice's {@code language} field when texts exist for it, else the platform's default. */
@@ -83,13 +97,25 @@ final class PeopleMessages {
         v.put("deadline", c.nextDeadline().map(d -> time(d, zone)).orElse("-"));
         v.put("missing", m.event().details().getOrDefault("missing", "").replace(",", ", "));
         v.put("at", time(m.event().at(), zone));
-        Optional.ofNullable(m.event().details().getOrDefault("action", m.event().details().get("decision")))
+        Optional.ofNullable(m.event()
+                        .details()
+                        .getOrDefault("action", m.event().details().get("decision")))
                 .ifPresent(d -> v.put("decision", Templates.load(language).label("action." + d)));
-        v.put("reason", m.event().details().getOrDefault("reason", m.event().details().getOrDefault("note", "")));
+        v.put(
+                "reason",
+                m.event().details().getOrDefault("reason", m.event().details().getOrDefault("note", "")));
         v.put("territories", m.event().details().getOrDefault("territories", ""));
-        v.put("until", Optional.ofNullable(m.event().details().get("until")).map(u -> time(Instant.parse(u), zone)).orElse(""));
+        v.put(
+                "until",
+                Optional.ofNullable(m.event().details().get("until"))
+                        .map(u -> time(Instant.parse(u), zone))
+                        .orElse(""));
         return v;
     }
 
-    private static String time(Instant t, ZoneId zone) { return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz").withZone(zone).format(t); }
+    private static String time(Instant t, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz")
+                .withZone(zone)
+                .format(t);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class Templates {
     /** Languages with a complete set of texts (English; Hindi for India, IT Rules r.3(1)(b) user notices). */
     public static final List<String> LANGUAGES = List.of("en", "hi");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private final String language;
     private final Properties texts;
@@ -30,10 +31,13 @@ public final class Templates {
         this.texts = texts;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Templates> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Templates> LOADED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Templates load(String language) {
-        if (!LANGUAGES.contains(language)) throw new IllegalArgumentException("no message texts for language '" + language + "'; available: " + LANGUAGES);
+        if (!LANGUAGES.contains(language))
+            throw new IllegalArgumentException(
+                    "no message texts for language '" + language + "'; available: " + LANGUAGES);
         return LOADED.computeIfAbsent(language, Templates::read);
     }
 
@@ -49,7 +53,9 @@ public final class Templates {
         return new Templates(language, p);
     }
 
-    public String language() { return language; }
+    public String language() {
+        return language;
+    }
 
     /** A rendered message. */
     public record Message(String subject, String body) {}
@@ -87,7 +93,9 @@ public final class Templates {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String v = values.get(m.group(1));
-            if (v == null) throw new IllegalStateException(kind.key() + " (" + language + ") needs a value for {" + m.group(1) + "}");
+            if (v == null)
+                throw new IllegalStateException(
+                        kind.key() + " (" + language + ") needs a value for {" + m.group(1) + "}");
             m.appendReplacement(out, Matcher.quoteReplacement(v));
         }
         m.appendTail(out);

@@ -13,9 +13,22 @@ import org.pramaan.json.Json;
  * are printable ASCII (0x21–0x7E). Some producers spell the reserved fields {@code ReserveCode1/2};
  * those are accepted on read and written as {@code ReservedCode1/2}.
  */
-public record Aigc(String label, String contentProducer, String produceId, String reservedCode1, String contentPropagator,
-                   String propagateId, String reservedCode2) {
-    public static final List<String> FIELDS = List.of("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2");
+public record Aigc(
+        String label,
+        String contentProducer,
+        String produceId,
+        String reservedCode1,
+        String contentPropagator,
+        String propagateId,
+        String reservedCode2) {
+    public static final List<String> FIELDS = List.of(
+            "Label",
+            "ContentProducer",
+            "ProduceID",
+            "ReservedCode1",
+            "ContentPropagator",
+            "PropagateID",
+            "ReservedCode2");
 
     /**
      * Validates for writing: Label in {"1","2","3"}; every value printable ASCII, at most 2048
@@ -23,8 +36,11 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
      * had none (Labeling Measures art.6: "possibly"/"suspected"), in which case the propagator fields are.
      */
     public Aigc {
-        if (!List.of("1", "2", "3").contains(label)) throw new IllegalArgumentException("AIGC Label must be \"1\", \"2\" or \"3\", got \"" + label + "\"");
-        boolean platformAdded = contentPropagator != null && !contentPropagator.isEmpty() && (contentProducer == null || contentProducer.isEmpty());
+        if (!List.of("1", "2", "3").contains(label))
+            throw new IllegalArgumentException("AIGC Label must be \"1\", \"2\" or \"3\", got \"" + label + "\"");
+        boolean platformAdded = contentPropagator != null
+                && !contentPropagator.isEmpty()
+                && (contentProducer == null || contentProducer.isEmpty());
         requirePrintable("ContentProducer", contentProducer, !platformAdded);
         requirePrintable("ProduceID", produceId, !platformAdded);
         requirePrintable("ReservedCode1", reservedCode1, false);
@@ -40,9 +56,16 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
 
     /** A label read from a file, by field name (either reserved-code spelling); validated like a new one. */
     public static Aigc fromFields(Map<String, String> fields) {
-        java.util.function.Function<String, String> f = k -> fields.getOrDefault(k, fields.getOrDefault(k.replace("Reserved", "Reserve"), ""));
-        return new Aigc(f.apply("Label"), f.apply("ContentProducer"), f.apply("ProduceID"), f.apply("ReservedCode1"), f.apply("ContentPropagator"),
-                f.apply("PropagateID"), f.apply("ReservedCode2"));
+        java.util.function.Function<String, String> f =
+                k -> fields.getOrDefault(k, fields.getOrDefault(k.replace("Reserved", "Reserve"), ""));
+        return new Aigc(
+                f.apply("Label"),
+                f.apply("ContentProducer"),
+                f.apply("ProduceID"),
+                f.apply("ReservedCode1"),
+                f.apply("ContentPropagator"),
+                f.apply("PropagateID"),
+                f.apply("ReservedCode2"));
     }
 
     /** A platform's propagation step (Labeling Measures art.6): adds its fields, never touches the producer's. */
@@ -52,7 +75,8 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
 
     /** As {@link #propagatedBy(String, String)}, with this platform's own integrity data (a previous platform's is dropped). */
     public Aigc propagatedBy(String propagator, String propagateId, String propagatorReservedCode) {
-        return new Aigc(label, contentProducer, produceId, reservedCode1, propagator, propagateId, propagatorReservedCode);
+        return new Aigc(
+                label, contentProducer, produceId, reservedCode1, propagator, propagateId, propagatorReservedCode);
     }
 
     /** The seven fields in the standard's order (the shared mapper would sort them). */
@@ -61,14 +85,20 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < FIELDS.size(); i++) {
             if (i > 0) sb.append(',');
-            sb.append('"').append(FIELDS.get(i)).append("\":\"").append(v[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            sb.append('"')
+                    .append(FIELDS.get(i))
+                    .append("\":\"")
+                    .append(v[i].replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return sb.append('}').toString();
     }
 
     /** What a read found: the fields present, and the problem if the label is not valid. */
     public record Parsed(Map<String, String> fields, Optional<String> problem) {
-        public String label() { return fields.getOrDefault("Label", ""); }
+        public String label() {
+            return fields.getOrDefault("Label", "");
+        }
     }
 
     public static Parsed parse(String json) {
@@ -82,23 +112,36 @@ public record Aigc(String label, String contentProducer, String produceId, Strin
         if (n == null || !n.isObject()) return new Parsed(fields, Optional.of("AIGC value is not a JSON object"));
         n.fields().forEachRemaining(e -> {
             String key = e.getKey().replace("ReserveCode", "ReservedCode");
-            fields.put(key, e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            fields.put(
+                    key,
+                    e.getValue().isTextual()
+                            ? e.getValue().asText()
+                            : e.getValue().toString());
         });
         JsonNode label = n.get("Label");
         if (label == null) return new Parsed(fields, Optional.of("AIGC has no Label"));
-        if (!label.isTextual()) return new Parsed(fields, Optional.of("AIGC Label must be a string \"1\", \"2\" or \"3\", got " + label));
-        if (!List.of("1", "2", "3").contains(label.asText())) return new Parsed(fields, Optional.of("AIGC Label \"" + label.asText() + "\" is not 1, 2 or 3"));
+        if (!label.isTextual())
+            return new Parsed(fields, Optional.of("AIGC Label must be a string \"1\", \"2\" or \"3\", got " + label));
+        if (!List.of("1", "2", "3").contains(label.asText()))
+            return new Parsed(fields, Optional.of("AIGC Label \"" + label.asText() + "\" is not 1, 2 or 3"));
         for (Map.Entry<String, String> f : fields.entrySet()) {
-            if (!printable(f.getValue())) return new Parsed(fields, Optional.of("AIGC " + f.getKey() + " has characters outside printable ASCII"));
+            if (!printable(f.getValue()))
+                return new Parsed(
+                        fields, Optional.of("AIGC " + f.getKey() + " has characters outside printable ASCII"));
         }
         return new Parsed(fields, Optional.empty());
     }
 
-    static boolean printable(String s) { return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7E); }
+    static boolean printable(String s) {
+        return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
+    }
 
     private static void requirePrintable(String field, String value, boolean required) {
-        if (value == null || (required && value.isEmpty())) throw new IllegalArgumentException("AIGC " + field + " is required");
-        if (!printable(value)) throw new IllegalArgumentException("AIGC " + field + " must be printable ASCII (0x21-0x7E)");
-        if (value.length() > 2048) throw new IllegalArgumentException("AIGC " + field + " is longer than 2048 characters");
+        if (value == null || (required && value.isEmpty()))
+            throw new IllegalArgumentException("AIGC " + field + " is required");
+        if (!printable(value))
+            throw new IllegalArgumentException("AIGC " + field + " must be printable ASCII (0x21-0x7E)");
+        if (value.length() > 2048)
+            throw new IllegalArgumentException("AIGC " + field + " is longer than 2048 characters");
     }
 }

@@ -26,14 +26,18 @@ final class AudioVideoLabels {
         boolean tagUnsync = (src.read(0, 10)[5] & 0x80) != 0;
         for (Id3Frames.Frame f : r.frames()) {
             if (!(f.id().equals("TXXX") || f.id().equals("PRIV")) || f.length() > MAX_TEXT) continue;
-            byte[] d = Id3Text.frameData(src.read(f.offset(), 10), src.read(f.dataOffset(), (int) f.length()), r.version(), tagUnsync);
+            byte[] d = Id3Text.frameData(
+                    src.read(f.offset(), 10), src.read(f.dataOffset(), (int) f.length()), r.version(), tagUnsync);
             if (d == null) continue;
             String where = "MP3 ID3v2." + r.version() + " " + f.id();
             if (f.id().equals("TXXX")) {
                 Id3Text.Txxx t = Id3Text.txxx(d);
-                if (t != null) m.text.add(new MetadataBlocks.TextEntry(t.description(), t.value(), where + " '" + t.description() + "' @ offset " + f.offset()));
+                if (t != null)
+                    m.text.add(new MetadataBlocks.TextEntry(
+                            t.description(), t.value(), where + " '" + t.description() + "' @ offset " + f.offset()));
             } else if (Bytes.startsWith(d, 0, "XMP\0")) {
-                m.xmp.add(new MetadataBlocks.Block(where + " 'XMP' @ offset " + f.offset(), MetadataBlocks.slice(d, 4)));
+                m.xmp.add(
+                        new MetadataBlocks.Block(where + " 'XMP' @ offset " + f.offset(), MetadataBlocks.slice(d, 4)));
             }
         }
     }
@@ -50,7 +54,8 @@ final class AudioVideoLabels {
             String id = Bytes.ascii(d, p, 4);
             long len = Bytes.u32le(d, p + 4);
             if (len > d.length - p - 8) return;
-            if (id.equals("AIGC")) m.text.add(new MetadataBlocks.TextEntry("AIGC", zstr(d, p + 8, (int) len), where + " INFO 'AIGC'"));
+            if (id.equals("AIGC"))
+                m.text.add(new MetadataBlocks.TextEntry("AIGC", zstr(d, p + 8, (int) len), where + " INFO 'AIGC'"));
             p += 8 + (int) len + (int) (len & 1);
         }
     }
@@ -63,7 +68,9 @@ final class AudioVideoLabels {
                 for (BmffBoxes.Box u : BmffBoxes.children(src, b.payloadOffset(), b.end())) {
                     if (u.type().equals("meta")) BmffMetaKeys.read(src, u, format + " moov/udta/meta", m);
                     if (u.type().equals("XMP_") && u.payloadLength() <= MetadataBlocks.MAX_BLOCK) {
-                        m.xmp.add(new MetadataBlocks.Block(format + " moov/udta/XMP_ @ offset " + u.offset(), src.read(u.payloadOffset(), (int) u.payloadLength())));
+                        m.xmp.add(new MetadataBlocks.Block(
+                                format + " moov/udta/XMP_ @ offset " + u.offset(),
+                                src.read(u.payloadOffset(), (int) u.payloadLength())));
                     }
                 }
             }
@@ -77,5 +84,4 @@ final class AudioVideoLabels {
         while (end > from && d[end - 1] == 0) end--;
         return new String(d, from, end - from, StandardCharsets.UTF_8).strip();
     }
-
 }

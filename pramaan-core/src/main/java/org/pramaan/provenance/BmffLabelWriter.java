@@ -29,11 +29,14 @@ public final class BmffLabelWriter {
             }
         }
         byte[] packet = XmpEdit.apply(old, dst, aigcJson).getBytes(StandardCharsets.UTF_8);
-        return BmffBoxWriter.replaceTopLevel(file, b -> isXmp(file, b), BmffBoxWriter.uuidBox(XMP_UUID, packet)).bytes();
+        return BmffBoxWriter.replaceTopLevel(file, b -> isXmp(file, b), BmffBoxWriter.uuidBox(XMP_UUID, packet))
+                .bytes();
     }
 
     private static boolean isXmp(byte[] file, BmffBoxes.Box b) {
-        return b.type().equals("uuid") && java.util.Arrays.equals(file, (int) b.payloadOffset() - 16, (int) b.payloadOffset(), XMP_UUID, 0, 16);
+        return b.type().equals("uuid")
+                && java.util.Arrays.equals(
+                        file, (int) b.payloadOffset() - 16, (int) b.payloadOffset(), XMP_UUID, 0, 16);
     }
 
     private static java.util.List<BmffBoxes.Box> boxes(byte[] file) throws IOException {

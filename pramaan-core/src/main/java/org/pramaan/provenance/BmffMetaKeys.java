@@ -23,32 +23,39 @@ final class BmffMetaKeys {
     static void read(MediaSource src, BmffBoxes.Box meta, String where, MetadataBlocks m) throws IOException {
         try {
             // ISO meta is a FullBox (version+flags), QuickTime meta is not: a zero word means FullBox.
-            long start = meta.payloadLength() >= 4 && Bytes.u32be(src.read(meta.payloadOffset(), 4), 0) == 0 ? meta.payloadOffset() + 4 : meta.payloadOffset();
+            long start = meta.payloadLength() >= 4 && Bytes.u32be(src.read(meta.payloadOffset(), 4), 0) == 0
+                    ? meta.payloadOffset() + 4
+                    : meta.payloadOffset();
             List<BmffBoxes.Box> boxes = BmffBoxes.children(src, start, meta.end());
             List<String> keys = new ArrayList<>();
             BmffBoxes.first(boxes, "keys").ifPresent(k -> keys.addAll(keys(src, k)));
             for (BmffBoxes.Box ilst : boxes) {
                 if (!ilst.type().equals("ilst")) continue;
-                for (BmffBoxes.Box item : BmffBoxes.children(src, ilst.payloadOffset(), ilst.end())) item(src, item, keys, where, m);
+                for (BmffBoxes.Box item : BmffBoxes.children(src, ilst.payloadOffset(), ilst.end()))
+                    item(src, item, keys, where, m);
             }
         } catch (BmffBoxes.BoxException | IOException e) {
             // damaged metadata: nothing to report from it
         }
     }
 
-    private static void item(MediaSource src, BmffBoxes.Box item, List<String> keys, String where, MetadataBlocks m) throws IOException, BmffBoxes.BoxException {
+    private static void item(MediaSource src, BmffBoxes.Box item, List<String> keys, String where, MetadataBlocks m)
+            throws IOException, BmffBoxes.BoxException {
         if (item.payloadLength() > MAX) return;
         String name = "";
         String value = null;
         for (BmffBoxes.Box c : BmffBoxes.children(src, item.payloadOffset(), item.end())) {
             byte[] d = src.read(c.payloadOffset(), (int) c.payloadLength());
             if (c.type().equals("name") && d.length >= 4) name = new String(d, 4, d.length - 4, StandardCharsets.UTF_8);
-            if (c.type().equals("data") && d.length >= 8) value = new String(d, 8, d.length - 8, StandardCharsets.UTF_8);
+            if (c.type().equals("data") && d.length >= 8)
+                value = new String(d, 8, d.length - 8, StandardCharsets.UTF_8);
         }
         byte[] t = item.type().getBytes(StandardCharsets.ISO_8859_1);
         int index = (int) Bytes.u32be(t, 0);
         if (!item.type().equals("----") && index >= 1 && index <= keys.size()) name = keys.get(index - 1);
-        if (value != null && !name.isEmpty()) m.text.add(new MetadataBlocks.TextEntry(name, value.strip(), where + " '" + name + "' @ offset " + item.offset()));
+        if (value != null && !name.isEmpty())
+            m.text.add(new MetadataBlocks.TextEntry(
+                    name, value.strip(), where + " '" + name + "' @ offset " + item.offset()));
     }
 
     /** {@code keys}: FullBox, entry count, then {size, namespace, name} entries. */

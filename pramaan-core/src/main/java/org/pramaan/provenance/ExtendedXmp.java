@@ -23,7 +23,9 @@ final class ExtendedXmp {
     private final Map<String, List<Part>> parts = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
 
-    static boolean is(byte[] app1Payload) { return MetadataBlocks.startsWith(app1Payload, SIGNATURE); }
+    static boolean is(byte[] app1Payload) {
+        return MetadataBlocks.startsWith(app1Payload, SIGNATURE);
+    }
 
     void add(byte[] payload) {
         if (payload.length < HEADER) return;
@@ -31,7 +33,8 @@ final class ExtendedXmp {
         long full = Bytes.u32be(payload, 67), offset = Bytes.u32be(payload, 71);
         if (full > MetadataBlocks.MAX_BLOCK || lengths.getOrDefault(guid, full) != full) return;
         lengths.put(guid, full);
-        parts.computeIfAbsent(guid, g -> new ArrayList<>()).add(new Part(offset, MetadataBlocks.slice(payload, HEADER)));
+        parts.computeIfAbsent(guid, g -> new ArrayList<>())
+                .add(new Part(offset, MetadataBlocks.slice(payload, HEADER)));
     }
 
     /** The packets whose portions fit together exactly; at most {@link MetadataBlocks#MAX_BLOCK} bytes in all. */
@@ -42,7 +45,8 @@ final class ExtendedXmp {
             int full = lengths.get(e.getKey()).intValue();
             long covered = e.getValue().stream().mapToLong(p -> p.data().length).sum();
             boolean inside = e.getValue().stream().allMatch(p -> p.offset() + p.data().length <= full);
-            if (covered != full || !inside || full > budget) continue; // checked before allocating: many GUIDs must not add up
+            if (covered != full || !inside || full > budget)
+                continue; // checked before allocating: many GUIDs must not add up
             budget -= full;
             byte[] packet = new byte[full];
             for (Part p : e.getValue()) System.arraycopy(p.data(), 0, packet, (int) p.offset(), p.data().length);

@@ -16,14 +16,21 @@ public final class Id3LabelWriter {
 
     public static byte[] write(byte[] mp3, String aigcJson) throws IOException {
         int version = mp3.length >= 10 && mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3' ? mp3[3] : 4;
-        return Id3TagWriter.replace(mp3, f -> isAigc(mp3, f, version), List.of(new Id3TagWriter.NewFrame("TXXX", Id3Text.txxxData("AIGC", aigcJson, version))))
+        return Id3TagWriter.replace(
+                        mp3,
+                        f -> isAigc(mp3, f, version),
+                        List.of(new Id3TagWriter.NewFrame("TXXX", Id3Text.txxxData("AIGC", aigcJson, version))))
                 .bytes();
     }
 
     private static boolean isAigc(byte[] mp3, Id3Frames.Frame f, int version) {
         if (!f.id().equals("TXXX")) return false;
         byte[] header = Arrays.copyOfRange(mp3, (int) f.offset(), (int) f.offset() + 10);
-        byte[] d = Id3Text.frameData(header, Arrays.copyOfRange(mp3, (int) f.dataOffset(), (int) (f.dataOffset() + f.length())), version, false);
+        byte[] d = Id3Text.frameData(
+                header,
+                Arrays.copyOfRange(mp3, (int) f.dataOffset(), (int) (f.dataOffset() + f.length())),
+                version,
+                false);
         Id3Text.Txxx t = d == null ? null : Id3Text.txxx(d);
         return t != null && t.description().equals("AIGC");
     }

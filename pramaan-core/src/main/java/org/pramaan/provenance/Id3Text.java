@@ -47,7 +47,10 @@ final class Id3Text {
         boolean wide = d[0] == 1 || d[0] == 2;
         int end = -1;
         for (int i = 1; i + (wide ? 1 : 0) < d.length; i += wide ? 2 : 1) {
-            if (d[i] == 0 && (!wide || d[i + 1] == 0)) { end = i; break; }
+            if (d[i] == 0 && (!wide || d[i + 1] == 0)) {
+                end = i;
+                break;
+            }
         }
         if (end < 0) return null;
         String desc = new String(d, 1, end - 1, cs);
@@ -59,6 +62,10 @@ final class Id3Text {
     /** A UTF-8 (v2.4) or ISO-8859-1 (v2.3, which has no UTF-8) TXXX frame's data; the AIGC JSON is ASCII either way. */
     static byte[] txxxData(String description, String value, int version) {
         Charset cs = version == 4 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        return MetadataEmbedder.concat(new byte[] {(byte) (version == 4 ? 3 : 0)}, description.getBytes(cs), new byte[] {0}, value.getBytes(cs));
+        return MetadataEmbedder.concat(
+                new byte[] {(byte) (version == 4 ? 3 : 0)},
+                description.getBytes(cs),
+                new byte[] {0},
+                value.getBytes(cs));
     }
 }

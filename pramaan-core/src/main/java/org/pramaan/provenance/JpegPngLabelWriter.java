@@ -30,13 +30,20 @@ public final class JpegPngLabelWriter {
     public static byte[] jpeg(byte[] file, Optional<String> dst, Optional<String> aigc) throws IOException {
         JpegSegments.Result r = JpegSegments.walk(MediaSource.of(file));
         if (!r.complete()) throw new IllegalArgumentException("not a complete JPEG: " + r.problem());
-        Optional<byte[]> old = r.segments().stream().filter(s -> s.isApp(1) && startsWith(file, s.payloadOffset(), XMP_NS)).findFirst()
+        Optional<byte[]> old = r.segments().stream()
+                .filter(s -> s.isApp(1) && startsWith(file, s.payloadOffset(), XMP_NS))
+                .findFirst()
                 .map(s -> Arrays.copyOfRange(file, (int) s.payloadOffset() + XMP_NS.length, end(s)));
         byte[] packet = XmpEdit.apply(old, dst, aigc).getBytes(StandardCharsets.UTF_8);
         if (packet.length > MAX_JPEG_XMP) {
-            throw new IllegalArgumentException("the XMP packet would be " + packet.length + " bytes; a JPEG APP1 segment holds at most " + MAX_JPEG_XMP + " (ExtendedXMP is not written)");
+            throw new IllegalArgumentException("the XMP packet would be " + packet.length
+                    + " bytes; a JPEG APP1 segment holds at most " + MAX_JPEG_XMP + " (ExtendedXMP is not written)");
         }
-        return JpegSegmentWriter.replace(file, 0xE1, e -> e.segment().isApp(1) && startsWith(e.payload(), 0, XMP_NS), List.of(MetadataEmbedder.concat(XMP_NS, packet)))
+        return JpegSegmentWriter.replace(
+                        file,
+                        0xE1,
+                        e -> e.segment().isApp(1) && startsWith(e.payload(), 0, XMP_NS),
+                        List.of(MetadataEmbedder.concat(XMP_NS, packet)))
                 .bytes();
     }
 
@@ -47,21 +54,35 @@ public final class JpegPngLabelWriter {
         Optional<PngChunk> xmp = r.chunks().stream().filter(c -> isXmp(file, c)).findFirst();
         Optional<byte[]> old = Optional.empty();
         if (xmp.isPresent()) {
-            byte[] body = itxtBody(Arrays.copyOfRange(file, (int) xmp.get().dataOffset(), (int) xmp.get().dataOffset() + xmp.get().length()));
-            if (body == null) throw new IllegalArgumentException("the PNG's XMP chunk cannot be decoded; not overwriting it");
+            byte[] body = itxtBody(Arrays.copyOfRange(
+                    file,
+                    (int) xmp.get().dataOffset(),
+                    (int) xmp.get().dataOffset() + xmp.get().length()));
+            if (body == null)
+                throw new IllegalArgumentException("the PNG's XMP chunk cannot be decoded; not overwriting it");
             old = Optional.of(body);
         }
         byte[] text = XmpEdit.apply(old, dst, aigc).getBytes(StandardCharsets.UTF_8);
-        byte[] data = MetadataEmbedder.concat(XMP_KEY.getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 0, 0, 0}, text);
-        return PngChunkWriter.replace(file, c -> isXmp(file, c) || (aigc.isPresent() && textKeyword(file, c).equals("AIGC")), "iTXt", data).bytes();
+        byte[] data = MetadataEmbedder.concat(
+                XMP_KEY.getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 0, 0, 0}, text);
+        return PngChunkWriter.replace(
+                        file,
+                        c -> isXmp(file, c)
+                                || (aigc.isPresent() && textKeyword(file, c).equals("AIGC")),
+                        "iTXt",
+                        data)
+                .bytes();
     }
 
-    private static boolean isXmp(byte[] file, PngChunk c) { return c.type().equals("iTXt") && textKeyword(file, c).equals(XMP_KEY); }
+    private static boolean isXmp(byte[] file, PngChunk c) {
+        return c.type().equals("iTXt") && textKeyword(file, c).equals(XMP_KEY);
+    }
 
     private static String textKeyword(byte[] file, PngChunk c) {
         if (!(c.type().equals("tEXt") || c.type().equals("zTXt") || c.type().equals("iTXt"))) return "";
         int from = (int) c.dataOffset(), to = Math.min(from + 80, from + c.length());
-        for (int i = from; i < to; i++) if (file[i] == 0) return new String(file, from, i - from, StandardCharsets.ISO_8859_1);
+        for (int i = from; i < to; i++)
+            if (file[i] == 0) return new String(file, from, i - from, StandardCharsets.ISO_8859_1);
         return "";
     }
 
@@ -76,9 +97,12 @@ public final class JpegPngLabelWriter {
         return d[nul + 1] == 1 ? MetadataBlocks.inflate(body) : body;
     }
 
-    private static int end(JpegSegment s) { return (int) (s.payloadOffset() + s.payloadLength()); }
+    private static int end(JpegSegment s) {
+        return (int) (s.payloadOffset() + s.payloadLength());
+    }
 
     private static boolean startsWith(byte[] b, long at, byte[] prefix) {
-        return at + prefix.length <= b.length && Arrays.equals(b, (int) at, (int) at + prefix.length, prefix, 0, prefix.length);
+        return at + prefix.length <= b.length
+                && Arrays.equals(b, (int) at, (int) at + prefix.length, prefix, 0, prefix.length);
     }
 }

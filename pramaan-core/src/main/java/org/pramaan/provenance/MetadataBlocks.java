@@ -47,7 +47,7 @@ public final class MetadataBlocks {
             case WEBP, WAV -> m.riff(src, info.type().name());
             case MP4, MOV, M4A, HEIF, AVIF -> m.bmff(src, info.type().name());
             case MP3 -> AudioVideoLabels.id3(src, m);
-            default -> { }
+            default -> {}
         }
         if (m.xmp.isEmpty()) m.scanForXmp(src, info.type().name());
         m.scanForMarkers(src, info);
@@ -62,9 +62,11 @@ public final class MetadataBlocks {
             if (s.payloadLength() == 0 || s.payloadLength() > MAX_BLOCK) continue;
             if (s.isApp(1)) {
                 byte[] p = src.read(s.payloadOffset(), s.payloadLength());
-                if (startsWith(p, XMP_JPEG)) xmp.add(new Block("JPEG APP1 XMP @ offset " + s.offset(), slice(p, XMP_JPEG.length)));
+                if (startsWith(p, XMP_JPEG))
+                    xmp.add(new Block("JPEG APP1 XMP @ offset " + s.offset(), slice(p, XMP_JPEG.length)));
                 else if (ExtendedXmp.is(p)) extended.add(p);
-                else if (Bytes.startsWith(p, 0, "Exif\0\0")) exif.add(new Block("JPEG APP1 Exif @ offset " + s.offset(), slice(p, 6)));
+                else if (Bytes.startsWith(p, 0, "Exif\0\0"))
+                    exif.add(new Block("JPEG APP1 Exif @ offset " + s.offset(), slice(p, 6)));
             } else if (s.isApp(11)) {
                 byte[] p = src.read(s.payloadOffset(), Math.min(s.payloadLength(), 64));
                 // C2PA 2.2 §11.3.1: JUMBF in APP11 with CI "JP"; a large store spans several segments.
@@ -74,7 +76,9 @@ public final class MetadataBlocks {
             }
         }
         xmp.addAll(extended.packets("JPEG APP1"));
-        if (app11 > 0) c2pa.add("JPEG APP11 JUMBF @ offset " + firstApp11 + " (" + app11 + " segment" + (app11 > 1 ? "s" : "") + ")");
+        if (app11 > 0)
+            c2pa.add("JPEG APP11 JUMBF @ offset " + firstApp11 + " (" + app11 + " segment" + (app11 > 1 ? "s" : "")
+                    + ")");
     }
 
     private void png(MediaSource src) throws IOException {
@@ -85,7 +89,7 @@ public final class MetadataBlocks {
             switch (c.type()) {
                 case "tEXt", "zTXt", "iTXt" -> pngText(c.type(), src.read(c.dataOffset(), c.length()), where);
                 case "eXIf" -> exif.add(new Block(where, src.read(c.dataOffset(), c.length())));
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -122,9 +126,11 @@ public final class MetadataBlocks {
             String where = format + " RIFF '" + c.id() + "' @ offset " + (c.dataOffset() - 8);
             if (c.id().equals("C2PA")) c2pa.add(where);
             if (c.length() > MAX_BLOCK) continue;
-            if (c.id().equals("XMP ") || c.id().equals("_PMX")) xmp.add(new Block(where, src.read(c.dataOffset(), (int) c.length())));
+            if (c.id().equals("XMP ") || c.id().equals("_PMX"))
+                xmp.add(new Block(where, src.read(c.dataOffset(), (int) c.length())));
             if (c.id().equals("AIGC") || c.id().equals("LIST")) AudioVideoLabels.riff(src, c, where, this);
-            if (c.id().equals("EXIF")) exif.add(new Block(where, stripExifHeader(src.read(c.dataOffset(), (int) c.length()))));
+            if (c.id().equals("EXIF"))
+                exif.add(new Block(where, stripExifHeader(src.read(c.dataOffset(), (int) c.length()))));
         }
     }
 
@@ -135,7 +141,9 @@ public final class MetadataBlocks {
                     String uuid = java.util.HexFormat.of().formatHex(src.read(b.payloadOffset() - 16, 16));
                     if (uuid.equals(C2PA_UUID)) c2pa.add(format + " uuid (C2PA) box @ offset " + b.offset());
                     if (uuid.equals(XMP_UUID) && b.payloadLength() <= MAX_BLOCK) {
-                        xmp.add(new Block(format + " uuid (XMP) box @ offset " + b.offset(), src.read(b.payloadOffset(), (int) b.payloadLength())));
+                        xmp.add(new Block(
+                                format + " uuid (XMP) box @ offset " + b.offset(),
+                                src.read(b.payloadOffset(), (int) b.payloadLength())));
                     }
                 }
                 if (b.type().equals("moov")) AudioVideoLabels.moov(src, b, format, this);
@@ -152,7 +160,10 @@ public final class MetadataBlocks {
             int from = indexOf(w, "<x:xmpmeta");
             if (from < 0) continue;
             int to = indexOf(w, "</x:xmpmeta>");
-            if (to > from) xmp.add(new Block(format + " embedded XMP @ offset " + (start + from), java.util.Arrays.copyOfRange(w, from, to + 12)));
+            if (to > from)
+                xmp.add(new Block(
+                        format + " embedded XMP @ offset " + (start + from),
+                        java.util.Arrays.copyOfRange(w, from, to + 12)));
             return;
         }
     }
@@ -162,9 +173,14 @@ public final class MetadataBlocks {
         byte[] head = src.readUpTo(0, SCAN_WINDOW);
         switch (info.type()) {
             case MP3 -> mp3Geob(head);
-            case GIF -> { int i = indexOf(head, "C2PA_GIF"); if (i >= 0) c2pa.add("GIF application extension C2PA_GIF @ offset " + i); }
-            case TIFF -> { if (TiffTags.hasTag(src, 0xCD41)) c2pa.add("TIFF tag 0xCD41 (C2PA manifest store)"); }
-            default -> { }
+            case GIF -> {
+                int i = indexOf(head, "C2PA_GIF");
+                if (i >= 0) c2pa.add("GIF application extension C2PA_GIF @ offset " + i);
+            }
+            case TIFF -> {
+                if (TiffTags.hasTag(src, 0xCD41)) c2pa.add("TIFF tag 0xCD41 (C2PA manifest store)");
+            }
+            default -> {}
         }
     }
 
@@ -209,9 +225,13 @@ public final class MetadataBlocks {
         }
     }
 
-    private static byte[] stripExifHeader(byte[] b) { return Bytes.startsWith(b, 0, "Exif\0\0") ? slice(b, 6) : b; }
+    private static byte[] stripExifHeader(byte[] b) {
+        return Bytes.startsWith(b, 0, "Exif\0\0") ? slice(b, 6) : b;
+    }
 
-    static byte[] slice(byte[] b, int from) { return from >= b.length ? new byte[0] : java.util.Arrays.copyOfRange(b, from, b.length); }
+    static byte[] slice(byte[] b, int from) {
+        return from >= b.length ? new byte[0] : java.util.Arrays.copyOfRange(b, from, b.length);
+    }
 
     static boolean startsWith(byte[] b, byte[] prefix) {
         if (b.length < prefix.length) return false;
@@ -234,5 +254,7 @@ public final class MetadataBlocks {
         return -1;
     }
 
-    static boolean contains(byte[] b, String s) { return indexOf(b, s) >= 0; }
+    static boolean contains(byte[] b, String s) {
+        return indexOf(b, s) >= 0;
+    }
 }

@@ -1,7 +1,7 @@
 package org.pramaan.provenance;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +31,13 @@ public final class RiffLabelWriter {
             byte[] info = Arrays.copyOfRange(wav, (int) c.dataOffset(), (int) (c.dataOffset() + c.length()));
             byte[] without = infoWithoutAigc(info);
             if (without.length == info.length) continue;
-            f = RiffChunkWriter.replace(wav, x -> x.dataOffset() == c.dataOffset(), "LIST", without).bytes();
+            f = RiffChunkWriter.replace(wav, x -> x.dataOffset() == c.dataOffset(), "LIST", without)
+                    .bytes();
             break;
         }
-        return RiffChunkWriter.replace(f, c -> c.id().equals("AIGC"), "AIGC", aigcJson.getBytes(StandardCharsets.US_ASCII)).bytes();
+        return RiffChunkWriter.replace(
+                        f, c -> c.id().equals("AIGC"), "AIGC", aigcJson.getBytes(StandardCharsets.US_ASCII))
+                .bytes();
     }
 
     /** The LIST data with its INFO {@code AIGC} entries removed (the same bytes when it has none, or is not INFO). */

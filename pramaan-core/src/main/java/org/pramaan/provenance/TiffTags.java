@@ -11,8 +11,13 @@ import org.pramaan.media.container.Bytes;
  * what was read before the damage.
  */
 public final class TiffTags {
-    public static final int SOFTWARE = 0x0131, IMAGE_DESCRIPTION = 0x010E, MAKE = 0x010F, MODEL = 0x0110, ARTIST = 0x013B,
-            EXIF_IFD = 0x8769, USER_COMMENT = 0x9286;
+    public static final int SOFTWARE = 0x0131,
+            IMAGE_DESCRIPTION = 0x010E,
+            MAKE = 0x010F,
+            MODEL = 0x0110,
+            ARTIST = 0x013B,
+            EXIF_IFD = 0x8769,
+            USER_COMMENT = 0x9286;
     private static final int MAX_ENTRIES = 1024, MAX_VALUE = 64 * 1024;
 
     private TiffTags() {}
@@ -55,7 +60,10 @@ public final class TiffTags {
             if (o + 12 > t.length) break;
             int tag = u16(t, o, le), type = u16(t, o + 2, le);
             long count = u32(t, o + 4, le);
-            if (tag == EXIF_IFD) { exif = u32(t, o + 8, le); continue; }
+            if (tag == EXIF_IFD) {
+                exif = u32(t, o + 8, le);
+                continue;
+            }
             if ((type != 2 && type != 7) || count == 0 || count > MAX_VALUE) continue; // ASCII or UNDEFINED
             long at = count <= 4 ? o + 8 : u32(t, o + 8, le);
             if (at < 0 || at + count > t.length) continue;
@@ -78,9 +86,15 @@ public final class TiffTags {
         return clean(new String(t, at, count, StandardCharsets.UTF_8));
     }
 
-    private static String clean(String s) { return s.replace("\0", "").trim(); }
+    private static String clean(String s) {
+        return s.replace("\0", "").trim();
+    }
 
-    private static int u16(byte[] b, int o, boolean le) { return le ? Bytes.u16le(b, o) : Bytes.u16be(b, o); }
+    private static int u16(byte[] b, int o, boolean le) {
+        return le ? Bytes.u16le(b, o) : Bytes.u16be(b, o);
+    }
 
-    private static long u32(byte[] b, int o, boolean le) { return le ? Bytes.u32le(b, o) : Bytes.u32be(b, o); }
+    private static long u32(byte[] b, int o, boolean le) {
+        return le ? Bytes.u32le(b, o) : Bytes.u32be(b, o);
+    }
 }

@@ -56,10 +56,13 @@ final class XmpEdit {
         try {
             doc = PARSER.get().parse(new ByteArrayInputStream(packet));
         } catch (Exception e) {
-            throw new IllegalArgumentException("the file's existing XMP packet is not well-formed XML (" + e.getMessage() + "); not overwriting it");
+            throw new IllegalArgumentException("the file's existing XMP packet is not well-formed XML ("
+                    + e.getMessage() + "); not overwriting it");
         }
         Element rdf = first(doc.getDocumentElement(), RDF, "RDF");
-        if (rdf == null) throw new IllegalArgumentException("the file's existing XMP packet has no rdf:RDF element; not overwriting it");
+        if (rdf == null)
+            throw new IllegalArgumentException(
+                    "the file's existing XMP packet has no rdf:RDF element; not overwriting it");
         Element desc = first(rdf, RDF, "Description");
         if (desc == null) {
             desc = doc.createElementNS(RDF, "rdf:Description");
@@ -77,7 +80,8 @@ final class XmpEdit {
             Element d = (Element) all.item(i);
             d.removeAttributeNS(ns, local);
             NodeList old = d.getElementsByTagNameNS(ns, local);
-            for (int k = old.getLength() - 1; k >= 0; k--) old.item(k).getParentNode().removeChild(old.item(k));
+            for (int k = old.getLength() - 1; k >= 0; k--)
+                old.item(k).getParentNode().removeChild(old.item(k));
         }
         desc.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + prefix, ns);
         Element e = desc.getOwnerDocument().createElementNS(ns, prefix + ":" + local);

@@ -26,14 +26,22 @@ public final class XmpReader {
     private static final String DST_PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/";
 
     /** What one packet says. */
-    public record Found(List<String> digitalSourceTypes, List<String> aigc, List<String> provenance, List<String> descriptions, boolean wellFormed) {}
+    public record Found(
+            List<String> digitalSourceTypes,
+            List<String> aigc,
+            List<String> provenance,
+            List<String> descriptions,
+            boolean wellFormed) {}
 
     private XmpReader() {}
 
     public static Found read(byte[] packet) {
         try {
             Document doc = parser().parse(new ByteArrayInputStream(packet));
-            List<String> dst = new ArrayList<>(), aigc = new ArrayList<>(), prov = new ArrayList<>(), desc = new ArrayList<>();
+            List<String> dst = new ArrayList<>(),
+                    aigc = new ArrayList<>(),
+                    prov = new ArrayList<>(),
+                    desc = new ArrayList<>();
             walk(doc.getDocumentElement(), dst, aigc, prov, desc, 0);
             return new Found(dst, aigc, prov, desc, true);
         } catch (Exception e) {
@@ -43,7 +51,8 @@ public final class XmpReader {
         }
     }
 
-    private static void walk(Element e, List<String> dst, List<String> aigc, List<String> prov, List<String> desc, int depth) {
+    private static void walk(
+            Element e, List<String> dst, List<String> aigc, List<String> prov, List<String> desc, int depth) {
         if (depth > 64) return;
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
@@ -54,18 +63,21 @@ public final class XmpReader {
             collect(e.getNamespaceURI(), e.getLocalName(), e.getTextContent().trim(), dst, aigc, prov);
         } else if (IPTC_EXT.equals(e.getNamespaceURI()) && "DigitalSourceType".equals(e.getLocalName())) {
             collect(IPTC_EXT, "DigitalSourceType", e.getTextContent().trim(), dst, aigc, prov);
-        } else if ("http://purl.org/dc/elements/1.1/".equals(e.getNamespaceURI()) && "description".equals(e.getLocalName())) {
+        } else if ("http://purl.org/dc/elements/1.1/".equals(e.getNamespaceURI())
+                && "description".equals(e.getLocalName())) {
             desc.add(e.getTextContent().trim());
         }
         String resource = e.getAttributeNS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "resource");
         if (!resource.isEmpty()) collect(e.getNamespaceURI(), e.getLocalName(), resource, dst, aigc, prov);
         NodeList children = e.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
-            if (children.item(i).getNodeType() == Node.ELEMENT_NODE) walk((Element) children.item(i), dst, aigc, prov, desc, depth + 1);
+            if (children.item(i).getNodeType() == Node.ELEMENT_NODE)
+                walk((Element) children.item(i), dst, aigc, prov, desc, depth + 1);
         }
     }
 
-    private static void collect(String ns, String local, String value, List<String> dst, List<String> aigc, List<String> prov) {
+    private static void collect(
+            String ns, String local, String value, List<String> dst, List<String> aigc, List<String> prov) {
         if (local == null || value.isEmpty()) return;
         if (IPTC_EXT.equals(ns) && local.equals("DigitalSourceType") && !dst.contains(value)) dst.add(value);
         else if (local.equals("AIGC") && !aigc.contains(value)) aigc.add(value);
@@ -73,7 +85,8 @@ public final class XmpReader {
     }
 
     private static boolean hasChildElements(Element e) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n.getNodeType() == Node.ELEMENT_NODE) return true;
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling())
+            if (n.getNodeType() == Node.ELEMENT_NODE) return true;
         return false;
     }
 
@@ -83,6 +96,7 @@ public final class XmpReader {
      * {@code reset()} returns it to its configured state between packets.
      */
     private static final DocumentBuilderFactory FACTORY = secureFactory();
+
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(XmpReader::newBuilder);
 
     private static DocumentBuilder parser() {
@@ -133,5 +147,7 @@ public final class XmpReader {
         return out;
     }
 
-    private static boolean isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
 }

@@ -9,4 +9,3 @@
  * makes labelled media for tests.
  */
 package org.pramaan.provenance;
-

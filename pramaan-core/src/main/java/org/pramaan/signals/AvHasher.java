@@ -65,9 +65,13 @@ public final class AvHasher implements SignalExtractor {
     }
 
     /** No decoders: images only, no vPDQ or audio hashes (and no notes about them). */
-    public static AvHasher none() { return new AvHasher(Optional.empty(), Optional.empty(), Settings.DEFAULT); }
+    public static AvHasher none() {
+        return new AvHasher(Optional.empty(), Optional.empty(), Settings.DEFAULT);
+    }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
     @Override
     public List<Signal> extract(SignalInput input) throws IOException {
@@ -95,7 +99,9 @@ public final class AvHasher implements SignalExtractor {
         List<VpdqFrame> frames = List.of();
         if (kind == MediaKind.VIDEO && video.isPresent()) {
             try {
-                frames = video.get().hash(file, settings.sampling(), settings.limits()).frames();
+                frames = video.get()
+                        .hash(file, settings.sampling(), settings.limits())
+                        .frames();
                 if (frames.isEmpty()) errors.add("vpdq: media.corrupt: no video frame could be decoded");
             } catch (MediaRejectedException e) {
                 errors.add("vpdq: " + e.code().code() + ": " + withoutPath(e.getMessage(), file));
@@ -111,7 +117,8 @@ public final class AvHasher implements SignalExtractor {
             return Optional.of(fingerprinter.fingerprint(clip.samples(), clip.sampleRate()));
         } catch (MediaRejectedException e) {
             // A silent video (no audio stream) is normal, not a problem worth a note.
-            if (!(kind == MediaKind.VIDEO && e.code() == RejectionCode.NO_STREAM)) errors.add("audio: " + e.code().code() + ": " + withoutPath(e.getMessage(), file));
+            if (!(kind == MediaKind.VIDEO && e.code() == RejectionCode.NO_STREAM))
+                errors.add("audio: " + e.code().code() + ": " + withoutPath(e.getMessage(), file));
         } catch (IllegalArgumentException e) {
             // Too short (under ~2.7 s), zero samples, or too long for a fingerprint.
             if (kind == MediaKind.AUDIO) errors.add("audio: audio.unusable: " + e.getMessage());
@@ -120,5 +127,7 @@ public final class AvHasher implements SignalExtractor {
     }
 
     /** Decoders name the file; here it is a server-side spool file, meaningless to the uploader and not theirs to see. */
-    private static String withoutPath(String message, Path file) { return message.replace(file + ": ", "").replace(file.toString(), "the file"); }
+    private static String withoutPath(String message, Path file) {
+        return message.replace(file + ": ", "").replace(file.toString(), "the file");
+    }
 }

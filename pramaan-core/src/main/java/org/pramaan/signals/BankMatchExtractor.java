@@ -23,11 +23,15 @@ import org.pramaan.hash.VpdqSegment;
 public final class BankMatchExtractor implements SignalExtractor {
     private final HashBanks banks;
 
-    public BankMatchExtractor(HashBanks banks) { this.banks = Objects.requireNonNull(banks, "banks"); }
+    public BankMatchExtractor(HashBanks banks) {
+        this.banks = Objects.requireNonNull(banks, "banks");
+    }
 
     @Override
     public List<Signal> extract(SignalInput input) {
-        List<BankMatch> matches = banks.match(input.get(SignalInput.DIGESTS).map(ContentDigests::sha256), input.get(SignalInput.PDQ),
+        List<BankMatch> matches = banks.match(
+                input.get(SignalInput.DIGESTS).map(ContentDigests::sha256),
+                input.get(SignalInput.PDQ),
                 input.get(SignalInput.AV_HASHES).orElse(AvHashes.NONE));
         input.put(SignalInput.BANK_MATCHES, List.copyOf(matches));
         List<Signal> out = new ArrayList<>();
@@ -41,15 +45,28 @@ public final class BankMatchExtractor implements SignalExtractor {
             m.inert().ifPresent(v -> attrs.put("inert", v));
             attrs.putAll(m.details());
             if (!m.segments().isEmpty()) attrs.put("segments", segments(m.segments()));
-            out.add(new Signal(SignalType.HASH_BANK_MATCH, m.bank() + "#" + m.itemId(), m.acts() ? SignalStrength.STRONG : SignalStrength.INFO,
-                    "hash bank '" + m.bank() + "'", attrs));
+            out.add(new Signal(
+                    SignalType.HASH_BANK_MATCH,
+                    m.bank() + "#" + m.itemId(),
+                    m.acts() ? SignalStrength.STRONG : SignalStrength.INFO,
+                    "hash bank '" + m.bank() + "'",
+                    attrs));
         }
         return out;
     }
 
     /** {@code q0.000-19.000=s60.000-79.000;…}: query seconds and where they are in the banked video. */
     static String segments(List<VpdqSegment> segments) {
-        return String.join(";", segments.stream().map(g -> String.format(Locale.ROOT, "q%.3f-%.3f=s%.3f-%.3f",
-                g.queryStart(), g.queryEnd(), g.storedStart(), g.storedEnd())).toList());
+        return String.join(
+                ";",
+                segments.stream()
+                        .map(g -> String.format(
+                                Locale.ROOT,
+                                "q%.3f-%.3f=s%.3f-%.3f",
+                                g.queryStart(),
+                                g.queryEnd(),
+                                g.storedStart(),
+                                g.storedEnd()))
+                        .toList());
     }
 }

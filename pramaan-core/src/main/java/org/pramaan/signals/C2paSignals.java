@@ -25,7 +25,8 @@ import org.pramaan.provenance.c2pa.ValidationState;
  * </ul>
  */
 public final class C2paSignals {
-    static final Set<String> AI_TYPES = Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "compositeSynthetic");
+    static final Set<String> AI_TYPES =
+            Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "compositeSynthetic");
     private static final Set<String> INTACT = Set.of("signingCredential.expired", "signingCredential.untrusted");
 
     private C2paSignals() {}
@@ -36,27 +37,37 @@ public final class C2paSignals {
             case C2paOutcome.Read r -> out.addAll(fromReport(r.report()));
             case C2paOutcome.Unreadable u -> {
                 String where = presence.isEmpty() ? "C2PA manifest store" : presence.get(0);
-                out.add(new Signal(SignalType.C2PA_MANIFEST, "unreadable", SignalStrength.INFO, where,
+                out.add(new Signal(
+                        SignalType.C2PA_MANIFEST,
+                        "unreadable",
+                        SignalStrength.INFO,
+                        where,
                         Map.of("validated", "false", "error", u.code(), "message", u.message())));
             }
-            case C2paOutcome.NoManifest n -> { }
-            case C2paOutcome.RemoteReference x -> { } // reported from the XMP reference itself
+            case C2paOutcome.NoManifest n -> {}
+            case C2paOutcome.RemoteReference x -> {} // reported from the XMP reference itself
         }
         return out;
     }
 
     private static List<Signal> fromReport(C2paReport r) {
         List<Signal> out = new ArrayList<>();
-        boolean intact = r.state() != ValidationState.INVALID || (INTACT.containsAll(r.active().failureCodes())
-                && r.ingredientDeltas().stream().allMatch(d -> INTACT.containsAll(d.deltas().failureCodes())));
+        boolean intact = r.state() != ValidationState.INVALID
+                || (INTACT.containsAll(r.active().failureCodes())
+                        && r.ingredientDeltas().stream()
+                                .allMatch(d -> INTACT.containsAll(d.deltas().failureCodes())));
         for (ManifestSummary m : r.manifests()) {
             for (Action a : m.actions()) {
                 if (a.digitalSourceType().isEmpty()) continue;
                 String dst = a.digitalSourceType().get().trim();
-                String code = org.pramaan.limits.PlainText.afterLastSeparatorPerLine(dst, "/#"); // plain code, not a regex: the value comes from the file (issue 11)
+                String code = org.pramaan.limits.PlainText.afterLastSeparatorPerLine(
+                        dst, "/#"); // plain code, not a regex: the value comes from the file (issue 11)
                 boolean ai = AI_TYPES.contains(code);
-                SignalStrength s = !ai ? SignalStrength.INFO : r.state() != ValidationState.INVALID ? SignalStrength.STRONG
-                        : intact ? SignalStrength.MODERATE : SignalStrength.WEAK;
+                SignalStrength s = !ai
+                        ? SignalStrength.INFO
+                        : r.state() != ValidationState.INVALID
+                                ? SignalStrength.STRONG
+                                : intact ? SignalStrength.MODERATE : SignalStrength.WEAK;
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("validated", "true");
                 attrs.put("state", r.state().display());
@@ -67,14 +78,26 @@ public final class C2paSignals {
                 attrs.put("generator", m.claimGenerator().orElse(String.join(", ", m.generatorNames())));
                 attrs.put("signer", m.signerOrganization());
                 attrs.put("active", Boolean.toString(m.label().equals(r.activeManifest())));
-                if (!r.active().failureCodes().isEmpty()) attrs.put("failures", String.join(",", r.active().failureCodes()));
+                if (!r.active().failureCodes().isEmpty())
+                    attrs.put("failures", String.join(",", r.active().failureCodes()));
                 out.add(new Signal(SignalType.C2PA_MANIFEST, dst, s, r.carrier() + " manifest " + m.label(), attrs));
             }
         }
         if (out.isEmpty()) {
-            out.add(new Signal(SignalType.C2PA_MANIFEST, "no-digital-source-type", SignalStrength.INFO, r.carrier(),
-                    Map.of("validated", "true", "state", r.state().display(), "synthetic", "false",
-                            "failures", String.join(",", r.active().failureCodes()))));
+            out.add(new Signal(
+                    SignalType.C2PA_MANIFEST,
+                    "no-digital-source-type",
+                    SignalStrength.INFO,
+                    r.carrier(),
+                    Map.of(
+                            "validated",
+                            "true",
+                            "state",
+                            r.state().display(),
+                            "synthetic",
+                            "false",
+                            "failures",
+                            String.join(",", r.active().failureCodes()))));
         }
         return out;
     }

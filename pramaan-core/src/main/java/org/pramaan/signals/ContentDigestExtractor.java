@@ -14,7 +14,8 @@ public final class ContentDigestExtractor implements SignalExtractor {
     public List<Signal> extract(SignalInput input) throws IOException {
         ContentDigests digests = ContentDigests.of(input.source());
         input.put(SignalInput.DIGESTS, digests);
-        return List.of(new Signal(SignalType.SHA256, digests.sha256(), SignalStrength.INFO, "whole file"),
+        return List.of(
+                new Signal(SignalType.SHA256, digests.sha256(), SignalStrength.INFO, "whole file"),
                 new Signal(SignalType.MD5, digests.md5(), SignalStrength.INFO, "whole file"));
     }
 }

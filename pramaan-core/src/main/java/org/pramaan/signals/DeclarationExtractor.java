@@ -11,8 +11,13 @@ import java.util.Map;
 public final class DeclarationExtractor implements SignalExtractor {
     @Override
     public List<Signal> extract(SignalInput input) {
-        return input.declaration().map(d -> List.of(new Signal(SignalType.UPLOADER_DECLARATION,
-                d.synthetic() ? "synthetic" : "not_synthetic", SignalStrength.MODERATE, "upload form",
-                d.statement().isEmpty() ? Map.of() : Map.of("statement", d.statement())))).orElse(List.of());
+        return input.declaration()
+                .map(d -> List.of(new Signal(
+                        SignalType.UPLOADER_DECLARATION,
+                        d.synthetic() ? "synthetic" : "not_synthetic",
+                        SignalStrength.MODERATE,
+                        "upload form",
+                        d.statement().isEmpty() ? Map.of() : Map.of("statement", d.statement()))))
+                .orElse(List.of());
     }
 }

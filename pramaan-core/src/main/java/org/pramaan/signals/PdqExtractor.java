@@ -32,7 +32,11 @@ public final class PdqExtractor implements SignalExtractor {
         if (input.info().kind() != MediaKind.IMAGE) return List.of();
         PdqResult p = hasher.hash(decoder.decode(input.source(), input.info()));
         input.put(SignalInput.PDQ, p);
-        return List.of(new Signal(SignalType.PDQ, p.hash().toHex(), SignalStrength.INFO, "decoded pixels",
+        return List.of(new Signal(
+                SignalType.PDQ,
+                p.hash().toHex(),
+                SignalStrength.INFO,
+                "decoded pixels",
                 Map.of("quality", Integer.toString(p.quality()))));
     }
 

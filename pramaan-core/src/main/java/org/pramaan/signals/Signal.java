@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param location   where it was found, e.g. {@code "JPEG APP1 XMP @ offset 20"}, {@code "PNG tEXt 'parameters'"}
  * @param attributes further facts (quality, parsed AIGC fields, …); never null
  */
-public record Signal(SignalType type, String value, SignalStrength strength, String location, Map<String, String> attributes) {
+public record Signal(
+        SignalType type, String value, SignalStrength strength, String location, Map<String, String> attributes) {
     public Signal {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");

@@ -15,7 +15,8 @@ public final class SignalExtractors {
      * list signals in this order (SHA256, MD5, PDQ, provenance…, declaration, matches), so it is part
      * of the API and must not change.
      */
-    public static List<SignalExtractor> standard(PdqExtractor pdq, AvHasher av, List<SignalExtractor> provenance, HashBanks banks) {
+    public static List<SignalExtractor> standard(
+            PdqExtractor pdq, AvHasher av, List<SignalExtractor> provenance, HashBanks banks) {
         List<SignalExtractor> all = new ArrayList<>();
         all.add(new ContentDigestExtractor());
         all.add(pdq);
@@ -27,7 +28,8 @@ public final class SignalExtractors {
     }
 
     /** Runs {@code extractors} in order over one file, each seeing what the ones before it left in {@code input}. */
-    public static List<Signal> run(List<SignalExtractor> extractors, SignalInput input) throws java.io.IOException, org.pramaan.media.MediaRejectedException {
+    public static List<Signal> run(List<SignalExtractor> extractors, SignalInput input)
+            throws java.io.IOException, org.pramaan.media.MediaRejectedException {
         List<Signal> signals = new ArrayList<>();
         for (SignalExtractor e : extractors) signals.addAll(e.extract(input));
         return signals;

@@ -27,12 +27,18 @@ public final class SignalInput {
     public static final class Key<T> {
         private final String name;
 
-        private Key(String name) { this.name = Objects.requireNonNull(name, "name"); }
+        private Key(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
 
-        public String name() { return name; }
+        public String name() {
+            return name;
+        }
 
         @Override
-        public String toString() { return name; }
+        public String toString() {
+            return name;
+        }
     }
 
     /** SHA-256 and MD5 of the exact bytes ({@link ContentDigestExtractor}). */
@@ -45,7 +51,9 @@ public final class SignalInput {
     public static final Key<List<BankMatch>> BANK_MATCHES = key("bankMatches");
 
     /** A new key, for an extractor whose result a later one of its own reads. */
-    public static <T> Key<T> key(String name) { return new Key<>(name); }
+    public static <T> Key<T> key(String name) {
+        return new Key<>(name);
+    }
 
     private final MediaSource source;
     private final MediaInfo info;
@@ -60,14 +68,22 @@ public final class SignalInput {
     }
 
     /** A file without an uploader's declaration (the CLI's {@code scan}, tests). */
-    public static SignalInput of(MediaSource source, MediaInfo info) { return new SignalInput(source, info, Optional.empty()); }
+    public static SignalInput of(MediaSource source, MediaInfo info) {
+        return new SignalInput(source, info, Optional.empty());
+    }
 
-    public MediaSource source() { return source; }
+    public MediaSource source() {
+        return source;
+    }
 
-    public MediaInfo info() { return info; }
+    public MediaInfo info() {
+        return info;
+    }
 
     /** What the uploader said about the file (IT Rules r.4(1A)), when they said anything. */
-    public Optional<UploaderDeclaration> declaration() { return declaration; }
+    public Optional<UploaderDeclaration> declaration() {
+        return declaration;
+    }
 
     /**
      * Leaves a result for later extractors. Each key is written once: a second write means two
@@ -78,7 +94,8 @@ public final class SignalInput {
     public <T> void put(Key<T> key, T value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        if (found.putIfAbsent(key, value) != null) throw new IllegalStateException("'" + key + "' was already computed by an earlier extractor");
+        if (found.putIfAbsent(key, value) != null)
+            throw new IllegalStateException("'" + key + "' was already computed by an earlier extractor");
     }
 
     /** What an earlier extractor left under {@code key}; empty when none computed it (or it does not apply, e.g. PDQ for a video). */

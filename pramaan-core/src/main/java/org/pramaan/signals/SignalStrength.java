@@ -12,4 +12,9 @@ package org.pramaan.signals;
  *       bare presence).</li>
  * </ul>
  */
-public enum SignalStrength { STRONG, MODERATE, WEAK, INFO }
+public enum SignalStrength {
+    STRONG,
+    MODERATE,
+    WEAK,
+    INFO
+}

@@ -20,8 +20,9 @@ public record UploaderDeclaration(boolean synthetic, String statement) {
         return switch (v) {
             case "synthetic", "true", "yes", "ai", "sgi" -> new UploaderDeclaration(true, "");
             case "not_synthetic", "false", "no", "authentic" -> new UploaderDeclaration(false, "");
-            default -> throw new org.pramaan.errors.Invalid("declaration",
-                    "declaration must be 'synthetic' or 'not_synthetic', got '" + value + "'");
+            default ->
+                throw new org.pramaan.errors.Invalid(
+                        "declaration", "declaration must be 'synthetic' or 'not_synthetic', got '" + value + "'");
         };
     }
 }

@@ -1,10 +1,4 @@
 package org.pramaan.signals;
-import org.pramaan.watermark.DwtDctWatermark;
-import org.pramaan.watermark.KnownWatermark;
-import org.pramaan.watermark.RgbPixels;
-import org.pramaan.watermark.SdWatermarkDetector;
-import org.pramaan.watermark.WatermarkMatch;
-
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +11,11 @@ import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaKind;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.image.ImageDecoder;
+import org.pramaan.watermark.DwtDctWatermark;
+import org.pramaan.watermark.KnownWatermark;
+import org.pramaan.watermark.RgbPixels;
+import org.pramaan.watermark.SdWatermarkDetector;
+import org.pramaan.watermark.WatermarkMatch;
 
 /**
  * SD/SDXL watermark signals for still images. The tier policy (docs/watermark.md):
@@ -42,10 +41,13 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
     private final SdWatermarkDetector detector;
     private final long maxPixels;
 
-    public WatermarkSignalExtractor() { this(new SdWatermarkDetector(), DEFAULT_MAX_PIXELS); }
+    public WatermarkSignalExtractor() {
+        this(new SdWatermarkDetector(), DEFAULT_MAX_PIXELS);
+    }
 
     public WatermarkSignalExtractor(SdWatermarkDetector detector, long maxPixels) {
-        if (maxPixels < DwtDctWatermark.MIN_PIXELS) throw new IllegalArgumentException("watermark pixel cap must be at least 65536, was " + maxPixels);
+        if (maxPixels < DwtDctWatermark.MIN_PIXELS)
+            throw new IllegalArgumentException("watermark pixel cap must be at least 65536, was " + maxPixels);
         this.detector = detector;
         this.maxPixels = maxPixels;
     }
@@ -71,7 +73,8 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
         for (WatermarkMatch m : matches) {
             KnownWatermark.Verdict v = m.verdict();
             if (v.compareTo(KnownWatermark.Verdict.LIKELY) < 0) continue;
-            SignalStrength strength = v == KnownWatermark.Verdict.VERY_LIKELY ? SignalStrength.MODERATE : SignalStrength.WEAK;
+            SignalStrength strength =
+                    v == KnownWatermark.Verdict.VERY_LIKELY ? SignalStrength.MODERATE : SignalStrength.WEAK;
             Map<String, String> a = new LinkedHashMap<>();
             a.put("watermark", m.watermark().id());
             a.put("method", "invisible-watermark dwtDct");
@@ -80,7 +83,10 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
             a.put("matchedBits", Integer.toString(m.matchedBits()));
             a.put("totalBits", Integer.toString(m.totalBits()));
             a.put("ratio", String.format(Locale.ROOT, "%.4f", m.ratio()));
-            a.put("thresholds", m.watermark().partial() + "/" + m.watermark().likely() + "/" + m.watermark().veryLikely());
+            a.put(
+                    "thresholds",
+                    m.watermark().partial() + "/" + m.watermark().likely() + "/"
+                            + m.watermark().veryLikely());
             a.put("thresholdBasis", m.watermark().basis());
             a.put("decodedBits", m.decodedHex());
             m.watermark().text().ifPresent(t -> a.put("decodedText", m.decodedText()));
@@ -89,8 +95,12 @@ public final class WatermarkSignalExtractor implements SignalExtractor {
             a.put("synthetic", "true");
             a.put("ai", "true");
             a.put("confirmed", "false");
-            out.add(new Signal(SignalType.INVISIBLE_WATERMARK, m.watermark().id(), strength,
-                    "decoded pixels (U plane, Haar cA 4x4 blocks)", a));
+            out.add(new Signal(
+                    SignalType.INVISIBLE_WATERMARK,
+                    m.watermark().id(),
+                    strength,
+                    "decoded pixels (U plane, Haar cA 4x4 blocks)",
+                    a));
         }
         return out;
     }

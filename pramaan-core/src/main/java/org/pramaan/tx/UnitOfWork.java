@@ -41,7 +41,8 @@ public interface UnitOfWork {
             try {
                 h.run();
             } catch (RuntimeException e) {
-                if (first == null) first = e; else first.addSuppressed(e);
+                if (first == null) first = e;
+                else first.addSuppressed(e);
             }
         }
         if (first != null) throw first;

@@ -14,8 +14,12 @@ public enum ChannelOrder {
     RGB_AS_BGR;
 
     /** The channel the package treated as blue, as a shift into {@code 0xRRGGBB}. */
-    int blueShift() { return this == BGR ? 0 : 16; }
+    int blueShift() {
+        return this == BGR ? 0 : 16;
+    }
 
     /** The channel the package treated as red. */
-    int redShift() { return this == BGR ? 16 : 0; }
+    int redShift() {
+        return this == BGR ? 16 : 0;
+    }
 }

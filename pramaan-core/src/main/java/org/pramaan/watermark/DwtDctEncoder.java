@@ -54,7 +54,8 @@ final class DwtDctEncoder {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double x = back[r * cols + c];
-                // numpy's unsafe float64→uint8 store: truncate toward zero, keep the low byte (x86), so 256.2 wraps to 0.
+                // numpy's unsafe float64→uint8 store: truncate toward zero, keep the low byte (x86), so 256.2 wraps to
+                // 0.
                 u[r * w + c] = u8 ? ((int) x) & 0xFF : x;
             }
         }

@@ -39,7 +39,9 @@ public final class DwtDctWatermark {
     private DwtDctWatermark() {}
 
     /** Blocks in the approximation band of an image: {@code ⌊h/8⌋ × ⌊w/8⌋}. */
-    public static int blockCount(int width, int height) { return (height / 8) * (width / 8); }
+    public static int blockCount(int width, int height) {
+        return (height / 8) * (width / 8);
+    }
 
     /**
      * Each block's hard bit (0 or 1), in the package's block order, read from the 8-bit U plane as
@@ -122,7 +124,8 @@ public final class DwtDctWatermark {
         Objects.requireNonNull(arithmetic, "arithmetic");
         if (bits.length < 1) throw new IllegalArgumentException("watermark needs at least one bit");
         if ((long) img.width() * img.height() < MIN_PIXELS) {
-            throw new IllegalArgumentException("image too small for dwtDct: " + img.width() + "x" + img.height() + " has fewer than 256x256 pixels");
+            throw new IllegalArgumentException("image too small for dwtDct: " + img.width() + "x" + img.height()
+                    + " has fewer than 256x256 pixels");
         }
         return DwtDctEncoder.encode(img, bits, order, arithmetic);
     }

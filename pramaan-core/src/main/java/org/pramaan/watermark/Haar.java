@@ -24,7 +24,9 @@ final class Haar {
                 d[i * cols + j] = C * x0 - C * x1;
             }
         }
-        return new double[][] {lo(a, hr, cols, true), lo(d, hr, cols, true), lo(a, hr, cols, false), lo(d, hr, cols, false)};
+        return new double[][] {
+            lo(a, hr, cols, true), lo(d, hr, cols, true), lo(a, hr, cols, false), lo(d, hr, cols, false)
+        };
     }
 
     /** Along columns: the low ({@code low}) or high band of each row pair of columns. */

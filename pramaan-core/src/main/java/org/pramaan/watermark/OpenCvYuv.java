@@ -20,16 +20,26 @@ final class OpenCvYuv {
     private static final double R2YF = 0.299f, G2YF = 0.587f, B2YF = 0.114f, B2UF = 0.492f, R2VF = 0.877f;
     private static final double U2BF = 2.032f, U2GF = -0.395f, V2GF = -0.581f, V2RF = 1.140f;
 
-    private static int descale(int x) { return (x + HALF) >> SHIFT; }
+    private static int descale(int x) {
+        return (x + HALF) >> SHIFT;
+    }
 
-    private static int sat(int v) { return v < 0 ? 0 : v > 255 ? 255 : v; }
+    private static int sat(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
 
-    static int y8(int r, int g, int b) { return descale(r * R2Y + g * G2Y + b * B2Y); }
+    static int y8(int r, int g, int b) {
+        return descale(r * R2Y + g * G2Y + b * B2Y);
+    }
 
     /** 8-bit U of one pixel; {@code b}/{@code r} are the channels the caller calls blue and red. */
-    static int u8(int r, int g, int b) { return sat(descale((b - y8(r, g, b)) * B2UI + DELTA)); }
+    static int u8(int r, int g, int b) {
+        return sat(descale((b - y8(r, g, b)) * B2UI + DELTA));
+    }
 
-    static int v8(int r, int g, int b) { return sat(descale((r - y8(r, g, b)) * R2VI + DELTA)); }
+    static int v8(int r, int g, int b) {
+        return sat(descale((r - y8(r, g, b)) * R2VI + DELTA));
+    }
 
     /** 8-bit YUV to {@code {r, g, b}} (saturated). */
     static void toRgb8(int y, int u, int v, int[] rgb) {
@@ -38,11 +48,17 @@ final class OpenCvYuv {
         rgb[2] = sat(y + descale((u - 128) * U2BI));
     }
 
-    static double yF(double r, double g, double b) { return r * R2YF + g * G2YF + b * B2YF; }
+    static double yF(double r, double g, double b) {
+        return r * R2YF + g * G2YF + b * B2YF;
+    }
 
-    static double uF(double r, double g, double b) { return (b - yF(r, g, b)) * B2UF + 0.5; }
+    static double uF(double r, double g, double b) {
+        return (b - yF(r, g, b)) * B2UF + 0.5;
+    }
 
-    static double vF(double r, double g, double b) { return (r - yF(r, g, b)) * R2VF + 0.5; }
+    static double vF(double r, double g, double b) {
+        return (r - yF(r, g, b)) * R2VF + 0.5;
+    }
 
     /** Float YUV (offset 0.5) to {@code {r, g, b}}, unclamped. */
     static void toRgbF(double y, double u, double v, double[] rgb) {

@@ -11,9 +11,11 @@ import java.util.Objects;
 public record RgbPixels(int width, int height, int[] rgb) {
     public RgbPixels {
         Objects.requireNonNull(rgb, "rgb");
-        if (width < 1 || height < 1) throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
+        if (width < 1 || height < 1)
+            throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
         if ((long) width * height != rgb.length) {
-            throw new IllegalArgumentException("rgb has " + rgb.length + " pixels, " + width + "x" + height + " needs " + (long) width * height);
+            throw new IllegalArgumentException(
+                    "rgb has " + rgb.length + " pixels, " + width + "x" + height + " needs " + (long) width * height);
         }
     }
 

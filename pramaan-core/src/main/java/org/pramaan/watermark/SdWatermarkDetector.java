@@ -15,12 +15,18 @@ import java.util.List;
 public final class SdWatermarkDetector {
     private final List<KnownWatermark> known;
 
-    public SdWatermarkDetector() { this(KnownWatermark.ALL); }
+    public SdWatermarkDetector() {
+        this(KnownWatermark.ALL);
+    }
 
-    public SdWatermarkDetector(List<KnownWatermark> known) { this.known = List.copyOf(known); }
+    public SdWatermarkDetector(List<KnownWatermark> known) {
+        this.known = List.copyOf(known);
+    }
 
     /** True when the package would accept the image at all (it refuses fewer than 256×256 pixels). */
-    public static boolean applies(int width, int height) { return (long) width * height >= DwtDctWatermark.MIN_PIXELS; }
+    public static boolean applies(int width, int height) {
+        return (long) width * height >= DwtDctWatermark.MIN_PIXELS;
+    }
 
     /** One match per known message, whatever its verdict; empty for images the package refuses. */
     public List<WatermarkMatch> detect(RgbPixels img) {

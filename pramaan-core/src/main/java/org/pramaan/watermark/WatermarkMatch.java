@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param inverted    whether the bits matched the message's complement (see {@link KnownWatermark#invertible})
  * @param matchedBits how many equal the message (or, when inverted, its complement)
  */
-public record WatermarkMatch(KnownWatermark watermark, ChannelOrder order, boolean[] decoded, boolean inverted, int matchedBits) {
+public record WatermarkMatch(
+        KnownWatermark watermark, ChannelOrder order, boolean[] decoded, boolean inverted, int matchedBits) {
     public WatermarkMatch {
         Objects.requireNonNull(watermark, "watermark");
         Objects.requireNonNull(order, "order");
@@ -20,13 +21,21 @@ public record WatermarkMatch(KnownWatermark watermark, ChannelOrder order, boole
     }
 
     @Override
-    public boolean[] decoded() { return decoded.clone(); }
+    public boolean[] decoded() {
+        return decoded.clone();
+    }
 
-    public int totalBits() { return decoded.length; }
+    public int totalBits() {
+        return decoded.length;
+    }
 
-    public double ratio() { return (double) matchedBits / decoded.length; }
+    public double ratio() {
+        return (double) matchedBits / decoded.length;
+    }
 
-    public KnownWatermark.Verdict verdict() { return watermark.verdict(matchedBits); }
+    public KnownWatermark.Verdict verdict() {
+        return watermark.verdict(matchedBits);
+    }
 
     /** The decoded bits as hex, first bit the top bit of the first digit (the length is a multiple of 4 for the known messages). */
     public String decodedHex() {

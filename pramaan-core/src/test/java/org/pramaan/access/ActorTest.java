@@ -12,7 +12,8 @@ class ActorTest {
     @Test
     void theStoredFormsParseToTheirKindAndFormatBackUnchanged() {
         // The strings case events, audit entries and holds have always stored.
-        for (String wire : List.of("key:3fa9c01b22de", "cli:root", "cli:Jane Doe", "system", "system:clock", "key:a:b")) {
+        for (String wire :
+                List.of("key:3fa9c01b22de", "cli:root", "cli:Jane Doe", "system", "system:clock", "key:a:b")) {
             assertThat(Actor.parse(wire).wireName()).isEqualTo(wire);
         }
         assertThat(Actor.parse("key:3fa9c01b22de")).isEqualTo(new Actor.Key("3fa9c01b22de", Optional.empty()));
@@ -42,11 +43,15 @@ class ActorTest {
         assertRefused("cli:" + "u".repeat(Actor.MAX_NAME + 1), "at most " + Actor.MAX_NAME);
         assertRefused("key:" + "k".repeat(100_000), "at most");
         assertThatThrownBy(() -> Actor.key("")).isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> Actor.operator("bad\u0000name")).isInstanceOf(Invalid.class).hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> Actor.operator("bad\u0000name"))
+                .isInstanceOf(Invalid.class)
+                .hasMessageContaining("U+0000");
     }
 
     private static void assertRefused(String wire, String message) {
-        assertThatThrownBy(() -> Actor.parse(wire)).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).contains("actor"))
+        assertThatThrownBy(() -> Actor.parse(wire))
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.field()).contains("actor"))
                 .hasMessageContaining(message);
     }
 }

@@ -17,9 +17,19 @@ class RoleTest {
     @Test
     void eachRoleGrantsExactlyItsPermissions() {
         assertThat(granted(Role.ADMIN)).isEqualTo(EnumSet.allOf(Permission.class));
-        assertThat(granted(Role.REVIEWER)).containsExactlyInAnyOrder(Permission.MEDIA_READ, Permission.NOTICE_SUBMIT, Permission.CASE_READ,
-                Permission.CASE_ACT, Permission.BANKS_READ, Permission.BANKS_WRITE);
-        assertThat(granted(Role.INGEST)).containsExactlyInAnyOrder(Permission.MEDIA_SUBMIT, Permission.MEDIA_READ, Permission.NOTICE_SUBMIT,
-                Permission.PROVENANCE_SIGN);
+        assertThat(granted(Role.REVIEWER))
+                .containsExactlyInAnyOrder(
+                        Permission.MEDIA_READ,
+                        Permission.NOTICE_SUBMIT,
+                        Permission.CASE_READ,
+                        Permission.CASE_ACT,
+                        Permission.BANKS_READ,
+                        Permission.BANKS_WRITE);
+        assertThat(granted(Role.INGEST))
+                .containsExactlyInAnyOrder(
+                        Permission.MEDIA_SUBMIT,
+                        Permission.MEDIA_READ,
+                        Permission.NOTICE_SUBMIT,
+                        Permission.PROVENANCE_SIGN);
     }
 }

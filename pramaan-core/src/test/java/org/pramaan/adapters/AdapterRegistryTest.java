@@ -10,10 +10,14 @@ import org.pramaan.errors.Invalid;
 class AdapterRegistryTest {
     private record Named(String name) implements AdaptersProvider {
         @Override
-        public Adapters open(StoreSettings settings) { throw new UnsupportedOperationException("not opened in these tests"); }
+        public Adapters open(StoreSettings settings) {
+            throw new UnsupportedOperationException("not opened in these tests");
+        }
 
         @Override
-        public boolean exists(StoreSettings settings) { return false; }
+        public boolean exists(StoreSettings settings) {
+            return false;
+        }
     }
 
     @Test
@@ -22,7 +26,9 @@ class AdapterRegistryTest {
         assertThatThrownBy(() -> r.provider("postgres")).isInstanceOfSatisfying(Invalid.class, e -> {
             assertThat(e.code()).isEqualTo(AdapterRegistry.UNAVAILABLE);
             assertThat(e.field()).contains("store");
-            assertThat(e.getMessage()).isEqualTo("store 'postgres' names the postgres adapter, which is not built yet; available: embedded, memory");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "store 'postgres' names the postgres adapter, which is not built yet; available: embedded, memory");
         });
         assertThat(r.refusal("mongo")).isEqualTo("names no store adapter; available: embedded, memory");
     }
@@ -30,7 +36,9 @@ class AdapterRegistryTest {
     @Test
     void aHostileValueIsCutInTheMessage() {
         AdapterRegistry r = AdapterRegistry.of(List.of(new Named("embedded")));
-        assertThatThrownBy(() -> r.provider("x".repeat(10_000))).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+        assertThatThrownBy(() -> r.provider("x".repeat(10_000)))
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.getMessage()).hasSizeLessThan(200));
     }
 
     @Test
@@ -39,6 +47,7 @@ class AdapterRegistryTest {
         assertThat(r.find("embedded")).isPresent();
         assertThat(r.find("Embedded")).isEmpty();
         assertThatThrownBy(() -> AdapterRegistry.of(List.of(new Named("embedded"), new Named("embedded"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two store providers are named 'embedded'");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two store providers are named 'embedded'");
     }
 }

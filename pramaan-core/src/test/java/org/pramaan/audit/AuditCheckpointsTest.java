@@ -23,6 +23,7 @@ import org.pramaan.testing.NoRollbackUnitOfWork;
 class AuditCheckpointsTest {
     @TempDir
     Path dir;
+
     final AuditLogTest.ListStore store = new AuditLogTest.ListStore();
     final Clock clock = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
     final CheckpointKey key = CheckpointKey.generate();
@@ -34,12 +35,15 @@ class AuditCheckpointsTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve(CheckpointJournal.FILE_NAME);
-        checkpoints = new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        checkpoints =
+                new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
         log = new AuditLog(store, clock, new NoRollbackUnitOfWork(), java.util.Optional.of(checkpoints));
         for (int i = 1; i <= 7; i++) log.append("event", "case:" + i, Map.of("n", i));
     }
 
-    private List<Checkpoint> lines() { return new CheckpointJournal(file).read().checkpoints(); }
+    private List<Checkpoint> lines() {
+        return new CheckpointJournal(file).read().checkpoints();
+    }
 
     /** Rewrites entry {@code from}'s details and re-chains everything after it, head included, as someone with the database could. */
     private void rewriteFrom(int from) {
@@ -48,7 +52,8 @@ class AuditCheckpointsTest {
             String prev = i == 0 ? AuditEntry.GENESIS : store.entries.get(i - 1).hash();
             String details = i == from - 1 ? "{\"n\":\"forged\"}" : e.details();
             AuditEntry unsealed = new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, "");
-            store.entries.set(i, new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, unsealed.expectedHash()));
+            store.entries.set(
+                    i, new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, unsealed.expectedHash()));
         }
         AuditEntry last = store.entries.get(store.entries.size() - 1);
         store.head = new AuditStore.Head(last.seq(), last.hash());
@@ -57,7 +62,9 @@ class AuditCheckpointsTest {
     @Test
     void signsEveryIntervalAndOnDemandAndAllVerify() {
         assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L);
-        assertThat(lines()).allMatch(CheckpointKey::verify).allMatch(c -> c.publicKey().equals(key.publicKey()));
+        assertThat(lines())
+                .allMatch(CheckpointKey::verify)
+                .allMatch(c -> c.publicKey().equals(key.publicKey()));
         AuditVerification v = log.verify();
         assertThat(v.valid()).as(v.problem()).isTrue();
         assertThat(v.checkpointsVerified()).isEqualTo(2);
@@ -65,7 +72,8 @@ class AuditCheckpointsTest {
         assertThat(checkpoints.checkpointNow()).map(Checkpoint::seq).contains(7L);
         assertThat(checkpoints.checkpointNow()).isEmpty();
         assertThat(log.verify().warnings()).isEmpty();
-        assertThat(store.checkpointMark()).contains(new AuditStore.CheckpointMark(7, store.entries.get(6).hash(), 3));
+        assertThat(store.checkpointMark())
+                .contains(new AuditStore.CheckpointMark(7, store.entries.get(6).hash(), 3));
         assertThat(problems).isEmpty();
     }
 
@@ -73,7 +81,9 @@ class AuditCheckpointsTest {
     void aConsistentRewriteOfRowsAndHeadIsCaughtByTheCheckpoint() {
         rewriteFrom(2);
         AuditLog unanchored = new AuditLog(store, clock, new NoRollbackUnitOfWork());
-        assertThat(unanchored.verify().valid()).as("without checkpoints the rewrite is invisible").isTrue();
+        assertThat(unanchored.verify().valid())
+                .as("without checkpoints the rewrite is invisible")
+                .isTrue();
         AuditVerification v = log.verify();
         assertThat(v.valid()).isFalse();
         assertThat(v.badSeq()).contains(3L);
@@ -91,7 +101,8 @@ class AuditCheckpointsTest {
 
     @Test
     void aCheckpointSignedByAnotherKeyOrAlteredIsRefused() throws Exception {
-        Checkpoint forged = CheckpointKey.generate().sign(7, store.entries.get(6).hash(), clock.instant());
+        Checkpoint forged =
+                CheckpointKey.generate().sign(7, store.entries.get(6).hash(), clock.instant());
         new CheckpointJournal(file).append(forged);
         AuditVerification v = log.verify();
         assertThat(v.valid()).isFalse();
@@ -100,7 +111,9 @@ class AuditCheckpointsTest {
         Files.writeString(file, Files.readString(file).replace(forged.toJsonLine() + "\n", ""));
         String first = Files.readAllLines(file).get(0);
         Checkpoint c = Checkpoint.parse(first);
-        Files.writeString(file, Files.readString(file).replace(c.hash(), store.entries.get(1).hash()));
+        Files.writeString(
+                file,
+                Files.readString(file).replace(c.hash(), store.entries.get(1).hash()));
         assertThat(log.verify().problem()).contains("invalid signature");
     }
 
@@ -123,7 +136,11 @@ class AuditCheckpointsTest {
         log.append("event", "case:8", Map.of());
         log.append("event", "case:9", Map.of());
         assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L);
-        assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("entry 6 no longer has the hash its checkpoint signed");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("checkpoint refused")
+                .contains("entry 6 no longer has the hash its checkpoint signed");
     }
 
     /** A crash (SIGKILL, power loss) mid-write leaves a torn last line: reported, not a failure, and the next line starts fresh. */
@@ -136,19 +153,28 @@ class AuditCheckpointsTest {
         assertThat(v.warnings()).anySatisfy(w -> assertThat(w).contains("line 3 is incomplete"));
         assertThat(checkpoints.checkpointNow()).isPresent();
         assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L, 7L);
-        assertThat(new CheckpointJournal(file).read().problems()).as("the torn fragment was cut off before appending").isEmpty();
+        assertThat(new CheckpointJournal(file).read().problems())
+                .as("the torn fragment was cut off before appending")
+                .isEmpty();
         assertThat(log.verify().valid()).isTrue();
         Files.writeString(file, whole + "{\"format\":\"pramaan-audit-che\n");
-        assertThat(log.verify().valid()).as("a bad line in the middle is a failure").isFalse();
+        assertThat(log.verify().valid())
+                .as("a bad line in the middle is a failure")
+                .isFalse();
     }
 
     @Test
     void neverSignsAfreshOverADeletedCheckpointFile() throws Exception {
         Files.delete(file);
-        AuditCheckpoints reopened = new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        AuditCheckpoints reopened =
+                new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
         assertThat(reopened.checkpointNow()).isEmpty();
         assertThat(file).doesNotExist();
-        assertThat(problems).singleElement().asString().contains("holds 0 checkpoints").contains("records 2 up to entry 6");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("holds 0 checkpoints")
+                .contains("records 2 up to entry 6");
     }
 
     /** The documented limit: whoever holds the key (and the database and the file) can rewrite and re-sign everything. */
@@ -157,7 +183,8 @@ class AuditCheckpointsTest {
         rewriteFrom(2);
         Files.delete(file);
         store.mark = null;
-        AuditCheckpoints resigned = new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        AuditCheckpoints resigned =
+                new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
         resigned.checkpointNow();
         assertThat(log.verify().valid()).isTrue();
     }
@@ -168,7 +195,8 @@ class AuditCheckpointsTest {
         CheckpointKey.Loaded created = CheckpointKey.loadOrCreate(f);
         assertThat(created.created()).isTrue();
         if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(f)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(f))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
         CheckpointKey.Loaded again = CheckpointKey.loadOrCreate(f);
         assertThat(again.created()).isFalse();
@@ -180,21 +208,29 @@ class AuditCheckpointsTest {
     @Test
     void anInvalidOrMismatchedKeyFileIsRefusedNamingTheFile() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.key"), "not a key");
-        assertThatThrownBy(() -> CheckpointKey.loadOrCreate(garbage)).isInstanceOf(IllegalStateException.class).hasMessageContaining("garbage.key")
+        assertThatThrownBy(() -> CheckpointKey.loadOrCreate(garbage))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("garbage.key")
                 .hasMessageContaining("not an Ed25519 key pair");
-        String a = CheckpointKey.generate().toPem(), b = CheckpointKey.generate().toPem();
-        String mixed = a.substring(0, a.indexOf("-----BEGIN PUBLIC KEY")) + b.substring(b.indexOf("-----BEGIN PUBLIC KEY"));
+        String a = CheckpointKey.generate().toPem(),
+                b = CheckpointKey.generate().toPem();
+        String mixed =
+                a.substring(0, a.indexOf("-----BEGIN PUBLIC KEY")) + b.substring(b.indexOf("-----BEGIN PUBLIC KEY"));
         Path mismatched = Files.writeString(dir.resolve("mixed.key"), mixed);
-        assertThatThrownBy(() -> CheckpointKey.load(mismatched)).hasMessageContaining("does not belong to its private key");
+        assertThatThrownBy(() -> CheckpointKey.load(mismatched))
+                .hasMessageContaining("does not belong to its private key");
     }
 
     @Test
     void hostileCheckpointLinesAreRefusedNamingTheField() {
         String ok = lines().get(0).toJsonLine();
         assertThatThrownBy(() -> Checkpoint.parse("x".repeat(5000))).hasMessageContaining("longer than 4096");
-        assertThatThrownBy(() -> Checkpoint.parse(ok.replace("\"seq\":3", "\"seq\":3.5"))).hasMessageContaining("'seq'");
-        assertThatThrownBy(() -> Checkpoint.parse(ok.replace("\"seq\":3", "\"seq\":-3"))).hasMessageContaining("'seq'");
-        assertThatThrownBy(() -> Checkpoint.parse(ok.replace(lines().get(0).hash(), "ZZ"))).hasMessageContaining("'hash'");
+        assertThatThrownBy(() -> Checkpoint.parse(ok.replace("\"seq\":3", "\"seq\":3.5")))
+                .hasMessageContaining("'seq'");
+        assertThatThrownBy(() -> Checkpoint.parse(ok.replace("\"seq\":3", "\"seq\":-3")))
+                .hasMessageContaining("'seq'");
+        assertThatThrownBy(() -> Checkpoint.parse(ok.replace(lines().get(0).hash(), "ZZ")))
+                .hasMessageContaining("'hash'");
         assertThatThrownBy(() -> Checkpoint.parse("[1]")).hasMessageContaining("not a JSON object");
         assertThat(Checkpoint.parse(ok)).isEqualTo(lines().get(0));
     }
@@ -211,12 +247,16 @@ class AuditCheckpointsTest {
             appendDirectly(9);
             appendDirectly(10);
         });
-        AuditCheckpoints concurrent = new AuditCheckpoints(racing, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
+        AuditCheckpoints concurrent =
+                new AuditCheckpoints(racing, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
         assertThat(concurrent.checkpointNow()).map(Checkpoint::seq).contains(8L);
         assertThat(racing.raced).as("the append ran inside the walk").isTrue();
         assertThat(problems).isEmpty();
         assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L, 8L);
-        assertThat(concurrent.checkpointNow()).as("the entries appended meanwhile are signed next").map(Checkpoint::seq).contains(10L);
+        assertThat(concurrent.checkpointNow())
+                .as("the entries appended meanwhile are signed next")
+                .map(Checkpoint::seq)
+                .contains(10L);
         assertThat(log.verify().valid()).isTrue();
     }
 
@@ -229,7 +269,11 @@ class AuditCheckpointsTest {
         assertThat(store.head.seq()).isEqualTo(9);
         assertThat(checkpoints.checkpointNow()).isEmpty();
         assertThat(lines()).extracting(Checkpoint::seq).containsExactly(3L, 6L);
-        assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("the recorded head is entry 9")
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("checkpoint refused")
+                .contains("the recorded head is entry 9")
                 .contains("the log ends at entry 8");
     }
 
@@ -239,7 +283,11 @@ class AuditCheckpointsTest {
         appendDirectly(8);
         store.head = new AuditStore.Head(8, store.entries.get(1).hash());
         assertThat(checkpoints.checkpointNow()).isEmpty();
-        assertThat(problems).singleElement().asString().contains("checkpoint refused").contains("the recorded head is not entry 8");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("checkpoint refused")
+                .contains("the recorded head is not entry 8");
     }
 
     /** Appends entry {@code seq} to the store alone, as another thread whose after-commit hook has not run yet. */
@@ -260,13 +308,40 @@ class AuditCheckpointsTest {
             this.append = append;
         }
 
-        @Override public void append(AuditEntry e) { inner.append(e); }
-        @Override public Optional<AuditEntry> last() { return inner.last(); }
-        @Override public Optional<Head> recordedHead() { return inner.recordedHead(); }
-        @Override public void forEach(Consumer<AuditEntry> v) { inner.forEach(v); }
-        @Override public List<AuditEntry> bySubject(String s) { return inner.bySubject(s); }
-        @Override public void recordCheckpoint(CheckpointMark m) { inner.recordCheckpoint(m); }
-        @Override public Optional<CheckpointMark> checkpointMark() { return inner.checkpointMark(); }
+        @Override
+        public void append(AuditEntry e) {
+            inner.append(e);
+        }
+
+        @Override
+        public Optional<AuditEntry> last() {
+            return inner.last();
+        }
+
+        @Override
+        public Optional<Head> recordedHead() {
+            return inner.recordedHead();
+        }
+
+        @Override
+        public void forEach(Consumer<AuditEntry> v) {
+            inner.forEach(v);
+        }
+
+        @Override
+        public List<AuditEntry> bySubject(String s) {
+            return inner.bySubject(s);
+        }
+
+        @Override
+        public void recordCheckpoint(CheckpointMark m) {
+            inner.recordCheckpoint(m);
+        }
+
+        @Override
+        public Optional<CheckpointMark> checkpointMark() {
+            return inner.checkpointMark();
+        }
 
         @Override
         public void forEachAfter(long after, Consumer<AuditEntry> v) {

@@ -20,19 +20,53 @@ class AuditLogTest {
         final List<AuditEntry> entries = new ArrayList<>();
         Head head;
 
-        @Override public void append(AuditEntry e) { entries.add(e); head = new Head(e.seq(), e.hash()); }
-        @Override public Optional<AuditEntry> last() { return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1)); }
-        @Override public Optional<Head> recordedHead() { return Optional.ofNullable(head); }
-        @Override public void forEach(Consumer<AuditEntry> v) { entries.forEach(v); }
-        @Override public List<AuditEntry> bySubject(String s) { return entries.stream().filter(e -> e.subject().equals(s)).toList(); }
-        @Override public void forEachAfter(long after, Consumer<AuditEntry> v) { entries.stream().filter(e -> e.seq() > after).forEach(v); }
+        @Override
+        public void append(AuditEntry e) {
+            entries.add(e);
+            head = new Head(e.seq(), e.hash());
+        }
+
+        @Override
+        public Optional<AuditEntry> last() {
+            return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+        }
+
+        @Override
+        public Optional<Head> recordedHead() {
+            return Optional.ofNullable(head);
+        }
+
+        @Override
+        public void forEach(Consumer<AuditEntry> v) {
+            entries.forEach(v);
+        }
+
+        @Override
+        public List<AuditEntry> bySubject(String s) {
+            return entries.stream().filter(e -> e.subject().equals(s)).toList();
+        }
+
+        @Override
+        public void forEachAfter(long after, Consumer<AuditEntry> v) {
+            entries.stream().filter(e -> e.seq() > after).forEach(v);
+        }
+
         CheckpointMark mark;
-        @Override public void recordCheckpoint(CheckpointMark m) { mark = m; }
-        @Override public Optional<CheckpointMark> checkpointMark() { return Optional.ofNullable(mark); }
+
+        @Override
+        public void recordCheckpoint(CheckpointMark m) {
+            mark = m;
+        }
+
+        @Override
+        public Optional<CheckpointMark> checkpointMark() {
+            return Optional.ofNullable(mark);
+        }
     }
 
     private final ListStore store = new ListStore();
-    private final AuditLog log = new AuditLog(store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC), new NoRollbackUnitOfWork());
+    private final AuditLog log = new AuditLog(
+            store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC), new NoRollbackUnitOfWork());
 
     @BeforeEach
     void fill() {
@@ -112,7 +146,10 @@ class AuditLogTest {
     @Test
     void anEmptyLogWithoutHeadIsIntact() {
         ListStore empty = new ListStore();
-        assertThat(new AuditLog(empty, Clock.systemUTC(), new NoRollbackUnitOfWork()).verify().valid()).isTrue();
+        assertThat(new AuditLog(empty, Clock.systemUTC(), new NoRollbackUnitOfWork())
+                        .verify()
+                        .valid())
+                .isTrue();
     }
 
     /** An append after the tail and head were deleted must not write a fresh head over the evidence. */
@@ -126,7 +163,10 @@ class AuditLogTest {
         AuditVerification v = log.verify();
         assertThat(v.valid()).isFalse();
         assertThat(v.badSeq()).contains(4L);
-        assertThat(v.problem()).contains("entry 4").contains("recordedHead\":\"none").contains("head row had been deleted");
+        assertThat(v.problem())
+                .contains("entry 4")
+                .contains("recordedHead\":\"none")
+                .contains("head row had been deleted");
     }
 
     @Test

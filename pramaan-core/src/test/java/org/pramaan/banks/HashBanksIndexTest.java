@@ -1,7 +1,4 @@
 package org.pramaan.banks;
-import org.pramaan.hash.Hash256;
-import org.pramaan.hash.PdqResult;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pramaan.hash.Hash256;
+import org.pramaan.hash.PdqResult;
 import org.pramaan.testing.NoRollbackUnitOfWork;
 
 /** Bank matching through the PDQ index gives what the linear scan it replaced gave, and restarts load the snapshot. */
 class HashBanksIndexTest {
     static final Instant T = Instant.parse("2026-05-01T00:00:00Z");
     final Clock clock = Clock.fixed(T, ZoneOffset.UTC);
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     static Hash256 flip(Random r, Hash256 h, int k) {
         long[] w = {h.word(0), h.word(1), h.word(2), h.word(3)};
@@ -35,25 +36,52 @@ class HashBanksIndexTest {
         return Hash256.of(w[0], w[1], w[2], w[3]);
     }
 
-    static Hash256 random(Random r) { return Hash256.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()); }
+    static Hash256 random(Random r) {
+        return Hash256.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong());
+    }
 
     static BankItem item(String bank, Hash256 h, int quality, Optional<Instant> disabledUntil) {
-        return new BankItem(0, bank, Optional.empty(), Optional.of(new PdqResult(h, quality)), Optional.empty(), Optional.empty(), "test", "", "t", T, disabledUntil);
+        return new BankItem(
+                0,
+                bank,
+                Optional.empty(),
+                Optional.of(new PdqResult(h, quality)),
+                Optional.empty(),
+                Optional.empty(),
+                "test",
+                "",
+                "t",
+                T,
+                disabledUntil);
     }
 
     /** The v1 linear scan, kept here as the oracle for bank semantics. */
     static List<BankMatch> linearScan(List<Bank> banks, List<BankItem> items, PdqResult q) {
         List<BankMatch> out = new ArrayList<>();
         for (BankItem i : items) {
-            Bank b = banks.stream().filter(x -> x.name().equals(i.bank())).findFirst().orElse(null);
-            if (b == null || q.quality() < b.qualityFloor() || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
+            Bank b = banks.stream()
+                    .filter(x -> x.name().equals(i.bank()))
+                    .findFirst()
+                    .orElse(null);
+            if (b == null
+                    || q.quality() < b.qualityFloor()
+                    || i.pdq().orElseThrow().quality() < b.qualityFloor()) continue;
             int d = i.pdq().orElseThrow().hash().distance(q.hash());
             if (d > b.pdqThreshold() || b.state() == BankState.DISABLED || !i.activeAt(T)) continue;
-            out.add(new BankMatch(b.name(), b.kind(), i.id(), "pdq", d, Optional.empty(), Optional.empty(),
+            out.add(new BankMatch(
+                    b.name(),
+                    b.kind(),
+                    i.id(),
+                    "pdq",
+                    d,
+                    Optional.empty(),
+                    Optional.empty(),
                     b.state() == BankState.SHADOW ? Optional.of("shadow") : Optional.empty()));
         }
         boolean allowed = out.stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
-        return out.stream().map(m -> allowed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m).toList();
+        return out.stream()
+                .map(m -> allowed && m.kind() != BankKind.ALLOW_LIST && m.acts() ? m.madeInert("allow-listed") : m)
+                .toList();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -73,7 +101,9 @@ class HashBanksIndexTest {
         for (int c = 0; c < 30; c++) centers.add(random(r));
         for (int i = 0; i < 1_500; i++) {
             Hash256 h = i % 3 == 0 ? random(r) : flip(r, centers.get(r.nextInt(centers.size())), r.nextInt(45));
-            Optional<Instant> until = r.nextInt(10) == 0 ? Optional.of(r.nextBoolean() ? T.plusSeconds(60) : T.minusSeconds(60)) : Optional.empty();
+            Optional<Instant> until = r.nextInt(10) == 0
+                    ? Optional.of(r.nextBoolean() ? T.plusSeconds(60) : T.minusSeconds(60))
+                    : Optional.empty();
             banks.add(item(names[r.nextInt(names.length)], h, 30 + r.nextInt(71), until));
         }
         for (int i = 0; i < 100; i++) banks.removeItem(1 + r.nextInt(1_500));
@@ -81,10 +111,15 @@ class HashBanksIndexTest {
         HashBanks restarted = new HashBanks(repo, clock, new NoRollbackUnitOfWork());
         int compared = 0;
         for (int q = 0; q < 150; q++) {
-            PdqResult query = new PdqResult(flip(r, centers.get(r.nextInt(centers.size())), r.nextInt(40)), 40 + r.nextInt(61));
+            PdqResult query =
+                    new PdqResult(flip(r, centers.get(r.nextInt(centers.size())), r.nextInt(40)), 40 + r.nextInt(61));
             List<BankMatch> expected = linearScan(banks.banks(), repo.all(), query);
-            assertThat(banks.match(Optional.empty(), Optional.of(query))).as("query %d", q).isEqualTo(expected);
-            assertThat(restarted.match(Optional.empty(), Optional.of(query))).as("query %d after restart", q).isEqualTo(expected);
+            assertThat(banks.match(Optional.empty(), Optional.of(query)))
+                    .as("query %d", q)
+                    .isEqualTo(expected);
+            assertThat(restarted.match(Optional.empty(), Optional.of(query)))
+                    .as("query %d after restart", q)
+                    .isEqualTo(expected);
             compared += expected.size();
         }
         assertThat(compared).as("the data has matches to compare").isGreaterThan(100);
@@ -95,7 +130,8 @@ class HashBanksIndexTest {
         Random r = new Random(9);
         Path snap = dir.resolve("pdq-index.snapshot");
         InMemoryBankRepository repo = new InMemoryBankRepository();
-        HashBanks first = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
+        HashBanks first =
+                new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(first.indexStatus()).startsWith("rebuilt: no snapshot at");
         first.create(Bank.of("removed", BankKind.REMOVED, T));
         Hash256 h = random(r);
@@ -105,12 +141,14 @@ class HashBanksIndexTest {
         List<BankMatch> before = first.match(Optional.empty(), Optional.of(q));
         assertThat(before).hasSize(1);
 
-        HashBanks second = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
+        HashBanks second =
+                new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(second.indexStatus()).isEqualTo("loaded from " + snap);
         assertThat(second.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
 
         repo.add(item("removed", random(r), 90, Optional.empty()));
-        HashBanks third = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
+        HashBanks third =
+                new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(third.indexStatus()).contains("differ from the repository");
         assertThat(third.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
 
@@ -121,7 +159,8 @@ class HashBanksIndexTest {
             raf.seek(100);
             raf.write(b ^ 1);
         }
-        HashBanks fourth = new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
+        HashBanks fourth =
+                new HashBanks(repo, clock, Optional.of(snap), AvMatchPolicy.DEFAULT, new NoRollbackUnitOfWork());
         assertThat(fourth.indexStatus()).contains("fails its checksum");
         assertThat(fourth.match(Optional.empty(), Optional.of(q))).isEqualTo(before);
     }

@@ -11,19 +11,47 @@ final class InMemoryBankRepository implements HashBankRepository {
     final List<BankItem> items = new ArrayList<>();
     long nextId = 1;
 
-    @Override public void saveBank(Bank bank) { banks.put(bank.name(), bank); }
-    @Override public List<Bank> banks() { return List.copyOf(banks.values()); }
-    @Override public boolean deleteBank(String name) { items.removeIf(i -> i.bank().equals(name)); return banks.remove(name) != null; }
-    @Override public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
-    @Override public List<BankItem> addAll(List<BankItem> in) {
+    @Override
+    public void saveBank(Bank bank) {
+        banks.put(bank.name(), bank);
+    }
+
+    @Override
+    public List<Bank> banks() {
+        return List.copyOf(banks.values());
+    }
+
+    @Override
+    public boolean deleteBank(String name) {
+        items.removeIf(i -> i.bank().equals(name));
+        return banks.remove(name) != null;
+    }
+
+    @Override
+    public BankItem add(BankItem item) {
+        return addAll(List.of(item)).get(0);
+    }
+
+    @Override
+    public List<BankItem> addAll(List<BankItem> in) {
         List<BankItem> out = new ArrayList<>();
         for (BankItem i : in) out.add(i.withId(nextId++));
         items.addAll(out);
         return out;
     }
-    @Override public List<BankItem> all() { return List.copyOf(items); }
-    @Override public boolean removeItem(long id) { return items.removeIf(i -> i.id() == id); }
-    @Override public int removeMedia(String bank, String mediaId) {
+
+    @Override
+    public List<BankItem> all() {
+        return List.copyOf(items);
+    }
+
+    @Override
+    public boolean removeItem(long id) {
+        return items.removeIf(i -> i.id() == id);
+    }
+
+    @Override
+    public int removeMedia(String bank, String mediaId) {
         int before = items.size();
         items.removeIf(i -> i.bank().equals(bank) && i.mediaId().equals(java.util.Optional.of(mediaId)));
         return before - items.size();

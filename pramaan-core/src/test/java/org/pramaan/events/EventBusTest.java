@@ -35,19 +35,29 @@ class EventBusTest {
     void aFailingSubscriberDoesNotStopTheOthersAndTheFirstFailureIsRethrownAfterAllRan() {
         IllegalStateException first = new IllegalStateException("first failed");
         IllegalArgumentException second = new IllegalArgumentException("third failed");
-        bus.subscribe(Uploaded.class, e -> { heard.add("1"); throw first; });
+        bus.subscribe(Uploaded.class, e -> {
+            heard.add("1");
+            throw first;
+        });
         bus.subscribe(Uploaded.class, e -> heard.add("2"));
-        bus.subscribe(Uploaded.class, e -> { heard.add("3"); throw second; });
+        bus.subscribe(Uploaded.class, e -> {
+            heard.add("3");
+            throw second;
+        });
         bus.subscribe(Uploaded.class, e -> heard.add("4"));
 
         assertThatThrownBy(() -> bus.publish(new Uploaded("a"))).isSameAs(first);
         assertThat(heard).as("every subscriber ran").containsExactly("1", "2", "3", "4");
-        assertThat(first.getSuppressed()).as("later failures are kept on the first").containsExactly(second);
+        assertThat(first.getSuppressed())
+                .as("later failures are kept on the first")
+                .containsExactly(second);
     }
 
     @Test
     void anErrorIsNotCaughtAndStopsDeliveryAtOnce() {
-        bus.subscribe(Uploaded.class, e -> { throw new StackOverflowError("deep"); });
+        bus.subscribe(Uploaded.class, e -> {
+            throw new StackOverflowError("deep");
+        });
         bus.subscribe(Uploaded.class, e -> heard.add("after"));
         assertThatThrownBy(() -> bus.publish(new Uploaded("a"))).isInstanceOf(StackOverflowError.class);
         assertThat(heard).isEmpty();
@@ -69,7 +79,11 @@ class EventBusTest {
     void publishingWithNoSubscriberIsANoOpAndNullsAreRefused() {
         bus.publish(new Uploaded("nobody listens"));
         assertThat(heard).isEmpty();
-        assertThatThrownBy(() -> bus.publish(null)).isInstanceOf(NullPointerException.class).hasMessage("event");
-        assertThatThrownBy(() -> bus.subscribe(Uploaded.class, null)).isInstanceOf(NullPointerException.class).hasMessage("subscriber");
+        assertThatThrownBy(() -> bus.publish(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("event");
+        assertThatThrownBy(() -> bus.subscribe(Uploaded.class, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("subscriber");
     }
 }

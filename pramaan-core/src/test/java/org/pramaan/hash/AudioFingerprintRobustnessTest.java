@@ -34,7 +34,8 @@ class AudioFingerprintRobustnessTest {
         for (SpeechCorpus.Clip c : SpeechCorpus.CLIPS) {
             ORIGINALS.put(c.id(), fingerprint(SpeechCorpus.original(dir, c)));
             Map<String, AudioFingerprint> vs = new LinkedHashMap<>();
-            for (SpeechCorpus.Variant v : SpeechCorpus.VARIANTS) vs.put(v.name(), fingerprint(SpeechCorpus.decoded(dir, c, v)));
+            for (SpeechCorpus.Variant v : SpeechCorpus.VARIANTS)
+                vs.put(v.name(), fingerprint(SpeechCorpus.decoded(dir, c, v)));
             VARIANTS.put(c.id(), vs);
         }
     }
@@ -48,14 +49,24 @@ class AudioFingerprintRobustnessTest {
     void clipsAreSpeechOfTheIntendedLength() {
         for (var e : ORIGINALS.entrySet()) {
             assertThat(e.getValue().durationSeconds()).as(e.getKey()).isBetween(9.0, 20.0);
-            assertThat(e.getValue().strongCount()).as("%s has pauses but is mostly speech", e.getKey()).isGreaterThan(e.getValue().count() / 2);
+            assertThat(e.getValue().strongCount())
+                    .as("%s has pauses but is mostly speech", e.getKey())
+                    .isGreaterThan(e.getValue().count() / 2);
         }
     }
 
     @Test
     void everyCopyMatchesItsOriginalAtTheRightOffset() {
         StringBuilder table = new StringBuilder("\ncopy vs original (BER; offset s):\n");
-        table.append(String.format(Locale.ROOT, "%-14s %8s %8s %8s %10s   %s%n", "transformation", "mean BER", "max BER", "max |Δt|", "min chance", "per clip"));
+        table.append(String.format(
+                Locale.ROOT,
+                "%-14s %8s %8s %8s %10s   %s%n",
+                "transformation",
+                "mean BER",
+                "max BER",
+                "max |Δt|",
+                "min chance",
+                "per clip"));
         for (SpeechCorpus.Variant v : SpeechCorpus.VARIANTS) {
             List<Double> bers = new ArrayList<>();
             double worstDt = 0, minChance = 1;
@@ -64,15 +75,28 @@ class AudioFingerprintRobustnessTest {
                 AudioMatch m = MATCHER.compare(VARIANTS.get(c.id()).get(v.name()), ORIGINALS.get(c.id()));
                 assertThat(m.verdict()).as("%s %s: %s", c.id(), v.name(), m).isEqualTo(AudioMatch.Verdict.MATCH);
                 double dt = Math.abs(m.offsetSeconds() - v.offsetSeconds());
-                assertThat(dt).as("%s %s offset: %s", c.id(), v.name(), m).isLessThanOrEqualTo(1.5 * AudioFingerprint.SECONDS_PER_ITEM);
-                assertThat(m.overlapSeconds()).as("%s %s overlap", c.id(), v.name()).isCloseTo(ORIGINALS.get(c.id()).durationSeconds() - v.offsetSeconds(), org.assertj.core.data.Offset.offset(0.3));
+                assertThat(dt)
+                        .as("%s %s offset: %s", c.id(), v.name(), m)
+                        .isLessThanOrEqualTo(1.5 * AudioFingerprint.SECONDS_PER_ITEM);
+                assertThat(m.overlapSeconds())
+                        .as("%s %s overlap", c.id(), v.name())
+                        .isCloseTo(
+                                ORIGINALS.get(c.id()).durationSeconds() - v.offsetSeconds(),
+                                org.assertj.core.data.Offset.offset(0.3));
                 bers.add(m.bitErrorRate());
                 worstDt = Math.max(worstDt, dt);
                 minChance = Math.min(minChance, m.chanceBitErrorRate());
                 per.append(String.format(Locale.ROOT, " %.3f", m.bitErrorRate()));
             }
-            table.append(String.format(Locale.ROOT, "%-14s %8.3f %8.3f %8.3f %10.3f  %s%n", v.name(), bers.stream().mapToDouble(d -> d).average().orElseThrow(),
-                    bers.stream().mapToDouble(d -> d).max().orElseThrow(), worstDt, minChance, per));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%-14s %8.3f %8.3f %8.3f %10.3f  %s%n",
+                    v.name(),
+                    bers.stream().mapToDouble(d -> d).average().orElseThrow(),
+                    bers.stream().mapToDouble(d -> d).max().orElseThrow(),
+                    worstDt,
+                    minChance,
+                    per));
         }
         System.out.print(table);
     }
@@ -102,11 +126,29 @@ class AudioFingerprintRobustnessTest {
                 }
             }
         }
-        lowest.entrySet().stream().limit(3).forEach(e -> System.out.printf(Locale.ROOT, "  lowest unrelated BER %.3f  %s%n", e.getKey(), e.getValue()));
-        System.out.printf(Locale.ROOT, "  lowest BER, different sentence: %.3f; same sentence, other voice: %.3f%n", minOtherSentence, minSameSentence);
-        System.out.printf(Locale.ROOT, "%nunrelated pairs: %d, false matches: %d, BER min %.3f mean %.3f (threshold %.2f)%n", pairs, falseMatches, min, sum / pairs,
+        lowest.entrySet().stream()
+                .limit(3)
+                .forEach(e ->
+                        System.out.printf(Locale.ROOT, "  lowest unrelated BER %.3f  %s%n", e.getKey(), e.getValue()));
+        System.out.printf(
+                Locale.ROOT,
+                "  lowest BER, different sentence: %.3f; same sentence, other voice: %.3f%n",
+                minOtherSentence,
+                minSameSentence);
+        System.out.printf(
+                Locale.ROOT,
+                "%nunrelated pairs: %d, false matches: %d, BER min %.3f mean %.3f (threshold %.2f)%n",
+                pairs,
+                falseMatches,
+                min,
+                sum / pairs,
                 AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE);
-        assertThat(failures).as("pairs of different clips that did not come out NO_MATCH").isEmpty();
-        assertThat(pairs).isEqualTo(SpeechCorpus.CLIPS.size() * (SpeechCorpus.CLIPS.size() - 1) * (1 + SpeechCorpus.VARIANTS.size()));
+        assertThat(failures)
+                .as("pairs of different clips that did not come out NO_MATCH")
+                .isEmpty();
+        assertThat(pairs)
+                .isEqualTo(SpeechCorpus.CLIPS.size()
+                        * (SpeechCorpus.CLIPS.size() - 1)
+                        * (1 + SpeechCorpus.VARIANTS.size()));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.pramaan.media.Dimensions;
 import org.pramaan.media.MediaInfo;
 import org.pramaan.media.MediaLimits;
@@ -14,7 +15,6 @@ import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
 import org.pramaan.media.image.ImageDecoder;
 import org.pramaan.testing.SharedTestData;
-import org.junit.jupiter.api.Test;
 
 /**
  * PDQ against Meta's C++ reference on the shared conformance set (../shared/testdata/pdq): every
@@ -60,11 +60,13 @@ class PdqConformanceTest {
             assertThat(dist).as("%s %s", f[3], f[2]).isLessThanOrEqualTo(10);
             // Rule 1 of the pdq README (exact on the reference's own pixels) is about the hash itself;
             // transformed variants of tiny images can differ by median ties (wee.jpg rot90: 2 bits).
-            if (d.small() && which == Dihedral.ORIG) assertThat(dist).as("%s is at most 512 px: must be exact", f[3]).isZero();
+            if (d.small() && which == Dihedral.ORIG)
+                assertThat(dist).as("%s is at most 512 px: must be exact", f[3]).isZero();
         }
         java.util.Collections.sort(distances);
-        System.out.printf("dihedral vs C++: %d hashes, %d exact, median %d, max %d bits%n", distances.size(), exact,
-                distances.get(distances.size() / 2), distances.get(distances.size() - 1));
+        System.out.printf(
+                "dihedral vs C++: %d hashes, %d exact, median %d, max %d bits%n",
+                distances.size(), exact, distances.get(distances.size() / 2), distances.get(distances.size() - 1));
         assertThat(distances).hasSize(46 * 8);
         assertThat(distances.get((distances.size() - 1) / 2)).as("median").isLessThanOrEqualTo(2);
     }
@@ -78,14 +80,27 @@ class PdqConformanceTest {
             String[] f = line.split(",", 3);
             Decoded img = decode(dir.resolve(f[2]));
             PdqResult r = hasher.hash(img.image());
-            rows.add(new Row(f[2], r.hash().distance(Hash256.fromHex(f[0])), Integer.parseInt(f[1]), r.quality(), img.small()));
+            rows.add(new Row(
+                    f[2], r.hash().distance(Hash256.fromHex(f[0])), Integer.parseInt(f[1]), r.quality(), img.small()));
         }
-        List<Integer> good = rows.stream().filter(r -> r.refQuality() >= 80).map(Row::distance).sorted().toList();
+        List<Integer> good = rows.stream()
+                .filter(r -> r.refQuality() >= 80)
+                .map(Row::distance)
+                .sorted()
+                .toList();
         StringBuilder table = new StringBuilder("PDQ vs C++ reference (bits):\n");
-        rows.forEach(r -> table.append(String.format("  %3d  q=%3d/%3d  %s%s%n", r.distance(), r.ourQuality(), r.refQuality(), r.path(), r.small() ? " (≤512)" : "")));
-        table.append(String.format("quality>=80: n=%d min=%d median=%d max=%d over10=%d; exact on <=512px: %d/%d%n", good.size(), good.get(0),
-                good.get(good.size() / 2), good.get(good.size() - 1), good.stream().filter(d -> d > 10).count(),
-                rows.stream().filter(r -> r.small() && r.distance() == 0).count(), rows.stream().filter(Row::small).count()));
+        rows.forEach(r -> table.append(String.format(
+                "  %3d  q=%3d/%3d  %s%s%n",
+                r.distance(), r.ourQuality(), r.refQuality(), r.path(), r.small() ? " (≤512)" : "")));
+        table.append(String.format(
+                "quality>=80: n=%d min=%d median=%d max=%d over10=%d; exact on <=512px: %d/%d%n",
+                good.size(),
+                good.get(0),
+                good.get(good.size() / 2),
+                good.get(good.size() - 1),
+                good.stream().filter(d -> d > 10).count(),
+                rows.stream().filter(r -> r.small() && r.distance() == 0).count(),
+                rows.stream().filter(Row::small).count()));
         System.out.println(table);
         assertThat(rows).hasSize(49);
         assertThat(good).as(table.toString()).allMatch(d -> d <= 10);

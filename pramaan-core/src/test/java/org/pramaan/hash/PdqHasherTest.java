@@ -38,12 +38,18 @@ class PdqHasherTest {
             float[] expected = new float[in.length], actual = new float[in.length];
             for (int j = 0; j < w; j++) plainBox(in, expected, j, h, w, JaroszBoxFilter.windowSize(h));
             JaroszBoxFilter.columns(in, actual, w, h, JaroszBoxFilter.windowSize(h));
-            assertThat(java.util.Arrays.mismatch(actual, expected)).as("columns %dx%d: first differing index", w, h).isEqualTo(-1);
+            assertThat(java.util.Arrays.mismatch(actual, expected))
+                    .as("columns %dx%d: first differing index", w, h)
+                    .isEqualTo(-1);
             for (int i = 0; i < h; i++) plainBox(in, expected, i * w, w, 1, JaroszBoxFilter.windowSize(w));
             JaroszBoxFilter.rows(in, actual, w, h, JaroszBoxFilter.windowSize(w));
-            assertThat(java.util.Arrays.mismatch(actual, expected)).as("rows %dx%d: first differing index", w, h).isEqualTo(-1);
+            assertThat(java.util.Arrays.mismatch(actual, expected))
+                    .as("rows %dx%d: first differing index", w, h)
+                    .isEqualTo(-1);
             for (int i = 0; i < h; i++) JaroszBoxFilter.box1d(in, actual, i * w, w, 1, JaroszBoxFilter.windowSize(w));
-            assertThat(java.util.Arrays.mismatch(actual, expected)).as("box1d %dx%d: first differing index", w, h).isEqualTo(-1);
+            assertThat(java.util.Arrays.mismatch(actual, expected))
+                    .as("box1d %dx%d: first differing index", w, h)
+                    .isEqualTo(-1);
         }
     }
 
@@ -57,7 +63,8 @@ class PdqHasherTest {
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 255;
             float[] full = new float[in.length];
             JaroszBoxFilter.columns(in, full, w, h, JaroszBoxFilter.windowSize(h));
-            float[][] sampled = JaroszBoxFilter.columnsSampled(in, w, h, JaroszBoxFilter.windowSize(h), PdqHasher.samples(h), PdqHasher.samples(w));
+            float[][] sampled = JaroszBoxFilter.columnsSampled(
+                    in, w, h, JaroszBoxFilter.windowSize(h), PdqHasher.samples(h), PdqHasher.samples(w));
             for (int i = 0; i < 64; i++) {
                 int row = (int) (((i + 0.5) * h) / 64);
                 for (int j = 0; j < 64; j++) {
@@ -73,10 +80,25 @@ class PdqHasherTest {
         int half = (window + 2) / 2;
         int li = start, ri = start, oi = start, count = 0;
         float sum = 0;
-        for (int i = 0; i < half - 1; i++, ri += stride) { sum += in[ri]; count++; }
-        for (int i = 0; i < window - half + 1; i++, ri += stride, oi += stride) { sum += in[ri]; count++; out[oi] = sum / count; }
-        for (int i = 0; i < length - window; i++, li += stride, ri += stride, oi += stride) { sum += in[ri]; sum -= in[li]; out[oi] = sum / count; }
-        for (int i = 0; i < half - 1; i++, li += stride, oi += stride) { sum -= in[li]; count--; out[oi] = sum / count; }
+        for (int i = 0; i < half - 1; i++, ri += stride) {
+            sum += in[ri];
+            count++;
+        }
+        for (int i = 0; i < window - half + 1; i++, ri += stride, oi += stride) {
+            sum += in[ri];
+            count++;
+            out[oi] = sum / count;
+        }
+        for (int i = 0; i < length - window; i++, li += stride, ri += stride, oi += stride) {
+            sum += in[ri];
+            sum -= in[li];
+            out[oi] = sum / count;
+        }
+        for (int i = 0; i < half - 1; i++, li += stride, oi += stride) {
+            sum -= in[li];
+            count--;
+            out[oi] = sum / count;
+        }
     }
 
     @Test
@@ -84,7 +106,12 @@ class PdqHasherTest {
         BufferedImage rgb = noise(300, 200, 3);
         PdqResult expected = hasher.hash(rgb);
         // TYPE_INT_BGR has no fast path: getRGB, the reference route.
-        for (int type : new int[] {BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
+        for (int type : new int[] {
+            BufferedImage.TYPE_INT_BGR,
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_ARGB
+        }) {
             BufferedImage other = new BufferedImage(300, 200, type);
             other.getGraphics().drawImage(rgb, 0, 0, null);
             assertThat(hasher.hash(other)).as("type %d", type).isEqualTo(expected);

@@ -23,15 +23,32 @@ final class SpeechCorpus {
     /** A transformation: ffmpeg output options, the container it writes, where the copy starts in the original. */
     record Variant(String name, List<String> options, String extension, double offsetSeconds) {}
 
-    private static final String RIVER = "The river rose quickly after three days of heavy rain. Farmers moved their cattle to higher ground, and the town council opened the school gym as a shelter for families whose houses had flooded overnight.";
+    private static final String RIVER =
+            "The river rose quickly after three days of heavy rain. Farmers moved their cattle to higher ground, and the town council opened the school gym as a shelter for families whose houses had flooded overnight.";
 
     static final List<Clip> CLIPS = List.of(
             new Clip("s1-us", "en-us", 165, RIVER),
-            new Clip("s2-gb", "en-gb", 170, "Our new bakery on the corner sells rye bread, cinnamon rolls and small lemon cakes. On Saturdays the queue reaches the post office, and by ten o'clock almost everything on the shelves has been sold."),
-            new Clip("s3-us-f", "en-us+f3", 160, "Before you start the engine, check the oil level, adjust the mirrors and fasten your seat belt. Then release the hand brake slowly and pull out into the traffic when the road is clear."),
-            new Clip("s4-scot", "en-gb-scotland", 165, "The museum reopened last spring with a new wing devoted to ancient maps. Visitors can trace the routes of early explorers across oceans that, at the time, were believed to end at the edge of the world."),
+            new Clip(
+                    "s2-gb",
+                    "en-gb",
+                    170,
+                    "Our new bakery on the corner sells rye bread, cinnamon rolls and small lemon cakes. On Saturdays the queue reaches the post office, and by ten o'clock almost everything on the shelves has been sold."),
+            new Clip(
+                    "s3-us-f",
+                    "en-us+f3",
+                    160,
+                    "Before you start the engine, check the oil level, adjust the mirrors and fasten your seat belt. Then release the hand brake slowly and pull out into the traffic when the road is clear."),
+            new Clip(
+                    "s4-scot",
+                    "en-gb-scotland",
+                    165,
+                    "The museum reopened last spring with a new wing devoted to ancient maps. Visitors can trace the routes of early explorers across oceans that, at the time, were believed to end at the edge of the world."),
             new Clip("s5-rp", "en-gb-x-rp", 165, RIVER),
-            new Clip("s6-carib", "en-029", 155, "Twelve students entered the chess tournament this year. After five rounds, two of them were still unbeaten, and the final game lasted nearly four hours before one player offered a draw."));
+            new Clip(
+                    "s6-carib",
+                    "en-029",
+                    155,
+                    "Twelve students entered the chess tournament this year. After five rounds, two of them were still unbeaten, and the final game lasted nearly four hours before one player offered a draw."));
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("mp3-128k", List.of("-c:a", "libmp3lame", "-b:a", "128k"), "mp3", 0),
@@ -44,9 +61,13 @@ final class SpeechCorpus {
 
     private SpeechCorpus() {}
 
-    static Path original(Path dir, Clip c) { return dir.resolve(c.id() + ".wav"); }
+    static Path original(Path dir, Clip c) {
+        return dir.resolve(c.id() + ".wav");
+    }
 
-    static Path decoded(Path dir, Clip c, Variant v) { return dir.resolve(c.id() + "." + v.name() + ".wav"); }
+    static Path decoded(Path dir, Clip c, Variant v) {
+        return dir.resolve(c.id() + "." + v.name() + ".wav");
+    }
 
     /** Synthesises every clip and makes every variant, decoded back to WAV, two processes at a time. */
     static void make(Path dir) throws Exception {
@@ -63,14 +84,30 @@ final class SpeechCorpus {
     }
 
     private static void makeClip(Path dir, Clip c) {
-        ExternalTools.run(dir, "espeak-ng", "-v", c.voice(), "-s", Integer.toString(c.wordsPerMinute()), "-w", original(dir, c).toString(), c.text());
+        ExternalTools.run(
+                dir,
+                "espeak-ng",
+                "-v",
+                c.voice(),
+                "-s",
+                Integer.toString(c.wordsPerMinute()),
+                "-w",
+                original(dir, c).toString(),
+                c.text());
         for (Variant v : VARIANTS) {
             Path encoded = dir.resolve(c.id() + "." + v.name() + "." + v.extension());
             List<String> args = new ArrayList<>(List.of("-i", original(dir, c).toString()));
             args.addAll(v.options());
             args.add(encoded.toString());
             ExternalTools.ffmpeg(dir, args.toArray(String[]::new));
-            if (!v.extension().equals("wav")) ExternalTools.ffmpeg(dir, "-i", encoded.toString(), "-c:a", "pcm_s16le", decoded(dir, c, v).toString());
+            if (!v.extension().equals("wav"))
+                ExternalTools.ffmpeg(
+                        dir,
+                        "-i",
+                        encoded.toString(),
+                        "-c:a",
+                        "pcm_s16le",
+                        decoded(dir, c, v).toString());
             else if (!encoded.equals(decoded(dir, c, v))) throw new AssertionError("unexpected path " + encoded);
         }
     }

@@ -36,9 +36,14 @@ final class SyntheticAudio {
         for (float[] p : parts) n += p.length;
         float[] out = new float[n];
         int o = 0;
-        for (float[] p : parts) { System.arraycopy(p, 0, out, o, p.length); o += p.length; }
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, o, p.length);
+            o += p.length;
+        }
         return out;
     }
 
-    static float[] slice(float[] a, int from, int to) { return java.util.Arrays.copyOfRange(a, from, to); }
+    static float[] slice(float[] a, int from, int to) {
+        return java.util.Arrays.copyOfRange(a, from, to);
+    }
 }

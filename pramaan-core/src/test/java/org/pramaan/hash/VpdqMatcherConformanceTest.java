@@ -22,10 +22,14 @@ class VpdqMatcherConformanceTest {
     private final Map<String, List<VpdqFrame>> hashes = new HashMap<>();
 
     @Test
-    void cppBruteForcePercentages() throws IOException { check("expected-match-cpp.csv", VpdqMatchRule.CPP_BRUTE); }
+    void cppBruteForcePercentages() throws IOException {
+        check("expected-match-cpp.csv", VpdqMatchRule.CPP_BRUTE);
+    }
 
     @Test
-    void readmeRulePercentages() throws IOException { check("expected-match-readme-rule.csv", VpdqMatchRule.README_UNIQUE_HASHES); }
+    void readmeRulePercentages() throws IOException {
+        check("expected-match-readme-rule.csv", VpdqMatchRule.README_UNIQUE_HASHES);
+    }
 
     private void check(String csv, VpdqMatchRule rule) throws IOException {
         VpdqMatcher matcher = new VpdqMatcher(31, rule, VpdqAligner.defaults());
@@ -36,8 +40,12 @@ class VpdqMatcherConformanceTest {
             if (row.isBlank()) continue;
             String[] f = row.split(",");
             VpdqMatch m = matcher.match(load(f[0]), load(f[1]));
-            assertThat(m.queryMatchPercent()).as(rule + " query % of " + f[0] + " vs " + f[1]).isCloseTo(Double.parseDouble(f[2]), within(0.0051));
-            assertThat(m.storedMatchPercent()).as(rule + " target % of " + f[0] + " vs " + f[1]).isCloseTo(Double.parseDouble(f[3]), within(0.0051));
+            assertThat(m.queryMatchPercent())
+                    .as(rule + " query % of " + f[0] + " vs " + f[1])
+                    .isCloseTo(Double.parseDouble(f[2]), within(0.0051));
+            assertThat(m.storedMatchPercent())
+                    .as(rule + " target % of " + f[0] + " vs " + f[1])
+                    .isCloseTo(Double.parseDouble(f[3]), within(0.0051));
             checked++;
         }
         assertThat(checked).isEqualTo(256);
@@ -46,7 +54,10 @@ class VpdqMatcherConformanceTest {
     private List<VpdqFrame> load(String relative) {
         return hashes.computeIfAbsent(relative, r -> {
             try {
-                return Files.readAllLines(DATA.resolve(r)).stream().filter(l -> !l.isBlank()).map(VpdqFrame::parseReferenceLine).toList();
+                return Files.readAllLines(DATA.resolve(r)).stream()
+                        .filter(l -> !l.isBlank())
+                        .map(VpdqFrame::parseReferenceLine)
+                        .toList();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

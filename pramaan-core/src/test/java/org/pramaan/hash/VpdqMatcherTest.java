@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class VpdqMatcherTest {
-    private static Hash256 random(Random r) { return Hash256.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()); }
+    private static Hash256 random(Random r) {
+        return Hash256.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong());
+    }
 
     /** Flips {@code bits} distinct random bits. */
     private static Hash256 noisy(Hash256 h, int bits, Random r) {
@@ -33,7 +35,12 @@ class VpdqMatcherTest {
     /** Query = stored seconds [from, from+len) with noise, renumbered from 0. */
     private static List<VpdqFrame> excerpt(List<VpdqFrame> stored, int from, int len, double queryStart, Random r) {
         List<VpdqFrame> out = new ArrayList<>();
-        for (int i = 0; i < len; i++) out.add(new VpdqFrame(Math.round((queryStart + i) * 25), queryStart + i, noisy(stored.get(from + i).hash(), 12, r), 90));
+        for (int i = 0; i < len; i++)
+            out.add(new VpdqFrame(
+                    Math.round((queryStart + i) * 25),
+                    queryStart + i,
+                    noisy(stored.get(from + i).hash(), 12, r),
+                    90));
         return out;
     }
 
@@ -64,8 +71,11 @@ class VpdqMatcherTest {
         List<VpdqFrame> query = new ArrayList<>(excerpt(stored, 100, 10, 0, r));
         query.addAll(excerpt(stored, 30, 8, 10, r));
         VpdqMatch m = VpdqMatcher.defaults().match(query, stored);
-        assertThat(m.segments()).extracting(VpdqSegment::storedStart, VpdqSegment::queryStart, VpdqSegment::matchedFrames)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(100.0, 0.0, 10), org.assertj.core.groups.Tuple.tuple(30.0, 10.0, 8));
+        assertThat(m.segments())
+                .extracting(VpdqSegment::storedStart, VpdqSegment::queryStart, VpdqSegment::matchedFrames)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(100.0, 0.0, 10),
+                        org.assertj.core.groups.Tuple.tuple(30.0, 10.0, 8));
         assertThat(m.segments().get(1).offsetSeconds()).isEqualTo(20.0);
     }
 
@@ -83,8 +93,12 @@ class VpdqMatcherTest {
         Random r = new Random(11);
         Hash256 a = random(r), far = random(r);
         List<VpdqFrame> stored = List.of(new VpdqFrame(0, 0, a, 100));
-        List<VpdqFrame> query = List.of(new VpdqFrame(0, 0, noisy(a, 31, r), 100), new VpdqFrame(1, 1, far, 100), new VpdqFrame(2, 2, far, 100));
-        VpdqMatch readme = new VpdqMatcher(31, VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults()).match(query, stored);
+        List<VpdqFrame> query = List.of(
+                new VpdqFrame(0, 0, noisy(a, 31, r), 100),
+                new VpdqFrame(1, 1, far, 100),
+                new VpdqFrame(2, 2, far, 100));
+        VpdqMatch readme =
+                new VpdqMatcher(31, VpdqMatchRule.README_UNIQUE_HASHES, VpdqAligner.defaults()).match(query, stored);
         VpdqMatch cpp = new VpdqMatcher(31, VpdqMatchRule.CPP_BRUTE, VpdqAligner.defaults()).match(query, stored);
         assertThat(readme.queryMatchPercent()).isEqualTo(50.0); // 2 unique hashes, one at distance 31
         assertThat(cpp.queryMatchPercent()).isZero(); // 31 is not < 31; 3 frames kept
@@ -95,7 +109,10 @@ class VpdqMatcherTest {
     void lowQualityFramesAreIgnoredOnBothSides() {
         Random r = new Random(13);
         Hash256 a = random(r);
-        VpdqMatch m = VpdqMatcher.defaults().match(List.of(new VpdqFrame(0, 0, a, 49), new VpdqFrame(1, 1, random(r), 80)), List.of(new VpdqFrame(0, 0, a, 100)));
+        VpdqMatch m = VpdqMatcher.defaults()
+                .match(
+                        List.of(new VpdqFrame(0, 0, a, 49), new VpdqFrame(1, 1, random(r), 80)),
+                        List.of(new VpdqFrame(0, 0, a, 100)));
         assertThat(m.queryMatchPercent()).isZero();
         assertThat(m.storedMatchPercent()).isZero();
     }
@@ -114,6 +131,7 @@ class VpdqMatcherTest {
         String line = "0,100,e271017837246aaccddea259648fb7d62f435c89d9e99b2497763e216c8d055c,0.000";
         assertThat(VpdqFrame.parseReferenceLine(line).toReferenceLine()).isEqualTo(line);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VpdqFrame.parseReferenceLine("1,2,3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 fields");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 fields");
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and refuse a range past the end the way {@code readFully} does.
  */
 class MediaSourceChecksumTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest(name = "file-backed {0}")
     @ValueSource(booleans = {false, true})
@@ -32,7 +33,9 @@ class MediaSourceChecksumTest {
                 expected.update(bytes, range[0], range[1]);
                 CRC32 actual = new CRC32();
                 src.checksum(range[0], range[1], actual);
-                assertThat(actual.getValue()).as("bytes %d..+%d", range[0], range[1]).isEqualTo(expected.getValue());
+                assertThat(actual.getValue())
+                        .as("bytes %d..+%d", range[0], range[1])
+                        .isEqualTo(expected.getValue());
             }
             assertThatThrownBy(() -> src.checksum(199_990, 11, new CRC32())).isInstanceOf(EOFException.class);
         }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StandardMediaProberTest {
     private final MediaProber prober = MediaProber.standard();
 
-    MediaInfo probe(byte[] b) throws Exception { return prober.probe(MediaSource.of(b), MediaLimits.defaults()); }
+    MediaInfo probe(byte[] b) throws Exception {
+        return prober.probe(MediaSource.of(b), MediaLimits.defaults());
+    }
 
     RejectionCode refusal(byte[] b, MediaLimits limits) {
         try {
@@ -33,7 +35,9 @@ class StandardMediaProberTest {
         throw new AssertionError("expected a refusal, but the file was accepted");
     }
 
-    RejectionCode refusal(byte[] b) { return refusal(b, MediaLimits.defaults()); }
+    RejectionCode refusal(byte[] b) {
+        return refusal(b, MediaLimits.defaults());
+    }
 
     static Stream<Arguments> everyType() {
         return Stream.of(
@@ -58,7 +62,8 @@ class StandardMediaProberTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyType")
-    void sniffsEveryTypeAndReadsItsHeaders(String name, byte[] bytes, MediaType type, String dims, String duration) throws Exception {
+    void sniffsEveryTypeAndReadsItsHeaders(String name, byte[] bytes, MediaType type, String dims, String duration)
+            throws Exception {
         MediaInfo info = probe(bytes);
         assertThat(info.type()).isEqualTo(type);
         assertThat(info.sizeBytes()).isEqualTo(bytes.length);
@@ -80,7 +85,8 @@ class StandardMediaProberTest {
         }
         Path fake = Files.write(dir.resolve("photo.jpg"), "<html>not a photo</html>".getBytes());
         try (MediaSource src = MediaSource.open(fake)) {
-            assertThatThrownBy(() -> prober.probe(src, MediaLimits.defaults())).isInstanceOf(MediaRejectedException.class)
+            assertThatThrownBy(() -> prober.probe(src, MediaLimits.defaults()))
+                    .isInstanceOf(MediaRejectedException.class)
                     .hasMessageContaining("first bytes");
         }
     }
@@ -102,8 +108,17 @@ class StandardMediaProberTest {
 
     @Test
     void refusesTruncatedFiles() {
-        for (byte[] whole : new byte[][] {jpeg(), png(), wav(1.0), mp4("isom", "vide", 320, 240, 1000, 1000), flac(1000), gif(),
-                matroska("webm", 320, 240, 1000.0), webp(10, 10), oggVorbis(44100, 1000)}) {
+        for (byte[] whole : new byte[][] {
+            jpeg(),
+            png(),
+            wav(1.0),
+            mp4("isom", "vide", 320, 240, 1000, 1000),
+            flac(1000),
+            gif(),
+            matroska("webm", 320, 240, 1000.0),
+            webp(10, 10),
+            oggVorbis(44100, 1000)
+        }) {
             byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
             RejectionCode code;
             try {
@@ -124,8 +139,16 @@ class StandardMediaProberTest {
         assertThat(refusal(badCrc)).isEqualTo(RejectionCode.CORRUPT);
         byte[] zeroWidth = pngHeaderOnly(0, 10);
         assertThat(refusal(zeroWidth)).isEqualTo(RejectionCode.CORRUPT);
-        assertThat(refusal(concat(ftyp("isom"), new MediaFixtures.Buf().u32be(4).ascii("moov").get()))).isEqualTo(RejectionCode.CORRUPT);
-        assertThat(refusal(new MediaFixtures.Buf().ascii("fLaC").bytes(0x84, 0, 0, 10).zeros(20).get())).isEqualTo(RejectionCode.CORRUPT);
+        assertThat(refusal(concat(
+                        ftyp("isom"),
+                        new MediaFixtures.Buf().u32be(4).ascii("moov").get())))
+                .isEqualTo(RejectionCode.CORRUPT);
+        assertThat(refusal(new MediaFixtures.Buf()
+                        .ascii("fLaC")
+                        .bytes(0x84, 0, 0, 10)
+                        .zeros(20)
+                        .get()))
+                .isEqualTo(RejectionCode.CORRUPT);
     }
 
     @Test
@@ -134,20 +157,33 @@ class StandardMediaProberTest {
         java.util.Arrays.fill(b, (byte) 0xFF);
         b[1] = (byte) 0xD8;
         assertThat(refusal(b)).isEqualTo(RejectionCode.CORRUPT);
-        assertThat(MediaSource.of(new byte[3]).readUpTo(3, 10)).as("reading at the end gives nothing, not an error").isEmpty();
+        assertThat(MediaSource.of(new byte[3]).readUpTo(3, 10))
+                .as("reading at the end gives nothing, not an error")
+                .isEmpty();
     }
 
     @Test
     void aSourceThatFailsToReadIsUnreadable() {
         MediaSource failing = new MediaSource() {
-            @Override public long size() { return 1000; }
-            @Override public void readFully(long position, byte[] dst, int off, int len) throws java.io.IOException {
+            @Override
+            public long size() {
+                return 1000;
+            }
+
+            @Override
+            public void readFully(long position, byte[] dst, int off, int len) throws java.io.IOException {
                 throw new java.io.IOException("disk error at " + position);
             }
         };
-        assertThatThrownBy(() -> prober.probe(failing, MediaLimits.defaults())).isInstanceOf(MediaRejectedException.class)
-                .hasMessageContaining("disk error").extracting(e -> ((MediaRejectedException) e).code()).isEqualTo(RejectionCode.UNREADABLE);
+        assertThatThrownBy(() -> prober.probe(failing, MediaLimits.defaults()))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("disk error")
+                .extracting(e -> ((MediaRejectedException) e).code())
+                .isEqualTo(RejectionCode.UNREADABLE);
     }
 
-    private static String probeName(byte[] b) { return new String(b, 0, Math.min(12, b.length), java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^ -~]", "."); }
+    private static String probeName(byte[] b) {
+        return new String(b, 0, Math.min(12, b.length), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceAll("[^ -~]", ".");
+    }
 }

@@ -1,6 +1,4 @@
 package org.pramaan.provenance;
-import org.pramaan.labels.MetadataWriter;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pramaan.labels.MetadataWriter;
 import org.pramaan.signals.Signal;
 import org.pramaan.testing.TinyMedia;
 
@@ -32,24 +31,34 @@ class AigcPropagationTest {
     void propagationKeepsProducerFieldsByteIdenticalInEveryFormat() throws Exception {
         for (byte[] original : samples()) {
             String format = MetadataWriter.format(original).name();
-            byte[] produced = MetadataWriter.write(original, Optional.empty(), Optional.of(JpegPngLabelWriterTest.LABEL));
+            byte[] produced =
+                    MetadataWriter.write(original, Optional.empty(), Optional.of(JpegPngLabelWriterTest.LABEL));
             byte[] shared = MetadataWriter.propagate(produced, "weibo.example", "wb-0042", "", "3");
             byte[] reshared = MetadataWriter.propagate(shared, "douyin.example", "dy-77", "aGFzaA==", "3");
             Signal s = AudioVideoLabelWriterTest.onlyAigc(reshared);
-            assertThat(s.attributes()).as(format).containsEntry("ContentPropagator", "douyin.example").containsEntry("PropagateID", "dy-77")
-                    .containsEntry("ReservedCode2", "aGFzaA==").doesNotContainKey("error");
+            assertThat(s.attributes())
+                    .as(format)
+                    .containsEntry("ContentPropagator", "douyin.example")
+                    .containsEntry("PropagateID", "dy-77")
+                    .containsEntry("ReservedCode2", "aGFzaA==")
+                    .doesNotContainKey("error");
             Map<String, byte[]> before = producerBytes(produced), after = producerBytes(reshared);
-            for (String k : PRODUCER) assertThat(after.get(k)).as(format + " " + k).isEqualTo(before.get(k));
+            for (String k : PRODUCER)
+                assertThat(after.get(k)).as(format + " " + k).isEqualTo(before.get(k));
         }
     }
 
     @Test
     void theOldReservedSpellingIsReadAndRewrittenCanonically() throws Exception {
-        String legacy = "{\"Label\":\"1\",\"ContentProducer\":\"gen\",\"ProduceID\":\"id-9\",\"ReserveCode1\":\"c2ln\",\"ContentPropagator\":\"\",\"PropagateID\":\"\",\"ReserveCode2\":\"\"}";
+        String legacy =
+                "{\"Label\":\"1\",\"ContentProducer\":\"gen\",\"ProduceID\":\"id-9\",\"ReserveCode1\":\"c2ln\",\"ContentPropagator\":\"\",\"PropagateID\":\"\",\"ReserveCode2\":\"\"}";
         byte[] jpeg = MetadataEmbedder.withXmp(MetadataSignalExtractorTest.image("jpeg"), Xmp.aigc(legacy));
         byte[] shared = MetadataWriter.propagate(jpeg, "plat", "p-1", "", "3");
         Signal s = AudioVideoLabelWriterTest.onlyAigc(shared);
-        assertThat(s.attributes()).containsEntry("ReservedCode1", "c2ln").containsEntry("ContentProducer", "gen").containsEntry("PropagateID", "p-1");
+        assertThat(s.attributes())
+                .containsEntry("ReservedCode1", "c2ln")
+                .containsEntry("ContentProducer", "gen")
+                .containsEntry("PropagateID", "p-1");
         String text = new String(shared, StandardCharsets.ISO_8859_1);
         assertThat(text).contains("\"ReservedCode1\":\"c2ln\"").doesNotContain("ReserveCode1");
     }
@@ -59,19 +68,31 @@ class AigcPropagationTest {
         for (byte[] original : samples()) {
             Signal s = AudioVideoLabelWriterTest.onlyAigc(MetadataWriter.propagate(original, "plat", "p-2", "", "3"));
             assertThat(s.value()).isEqualTo("3");
-            assertThat(s.attributes()).containsEntry("ContentProducer", "").containsEntry("ContentPropagator", "plat").doesNotContainKey("error");
+            assertThat(s.attributes())
+                    .containsEntry("ContentProducer", "")
+                    .containsEntry("ContentPropagator", "plat")
+                    .doesNotContainKey("error");
         }
     }
 
     @Test
     void anInvalidLabelIsNotLaunderedAndBadFieldsAreNamed() throws Exception {
-        byte[] bad = MetadataEmbedder.withXmp(MetadataSignalExtractorTest.image("png"), Xmp.aigc("{\"Label\":\"7\",\"ContentProducer\":\"g\",\"ProduceID\":\"i\"}"));
-        assertThatThrownBy(() -> MetadataWriter.propagate(bad, "plat", "p", "", "3")).hasMessageContaining("is invalid").hasMessageContaining("Label");
+        byte[] bad = MetadataEmbedder.withXmp(
+                MetadataSignalExtractorTest.image("png"),
+                Xmp.aigc("{\"Label\":\"7\",\"ContentProducer\":\"g\",\"ProduceID\":\"i\"}"));
+        assertThatThrownBy(() -> MetadataWriter.propagate(bad, "plat", "p", "", "3"))
+                .hasMessageContaining("is invalid")
+                .hasMessageContaining("Label");
         byte[] png = MetadataSignalExtractorTest.image("png");
-        assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "p", "", "5")).hasMessageContaining("Label must be");
-        assertThatThrownBy(() -> MetadataWriter.propagate(png, "pl\tat", "p", "", "3")).hasMessageContaining("ContentPropagator must be printable ASCII");
-        assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "x".repeat(2049), "", "3")).hasMessageContaining("PropagateID is longer than 2048");
-        assertThatThrownBy(() -> new Aigc("1", "生成器", "i", "", "", "", "")).hasMessageContaining("ContentProducer must be printable ASCII");
-        assertThatThrownBy(() -> Aigc.addedByPlatform("3", "", "", "")).hasMessageContaining("ContentProducer is required");
+        assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "p", "", "5"))
+                .hasMessageContaining("Label must be");
+        assertThatThrownBy(() -> MetadataWriter.propagate(png, "pl\tat", "p", "", "3"))
+                .hasMessageContaining("ContentPropagator must be printable ASCII");
+        assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "x".repeat(2049), "", "3"))
+                .hasMessageContaining("PropagateID is longer than 2048");
+        assertThatThrownBy(() -> new Aigc("1", "生成器", "i", "", "", "", ""))
+                .hasMessageContaining("ContentProducer must be printable ASCII");
+        assertThatThrownBy(() -> Aigc.addedByPlatform("3", "", "", ""))
+                .hasMessageContaining("ContentProducer is required");
     }
 }

@@ -1,13 +1,12 @@
 package org.pramaan.provenance;
-import org.pramaan.labels.MetadataLabels;
-import org.pramaan.labels.MetadataWriter;
-
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.MetadataWriter;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.testing.Mutations;
 import org.pramaan.testing.TinyMedia;
@@ -17,7 +16,8 @@ class LabelRobustnessTest {
     static List<byte[]> seeds() throws Exception {
         Optional<Aigc> label = Optional.of(JpegPngLabelWriterTest.LABEL);
         List<byte[]> s = new ArrayList<>();
-        for (byte[] f : List.of(TinyMedia.jpeg(), TinyMedia.png(), TinyMedia.mp4())) s.add(MetadataWriter.write(f, Optional.of("trainedAlgorithmicMedia"), label));
+        for (byte[] f : List.of(TinyMedia.jpeg(), TinyMedia.png(), TinyMedia.mp4()))
+            s.add(MetadataWriter.write(f, Optional.of("trainedAlgorithmicMedia"), label));
         s.add(MetadataWriter.write(TinyMedia.mp3(), Optional.empty(), label));
         s.add(MetadataWriter.write(TinyMedia.wav(), Optional.empty(), label));
         return s;
@@ -41,7 +41,8 @@ class LabelRobustnessTest {
                 MetadataWriter.propagate(m, "plat", "p-" + i, "", "3");
                 written++;
             } catch (IllegalArgumentException e) {
-                if (e.getMessage() == null || e.getMessage().isBlank()) throw new AssertionError("write: mutation " + i + " refused without a message", e);
+                if (e.getMessage() == null || e.getMessage().isBlank())
+                    throw new AssertionError("write: mutation " + i + " refused without a message", e);
             } catch (Throwable t) {
                 throw new AssertionError("write: mutation " + i + " escaped: " + t, t);
             }

@@ -1,9 +1,4 @@
 package org.pramaan.provenance;
-import org.pramaan.signals.MetadataSignalExtractor;
-import org.pramaan.signals.Signal;
-import org.pramaan.signals.SignalStrength;
-import org.pramaan.signals.SignalType;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaSource;
+import org.pramaan.signals.MetadataSignalExtractor;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalStrength;
+import org.pramaan.signals.SignalType;
 
 class MetadataSignalExtractorTest {
     static final String TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
@@ -44,17 +43,23 @@ class MetadataSignalExtractorTest {
 
     @Test
     void xmpAiSourceTypeInJpegIsStrongAndLocated() throws Exception {
-        Signal s = only(signals(MetadataEmbedder.withXmp(image("jpeg"), Xmp.digitalSourceType(TRAINED))), SignalType.IPTC_DIGITAL_SOURCE_TYPE);
+        Signal s = only(
+                signals(MetadataEmbedder.withXmp(image("jpeg"), Xmp.digitalSourceType(TRAINED))),
+                SignalType.IPTC_DIGITAL_SOURCE_TYPE);
         assertThat(s.value()).isEqualTo(TRAINED);
         assertThat(s.strength()).isEqualTo(SignalStrength.STRONG);
-        assertThat(s.attributes()).containsEntry("code", "trainedAlgorithmicMedia").containsEntry("synthetic", "true");
+        assertThat(s.attributes())
+                .containsEntry("code", "trainedAlgorithmicMedia")
+                .containsEntry("synthetic", "true");
         assertThat(s.location()).startsWith("JPEG APP1 XMP @ offset ");
     }
 
     @Test
     void captureSourceTypesAndAttributeFormAreReadButNotSynthetic() throws Exception {
-        String attrForm = Xmp.packet("xmlns:Iptc4xmpExt=\"" + XmpReader.IPTC_EXT + "\" Iptc4xmpExt:DigitalSourceType=\""
-                + "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture\"", "");
+        String attrForm = Xmp.packet(
+                "xmlns:Iptc4xmpExt=\"" + XmpReader.IPTC_EXT + "\" Iptc4xmpExt:DigitalSourceType=\""
+                        + "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture\"",
+                "");
         Signal s = only(signals(MetadataEmbedder.withXmp(image("png"), attrForm)), SignalType.IPTC_DIGITAL_SOURCE_TYPE);
         assertThat(s.strength()).isEqualTo(SignalStrength.INFO);
         assertThat(s.attributes()).containsEntry("synthetic", "false");
@@ -64,21 +69,28 @@ class MetadataSignalExtractorTest {
     @Test
     void gb45438LabelsInPngTextAndXmp() throws Exception {
         Aigc label = new Aigc("1", "001191110108MA01", "20260301-42", "", "", "", "");
-        Signal png = only(signals(MetadataEmbedder.withPngText(image("png"), "AIGC", label.toJson())), SignalType.GB45438_AIGC);
+        Signal png = only(
+                signals(MetadataEmbedder.withPngText(image("png"), "AIGC", label.toJson())), SignalType.GB45438_AIGC);
         assertThat(png.strength()).isEqualTo(SignalStrength.STRONG);
         assertThat(png.value()).isEqualTo("1");
-        assertThat(png.attributes()).containsEntry("ContentProducer", "001191110108MA01").containsEntry("ProduceID", "20260301-42");
-        Signal xmp = only(signals(MetadataEmbedder.withXmp(image("jpeg"), Xmp.aigc(label.toJson()))), SignalType.GB45438_AIGC);
+        assertThat(png.attributes())
+                .containsEntry("ContentProducer", "001191110108MA01")
+                .containsEntry("ProduceID", "20260301-42");
+        Signal xmp = only(
+                signals(MetadataEmbedder.withXmp(image("jpeg"), Xmp.aigc(label.toJson()))), SignalType.GB45438_AIGC);
         assertThat(xmp.strength()).isEqualTo(SignalStrength.STRONG);
-        String suspected = "{\"Label\":\"3\",\"ContentProducer\":\"p\",\"ProduceID\":\"i\",\"ReserveCode1\":\"abc\",\"ContentPropagator\":\"plat\",\"PropagateID\":\"9\"}";
-        Signal s3 = only(signals(MetadataEmbedder.withPngText(image("png"), "AIGC", suspected)), SignalType.GB45438_AIGC);
+        String suspected =
+                "{\"Label\":\"3\",\"ContentProducer\":\"p\",\"ProduceID\":\"i\",\"ReserveCode1\":\"abc\",\"ContentPropagator\":\"plat\",\"PropagateID\":\"9\"}";
+        Signal s3 =
+                only(signals(MetadataEmbedder.withPngText(image("png"), "AIGC", suspected)), SignalType.GB45438_AIGC);
         assertThat(s3.strength()).isEqualTo(SignalStrength.MODERATE);
         assertThat(s3.attributes()).containsEntry("ReservedCode1", "abc");
     }
 
     @Test
     void invalidAigcLabelsAreWeakWithTheProblemNamed() throws Exception {
-        for (String bad : List.of("{\"Label\":\"4\"}", "{\"Label\":1}", "not json", "{\"Label\":\"1\",\"ProduceID\":\"a b\"}")) {
+        for (String bad :
+                List.of("{\"Label\":\"4\"}", "{\"Label\":1}", "not json", "{\"Label\":\"1\",\"ProduceID\":\"a b\"}")) {
             Signal s = only(signals(MetadataEmbedder.withPngText(image("png"), "AIGC", bad)), SignalType.GB45438_AIGC);
             assertThat(s.strength()).as(bad).isEqualTo(SignalStrength.WEAK);
             assertThat(s.attributes()).as(bad).containsKey("error");
@@ -89,37 +101,59 @@ class MetadataSignalExtractorTest {
     void theAigcWriterEnforcesTheStandard() {
         assertThatThrownBy(() -> new Aigc("4", "p", "i", "", "", "", "")).hasMessageContaining("Label");
         assertThatThrownBy(() -> new Aigc("1", "p q", "i", "", "", "", "")).hasMessageContaining("printable ASCII");
-        assertThatThrownBy(() -> new Aigc("1", "", "i", "", "", "", "")).hasMessageContaining("ContentProducer is required");
+        assertThatThrownBy(() -> new Aigc("1", "", "i", "", "", "", ""))
+                .hasMessageContaining("ContentProducer is required");
         Aigc produced = new Aigc("1", "gen", "id-1", "sig", "", "", "");
         Aigc shared = produced.propagatedBy("platform", "p-77");
         assertThat(shared.contentProducer()).isEqualTo("gen");
         assertThat(shared.produceId()).isEqualTo("id-1");
-        assertThat(Aigc.parse(shared.toJson()).fields()).containsOnlyKeys(Aigc.FIELDS).containsEntry("PropagateID", "p-77");
+        assertThat(Aigc.parse(shared.toJson()).fields())
+                .containsOnlyKeys(Aigc.FIELDS)
+                .containsEntry("PropagateID", "p-77");
     }
 
     @Test
     void generatorTracesAreModerate() throws Exception {
-        String params = "a cat astronaut, photorealistic\nNegative prompt: blurry\nSteps: 30, Sampler: DPM++ 2M Karras, CFG scale: 7, Seed: 1234, Size: 512x512, Model: sdxl_base";
-        Signal a1111 = only(signals(MetadataEmbedder.withPngText(image("png"), "parameters", params)), SignalType.GENERATOR_METADATA);
+        String params =
+                "a cat astronaut, photorealistic\nNegative prompt: blurry\nSteps: 30, Sampler: DPM++ 2M Karras, CFG scale: 7, Seed: 1234, Size: 512x512, Model: sdxl_base";
+        Signal a1111 = only(
+                signals(MetadataEmbedder.withPngText(image("png"), "parameters", params)),
+                SignalType.GENERATOR_METADATA);
         assertThat(a1111.value()).isEqualTo("AUTOMATIC1111");
         assertThat(a1111.strength()).isEqualTo(SignalStrength.MODERATE);
-        assertThat(a1111.attributes()).containsEntry("steps", "30").containsEntry("seed", "1234").containsEntry("model", "sdxl_base")
+        assertThat(a1111.attributes())
+                .containsEntry("steps", "30")
+                .containsEntry("seed", "1234")
+                .containsEntry("model", "sdxl_base")
                 .containsEntry("prompt", "a cat astronaut, photorealistic");
-        Signal comfy = only(signals(MetadataEmbedder.withPngText(image("png"), "prompt", "{\"3\":{\"class_type\":\"KSampler\"}}")), SignalType.GENERATOR_METADATA);
+        Signal comfy = only(
+                signals(MetadataEmbedder.withPngText(image("png"), "prompt", "{\"3\":{\"class_type\":\"KSampler\"}}")),
+                SignalType.GENERATOR_METADATA);
         assertThat(comfy.value()).isEqualTo("ComfyUI");
-        Signal viaExif = only(signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x010E, "castle --ar 3:2 Job ID: 6f1c2d3e-aaaa"))), SignalType.GENERATOR_METADATA);
+        Signal viaExif = only(
+                signals(MetadataEmbedder.withExif(
+                        image("jpeg"), Map.of(0x010E, "castle --ar 3:2 Job ID: 6f1c2d3e-aaaa"))),
+                SignalType.GENERATOR_METADATA);
         assertThat(viaExif.value()).isEqualTo("Midjourney");
     }
 
     @Test
     void exifSoftwareIsAWeakHintOnlyWhenItNamesAnAiTool() throws Exception {
-        Signal ai = only(signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "Adobe Firefly"))), SignalType.EXIF_SOFTWARE);
+        Signal ai = only(
+                signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "Adobe Firefly"))),
+                SignalType.EXIF_SOFTWARE);
         assertThat(ai.strength()).isEqualTo(SignalStrength.WEAK);
         assertThat(ai.attributes()).containsEntry("ai", "true");
-        Signal editor = only(signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "GIMP 2.10.34"))), SignalType.EXIF_SOFTWARE);
+        Signal editor = only(
+                signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "GIMP 2.10.34"))),
+                SignalType.EXIF_SOFTWARE);
         assertThat(editor.strength()).isEqualTo(SignalStrength.INFO);
-        List<Signal> camera = signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x010F, "Canon", 0x0110, "Canon EOS R6")));
-        assertThat(camera).noneMatch(s -> s.strength() == SignalStrength.STRONG || s.strength() == SignalStrength.MODERATE || s.strength() == SignalStrength.WEAK);
+        List<Signal> camera =
+                signals(MetadataEmbedder.withExif(image("jpeg"), Map.of(0x010F, "Canon", 0x0110, "Canon EOS R6")));
+        assertThat(camera)
+                .noneMatch(s -> s.strength() == SignalStrength.STRONG
+                        || s.strength() == SignalStrength.MODERATE
+                        || s.strength() == SignalStrength.WEAK);
         assertThat(only(camera, SignalType.EXIF_SOFTWARE).value()).isEqualTo("Canon Canon EOS R6");
     }
 
@@ -138,15 +172,21 @@ class MetadataSignalExtractorTest {
 
     @Test
     void malformedMetadataNeverThrows() throws Exception {
-        byte[][] seeds = {MetadataEmbedder.withXmp(image("jpeg"), Xmp.digitalSourceType(TRAINED)),
-                MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "Midjourney", 0x010F, "x")),
-                MetadataEmbedder.withPngText(MetadataEmbedder.withXmp(image("png"), Xmp.aigc("{\"Label\":\"1\"}")), "parameters", "Steps: 1, Sampler: a")};
+        byte[][] seeds = {
+            MetadataEmbedder.withXmp(image("jpeg"), Xmp.digitalSourceType(TRAINED)),
+            MetadataEmbedder.withExif(image("jpeg"), Map.of(0x0131, "Midjourney", 0x010F, "x")),
+            MetadataEmbedder.withPngText(
+                    MetadataEmbedder.withXmp(image("png"), Xmp.aigc("{\"Label\":\"1\"}")),
+                    "parameters",
+                    "Steps: 1, Sampler: a")
+        };
         Random r = new Random(45438);
         MetadataSignalExtractor x = new MetadataSignalExtractor();
         for (int i = 0; i < 6000; i++) {
             byte[] m = seeds[i % seeds.length].clone();
             int from = 20 + r.nextInt(Math.max(1, m.length / 3));
-            for (int k = 0; k < 1 + r.nextInt(6); k++) m[Math.min(m.length - 1, from + r.nextInt(200))] = (byte) r.nextInt(256);
+            for (int k = 0; k < 1 + r.nextInt(6); k++)
+                m[Math.min(m.length - 1, from + r.nextInt(200))] = (byte) r.nextInt(256);
             MediaSource src = MediaSource.of(m);
             try {
                 x.extract(src, MediaProber.standard().probe(src, MediaLimits.defaults()));

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pramaan.hash.PdqHasher;
 import org.pramaan.hash.PdqResult;
-import java.util.Optional;
 import org.pramaan.media.Dimensions;
 import org.pramaan.media.MediaInfo;
-import org.pramaan.media.MediaType;
 import org.pramaan.media.MediaLimits;
 import org.pramaan.media.MediaProber;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.MediaSource;
+import org.pramaan.media.MediaType;
 import org.pramaan.media.RejectionCode;
 import org.pramaan.media.decode.StillImageDecoder;
 import org.pramaan.media.image.StandardStillImageDecoder;
@@ -51,7 +51,9 @@ class PdqExtractorTest {
         PdqExtractor pdq = new PdqExtractor(hasher, fake);
         PdqResult expected = hasher.hash(pattern);
         PdqResult standard = hasher.hash(new StandardStillImageDecoder().decode(input.source(), input.info()));
-        assertThat(expected.hash()).as("the fake's pixels hash differently from the file's").isNotEqualTo(standard.hash());
+        assertThat(expected.hash())
+                .as("the fake's pixels hash differently from the file's")
+                .isNotEqualTo(standard.hash());
 
         assertThat(pdq.extract(input)).singleElement().satisfies(s -> {
             assertThat(s.type()).isEqualTo(SignalType.PDQ);
@@ -59,7 +61,9 @@ class PdqExtractorTest {
             assertThat(s.attributes()).containsEntry("quality", Integer.toString(expected.quality()));
             assertThat(s.location()).isEqualTo("decoded pixels");
         });
-        assertThat(input.get(SignalInput.PDQ)).as("left for bank matching and the report").contains(expected);
+        assertThat(input.get(SignalInput.PDQ))
+                .as("left for bank matching and the report")
+                .contains(expected);
         assertThat(pdq.dihedral(input.source(), input.info())).isEqualTo(hasher.dihedral(pattern));
         assertThat(decoded).containsExactly(input.info(), input.info());
     }
@@ -75,8 +79,11 @@ class PdqExtractorTest {
     @Test
     void aDecoderRefusalRefusesTheFileAndLeavesNoHash() throws Exception {
         SignalInput input = probed(TinyMedia.jpeg());
-        StillImageDecoder refusing = (source, info) -> { throw new MediaRejectedException(RejectionCode.CORRUPT, "JPEG image could not be decoded: bad"); };
-        assertThatThrownBy(() -> new PdqExtractor(hasher, refusing).extract(input)).isInstanceOf(MediaRejectedException.class)
+        StillImageDecoder refusing = (source, info) -> {
+            throw new MediaRejectedException(RejectionCode.CORRUPT, "JPEG image could not be decoded: bad");
+        };
+        assertThatThrownBy(() -> new PdqExtractor(hasher, refusing).extract(input))
+                .isInstanceOf(MediaRejectedException.class)
                 .hasMessage("JPEG image could not be decoded: bad");
         assertThat(input.get(SignalInput.PDQ)).isEmpty();
     }
@@ -87,9 +94,11 @@ class PdqExtractorTest {
         // A PNG's signature and header, then no image data: the prober's checks end at the header.
         byte[] png = TinyMedia.png();
         byte[] headerOnly = java.util.Arrays.copyOf(png, 33);
-        MediaInfo info = new MediaInfo(MediaType.PNG, headerOnly.length, Optional.of(new Dimensions(24, 16)), Optional.empty());
+        MediaInfo info =
+                new MediaInfo(MediaType.PNG, headerOnly.length, Optional.of(new Dimensions(24, 16)), Optional.empty());
         assertThatThrownBy(() -> new StandardStillImageDecoder().decode(MediaSource.of(headerOnly), info))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT))
                 .hasMessageStartingWith("PNG image could not be decoded: ");
     }
 }

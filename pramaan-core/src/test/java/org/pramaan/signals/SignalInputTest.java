@@ -13,7 +13,9 @@ import org.pramaan.media.MediaType;
 
 class SignalInputTest {
     private final MediaSource source = MediaSource.of(new byte[] {1, 2, 3});
-    private final SignalInput input = new SignalInput(source, new MediaInfo(MediaType.PNG, 3, Optional.empty(), Optional.empty()),
+    private final SignalInput input = new SignalInput(
+            source,
+            new MediaInfo(MediaType.PNG, 3, Optional.empty(), Optional.empty()),
             Optional.of(new UploaderDeclaration(true, "mine")));
 
     @Test
@@ -42,7 +44,9 @@ class SignalInputTest {
     void aResultIsWrittenOnceSoADuplicateExtractorInTheListIsCaught() {
         SignalInput.Key<Integer> k = SignalInput.key("twice");
         input.put(k, 1);
-        assertThatThrownBy(() -> input.put(k, 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("'twice' was already computed");
+        assertThatThrownBy(() -> input.put(k, 2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'twice' was already computed");
         assertThat(input.get(k)).contains(1);
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class C2paPeer implements AutoCloseable {
     /** Per call; a read of a few-MB fixture takes well under a second (timings are printed by the suite). */
     public static final Duration CALL_LIMIT = Duration.ofSeconds(60);
+
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +50,9 @@ public final class C2paPeer implements AutoCloseable {
     private long calls;
     private long busyNanos;
 
-    private C2paPeer(Path dir) { this.dir = dir; }
+    private C2paPeer(Path dir) {
+        this.dir = dir;
+    }
 
     /** Installs (once per build folder) and starts the peer; skips without node/npm unless {@code CI=true}. */
     public static C2paPeer start() {
@@ -59,24 +62,33 @@ public final class C2paPeer implements AutoCloseable {
     }
 
     /** Reads with the reference's default trust settings (no anchors), remote and OCSP fetching off. */
-    public Result read(Path file) { return read(file, Optional.empty(), Optional.empty()); }
+    public Result read(Path file) {
+        return read(file, Optional.empty(), Optional.empty());
+    }
 
     /** @param trustAnchorsPem anchors for {@code trust.trust_anchors}; @param trustConfig EKU list for {@code trust.trust_config} */
     public Result read(Path file, Optional<String> trustAnchorsPem, Optional<String> trustConfig) {
-        ObjectNode req = JSON.createObjectNode().put("cmd", "read").put("path", file.toAbsolutePath().toString());
+        ObjectNode req = JSON.createObjectNode()
+                .put("cmd", "read")
+                .put("path", file.toAbsolutePath().toString());
         trustAnchorsPem.ifPresent(p -> req.put("trustAnchorsPem", p));
         trustConfig.ifPresent(c -> req.put("trustConfig", c));
         return result(call(req, CALL_LIMIT, "read " + file));
     }
 
     private static Result result(JsonNode r) {
-        if (!r.path("ok").asBoolean()) return new Result.Rejected(r.path("error").asText(), r.path("message").asText());
+        if (!r.path("ok").asBoolean())
+            return new Result.Rejected(
+                    r.path("error").asText(), r.path("message").asText());
         return r.path("json").isNull() ? new Result.NoManifest() : new Result.Store(r.get("json"));
     }
 
     /** Validates a sidecar store (§11.5) against its asset with {@code Reader.fromManifestDataAndAsset}; trust as for {@link #read}. */
     public Result readStore(Path store, Path asset, Optional<String> trustAnchorsPem, Optional<String> trustConfig) {
-        ObjectNode req = JSON.createObjectNode().put("cmd", "readStore").put("store", store.toAbsolutePath().toString()).put("path", asset.toAbsolutePath().toString());
+        ObjectNode req = JSON.createObjectNode()
+                .put("cmd", "readStore")
+                .put("store", store.toAbsolutePath().toString())
+                .put("path", asset.toAbsolutePath().toString());
         trustAnchorsPem.ifPresent(p -> req.put("trustAnchorsPem", p));
         trustConfig.ifPresent(c -> req.put("trustConfig", c));
         return result(call(req, CALL_LIMIT, "readStore " + store + " with " + asset));
@@ -90,17 +102,34 @@ public final class C2paPeer implements AutoCloseable {
      * @param alg     one of es256 es384 es512 ps256 ps384 ps512 ed25519
      * @return empty when signed, else the reference's error name and message
      */
-    public Optional<String> sign(Path in, Path out, Optional<Path> sidecar, String certPem, String keyPem, String alg, JsonNode manifestDefinition) {
-        ObjectNode req = JSON.createObjectNode().put("cmd", "sign").put("in", in.toAbsolutePath().toString()).put("out", out.toAbsolutePath().toString())
-                .put("certPem", certPem).put("keyPem", keyPem).put("alg", alg);
+    public Optional<String> sign(
+            Path in,
+            Path out,
+            Optional<Path> sidecar,
+            String certPem,
+            String keyPem,
+            String alg,
+            JsonNode manifestDefinition) {
+        ObjectNode req = JSON.createObjectNode()
+                .put("cmd", "sign")
+                .put("in", in.toAbsolutePath().toString())
+                .put("out", out.toAbsolutePath().toString())
+                .put("certPem", certPem)
+                .put("keyPem", keyPem)
+                .put("alg", alg);
         sidecar.ifPresent(p -> req.put("sidecar", p.toAbsolutePath().toString()));
         req.set("manifestDefinition", manifestDefinition);
         JsonNode r = call(req, CALL_LIMIT, "sign " + in + " (" + alg + ")");
-        return r.path("ok").asBoolean() ? Optional.empty() : Optional.of(r.path("error").asText() + ": " + r.path("message").asText());
+        return r.path("ok").asBoolean()
+                ? Optional.empty()
+                : Optional.of(
+                        r.path("error").asText() + ": " + r.path("message").asText());
     }
 
     /** Has the peer wait {@code ms} before answering, under {@code limit}: for the harness's own time-limit test. */
-    void sleep(long ms, Duration limit) { call(JSON.createObjectNode().put("cmd", "sleep").put("ms", ms), limit, "sleep " + ms + " ms"); }
+    void sleep(long ms, Duration limit) {
+        call(JSON.createObjectNode().put("cmd", "sleep").put("ms", ms), limit, "sleep " + ms + " ms");
+    }
 
     /** Calls so far and their mean wall time (Java side, JSON encoding included), for the suites' timing lines. */
     public synchronized String timings() {
@@ -119,16 +148,20 @@ public final class C2paPeer implements AutoCloseable {
             String line = replies.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
                 kill();
-                throw new AssertionError("C2PA reference peer did not answer '" + what + "' within " + limit.toMillis() + " ms; killed it. stderr: "
-                        + C2paPeerInstall.tail(dir.resolve("peer-stderr.log")));
+                throw new AssertionError("C2PA reference peer did not answer '" + what + "' within " + limit.toMillis()
+                        + " ms; killed it. stderr: " + C2paPeerInstall.tail(dir.resolve("peer-stderr.log")));
             }
             JsonNode r = JSON.readTree(line);
-            if (r.path("id").asLong() != id) throw new AssertionError("C2PA reference peer answered id " + r.path("id") + " to request " + id + " ('" + what + "')");
+            if (r.path("id").asLong() != id)
+                throw new AssertionError(
+                        "C2PA reference peer answered id " + r.path("id") + " to request " + id + " ('" + what + "')");
             return r;
         } catch (IOException e) {
             kill();
-            throw new AssertionError("C2PA reference peer failed on '" + what + "': " + e.getMessage() + "; stderr: "
-                    + C2paPeerInstall.tail(dir.resolve("peer-stderr.log")), e);
+            throw new AssertionError(
+                    "C2PA reference peer failed on '" + what + "': " + e.getMessage() + "; stderr: "
+                            + C2paPeerInstall.tail(dir.resolve("peer-stderr.log")),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the C2PA reference peer", e);
@@ -140,23 +173,29 @@ public final class C2paPeer implements AutoCloseable {
 
     private void launch() {
         try {
-            // stderr goes to a file: the SDK prints Rust panic backtraces there (id3v23 fixture), which must not block the pipe.
-            process = new ProcessBuilder("node", "peer.mjs").directory(dir.toFile())
-                    .redirectError(dir.resolve("peer-stderr.log").toFile()).start();
+            // stderr goes to a file: the SDK prints Rust panic backtraces there (id3v23 fixture), which must not block
+            // the pipe.
+            process = new ProcessBuilder("node", "peer.mjs")
+                    .directory(dir.toFile())
+                    .redirectError(dir.resolve("peer-stderr.log").toFile())
+                    .start();
         } catch (IOException e) {
             throw new AssertionError("cannot start 'node peer.mjs' in " + dir + ": " + e.getMessage(), e);
         }
         stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
         replies = q;
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> {
-            try {
-                for (String l; (l = out.readLine()) != null; ) q.add(l);
-            } catch (IOException e) {
-                // the child died or was killed: the waiting call times out or sees a closed pipe
-            }
-        }, "c2pa-peer-stdout");
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread pump = new Thread(
+                () -> {
+                    try {
+                        for (String l; (l = out.readLine()) != null; ) q.add(l);
+                    } catch (IOException e) {
+                        // the child died or was killed: the waiting call times out or sees a closed pipe
+                    }
+                },
+                "c2pa-peer-stdout");
         pump.setDaemon(true);
         pump.start();
     }
@@ -167,7 +206,9 @@ public final class C2paPeer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() { kill(); }
+    public synchronized void close() {
+        kill();
+    }
 
     /**
      * Injects the run-wide peer into test methods; closed (child killed) when the run ends. The peer starts in
@@ -176,16 +217,24 @@ public final class C2paPeer implements AutoCloseable {
      */
     public static final class Resolver implements BeforeEachCallback, ParameterResolver {
         @Override
-        public void beforeEach(ExtensionContext ec) { shared(ec); }
+        public void beforeEach(ExtensionContext ec) {
+            shared(ec);
+        }
 
         @Override
-        public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) { return pc.getParameter().getType() == C2paPeer.class; }
+        public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
+            return pc.getParameter().getType() == C2paPeer.class;
+        }
 
         @Override
-        public Object resolveParameter(ParameterContext pc, ExtensionContext ec) { return shared(ec); }
+        public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
+            return shared(ec);
+        }
 
         private static C2paPeer shared(ExtensionContext ec) {
-            return ec.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(C2paPeer.class, k -> start(), C2paPeer.class);
+            return ec.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(C2paPeer.class, k -> start(), C2paPeer.class);
         }
     }
 }

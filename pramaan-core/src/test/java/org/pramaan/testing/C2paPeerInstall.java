@@ -30,12 +30,14 @@ final class C2paPeerInstall {
     static Path ensure() {
         requireTool("node");
         requireTool("npm");
-        Path dir = Path.of(System.getProperty("pramaan.c2paPeerDir", "target/c2pa-node")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("pramaan.c2paPeerDir", "target/c2pa-node"))
+                .toAbsolutePath();
         try {
             Files.createDirectories(dir);
             // Surefire forks or two modules may start at once: one installs, the others wait and reuse.
-            try (FileChannel ch = FileChannel.open(dir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(
+                            dir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = ch.lock()) {
                 if (!installed(dir)) npmInstall(dir);
                 copyScript(dir);
             }
@@ -47,30 +49,49 @@ final class C2paPeerInstall {
 
     static boolean installed(Path dir) throws IOException {
         Path pkg = dir.resolve("node_modules/" + PACKAGE);
-        return Files.isRegularFile(pkg.resolve("dist/index.node")) && Files.isRegularFile(pkg.resolve("package.json"))
-                && VERSION.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(pkg.resolve("package.json").toFile()).path("version").asText());
+        return Files.isRegularFile(pkg.resolve("dist/index.node"))
+                && Files.isRegularFile(pkg.resolve("package.json"))
+                && VERSION.equals(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(pkg.resolve("package.json").toFile())
+                        .path("version")
+                        .asText());
     }
 
     private static void npmInstall(Path dir) throws IOException {
-        Files.writeString(dir.resolve("package.json"), "{\"name\":\"pramaan-c2pa-peer\",\"private\":true,\"type\":\"module\"}\n");
-        List<String> cmd = List.of("npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE + "@" + VERSION);
+        Files.writeString(
+                dir.resolve("package.json"), "{\"name\":\"pramaan-c2pa-peer\",\"private\":true,\"type\":\"module\"}\n");
+        List<String> cmd = List.of(
+                "npm",
+                "install",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                PACKAGE + "@" + VERSION);
         Path log = dir.resolve("npm-install.log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             if (!p.waitFor(NPM_TIMEOUT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " did not finish in " + NPM_TIMEOUT_S + " s (registry unreachable?); log: " + log);
+                throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " did not finish in "
+                        + NPM_TIMEOUT_S + " s (registry unreachable?); log: " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted during npm install", e);
         }
         if (p.exitValue() != 0 || !installed(dir)) {
-            throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " failed (exit " + p.exitValue() + ") in " + dir
-                    + "; run it there by hand: " + String.join(" ", cmd) + "\n" + tail(log));
+            throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " failed (exit " + p.exitValue()
+                    + ") in " + dir + "; run it there by hand: " + String.join(" ", cmd) + "\n" + tail(log));
         }
-        System.out.printf("C2PA reference peer: installed %s@%s into %s in %.1f s%n", PACKAGE, VERSION, dir, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "C2PA reference peer: installed %s@%s into %s in %.1f s%n",
+                PACKAGE, VERSION, dir, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void copyScript(Path dir) throws IOException {
@@ -82,8 +103,11 @@ final class C2paPeerInstall {
 
     /** Node and npm come from the distribution or nodejs.org; CI must have them (its image has Node 20). */
     static void requireTool(String tool) {
-        ExternalTools.requireProbe(new String[] {tool, "--version"}, true,
-                "'" + tool + "' not found: the C2PA interop suite needs Node.js 20+ and npm (apt-get install -y nodejs npm) to run the reference SDK");
+        ExternalTools.requireProbe(
+                new String[] {tool, "--version"},
+                true,
+                "'" + tool
+                        + "' not found: the C2PA interop suite needs Node.js 20+ and npm (apt-get install -y nodejs npm) to run the reference SDK");
     }
 
     static String tail(Path log) {

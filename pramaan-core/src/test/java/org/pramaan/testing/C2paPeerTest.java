@@ -21,7 +21,8 @@ class C2paPeerTest {
     void anOverrunningCallIsKilledWithAClearErrorAndTheNextCallGetsAFreshPeer() {
         try (C2paPeer peer = C2paPeer.start()) {
             assertThatThrownBy(() -> peer.sleep(5_000, Duration.ofMillis(300)))
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("did not answer 'sleep 5000 ms' within 300 ms; killed it");
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("did not answer 'sleep 5000 ms' within 300 ms; killed it");
             peer.sleep(1, Duration.ofSeconds(30));
             assertThat(peer.read(java.nio.file.Path.of("pom.xml"))).isInstanceOf(C2paPeer.Result.Rejected.class);
         }

@@ -17,7 +17,8 @@ public final class ExternalTools {
 
     /** @param tool the command; @param debianPackage what to {@code apt-get install} */
     public static void require(String tool, String debianPackage) {
-        requireProbe(new String[] {tool, "--help"}, false, "'" + tool + "' not found: apt-get install -y " + debianPackage);
+        requireProbe(
+                new String[] {tool, "--help"}, false, "'" + tool + "' not found: apt-get install -y " + debianPackage);
     }
 
     /**
@@ -27,7 +28,10 @@ public final class ExternalTools {
     public static void requireProbe(String[] probe, boolean zeroExit, String missing) {
         boolean present;
         try {
-            Process p = new ProcessBuilder(probe).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(probe)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             present = p.waitFor(60, TimeUnit.SECONDS) && (!zeroExit || p.exitValue() == 0);
             if (p.isAlive()) p.destroyForcibly();
         } catch (IOException e) {
@@ -44,13 +48,18 @@ public final class ExternalTools {
     /** Runs a command; a non-zero exit fails the test with the command's output. */
     public static void run(Path workDir, String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + String.join(" ", command));
             }
-            if (p.exitValue() != 0) throw new AssertionError("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + new String(out, StandardCharsets.UTF_8));
+            if (p.exitValue() != 0)
+                throw new AssertionError("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n"
+                        + new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command[0] + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

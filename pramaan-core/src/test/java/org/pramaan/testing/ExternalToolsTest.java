@@ -18,6 +18,8 @@ class ExternalToolsTest {
     @Test
     void aFailingCommandFailsWithItsOutput() {
         assertThatThrownBy(() -> ExternalTools.run(java.nio.file.Path.of("."), "sh", "-c", "echo broken; exit 3"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("exit 3").hasMessageContaining("broken");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("exit 3")
+                .hasMessageContaining("broken");
     }
 }

@@ -13,11 +13,26 @@ public final class Mutations {
      */
     public static byte[] structural(byte[] b, Random r) {
         switch (r.nextInt(5)) {
-            case 0 -> { for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
-            case 1 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = (byte) 0xFF; }
-            case 2 -> { return Arrays.copyOf(b, r.nextInt(b.length + 1)); }
-            case 3 -> { int o = r.nextInt(Math.max(1, b.length - 4)); for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = 0; }
-            default -> { int a = r.nextInt(b.length), c = r.nextInt(b.length); byte t = b[a]; b[a] = b[c]; b[c] = t; }
+            case 0 -> {
+                for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+            }
+            case 1 -> {
+                int o = r.nextInt(Math.max(1, b.length - 4));
+                for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = (byte) 0xFF;
+            }
+            case 2 -> {
+                return Arrays.copyOf(b, r.nextInt(b.length + 1));
+            }
+            case 3 -> {
+                int o = r.nextInt(Math.max(1, b.length - 4));
+                for (int k = 0; k < 4 && o + k < b.length; k++) b[o + k] = 0;
+            }
+            default -> {
+                int a = r.nextInt(b.length), c = r.nextInt(b.length);
+                byte t = b[a];
+                b[a] = b[c];
+                b[c] = t;
+            }
         }
         return b;
     }
@@ -29,7 +44,9 @@ public final class Mutations {
     public static byte[] decoderInput(byte[] good, Random r, int headerBytes) {
         byte[] b = good.clone();
         switch (r.nextInt(4)) {
-            case 0 -> { for (int k = 1 + r.nextInt(4); k > 0; k--) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
+            case 0 -> {
+                for (int k = 1 + r.nextInt(4); k > 0; k--) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+            }
             case 1 -> b = Arrays.copyOf(b, r.nextInt(b.length));
             case 2 -> {
                 int at = r.nextInt(b.length), len = Math.min(b.length - at, 1 + r.nextInt(40));

@@ -33,6 +33,7 @@ public final class NoRollbackUnitOfWork implements UnitOfWork {
     @Override
     public void afterCommit(Runnable hook) {
         List<Runnable> hooks = open.get();
-        if (hooks == null) hook.run(); else hooks.add(hook);
+        if (hooks == null) hook.run();
+        else hooks.add(hook);
     }
 }

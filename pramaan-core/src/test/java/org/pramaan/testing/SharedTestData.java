@@ -12,9 +12,11 @@ public final class SharedTestData {
     private SharedTestData() {}
 
     public static Path folder(String sub) {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve(sub);
+        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve(sub);
         if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
             Assumptions.abort("reference data not found at " + p.toAbsolutePath() + " (set -Dpramaan.testdata=PATH)");
         }
         return p;

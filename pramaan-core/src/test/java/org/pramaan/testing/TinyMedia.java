@@ -11,13 +11,18 @@ import javax.imageio.ImageIO;
 public final class TinyMedia {
     private TinyMedia() {}
 
-    public static byte[] jpeg() { return image("jpeg"); }
+    public static byte[] jpeg() {
+        return image("jpeg");
+    }
 
-    public static byte[] png() { return image("png"); }
+    public static byte[] png() {
+        return image("png");
+    }
 
     private static byte[] image(String format) {
         BufferedImage img = new BufferedImage(24, 16, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 16; y++) for (int x = 0; x < 24; x++) img.setRGB(x, y, (x * 10) << 16 | (y * 15) << 8 | 0x40);
+        for (int y = 0; y < 16; y++)
+            for (int x = 0; x < 24; x++) img.setRGB(x, y, (x * 10) << 16 | (y * 15) << 8 | 0x40);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(img, format, out)) throw new IllegalStateException("no ImageIO writer for " + format);
@@ -32,14 +37,21 @@ public final class TinyMedia {
         byte[] fmt = {1, 0, 1, 0, 0x40, 0x1F, 0, 0, (byte) 0x80, 0x3E, 0, 0, 2, 0, 16, 0};
         byte[] pcm = new byte[800];
         for (int i = 0; i < pcm.length; i++) pcm[i] = (byte) (i * 7);
-        return riff("WAVE", chunk("fmt ", fmt), chunk("data", pcm), chunk("LIST", "INFOx".getBytes(StandardCharsets.ISO_8859_1)));
+        return riff(
+                "WAVE",
+                chunk("fmt ", fmt),
+                chunk("data", pcm),
+                chunk("LIST", "INFOx".getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** A simple-format lossy WebP: VP8 key-frame header (RFC 6386 §9.1) for 24×16, then filler. */
     public static byte[] webp() {
         byte[] vp8 = new byte[40];
-        vp8[3] = (byte) 0x9D; vp8[4] = 0x01; vp8[5] = 0x2A;
-        vp8[6] = 24; vp8[8] = 16;
+        vp8[3] = (byte) 0x9D;
+        vp8[4] = 0x01;
+        vp8[5] = 0x2A;
+        vp8[6] = 24;
+        vp8[8] = 16;
         for (int i = 10; i < vp8.length; i++) vp8[i] = (byte) (i * 3);
         return riff("WEBP", chunk("VP8 ", vp8));
     }
@@ -59,7 +71,11 @@ public final class TinyMedia {
 
     /** ftyp, moov with one track whose stco points at two chunks inside mdat, then mdat. */
     public static byte[] mp4() {
-        byte[] ftyp = box("ftyp", "isom".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 2, 0}, "isommp41".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] ftyp = box(
+                "ftyp",
+                "isom".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0, 0, 2, 0},
+                "isommp41".getBytes(StandardCharsets.ISO_8859_1));
         int moovSize = 8 + 8 + 8 + 8 + 8 + (8 + 4 + 4 + 8);
         long mdatPayload = ftyp.length + moovSize + 8;
         byte[] stco = box("stco", new byte[4], u32(2), u32(mdatPayload), u32(mdatPayload + 32));
@@ -84,9 +100,13 @@ public final class TinyMedia {
         return concat(u32(8 + body.length), type.getBytes(StandardCharsets.ISO_8859_1), body);
     }
 
-    public static byte[] u32(long v) { return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v}; }
+    public static byte[] u32(long v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
 
-    private static byte[] le32(long v) { return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)}; }
+    private static byte[] le32(long v) {
+        return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+    }
 
     public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -25,7 +25,9 @@ class CleanImagesTest {
         Path dir = SharedTestData.folder("pdq");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList();
+            files = s.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).as("PDQ reference images").hasSizeGreaterThan(30);
         List<String> positives = new ArrayList<>();
@@ -37,10 +39,17 @@ class CleanImagesTest {
             for (WatermarkMatch m : detector.detect(RgbPixels.of(img))) {
                 if (m.verdict() == KnownWatermark.Verdict.PARTIAL) partial++;
                 if (m.verdict() == KnownWatermark.Verdict.LIKELY) likely++;
-                if (m.verdict() == KnownWatermark.Verdict.VERY_LIKELY) positives.add(f.getFileName() + " " + m.watermark().id() + " " + m.matchedBits());
+                if (m.verdict() == KnownWatermark.Verdict.VERY_LIKELY)
+                    positives.add(f.getFileName() + " " + m.watermark().id() + " " + m.matchedBits());
             }
         }
-        System.out.printf(Locale.ROOT, "clean PDQ images: %d checked, %d very likely, %d likely, %d partial%n", checked, positives.size(), likely, partial);
+        System.out.printf(
+                Locale.ROOT,
+                "clean PDQ images: %d checked, %d very likely, %d likely, %d partial%n",
+                checked,
+                positives.size(),
+                likely,
+                partial);
         assertThat(checked).isGreaterThan(30);
         assertThat(positives).as("false positives").isEmpty();
     }
@@ -58,12 +67,20 @@ class CleanImagesTest {
                     for (WatermarkMatch m : detector.detect(img)) {
                         if (m.verdict() == KnownWatermark.Verdict.PARTIAL) partial++;
                         if (m.verdict() == KnownWatermark.Verdict.LIKELY) likely++;
-                if (m.verdict() == KnownWatermark.Verdict.VERY_LIKELY) positives.add(kind + " " + s[0] + "x" + s[1] + " " + m.watermark().id() + " " + m.matchedBits());
+                        if (m.verdict() == KnownWatermark.Verdict.VERY_LIKELY)
+                            positives.add(kind + " " + s[0] + "x" + s[1] + " "
+                                    + m.watermark().id() + " " + m.matchedBits());
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "clean generated images: %d checked, %d very likely, %d likely, %d partial%n", checked, positives.size(), likely, partial);
+        System.out.printf(
+                Locale.ROOT,
+                "clean generated images: %d checked, %d very likely, %d likely, %d partial%n",
+                checked,
+                positives.size(),
+                likely,
+                partial);
         assertThat(positives).as("false positives").isEmpty();
     }
 }

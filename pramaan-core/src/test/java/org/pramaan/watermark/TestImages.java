@@ -20,15 +20,34 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class TestImages {
     private TestImages() {}
 
-    enum Kind { GRADIENT_NOISE, POSTER_TEXT, SMOOTH_WAVES, NOISE, FLAT }
+    enum Kind {
+        GRADIENT_NOISE,
+        POSTER_TEXT,
+        SMOOTH_WAVES,
+        NOISE,
+        FLAT
+    }
 
     static RgbPixels make(Kind kind, int w, int h, long seed) {
         Random rnd = new Random(seed);
         return switch (kind) {
-            case GRADIENT_NOISE -> fill(w, h, (x, y) -> rgb(x * 255 / w + g(rnd, 10), y * 255 / h + g(rnd, 10), 60 + (x + y) * 120 / (w + h) + g(rnd, 10)));
+            case GRADIENT_NOISE ->
+                fill(
+                        w,
+                        h,
+                        (x, y) -> rgb(
+                                x * 255 / w + g(rnd, 10),
+                                y * 255 / h + g(rnd, 10),
+                                60 + (x + y) * 120 / (w + h) + g(rnd, 10)));
             case SMOOTH_WAVES -> {
                 double a = 0.01 + rnd.nextDouble() * 0.03, b = 0.01 + rnd.nextDouble() * 0.03;
-                yield fill(w, h, (x, y) -> rgb(128 + 100 * Math.sin(a * x), 128 + 90 * Math.cos(b * y + a * x), 128 + 80 * Math.sin(b * (x - y))));
+                yield fill(
+                        w,
+                        h,
+                        (x, y) -> rgb(
+                                128 + 100 * Math.sin(a * x),
+                                128 + 90 * Math.cos(b * y + a * x),
+                                128 + 80 * Math.sin(b * (x - y))));
             }
             case NOISE -> fill(w, h, (x, y) -> rnd.nextInt(1 << 24));
             case FLAT -> fill(w, h, (x, y) -> 0x808080);
@@ -36,7 +55,9 @@ final class TestImages {
         };
     }
 
-    private interface Px { int at(int x, int y); }
+    private interface Px {
+        int at(int x, int y);
+    }
 
     private static RgbPixels fill(int w, int h, Px f) {
         int[] p = new int[w * h];
@@ -44,18 +65,25 @@ final class TestImages {
         return new RgbPixels(w, h, p);
     }
 
-    private static double g(Random r, double sd) { return r.nextGaussian() * sd; }
+    private static double g(Random r, double sd) {
+        return r.nextGaussian() * sd;
+    }
 
-    private static int c(double v) { return (int) Math.max(0, Math.min(255, Math.round(v))); }
+    private static int c(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
 
-    private static int rgb(double r, double g, double b) { return c(r) << 16 | c(g) << 8 | c(b); }
+    private static int rgb(double r, double g, double b) {
+        return c(r) << 16 | c(g) << 8 | c(b);
+    }
 
     /** Shapes and text in a few colours over a gradient: edges and flat areas like a rendered picture. */
     private static RgbPixels poster(int w, int h, Random rnd) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(rnd.nextInt(1 << 24)), w, h, new Color(rnd.nextInt(1 << 24))));
+        g.setPaint(new java.awt.GradientPaint(
+                0, 0, new Color(rnd.nextInt(1 << 24)), w, h, new Color(rnd.nextInt(1 << 24))));
         g.fillRect(0, 0, w, h);
         for (int i = 0; i < 12; i++) {
             g.setColor(new Color(rnd.nextInt(1 << 24)));
@@ -70,9 +98,13 @@ final class TestImages {
         return RgbPixels.of(img);
     }
 
-    static RgbPixels png(RgbPixels p) { return reread(p, "png", -1); }
+    static RgbPixels png(RgbPixels p) {
+        return reread(p, "png", -1);
+    }
 
-    static RgbPixels jpeg(RgbPixels p, int quality) { return reread(p, "jpeg", quality); }
+    static RgbPixels jpeg(RgbPixels p, int quality) {
+        return reread(p, "jpeg", quality);
+    }
 
     private static RgbPixels reread(RgbPixels p, String format, int quality) {
         try {

@@ -17,7 +17,11 @@ final class HttpDelivery {
         try {
             r = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new DeliveryException("cannot reach " + where + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), false, e);
+            throw new DeliveryException(
+                    "cannot reach " + where + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    false,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while sending to " + where, false, e);
@@ -25,7 +29,8 @@ final class HttpDelivery {
         int s = r.statusCode();
         if (s >= 200 && s < 300) return "HTTP " + s + (r.body().isBlank() ? "" : " " + clip(r.body()));
         boolean permanent = s >= 400 && s < 500 && s != 408 && s != 429;
-        throw new DeliveryException(where + " answered HTTP " + s + (r.body().isBlank() ? "" : ": " + clip(r.body())), permanent);
+        throw new DeliveryException(
+                where + " answered HTTP " + s + (r.body().isBlank() ? "" : ": " + clip(r.body())), permanent);
     }
 
     private static String clip(String s) {

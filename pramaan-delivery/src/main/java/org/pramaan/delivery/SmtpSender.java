@@ -21,7 +21,13 @@ import org.pramaan.notify.Sender;
  */
 public final class SmtpSender implements Sender {
     /** Where and how to send. */
-    public record Settings(String host, int port, String from, Optional<String> username, Optional<String> password, boolean startTls) {}
+    public record Settings(
+            String host,
+            int port,
+            String from,
+            Optional<String> username,
+            Optional<String> password,
+            boolean startTls) {}
 
     private final Settings settings;
     private final Session session;
@@ -31,7 +37,8 @@ public final class SmtpSender implements Sender {
         try {
             new InternetAddress(settings.from(), true);
         } catch (jakarta.mail.internet.AddressException e) {
-            throw new IllegalArgumentException("the sender address '" + settings.from() + "' is not an e-mail address: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the sender address '" + settings.from() + "' is not an e-mail address: " + e.getMessage(), e);
         }
         Properties p = new Properties();
         p.put("mail.smtp.host", settings.host());
@@ -46,7 +53,9 @@ public final class SmtpSender implements Sender {
     }
 
     @Override
-    public Channel channel() { return Channel.EMAIL; }
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
 
     /** The SMTP reply code behind a failure, or -1 when the server never answered. */
     static int replyCode(MessagingException e) {
@@ -58,7 +67,9 @@ public final class SmtpSender implements Sender {
     }
 
     @Override
-    @SuppressWarnings("JavaUtilDate") // Jakarta Mail's setSentDate takes a java.util.Date; the Date header is when the message really left (RFC 5322 §3.6.1)
+    @SuppressWarnings(
+            "JavaUtilDate") // Jakarta Mail's setSentDate takes a java.util.Date; the Date header is when the message
+    // really left (RFC 5322 §3.6.1)
     public String send(Delivery d) throws DeliveryException {
         try {
             MimeMessage m = new MimeMessage(session) {
@@ -80,12 +91,21 @@ public final class SmtpSender implements Sender {
             }
             return "SMTP accepted " + m.getMessageID();
         } catch (jakarta.mail.internet.AddressException e) {
-            throw new DeliveryException("'" + d.destination() + "' is not an e-mail address: " + e.getMessage(), true, e);
+            throw new DeliveryException(
+                    "'" + d.destination() + "' is not an e-mail address: " + e.getMessage(), true, e);
         } catch (MessagingException e) {
             // A 5xx reply refuses this recipient or message for good; 4xx and network trouble are worth retrying.
             int code = replyCode(e);
-            if (code >= 500) throw new DeliveryException("SMTP refused the message to " + d.destination() + " (" + code + "): " + e.getMessage(), true, e);
-            throw new DeliveryException("SMTP delivery to " + d.destination() + " via " + settings.host() + ":" + settings.port() + " failed: " + e.getMessage(), false, e);
+            if (code >= 500)
+                throw new DeliveryException(
+                        "SMTP refused the message to " + d.destination() + " (" + code + "): " + e.getMessage(),
+                        true,
+                        e);
+            throw new DeliveryException(
+                    "SMTP delivery to " + d.destination() + " via " + settings.host() + ":" + settings.port()
+                            + " failed: " + e.getMessage(),
+                    false,
+                    e);
         }
     }
 }

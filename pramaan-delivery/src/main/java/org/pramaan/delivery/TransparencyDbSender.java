@@ -18,7 +18,8 @@ import org.pramaan.notify.Sender;
  */
 public final class TransparencyDbSender implements Sender {
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TransparencyDbSender(String token) {
         if (token.isBlank()) throw new IllegalArgumentException("the Transparency Database needs an API token");
@@ -26,15 +27,20 @@ public final class TransparencyDbSender implements Sender {
     }
 
     @Override
-    public Channel channel() { return Channel.TRANSPARENCY_DB; }
+    public Channel channel() {
+        return Channel.TRANSPARENCY_DB;
+    }
 
     @Override
     public String send(Delivery d) throws DeliveryException {
         String url = org.pramaan.limits.PlainText.withoutTrailingSlashes(d.destination()) + "/api/v1/statement";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
+                .build();
         return HttpDelivery.send(http, request, url);
     }
 }

@@ -30,21 +30,26 @@ public final class WebhookSender implements Sender {
     public WebhookSender(String secret, Clock clock) {
         if (secret.length() < 16) throw new IllegalArgumentException("a webhook secret needs at least 16 characters");
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.clock = clock;
     }
 
     @Override
-    public Channel channel() { return Channel.WEBHOOK; }
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
 
     @Override
     public String send(Delivery d) throws DeliveryException {
         long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(d.destination())).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(d.destination()))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header(EVENT_HEADER, d.eventId())
                 .header(SIGNATURE_HEADER, "t=" + t + ",v1=" + sign(secret, t, d.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
+                .build();
         return HttpDelivery.send(http, request, d.destination());
     }
 

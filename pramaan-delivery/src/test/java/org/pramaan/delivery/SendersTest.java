@@ -21,7 +21,16 @@ class SendersTest {
     }
 
     static Delivery to(Channel ch, String destination) {
-        return Delivery.pending("EU-1/1", "x", ch, destination, "EU-1", "case.opened", "subject", "{}", Instant.parse("2026-09-01T00:00:00Z"));
+        return Delivery.pending(
+                "EU-1/1",
+                "x",
+                ch,
+                destination,
+                "EU-1",
+                "case.opened",
+                "subject",
+                "{}",
+                Instant.parse("2026-09-01T00:00:00Z"));
     }
 
     @Test
@@ -29,20 +38,29 @@ class SendersTest {
         int port = closedPort();
         WebhookSender hook = new WebhookSender("sixteen-characters", Clock.systemUTC());
         assertThatThrownBy(() -> hook.send(to(Channel.WEBHOOK, "http://127.0.0.1:" + port + "/e")))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("cannot reach").satisfies(e -> assertThat(((DeliveryException) e).permanent()).isFalse());
-        SmtpSender mail = new SmtpSender(new SmtpSender.Settings("127.0.0.1", port, "noreply@platform.example", Optional.empty(), Optional.empty(), false));
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("cannot reach")
+                .satisfies(e -> assertThat(((DeliveryException) e).permanent()).isFalse());
+        SmtpSender mail = new SmtpSender(new SmtpSender.Settings(
+                "127.0.0.1", port, "noreply@platform.example", Optional.empty(), Optional.empty(), false));
         assertThatThrownBy(() -> mail.send(to(Channel.EMAIL, "someone@example.org")))
-                .isInstanceOf(DeliveryException.class).satisfies(e -> assertThat(((DeliveryException) e).permanent()).isFalse());
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(e -> assertThat(((DeliveryException) e).permanent()).isFalse());
     }
 
     @Test
     void aMalformedAddressIsPermanentAndBadSettingsFailAtOnce() {
-        SmtpSender mail = new SmtpSender(new SmtpSender.Settings("127.0.0.1", 25, "noreply@platform.example", Optional.empty(), Optional.empty(), false));
+        SmtpSender mail = new SmtpSender(new SmtpSender.Settings(
+                "127.0.0.1", 25, "noreply@platform.example", Optional.empty(), Optional.empty(), false));
         assertThatThrownBy(() -> mail.send(to(Channel.EMAIL, "not an address")))
-                .isInstanceOf(DeliveryException.class).satisfies(e -> assertThat(((DeliveryException) e).permanent()).isTrue());
-        assertThatThrownBy(() -> new WebhookSender("short", Clock.systemUTC())).hasMessageContaining("at least 16 characters");
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(e -> assertThat(((DeliveryException) e).permanent()).isTrue());
+        assertThatThrownBy(() -> new WebhookSender("short", Clock.systemUTC()))
+                .hasMessageContaining("at least 16 characters");
         assertThatThrownBy(() -> new TransparencyDbSender(" ")).hasMessageContaining("API token");
-        assertThatThrownBy(() -> new SmtpSender(new SmtpSender.Settings("h", 25, "@@", Optional.empty(), Optional.empty(), false))).hasMessageContaining("'@@'");
+        assertThatThrownBy(() -> new SmtpSender(
+                        new SmtpSender.Settings("h", 25, "@@", Optional.empty(), Optional.empty(), false)))
+                .hasMessageContaining("'@@'");
     }
 
     @Test
@@ -51,6 +69,8 @@ class SendersTest {
         String s = WebhookSender.sign(key, 1_780_000_000L, "{\"id\":\"EU-1/1\"}");
         // Known answer from Python: hmac.new(key, b'1780000000.{"id":"EU-1/1"}', hashlib.sha256).hexdigest()
         assertThat(s).isEqualTo("03e577ae862e73ee4ab75b16162d8153f44b43633e903441858cea2a6692b4a6");
-        assertThat(s).isNotEqualTo(WebhookSender.sign(key, 1_780_000_001L, "{\"id\":\"EU-1/1\"}")).isNotEqualTo(WebhookSender.sign(key, 1_780_000_000L, "{\"id\":\"EU-1/2\"}"));
+        assertThat(s)
+                .isNotEqualTo(WebhookSender.sign(key, 1_780_000_001L, "{\"id\":\"EU-1/1\"}"))
+                .isNotEqualTo(WebhookSender.sign(key, 1_780_000_000L, "{\"id\":\"EU-1/2\"}"));
     }
 }

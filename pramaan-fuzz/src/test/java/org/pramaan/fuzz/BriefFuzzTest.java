@@ -26,13 +26,16 @@ class BriefFuzzTest {
     static final int RUNS = 3000, MIN_RUNS = 300;
     static final long BUDGET_NANOS = 1_000_000_000L;
 
-    static List<FuzzTargets.Target> targets() { return FuzzTargets.ALL; }
+    static List<FuzzTargets.Target> targets() {
+        return FuzzTargets.ALL;
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     @Timeout(60)
     void seedsAndMutationsKeepTheContract(FuzzTargets.Target t) throws Throwable {
-        MethodHandle target = MethodHandles.publicLookup().findStatic(t.targetClass(), "fuzzerTestOneInput", MethodType.methodType(void.class, byte[].class));
+        MethodHandle target = MethodHandles.publicLookup()
+                .findStatic(t.targetClass(), "fuzzerTestOneInput", MethodType.methodType(void.class, byte[].class));
         List<byte[]> seeds = t.seeds().get();
         assertThat(seeds).as("seeds of %s", t.name()).isNotEmpty();
         Random r = new Random(t.name().hashCode());
@@ -42,14 +45,17 @@ class BriefFuzzTest {
             // Time-boxed so the slow targets (the whole C2PA read, XML) keep the build quick: at least
             // MIN_RUNS mutations, then stop after BUDGET_NANOS; the long run is FuzzParsersTest's job.
             if (i >= seeds.size() + MIN_RUNS && System.nanoTime() - start > BUDGET_NANOS) break;
-            byte[] input = i < seeds.size() ? seeds.get(i) : mutate(seeds.get(r.nextInt(seeds.size())), seeds.get(r.nextInt(seeds.size())), r);
+            byte[] input = i < seeds.size()
+                    ? seeds.get(i)
+                    : mutate(seeds.get(r.nextInt(seeds.size())), seeds.get(r.nextInt(seeds.size())), r);
             try {
                 target.invokeExact(input);
             } catch (Throwable e) {
                 Path f = Path.of(System.getProperty("fuzz.workDir", "target/fuzz"), t.name(), "brief-failure");
                 Files.createDirectories(f.getParent());
                 Files.write(f, input);
-                throw new AssertionError(t.name() + ": input " + i + " (written to " + f + ") broke the contract: " + e, e);
+                throw new AssertionError(
+                        t.name() + ": input " + i + " (written to " + f + ") broke the contract: " + e, e);
             }
         }
         System.out.printf("brief fuzz %s: %d inputs in %s%n", t.name(), i, Duration.ofNanos(System.nanoTime() - start));
@@ -59,9 +65,17 @@ class BriefFuzzTest {
         if (a.length == 0) return new byte[] {(byte) r.nextInt(256)};
         byte[] m = a.clone();
         switch (r.nextInt(7)) {
-            case 0 -> { for (int k = 1 + r.nextInt(4); k > 0; k--) m[r.nextInt(m.length)] = (byte) r.nextInt(256); }
-            case 1 -> { int o = r.nextInt(m.length); Arrays.fill(m, o, Math.min(m.length, o + 4), (byte) 0xFF); }
-            case 2 -> { int o = r.nextInt(m.length); Arrays.fill(m, o, Math.min(m.length, o + 4), (byte) 0); }
+            case 0 -> {
+                for (int k = 1 + r.nextInt(4); k > 0; k--) m[r.nextInt(m.length)] = (byte) r.nextInt(256);
+            }
+            case 1 -> {
+                int o = r.nextInt(m.length);
+                Arrays.fill(m, o, Math.min(m.length, o + 4), (byte) 0xFF);
+            }
+            case 2 -> {
+                int o = r.nextInt(m.length);
+                Arrays.fill(m, o, Math.min(m.length, o + 4), (byte) 0);
+            }
             case 3 -> m = Arrays.copyOf(m, r.nextInt(m.length));
             case 4 -> { // drop a run
                 int at = r.nextInt(m.length), len = Math.min(m.length - at, 1 + r.nextInt(40));

@@ -10,7 +10,8 @@ public final class Contract {
 
     /** A documented refusal must say what was wrong. */
     public static void refused(Exception e) {
-        if (e.getMessage() == null || e.getMessage().isBlank()) throw new AssertionError("refusal without a message: " + e, e);
+        if (e.getMessage() == null || e.getMessage().isBlank())
+            throw new AssertionError("refusal without a message: " + e, e);
     }
 
     public static void check(boolean ok, String what) {
@@ -19,6 +20,8 @@ public final class Contract {
 
     /** A range a walker reports must lie inside the input. */
     public static void inside(long offset, long length, long size, String what) {
-        if (offset < 0 || length < 0 || offset + length > size) throw new AssertionError(what + " at " + offset + "+" + length + " lies outside the " + size + " input bytes");
+        if (offset < 0 || length < 0 || offset + length > size)
+            throw new AssertionError(
+                    what + " at " + offset + "+" + length + " lies outside the " + size + " input bytes");
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,13 +34,20 @@ class FuzzParsersTest {
         JazzerRun.Stats s = JazzerRun.run(target, work, runs, seconds, System.getProperty("fuzz.heap", "512m"));
         Files.createDirectories(work);
         Path summary = work.resolve("summary.tsv");
-        if (!Files.exists(summary)) Files.writeString(summary, "target\texecutions\texec_per_s\tcov\tft\tcorpus\tpeak_rss_mb\tseconds\texit\n");
+        if (!Files.exists(summary))
+            Files.writeString(summary, "target\texecutions\texec_per_s\tcov\tft\tcorpus\tpeak_rss_mb\tseconds\texit\n");
         Files.writeString(summary, s.row() + "\n", StandardOpenOption.APPEND);
         System.out.println("fuzz " + s.row());
-        assertThat(s.crashes()).as("%s: crash files (log %s)", target.name(), s.log()).isEmpty();
-        assertThat(s.exitCode()).as("%s: Jazzer exit code (log %s)", target.name(), s.log()).isZero();
+        assertThat(s.crashes())
+                .as("%s: crash files (log %s)", target.name(), s.log())
+                .isEmpty();
+        assertThat(s.exitCode())
+                .as("%s: Jazzer exit code (log %s)", target.name(), s.log())
+                .isZero();
         // Zero executions would mean the driver never ran the target: a test that cannot fail.
-        assertThat(s.executions()).as("%s: executions (log %s)", target.name(), s.log()).isGreaterThanOrEqualTo(Math.min(runs, 100));
+        assertThat(s.executions())
+                .as("%s: executions (log %s)", target.name(), s.log())
+                .isGreaterThanOrEqualTo(Math.min(runs, 100));
         assertThat(s.coverage()).as("%s: edges covered", target.name()).isPositive();
     }
 }

@@ -19,11 +19,30 @@ import java.util.stream.Stream;
  */
 final class JazzerRun {
     /** What libFuzzer reported at the end: executions, speed, edges covered, features, corpus size. */
-    record Stats(String target, int exitCode, long executions, long execPerSecond, long coverage, long features, long corpus, long peakRssMb,
-                 double seconds, List<Path> crashes, Path log) {
+    record Stats(
+            String target,
+            int exitCode,
+            long executions,
+            long execPerSecond,
+            long coverage,
+            long features,
+            long corpus,
+            long peakRssMb,
+            double seconds,
+            List<Path> crashes,
+            Path log) {
         String row() {
-            return String.join("\t", target, Long.toString(executions), Long.toString(execPerSecond), Long.toString(coverage), Long.toString(features),
-                    Long.toString(corpus), Long.toString(peakRssMb), String.format(java.util.Locale.ROOT, "%.1f", seconds), Integer.toString(exitCode));
+            return String.join(
+                    "\t",
+                    target,
+                    Long.toString(executions),
+                    Long.toString(execPerSecond),
+                    Long.toString(coverage),
+                    Long.toString(features),
+                    Long.toString(corpus),
+                    Long.toString(peakRssMb),
+                    String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                    Integer.toString(exitCode));
         }
     }
 
@@ -35,7 +54,8 @@ final class JazzerRun {
 
     private JazzerRun() {}
 
-    static Stats run(FuzzTargets.Target t, Path work, long runs, long maxSeconds, String heap) throws IOException, InterruptedException {
+    static Stats run(FuzzTargets.Target t, Path work, long runs, long maxSeconds, String heap)
+            throws IOException, InterruptedException {
         Path dir = work.resolve(t.name());
         Path corpus = dir.resolve("corpus"), crashes = dir.resolve("crashes");
         Files.createDirectories(corpus);
@@ -45,9 +65,15 @@ final class JazzerRun {
         Path log = dir.resolve("fuzz.log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Xss1m", "-XX:+EnableDynamicAgentLoading", "-Djava.awt.headless=true",
-                "-Dpramaan.testdata=" + Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).toAbsolutePath(),
-                "-cp", classPath(),
+                "-Xmx" + heap,
+                "-Xss1m",
+                "-XX:+EnableDynamicAgentLoading",
+                "-Djava.awt.headless=true",
+                "-Dpramaan.testdata="
+                        + Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                                .toAbsolutePath(),
+                "-cp",
+                classPath(),
                 "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + t.targetClass().getName(),
                 // Coverage feedback from our parsers only: instrumenting Jackson, BouncyCastle and the JDK's
@@ -55,15 +81,27 @@ final class JazzerRun {
                 "--instrumentation_includes=org.pramaan.**",
                 "--reproducer_path=" + crashes,
                 "-artifact_prefix=" + crashes + File.separator,
-                "-runs=" + runs, "-max_total_time=" + maxSeconds, "-timeout=10", "-rss_limit_mb=2560",
-                "-max_len=" + Math.max(4096, seeds.stream().mapToInt(b -> b.length).max().orElse(0)),
-                "-print_final_stats=1", "-close_fd_mask=1",
+                "-runs=" + runs,
+                "-max_total_time=" + maxSeconds,
+                "-timeout=10",
+                "-rss_limit_mb=2560",
+                "-max_len="
+                        + Math.max(
+                                4096,
+                                seeds.stream().mapToInt(b -> b.length).max().orElse(0)),
+                "-print_final_stats=1",
+                "-close_fd_mask=1",
                 corpus.toString()));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(maxSeconds + 120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError(t.name() + ": the fuzzer did not stop within " + (maxSeconds + 120) + " s; see " + log);
+            throw new AssertionError(
+                    t.name() + ": the fuzzer did not stop within " + (maxSeconds + 120) + " s; see " + log);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return parse(t.name(), p.exitValue(), Files.readString(log), seconds, list(crashes), log);
@@ -75,12 +113,34 @@ final class JazzerRun {
         boolean found = m.find();
         if (!found) { // killed or crashed: the last status line is the best there is
             Matcher a = ANY.matcher(out);
-            while (a.find()) last = new long[] {Long.parseLong(a.group(1)), Long.parseLong(a.group(2)), Long.parseLong(a.group(3)), Long.parseLong(a.group(4))};
+            while (a.find())
+                last = new long[] {
+                    Long.parseLong(a.group(1)),
+                    Long.parseLong(a.group(2)),
+                    Long.parseLong(a.group(3)),
+                    Long.parseLong(a.group(4))
+                };
         } else {
-            last = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
+            last = new long[] {
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4))
+            };
         }
         long units = stat(UNITS, out).orElse(last[0]);
-        return new Stats(name, exit, units, stat(SPEED, out).orElse(0L), last[1], last[2], last[3], stat(RSS, out).orElse(0L), seconds, crashes, log);
+        return new Stats(
+                name,
+                exit,
+                units,
+                stat(SPEED, out).orElse(0L),
+                last[1],
+                last[2],
+                last[3],
+                stat(RSS, out).orElse(0L),
+                seconds,
+                crashes,
+                log);
     }
 
     private static Optional<Long> stat(Pattern p, String out) {
@@ -91,7 +151,9 @@ final class JazzerRun {
     }
 
     private static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) { return s.sorted().toList(); }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
     }
 
     /** Surefire hides the real class path behind a manifest-only jar; it names it in this property. */

@@ -1,10 +1,9 @@
 package org.pramaan.hash;
-import org.pramaan.banks.BankFiles;
-
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.pramaan.banks.BankFiles;
 import org.pramaan.fuzz.Contract;
 
 /** Hash-bank import (CSV, TSV, JSONL, plain lines; the first byte picks): items, or an ImportException naming the line. */

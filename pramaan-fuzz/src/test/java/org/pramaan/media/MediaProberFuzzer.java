@@ -12,7 +12,8 @@ public final class MediaProberFuzzer {
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         try {
             MediaInfo info = PROBER.probe(MediaSource.of(data), LIMITS);
-            info.dimensions().ifPresent(d -> Contract.check(d.pixels() <= LIMITS.maxPixels(), "accepted over the pixel limit"));
+            info.dimensions()
+                    .ifPresent(d -> Contract.check(d.pixels() <= LIMITS.maxPixels(), "accepted over the pixel limit"));
         } catch (MediaRejectedException e) {
             Contract.refused(e);
         }

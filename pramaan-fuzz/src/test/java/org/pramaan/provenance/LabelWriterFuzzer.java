@@ -1,9 +1,8 @@
 package org.pramaan.provenance;
-import org.pramaan.labels.MetadataWriter;
-
 
 import java.util.Optional;
 import org.pramaan.fuzz.Contract;
+import org.pramaan.labels.MetadataWriter;
 
 /**
  * Label writing and propagation on untrusted uploads, which drives every container writer
@@ -22,7 +21,9 @@ public final class LabelWriterFuzzer {
         byte[] file = java.util.Arrays.copyOfRange(data, 1, data.length);
         byte[] out;
         try {
-            out = (data[0] & 1) == 0 ? MetadataWriter.write(file, Optional.of(AI), Optional.of(LABEL)) : MetadataWriter.propagate(file, "plat", "p-1", "", "3");
+            out = (data[0] & 1) == 0
+                    ? MetadataWriter.write(file, Optional.of(AI), Optional.of(LABEL))
+                    : MetadataWriter.propagate(file, "plat", "p-1", "", "3");
         } catch (IllegalArgumentException e) {
             Contract.refused(e);
             return;

@@ -19,8 +19,10 @@ public final class MetadataBlocksFuzzer {
         if (data.length == 0) return;
         MediaType type = TYPES[(data[0] & 0xFF) % TYPES.length];
         byte[] file = java.util.Arrays.copyOfRange(data, 1, data.length);
-        MetadataBlocks m = MetadataBlocks.find(MediaSource.of(file), new MediaInfo(type, file.length, Optional.empty(), Optional.empty()));
-        for (MetadataBlocks.Block b : m.xmp) Contract.check(b.data().length <= MetadataBlocks.MAX_BLOCK + 12, "XMP block over the cap");
+        MetadataBlocks m = MetadataBlocks.find(
+                MediaSource.of(file), new MediaInfo(type, file.length, Optional.empty(), Optional.empty()));
+        for (MetadataBlocks.Block b : m.xmp)
+            Contract.check(b.data().length <= MetadataBlocks.MAX_BLOCK + 12, "XMP block over the cap");
         for (MetadataBlocks.Block b : m.xmp) XmpReader.read(b.data());
         for (MetadataBlocks.Block b : m.exif) TiffTags.text(b.data());
     }

@@ -1,8 +1,7 @@
 package org.pramaan.provenance;
-import org.pramaan.labels.MetadataLabels;
-
 
 import org.pramaan.fuzz.Contract;
+import org.pramaan.labels.MetadataLabels;
 import org.pramaan.media.MediaRejectedException;
 
 /**
@@ -16,7 +15,8 @@ public final class MetadataLabelsFuzzer {
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         try {
             MetadataLabels.Found f = MetadataLabels.read(data);
-            Contract.check(f.digitalSourceTypes() != null && f.aigc() != null && f.generatorTraces() != null, "null lists");
+            Contract.check(
+                    f.digitalSourceTypes() != null && f.aigc() != null && f.generatorTraces() != null, "null lists");
         } catch (MediaRejectedException e) {
             Contract.refused(e);
         }

@@ -25,8 +25,13 @@ final class AccessLog {
         String method = ctx.method().name();
         int status = ctx.statusCode();
         String duration = String.format(Locale.ROOT, "%.1f", ms);
-        LOG.atInfo().addKeyValue("method", method).addKeyValue("route", route).addKeyValue("status", status)
-                .addKeyValue("durationMs", duration).addKeyValue("keyId", keyId).addKeyValue("remote", ctx.ip())
+        LOG.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("durationMs", duration)
+                .addKeyValue("keyId", keyId)
+                .addKeyValue("remote", ctx.ip())
                 .log("{} {} {} {}ms key={} remote={}", method, route, status, duration, keyId, ctx.ip());
     }
 }

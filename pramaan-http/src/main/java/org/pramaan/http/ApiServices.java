@@ -24,8 +24,16 @@ import org.pramaan.provenance.c2pa.C2paSigner;
  * What the API needs from the composition root, one record per route group: each group's routes see
  * only their own {@code Services}, so what a route can reach is visible in its constructor.
  */
-public record ApiServices(Edge edge, MediaRoutes.Services media, CaseRoutes.Services cases, HoldRoutes.Services holds, HashRoutes.Services hashes,
-                          HmaRoutes.Services hma, BankRoutes.Services banks, DeliveryRoutes.Services deliveries, ProvenanceRoutes.Services provenance) {
+public record ApiServices(
+        Edge edge,
+        MediaRoutes.Services media,
+        CaseRoutes.Services cases,
+        HoldRoutes.Services holds,
+        HashRoutes.Services hashes,
+        HmaRoutes.Services hma,
+        BankRoutes.Services banks,
+        DeliveryRoutes.Services deliveries,
+        ProvenanceRoutes.Services provenance) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -45,7 +53,8 @@ public record ApiServices(Edge edge, MediaRoutes.Services media, CaseRoutes.Serv
      *
      * @param uploadDir where request bodies are spooled before screening (same file system as the blob store)
      */
-    public record Edge(ApiKeys keys, AuditLog audit, MediaLimits limits, Path uploadDir, Clock clock) implements Uploads.Spool {
+    public record Edge(ApiKeys keys, AuditLog audit, MediaLimits limits, Path uploadDir, Clock clock)
+            implements Uploads.Spool {
         public Edge {
             Objects.requireNonNull(keys, "keys");
             Objects.requireNonNull(audit, "audit");
@@ -62,13 +71,30 @@ public record ApiServices(Edge edge, MediaRoutes.Services media, CaseRoutes.Serv
      * @param signer      C2PA signer with the configured key ({@code POST /v1/provenance/sign}); empty: that route answers 503
      * @param bankImports size limits of one bank import ({@code banks.max-import-bytes}, {@code banks.max-import-items})
      */
-    public static ApiServices of(Screener screener, Intake intake, MediaRepository media, CaseService cases, Retention retention, EvidenceBundles bundles,
-                                 BankCuration banks, AuditLog audit, ApiKeys keys, MediaLimits limits, Path uploadDir, Clock clock, DeliveryRepository deliveries,
-                                 Dispatcher dispatcher, Optional<com.google.re2j.Pattern> contentUrlPattern, C2paReader c2pa, Optional<C2paSigner> signer,
-                                 BankFiles.Limits bankImports) {
-        return new ApiServices(new Edge(keys, audit, limits, uploadDir, clock),
+    public static ApiServices of(
+            Screener screener,
+            Intake intake,
+            MediaRepository media,
+            CaseService cases,
+            Retention retention,
+            EvidenceBundles bundles,
+            BankCuration banks,
+            AuditLog audit,
+            ApiKeys keys,
+            MediaLimits limits,
+            Path uploadDir,
+            Clock clock,
+            DeliveryRepository deliveries,
+            Dispatcher dispatcher,
+            Optional<com.google.re2j.Pattern> contentUrlPattern,
+            C2paReader c2pa,
+            Optional<C2paSigner> signer,
+            BankFiles.Limits bankImports) {
+        return new ApiServices(
+                new Edge(keys, audit, limits, uploadDir, clock),
                 new MediaRoutes.Services(intake, media, limits, uploadDir),
-                new CaseRoutes.Services(cases, bundles, media, screener, contentUrlPattern, audit, limits, uploadDir, clock),
+                new CaseRoutes.Services(
+                        cases, bundles, media, screener, contentUrlPattern, audit, limits, uploadDir, clock),
                 new HoldRoutes.Services(retention, media, audit, clock),
                 new HashRoutes.Services(screener, limits, uploadDir),
                 new HmaRoutes.Services(screener, banks, audit, limits, uploadDir, clock),

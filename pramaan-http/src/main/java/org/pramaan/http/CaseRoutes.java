@@ -18,9 +18,17 @@ import org.pramaan.json.Json;
 /** Notices, cases and actions. */
 public final class CaseRoutes {
     /** Notices, cases, appeals and bundles; {@code contentUrlPattern} takes the platform's content id out of a URL named in a notice (group {@code id}), {@code screener} hashes a notice's attached file. */
-    public record Services(org.pramaan.cases.CaseService cases, org.pramaan.cases.EvidenceBundles bundles, org.pramaan.intake.MediaRepository media,
-                           org.pramaan.intake.Screener screener, Optional<com.google.re2j.Pattern> contentUrlPattern, org.pramaan.audit.AuditLog audit,
-                           org.pramaan.media.MediaLimits limits, java.nio.file.Path uploadDir, java.time.Clock clock) implements Uploads.Spool, Idempotency.Audited {
+    public record Services(
+            org.pramaan.cases.CaseService cases,
+            org.pramaan.cases.EvidenceBundles bundles,
+            org.pramaan.intake.MediaRepository media,
+            org.pramaan.intake.Screener screener,
+            Optional<com.google.re2j.Pattern> contentUrlPattern,
+            org.pramaan.audit.AuditLog audit,
+            org.pramaan.media.MediaLimits limits,
+            java.nio.file.Path uploadDir,
+            java.time.Clock clock)
+            implements Uploads.Spool, Idempotency.Audited {
         public Services {
             java.util.Objects.requireNonNull(cases, "cases");
             java.util.Objects.requireNonNull(bundles, "bundles");
@@ -48,18 +56,33 @@ public final class CaseRoutes {
     void noticeTypes(Context ctx) {
         // The limits in force now, so a platform can publish them (CN DSP art.12: a published handling time).
         java.time.Instant now = services.clock().instant();
-        HttpApi.json(ctx, 200, services.cases().noticeTypes().stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("jurisdiction", t.jurisdiction());
-            m.put("article", t.article());
-            m.put("title", t.title());
-            m.put("severity", t.severity());
-            m.put("requiredFields", t.requiredFields());
-            m.put("clocks", t.clocks().stream().flatMap(k -> k.inForceAt(now).stream().map(v -> Map.of("name", k.name(), "duration", v.duration().toString(),
-                    "source", v.source()))).toList());
-            return m;
-        }).toList());
+        HttpApi.json(
+                ctx,
+                200,
+                services.cases().noticeTypes().stream()
+                        .map(t -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", t.id());
+                            m.put("jurisdiction", t.jurisdiction());
+                            m.put("article", t.article());
+                            m.put("title", t.title());
+                            m.put("severity", t.severity());
+                            m.put("requiredFields", t.requiredFields());
+                            m.put(
+                                    "clocks",
+                                    t.clocks().stream()
+                                            .flatMap(k -> k.inForceAt(now).stream()
+                                                    .map(v -> Map.of(
+                                                            "name",
+                                                            k.name(),
+                                                            "duration",
+                                                            v.duration().toString(),
+                                                            "source",
+                                                            v.source())))
+                                            .toList());
+                            return m;
+                        })
+                        .toList());
     }
 
     /**
@@ -71,40 +94,77 @@ public final class CaseRoutes {
         Optional<String> byCopy = Optional.empty();
         if (ctx.isMultipartFormData()) {
             String json = ctx.formParam("notice");
-            if (json == null) throw new ApiException(400, "request.invalid", "a multipart notice needs a part 'notice' with the notice JSON and a part 'file' with the content");
+            if (json == null)
+                throw new ApiException(
+                        400,
+                        "request.invalid",
+                        "a multipart notice needs a part 'notice' with the notice JSON and a part 'file' with the content");
             body = Requests.jsonObject(json);
             byCopy = Optional.of(locateCopy(ctx));
         } else {
             body = body(ctx);
         }
         String type = requiredText(body, "noticeType");
-        org.pramaan.intake.ContentLocator locator = new org.pramaan.intake.ContentLocator(services.media(), services.contentUrlPattern());
+        org.pramaan.intake.ContentLocator locator =
+                new org.pramaan.intake.ContentLocator(services.media(), services.contentUrlPattern());
         String mediaId = byCopy.or(() -> text(body, "mediaId"))
-                .or(() -> text(body, "externalId").map(ext -> locator.byExternalId(ext)
-                        .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload with externalId '" + ext + "'"))))
-                .or(() -> text(body, "contentUrl").map(url -> locator.byUrl(url)
-                        .orElseThrow(() -> new ApiException(404, "media.not_found", "no upload found for contentUrl '" + url + "'"
-                                + (services.contentUrlPattern().isEmpty() ? " (set cases.content-url-pattern to map your URLs to content ids)" : "")))))
-                .orElseThrow(() -> new ApiException(400, "request.invalid", "a notice needs 'mediaId', 'externalId' or 'contentUrl' naming the content, or a copy of it"));
-        if (services.media().find(mediaId).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
+                .or(() -> text(body, "externalId")
+                        .map(ext -> locator.byExternalId(ext)
+                                .orElseThrow(() -> new ApiException(
+                                        404, "media.not_found", "no upload with externalId '" + ext + "'"))))
+                .or(() -> text(body, "contentUrl")
+                        .map(url -> locator.byUrl(url)
+                                .orElseThrow(() -> new ApiException(
+                                        404,
+                                        "media.not_found",
+                                        "no upload found for contentUrl '" + url + "'"
+                                                + (services.contentUrlPattern().isEmpty()
+                                                        ? " (set cases.content-url-pattern to map your URLs to content ids)"
+                                                        : "")))))
+                .orElseThrow(() -> new ApiException(
+                        400,
+                        "request.invalid",
+                        "a notice needs 'mediaId', 'externalId' or 'contentUrl' naming the content, or a copy of it"));
+        if (services.media().find(mediaId).isEmpty())
+            throw new ApiException(404, "media.not_found", "no media with id '" + mediaId + "'");
         Map<String, String> fields = new LinkedHashMap<>();
-        body.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        org.pramaan.limits.TextLimits.checkNoticeFields(fields); // before anything reads them, and before the case service's lock (issue 11 defect 1)
+        body.path("fields")
+                .fields()
+                .forEachRemaining(e -> fields.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
+        org.pramaan.limits.TextLimits.checkNoticeFields(
+                fields); // before anything reads them, and before the case service's lock (issue 11 defect 1)
         refused(() -> NoticeFields.refuseServerOwned(fields, "notice"));
         org.pramaan.access.Principal principal = HttpApi.principal(ctx);
         // A receipt time before now moves every statutory clock back: only a key that handles cases (a
         // reviewer or admin relaying a notice received by e-mail or post) may state one; an ingest key's
         // notices are received when they arrive.
         if (text(body, "receivedAt").isPresent() && !principal.can(org.pramaan.access.Permission.CASE_ACT)) {
-            throw new ApiException(403, "auth.forbidden", "key " + principal.keyId() + " has role " + principal.role().wireName()
-                    + ", which may not set 'receivedAt'; omit it (the notice is received now) or send it with a reviewer key");
+            throw new ApiException(
+                    403,
+                    "auth.forbidden",
+                    "key " + principal.keyId() + " has role " + principal.role().wireName()
+                            + ", which may not set 'receivedAt'; omit it (the notice is received now) or send it with a reviewer key");
         }
-        // Clocks run from receipt: a receipt in the future would postpone every deadline, so it may be at most a clock skew ahead.
-        Optional<Instant> receivedAt = Requests.instantField(body, "receivedAt", EARLIEST_RECEIPT, services.clock().instant().plus(RECEIPT_SKEW));
-        fields.put(NoticeFields.SUBMITTED_BY, org.pramaan.access.Actor.of(principal).wireName());
+        // Clocks run from receipt: a receipt in the future would postpone every deadline, so it may be at most a clock
+        // skew ahead.
+        Optional<Instant> receivedAt = Requests.instantField(
+                body, "receivedAt", EARLIEST_RECEIPT, services.clock().instant().plus(RECEIPT_SKEW));
+        fields.put(
+                NoticeFields.SUBMITTED_BY,
+                org.pramaan.access.Actor.of(principal).wireName());
         if (principal.trustedFlagger()) fields.put(NoticeFields.TRUSTED_FLAGGER, "true");
         // The case and, for a request with an Idempotency-Key, its response commit together (issue 11 defect 9).
-        Idempotency.respond(ctx, services, 201, () -> CaseView.of(services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt)), services.clock()));
+        Idempotency.respond(
+                ctx,
+                services,
+                201,
+                () -> CaseView.of(
+                        services.cases().openCase(new NoticeRequest(type, mediaId, fields, receivedAt)),
+                        services.clock()));
         HttpApi.counter(metrics, "pramaan_notices_received", "noticeType", type).increment();
     }
 
@@ -114,9 +174,16 @@ public final class CaseRoutes {
         try (org.pramaan.media.MediaSource src = org.pramaan.media.MediaSource.open(spool)) {
             org.pramaan.intake.Screener.HashReport r = services.screener().hashes(src);
             return new org.pramaan.intake.ContentLocator(services.media(), services.contentUrlPattern())
-                    .byCopy(r.digests().sha256(), r.pdq().map(d -> new org.pramaan.hash.PdqResult(d.get(org.pramaan.hash.Dihedral.ORIG), d.quality())))
-                    .orElseThrow(() -> new ApiException(404, "media.not_found", "the copy sent with the notice matches no stored content (neither its bytes nor, for pictures, within "
-                            + org.pramaan.intake.ContentLocator.SAME_PICTURE_DISTANCE + " PDQ bits)"));
+                    .byCopy(
+                            r.digests().sha256(),
+                            r.pdq()
+                                    .map(d -> new org.pramaan.hash.PdqResult(
+                                            d.get(org.pramaan.hash.Dihedral.ORIG), d.quality())))
+                    .orElseThrow(() -> new ApiException(
+                            404,
+                            "media.not_found",
+                            "the copy sent with the notice matches no stored content (neither its bytes nor, for pictures, within "
+                                    + org.pramaan.intake.ContentLocator.SAME_PICTURE_DISTANCE + " PDQ bits)"));
         } finally {
             java.nio.file.Files.deleteIfExists(spool);
         }
@@ -132,15 +199,31 @@ public final class CaseRoutes {
         CaseFile c = find(id);
         org.pramaan.access.Principal p = HttpApi.principal(ctx);
         org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(p);
-        if (!p.can(org.pramaan.access.Permission.CASE_ACT) && !actor.wireName().equals(c.notice().get(NoticeFields.SUBMITTED_BY))) {
-            throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName()
-                    + " and did not submit the notice of case " + id + "; only the submitting key or a reviewer may complete it");
+        if (!p.can(org.pramaan.access.Permission.CASE_ACT)
+                && !actor.wireName().equals(c.notice().get(NoticeFields.SUBMITTED_BY))) {
+            throw new ApiException(
+                    403,
+                    "auth.forbidden",
+                    "key " + p.keyId() + " has role " + p.role().wireName() + " and did not submit the notice of case "
+                            + id + "; only the submitting key or a reviewer may complete it");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        body(ctx).path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        body(ctx)
+                .path("fields")
+                .fields()
+                .forEachRemaining(e -> fields.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
         org.pramaan.limits.TextLimits.checkNoticeFields(fields); // before the case service's lock (issue 11 defect 1)
-        if (fields.isEmpty()) throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
-        Idempotency.respond(ctx, services, 200, () -> CaseView.of(refused(() -> services.cases().supplyFields(id, fields, actor)), services.clock()));
+        if (fields.isEmpty())
+            throw new ApiException(400, "request.invalid", "give the supplied notice fields as {\"fields\": {...}}");
+        Idempotency.respond(
+                ctx,
+                services,
+                200,
+                () -> CaseView.of(refused(() -> services.cases().supplyFields(id, fields, actor)), services.clock()));
     }
 
     /** A refused notice field as its API error: a server-owned field is the caller's mistake (400), one already present a conflict (409). */
@@ -169,7 +252,8 @@ public final class CaseRoutes {
             try {
                 out.add(Json.mapper().readTree(e.details().get("json")));
             } catch (IOException ex) {
-                throw new IllegalStateException("stored statement " + e.details().get("puid") + " is not JSON", ex);
+                throw new IllegalStateException(
+                        "stored statement " + e.details().get("puid") + " is not JSON", ex);
             }
         }
         HttpApi.json(ctx, 200, java.util.Map.of("statements", out));
@@ -181,10 +265,15 @@ public final class CaseRoutes {
         find(id);
         boolean includeMedia = "true".equalsIgnoreCase(ctx.queryParam("includeMedia"));
         if (includeMedia && !HttpApi.principal(ctx).can(org.pramaan.access.Permission.AUDIT_READ)) {
-            throw new ApiException(403, "auth.forbidden", "only admin keys may export the media itself; omit includeMedia for hashes only");
+            throw new ApiException(
+                    403,
+                    "auth.forbidden",
+                    "only admin keys may export the media itself; omit includeMedia for hashes only");
         }
         byte[] zip = services.bundles().export(id, includeMedia, org.pramaan.access.Actor.of(HttpApi.principal(ctx)));
-        ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".evidence.zip\"").contentType("application/zip").result(zip);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".evidence.zip\"")
+                .contentType("application/zip")
+                .result(zip);
     }
 
     /** The affected uploader's appeal, relayed by the platform (DSA art.20). */
@@ -192,8 +281,16 @@ public final class CaseRoutes {
         String id = ctx.pathParam("id");
         find(id);
         JsonNode b = body(ctx);
-        String appellant = text(b, "appellant").orElseThrow(() -> new ApiException(400, "request.invalid", "'appellant' is required"));
-        Idempotency.respond(ctx, services, 201, () -> CaseView.of(services.cases().appeal(id, appellant, text(b, "statement").orElse("")), services.clock()));
+        String appellant = text(b, "appellant")
+                .orElseThrow(() -> new ApiException(400, "request.invalid", "'appellant' is required"));
+        Idempotency.respond(
+                ctx,
+                services,
+                201,
+                () -> CaseView.of(
+                        services.cases()
+                                .appeal(id, appellant, text(b, "statement").orElse("")),
+                        services.clock()));
     }
 
     /** A reviewer's decision on the pending appeal: {"decision": "reverse"|"uphold", "reason": …}. */
@@ -202,31 +299,59 @@ public final class CaseRoutes {
         find(id);
         JsonNode b = body(ctx);
         String d = requiredText(b, "decision");
-        if (!d.equals("reverse") && !d.equals("uphold")) throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
+        if (!d.equals("reverse") && !d.equals("uphold"))
+            throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
         org.pramaan.access.Actor reviewer = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         String reason = text(b, "reason").orElse("");
-        Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason), services.clock()));
+        Idempotency.respond(
+                ctx,
+                services,
+                200,
+                () -> CaseView.of(
+                        services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason), services.clock()));
     }
 
     void listOpen(Context ctx) {
-        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("open").toLowerCase(java.util.Locale.ROOT);
+        String state =
+                Optional.ofNullable(ctx.queryParam("state")).orElse("open").toLowerCase(java.util.Locale.ROOT);
         if (state.equals("closed")) {
-            HttpApi.json(ctx, 200, services.cases().closed(200).stream()
-                    .filter(c -> Optional.ofNullable(ctx.queryParam("jurisdiction")).map(j -> j.equalsIgnoreCase(c.jurisdiction())).orElse(true))
-                    .map(c -> CaseView.of(c, services.clock())).toList());
+            HttpApi.json(
+                    ctx,
+                    200,
+                    services.cases().closed(200).stream()
+                            .filter(c -> Optional.ofNullable(ctx.queryParam("jurisdiction"))
+                                    .map(j -> j.equalsIgnoreCase(c.jurisdiction()))
+                                    .orElse(true))
+                            .map(c -> CaseView.of(c, services.clock()))
+                            .toList());
             return;
         }
         java.util.function.Predicate<CaseFile> subset = switch (state) {
             case "open" -> c -> true;
             case "legal_review" -> CaseFile::legalReview;
             case "awaiting_information" -> CaseFile::awaitingInformation;
-            case "breached" -> c -> c.clocks().stream().anyMatch(k -> k.running() && k.breachedBy(services.clock().instant()));
-            default -> throw new ApiException(400, "request.invalid", "state '" + state + "' is not one of open, closed, legal_review, awaiting_information, breached");
+            case "breached" ->
+                c -> c.clocks().stream()
+                        .anyMatch(k ->
+                                k.running() && k.breachedBy(services.clock().instant()));
+            default ->
+                throw new ApiException(
+                        400,
+                        "request.invalid",
+                        "state '" + state
+                                + "' is not one of open, closed, legal_review, awaiting_information, breached");
         };
-        // Statutory clocks run hours to days; ten years bounds the arithmetic (now + P999999999999D overflowed into a 500).
-        Optional<java.time.Duration> within = Requests.queryDuration(ctx, "dueWithin", java.time.Duration.ZERO, MAX_DUE_WITHIN);
-        HttpApi.json(ctx, 200, services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
-                .filter(subset).map(c -> CaseView.of(c, services.clock())).toList());
+        // Statutory clocks run hours to days; ten years bounds the arithmetic (now + P999999999999D overflowed into a
+        // 500).
+        Optional<java.time.Duration> within =
+                Requests.queryDuration(ctx, "dueWithin", java.time.Duration.ZERO, MAX_DUE_WITHIN);
+        HttpApi.json(
+                ctx,
+                200,
+                services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
+                        .filter(subset)
+                        .map(c -> CaseView.of(c, services.clock()))
+                        .toList());
     }
 
     void get(Context ctx) {
@@ -240,30 +365,51 @@ public final class CaseRoutes {
         CaseAction action = CaseAction.parse(requiredText(body, "action"));
         String note = text(body, "note").orElse("");
         Map<String, String> params = new LinkedHashMap<>();
-        // DSA art.23(1): a suspension is for "a reasonable period"; the core allows 1..365 days. A whole JSON number only: "30abc" or 30.5 is refused here.
+        // DSA art.23(1): a suspension is for "a reasonable period"; the core allows 1..365 days. A whole JSON number
+        // only: "30abc" or 30.5 is refused here.
         Requests.longField(body, "days", 1, 365);
         for (String p : java.util.List.of("territories", "accountId", "days")) {
             JsonNode v = body.get(p);
             if (v == null || v.isNull()) continue;
-            params.put(p, v.isArray() ? String.join(",", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList()) : v.asText());
+            params.put(
+                    p,
+                    v.isArray()
+                            ? String.join(
+                                    ",",
+                                    java.util.stream.StreamSupport.stream(v.spliterator(), false)
+                                            .map(JsonNode::asText)
+                                            .toList())
+                            : v.asText());
         }
         org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
-        Idempotency.respond(ctx, services, 200, () -> CaseView.of(services.cases().act(id, action, actor, note, params), services.clock()));
-        HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name()).increment();
+        Idempotency.respond(
+                ctx,
+                services,
+                200,
+                () -> CaseView.of(services.cases().act(id, action, actor, note, params), services.clock()));
+        HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name())
+                .increment();
     }
 
     private CaseFile find(String id) {
-        return services.cases().find(id).orElseThrow(() -> new ApiException(404, "case.not_found", "no case with id '" + id + "'"));
+        return services.cases()
+                .find(id)
+                .orElseThrow(() -> new ApiException(404, "case.not_found", "no case with id '" + id + "'"));
     }
 
-    private static JsonNode body(Context ctx) { return Requests.jsonObject(ctx); }
+    private static JsonNode body(Context ctx) {
+        return Requests.jsonObject(ctx);
+    }
 
     private static Optional<String> text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || Requests.capped(field, v.asText()).isBlank() ? Optional.empty() : Optional.of(v.asText().trim());
+        return v == null || v.isNull() || Requests.capped(field, v.asText()).isBlank()
+                ? Optional.empty()
+                : Optional.of(v.asText().trim());
     }
 
     private static String requiredText(JsonNode n, String field) {
-        return text(n, field).orElseThrow(() -> new ApiException(400, "request.invalid", "'" + field + "' is required"));
+        return text(n, field)
+                .orElseThrow(() -> new ApiException(400, "request.invalid", "'" + field + "' is required"));
     }
 }

@@ -9,21 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pramaan.banks.BankMatch;
 import org.pramaan.hash.AudioFingerprint;
 import org.pramaan.hash.AvHashes;
-import org.pramaan.banks.BankMatch;
-import org.pramaan.hash.VpdqFrame;
 import org.pramaan.hash.Dihedral;
 import org.pramaan.hash.Hash256;
 import org.pramaan.hash.PdqResult;
-import org.pramaan.media.MediaSource;
+import org.pramaan.hash.VpdqFrame;
 import org.pramaan.intake.Screener;
 import org.pramaan.intake.ScreeningView;
+import org.pramaan.media.MediaSource;
 
 /** {@code POST /v1/hash} (file → every hash) and {@code POST /v1/match} (file or hashes → bank matches with numeric distances). */
 public final class HashRoutes {
     /** {@code /v1/hash} and {@code /v1/match}: the screener's hashing and bank matching. */
-    public record Services(Screener screener, org.pramaan.media.MediaLimits limits, Path uploadDir) implements Uploads.Spool {
+    public record Services(Screener screener, org.pramaan.media.MediaLimits limits, Path uploadDir)
+            implements Uploads.Spool {
         public Services {
             java.util.Objects.requireNonNull(screener, "screener");
             java.util.Objects.requireNonNull(limits, "limits");
@@ -33,9 +34,12 @@ public final class HashRoutes {
 
     /** Frames one vPDQ query may carry: an hour at 1 frame/s is 3,600; every frame of an hour at 30 fps, 108,000. */
     static final int MAX_FRAMES = 120_000;
+
     private final Services services;
 
-    HashRoutes(Services services) { this.services = services; }
+    HashRoutes(Services services) {
+        this.services = services;
+    }
 
     void hash(Context ctx) throws Exception {
         HttpApi.json(ctx, 200, view(hashFile(ctx)));
@@ -76,19 +80,30 @@ public final class HashRoutes {
             String where = "pdq[" + i++ + "]";
             String hex = q.isTextual() ? q.asText() : q.path("hash").asText();
             int quality = q.isTextual() ? 100 : Requests.intField(q, "quality", where + ".quality", 100, 0, 100);
-            if (!org.pramaan.limits.PlainText.isHex(hex, 64, false)) throw new ApiException(400, "request.invalid", where + ": '" + hex + "' is not a 64-digit hex PDQ hash");
-            if (quality < 0 || quality > 100) throw new ApiException(400, "request.invalid", where + ": quality must be 0..100");
-            results.add(result("pdq", hex.toLowerCase(java.util.Locale.ROOT), services.screener().matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));
+            if (!org.pramaan.limits.PlainText.isHex(hex, 64, false))
+                throw new ApiException(
+                        400, "request.invalid", where + ": '" + hex + "' is not a 64-digit hex PDQ hash");
+            if (quality < 0 || quality > 100)
+                throw new ApiException(400, "request.invalid", where + ": quality must be 0..100");
+            results.add(result(
+                    "pdq",
+                    hex.toLowerCase(java.util.Locale.ROOT),
+                    services.screener()
+                            .matchHashes(Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), quality)))));
         }
         i = 0;
         for (JsonNode q : body.path("sha256")) {
             String hex = q.asText().toLowerCase(java.util.Locale.ROOT);
-            if (!org.pramaan.limits.PlainText.isHex(hex, 64, true)) throw new ApiException(400, "request.invalid", "sha256[" + i + "]: '" + q.asText() + "' is not a SHA-256 hex digest");
+            if (!org.pramaan.limits.PlainText.isHex(hex, 64, true))
+                throw new ApiException(
+                        400, "request.invalid", "sha256[" + i + "]: '" + q.asText() + "' is not a SHA-256 hex digest");
             i++;
             results.add(result("sha256", hex, services.screener().matchHashes(Optional.of(hex), Optional.empty())));
         }
         av(body, results);
-        if (results.isEmpty()) throw new ApiException(400, "request.invalid", "give 'pdq', 'sha256', 'vpdq' and/or 'audio' arrays of hashes to match");
+        if (results.isEmpty())
+            throw new ApiException(
+                    400, "request.invalid", "give 'pdq', 'sha256', 'vpdq' and/or 'audio' arrays of hashes to match");
         return results;
     }
 
@@ -97,16 +112,25 @@ public final class HashRoutes {
         int i = 0;
         for (JsonNode video : body.path("vpdq")) {
             String where = "vpdq[" + i++ + "]";
-            if (!video.isArray() || video.size() > MAX_FRAMES) throw new ApiException(400, "request.invalid", where + ": give an array of at most " + MAX_FRAMES + " 'frameNumber,quality,hash,timestamp' lines");
+            if (!video.isArray() || video.size() > MAX_FRAMES)
+                throw new ApiException(
+                        400,
+                        "request.invalid",
+                        where + ": give an array of at most " + MAX_FRAMES
+                                + " 'frameNumber,quality,hash,timestamp' lines");
             List<VpdqFrame> frames = new ArrayList<>();
             for (JsonNode line : video) {
                 try {
                     frames.add(VpdqFrame.parseReferenceLine(line.asText()));
                 } catch (IllegalArgumentException e) {
-                    throw new ApiException(400, "request.invalid", where + "[" + frames.size() + "]: " + e.getMessage());
+                    throw new ApiException(
+                            400, "request.invalid", where + "[" + frames.size() + "]: " + e.getMessage());
                 }
             }
-            results.add(result("vpdq", frames.size() + " frames", services.screener().matchHashes(new AvHashes(frames, Optional.empty(), List.of()))));
+            results.add(result(
+                    "vpdq",
+                    frames.size() + " frames",
+                    services.screener().matchHashes(new AvHashes(frames, Optional.empty(), List.of()))));
         }
         i = 0;
         for (JsonNode a : body.path("audio")) {
@@ -117,7 +141,10 @@ public final class HashRoutes {
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "request.invalid", where + ": " + e.getMessage());
             }
-            results.add(result("audio", fp.count() + " sub-fingerprints", services.screener().matchHashes(new AvHashes(List.of(), Optional.of(fp), List.of()))));
+            results.add(result(
+                    "audio",
+                    fp.count() + " sub-fingerprints",
+                    services.screener().matchHashes(new AvHashes(List.of(), Optional.of(fp), List.of()))));
         }
     }
 
@@ -137,7 +164,8 @@ public final class HashRoutes {
         r.pdq().ifPresent(d -> {
             m.put("pdq", Map.of("hash", d.get(Dihedral.ORIG).toHex(), "quality", d.quality()));
             Map<String, String> dih = new LinkedHashMap<>();
-            for (Dihedral v : Dihedral.values()) dih.put(v.referenceName(), d.get(v).toHex());
+            for (Dihedral v : Dihedral.values())
+                dih.put(v.referenceName(), d.get(v).toHex());
             m.put("pdqDihedral", dih);
         });
         ScreeningView.av(m, r.av()); // vpdq frames, audio fingerprint, and why either is missing

@@ -11,7 +11,12 @@ import org.pramaan.cases.Hold;
 /** Legal holds on media and the retention purge. */
 public final class HoldRoutes {
     /** Holds and the retention purge. */
-    public record Services(org.pramaan.cases.Retention retention, org.pramaan.intake.MediaRepository media, org.pramaan.audit.AuditLog audit, java.time.Clock clock) implements Idempotency.Audited {
+    public record Services(
+            org.pramaan.cases.Retention retention,
+            org.pramaan.intake.MediaRepository media,
+            org.pramaan.audit.AuditLog audit,
+            java.time.Clock clock)
+            implements Idempotency.Audited {
         public Services {
             java.util.Objects.requireNonNull(retention, "retention");
             java.util.Objects.requireNonNull(media, "media");
@@ -24,12 +29,22 @@ public final class HoldRoutes {
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    HoldRoutes(Services services) { this.services = services; }
+    HoldRoutes(Services services) {
+        this.services = services;
+    }
 
     void list(Context ctx) {
         String media = ctx.pathParam("id");
-        if (services.media().find(media).isEmpty()) throw new ApiException(404, "media.not_found", "no media with id '" + media + "'");
-        HttpApi.json(ctx, 200, Map.of("holds", services.retention().holds(media).stream().map(h -> view(h, services.clock().instant())).toList()));
+        if (services.media().find(media).isEmpty())
+            throw new ApiException(404, "media.not_found", "no media with id '" + media + "'");
+        HttpApi.json(
+                ctx,
+                200,
+                Map.of(
+                        "holds",
+                        services.retention().holds(media).stream()
+                                .map(h -> view(h, services.clock().instant()))
+                                .toList()));
     }
 
     void place(Context ctx) {
@@ -37,20 +52,35 @@ public final class HoldRoutes {
         String media = b.path("mediaId").asText("");
         if (media.isEmpty()) throw new ApiException(400, "request.invalid", "'mediaId' is required");
         // A hold that ends before it starts is a mistake; past year 9999 the ISO form (and some readers) break.
-        Optional<Instant> until = Requests.instantField(b, "until", services.clock().instant(), LATEST);
+        Optional<Instant> until =
+                Requests.instantField(b, "until", services.clock().instant(), LATEST);
         Optional<String> caseId = Optional.ofNullable(b.get("caseId")).map(JsonNode::asText);
         String reason = Requests.capped("reason", b.path("reason").asText(""));
         org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
-        Idempotency.respond(ctx, services, 201, () -> view(services.retention().place(media, caseId, reason, until, actor), services.clock().instant()));
+        Idempotency.respond(
+                ctx,
+                services,
+                201,
+                () -> view(
+                        services.retention().place(media, caseId, reason, until, actor),
+                        services.clock().instant()));
     }
 
     void release(Context ctx) {
         long id = Requests.pathLong(ctx, "id", "hold id", 1, Long.MAX_VALUE);
         org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
-        Idempotency.respond(ctx, services, 200, () -> view(services.retention().release(id, actor), services.clock().instant()));
+        Idempotency.respond(
+                ctx,
+                services,
+                200,
+                () -> view(
+                        services.retention().release(id, actor),
+                        services.clock().instant()));
     }
 
-    void purge(Context ctx) { HttpApi.json(ctx, 200, Map.of("purged", services.retention().purge())); }
+    void purge(Context ctx) {
+        HttpApi.json(ctx, 200, Map.of("purged", services.retention().purge()));
+    }
 
     private static Map<String, Object> view(Hold h, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();

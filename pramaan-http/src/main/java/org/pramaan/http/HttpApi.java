@@ -23,10 +23,10 @@ import org.pramaan.errors.DomainException;
 import org.pramaan.errors.Forbidden;
 import org.pramaan.errors.Invalid;
 import org.pramaan.errors.NotFound;
+import org.pramaan.intake.ScreeningView;
 import org.pramaan.json.Json;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.media.RejectionCode;
-import org.pramaan.intake.ScreeningView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +46,15 @@ public final class HttpApi {
 
     private final Idempotency idempotency;
 
-    public HttpApi(ApiServices services) { this(services, Operations.defaults(), java.util.Optional.empty()); }
+    public HttpApi(ApiServices services) {
+        this(services, Operations.defaults(), java.util.Optional.empty());
+    }
 
     /** With {@code idempotent}, POSTs that create something honour the {@code Idempotency-Key} header (see {@link Idempotency}). */
-    public HttpApi(ApiServices services, Operations operations, java.util.Optional<org.pramaan.idempotency.IdempotentRequests> idempotent) {
+    public HttpApi(
+            ApiServices services,
+            Operations operations,
+            java.util.Optional<org.pramaan.idempotency.IdempotentRequests> idempotent) {
         this.services = Objects.requireNonNull(services, "services");
         this.operations = Objects.requireNonNull(operations, "operations");
         this.limiter = new RateLimiter(operations.rateLimits(), services.edge().clock());
@@ -67,8 +72,15 @@ public final class HttpApi {
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
-                Route.open("GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
-                Route.open("GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
+                Route.open(
+                        "GET",
+                        "/metrics",
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.scrape())),
+                Route.open(
+                        "GET",
+                        "/openapi.json",
+                        ctx -> ctx.contentType("application/json").result(openApi)),
                 Route.guarded("POST", "/v1/media", Permission.MEDIA_SUBMIT, media::submit),
                 Route.guarded("GET", "/v1/media/{id}", Permission.MEDIA_READ, media::get),
                 Route.guarded("GET", "/v1/media/{id}/holds", Permission.CASE_READ, holds::list),
@@ -88,7 +100,11 @@ public final class HttpApi {
                 Route.guarded("POST", "/v1/hash", Permission.MEDIA_SUBMIT, hashes::hash),
                 Route.guarded("POST", "/v1/match", Permission.MEDIA_SUBMIT, hashes::match),
                 Route.guarded("POST", "/v1/provenance/verify", Permission.MEDIA_SUBMIT, provenance::verify),
-                Route.guarded("POST", "/v1/provenance/sign", Permission.PROVENANCE_SIGN, new ProvenanceSigning(services.provenance())::sign),
+                Route.guarded(
+                        "POST",
+                        "/v1/provenance/sign",
+                        Permission.PROVENANCE_SIGN,
+                        new ProvenanceSigning(services.provenance())::sign),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
                 Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
                 Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),
@@ -108,11 +124,17 @@ public final class HttpApi {
                 Route.guarded("GET", "/c/banks", Permission.BANKS_READ, hma::banks),
                 Route.guarded("POST", "/c/banks", Permission.BANKS_WRITE, hma::createBank),
                 Route.guarded("POST", "/c/bank/{name}/content", Permission.BANKS_WRITE, hma::addContent));
-        Gauge.builder("pramaan_cases_open", () -> services.cases().cases().open().size()).description("open cases").register(metrics);
+        Gauge.builder(
+                        "pramaan_cases_open",
+                        () -> services.cases().cases().open().size())
+                .description("open cases")
+                .register(metrics);
         this.jvmMetrics = OperatorMetrics.bind(metrics);
     }
 
-    List<Route> routes() { return routes; }
+    List<Route> routes() {
+        return routes;
+    }
 
     /** Starts listening; port 0 picks a free port (see {@link Javalin#port()}). */
     public Javalin start(String host, int port) {
@@ -121,43 +143,82 @@ public final class HttpApi {
             config.events.serverStopped(() -> jvmMetrics.close());
             config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
             long max = services.edge().limits().maxBytes();
-            config.jetty.multipartConfig.cacheDirectory(services.edge().uploadDir().toString());
+            config.jetty.multipartConfig.cacheDirectory(
+                    services.edge().uploadDir().toString());
             config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
-            // Explicit multipart limits (issue 11 defect 4): Jetty takes the part count from maxFormKeys and the part-header limit from the request-header size.
+            // Explicit multipart limits (issue 11 defect 4): Jetty takes the part count from maxFormKeys and the
+            // part-header limit from the request-header size.
             config.jetty.modifyServletContextHandler(h -> h.setMaxFormKeys(Multipart.MAX_PARTS));
             config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Multipart.MAX_PART_HEADER_BYTES));
             for (Route r : routes) config.routes.addHttpHandler(handlerType(r.method()), r.path(), wrap(r));
-            // HEAD runs the GET route's own handler (Jetty drops the body), so it authenticates like GET; Javalin's implicit HEAD answered 200 without a key.
-            for (Route r : routes) if (r.method().equals("GET")) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), wrap(r));
-            // OPTIONS answers only the Allow list, and only to a known key on guarded paths (no CORS preflight is served: the API is for servers, not browsers).
-            options(routes).forEach((path, handler) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, handler));
+            // HEAD runs the GET route's own handler (Jetty drops the body), so it authenticates like GET; Javalin's
+            // implicit HEAD answered 200 without a key.
+            for (Route r : routes)
+                if (r.method().equals("GET")) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), wrap(r));
+            // OPTIONS answers only the Allow list, and only to a known key on guarded paths (no CORS preflight is
+            // served: the API is for servers, not browsers).
+            options(routes)
+                    .forEach((path, handler) -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, handler));
             // Javalin's own refusals (maxRequestSize, no such route) were plain text; every error is the JSON shape.
-            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> json(ctx, e.getStatus(), switch (e.getStatus()) {
-                case 413 -> ScreeningView.error("request.too_large", "the request body exceeds the limit of " + Requests.MAX_JSON_BYTES + " bytes for this route");
-                case 404 -> ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path());
-                default -> ScreeningView.error(e.getStatus() >= 500 ? "server.error" : "request.invalid", e.getMessage());
-            }));
-            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
-            config.routes.exception(MediaRejectedException.class, (e, ctx) ->
-                    json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
-            config.routes.exception(org.pramaan.limits.BudgetExceededException.class, (e, ctx) ->
-                    json(ctx, 503, ScreeningView.error("request.budget_exceeded", e.getMessage() + "; send less work per request or ask the operator to raise http.request-budget / http.media-budget")));
+            config.routes.exception(
+                    io.javalin.http.HttpResponseException.class,
+                    (e, ctx) -> json(
+                            ctx,
+                            e.getStatus(),
+                            switch (e.getStatus()) {
+                                case 413 ->
+                                    ScreeningView.error(
+                                            "request.too_large",
+                                            "the request body exceeds the limit of " + Requests.MAX_JSON_BYTES
+                                                    + " bytes for this route");
+                                case 404 ->
+                                    ScreeningView.error(
+                                            "route.not_found", "no route " + ctx.method() + " " + ctx.path());
+                                default ->
+                                    ScreeningView.error(
+                                            e.getStatus() >= 500 ? "server.error" : "request.invalid", e.getMessage());
+                            }));
+            config.routes.exception(
+                    ApiException.class, (e, ctx) -> json(ctx, e.status, ScreeningView.error(e.code, e.getMessage())));
+            config.routes.exception(
+                    MediaRejectedException.class,
+                    (e, ctx) -> json(ctx, e.code() == RejectionCode.TOO_LARGE ? 413 : 422, ScreeningView.rejection(e)));
+            config.routes.exception(
+                    org.pramaan.limits.BudgetExceededException.class,
+                    (e, ctx) -> json(
+                            ctx,
+                            503,
+                            ScreeningView.error(
+                                    "request.budget_exceeded",
+                                    e.getMessage()
+                                            + "; send less work per request or ask the operator to raise http.request-budget / http.media-budget")));
             // A use case's refusal, mapped once by its kind (issue 12 item 3); the code is the exception's own.
-            // A bare IllegalArgumentException/IllegalStateException is a defect (500, logged) like any other unexpected exception.
+            // A bare IllegalArgumentException/IllegalStateException is a defect (500, logged) like any other unexpected
+            // exception.
             config.routes.exception(DomainException.class, (e, ctx) -> json(ctx, status(e), domainError(e)));
             config.routes.exception(Exception.class, HttpApi::serverError);
             config.routes.error(404, "*", ctx -> {
-                // Our own 404s are JSON already (judged by the response, not the request: a multipart request gets JSON errors too); Javalin's "no such route" is plain text.
+                // Our own 404s are JSON already (judged by the response, not the request: a multipart request gets JSON
+                // errors too); Javalin's "no such route" is plain text.
                 if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
-                    json(ctx, 404, ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
+                    json(
+                            ctx,
+                            404,
+                            ScreeningView.error("route.not_found", "no route " + ctx.method() + " " + ctx.path()));
                 }
             });
-            config.requestLogger.http((ctx, ms) -> { AccessLog.log(ctx, routeOf(ctx), ms); Timer.builder("pramaan_http_requests")
-                    .description("HTTP requests by method, route template and status")
-                    .tag("method", ctx.method().name()).tag("route", routeOf(ctx))
-                    .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1000), TimeUnit.MICROSECONDS); });
+            config.requestLogger.http((ctx, ms) -> {
+                AccessLog.log(ctx, routeOf(ctx), ms);
+                Timer.builder("pramaan_http_requests")
+                        .description("HTTP requests by method, route template and status")
+                        .tag("method", ctx.method().name())
+                        .tag("route", routeOf(ctx))
+                        .tag("status", Integer.toString(ctx.statusCode()))
+                        .register(metrics)
+                        .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+            });
         });
         app.start(host, port);
         return app;
@@ -203,11 +264,16 @@ public final class HttpApi {
         return ctx -> {
             Principal p = limiter.admit(ctx, this::authenticate);
             if (!p.can(needed)) {
-                throw new ApiException(403, "auth.forbidden", "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
+                throw new ApiException(
+                        403,
+                        "auth.forbidden",
+                        "key " + p.keyId() + " has role " + p.role().wireName() + ", which may not " + needed);
             }
             ctx.attribute(PRINCIPAL, p);
-            // Multipart is parsed here, after the key is checked, so no anonymous caller makes us spool parts and a malformed
-            // body is a 4xx, not a 500; the budget covers everything the request does, the idempotency fingerprint included.
+            // Multipart is parsed here, after the key is checked, so no anonymous caller makes us spool parts and a
+            // malformed
+            // body is a 4xx, not a 500; the budget covers everything the request does, the idempotency fingerprint
+            // included.
             budget.run(ctx, r, c -> {
                 boolean multipart = c.isMultipartFormData();
                 try {
@@ -223,7 +289,8 @@ public final class HttpApi {
     /** One OPTIONS handler per path: 204 with the methods the path takes; a guarded path first needs a valid key. */
     private Map<String, Handler> options(List<Route> all) {
         Map<String, List<Route>> byPath = new java.util.LinkedHashMap<>();
-        for (Route r : all) byPath.computeIfAbsent(r.path(), k -> new java.util.ArrayList<>()).add(r);
+        for (Route r : all)
+            byPath.computeIfAbsent(r.path(), k -> new java.util.ArrayList<>()).add(r);
         Map<String, Handler> out = new java.util.LinkedHashMap<>();
         byPath.forEach((path, rs) -> {
             java.util.Set<String> methods = new java.util.LinkedHashSet<>();
@@ -249,24 +316,62 @@ public final class HttpApi {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "auth.malformed", "the Authorization header must be 'Bearer <api key>'");
         }
-        return services.edge().keys().authenticate(header.substring(7))
+        return services.edge()
+                .keys()
+                .authenticate(header.substring(7))
                 .orElseThrow(() -> new ApiException(401, "auth.invalid", "the API key is unknown or revoked"));
     }
 
     private void verifyAudit(Context ctx) {
         var v = services.edge().audit().verify();
-        json(ctx, v.valid() ? 200 : 409, Map.of("valid", v.valid(), "entriesChecked", v.entriesChecked(),
-                "badEntry", v.badSeq().map(Object::toString).orElse(""), "problem", v.problem(),
-                "checkpointsVerified", v.checkpointsVerified(), "warnings", v.warnings()));
+        json(
+                ctx,
+                v.valid() ? 200 : 409,
+                Map.of(
+                        "valid",
+                        v.valid(),
+                        "entriesChecked",
+                        v.entriesChecked(),
+                        "badEntry",
+                        v.badSeq().map(Object::toString).orElse(""),
+                        "problem",
+                        v.problem(),
+                        "checkpointsVerified",
+                        v.checkpointsVerified(),
+                        "warnings",
+                        v.warnings()));
     }
 
     /** {@code GET /readyz}: 200 when every check holds, else 503 naming each failing one (load balancers take 503 as "send nothing here"). */
     private void ready(Context ctx) {
         Map<String, Object> failing = new java.util.LinkedHashMap<>();
         for (ReadinessCheck c : operations.readiness()) c.failure().ifPresent(why -> failing.put(c.name(), why));
-        if (failing.isEmpty()) json(ctx, 200, Map.of("status", "ready", "checks", operations.readiness().stream().map(ReadinessCheck::name).toList()));
-        else json(ctx, 503, Map.of("status", "unavailable", "failing", failing,
-                "error", Map.of("code", "service.not_ready", "message", "not ready: " + String.join(", ", failing.keySet()))));
+        if (failing.isEmpty())
+            json(
+                    ctx,
+                    200,
+                    Map.of(
+                            "status",
+                            "ready",
+                            "checks",
+                            operations.readiness().stream()
+                                    .map(ReadinessCheck::name)
+                                    .toList()));
+        else
+            json(
+                    ctx,
+                    503,
+                    Map.of(
+                            "status",
+                            "unavailable",
+                            "failing",
+                            failing,
+                            "error",
+                            Map.of(
+                                    "code",
+                                    "service.not_ready",
+                                    "message",
+                                    "not ready: " + String.join(", ", failing.keySet()))));
     }
 
     /** The matched route's path for metrics; Javalin throws rather than return nothing when none matched. */
@@ -278,14 +383,19 @@ public final class HttpApi {
         }
     }
 
-    static Principal principal(Context ctx) { return ctx.attribute(PRINCIPAL); }
+    static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
 
     static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 
     static Counter counter(PrometheusMeterRegistry metrics, String name, String... tags) {
-        return Counter.builder(name).description(OperatorMetrics.help(name)).tags(tags).register(metrics);
+        return Counter.builder(name)
+                .description(OperatorMetrics.help(name))
+                .tags(tags)
+                .register(metrics);
     }
 
     private static byte[] resource(String name) {

@@ -1,7 +1,6 @@
 package org.pramaan.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,6 +42,7 @@ final class Idempotency {
     static final String REPLAYED = "Idempotent-Replayed";
     /** Long enough for a UUID, a ULID or a client's own prefix plus either (Stripe allows 255 too). */
     static final int MAX_KEY_LENGTH = 255;
+
     private static final String SPOOLED = "pramaan.idempotency.spooled";
     private static final String BUFFERED = "pramaan.idempotency.buffered";
     private static final String REQUESTS = "pramaan.idempotency.requests";
@@ -55,13 +55,25 @@ final class Idempotency {
      * {@code /v1/provenance/sign}, whose only record is an audit line and whose response is the signed
      * media itself, which would otherwise be kept at rest for a day per request.
      */
-    static final Set<String> ROUTES = Set.of("POST /v1/media", "POST /v1/holds", "POST /v1/holds/{id}/release", "POST /v1/retention/purge",
-            "POST /v1/notices", "POST /v1/cases/{id}/actions", "POST /v1/cases/{id}/notice-fields", "POST /v1/cases/{id}/appeals",
-            "POST /v1/cases/{id}/appeals/decision", "POST /v1/banks", "POST /v1/banks/{name}/items", "POST /v1/deliveries/{id}/retry",
-            "POST /c/banks", "POST /c/bank/{name}/content");
+    static final Set<String> ROUTES = Set.of(
+            "POST /v1/media",
+            "POST /v1/holds",
+            "POST /v1/holds/{id}/release",
+            "POST /v1/retention/purge",
+            "POST /v1/notices",
+            "POST /v1/cases/{id}/actions",
+            "POST /v1/cases/{id}/notice-fields",
+            "POST /v1/cases/{id}/appeals",
+            "POST /v1/cases/{id}/appeals/decision",
+            "POST /v1/banks",
+            "POST /v1/banks/{name}/items",
+            "POST /v1/deliveries/{id}/retry",
+            "POST /c/banks",
+            "POST /c/bank/{name}/content");
 
     /** Routes that stream a raw body of up to the upload limit (the others read at most 1 MiB of JSON through {@code ctx.body()}). */
-    private static final Set<String> STREAMED = Set.of("POST /v1/media", "POST /v1/banks/{name}/items", "POST /c/bank/{name}/content");
+    private static final Set<String> STREAMED =
+            Set.of("POST /v1/media", "POST /v1/banks/{name}/items", "POST /c/bank/{name}/content");
 
     private final Optional<IdempotentRequests> requests;
     private final Uploads.Spool services;
@@ -89,12 +101,24 @@ final class Idempotency {
             Outcome o = requests.get().begin(p.keyId(), key, fingerprint(r, ctx));
             switch (o) {
                 case Outcome.Replay replay -> replay(ctx, replay.response());
-                case Outcome.Conflict c -> throw new ApiException(409, "idempotency.conflict", HEADER + " '" + key
-                        + "' was already used by this API key for a different request (method, path or body differ); use a new key for a new request");
-                case Outcome.InProgress c -> throw new ApiException(409, "idempotency.in_progress", "the first request with " + HEADER + " '" + key
-                        + "' is still being processed; retry when it has finished");
-                case Outcome.Interrupted c -> throw new ApiException(409, "idempotency.interrupted", "the first request with " + HEADER + " '" + key
-                        + "' took effect, but a server restart lost its response; look the result up (e.g. GET /v1/cases) instead of sending it again");
+                case Outcome.Conflict c ->
+                    throw new ApiException(
+                            409,
+                            "idempotency.conflict",
+                            HEADER + " '" + key
+                                    + "' was already used by this API key for a different request (method, path or body differ); use a new key for a new request");
+                case Outcome.InProgress c ->
+                    throw new ApiException(
+                            409,
+                            "idempotency.in_progress",
+                            "the first request with " + HEADER + " '" + key
+                                    + "' is still being processed; retry when it has finished");
+                case Outcome.Interrupted c ->
+                    throw new ApiException(
+                            409,
+                            "idempotency.interrupted",
+                            "the first request with " + HEADER + " '" + key
+                                    + "' took effect, but a server restart lost its response; look the result up (e.g. GET /v1/cases) instead of sending it again");
                 case Outcome.Proceed proceed -> run(r, ctx, proceed);
             }
         } finally {
@@ -108,7 +132,8 @@ final class Idempotency {
             ctx.attribute(REQUESTS, requests.orElseThrow());
             requests.orElseThrow().within(proceed, () -> r.handler().handle(ctx));
         } catch (Exception | Error e) {
-            requests.orElseThrow().release(proceed); // refused before it took effect (or failed): the key may be retried
+            requests.orElseThrow()
+                    .release(proceed); // refused before it took effect (or failed): the key may be retried
             throw e;
         }
         if (Boolean.TRUE.equals(ctx.attribute(STORED))) {
@@ -146,7 +171,8 @@ final class Idempotency {
     static byte[] storeInUnit(Context ctx, int status, Object body) {
         byte[] json = org.pramaan.json.Json.write(body).getBytes(StandardCharsets.UTF_8);
         IdempotentRequests requests = ctx.attribute(REQUESTS);
-        if (requests != null && requests.completeInUnit(new StoredResponse(status, JSON, json))) ctx.attribute(STORED, true);
+        if (requests != null && requests.completeInUnit(new StoredResponse(status, JSON, json)))
+            ctx.attribute(STORED, true);
         return json;
     }
 
@@ -161,16 +187,23 @@ final class Idempotency {
      * 1..{@value #MAX_KEY_LENGTH} characters. Checked by plain code before anything else reads it.
      */
     static String key(String header) {
-        String k = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"") ? header.substring(1, header.length() - 1) : header;
+        String k = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")
+                ? header.substring(1, header.length() - 1)
+                : header;
         if (k.isEmpty() || k.length() > MAX_KEY_LENGTH) {
-            throw new ApiException(400, "idempotency.key_invalid", "the " + HEADER + " header must be 1 to " + MAX_KEY_LENGTH + " characters, got "
-                    + k.length());
+            throw new ApiException(
+                    400,
+                    "idempotency.key_invalid",
+                    "the " + HEADER + " header must be 1 to " + MAX_KEY_LENGTH + " characters, got " + k.length());
         }
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
             if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
-                throw new ApiException(400, "idempotency.key_invalid", "the " + HEADER + " header may hold only printable ASCII without spaces, quotes"
-                        + " or backslashes; character " + (i + 1) + " is U+" + String.format("%04X", (int) c));
+                throw new ApiException(
+                        400,
+                        "idempotency.key_invalid",
+                        "the " + HEADER + " header may hold only printable ASCII without spaces, quotes"
+                                + " or backslashes; character " + (i + 1) + " is U+" + String.format("%04X", (int) c));
             }
         }
         return k;
@@ -178,7 +211,11 @@ final class Idempotency {
 
     private String fingerprint(Route r, Context ctx) throws IOException, MediaRejectedException {
         MessageDigest d = ContentDigests.digest("SHA-256");
-        for (String s : List.of(r.method(), r.path(), ctx.path(), Optional.ofNullable(ctx.queryString()).orElse(""))) update(d, s);
+        for (String s : List.of(
+                r.method(),
+                r.path(),
+                ctx.path(),
+                Optional.ofNullable(ctx.queryString()).orElse(""))) update(d, s);
         String type = Optional.ofNullable(ctx.contentType()).orElse("");
         if (ctx.isMultipartFormData()) {
             for (Map.Entry<String, List<String>> f : new TreeMap<>(ctx.formParamMap()).entrySet()) {
@@ -195,7 +232,11 @@ final class Idempotency {
                 }
             }
         } else {
-            update(d, (type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).trim().toLowerCase(java.util.Locale.ROOT));
+            update(
+                    d,
+                    (type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';')))
+                            .trim()
+                            .toLowerCase(java.util.Locale.ROOT));
             if (type.startsWith("application/json") || !STREAMED.contains(r.method() + " " + r.path())) {
                 ctx.attribute(BUFFERED, true);
                 d.update(ctx.bodyAsBytes());
@@ -215,11 +256,14 @@ final class Idempotency {
         long max = services.limits().maxBytes();
         long total = 0;
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(spool)) {
+        try (InputStream in = ctx.bodyInputStream();
+                OutputStream out = Files.newOutputStream(spool)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total > max) throw new MediaRejectedException(RejectionCode.TOO_LARGE, "request body exceeds the size limit of " + max + " bytes");
+                if (total > max)
+                    throw new MediaRejectedException(
+                            RejectionCode.TOO_LARGE, "request body exceeds the size limit of " + max + " bytes");
                 d.update(buf, 0, n);
                 out.write(buf, 0, n);
             }

@@ -25,7 +25,8 @@ final class Multipart {
     static void parse(Context ctx, long maxFileBytes) {
         checkBoundary(ctx.header("Content-Type"));
         try {
-            ctx.uploadedFileMap(); // through Javalin, which applies the multipart config (cache directory, size limits) before the container parses
+            ctx.uploadedFileMap(); // through Javalin, which applies the multipart config (cache directory, size
+            // limits) before the container parses
         } catch (Exception e) {
             throw refusal(e, maxFileBytes);
         }
@@ -46,7 +47,8 @@ final class Multipart {
             try {
                 p.delete();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(Multipart.class).warn("could not delete the cache file of part '{}': {}", p.getName(), e.toString());
+                org.slf4j.LoggerFactory.getLogger(Multipart.class)
+                        .warn("could not delete the cache file of part '{}': {}", p.getName(), e.toString());
             }
         }
     }
@@ -57,15 +59,24 @@ final class Multipart {
             String p = param.strip();
             if (p.regionMatches(true, 0, "boundary=", 0, 9)) boundary = p.substring(9);
         }
-        if (boundary == null) throw invalid("the Content-Type has no boundary parameter (RFC 2046 §5.1.1: multipart/form-data; boundary=...)");
-        if (boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) boundary = boundary.substring(1, boundary.length() - 1);
+        if (boundary == null)
+            throw invalid(
+                    "the Content-Type has no boundary parameter (RFC 2046 §5.1.1: multipart/form-data; boundary=...)");
+        if (boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\""))
+            boundary = boundary.substring(1, boundary.length() - 1);
         if (boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
-            throw invalid("the multipart boundary must be 1 to " + MAX_BOUNDARY + " characters (RFC 2046 §5.1.1), got " + boundary.length());
+            throw invalid("the multipart boundary must be 1 to " + MAX_BOUNDARY + " characters (RFC 2046 §5.1.1), got "
+                    + boundary.length());
         }
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || BCHARS.indexOf(c) >= 0 || (c == ' ' && i < boundary.length() - 1);
-            if (!ok) throw invalid("the multipart boundary has a character RFC 2046 §5.1.1 does not allow at position " + i);
+            boolean ok = (c >= '0' && c <= '9')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || BCHARS.indexOf(c) >= 0
+                    || (c == ' ' && i < boundary.length() - 1);
+            if (!ok)
+                throw invalid("the multipart boundary has a character RFC 2046 §5.1.1 does not allow at position " + i);
         }
     }
 
@@ -73,16 +84,21 @@ final class Multipart {
     private static ApiException refusal(Throwable e, long maxFileBytes) {
         String all = messages(e);
         String lower = all.toLowerCase(Locale.ROOT);
-        if (lower.contains("parts") || lower.contains("too many keys")) return invalid("the multipart body has more than " + MAX_PARTS + " parts");
+        if (lower.contains("parts") || lower.contains("too many keys"))
+            return invalid("the multipart body has more than " + MAX_PARTS + " parts");
         if (lower.contains("eof")) return invalid("the multipart body ended before its closing boundary (" + all + ")");
-        if (lower.contains("header")) return invalid("a multipart part header is longer than " + MAX_PART_HEADER_BYTES + " bytes");
+        if (lower.contains("header"))
+            return invalid("a multipart part header is longer than " + MAX_PART_HEADER_BYTES + " bytes");
         if (lower.contains("size") || lower.contains("too large") || lower.contains("max length")) {
-            return new ApiException(413, "media.too_large", "a multipart part exceeds the size limit of " + maxFileBytes + " bytes");
+            return new ApiException(
+                    413, "media.too_large", "a multipart part exceeds the size limit of " + maxFileBytes + " bytes");
         }
         return invalid("the multipart body is malformed (" + all + ")");
     }
 
-    private static ApiException invalid(String message) { return new ApiException(400, "request.multipart_invalid", message); }
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "request.multipart_invalid", message);
+    }
 
     /** The distinct messages down the cause chain, bounded. */
     private static String messages(Throwable e) {
@@ -96,7 +112,8 @@ final class Multipart {
         if (out.isEmpty()) return "unknown error";
         // Plain code, not a regex: line breaks out, length capped for the response.
         StringBuilder flat = new StringBuilder();
-        for (int i = 0; i < out.length() && flat.length() < 200; i++) flat.append(Character.isWhitespace(out.charAt(i)) ? ' ' : out.charAt(i));
+        for (int i = 0; i < out.length() && flat.length() < 200; i++)
+            flat.append(Character.isWhitespace(out.charAt(i)) ? ' ' : out.charAt(i));
         return flat.toString();
     }
 }

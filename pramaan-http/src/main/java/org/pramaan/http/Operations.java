@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param rateLimits per-key and per-address request limits
  * @param budgets    how long one request may work ({@link RequestBudget})
  */
-public record Operations(List<ReadinessCheck> readiness, RateLimiter.Settings rateLimits, RequestBudget.Settings budgets) {
+public record Operations(
+        List<ReadinessCheck> readiness, RateLimiter.Settings rateLimits, RequestBudget.Settings budgets) {
     public Operations {
         readiness = List.copyOf(readiness);
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -18,8 +19,12 @@ public record Operations(List<ReadinessCheck> readiness, RateLimiter.Settings ra
     }
 
     /** With the default request budgets. */
-    public Operations(List<ReadinessCheck> readiness, RateLimiter.Settings rateLimits) { this(readiness, rateLimits, RequestBudget.Settings.DEFAULT); }
+    public Operations(List<ReadinessCheck> readiness, RateLimiter.Settings rateLimits) {
+        this(readiness, rateLimits, RequestBudget.Settings.DEFAULT);
+    }
 
     /** No readiness conditions beyond answering, default rate limits and budgets. */
-    public static Operations defaults() { return new Operations(List.of(), RateLimiter.Settings.defaults()); }
+    public static Operations defaults() {
+        return new Operations(List.of(), RateLimiter.Settings.defaults());
+    }
 }

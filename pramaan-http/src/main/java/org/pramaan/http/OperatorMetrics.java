@@ -32,7 +32,8 @@ final class OperatorMetrics {
     static AutoCloseable bind(MeterRegistry registry) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        // The GC binder listens to the JVM's GC notifications until closed; a stopped server must not keep its registry alive through them.
+        // The GC binder listens to the JVM's GC notifications until closed; a stopped server must not keep its registry
+        // alive through them.
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -15,8 +15,13 @@ import org.pramaan.provenance.c2pa.C2paOutcome;
  */
 public final class ProvenanceRoutes {
     /** {@code /v1/provenance/verify} and {@code /sign} ({@link ProvenanceSigning}): C2PA reader with the configured trust anchors, and the signer with the configured key (empty: signing answers 503). */
-    public record Services(org.pramaan.provenance.c2pa.C2paReader c2pa, java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer, org.pramaan.audit.AuditLog audit,
-                                 org.pramaan.media.MediaLimits limits, Path uploadDir) implements Uploads.Spool {
+    public record Services(
+            org.pramaan.provenance.c2pa.C2paReader c2pa,
+            java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
+            org.pramaan.audit.AuditLog audit,
+            org.pramaan.media.MediaLimits limits,
+            Path uploadDir)
+            implements Uploads.Spool {
         public Services {
             java.util.Objects.requireNonNull(c2pa, "c2pa");
             java.util.Objects.requireNonNull(signer, "signer");
@@ -28,7 +33,9 @@ public final class ProvenanceRoutes {
 
     private final Services services;
 
-    ProvenanceRoutes(Services services) { this.services = services; }
+    ProvenanceRoutes(Services services) {
+        this.services = services;
+    }
 
     void verify(Context ctx) throws Exception {
         Path spool = Uploads.spool(ctx, services);
@@ -44,9 +51,20 @@ public final class ProvenanceRoutes {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         switch (o) {
-            case C2paOutcome.NoManifest n -> { body.put("outcome", "no_manifest"); body.put("format", n.format()); }
-            case C2paOutcome.RemoteReference x -> { body.put("outcome", "remote_manifest"); body.put("url", x.url()); body.put("fetched", false); }
-            case C2paOutcome.Unreadable u -> { body.put("outcome", "error"); body.put("error_name", u.code()); body.put("error", u.message()); }
+            case C2paOutcome.NoManifest n -> {
+                body.put("outcome", "no_manifest");
+                body.put("format", n.format());
+            }
+            case C2paOutcome.RemoteReference x -> {
+                body.put("outcome", "remote_manifest");
+                body.put("url", x.url());
+                body.put("fetched", false);
+            }
+            case C2paOutcome.Unreadable u -> {
+                body.put("outcome", "error");
+                body.put("error_name", u.code());
+                body.put("error", u.message());
+            }
             case C2paOutcome.Read r -> throw new IllegalStateException("handled above");
         }
         HttpApi.json(ctx, 200, body);

@@ -17,22 +17,34 @@ import org.pramaan.provenance.c2pa.ManifestRequest;
 final class ProvenanceSigning {
     private final ProvenanceRoutes.Services services;
 
-    ProvenanceSigning(ProvenanceRoutes.Services services) { this.services = services; }
+    ProvenanceSigning(ProvenanceRoutes.Services services) {
+        this.services = services;
+    }
 
     void sign(Context ctx) throws Exception {
-        C2paSigner signer = services.signer().orElseThrow(() -> new ApiException(503, "c2pa.signing.unconfigured",
-                "C2PA signing is not configured: set c2pa.signing-key and c2pa.signing-chain (and c2pa.signing-alg)"));
+        C2paSigner signer = services.signer()
+                .orElseThrow(
+                        () -> new ApiException(
+                                503,
+                                "c2pa.signing.unconfigured",
+                                "C2PA signing is not configured: set c2pa.signing-key and c2pa.signing-chain (and c2pa.signing-alg)"));
         String sourceType = ctx.queryParam("source-type");
-        if (sourceType == null || sourceType.isBlank()) throw new ApiException(400, "request.invalid", "query parameter 'source-type' is required (e.g. trainedAlgorithmicMedia)");
+        if (sourceType == null || sourceType.isBlank())
+            throw new ApiException(
+                    400, "request.invalid", "query parameter 'source-type' is required (e.g. trainedAlgorithmicMedia)");
         ManifestRequest req;
         try {
-            req = ManifestRequest.created(sourceType, param(ctx, "software-agent", "Pramaan")).withTitle(param(ctx, "title", ""));
+            req = ManifestRequest.created(sourceType, param(ctx, "software-agent", "Pramaan"))
+                    .withTitle(param(ctx, "title", ""));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "c2pa.sourceType.unknown", e.getMessage());
         }
         byte[] asset = read(ctx);
-        if (C2paSigner.signableFormat(asset).isEmpty()) throw new ApiException(415, "media.unsupported", "C2PA signing supports JPEG, PNG, WebP, WAV, MP3 and MP4/MOV");
-        if (ctx.isMultipartFormData() && ctx.uploadedFile("ingredient") != null) req = req.withIngredient(ingredient(ctx, ctx.uploadedFile("ingredient")));
+        if (C2paSigner.signableFormat(asset).isEmpty())
+            throw new ApiException(
+                    415, "media.unsupported", "C2PA signing supports JPEG, PNG, WebP, WAV, MP3 and MP4/MOV");
+        if (ctx.isMultipartFormData() && ctx.uploadedFile("ingredient") != null)
+            req = req.withIngredient(ingredient(ctx, ctx.uploadedFile("ingredient")));
         boolean sidecar = "true".equals(ctx.queryParam("sidecar"));
         C2paSigner.Signed s;
         try {
@@ -42,9 +54,23 @@ final class ProvenanceSigning {
         }
         // The platform vouched for this content with its key: record who asked, for what, and what came out.
         byte[] body = sidecar ? s.manifestStore() : s.asset();
-        services.audit().append("c2pa.signed", "c2pa:" + s.manifestLabel(), org.pramaan.audit.AuditLog.details("format", s.format(),
-                "digitalSourceType", req.digitalSourceType(), "sidecar", sidecar, "sha256", java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(body)), "actor", HttpApi.principal(ctx).keyId()));
+        services.audit()
+                .append(
+                        "c2pa.signed",
+                        "c2pa:" + s.manifestLabel(),
+                        org.pramaan.audit.AuditLog.details(
+                                "format",
+                                s.format(),
+                                "digitalSourceType",
+                                req.digitalSourceType(),
+                                "sidecar",
+                                sidecar,
+                                "sha256",
+                                java.util.HexFormat.of()
+                                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                                .digest(body)),
+                                "actor",
+                                HttpApi.principal(ctx).keyId()));
         ctx.header("C2PA-Manifest-Label", s.manifestLabel());
         ctx.status(200).contentType(sidecar ? "application/c2pa" : s.format()).result(body);
     }
@@ -64,9 +90,15 @@ final class ProvenanceSigning {
     }
 
     private ManifestRequest.Ingredient ingredient(Context ctx, UploadedFile f) throws Exception {
-        if (f.size() > services.limits().maxBytes()) throw new ApiException(413, "media.too_large", "ingredient exceeds the size limit of " + services.limits().maxBytes() + " bytes");
+        if (f.size() > services.limits().maxBytes())
+            throw new ApiException(
+                    413,
+                    "media.too_large",
+                    "ingredient exceeds the size limit of " + services.limits().maxBytes() + " bytes");
         try (InputStream in = f.content()) {
-            var rel = "componentOf".equals(ctx.queryParam("relationship")) ? ManifestRequest.Relationship.COMPONENT_OF : ManifestRequest.Relationship.PARENT_OF;
+            var rel = "componentOf".equals(ctx.queryParam("relationship"))
+                    ? ManifestRequest.Relationship.COMPONENT_OF
+                    : ManifestRequest.Relationship.PARENT_OF;
             return new ManifestRequest.Ingredient(in.readAllBytes(), f.filename(), rel);
         }
     }

@@ -20,8 +20,10 @@ public final class RateLimiter {
     /** Refill rate (tokens per second) and capacity of one bucket. */
     public record Limit(double perSecond, double burst) {
         public Limit {
-            if (!(perSecond > 0 && perSecond <= 1_000_000)) throw new IllegalArgumentException("rate must be > 0 and ≤ 1000000 per second, got " + perSecond);
-            if (!(burst >= 1 && burst <= 1_000_000)) throw new IllegalArgumentException("burst must be between 1 and 1000000, got " + burst);
+            if (!(perSecond > 0 && perSecond <= 1_000_000))
+                throw new IllegalArgumentException("rate must be > 0 and ≤ 1000000 per second, got " + perSecond);
+            if (!(burst >= 1 && burst <= 1_000_000))
+                throw new IllegalArgumentException("burst must be between 1 and 1000000, got " + burst);
         }
     }
 
@@ -36,7 +38,10 @@ public final class RateLimiter {
         public Settings {
             perRole = Map.copyOf(perRole);
             Objects.requireNonNull(authFailures, "authFailures");
-            if (enabled) for (Role r : Role.values()) if (!perRole.containsKey(r)) throw new IllegalArgumentException("no rate limit for role " + r.wireName());
+            if (enabled)
+                for (Role r : Role.values())
+                    if (!perRole.containsKey(r))
+                        throw new IllegalArgumentException("no rate limit for role " + r.wireName());
         }
 
         /**
@@ -52,16 +57,21 @@ public final class RateLimiter {
             return new Settings(true, m, new Limit(5, 300));
         }
 
-        public static Settings off() { return new Settings(false, defaults().perRole(), defaults().authFailures()); }
+        public static Settings off() {
+            return new Settings(false, defaults().perRole(), defaults().authFailures());
+        }
     }
 
     /** Addresses tracked at most; a flood of new addresses shares one bucket rather than growing the map without bound. */
     static final int MAX_ADDRESSES = 10_000;
+
     private static final String OVERFLOW = "\u0000overflow";
 
     /** Authenticates a request: the function is {@link HttpApi}'s key check. */
     @FunctionalInterface
-    interface Authenticator { Principal authenticate(Context ctx); }
+    interface Authenticator {
+        Principal authenticate(Context ctx);
+    }
 
     private final Settings settings;
     private final Clock clock;
@@ -82,8 +92,13 @@ public final class RateLimiter {
         Bucket address = addressBucket(ctx.ip());
         long now = clock.millis();
         double wait = address.waitSeconds(now);
-        if (wait > 0) throw limited(ctx, wait, "too many failed authentications from " + ctx.ip() + " (limit " + settings.authFailures().perSecond()
-                + "/s, burst " + (long) settings.authFailures().burst() + ")");
+        if (wait > 0)
+            throw limited(
+                    ctx,
+                    wait,
+                    "too many failed authentications from " + ctx.ip() + " (limit "
+                            + settings.authFailures().perSecond() + "/s, burst "
+                            + (long) settings.authFailures().burst() + ")");
         Principal p;
         try {
             p = identified(ctx, auth.authenticate(ctx));
@@ -94,12 +109,18 @@ public final class RateLimiter {
         Limit limit = settings.perRole().get(p.role());
         Bucket key = byKey.computeIfAbsent(p.keyId(), k -> new Bucket(limit, now));
         double keyWait = key.take(now);
-        if (keyWait > 0) throw limited(ctx, keyWait, "key " + p.keyId() + " (role " + p.role().wireName() + ") is over its rate limit of "
-                + limit.perSecond() + " requests/s with bursts of " + (long) limit.burst());
+        if (keyWait > 0)
+            throw limited(
+                    ctx,
+                    keyWait,
+                    "key " + p.keyId() + " (role " + p.role().wireName() + ") is over its rate limit of "
+                            + limit.perSecond() + " requests/s with bursts of " + (long) limit.burst());
         return p;
     }
 
-    int trackedAddresses() { return byAddress.size(); }
+    int trackedAddresses() {
+        return byAddress.size();
+    }
 
     /** For the access log, which runs after the handler: the key's id, never the key. */
     private static Principal identified(Context ctx, Principal p) {
@@ -113,7 +134,8 @@ public final class RateLimiter {
         if (byAddress.size() >= MAX_ADDRESSES) {
             long now = clock.millis();
             byAddress.entrySet().removeIf(e -> e.getValue().isFull(now));
-            if (byAddress.size() >= MAX_ADDRESSES) return byAddress.computeIfAbsent(OVERFLOW, k -> new Bucket(settings.authFailures(), now));
+            if (byAddress.size() >= MAX_ADDRESSES)
+                return byAddress.computeIfAbsent(OVERFLOW, k -> new Bucket(settings.authFailures(), now));
         }
         return byAddress.computeIfAbsent(ip, k -> new Bucket(settings.authFailures(), clock.millis()));
     }
@@ -155,6 +177,8 @@ public final class RateLimiter {
         }
 
         /** No token is spent: the bucket would hold its whole burst. */
-        synchronized boolean isFull(long nowMillis) { return tat <= nowMillis * 1000; }
+        synchronized boolean isFull(long nowMillis) {
+            return tat <= nowMillis * 1000;
+        }
     }
 }

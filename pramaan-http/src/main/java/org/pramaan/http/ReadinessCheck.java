@@ -21,7 +21,8 @@ public record ReadinessCheck(String name, Supplier<Optional<String>> probe) {
         try {
             return probe.get();
         } catch (RuntimeException e) {
-            return Optional.of(e.getClass().getSimpleName() + ": " + (e.getMessage() == null ? "no message" : e.getMessage()));
+            return Optional.of(
+                    e.getClass().getSimpleName() + ": " + (e.getMessage() == null ? "no message" : e.getMessage()));
         }
     }
 }

@@ -29,19 +29,31 @@ public final class RequestBudget {
             Objects.requireNonNull(general, "general");
             Objects.requireNonNull(media, "media");
             if (general.isNegative() || general.isZero() || media.isNegative() || media.isZero()) {
-                throw new IllegalArgumentException("request budgets must be positive, got " + general + " and " + media);
+                throw new IllegalArgumentException(
+                        "request budgets must be positive, got " + general + " and " + media);
             }
         }
     }
 
     /** Routes whose request carries a media file to parse, decode or hash. */
-    private static final Set<String> MEDIA_ROUTES = Set.of("POST /v1/media", "POST /v1/notices", "POST /v1/hash", "POST /v1/match",
-            "POST /v1/provenance/verify", "POST /v1/provenance/sign", "POST /h/hash", "POST /m/lookup", "POST /m/compare",
-            "POST /c/bank/{name}/content", "POST /v1/banks/{name}/items");
+    private static final Set<String> MEDIA_ROUTES = Set.of(
+            "POST /v1/media",
+            "POST /v1/notices",
+            "POST /v1/hash",
+            "POST /v1/match",
+            "POST /v1/provenance/verify",
+            "POST /v1/provenance/sign",
+            "POST /h/hash",
+            "POST /m/lookup",
+            "POST /m/compare",
+            "POST /c/bank/{name}/content",
+            "POST /v1/banks/{name}/items");
 
     private final Settings settings;
 
-    RequestBudget(Settings settings) { this.settings = Objects.requireNonNull(settings, "settings"); }
+    RequestBudget(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
 
     /** The budget a route gets. */
     Duration budgetFor(Route r) {
@@ -52,7 +64,10 @@ public final class RequestBudget {
     void run(Context ctx, Route r, Handler h) throws Exception {
         String q = ctx.queryString();
         if (q != null && q.length() > TextLimits.QUERY_STRING) {
-            throw new ApiException(400, "request.invalid", "the query string is " + q.length() + " characters long; the limit is " + TextLimits.QUERY_STRING);
+            throw new ApiException(
+                    400,
+                    "request.invalid",
+                    "the query string is " + q.length() + " characters long; the limit is " + TextLimits.QUERY_STRING);
         }
         WorkBudget.begin(budgetFor(r), r.method() + " " + r.path());
         try {

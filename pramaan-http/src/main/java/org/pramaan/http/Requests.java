@@ -37,17 +37,22 @@ final class Requests {
      * leave this empty) and counts them as they arrive against {@code maxRequestSize}, chunked bodies
      * too; past it, the 413 handler in {@link HttpApi} answers {@code request.too_large}.
      */
-    static JsonNode jsonObject(Context ctx) { return jsonObject(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)); }
+    static JsonNode jsonObject(Context ctx) {
+        return jsonObject(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+    }
 
     /**
      * A client's text field, refused (400 naming the field and the limit) when longer than its cap in
      * {@link org.pramaan.limits.TextLimits#forField}; checked before the value is trimmed, parsed or matched.
      */
-    static String capped(String field, String value) { return cappedText(field, value); }
+    static String capped(String field, String value) {
+        return cappedText(field, value);
+    }
 
     /** Caps each of {@code fields} that {@code body} carries as text (see {@link #capped}); returns {@code body}. */
     static JsonNode cappedFields(JsonNode body, String... fields) {
-        for (String f : fields) if (body.path(f).isTextual()) cappedText(f, body.path(f).asText());
+        for (String f : fields)
+            if (body.path(f).isTextual()) cappedText(f, body.path(f).asText());
         return body;
     }
 
@@ -62,7 +67,8 @@ final class Requests {
     static JsonNode jsonObject(String text) {
         try {
             JsonNode n = Json.mapper().readTree(text);
-            if (n == null || !n.isObject()) throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
+            if (n == null || !n.isObject())
+                throw new ApiException(400, "request.invalid", "the request body must be a JSON object");
             return n;
         } catch (IOException e) {
             throw new ApiException(400, "request.invalid", "the request body is not valid JSON: " + e.getMessage());
@@ -74,7 +80,10 @@ final class Requests {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw new Invalid(abbreviate(f), "unknown field '" + abbreviate(f) + "'; this route accepts " + String.join(", ", new TreeSet<>(allowed)));
+                throw new Invalid(
+                        abbreviate(f),
+                        "unknown field '" + abbreviate(f) + "'; this route accepts "
+                                + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -83,14 +92,17 @@ final class Requests {
      * A JSON integer field within {@code min..max}, or empty when absent or null. Strings ("31"),
      * fractions (31.9, 31.0), NaN/Infinity and numbers beyond a long are refused, never converted.
      */
-    static OptionalLong longField(JsonNode body, String field, long min, long max) { return longField(body, field, field, min, max); }
+    static OptionalLong longField(JsonNode body, String field, long min, long max) {
+        return longField(body, field, field, min, max);
+    }
 
     /** As {@link #longField(JsonNode, String, long, long)}, naming the field as {@code label} (e.g. {@code pdq[2].quality}). */
     static OptionalLong longField(JsonNode body, String field, String label, long min, long max) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return OptionalLong.empty();
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new Invalid(label, "'" + label + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
+            throw new Invalid(
+                    label, "'" + label + "' must be a whole number in " + min + ".." + max + ", got " + shown(v));
         }
         return OptionalLong.of(inRange(label, v.longValue(), min, max));
     }
@@ -131,7 +143,8 @@ final class Requests {
         if (s.isEmpty() || s.length() > MAX_NUMBER_CHARS) throw new ApiException(400, "request.invalid", what + range);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-' && s.length() > 1)) throw new ApiException(400, "request.invalid", what + range);
+            if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-' && s.length() > 1))
+                throw new ApiException(400, "request.invalid", what + range);
         }
         long v;
         try {
@@ -144,7 +157,8 @@ final class Requests {
     }
 
     private static long inRange(String field, long v, long min, long max) {
-        if (v < min || v > max) throw new Invalid(field, "'" + field + "' must be a whole number in " + min + ".." + max + ", got " + v);
+        if (v < min || v > max)
+            throw new Invalid(field, "'" + field + "' must be a whole number in " + min + ".." + max + ", got " + v);
         return v;
     }
 
@@ -152,7 +166,8 @@ final class Requests {
     static Optional<Duration> queryDuration(Context ctx, String name, Duration min, Duration max) {
         String s = ctx.queryParam(name);
         if (s == null) return Optional.empty();
-        String range = "query parameter '" + name + "' must be an ISO-8601 duration from " + min + " to " + max + " (e.g. PT1H), got '" + abbreviate(s) + "'";
+        String range = "query parameter '" + name + "' must be an ISO-8601 duration from " + min + " to " + max
+                + " (e.g. PT1H), got '" + abbreviate(s) + "'";
         if (s.length() > MAX_TEMPORAL_CHARS) throw new ApiException(400, "request.invalid", range);
         Duration d;
         try {
@@ -168,7 +183,8 @@ final class Requests {
     static Optional<Instant> instantField(JsonNode body, String field, Instant earliest, Instant latest) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) return Optional.empty();
-        String range = "'" + field + "' must be an ISO-8601 instant from " + earliest + " to " + latest + " (e.g. 2026-03-01T10:00:00Z), got " + shown(v);
+        String range = "'" + field + "' must be an ISO-8601 instant from " + earliest + " to " + latest
+                + " (e.g. 2026-03-01T10:00:00Z), got " + shown(v);
         if (!v.isTextual() || v.asText().length() > MAX_TEMPORAL_CHARS) throw new Invalid(field, range);
         Instant t;
         try {
@@ -181,7 +197,11 @@ final class Requests {
     }
 
     /** The value as the client sent it (strings quoted), shortened for the message. */
-    private static String shown(JsonNode v) { return abbreviate(v.toString()); }
+    private static String shown(JsonNode v) {
+        return abbreviate(v.toString());
+    }
 
-    static String abbreviate(String s) { return s.length() <= 40 ? s : s.substring(0, 37) + "..."; }
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
 }

@@ -11,7 +11,11 @@ import org.pramaan.access.Permission;
  * @param permission what the caller's key must allow; empty for public routes
  */
 record Route(String method, String path, Optional<Permission> permission, Handler handler) {
-    static Route open(String method, String path, Handler h) { return new Route(method, path, Optional.empty(), h); }
+    static Route open(String method, String path, Handler h) {
+        return new Route(method, path, Optional.empty(), h);
+    }
 
-    static Route guarded(String method, String path, Permission p, Handler h) { return new Route(method, path, Optional.of(p), h); }
+    static Route guarded(String method, String path, Permission p, Handler h) {
+        return new Route(method, path, Optional.of(p), h);
+    }
 }

@@ -27,7 +27,8 @@ final class Uploads {
         if (ctx.isMultipartFormData()) {
             // Checked before the spool file exists: a request without the part leaves nothing behind.
             UploadedFile file = ctx.uploadedFile("file");
-            if (file == null) throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
+            if (file == null)
+                throw new ApiException(400, "request.invalid", "multipart upload needs a part named 'file'");
             source = file.content();
         } else {
             source = Idempotency.body(ctx); // the spool the idempotency fingerprint read it into, when it did
@@ -37,7 +38,8 @@ final class Uploads {
             copy(in, spool, services.limits().maxBytes());
             return spool;
         } catch (Exception e) {
-            // Every failure, including the container's undeclared ones (a client gone mid-body), removes the partial file (issue 11 defect 6).
+            // Every failure, including the container's undeclared ones (a client gone mid-body), removes the partial
+            // file (issue 11 defect 6).
             Files.deleteIfExists(spool);
             throw e;
         }
@@ -51,7 +53,9 @@ final class Uploads {
             while ((n = in.read(buf)) > 0) {
                 org.pramaan.limits.WorkBudget.check(); // a slow upload stops when its request's budget is spent
                 total += n;
-                if (total > max) throw new MediaRejectedException(RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
+                if (total > max)
+                    throw new MediaRejectedException(
+                            RejectionCode.TOO_LARGE, "upload exceeds the size limit of " + max + " bytes");
                 out.write(buf, 0, n);
             }
         }

@@ -50,6 +50,7 @@ import org.pramaan.store.sqlite.EmbeddedStore;
 class ErrorMappingTest {
     @TempDir
     Path dir;
+
     private EmbeddedStore store;
     private Javalin server;
     private String admin;
@@ -59,13 +60,34 @@ class ErrorMappingTest {
     private final class Throwing implements DeliveryRepository {
         private final DeliveryRepository inner;
 
-        Throwing(DeliveryRepository inner) { this.inner = inner; }
+        Throwing(DeliveryRepository inner) {
+            this.inner = inner;
+        }
 
-        @Override public void enqueue(Delivery d) { inner.enqueue(d); }
-        @Override public void save(Delivery d) { inner.save(d); }
-        @Override public Optional<Delivery> find(String id) { return inner.find(id); }
-        @Override public List<Delivery> due(Instant now, int limit) { return inner.due(now, limit); }
-        @Override public List<Delivery> withState(DeliveryState state, int limit) { return inner.withState(state, limit); }
+        @Override
+        public void enqueue(Delivery d) {
+            inner.enqueue(d);
+        }
+
+        @Override
+        public void save(Delivery d) {
+            inner.save(d);
+        }
+
+        @Override
+        public Optional<Delivery> find(String id) {
+            return inner.find(id);
+        }
+
+        @Override
+        public List<Delivery> due(Instant now, int limit) {
+            return inner.due(now, limit);
+        }
+
+        @Override
+        public List<Delivery> withState(DeliveryState state, int limit) {
+            return inner.withState(state, limit);
+        }
 
         @Override
         public List<Delivery> forCase(String caseId) {
@@ -74,7 +96,8 @@ class ErrorMappingTest {
                 case "defect-ise" -> throw new IllegalStateException("a programming error, not a conflict");
                 case "not-found" -> throw new NotFound("thing.not_found", "no thing 'x'");
                 case "invalid" -> throw new Invalid("caseId", "'caseId' is not acceptable");
-                case "invalid-unnamed" -> throw new Invalid(Invalid.REQUEST_INVALID, null, "nothing names a field here", null);
+                case "invalid-unnamed" ->
+                    throw new Invalid(Invalid.REQUEST_INVALID, null, "nothing names a field here", null);
                 case "conflict" -> throw new Conflict("thing.closed", "thing 'x' is closed");
                 case "forbidden" -> throw new Forbidden("thing.held", "thing 'x' is on hold");
                 default -> inner.forCase(caseId);
@@ -89,21 +112,44 @@ class ErrorMappingTest {
         org.pramaan.tx.UnitOfWork unit = store.database().unitOfWork();
         AuditLog audit = new AuditLog(store.audit(), clock, unit);
         HashBanks banks = new HashBanks(store.banks(), clock, unit);
-        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
-        Screener screener = new Screener(MediaProber.standard(), MediaLimits.defaults(),
-                org.pramaan.signals.SignalExtractors.standard(pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks), new Assessor(),
-                JurisdictionPolicy.load("IN"), banks, pdq, org.pramaan.signals.AvHasher.none());
+        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(
+                new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
+        Screener screener = new Screener(
+                MediaProber.standard(),
+                MediaLimits.defaults(),
+                org.pramaan.signals.SignalExtractors.standard(
+                        pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks),
+                new Assessor(),
+                JurisdictionPolicy.load("IN"),
+                banks,
+                pdq,
+                org.pramaan.signals.AvHasher.none());
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
-        CaseService cases = new CaseService(CaseService.Dependencies.of(List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock, unit), events);
+        CaseService cases = new CaseService(
+                CaseService.Dependencies.of(
+                        List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock, unit),
+                events);
         DeliveryRepository deliveries = new Throwing(store.deliveries());
         ApiKeys keys = new ApiKeys(store.apiKeys(), audit, clock);
         admin = keys.create(Role.ADMIN, "error mapping test").secret();
-        HttpApi api = new HttpApi(ApiServices.of(screener, new Intake(screener, store.media(), store.blobs(), audit, clock, events), store.media(), cases,
+        HttpApi api = new HttpApi(ApiServices.of(
+                screener,
+                new Intake(screener, store.media(), store.blobs(), audit, clock, events),
+                store.media(),
+                cases,
                 new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
                 new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
-                new org.pramaan.banks.BankCuration(banks, audit, clock), audit, keys, MediaLimits.defaults(), dir.resolve("uploads"), clock, deliveries,
-                new org.pramaan.notify.Dispatcher(deliveries, List.of(), audit, clock), Optional.empty(),
-                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)), Optional.empty(),
+                new org.pramaan.banks.BankCuration(banks, audit, clock),
+                audit,
+                keys,
+                MediaLimits.defaults(),
+                dir.resolve("uploads"),
+                clock,
+                deliveries,
+                new org.pramaan.notify.Dispatcher(deliveries, List.of(), audit, clock),
+                Optional.empty(),
+                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)),
+                Optional.empty(),
                 org.pramaan.banks.BankFiles.Limits.DEFAULT));
         server = api.start("127.0.0.1", 0);
     }
@@ -115,20 +161,29 @@ class ErrorMappingTest {
     }
 
     private record Answer(int status, JsonNode body) {
-        String code() { return body.path("error").path("code").asText(); }
+        String code() {
+            return body.path("error").path("code").asText();
+        }
 
-        String message() { return body.path("error").path("message").asText(); }
+        String message() {
+            return body.path("error").path("message").asText();
+        }
     }
 
     private Answer send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).header("Authorization", "Bearer " + admin);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + admin);
+        b = json == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), Json.mapper().readTree(r.body()));
     }
 
-    private Answer get(String path) throws Exception { return send("GET", path, null); }
+    private Answer get(String path) throws Exception {
+        return send("GET", path, null);
+    }
 
     @Test
     void anUnexpectedIllegalArgumentExceptionIsAServerErrorNotTheClientsFault() throws Exception {
@@ -148,7 +203,8 @@ class ErrorMappingTest {
     @Test
     void eachDomainKindAnswersItsStatusWithItsOwnCode() throws Exception {
         record Expect(String id, int status, String code, String message) {}
-        for (Expect e : List.of(new Expect("not-found", 404, "thing.not_found", "no thing 'x'"),
+        for (Expect e : List.of(
+                new Expect("not-found", 404, "thing.not_found", "no thing 'x'"),
                 new Expect("invalid", 400, "request.invalid", "'caseId' is not acceptable"),
                 new Expect("conflict", 409, "thing.closed", "thing 'x' is closed"),
                 new Expect("forbidden", 403, "thing.held", "thing 'x' is on hold"))) {
@@ -165,7 +221,9 @@ class ErrorMappingTest {
         assertThat(named.body().path("error").path("field").asText()).isEqualTo("caseId");
         Answer unnamed = get("/v1/deliveries?caseId=invalid-unnamed");
         assertThat(unnamed.status()).isEqualTo(400);
-        assertThat(iterable(unnamed.body().path("error").fieldNames())).as("no field, no 'field'").containsExactly("code", "message");
+        assertThat(iterable(unnamed.body().path("error").fieldNames()))
+                .as("no field, no 'field'")
+                .containsExactly("code", "message");
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {
@@ -192,13 +250,18 @@ class ErrorMappingTest {
         assertThat(badName.code()).isEqualTo("request.invalid");
         assertThat(badName.body().path("error").path("field").asText()).isEqualTo("name");
 
-        assertThat(send("POST", "/v1/banks", "{\"name\":\"b1\",\"kind\":\"ncii\"}").status()).isEqualTo(201);
+        assertThat(send("POST", "/v1/banks", "{\"name\":\"b1\",\"kind\":\"ncii\"}")
+                        .status())
+                .isEqualTo(201);
         Answer again = send("POST", "/v1/banks", "{\"name\":\"b1\",\"kind\":\"ncii\"}");
         assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("request.conflict");
 
-        Answer stringThreshold = send("POST", "/v1/banks", "{\"name\":\"b3\",\"kind\":\"ncii\",\"pdqThreshold\":\"31\"}");
-        assertThat(stringThreshold.status()).as(stringThreshold.body().toString()).isEqualTo(400);
+        Answer stringThreshold =
+                send("POST", "/v1/banks", "{\"name\":\"b3\",\"kind\":\"ncii\",\"pdqThreshold\":\"31\"}");
+        assertThat(stringThreshold.status())
+                .as(stringThreshold.body().toString())
+                .isEqualTo(400);
         assertThat(stringThreshold.code()).isEqualTo("request.invalid");
         assertThat(stringThreshold.body().path("error").path("field").asText()).isEqualTo("pdqThreshold");
 
@@ -217,23 +280,44 @@ class ErrorMappingTest {
     @Test
     void deliveryRetryRefusalsKeepTheirStatusAndCode() throws Exception {
         Answer unknown = send("POST", "/v1/deliveries/no-such-delivery/retry", "{}");
-        assertThat(unknown.status()).as(unknown.body().toString()).isEqualTo(400); // openapi.json: 400 "no such delivery"
+        assertThat(unknown.status())
+                .as(unknown.body().toString())
+                .isEqualTo(400); // openapi.json: 400 "no such delivery"
         assertThat(unknown.code()).isEqualTo("request.invalid");
         assertThat(unknown.message()).contains("no-such-delivery");
 
-        Delivery pending = Delivery.pending("evt-1", "complainant", org.pramaan.notify.Channel.WEBHOOK, "https://receiver.example/hook", "case-1",
-                "case.opened", "subject", "{}", Instant.now());
+        Delivery pending = Delivery.pending(
+                "evt-1",
+                "complainant",
+                org.pramaan.notify.Channel.WEBHOOK,
+                "https://receiver.example/hook",
+                "case-1",
+                "case.opened",
+                "subject",
+                "{}",
+                Instant.now());
         store.deliveries().enqueue(pending);
-        Answer notDead = send("POST", "/v1/deliveries/" + java.net.URLEncoder.encode(pending.id(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/retry", "{}");
-        assertThat(notDead.status()).as(notDead.body().toString()).isEqualTo(409); // openapi.json: 409 "not a dead letter"
+        Answer notDead = send(
+                "POST",
+                "/v1/deliveries/"
+                        + java.net.URLEncoder.encode(pending.id(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20")
+                        + "/retry",
+                "{}");
+        assertThat(notDead.status())
+                .as(notDead.body().toString())
+                .isEqualTo(409); // openapi.json: 409 "not a dead letter"
         assertThat(notDead.code()).isEqualTo("request.conflict");
         assertThat(notDead.message()).contains("only dead letters");
     }
 
     @Test
     void anUploaderDeclarationThatIsNeitherAnswers400NamingIt() throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/media?declaration=perhaps"))
-                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build();
+        HttpRequest r = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/v1/media?declaration=perhaps"))
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))
+                .build();
         HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
         Answer a = new Answer(res.statusCode(), Json.mapper().readTree(res.body()));
         assertThat(a.status()).as(a.body().toString()).isEqualTo(400);

@@ -36,23 +36,32 @@ class OpenApiLintTest {
 
     record Run(int exit, String output) {}
 
-    private static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
+    private static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
 
     private static void requireTool(String tool) {
         boolean present;
         try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(tool, "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             present = false;
         }
-        String message = "'" + tool + "' not found: the OpenAPI lint needs Node.js 20.19+ and npm (apt-get install -y nodejs npm)";
+        String message = "'" + tool
+                + "' not found: the OpenAPI lint needs Node.js 20.19+ and npm (apt-get install -y nodejs npm)";
         if (ci()) assertThat(present).as(message + " (CI=true: required)").isTrue();
         assumeTrue(present, message);
     }
 
     private static Run run(List<String> cmd, Path cwd, Path log, long timeoutS) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // No usage telemetry or update checks from a test run.
         pb.environment().put("REDOCLY_TELEMETRY", "off");
         pb.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -68,18 +77,25 @@ class OpenApiLintTest {
     static Path redocly() throws Exception {
         requireTool("node");
         requireTool("npm");
-        Path home = Path.of(System.getProperty("pramaan.redoclyDir", Path.of(System.getProperty("user.home"), ".cache", "pramaan-test", "redocly").toString()));
+        Path home = Path.of(System.getProperty(
+                "pramaan.redoclyDir",
+                Path.of(System.getProperty("user.home"), ".cache", "pramaan-test", "redocly")
+                        .toString()));
         Path installDir = Files.createDirectories(home.resolve(VERSION)).toAbsolutePath();
         Path bin = installDir.resolve("node_modules/.bin/redocly");
-        try (FileChannel ch = FileChannel.open(installDir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        installDir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = ch.lock()) {
             if (!installed(installDir)) {
-                Files.writeString(installDir.resolve("package.json"), "{\"name\":\"pramaan-openapi-lint\",\"private\":true}\n");
-                List<String> cmd = List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE + "@" + VERSION);
+                Files.writeString(
+                        installDir.resolve("package.json"), "{\"name\":\"pramaan-openapi-lint\",\"private\":true}\n");
+                List<String> cmd = List.of(
+                        "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE + "@" + VERSION);
                 Run r = run(cmd, installDir, installDir.resolve("npm-install.log"), NPM_TIMEOUT_S);
                 if (r.exit() != 0 || !installed(installDir)) {
-                    throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " failed (exit " + r.exit() + ") in " + installDir
-                            + "; run it there by hand: " + String.join(" ", cmd) + "\n" + r.output());
+                    throw new AssertionError("npm install of " + PACKAGE + "@" + VERSION + " failed (exit " + r.exit()
+                            + ") in " + installDir + "; run it there by hand: " + String.join(" ", cmd) + "\n"
+                            + r.output());
                 }
             }
         }
@@ -88,8 +104,10 @@ class OpenApiLintTest {
 
     private static boolean installed(Path dir) throws IOException {
         Path pkg = dir.resolve("node_modules/@redocly/cli/package.json");
-        return Files.isRegularFile(pkg) && Files.isExecutable(dir.resolve("node_modules/.bin/redocly"))
-                && VERSION.equals(Json.mapper().readTree(pkg.toFile()).path("version").asText());
+        return Files.isRegularFile(pkg)
+                && Files.isExecutable(dir.resolve("node_modules/.bin/redocly"))
+                && VERSION.equals(
+                        Json.mapper().readTree(pkg.toFile()).path("version").asText());
     }
 
     private Run lint(Path bin, byte[] document, String name) throws Exception {

@@ -23,7 +23,9 @@ class RateLimiterTest {
         assertThat(b.take(clock.millis())).isZero();
         assertThat(b.isFull(clock.millis())).isFalse();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(b.isFull(clock.millis())).as("refilled, but never past the burst").isTrue();
+        assertThat(b.isFull(clock.millis()))
+                .as("refilled, but never past the burst")
+                .isTrue();
         assertThat(b.take(clock.millis())).isZero();
         assertThat(b.take(clock.millis())).isZero();
         assertThat(b.take(clock.millis())).isPositive();
@@ -42,12 +44,15 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(RateLimiter.Settings.defaults(), clock);
         for (int i = 0; i < RateLimiter.MAX_ADDRESSES * 2; i++) {
             // Each address fails once, so its bucket is not full and cannot simply be evicted.
-            limiter.addressBucket("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255)).take(clock.millis());
+            limiter.addressBucket("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255))
+                    .take(clock.millis());
         }
         assertThat(limiter.trackedAddresses()).isLessThanOrEqualTo(RateLimiter.MAX_ADDRESSES + 1);
         clock.advance(Duration.ofHours(1));
         limiter.addressBucket("192.0.2.1");
-        assertThat(limiter.trackedAddresses()).as("refilled buckets are dropped to make room").isLessThanOrEqualTo(2);
+        assertThat(limiter.trackedAddresses())
+                .as("refilled buckets are dropped to make room")
+                .isLessThanOrEqualTo(2);
     }
 
     @Test

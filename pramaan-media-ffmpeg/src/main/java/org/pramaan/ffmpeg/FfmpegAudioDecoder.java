@@ -19,11 +19,14 @@ import org.pramaan.media.decode.DecodeLimits;
  * centred signal), so a mono file and its stereo copy give the same samples.
  */
 final class FfmpegAudioDecoder implements AudioDecoder {
-    static { Native.init(); }
+    static {
+        Native.init();
+    }
 
     @Override
     public AudioClip decodeMono(Path file, int sampleRate, DecodeLimits limits) throws MediaRejectedException {
-        if (sampleRate < 1000 || sampleRate > 384_000) throw new IllegalArgumentException("sampleRate must be 1,000..384,000 Hz, got " + sampleRate);
+        if (sampleRate < 1000 || sampleRate > 384_000)
+            throw new IllegalArgumentException("sampleRate must be 1,000..384,000 Hz, got " + sampleRate);
         Native.preflight(file);
         long max = Math.min(Integer.MAX_VALUE - 16, (long) Math.ceil(limits.maxSeconds() * sampleRate));
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
@@ -37,11 +40,15 @@ final class FfmpegAudioDecoder implements AudioDecoder {
                 throw new MediaRejectedException(RejectionCode.NO_STREAM, file + ": has no audio stream");
             }
             if (g.getLengthInTime() / 1e6 > limits.maxSeconds()) {
-                throw new MediaRejectedException(RejectionCode.TOO_LONG, file + ": declares " + g.getLengthInTime() / 1_000_000 + " s of audio, over the limit of " + limits.maxDuration());
+                throw new MediaRejectedException(
+                        RejectionCode.TOO_LONG,
+                        file + ": declares " + g.getLengthInTime() / 1_000_000 + " s of audio, over the limit of "
+                                + limits.maxDuration());
             }
             return new AudioClip(sampleRate, samples(g, file, max, limits));
         } catch (FrameGrabber.Exception e) {
-            throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": cannot decode audio: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.CORRUPT, file + ": cannot decode audio: " + e.getMessage(), e);
         }
     }
 
@@ -49,11 +56,15 @@ final class FfmpegAudioDecoder implements AudioDecoder {
         try {
             g.start();
         } catch (FrameGrabber.Exception e) {
-            throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": not a readable media container (corrupt, truncated or not media): " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.CORRUPT,
+                    file + ": not a readable media container (corrupt, truncated or not media): " + e.getMessage(),
+                    e);
         }
     }
 
-    private static float[] samples(FFmpegFrameGrabber g, Path file, long max, DecodeLimits limits) throws FrameGrabber.Exception, MediaRejectedException {
+    private static float[] samples(FFmpegFrameGrabber g, Path file, long max, DecodeLimits limits)
+            throws FrameGrabber.Exception, MediaRejectedException {
         int channels = Math.max(1, g.getAudioChannels());
         float[] out = new float[4096];
         int n = 0;
@@ -62,7 +73,9 @@ final class FfmpegAudioDecoder implements AudioDecoder {
             if (f.samples == null || f.samples.length == 0) continue;
             FloatBuffer b = (FloatBuffer) f.samples[0]; // packed: channels interleaved
             int len = b.remaining() / channels;
-            if (n + (long) len > max) throw new MediaRejectedException(RejectionCode.TOO_LONG, file + ": audio runs past the limit of " + limits.maxDuration());
+            if (n + (long) len > max)
+                throw new MediaRejectedException(
+                        RejectionCode.TOO_LONG, file + ": audio runs past the limit of " + limits.maxDuration());
             if (n + len > out.length) out = java.util.Arrays.copyOf(out, Math.max(n + len, out.length * 2));
             for (int i = 0; i < len; i++) {
                 float sum = 0;
@@ -71,7 +84,8 @@ final class FfmpegAudioDecoder implements AudioDecoder {
             }
             n += len;
         }
-        if (n == 0) throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": no audio sample could be decoded");
+        if (n == 0)
+            throw new MediaRejectedException(RejectionCode.CORRUPT, file + ": no audio sample could be decoded");
         return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -7,7 +7,11 @@ import org.pramaan.media.decode.VideoDecoder;
 public final class FfmpegMedia {
     private FfmpegMedia() {}
 
-    public static VideoDecoder videoDecoder() { return new FfmpegVideoDecoder(); }
+    public static VideoDecoder videoDecoder() {
+        return new FfmpegVideoDecoder();
+    }
 
-    public static AudioDecoder audioDecoder() { return new FfmpegAudioDecoder(); }
+    public static AudioDecoder audioDecoder() {
+        return new FfmpegAudioDecoder();
+    }
 }

@@ -14,11 +14,15 @@ import org.pramaan.media.decode.VideoFrameSink;
  * testdata/vpdq/README.md).
  */
 final class FfmpegVideoDecoder implements VideoDecoder {
-    static { Native.init(); }
+    static {
+        Native.init();
+    }
 
     @Override
-    public DecodedVideo decode(Path file, DecodeLimits limits, int frameSide, VideoFrameSink sink) throws MediaRejectedException {
-        if (frameSide < 0) throw new IllegalArgumentException("frameSide must be 0 (native size) or positive, got " + frameSide);
+    public DecodedVideo decode(Path file, DecodeLimits limits, int frameSide, VideoFrameSink sink)
+            throws MediaRejectedException {
+        if (frameSide < 0)
+            throw new IllegalArgumentException("frameSide must be 0 (native size) or positive, got " + frameSide);
         Native.preflight(file);
         try (VideoSession session = VideoSession.open(file, limits)) {
             sink.begin(session.info());

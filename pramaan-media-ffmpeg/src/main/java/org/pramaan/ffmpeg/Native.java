@@ -19,7 +19,8 @@ final class Native {
      * inside the upload: a file-read and SSRF hole (FFmpeg security advisories on HLS/concat).
      * Names are those of {@code ffmpeg -demuxers}; the mov demuxer covers MP4/MOV/M4A/3GP.
      */
-    static final String DEMUXERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,mpeg,asf,ivf,gif,wav,mp3,flac,aac";
+    static final String DEMUXERS =
+            "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,mpeg,asf,ivf,gif,wav,mp3,flac,aac";
     /** Only the upload itself is read: no nested protocols (http, tcp, concat, subfile, data). */
     static final String PROTOCOLS = "file";
 
@@ -33,7 +34,9 @@ final class Native {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
     }
 
-    static void init() { /* runs the static initialiser */ }
+    static void init() {
+        /* runs the static initialiser */
+    }
 
     static String error(int code) {
         byte[] buf = new byte[256];
@@ -46,8 +49,10 @@ final class Native {
     /** Refuses what FFmpeg need not see: a missing, unreadable or zero-length file. */
     static void preflight(Path file) throws MediaRejectedException {
         try {
-            if (!Files.isRegularFile(file)) throw new MediaRejectedException(RejectionCode.UNREADABLE, file + ": not a regular file");
-            if (Files.size(file) == 0) throw new MediaRejectedException(RejectionCode.EMPTY, file + ": the file is empty (0 bytes)");
+            if (!Files.isRegularFile(file))
+                throw new MediaRejectedException(RejectionCode.UNREADABLE, file + ": not a regular file");
+            if (Files.size(file) == 0)
+                throw new MediaRejectedException(RejectionCode.EMPTY, file + ": the file is empty (0 bytes)");
         } catch (IOException e) {
             throw new MediaRejectedException(RejectionCode.UNREADABLE, file + ": cannot read: " + e.getMessage(), e);
         }

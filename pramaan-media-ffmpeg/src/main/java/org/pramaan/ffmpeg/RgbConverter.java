@@ -28,7 +28,9 @@ final class RgbConverter implements AutoCloseable {
     private final PointerPointer<BytePointer> outPlanes = new PointerPointer<>(4);
     private final IntPointer outStrides = new IntPointer(4);
 
-    RgbConverter(int side) { this.side = side; }
+    RgbConverter(int side) {
+        this.side = side;
+    }
 
     VideoFrame convert(AVFrame frame, long number, double pts) {
         ensure(frame.width(), frame.height(), frame.format());
@@ -47,7 +49,8 @@ final class RgbConverter implements AutoCloseable {
         outW = side > 0 ? side : w;
         outH = side > 0 ? side : h;
         sws = sws_getContext(w, h, format, outW, outH, AV_PIX_FMT_RGB24, SWS_AREA, null, null, (double[]) null);
-        if (sws == null || sws.isNull()) throw new IllegalStateException("swscale cannot convert pixel format " + format + " at " + w + "x" + h);
+        if (sws == null || sws.isNull())
+            throw new IllegalStateException("swscale cannot convert pixel format " + format + " at " + w + "x" + h);
         // Padding past the last row: swscale's SIMD writers may touch a few bytes beyond it.
         out = new BytePointer(av_malloc((long) outW * outH * 3 + 64));
         outPlanes.put(0, out);

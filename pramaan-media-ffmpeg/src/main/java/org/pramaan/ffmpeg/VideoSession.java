@@ -41,7 +41,11 @@ final class VideoSession implements AutoCloseable {
         av_dict_set(options, "protocol_whitelist", Native.PROTOCOLS, 0);
         int r = avformat_open_input(fmt, file.toAbsolutePath().toString(), null, options);
         av_dict_free(options);
-        if (r < 0) throw reject(RejectionCode.CORRUPT, file, "not a readable media container: " + Native.error(r) + " (corrupt, truncated or not media)");
+        if (r < 0)
+            throw reject(
+                    RejectionCode.CORRUPT,
+                    file,
+                    "not a readable media container: " + Native.error(r) + " (corrupt, truncated or not media)");
         VideoSession s = new VideoSession(file, limits, fmt);
         try {
             s.openStream();
@@ -52,29 +56,42 @@ final class VideoSession implements AutoCloseable {
         }
     }
 
-    VideoStreamInfo info() { return info; }
+    VideoStreamInfo info() {
+        return info;
+    }
 
     private void openStream() throws MediaRejectedException {
         int r = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
         if (r < 0) throw reject(RejectionCode.CORRUPT, file, "cannot read stream headers: " + Native.error(r));
         streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
-        if (streamIndex < 0) throw reject(RejectionCode.NO_STREAM, file, "has no decodable video stream: " + Native.error(streamIndex));
+        if (streamIndex < 0)
+            throw reject(RejectionCode.NO_STREAM, file, "has no decodable video stream: " + Native.error(streamIndex));
         AVStream stream = format.streams(streamIndex);
         int w = stream.codecpar().width(), h = stream.codecpar().height();
-        if (w <= 0 || h <= 0) throw reject(RejectionCode.CORRUPT, file, "video stream declares frame size " + w + "x" + h);
+        if (w <= 0 || h <= 0)
+            throw reject(RejectionCode.CORRUPT, file, "video stream declares frame size " + w + "x" + h);
         checkPixels(w, h);
         double fps = rate(stream.avg_frame_rate());
         if (!(fps > 0)) fps = rate(stream.r_frame_rate());
-        if (!(fps > 0) || fps > 1000) throw reject(RejectionCode.CORRUPT, file, "video stream declares no usable frame rate (" + fps + " fps)");
+        if (!(fps > 0) || fps > 1000)
+            throw reject(RejectionCode.CORRUPT, file, "video stream declares no usable frame rate (" + fps + " fps)");
         double declared = format.duration() > 0 ? format.duration() / (double) AV_TIME_BASE : 0;
         if (declared > limits.maxSeconds()) throw tooLong("declares a duration of " + seconds(declared));
         timeBase = rate(stream.time_base());
         AVCodec decoder = avcodec_find_decoder(stream.codecpar().codec_id());
-        if (decoder == null || decoder.isNull()) throw reject(RejectionCode.UNKNOWN_TYPE, file, "no decoder for the video codec (id " + stream.codecpar().codec_id() + ")");
+        if (decoder == null || decoder.isNull())
+            throw reject(
+                    RejectionCode.UNKNOWN_TYPE,
+                    file,
+                    "no decoder for the video codec (id " + stream.codecpar().codec_id() + ")");
         codec = avcodec_alloc_context3(decoder);
         r = avcodec_parameters_to_context(codec, stream.codecpar());
         if (r >= 0) r = avcodec_open2(codec, decoder, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
-        if (r < 0) throw reject(RejectionCode.CORRUPT, file, "cannot open the " + decoder.name().getString() + " decoder: " + Native.error(r));
+        if (r < 0)
+            throw reject(
+                    RejectionCode.CORRUPT,
+                    file,
+                    "cannot open the " + decoder.name().getString() + " decoder: " + Native.error(r));
         info = new VideoStreamInfo(w, h, fps, declared, decoder.name().getString());
     }
 
@@ -86,22 +103,35 @@ final class VideoSession implements AutoCloseable {
             FrameLoop loop = new FrameLoop(frame, rgb, sink);
             int bad = 0, lastError = 0;
             while (true) {
-                org.pramaan.limits.WorkBudget.check(); // per packet: a request's decode stops when its budget is spent (issue 11)
+                org.pramaan.limits.WorkBudget
+                        .check(); // per packet: a request's decode stops when its budget is spent (issue 11)
                 int r = av_read_frame(format, packet);
                 if (r == AVERROR_EOF()) break;
-                if (r < 0) { lastError = r; bad++; break; } // a damaged tail: keep what decoded
+                if (r < 0) {
+                    lastError = r;
+                    bad++;
+                    break;
+                } // a damaged tail: keep what decoded
                 if (packet.stream_index() == streamIndex) {
                     int s = avcodec_send_packet(codec, packet);
                     // Like the ffmpeg tool, a damaged packet is skipped; a file of nothing else is refused below.
-                    if (s < 0 && s != Native.AVERROR_EAGAIN) { lastError = s; bad++; }
-                    else loop.drain();
+                    if (s < 0 && s != Native.AVERROR_EAGAIN) {
+                        lastError = s;
+                        bad++;
+                    } else loop.drain();
                 }
                 av_packet_unref(packet);
             }
             avcodec_send_packet(codec, null);
             loop.drain();
             if (loop.frames == 0) {
-                throw reject(RejectionCode.CORRUPT, file, "no video frame could be decoded" + (bad > 0 ? " (" + bad + " damaged packets, last: " + Native.error(lastError) + ")" : ""));
+                throw reject(
+                        RejectionCode.CORRUPT,
+                        file,
+                        "no video frame could be decoded"
+                                + (bad > 0
+                                        ? " (" + bad + " damaged packets, last: " + Native.error(lastError) + ")"
+                                        : ""));
             }
             return loop.frames;
         } finally {
@@ -138,7 +168,8 @@ final class VideoSession implements AutoCloseable {
             if (frames > limits.maxFrames()) throw tooLong("has more than " + limits.maxFrames() + " frames");
             long ts = frame.best_effort_timestamp();
             double pts = ts == AV_NOPTS_VALUE() ? n / info.frameRate() : ts * timeBase;
-            if (pts > limits.maxSeconds() || n / info.frameRate() > limits.maxSeconds()) throw tooLong("runs past " + seconds(limits.maxSeconds()) + " (frame " + n + ")");
+            if (pts > limits.maxSeconds() || n / info.frameRate() > limits.maxSeconds())
+                throw tooLong("runs past " + seconds(limits.maxSeconds()) + " (frame " + n + ")");
             checkPixels(frame.width(), frame.height());
             if (sink.wants(n)) sink.accept(rgb.convert(frame, n, pts));
         }
@@ -146,19 +177,32 @@ final class VideoSession implements AutoCloseable {
 
     private void checkPixels(int w, int h) throws MediaRejectedException {
         if ((long) w * h > limits.maxFramePixels()) {
-            throw reject(RejectionCode.TOO_MANY_PIXELS, file, "frame " + w + "x" + h + " exceeds the limit of " + limits.maxFramePixels() + " pixels");
+            throw reject(
+                    RejectionCode.TOO_MANY_PIXELS,
+                    file,
+                    "frame " + w + "x" + h + " exceeds the limit of " + limits.maxFramePixels() + " pixels");
         }
     }
 
     private MediaRejectedException tooLong(String what) {
-        return reject(RejectionCode.TOO_LONG, file, "video " + what + ", over the limit of " + seconds(limits.maxSeconds()) + " / " + limits.maxFrames() + " frames");
+        return reject(
+                RejectionCode.TOO_LONG,
+                file,
+                "video " + what + ", over the limit of " + seconds(limits.maxSeconds()) + " / " + limits.maxFrames()
+                        + " frames");
     }
 
-    static MediaRejectedException reject(RejectionCode code, Path file, String message) { return new MediaRejectedException(code, file + ": " + message); }
+    static MediaRejectedException reject(RejectionCode code, Path file, String message) {
+        return new MediaRejectedException(code, file + ": " + message);
+    }
 
-    private static String seconds(double s) { return String.format(java.util.Locale.ROOT, "%.1f s", s); }
+    private static String seconds(double s) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", s);
+    }
 
-    private static double rate(AVRational r) { return r == null || r.den() == 0 ? 0 : r.num() / (double) r.den(); }
+    private static double rate(AVRational r) {
+        return r == null || r.den() == 0 ? 0 : r.num() / (double) r.den();
+    }
 
     @Override
     public void close() {

@@ -30,19 +30,24 @@ public final class VideoWriter implements AutoCloseable {
         }
     }
 
-    static { Native.init(); }
+    static {
+        Native.init();
+    }
 
     private final FFmpegFrameRecorder recorder;
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
 
-    private VideoWriter(FFmpegFrameRecorder recorder) { this.recorder = recorder; }
+    private VideoWriter(FFmpegFrameRecorder recorder) {
+        this.recorder = recorder;
+    }
 
     /**
      * Opens {@code file} for writing video frames.
      *
      * @param quality FFmpeg qscale, 1 (best) .. 31
      */
-    public static VideoWriter open(Path file, Format format, int width, int height, double fps, int quality) throws IOException {
+    public static VideoWriter open(Path file, Format format, int width, int height, double fps, int quality)
+            throws IOException {
         FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         r.setFormat(format.container);
         r.setVideoCodec(format.codec);

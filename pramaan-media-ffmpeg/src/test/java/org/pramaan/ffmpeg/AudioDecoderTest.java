@@ -38,7 +38,8 @@ class AudioDecoderTest {
         }
         AudioFormat f = new AudioFormat(rate, 16, channels, true, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), f, mono.length), AudioFileFormat.Type.WAVE, out);
+        AudioSystem.write(
+                new AudioInputStream(new ByteArrayInputStream(pcm), f, mono.length), AudioFileFormat.Type.WAVE, out);
         return out.toByteArray();
     }
 
@@ -60,7 +61,8 @@ class AudioDecoderTest {
             if (s[i - 1] < 0 && s[i] >= 0) crossings++;
         }
         double seconds = (s.length - 2000) / 11_025.0;
-        assertThat(Math.sqrt(energy / (s.length - 2000))).isCloseTo(0.5 / Math.sqrt(2), within(0.02)); // RMS of a 0.5 sine
+        assertThat(Math.sqrt(energy / (s.length - 2000)))
+                .isCloseTo(0.5 / Math.sqrt(2), within(0.02)); // RMS of a 0.5 sine
         assertThat(crossings / seconds).isCloseTo(1000, within(5.0)); // still a 1 kHz tone
     }
 
@@ -68,23 +70,35 @@ class AudioDecoderTest {
     void badAudioIsRefused() throws Exception {
         Path empty = dir.resolve("empty.wav");
         Files.write(empty, new byte[0]);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(empty, 11_025, DecodeLimits.DEFAULT))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.EMPTY));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DECODER.decodeMono(empty, 11_025, DecodeLimits.DEFAULT))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.EMPTY));
         Path noise = dir.resolve("noise.mp3");
         byte[] b = new byte[5000];
         new java.util.Random(2).nextBytes(b);
         Files.write(noise, b);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(noise, 11_025, DecodeLimits.DEFAULT))
-                .isInstanceOf(MediaRejectedException.class).hasMessageContaining(noise.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DECODER.decodeMono(noise, 11_025, DecodeLimits.DEFAULT))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining(noise.toString());
         Path tone = dir.resolve("long.wav");
         Files.write(tone, wav(new float[8000], 8000, 1));
         Path playlist = dir.resolve("list.m3u8"); // must not be followed to the WAV it names
-        Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:1,\nfile://" + tone.toAbsolutePath() + "\n#EXT-X-ENDLIST\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(playlist, 8000, DecodeLimits.DEFAULT))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT));
-        assertThat(DECODER.decodeMono(tone, 8000, DecodeLimits.DEFAULT).samples()).hasSize(8000);
+        Files.writeString(
+                playlist,
+                "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:1,\nfile://" + tone.toAbsolutePath()
+                        + "\n#EXT-X-ENDLIST\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DECODER.decodeMono(playlist, 8000, DecodeLimits.DEFAULT))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT));
+        assertThat(DECODER.decodeMono(tone, 8000, DecodeLimits.DEFAULT).samples())
+                .hasSize(8000);
         Files.write(tone, wav(new float[8000 * 3], 8000, 1));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DECODER.decodeMono(tone, 8000, new DecodeLimits(Duration.ofSeconds(1), 10, 10)))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.TOO_LONG));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DECODER.decodeMono(tone, 8000, new DecodeLimits(Duration.ofSeconds(1), 10, 10)))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.TOO_LONG));
     }
 }

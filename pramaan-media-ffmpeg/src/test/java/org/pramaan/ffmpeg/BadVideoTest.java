@@ -25,6 +25,7 @@ class BadVideoTest {
 
     @TempDir
     static Path dir;
+
     private static byte[] good;
 
     @BeforeAll
@@ -39,7 +40,9 @@ class BadVideoTest {
 
     private static final VideoFrameSink COUNT = new VideoFrameSink() {
         @Override
-        public void accept(VideoFrame frame) { assertThat(frame.rgb()).hasSize(frame.width() * frame.height() * 3); }
+        public void accept(VideoFrame frame) {
+            assertThat(frame.rgb()).hasSize(frame.width() * frame.height() * 3);
+        }
     };
 
     private static MediaRejectedException refusal(byte[] bytes, String name, DecodeLimits limits) throws Exception {
@@ -62,20 +65,26 @@ class BadVideoTest {
         assertThat(v.info().width()).isEqualTo(96);
         assertThat(v.info().frameRate()).isEqualTo(10.0);
         assertThat(DECODER.decode(f, DecodeLimits.DEFAULT, 32, new VideoFrameSink() {
-            @Override
-            public void accept(VideoFrame frame) { assertThat(frame.width()).isEqualTo(32); }
-        }).framesDecoded()).isEqualTo(30);
+                            @Override
+                            public void accept(VideoFrame frame) {
+                                assertThat(frame.width()).isEqualTo(32);
+                            }
+                        })
+                        .framesDecoded())
+                .isEqualTo(30);
     }
 
     @Test
     void aZeroLengthFileIsEmpty() throws Exception {
-        assertThat(refusal(new byte[0], "empty.mp4", DecodeLimits.DEFAULT).code()).isEqualTo(RejectionCode.EMPTY);
+        assertThat(refusal(new byte[0], "empty.mp4", DecodeLimits.DEFAULT).code())
+                .isEqualTo(RejectionCode.EMPTY);
     }
 
     @Test
     void aMissingFileIsUnreadable() {
         assertThatThrownBy(() -> DECODER.decode(dir.resolve("nope.mp4"), DecodeLimits.DEFAULT, 0, COUNT))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.UNREADABLE));
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo(RejectionCode.UNREADABLE));
     }
 
     @Test
@@ -90,7 +99,8 @@ class BadVideoTest {
     @Test
     void aTruncatedMp4IsRefused() throws Exception {
         // The moov box (frame index) is written last: cutting the file loses it.
-        MediaRejectedException e = refusal(java.util.Arrays.copyOf(good, good.length / 2), "truncated.mp4", DecodeLimits.DEFAULT);
+        MediaRejectedException e =
+                refusal(java.util.Arrays.copyOf(good, good.length / 2), "truncated.mp4", DecodeLimits.DEFAULT);
         assertThat(e.code()).isEqualTo(RejectionCode.CORRUPT);
         assertThat(e.getMessage()).contains("truncated");
     }
@@ -104,29 +114,43 @@ class BadVideoTest {
             Path f = dir.resolve("damaged-" + round + ".mp4");
             Files.write(f, bad);
             try {
-                assertThat(DECODER.decode(f, DecodeLimits.DEFAULT, 0, COUNT).framesDecoded()).isBetween(1L, 40L);
+                assertThat(DECODER.decode(f, DecodeLimits.DEFAULT, 0, COUNT).framesDecoded())
+                        .isBetween(1L, 40L);
             } catch (MediaRejectedException e) {
-                assertThat(e.code()).isIn(RejectionCode.CORRUPT, RejectionCode.NO_STREAM, RejectionCode.UNKNOWN_TYPE, RejectionCode.TOO_MANY_PIXELS);
+                assertThat(e.code())
+                        .isIn(
+                                RejectionCode.CORRUPT,
+                                RejectionCode.NO_STREAM,
+                                RejectionCode.UNKNOWN_TYPE,
+                                RejectionCode.TOO_MANY_PIXELS);
             }
         }
     }
 
     @Test
     void limitsOnFramesDurationAndPixelsAreEnforced() throws Exception {
-        assertThat(refusal(good, "frames.mp4", new DecodeLimits(Duration.ofHours(1), 10, 1_000_000)).code()).isEqualTo(RejectionCode.TOO_LONG);
-        MediaRejectedException longer = refusal(good, "long.mp4", new DecodeLimits(Duration.ofMillis(1500), 1000, 1_000_000));
+        assertThat(refusal(good, "frames.mp4", new DecodeLimits(Duration.ofHours(1), 10, 1_000_000))
+                        .code())
+                .isEqualTo(RejectionCode.TOO_LONG);
+        MediaRejectedException longer =
+                refusal(good, "long.mp4", new DecodeLimits(Duration.ofMillis(1500), 1000, 1_000_000));
         assertThat(longer.code()).isEqualTo(RejectionCode.TOO_LONG);
         assertThat(longer.getMessage()).contains("duration");
-        assertThat(refusal(good, "pixels.mp4", new DecodeLimits(Duration.ofHours(1), 1000, 96 * 64 - 1)).code()).isEqualTo(RejectionCode.TOO_MANY_PIXELS);
+        assertThat(refusal(good, "pixels.mp4", new DecodeLimits(Duration.ofHours(1), 1000, 96 * 64 - 1))
+                        .code())
+                .isEqualTo(RejectionCode.TOO_MANY_PIXELS);
     }
 
     /** A playlist naming another file must not make FFmpeg open it (the HLS/concat file-read hole). */
     @Test
     void playlistsThatNameOtherFilesAreNotFollowed() throws Exception {
         String target = dir.resolve("good.mp4").toAbsolutePath().toString();
-        for (String[] p : new String[][] {{"hls.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:3,\nfile://" + target + "\n#EXT-X-ENDLIST\n"},
-                {"concat.txt", "ffconcat version 1.0\nfile '" + target + "'\n"}}) {
-            MediaRejectedException e = refusal(p[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), p[0], DecodeLimits.DEFAULT);
+        for (String[] p : new String[][] {
+            {"hls.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:3,\nfile://" + target + "\n#EXT-X-ENDLIST\n"},
+            {"concat.txt", "ffconcat version 1.0\nfile '" + target + "'\n"}
+        }) {
+            MediaRejectedException e =
+                    refusal(p[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), p[0], DecodeLimits.DEFAULT);
             assertThat(e.code()).as(p[0]).isEqualTo(RejectionCode.CORRUPT);
         }
     }

@@ -29,6 +29,7 @@ class ClipLocationTest {
 
     @TempDir
     static Path dir;
+
     private static VpdqHash original;
 
     @BeforeAll
@@ -55,12 +56,18 @@ class ClipLocationTest {
         }
         VpdqHash query = HASHER.hash(clip, VpdqSampling.ONE_PER_SECOND, DecodeLimits.DEFAULT);
         VpdqMatch m = VpdqMatcher.defaults().match(query.frames(), original.frames());
-        System.out.printf(Locale.ROOT, "clip location: query %.1f %%, stored %.1f %%, segments %s%n", m.queryMatchPercent(), m.storedMatchPercent(), m.segments());
+        System.out.printf(
+                Locale.ROOT,
+                "clip location: query %.1f %%, stored %.1f %%, segments %s%n",
+                m.queryMatchPercent(),
+                m.storedMatchPercent(),
+                m.segments());
         assertThat(m.queryMatchPercent()).isGreaterThanOrEqualTo(80);
         assertThat(m.storedMatchPercent()).isBetween(1.0, 100.0 * CLIP_SECONDS / 180);
         VpdqSegment top = m.segments().get(0);
         assertThat(top.storedStart()).isCloseTo(CLIP_FROM, within(1.5));
-        assertThat(top.storedEnd()).isCloseTo(CLIP_FROM + CLIP_SECONDS - 1, within(1.5)); // last sampled query frame is at 19 s
+        assertThat(top.storedEnd())
+                .isCloseTo(CLIP_FROM + CLIP_SECONDS - 1, within(1.5)); // last sampled query frame is at 19 s
         assertThat(top.queryStart()).isCloseTo(0, within(1.5));
         assertThat(top.matchedFrames()).isGreaterThanOrEqualTo(16);
     }
@@ -72,8 +79,17 @@ class ClipLocationTest {
         try (VideoWriter w = VideoWriter.open(other, VideoWriter.Format.MPEG4_MP4, 160, 120, FPS, 4)) {
             for (int i = 0; i < CLIP_SECONDS * FPS; i++) w.write(scene.frame(i / FPS, 160, 120));
         }
-        VpdqMatch m = VpdqMatcher.defaults().match(HASHER.hash(other, VpdqSampling.ONE_PER_SECOND, DecodeLimits.DEFAULT).frames(), original.frames());
-        System.out.printf(Locale.ROOT, "unrelated video: query %.1f %%, stored %.1f %%, segments %s%n", m.queryMatchPercent(), m.storedMatchPercent(), m.segments());
+        VpdqMatch m = VpdqMatcher.defaults()
+                .match(
+                        HASHER.hash(other, VpdqSampling.ONE_PER_SECOND, DecodeLimits.DEFAULT)
+                                .frames(),
+                        original.frames());
+        System.out.printf(
+                Locale.ROOT,
+                "unrelated video: query %.1f %%, stored %.1f %%, segments %s%n",
+                m.queryMatchPercent(),
+                m.storedMatchPercent(),
+                m.segments());
         assertThat(m.queryMatchPercent()).isLessThan(30);
         assertThat(m.segments()).allSatisfy(s -> assertThat(s.matchedFrames()).isLessThan(6));
     }
@@ -81,20 +97,25 @@ class ClipLocationTest {
     /** Re-encodes the original's frames in [CLIP_FROM, CLIP_FROM + CLIP_SECONDS) at the writer's size. */
     private record Cut(VideoWriter out) implements VideoFrameSink {
         @Override
-        public boolean wants(long n) { return n >= CLIP_FROM * FPS && n < (CLIP_FROM + CLIP_SECONDS) * FPS; }
+        public boolean wants(long n) {
+            return n >= CLIP_FROM * FPS && n < (CLIP_FROM + CLIP_SECONDS) * FPS;
+        }
 
         @Override
         public void accept(VideoFrame f) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(f.width(), f.height(), java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(
+                    f.width(), f.height(), java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
             byte[] bgr = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
             for (int i = 0; i < bgr.length; i += 3) {
                 bgr[i] = f.rgb()[i + 2];
                 bgr[i + 1] = f.rgb()[i + 1];
                 bgr[i + 2] = f.rgb()[i];
             }
-            java.awt.image.BufferedImage scaled = new java.awt.image.BufferedImage(224, 168, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            java.awt.image.BufferedImage scaled =
+                    new java.awt.image.BufferedImage(224, 168, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
             java.awt.Graphics2D g = scaled.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(
+                    java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(img, 0, 0, 224, 168, null);
             g.dispose();
             try {

@@ -12,9 +12,11 @@ final class SharedTestData {
     private SharedTestData() {}
 
     static Path folder(String sub) {
-        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata")).resolve(sub);
+        Path p = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve(sub);
         if (!Files.isDirectory(p)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + p.toAbsolutePath());
             Assumptions.abort("reference data not found at " + p.toAbsolutePath() + " (set -Dpramaan.testdata=PATH)");
         }
         return p;

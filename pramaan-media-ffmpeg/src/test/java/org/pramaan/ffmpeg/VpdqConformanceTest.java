@@ -31,9 +31,13 @@ class VpdqConformanceTest {
     private static final VpdqHasher HASHER = new VpdqHasher(FfmpegMedia.videoDecoder(), new PdqHasher());
     private static final List<String> REPORT = new ArrayList<>();
 
-    static Stream<String> oneFps() throws IOException { return names("expected-1fps"); }
+    static Stream<String> oneFps() throws IOException {
+        return names("expected-1fps");
+    }
 
-    static Stream<String> everyFrame() throws IOException { return names("expected-every-frame"); }
+    static Stream<String> everyFrame() throws IOException {
+        return names("expected-every-frame");
+    }
 
     @ParameterizedTest(name = "1 fps {0}")
     @MethodSource("oneFps")
@@ -54,25 +58,35 @@ class VpdqConformanceTest {
         check(video, "sample-hashes", video + "-128x128", new VpdqSampling(0, 128));
     }
 
-    static Stream<String> downsampled() { return Stream.of("pattern-sd-grey-bar", "doorknob-hd-no-bar"); }
+    static Stream<String> downsampled() {
+        return Stream.of("pattern-sd-grey-bar", "doorknob-hd-no-bar");
+    }
 
     private static void check(String video, String folder, VpdqSampling sampling) throws Exception {
         check(video, folder, video, sampling);
     }
 
-    private static void check(String video, String folder, String expectedName, VpdqSampling sampling) throws Exception {
+    private static void check(String video, String folder, String expectedName, VpdqSampling sampling)
+            throws Exception {
         List<VpdqFrame> expected = Files.readAllLines(DATA.resolve(folder).resolve(expectedName + ".txt")).stream()
-                .filter(l -> !l.isBlank()).map(VpdqFrame::parseReferenceLine).toList();
+                .filter(l -> !l.isBlank())
+                .map(VpdqFrame::parseReferenceLine)
+                .toList();
         long t0 = System.nanoTime();
-        VpdqHash got = HASHER.hash(DATA.resolve("sample-videos").resolve(video + ".mp4"), sampling, DecodeLimits.DEFAULT);
+        VpdqHash got =
+                HASHER.hash(DATA.resolve("sample-videos").resolve(video + ".mp4"), sampling, DecodeLimits.DEFAULT);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(got.frames()).as("frame count of " + video).hasSameSizeAs(expected);
         List<Integer> distances = new ArrayList<>();
         int over = 0, exact = 0;
         for (int i = 0; i < expected.size(); i++) {
             VpdqFrame e = expected.get(i), g = got.frames().get(i);
-            assertThat(g.frameNumber()).as(video + " line " + i + " frame number").isEqualTo(e.frameNumber());
-            assertThat(g.toReferenceLine().split(",")[3]).as(video + " line " + i + " timestamp").isEqualTo(e.toReferenceLine().split(",")[3]);
+            assertThat(g.frameNumber())
+                    .as(video + " line " + i + " frame number")
+                    .isEqualTo(e.frameNumber());
+            assertThat(g.toReferenceLine().split(",")[3])
+                    .as(video + " line " + i + " timestamp")
+                    .isEqualTo(e.toReferenceLine().split(",")[3]);
             int d = g.hash().distance(e.hash());
             if (d == 0) exact++;
             if (!(e.matchable() && g.matchable())) continue;
@@ -80,14 +94,27 @@ class VpdqConformanceTest {
             if (d >= 31) over++;
         }
         REPORT.add(stats(folder, expectedName, expected.size(), distances, exact, over, ms));
-        assertThat(over).as(video + ": frames with distance >= 31 where both qualities >= 50").isZero();
+        assertThat(over)
+                .as(video + ": frames with distance >= 31 where both qualities >= 50")
+                .isZero();
         assertThat(distances).as(video + ": comparable frames").isNotEmpty();
     }
 
     private static String stats(String folder, String video, int lines, List<Integer> d, int exact, int over, long ms) {
         int[] s = d.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return String.format(Locale.ROOT, "%-20s %-30s lines=%4d compared=%4d exact=%4d min=%2d median=%2d max=%2d over31=%d time=%5d ms",
-                folder, video, lines, s.length, exact, s.length == 0 ? -1 : s[0], s.length == 0 ? -1 : s[s.length / 2], s.length == 0 ? -1 : s[s.length - 1], over, ms);
+        return String.format(
+                Locale.ROOT,
+                "%-20s %-30s lines=%4d compared=%4d exact=%4d min=%2d median=%2d max=%2d over31=%d time=%5d ms",
+                folder,
+                video,
+                lines,
+                s.length,
+                exact,
+                s.length == 0 ? -1 : s[0],
+                s.length == 0 ? -1 : s[s.length / 2],
+                s.length == 0 ? -1 : s[s.length - 1],
+                over,
+                ms);
     }
 
     @AfterAll
@@ -101,5 +128,4 @@ class VpdqConformanceTest {
             return files.map(p -> p.getFileName().toString().replace(".txt", "")).sorted().toList().stream();
         }
     }
-
 }

@@ -28,15 +28,25 @@ public final class AuditTamper {
                 s.execute("DROP TRIGGER audit_head_forward_only");
             }
             List<AuditEntry> rows = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT seq, at, type, subject, details, prev_hash, hash FROM audit_log ORDER BY seq")) {
-                while (rs.next()) rows.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)));
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery(
+                            "SELECT seq, at, type, subject, details, prev_hash, hash FROM audit_log ORDER BY seq")) {
+                while (rs.next())
+                    rows.add(new AuditEntry(
+                            rs.getLong(1),
+                            Instant.parse(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7)));
             }
             String prev = AuditEntry.GENESIS;
             for (AuditEntry e : rows) {
                 String details = e.seq() == seq ? forgedDetails : e.details();
                 String hash = new AuditEntry(e.seq(), e.at(), e.type(), e.subject(), details, prev, "").expectedHash();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?")) {
                     ps.setString(1, details);
                     ps.setString(2, prev);
                     ps.setString(3, hash);

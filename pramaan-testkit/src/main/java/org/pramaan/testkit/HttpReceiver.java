@@ -22,7 +22,11 @@ public final class HttpReceiver implements AutoCloseable {
     /** A request as received. */
     public record Request(String method, String path, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst().orElse("");
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -44,7 +48,8 @@ public final class HttpReceiver implements AutoCloseable {
             }
             Answer a;
             synchronized (this) {
-                requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), body));
+                requests.add(new Request(
+                        ex.getRequestMethod(), ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), body));
                 a = script.isEmpty() ? fallback : script.poll();
             }
             byte[] out = a.body().getBytes(StandardCharsets.UTF_8);
@@ -57,7 +62,9 @@ public final class HttpReceiver implements AutoCloseable {
         server.start();
     }
 
-    public String url(String path) { return "http://127.0.0.1:" + server.getAddress().getPort() + path; }
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
 
     /** The next requests get these answers, in order; after them, the fallback. */
     public synchronized HttpReceiver thenAnswer(int status, String body) {
@@ -65,10 +72,16 @@ public final class HttpReceiver implements AutoCloseable {
         return this;
     }
 
-    public synchronized void answerByDefault(int status, String body) { fallback = new Answer(status, body); }
+    public synchronized void answerByDefault(int status, String body) {
+        fallback = new Answer(status, body);
+    }
 
-    public synchronized List<Request> requests() { return List.copyOf(requests); }
+    public synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
 
     @Override
-    public void close() { server.stop(0); }
+    public void close() {
+        server.stop(0);
+    }
 }

@@ -24,13 +24,24 @@ public final class TestAudio {
         return out;
     }
 
-    private static double note(Random rnd) { return 110 * Math.pow(2, rnd.nextInt(36) / 12.0); }
+    private static double note(Random rnd) {
+        return 110 * Math.pow(2, rnd.nextInt(36) / 12.0);
+    }
 
     /** Mono 16-bit PCM WAV of {@code samples} (clipped to −1..1). */
     public static byte[] wav(float[] samples, int rate) {
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 2 * samples.length).put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(2 * rate).putShort((short) 2).putShort((short) 16);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(36 + 2 * samples.length)
+                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(2 * rate)
+                .putShort((short) 2)
+                .putShort((short) 16);
         b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(2 * samples.length);
         for (float s : samples) b.putShort((short) Math.round(Math.max(-1, Math.min(1, s)) * 32767));
         return b.array();

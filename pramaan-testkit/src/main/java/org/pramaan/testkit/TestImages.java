@@ -1,8 +1,8 @@
 package org.pramaan.testkit;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.GradientPaint;
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +41,12 @@ public final class TestImages {
             for (int x = 0; x < width; x++) {
                 int rgb = img.getRGB(x, y);
                 int n = (int) (r.nextGaussian() * 6);
-                img.setRGB(x, y, (clamp(((rgb >> 16) & 0xFF) + n) << 16) | (clamp(((rgb >> 8) & 0xFF) + n) << 8) | clamp((rgb & 0xFF) + n));
+                img.setRGB(
+                        x,
+                        y,
+                        (clamp(((rgb >> 16) & 0xFF) + n) << 16)
+                                | (clamp(((rgb >> 8) & 0xFF) + n) << 8)
+                                | clamp((rgb & 0xFF) + n));
             }
         }
         return img;
@@ -64,7 +69,9 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    public static byte[] png(BufferedImage img) { return encode(img, "png"); }
+    public static byte[] png(BufferedImage img) {
+        return encode(img, "png");
+    }
 
     public static byte[] encode(BufferedImage img, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -86,7 +93,8 @@ public final class TestImages {
 
     /** Bilinear resize, as a re-uploader's editor would do. */
     public static BufferedImage scale(BufferedImage src, double factor) {
-        int w = Math.max(1, (int) Math.round(src.getWidth() * factor)), h = Math.max(1, (int) Math.round(src.getHeight() * factor));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * factor)),
+                h = Math.max(1, (int) Math.round(src.getHeight() * factor));
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -95,7 +103,11 @@ public final class TestImages {
         return out;
     }
 
-    private static Color randomColor(Random r) { return new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)); }
+    private static Color randomColor(Random r) {
+        return new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256));
+    }
 
-    private static int clamp(int v) { return Math.max(0, Math.min(255, v)); }
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
 }

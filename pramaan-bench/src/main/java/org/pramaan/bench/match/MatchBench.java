@@ -20,16 +20,24 @@ import org.pramaan.hash.internal.SnapshotFile;
  * sample against the batched brute force, whose speed is the baseline.
  */
 public final class MatchBench {
-    public record Options(int hashes, int queries, int threads, int radius, int sample, long seed, Path dir) { }
+    public record Options(int hashes, int queries, int threads, int radius, int sample, long seed, Path dir) {}
 
     /** The printed table and the figures an extrapolation to a larger N starts from. */
-    public record Result(int hashes, int threads, Map<String, String> table, double cpuMicrosPerQuery, double bytesPerHash, double bruteForceQueriesPerSecond) { }
+    public record Result(
+            int hashes,
+            int threads,
+            Map<String, String> table,
+            double cpuMicrosPerQuery,
+            double bytesPerHash,
+            double bruteForceQueriesPerSecond) {}
 
-    private MatchBench() { }
+    private MatchBench() {}
 
     public static Result run(Options o) throws IOException, InterruptedException {
-        if (o.hashes() < 1 || o.queries() < 1 || o.threads() < 1 || o.sample() < 1) throw new IllegalArgumentException("hashes, queries, threads and sample must be at least 1");
-        if (o.radius() < 0 || o.radius() > 256) throw new IllegalArgumentException("radius must be 0..256, got " + o.radius());
+        if (o.hashes() < 1 || o.queries() < 1 || o.threads() < 1 || o.sample() < 1)
+            throw new IllegalArgumentException("hashes, queries, threads and sample must be at least 1");
+        if (o.radius() < 0 || o.radius() > 256)
+            throw new IllegalArgumentException("radius must be 0..256, got " + o.radius());
         Map<String, String> r = new LinkedHashMap<>();
         SplittableRandom rnd = new SplittableRandom(o.seed());
         long heap0 = usedHeap();
@@ -62,7 +70,9 @@ public final class MatchBench {
         }
     }
 
-    private static Result measure(Options o, MainSegment main, SplittableRandom rnd, long heapBytes, Map<String, String> r) throws InterruptedException {
+    private static Result measure(
+            Options o, MainSegment main, SplittableRandom rnd, long heapBytes, Map<String, String> r)
+            throws InterruptedException {
         MihIndex index = new MihIndex(main, Runnable::run, Integer.MAX_VALUE, MihIndex.DEFAULT_MIN_CAP);
         r.put("bytes/hash (arrays)", String.format("%.1f", main.memoryBytes() / (double) o.hashes()));
         r.put("bytes/hash (heap)", String.format("%.1f", heapBytes / (double) o.hashes()));
@@ -96,14 +106,22 @@ public final class MatchBench {
         r.put("threads", Integer.toString(o.threads()));
         r.put("queries/s", String.format("%,.0f", o.queries() / wall));
         double cpuPerQuery = Arrays.stream(cpu).sum() / (double) o.queries();
-        r.put("CPU µs/query", String.format("%.1f (so %,.0f queries/s on %d uncontended cores)", cpuPerQuery / 1e3, o.threads() * 1e9 / cpuPerQuery, o.threads()));
+        r.put(
+                "CPU µs/query",
+                String.format(
+                        "%.1f (so %,.0f queries/s on %d uncontended cores)",
+                        cpuPerQuery / 1e3, o.threads() * 1e9 / cpuPerQuery, o.threads()));
         r.put("p50 ms", String.format("%.3f", latency[latency.length / 2] / 1e6));
-        r.put("p99 ms", String.format("%.3f", latency[(int) Math.min(latency.length - 1, Math.round(latency.length * 0.99))] / 1e6));
+        r.put(
+                "p99 ms",
+                String.format(
+                        "%.3f", latency[(int) Math.min(latency.length - 1, Math.round(latency.length * 0.99))] / 1e6));
         r.put("max ms", String.format("%.3f", latency[latency.length - 1] / 1e6));
         r.put("hits", String.format("%,d", Arrays.stream(found).sum()));
         double bruteQps = recallAndBaseline(o, index, main, queries, r);
         r.put("add then search", addThenSearch(index, rnd, o.radius()));
-        return new Result(o.hashes(), o.threads(), r, cpuPerQuery / 1e3, main.memoryBytes() / (double) o.hashes(), bruteQps);
+        return new Result(
+                o.hashes(), o.threads(), r, cpuPerQuery / 1e3, main.memoryBytes() / (double) o.hashes(), bruteQps);
     }
 
     /**
@@ -115,9 +133,12 @@ public final class MatchBench {
      */
     public static Map<String, String> extrapolate(java.util.List<Result> runs, long target) {
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing measured to extrapolate from");
-        java.util.List<Result> byN = runs.stream().sorted(java.util.Comparator.comparingInt(Result::hashes)).toList();
+        java.util.List<Result> byN = runs.stream()
+                .sorted(java.util.Comparator.comparingInt(Result::hashes))
+                .toList();
         Result big = byN.get(byN.size() - 1);
-        double cpu = big.cpuMicrosPerQuery() * target / big.hashes(); // one run: all cost taken as per-hash (pessimistic)
+        double cpu =
+                big.cpuMicrosPerQuery() * target / big.hashes(); // one run: all cost taken as per-hash (pessimistic)
         String fit = "proportional to N from one run";
         if (byN.size() > 1) {
             Result small = byN.get(byN.size() - 2);
@@ -129,12 +150,19 @@ public final class MatchBench {
         }
         long offsets = MainSegment.OFFSET_TABLE_BYTES; // fixed, whatever N
         double arraysPerHash = (big.bytesPerHash() * big.hashes() - offsets) / big.hashes();
-        double bytes = arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 15 : 0);
+        double bytes =
+                arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 15 : 0);
         Map<String, String> r = new LinkedHashMap<>();
         r.put("hashes", String.format("%,d (extrapolated, not measured)", target));
         r.put("bytes/hash (arrays)", String.format("%.1f (%.1f GB)", bytes, bytes * target / 1e9));
-        r.put("CPU µs/query", String.format("%.0f (so %,.0f queries/s on %d uncontended cores; %s)", cpu, big.threads() * 1e6 / cpu, big.threads(), fit));
-        r.put("brute force queries/s", String.format("%,.2f", big.bruteForceQueriesPerSecond() * big.hashes() / target));
+        r.put(
+                "CPU µs/query",
+                String.format(
+                        "%.0f (so %,.0f queries/s on %d uncontended cores; %s)",
+                        cpu, big.threads() * 1e6 / cpu, big.threads(), fit));
+        r.put(
+                "brute force queries/s",
+                String.format("%,.2f", big.bruteForceQueriesPerSecond() * big.hashes() / target));
         return r;
     }
 
@@ -156,7 +184,9 @@ public final class MatchBench {
         return q;
     }
 
-    private static double recallAndBaseline(Options o, MihIndex index, MainSegment main, long[] queries, Map<String, String> r) throws InterruptedException {
+    private static double recallAndBaseline(
+            Options o, MihIndex index, MainSegment main, long[] queries, Map<String, String> r)
+            throws InterruptedException {
         int s = Math.min(o.sample(), o.queries());
         Hits[] brute = new Hits[s];
         Arrays.setAll(brute, i -> new Hits());
@@ -173,10 +203,18 @@ public final class MatchBench {
             index.search(Arrays.copyOfRange(queries, i * 4, i * 4 + 4), o.radius(), h);
             java.util.List<String> a = OracleView.of(h), b = OracleView.of(brute[i]);
             expected += b.size();
-            for (String x : a) if (b.contains(x)) agreed++; else extra++;
+            for (String x : a)
+                if (b.contains(x)) agreed++;
+                else extra++;
         }
-        r.put("recall vs brute force", String.format("%.2f%% (%,d of %,d hits on %d queries; %d extra)", expected == 0 ? 100.0 : 100.0 * agreed / expected, agreed, expected, s, extra));
-        r.put("brute force queries/s", String.format("%,.1f (batched %d per pass, %d threads)", s / wall, batch, o.threads()));
+        r.put(
+                "recall vs brute force",
+                String.format(
+                        "%.2f%% (%,d of %,d hits on %d queries; %d extra)",
+                        expected == 0 ? 100.0 : 100.0 * agreed / expected, agreed, expected, s, extra));
+        r.put(
+                "brute force queries/s",
+                String.format("%,.1f (batched %d per pass, %d threads)", s / wall, batch, o.threads()));
         return s / wall;
     }
 

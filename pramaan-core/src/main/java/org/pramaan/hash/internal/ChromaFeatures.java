@@ -33,7 +33,9 @@ public final class ChromaFeatures {
      * @param quiet whether that frame was quiet
      */
     public record Image(double[][] chroma, boolean[] quiet) {
-        public int frames() { return chroma.length; }
+        public int frames() {
+            return chroma.length;
+        }
     }
 
     private final Fft fft = new Fft(FRAME);
@@ -41,7 +43,9 @@ public final class ChromaFeatures {
     private final double[] window = hamming(FRAME);
 
     /** How many frames {@code samples} samples give (a partial last frame is dropped). */
-    public static int framesFor(int samples) { return samples < FRAME ? 0 : (samples - FRAME) / HOP + 1; }
+    public static int framesFor(int samples) {
+        return samples < FRAME ? 0 : (samples - FRAME) / HOP + 1;
+    }
 
     public Image image(float[] samples) {
         int frames = framesFor(samples.length);
@@ -72,7 +76,8 @@ public final class ChromaFeatures {
         double[][] out = new double[n][BANDS];
         boolean[] q = new boolean[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < SMOOTHING.length; j++) for (int b = 0; b < BANDS; b++) out[i][b] += SMOOTHING[j] * raw[i + j][b];
+            for (int j = 0; j < SMOOTHING.length; j++)
+                for (int b = 0; b < BANDS; b++) out[i][b] += SMOOTHING[j] * raw[i + j][b];
             q[i] = quiet[i + SMOOTHING.length / 2];
             double norm = 0;
             for (double v : out[i]) norm += v * v;

@@ -17,11 +17,19 @@ import java.util.List;
  */
 public final class Classifiers {
     /** Filter shapes; the response compares the two groups of cells as ln(1 + a) − ln(1 + b). */
-    enum Shape { PITCH_HALVES, TIME_HALVES, QUADRANTS, PITCH_THIRDS, TIME_THIRDS }
+    enum Shape {
+        PITCH_HALVES,
+        TIME_HALVES,
+        QUADRANTS,
+        PITCH_THIRDS,
+        TIME_THIRDS
+    }
 
     /** A filter at pitch rows {@code y..y+height} and frames {@code 0..width} of the window, with its quantiser. */
     record Classifier(Shape shape, int y, int height, int width, double t0, double t1, double t2) {
-        int quantise(double v) { return v < t0 ? 0 : v < t1 ? 1 : v < t2 ? 2 : 3; }
+        int quantise(double v) {
+            return v < t0 ? 0 : v < t1 ? 1 : v < t2 ? 2 : 3;
+        }
     }
 
     /** Thresholds: quartiles over 14 espeak-ng clips (8 voices, 1,047 strong windows); ± the median |response| for antisymmetric shapes. */
@@ -48,10 +56,14 @@ public final class Classifiers {
      * responses symmetric about 0 on audio in general; a speaker's pitch skews their quartiles in any
      * finite corpus, so the thresholds are set symmetric rather than taken from it.
      */
-    private static Classifier symmetric(Shape s, int y, int h, int w, double t) { return new Classifier(s, y, h, w, -t, 0, t); }
+    private static Classifier symmetric(Shape s, int y, int h, int w, double t) {
+        return new Classifier(s, y, h, w, -t, 0, t);
+    }
 
     /** The widest filter: sub-fingerprint i reads frames i … i + WINDOW − 1. */
-    public static final int WINDOW = SET.stream().mapToInt(Classifier::width).max().orElseThrow();
+    public static final int WINDOW =
+            SET.stream().mapToInt(Classifier::width).max().orElseThrow();
+
     private static final int[] GRAY = {0, 1, 3, 2};
 
     private Classifiers() {}
@@ -63,7 +75,8 @@ public final class Classifiers {
         int[] out = new int[n];
         for (int x = 0; x < n; x++) {
             int bits = 0;
-            for (int k = 0; k < SET.size(); k++) bits |= GRAY[SET.get(k).quantise(response(SET.get(k), integral, x))] << (2 * k);
+            for (int k = 0; k < SET.size(); k++)
+                bits |= GRAY[SET.get(k).quantise(response(SET.get(k), integral, x))] << (2 * k);
             out[x] = bits;
         }
         return out;
@@ -97,14 +110,26 @@ public final class Classifiers {
         int y = c.y(), h = c.height(), w = c.width();
         double a, b;
         switch (c.shape()) {
-            case PITCH_HALVES -> { a = area(s, x, y, w, h / 2); b = area(s, x, y + h / 2, w, h - h / 2); }
-            case TIME_HALVES -> { a = area(s, x, y, w / 2, h); b = area(s, x + w / 2, y, w - w / 2, h); }
+            case PITCH_HALVES -> {
+                a = area(s, x, y, w, h / 2);
+                b = area(s, x, y + h / 2, w, h - h / 2);
+            }
+            case TIME_HALVES -> {
+                a = area(s, x, y, w / 2, h);
+                b = area(s, x + w / 2, y, w - w / 2, h);
+            }
             case QUADRANTS -> {
                 a = area(s, x, y, w / 2, h / 2) + area(s, x + w / 2, y + h / 2, w - w / 2, h - h / 2);
                 b = area(s, x + w / 2, y, w - w / 2, h / 2) + area(s, x, y + h / 2, w / 2, h - h / 2);
             }
-            case PITCH_THIRDS -> { b = area(s, x, y + h / 3, w, h / 3); a = area(s, x, y, w, h) - b; }
-            case TIME_THIRDS -> { b = area(s, x + w / 3, y, w / 3, h); a = area(s, x, y, w, h) - b; }
+            case PITCH_THIRDS -> {
+                b = area(s, x, y + h / 3, w, h / 3);
+                a = area(s, x, y, w, h) - b;
+            }
+            case TIME_THIRDS -> {
+                b = area(s, x + w / 3, y, w / 3, h);
+                a = area(s, x, y, w, h) - b;
+            }
             default -> throw new IllegalStateException(c.shape().toString());
         }
         return Math.log1p(a) - Math.log1p(b);

@@ -21,7 +21,9 @@ final class Delta {
         this.n = n;
     }
 
-    static Delta empty() { return new Delta(new long[64], new long[16], new long[16], 0); }
+    static Delta empty() {
+        return new Delta(new long[64], new long[16], new long[16], 0);
+    }
 
     /** Only the newest view may be appended to (the caller holds the index's write lock). */
     Delta append(long id, long seq, long[] hash) {
@@ -71,5 +73,7 @@ final class Delta {
         }
     }
 
-    long memoryBytes() { return words.length * 8L + ids.length * 16L; }
+    long memoryBytes() {
+        return words.length * 8L + ids.length * 16L;
+    }
 }

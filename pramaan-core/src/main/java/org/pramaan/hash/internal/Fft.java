@@ -12,7 +12,8 @@ public final class Fft {
     private final int[] reversed;
 
     public Fft(int n) {
-        if (n < 2 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two ≥ 2, got " + n);
+        if (n < 2 || Integer.bitCount(n) != 1)
+            throw new IllegalArgumentException("FFT size must be a power of two ≥ 2, got " + n);
         this.n = n;
         cos = new double[n / 2];
         sin = new double[n / 2];
@@ -26,16 +27,24 @@ public final class Fft {
         for (int i = 0; i < n; i++) reversed[i] = Integer.reverse(i) >>> (32 - bits);
     }
 
-    public int size() { return n; }
+    public int size() {
+        return n;
+    }
 
     /** X[k] = Σ x[t]·e^(−2πi·k·t/n), overwriting {@code re} and {@code im}. */
     public void transform(double[] re, double[] im) {
-        if (re.length != n || im.length != n) throw new IllegalArgumentException("FFT of size " + n + " given arrays of " + re.length + " and " + im.length);
+        if (re.length != n || im.length != n)
+            throw new IllegalArgumentException(
+                    "FFT of size " + n + " given arrays of " + re.length + " and " + im.length);
         for (int i = 0; i < n; i++) {
             int j = reversed[i];
             if (j > i) {
-                double t = re[i]; re[i] = re[j]; re[j] = t;
-                t = im[i]; im[i] = im[j]; im[j] = t;
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
             }
         }
         for (int len = 2; len <= n; len <<= 1) {

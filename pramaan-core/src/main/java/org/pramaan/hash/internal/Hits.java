@@ -17,11 +17,19 @@ public final class Hits {
         distances[size++] = distance;
     }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    public long id(int i) { return ids[i]; }
+    public long id(int i) {
+        return ids[i];
+    }
 
-    public int distance(int i) { return distances[i]; }
+    public int distance(int i) {
+        return distances[i];
+    }
 
-    public void clear() { size = 0; }
+    public void clear() {
+        size = 0;
+    }
 }

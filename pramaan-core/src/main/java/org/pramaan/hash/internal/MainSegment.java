@@ -60,11 +60,21 @@ public final class MainSegment {
      * them reads 2 bytes per entry where the hashes would cost 32 (2 B per hash more memory).
      */
     private final long[] firstPartners;
+
     final int width;
     private final int mask;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    MainSegment(int n, int tabled, int cap, int width, long[] words, long[] ids, int[][] offsets, byte[][] postings, long[][] partners) {
+    MainSegment(
+            int n,
+            int tabled,
+            int cap,
+            int width,
+            long[] words,
+            long[] ids,
+            int[][] offsets,
+            byte[][] postings,
+            long[][] partners) {
         this.n = n;
         this.tabled = tabled;
         this.cap = cap;
@@ -75,29 +85,44 @@ public final class MainSegment {
         this.partners = partners;
         this.firstPartners = PairFilter.packed(tabled);
         for (int p = 0; p < tabled; p++) PairFilter.set(firstPartners, p, Packed.chunk(words, p, 1));
-        if (!validWidth(width, tabled)) throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
+        if (!validWidth(width, tabled))
+            throw new IllegalArgumentException("posting width " + width + " cannot address " + tabled + " entries");
         this.width = width;
         this.mask = width == 3 ? 0xFFFFFF : -1;
     }
 
     /** 3-byte positions while they fit: saves 15 bytes per hash against int postings. */
-    static int widthFor(int tabled) { return tabled <= 1 << 24 ? 3 : 4; }
+    static int widthFor(int tabled) {
+        return tabled <= 1 << 24 ? 3 : 4;
+    }
 
-    static boolean validWidth(int width, long tabled) { return width == 4 || (width == 3 && tabled <= (1 << 24)); }
+    static boolean validWidth(int width, long tabled) {
+        return width == 4 || (width == 3 && tabled <= (1 << 24));
+    }
 
-    static byte[] postingArray(int width, int tabled) { return new byte[width * tabled + 1]; }
+    static byte[] postingArray(int width, int tabled) {
+        return new byte[width * tabled + 1];
+    }
 
-    static MainSegment empty() { return build(new long[0], new long[0], 0, 1); }
+    static MainSegment empty() {
+        return build(new long[0], new long[0], 0, 1);
+    }
 
     /** The cap: {@code minCap}, or 16 × the mean bucket size when that is larger. */
-    static int capFor(int n, int minCap) { return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS)); }
+    static int capFor(int n, int minCap) {
+        return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS));
+    }
 
     /** Builds from {@code n} entries of {@code words}/{@code ids}; the inputs are not kept. */
-    public static MainSegment build(long[] words, long[] ids, int n, int minCap) { return build(words, ids, n, minCap, false); }
+    public static MainSegment build(long[] words, long[] ids, int n, int minCap) {
+        return build(words, ids, n, minCap, false);
+    }
 
     /** @param wide 4-byte postings even when 3 would do (tests reach the wide layout without 16M hashes) */
     static MainSegment build(long[] words, long[] ids, int n, int minCap, boolean wide) {
-        if (n > Integer.MAX_VALUE / 4) throw new IllegalArgumentException("one segment holds at most " + Integer.MAX_VALUE / 4 + " hashes, got " + n);
+        if (n > Integer.MAX_VALUE / 4)
+            throw new IllegalArgumentException(
+                    "one segment holds at most " + Integer.MAX_VALUE / 4 + " hashes, got " + n);
         int cap = capFor(n, minCap);
         int[][] counts = new int[Packed.CHUNKS][Packed.BUCKETS];
         for (int i = 0; i < n; i++) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]++;
@@ -130,9 +155,11 @@ public final class MainSegment {
     private static boolean[] markOverflow(long[] words, int n, int[][] counts, int cap) {
         boolean[] overflow = new boolean[n];
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < Packed.CHUNKS && !overflow[i]; k++) overflow[i] = counts[k][Packed.chunk(words, i, k)] > cap;
+            for (int k = 0; k < Packed.CHUNKS && !overflow[i]; k++)
+                overflow[i] = counts[k][Packed.chunk(words, i, k)] > cap;
         }
-        for (int i = 0; i < n; i++) if (overflow[i]) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]--;
+        for (int i = 0; i < n; i++)
+            if (overflow[i]) for (int k = 0; k < Packed.CHUNKS; k++) counts[k][Packed.chunk(words, i, k)]--;
         return overflow;
     }
 
@@ -209,7 +236,8 @@ public final class MainSegment {
             }
         }
         int first = s.candidates;
-        s.sink += PairFilter.scan(k == 0 ? firstPartners : partners[k - 1], from, to, m, partnerQuery, pairRadius, k, s);
+        s.sink +=
+                PairFilter.scan(k == 0 ? firstPartners : partners[k - 1], from, to, m, partnerQuery, pairRadius, k, s);
         if (k == 0) return; // table 0's postings are the positions themselves
         byte[] post = postings[k - 1];
         for (int c = first; c < s.candidates; c++) s.position[c] = position(post, s.position[c]);
@@ -220,7 +248,9 @@ public final class MainSegment {
         if (dist <= d && firstTable(p, q, pairRadius, k)) emit(p, dist, removed, out);
     }
 
-    int position(byte[] post, int i) { return (int) INT.get(post, i * width) & mask; }
+    int position(byte[] post, int i) {
+        return (int) INT.get(post, i * width) & mask;
+    }
 
     /**
      * A match is reported only by the first table that finds it (its chunk within ⌊R/2⌋ and its pair
@@ -256,11 +286,14 @@ public final class MainSegment {
 
     long fingerprint() {
         long f = 0;
-        for (int p = 0; p < n; p++) f += Packed.mix(ids[p], words[p << 2], words[(p << 2) + 1], words[(p << 2) + 2], words[(p << 2) + 3]);
+        for (int p = 0; p < n; p++)
+            f += Packed.mix(ids[p], words[p << 2], words[(p << 2) + 1], words[(p << 2) + 2], words[(p << 2) + 3]);
         return f;
     }
 
-    public int size() { return n; }
+    public int size() {
+        return n;
+    }
 
     /*
      * What pramaan-bench's match driver needs, read-only (issue 12 item 6: the driver lives outside
@@ -271,10 +304,16 @@ public final class MainSegment {
     public static final long OFFSET_TABLE_BYTES = (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4;
 
     /** Copies entry {@code entry}'s four hash words into {@code dst} at {@code at}. */
-    public void copyHash(int entry, long[] dst, int at) { System.arraycopy(words, entry * 4, dst, at, 4); }
+    public void copyHash(int entry, long[] dst, int at) {
+        System.arraycopy(words, entry * 4, dst, at, 4);
+    }
 
     /** The batched brute-force scan over every entry (the oracle the index answers are checked against). */
-    public void bruteForce(long[] queries, int d, Hits[] out) { BlockScan.scan(words, ids, 0, n, queries, d, id -> false, out); }
+    public void bruteForce(long[] queries, int d, Hits[] out) {
+        BlockScan.scan(words, ids, 0, n, queries, d, id -> false, out);
+    }
 
-    public int overflow() { return n - tabled; }
+    public int overflow() {
+        return n - tabled;
+    }
 }

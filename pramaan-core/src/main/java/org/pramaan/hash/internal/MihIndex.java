@@ -16,9 +16,10 @@ import java.util.function.LongPredicate;
 public final class MihIndex {
     /** Delta entries are scanned by every query: 16k × ~1 ns keeps that well under the MIH cost. */
     public static final int DEFAULT_MERGE_THRESHOLD = 16_384;
+
     public static final int DEFAULT_MIN_CAP = 4_096;
 
-    private record State(MainSegment main, Delta delta, Set<Long> tombstones) { }
+    private record State(MainSegment main, Delta delta, Set<Long> tombstones) {}
 
     private final Object lock = new Object();
     private final Executor merger;
@@ -30,7 +31,8 @@ public final class MihIndex {
     private Set<Long> pending;
 
     public MihIndex(MainSegment main, Executor merger, int mergeThreshold, int minCap) {
-        if (mergeThreshold < 1) throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + mergeThreshold);
+        if (mergeThreshold < 1)
+            throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + mergeThreshold);
         if (minCap < 1) throw new IllegalArgumentException("minCap must be at least 1, got " + minCap);
         this.merger = merger;
         this.mergeThreshold = mergeThreshold;
@@ -75,7 +77,8 @@ public final class MihIndex {
         State s = state;
         LongPredicate removed = s.tombstones.isEmpty() ? MihIndex::noneRemoved : s.tombstones::contains;
         BlockScan.scan(s.main.words, s.main.ids, 0, s.main.n, queries, d, removed, out);
-        for (int qi = 0; qi < out.length; qi++) s.delta.search(java.util.Arrays.copyOfRange(queries, qi * 4, qi * 4 + 4), d, out[qi]);
+        for (int qi = 0; qi < out.length; qi++)
+            s.delta.search(java.util.Arrays.copyOfRange(queries, qi * 4, qi * 4 + 4), d, out[qi]);
     }
 
     /** Merges the delta and tombstones into a new main segment now, in the calling thread. */
@@ -151,25 +154,46 @@ public final class MihIndex {
     }
 
     /** The main segment, after a {@link #compact()} the whole index (used to write snapshots). */
-    public MainSegment main() { return state.main; }
+    public MainSegment main() {
+        return state.main;
+    }
 
-    public boolean merged() { State s = state; return s.delta.n == 0 && s.tombstones.isEmpty(); }
+    public boolean merged() {
+        State s = state;
+        return s.delta.n == 0 && s.tombstones.isEmpty();
+    }
 
     /** Stored entries, removed ones not yet merged away included. */
-    public long stored() { State s = state; return (long) s.main.n + s.delta.n; }
+    public long stored() {
+        State s = state;
+        return (long) s.main.n + s.delta.n;
+    }
 
-    public int deltaSize() { return state.delta.n; }
+    public int deltaSize() {
+        return state.delta.n;
+    }
 
-    public int overflow() { return state.main.overflow(); }
+    public int overflow() {
+        return state.main.overflow();
+    }
 
-    public long memoryBytes() { State s = state; return s.main.memoryBytes() + s.delta.memoryBytes(); }
+    public long memoryBytes() {
+        State s = state;
+        return s.main.memoryBytes() + s.delta.memoryBytes();
+    }
 
     /** Order-independent digest of one (id, hash) pair; sum it over entries to compare with {@link #fingerprint()}. */
-    public static long entryFingerprint(long id, long[] hash) { return Packed.mix(id, hash[0], hash[1], hash[2], hash[3]); }
+    public static long entryFingerprint(long id, long[] hash) {
+        return Packed.mix(id, hash[0], hash[1], hash[2], hash[3]);
+    }
 
     /** The digest of the main segment's entries (call after {@link #compact()}). */
-    public long fingerprint() { return state.main.fingerprint(); }
+    public long fingerprint() {
+        return state.main.fingerprint();
+    }
 
     /** The removal test of a segment without tombstones. */
-    private static boolean noneRemoved(long id) { return false; }
+    private static boolean noneRemoved(long id) {
+        return false;
+    }
 }

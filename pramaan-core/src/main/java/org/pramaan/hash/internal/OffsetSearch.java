@@ -27,21 +27,25 @@ public final class OffsetSearch {
      * @param errorBits differing bits over those pairs
      */
     public record Alignment(int offset, int aligned, int pairs, long errorBits, int votes) {
-        public double bitErrorRate() { return pairs == 0 ? 0.5 : errorBits / (32.0 * pairs); }
+        public double bitErrorRate() {
+            return pairs == 0 ? 0.5 : errorBits / (32.0 * pairs);
+        }
     }
 
     private OffsetSearch() {}
 
     public static Optional<Alignment> voted(int[] q, boolean[] qWeak, int[] r, boolean[] rWeak, int minPairs) {
         if ((long) q.length * r.length > MAX_PAIRS) {
-            throw new IllegalArgumentException("comparing " + q.length + " × " + r.length + " sub-fingerprints exceeds the limit of " + MAX_PAIRS + " pairs");
+            throw new IllegalArgumentException("comparing " + q.length + " × " + r.length
+                    + " sub-fingerprints exceeds the limit of " + MAX_PAIRS + " pairs");
         }
         int base = q.length - 1;
         int[] votes = new int[q.length + r.length];
         for (int i = 0; i < q.length; i++) {
             if (qWeak[i]) continue;
             int qi = q[i];
-            for (int j = 0; j < r.length; j++) if (!rWeak[j] && Integer.bitCount(qi ^ r[j]) <= VOTE_BITS) votes[j - i + base]++;
+            for (int j = 0; j < r.length; j++)
+                if (!rWeak[j] && Integer.bitCount(qi ^ r[j]) <= VOTE_BITS) votes[j - i + base]++;
         }
         int[] top = topOffsets(votes, base);
         Alignment best = null;
@@ -62,7 +66,8 @@ public final class OffsetSearch {
         boolean[] taken = new boolean[votes.length];
         for (; found < CANDIDATES; found++) {
             int arg = -1;
-            for (int k = 0; k < votes.length; k++) if (!taken[k] && votes[k] > 0 && (arg < 0 || votes[k] > votes[arg])) arg = k;
+            for (int k = 0; k < votes.length; k++)
+                if (!taken[k] && votes[k] > 0 && (arg < 0 || votes[k] > votes[arg])) arg = k;
             if (arg < 0) break;
             taken[arg] = true;
             top[found] = arg - base;

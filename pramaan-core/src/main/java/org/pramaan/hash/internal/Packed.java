@@ -9,16 +9,22 @@ final class Packed {
     static final int CHUNKS = 16;
     static final int BUCKETS = 1 << 16;
 
-    private Packed() { }
+    private Packed() {}
 
-    static int chunk(long[] words, int entry, int k) { return (int) (words[(entry << 2) + (k >>> 2)] >>> (48 - ((k & 3) << 4))) & 0xFFFF; }
+    static int chunk(long[] words, int entry, int k) {
+        return (int) (words[(entry << 2) + (k >>> 2)] >>> (48 - ((k & 3) << 4))) & 0xFFFF;
+    }
 
-    static int chunk(long[] q, int k) { return chunk(q, 0, k); }
+    static int chunk(long[] q, int k) {
+        return chunk(q, 0, k);
+    }
 
     /** Hamming distance between entry {@code entry} and the query {@code q} (4 longs). */
     static int distance(long[] words, int entry, long[] q) {
         int b = entry << 2;
-        return Long.bitCount(words[b] ^ q[0]) + Long.bitCount(words[b + 1] ^ q[1]) + Long.bitCount(words[b + 2] ^ q[2])
+        return Long.bitCount(words[b] ^ q[0])
+                + Long.bitCount(words[b + 1] ^ q[1])
+                + Long.bitCount(words[b + 2] ^ q[2])
                 + Long.bitCount(words[b + 3] ^ q[3]);
     }
 

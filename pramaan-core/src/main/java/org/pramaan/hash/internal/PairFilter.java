@@ -12,25 +12,35 @@ package org.pramaan.hash.internal;
  * another waited on one cache line at a time (docs/performance.md measured the difference).
  */
 final class PairFilter {
-    private static final long M1 = 0x5555555555555555L, M2 = 0x3333333333333333L, M4 = 0x0F0F0F0F0F0F0F0FL, M8 = 0x00FF00FF00FF00FFL;
+    private static final long M1 = 0x5555555555555555L,
+            M2 = 0x3333333333333333L,
+            M4 = 0x0F0F0F0F0F0F0F0FL,
+            M8 = 0x00FF00FF00FF00FFL;
     private static final long LANE_TOP = 0x8000800080008000L, LANE_ONE = 0x0001000100010001L;
     /** Longs per bucket per round: one cache line. */
     private static final int STEP = 8;
 
     private PairFilter() {}
 
-    static long[] packed(int entries) { return new long[(entries + 3) >>> 2]; }
+    static long[] packed(int entries) {
+        return new long[(entries + 3) >>> 2];
+    }
 
-    static void set(long[] packed, int i, int chunk) { packed[i >>> 2] |= (long) (chunk & 0xFFFF) << ((i & 3) << 4); }
+    static void set(long[] packed, int i, int chunk) {
+        packed[i >>> 2] |= (long) (chunk & 0xFFFF) << ((i & 3) << 4);
+    }
 
-    static int get(long[] packed, int i) { return (int) (packed[i >>> 2] >>> ((i & 3) << 4)) & 0xFFFF; }
+    static int get(long[] packed, int i) {
+        return (int) (packed[i >>> 2] >>> ((i & 3) << 4)) & 0xFFFF;
+    }
 
     /**
      * Adds to {@code s} every entry i in the buckets [from[j], to[j]) whose partner is within the
      * budget of the query's: R for bucket 0 (the query's own chunk), R − 1 for the others (one bit
      * already spent in the chunk). Returns the early reads' sum, for the caller to keep.
      */
-    static int scan(long[] partner, int[] from, int[] to, int m, int query, int pairRadius, int table, MainSegment.Scratch s) {
+    static int scan(
+            long[] partner, int[] from, int[] to, int m, int query, int pairRadius, int table, MainSegment.Scratch s) {
         long q = (query & 0xFFFFL) * LANE_ONE;
         long exact = (0x7FFFL - pairRadius) * LANE_ONE, flipped = (0x7FFFL - (pairRadius - 1)) * LANE_ONE;
         int[] at = s.at, stop = s.stop;

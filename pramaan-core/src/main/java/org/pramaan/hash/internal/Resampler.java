@@ -24,7 +24,8 @@ public final class Resampler {
      * @return the signal at {@code to} Hz; {@code from == to} returns a copy
      */
     public static float[] resample(float[] in, int from, int to) {
-        if (from <= 0 || to <= 0) throw new IllegalArgumentException("sample rates must be positive, got " + from + " → " + to);
+        if (from <= 0 || to <= 0)
+            throw new IllegalArgumentException("sample rates must be positive, got " + from + " → " + to);
         if (from == to) return in.clone();
         double ratio = (double) to / from;
         double fc = 0.5 * Math.min(1, ratio) * ROLL_OFF; // cycles per input sample

@@ -26,21 +26,34 @@ public final class SnapshotFile {
     private static final int BUFFER = 8 << 20;
 
     /** What the header says; enough to decide whether the snapshot matches the repository. */
-    public record Header(int version, long entries, long tabled, int cap, int width, long fingerprint) { }
+    public record Header(int version, long entries, long tabled, int cap, int width, long fingerprint) {}
 
-    private SnapshotFile() { }
+    private SnapshotFile() {}
 
     static long expectedSize(long n, long tabled, int width) {
         long partnerLongs = (tabled + 3) >>> 2; // four 2-byte partner chunks to a long (PairFilter)
-        return HEADER + n * 40 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4 + (Packed.CHUNKS - 1) * (tabled * width + partnerLongs * 8) + 16;
+        return HEADER
+                + n * 40
+                + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4
+                + (Packed.CHUNKS - 1) * (tabled * width + partnerLongs * 8)
+                + 16;
     }
 
     public static void write(Path file, MainSegment m) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            SnapshotIo.Out out = new SnapshotIo.Out(ch, ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN));
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            SnapshotIo.Out out =
+                    new SnapshotIo.Out(ch, ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN));
             ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(MAGIC).putInt(VERSION).putInt(Packed.CHUNKS).putInt(m.cap).putInt(m.width).putLong(m.n).putLong(m.tabled).putLong(m.fingerprint());
+            h.put(MAGIC)
+                    .putInt(VERSION)
+                    .putInt(Packed.CHUNKS)
+                    .putInt(m.cap)
+                    .putInt(m.width)
+                    .putLong(m.n)
+                    .putLong(m.tabled)
+                    .putLong(m.fingerprint());
             out.bytes(h.array());
             out.longs(m.words, m.n * 4);
             out.longs(m.ids, m.n);
@@ -61,25 +74,41 @@ public final class SnapshotFile {
 
     private static Header header(Path file, FileChannel ch) throws IOException {
         long size = ch.size();
-        if (size < HEADER) throw new SnapshotException(file, "is " + size + " bytes, shorter than its " + HEADER + "-byte header");
+        if (size < HEADER)
+            throw new SnapshotException(file, "is " + size + " bytes, shorter than its " + HEADER + "-byte header");
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        while (h.hasRemaining()) if (ch.read(h, h.position()) < 0) throw new SnapshotException(file, "ended inside its header");
+        while (h.hasRemaining())
+            if (ch.read(h, h.position()) < 0) throw new SnapshotException(file, "ended inside its header");
         h.flip();
         byte[] magic = new byte[8];
         h.get(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) throw new SnapshotException(file, "is not a PDQ index snapshot (bad magic)");
+        if (!java.util.Arrays.equals(magic, MAGIC))
+            throw new SnapshotException(file, "is not a PDQ index snapshot (bad magic)");
         int version = h.getInt();
-        if (version != VERSION) throw new SnapshotException(file, "has format version " + version + "; this build reads version " + VERSION);
+        if (version != VERSION)
+            throw new SnapshotException(
+                    file, "has format version " + version + "; this build reads version " + VERSION);
         int chunks = h.getInt();
         int cap = h.getInt();
         int width = h.getInt();
         long n = h.getLong(), tabled = h.getLong(), fingerprint = h.getLong();
-        if (chunks != Packed.CHUNKS) throw new SnapshotException(file, "has " + chunks + " chunks; this build uses " + Packed.CHUNKS);
-        if (n < 0 || n > Integer.MAX_VALUE / 4 || tabled < 0 || tabled > n || cap < 1 || !MainSegment.validWidth(width, tabled)) {
-            throw new SnapshotException(file, "has an impossible header (entries " + n + ", tabled " + tabled + ", cap " + cap + ", posting width " + width + ")");
+        if (chunks != Packed.CHUNKS)
+            throw new SnapshotException(file, "has " + chunks + " chunks; this build uses " + Packed.CHUNKS);
+        if (n < 0
+                || n > Integer.MAX_VALUE / 4
+                || tabled < 0
+                || tabled > n
+                || cap < 1
+                || !MainSegment.validWidth(width, tabled)) {
+            throw new SnapshotException(
+                    file,
+                    "has an impossible header (entries " + n + ", tabled " + tabled + ", cap " + cap
+                            + ", posting width " + width + ")");
         }
         long expected = expectedSize(n, tabled, width);
-        if (size != expected) throw new SnapshotException(file, "is " + size + " bytes but its header implies " + expected + " (truncated or damaged)");
+        if (size != expected)
+            throw new SnapshotException(
+                    file, "is " + size + " bytes but its header implies " + expected + " (truncated or damaged)");
         return new Header(version, n, tabled, cap, width, fingerprint);
     }
 
@@ -87,14 +116,16 @@ public final class SnapshotFile {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Header h = header(file, ch);
             int n = (int) h.entries(), t = (int) h.tabled();
-            SnapshotIo.In in = new SnapshotIo.In(file, ch, ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN));
+            SnapshotIo.In in = new SnapshotIo.In(
+                    file, ch, ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN));
             in.skipHeader(HEADER);
             long[] words = in.longs(n * 4);
             long[] ids = in.longs(n);
             int[][] offsets = new int[Packed.CHUNKS][];
             for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = in.ints(Packed.BUCKETS + 1);
             byte[][] postings = new byte[Packed.CHUNKS - 1][];
-            for (int k = 0; k < Packed.CHUNKS - 1; k++) postings[k] = in.bytes(MainSegment.postingArray(h.width(), t), h.width() * t);
+            for (int k = 0; k < Packed.CHUNKS - 1; k++)
+                postings[k] = in.bytes(MainSegment.postingArray(h.width(), t), h.width() * t);
             long[][] partners = new long[Packed.CHUNKS - 1][];
             for (int k = 0; k < Packed.CHUNKS - 1; k++) partners[k] = in.longs(PairFilter.packed(t).length);
             in.trailer(END);

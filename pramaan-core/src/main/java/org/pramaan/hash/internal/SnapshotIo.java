@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 
 /** Buffered, checksummed array I/O for {@link SnapshotFile}; CRC-32C because the JDK computes it with CPU instructions. */
 final class SnapshotIo {
-    private SnapshotIo() { }
+    private SnapshotIo() {}
 
     static final class Out {
         private final FileChannel ch;
@@ -26,7 +26,7 @@ final class SnapshotIo {
         }
 
         void bytes(byte[] a, int len) throws IOException {
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 room(1);
                 int k = Math.min(len - off, buf.remaining());
                 buf.put(a, off, k);
@@ -35,7 +35,7 @@ final class SnapshotIo {
         }
 
         void longs(long[] a, int len) throws IOException {
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 room(8);
                 int k = Math.min(len - off, buf.remaining() / 8);
                 buf.asLongBuffer().put(a, off, k);
@@ -45,7 +45,7 @@ final class SnapshotIo {
         }
 
         void ints(int[] a, int len) throws IOException {
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 room(4);
                 int k = Math.min(len - off, buf.remaining() / 4);
                 buf.asIntBuffer().put(a, off, k);
@@ -54,7 +54,6 @@ final class SnapshotIo {
             }
         }
 
-
         void trailer(byte[] end) throws IOException {
             flush();
             ByteBuffer t = ByteBuffer.allocate(16).order(buf.order());
@@ -62,7 +61,9 @@ final class SnapshotIo {
             while (t.hasRemaining()) ch.write(t);
         }
 
-        private void room(int bytes) throws IOException { if (buf.remaining() < bytes) flush(); }
+        private void room(int bytes) throws IOException {
+            if (buf.remaining() < bytes) flush();
+        }
 
         private void flush() throws IOException {
             buf.flip();
@@ -85,11 +86,14 @@ final class SnapshotIo {
             ch.position(0);
         }
 
-        void skipHeader(int bytes) throws IOException { fill(bytes); buf.position(buf.position() + bytes); }
+        void skipHeader(int bytes) throws IOException {
+            fill(bytes);
+            buf.position(buf.position() + bytes);
+        }
 
         long[] longs(int len) throws IOException {
             long[] a = new long[len];
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 int k = Math.min(len - off, buf.capacity() / 8);
                 fill(k * 8);
                 buf.asLongBuffer().get(a, off, k);
@@ -101,7 +105,7 @@ final class SnapshotIo {
 
         /** Fills the first {@code len} bytes of {@code a} (the rest is padding) and returns it. */
         byte[] bytes(byte[] a, int len) throws IOException {
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 int k = Math.min(len - off, buf.capacity());
                 fill(k);
                 buf.get(a, off, k);
@@ -112,7 +116,7 @@ final class SnapshotIo {
 
         int[] ints(int len) throws IOException {
             int[] a = new int[len];
-            for (int off = 0; off < len;) {
+            for (int off = 0; off < len; ) {
                 int k = Math.min(len - off, buf.capacity() / 4);
                 fill(k * 4);
                 buf.asIntBuffer().get(a, off, k);
@@ -122,7 +126,6 @@ final class SnapshotIo {
             return a;
         }
 
-
         void trailer(byte[] end) throws IOException {
             long computed = crc.getValue();
             ByteBuffer t = ByteBuffer.allocate(16).order(buf.order());
@@ -131,9 +134,13 @@ final class SnapshotIo {
             long stored = t.getLong();
             byte[] e = new byte[8];
             t.get(e);
-            if (!java.util.Arrays.equals(e, end)) throw new SnapshotException(file, "has no end marker (truncated or damaged)");
+            if (!java.util.Arrays.equals(e, end))
+                throw new SnapshotException(file, "has no end marker (truncated or damaged)");
             if (stored != computed) {
-                throw new SnapshotException(file, "fails its checksum (stored CRC-32C " + Long.toHexString(stored) + ", computed " + Long.toHexString(computed) + ")");
+                throw new SnapshotException(
+                        file,
+                        "fails its checksum (stored CRC-32C " + Long.toHexString(stored) + ", computed "
+                                + Long.toHexString(computed) + ")");
             }
         }
 
@@ -150,24 +157,31 @@ final class SnapshotIo {
     static void validate(Path file, MainSegment m) throws SnapshotException {
         for (int k = 0; k < Packed.CHUNKS; k++) {
             int[] o = m.offsets[k];
-            if (o[0] != 0 || o[Packed.BUCKETS] != m.tabled) throw new SnapshotException(file, "has table " + k + " offsets that do not span its " + m.tabled + " entries");
-            for (int v = 0; v < Packed.BUCKETS; v++) if (o[v] > o[v + 1]) throw new SnapshotException(file, "has table " + k + " offsets out of order at bucket " + v);
+            if (o[0] != 0 || o[Packed.BUCKETS] != m.tabled)
+                throw new SnapshotException(
+                        file, "has table " + k + " offsets that do not span its " + m.tabled + " entries");
+            for (int v = 0; v < Packed.BUCKETS; v++)
+                if (o[v] > o[v + 1])
+                    throw new SnapshotException(file, "has table " + k + " offsets out of order at bucket " + v);
         }
         for (int v = 0; v < Packed.BUCKETS; v++) {
             for (int p = m.offsets[0][v]; p < m.offsets[0][v + 1]; p++) {
-                if (Packed.chunk(m.words, p, 0) != v) throw new SnapshotException(file, "has entry " + p + " outside its chunk-0 bucket " + v);
+                if (Packed.chunk(m.words, p, 0) != v)
+                    throw new SnapshotException(file, "has entry " + p + " outside its chunk-0 bucket " + v);
             }
         }
         for (int k = 1; k < Packed.CHUNKS; k++) {
             byte[] post = m.postings[k - 1];
             for (int i = 0; i < m.tabled; i++) {
                 int p = m.position(post, i);
-                if (p < 0 || p >= m.tabled) throw new SnapshotException(file, "has table " + k + " posting " + p + " out of range");
+                if (p < 0 || p >= m.tabled)
+                    throw new SnapshotException(file, "has table " + k + " posting " + p + " out of range");
                 // A wrong partner cannot crash a search but would silently drop matches. The checksum
                 // guards the bytes; a sample (every 1,024th entry: random reads, ~15 ms at 10M instead
                 // of seconds for all) guards against a writer that put the wrong chunk there.
                 if ((i & 1023) == 0 && PairFilter.get(m.partners[k - 1], i) != Packed.chunk(m.words, p, k ^ 1)) {
-                    throw new SnapshotException(file, "has table " + k + " partner chunk at " + i + " that does not match its hash");
+                    throw new SnapshotException(
+                            file, "has table " + k + " partner chunk at " + i + " that does not match its hash");
                 }
             }
         }

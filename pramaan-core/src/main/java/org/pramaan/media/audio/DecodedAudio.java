@@ -11,5 +11,7 @@ public record DecodedAudio(float[] samples, int sampleRate, int sourceChannels) 
         if (sourceChannels <= 0) throw new IllegalArgumentException("channels must be positive, got " + sourceChannels);
     }
 
-    public double durationSeconds() { return (double) samples.length / sampleRate; }
+    public double durationSeconds() {
+        return (double) samples.length / sampleRate;
+    }
 }

@@ -18,21 +18,29 @@ record WavFormat(boolean floating, int channels, int sampleRate, int bitsPerSamp
         if (fmt.length < 16) throw corrupt("'fmt ' chunk is " + fmt.length + " bytes, expected at least 16");
         int tag = Bytes.u16le(fmt, 0);
         if (tag == EXTENSIBLE) {
-            if (fmt.length < 40) throw corrupt("WAVE_FORMAT_EXTENSIBLE 'fmt ' chunk is " + fmt.length + " bytes, expected 40");
+            if (fmt.length < 40)
+                throw corrupt("WAVE_FORMAT_EXTENSIBLE 'fmt ' chunk is " + fmt.length + " bytes, expected 40");
             tag = Bytes.u16le(fmt, 24);
         }
         int channels = Bytes.u16le(fmt, 2);
         long rate = Bytes.u32le(fmt, 4);
         int blockAlign = Bytes.u16le(fmt, 12);
         int bits = Bytes.u16le(fmt, 14);
-        if (tag != PCM && tag != IEEE_FLOAT) throw unsupported("format tag 0x" + Integer.toHexString(tag) + " is not PCM (1) or IEEE float (3); decode compressed WAV with FFmpeg");
+        if (tag != PCM && tag != IEEE_FLOAT)
+            throw unsupported("format tag 0x" + Integer.toHexString(tag)
+                    + " is not PCM (1) or IEEE float (3); decode compressed WAV with FFmpeg");
         boolean floating = tag == IEEE_FLOAT;
         if (floating ? bits != 32 && bits != 64 : bits != 8 && bits != 16 && bits != 24 && bits != 32) {
-            throw unsupported((floating ? "float" : "PCM") + " with " + bits + " bits per sample is not supported (PCM 8/16/24/32, float 32/64)");
+            throw unsupported((floating ? "float" : "PCM") + " with " + bits
+                    + " bits per sample is not supported (PCM 8/16/24/32, float 32/64)");
         }
-        if (channels < 1 || channels > MAX_CHANNELS) throw corrupt("declares " + channels + " channels; 1.." + MAX_CHANNELS + " are accepted");
-        if (rate < MIN_RATE || rate > MAX_RATE) throw corrupt("declares a sample rate of " + rate + " Hz; " + MIN_RATE + ".." + MAX_RATE + " are accepted");
-        if (blockAlign != channels * bits / 8) throw corrupt("block align " + blockAlign + " does not equal channels × bytes per sample (" + channels + " × " + bits / 8 + ")");
+        if (channels < 1 || channels > MAX_CHANNELS)
+            throw corrupt("declares " + channels + " channels; 1.." + MAX_CHANNELS + " are accepted");
+        if (rate < MIN_RATE || rate > MAX_RATE)
+            throw corrupt("declares a sample rate of " + rate + " Hz; " + MIN_RATE + ".." + MAX_RATE + " are accepted");
+        if (blockAlign != channels * bits / 8)
+            throw corrupt("block align " + blockAlign + " does not equal channels × bytes per sample (" + channels
+                    + " × " + bits / 8 + ")");
         return new WavFormat(floating, channels, (int) rate, bits, blockAlign);
     }
 
@@ -47,7 +55,11 @@ record WavFormat(boolean floating, int channels, int sampleRate, int bitsPerSamp
         };
     }
 
-    static MediaRejectedException corrupt(String m) { return new MediaRejectedException(RejectionCode.CORRUPT, "WAV: " + m); }
+    static MediaRejectedException corrupt(String m) {
+        return new MediaRejectedException(RejectionCode.CORRUPT, "WAV: " + m);
+    }
 
-    static MediaRejectedException unsupported(String m) { return new MediaRejectedException(RejectionCode.UNREADABLE, "WAV: " + m); }
+    static MediaRejectedException unsupported(String m) {
+        return new MediaRejectedException(RejectionCode.UNREADABLE, "WAV: " + m);
+    }
 }

@@ -18,41 +18,67 @@ import org.pramaan.media.container.RiffChunks;
 public final class WavReader {
     /** 15 minutes at 48 kHz: 173 MB of floats, well above the clips hash banks hold. */
     public static final long DEFAULT_MAX_FRAMES = 48_000L * 60 * 15;
+
     private static final int BLOCK_FRAMES = 8192;
 
     private final long maxFrames;
 
-    public WavReader() { this(DEFAULT_MAX_FRAMES); }
+    public WavReader() {
+        this(DEFAULT_MAX_FRAMES);
+    }
 
     public WavReader(long maxFrames) {
-        if (maxFrames < 1 || maxFrames > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("max frames must be 1.." + (Integer.MAX_VALUE - 16) + ", got " + maxFrames);
+        if (maxFrames < 1 || maxFrames > Integer.MAX_VALUE - 16)
+            throw new IllegalArgumentException(
+                    "max frames must be 1.." + (Integer.MAX_VALUE - 16) + ", got " + maxFrames);
         this.maxFrames = maxFrames;
     }
 
-    public long maxFrames() { return maxFrames; }
+    public long maxFrames() {
+        return maxFrames;
+    }
 
     public DecodedAudio read(MediaSource src) throws IOException, MediaRejectedException {
         if (src.size() == 0) throw new MediaRejectedException(RejectionCode.EMPTY, "WAV file is empty (0 bytes)");
-        if (src.size() < 12) throw new MediaRejectedException(RejectionCode.TRUNCATED, "WAV header is cut short: " + src.size() + " bytes, the RIFF header needs 12");
+        if (src.size() < 12)
+            throw new MediaRejectedException(
+                    RejectionCode.TRUNCATED,
+                    "WAV header is cut short: " + src.size() + " bytes, the RIFF header needs 12");
         byte[] head = src.read(0, 12);
-        if (!Bytes.startsWith(head, 0, "RIFF") || !Bytes.startsWith(head, 8, "WAVE")) throw WavFormat.corrupt("does not start with 'RIFF' … 'WAVE'");
+        if (!Bytes.startsWith(head, 0, "RIFF") || !Bytes.startsWith(head, 8, "WAVE"))
+            throw WavFormat.corrupt("does not start with 'RIFF' … 'WAVE'");
         RiffChunks.Result walk = RiffChunks.walk(src);
         Optional<RiffChunks.Chunk> fmtChunk = find(walk, "fmt ");
         Optional<RiffChunks.Chunk> data = find(walk, "data").or(() -> streamed(src, walk));
         if (data.isEmpty() || fmtChunk.isEmpty()) {
             String missing = fmtChunk.isEmpty() ? "'fmt '" : "'data'";
             String why = walk.problem().isEmpty() ? "" : " (" + walk.problem() + ")";
-            throw new MediaRejectedException(walk.problem().isEmpty() ? RejectionCode.CORRUPT : RejectionCode.TRUNCATED, "WAV has no complete " + missing + " chunk" + why);
+            throw new MediaRejectedException(
+                    walk.problem().isEmpty() ? RejectionCode.CORRUPT : RejectionCode.TRUNCATED,
+                    "WAV has no complete " + missing + " chunk" + why);
         }
-        if (fmtChunk.get().length() > 1024) throw WavFormat.corrupt("'fmt ' chunk is " + fmtChunk.get().length() + " bytes; at most 1024 are accepted");
-        WavFormat format = WavFormat.parse(src.read(fmtChunk.get().dataOffset(), (int) fmtChunk.get().length()));
+        if (fmtChunk.get().length() > 1024)
+            throw WavFormat.corrupt("'fmt ' chunk is " + fmtChunk.get().length() + " bytes; at most 1024 are accepted");
+        WavFormat format = WavFormat.parse(
+                src.read(fmtChunk.get().dataOffset(), (int) fmtChunk.get().length()));
         long frames = data.get().length() / format.blockAlign();
-        if (frames == 0) throw new MediaRejectedException(RejectionCode.EMPTY, "WAV 'data' chunk holds no sample frames (" + data.get().length() + " bytes)");
+        if (frames == 0)
+            throw new MediaRejectedException(
+                    RejectionCode.EMPTY,
+                    "WAV 'data' chunk holds no sample frames (" + data.get().length() + " bytes)");
         if (frames > maxFrames) {
-            throw new MediaRejectedException(RejectionCode.TOO_LARGE, String.format(java.util.Locale.ROOT,
-                    "WAV holds %d sample frames (%.1f s at %d Hz); the limit is %d", frames, (double) frames / format.sampleRate(), format.sampleRate(), maxFrames));
+            throw new MediaRejectedException(
+                    RejectionCode.TOO_LARGE,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "WAV holds %d sample frames (%.1f s at %d Hz); the limit is %d",
+                            frames,
+                            (double) frames / format.sampleRate(),
+                            format.sampleRate(),
+                            maxFrames));
         }
-        return new DecodedAudio(mixDown(src, data.get().dataOffset(), (int) frames, format), format.sampleRate(), format.channels());
+        return new DecodedAudio(
+                mixDown(src, data.get().dataOffset(), (int) frames, format), format.sampleRate(), format.channels());
     }
 
     /**
@@ -61,7 +87,11 @@ public final class WavReader {
      * whole one, means "the samples run to the end of the file"; any other overlong length is truncation.
      */
     private static Optional<RiffChunks.Chunk> streamed(MediaSource src, RiffChunks.Result walk) {
-        long pos = walk.chunks().isEmpty() ? 12 : walk.chunks().getLast().dataOffset() + walk.chunks().getLast().length() + (walk.chunks().getLast().length() & 1);
+        long pos = walk.chunks().isEmpty()
+                ? 12
+                : walk.chunks().getLast().dataOffset()
+                        + walk.chunks().getLast().length()
+                        + (walk.chunks().getLast().length() & 1);
         try {
             if (pos + 8 > src.size()) return Optional.empty();
             byte[] h = src.read(pos, 8);
@@ -76,7 +106,8 @@ public final class WavReader {
         return walk.chunks().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    private static float[] mixDown(MediaSource src, long offset, int frames, WavFormat f) throws IOException, MediaRejectedException {
+    private static float[] mixDown(MediaSource src, long offset, int frames, WavFormat f)
+            throws IOException, MediaRejectedException {
         float[] out = new float[frames];
         int bytesPerSample = f.bitsPerSample() / 8;
         float scale = 1f / f.channels();
@@ -86,7 +117,8 @@ public final class WavReader {
             for (int i = 0; i < n; i++) {
                 float sum = 0;
                 for (int c = 0; c < f.channels(); c++) sum += f.sample(block, i * f.blockAlign() + c * bytesPerSample);
-                if (!Float.isFinite(sum)) throw WavFormat.corrupt("sample frame " + (start + i) + " is not a finite number");
+                if (!Float.isFinite(sum))
+                    throw WavFormat.corrupt("sample frame " + (start + i) + " is not a finite number");
                 out[start + i] = sum * scale;
             }
         }

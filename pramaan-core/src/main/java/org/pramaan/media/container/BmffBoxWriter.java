@@ -25,9 +25,12 @@ public final class BmffBoxWriter {
     public static Spliced replaceTopLevel(byte[] file, Predicate<BmffBoxes.Box> drop, byte[] box) throws IOException {
         List<BmffBoxes.Box> top = top(file);
         for (BmffBoxes.Box b : top) {
-            if (b.type().equals("moof")) throw new IllegalArgumentException("fragmented BMFF (moof) is not rewritten: its offsets are not re-pointed");
+            if (b.type().equals("moof"))
+                throw new IllegalArgumentException(
+                        "fragmented BMFF (moof) is not rewritten: its offsets are not re-pointed");
             if (b.type().equals("meta") && !StblOffsets.find(file, b, "iloc").isEmpty()) {
-                throw new IllegalArgumentException("item-based BMFF (meta/iloc, HEIF/AVIF) is not rewritten: iloc offsets are not re-pointed");
+                throw new IllegalArgumentException(
+                        "item-based BMFF (meta/iloc, HEIF/AVIF) is not rewritten: iloc offsets are not re-pointed");
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(file.length + box.length);
@@ -63,7 +66,8 @@ public final class BmffBoxWriter {
 
     /** {@code size 'uuid' usertype(16) payload} (§4.2, §11.1 extended type). */
     public static byte[] uuidBox(byte[] usertype, byte[] payload) {
-        if (usertype.length != 16) throw new IllegalArgumentException("a uuid box's usertype is 16 bytes, got " + usertype.length);
+        if (usertype.length != 16)
+            throw new IllegalArgumentException("a uuid box's usertype is 16 bytes, got " + usertype.length);
         byte[] p = new byte[16 + payload.length];
         System.arraycopy(usertype, 0, p, 0, 16);
         System.arraycopy(payload, 0, p, 16, payload.length);

@@ -45,7 +45,11 @@ public final class GifBlocks {
                     String id = Bytes.ascii(src.read(pos + 1, 8), 0, 8);
                     ByteArrayOutputStream data = new ByteArrayOutputStream();
                     pos = subBlocks(src, pos + 12, data, maxData);
-                    if (pos < 0) return new Result(apps, "application extension at offset " + start + " is cut short or over " + maxData + " bytes");
+                    if (pos < 0)
+                        return new Result(
+                                apps,
+                                "application extension at offset " + start + " is cut short or over " + maxData
+                                        + " bytes");
                     apps.add(new Extension(id, start, data.toByteArray()));
                     continue;
                 }
@@ -62,7 +66,9 @@ public final class GifBlocks {
         return new Result(apps, "more than " + MAX_BLOCKS + " blocks");
     }
 
-    private static int colourTable(byte packed) { return (packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0; }
+    private static int colourTable(byte packed) {
+        return (packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0;
+    }
 
     /** Skips (or collects) sub-blocks up to the zero-length terminator; returns the position after it, or -1. */
     private static long subBlocks(MediaSource src, long pos, ByteArrayOutputStream keep, int max) throws IOException {

@@ -31,20 +31,33 @@ public final class Id3Frames {
         if (!Bytes.startsWith(h, 0, "ID3")) return new Result(0, out, "");
         int version = h[3];
         long end = 10 + syncsafe(h, 6);
-        if (end > src.size()) return new Result(version, out, "tag declares " + (end - 10) + " bytes but the file ends first");
+        if (end > src.size())
+            return new Result(version, out, "tag declares " + (end - 10) + " bytes but the file ends first");
         if (version != 3 && version != 4) return new Result(version, out, "");
         long pos = 10;
-        if ((h[5] & 0x40) != 0 && end < 14) return new Result(version, out, "extended header flag set but the tag is too short to hold its 4-byte size");
-        if ((h[5] & 0x40) != 0) pos += version == 3 ? 4 + Bytes.u32be(src.read(10, 4), 0) : syncsafe(src.read(10, 4), 0);
+        if ((h[5] & 0x40) != 0 && end < 14)
+            return new Result(
+                    version, out, "extended header flag set but the tag is too short to hold its 4-byte size");
+        if ((h[5] & 0x40) != 0)
+            pos += version == 3 ? 4 + Bytes.u32be(src.read(10, 4), 0) : syncsafe(src.read(10, 4), 0);
         while (pos + 10 <= end) {
             if (out.size() >= MAX_FRAMES) return new Result(version, out, "more than " + MAX_FRAMES + " frames");
             byte[] f = src.read(pos, 10);
             if (f[0] == 0) break; // padding
             String id = Bytes.ascii(f, 0, 4);
             long len = version == 4 ? syncsafe(f, 4) : Bytes.u32be(f, 4);
-            if (pos + 10 + len > end) return new Result(version, out, "frame " + id + " at offset " + pos + " declares " + len + " bytes, past the tag end");
+            if (pos + 10 + len > end)
+                return new Result(
+                        version,
+                        out,
+                        "frame " + id + " at offset " + pos + " declares " + len + " bytes, past the tag end");
             boolean compressed = version == 3 ? (f[9] & 0x80) != 0 : (f[9] & 0x08) != 0;
-            if (compressed && len < 4) return new Result(version, out, "compressed frame " + id + " at offset " + pos + " is shorter than its 4-byte decompressed size");
+            if (compressed && len < 4)
+                return new Result(
+                        version,
+                        out,
+                        "compressed frame " + id + " at offset " + pos
+                                + " is shorter than its 4-byte decompressed size");
             out.add(new Frame(id, pos, pos + 10, len));
             pos += 10 + len;
         }
@@ -61,7 +74,8 @@ public final class Id3Frames {
         String mime = new String(d, 1, mimeEnd - 1, StandardCharsets.ISO_8859_1);
         int fileEnd = next(d, mimeEnd + 1, wide);
         if (fileEnd < 0) return Optional.empty();
-        String file = new String(d, mimeEnd + 1, fileEnd - mimeEnd - 1, wide ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+        String file = new String(
+                d, mimeEnd + 1, fileEnd - mimeEnd - 1, wide ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
         int descEnd = next(d, fileEnd + (wide ? 2 : 1), wide);
         if (descEnd < 0) return Optional.empty();
         int from = descEnd + (wide ? 2 : 1);

@@ -24,16 +24,19 @@ public final class Id3TagWriter {
         if (!r.problem().isEmpty()) throw new IllegalArgumentException("invalid ID3v2 tag: " + r.problem());
         boolean hasTag = mp3.length >= 10 && Bytes.startsWith(mp3, 0, "ID3");
         int version = hasTag ? r.version() : 4;
-        if (version != 3 && version != 4) throw new IllegalArgumentException("ID3v2." + version + " tags are not rewritten (only v2.3 and v2.4)");
+        if (version != 3 && version != 4)
+            throw new IllegalArgumentException("ID3v2." + version + " tags are not rewritten (only v2.3 and v2.4)");
         int flags = hasTag ? mp3[5] & 0xFF : 0;
         if ((flags & 0x80) != 0) throw new IllegalArgumentException("unsynchronised ID3v2 tags are not rewritten");
         long audio = hasTag ? 10 + syncsafe(mp3, 6) + ((flags & 0x10) != 0 ? 10 : 0) : 0;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Id3Frames.Frame f : r.frames()) if (!drop.test(f)) body.write(mp3, (int) f.offset(), (int) (f.length() + 10));
+        for (Id3Frames.Frame f : r.frames())
+            if (!drop.test(f)) body.write(mp3, (int) f.offset(), (int) (f.length() + 10));
         long start = 10L + body.size();
         for (NewFrame f : add) body.writeBytes(frame(version, f.id(), f.data()));
         long length = 10 + body.size() - start;
-        if (body.size() >= 1 << 28) throw new IllegalArgumentException("ID3v2 tag would exceed 256 MiB (28-bit syncsafe size)");
+        if (body.size() >= 1 << 28)
+            throw new IllegalArgumentException("ID3v2 tag would exceed 256 MiB (28-bit syncsafe size)");
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) (mp3.length - audio + 10 + body.size()));
         out.writeBytes(new byte[] {'I', 'D', '3', (byte) version, 0, 0});
         out.writeBytes(syncsafe(body.size()));
@@ -72,7 +75,9 @@ public final class Id3TagWriter {
 
     static byte[] syncsafe(int v) {
         if (v < 0 || v >= 1 << 28) throw new IllegalArgumentException("size " + v + " does not fit 28 bits");
-        return new byte[] {(byte) ((v >>> 21) & 0x7F), (byte) ((v >>> 14) & 0x7F), (byte) ((v >>> 7) & 0x7F), (byte) (v & 0x7F)};
+        return new byte[] {
+            (byte) ((v >>> 21) & 0x7F), (byte) ((v >>> 14) & 0x7F), (byte) ((v >>> 7) & 0x7F), (byte) (v & 0x7F)
+        };
     }
 
     private static long syncsafe(byte[] b, int o) {

@@ -9,7 +9,9 @@ package org.pramaan.media.container;
  * @param payloadLength bytes of payload (the length field minus 2); 0 for stand-alone markers
  */
 public record JpegSegment(int marker, long offset, long payloadOffset, int payloadLength) {
-    public boolean isApp(int n) { return marker == 0xE0 + n; }
+    public boolean isApp(int n) {
+        return marker == 0xE0 + n;
+    }
 
     /** Start-of-frame markers carry the frame size: SOF0-3, 5-7, 9-11, 13-15 (T.81 Table B.1). */
     public boolean isStartOfFrame() {

@@ -22,8 +22,11 @@ public final class JpegSegmentWriter {
 
     private JpegSegmentWriter() {}
 
-    public static Spliced replace(byte[] jpeg, int marker, Predicate<Existing> drop, List<byte[]> payloads) throws IOException {
-        if (marker < 0xC0 || marker > 0xFE) throw new IllegalArgumentException("0x" + Integer.toHexString(marker) + " is not a JPEG marker with a length");
+    public static Spliced replace(byte[] jpeg, int marker, Predicate<Existing> drop, List<byte[]> payloads)
+            throws IOException {
+        if (marker < 0xC0 || marker > 0xFE)
+            throw new IllegalArgumentException(
+                    "0x" + Integer.toHexString(marker) + " is not a JPEG marker with a length");
         JpegSegments.Result r = JpegSegments.walk(MediaSource.of(jpeg));
         if (!r.complete()) throw new IllegalArgumentException("not a well-formed JPEG: " + r.problem());
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + 1024);
@@ -39,7 +42,8 @@ public final class JpegSegmentWriter {
         while (k < kept.size() && (kept.get(k).isApp(0) || kept.get(k).isApp(1))) copy(jpeg, kept.get(k++), out);
         long start = out.size();
         for (byte[] p : payloads) {
-            if (p.length > MAX_PAYLOAD) throw new IllegalArgumentException("segment payload of " + p.length + " bytes exceeds " + MAX_PAYLOAD);
+            if (p.length > MAX_PAYLOAD)
+                throw new IllegalArgumentException("segment payload of " + p.length + " bytes exceeds " + MAX_PAYLOAD);
             out.write(0xFF);
             out.write(marker);
             out.write((p.length + 2) >>> 8);

@@ -23,7 +23,9 @@ public final class JpegSegments {
      * @param problem     why the walk stopped early, or empty
      */
     public record Result(List<JpegSegment> segments, boolean reachedScan, String problem) {
-        public boolean complete() { return reachedScan && problem.isEmpty(); }
+        public boolean complete() {
+            return reachedScan && problem.isEmpty();
+        }
     }
 
     private JpegSegments() {}
@@ -40,14 +42,20 @@ public final class JpegSegments {
         while (pos + 2 <= size) {
             if (out.size() >= MAX_SEGMENTS) return new Result(out, false, "more than " + MAX_SEGMENTS + " segments");
             int ff = src.read(pos, 1)[0] & 0xFF;
-            if (ff != 0xFF) return new Result(out, false, "expected a marker (0xFF) at offset " + pos + ", found 0x" + Integer.toHexString(ff));
+            if (ff != 0xFF)
+                return new Result(
+                        out,
+                        false,
+                        "expected a marker (0xFF) at offset " + pos + ", found 0x" + Integer.toHexString(ff));
             long markerPos = pos;
             int marker;
             int fill = 0;
             do { // fill bytes (T.81 §B.1.1.2) may precede a marker
                 pos++;
                 if (pos >= size) return new Result(out, false, "file ends inside marker at offset " + markerPos);
-                if (++fill > MAX_FILL_BYTES) return new Result(out, false, "more than " + MAX_FILL_BYTES + " fill bytes (0xFF) at offset " + markerPos);
+                if (++fill > MAX_FILL_BYTES)
+                    return new Result(
+                            out, false, "more than " + MAX_FILL_BYTES + " fill bytes (0xFF) at offset " + markerPos);
                 marker = src.read(pos, 1)[0] & 0xFF;
             } while (marker == 0xFF);
             pos++;
@@ -59,13 +67,27 @@ public final class JpegSegments {
                 out.add(new JpegSegment(marker, markerPos, pos, 0));
                 return new Result(out, false, "EOI before any scan (SOS) at offset " + markerPos);
             }
-            if (pos + 2 > size) return new Result(out, false, "file ends inside the length of marker 0x" + Integer.toHexString(marker) + " at offset " + markerPos);
+            if (pos + 2 > size)
+                return new Result(
+                        out,
+                        false,
+                        "file ends inside the length of marker 0x" + Integer.toHexString(marker) + " at offset "
+                                + markerPos);
             byte[] l = src.read(pos, 2);
             int len = ((l[0] & 0xFF) << 8) | (l[1] & 0xFF);
-            if (len < 2) return new Result(out, false, "segment 0x" + Integer.toHexString(marker) + " at offset " + markerPos + " has invalid length " + len);
+            if (len < 2)
+                return new Result(
+                        out,
+                        false,
+                        "segment 0x" + Integer.toHexString(marker) + " at offset " + markerPos + " has invalid length "
+                                + len);
             long payload = pos + 2;
             if (payload + (len - 2) > size) {
-                return new Result(out, false, "segment 0x" + Integer.toHexString(marker) + " at offset " + markerPos + " declares " + len + " bytes but the file ends first");
+                return new Result(
+                        out,
+                        false,
+                        "segment 0x" + Integer.toHexString(marker) + " at offset " + markerPos + " declares " + len
+                                + " bytes but the file ends first");
             }
             out.add(new JpegSegment(marker, markerPos, payload, len - 2));
             if (marker == 0xDA) return new Result(out, true, "");

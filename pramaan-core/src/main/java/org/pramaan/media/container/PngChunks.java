@@ -20,7 +20,9 @@ public final class PngChunks {
      * @param problem why the walk stopped early, or empty
      */
     public record Result(List<PngChunk> chunks, boolean endSeen, String problem) {
-        public boolean complete() { return endSeen && problem.isEmpty(); }
+        public boolean complete() {
+            return endSeen && problem.isEmpty();
+        }
     }
 
     private PngChunks() {}
@@ -40,15 +42,25 @@ public final class PngChunks {
             if (out.size() >= MAX_CHUNKS) return new Result(out, false, "more than " + MAX_CHUNKS + " chunks");
             if (pos + 8 > size) return new Result(out, false, "file ends inside a chunk header at offset " + pos);
             byte[] head = src.read(pos, 8);
-            long len = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFFL) << 16) | ((head[2] & 0xFFL) << 8) | (head[3] & 0xFFL);
+            long len = ((head[0] & 0xFFL) << 24)
+                    | ((head[1] & 0xFFL) << 16)
+                    | ((head[2] & 0xFFL) << 8)
+                    | (head[3] & 0xFFL);
             String type = new String(head, 4, 4, StandardCharsets.ISO_8859_1);
             if (!type.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
                 return new Result(out, false, "invalid chunk type at offset " + pos);
             }
-            if (len > Integer.MAX_VALUE) return new Result(out, false, "chunk " + type + " at offset " + pos + " declares length " + len + " (over 2^31-1)");
+            if (len > Integer.MAX_VALUE)
+                return new Result(
+                        out,
+                        false,
+                        "chunk " + type + " at offset " + pos + " declares length " + len + " (over 2^31-1)");
             long data = pos + 8;
             if (data + len + 4 > size) {
-                return new Result(out, false, "chunk " + type + " at offset " + pos + " declares " + len + " bytes but the file ends first");
+                return new Result(
+                        out,
+                        false,
+                        "chunk " + type + " at offset " + pos + " declares " + len + " bytes but the file ends first");
             }
             out.add(new PngChunk(type, pos, data, (int) len, crcMatches(src, pos + 4, (int) len + 4, data + len)));
             pos = data + len + 4;

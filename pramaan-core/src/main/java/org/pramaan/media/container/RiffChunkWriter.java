@@ -15,9 +15,11 @@ import org.pramaan.media.MediaSource;
 public final class RiffChunkWriter {
     private RiffChunkWriter() {}
 
-    public static Spliced replace(byte[] riff, Predicate<RiffChunks.Chunk> drop, String id, byte[] data) throws IOException {
+    public static Spliced replace(byte[] riff, Predicate<RiffChunks.Chunk> drop, String id, byte[] data)
+            throws IOException {
         if (id.length() != 4) throw new IllegalArgumentException("'" + id + "' is not a four-character RIFF chunk id");
-        if (riff.length < 12 || !Bytes.startsWith(riff, 0, "RIFF")) throw new IllegalArgumentException("not a RIFF file");
+        if (riff.length < 12 || !Bytes.startsWith(riff, 0, "RIFF"))
+            throw new IllegalArgumentException("not a RIFF file");
         RiffChunks.Result r = RiffChunks.walk(MediaSource.of(riff));
         if (!r.problem().isEmpty()) throw new IllegalArgumentException("not a well-formed RIFF file: " + r.problem());
         ByteArrayOutputStream out = new ByteArrayOutputStream(riff.length + data.length + 9);

@@ -26,7 +26,8 @@ public final class RiffChunks {
 
     public static Result walk(MediaSource src) throws IOException {
         // A file shorter than the RIFF header is a problem to report, not a read past the end.
-        if (src.size() < 12) return new Result("", 0, List.of(), "file is " + src.size() + " bytes; the RIFF header needs 12");
+        if (src.size() < 12)
+            return new Result("", 0, List.of(), "file is " + src.size() + " bytes; the RIFF header needs 12");
         byte[] h = src.read(0, 12);
         long riffEnd = 8 + Bytes.u32le(h, 4);
         String form = Bytes.ascii(h, 8, 4);
@@ -39,13 +40,21 @@ public final class RiffChunks {
             String id = Bytes.ascii(c, 0, 4);
             long len = Bytes.u32le(c, 4);
             if (pos + 8 + len > src.size()) {
-                return new Result(form, riffEnd, out, "chunk '" + id + "' at offset " + pos + " declares " + len + " bytes but the file ends first");
+                return new Result(
+                        form,
+                        riffEnd,
+                        out,
+                        "chunk '" + id + "' at offset " + pos + " declares " + len + " bytes but the file ends first");
             }
             out.add(new Chunk(id, pos + 8, len));
             pos += 8 + len + (len & 1); // chunks are padded to even length (RIFF spec)
         }
         if (riffEnd > src.size()) {
-            return new Result(form, riffEnd, out, "the RIFF header declares " + riffEnd + " bytes but the file has " + src.size());
+            return new Result(
+                    form,
+                    riffEnd,
+                    out,
+                    "the RIFF header declares " + riffEnd + " bytes but the file has " + src.size());
         }
         return new Result(form, riffEnd, out, "");
     }

@@ -11,8 +11,12 @@ package org.pramaan.media.container;
  */
 public record Spliced(byte[] bytes, long start, long length) {
     public Spliced {
-        if (start < 0 || length < 0 || start + length > bytes.length) throw new IllegalArgumentException("span [" + start + ", +" + length + ") outside " + bytes.length + " bytes");
+        if (start < 0 || length < 0 || start + length > bytes.length)
+            throw new IllegalArgumentException(
+                    "span [" + start + ", +" + length + ") outside " + bytes.length + " bytes");
     }
 
-    public long end() { return start + length; }
+    public long end() {
+        return start + length;
+    }
 }

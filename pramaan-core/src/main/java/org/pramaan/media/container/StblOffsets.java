@@ -23,13 +23,18 @@ final class StblOffsets {
 
     private static void patch(byte[] f, BmffBoxes.Box b, int width, LongUnaryOperator relocate) {
         int p = (int) b.payloadOffset() + 4;
-        if (p + 4 > b.end()) throw new IllegalArgumentException(b.type() + " at offset " + b.offset() + " is too short for its entry count");
+        if (p + 4 > b.end())
+            throw new IllegalArgumentException(
+                    b.type() + " at offset " + b.offset() + " is too short for its entry count");
         long n = Bytes.u32be(f, p);
-        if (p + 4 + n * width > b.end()) throw new IllegalArgumentException(b.type() + " at offset " + b.offset() + " declares " + n + " entries past its end");
+        if (p + 4 + n * width > b.end())
+            throw new IllegalArgumentException(
+                    b.type() + " at offset " + b.offset() + " declares " + n + " entries past its end");
         for (int i = 0; i < n; i++) {
             int at = p + 4 + i * width;
             long v = relocate.applyAsLong(width == 4 ? Bytes.u32be(f, at) : Bytes.u64be(f, at));
-            if (width == 4 && v > 0xFFFF_FFFFL) throw new IllegalArgumentException("a shifted stco offset exceeds 32 bits; the file needs co64");
+            if (width == 4 && v > 0xFFFF_FFFFL)
+                throw new IllegalArgumentException("a shifted stco offset exceeds 32 bits; the file needs co64");
             for (int k = 0; k < width; k++) f[at + k] = (byte) (v >>> (8 * (width - 1 - k)));
         }
     }
@@ -41,14 +46,16 @@ final class StblOffsets {
         return out;
     }
 
-    private static void walk(MediaSource src, BmffBoxes.Box parent, String type, List<BmffBoxes.Box> out, int depth) throws IOException {
+    private static void walk(MediaSource src, BmffBoxes.Box parent, String type, List<BmffBoxes.Box> out, int depth)
+            throws IOException {
         if (depth > 8) return;
         long from = parent.payloadOffset() + (parent.type().equals("meta") ? 4 : 0);
         List<BmffBoxes.Box> kids;
         try {
             kids = BmffBoxes.children(src, from, parent.end());
         } catch (BmffBoxes.BoxException e) {
-            throw new IllegalArgumentException("invalid box structure inside '" + parent.type() + "' at offset " + parent.offset() + ": " + e.getMessage());
+            throw new IllegalArgumentException("invalid box structure inside '" + parent.type() + "' at offset "
+                    + parent.offset() + ": " + e.getMessage());
         }
         for (BmffBoxes.Box k : kids) {
             if (k.type().equals(type)) out.add(k);

@@ -36,7 +36,11 @@ public final class TiffIfds {
         return Optional.empty();
     }
 
-    private static int u16(byte[] b, int o, boolean le) { return le ? Bytes.u16le(b, o) : Bytes.u16be(b, o); }
+    private static int u16(byte[] b, int o, boolean le) {
+        return le ? Bytes.u16le(b, o) : Bytes.u16be(b, o);
+    }
 
-    private static long u32(byte[] b, int o, boolean le) { return le ? Bytes.u32le(b, o) : Bytes.u32be(b, o); }
+    private static long u32(byte[] b, int o, boolean le) {
+        return le ? Bytes.u32le(b, o) : Bytes.u32be(b, o);
+    }
 }

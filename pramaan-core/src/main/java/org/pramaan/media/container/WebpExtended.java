@@ -18,10 +18,12 @@ public final class WebpExtended {
 
     /** The file in extended format with {@code flags} ORed into VP8X; already-extended files only get the flags. */
     public static byte[] ensure(byte[] webp, int flags) throws IOException {
-        if (webp.length < 12 || !Bytes.startsWith(webp, 0, "RIFF")) throw new IllegalArgumentException("not a RIFF/WebP file");
+        if (webp.length < 12 || !Bytes.startsWith(webp, 0, "RIFF"))
+            throw new IllegalArgumentException("not a RIFF/WebP file");
         RiffChunks.Result r = RiffChunks.walk(MediaSource.of(webp));
         if (!r.form().equals("WEBP") || !r.problem().isEmpty() || r.chunks().isEmpty()) {
-            throw new IllegalArgumentException("not a well-formed WebP file" + (r.problem().isEmpty() ? "" : ": " + r.problem()));
+            throw new IllegalArgumentException(
+                    "not a well-formed WebP file" + (r.problem().isEmpty() ? "" : ": " + r.problem()));
         }
         RiffChunks.Chunk first = r.chunks().get(0);
         if (first.id().equals("VP8X")) {
@@ -32,7 +34,8 @@ public final class WebpExtended {
         int[] wha = switch (first.id()) {
             case "VP8 " -> vp8(webp, first);
             case "VP8L" -> vp8l(webp, first);
-            default -> throw new IllegalArgumentException("WebP starts with chunk '" + first.id() + "', not VP8/VP8L/VP8X");
+            default ->
+                throw new IllegalArgumentException("WebP starts with chunk '" + first.id() + "', not VP8/VP8L/VP8X");
         };
         byte[] x = new byte[10];
         x[0] = (byte) (flags | wha[2]);
@@ -59,7 +62,8 @@ public final class WebpExtended {
     /** WebP lossless §3.2: signature 0x2F, 14-bit width-1, 14-bit height-1, alpha_is_used bit. */
     private static int[] vp8l(byte[] b, RiffChunks.Chunk c) {
         int o = (int) c.dataOffset();
-        if (c.length() < 5 || (b[o] & 0xFF) != 0x2F) throw new IllegalArgumentException("VP8L chunk has no 0x2F signature");
+        if (c.length() < 5 || (b[o] & 0xFF) != 0x2F)
+            throw new IllegalArgumentException("VP8L chunk has no 0x2F signature");
         long bits = Bytes.u32le(b, o + 1);
         int alpha = ((bits >>> 28) & 1) == 1 ? ALPHA : 0;
         return new int[] {(int) (bits & 0x3FFF) + 1, (int) ((bits >>> 14) & 0x3FFF) + 1, alpha};

@@ -9,5 +9,7 @@ public record AudioClip(int sampleRate, float[] samples) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sampleRate must be positive, got " + sampleRate);
     }
 
-    public double seconds() { return samples.length / (double) sampleRate; }
+    public double seconds() {
+        return samples.length / (double) sampleRate;
+    }
 }

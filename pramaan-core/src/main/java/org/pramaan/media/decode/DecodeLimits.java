@@ -15,10 +15,14 @@ public record DecodeLimits(Duration maxDuration, long maxFrames, long maxFramePi
     public static final DecodeLimits DEFAULT = new DecodeLimits(Duration.ofHours(1), 3600L * 60, 7680L * 4320);
 
     public DecodeLimits {
-        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) throw new IllegalArgumentException("maxDuration must be positive, got " + maxDuration);
+        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero())
+            throw new IllegalArgumentException("maxDuration must be positive, got " + maxDuration);
         if (maxFrames <= 0) throw new IllegalArgumentException("maxFrames must be positive, got " + maxFrames);
-        if (maxFramePixels <= 0) throw new IllegalArgumentException("maxFramePixels must be positive, got " + maxFramePixels);
+        if (maxFramePixels <= 0)
+            throw new IllegalArgumentException("maxFramePixels must be positive, got " + maxFramePixels);
     }
 
-    public double maxSeconds() { return maxDuration.toMillis() / 1000.0; }
+    public double maxSeconds() {
+        return maxDuration.toMillis() / 1000.0;
+    }
 }

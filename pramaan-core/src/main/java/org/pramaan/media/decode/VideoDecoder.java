@@ -14,7 +14,8 @@ public interface VideoDecoder {
      * @throws MediaRejectedException for an empty, corrupt or truncated file, one with no video
      *                                stream, or one over {@code limits}; the message names which
      */
-    DecodedVideo decode(Path file, DecodeLimits limits, int frameSide, VideoFrameSink sink) throws MediaRejectedException;
+    DecodedVideo decode(Path file, DecodeLimits limits, int frameSide, VideoFrameSink sink)
+            throws MediaRejectedException;
 
     /** What a finished decode saw. */
     record DecodedVideo(VideoStreamInfo info, long framesDecoded) {}

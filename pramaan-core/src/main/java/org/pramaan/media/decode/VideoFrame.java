@@ -15,8 +15,11 @@ public record VideoFrame(long frameNumber, double ptsSeconds, int width, int hei
     public VideoFrame {
         Objects.requireNonNull(rgb, "rgb");
         if (frameNumber < 0) throw new IllegalArgumentException("frameNumber must not be negative, got " + frameNumber);
-        if (width <= 0 || height <= 0) throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
-        if ((long) width * height * 3 != rgb.length) throw new IllegalArgumentException("rgb has " + rgb.length + " bytes, expected " + width + "x" + height + "x3");
+        if (width <= 0 || height <= 0)
+            throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
+        if ((long) width * height * 3 != rgb.length)
+            throw new IllegalArgumentException(
+                    "rgb has " + rgb.length + " bytes, expected " + width + "x" + height + "x3");
     }
 
     /**

@@ -12,7 +12,9 @@ public interface VideoFrameSink {
      * Whether frame {@code frameNumber} is wanted. Frames not wanted are still decoded (later
      * frames depend on them) and counted, but not converted to RGB, which is most of the cost.
      */
-    default boolean wants(long frameNumber) { return true; }
+    default boolean wants(long frameNumber) {
+        return true;
+    }
 
     void accept(VideoFrame frame);
 }

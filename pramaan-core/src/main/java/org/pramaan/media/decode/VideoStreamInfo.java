@@ -9,9 +9,12 @@ package org.pramaan.media.decode;
  */
 public record VideoStreamInfo(int width, int height, double frameRate, double declaredSeconds, String codec) {
     public VideoStreamInfo {
-        if (width <= 0 || height <= 0) throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
-        if (!(frameRate > 0) || Double.isInfinite(frameRate)) throw new IllegalArgumentException("frame rate must be positive, got " + frameRate);
-        if (declaredSeconds < 0) throw new IllegalArgumentException("declared duration must not be negative, got " + declaredSeconds);
+        if (width <= 0 || height <= 0)
+            throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
+        if (!(frameRate > 0) || Double.isInfinite(frameRate))
+            throw new IllegalArgumentException("frame rate must be positive, got " + frameRate);
+        if (declaredSeconds < 0)
+            throw new IllegalArgumentException("declared duration must not be negative, got " + declaredSeconds);
         if (codec == null) codec = "unknown";
     }
 }

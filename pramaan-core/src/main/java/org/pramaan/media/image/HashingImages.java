@@ -15,7 +15,9 @@ final class HashingImages {
 
     private HashingImages() {}
 
-    static boolean squashed(int width, int height) { return width > SIDE || height > SIDE; }
+    static boolean squashed(int width, int height) {
+        return width > SIDE || height > SIDE;
+    }
 
     /**
      * For each output position, the position in a decoded image of {@code decoded} pixels that

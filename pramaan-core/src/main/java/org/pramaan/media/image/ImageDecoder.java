@@ -37,7 +37,8 @@ public final class ImageDecoder {
     public static BufferedImage decodeFull(MediaSource source, MediaInfo info) throws IOException {
         if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
             try {
-                return PngDecoder.decodeFull(source.readAll(), info.dimensions().get().pixels());
+                return PngDecoder.decodeFull(
+                        source.readAll(), info.dimensions().get().pixels());
             } catch (PngException e) {
                 // Interlaced, or odd in a way ImageIO may still read: ImageIO has the last word.
             }
@@ -65,14 +66,18 @@ public final class ImageDecoder {
             Dimensions dims = info.dimensions().get();
             int n = HashingImages.blockScale(dims.width(), dims.height(), KEEP);
             try {
-                return n < 8 ? reducedJpeg(source.readAll(), n, dims.pixels()) : fullJpeg(source.readAll(), dims.pixels());
+                return n < 8
+                        ? reducedJpeg(source.readAll(), n, dims.pixels())
+                        : fullJpeg(source.readAll(), dims.pixels());
             } catch (JpegException e) {
-                // Unsupported (arithmetic, 12-bit, what ImageIO would see as RGB…) or malformed for our reader: ImageIO has the last word.
+                // Unsupported (arithmetic, 12-bit, what ImageIO would see as RGB…) or malformed for our reader: ImageIO
+                // has the last word.
             }
         }
         if (info.type() == MediaType.PNG && info.dimensions().isPresent()) {
             try {
-                return PngDecoder.decode(source.readAll(), info.dimensions().get().pixels());
+                return PngDecoder.decode(
+                        source.readAll(), info.dimensions().get().pixels());
             } catch (PngException e) {
                 // Interlaced, or odd in a way ImageIO may still read (it is lenient): ImageIO has the last word.
             }
@@ -99,7 +104,8 @@ public final class ImageDecoder {
     static BufferedImage reducedJpeg(byte[] bytes, int n, long maxPixels) throws JpegException {
         JpegFrame f = JpegDecoder.decode(bytes, n, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
-        int[] xs = HashingImages.sampleMap(f.width, f.outWidth(), squash), ys = HashingImages.sampleMap(f.height, f.outHeight(), squash);
+        int[] xs = HashingImages.sampleMap(f.width, f.outWidth(), squash),
+                ys = HashingImages.sampleMap(f.height, f.outHeight(), squash);
         return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegColour.toImage(f, xs, ys);
     }
 
@@ -111,7 +117,8 @@ public final class ImageDecoder {
     static BufferedImage fullJpeg(byte[] bytes, long maxPixels) throws JpegException {
         JpegFrame f = JpegDecoder.decode(bytes, 8, maxPixels);
         boolean squash = HashingImages.squashed(f.width, f.height);
-        int[] xs = HashingImages.sampleMap(f.width, f.width, squash), ys = HashingImages.sampleMap(f.height, f.height, squash);
+        int[] xs = HashingImages.sampleMap(f.width, f.width, squash),
+                ys = HashingImages.sampleMap(f.height, f.height, squash);
         return f.components.length == 4 ? JpegCmyk.toImage(f, xs, ys) : JpegFullColour.toImage(f, xs, ys);
     }
 
@@ -122,10 +129,14 @@ public final class ImageDecoder {
     static BufferedImage fastWebp(byte[] bytes, Dimensions dims) throws WebpException {
         Vp8Frame f = WebpDecoder.decodeForHashing(bytes, dims.pixels());
         if (f.width != dims.width() || f.height != dims.height()) {
-            throw WebpException.unsupported("VP8 frame " + f.width + "x" + f.height + " differs from the canvas " + dims.width() + "x" + dims.height());
+            throw WebpException.unsupported("VP8 frame " + f.width + "x" + f.height + " differs from the canvas "
+                    + dims.width() + "x" + dims.height());
         }
         boolean squash = HashingImages.squashed(f.width, f.height);
-        return WebpColour.toImage(f, HashingImages.sampleMap(f.width, f.width, squash), HashingImages.sampleMap(f.height, f.height, squash));
+        return WebpColour.toImage(
+                f,
+                HashingImages.sampleMap(f.width, f.width, squash),
+                HashingImages.sampleMap(f.height, f.height, squash));
     }
 
     /**

@@ -8,6 +8,7 @@ package org.pramaan.media.image;
 final class JpegBits {
     /** Look-ahead never needs more than 8 bytes; more zero bytes than this means the data ran out. */
     private static final int MAX_FAKE_BYTES = 16;
+
     private final byte[] data;
     private final int end;
     private int pos;
@@ -17,10 +18,12 @@ final class JpegBits {
      * in locals, refilling through {@link #fill}, instead of reading and writing fields per symbol.
      */
     long buf;
+
     int bits;
     private int fakeBytes;
     /** RSTn markers cycle 0..7 from each scan's start (T.81 §B.2.1). */
     private int restarts;
+
     private boolean atMarker;
 
     JpegBits(byte[] data, int start, int end) {
@@ -52,7 +55,11 @@ final class JpegBits {
                 if (b == 0xFF) {
                     int next = pos + 1 < end ? data[pos + 1] & 0xFF : -1;
                     if (next == 0) pos += 2;
-                    else { atMarker = true; b = 0; fake(); }
+                    else {
+                        atMarker = true;
+                        b = 0;
+                        fake();
+                    }
                 } else pos++;
             } else fake();
             buf = (buf << 8) | b;
@@ -69,7 +76,9 @@ final class JpegBits {
         return (int) (buf >>> (bits - n)) & ((1 << n) - 1);
     }
 
-    void skip(int n) { bits -= n; }
+    void skip(int n) {
+        bits -= n;
+    }
 
     int bits(int n) throws JpegException {
         int v = peek(n);
@@ -77,7 +86,9 @@ final class JpegBits {
         return v;
     }
 
-    boolean bit() throws JpegException { return bits(1) != 0; }
+    boolean bit() throws JpegException {
+        return bits(1) != 0;
+    }
 
     /** T.81 §F.2.2.1 EXTEND: an n-bit magnitude category value to a signed coefficient. */
     int receiveExtend(int n) throws JpegException {
@@ -99,9 +110,13 @@ final class JpegBits {
     void restart() throws JpegException {
         requireNoMissingBits();
         int m = nextMarker();
-        if (m < 0xD0 || m > 0xD7) throw JpegException.corrupt("expected a restart marker at offset " + pos + ", found " + (m < 0 ? "end of data" : String.format("0x%02X", m)));
+        if (m < 0xD0 || m > 0xD7)
+            throw JpegException.corrupt("expected a restart marker at offset " + pos + ", found "
+                    + (m < 0 ? "end of data" : String.format("0x%02X", m)));
         // A wrong number means lost data; libjpeg resynchronises in its own way, so we do not guess.
-        if (m != 0xD0 + (restarts++ & 7)) throw JpegException.corrupt(String.format("restart marker 0x%02X at offset %d, expected 0x%02X", m, pos, 0xD0 + ((restarts - 1) & 7)));
+        if (m != 0xD0 + (restarts++ & 7))
+            throw JpegException.corrupt(String.format(
+                    "restart marker 0x%02X at offset %d, expected 0x%02X", m, pos, 0xD0 + ((restarts - 1) & 7)));
         pos += 2;
         buf = 0;
         bits = 0;
@@ -127,5 +142,7 @@ final class JpegBits {
     }
 
     /** Where the marker found by {@link #nextMarker} starts. */
-    int position() { return pos; }
+    int position() {
+        return pos;
+    }
 }

@@ -50,11 +50,15 @@ final class JpegColour {
                 int y = cs[0].plane[ry + cx[0][i]] & 0xFF;
                 int cb = cs[1].plane[rb + cx[1][i]] & 0xFF;
                 int cr = cs[2].plane[rr + cx[2][i]] & 0xFF;
-                out[j * w + i] = (clamp(y + CR_R[cr]) << 16) | (clamp(y + ((CB_G[cb] + CR_G[cr]) >> 16)) << 8) | clamp(y + CB_B[cb]);
+                out[j * w + i] = (clamp(y + CR_R[cr]) << 16)
+                        | (clamp(y + ((CB_G[cb] + CR_G[cr]) >> 16)) << 8)
+                        | clamp(y + CB_B[cb]);
             }
         }
         return img;
     }
 
-    private static int clamp(int v) { return v < 0 ? 0 : Math.min(v, 255); }
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
 }

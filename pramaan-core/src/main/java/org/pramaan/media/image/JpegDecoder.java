@@ -34,12 +34,14 @@ final class JpegDecoder {
 
     /** @param n pixels per block side in the output: 8 (full size), 4, 2 or 1 */
     static JpegFrame decode(byte[] data, int n, long maxPixels) throws JpegException {
-        if (n != 8 && n != 4 && n != 2 && n != 1) throw new IllegalArgumentException("scale must be 8, 4, 2 or 1 pixels per block, got " + n);
+        if (n != 8 && n != 4 && n != 2 && n != 1)
+            throw new IllegalArgumentException("scale must be 8, 4, 2 or 1 pixels per block, got " + n);
         return new JpegDecoder(data, n, maxPixels).run();
     }
 
     private JpegFrame run() throws JpegException {
-        if (d.length < 4 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != 0xD8) throw JpegException.corrupt("no SOI marker at offset 0");
+        if (d.length < 4 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != 0xD8)
+            throw JpegException.corrupt("no SOI marker at offset 0");
         pos = 2;
         while (true) {
             org.pramaan.limits.WorkBudget.check(); // per segment (a progressive JPEG may hold thousands of scans)
@@ -51,15 +53,25 @@ final class JpegDecoder {
             switch (marker) {
                 case 0xC0, 0xC1, 0xC2 -> frame(marker == 0xC2, start, end);
                 case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
-                        throw JpegException.unsupported(String.format("SOF%d (lossless, hierarchical or arithmetic coding)", marker - 0xC0));
+                    throw JpegException.unsupported(
+                            String.format("SOF%d (lossless, hierarchical or arithmetic coding)", marker - 0xC0));
                 case 0xC4 -> huffman(start, end);
                 case 0xDB -> quantisation(start, end);
                 case 0xDD -> restartInterval = u16(start, end);
-                case 0xDA -> { scan(start, end); continue; }
+                case 0xDA -> {
+                    scan(start, end);
+                    continue;
+                }
                 case 0xDC -> throw JpegException.unsupported("DNL marker (height given after the first scan)");
                 case 0xEE -> adobe(start, end);
-                case 0xE0 -> jfif |= end - start >= 14 && d[start] == 'J' && d[start + 1] == 'F' && d[start + 2] == 'I' && d[start + 3] == 'F' && d[start + 4] == 0;
-                default -> { } // APPn, COM and others: skipped
+                case 0xE0 ->
+                    jfif |= end - start >= 14
+                            && d[start] == 'J'
+                            && d[start + 1] == 'F'
+                            && d[start + 2] == 'I'
+                            && d[start + 3] == 'F'
+                            && d[start + 4] == 0;
+                default -> {} // APPn, COM and others: skipped
             }
             pos = end;
         }
@@ -70,7 +82,9 @@ final class JpegDecoder {
 
     private int nextMarker() throws JpegException {
         if (pos >= d.length) return -1;
-        if ((d[pos] & 0xFF) != 0xFF) throw JpegException.corrupt(String.format("expected a marker at offset %d, found 0x%02X", pos, d[pos] & 0xFF));
+        if ((d[pos] & 0xFF) != 0xFF)
+            throw JpegException.corrupt(
+                    String.format("expected a marker at offset %d, found 0x%02X", pos, d[pos] & 0xFF));
         while (pos + 1 < d.length && (d[pos + 1] & 0xFF) == 0xFF) pos++; // fill bytes (T.81 §B.1.1.2)
         if (pos + 1 >= d.length) return -1;
         int m = d[pos + 1] & 0xFF;
@@ -80,9 +94,12 @@ final class JpegDecoder {
 
     /** Leaves {@code pos} on the segment's length field; returns the length, checked against the data. */
     private int segmentLength(int marker) throws JpegException {
-        if (pos + 2 > d.length) throw JpegException.corrupt(String.format("marker 0x%02X at offset %d has no length", marker, pos - 2));
+        if (pos + 2 > d.length)
+            throw JpegException.corrupt(String.format("marker 0x%02X at offset %d has no length", marker, pos - 2));
         int len = ((d[pos] & 0xFF) << 8) | (d[pos + 1] & 0xFF);
-        if (len < 2 || pos + len > d.length) throw JpegException.corrupt(String.format("segment 0x%02X at offset %d says %d bytes, %d are left", marker, pos - 2, len, d.length - pos));
+        if (len < 2 || pos + len > d.length)
+            throw JpegException.corrupt(String.format(
+                    "segment 0x%02X at offset %d says %d bytes, %d are left", marker, pos - 2, len, d.length - pos));
         return len;
     }
 
@@ -98,13 +115,19 @@ final class JpegDecoder {
 
     private void adobe(int at, int end) {
         // Adobe APP14: "Adobe", version, flags0, flags1, transform (0 = RGB/CMYK, 1 = YCbCr, 2 = YCCK).
-        if (end - at >= 12 && d[at] == 'A' && d[at + 1] == 'd' && d[at + 2] == 'o' && d[at + 3] == 'b' && d[at + 4] == 'e') adobeTransform = d[at + 11] & 0xFF;
+        if (end - at >= 12
+                && d[at] == 'A'
+                && d[at + 1] == 'd'
+                && d[at + 2] == 'o'
+                && d[at + 3] == 'b'
+                && d[at + 4] == 'e') adobeTransform = d[at + 11] & 0xFF;
     }
 
     private void quantisation(int at, int end) throws JpegException {
         while (at < end) {
             int pq = u8(at, end) >> 4, tq = u8(at, end) & 15;
-            if (pq > 1 || tq > 3) throw JpegException.corrupt("DQT table " + tq + " with precision " + pq + " at offset " + at);
+            if (pq > 1 || tq > 3)
+                throw JpegException.corrupt("DQT table " + tq + " with precision " + pq + " at offset " + at);
             at++;
             int[] q = new int[64];
             for (int k = 0; k < 64; k++) {
@@ -125,7 +148,8 @@ final class JpegDecoder {
                 counts[i] = u8(at + i, end);
                 total += counts[i];
             }
-            if (total > 256 || at + 17 + total > end) throw JpegException.corrupt("DHT at offset " + at + " lists " + total + " symbols");
+            if (total > 256 || at + 17 + total > end)
+                throw JpegException.corrupt("DHT at offset " + at + " lists " + total + " symbols");
             byte[] symbols = java.util.Arrays.copyOfRange(d, at + 17, at + 17 + total);
             (tc == 0 ? dcTables : acTables)[th] = new JpegHuffman(counts, symbols);
             at += 17 + total;
@@ -138,7 +162,8 @@ final class JpegDecoder {
         if (precision != 8) throw JpegException.unsupported(precision + "-bit samples");
         if (h == 0) throw JpegException.unsupported("height 0 (defined by a DNL marker)");
         if (w == 0) throw JpegException.corrupt("width 0 in SOF");
-        if ((long) w * h > maxPixels) throw JpegException.corrupt(w + "x" + h + " is over the limit of " + maxPixels + " pixels");
+        if ((long) w * h > maxPixels)
+            throw JpegException.corrupt(w + "x" + h + " is over the limit of " + maxPixels + " pixels");
         if (nc != 1 && nc != 3 && nc != 4) throw JpegException.unsupported(nc + " components");
         if (nc == 3 && adobeTransform == 0) throw JpegException.unsupported("RGB-coded components (Adobe transform 0)");
         Component[] comps = new Component[nc];
@@ -146,10 +171,12 @@ final class JpegDecoder {
             int p = at + 6 + 3 * i;
             int id = u8(p, end), hv = u8(p + 1, end), tq = u8(p + 2, end);
             if ((hv >> 4) < 1 || (hv >> 4) > 4 || (hv & 15) < 1 || (hv & 15) > 4 || tq > 3)
-                throw JpegException.corrupt("component " + id + " has sampling " + (hv >> 4) + "x" + (hv & 15) + ", table " + tq);
+                throw JpegException.corrupt(
+                        "component " + id + " has sampling " + (hv >> 4) + "x" + (hv & 15) + ", table " + tq);
             comps[i] = new Component(id, hv >> 4, hv & 15, tq);
         }
-        if (nc == 3 && comps[0].id == 'R' && comps[1].id == 'G' && comps[2].id == 'B') throw JpegException.unsupported("RGB-coded components");
+        if (nc == 3 && comps[0].id == 'R' && comps[1].id == 'G' && comps[2].id == 'B')
+            throw JpegException.unsupported("RGB-coded components");
         frame = new JpegFrame(w, h, progressive, comps, n);
     }
 
@@ -158,7 +185,8 @@ final class JpegDecoder {
         if (++scans > MAX_SCANS) throw JpegException.corrupt("more than " + MAX_SCANS + " scans");
         if (scans == 1) JpegColourSpace.check(frame, jfif, adobeTransform);
         int ns = u8(at, end);
-        if (ns < 1 || ns > frame.components.length || end - at != 4 + 2 * ns) throw JpegException.corrupt("SOS at offset " + (at - 4) + " with " + ns + " components");
+        if (ns < 1 || ns > frame.components.length || end - at != 4 + 2 * ns)
+            throw JpegException.corrupt("SOS at offset " + (at - 4) + " with " + ns + " components");
         List<Component> comps = new ArrayList<>();
         for (int i = 0; i < ns; i++) {
             Component c = frame.byId(u8(at + 1 + 2 * i, end));
@@ -176,7 +204,8 @@ final class JpegDecoder {
         if (!JpegScanCheck.needed(frame, spectral)) {
             bits.skipScan(); // a band this scale never uses (AC at 1/8)
         } else {
-            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, transform()).decode();
+            new JpegScan(frame, comps.toArray(Component[]::new), spectral, restartInterval, bits, quant, transform())
+                    .decode();
             bits.requireNoMissingBits();
             bits.nextMarker();
         }
@@ -184,17 +213,27 @@ final class JpegDecoder {
     }
 
     /** Full size: libjpeg's integer IDCT, so the pixels are ImageIO's; reduced scales: the float one. */
-    private JpegTransform transform() { return n == 8 ? new JpegIslowIdct() : new JpegIdct(n); }
+    private JpegTransform transform() {
+        return n == 8 ? new JpegIslowIdct() : new JpegIdct(n);
+    }
 
     private void finishProgressive() throws JpegException {
         if (n == 8) JpegColourSpace.requireComplete(frame);
         JpegTransform idct = transform();
         for (Component c : frame.components) {
             int[] q = quant[c.tq];
-            if (q == null) throw JpegException.corrupt("component " + c.id + " uses quantisation table " + c.tq + ", never defined");
+            if (q == null)
+                throw JpegException.corrupt(
+                        "component " + c.id + " uses quantisation table " + c.tq + ", never defined");
             for (int by = 0; by < c.realBlocksY; by++) {
                 for (int bx = 0; bx < c.realBlocksX; bx++) {
-                    idct.transform(c.coefs, (by * c.blocksPerLine + bx) * 64, q, c.plane, by * n * c.planeStride + bx * n, c.planeStride);
+                    idct.transform(
+                            c.coefs,
+                            (by * c.blocksPerLine + bx) * 64,
+                            q,
+                            c.plane,
+                            by * n * c.planeStride + bx * n,
+                            c.planeStride);
                 }
             }
         }

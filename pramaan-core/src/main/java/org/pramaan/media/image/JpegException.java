@@ -14,10 +14,16 @@ final class JpegException extends IOException {
         this.unsupported = unsupported;
     }
 
-    static JpegException corrupt(String message) { return new JpegException("corrupt JPEG: " + message, false); }
+    static JpegException corrupt(String message) {
+        return new JpegException("corrupt JPEG: " + message, false);
+    }
 
-    static JpegException unsupported(String message) { return new JpegException("JPEG feature left to ImageIO: " + message, true); }
+    static JpegException unsupported(String message) {
+        return new JpegException("JPEG feature left to ImageIO: " + message, true);
+    }
 
     /** True when the file may be fine but uses something only the ImageIO path reads (CMYK, arithmetic coding…). */
-    boolean unsupported() { return unsupported; }
+    boolean unsupported() {
+        return unsupported;
+    }
 }

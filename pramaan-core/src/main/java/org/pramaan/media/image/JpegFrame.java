@@ -21,7 +21,10 @@ final class JpegFrame {
         this.components = components;
         this.n = n;
         int h = 1, v = 1;
-        for (Component c : components) { h = Math.max(h, c.h); v = Math.max(v, c.v); }
+        for (Component c : components) {
+            h = Math.max(h, c.h);
+            v = Math.max(v, c.v);
+        }
         hMax = h;
         vMax = v;
         mcusX = ceilDiv(width, 8 * h);
@@ -29,12 +32,18 @@ final class JpegFrame {
         for (Component c : components) c.layout(this);
     }
 
-    static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
 
     /** Output size at the reduced scale: ⌈side · n / 8⌉. */
-    int outWidth() { return ceilDiv(width * n, 8); }
+    int outWidth() {
+        return ceilDiv(width * n, 8);
+    }
 
-    int outHeight() { return ceilDiv(height * n, 8); }
+    int outHeight() {
+        return ceilDiv(height * n, 8);
+    }
 
     Component byId(int id) throws JpegException {
         for (Component c : components) if (c.id == id) return c;
@@ -45,12 +54,14 @@ final class JpegFrame {
         final int id, h, v, tq;
         /** The padded block grid of interleaved scans (T.81 §A.2.4) and the real one of single-component scans. */
         int blocksPerLine, blocksPerColumn, realBlocksX, realBlocksY;
+
         short[] coefs;
         byte[] plane;
         int planeStride;
         int dcPred;
         /** Per coefficient 0..5, the Al of the last progressive scan that coded it, -1 if none (libjpeg's coef_bits). */
         final int[] coefBits = {-1, -1, -1, -1, -1, -1};
+
         JpegHuffman dc, ac;
 
         Component(int id, int h, int v, int tq) {

@@ -29,7 +29,9 @@ final class JpegFullColour {
 
     private JpegFullColour() {}
 
-    private static int fix(double v) { return (int) (v * (1 << SCALEBITS) + 0.5); }
+    private static int fix(double v) {
+        return (int) (v * (1 << SCALEBITS) + 0.5);
+    }
 
     static BufferedImage toImage(JpegFrame f, int[] xs, int[] ys) throws JpegException {
         int w = xs.length, h = ys.length;
@@ -45,7 +47,9 @@ final class JpegFullColour {
             }
             return img;
         }
-        JpegUpsampler uy = JpegUpsampler.of(f, cs[0], xs), ub = JpegUpsampler.of(f, cs[1], xs), ur = JpegUpsampler.of(f, cs[2], xs);
+        JpegUpsampler uy = JpegUpsampler.of(f, cs[0], xs),
+                ub = JpegUpsampler.of(f, cs[1], xs),
+                ur = JpegUpsampler.of(f, cs[2], xs);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         int[] y = new int[w], cb = new int[w], cr = new int[w];
@@ -56,7 +60,9 @@ final class JpegFullColour {
             int o = j * w;
             for (int i = 0; i < w; i++) {
                 int l = y[i], b = cb[i], r = cr[i];
-                out[o + i] = (clamp(l + CR_R[r]) << 16) | (clamp(l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)) << 8) | clamp(l + CB_B[b]);
+                out[o + i] = (clamp(l + CR_R[r]) << 16)
+                        | (clamp(l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)) << 8)
+                        | clamp(l + CB_B[b]);
             }
         }
         return img;
@@ -72,5 +78,7 @@ final class JpegFullColour {
         }
     }
 
-    private static int clamp(int v) { return v < 0 ? 0 : Math.min(v, 255); }
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
 }

@@ -8,6 +8,7 @@ final class JpegHuffman {
     private static final int LOOKUP = 11;
     /** (code length << 8) | symbol, 0 where the code is longer than {@link #LOOKUP} bits. */
     final int[] fast = new int[1 << LOOKUP];
+
     private final int[] maxCode = new int[18];
     private final int[] offset = new int[17];
     private final byte[] symbols;
@@ -17,6 +18,7 @@ final class JpegHuffman {
      * coefficients of a photo take this path (the "fast AC" trick of small JPEG decoders).
      */
     final int[] fastAc = new int[1 << LOOKUP];
+
     static final int LOOKUP_BITS = LOOKUP;
     static final int EOB_RUN = 64;
 
@@ -32,7 +34,8 @@ final class JpegHuffman {
         for (int len = 1; len <= 16; len++) {
             offset[len] = k - code;
             // A code space that overflows its length means the table is not a prefix code.
-            if (code + counts[len] > (1 << len)) throw JpegException.corrupt("Huffman table has too many codes of length " + len);
+            if (code + counts[len] > (1 << len))
+                throw JpegException.corrupt("Huffman table has too many codes of length " + len);
             for (int i = 0; i < counts[len]; i++, k++, code++) {
                 if (len <= LOOKUP) {
                     int shift = LOOKUP - len;

@@ -12,6 +12,7 @@ final class JpegIdct implements JpegTransform {
     private final int n;
     /** basis[x * n + u] = C(u)/2 · cos((2x+1)uπ / 2n), C(0) = 1/√2. */
     private final float[] basis;
+
     private final float[] tmp;
 
     JpegIdct(int n) {
@@ -27,7 +28,9 @@ final class JpegIdct implements JpegTransform {
     }
 
     @Override
-    public int size() { return n; }
+    public int size() {
+        return n;
+    }
 
     /**
      * @param coef 64 coefficients in natural (row-major) order, not yet dequantised
@@ -64,13 +67,18 @@ final class JpegIdct implements JpegTransform {
         float[] t = tmp, k = basis;
         for (int v = 0; v < 4; v++) {
             int r = o + v * 8;
-            float f0 = c[r] * q[v * 8], f1 = c[r + 1] * q[v * 8 + 1], f2 = c[r + 2] * q[v * 8 + 2], f3 = c[r + 3] * q[v * 8 + 3];
-            for (int x = 0; x < 4; x++) t[v * 4 + x] = k[x * 4] * f0 + k[x * 4 + 1] * f1 + k[x * 4 + 2] * f2 + k[x * 4 + 3] * f3;
+            float f0 = c[r] * q[v * 8],
+                    f1 = c[r + 1] * q[v * 8 + 1],
+                    f2 = c[r + 2] * q[v * 8 + 2],
+                    f3 = c[r + 3] * q[v * 8 + 3];
+            for (int x = 0; x < 4; x++)
+                t[v * 4 + x] = k[x * 4] * f0 + k[x * 4 + 1] * f1 + k[x * 4 + 2] * f2 + k[x * 4 + 3] * f3;
         }
         for (int y = 0; y < 4; y++) {
             float k0 = k[y * 4], k1 = k[y * 4 + 1], k2 = k[y * 4 + 2], k3 = k[y * 4 + 3];
             int p = outOff + y * stride;
-            for (int x = 0; x < 4; x++) out[p + x] = clamp(k0 * t[x] + k1 * t[4 + x] + k2 * t[8 + x] + k3 * t[12 + x] + 128f);
+            for (int x = 0; x < 4; x++)
+                out[p + x] = clamp(k0 * t[x] + k1 * t[4 + x] + k2 * t[8 + x] + k3 * t[12 + x] + 128f);
         }
     }
 

@@ -12,8 +12,18 @@ package org.pramaan.media.image;
  */
 final class JpegIslowIdct implements JpegTransform {
     private static final int CONST_BITS = 13, PASS1_BITS = 2;
-    private static final int F0_298 = 2446, F0_390 = 3196, F0_541 = 4433, F0_765 = 6270, F0_899 = 7373, F1_175 = 9633,
-            F1_501 = 12299, F1_847 = 15137, F1_961 = 16069, F2_053 = 16819, F2_562 = 20995, F3_072 = 25172;
+    private static final int F0_298 = 2446,
+            F0_390 = 3196,
+            F0_541 = 4433,
+            F0_765 = 6270,
+            F0_899 = 7373,
+            F1_175 = 9633,
+            F1_501 = 12299,
+            F1_847 = 15137,
+            F1_961 = 16069,
+            F2_053 = 16819,
+            F2_562 = 20995,
+            F3_072 = 25172;
     /** Index (value & 1023) → sample: x+128 clamped for -512 ≤ x < 512, wrapping beyond (libjpeg's post-IDCT table). */
     private static final byte[] LIMIT = new byte[1024];
 
@@ -27,7 +37,9 @@ final class JpegIslowIdct implements JpegTransform {
     private final int[] ws = new int[64];
 
     @Override
-    public int size() { return 8; }
+    public int size() {
+        return 8;
+    }
 
     @Override
     public void flat(short dc, int[] quant, byte[] out, int outOff, int stride) {
@@ -45,8 +57,15 @@ final class JpegIslowIdct implements JpegTransform {
     /** Pass 1 on one column: dequantise, transform, keep PASS1_BITS extra bits in the workspace. */
     private void column(short[] c, int o, int[] q, int col) {
         int[] w = ws;
-        if (c[o + 8] == 0 && c[o + 16] == 0 && c[o + 24] == 0 && c[o + 32] == 0 && c[o + 40] == 0 && c[o + 48] == 0 && c[o + 56] == 0) {
-            int dc = (c[o] * q[col]) << PASS1_BITS; // what the full pass gives when only row 0 is set (libjpeg's shortcut)
+        if (c[o + 8] == 0
+                && c[o + 16] == 0
+                && c[o + 24] == 0
+                && c[o + 32] == 0
+                && c[o + 40] == 0
+                && c[o + 48] == 0
+                && c[o + 56] == 0) {
+            int dc = (c[o] * q[col])
+                    << PASS1_BITS; // what the full pass gives when only row 0 is set (libjpeg's shortcut)
             for (int r = 0; r < 8; r++) w[r * 8 + col] = dc;
             return;
         }
@@ -90,8 +109,15 @@ final class JpegIslowIdct implements JpegTransform {
     /** Pass 2 on one workspace row: transform, scale down by 2^(13+2+3), range-limit. */
     private void row(int i, byte[] out, int p) {
         int[] w = ws;
-        if (w[i + 1] == 0 && w[i + 2] == 0 && w[i + 3] == 0 && w[i + 4] == 0 && w[i + 5] == 0 && w[i + 6] == 0 && w[i + 7] == 0) {
-            byte v = LIMIT[((w[i] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023]; // the full pass's value, exactly
+        if (w[i + 1] == 0
+                && w[i + 2] == 0
+                && w[i + 3] == 0
+                && w[i + 4] == 0
+                && w[i + 5] == 0
+                && w[i + 6] == 0
+                && w[i + 7] == 0) {
+            byte v = LIMIT[
+                    ((w[i] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023]; // the full pass's value, exactly
             for (int x = 0; x < 8; x++) out[p + x] = v;
             return;
         }

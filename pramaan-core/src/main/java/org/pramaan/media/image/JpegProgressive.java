@@ -70,7 +70,8 @@ final class JpegProgressive {
                 int rs = ac.decode(in);
                 int r = rs >> 4, size = rs & 15, value = 0;
                 if (size != 0) {
-                    if (size != 1) throw JpegException.corrupt("refinement coefficient of size " + size + " (must be 1)");
+                    if (size != 1)
+                        throw JpegException.corrupt("refinement coefficient of size " + size + " (must be 1)");
                     value = in.bit() ? p1 : m1;
                 } else if (r != 15) {
                     s.eobrun((1 << r) + (r > 0 ? in.bits(r) : 0));

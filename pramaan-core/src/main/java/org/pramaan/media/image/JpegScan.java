@@ -1,6 +1,5 @@
 package org.pramaan.media.image;
 
-import java.util.Arrays;
 import org.pramaan.media.image.JpegFrame.Component;
 
 /**
@@ -11,6 +10,7 @@ import org.pramaan.media.image.JpegFrame.Component;
 final class JpegScan {
     /** Natural (row-major) index of the k-th coefficient in zig-zag order (T.81 Figure A.6). */
     static final int[] ZIGZAG = zigzag();
+
     private final JpegFrame f;
     private final Component[] comps;
     private final int ss, se, ah, al, restartInterval;
@@ -23,16 +23,25 @@ final class JpegScan {
      * need neither a real slot nor clearing.
      */
     private final short[] block = new short[65];
+
     private static final int DISCARD = 64;
     /** Where the k-th zig-zag coefficient goes in {@link #block}: its natural index, or {@value #DISCARD}. */
     private final int[] slot;
     /** The natural indices the IDCT at this scale reads (the n×n lowest frequencies), the only ones to clear. */
     private final int[] read;
+
     private int eobrun;
     /** Whether {@link #block} holds AC coefficients from the last block (else only b[0] needs resetting, and it is overwritten). */
     private boolean dirty = true;
 
-    JpegScan(JpegFrame f, Component[] comps, int[] spectral, int restartInterval, JpegBits in, int[][] quant, JpegTransform idct) {
+    JpegScan(
+            JpegFrame f,
+            Component[] comps,
+            int[] spectral,
+            int restartInterval,
+            JpegBits in,
+            int[][] quant,
+            JpegTransform idct) {
         this.f = f;
         this.comps = comps;
         this.ss = spectral[0];
@@ -203,25 +212,50 @@ final class JpegScan {
         return ac;
     }
 
-    JpegBits in() { return in; }
+    JpegBits in() {
+        return in;
+    }
 
-    int ss() { return ss; }
+    int ss() {
+        return ss;
+    }
 
-    int se() { return se; }
+    int se() {
+        return se;
+    }
 
-    int al() { return al; }
+    int al() {
+        return al;
+    }
 
-    int eobrun() { return eobrun; }
+    int eobrun() {
+        return eobrun;
+    }
 
-    void eobrun(int v) { eobrun = v; }
+    void eobrun(int v) {
+        eobrun = v;
+    }
 
     private static int[] zigzag() {
         int[] z = new int[64];
         int x = 0, y = 0;
         for (int k = 0; k < 64; k++) {
             z[k] = y * 8 + x;
-            if ((x + y) % 2 == 0) { if (x == 7) y++; else if (y == 0) x++; else { x++; y--; } }
-            else { if (y == 7) x++; else if (x == 0) y++; else { x--; y++; } }
+            if ((x + y) % 2 == 0) {
+                if (x == 7) y++;
+                else if (y == 0) x++;
+                else {
+                    x++;
+                    y--;
+                }
+            } else {
+                if (y == 7) x++;
+                else if (x == 0) y++;
+                else {
+                    x--;
+                    y++;
+                }
+            }
         }
         return z;
     }

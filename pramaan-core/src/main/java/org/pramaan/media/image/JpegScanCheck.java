@@ -12,21 +12,30 @@ final class JpegScanCheck {
         int blocks = 0;
         for (Component c : comps) blocks += c.h * c.v;
         // Each component at most once (§B.2.3): libjpeg keeps a DC predictor per scan slot, we keep one per component.
-        for (int i = 0; i < comps.size(); i++) for (int j = i + 1; j < comps.size(); j++) if (comps.get(i) == comps.get(j)) throw JpegException.corrupt("scan names component " + comps.get(i).id + " twice");
-        if (comps.size() > 1 && blocks > 10) throw JpegException.corrupt("an interleaved scan's MCU has " + blocks + " blocks (at most 10)");
+        for (int i = 0; i < comps.size(); i++)
+            for (int j = i + 1; j < comps.size(); j++)
+                if (comps.get(i) == comps.get(j))
+                    throw JpegException.corrupt("scan names component " + comps.get(i).id + " twice");
+        if (comps.size() > 1 && blocks > 10)
+            throw JpegException.corrupt("an interleaved scan's MCU has " + blocks + " blocks (at most 10)");
         if (!f.progressive) {
             for (Component c : comps) {
-                if (c.dc == null || c.ac == null) throw JpegException.corrupt("scan uses a Huffman table never defined (component " + c.id + ")");
-                if (quant[c.tq] == null) throw JpegException.corrupt("component " + c.id + " uses quantisation table " + c.tq + ", never defined");
+                if (c.dc == null || c.ac == null)
+                    throw JpegException.corrupt("scan uses a Huffman table never defined (component " + c.id + ")");
+                if (quant[c.tq] == null)
+                    throw JpegException.corrupt(
+                            "component " + c.id + " uses quantisation table " + c.tq + ", never defined");
             }
             return; // sequential files: Ss, Se, Ah, Al are fixed by the format and ignored (as libjpeg does)
         }
         if (ss > se || se > 63 || (ss == 0) != (se == 0) || ah > 13 || al > 13)
             throw JpegException.corrupt("progressive scan with band " + ss + ".." + se + ", bits " + ah + "/" + al);
-        if (ss > 0 && comps.size() != 1) throw JpegException.corrupt("progressive AC scan over " + comps.size() + " components");
+        if (ss > 0 && comps.size() != 1)
+            throw JpegException.corrupt("progressive AC scan over " + comps.size() + " components");
         for (Component c : comps) {
             boolean missing = ss == 0 ? ah == 0 && c.dc == null : c.ac == null;
-            if (missing) throw JpegException.corrupt("scan uses a Huffman table never defined (component " + c.id + ")");
+            if (missing)
+                throw JpegException.corrupt("scan uses a Huffman table never defined (component " + c.id + ")");
         }
     }
 

@@ -13,7 +13,11 @@ import org.pramaan.media.image.JpegFrame.Component;
  * the output columns asked for are made.
  */
 final class JpegUpsampler {
-    private enum Mode { COPY, H2V1, H2V2 }
+    private enum Mode {
+        COPY,
+        H2V1,
+        H2V2
+    }
 
     private final Mode mode;
     private final byte[] plane;
@@ -43,7 +47,8 @@ final class JpegUpsampler {
     /** @param xs the columns wanted in the decoded planes' luma grid (the image's at full size) */
     static JpegUpsampler of(JpegFrame f, Component c, int[] xs) throws JpegException {
         if (f.hMax % c.h != 0 || f.vMax % c.v != 0) {
-            throw JpegException.unsupported("component " + c.id + " sampled " + c.h + "x" + c.v + " against " + f.hMax + "x" + f.vMax + " (a fractional ratio)");
+            throw JpegException.unsupported("component " + c.id + " sampled " + c.h + "x" + c.v + " against " + f.hMax
+                    + "x" + f.vMax + " (a fractional ratio)");
         }
         int hexp = f.hMax / c.h, vexp = f.vMax / c.v;
         int cols = JpegFrame.ceilDiv(f.width * c.h, f.hMax), rows = JpegFrame.ceilDiv(f.height * c.v, f.vMax);

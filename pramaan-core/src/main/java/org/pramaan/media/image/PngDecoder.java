@@ -13,15 +13,20 @@ import java.awt.image.BufferedImage;
 final class PngDecoder {
     private PngDecoder() {}
 
-    static BufferedImage decode(byte[] data, long maxPixels) throws PngException { return decode(data, maxPixels, false); }
+    static BufferedImage decode(byte[] data, long maxPixels) throws PngException {
+        return decode(data, maxPixels, false);
+    }
 
     /** Every pixel, no squash: for readers of exact pixel positions (the SD/SDXL watermark's 8×8 cells). */
-    static BufferedImage decodeFull(byte[] data, long maxPixels) throws PngException { return decode(data, maxPixels, true); }
+    static BufferedImage decodeFull(byte[] data, long maxPixels) throws PngException {
+        return decode(data, maxPixels, true);
+    }
 
     private static BufferedImage decode(byte[] data, long maxPixels, boolean full) throws PngException {
         PngHeader h = PngHeader.parse(data, maxPixels);
         boolean squash = !full && HashingImages.squashed(h.width, h.height);
-        int[] xs = HashingImages.sampleMap(h.width, h.width, squash), ys = HashingImages.sampleMap(h.height, h.height, squash);
+        int[] xs = HashingImages.sampleMap(h.width, h.width, squash),
+                ys = HashingImages.sampleMap(h.height, h.height, squash);
         PngPixels out = new PngPixels(h, xs, ys.length);
         try (PngRows rows = new PngRows(h)) {
             int oy = 0;

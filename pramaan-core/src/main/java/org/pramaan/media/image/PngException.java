@@ -15,10 +15,16 @@ final class PngException extends IOException {
         this.unsupported = unsupported;
     }
 
-    static PngException corrupt(String message) { return new PngException("corrupt PNG: " + message, false); }
+    static PngException corrupt(String message) {
+        return new PngException("corrupt PNG: " + message, false);
+    }
 
-    static PngException unsupported(String message) { return new PngException("PNG feature left to ImageIO: " + message, true); }
+    static PngException unsupported(String message) {
+        return new PngException("PNG feature left to ImageIO: " + message, true);
+    }
 
     /** True when the file may be fine but uses something only the ImageIO path reads (Adam7 interlace…). */
-    boolean unsupported() { return unsupported; }
+    boolean unsupported() {
+        return unsupported;
+    }
 }

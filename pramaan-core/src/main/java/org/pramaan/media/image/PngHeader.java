@@ -9,7 +9,11 @@ package org.pramaan.media.image;
 final class PngHeader {
     static final int GREY = 0, RGB = 2, PALETTE = 3, GREY_ALPHA = 4, RGBA = 6;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final int IHDR = 0x49484452, PLTE = 0x504C5445, TRNS = 0x74524E53, IDAT = 0x49444154, IEND = 0x49454E44;
+    private static final int IHDR = 0x49484452,
+            PLTE = 0x504C5445,
+            TRNS = 0x74524E53,
+            IDAT = 0x49444154,
+            IEND = 0x49454E44;
     /** Cap on one row's bytes (two rows are held): wider files go to ImageIO, which would need far more. */
     static final long MAX_ROW_BYTES = 1L << 27;
 
@@ -20,20 +24,27 @@ final class PngHeader {
     int[] palette;
     /** Offsets and lengths of the consecutive IDAT chunks' data. */
     int[] idatOffset = new int[16], idatLength = new int[16];
+
     int idatCount;
 
-    private PngHeader(byte[] data) { this.data = data; }
+    private PngHeader(byte[] data) {
+        this.data = data;
+    }
 
     static PngHeader parse(byte[] d, long maxPixels) throws PngException {
         PngHeader h = new PngHeader(d);
-        if (d.length < 8 || !java.util.Arrays.equals(d, 0, 8, SIGNATURE, 0, 8)) throw PngException.corrupt("no PNG signature at offset 0");
+        if (d.length < 8 || !java.util.Arrays.equals(d, 0, 8, SIGNATURE, 0, 8))
+            throw PngException.corrupt("no PNG signature at offset 0");
         int pos = 8;
         boolean idatEnded = false;
         while (true) {
-            if (pos > d.length - 12) throw PngException.corrupt("chunk at offset " + pos + " runs past the end of the file (no IEND)");
+            if (pos > d.length - 12)
+                throw PngException.corrupt("chunk at offset " + pos + " runs past the end of the file (no IEND)");
             long len = u32(d, pos);
             int type = (int) u32(d, pos + 4);
-            if (len > d.length - 12L - pos) throw PngException.corrupt("chunk at offset " + pos + " declares " + len + " bytes, past the end of the file");
+            if (len > d.length - 12L - pos)
+                throw PngException.corrupt(
+                        "chunk at offset " + pos + " declares " + len + " bytes, past the end of the file");
             int at = pos + 8, n = (int) len;
             if (pos == 8 && type != IHDR) throw PngException.corrupt("first chunk is not IHDR");
             if (type == IEND) break;
@@ -43,24 +54,34 @@ final class PngHeader {
             } else {
                 if (h.idatCount > 0) idatEnded = true;
                 switch (type) {
-                    case IHDR -> { if (pos != 8) throw PngException.corrupt("second IHDR at offset " + pos); h.ihdr(at, n, maxPixels); }
+                    case IHDR -> {
+                        if (pos != 8) throw PngException.corrupt("second IHDR at offset " + pos);
+                        h.ihdr(at, n, maxPixels);
+                    }
                     case PLTE -> h.plte(at, n);
                     case TRNS -> h.transparentColour = h.colour == GREY || h.colour == RGB;
-                    default -> { if ((type >>> 24 & 0x20) == 0) throw PngException.unsupported("critical chunk type " + Integer.toHexString(type) + " at offset " + pos); }
+                    default -> {
+                        if ((type >>> 24 & 0x20) == 0)
+                            throw PngException.unsupported(
+                                    "critical chunk type " + Integer.toHexString(type) + " at offset " + pos);
+                    }
                 }
             }
             pos = at + n + 4;
         }
         if (h.idatCount == 0) throw PngException.corrupt("no IDAT chunk");
-        if (h.colour == PALETTE && h.palette == null) throw PngException.corrupt("colour type 3 without a PLTE chunk before IDAT");
+        if (h.colour == PALETTE && h.palette == null)
+            throw PngException.corrupt("colour type 3 without a PLTE chunk before IDAT");
         return h;
     }
 
     private void ihdr(int at, int n, long maxPixels) throws PngException {
         if (n != 13) throw PngException.corrupt("IHDR is " + n + " bytes, not 13");
         long w = u32(data, at), hh = u32(data, at + 4);
-        if (w == 0 || hh == 0 || w > Integer.MAX_VALUE || hh > Integer.MAX_VALUE) throw PngException.corrupt("IHDR size " + w + "x" + hh);
-        if (w * hh > maxPixels) throw PngException.corrupt(w + "x" + hh + " is over the limit of " + maxPixels + " pixels");
+        if (w == 0 || hh == 0 || w > Integer.MAX_VALUE || hh > Integer.MAX_VALUE)
+            throw PngException.corrupt("IHDR size " + w + "x" + hh);
+        if (w * hh > maxPixels)
+            throw PngException.corrupt(w + "x" + hh + " is over the limit of " + maxPixels + " pixels");
         width = (int) w;
         height = (int) hh;
         depth = data[at + 8];
@@ -71,8 +92,10 @@ final class PngHeader {
             case RGB, GREY_ALPHA, RGBA -> depth == 8 || depth == 16;
             default -> false;
         };
-        if (!ok) throw PngException.corrupt("colour type " + colour + " with bit depth " + depth + " (§11.2.2 table 11.1)");
-        if (data[at + 10] != 0 || data[at + 11] != 0) throw PngException.corrupt("compression or filter method is not 0");
+        if (!ok)
+            throw PngException.corrupt("colour type " + colour + " with bit depth " + depth + " (§11.2.2 table 11.1)");
+        if (data[at + 10] != 0 || data[at + 11] != 0)
+            throw PngException.corrupt("compression or filter method is not 0");
         if (data[at + 12] == 1) throw PngException.unsupported("Adam7 interlace");
         if (data[at + 12] != 0) throw PngException.corrupt("interlace method " + data[at + 12]);
         if (rowBytes() > MAX_ROW_BYTES) throw PngException.unsupported("rows of " + rowBytes() + " bytes");
@@ -90,7 +113,10 @@ final class PngHeader {
         int entries = Math.min(n / 3, 1 << depth);
         int rounded = entries > 16 ? 256 : entries > 4 ? 16 : entries > 2 ? 4 : 2;
         palette = new int[Math.max(rounded, 1 << depth)];
-        for (int i = 0; i < entries; i++) palette[i] = ((data[at + 3 * i] & 0xFF) << 16) | ((data[at + 3 * i + 1] & 0xFF) << 8) | (data[at + 3 * i + 2] & 0xFF);
+        for (int i = 0; i < entries; i++)
+            palette[i] = ((data[at + 3 * i] & 0xFF) << 16)
+                    | ((data[at + 3 * i + 1] & 0xFF) << 8)
+                    | (data[at + 3 * i + 2] & 0xFF);
         java.util.Arrays.fill(palette, rounded, palette.length, palette[rounded - 1]);
     }
 
@@ -105,12 +131,23 @@ final class PngHeader {
         idatLength[idatCount++] = n;
     }
 
-    int channels() { return switch (colour) { case RGB -> 3; case GREY_ALPHA -> 2; case RGBA -> 4; default -> 1; }; }
+    int channels() {
+        return switch (colour) {
+            case RGB -> 3;
+            case GREY_ALPHA -> 2;
+            case RGBA -> 4;
+            default -> 1;
+        };
+    }
 
     /** Bytes per complete pixel, at least 1: the distance the Sub, Average and Paeth filters look back (§9.2). */
-    int filterStep() { return Math.max(1, channels() * depth / 8); }
+    int filterStep() {
+        return Math.max(1, channels() * depth / 8);
+    }
 
-    long rowBytes() { return ((long) width * channels() * depth + 7) / 8; }
+    long rowBytes() {
+        return ((long) width * channels() * depth + 7) / 8;
+    }
 
     private static long u32(byte[] d, int at) {
         return ((d[at] & 0xFFL) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);

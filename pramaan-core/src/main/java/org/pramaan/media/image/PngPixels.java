@@ -40,10 +40,16 @@ final class PngPixels {
             throw PngException.unsupported("tRNS with colour type " + h.colour + " at bit depth " + h.depth);
         }
         if (greyish && h.depth >= 8) {
-            image = new BufferedImage(w, outHeight, h.depth == 8 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_USHORT_GRAY);
+            image = new BufferedImage(
+                    w, outHeight, h.depth == 8 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_USHORT_GRAY);
         } else if (h.depth == 16) {
             int[] bands = h.colour == RGBA ? new int[] {0, 1, 2, 3} : new int[] {0, 1, 2};
-            image = ImageTypeSpecifier.createInterleaved(ColorSpace.getInstance(ColorSpace.CS_sRGB), bands, DataBuffer.TYPE_USHORT, h.colour == RGBA, false)
+            image = ImageTypeSpecifier.createInterleaved(
+                            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                            bands,
+                            DataBuffer.TYPE_USHORT,
+                            h.colour == RGBA,
+                            false)
                     .createBufferedImage(w, outHeight);
         } else {
             image = new BufferedImage(w, outHeight, BufferedImage.TYPE_INT_RGB);
@@ -72,7 +78,8 @@ final class PngPixels {
             int bands = image.getRaster().getNumBands();
             for (int x = 0, k = o * bands; x < w; x++) {
                 int p = s + xs[x] * ch * 2;
-                for (int b = 0; b < bands; b++, k++, p += 2) wide[k] = (short) (((r[p] & 0xFF) << 8) | (r[p + 1] & 0xFF));
+                for (int b = 0; b < bands; b++, k++, p += 2)
+                    wide[k] = (short) (((r[p] & 0xFF) << 8) | (r[p + 1] & 0xFF));
             }
         } else if (table != null) {
             indexed(r, s, o);

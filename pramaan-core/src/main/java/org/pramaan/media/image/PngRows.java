@@ -35,7 +35,9 @@ final class PngRows implements AutoCloseable {
     }
 
     /** Offset of the row's first byte in {@link #next()}'s array. */
-    int start() { return step; }
+    int start() {
+        return step;
+    }
 
     /** The next unfiltered row, valid until the next call. */
     byte[] next() throws PngException {
@@ -68,9 +70,11 @@ final class PngRows implements AutoCloseable {
             int n;
             while ((n = inflater.inflate(window, 0, want)) == 0) {
                 if (inflater.finished()) throw PngException.corrupt("image data ends in row " + y + " of " + h.height);
-                if (inflater.needsDictionary()) throw PngException.corrupt("zlib stream asks for a preset dictionary (§10.1)");
+                if (inflater.needsDictionary())
+                    throw PngException.corrupt("zlib stream asks for a preset dictionary (§10.1)");
                 if (!inflater.needsInput()) throw PngException.corrupt("zlib stream stalls in row " + y);
-                if (chunk == h.idatCount) throw PngException.corrupt("IDAT data runs out in row " + y + " of " + h.height);
+                if (chunk == h.idatCount)
+                    throw PngException.corrupt("IDAT data runs out in row " + y + " of " + h.height);
                 inflater.setInput(h.data, h.idatOffset[chunk], h.idatLength[chunk]);
                 chunk++;
             }
@@ -85,15 +89,23 @@ final class PngRows implements AutoCloseable {
     /** §9.2 filter types 0–4 over {@code c[s..end)}, with {@code p} the previous row (zeros before the first). */
     static void unfilter(int filter, byte[] c, byte[] p, int s, int end) throws PngException {
         switch (filter) {
-            case 0 -> { }
-            case 1 -> { for (int i = s; i < end; i++) c[i] += c[i - s]; }
-            case 2 -> { for (int i = s; i < end; i++) c[i] += p[i]; }
-            case 3 -> { for (int i = s; i < end; i++) c[i] += (byte) (((c[i - s] & 0xFF) + (p[i] & 0xFF)) >>> 1); }
+            case 0 -> {}
+            case 1 -> {
+                for (int i = s; i < end; i++) c[i] += c[i - s];
+            }
+            case 2 -> {
+                for (int i = s; i < end; i++) c[i] += p[i];
+            }
+            case 3 -> {
+                for (int i = s; i < end; i++) c[i] += (byte) (((c[i - s] & 0xFF) + (p[i] & 0xFF)) >>> 1);
+            }
             case 4 -> PngPaeth.unfilter(c, p, s, end);
             default -> throw PngException.corrupt("filter type " + (filter & 0xFF) + " (§9.2 defines 0–4)");
         }
     }
 
     @Override
-    public void close() { inflater.end(); }
+    public void close() {
+        inflater.end();
+    }
 }

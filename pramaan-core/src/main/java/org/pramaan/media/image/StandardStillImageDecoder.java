@@ -16,7 +16,8 @@ public final class StandardStillImageDecoder implements StillImageDecoder {
             return ImageDecoder.decodeForHashing(source, info);
         } catch (IOException | RuntimeException e) {
             // Headers were fine but the pixels are not: refuse rather than store something undecodable.
-            throw new MediaRejectedException(RejectionCode.CORRUPT, info.type() + " image could not be decoded: " + e.getMessage(), e);
+            throw new MediaRejectedException(
+                    RejectionCode.CORRUPT, info.type() + " image could not be decoded: " + e.getMessage(), e);
         }
     }
 }

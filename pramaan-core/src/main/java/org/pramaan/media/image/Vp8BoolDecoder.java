@@ -32,8 +32,12 @@ final class Vp8BoolDecoder {
         if (pos + 6 <= end) {
             byte[] b = d;
             int p = pos;
-            v = (b[p] & 0xFFL) << 40 | (b[p + 1] & 0xFFL) << 32 | (b[p + 2] & 0xFFL) << 24
-                    | (b[p + 3] & 0xFFL) << 16 | (b[p + 4] & 0xFFL) << 8 | (b[p + 5] & 0xFFL);
+            v = (b[p] & 0xFFL) << 40
+                    | (b[p + 1] & 0xFFL) << 32
+                    | (b[p + 2] & 0xFFL) << 24
+                    | (b[p + 3] & 0xFFL) << 16
+                    | (b[p + 4] & 0xFFL) << 8
+                    | (b[p + 5] & 0xFFL);
             pos = p + 6;
         } else {
             for (int i = 0; i < 6; i++) v = (v << 8) | (pos < end ? d[pos++] & 0xFF : 0);
@@ -62,7 +66,9 @@ final class Vp8BoolDecoder {
         return one;
     }
 
-    boolean read(int prob) { return bit(prob) != 0; }
+    boolean read(int prob) {
+        return bit(prob) != 0;
+    }
 
     /**
      * {@code v} or {@code -v} by one decision at probability 1/2, branch-free: the sign of a token

@@ -8,13 +8,32 @@ import static org.pramaan.media.image.Vp8Predict.B_PRED;
  * and inverse transforms (§14), intra prediction (§12); then the loop filter over the frame (§15).
  */
 final class Vp8Decoder {
-    private static final int[] YMODE_TREE = {-B_PRED, 2, 4, 6, -Vp8Predict.DC, -Vp8Predict.V, -Vp8Predict.H, -Vp8Predict.TM};
+    private static final int[] YMODE_TREE = {
+        -B_PRED, 2, 4, 6, -Vp8Predict.DC, -Vp8Predict.V, -Vp8Predict.H, -Vp8Predict.TM
+    };
     private static final int[] YMODE_PROBS = {145, 156, 163, 128};
     private static final int[] UV_TREE = {-Vp8Predict.DC, 2, -Vp8Predict.V, 4, -Vp8Predict.H, -Vp8Predict.TM};
     private static final int[] UV_PROBS = {142, 114, 183};
     private static final int[] BMODE_TREE = {
-        -Vp8Predict.B_DC, 2, -Vp8Predict.B_TM, 4, -Vp8Predict.B_VE, 6, 8, 12, -Vp8Predict.B_HE, 10,
-        -Vp8Predict.B_RD, -Vp8Predict.B_VR, -Vp8Predict.B_LD, 14, -Vp8Predict.B_VL, 16, -Vp8Predict.B_HD, -Vp8Predict.B_HU};
+        -Vp8Predict.B_DC,
+        2,
+        -Vp8Predict.B_TM,
+        4,
+        -Vp8Predict.B_VE,
+        6,
+        8,
+        12,
+        -Vp8Predict.B_HE,
+        10,
+        -Vp8Predict.B_RD,
+        -Vp8Predict.B_VR,
+        -Vp8Predict.B_LD,
+        14,
+        -Vp8Predict.B_VL,
+        16,
+        -Vp8Predict.B_HD,
+        -Vp8Predict.B_HU
+    };
     private static final int[] SEGMENT_TREE = {2, 4, 0, -1, -2, -3};
     /** The subblock mode a whole-block luma mode stands for, as context for B_PRED neighbours (§11.3). */
     private static final int[] IMPLIED_BMODE = {Vp8Predict.B_DC, Vp8Predict.B_VE, Vp8Predict.B_HE, Vp8Predict.B_TM};
@@ -69,7 +88,8 @@ final class Vp8Decoder {
 
     private static boolean mildFilter(Vp8Header h) {
         if (h.simpleFilter) return false;
-        for (int s = 0; s < 4; s++) if (h.filterLevel(s, false) > MILD_LEVEL || h.filterLevel(s, true) > MILD_LEVEL) return false;
+        for (int s = 0; s < 4; s++)
+            if (h.filterLevel(s, false) > MILD_LEVEL || h.filterLevel(s, true) > MILD_LEVEL) return false;
         return true;
     }
 
@@ -148,7 +168,7 @@ final class Vp8Decoder {
             case Vp8Residuals.FULL -> Vp8Transform.idctAdd(res.coeffs, block * 16, p, off, stride, tmp);
             case Vp8Residuals.AC3 -> Vp8Transform.ac3Add(res.coeffs, block * 16, p, off, stride);
             case Vp8Residuals.DC_ONLY -> Vp8Transform.dcAdd(res.coeffs[block * 16], p, off, stride);
-            default -> { } // NONE: the prediction stands
+            default -> {} // NONE: the prediction stands
         }
     }
 }

@@ -30,7 +30,11 @@ final class Vp8Frame {
     }
 
     /** Offset of luma pixel (x, y), either may be -1 for the border. */
-    int yAt(int x, int yy) { return (yy + 1) * yStride + x + 1; }
+    int yAt(int x, int yy) {
+        return (yy + 1) * yStride + x + 1;
+    }
 
-    int uvAt(int x, int yy) { return (yy + 1) * uvStride + x + 1; }
+    int uvAt(int x, int yy) {
+        return (yy + 1) * uvStride + x + 1;
+    }
 }

@@ -16,6 +16,7 @@ final class Vp8Header {
     final int[] refDeltas = new int[4], modeDeltas = new int[4];
     /** Per segment: Y DC, Y AC, Y2 DC, Y2 AC, UV DC, UV AC dequantisation factors (§14.1). */
     final int[][] quant = new int[4][6];
+
     final int[] coeffProbs = Vp8Tables.DEFAULT_COEFF.clone();
     boolean skipEnabled;
     int skipProb;
@@ -33,14 +34,18 @@ final class Vp8Header {
         width = ((d[off + 6] & 0xFF) | (d[off + 7] & 0xFF) << 8) & 0x3FFF;
         height = ((d[off + 8] & 0xFF) | (d[off + 9] & 0xFF) << 8) & 0x3FFF;
         if (width == 0 || height == 0) throw WebpException.corrupt("VP8 frame is " + width + "x" + height);
-        if ((long) width * height > maxPixels) throw WebpException.corrupt("VP8 frame " + width + "x" + height + " exceeds the " + maxPixels + "-pixel limit");
-        if (firstSize > len - 10) throw WebpException.corrupt("first partition says " + firstSize + " bytes, " + (len - 10) + " are left");
+        if ((long) width * height > maxPixels)
+            throw WebpException.corrupt(
+                    "VP8 frame " + width + "x" + height + " exceeds the " + maxPixels + "-pixel limit");
+        if (firstSize > len - 10)
+            throw WebpException.corrupt("first partition says " + firstSize + " bytes, " + (len - 10) + " are left");
         first = new Vp8BoolDecoder(d, off + 10, firstSize);
         readHeader(first);
         partitions = partitions(d, off + 10 + firstSize, len - 10 - firstSize, 1 << first.literal(2));
         readQuantisers(first);
         first.literal(1); // refresh_entropy_probs: only matters for the frames after a key frame
-        for (int i = 0; i < coeffProbs.length; i++) if (first.read(Vp8Tables.COEFF_UPDATE[i])) coeffProbs[i] = first.literal(8);
+        for (int i = 0; i < coeffProbs.length; i++)
+            if (first.read(Vp8Tables.COEFF_UPDATE[i])) coeffProbs[i] = first.literal(8);
         skipEnabled = first.read(128);
         skipProb = skipEnabled ? first.literal(8) : 0;
     }
@@ -70,12 +75,18 @@ final class Vp8Header {
 
     private static Vp8BoolDecoder[] partitions(byte[] d, int off, int len, int n) throws WebpException {
         int sizes = 3 * (n - 1);
-        if (sizes > len) throw WebpException.corrupt(n + " token partitions need " + sizes + " bytes of sizes, " + len + " are left");
+        if (sizes > len)
+            throw WebpException.corrupt(
+                    n + " token partitions need " + sizes + " bytes of sizes, " + len + " are left");
         Vp8BoolDecoder[] out = new Vp8BoolDecoder[n];
         int p = off + sizes, end = off + len;
         for (int i = 0; i < n; i++) {
-            int size = i < n - 1 ? (d[off + 3 * i] & 0xFF) | (d[off + 3 * i + 1] & 0xFF) << 8 | (d[off + 3 * i + 2] & 0xFF) << 16 : end - p;
-            if (size > end - p) throw WebpException.corrupt("token partition " + i + " says " + size + " bytes, " + (end - p) + " are left");
+            int size = i < n - 1
+                    ? (d[off + 3 * i] & 0xFF) | (d[off + 3 * i + 1] & 0xFF) << 8 | (d[off + 3 * i + 2] & 0xFF) << 16
+                    : end - p;
+            if (size > end - p)
+                throw WebpException.corrupt(
+                        "token partition " + i + " says " + size + " bytes, " + (end - p) + " are left");
             out[i] = new Vp8BoolDecoder(d, p, size);
             p += size;
         }
@@ -84,7 +95,11 @@ final class Vp8Header {
 
     private void readQuantisers(Vp8BoolDecoder b) {
         int base = b.literal(7);
-        int yDc = b.optionalSigned(4), y2Dc = b.optionalSigned(4), y2Ac = b.optionalSigned(4), uvDc = b.optionalSigned(4), uvAc = b.optionalSigned(4);
+        int yDc = b.optionalSigned(4),
+                y2Dc = b.optionalSigned(4),
+                y2Ac = b.optionalSigned(4),
+                uvDc = b.optionalSigned(4),
+                uvAc = b.optionalSigned(4);
         for (int s = 0; s < 4; s++) {
             int q = !segmentsEnabled ? base : segmentAbsolute ? segmentQuant[s] : base + segmentQuant[s];
             int[] f = quant[s];
@@ -97,7 +112,9 @@ final class Vp8Header {
         }
     }
 
-    private static int clip(int q) { return q < 0 ? 0 : Math.min(q, 127); }
+    private static int clip(int q) {
+        return q < 0 ? 0 : Math.min(q, 127);
+    }
 
     /** §9.6 / §15.1: the filter level of a macroblock in segment {@code s}, intra-coded, B_PRED or not. */
     int filterLevel(int s, boolean bPred) {

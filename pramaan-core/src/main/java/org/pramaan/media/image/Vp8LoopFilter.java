@@ -23,10 +23,46 @@ final class Vp8LoopFilter {
             int interior = interiorLimit(lvl, sharpness);
             int hev = lvl >= 40 ? 2 : lvl >= 15 ? 1 : 0; // §15.4, key frame thresholds
             int mbLimit = (lvl + 2) * 2 + interior, subLimit = lvl * 2 + interior;
-            filterBlock(f.y, f.yAt(mx * 16, my * 16), f.yStride, 16, mx > 0, my > 0, inner[mb], simple, mbLimit, subLimit, interior, hev);
+            filterBlock(
+                    f.y,
+                    f.yAt(mx * 16, my * 16),
+                    f.yStride,
+                    16,
+                    mx > 0,
+                    my > 0,
+                    inner[mb],
+                    simple,
+                    mbLimit,
+                    subLimit,
+                    interior,
+                    hev);
             if (simple) continue; // §15.2: the simple filter leaves chroma alone
-            filterBlock(f.u, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
-            filterBlock(f.v, f.uvAt(mx * 8, my * 8), f.uvStride, 8, mx > 0, my > 0, inner[mb], false, mbLimit, subLimit, interior, hev);
+            filterBlock(
+                    f.u,
+                    f.uvAt(mx * 8, my * 8),
+                    f.uvStride,
+                    8,
+                    mx > 0,
+                    my > 0,
+                    inner[mb],
+                    false,
+                    mbLimit,
+                    subLimit,
+                    interior,
+                    hev);
+            filterBlock(
+                    f.v,
+                    f.uvAt(mx * 8, my * 8),
+                    f.uvStride,
+                    8,
+                    mx > 0,
+                    my > 0,
+                    inner[mb],
+                    false,
+                    mbLimit,
+                    subLimit,
+                    interior,
+                    hev);
         }
     }
 
@@ -40,13 +76,27 @@ final class Vp8LoopFilter {
         return Math.max(i, 1);
     }
 
-    private static void filterBlock(byte[] p, int off, int stride, int n, boolean left, boolean top, boolean inner, boolean simple,
-            int mbLimit, int subLimit, int interior, int hev) {
+    private static void filterBlock(
+            byte[] p,
+            int off,
+            int stride,
+            int n,
+            boolean left,
+            boolean top,
+            boolean inner,
+            boolean simple,
+            int mbLimit,
+            int subLimit,
+            int interior,
+            int hev) {
         // §15.1 order: left edge, inner vertical edges, top edge, inner horizontal edges.
         if (left) edge(p, off, 1, stride, n, simple, true, mbLimit, interior, hev);
-        if (inner) for (int x = 4; x < n; x += 4) edge(p, off + x, 1, stride, n, simple, false, subLimit, interior, hev);
+        if (inner)
+            for (int x = 4; x < n; x += 4) edge(p, off + x, 1, stride, n, simple, false, subLimit, interior, hev);
         if (top) edge(p, off, stride, 1, n, simple, true, mbLimit, interior, hev);
-        if (inner) for (int y = 4; y < n; y += 4) edge(p, off + y * stride, stride, 1, n, simple, false, subLimit, interior, hev);
+        if (inner)
+            for (int y = 4; y < n; y += 4)
+                edge(p, off + y * stride, stride, 1, n, simple, false, subLimit, interior, hev);
     }
 
     /**
@@ -55,7 +105,17 @@ final class Vp8LoopFilter {
      * mask selects), because the tests depend on the pixels and mispredict a lot; same results as
      * the spec's branches.
      */
-    private static void edge(byte[] p, int o, int step, int along, int n, boolean simple, boolean mbEdge, int limit, int interior, int hev) {
+    private static void edge(
+            byte[] p,
+            int o,
+            int step,
+            int along,
+            int n,
+            boolean simple,
+            boolean mbEdge,
+            int limit,
+            int interior,
+            int hev) {
         if (simple) simpleEdge(p, o, step, along, n, limit);
         else if (mbEdge) mbEdge(p, o, step, along, n, limit, interior, hev);
         else subEdge(p, o, step, along, n, limit, interior, hev);
@@ -74,10 +134,15 @@ final class Vp8LoopFilter {
     }
 
     /** -1 when §15.3 filter_yes holds (edge within {@code limit}, every interior step within {@code interior}), else 0. */
-    private static int filterMask(int p3, int p2, int p1, int p0, int q0, int q1, int q2, int q3, int limit, int interior) {
+    private static int filterMask(
+            int p3, int p2, int p1, int p0, int q0, int q1, int q2, int q3, int limit, int interior) {
         int fail = (limit - Math.abs(p0 - q0) * 2 - (Math.abs(p1 - q1) >> 1))
-                | (interior - Math.abs(p3 - p2)) | (interior - Math.abs(p2 - p1)) | (interior - Math.abs(p1 - p0))
-                | (interior - Math.abs(q3 - q2)) | (interior - Math.abs(q2 - q1)) | (interior - Math.abs(q1 - q0));
+                | (interior - Math.abs(p3 - p2))
+                | (interior - Math.abs(p2 - p1))
+                | (interior - Math.abs(p1 - p0))
+                | (interior - Math.abs(q3 - q2))
+                | (interior - Math.abs(q2 - q1))
+                | (interior - Math.abs(q1 - q0));
         return ~(fail >> 31);
     }
 
@@ -85,7 +150,10 @@ final class Vp8LoopFilter {
     private static void mbEdge(byte[] p, int o, int step, int along, int n, int limit, int interior, int hev) {
         // The loop is inside: a per-segment method is too big for the JIT to inline.
         for (int k = 0; k < n; k++, o += along) {
-            int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+            int p3 = p[o - 4 * step] & 0xFF,
+                    p2 = p[o - 3 * step] & 0xFF,
+                    p1 = p[o - 2 * step] & 0xFF,
+                    p0 = p[o - step] & 0xFF;
             int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
             int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
             if (pass == 0) continue;
@@ -107,7 +175,10 @@ final class Vp8LoopFilter {
     private static void subEdge(byte[] p, int o, int step, int along, int n, int limit, int interior, int hev) {
         // The loop is inside: a per-segment method is too big for the JIT to inline.
         for (int k = 0; k < n; k++, o += along) {
-            int p3 = p[o - 4 * step] & 0xFF, p2 = p[o - 3 * step] & 0xFF, p1 = p[o - 2 * step] & 0xFF, p0 = p[o - step] & 0xFF;
+            int p3 = p[o - 4 * step] & 0xFF,
+                    p2 = p[o - 3 * step] & 0xFF,
+                    p1 = p[o - 2 * step] & 0xFF,
+                    p0 = p[o - step] & 0xFF;
             int q0 = p[o] & 0xFF, q1 = p[o + step] & 0xFF, q2 = p[o + 2 * step] & 0xFF, q3 = p[o + 3 * step] & 0xFF;
             int pass = filterMask(p3, p2, p1, p0, q0, q1, q2, q3, limit, interior);
             if (pass == 0) continue;
@@ -121,8 +192,12 @@ final class Vp8LoopFilter {
         }
     }
 
-    private static int c(int v) { return Math.max(-128, Math.min(v, 127)); }
+    private static int c(int v) {
+        return Math.max(-128, Math.min(v, 127));
+    }
 
     /** The spec's s2u: a signed value clamped to int8, back to 0..255. */
-    private static int s2i(int v) { return c(v) + 128; }
+    private static int s2i(int v) {
+        return c(v) + 128;
+    }
 }

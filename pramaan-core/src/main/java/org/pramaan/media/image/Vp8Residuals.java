@@ -10,11 +10,21 @@ import java.util.Arrays;
 final class Vp8Residuals {
     /** What a block's inverse DCT needs: nothing, the DC only, coefficients 0, 1 and 4 only (the last token at zigzag position ≤ 2), or all. */
     static final int NONE = 0, DC_ONLY = 1, AC3 = 2, FULL = 3;
+
     private static final int[] ZIGZAG = {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15};
     /** Per position 0..16, the offset of its band's probabilities (§13.3: 3 contexts × 11 per band). */
-    private static final int[] BAND_OFFSET = {0, 33, 66, 99, 198, 132, 165, 198, 198, 198, 198, 198, 198, 198, 198, 231, 0};
+    private static final int[] BAND_OFFSET = {
+        0, 33, 66, 99, 198, 132, 165, 198, 198, 198, 198, 198, 198, 198, 198, 231, 0
+    };
+
     private static final int[][] CAT_PROBS = {
-        {159}, {165, 145}, {173, 148, 140}, {176, 155, 140, 135}, {180, 157, 141, 134, 130}, {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}};
+        {159},
+        {165, 145},
+        {173, 148, 140},
+        {176, 155, 140, 135},
+        {180, 157, 141, 134, 130},
+        {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}
+    };
     private static final int[] CAT_BASE = {5, 7, 11, 19, 35, 67};
     private static final int Y2 = 8;
 
@@ -23,7 +33,9 @@ final class Vp8Residuals {
     private final int[] probs, above, left = new int[9];
     private boolean y2Coded;
 
-    Vp8Residuals(Vp8Header h, int mbw) { this(h.coeffProbs, mbw); }
+    Vp8Residuals(Vp8Header h, int mbw) {
+        this(h.coeffProbs, mbw);
+    }
 
     /** @param probs the coefficient probabilities, [type 4][band 8][context 3][node 11] flattened (§13.4) */
     Vp8Residuals(int[] probs, int mbw) {
@@ -31,9 +43,13 @@ final class Vp8Residuals {
         this.above = new int[9 * mbw];
     }
 
-    void newRow() { Arrays.fill(left, 0); }
+    void newRow() {
+        Arrays.fill(left, 0);
+    }
 
-    int kind(int block) { return kinds[block]; }
+    int kind(int block) {
+        return kinds[block];
+    }
 
     /** A macroblock with mb_skip_coeff set: no residual; its contexts become empty (Y2's only if it has one). */
     boolean skip(int mx, boolean bPred) {

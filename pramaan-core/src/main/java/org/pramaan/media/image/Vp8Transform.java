@@ -85,5 +85,7 @@ final class Vp8Transform {
         }
     }
 
-    static byte clamp(int v) { return (byte) (v < 0 ? 0 : v > 255 ? 255 : v); }
+    static byte clamp(int v) {
+        return (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+    }
 }

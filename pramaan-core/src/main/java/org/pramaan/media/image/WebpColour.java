@@ -12,7 +12,11 @@ import java.awt.image.DataBufferInt;
  * B = 1.164(Y−16) + 2.017(U−128).
  */
 final class WebpColour {
-    private static final int[] Y = new int[256], V_R = new int[256], U_B = new int[256], V_G = new int[256], U_G = new int[256];
+    private static final int[] Y = new int[256],
+            V_R = new int[256],
+            U_B = new int[256],
+            V_G = new int[256],
+            U_G = new int[256];
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -35,11 +39,14 @@ final class WebpColour {
             for (int i = 0; i < w; i++) {
                 int x = xs[i];
                 int yy = Y[f.y[ry + x] & 0xFF], u = f.u[ruv + (x >> 1)] & 0xFF, v = f.v[ruv + (x >> 1)] & 0xFF;
-                out[j * w + i] = (clamp(yy + V_R[v]) << 16) | (clamp(yy + ((V_G[v] + U_G[u]) >> 16)) << 8) | clamp(yy + U_B[u]);
+                out[j * w + i] =
+                        (clamp(yy + V_R[v]) << 16) | (clamp(yy + ((V_G[v] + U_G[u]) >> 16)) << 8) | clamp(yy + U_B[u]);
             }
         }
         return img;
     }
 
-    private static int clamp(int v) { return v < 0 ? 0 : Math.min(v, 255); }
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
 }

@@ -23,7 +23,8 @@ final class WebpDecoder {
     }
 
     private static Vp8Frame decode(byte[] d, long maxPixels, boolean loopFilter) throws WebpException {
-        if (d.length < 20 || !tag(d, 0, "RIFF") || !tag(d, 8, "WEBP")) throw WebpException.corrupt("no RIFF/WEBP header");
+        if (d.length < 20 || !tag(d, 0, "RIFF") || !tag(d, 8, "WEBP"))
+            throw WebpException.corrupt("no RIFF/WEBP header");
         long riff = u32(d, 4) + 8L;
         int end = (int) Math.min(d.length, riff);
         int pos = 12;
@@ -31,16 +32,20 @@ final class WebpDecoder {
         while (pos + 8 <= end) {
             long size = u32(d, pos + 4);
             int body = pos + 8;
-            if (size > end - body) throw WebpException.corrupt(String.format("chunk '%s' at offset %d says %d bytes, %d are left", name(d, pos), pos, size, end - body));
+            if (size > end - body)
+                throw WebpException.corrupt(String.format(
+                        "chunk '%s' at offset %d says %d bytes, %d are left", name(d, pos), pos, size, end - body));
             if (tag(d, pos, "VP8 ")) return Vp8Decoder.decode(d, body, (int) size, maxPixels, loopFilter);
             if (tag(d, pos, "VP8L")) throw WebpException.unsupported("lossless (VP8L) bitstream");
             if (tag(d, pos, "ANIM") || tag(d, pos, "ANMF")) throw WebpException.unsupported("animation");
             if (tag(d, pos, "VP8X")) {
-                if (pos != 12 || size < 10) throw WebpException.corrupt("misplaced or short VP8X chunk at offset " + pos);
+                if (pos != 12 || size < 10)
+                    throw WebpException.corrupt("misplaced or short VP8X chunk at offset " + pos);
                 if ((d[body] & ANIMATION_FLAG) != 0) throw WebpException.unsupported("animation");
                 extended = true;
             } else if (!extended) {
-                throw WebpException.corrupt(String.format("chunk '%s' at offset %d before any image data in a simple WebP", name(d, pos), pos));
+                throw WebpException.corrupt(String.format(
+                        "chunk '%s' at offset %d before any image data in a simple WebP", name(d, pos), pos));
             }
             pos = body + (int) size + (int) (size & 1); // chunks are padded to even length
         }

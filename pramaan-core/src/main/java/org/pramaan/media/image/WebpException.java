@@ -15,10 +15,16 @@ final class WebpException extends IOException {
         this.unsupported = unsupported;
     }
 
-    static WebpException corrupt(String message) { return new WebpException("corrupt WebP: " + message, false); }
+    static WebpException corrupt(String message) {
+        return new WebpException("corrupt WebP: " + message, false);
+    }
 
-    static WebpException unsupported(String message) { return new WebpException("WebP feature left to ImageIO: " + message, true); }
+    static WebpException unsupported(String message) {
+        return new WebpException("WebP feature left to ImageIO: " + message, true);
+    }
 
     /** True when the file may be fine but uses something only the ImageIO path reads. */
-    boolean unsupported() { return unsupported; }
+    boolean unsupported() {
+        return unsupported;
+    }
 }

@@ -21,9 +21,16 @@ final class Actions {
     static byte[] cbor(ManifestRequest r, Optional<byte[]> ingredientBox) {
         Map<String, Object> agent = Map.of("name", r.softwareAgent().isEmpty() ? "Pramaan" : r.softwareAgent());
         List<Object> actions = new ArrayList<>();
-        Optional<Map<String, Object>> params = ingredientBox.map(b -> Map.of("ingredients", List.of(Map.of(
-                "url", "self#jumbf=c2pa.assertions/" + IngredientAssertion.LABEL, "hash", JumbfWriter.contentHash(StoreBuilder.ALG, b)))));
-        boolean parent = r.ingredient().map(i -> i.relationship() == ManifestRequest.Relationship.PARENT_OF).orElse(false);
+        Optional<Map<String, Object>> params = ingredientBox.map(b -> Map.of(
+                "ingredients",
+                List.of(Map.of(
+                        "url",
+                        "self#jumbf=c2pa.assertions/" + IngredientAssertion.LABEL,
+                        "hash",
+                        JumbfWriter.contentHash(StoreBuilder.ALG, b)))));
+        boolean parent = r.ingredient()
+                .map(i -> i.relationship() == ManifestRequest.Relationship.PARENT_OF)
+                .orElse(false);
         if (parent) {
             actions.add(action("c2pa.opened", agent, Optional.empty(), params));
             actions.add(action("c2pa.edited", agent, Optional.of(r.digitalSourceType()), Optional.empty()));
@@ -34,7 +41,8 @@ final class Actions {
         return CborEncoder.encode(Map.of("actions", actions));
     }
 
-    private static Map<String, Object> action(String name, Map<String, Object> agent, Optional<String> dst, Optional<Map<String, Object>> params) {
+    private static Map<String, Object> action(
+            String name, Map<String, Object> agent, Optional<String> dst, Optional<Map<String, Object>> params) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("action", name);
         a.put("softwareAgent", agent); // v2: a generator-info map, not v1's string

@@ -33,13 +33,16 @@ final class BmffHashCheck {
         Optional<byte[]> want = Cbor.bytes(a.get("hash"));
         JsonNode merkle = a.get("merkle");
         boolean hasMerkle = merkle != null && !merkle.isNull();
-        if (want.isEmpty() && !hasMerkle) return new Outcome(false, "the assertion has neither a hash nor a Merkle tree");
+        if (want.isEmpty() && !hasMerkle)
+            return new Outcome(false, "the assertion has neither a hash nor a Merkle tree");
         try {
             Plan plan = plan(a, version, src);
             if (want.isPresent()) {
-                Optional<byte[]> got = Hashing.asset(Hashing.digest(alg).orElseThrow(), src, plan.excluded(), plan.marks());
+                Optional<byte[]> got =
+                        Hashing.asset(Hashing.digest(alg).orElseThrow(), src, plan.excluded(), plan.marks());
                 if (got.isEmpty()) return new Outcome(false, "exclusions run past the end of the asset");
-                if (!MessageDigest.isEqual(got.get(), want.get())) return new Outcome(false, "BMFF file level hash mismatch");
+                if (!MessageDigest.isEqual(got.get(), want.get()))
+                    return new Outcome(false, "BMFF file level hash mismatch");
             }
             return hasMerkle ? BmffMerkleCheck.check(merkle, alg, plan, src) : new Outcome(true, "data hash valid");
         } catch (BmffBoxes.BoxException e) {
@@ -57,7 +60,8 @@ final class BmffHashCheck {
             List<Hashing.Range> ex = new ArrayList<>(excluded);
             if (from > 0) ex.add(new Hashing.Range(0, from));
             if (to < src.size()) ex.add(new Hashing.Range(to, src.size()));
-            return Hashing.asset(md, src, ex, marks.stream().filter(m -> m >= from && m < to).toList());
+            return Hashing.asset(
+                    md, src, ex, marks.stream().filter(m -> m >= from && m < to).toList());
         }
     }
 
@@ -75,16 +79,24 @@ final class BmffHashCheck {
     }
 
     /** The hash the assertion's exclusions define over {@code src}; shared by the validator and the signer. */
-    static Optional<byte[]> compute(JsonNode a, int version, String alg, MediaSource src) throws IOException, BmffBoxes.BoxException {
-        MessageDigest md = Hashing.digest(alg).orElseThrow(() -> new IllegalArgumentException("unsupported hash algorithm '" + alg + "'"));
+    static Optional<byte[]> compute(JsonNode a, int version, String alg, MediaSource src)
+            throws IOException, BmffBoxes.BoxException {
+        MessageDigest md = Hashing.digest(alg)
+                .orElseThrow(() -> new IllegalArgumentException("unsupported hash algorithm '" + alg + "'"));
         Plan plan = plan(a, version, src);
         return Hashing.asset(md, src, plan.excluded(), plan.marks());
     }
 
-    private static void exclude(MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, Set<Long> fullTop) throws IOException {
+    private static void exclude(
+            MediaSource src, List<BmffBoxes.Box> top, JsonNode e, List<Hashing.Range> out, Set<Long> fullTop)
+            throws IOException {
         String xpath = Cbor.text(e, "xpath");
         if (!xpath.startsWith("/")) return;
-        for (BmffBoxes.Box b : select(src, top, org.pramaan.limits.PlainText.split(xpath.substring(1), '/', false).toArray(String[]::new))) {
+        for (BmffBoxes.Box b : select(
+                src,
+                top,
+                org.pramaan.limits.PlainText.split(xpath.substring(1), '/', false)
+                        .toArray(String[]::new))) {
             if (!qualifies(src, b, e)) continue;
             JsonNode subsets = e.get("subset");
             long size = b.end() - b.offset();
@@ -111,7 +123,8 @@ final class BmffHashCheck {
             if (set(e, "version") && e.get("version").asInt() != (vf[0] & 0xFF)) return false;
             Optional<byte[]> flags = Cbor.bytes(e.get("flags"));
             if (flags.isPresent() && flags.get().length >= 3) {
-                long want = ((flags.get()[0] & 0xFFL) << 16) | ((flags.get()[1] & 0xFFL) << 8) | (flags.get()[2] & 0xFFL);
+                long want =
+                        ((flags.get()[0] & 0xFFL) << 16) | ((flags.get()[1] & 0xFFL) << 8) | (flags.get()[2] & 0xFFL);
                 long have = ((vf[1] & 0xFFL) << 16) | ((vf[2] & 0xFFL) << 8) | (vf[3] & 0xFFL);
                 boolean exact = !set(e, "exact") || e.get("exact").asBoolean(true);
                 if (exact ? want != have : (want | have) != want) return false;
@@ -130,17 +143,22 @@ final class BmffHashCheck {
     }
 
     /** Writers emit absent optional fields as CBOR null; both mean "no constraint". */
-    private static boolean set(JsonNode e, String field) { return e.has(field) && !e.get(field).isNull(); }
+    private static boolean set(JsonNode e, String field) {
+        return e.has(field) && !e.get(field).isNull();
+    }
 
     /** Boxes on the path; {@code meta} is a FullBox whose children start 4 bytes in (ISO/IEC 14496-12 §8.11.1). */
-    private static List<BmffBoxes.Box> select(MediaSource src, List<BmffBoxes.Box> level, String[] path) throws IOException {
-        List<BmffBoxes.Box> current = level.stream().filter(b -> b.type().equals(path[0])).toList();
+    private static List<BmffBoxes.Box> select(MediaSource src, List<BmffBoxes.Box> level, String[] path)
+            throws IOException {
+        List<BmffBoxes.Box> current =
+                level.stream().filter(b -> b.type().equals(path[0])).toList();
         for (int i = 1; i < path.length && !current.isEmpty(); i++) {
             List<BmffBoxes.Box> next = new ArrayList<>();
             for (BmffBoxes.Box parent : current) {
                 long from = parent.payloadOffset() + (parent.type().equals("meta") ? 4 : 0);
                 try {
-                    for (BmffBoxes.Box c : BmffBoxes.children(src, from, parent.end())) if (c.type().equals(path[i])) next.add(c);
+                    for (BmffBoxes.Box c : BmffBoxes.children(src, from, parent.end()))
+                        if (c.type().equals(path[i])) next.add(c);
                 } catch (BmffBoxes.BoxException ex) {
                     // not a container after all: nothing below it matches
                 }

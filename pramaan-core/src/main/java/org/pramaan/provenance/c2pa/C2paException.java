@@ -14,5 +14,7 @@ public final class C2paException extends Exception {
         this.code = code;
     }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 }

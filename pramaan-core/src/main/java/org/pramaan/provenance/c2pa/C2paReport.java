@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param state            Invalid / Valid / Trusted
  * @param json             the reference-shaped manifest-store JSON (pretty-printed)
  */
-public record C2paReport(String carrier, String activeManifest, List<ManifestSummary> manifests, ValidationResults active,
-                         List<IngredientDelta> ingredientDeltas, ValidationState state, String json) {
+public record C2paReport(
+        String carrier,
+        String activeManifest,
+        List<ManifestSummary> manifests,
+        ValidationResults active,
+        List<IngredientDelta> ingredientDeltas,
+        ValidationState state,
+        String json) {
     public C2paReport {
         manifests = List.copyOf(manifests);
         ingredientDeltas = List.copyOf(ingredientDeltas);

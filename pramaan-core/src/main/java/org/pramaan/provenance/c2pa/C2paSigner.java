@@ -18,7 +18,10 @@ import org.pramaan.media.container.Spliced;
  */
 public final class C2paSigner {
     /** Where the store goes: into the asset, or beside it as a {@code .c2pa} file. */
-    public enum Placement { EMBEDDED, SIDECAR }
+    public enum Placement {
+        EMBEDDED,
+        SIDECAR
+    }
 
     /**
      * What signing produced.
@@ -64,21 +67,31 @@ public final class C2paSigner {
         // Without a timestamp, validators check the certificate at read time: one outside its validity now
         // can only give signingCredential.expired (the reference SDK refuses to sign with it, too).
         if (!CertChecks.validAt(key.chain().get(0), trust.clock().instant())) {
-            throw new IllegalArgumentException("the signing certificate is not valid now (valid " + key.chain().get(0).getNotBefore().toInstant() + " to "
+            throw new IllegalArgumentException("the signing certificate is not valid now (valid "
+                    + key.chain().get(0).getNotBefore().toInstant() + " to "
                     + key.chain().get(0).getNotAfter().toInstant() + ")");
         }
         String label = "urn:c2pa:" + UUID.randomUUID();
-        var id = new StoreBuilder.Identity(label, "xmp:iid:" + UUID.randomUUID(), request.title(), generatorName, generatorVersion);
+        var id = new StoreBuilder.Identity(
+                label, "xmp:iid:" + UUID.randomUUID(), request.title(), generatorName, generatorVersion);
         List<byte[]> carried = new ArrayList<>();
         List<StoreBuilder.Assertion> assertions = contentAssertions(request, carried);
         if (placement == Placement.SIDECAR) {
-            Map<String, Object> hb = carrier == Carriers.BMFF ? HardBindings.bmff(bmffHash(asset, HardBindings.bmff(new byte[32])))
-                    : HardBindings.data(0, 0, Hashing.asset(md(), MediaSource.of(asset), List.of(), List.of()).orElseThrow(), false);
+            Map<String, Object> hb = carrier == Carriers.BMFF
+                    ? HardBindings.bmff(bmffHash(asset, HardBindings.bmff(new byte[32])))
+                    : HardBindings.data(
+                            0,
+                            0,
+                            Hashing.asset(md(), MediaSource.of(asset), List.of(), List.of())
+                                    .orElseThrow(),
+                            false);
             byte[] store = StoreBuilder.build(id, carried, with(assertions, carrier, hb), key);
             return new Signed(asset, store, format, label);
         }
         byte[] base = carrier.prepare(asset);
-        return carrier == Carriers.BMFF ? bmff(base, id, carried, assertions, format) : data(base, carrier, id, carried, assertions, format);
+        return carrier == Carriers.BMFF
+                ? bmff(base, id, carried, assertions, format)
+                : data(base, carrier, id, carried, assertions, format);
     }
 
     /**
@@ -86,14 +99,28 @@ public final class C2paSigner {
      * store (and so on the exclusion's own CBOR width, and on JPEG segment headers). Lengths only grow
      * with the guess, so iterating from 0 reaches the fixed point in a few rounds.
      */
-    private Signed data(byte[] base, Carriers carrier, StoreBuilder.Identity id, List<byte[]> carried, List<StoreBuilder.Assertion> content, String format) throws IOException {
+    private Signed data(
+            byte[] base,
+            Carriers carrier,
+            StoreBuilder.Identity id,
+            List<byte[]> carried,
+            List<StoreBuilder.Assertion> content,
+            String format)
+            throws IOException {
         long start = 0, length = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            byte[] store = StoreBuilder.build(id, carried, with(content, carrier, HardBindings.data(start, length, new byte[32], true)), key);
+            byte[] store = StoreBuilder.build(
+                    id, carried, with(content, carrier, HardBindings.data(start, length, new byte[32], true)), key);
             Spliced s = carrier.embed(base, store);
             if (s.start() == start && s.length() == length) {
-                byte[] hash = Hashing.asset(md(), MediaSource.of(s.bytes()), List.of(new Hashing.Range(start, start + length)), List.of()).orElseThrow();
-                byte[] fin = StoreBuilder.build(id, carried, with(content, carrier, HardBindings.data(start, length, hash, true)), key);
+                byte[] hash = Hashing.asset(
+                                md(),
+                                MediaSource.of(s.bytes()),
+                                List.of(new Hashing.Range(start, start + length)),
+                                List.of())
+                        .orElseThrow();
+                byte[] fin = StoreBuilder.build(
+                        id, carried, with(content, carrier, HardBindings.data(start, length, hash, true)), key);
                 return finish(carrier.embed(base, fin), s, fin, format, id);
             }
             start = s.start();
@@ -103,16 +130,29 @@ public final class C2paSigner {
     }
 
     /** §18.6: the store's size fixes every later box offset, so hash a placeholder build of the same size. */
-    private Signed bmff(byte[] base, StoreBuilder.Identity id, List<byte[]> carried, List<StoreBuilder.Assertion> content, String format) throws IOException {
-        byte[] store = StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(new byte[32])), key);
+    private Signed bmff(
+            byte[] base,
+            StoreBuilder.Identity id,
+            List<byte[]> carried,
+            List<StoreBuilder.Assertion> content,
+            String format)
+            throws IOException {
+        byte[] store =
+                StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(new byte[32])), key);
         Spliced s = Carriers.BMFF.embed(base, store);
-        byte[] fin = StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(bmffHash(s.bytes(), HardBindings.bmff(new byte[32])))), key);
+        byte[] fin = StoreBuilder.build(
+                id,
+                carried,
+                with(content, Carriers.BMFF, HardBindings.bmff(bmffHash(s.bytes(), HardBindings.bmff(new byte[32])))),
+                key);
         return finish(Carriers.BMFF.embed(base, fin), s, fin, format, id);
     }
 
-    private static Signed finish(Spliced out, Spliced placeholder, byte[] store, String format, StoreBuilder.Identity id) {
+    private static Signed finish(
+            Spliced out, Spliced placeholder, byte[] store, String format, StoreBuilder.Identity id) {
         // Only hash bytes changed between the builds, so the final store must land exactly where the placeholder did.
-        if (out.start() != placeholder.start() || out.length() != placeholder.length()) throw new IllegalStateException("the final manifest store changed size");
+        if (out.start() != placeholder.start() || out.length() != placeholder.length())
+            throw new IllegalStateException("the final manifest store changed size");
         return new Signed(out.bytes(), store, format, id.label());
     }
 
@@ -120,7 +160,8 @@ public final class C2paSigner {
         List<StoreBuilder.Assertion> out = new ArrayList<>();
         Optional<byte[]> ingredientBox = Optional.empty();
         if (r.ingredient().isPresent()) {
-            IngredientAssertion.Built b = IngredientAssertion.build(r.ingredient().get(), trust);
+            IngredientAssertion.Built b =
+                    IngredientAssertion.build(r.ingredient().get(), trust);
             carried.addAll(b.carried());
             out.add(new StoreBuilder.Assertion(IngredientAssertion.LABEL, b.cbor()));
             ingredientBox = Optional.of(JumbfWriter.cborAssertion(IngredientAssertion.LABEL, b.cbor()));
@@ -129,20 +170,26 @@ public final class C2paSigner {
         return out;
     }
 
-    private static List<StoreBuilder.Assertion> with(List<StoreBuilder.Assertion> content, Carriers c, Map<String, Object> hardBinding) {
+    private static List<StoreBuilder.Assertion> with(
+            List<StoreBuilder.Assertion> content, Carriers c, Map<String, Object> hardBinding) {
         List<StoreBuilder.Assertion> all = new ArrayList<>(content);
-        all.add(new StoreBuilder.Assertion(c == Carriers.BMFF ? HardBindings.BMFF : HardBindings.DATA, CborEncoder.encode(hardBinding)));
+        all.add(new StoreBuilder.Assertion(
+                c == Carriers.BMFF ? HardBindings.BMFF : HardBindings.DATA, CborEncoder.encode(hardBinding)));
         return all;
     }
 
     private static byte[] bmffHash(byte[] file, Map<String, Object> assertion) throws IOException {
         byte[] cbor = CborEncoder.encode(assertion);
         try {
-            return BmffHashCheck.compute(Cbor.read(cbor, 0, cbor.length, "bmff hash"), 3, StoreBuilder.ALG, MediaSource.of(file)).orElseThrow();
+            return BmffHashCheck.compute(
+                            Cbor.read(cbor, 0, cbor.length, "bmff hash"), 3, StoreBuilder.ALG, MediaSource.of(file))
+                    .orElseThrow();
         } catch (BmffBoxes.BoxException | C2paException e) {
             throw new IllegalArgumentException("invalid BMFF structure: " + e.getMessage(), e);
         }
     }
 
-    private static java.security.MessageDigest md() { return Hashing.digest(StoreBuilder.ALG).orElseThrow(); }
+    private static java.security.MessageDigest md() {
+        return Hashing.digest(StoreBuilder.ALG).orElseThrow();
+    }
 }

@@ -25,7 +25,12 @@ import org.pramaan.media.container.WebpExtended;
  * which the data-hash fixed point in {@link C2paSigner} relies on.
  */
 enum Carriers {
-    JPEG, PNG, WEBP, WAV, MP3, BMFF;
+    JPEG,
+    PNG,
+    WEBP,
+    WAV,
+    MP3,
+    BMFF;
 
     /** §A.3.4: the MIME type of the GEOB frame; the reference SDK writes (and reads) this one. */
     static final String MP3_MIME = "application/x-c2pa-manifest-store";
@@ -38,21 +43,33 @@ enum Carriers {
             case "audio/wav" -> WAV;
             case "audio/mpeg" -> MP3;
             case "video/mp4", "video/quicktime", "audio/mp4" -> BMFF;
-            default -> throw new IllegalArgumentException("signing " + (format.isEmpty() ? "this file type" : format) + " is not supported (JPEG, PNG, WebP, WAV, MP3, MP4/MOV)");
+            default ->
+                throw new IllegalArgumentException("signing " + (format.isEmpty() ? "this file type" : format)
+                        + " is not supported (JPEG, PNG, WebP, WAV, MP3, MP4/MOV)");
         };
     }
 
     /** The asset made ready to carry a store: WebP must be in the extended format first (RFC 9649 §2.7). */
-    byte[] prepare(byte[] asset) throws IOException { return this == WEBP ? WebpExtended.ensure(asset, 0) : asset; }
+    byte[] prepare(byte[] asset) throws IOException {
+        return this == WEBP ? WebpExtended.ensure(asset, 0) : asset;
+    }
 
     Spliced embed(byte[] asset, byte[] store) throws IOException {
         return switch (this) {
             case JPEG -> jpeg(asset, store);
             case PNG -> PngChunkWriter.replace(asset, c -> c.type().equals("caBX"), "caBX", store); // §A.3.2
             case WEBP, WAV -> RiffChunkWriter.replace(asset, c -> c.id().equals("C2PA"), "C2PA", store); // §A.3.6
-            case MP3 -> Id3TagWriter.replace(asset, f -> isC2paGeob(asset, f),
-                    List.of(new Id3TagWriter.NewFrame("GEOB", Id3TagWriter.geob(MP3_MIME, "c2pa", "c2pa manifest store", store))));
-            case BMFF -> BmffBoxWriter.replaceTopLevel(asset, b -> isC2paUuid(asset, b), BmffBoxWriter.uuidBox(HexFormat.of().parseHex(StoreLocator.C2PA_UUID), bmffPayload(store)));
+            case MP3 ->
+                Id3TagWriter.replace(
+                        asset,
+                        f -> isC2paGeob(asset, f),
+                        List.of(new Id3TagWriter.NewFrame(
+                                "GEOB", Id3TagWriter.geob(MP3_MIME, "c2pa", "c2pa manifest store", store))));
+            case BMFF ->
+                BmffBoxWriter.replaceTopLevel(
+                        asset,
+                        b -> isC2paUuid(asset, b),
+                        BmffBoxWriter.uuidBox(HexFormat.of().parseHex(StoreLocator.C2PA_UUID), bmffPayload(store)));
         };
     }
 
@@ -68,23 +85,34 @@ enum Carriers {
             byte[] p = Arrays.copyOfRange(asset, (int) s.payloadOffset(), (int) s.payloadOffset() + s.payloadLength());
             if (!Bytes.startsWith(p, 0, "JP")) continue;
             used.add(Bytes.u16be(p, 2));
-            if (Bytes.u32be(p, 4) == 1 && Bytes.startsWith(p, 12, "jumb") && Bytes.startsWith(p, 24, "c2pa")) c2pa.add(Bytes.u16be(p, 2));
+            if (Bytes.u32be(p, 4) == 1 && Bytes.startsWith(p, 12, "jumb") && Bytes.startsWith(p, 24, "c2pa"))
+                c2pa.add(Bytes.u16be(p, 2));
         }
         used.removeAll(c2pa);
         int instance = 1;
         while (used.contains(instance)) instance++;
-        return JpegSegmentWriter.replace(asset, 0xEB, e -> e.segment().isApp(11) && e.payload().length >= 4 && Bytes.startsWith(e.payload(), 0, "JP")
-                && c2pa.contains(Bytes.u16be(e.payload(), 2)), JpegSegmentWriter.jpegXt(store, instance));
+        return JpegSegmentWriter.replace(
+                asset,
+                0xEB,
+                e -> e.segment().isApp(11)
+                        && e.payload().length >= 4
+                        && Bytes.startsWith(e.payload(), 0, "JP")
+                        && c2pa.contains(Bytes.u16be(e.payload(), 2)),
+                JpegSegmentWriter.jpegXt(store, instance));
     }
 
     private static boolean isC2paGeob(byte[] asset, Id3Frames.Frame f) {
         if (!f.id().equals("GEOB")) return false;
         var g = Id3Frames.geob(Arrays.copyOfRange(asset, (int) f.dataOffset(), (int) (f.dataOffset() + f.length())));
-        return g.isPresent() && (g.get().mime().equals(MP3_MIME) || g.get().mime().equals("application/c2pa"));
+        return g.isPresent()
+                && (g.get().mime().equals(MP3_MIME) || g.get().mime().equals("application/c2pa"));
     }
 
     private static boolean isC2paUuid(byte[] asset, org.pramaan.media.container.BmffBoxes.Box b) {
-        return b.type().equals("uuid") && HexFormat.of().formatHex(asset, (int) b.payloadOffset() - 16, (int) b.payloadOffset()).equals(StoreLocator.C2PA_UUID);
+        return b.type().equals("uuid")
+                && HexFormat.of()
+                        .formatHex(asset, (int) b.payloadOffset() - 16, (int) b.payloadOffset())
+                        .equals(StoreLocator.C2PA_UUID);
     }
 
     /** §A.5: FullBox version 0 / flags 0, purpose {@code "manifest"} NUL-terminated, 64-bit Merkle offset (0: none), store. */

@@ -21,11 +21,16 @@ final class CawgIdentity {
         for (String label : m.assertions().keySet()) {
             if (!org.pramaan.limits.PlainText.withoutInstanceSuffix(label).equals("cawg.identity")) continue;
             if (++seen > MAX_PER_MANIFEST) {
-                log.info("cawg.identity.unchecked", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label, "more than " + MAX_PER_MANIFEST + " identity assertions; not verified");
+                log.info(
+                        "cawg.identity.unchecked",
+                        "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label,
+                        "more than " + MAX_PER_MANIFEST + " identity assertions; not verified");
                 continue;
             }
             String url = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label;
-            Optional<Jumbf.Box> content = m.assertion(label).flatMap(Jumbf.Box::content).filter(c -> c.type().equals("cbor"));
+            Optional<Jumbf.Box> content = m.assertion(label)
+                    .flatMap(Jumbf.Box::content)
+                    .filter(c -> c.type().equals("cbor"));
             if (content.isEmpty()) continue;
             byte[] b = store.bytes();
             Jumbf.Box c = content.get();
@@ -35,12 +40,16 @@ final class CawgIdentity {
                 Optional<int[]> payload = Cbor.rawMapValue(b, c.contentStart(), c.end(), "signer_payload");
                 byte[] sig = Cbor.bytes(a.get("signature")).orElse(new byte[0]);
                 if (payload.isEmpty() || sig.length == 0) {
-                    log.fail("cawg.identity.malformed", url, "CAWG identity assertion lacks signer_payload or signature");
+                    log.fail(
+                            "cawg.identity.malformed",
+                            url,
+                            "CAWG identity assertion lacks signer_payload or signature");
                     continue;
                 }
                 Cose cose = Cose.parse(sig, 0, sig.length);
                 byte[] p = java.util.Arrays.copyOfRange(b, payload.get()[0], payload.get()[1]);
-                if (cose.verify(p)) log.success("cawg.identity.well-formed", url, "CAWG X.509 identity signature valid");
+                if (cose.verify(p))
+                    log.success("cawg.identity.well-formed", url, "CAWG X.509 identity signature valid");
                 else log.fail("claimSignature.mismatch", url, "CAWG X.509 identity signature is not valid");
                 log.fail("signingCredential.untrusted", url, "signing certificate untrusted");
             } catch (C2paException e) {

@@ -18,10 +18,16 @@ final class Cbor {
     static final int MAX_DEPTH = 64;
     static final int MAX_STRING = 16 * 1024 * 1024;
     private static final ObjectMapper CBOR = new ObjectMapper(CBORFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxDocumentLength(StoreLocator.MAX_STORE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING)
+                    .maxDocumentLength(StoreLocator.MAX_STORE)
+                    .build())
             .build());
-    static final ObjectMapper JSON = new ObjectMapper(
-            new com.fasterxml.jackson.core.JsonFactoryBuilder().streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
+    static final ObjectMapper JSON = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build());
 
     private Cbor() {}
 
@@ -69,8 +75,10 @@ final class Cbor {
                 int ks = p[0];
                 int ke = skip(b, ks, end, 0);
                 int ve = skip(b, ke, end, 0);
-                if (ke - ks == key.length() + 1 && (b[ks] & 0xFF) == (0x60 | key.length())
-                        && new String(b, ks + 1, key.length(), StandardCharsets.UTF_8).equals(key)) return Optional.of(new int[] {ke, ve});
+                if (ke - ks == key.length() + 1
+                        && (b[ks] & 0xFF) == (0x60 | key.length())
+                        && new String(b, ks + 1, key.length(), StandardCharsets.UTF_8).equals(key))
+                    return Optional.of(new int[] {ke, ve});
                 p[0] = ve;
             }
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -89,7 +97,13 @@ final class Cbor {
     private static long argument(byte[] b, int[] p, int end) {
         int ai = b[p[0]++] & 0x1F;
         if (ai < 24) return ai;
-        int n = switch (ai) { case 24 -> 1; case 25 -> 2; case 26 -> 4; case 27 -> 8; default -> throw new IllegalArgumentException("indefinite or reserved length"); };
+        int n = switch (ai) {
+            case 24 -> 1;
+            case 25 -> 2;
+            case 26 -> 4;
+            case 27 -> 8;
+            default -> throw new IllegalArgumentException("indefinite or reserved length");
+        };
         if (p[0] + n > end) throw new IndexOutOfBoundsException();
         long v = 0;
         for (int i = 0; i < n; i++) v = (v << 8) | (b[p[0]++] & 0xFF);
@@ -126,21 +140,45 @@ final class Cbor {
         Writer head(int major, long value) {
             int m = major << 5;
             if (value < 24) out.write(m | (int) value);
-            else if (value < 0x100) { out.write(m | 24); out.write((int) value); }
-            else if (value < 0x10000) { out.write(m | 25); be(value, 2); }
-            else if (value < 0x100000000L) { out.write(m | 26); be(value, 4); }
-            else { out.write(m | 27); be(value, 8); }
+            else if (value < 0x100) {
+                out.write(m | 24);
+                out.write((int) value);
+            } else if (value < 0x10000) {
+                out.write(m | 25);
+                be(value, 2);
+            } else if (value < 0x100000000L) {
+                out.write(m | 26);
+                be(value, 4);
+            } else {
+                out.write(m | 27);
+                be(value, 8);
+            }
             return this;
         }
 
-        Writer array(int n) { return head(4, n); }
+        Writer array(int n) {
+            return head(4, n);
+        }
 
-        Writer bytes(byte[] b) { head(2, b.length); out.writeBytes(b); return this; }
+        Writer bytes(byte[] b) {
+            head(2, b.length);
+            out.writeBytes(b);
+            return this;
+        }
 
-        Writer text(String s) { byte[] b = s.getBytes(StandardCharsets.UTF_8); head(3, b.length); out.writeBytes(b); return this; }
+        Writer text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            head(3, b.length);
+            out.writeBytes(b);
+            return this;
+        }
 
-        byte[] toByteArray() { return out.toByteArray(); }
+        byte[] toByteArray() {
+            return out.toByteArray();
+        }
 
-        private void be(long v, int n) { for (int i = n - 1; i >= 0; i--) out.write((int) (v >>> (8 * i)) & 0xFF); }
+        private void be(long v, int n) {
+            for (int i = n - 1; i >= 0; i--) out.write((int) (v >>> (8 * i)) & 0xFF);
+        }
     }
 }

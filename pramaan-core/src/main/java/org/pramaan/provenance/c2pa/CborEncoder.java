@@ -55,7 +55,9 @@ final class CborEncoder {
             case Map<?, ?> map -> map(out, map);
             default -> {
                 if (v == NULL) out.write(0xF6);
-                else throw new IllegalArgumentException("cannot encode " + v.getClass().getName() + " as CBOR");
+                else
+                    throw new IllegalArgumentException(
+                            "cannot encode " + v.getClass().getName() + " as CBOR");
             }
         }
     }

@@ -14,9 +14,11 @@ final class CertChecks {
 
     /** {@code signingCredential.expired} when the leaf is outside its validity at {@code at}. */
     static boolean validAt(X509Certificate leaf, Instant at) {
-        // X.509 times are whole seconds and java.util.Date whole milliseconds: compare at millisecond precision, as before.
+        // X.509 times are whole seconds and java.util.Date whole milliseconds: compare at millisecond precision, as
+        // before.
         Instant t = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        return !t.isBefore(leaf.getNotBefore().toInstant()) && !t.isAfter(leaf.getNotAfter().toInstant());
+        return !t.isBefore(leaf.getNotBefore().toInstant())
+                && !t.isAfter(leaf.getNotAfter().toInstant());
     }
 
     /** §14.4.1: an end-entity certificate without an accepted EKU is {@code signingCredential.invalid}. */
@@ -35,7 +37,8 @@ final class CertChecks {
         for (int i = 0; i + 1 < chain.size(); i++) if (!signedBy(chain.get(i), chain.get(i + 1))) return false;
         for (X509Certificate c : chain) if (anchors.contains(c)) return true;
         X509Certificate top = chain.get(chain.size() - 1);
-        return anchors.stream().anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && signedBy(top, a));
+        return anchors.stream()
+                .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && signedBy(top, a));
     }
 
     static boolean signedBy(X509Certificate c, X509Certificate issuer) {
@@ -50,7 +53,8 @@ final class CertChecks {
     /** The subject's O attribute (what the reference reports as {@code signature_info.issuer}). */
     static String subjectAttribute(X509Certificate c, String attr) {
         try {
-            for (var rdn : new javax.naming.ldap.LdapName(c.getSubjectX500Principal().getName()).getRdns()) {
+            for (var rdn :
+                    new javax.naming.ldap.LdapName(c.getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase(attr)) return rdn.getValue().toString();
             }
         } catch (javax.naming.InvalidNameException e) {

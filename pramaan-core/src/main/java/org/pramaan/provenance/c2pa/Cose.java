@@ -19,11 +19,18 @@ import java.util.Optional;
  * protected header with {@code alg} (label 1) and {@code x5chain} (label 33, leaf first), RFC 3161
  * tokens in the unprotected {@code sigTst}/{@code sigTst2}. ECDSA signatures are raw r‖s (RFC 9053 §2.1).
  */
-record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, byte[] signature, Alg alg, List<X509Certificate> chain) {
+record Cose(
+        byte[] protectedBytes,
+        JsonNode protectedMap,
+        JsonNode unprotected,
+        byte[] signature,
+        Alg alg,
+        List<X509Certificate> chain) {
 
     /** The algorithms C2PA 2.2 §13.2 allows, with their COSE labels (RFC 9053 Tables 1, 2, 5). */
     enum Alg {
-        ES256(-7, "Es256", "SHA256withECDSAinP1363Format", 0), ES384(-35, "Es384", "SHA384withECDSAinP1363Format", 0),
+        ES256(-7, "Es256", "SHA256withECDSAinP1363Format", 0),
+        ES384(-35, "Es384", "SHA384withECDSAinP1363Format", 0),
         ES512(-36, "Es512", "SHA512withECDSAinP1363Format", 0),
         PS256(-37, "Ps256", "RSASSA-PSS", 256),
         PS384(-38, "Ps384", "RSASSA-PSS", 384),
@@ -69,20 +76,34 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
 
     static Cose parse(byte[] b, int off, int len) throws C2paException {
         JsonNode n = Cbor.read(b, off, len, "claim signature");
-        if (!n.isArray() || n.size() != 4) throw new C2paException("claimSignature.malformed", "the claim signature is not a 4-element COSE_Sign1 array");
-        byte[] prot = Cbor.bytes(n.get(0)).orElseThrow(() -> new C2paException("claimSignature.malformed", "COSE protected header is not a byte string"));
-        JsonNode pm = prot.length == 0 ? Cbor.JSON.createObjectNode() : Cbor.read(prot, 0, prot.length, "COSE protected header");
+        if (!n.isArray() || n.size() != 4)
+            throw new C2paException(
+                    "claimSignature.malformed", "the claim signature is not a 4-element COSE_Sign1 array");
+        byte[] prot = Cbor.bytes(n.get(0))
+                .orElseThrow(() ->
+                        new C2paException("claimSignature.malformed", "COSE protected header is not a byte string"));
+        JsonNode pm = prot.length == 0
+                ? Cbor.JSON.createObjectNode()
+                : Cbor.read(prot, 0, prot.length, "COSE protected header");
         JsonNode unprot = n.get(1).isObject() ? n.get(1) : Cbor.JSON.createObjectNode();
-        byte[] sig = Cbor.bytes(n.get(3)).orElseThrow(() -> new C2paException("claimSignature.malformed", "COSE signature is not a byte string"));
+        byte[] sig = Cbor.bytes(n.get(3))
+                .orElseThrow(
+                        () -> new C2paException("claimSignature.malformed", "COSE signature is not a byte string"));
         JsonNode algNode = pm.get("1");
-        Alg alg = algNode != null && algNode.canConvertToInt() ? Alg.of(algNode.asInt()).orElse(null) : null;
-        if (alg == null) throw new C2paException("algorithm.unsupported", "COSE alg " + (algNode == null ? "missing" : algNode.toString()) + " is not one C2PA allows");
+        Alg alg = algNode != null && algNode.canConvertToInt()
+                ? Alg.of(algNode.asInt()).orElse(null)
+                : null;
+        if (alg == null)
+            throw new C2paException(
+                    "algorithm.unsupported",
+                    "COSE alg " + (algNode == null ? "missing" : algNode.toString()) + " is not one C2PA allows");
         return new Cose(prot, pm, unprot, sig, alg, chain(pm, unprot));
     }
 
     /** x5chain (label 33, or the text key older signers used); the protected header wins, unprotected is legacy (v1). */
     private static List<X509Certificate> chain(JsonNode pm, JsonNode unprot) throws C2paException {
-        JsonNode x = first(pm, "33", "x5chain").or(() -> first(unprot, "33", "x5chain"))
+        JsonNode x = first(pm, "33", "x5chain")
+                .or(() -> first(unprot, "33", "x5chain"))
                 .orElseThrow(() -> new C2paException("signingCredential.invalid", "COSE header has no x5chain"));
         List<byte[]> ders = new ArrayList<>();
         if (x.isBinary()) Cbor.bytes(x).ifPresent(ders::add);
@@ -93,7 +114,8 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             for (byte[] d : ders) out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d)));
         } catch (CertificateException | RuntimeException e) {
-            throw new C2paException("signingCredential.invalid", "x5chain certificate does not parse: " + e.getMessage());
+            throw new C2paException(
+                    "signingCredential.invalid", "x5chain certificate does not parse: " + e.getMessage());
         }
         return List.copyOf(out);
     }
@@ -105,11 +127,18 @@ record Cose(byte[] protectedBytes, JsonNode protectedMap, JsonNode unprotected, 
 
     /** RFC 9052 §4.4 Sig_structure {@code ["Signature1", protected, external_aad = h'', payload]}. */
     static byte[] toBeSigned(String context, byte[] protectedBytes, byte[] payload) {
-        return new Cbor.Writer().array(4).text(context).bytes(protectedBytes).bytes(new byte[0]).bytes(payload).toByteArray();
+        return new Cbor.Writer()
+                .array(4)
+                .text(context)
+                .bytes(protectedBytes)
+                .bytes(new byte[0])
+                .bytes(payload)
+                .toByteArray();
     }
 
     boolean verify(byte[] claimBytes) {
-        return verify(alg, chain.get(0).getPublicKey(), toBeSigned("Signature1", protectedBytes, claimBytes), signature);
+        return verify(
+                alg, chain.get(0).getPublicKey(), toBeSigned("Signature1", protectedBytes, claimBytes), signature);
     }
 
     static boolean verify(Alg alg, PublicKey key, byte[] tbs, byte[] sig) {

@@ -9,9 +9,23 @@ import java.util.List;
 public final class DigitalSourceType {
     public static final String PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/";
     /** The current IPTC terms (vocabulary as of 2024-2025). */
-    public static final List<String> NAMES = List.of("digitalCapture", "computationalCapture", "negativeFilm", "positiveFilm", "print",
-            "humanEdits", "compositeWithTrainedAlgorithmicMedia", "algorithmicallyEnhanced", "digitalCreation", "dataDrivenMedia",
-            "trainedAlgorithmicMedia", "algorithmicMedia", "screenCapture", "virtualRecording", "composite", "compositeCapture",
+    public static final List<String> NAMES = List.of(
+            "digitalCapture",
+            "computationalCapture",
+            "negativeFilm",
+            "positiveFilm",
+            "print",
+            "humanEdits",
+            "compositeWithTrainedAlgorithmicMedia",
+            "algorithmicallyEnhanced",
+            "digitalCreation",
+            "dataDrivenMedia",
+            "trainedAlgorithmicMedia",
+            "algorithmicMedia",
+            "screenCapture",
+            "virtualRecording",
+            "composite",
+            "compositeCapture",
             "compositeSynthetic");
 
     private DigitalSourceType() {}
@@ -19,9 +33,14 @@ public final class DigitalSourceType {
     /** A short name ({@code trainedAlgorithmicMedia}) or a full IPTC URI; anything else is a clear error. */
     public static String resolve(String nameOrUri) {
         String s = nameOrUri.trim();
-        String name = s.startsWith(PREFIX) ? s.substring(PREFIX.length()) : s.startsWith("https://cv.iptc.org/newscodes/digitalsourcetype/") ? null : s;
-        if (name == null) throw new IllegalArgumentException("digital source type URIs use http://, as IPTC publishes them: " + PREFIX + "…");
+        String name = s.startsWith(PREFIX)
+                ? s.substring(PREFIX.length())
+                : s.startsWith("https://cv.iptc.org/newscodes/digitalsourcetype/") ? null : s;
+        if (name == null)
+            throw new IllegalArgumentException(
+                    "digital source type URIs use http://, as IPTC publishes them: " + PREFIX + "…");
         for (String n : NAMES) if (n.equals(name)) return PREFIX + n;
-        throw new IllegalArgumentException("unknown digital source type '" + nameOrUri + "'; one of " + String.join(", ", NAMES) + " (or the full " + PREFIX + "… URI)");
+        throw new IllegalArgumentException("unknown digital source type '" + nameOrUri + "'; one of "
+                + String.join(", ", NAMES) + " (or the full " + PREFIX + "… URI)");
     }
 }

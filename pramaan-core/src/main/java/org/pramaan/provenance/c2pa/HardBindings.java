@@ -33,9 +33,19 @@ final class HardBindings {
      */
     static Map<String, Object> bmff(byte[] hash) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("exclusions", List.of(
-                Map.of("xpath", "/uuid", "data", List.of(Map.of("offset", 8, "value", HexFormat.of().parseHex(StoreLocator.C2PA_UUID)))),
-                Map.of("xpath", "/ftyp"), Map.of("xpath", "/mfra"), Map.of("xpath", "/free"), Map.of("xpath", "/skip")));
+        m.put(
+                "exclusions",
+                List.of(
+                        Map.of(
+                                "xpath",
+                                "/uuid",
+                                "data",
+                                List.of(Map.of(
+                                        "offset", 8, "value", HexFormat.of().parseHex(StoreLocator.C2PA_UUID)))),
+                        Map.of("xpath", "/ftyp"),
+                        Map.of("xpath", "/mfra"),
+                        Map.of("xpath", "/free"),
+                        Map.of("xpath", "/skip")));
         m.put("alg", StoreBuilder.ALG);
         m.put("hash", hash);
         m.put("name", "jumbf manifest");

@@ -15,8 +15,13 @@ record HashedUri(String url, String alg, byte[] hash) {
     }
 
     /** The JUMBF path without {@code self#jumbf=}. */
-    String path() { return url.startsWith("self#jumbf=") ? url.substring("self#jumbf=".length()) : url; }
+    String path() {
+        return url.startsWith("self#jumbf=") ? url.substring("self#jumbf=".length()) : url;
+    }
 
     /** The last path element (an assertion label such as {@code c2pa.hash.data}). */
-    String leaf() { String p = path(); return p.substring(p.lastIndexOf('/') + 1); }
+    String leaf() {
+        String p = path();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
 }

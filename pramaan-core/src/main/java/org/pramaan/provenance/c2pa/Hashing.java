@@ -47,7 +47,8 @@ final class Hashing {
      * Hashes {@code src} without {@code excluded}; at each of {@code marks} inside the hashed span the
      * 8-byte offset is fed first. Empty when an exclusion runs past the end of the asset.
      */
-    static Optional<byte[]> asset(MessageDigest md, MediaSource src, List<Range> excluded, List<Long> marks) throws IOException {
+    static Optional<byte[]> asset(MessageDigest md, MediaSource src, List<Range> excluded, List<Long> marks)
+            throws IOException {
         long size = src.size();
         List<Range> ex = new ArrayList<>(excluded);
         ex.sort(Comparator.comparingLong(Range::start));

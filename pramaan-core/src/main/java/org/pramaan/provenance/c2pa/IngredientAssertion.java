@@ -39,13 +39,21 @@ final class IngredientAssertion {
             try {
                 ManifestStore store = ManifestStore.parse(storeBytes.get());
                 Manifest active = store.active();
-                for (Manifest mf : store.manifests()) carried.add(java.util.Arrays.copyOfRange(store.bytes(), mf.box().start(), mf.box().end()));
+                for (Manifest mf : store.manifests())
+                    carried.add(java.util.Arrays.copyOfRange(
+                            store.bytes(), mf.box().start(), mf.box().end()));
                 String base = "self#jumbf=/c2pa/" + active.label();
                 m.put("activeManifest", uri(base, store.bytes(), active.box()));
-                m.put("claimSignature", uri(base + "/c2pa.signature", store.bytes(), active.box().child("c2pa.signature").orElseThrow()));
+                m.put(
+                        "claimSignature",
+                        uri(
+                                base + "/c2pa.signature",
+                                store.bytes(),
+                                active.box().child("c2pa.signature").orElseThrow()));
                 m.put("validationResults", Map.of("activeManifest", results(new C2paReader(trust).read(src))));
             } catch (C2paException e) {
-                carried.clear(); // a store that does not parse is not carried; the ingredient is then without provenance
+                carried.clear(); // a store that does not parse is not carried; the ingredient is then without
+                // provenance
                 m.remove("activeManifest");
                 m.remove("claimSignature");
             }
@@ -59,7 +67,9 @@ final class IngredientAssertion {
 
     private static Map<String, Object> results(C2paOutcome o) {
         Map<String, Object> r = new LinkedHashMap<>();
-        ValidationResults v = o instanceof C2paOutcome.Read read ? read.report().active() : new ValidationResults(List.of(), List.of(), List.of());
+        ValidationResults v = o instanceof C2paOutcome.Read read
+                ? read.report().active()
+                : new ValidationResults(List.of(), List.of(), List.of());
         r.put("success", codes(v.success()));
         r.put("informational", codes(v.informational()));
         r.put("failure", codes(v.failure()));

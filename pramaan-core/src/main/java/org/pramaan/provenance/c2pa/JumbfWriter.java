@@ -17,7 +17,8 @@ final class JumbfWriter {
     private JumbfWriter() {}
 
     static byte[] superbox(String typeCode, String label, List<byte[]> contents) {
-        byte[] uuid = HexFormat.of().parseHex(HexFormat.of().formatHex(typeCode.getBytes(StandardCharsets.ISO_8859_1)) + UUID_SUFFIX);
+        byte[] uuid = HexFormat.of()
+                .parseHex(HexFormat.of().formatHex(typeCode.getBytes(StandardCharsets.ISO_8859_1)) + UUID_SUFFIX);
         ByteArrayOutputStream desc = new ByteArrayOutputStream();
         desc.writeBytes(uuid);
         desc.write(0x03);
@@ -30,7 +31,9 @@ final class JumbfWriter {
     }
 
     /** An assertion superbox with one CBOR content box (§11.1.4: assertion type UUID {@code cbor}). */
-    static byte[] cborAssertion(String label, byte[] cbor) { return superbox("cbor", label, List.of(box("cbor", cbor))); }
+    static byte[] cborAssertion(String label, byte[] cbor) {
+        return superbox("cbor", label, List.of(box("cbor", cbor)));
+    }
 
     static byte[] box(String type, byte[] payload) {
         long len = 8L + payload.length;
@@ -43,5 +46,7 @@ final class JumbfWriter {
     }
 
     /** The hash a hashed URI records for a superbox: its contents without the 8-byte header (§8.4.2.3). */
-    static byte[] contentHash(String alg, byte[] superbox) { return Hashing.of(alg, superbox, 8, superbox.length); }
+    static byte[] contentHash(String alg, byte[] superbox) {
+        return Hashing.of(alg, superbox, 8, superbox.length);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param title             {@code dc:title} of the claim (typically the file name); empty to omit
  * @param ingredient        an asset this one was made from, if any
  */
-public record ManifestRequest(String digitalSourceType, String softwareAgent, String title, Optional<Ingredient> ingredient) {
+public record ManifestRequest(
+        String digitalSourceType, String softwareAgent, String title, Optional<Ingredient> ingredient) {
     public ManifestRequest {
         digitalSourceType = DigitalSourceType.resolve(digitalSourceType);
         Objects.requireNonNull(softwareAgent, "softwareAgent");
@@ -24,9 +25,13 @@ public record ManifestRequest(String digitalSourceType, String softwareAgent, St
         return new ManifestRequest(digitalSourceType, softwareAgent, "", Optional.empty());
     }
 
-    public ManifestRequest withTitle(String t) { return new ManifestRequest(digitalSourceType, softwareAgent, t, ingredient); }
+    public ManifestRequest withTitle(String t) {
+        return new ManifestRequest(digitalSourceType, softwareAgent, t, ingredient);
+    }
 
-    public ManifestRequest withIngredient(Ingredient i) { return new ManifestRequest(digitalSourceType, softwareAgent, title, Optional.of(i)); }
+    public ManifestRequest withIngredient(Ingredient i) {
+        return new ManifestRequest(digitalSourceType, softwareAgent, title, Optional.of(i));
+    }
 
     /**
      * An ingredient (§18.7, {@code c2pa.ingredient.v3}); when its bytes carry a manifest store, the
@@ -42,10 +47,13 @@ public record ManifestRequest(String digitalSourceType, String softwareAgent, St
 
     /** §18.7.2: {@code parentOf} (this asset is a derivative of it) or {@code componentOf} (it is a part). */
     public enum Relationship {
-        PARENT_OF("parentOf"), COMPONENT_OF("componentOf");
+        PARENT_OF("parentOf"),
+        COMPONENT_OF("componentOf");
 
         public final String wire;
 
-        Relationship(String wire) { this.wire = wire; }
+        Relationship(String wire) {
+            this.wire = wire;
+        }
     }
 }

@@ -16,23 +16,34 @@ record ManifestStore(byte[] bytes, Jumbf.Box root, List<Manifest> manifests) {
     static ManifestStore parse(byte[] bytes) throws C2paException {
         Jumbf.Box root = Jumbf.parseStore(bytes);
         if (!root.typeCode().equals("c2pa") || !root.label().equals("c2pa")) {
-            throw new C2paException("manifest.prerelease", "the JUMBF store is labelled '" + root.label() + "' (type " + root.typeCode() + "), not a C2PA 1.0+ store 'c2pa'");
+            throw new C2paException(
+                    "manifest.prerelease",
+                    "the JUMBF store is labelled '" + root.label() + "' (type " + root.typeCode()
+                            + "), not a C2PA 1.0+ store 'c2pa'");
         }
         List<Manifest> out = new ArrayList<>();
         if (root.superChildren().size() > MAX_MANIFESTS) {
-            throw new C2paException("limit.exceeded", "the store holds " + root.superChildren().size() + " manifests; at most " + MAX_MANIFESTS + " are read");
+            throw new C2paException(
+                    "limit.exceeded",
+                    "the store holds " + root.superChildren().size() + " manifests; at most " + MAX_MANIFESTS
+                            + " are read");
         }
         for (Jumbf.Box m : root.superChildren()) {
             String t = m.typeCode();
-            if (t.equals("c2ma") || t.equals("c2md") || t.equals("c2um") || t.equals("c2cm")) out.add(Manifest.parse(bytes, m));
+            if (t.equals("c2ma") || t.equals("c2md") || t.equals("c2um") || t.equals("c2cm"))
+                out.add(Manifest.parse(bytes, m));
         }
         if (out.isEmpty()) throw new C2paException("claim.missing", "the manifest store holds no manifest");
         return new ManifestStore(bytes, root, List.copyOf(out));
     }
 
-    Manifest active() { return manifests.get(manifests.size() - 1); }
+    Manifest active() {
+        return manifests.get(manifests.size() - 1);
+    }
 
-    Optional<Manifest> byLabel(String label) { return manifests.stream().filter(m -> m.label().equals(label)).findFirst(); }
+    Optional<Manifest> byLabel(String label) {
+        return manifests.stream().filter(m -> m.label().equals(label)).findFirst();
+    }
 
     /** Resolves a JUMBF URI (§8.4.1): absolute {@code /c2pa/<manifest>/…} or relative to {@code within}. */
     Optional<Jumbf.Box> resolve(String path, Manifest within) {
@@ -40,7 +51,8 @@ record ManifestStore(byte[] bytes, Jumbf.Box root, List<Manifest> manifests) {
         Jumbf.Box at;
         String[] parts;
         if (p.startsWith("/") || p.startsWith(root.label() + "/")) { // some writers omit the leading slash
-            parts = org.pramaan.limits.PlainText.split(p.startsWith("/") ? p.substring(1) : p, '/', false).toArray(String[]::new);
+            parts = org.pramaan.limits.PlainText.split(p.startsWith("/") ? p.substring(1) : p, '/', false)
+                    .toArray(String[]::new);
             if (parts.length == 0 || !parts[0].equals(root.label())) return Optional.empty();
             at = root;
             parts = java.util.Arrays.copyOfRange(parts, 1, parts.length);

@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param signatureAlg       e.g. {@code Es256}, {@code Ps256} (the reference's spelling)
  * @param signerOrganization the signing certificate's subject O (the reference's {@code issuer})
  */
-public record ManifestSummary(String label, int claimVersion, Optional<String> claimGenerator, List<String> generatorNames,
-                              List<Action> actions, String signatureAlg, String signerOrganization, String signerCommonName) {
+public record ManifestSummary(
+        String label,
+        int claimVersion,
+        Optional<String> claimGenerator,
+        List<String> generatorNames,
+        List<Action> actions,
+        String signatureAlg,
+        String signerOrganization,
+        String signerCommonName) {
     public ManifestSummary {
         generatorNames = List.copyOf(generatorNames);
         actions = List.copyOf(actions);

@@ -48,7 +48,10 @@ final class ManifestValidator {
         actions(m, log);
         if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
         else if (asset.isEmpty() && hardBindingRequested) {
-            log.info("pramaan.hardBinding.unchecked", "self#jumbf=/c2pa/" + m.label(), "no asset given: the hard binding to the content was not checked");
+            log.info(
+                    "pramaan.hardBinding.unchecked",
+                    "self#jumbf=/c2pa/" + m.label(),
+                    "no asset given: the hard binding to the content was not checked");
         }
         return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
     }
@@ -69,16 +72,25 @@ final class ManifestValidator {
     }
 
     /** §15.7: the COSE signature over the claim, then the credential's validity, EKU and trust. */
-    private void signature(Cose cose, Manifest m, X509Certificate leaf, Optional<Instant> signedAt, String sigUrl, ValidationResults.Log log) {
+    private void signature(
+            Cose cose,
+            Manifest m,
+            X509Certificate leaf,
+            Optional<Instant> signedAt,
+            String sigUrl,
+            ValidationResults.Log log) {
         if (cose.verify(m.claim().bytes())) {
             log.success("claimSignature.insideValidity", sigUrl, "claim signature valid");
             log.success("claimSignature.validated", sigUrl, "claim signature valid");
         } else {
             log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
         }
-        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant()))) log.fail("signingCredential.expired", sigUrl, "certificate expired");
-        if (!CertChecks.ekuAllowed(leaf, trust.ekus())) log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
-        if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors())) log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
+        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant())))
+            log.fail("signingCredential.expired", sigUrl, "certificate expired");
+        if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
+            log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
+        if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors()))
+            log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
         else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
     }
 
@@ -98,18 +110,24 @@ final class ManifestValidator {
             }
             // Memoised: a hostile claim may list one large assertion thousands of times.
             Jumbf.Box b = box.get();
-            byte[] h = hashes.computeIfAbsent(ref.alg() + "@" + b.start(), k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end()));
+            byte[] h = hashes.computeIfAbsent(
+                    ref.alg() + "@" + b.start(), k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end()));
             referenced.add(box.get().start());
-            if (MessageDigest.isEqual(h, ref.hash())) log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
+            if (MessageDigest.isEqual(h, ref.hash()))
+                log.success("assertion.hashedURI.match", url, "hashed uri matched: " + ref.url());
             else if (m.claim().version() == 1 && prereleaseHash(box.get(), ref)) {
-                throw new C2paException("manifest.prerelease", "assertion " + ref.leaf() + " is hashed the pre-1.0 way (payload only)");
+                throw new C2paException(
+                        "manifest.prerelease", "assertion " + ref.leaf() + " is hashed the pre-1.0 way (payload only)");
             } else log.fail("assertion.hashedURI.mismatch", url, "hash does not match assertion data: " + ref.url());
         }
         // §15.10.1 (claim v2): every assertion in the manifest's assertion store must be referenced by the claim.
         if (m.claim().version() < 2) return;
         for (var e : m.assertions().entrySet()) {
             if (!referenced.contains(e.getValue().start())) {
-                log.fail("assertion.undeclared", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + e.getKey(), "assertion not referenced by the claim: " + e.getKey());
+                log.fail(
+                        "assertion.undeclared",
+                        "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + e.getKey(),
+                        "assertion not referenced by the claim: " + e.getKey());
             }
         }
     }
@@ -125,8 +143,12 @@ final class ManifestValidator {
             Optional<JsonNode> a = assertionCbor(m, label);
             if (a.isEmpty()) continue;
             for (JsonNode act : a.get().path("actions")) {
-                if (Cbor.text(act, "action").equals("c2pa.created") && Cbor.text(act, "digitalSourceType").isBlank()) {
-                    log.fail("assertion.action.malformed", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label, "c2pa.created action without a digitalSourceType");
+                if (Cbor.text(act, "action").equals("c2pa.created")
+                        && Cbor.text(act, "digitalSourceType").isBlank()) {
+                    log.fail(
+                            "assertion.action.malformed",
+                            "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label,
+                            "c2pa.created action without a digitalSourceType");
                 }
             }
         }
@@ -137,18 +159,28 @@ final class ManifestValidator {
         Optional<Jumbf.Box> c = assertion.content();
         if (c.isEmpty()) return false;
         Jumbf.Box b = c.get();
-        return MessageDigest.isEqual(hashes.computeIfAbsent(ref.alg() + "@payload@" + b.start(), k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end())), ref.hash());
+        return MessageDigest.isEqual(
+                hashes.computeIfAbsent(
+                        ref.alg() + "@payload@" + b.start(),
+                        k -> Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end())),
+                ref.hash());
     }
 
     /** §15.12: the hard binding (data hash or BMFF hash) over the asset; a claim without one fails. */
-    private void hardBinding(Manifest m, MediaSource asset, ValidationResults.Log log) throws C2paException, IOException {
+    private void hardBinding(Manifest m, MediaSource asset, ValidationResults.Log log)
+            throws C2paException, IOException {
         boolean found = false;
         for (HashedUri ref : m.claim().assertions()) {
             String label = org.pramaan.limits.PlainText.withoutInstanceSuffix(ref.leaf());
-            boolean data = label.equals("c2pa.hash.data"), bmff = label.startsWith("c2pa.hash.bmff"), boxes = label.equals("c2pa.hash.boxes");
+            boolean data = label.equals("c2pa.hash.data"),
+                    bmff = label.startsWith("c2pa.hash.bmff"),
+                    boxes = label.equals("c2pa.hash.boxes");
             if (!data && !bmff && !boxes) continue;
             if (found) { // §15.12: exactly one hard binding; checking more would let a claim multiply the asset hashing
-                log.fail("assertion.multipleHardBindings", "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf(), "more than one hard binding");
+                log.fail(
+                        "assertion.multipleHardBindings",
+                        "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + ref.leaf(),
+                        "more than one hard binding");
                 break;
             }
             found = true;
@@ -159,18 +191,28 @@ final class ManifestValidator {
                 if (DataHashCheck.additionalExclusions(a.get())) {
                     log.info("assertion.dataHash.additionalExclusionsPresent", url, "extra data hash exclusions found");
                 }
-                if (DataHashCheck.matches(a.get(), m.claim().alg(), asset)) log.success("assertion.dataHash.match", url, "data hash valid");
-                else log.fail("assertion.dataHash.mismatch", url, "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
+                if (DataHashCheck.matches(a.get(), m.claim().alg(), asset))
+                    log.success("assertion.dataHash.match", url, "data hash valid");
+                else
+                    log.fail(
+                            "assertion.dataHash.mismatch",
+                            url,
+                            "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
             } else if (bmff) {
                 int v = label.endsWith(".v3") ? 3 : label.endsWith(".v2") ? 2 : 1;
-                BmffHashCheck.Outcome o = BmffHashCheck.check(a.get(), v, m.claim().alg(), asset);
+                BmffHashCheck.Outcome o =
+                        BmffHashCheck.check(a.get(), v, m.claim().alg(), asset);
                 if (o.match()) log.success("assertion.bmffHash.match", url, "data hash valid");
                 else log.fail("assertion.bmffHash.mismatch", url, "asset hash error: " + o.explanation());
             } else {
                 log.fail("assertion.boxesHash.mismatch", url, "c2pa.hash.boxes is not verified by this reader");
             }
         }
-        if (!found) log.fail("claim.hardBindings.missing", "self#jumbf=/c2pa/" + m.label() + "/c2pa.claim", "claim is missing a hard binding");
+        if (!found)
+            log.fail(
+                    "claim.hardBindings.missing",
+                    "self#jumbf=/c2pa/" + m.label() + "/c2pa.claim",
+                    "claim is missing a hard binding");
     }
 
     Optional<JsonNode> assertionCbor(Manifest m, String label) throws C2paException {
@@ -179,8 +221,10 @@ final class ManifestValidator {
         Optional<Jumbf.Box> content = box.get().content();
         if (content.isEmpty()) return Optional.empty();
         Jumbf.Box c = content.get();
-        if (c.type().equals("cbor")) return Optional.of(Cbor.read(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
-        if (c.type().equals("json")) return Optional.of(Cbor.readJson(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
+        if (c.type().equals("cbor"))
+            return Optional.of(Cbor.read(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
+        if (c.type().equals("json"))
+            return Optional.of(Cbor.readJson(store.bytes(), c.contentStart(), c.contentLength(), "assertion " + label));
         return Optional.empty();
     }
 }

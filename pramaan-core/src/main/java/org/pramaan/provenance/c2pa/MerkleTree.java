@@ -25,7 +25,9 @@ final class MerkleTree {
 
     /** One {@code merkle-map}; {@code row} is the stored row of the tree. */
     record Map(long uniqueId, long localId, int count, String alg, Optional<byte[]> initHash, List<byte[]> row) {
-        String name() { return "Merkle tree uniqueId " + uniqueId + "/localId " + localId; }
+        String name() {
+            return "Merkle tree uniqueId " + uniqueId + "/localId " + localId;
+        }
     }
 
     /** One {@code merkle} uuid box: which tree, which leaf, and the sibling hashes leaf-most first. */
@@ -66,8 +68,10 @@ final class MerkleTree {
     }
 
     static List<Map> maps(JsonNode list, String alg) throws Mismatch {
-        if (list == null || !list.isArray() || list.isEmpty()) throw new Mismatch("'merkle' must be a non-empty array of merkle-maps");
-        if (list.size() > BmffMerkleCheck.MAX_MAPS) throw new Mismatch("more than " + BmffMerkleCheck.MAX_MAPS + " Merkle trees (limit)");
+        if (list == null || !list.isArray() || list.isEmpty())
+            throw new Mismatch("'merkle' must be a non-empty array of merkle-maps");
+        if (list.size() > BmffMerkleCheck.MAX_MAPS)
+            throw new Mismatch("more than " + BmffMerkleCheck.MAX_MAPS + " Merkle trees (limit)");
         List<Map> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode n : list) {
@@ -83,16 +87,23 @@ final class MerkleTree {
         long uniqueId = id(n, "uniqueId"), localId = id(n, "localId"), count = id(n, "count");
         String name = "Merkle tree uniqueId " + uniqueId + "/localId " + localId;
         if (set(n, "fixedBlockSize") || set(n, "variableBlockSizes")) {
-            throw new Mismatch(name + " hashes 'mdat' blocks (fixedBlockSize/variableBlockSizes), which this reader does not verify");
+            throw new Mismatch(name
+                    + " hashes 'mdat' blocks (fixedBlockSize/variableBlockSizes), which this reader does not verify");
         }
-        if (count < 1 || count > BmffMerkleCheck.MAX_LEAVES) throw new Mismatch(name + ": count " + count + " outside 1.." + BmffMerkleCheck.MAX_LEAVES);
+        if (count < 1 || count > BmffMerkleCheck.MAX_LEAVES)
+            throw new Mismatch(name + ": count " + count + " outside 1.." + BmffMerkleCheck.MAX_LEAVES);
         String alg = Cbor.text(n, "alg").isEmpty() ? claimAlg : Cbor.text(n, "alg");
-        MessageDigest md = Hashing.digest(alg).orElseThrow(() -> new Mismatch(name + ": unsupported hash algorithm '" + alg + "'"));
+        MessageDigest md = Hashing.digest(alg)
+                .orElseThrow(() -> new Mismatch(name + ": unsupported hash algorithm '" + alg + "'"));
         List<byte[]> row = hashList(n.get("hashes"), name + " hashes", BmffMerkleCheck.MAX_LEAVES);
-        if (row.isEmpty() || !widths((int) count).contains(row.size())) throw new Mismatch(name + ": " + row.size() + " hashes is no row of a tree of " + count + " leaves");
-        for (byte[] h : row) if (h.length != md.getDigestLength()) throw new Mismatch(name + ": a row hash is " + h.length + " bytes, not " + md.getDigestLength());
+        if (row.isEmpty() || !widths((int) count).contains(row.size()))
+            throw new Mismatch(name + ": " + row.size() + " hashes is no row of a tree of " + count + " leaves");
+        for (byte[] h : row)
+            if (h.length != md.getDigestLength())
+                throw new Mismatch(name + ": a row hash is " + h.length + " bytes, not " + md.getDigestLength());
         Optional<byte[]> init = Cbor.bytes(n.get("initHash"));
-        if (set(n, "initHash") && (init.isEmpty() || init.get().length != md.getDigestLength())) throw new Mismatch(name + ": initHash is not a " + alg + " hash");
+        if (set(n, "initHash") && (init.isEmpty() || init.get().length != md.getDigestLength()))
+            throw new Mismatch(name + ": initHash is not a " + alg + " hash");
         return new Map(uniqueId, localId, (int) count, alg, init, row);
     }
 
@@ -103,15 +114,23 @@ final class MerkleTree {
             if (b.end() - b.payloadOffset() < 11) continue;
             if (!Bytes.startsWith(src.read(b.payloadOffset(), 11), 4, "merkle\0")) continue;
             long len = b.end() - b.payloadOffset() - 11;
-            if (len > MAX_PROOF_BOX) throw new Mismatch("'merkle' uuid box at offset " + b.offset() + " is larger than " + MAX_PROOF_BOX + " bytes (limit)");
+            if (len > MAX_PROOF_BOX)
+                throw new Mismatch("'merkle' uuid box at offset " + b.offset() + " is larger than " + MAX_PROOF_BOX
+                        + " bytes (limit)");
             JsonNode n;
             try {
-                n = Cbor.read(src.read(b.payloadOffset() + 11, (int) len), 0, (int) len, "'merkle' uuid box at offset " + b.offset());
+                n = Cbor.read(
+                        src.read(b.payloadOffset() + 11, (int) len),
+                        0,
+                        (int) len,
+                        "'merkle' uuid box at offset " + b.offset());
             } catch (C2paException e) {
                 throw new Mismatch(e.getMessage());
             }
             if (!n.isObject()) throw new Mismatch("'merkle' uuid box at offset " + b.offset() + " does not hold a map");
-            List<byte[]> hashes = set(n, "hashes") ? hashList(n.get("hashes"), "proof at offset " + b.offset(), MAX_PROOF) : List.of();
+            List<byte[]> hashes = set(n, "hashes")
+                    ? hashList(n.get("hashes"), "proof at offset " + b.offset(), MAX_PROOF)
+                    : List.of();
             out.add(new Proof(id(n, "uniqueId"), id(n, "localId"), id(n, "location"), hashes));
         }
         return out;
@@ -121,15 +140,19 @@ final class MerkleTree {
         if (n == null || !n.isArray()) throw new Mismatch(what + " is not an array of hashes");
         if (n.size() > limit) throw new Mismatch(what + ": more than " + limit + " hashes (limit)");
         List<byte[]> out = new ArrayList<>();
-        for (JsonNode h : n) out.add(Cbor.bytes(h).orElseThrow(() -> new Mismatch(what + " holds a value that is not a byte string")));
+        for (JsonNode h : n)
+            out.add(Cbor.bytes(h).orElseThrow(() -> new Mismatch(what + " holds a value that is not a byte string")));
         return out;
     }
 
     private static long id(JsonNode n, String field) throws Mismatch {
         JsonNode v = n.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) throw new Mismatch("'" + field + "' must be a non-negative integer");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0)
+            throw new Mismatch("'" + field + "' must be a non-negative integer");
         return v.asLong();
     }
 
-    private static boolean set(JsonNode n, String field) { return n.has(field) && !n.get(field).isNull(); }
+    private static boolean set(JsonNode n, String field) {
+        return n.has(field) && !n.get(field).isNull();
+    }
 }

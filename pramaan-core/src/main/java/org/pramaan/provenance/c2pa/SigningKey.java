@@ -30,10 +30,13 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
             case "EdDSA" -> family.equals("ED25519") || family.equals("EDDSA");
             default -> family.equals("EC");
         };
-        if (!fits) throw new IllegalArgumentException("a " + key.getAlgorithm() + " private key cannot sign " + alg.name().toLowerCase(java.util.Locale.ROOT));
+        if (!fits)
+            throw new IllegalArgumentException("a " + key.getAlgorithm() + " private key cannot sign "
+                    + alg.name().toLowerCase(java.util.Locale.ROOT));
         byte[] probe = "pramaan key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (!Cose.verify(alg.cose, chain.get(0).getPublicKey(), probe, sign(key, alg, probe))) {
-            throw new IllegalArgumentException("the private key does not belong to the first certificate of the chain (" + chain.get(0).getSubjectX500Principal() + ")");
+            throw new IllegalArgumentException("the private key does not belong to the first certificate of the chain ("
+                    + chain.get(0).getSubjectX500Principal() + ")");
         }
     }
 
@@ -42,7 +45,9 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
         return new SigningKey(privateKey(keyPem), certificates(chainPem), alg);
     }
 
-    byte[] sign(byte[] toBeSigned) { return sign(key, alg, toBeSigned); }
+    byte[] sign(byte[] toBeSigned) {
+        return sign(key, alg, toBeSigned);
+    }
 
     private static byte[] sign(PrivateKey key, SigningAlgorithm alg, byte[] tbs) {
         try {
@@ -62,7 +67,8 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
             JcaPEMKeyConverter c = new JcaPEMKeyConverter();
             if (o instanceof PrivateKeyInfo pki) return c.getPrivateKey(pki);
             if (o instanceof PEMKeyPair kp) return c.getKeyPair(kp).getPrivate();
-            throw new IllegalArgumentException("the key file holds no unencrypted PEM private key" + (o == null ? "" : " (found " + o.getClass().getSimpleName() + ")"));
+            throw new IllegalArgumentException("the key file holds no unencrypted PEM private key"
+                    + (o == null ? "" : " (found " + o.getClass().getSimpleName() + ")"));
         } catch (IOException e) {
             throw new IllegalArgumentException("the private key PEM does not parse: " + e.getMessage(), e);
         }
@@ -71,7 +77,9 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
     static List<X509Certificate> certificates(String pem) {
         try {
             List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))) {
+            for (var c : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new java.io.ByteArrayInputStream(
+                            pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))) {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) throw new IllegalArgumentException("the chain file holds no PEM certificate");

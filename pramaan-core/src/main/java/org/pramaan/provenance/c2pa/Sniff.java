@@ -8,7 +8,8 @@ final class Sniff {
     private Sniff() {}
 
     static String format(byte[] h) {
-        if (h.length >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) return "image/jpeg";
+        if (h.length >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF)
+            return "image/jpeg";
         if (h.length >= 8 && (h[0] & 0xFF) == 0x89 && Bytes.startsWith(h, 1, "PNG")) return "image/png";
         if (Bytes.startsWith(h, 0, "RIFF") && h.length >= 12) {
             return switch (Bytes.ascii(h, 8, 4)) {
@@ -20,11 +21,13 @@ final class Sniff {
         }
         if (Bytes.startsWith(h, 4, "ftyp") && h.length >= 12) return bmffBrand(Bytes.ascii(h, 8, 4));
         if (Bytes.startsWith(h, 4, "jumb")) return "application/c2pa";
-        if (Bytes.startsWith(h, 0, "ID3") || (h.length >= 2 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0)) return "audio/mpeg";
+        if (Bytes.startsWith(h, 0, "ID3") || (h.length >= 2 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0))
+            return "audio/mpeg";
         if (Bytes.startsWith(h, 0, "II*\0") || Bytes.startsWith(h, 0, "MM\0*")) return "image/tiff";
         if (Bytes.startsWith(h, 0, "GIF8")) return "image/gif";
         String text = new String(h, StandardCharsets.ISO_8859_1).stripLeading();
-        if (text.startsWith("<svg") || text.startsWith("<?xml") || text.startsWith("<!DOCTYPE svg")) return "image/svg+xml";
+        if (text.startsWith("<svg") || text.startsWith("<?xml") || text.startsWith("<!DOCTYPE svg"))
+            return "image/svg+xml";
         return "application/octet-stream";
     }
 

@@ -30,14 +30,18 @@ final class StoreBuilder {
             byte[] box = JumbfWriter.cborAssertion(a.label(), a.cbor());
             boxes.add(box);
             // §8.4.2: assertion URIs are relative to the manifest; alg falls back to the claim's.
-            refs.add(Map.of("url", "self#jumbf=c2pa.assertions/" + a.label(), "hash", JumbfWriter.contentHash(ALG, box)));
+            refs.add(Map.of(
+                    "url", "self#jumbf=c2pa.assertions/" + a.label(), "hash", JumbfWriter.contentHash(ALG, box)));
         }
         byte[] claim = CborEncoder.encode(claim(identity, refs));
         byte[] cose = sign(claim, key);
-        byte[] manifest = JumbfWriter.superbox("c2ma", identity.label(), List.of(
-                JumbfWriter.superbox("c2as", "c2pa.assertions", boxes),
-                JumbfWriter.superbox("c2cl", "c2pa.claim.v2", List.of(JumbfWriter.box("cbor", claim))),
-                JumbfWriter.superbox("c2cs", "c2pa.signature", List.of(JumbfWriter.box("cbor", cose)))));
+        byte[] manifest = JumbfWriter.superbox(
+                "c2ma",
+                identity.label(),
+                List.of(
+                        JumbfWriter.superbox("c2as", "c2pa.assertions", boxes),
+                        JumbfWriter.superbox("c2cl", "c2pa.claim.v2", List.of(JumbfWriter.box("cbor", claim))),
+                        JumbfWriter.superbox("c2cs", "c2pa.signature", List.of(JumbfWriter.box("cbor", cose)))));
         List<byte[]> all = new ArrayList<>(carried);
         all.add(manifest);
         return JumbfWriter.superbox("c2pa", "c2pa", all);
@@ -50,7 +54,9 @@ final class StoreBuilder {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("instanceID", id.instanceId());
         c.put("claim_generator_info", Map.of("name", id.generatorName(), "version", id.generatorVersion()));
-        c.put("signature", "self#jumbf=/c2pa/" + id.label() + "/c2pa.signature"); // §10.2.2: absolute URI of the signature box
+        c.put(
+                "signature",
+                "self#jumbf=/c2pa/" + id.label() + "/c2pa.signature"); // §10.2.2: absolute URI of the signature box
         c.put("created_assertions", refs);
         c.put("alg", ALG);
         if (!id.title().isEmpty()) c.put("dc:title", id.title());

@@ -33,8 +33,11 @@ final class StoreCarriers {
         for (Id3Frames.Frame f : r.frames()) {
             if (!f.id().equals("GEOB") || f.length() > StoreLocator.MAX_STORE) continue;
             Optional<Id3Frames.Geob> g = Id3Frames.geob(src.read(f.dataOffset(), (int) f.length()));
-            if (g.isPresent() && (g.get().mime().equals("application/c2pa") || g.get().mime().equals("application/x-c2pa-manifest-store"))) {
-                return new Located(Optional.of(g.get().data()), "MP3 ID3 GEOB @ " + f.offset(), "audio/mpeg", Optional.empty());
+            if (g.isPresent()
+                    && (g.get().mime().equals("application/c2pa")
+                            || g.get().mime().equals("application/x-c2pa-manifest-store"))) {
+                return new Located(
+                        Optional.of(g.get().data()), "MP3 ID3 GEOB @ " + f.offset(), "audio/mpeg", Optional.empty());
             }
         }
         return Located.none("audio/mpeg", Optional.empty());
@@ -44,7 +47,12 @@ final class StoreCarriers {
     static Located tiff(MediaSource src) throws IOException, C2paException {
         Optional<TiffIfds.Value> v = TiffIfds.find(src, 0xCD41);
         if (v.isEmpty()) return Located.none("image/tiff", Optional.empty());
-        return new Located(Optional.of(StoreLocator.bounded(src, v.get().offset(), v.get().length())), "TIFF tag 0xCD41", "image/tiff", Optional.empty())
+        return new Located(
+                        Optional.of(StoreLocator.bounded(
+                                src, v.get().offset(), v.get().length())),
+                        "TIFF tag 0xCD41",
+                        "image/tiff",
+                        Optional.empty())
                 .spanning(v.get().offset(), v.get().offset() + v.get().length());
     }
 
@@ -52,7 +60,12 @@ final class StoreCarriers {
     static Located gif(MediaSource src) throws IOException, C2paException {
         GifBlocks.Result r = GifBlocks.walk(src, StoreLocator.MAX_STORE);
         for (GifBlocks.Extension e : r.applications()) {
-            if (e.identifier().equals("C2PA_GIF")) return new Located(Optional.of(e.data()), "GIF application extension C2PA_GIF @ " + e.offset(), "image/gif", Optional.empty());
+            if (e.identifier().equals("C2PA_GIF"))
+                return new Located(
+                        Optional.of(e.data()),
+                        "GIF application extension C2PA_GIF @ " + e.offset(),
+                        "image/gif",
+                        Optional.empty());
         }
         if (!r.problem().isEmpty()) throw new C2paException("asset.invalid", "invalid GIF structure: " + r.problem());
         return Located.none("image/gif", Optional.empty());
@@ -60,7 +73,8 @@ final class StoreCarriers {
 
     /** A.3.3: base64 store in {@code <c2pa:manifest>} inside the SVG's metadata. */
     static Located svg(MediaSource src) throws IOException, C2paException {
-        if (src.size() > StoreLocator.MAX_STORE * 2L) throw new C2paException("limit.exceeded", "SVG larger than " + StoreLocator.MAX_STORE * 2L + " bytes");
+        if (src.size() > StoreLocator.MAX_STORE * 2L)
+            throw new C2paException("limit.exceeded", "SVG larger than " + StoreLocator.MAX_STORE * 2L + " bytes");
         String text = new String(src.readAll(), StandardCharsets.UTF_8);
         Optional<String> base64 = svgManifest(text);
         if (base64.isEmpty()) return Located.none("image/svg+xml", Optional.empty());
@@ -77,7 +91,8 @@ final class StoreCarriers {
         long[] starts = src.size() <= SCAN_WINDOW ? new long[] {0} : new long[] {0, src.size() - SCAN_WINDOW};
         for (long s : starts) {
             org.pramaan.limits.WorkBudget.check();
-            Optional<String> url = remoteReference(new String(src.readUpTo(s, SCAN_WINDOW), StandardCharsets.ISO_8859_1));
+            Optional<String> url =
+                    remoteReference(new String(src.readUpTo(s, SCAN_WINDOW), StandardCharsets.ISO_8859_1));
             if (url.isPresent()) return url;
         }
         return Optional.empty();
@@ -100,10 +115,16 @@ final class StoreCarriers {
             int valueEnd = -1;
             if (a + 1 < text.length() && text.charAt(a) == '=' && text.charAt(a + 1) == '"') {
                 if (nextQuote != -1 && nextQuote < a + 2) nextQuote = text.indexOf('"', a + 2);
-                if (nextQuote > a + 2) { valueStart = a + 2; valueEnd = nextQuote; }
+                if (nextQuote > a + 2) {
+                    valueStart = a + 2;
+                    valueEnd = nextQuote;
+                }
             } else if (a < text.length() && text.charAt(a) == '>') {
                 if (nextLt != -1 && nextLt < a + 1) nextLt = text.indexOf('<', a + 1);
-                if (nextLt > a + 1) { valueStart = a + 1; valueEnd = nextLt; }
+                if (nextLt > a + 1) {
+                    valueStart = a + 1;
+                    valueEnd = nextLt;
+                }
             }
             if (valueStart < 0) {
                 from = p + 1;
@@ -122,20 +143,29 @@ final class StoreCarriers {
      * {@code <c2pa:manifest>\s*([A-Za-z0-9+/=\s]+?)\s*</c2pa:manifest>} captured, in linear time.
      */
     static Optional<String> svgManifest(String text) {
-        return org.pramaan.limits.PlainText.taggedContent(text, SVG_OPEN, SVG_CLOSE, StoreCarriers::isBase64OrSpace).map(r -> {
-            int a = r[0];
-            int b = r[1];
-            while (a < b && org.pramaan.limits.PlainText.isRegexSpace(text.charAt(a))) a++;
-            if (a == b) return text.substring(b - 1, b); // only whitespace: the regex's group keeps the last character
-            while (org.pramaan.limits.PlainText.isRegexSpace(text.charAt(b - 1))) b--;
-            return text.substring(a, b);
-        });
+        return org.pramaan.limits.PlainText.taggedContent(text, SVG_OPEN, SVG_CLOSE, StoreCarriers::isBase64OrSpace)
+                .map(r -> {
+                    int a = r[0];
+                    int b = r[1];
+                    while (a < b && org.pramaan.limits.PlainText.isRegexSpace(text.charAt(a))) a++;
+                    if (a == b)
+                        return text.substring(b - 1, b); // only whitespace: the regex's group keeps the last character
+                    while (org.pramaan.limits.PlainText.isRegexSpace(text.charAt(b - 1))) b--;
+                    return text.substring(a, b);
+                });
     }
 
     private static boolean isBase64OrSpace(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '='
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '='
                 || org.pramaan.limits.PlainText.isRegexSpace((char) c);
     }
 
-    static boolean isJumbf(byte[] b) { return b.length >= 8 && Bytes.startsWith(b, 4, "jumb"); }
+    static boolean isJumbf(byte[] b) {
+        return b.length >= 8 && Bytes.startsWith(b, 4, "jumb");
+    }
 }

@@ -15,11 +15,13 @@ import java.util.Optional;
 final class StoreJson {
     private StoreJson() {}
 
-    static String write(ManifestStore store, ManifestValidator validator, StoreValidator.Result r) throws C2paException {
+    static String write(ManifestStore store, ManifestValidator validator, StoreValidator.Result r)
+            throws C2paException {
         ObjectNode root = Cbor.JSON.createObjectNode();
         root.put("active_manifest", store.active().label());
         ObjectNode manifests = root.putObject("manifests");
-        for (Manifest m : store.manifests()) manifests.set(m.label(), manifest(m, validator, r.perManifest().get(m.label())));
+        for (Manifest m : store.manifests())
+            manifests.set(m.label(), manifest(m, validator, r.perManifest().get(m.label())));
         ArrayNode status = root.putArray("validation_status");
         r.active().failure().forEach(s -> status.add(entry(s)));
         r.deltas().forEach(d -> d.deltas().failure().forEach(s -> status.add(entry(s))));
@@ -45,9 +47,11 @@ final class StoreJson {
      * Hard bindings the reference leaves out of a manifest's assertions, by exact label: it does list the
      * versioned {@code c2pa.hash.bmff.v2}/{@code .v3} (c2pa-rs Manifest::from_store; seen by the live interop suite).
      */
-    private static final java.util.Set<String> UNLISTED_HASHES = java.util.Set.of("c2pa.hash.data", "c2pa.hash.bmff", "c2pa.hash.boxes");
+    private static final java.util.Set<String> UNLISTED_HASHES =
+            java.util.Set.of("c2pa.hash.data", "c2pa.hash.bmff", "c2pa.hash.boxes");
 
-    private static ObjectNode manifest(Manifest m, ManifestValidator validator, ManifestValidator.Validated v) throws C2paException {
+    private static ObjectNode manifest(Manifest m, ManifestValidator validator, ManifestValidator.Validated v)
+            throws C2paException {
         ObjectNode o = Cbor.JSON.createObjectNode();
         Claim c = m.claim();
         c.claimGenerator().ifPresent(g -> o.put("claim_generator", g));
@@ -63,7 +67,10 @@ final class StoreJson {
             if (UNLISTED_HASHES.contains(base) || base.startsWith("c2pa.thumbnail.")) continue;
             Optional<JsonNode> data = validator.assertionCbor(m, label);
             if (data.isEmpty()) continue;
-            if (base.startsWith("c2pa.ingredient")) { ingredients.add(data.get()); continue; }
+            if (base.startsWith("c2pa.ingredient")) {
+                ingredients.add(data.get());
+                continue;
+            }
             ObjectNode a = assertions.addObject();
             a.put("label", Summaries.isActions(label) ? "c2pa.actions.v2" : label);
             a.set("data", data.get());
@@ -88,9 +95,13 @@ final class StoreJson {
     static String rfc3339(java.time.Instant t) {
         java.time.OffsetDateTime u = t.atOffset(java.time.ZoneOffset.UTC);
         int nanos = u.getNano();
-        String fraction = nanos == 0 ? "" : nanos % 1_000_000 == 0 ? String.format(".%03d", nanos / 1_000_000)
-                : nanos % 1_000 == 0 ? String.format(".%06d", nanos / 1_000) : String.format(".%09d", nanos);
-        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(u) + fraction + "+00:00";
+        String fraction = nanos == 0
+                ? ""
+                : nanos % 1_000_000 == 0
+                        ? String.format(".%03d", nanos / 1_000_000)
+                        : nanos % 1_000 == 0 ? String.format(".%06d", nanos / 1_000) : String.format(".%09d", nanos);
+        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+                        .format(u) + fraction + "+00:00";
     }
 
     private static ObjectNode results(ValidationResults r) {
@@ -101,7 +112,9 @@ final class StoreJson {
         return o;
     }
 
-    private static void add(ArrayNode a, List<StatusCode> l) { l.forEach(s -> a.add(entry(s))); }
+    private static void add(ArrayNode a, List<StatusCode> l) {
+        l.forEach(s -> a.add(entry(s)));
+    }
 
     private static ObjectNode entry(StatusCode s) {
         ObjectNode o = Cbor.JSON.createObjectNode();

@@ -24,12 +24,23 @@ final class StoreLocator {
     static final String C2PA_UUID = "d8fec3d61b0e483c92975828877ec481";
 
     /** What was found: the store bytes (empty when none), where, the asset's format, and a remote URL if referenced. */
-    record Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl, List<Hashing.Range> spans) {
-        Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl) { this(store, carrier, format, remoteUrl, List.of()); }
+    record Located(
+            Optional<byte[]> store,
+            String carrier,
+            String format,
+            Optional<String> remoteUrl,
+            List<Hashing.Range> spans) {
+        Located(Optional<byte[]> store, String carrier, String format, Optional<String> remoteUrl) {
+            this(store, carrier, format, remoteUrl, List.of());
+        }
 
-        static Located none(String format, Optional<String> remote) { return new Located(Optional.empty(), "", format, remote); }
+        static Located none(String format, Optional<String> remote) {
+            return new Located(Optional.empty(), "", format, remote);
+        }
 
-        Located spanning(long start, long end) { return new Located(store, carrier, format, remoteUrl, List.of(new Hashing.Range(start, end))); }
+        Located spanning(long start, long end) {
+            return new Located(store, carrier, format, remoteUrl, List.of(new Hashing.Range(start, end)));
+        }
     }
 
     private StoreLocator() {}
@@ -46,10 +57,15 @@ final class StoreLocator {
             case "image/tiff" -> StoreCarriers.tiff(src);
             case "image/gif" -> StoreCarriers.gif(src);
             case "image/svg+xml" -> StoreCarriers.svg(src);
-            case "application/c2pa" -> new Located(Optional.of(bounded(src, 0, src.size())), "sidecar .c2pa", format, Optional.empty());
-            default -> throw new C2paException("asset.unsupported", "not a format that carries C2PA manifests (no known signature in the first bytes)");
+            case "application/c2pa" ->
+                new Located(Optional.of(bounded(src, 0, src.size())), "sidecar .c2pa", format, Optional.empty());
+            default ->
+                throw new C2paException(
+                        "asset.unsupported",
+                        "not a format that carries C2PA manifests (no known signature in the first bytes)");
         };
-        if (found.store().isEmpty() && found.remoteUrl().isEmpty()) return Located.none(format, StoreCarriers.remoteReference(src));
+        if (found.store().isEmpty() && found.remoteUrl().isEmpty())
+            return Located.none(format, StoreCarriers.remoteReference(src));
         return new Located(found.store(), found.carrier(), format, found.remoteUrl(), found.spans());
     }
 
@@ -73,12 +89,18 @@ final class StoreLocator {
                 if (!first) skip += Bytes.u32be(p, 8) == 1 ? 16 : 8;
                 if (p.length > skip) out.write(p, skip, p.length - skip);
                 first = false;
-                if (out.size() > MAX_STORE) throw new C2paException("limit.exceeded", "JPEG APP11 manifest store larger than " + MAX_STORE + " bytes");
+                if (out.size() > MAX_STORE)
+                    throw new C2paException(
+                            "limit.exceeded", "JPEG APP11 manifest store larger than " + MAX_STORE + " bytes");
             }
             byte[] store = out.toByteArray();
             if (store.length >= 8 && Bytes.startsWith(store, 4, "jumb")) {
                 int n = inst.getValue().size();
-                return new Located(Optional.of(store), "JPEG APP11 (" + n + " segment" + (n > 1 ? "s" : "") + ")", "image/jpeg", Optional.empty());
+                return new Located(
+                        Optional.of(store),
+                        "JPEG APP11 (" + n + " segment" + (n > 1 ? "s" : "") + ")",
+                        "image/jpeg",
+                        Optional.empty());
             }
         }
         return Located.none("image/jpeg", Optional.empty());
@@ -87,8 +109,13 @@ final class StoreLocator {
     /** A.3.2: ancillary chunk {@code caBX} holding the store. */
     private static Located png(MediaSource src) throws IOException, C2paException {
         for (PngChunk c : PngChunks.walk(src).chunks()) {
-            if (c.type().equals("caBX")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "PNG caBX @ " + c.offset(), "image/png", Optional.empty())
-                    .spanning(c.offset(), c.dataOffset() + c.length() + 4);
+            if (c.type().equals("caBX"))
+                return new Located(
+                                Optional.of(bounded(src, c.dataOffset(), c.length())),
+                                "PNG caBX @ " + c.offset(),
+                                "image/png",
+                                Optional.empty())
+                        .spanning(c.offset(), c.dataOffset() + c.length() + 4);
         }
         return Located.none("image/png", Optional.empty());
     }
@@ -98,8 +125,13 @@ final class StoreLocator {
         RiffChunks.Result r = RiffChunks.walk(src);
         if (!r.problem().isEmpty()) throw new C2paException("asset.invalid", "invalid RIFF structure: " + r.problem());
         for (RiffChunks.Chunk c : r.chunks()) {
-            if (c.id().equals("C2PA")) return new Located(Optional.of(bounded(src, c.dataOffset(), c.length())), "RIFF C2PA @ " + (c.dataOffset() - 8), format, Optional.empty())
-                    .spanning(c.dataOffset() - 8, c.dataOffset() + c.length() + (c.length() & 1));
+            if (c.id().equals("C2PA"))
+                return new Located(
+                                Optional.of(bounded(src, c.dataOffset(), c.length())),
+                                "RIFF C2PA @ " + (c.dataOffset() - 8),
+                                format,
+                                Optional.empty())
+                        .spanning(c.dataOffset() - 8, c.dataOffset() + c.length() + (c.length() & 1));
         }
         return Located.none(format, Optional.empty());
     }
@@ -119,8 +151,13 @@ final class StoreLocator {
             String purpose = Bytes.ascii(head, 4, Math.max(0, nul - 4));
             if (!purpose.equals("manifest")) continue;
             long at = b.payloadOffset() + nul + 1 + 8;
-            if (at > b.end()) throw new C2paException("jumbf.malformed", "C2PA uuid box at offset " + b.offset() + " is too short");
-            return new Located(Optional.of(bounded(src, at, b.end() - at)), "BMFF uuid (C2PA) @ " + b.offset(), format, Optional.empty());
+            if (at > b.end())
+                throw new C2paException("jumbf.malformed", "C2PA uuid box at offset " + b.offset() + " is too short");
+            return new Located(
+                    Optional.of(bounded(src, at, b.end() - at)),
+                    "BMFF uuid (C2PA) @ " + b.offset(),
+                    format,
+                    Optional.empty());
         }
         return Located.none(format, Optional.empty());
     }
@@ -128,13 +165,18 @@ final class StoreLocator {
     static List<BmffBoxes.Box> c2paBoxes(MediaSource src, List<BmffBoxes.Box> boxes) throws IOException {
         List<BmffBoxes.Box> out = new ArrayList<>();
         for (BmffBoxes.Box b : boxes) {
-            if (b.type().equals("uuid") && java.util.HexFormat.of().formatHex(src.read(b.payloadOffset() - 16, 16)).equals(C2PA_UUID)) out.add(b);
+            if (b.type().equals("uuid")
+                    && java.util.HexFormat.of()
+                            .formatHex(src.read(b.payloadOffset() - 16, 16))
+                            .equals(C2PA_UUID)) out.add(b);
         }
         return out;
     }
 
     static byte[] bounded(MediaSource src, long at, long len) throws IOException, C2paException {
-        if (len > MAX_STORE) throw new C2paException("limit.exceeded", "manifest store of " + len + " bytes exceeds the limit of " + MAX_STORE);
+        if (len > MAX_STORE)
+            throw new C2paException(
+                    "limit.exceeded", "manifest store of " + len + " bytes exceeds the limit of " + MAX_STORE);
         return src.read(at, (int) len);
     }
 }

@@ -20,7 +20,11 @@ import org.pramaan.media.MediaSource;
 final class StoreValidator {
     static final int MAX_INGREDIENT_DEPTH = 16;
 
-    record Result(ValidationResults active, List<IngredientDelta> deltas, Map<String, ManifestValidator.Validated> perManifest, ValidationState state) {}
+    record Result(
+            ValidationResults active,
+            List<IngredientDelta> deltas,
+            Map<String, ManifestValidator.Validated> perManifest,
+            ValidationState state) {}
 
     private final ManifestStore store;
     private final ManifestValidator validator;
@@ -37,13 +41,19 @@ final class StoreValidator {
 
     Result run(Optional<MediaSource> asset) throws C2paException, IOException {
         Manifest active = store.active();
-        ManifestValidator.Validated a = (asset.isEmpty() ? new ManifestValidator(store, trust).requestHardBinding() : validator).validate(active, asset);
+        ManifestValidator.Validated a = (asset.isEmpty()
+                        ? new ManifestValidator(store, trust).requestHardBinding()
+                        : validator)
+                .validate(active, asset);
         done.put(active.label(), a);
         ValidationResults.Log extra = new ValidationResults.Log();
         ingredients(active, extra, 0);
-        ValidationResults activeResults = new ValidationResults(a.results().success(), a.results().informational(),
+        ValidationResults activeResults = new ValidationResults(
+                a.results().success(),
+                a.results().informational(),
                 concat(a.results().failure(), extra.failure));
-        for (Manifest m : store.manifests()) if (!done.containsKey(m.label())) done.put(m.label(), validator.validate(m, Optional.empty()));
+        for (Manifest m : store.manifests())
+            if (!done.containsKey(m.label())) done.put(m.label(), validator.validate(m, Optional.empty()));
         return new Result(activeResults, List.copyOf(deltas), Map.copyOf(done), state(activeResults));
     }
 
@@ -56,12 +66,18 @@ final class StoreValidator {
         }
     }
 
-    private void ingredient(Manifest m, String label, JsonNode ing, ValidationResults.Log parentLog, int depth) throws C2paException, IOException {
+    private void ingredient(Manifest m, String label, JsonNode ing, ValidationResults.Log parentLog, int depth)
+            throws C2paException, IOException {
         String uri = "self#jumbf=/c2pa/" + m.label() + "/c2pa.assertions/" + label;
         ValidationResults.Log log = new ValidationResults.Log();
-        Optional<HashedUri> ref = HashedUri.from(ing.has("activeManifest") ? ing.get("activeManifest") : ing.get("c2pa_manifest"), m.claim().alg());
+        Optional<HashedUri> ref = HashedUri.from(
+                ing.has("activeManifest") ? ing.get("activeManifest") : ing.get("c2pa_manifest"),
+                m.claim().alg());
         if (ref.isEmpty()) {
-            log.info("ingredient.unknownProvenance", uri, Cbor.text(ing, "title") + ": ingredient does not have provenance");
+            log.info(
+                    "ingredient.unknownProvenance",
+                    uri,
+                    Cbor.text(ing, "title") + ": ingredient does not have provenance");
             deltas.add(new IngredientDelta(uri, log.build()));
             return;
         }
@@ -74,14 +90,24 @@ final class StoreValidator {
             return;
         }
         int match = manifestHashMatches(im.get(), ref.get());
-        if (match == 1) log.success("ingredient.manifest.validated", "self#jumbf=/c2pa/" + target, "ingredient hash matched");
-        else if (match == 0) log.fail("ingredient.manifest.mismatch", "self#jumbf=/c2pa/" + target, "ingredient hash does not match the manifest");
-        ManifestValidator.Validated v = done.containsKey(target) ? done.get(target) : validator.validate(im.get(), Optional.empty());
+        if (match == 1)
+            log.success("ingredient.manifest.validated", "self#jumbf=/c2pa/" + target, "ingredient hash matched");
+        else if (match == 0)
+            log.fail(
+                    "ingredient.manifest.mismatch",
+                    "self#jumbf=/c2pa/" + target,
+                    "ingredient hash does not match the manifest");
+        ManifestValidator.Validated v =
+                done.containsKey(target) ? done.get(target) : validator.validate(im.get(), Optional.empty());
         done.putIfAbsent(target, v);
         Set<String> recorded = recordedCodes(ing);
         ValidationResults own = v.results().without(s -> recorded.contains(s.code()));
-        deltas.add(new IngredientDelta(uri, new ValidationResults(concat(log.success, own.success()), concat(log.informational, own.informational()),
-                concat(log.failure, own.failure()))));
+        deltas.add(new IngredientDelta(
+                uri,
+                new ValidationResults(
+                        concat(log.success, own.success()),
+                        concat(log.informational, own.informational()),
+                        concat(log.failure, own.failure()))));
         // A v3 ingredient records its own validationResults, nested ingredient deltas included (§15.2.3);
         // they are not re-reported, as the reference does.
         if (!ing.has("validationResults")) ingredients(im.get(), new ValidationResults.Log(), depth + 1);
@@ -94,7 +120,8 @@ final class StoreValidator {
     private int manifestHashMatches(Manifest m, HashedUri ref) {
         if (Hashing.digest(ref.alg()).isEmpty()) return 0;
         Jumbf.Box b = m.box();
-        if (MessageDigest.isEqual(Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end()), ref.hash())) return 1;
+        if (MessageDigest.isEqual(Hashing.of(ref.alg(), store.bytes(), b.contentStart(), b.end()), ref.hash()))
+            return 1;
         byte[] claim = m.claim().bytes();
         return MessageDigest.isEqual(Hashing.of(ref.alg(), claim, 0, claim.length), ref.hash()) ? 2 : 0;
     }
@@ -104,7 +131,8 @@ final class StoreValidator {
         Set<String> out = new HashSet<>();
         ing.path("validationStatus").forEach(s -> out.add(Cbor.text(s, "code")));
         JsonNode am = ing.path("validationResults").path("activeManifest");
-        for (String k : List.of("success", "informational", "failure")) am.path(k).forEach(s -> out.add(Cbor.text(s, "code")));
+        for (String k : List.of("success", "informational", "failure"))
+            am.path(k).forEach(s -> out.add(Cbor.text(s, "code")));
         return out;
     }
 

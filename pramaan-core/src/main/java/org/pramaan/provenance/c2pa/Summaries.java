@@ -9,11 +9,20 @@ import java.util.Optional;
 final class Summaries {
     private Summaries() {}
 
-    static ManifestSummary of(Manifest m, ManifestValidator validator, ManifestValidator.SignatureInfo sig) throws C2paException {
+    static ManifestSummary of(Manifest m, ManifestValidator validator, ManifestValidator.SignatureInfo sig)
+            throws C2paException {
         List<String> names = new ArrayList<>();
-        for (JsonNode g : m.claim().generatorInfo()) if (!Cbor.text(g, "name").isEmpty()) names.add(Cbor.text(g, "name"));
-        return new ManifestSummary(m.label(), m.claim().version(), m.claim().claimGenerator(), names, actions(m, validator),
-                sig.alg().display, CertChecks.subjectAttribute(sig.signer(), "O"), CertChecks.subjectAttribute(sig.signer(), "CN"));
+        for (JsonNode g : m.claim().generatorInfo())
+            if (!Cbor.text(g, "name").isEmpty()) names.add(Cbor.text(g, "name"));
+        return new ManifestSummary(
+                m.label(),
+                m.claim().version(),
+                m.claim().claimGenerator(),
+                names,
+                actions(m, validator),
+                sig.alg().display,
+                CertChecks.subjectAttribute(sig.signer(), "O"),
+                CertChecks.subjectAttribute(sig.signer(), "CN"));
     }
 
     static boolean isActions(String label) {
@@ -29,9 +38,13 @@ final class Summaries {
             if (a.isEmpty()) continue;
             for (JsonNode act : a.get().path("actions")) {
                 JsonNode agent = act.get("softwareAgent");
-                Optional<String> sa = agent == null ? Optional.empty() : agent.isTextual() ? Optional.of(agent.asText())
-                        : Optional.of(Cbor.text(agent, "name")).filter(s -> !s.isEmpty());
-                Optional<String> dst = Optional.of(Cbor.text(act, "digitalSourceType")).filter(s -> !s.isEmpty());
+                Optional<String> sa = agent == null
+                        ? Optional.empty()
+                        : agent.isTextual()
+                                ? Optional.of(agent.asText())
+                                : Optional.of(Cbor.text(agent, "name")).filter(s -> !s.isEmpty());
+                Optional<String> dst =
+                        Optional.of(Cbor.text(act, "digitalSourceType")).filter(s -> !s.isEmpty());
                 out.add(new Action(Cbor.text(act, "action"), dst, sa));
             }
         }

@@ -37,34 +37,54 @@ final class TimeStamps {
         byte[] data = v2 != null ? new Cbor.Writer().bytes(cose.signature()).toByteArray() : claimBytes;
         JsonNode tokens = (v2 != null ? v2 : v1).get("tstTokens");
         if (tokens == null || !tokens.isArray() || tokens.size() != 1) {
-            return Optional.of(new Checked("timeStamp.malformed", Optional.empty(), false, "tstTokens must hold exactly one token: " + (v2 != null ? v2 : v1)));
+            return Optional.of(new Checked(
+                    "timeStamp.malformed",
+                    Optional.empty(),
+                    false,
+                    "tstTokens must hold exactly one token: " + (v2 != null ? v2 : v1)));
         }
         Optional<byte[]> der = Cbor.bytes(tokens.get(0).get("val"));
-        if (der.isEmpty()) return Optional.of(new Checked("timeStamp.malformed", Optional.empty(), false, "tstTokens[0].val is not a byte string"));
+        if (der.isEmpty())
+            return Optional.of(new Checked(
+                    "timeStamp.malformed", Optional.empty(), false, "tstTokens[0].val is not a byte string"));
         return Optional.of(verify(der.get(), Cose.toBeSigned("CounterSignature", cose.protectedBytes(), data), trust));
     }
 
     private static Checked verify(byte[] der, byte[] tbs, TrustSettings trust) {
         Optional<TimeStampToken> parsed = token(der);
-        if (parsed.isEmpty()) return new Checked("timeStamp.malformed", Optional.empty(), false, "neither a TimeStampToken nor a TimeStampResp");
+        if (parsed.isEmpty())
+            return new Checked(
+                    "timeStamp.malformed", Optional.empty(), false, "neither a TimeStampToken nor a TimeStampResp");
         TimeStampToken token = parsed.get();
         try {
             var info = token.getTimeStampInfo();
-            String alg = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getMessageImprintAlgOID()).replace("SHA", "SHA-");
+            String alg = new DefaultAlgorithmNameFinder()
+                    .getAlgorithmName(info.getMessageImprintAlgOID())
+                    .replace("SHA", "SHA-");
             byte[] expected = MessageDigest.getInstance(alg).digest(tbs);
             @SuppressWarnings("unchecked")
             var matches = new ArrayList<>(token.getCertificates().getMatches(token.getSID()));
-            if (matches.isEmpty()) return new Checked("timeStamp.malformed", Optional.empty(), false, "token carries no TSA certificate");
+            if (matches.isEmpty())
+                return new Checked("timeStamp.malformed", Optional.empty(), false, "token carries no TSA certificate");
             X509CertificateHolder holder = (X509CertificateHolder) matches.get(0);
-            X509Certificate tsa = new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+            X509Certificate tsa =
+                    new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
             String name = CertChecks.subjectAttribute(tsa, "CN");
-            if (!MessageDigest.isEqual(expected, info.getMessageImprintDigest())) return new Checked("timeStamp.mismatch", Optional.empty(), false, name);
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
+            if (!MessageDigest.isEqual(expected, info.getMessageImprintDigest()))
+                return new Checked("timeStamp.mismatch", Optional.empty(), false, name);
+            token.validate(
+                    new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
             List<X509Certificate> chain = chain(tsa, token);
-            boolean trusted = CertChecks.chainsToAnchor(chain, trust.timestampAnchors()) || CertChecks.chainsToAnchor(chain, trust.anchors());
-            return new Checked("timeStamp.validated", Optional.of(info.getGenTime().toInstant()), trusted, name);
+            boolean trusted = CertChecks.chainsToAnchor(chain, trust.timestampAnchors())
+                    || CertChecks.chainsToAnchor(chain, trust.anchors());
+            return new Checked(
+                    "timeStamp.validated", Optional.of(info.getGenTime().toInstant()), trusted, name);
         } catch (Exception e) {
-            return new Checked("timeStamp.mismatch", Optional.empty(), false, "token signature does not verify: " + e.getMessage());
+            return new Checked(
+                    "timeStamp.mismatch",
+                    Optional.empty(),
+                    false,
+                    "token signature does not verify: " + e.getMessage());
         }
     }
 
@@ -85,12 +105,16 @@ final class TimeStamps {
     private static List<X509Certificate> chain(X509Certificate tsa, TimeStampToken token) throws Exception {
         List<X509Certificate> bag = new ArrayList<>();
         JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(BC);
-        for (Object o : token.getCertificates().getMatches(null)) bag.add(conv.getCertificate((X509CertificateHolder) o));
+        for (Object o : token.getCertificates().getMatches(null))
+            bag.add(conv.getCertificate((X509CertificateHolder) o));
         List<X509Certificate> out = new ArrayList<>(List.of(tsa));
         X509Certificate at = tsa;
         for (int i = 0; i < 8 && !at.getSubjectX500Principal().equals(at.getIssuerX500Principal()); i++) {
             X509Certificate child = at;
-            Optional<X509Certificate> up = bag.stream().filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && CertChecks.signedBy(child, c)).findFirst();
+            Optional<X509Certificate> up = bag.stream()
+                    .filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal())
+                            && CertChecks.signedBy(child, c))
+                    .findFirst();
             if (up.isEmpty() || out.contains(up.get())) break;
             out.add(up.get());
             at = up.get();

@@ -22,10 +22,16 @@ import java.util.Set;
  *                         the JDK's system roots, where public TSAs chain (the reference likewise uses system anchors)
  * @param clock            "now" for certificate validity when the signature carries no valid timestamp
  */
-public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, List<X509Certificate> timestampAnchors, Clock clock) {
+public record TrustSettings(
+        List<X509Certificate> anchors, Set<String> ekus, List<X509Certificate> timestampAnchors, Clock clock) {
     /** id-kp-emailProtection, documentSigning, timeStamping, OCSPSigning, MS C2PA signing, C2PA claim signing. */
-    public static final Set<String> DEFAULT_EKUS = Set.of("1.3.6.1.5.5.7.3.4", "1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.8", "1.3.6.1.5.5.7.3.9",
-            "1.3.6.1.4.1.311.76.59.1.9", "1.3.6.1.4.1.62558.2.1");
+    public static final Set<String> DEFAULT_EKUS = Set.of(
+            "1.3.6.1.5.5.7.3.4",
+            "1.3.6.1.5.5.7.3.36",
+            "1.3.6.1.5.5.7.3.8",
+            "1.3.6.1.5.5.7.3.9",
+            "1.3.6.1.4.1.311.76.59.1.9",
+            "1.3.6.1.4.1.62558.2.1");
 
     public TrustSettings {
         anchors = List.copyOf(anchors);
@@ -35,17 +41,22 @@ public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, Lis
     }
 
     /** No anchors: signatures can be Valid, never Trusted (the reference SDK's default). */
-    public static TrustSettings none(Clock clock) { return new TrustSettings(List.of(), DEFAULT_EKUS, systemRoots(), clock); }
+    public static TrustSettings none(Clock clock) {
+        return new TrustSettings(List.of(), DEFAULT_EKUS, systemRoots(), clock);
+    }
 
     /** The JDK's default trust anchors (cacerts), loaded once. */
-    public static List<X509Certificate> systemRoots() { return SystemRoots.ROOTS; }
+    public static List<X509Certificate> systemRoots() {
+        return SystemRoots.ROOTS;
+    }
 
     private static final class SystemRoots {
         static final List<X509Certificate> ROOTS = load();
 
         private static List<X509Certificate> load() {
             try {
-                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
                 tmf.init((java.security.KeyStore) null);
                 for (var tm : tmf.getTrustManagers()) {
                     if (tm instanceof javax.net.ssl.X509TrustManager x) return List.of(x.getAcceptedIssuers());
@@ -66,18 +77,21 @@ public record TrustSettings(List<X509Certificate> anchors, Set<String> ekus, Lis
     public static TrustSettings fromPem(String pemBundle, String storeCfg, Clock clock) {
         List<X509Certificate> anchors = new ArrayList<>();
         try {
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pemBundle.getBytes(StandardCharsets.US_ASCII)))) {
+            for (var c : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pemBundle.getBytes(StandardCharsets.US_ASCII)))) {
                 anchors.add((X509Certificate) c);
             }
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("trust anchor bundle does not parse as PEM certificates: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "trust anchor bundle does not parse as PEM certificates: " + e.getMessage(), e);
         }
         if (anchors.isEmpty()) throw new IllegalArgumentException("trust anchor bundle holds no certificate");
         Set<String> ekus = new LinkedHashSet<>();
         for (String line : storeCfg.lines().toList()) {
             String l = line.trim();
             if (l.isEmpty() || l.startsWith("//") || l.startsWith("#")) continue;
-            if (!l.matches("[0-9]+(\\.[0-9]+)+")) throw new IllegalArgumentException("store.cfg line is not an OID: '" + l + "'");
+            if (!l.matches("[0-9]+(\\.[0-9]+)+"))
+                throw new IllegalArgumentException("store.cfg line is not an OID: '" + l + "'");
             ekus.add(l);
         }
         return new TrustSettings(anchors, ekus.isEmpty() ? DEFAULT_EKUS : ekus, systemRoots(), clock);

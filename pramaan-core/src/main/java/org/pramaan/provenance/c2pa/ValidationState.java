@@ -6,12 +6,18 @@ package org.pramaan.provenance.c2pa;
  * the signer chains to a configured anchor and no ingredient reports a failure.
  */
 public enum ValidationState {
-    INVALID("Invalid"), VALID("Valid"), TRUSTED("Trusted");
+    INVALID("Invalid"),
+    VALID("Valid"),
+    TRUSTED("Trusted");
 
     private final String display;
 
-    ValidationState(String display) { this.display = display; }
+    ValidationState(String display) {
+        this.display = display;
+    }
 
     /** The reference JSON spelling. */
-    public String display() { return display; }
+    public String display() {
+        return display;
+    }
 }

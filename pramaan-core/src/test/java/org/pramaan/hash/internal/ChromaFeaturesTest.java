@@ -2,14 +2,26 @@ package org.pramaan.hash.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChromaFeaturesTest {
     /** Pitch classes: A = 0 … G♯ = 11, by the nearest equal-tempered semitone. */
     @ParameterizedTest
-    @CsvSource({"440, 0", "55, 0", "3520, 0", "466.16, 1", "493.88, 2", "261.63, 3", "329.63, 7", "392.00, 10", "415.30, 11", "452, 0", "2093, 3"})
+    @CsvSource({
+        "440, 0",
+        "55, 0",
+        "3520, 0",
+        "466.16, 1",
+        "493.88, 2",
+        "261.63, 3",
+        "329.63, 7",
+        "392.00, 10",
+        "415.30, 11",
+        "452, 0",
+        "2093, 3"
+    })
     void pureToneLandsInItsPitchClass(double freq, int band) {
         assertThat(ChromaFeatures.band(freq)).isEqualTo(band);
         float[] tone = ResamplerTest.sine(freq, ChromaFeatures.SAMPLE_RATE, ChromaFeatures.SAMPLE_RATE * 3);
@@ -19,7 +31,10 @@ class ChromaFeaturesTest {
             int arg = 0;
             for (int b = 1; b < 12; b++) if (c[b] > c[arg]) arg = b;
             assertThat(arg).as("strongest band for %s Hz", freq).isEqualTo(band);
-            assertThat(c[band]).as("normalised, and dominated by the tone").isGreaterThan(0.95).isLessThanOrEqualTo(1.0 + 1e-9);
+            assertThat(c[band])
+                    .as("normalised, and dominated by the tone")
+                    .isGreaterThan(0.95)
+                    .isLessThanOrEqualTo(1.0 + 1e-9);
         }
     }
 

@@ -21,7 +21,8 @@ public final class ClassifierCalibration {
         for (String a : args) {
             try (MediaSource src = MediaSource.open(Path.of(a))) {
                 DecodedAudio d = new WavReader().read(src);
-                ChromaFeatures.Image img = features.image(Resampler.resample(d.samples(), d.sampleRate(), ChromaFeatures.SAMPLE_RATE));
+                ChromaFeatures.Image img =
+                        features.image(Resampler.resample(d.samples(), d.sampleRate(), ChromaFeatures.SAMPLE_RATE));
                 double[][] r = Classifiers.responses(img.chroma());
                 for (int x = 0; x < r.length; x++) {
                     int quiet = 0;
@@ -34,9 +35,19 @@ public final class ClassifierCalibration {
         for (int k = 0; k < Classifiers.SET.size(); k++) {
             final int kk = k;
             double[] v = rows.stream().mapToDouble(r -> r[kk]).sorted().toArray();
-            double[] abs = rows.stream().mapToDouble(r -> Math.abs(r[kk])).sorted().toArray();
-            System.out.printf(java.util.Locale.ROOT, "%-40s %.4f, %.4f, %.4f   |r| median %.4f%n", Classifiers.SET.get(k).shape() + " " + Classifiers.SET.get(k).y() + "/" + Classifiers.SET.get(k).height() + "/" + Classifiers.SET.get(k).width(),
-                    v[v.length / 4], v[v.length / 2], v[3 * v.length / 4], abs[abs.length / 2]);
+            double[] abs =
+                    rows.stream().mapToDouble(r -> Math.abs(r[kk])).sorted().toArray();
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%-40s %.4f, %.4f, %.4f   |r| median %.4f%n",
+                    Classifiers.SET.get(k).shape() + " "
+                            + Classifiers.SET.get(k).y() + "/"
+                            + Classifiers.SET.get(k).height() + "/"
+                            + Classifiers.SET.get(k).width(),
+                    v[v.length / 4],
+                    v[v.length / 2],
+                    v[3 * v.length / 4],
+                    abs[abs.length / 2]);
         }
     }
 }

@@ -6,9 +6,13 @@ import java.util.Random;
 final class HashGen {
     final Random random;
 
-    HashGen(long seed) { random = new Random(seed); }
+    HashGen(long seed) {
+        random = new Random(seed);
+    }
 
-    long[] random() { return new long[] {random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()}; }
+    long[] random() {
+        return new long[] {random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()};
+    }
 
     /** {@code h} with exactly {@code k} distinct random bits flipped. */
     long[] flip(long[] h, int k) {
@@ -73,5 +77,7 @@ final class HashGen {
     }
 
     /** A hash with only {@code k} bits set (near-blank image). */
-    long[] sparse(int k) { return flip(new long[4], k); }
+    long[] sparse(int k) {
+        return flip(new long[4], k);
+    }
 }

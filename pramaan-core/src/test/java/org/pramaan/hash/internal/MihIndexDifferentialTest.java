@@ -13,12 +13,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MihIndexDifferentialTest {
     static final int[] RADII = {0, 1, 2, 15, 16, 17, 30, 31, 32, 40, 64};
 
-    enum Data { RANDOM, BOUNDARY, PAIRS, CLUSTERED, DEGENERATE, SHARED_CHUNKS }
+    enum Data {
+        RANDOM,
+        BOUNDARY,
+        PAIRS,
+        CLUSTERED,
+        DEGENERATE,
+        SHARED_CHUNKS
+    }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         long seed = 1;
-        for (Data d : Data.values()) for (int minCap : new int[] {MihIndex.DEFAULT_MIN_CAP, 3}) for (int s = 0; s < 3; s++) out.add(Arguments.of(d, minCap, seed++));
+        for (Data d : Data.values())
+            for (int minCap : new int[] {MihIndex.DEFAULT_MIN_CAP, 3})
+                for (int s = 0; s < 3; s++) out.add(Arguments.of(d, minCap, seed++));
         return out.stream();
     }
 
@@ -41,7 +50,10 @@ class MihIndexDifferentialTest {
         MainSegment main = MainSegment.build(words, ids, stored.size(), minCap, seed % 2 == 1);
         assertThat(main.width).isEqualTo(seed % 2 == 1 ? 4 : 3);
         MihIndex index = new MihIndex(main, Runnable::run, MihIndex.DEFAULT_MERGE_THRESHOLD, minCap);
-        if (minCap == 3 && data != Data.RANDOM) assertThat(index.overflow()).as("small cap sends degenerate entries to overflow").isPositive();
+        if (minCap == 3 && data != Data.RANDOM)
+            assertThat(index.overflow())
+                    .as("small cap sends degenerate entries to overflow")
+                    .isPositive();
         int matched = 0;
         for (long[] q : queries) {
             for (int d : RADII) {
@@ -52,14 +64,20 @@ class MihIndexDifferentialTest {
                 if (d == 31) matched += expected.size();
             }
         }
-        assertThat(matched).as("the data set has matches at radius 31 to compare").isPositive();
+        assertThat(matched)
+                .as("the data set has matches at radius 31 to compare")
+                .isPositive();
     }
 
     static void generate(Data data, HashGen g, List<long[]> stored, List<long[]> queries) {
         switch (data) {
             case RANDOM -> {
                 for (int i = 0; i < 20_000; i++) stored.add(g.random());
-                for (int i = 0; i < 60; i++) queries.add(i % 2 == 0 ? g.flip(stored.get(g.random.nextInt(stored.size())), g.random.nextInt(41)) : g.random());
+                for (int i = 0; i < 60; i++)
+                    queries.add(
+                            i % 2 == 0
+                                    ? g.flip(stored.get(g.random.nextInt(stored.size())), g.random.nextInt(41))
+                                    : g.random());
             }
             case BOUNDARY -> {
                 for (int c = 0; c < 10; c++) {

@@ -28,7 +28,9 @@ class MihIndexUpdatesTest {
             for (int op = 0; op < 1_000; op++) {
                 int kind = g.random.nextInt(50);
                 if (kind < 30 || live.isEmpty()) {
-                    long[] h = live.isEmpty() || g.random.nextBoolean() ? g.random() : g.flip(live.get(g.random.nextInt(live.size())), g.random.nextInt(35));
+                    long[] h = live.isEmpty() || g.random.nextBoolean()
+                            ? g.random()
+                            : g.flip(live.get(g.random.nextInt(live.size())), g.random.nextInt(35));
                     long id = g.random.nextInt(8) == 0 && nextId > 1 ? reusable(g, nextId, liveIds) : nextId++;
                     index.add(id, h);
                     oracle.add(id, h);
@@ -39,11 +41,17 @@ class MihIndexUpdatesTest {
                     long id = liveIds.get(i);
                     index.remove(id);
                     oracle.remove(id);
-                    for (int j = liveIds.size() - 1; j >= 0; j--) if (liveIds.get(j) == id) { liveIds.remove(j); live.remove(j); }
+                    for (int j = liveIds.size() - 1; j >= 0; j--)
+                        if (liveIds.get(j) == id) {
+                            liveIds.remove(j);
+                            live.remove(j);
+                        }
                 } else if (kind == 48) {
                     index.compact();
                 }
-                long[] q = live.isEmpty() ? g.random() : g.spread(live.get(g.random.nextInt(live.size())), g.random.nextInt(36));
+                long[] q = live.isEmpty()
+                        ? g.random()
+                        : g.spread(live.get(g.random.nextInt(live.size())), g.random.nextInt(36));
                 int d = new int[] {0, 15, 31, 33}[g.random.nextInt(4)];
                 Hits hits = new Hits();
                 index.search(q, d, hits);
@@ -72,7 +80,13 @@ class MihIndexUpdatesTest {
     @Test
     void anAddIsFoundByTheNextSearchAndARemovalHidesItBeforeAnyMerge() {
         HashGen g = new HashGen(5);
-        MihIndex index = new MihIndex(MainSegment.empty(), r -> { throw new AssertionError("no merge expected"); }, 1_000, 8);
+        MihIndex index = new MihIndex(
+                MainSegment.empty(),
+                r -> {
+                    throw new AssertionError("no merge expected");
+                },
+                1_000,
+                8);
         long[] h = g.random();
         index.add(7, h);
         Hits hits = new Hits();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Voting (the fast path) against scoring every offset (the oracle), on seeded random fingerprints. */
 class OffsetSearchTest {
@@ -35,7 +35,8 @@ class OffsetSearchTest {
     void votingFindsTheOraclesBestOffsetOnCopies(int seed) {
         Case c = sliced(seed, 0.02 + 0.01 * (seed % 10));
         Optional<OffsetSearch.Alignment> fast = OffsetSearch.voted(c.query(), c.queryWeak(), c.ref(), c.refWeak(), 20);
-        Optional<OffsetSearch.Alignment> oracle = OffsetSearch.exhaustive(c.query(), c.queryWeak(), c.ref(), c.refWeak(), 20);
+        Optional<OffsetSearch.Alignment> oracle =
+                OffsetSearch.exhaustive(c.query(), c.queryWeak(), c.ref(), c.refWeak(), 20);
         assertThat(fast).isPresent();
         assertThat(fast.get().offset()).isEqualTo(oracle.orElseThrow().offset()).isEqualTo(c.offset());
         assertThat(fast.get().errorBits()).isEqualTo(oracle.get().errorBits());
@@ -50,7 +51,8 @@ class OffsetSearchTest {
             int[] a = rnd.ints(100).toArray(), b = rnd.ints(120).toArray();
             boolean[] wa = new boolean[100], wb = new boolean[120];
             OffsetSearch.Alignment fast = OffsetSearch.voted(a, wa, b, wb, 24).orElseThrow();
-            OffsetSearch.Alignment oracle = OffsetSearch.exhaustive(a, wa, b, wb, 24).orElseThrow();
+            OffsetSearch.Alignment oracle =
+                    OffsetSearch.exhaustive(a, wa, b, wb, 24).orElseThrow();
             assertThat(oracle.bitErrorRate()).isLessThanOrEqualTo(fast.bitErrorRate());
             assertThat(fast.bitErrorRate()).as("random 32-bit values").isGreaterThan(0.4);
         }
@@ -69,7 +71,8 @@ class OffsetSearchTest {
     void refusesComparisonsBeyondThePairLimit() {
         int[] big = new int[1 << 15];
         boolean[] w = new boolean[big.length];
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OffsetSearch.voted(big, w, new int[1 << 14], new boolean[1 << 14], 1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> OffsetSearch.voted(big, w, new int[1 << 14], new boolean[1 << 14], 1))
                 .hasMessageContaining("exceeds the limit");
     }
 }

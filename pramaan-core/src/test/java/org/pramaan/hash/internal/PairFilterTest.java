@@ -18,7 +18,8 @@ class PairFilterTest {
             if (t < 4) x = t == 0 ? 0 : t == 1 ? -1 : t == 2 ? 0xFFFF0000FFFF0000L : 0x0001_8000_7FFF_FFFEL;
             long c = PairFilter.lanePopcounts(x);
             for (int lane = 0; lane < 4; lane++) {
-                assertThat((int) (c >>> (16 * lane)) & 0xFFFF).isEqualTo(Integer.bitCount((int) (x >>> (16 * lane)) & 0xFFFF));
+                assertThat((int) (c >>> (16 * lane)) & 0xFFFF)
+                        .isEqualTo(Integer.bitCount((int) (x >>> (16 * lane)) & 0xFFFF));
             }
         }
     }
@@ -30,7 +31,9 @@ class PairFilterTest {
         int[] chunks = new int[n];
         long[] packed = PairFilter.packed(n);
         for (int i = 0; i < n; i++) {
-            chunks[i] = r.nextInt(4) == 0 ? 0x1234 ^ (1 << r.nextInt(16)) ^ (r.nextBoolean() ? 1 << r.nextInt(16) : 0) : r.nextInt(1 << 16);
+            chunks[i] = r.nextInt(4) == 0
+                    ? 0x1234 ^ (1 << r.nextInt(16)) ^ (r.nextBoolean() ? 1 << r.nextInt(16) : 0)
+                    : r.nextInt(1 << 16);
             PairFilter.set(packed, i, chunks[i]);
             assertThat(PairFilter.get(packed, i)).isEqualTo(chunks[i]);
         }

@@ -2,9 +2,9 @@ package org.pramaan.hash.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ResamplerTest {
     static float[] sine(double freq, int rate, int n) {
@@ -20,7 +20,8 @@ class ResamplerTest {
         float[] out = Resampler.resample(sine(freq, from, from * 2), from, 11025);
         assertThat(out.length).isEqualTo((int) Math.floor(from * 2 * 11025.0 / from));
         double maxErr = 0;
-        for (int i = 200; i < out.length - 200; i++) maxErr = Math.max(maxErr, Math.abs(out[i] - 0.5 * Math.sin(2 * Math.PI * freq * i / 11025)));
+        for (int i = 200; i < out.length - 200; i++)
+            maxErr = Math.max(maxErr, Math.abs(out[i] - 0.5 * Math.sin(2 * Math.PI * freq * i / 11025)));
         assertThat(maxErr).as("max error %s → 11025, %s Hz", from, freq).isLessThan(2e-3);
     }
 
@@ -32,13 +33,17 @@ class ResamplerTest {
         double energy = 0;
         for (int i = 200; i < out.length - 200; i++) energy += out[i] * out[i];
         double rms = Math.sqrt(energy / (out.length - 400));
-        assertThat(20 * Math.log10(rms / (0.5 / Math.sqrt(2)))).as("attenuation in dB").isLessThan(-60);
+        assertThat(20 * Math.log10(rms / (0.5 / Math.sqrt(2))))
+                .as("attenuation in dB")
+                .isLessThan(-60);
     }
 
     @Test
     void tableAgreesWithTheExactKernel() {
         for (double u = 0; u < Resampler.ZERO_CROSSINGS; u += 0.0137) {
-            assertThat(Resampler.weight(u)).as("u=%s", u).isCloseTo(Resampler.exactWeight(u), org.assertj.core.data.Offset.offset(2e-5));
+            assertThat(Resampler.weight(u))
+                    .as("u=%s", u)
+                    .isCloseTo(Resampler.exactWeight(u), org.assertj.core.data.Offset.offset(2e-5));
         }
         assertThat(Resampler.weight(Resampler.ZERO_CROSSINGS + 1)).isZero();
     }

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotFileTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    MainSegment segment(int n, int minCap) { return segment(n, minCap, false); }
+    MainSegment segment(int n, int minCap) {
+        return segment(n, minCap, false);
+    }
 
     MainSegment segment(int n, int minCap, boolean wide) {
         HashGen g = new HashGen(n);
@@ -55,9 +58,13 @@ class SnapshotFileTest {
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
             raf.setLength(raf.length() - 100);
         }
-        assertThatThrownBy(() -> SnapshotFile.read(f)).isInstanceOf(SnapshotException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> SnapshotFile.read(f))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("truncated");
         Files.write(f, new byte[10]);
-        assertThatThrownBy(() -> SnapshotFile.read(f)).isInstanceOf(SnapshotException.class).hasMessageContaining("shorter than its 48-byte header");
+        assertThatThrownBy(() -> SnapshotFile.read(f))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("shorter than its 48-byte header");
     }
 
     @Test
@@ -70,7 +77,9 @@ class SnapshotFileTest {
             raf.seek(SnapshotFile.HEADER + 17);
             raf.write(b ^ 0x10);
         }
-        assertThatThrownBy(() -> SnapshotFile.read(f)).isInstanceOf(SnapshotException.class).hasMessageContaining("fails its checksum");
+        assertThatThrownBy(() -> SnapshotFile.read(f))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("fails its checksum");
     }
 
     @Test
@@ -81,7 +90,8 @@ class SnapshotFileTest {
             raf.seek(8);
             raf.write(9);
         }
-        assertThatThrownBy(() -> SnapshotFile.read(f)).hasMessageContaining("format version 9; this build reads version " + SnapshotFile.VERSION);
+        assertThatThrownBy(() -> SnapshotFile.read(f))
+                .hasMessageContaining("format version 9; this build reads version " + SnapshotFile.VERSION);
         Files.write(f, new byte[200]);
         assertThatThrownBy(() -> SnapshotFile.read(f)).hasMessageContaining("bad magic");
     }

@@ -23,7 +23,8 @@ public final class TestWav {
 
     static void put(ByteBuffer b, boolean floating, int bits, double v) {
         if (floating) {
-            if (bits == 32) b.putFloat((float) v); else b.putDouble(v);
+            if (bits == 32) b.putFloat((float) v);
+            else b.putDouble(v);
             return;
         }
         long max = (1L << (bits - 1)) - 1;
@@ -31,19 +32,31 @@ public final class TestWav {
         switch (bits) {
             case 8 -> b.put((byte) (q + 128));
             case 16 -> b.putShort((short) q);
-            case 24 -> { b.put((byte) q); b.put((byte) (q >> 8)); b.put((byte) (q >> 16)); }
+            case 24 -> {
+                b.put((byte) q);
+                b.put((byte) (q >> 8));
+                b.put((byte) (q >> 16));
+            }
             default -> b.putInt((int) q);
         }
     }
 
     public static byte[] fmt(int tag, int channels, int rate, int bits) {
-        return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) tag).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits).array();
+        return ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) tag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits)
+                .array();
     }
 
     /** RIFF/WAVE with a 'fmt ' and a 'data' chunk. */
     public static byte[] riff(byte[] fmt, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 + fmt.length + 8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(12 + 8 + fmt.length + 8 + data.length + (data.length & 1))
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
         b.put("fmt ".getBytes()).putInt(fmt.length).put(fmt);
         b.put("data".getBytes()).putInt(data.length).put(data);

@@ -22,9 +22,12 @@ class ContainerWritersTest {
         assertThat(parts).hasSize(3);
         assertThat(Bytes.u32be(parts.get(1), 4)).isEqualTo(2);
         assertThat(Bytes.ascii(parts.get(1), 12, 4)).isEqualTo("jumb"); // continuation repeats LBox/TBox
-        Spliced once = JpegSegmentWriter.replace(TinyMedia.jpeg(), 0xEB, e -> e.segment().isApp(11), parts);
-        Spliced twice = JpegSegmentWriter.replace(once.bytes(), 0xEB, e -> e.segment().isApp(11), parts);
-        List<JpegSegment> segs = JpegSegments.walk(MediaSource.of(twice.bytes())).segments();
+        Spliced once = JpegSegmentWriter.replace(
+                TinyMedia.jpeg(), 0xEB, e -> e.segment().isApp(11), parts);
+        Spliced twice =
+                JpegSegmentWriter.replace(once.bytes(), 0xEB, e -> e.segment().isApp(11), parts);
+        List<JpegSegment> segs =
+                JpegSegments.walk(MediaSource.of(twice.bytes())).segments();
         assertThat(segs.get(0).isApp(0)).isTrue(); // the walk starts after SOI
         assertThat(segs.stream().filter(s -> s.isApp(11)).count()).isEqualTo(3);
         assertThat(segs.get(1).offset()).isEqualTo(twice.start());
@@ -35,8 +38,12 @@ class ContainerWritersTest {
 
     @Test
     void pngChunkGoesBeforeIdatWithValidCrc() throws Exception {
-        Spliced s = PngChunkWriter.replace(PngChunkWriter.replace(TinyMedia.png(), c -> c.type().equals("caBX"), "caBX", DATA).bytes(),
-                c -> c.type().equals("caBX"), "caBX", DATA);
+        Spliced s = PngChunkWriter.replace(
+                PngChunkWriter.replace(TinyMedia.png(), c -> c.type().equals("caBX"), "caBX", DATA)
+                        .bytes(),
+                c -> c.type().equals("caBX"),
+                "caBX",
+                DATA);
         List<PngChunk> chunks = PngChunks.walk(MediaSource.of(s.bytes())).chunks();
         int at = chunks.stream().map(PngChunk::type).toList().indexOf("caBX");
         assertThat(chunks.get(at + 1).type()).isEqualTo("IDAT");
@@ -67,7 +74,8 @@ class ContainerWritersTest {
         assertThat(Bytes.u24le(x, d + 4) + 1).isEqualTo(24);
         assertThat(Bytes.u24le(x, d + 7) + 1).isEqualTo(16);
         assertThat(r.riffEnd()).isEqualTo(x.length);
-        assertThat(WebpExtended.ensure(x, WebpExtended.EXIF)[d]).isEqualTo((byte) (WebpExtended.XMP | WebpExtended.EXIF));
+        assertThat(WebpExtended.ensure(x, WebpExtended.EXIF)[d])
+                .isEqualTo((byte) (WebpExtended.XMP | WebpExtended.EXIF));
     }
 
     @Test
@@ -82,10 +90,17 @@ class ContainerWritersTest {
         assertThat(r.frames().stream().map(Id3Frames.Frame::id)).containsExactly("TIT2", "GEOB");
         Id3Frames.Frame g = r.frames().get(1);
         assertThat(g.offset()).isEqualTo(s.start());
-        assertThat(Id3Frames.geob(Arrays.copyOfRange(s.bytes(), (int) g.dataOffset(), (int) (g.dataOffset() + g.length()))).orElseThrow().data()).isEqualTo(DATA);
+        assertThat(Id3Frames.geob(Arrays.copyOfRange(
+                                s.bytes(), (int) g.dataOffset(), (int) (g.dataOffset() + g.length())))
+                        .orElseThrow()
+                        .data())
+                .isEqualTo(DATA);
         assertThat(s.bytes()[(int) s.end()] & 0xFF).isEqualTo(0xFF); // audio follows the tag
         byte[] untagged = Arrays.copyOfRange(TinyMedia.mp3(), 25, TinyMedia.mp3().length);
-        assertThat(Id3Frames.walk(MediaSource.of(Id3TagWriter.replace(untagged, f -> false, add).bytes())).version()).isEqualTo(4);
+        assertThat(Id3Frames.walk(MediaSource.of(
+                                Id3TagWriter.replace(untagged, f -> false, add).bytes()))
+                        .version())
+                .isEqualTo(4);
     }
 
     @Test
@@ -94,7 +109,8 @@ class ContainerWritersTest {
         byte[] uuid = new byte[16];
         uuid[0] = 0x42;
         Spliced s = BmffBoxWriter.replaceTopLevel(mp4, b -> b.type().equals("uuid"), BmffBoxWriter.uuidBox(uuid, DATA));
-        s = BmffBoxWriter.replaceTopLevel(s.bytes(), b -> b.type().equals("uuid"), BmffBoxWriter.uuidBox(uuid, new byte[100]));
+        s = BmffBoxWriter.replaceTopLevel(
+                s.bytes(), b -> b.type().equals("uuid"), BmffBoxWriter.uuidBox(uuid, new byte[100]));
         List<BmffBoxes.Box> top = BmffBoxWriter.top(s.bytes());
         assertThat(top.stream().map(BmffBoxes.Box::type)).containsExactly("ftyp", "uuid", "moov", "mdat");
         assertThat(top.get(1).offset()).isEqualTo(s.start());
@@ -106,11 +122,16 @@ class ContainerWritersTest {
 
     @Test
     void badInputIsAClearError() {
-        assertThatThrownBy(() -> PngChunkWriter.replace(TinyMedia.jpeg(), c -> false, "caBX", DATA)).hasMessageContaining("not a well-formed PNG");
-        assertThatThrownBy(() -> JpegSegmentWriter.replace(TinyMedia.png(), 0xEB, e -> false, List.of())).hasMessageContaining("not a well-formed JPEG");
-        assertThatThrownBy(() -> BmffBoxWriter.replaceTopLevel(TinyMedia.concat(TinyMedia.mp4(), TinyMedia.box("moof")), b -> false, new byte[8]))
+        assertThatThrownBy(() -> PngChunkWriter.replace(TinyMedia.jpeg(), c -> false, "caBX", DATA))
+                .hasMessageContaining("not a well-formed PNG");
+        assertThatThrownBy(() -> JpegSegmentWriter.replace(TinyMedia.png(), 0xEB, e -> false, List.of()))
+                .hasMessageContaining("not a well-formed JPEG");
+        assertThatThrownBy(() -> BmffBoxWriter.replaceTopLevel(
+                        TinyMedia.concat(TinyMedia.mp4(), TinyMedia.box("moof")), b -> false, new byte[8]))
                 .hasMessageContaining("fragmented");
-        assertThatThrownBy(() -> RiffChunkWriter.replace(new byte[] {'R', 'I'}, c -> false, "C2PA", DATA)).hasMessageContaining("not a RIFF file");
-        assertThatThrownBy(() -> WebpExtended.ensure(TinyMedia.wav(), 0)).hasMessageContaining("not a well-formed WebP");
+        assertThatThrownBy(() -> RiffChunkWriter.replace(new byte[] {'R', 'I'}, c -> false, "C2PA", DATA))
+                .hasMessageContaining("not a RIFF file");
+        assertThatThrownBy(() -> WebpExtended.ensure(TinyMedia.wav(), 0))
+                .hasMessageContaining("not a well-formed WebP");
     }
 }

@@ -10,7 +10,8 @@ class RiffChunksTest {
     @Test
     void aFileShorterThanTheRiffHeaderIsAProblemNotAnException() throws Exception {
         for (int n = 0; n < 12; n++) {
-            RiffChunks.Result r = RiffChunks.walk(MediaSource.of("RIFF\0\0\0\0WAVE".substring(0, n).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+            RiffChunks.Result r = RiffChunks.walk(MediaSource.of(
+                    "RIFF\0\0\0\0WAVE".substring(0, n).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
             assertThat(r.chunks()).isEmpty();
             assertThat(r.problem()).contains("RIFF header needs 12");
         }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JpegCmykTest {
     @ParameterizedTest(name = "{0}x{1} transform {2} progressive {3}")
     @CsvSource({"61,37,0,false", "61,37,2,true", "200,130,2,false", "9,5,0,true"})
-    void cmykIsImageMagicksPlainFormulaOnLibjpegsSamples(int w, int h, int transform, boolean progressive) throws Exception {
+    void cmykIsImageMagicksPlainFormulaOnLibjpegsSamples(int w, int h, int transform, boolean progressive)
+            throws Exception {
         byte[] jpeg = encode(w, h, transform, progressive, 41 + w);
         JpegFrame f = JpegDecoder.decode(jpeg, 8, 1L << 20);
         assertThat(f.components.length).isEqualTo(4);
@@ -56,14 +57,17 @@ class JpegCmykTest {
         assertThat(JpegCmyk.times(200, 0)).isZero();
         assertThat(JpegCmyk.times(128, 128)).isEqualTo(64); // 64.25 → 64
         assertThat(JpegCmyk.times(255, 1)).isEqualTo(1);
-        for (int a = 0; a < 256; a++) for (int b = 0; b < 256; b++) assertThat(Math.abs(JpegCmyk.times(a, b) - a * b / 255.0)).isLessThanOrEqualTo(0.5 + 1e-9);
+        for (int a = 0; a < 256; a++)
+            for (int b = 0; b < 256; b++)
+                assertThat(Math.abs(JpegCmyk.times(a, b) - a * b / 255.0)).isLessThanOrEqualTo(0.5 + 1e-9);
     }
 
     @org.junit.jupiter.api.Test
     void damagedCmykDecodesOrFailsWithJpegException() throws Exception {
         Random r = new Random(20261203);
         int[] outcomes = new int[2];
-        for (int transform : new int[] {0, 2}) JpegRobustnessTest.damage(encode(48, 40, transform, transform == 2, 77), r, 250, outcomes);
+        for (int transform : new int[] {0, 2})
+            JpegRobustnessTest.damage(encode(48, 40, transform, transform == 2, 77), r, 250, outcomes);
         assertThat(outcomes[0]).as("decoded").isPositive();
         assertThat(outcomes[1]).as("refused").isPositive();
     }
@@ -75,7 +79,12 @@ class JpegCmykTest {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = pic.getRGB(x, y);
-                r.setPixel(x, y, new int[] {255 - ((p >> 16) & 255), 255 - ((p >> 8) & 255), 255 - (p & 255), (x * 255 / Math.max(1, w - 1) + k.nextInt(20)) & 255});
+                r.setPixel(x, y, new int[] {
+                    255 - ((p >> 16) & 255),
+                    255 - ((p >> 8) & 255),
+                    255 - (p & 255),
+                    (x * 255 / Math.max(1, w - 1) + k.nextInt(20)) & 255
+                });
             }
         }
         ImageWriter wr = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -84,11 +93,16 @@ class JpegCmykTest {
             p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             p.setCompressionQuality(0.9f);
             if (progressive) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            IIOMetadata meta = wr.getDefaultImageMetadata(javax.imageio.ImageTypeSpecifier.createInterleaved(new Cmyk(), new int[] {0, 1, 2, 3}, java.awt.image.DataBuffer.TYPE_BYTE, false, false), p);
+            IIOMetadata meta = wr.getDefaultImageMetadata(
+                    javax.imageio.ImageTypeSpecifier.createInterleaved(
+                            new Cmyk(), new int[] {0, 1, 2, 3}, java.awt.image.DataBuffer.TYPE_BYTE, false, false),
+                    p);
             String format = "javax_imageio_jpeg_image_1.0";
             IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
-            IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-            IIOMetadataNode adobe = (IIOMetadataNode) markers.getElementsByTagName("app14Adobe").item(0);
+            IIOMetadataNode markers = (IIOMetadataNode)
+                    root.getElementsByTagName("markerSequence").item(0);
+            IIOMetadataNode adobe =
+                    (IIOMetadataNode) markers.getElementsByTagName("app14Adobe").item(0);
             adobe.setAttribute("transform", String.valueOf(transform));
             meta.setFromTree(format, root);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -104,19 +118,29 @@ class JpegCmykTest {
 
     /** A stand-in 4-component colour space: the writer only looks at its type, to write an Adobe marker and no JFIF. */
     private static final class Cmyk extends java.awt.color.ColorSpace {
-        Cmyk() { super(TYPE_CMYK, 4); }
+        Cmyk() {
+            super(TYPE_CMYK, 4);
+        }
 
         @Override
-        public float[] toRGB(float[] v) { return new float[3]; }
+        public float[] toRGB(float[] v) {
+            return new float[3];
+        }
 
         @Override
-        public float[] fromRGB(float[] v) { return new float[4]; }
+        public float[] fromRGB(float[] v) {
+            return new float[4];
+        }
 
         @Override
-        public float[] toCIEXYZ(float[] v) { return new float[3]; }
+        public float[] toCIEXYZ(float[] v) {
+            return new float[3];
+        }
 
         @Override
-        public float[] fromCIEXYZ(float[] v) { return new float[4]; }
+        public float[] fromCIEXYZ(float[] v) {
+            return new float[4];
+        }
     }
 
     /** The JDK's reader (not TwelveMonkeys'): its image raster is libjpeg's CMYK, inverted. */

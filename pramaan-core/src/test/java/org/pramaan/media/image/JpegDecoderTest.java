@@ -77,12 +77,16 @@ class JpegDecoderTest {
             for (int y = 0; y + 1 <= s.height() / k; y++) {
                 for (int x = 0; x + 1 <= s.width() / k; x++) {
                     float m = 0;
-                    for (int j = 0; j < k; j++) for (int i = 0; i < k; i++) m += JpegSamples.luma(ref.getRGB(x * k + i, y * k + j));
+                    for (int j = 0; j < k; j++)
+                        for (int i = 0; i < k; i++) m += JpegSamples.luma(ref.getRGB(x * k + i, y * k + j));
                     sum += Math.abs(JpegSamples.luma(ours.getRGB(x, y)) - m / (k * k));
                     count++;
                 }
             }
-            if (count > 0) assertThat(sum / count).as("%s at 1/%d: mean difference from the block mean", s, k).isLessThan(count >= 64 ? 3.5 : 5.0);
+            if (count > 0)
+                assertThat(sum / count)
+                        .as("%s at 1/%d: mean difference from the block mean", s, k)
+                        .isLessThan(count >= 64 ? 3.5 : 5.0);
         }
     }
 
@@ -93,6 +97,9 @@ class JpegDecoderTest {
 
     static BufferedImage full(byte[] jpeg, int n) throws JpegException {
         JpegFrame f = JpegDecoder.decode(jpeg, n, 1L << 26);
-        return JpegColour.toImage(f, HashingImages.sampleMap(f.width, f.outWidth(), false), HashingImages.sampleMap(f.height, f.outHeight(), false));
+        return JpegColour.toImage(
+                f,
+                HashingImages.sampleMap(f.width, f.outWidth(), false),
+                HashingImages.sampleMap(f.height, f.outHeight(), false));
     }
 }

@@ -42,7 +42,8 @@ class JpegFullScaleRoutingTest {
         assertThat(HashingImages.blockScale(600, 520, ImageDecoder.KEEP)).isEqualTo(8);
         BufferedImage img = hashingDecode(jpeg);
         assertThat(img.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-        JpegFullScaleTest.assertSamePixels(img, HashingImages.squash(JpegSamples.reference(jpeg), 600, 520), "600x520 squashed");
+        JpegFullScaleTest.assertSamePixels(
+                img, HashingImages.squash(JpegSamples.reference(jpeg), 600, 520), "600x520 squashed");
     }
 
     @Test
@@ -50,7 +51,9 @@ class JpegFullScaleRoutingTest {
         // No JFIF APP0, component ids other than 1,2,3, no subsampling: the JDK reads the samples as RGB.
         byte[] jpeg = withoutApp0(JpegExactSamples.encode(JpegExactSamples.spec(40, 30, S444, 0.9f, false, 0, 3)));
         renameComponents(jpeg, new int[] {'a', 'b', 'c'});
-        assertThatThrownBy(() -> JpegDecoder.decode(jpeg, 8, 1L << 20)).isInstanceOfSatisfying(JpegException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> JpegDecoder.decode(jpeg, 8, 1L << 20))
+                .isInstanceOfSatisfying(
+                        JpegException.class, e -> assertThat(e.unsupported()).isTrue());
         BufferedImage img = hashingDecode(jpeg);
         JpegFullScaleTest.assertSamePixels(img, JpegSamples.reference(jpeg), "RGB-guessed");
         // The same file with ids 1,2,3 is YCbCr to libjpeg, and ours again.
@@ -66,7 +69,9 @@ class JpegFullScaleRoutingTest {
         byte[] cut = java.util.Arrays.copyOf(full, sos.get(3) + 2);
         cut[cut.length - 2] = (byte) 0xFF;
         cut[cut.length - 1] = (byte) 0xD9;
-        assertThatThrownBy(() -> JpegDecoder.decode(cut, 8, 1L << 20)).isInstanceOfSatisfying(JpegException.class, e -> assertThat(e.getMessage()).contains("block-smooth"));
+        assertThatThrownBy(() -> JpegDecoder.decode(cut, 8, 1L << 20))
+                .isInstanceOfSatisfying(
+                        JpegException.class, e -> assertThat(e.getMessage()).contains("block-smooth"));
         BufferedImage img = hashingDecode(cut);
         assertThat(img.getType()).isNotEqualTo(BufferedImage.TYPE_INT_RGB);
         JpegFullScaleTest.assertSamePixels(img, JpegSamples.reference(cut), "cut progressive");
@@ -81,8 +86,11 @@ class JpegFullScaleRoutingTest {
     void damagedFilesFailWithJpegExceptionOrMatchImageIo() throws Exception {
         Random r = new Random(20261202);
         int decoded = 0, refused = 0, compared = 0;
-        List<Spec> seeds = List.of(JpegExactSamples.spec(90, 70, S420, 0.8f, true, 0, 5), JpegExactSamples.spec(70, 50, new int[] {2, 1, 1, 1, 1, 1}, 0.9f, false, 3, 6),
-                JpegExactSamples.spec(50, 41, S420, 0.7f, true, 2, 8), JpegExactSamples.spec(33, 47, new int[] {1, 2, 1, 1, 1, 1}, 0.95f, true, 0, 9));
+        List<Spec> seeds = List.of(
+                JpegExactSamples.spec(90, 70, S420, 0.8f, true, 0, 5),
+                JpegExactSamples.spec(70, 50, new int[] {2, 1, 1, 1, 1, 1}, 0.9f, false, 3, 6),
+                JpegExactSamples.spec(50, 41, S420, 0.7f, true, 2, 8),
+                JpegExactSamples.spec(33, 47, new int[] {1, 2, 1, 1, 1, 1}, 0.95f, true, 0, 9));
         for (Spec s : seeds) {
             byte[] good = JpegExactSamples.encode(s);
             for (int i = 0; i < 400; i++) {
@@ -90,7 +98,10 @@ class JpegFullScaleRoutingTest {
                 BufferedImage ours;
                 try {
                     JpegFrame f = JpegDecoder.decode(bad, 8, 1L << 20);
-                    ours = JpegFullColour.toImage(f, HashingImages.sampleMap(f.width, f.width, false), HashingImages.sampleMap(f.height, f.height, false));
+                    ours = JpegFullColour.toImage(
+                            f,
+                            HashingImages.sampleMap(f.width, f.width, false),
+                            HashingImages.sampleMap(f.height, f.height, false));
                     decoded++;
                 } catch (JpegException e) {
                     assertThat(e.getMessage()).isNotBlank();
@@ -118,7 +129,9 @@ class JpegFullScaleRoutingTest {
     void referenceSetFullSizeJpegsEqualImageIo() throws Exception {
         Path dir = SharedTestData.folder("pdq");
         List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) { files = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList(); }
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+        }
         int checked = 0;
         for (Path p : files) {
             byte[] jpeg = withoutIcc(Files.readAllBytes(p));
@@ -131,7 +144,8 @@ class JpegFullScaleRoutingTest {
                 continue; // left to ImageIO (CMYK…)
             }
             boolean squash = HashingImages.squashed(ref.getWidth(), ref.getHeight());
-            JpegFullScaleTest.assertSamePixels(ours, squash ? HashingImages.squash(ref, ref.getWidth(), ref.getHeight()) : ref, p.toString());
+            JpegFullScaleTest.assertSamePixels(
+                    ours, squash ? HashingImages.squash(ref, ref.getWidth(), ref.getHeight()) : ref, p.toString());
             checked++;
         }
         assertThat(checked).as("full-size JPEGs in the reference set").isGreaterThanOrEqualTo(13);
@@ -164,9 +178,16 @@ class JpegFullScaleRoutingTest {
         }
     }
 
-    private static byte[] withoutApp0(byte[] d) { return without(d, (m, at) -> m == 0xE0); }
+    private static byte[] withoutApp0(byte[] d) {
+        return without(d, (m, at) -> m == 0xE0);
+    }
 
-    private static byte[] withoutIcc(byte[] d) { return without(d, (m, at) -> m == 0xE2 && new String(d, at, 11, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE")); }
+    private static byte[] withoutIcc(byte[] d) {
+        return without(
+                d,
+                (m, at) -> m == 0xE2
+                        && new String(d, at, 11, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE"));
+    }
 
     /** Rewrites the component ids in the SOF and every SOS. */
     private static void renameComponents(byte[] d, int[] ids) {
@@ -178,9 +199,16 @@ class JpegFullScaleRoutingTest {
         }
         for (int sos : markers(d, 0xDA)) {
             int ns = d[sos + 4] & 0xFF;
-            for (int k = 0; k < ns; k++) for (int j = 0; j < 3; j++) if ((d[sos + 5 + 2 * k] & 0xFF) == old[j]) { d[sos + 5 + 2 * k] = (byte) ids[j]; break; }
+            for (int k = 0; k < ns; k++)
+                for (int j = 0; j < 3; j++)
+                    if ((d[sos + 5 + 2 * k] & 0xFF) == old[j]) {
+                        d[sos + 5 + 2 * k] = (byte) ids[j];
+                        break;
+                    }
         }
     }
 
-    static BufferedImage read(byte[] jpeg) throws java.io.IOException { return ImageIO.read(new ByteArrayInputStream(jpeg)); }
+    static BufferedImage read(byte[] jpeg) throws java.io.IOException {
+        return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
 }

@@ -17,8 +17,15 @@ import org.pramaan.media.image.JpegExactSamples.Spec;
  * and with restart intervals.
  */
 class JpegFullScaleTest {
-    private static final int[] S444 = {1, 1, 1, 1, 1, 1}, S422 = {2, 1, 1, 1, 1, 1}, S420 = {2, 2, 1, 1, 1, 1}, S440 = {1, 2, 1, 1, 1, 1},
-            S411 = {4, 1, 1, 1, 1, 1}, S410 = {4, 2, 1, 1, 1, 1}, MIXED = {2, 2, 1, 1, 2, 1}, LUMA_UP = {1, 1, 2, 2, 2, 2}, CROSS = {2, 2, 2, 1, 1, 2};
+    private static final int[] S444 = {1, 1, 1, 1, 1, 1},
+            S422 = {2, 1, 1, 1, 1, 1},
+            S420 = {2, 2, 1, 1, 1, 1},
+            S440 = {1, 2, 1, 1, 1, 1},
+            S411 = {4, 1, 1, 1, 1, 1},
+            S410 = {4, 2, 1, 1, 1, 1},
+            MIXED = {2, 2, 1, 1, 2, 1},
+            LUMA_UP = {1, 1, 2, 2, 2, 2},
+            CROSS = {2, 2, 2, 1, 1, 2};
 
     static Stream<Spec> specs() {
         List<Spec> out = new ArrayList<>();
@@ -28,7 +35,8 @@ class JpegFullScaleTest {
         for (int[] f : samplings) {
             for (int[] wh : sizes) {
                 boolean progressive = (seed & 1) == 0;
-                out.add(JpegExactSamples.spec(wh[0], wh[1], f, 0.5f + (seed % 5) * 0.12f, progressive, seed % 3 == 0 ? 2 : 0, seed));
+                out.add(JpegExactSamples.spec(
+                        wh[0], wh[1], f, 0.5f + (seed % 5) * 0.12f, progressive, seed % 3 == 0 ? 2 : 0, seed));
                 seed++;
             }
         }
@@ -53,9 +61,15 @@ class JpegFullScaleTest {
         byte[] jpeg = JpegExactSamples.encode(s);
         JpegFrame f = JpegDecoder.decode(jpeg, 8, 1L << 26);
         // The encoder wrote the sampling asked for, or this would test less than it says.
-        if (!s.grey()) for (int i = 0; i < 3; i++) assertThat(new int[] {f.components[i].h, f.components[i].v}).isEqualTo(new int[] {s.factors()[2 * i], s.factors()[2 * i + 1]});
+        if (!s.grey())
+            for (int i = 0; i < 3; i++)
+                assertThat(new int[] {f.components[i].h, f.components[i].v})
+                        .isEqualTo(new int[] {s.factors()[2 * i], s.factors()[2 * i + 1]});
         assertThat(f.progressive).isEqualTo(s.progressive());
-        BufferedImage ours = JpegFullColour.toImage(f, HashingImages.sampleMap(f.width, f.width, false), HashingImages.sampleMap(f.height, f.height, false));
+        BufferedImage ours = JpegFullColour.toImage(
+                f,
+                HashingImages.sampleMap(f.width, f.width, false),
+                HashingImages.sampleMap(f.height, f.height, false));
         assertSamePixels(ours, JpegSamples.reference(jpeg), s.toString());
     }
 
@@ -67,9 +81,12 @@ class JpegFullScaleTest {
         for (int y = 0; y < ref.getHeight(); y++) {
             for (int x = 0; x < ref.getWidth(); x++) {
                 int a = ours.getRGB(x, y), b = ref.getRGB(x, y);
-                if (a != b && differing++ == 0) first = String.format("(%d,%d) ours %06X ImageIO %06X", x, y, a & 0xFFFFFF, b & 0xFFFFFF);
+                if (a != b && differing++ == 0)
+                    first = String.format("(%d,%d) ours %06X ImageIO %06X", x, y, a & 0xFFFFFF, b & 0xFFFFFF);
             }
         }
-        assertThat(differing).as("%s: pixels differing from ImageIO, first %s", what, first).isZero();
+        assertThat(differing)
+                .as("%s: pixels differing from ImageIO, first %s", what, first)
+                .isZero();
     }
 }

@@ -44,7 +44,8 @@ class JpegRobustnessTest {
             byte[] bad = org.pramaan.testing.Mutations.decoderInput(good, r, 700); // 700: tables, SOF, SOS
             for (int n : new int[] {8, 2}) {
                 try {
-                    java.awt.image.BufferedImage img = n == 8 ? ImageDecoder.fullJpeg(bad, 1L << 22) : ImageDecoder.reducedJpeg(bad, n, 1L << 22);
+                    java.awt.image.BufferedImage img =
+                            n == 8 ? ImageDecoder.fullJpeg(bad, 1L << 22) : ImageDecoder.reducedJpeg(bad, n, 1L << 22);
                     assertThat(img.getWidth()).isPositive();
                     outcomes[0]++;
                 } catch (JpegException e) {
@@ -59,16 +60,25 @@ class JpegRobustnessTest {
     void truncatedScanIsRefusedNamingTheOffset() throws Exception {
         byte[] good = JpegSamples.encode(SEEDS.get(0));
         byte[] cut = Arrays.copyOf(good, good.length / 2);
-        assertThatThrownBy(() -> JpegDecoder.decode(cut, 8, 1L << 22)).isInstanceOf(JpegException.class).hasMessageContaining("offset");
+        assertThatThrownBy(() -> JpegDecoder.decode(cut, 8, 1L << 22))
+                .isInstanceOf(JpegException.class)
+                .hasMessageContaining("offset");
     }
 
     @Test
     void refusesWhatItLeavesToImageIo() throws Exception {
         byte[] good = JpegSamples.encode(SEEDS.get(0));
         byte[] arithmetic = good.clone();
-        for (int i = 0; i + 1 < arithmetic.length; i++) if ((arithmetic[i] & 0xFF) == 0xFF && (arithmetic[i + 1] & 0xFF) == 0xC0) arithmetic[i + 1] = (byte) 0xC9;
-        assertThatThrownBy(() -> JpegDecoder.decode(arithmetic, 8, 1L << 22)).isInstanceOfSatisfying(JpegException.class, e -> assertThat(e.unsupported()).isTrue());
-        assertThatThrownBy(() -> JpegDecoder.decode(good, 8, 100)).isInstanceOf(JpegException.class).hasMessageContaining("over the limit");
-        assertThatThrownBy(() -> JpegDecoder.decode(new byte[] {1, 2, 3, 4}, 8, 100)).isInstanceOf(JpegException.class).hasMessageContaining("SOI");
+        for (int i = 0; i + 1 < arithmetic.length; i++)
+            if ((arithmetic[i] & 0xFF) == 0xFF && (arithmetic[i + 1] & 0xFF) == 0xC0) arithmetic[i + 1] = (byte) 0xC9;
+        assertThatThrownBy(() -> JpegDecoder.decode(arithmetic, 8, 1L << 22))
+                .isInstanceOfSatisfying(
+                        JpegException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> JpegDecoder.decode(good, 8, 100))
+                .isInstanceOf(JpegException.class)
+                .hasMessageContaining("over the limit");
+        assertThatThrownBy(() -> JpegDecoder.decode(new byte[] {1, 2, 3, 4}, 8, 100))
+                .isInstanceOf(JpegException.class)
+                .hasMessageContaining("SOI");
     }
 }

@@ -16,10 +16,20 @@ import org.w3c.dom.NodeList;
 
 /** Test JPEGs written by the JDK's encoder with chosen sampling, quality, progression and restart interval. */
 final class JpegSamples {
-    record Spec(int width, int height, boolean grey, int h, int v, float quality, boolean progressive, int restartInterval, long seed) {
+    record Spec(
+            int width,
+            int height,
+            boolean grey,
+            int h,
+            int v,
+            float quality,
+            boolean progressive,
+            int restartInterval,
+            long seed) {
         @Override
         public String toString() {
-            return width + "x" + height + (grey ? " grey" : " " + h + "x" + v) + " q" + quality + (progressive ? " progressive" : "") + " dri" + restartInterval;
+            return width + "x" + height + (grey ? " grey" : " " + h + "x" + v) + " q" + quality
+                    + (progressive ? " progressive" : "") + " dri" + restartInterval;
         }
     }
 
@@ -37,7 +47,9 @@ final class JpegSamples {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int base = (int) (128 + 70 * sx[x] * cy[y]), n = r.nextInt(9) - 4;
-                px[y * w + x] = (clamp(base + n) << 16) | (clamp(255 - base + n) << 8) | clamp((x * 255 / w + y * 255 / h) / 2 + n);
+                px[y * w + x] = (clamp(base + n) << 16)
+                        | (clamp(255 - base + n) << 8)
+                        | clamp((x * 255 / w + y * 255 / h) / 2 + n);
             }
         }
         java.awt.Graphics2D g = img.createGraphics();
@@ -55,14 +67,20 @@ final class JpegSamples {
     }
 
     static byte[] encode(Spec s) throws IOException {
-        return encode(picture(s.width(), s.height(), s.grey(), s.seed()), new int[] {s.h(), s.v(), 1, 1, 1, 1}, s.quality(), s.progressive(), s.restartInterval());
+        return encode(
+                picture(s.width(), s.height(), s.grey(), s.seed()),
+                new int[] {s.h(), s.v(), 1, 1, 1, 1},
+                s.quality(),
+                s.progressive(),
+                s.restartInterval());
     }
 
     /**
      * The JDK's encoder with every component's sampling factors set ({@code factors}: h0, v0, h1,
      * v1, h2, v2; ignored for grey), a quality, progression and a restart interval.
      */
-    static byte[] encode(BufferedImage img, int[] factors, float quality, boolean progressive, int restartInterval) throws IOException {
+    static byte[] encode(BufferedImage img, int[] factors, float quality, boolean progressive, int restartInterval)
+            throws IOException {
         boolean grey = img.getType() == BufferedImage.TYPE_BYTE_GRAY;
         ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
@@ -73,7 +91,8 @@ final class JpegSamples {
             IIOMetadata meta = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), p);
             String format = "javax_imageio_jpeg_image_1.0";
             IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
-            IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            IIOMetadataNode markers = (IIOMetadataNode)
+                    root.getElementsByTagName("markerSequence").item(0);
             if (!grey) {
                 NodeList comps = markers.getElementsByTagName("componentSpec");
                 for (int i = 0; i < comps.getLength(); i++) {
@@ -104,7 +123,11 @@ final class JpegSamples {
         return ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
     }
 
-    static float luma(int rgb) { return 0.299f * ((rgb >> 16) & 0xFF) + 0.587f * ((rgb >> 8) & 0xFF) + 0.114f * (rgb & 0xFF); }
+    static float luma(int rgb) {
+        return 0.299f * ((rgb >> 16) & 0xFF) + 0.587f * ((rgb >> 8) & 0xFF) + 0.114f * (rgb & 0xFF);
+    }
 
-    private static int clamp(int v) { return Math.max(0, Math.min(255, v)); }
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
 }

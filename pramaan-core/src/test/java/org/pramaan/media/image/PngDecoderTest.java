@@ -36,19 +36,36 @@ class PngDecoderTest {
 
     static Stream<Spec> handBuilt() {
         return Stream.of(
-                new Spec(37, 23, 0, 1, false, 0, F, 1), new Spec(35, 21, 0, 2, false, 0, F, 2), new Spec(33, 19, 0, 4, false, 0, F, 3),
-                new Spec(31, 17, 0, 8, false, 0, F, 4), new Spec(29, 15, 0, 16, false, 0, F, 5), new Spec(29, 15, 0, 8, true, 0, F, 6),
-                new Spec(27, 13, 0, 16, true, 0, F, 7), new Spec(41, 25, 2, 8, false, 0, F, 8), new Spec(41, 25, 2, 16, false, 0, F, 9),
-                new Spec(41, 25, 2, 8, true, 0, F, 10), new Spec(39, 27, 3, 1, false, 2, F, 11), new Spec(39, 27, 3, 2, false, 4, F, 12),
-                new Spec(39, 27, 3, 4, true, 16, F, 13), new Spec(39, 27, 3, 8, false, 256, F, 14),
-                new Spec(39, 27, 3, 8, false, 3, F, 15), new Spec(39, 27, 3, 8, false, 17, F, 16), new Spec(39, 27, 3, 2, false, 1, F, 17),
-                new Spec(23, 29, 4, 8, false, 0, F, 18), new Spec(23, 29, 4, 16, false, 0, F, 19),
-                new Spec(21, 31, 6, 8, false, 0, F, 20), new Spec(21, 31, 6, 16, false, 0, F, 21),
+                new Spec(37, 23, 0, 1, false, 0, F, 1),
+                new Spec(35, 21, 0, 2, false, 0, F, 2),
+                new Spec(33, 19, 0, 4, false, 0, F, 3),
+                new Spec(31, 17, 0, 8, false, 0, F, 4),
+                new Spec(29, 15, 0, 16, false, 0, F, 5),
+                new Spec(29, 15, 0, 8, true, 0, F, 6),
+                new Spec(27, 13, 0, 16, true, 0, F, 7),
+                new Spec(41, 25, 2, 8, false, 0, F, 8),
+                new Spec(41, 25, 2, 16, false, 0, F, 9),
+                new Spec(41, 25, 2, 8, true, 0, F, 10),
+                new Spec(39, 27, 3, 1, false, 2, F, 11),
+                new Spec(39, 27, 3, 2, false, 4, F, 12),
+                new Spec(39, 27, 3, 4, true, 16, F, 13),
+                new Spec(39, 27, 3, 8, false, 256, F, 14),
+                new Spec(39, 27, 3, 8, false, 3, F, 15),
+                new Spec(39, 27, 3, 8, false, 17, F, 16),
+                new Spec(39, 27, 3, 2, false, 1, F, 17),
+                new Spec(23, 29, 4, 8, false, 0, F, 18),
+                new Spec(23, 29, 4, 16, false, 0, F, 19),
+                new Spec(21, 31, 6, 8, false, 0, F, 20),
+                new Spec(21, 31, 6, 16, false, 0, F, 21),
                 // Each filter alone over a squashed size (both sides over 512, and one side only).
-                new Spec(613, 521, 6, 8, false, 0, new int[] {0}, 22), new Spec(613, 521, 2, 8, false, 0, new int[] {1}, 23),
-                new Spec(521, 613, 0, 8, false, 0, new int[] {2}, 24), new Spec(700, 300, 3, 8, true, 200, new int[] {3}, 25),
-                new Spec(300, 700, 4, 8, false, 0, new int[] {4}, 26), new Spec(1031, 517, 0, 1, false, 0, F, 27),
-                new Spec(530, 515, 6, 16, false, 0, F, 28), new Spec(515, 530, 0, 16, false, 0, F, 29));
+                new Spec(613, 521, 6, 8, false, 0, new int[] {0}, 22),
+                new Spec(613, 521, 2, 8, false, 0, new int[] {1}, 23),
+                new Spec(521, 613, 0, 8, false, 0, new int[] {2}, 24),
+                new Spec(700, 300, 3, 8, true, 200, new int[] {3}, 25),
+                new Spec(300, 700, 4, 8, false, 0, new int[] {4}, 26),
+                new Spec(1031, 517, 0, 1, false, 0, F, 27),
+                new Spec(530, 515, 6, 16, false, 0, F, 28),
+                new Spec(515, 530, 0, 16, false, 0, F, 29));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,11 +78,17 @@ class PngDecoderTest {
     }
 
     static Stream<Object[]> imageIoWritten() {
-        return Stream.of(new Object[] {BufferedImage.TYPE_INT_RGB, 101, 67}, new Object[] {BufferedImage.TYPE_INT_ARGB, 99, 65},
-                new Object[] {BufferedImage.TYPE_BYTE_GRAY, 97, 63}, new Object[] {BufferedImage.TYPE_USHORT_GRAY, 95, 61},
-                new Object[] {BufferedImage.TYPE_BYTE_BINARY, 93, 59}, new Object[] {BufferedImage.TYPE_BYTE_INDEXED, 91, 57},
-                new Object[] {BufferedImage.TYPE_INT_RGB, 1000, 701}, new Object[] {BufferedImage.TYPE_INT_ARGB, 801, 1003},
-                new Object[] {BufferedImage.TYPE_BYTE_GRAY, 1601, 1004}, new Object[] {BufferedImage.TYPE_BYTE_INDEXED, 900, 517});
+        return Stream.of(
+                new Object[] {BufferedImage.TYPE_INT_RGB, 101, 67},
+                new Object[] {BufferedImage.TYPE_INT_ARGB, 99, 65},
+                new Object[] {BufferedImage.TYPE_BYTE_GRAY, 97, 63},
+                new Object[] {BufferedImage.TYPE_USHORT_GRAY, 95, 61},
+                new Object[] {BufferedImage.TYPE_BYTE_BINARY, 93, 59},
+                new Object[] {BufferedImage.TYPE_BYTE_INDEXED, 91, 57},
+                new Object[] {BufferedImage.TYPE_INT_RGB, 1000, 701},
+                new Object[] {BufferedImage.TYPE_INT_ARGB, 801, 1003},
+                new Object[] {BufferedImage.TYPE_BYTE_GRAY, 1601, 1004},
+                new Object[] {BufferedImage.TYPE_BYTE_INDEXED, 900, 517});
     }
 
     /** ImageIO's writer picks each row's filter adaptively, as real encoders do. */
@@ -80,11 +103,15 @@ class PngDecoderTest {
     @Test
     void interlacedAndTransparentLowBitFilesAreLeftToImageIoWithTheSameResult() throws Exception {
         byte[] adam7 = write(picture(BufferedImage.TYPE_INT_RGB, 700, 520, 5), true);
-        assertThatThrownBy(() -> PngDecoder.decode(adam7, 1L << 24)).isInstanceOfSatisfying(PngException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> PngDecoder.decode(adam7, 1L << 24))
+                .isInstanceOfSatisfying(
+                        PngException.class, e -> assertThat(e.unsupported()).isTrue());
         assertSameAsImageIo(adam7, viaIntake(adam7));
         for (Spec s : new Spec[] {new Spec(45, 33, 0, 2, true, 0, F, 40), new Spec(45, 33, 2, 16, true, 0, F, 41)}) {
             byte[] png = PngSamples.encode(s);
-            assertThatThrownBy(() -> PngDecoder.decode(png, 1L << 24)).isInstanceOf(PngException.class).hasMessageContaining("tRNS");
+            assertThatThrownBy(() -> PngDecoder.decode(png, 1L << 24))
+                    .isInstanceOf(PngException.class)
+                    .hasMessageContaining("tRNS");
             assertSameAsImageIo(png, viaIntake(png));
         }
     }
@@ -102,7 +129,9 @@ class PngDecoderTest {
                 System.arraycopy(filtered, 0, c, bpp, 300);
                 System.arraycopy(prev, 0, p, bpp, 300);
                 PngRows.unfilter(f, c, p, bpp, bpp + 300);
-                assertThat(java.util.Arrays.copyOfRange(c, bpp, bpp + 300)).as("filter %d, step %d", f, bpp).isEqualTo(cur);
+                assertThat(java.util.Arrays.copyOfRange(c, bpp, bpp + 300))
+                        .as("filter %d, step %d", f, bpp)
+                        .isEqualTo(cur);
             }
         }
     }
@@ -127,7 +156,8 @@ class PngDecoderTest {
         for (int a = 0; a < 256; a++) {
             for (int b = 0; b < 256; b++) {
                 for (int c = 0; c < 256; c++) {
-                    if (PngPaeth.predict(a, b, c) != PngSamples.paeth(a, b, c)) throw new AssertionError("a=" + a + " b=" + b + " c=" + c);
+                    if (PngPaeth.predict(a, b, c) != PngSamples.paeth(a, b, c))
+                        throw new AssertionError("a=" + a + " b=" + b + " c=" + c);
                 }
             }
         }
@@ -140,11 +170,14 @@ class PngDecoderTest {
         byte[] png = write(picture(type, w, h, type * 17L + h), false);
         BufferedImage oracle = ImageIO.read(new ByteArrayInputStream(png));
         MediaSource src = MediaSource.of(png);
-        for (BufferedImage ours : new BufferedImage[] {PngDecoder.decodeFull(png, 1L << 24),
-                ImageDecoder.decodeFull(src, MediaProber.standard().probe(src, MediaLimits.defaults()))}) {
+        for (BufferedImage ours : new BufferedImage[] {
+            PngDecoder.decodeFull(png, 1L << 24),
+            ImageDecoder.decodeFull(src, MediaProber.standard().probe(src, MediaLimits.defaults()))
+        }) {
             assertThat(ours.getWidth()).isEqualTo(w);
             assertThat(ours.getHeight()).isEqualTo(h);
-            boolean grey = ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
+            boolean grey =
+                    ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
             assertThat(pixels(ours, grey)).isEqualTo(pixels(oracle, grey));
         }
     }
@@ -154,10 +187,13 @@ class PngDecoderTest {
         BufferedImage oracle = HashingImages.squash(full, full.getWidth(), full.getHeight());
         assertThat(ours.getWidth()).isEqualTo(oracle.getWidth());
         assertThat(ours.getHeight()).isEqualTo(oracle.getHeight());
-        boolean grey = ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
+        boolean grey =
+                ours.getType() == BufferedImage.TYPE_BYTE_GRAY || ours.getType() == BufferedImage.TYPE_USHORT_GRAY;
         int[] a = pixels(ours, grey), b = pixels(oracle, grey);
         for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) throw new AssertionError("pixel (" + i % ours.getWidth() + ", " + i / ours.getWidth() + "): ours " + Integer.toHexString(a[i]) + ", ImageIO " + Integer.toHexString(b[i]));
+            if (a[i] != b[i])
+                throw new AssertionError("pixel (" + i % ours.getWidth() + ", " + i / ours.getWidth() + "): ours "
+                        + Integer.toHexString(a[i]) + ", ImageIO " + Integer.toHexString(b[i]));
         }
         PdqHasher hasher = new PdqHasher();
         assertThat(hasher.hash(ours)).isEqualTo(hasher.hash(oracle));

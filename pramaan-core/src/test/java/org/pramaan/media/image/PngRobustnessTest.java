@@ -50,18 +50,28 @@ class PngRobustnessTest {
         byte[] good = PngSamples.encode(new Spec(60, 40, 6, 8, false, 0, F, 55));
         byte[] huge = good.clone();
         huge[16] = 0x7F; // width 0x7F00003C: 2^31 − 1-ish columns
-        assertThatThrownBy(() -> PngDecoder.decode(good, 100)).isInstanceOf(PngException.class).hasMessageContaining("over the limit");
-        assertThatThrownBy(() -> PngDecoder.decode(huge, Long.MAX_VALUE)).isInstanceOfSatisfying(PngException.class, e -> assertThat(e.unsupported()).isTrue());
-        assertThatThrownBy(() -> PngDecoder.decode(new byte[] {1, 2, 3, 4}, 100)).isInstanceOf(PngException.class).hasMessageContaining("signature");
+        assertThatThrownBy(() -> PngDecoder.decode(good, 100))
+                .isInstanceOf(PngException.class)
+                .hasMessageContaining("over the limit");
+        assertThatThrownBy(() -> PngDecoder.decode(huge, Long.MAX_VALUE))
+                .isInstanceOfSatisfying(
+                        PngException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> PngDecoder.decode(new byte[] {1, 2, 3, 4}, 100))
+                .isInstanceOf(PngException.class)
+                .hasMessageContaining("signature");
     }
 
     @Test
     void truncatedImageDataIsRefusedNamingTheRow() {
         byte[] good = PngSamples.encode(new Spec(60, 40, 2, 8, false, 0, F, 56));
         byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
-        assertThatThrownBy(() -> PngDecoder.decode(cut, 1L << 22)).isInstanceOf(PngException.class).hasMessageContaining("offset");
+        assertThatThrownBy(() -> PngDecoder.decode(cut, 1L << 22))
+                .isInstanceOf(PngException.class)
+                .hasMessageContaining("offset");
         byte[] noEnd = reencode(new Spec(60, 40, 2, 8, false, 0, F, 56), 20);
-        assertThatThrownBy(() -> PngDecoder.decode(noEnd, 1L << 22)).isInstanceOf(PngException.class).hasMessageContaining("row 20 of 40");
+        assertThatThrownBy(() -> PngDecoder.decode(noEnd, 1L << 22))
+                .isInstanceOf(PngException.class)
+                .hasMessageContaining("row 20 of 40");
     }
 
     /** A zlib stream of 64 MiB of zeros behind a 100×100 grey IHDR: only 100 × 101 bytes are inflated. */
@@ -80,8 +90,12 @@ class PngRobustnessTest {
 
     /** The spec's file with its zlib stream cut after {@code rows} rows (still a valid stream, and IEND present). */
     private static byte[] reencode(Spec s, int rows) {
-        byte[] png = PngSamples.encode(new Spec(s.width(), rows, s.colour(), s.depth(), false, 0, s.filters(), s.seed()));
-        png[20] = 0; png[21] = 0; png[22] = 0; png[23] = (byte) s.height(); // IHDR height back to the full count
+        byte[] png =
+                PngSamples.encode(new Spec(s.width(), rows, s.colour(), s.depth(), false, 0, s.filters(), s.seed()));
+        png[20] = 0;
+        png[21] = 0;
+        png[22] = 0;
+        png[23] = (byte) s.height(); // IHDR height back to the full count
         return png;
     }
 }

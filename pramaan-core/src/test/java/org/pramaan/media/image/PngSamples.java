@@ -14,7 +14,12 @@ import java.util.zip.Deflater;
 final class PngSamples {
     /** @param paletteSize PLTE entries for colour type 3 (fewer than the indices used tests ImageIO's padding); 0 otherwise */
     record Spec(int width, int height, int colour, int depth, boolean trns, int paletteSize, int[] filters, long seed) {
-        @Override public String toString() { return width + "x" + height + " type " + colour + " depth " + depth + (trns ? " tRNS" : "") + (paletteSize > 0 ? " PLTE " + paletteSize : "") + " filters " + java.util.Arrays.toString(filters); }
+        @Override
+        public String toString() {
+            return width + "x" + height + " type " + colour + " depth " + depth + (trns ? " tRNS" : "")
+                    + (paletteSize > 0 ? " PLTE " + paletteSize : "") + " filters "
+                    + java.util.Arrays.toString(filters);
+        }
     }
 
     static final int[] ALL_FILTERS = {0, 1, 2, 3, 4};
@@ -22,7 +27,12 @@ final class PngSamples {
     private PngSamples() {}
 
     static byte[] encode(Spec s) {
-        int ch = switch (s.colour()) { case 2 -> 3; case 4 -> 2; case 6 -> 4; default -> 1; };
+        int ch = switch (s.colour()) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
         int bpp = Math.max(1, ch * s.depth() / 8), rowBytes = (s.width() * ch * s.depth() + 7) / 8;
         Random r = new Random(s.seed());
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -40,7 +50,9 @@ final class PngSamples {
             int f = s.filters()[y % s.filters().length];
             raw.write(f);
             raw.writeBytes(filter(f, cur, prev, bpp));
-            byte[] t = prev; prev = cur; cur = t;
+            byte[] t = prev;
+            prev = cur;
+            cur = t;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
@@ -61,7 +73,8 @@ final class PngSamples {
             chunk(out, "tRNS", t);
         }
         byte[] z = deflate(raw.toByteArray());
-        for (int at = 0; at < z.length; at += 1000) chunk(out, "IDAT", java.util.Arrays.copyOfRange(z, at, Math.min(z.length, at + 1000)));
+        for (int at = 0; at < z.length; at += 1000)
+            chunk(out, "IDAT", java.util.Arrays.copyOfRange(z, at, Math.min(z.length, at + 1000)));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
@@ -80,7 +93,13 @@ final class PngSamples {
         byte[] out = new byte[cur.length];
         for (int i = 0; i < cur.length; i++) {
             int a = i >= bpp ? cur[i - bpp] & 0xFF : 0, b = prev[i] & 0xFF, c = i >= bpp ? prev[i - bpp] & 0xFF : 0;
-            int pred = switch (f) { case 0 -> 0; case 1 -> a; case 2 -> b; case 3 -> (a + b) / 2; default -> paeth(a, b, c); };
+            int pred = switch (f) {
+                case 0 -> 0;
+                case 1 -> a;
+                case 2 -> b;
+                case 3 -> (a + b) / 2;
+                default -> paeth(a, b, c);
+            };
             out[i] = (byte) (cur[i] - pred);
         }
         return out;

@@ -21,9 +21,9 @@ import org.pramaan.media.image.JpegSamples.Spec;
 class ReducedJpegHashTest {
     static Stream<Spec> specs() {
         return Stream.of(
-                new Spec(1100, 1030, false, 2, 2, 0.9f, false, 0, 31),   // 1/2
-                new Spec(2050, 2020, false, 1, 1, 0.85f, true, 7, 32),   // 1/4
-                new Spec(4100, 4030, false, 2, 1, 0.8f, true, 0, 33),    // 1/8, DC only
+                new Spec(1100, 1030, false, 2, 2, 0.9f, false, 0, 31), // 1/2
+                new Spec(2050, 2020, false, 1, 1, 0.85f, true, 7, 32), // 1/4
+                new Spec(4100, 4030, false, 2, 1, 0.8f, true, 0, 33), // 1/8, DC only
                 new Spec(1300, 1100, true, 1, 1, 0.9f, true, 11, 34),
                 new Spec(2600, 1040, false, 1, 2, 0.95f, false, 16, 35));
     }
@@ -34,12 +34,15 @@ class ReducedJpegHashTest {
         byte[] jpeg = JpegSamples.encode(s);
         PdqHasher hasher = new PdqHasher();
         MediaSource src = MediaSource.of(jpeg);
-        BufferedImage fast = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage fast =
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
         assertThat(fast.getWidth()).isEqualTo(512);
         PdqResult ours = hasher.hash(fast);
         PdqResult plain = hasher.hash(JpegSamples.reference(jpeg));
         assertThat(ours.quality()).isGreaterThanOrEqualTo(50);
-        assertThat(ours.hash().distance(plain.hash())).as("%s: bits from the full-size decode", s).isLessThanOrEqualTo(10);
+        assertThat(ours.hash().distance(plain.hash()))
+                .as("%s: bits from the full-size decode", s)
+                .isLessThanOrEqualTo(10);
     }
 
     @org.junit.jupiter.api.Test
@@ -49,10 +52,12 @@ class ReducedJpegHashTest {
         byte[] cut = java.util.Arrays.copyOf(good, good.length * 3 / 5 + 2);
         cut[cut.length - 2] = (byte) 0xFF;
         cut[cut.length - 1] = (byte) 0xD9;
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(cut, 4, 1L << 24)).isInstanceOf(JpegException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(cut, 4, 1L << 24))
+                .isInstanceOf(JpegException.class);
         MediaSource src = MediaSource.of(cut);
         // libjpeg (behind ImageIO) pads a truncated scan with grey and carries on: intake gets pixels, as before.
-        BufferedImage img = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage img =
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
         assertThat(img.getWidth()).isEqualTo(512);
     }
 }

@@ -24,7 +24,9 @@ class Vp8BoolDecoderTest {
             value = next() << 8 | next();
         }
 
-        private int next() { return pos < d.length ? d[pos++] & 0xFF : (pos++ & 0); }
+        private int next() {
+            return pos < d.length ? d[pos++] & 0xFF : (pos++ & 0);
+        }
 
         int bit(int prob) {
             int split = 1 + (((range - 1) * prob) >> 8), bigSplit = split << 8, one;
@@ -91,7 +93,9 @@ class Vp8BoolDecoderTest {
         for (int trial = 0; trial < 400; trial++) {
             byte[] data = new byte[r.nextInt(trial < 20 ? 8 : 300)];
             r.nextBytes(data);
-            if (trial % 7 == 0) java.util.Arrays.fill(data, (byte) (trial % 2 == 0 ? 0 : 0xFF)); // runs that stress carries and normalisation
+            if (trial % 7 == 0)
+                java.util.Arrays.fill(
+                        data, (byte) (trial % 2 == 0 ? 0 : 0xFF)); // runs that stress carries and normalisation
             encodable(data);
             Vp8BoolDecoder fast = new Vp8BoolDecoder(data, 0, data.length);
             Plain plain = new Plain(data);
@@ -99,16 +103,22 @@ class Vp8BoolDecoderTest {
                 switch (r.nextInt(4)) {
                     case 0 -> {
                         int v = 1 + r.nextInt(2048);
-                        assertThat(fast.signed(v)).as("trial %d decision %d: sign", trial, i).isEqualTo(plain.bit(128) == 1 ? -v : v);
+                        assertThat(fast.signed(v))
+                                .as("trial %d decision %d: sign", trial, i)
+                                .isEqualTo(plain.bit(128) == 1 ? -v : v);
                     }
                     case 1 -> {
                         int bits = 1 + r.nextInt(8), expected = 0;
                         for (int k = 0; k < bits; k++) expected = expected << 1 | plain.bit(128);
-                        assertThat(fast.literal(bits)).as("trial %d decision %d: literal", trial, i).isEqualTo(expected);
+                        assertThat(fast.literal(bits))
+                                .as("trial %d decision %d: literal", trial, i)
+                                .isEqualTo(expected);
                     }
                     default -> {
                         int prob = trial % 5 == 0 ? (r.nextBoolean() ? 1 : 255) : 1 + r.nextInt(255);
-                        assertThat(fast.bit(prob)).as("trial %d decision %d at p=%d", trial, i, prob).isEqualTo(plain.bit(prob));
+                        assertThat(fast.bit(prob))
+                                .as("trial %d decision %d at p=%d", trial, i, prob)
+                                .isEqualTo(plain.bit(prob));
                     }
                 }
             }
@@ -123,7 +133,8 @@ class Vp8BoolDecoderTest {
             Vp8BoolDecoder fast = new Vp8BoolDecoder(data, 0, data.length);
             Plain plain = new Plain(data);
             assertThat(fast.signed(7)).as("first byte %d", first).isEqualTo(plain.bit(128) == 1 ? -7 : 7);
-            for (int i = 0; i < 40; i++) assertThat(fast.bit(1 + (i * 37) % 255)).isEqualTo(plain.bit(1 + (i * 37) % 255));
+            for (int i = 0; i < 40; i++)
+                assertThat(fast.bit(1 + (i * 37) % 255)).isEqualTo(plain.bit(1 + (i * 37) % 255));
         }
     }
 

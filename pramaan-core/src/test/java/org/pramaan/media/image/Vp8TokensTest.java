@@ -17,9 +17,18 @@ class Vp8TokensTest {
     private static final int[] BANDS = {0, 1, 2, 3, 6, 4, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 0};
     private static final int EOB = 11;
     /** §13.2's tree with leaves 0..4 for the values 0..4, 5..10 for dct_cat1..6 and EOB. */
-    private static final int[] COEFF_TREE = {-EOB, 2, 0, 4, -1, 6, 8, 12, -2, 10, -3, -4, 14, 16, -5, -6, 18, 20, -7, -8, -9, -10};
+    private static final int[] COEFF_TREE = {
+        -EOB, 2, 0, 4, -1, 6, 8, 12, -2, 10, -3, -4, 14, 16, -5, -6, 18, 20, -7, -8, -9, -10
+    };
+
     private static final int[][] CAT_PROBS = {
-        {159}, {165, 145}, {173, 148, 140}, {176, 155, 140, 135}, {180, 157, 141, 134, 130}, {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}};
+        {159},
+        {165, 145},
+        {173, 148, 140},
+        {176, 155, 140, 135},
+        {180, 157, 141, 134, 130},
+        {254, 254, 243, 230, 196, 177, 153, 140, 133, 130, 129}
+    };
     private static final int[] CAT_BASE = {5, 7, 11, 19, 35, 67};
 
     /** The tree walk from the first node, or from the third after a DCT_0 (§13.2: no dct_eob after a zero). */
@@ -58,11 +67,13 @@ class Vp8TokensTest {
         Random r = new Random(13);
         int[] probs = new int[Vp8Tables.DEFAULT_COEFF.length];
         for (int trial = 0; trial < 300; trial++) {
-            for (int i = 0; i < probs.length; i++) probs[i] = trial % 3 == 0 ? Vp8Tables.DEFAULT_COEFF[i] : 1 + r.nextInt(255);
+            for (int i = 0; i < probs.length; i++)
+                probs[i] = trial % 3 == 0 ? Vp8Tables.DEFAULT_COEFF[i] : 1 + r.nextInt(255);
             byte[] data = new byte[64 + r.nextInt(2000)];
             r.nextBytes(data);
             Vp8BoolDecoderTest.encodable(data);
-            Vp8BoolDecoder fast = new Vp8BoolDecoder(data, 0, data.length), plain = new Vp8BoolDecoder(data, 0, data.length);
+            Vp8BoolDecoder fast = new Vp8BoolDecoder(data, 0, data.length),
+                    plain = new Vp8BoolDecoder(data, 0, data.length);
             Vp8Residuals res = new Vp8Residuals(probs, 1);
             int[] expected = new int[16];
             for (int block = 0; block < 60; block++) {
@@ -71,10 +82,17 @@ class Vp8TokensTest {
                 Arrays.fill(res.coeffs, 0, 16, 0);
                 Arrays.fill(expected, 0);
                 int eob = res.tokens(fast, type, ctx, first, dcq, acq, 0);
-                assertThat(eob).as("trial %d block %d: end position", trial, block).isEqualTo(oracle(plain, probs, type, ctx, first, dcq, acq, expected));
-                assertThat(Arrays.copyOf(res.coeffs, 16)).as("trial %d block %d: coefficients", trial, block).isEqualTo(expected);
+                assertThat(eob)
+                        .as("trial %d block %d: end position", trial, block)
+                        .isEqualTo(oracle(plain, probs, type, ctx, first, dcq, acq, expected));
+                assertThat(Arrays.copyOf(res.coeffs, 16))
+                        .as("trial %d block %d: coefficients", trial, block)
+                        .isEqualTo(expected);
             }
-            for (int i = 0; i < 64; i++) assertThat(fast.bit(128)).as("trial %d: stream position after the blocks", trial).isEqualTo(plain.bit(128));
+            for (int i = 0; i < 64; i++)
+                assertThat(fast.bit(128))
+                        .as("trial %d: stream position after the blocks", trial)
+                        .isEqualTo(plain.bit(128));
         }
     }
 }

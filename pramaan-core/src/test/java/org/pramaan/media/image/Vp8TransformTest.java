@@ -31,7 +31,9 @@ class Vp8TransformTest {
             Vp8Transform.idctAdd(c, 0, full, STRIDE + 1, STRIDE, new int[16]);
             if (dcOnly) Vp8Transform.dcAdd(c[0], shortcut, STRIDE + 1, STRIDE);
             else Vp8Transform.ac3Add(c, 0, shortcut, STRIDE + 1, STRIDE);
-            assertThat(shortcut).as("trial %d, coefficients %d %d %d", trial, c[0], c[1], c[4]).isEqualTo(full);
+            assertThat(shortcut)
+                    .as("trial %d, coefficients %d %d %d", trial, c[0], c[1], c[4])
+                    .isEqualTo(full);
         }
     }
 }

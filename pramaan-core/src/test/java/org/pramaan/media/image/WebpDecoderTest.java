@@ -22,8 +22,13 @@ import org.pramaan.media.MediaSource;
  */
 class WebpDecoderTest {
     private static final String[][] OPTIONS = {
-        {"-q", "90"}, {"-q", "30", "-segments", "4", "-sns", "80"}, {"-q", "60", "-nostrong", "-f", "50"},
-        {"-q", "70", "-strong", "-f", "100", "-sharpness", "5"}, {"-q", "95", "-segments", "1", "-f", "0"}, {"-q", "10", "-m", "6"}};
+        {"-q", "90"},
+        {"-q", "30", "-segments", "4", "-sns", "80"},
+        {"-q", "60", "-nostrong", "-f", "50"},
+        {"-q", "70", "-strong", "-f", "100", "-sharpness", "5"},
+        {"-q", "95", "-segments", "1", "-f", "0"},
+        {"-q", "10", "-m", "6"}
+    };
     private static final int[][] SIZES = {{64, 48}, {37, 23}, {161, 97}};
 
     @Test
@@ -44,7 +49,8 @@ class WebpDecoderTest {
     void extendedFileWithAlphaDecodesItsVp8Planes() throws Exception {
         byte[] webp = WebpSamples.cwebp(WebpSamples.picture(80, 60, 7, true), "-q", "80");
         assertThat(new String(webp, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8X");
-        assertThat(new String(webp, 0, webp.length, StandardCharsets.ISO_8859_1)).contains("ALPH");
+        assertThat(new String(webp, 0, webp.length, StandardCharsets.ISO_8859_1))
+                .contains("ALPH");
         Vp8Frame f = WebpDecoder.decode(webp, 1L << 24);
         assertPlanesEqualLibwebp(webp, f, "alpha");
         assertRgbCloseToLibwebp(webp, f, "alpha");
@@ -58,23 +64,37 @@ class WebpDecoderTest {
      * reference (PdqConformanceTest).
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "cwebp {0}: filter left out {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"-q 90, true", "-q 75, true", "-q 50, true", "-q 30 -f 100, false", "-q 5 -f 100, false", "-q 60 -nostrong, false"})
+    @org.junit.jupiter.params.provider.CsvSource({
+        "-q 90, true",
+        "-q 75, true",
+        "-q 50, true",
+        "-q 30 -f 100, false",
+        "-q 5 -f 100, false",
+        "-q 60 -nostrong, false"
+    })
     void hashingDecodeLeavesOutOnlyAMildLoopFilter(String options, boolean leftOut) throws Exception {
         byte[] webp = WebpSamples.cwebp(WebpSamples.picture(1200, 800, 21, false), options.split(" "));
         Vp8Frame filtered = WebpDecoder.decode(webp, 1L << 24);
-        assertThat(java.util.Arrays.equals(filtered.y, WebpDecoder.decodeForHashing(webp, 1L << 24).y)).as("hashing luma equals the filtered luma").isEqualTo(!leftOut);
+        assertThat(java.util.Arrays.equals(filtered.y, WebpDecoder.decodeForHashing(webp, 1L << 24).y))
+                .as("hashing luma equals the filtered luma")
+                .isEqualTo(!leftOut);
         MediaSource src = MediaSource.of(webp);
-        BufferedImage fast = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
-        BufferedImage withFilter = WebpColour.toImage(filtered, HashingImages.sampleMap(1200, 1200, true), HashingImages.sampleMap(800, 800, true));
+        BufferedImage fast =
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage withFilter = WebpColour.toImage(
+                filtered, HashingImages.sampleMap(1200, 1200, true), HashingImages.sampleMap(800, 800, true));
         PdqHasher pdq = new PdqHasher();
-        assertThat(pdq.hash(fast).hash().distance(pdq.hash(withFilter).hash())).as("PDQ bits the left-out filter costs").isLessThanOrEqualTo(2);
+        assertThat(pdq.hash(fast).hash().distance(pdq.hash(withFilter).hash()))
+                .as("PDQ bits the left-out filter costs")
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
     void squashedHashMatchesTheImageIoPath() throws Exception {
         byte[] webp = WebpSamples.cwebp(WebpSamples.picture(900, 610, 11, false), "-q", "85");
         MediaSource src = MediaSource.of(webp);
-        BufferedImage fast = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage fast =
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
         assertThat(fast.getWidth()).isEqualTo(512);
         assertThat(fast.getHeight()).isEqualTo(512);
         BufferedImage libwebp = new BufferedImage(900, 610, BufferedImage.TYPE_INT_RGB);
@@ -82,21 +102,34 @@ class WebpDecoderTest {
         BufferedImage twelveMonkeys = WebpSamples.imageIo(webp);
         PdqHasher pdq = new PdqHasher();
         var ours = pdq.hash(fast).hash();
-        assertThat(ours.distance(pdq.hash(HashingImages.squash(libwebp, 900, 610)).hash())).as("PDQ bits from libwebp's decode").isLessThanOrEqualTo(2);
+        assertThat(ours.distance(
+                        pdq.hash(HashingImages.squash(libwebp, 900, 610)).hash()))
+                .as("PDQ bits from libwebp's decode")
+                .isLessThanOrEqualTo(2);
         // Within the conformance limit of the path it replaces, though TwelveMonkeys' pixels stray (class comment).
-        assertThat(ours.distance(pdq.hash(HashingImages.squash(twelveMonkeys, 900, 610)).hash())).as("PDQ bits from TwelveMonkeys' decode").isLessThanOrEqualTo(10);
+        assertThat(ours.distance(
+                        pdq.hash(HashingImages.squash(twelveMonkeys, 900, 610)).hash()))
+                .as("PDQ bits from TwelveMonkeys' decode")
+                .isLessThanOrEqualTo(10);
     }
 
     @Test
     void losslessAndAnimatedAreLeftToImageIo() throws Exception {
         byte[] lossless = WebpSamples.cwebp(WebpSamples.picture(40, 30, 3, false), "-lossless");
-        assertThatThrownBy(() -> WebpDecoder.decode(lossless, 1L << 24)).isInstanceOfSatisfying(WebpException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> WebpDecoder.decode(lossless, 1L << 24))
+                .isInstanceOfSatisfying(
+                        WebpException.class, e -> assertThat(e.unsupported()).isTrue());
         MediaSource src = MediaSource.of(lossless);
-        BufferedImage img = ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
+        BufferedImage img =
+                ImageDecoder.decodeForHashing(src, MediaProber.standard().probe(src, MediaLimits.defaults()));
         assertThat(img.getWidth()).isEqualTo(40);
-        byte[] animated = {'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0x02, 0, 0, 0, 9, 0, 0, 9, 0, 0,
-            'A', 'N', 'I', 'M', 6, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        assertThatThrownBy(() -> WebpDecoder.decode(animated, 1L << 24)).isInstanceOfSatisfying(WebpException.class, e -> assertThat(e.unsupported()).isTrue());
+        byte[] animated = {
+            'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0x02, 0, 0, 0, 9, 0,
+            0, 9, 0, 0, 'A', 'N', 'I', 'M', 6, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        };
+        assertThatThrownBy(() -> WebpDecoder.decode(animated, 1L << 24))
+                .isInstanceOfSatisfying(
+                        WebpException.class, e -> assertThat(e.unsupported()).isTrue());
     }
 
     /** libwebp's planes must be reproduced exactly: prediction, transforms and loop filter are integer-exact in the spec. */
@@ -108,7 +141,8 @@ class WebpDecoderTest {
         assertPlane(what + " V", yuv, f.width * f.height + cw * ch, f.v, f, cw, ch, false);
     }
 
-    private static void assertPlane(String what, byte[] yuv, int at, byte[] plane, Vp8Frame f, int w, int h, boolean luma) {
+    private static void assertPlane(
+            String what, byte[] yuv, int at, byte[] plane, Vp8Frame f, int w, int h, boolean luma) {
         int bad = 0, first = -1;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -116,19 +150,27 @@ class WebpDecoderTest {
                 if (ours != ref && bad++ == 0) first = y * w + x;
             }
         }
-        assertThat(bad).as("%s: pixels differing from libwebp, first at (%d, %d)", what, first % w, first / w).isZero();
+        assertThat(bad)
+                .as("%s: pixels differing from libwebp, first at (%d, %d)", what, first % w, first / w)
+                .isZero();
     }
 
     private static void assertRgbCloseToLibwebp(byte[] webp, Vp8Frame f, String what) throws Exception {
         int[] ref = WebpSamples.dwebpRgb(webp, f.width, f.height);
-        BufferedImage ours = WebpColour.toImage(f, HashingImages.sampleMap(f.width, f.width, false), HashingImages.sampleMap(f.height, f.height, false));
+        BufferedImage ours = WebpColour.toImage(
+                f,
+                HashingImages.sampleMap(f.width, f.width, false),
+                HashingImages.sampleMap(f.height, f.height, false));
         int worst = 0;
         for (int y = 0; y < f.height; y++) {
             for (int x = 0; x < f.width; x++) {
                 int a = ours.getRGB(x, y), b = ref[y * f.width + x];
-                for (int sh = 0; sh < 24; sh += 8) worst = Math.max(worst, Math.abs(((a >> sh) & 0xFF) - ((b >> sh) & 0xFF)));
+                for (int sh = 0; sh < 24; sh += 8)
+                    worst = Math.max(worst, Math.abs(((a >> sh) & 0xFF) - ((b >> sh) & 0xFF)));
             }
         }
-        assertThat(worst).as(what + ": largest channel difference from libwebp's RGB").isLessThanOrEqualTo(2);
+        assertThat(worst)
+                .as(what + ": largest channel difference from libwebp's RGB")
+                .isLessThanOrEqualTo(2);
     }
 }

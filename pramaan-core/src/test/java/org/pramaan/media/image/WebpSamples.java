@@ -28,9 +28,19 @@ final class WebpSamples {
         int cx = r.nextInt(w), cy = r.nextInt(h), rad = 5 + r.nextInt(Math.max(6, Math.min(w, h) / 2));
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int red = (x * 255) / Math.max(1, w - 1), green = (y * 255) / Math.max(1, h - 1), blue = ((x ^ y) & 16) != 0 ? 230 : 20;
-                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) < rad * rad) { red = 255; green = 20; blue = 0; }
-                if (y > h * 2 / 3) { int n = r.nextInt(90); red = Math.min(255, red / 2 + n); green = Math.min(255, green / 2 + n); }
+                int red = (x * 255) / Math.max(1, w - 1),
+                        green = (y * 255) / Math.max(1, h - 1),
+                        blue = ((x ^ y) & 16) != 0 ? 230 : 20;
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) < rad * rad) {
+                    red = 255;
+                    green = 20;
+                    blue = 0;
+                }
+                if (y > h * 2 / 3) {
+                    int n = r.nextInt(90);
+                    red = Math.min(255, red / 2 + n);
+                    green = Math.min(255, green / 2 + n);
+                }
                 int a = alpha ? (x * 7 + y * 3) & 0xFF : 0xFF;
                 img.setRGB(x, y, a << 24 | red << 16 | green << 8 | blue);
             }
@@ -49,10 +59,13 @@ final class WebpSamples {
             cmd.addAll(List.of(png.toString(), "-o", out.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("cwebp failed: " + cmd + "\n" + log);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0)
+                throw new IOException("cwebp failed: " + cmd + "\n" + log);
             return Files.readAllBytes(out);
         } finally {
-            try (var s = Files.list(dir)) { for (Path f : s.toList()) Files.delete(f); }
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
             Files.delete(dir);
         }
     }
@@ -61,14 +74,17 @@ final class WebpSamples {
      * libwebp's own decode (dwebp -yuv): the Y plane, then U, then V, each ⌈w/2⌉×⌈h/2⌉, exactly
      * the planes the VP8 decoder reconstructs before any colour conversion.
      */
-    static byte[] dwebpYuv(byte[] webp) throws IOException, InterruptedException { return dwebp(webp, "-yuv"); }
+    static byte[] dwebpYuv(byte[] webp) throws IOException, InterruptedException {
+        return dwebp(webp, "-yuv");
+    }
 
     /** libwebp's RGB with chroma replicated (dwebp -nofancy), as 0xRRGGBB per pixel, row-major. */
     static int[] dwebpRgb(byte[] webp, int w, int h) throws IOException, InterruptedException {
         byte[] ppm = dwebp(webp, "-nofancy", "-ppm");
         int at = ppm.length - 3 * w * h; // the P6 header is ASCII and ends right before the samples
         int[] rgb = new int[w * h];
-        for (int i = 0; i < rgb.length; i++) rgb[i] = (ppm[at + 3 * i] & 0xFF) << 16 | (ppm[at + 3 * i + 1] & 0xFF) << 8 | (ppm[at + 3 * i + 2] & 0xFF);
+        for (int i = 0; i < rgb.length; i++)
+            rgb[i] = (ppm[at + 3 * i] & 0xFF) << 16 | (ppm[at + 3 * i + 1] & 0xFF) << 8 | (ppm[at + 3 * i + 2] & 0xFF);
         return rgb;
     }
 
@@ -82,21 +98,27 @@ final class WebpSamples {
             cmd.addAll(List.of(in.toString(), "-o", out.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("dwebp failed: " + cmd + "\n" + log);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0)
+                throw new IOException("dwebp failed: " + cmd + "\n" + log);
             return Files.readAllBytes(out);
         } finally {
-            try (var s = Files.list(dir)) { for (Path f : s.toList()) Files.delete(f); }
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
             Files.delete(dir);
         }
     }
 
-    private static String tool() { return tool("cwebp"); }
+    private static String tool() {
+        return tool("cwebp");
+    }
 
     private static String tool(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
         }
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(name + " missing in CI: add Debian package 'webp' to .ci/run");
+        if ("true".equals(System.getenv("CI")))
+            throw new AssertionError(name + " missing in CI: add Debian package 'webp' to .ci/run");
         Assumptions.abort(name + " not found (Debian package 'webp'); WebP decoder tests skipped");
         return null;
     }

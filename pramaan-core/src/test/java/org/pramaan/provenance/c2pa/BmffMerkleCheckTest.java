@@ -3,7 +3,6 @@ package org.pramaan.provenance.c2pa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +29,11 @@ class BmffMerkleCheckTest {
         MerkleFixture f = MerkleFixture.build(5, 3);
         byte[] file = f.file().clone();
         file[(int) f.fragments().get(2)[2] + 12] ^= 1; // a byte inside fragment 2's mdat
-        assertThat(check(f.assertion(), file)).isEqualTo(new BmffHashCheck.Outcome(false, "fragment 2 ('moof' at offset " + f.fragments().get(2)[0]
-                + ") does not match Merkle tree uniqueId 1/localId 1"));
+        assertThat(check(f.assertion(), file))
+                .isEqualTo(new BmffHashCheck.Outcome(
+                        false,
+                        "fragment 2 ('moof' at offset " + f.fragments().get(2)[0]
+                                + ") does not match Merkle tree uniqueId 1/localId 1"));
     }
 
     @Test
@@ -39,7 +41,8 @@ class BmffMerkleCheckTest {
         MerkleFixture f = MerkleFixture.build(5, 3);
         byte[] file = f.file().clone();
         file[28 + 10] ^= 1; // inside moov, right after the 28-byte ftyp
-        assertThat(check(f.assertion(), file).explanation()).isEqualTo("init segment hash (initHash) mismatch for Merkle tree uniqueId 1/localId 1");
+        assertThat(check(f.assertion(), file).explanation())
+                .isEqualTo("init segment hash (initHash) mismatch for Merkle tree uniqueId 1/localId 1");
     }
 
     @Test
@@ -65,7 +68,9 @@ class BmffMerkleCheckTest {
         System.arraycopy(x, (int) b[0], y, (int) a[0], (int) (bEnd - b[0]));
         System.arraycopy(x, (int) a[0], y, (int) (a[0] + bEnd - b[0]), (int) (aEnd - a[0]));
         System.arraycopy(x, (int) bEnd, y, (int) bEnd, x.length - (int) bEnd);
-        assertThat(check(f.assertion(), y).explanation()).isEqualTo("fragment 1 carries the proof for leaf 2 of Merkle tree uniqueId 1/localId 1 (fragments reordered?)");
+        assertThat(check(f.assertion(), y).explanation())
+                .isEqualTo(
+                        "fragment 1 carries the proof for leaf 2 of Merkle tree uniqueId 1/localId 1 (fragments reordered?)");
     }
 
     @Test
@@ -75,28 +80,36 @@ class BmffMerkleCheckTest {
         byte[] x = f.file(), y = new byte[x.length - (int) (proofEnd - proofAt)];
         System.arraycopy(x, 0, y, 0, (int) proofAt);
         System.arraycopy(x, (int) proofEnd, y, (int) proofAt, x.length - (int) proofEnd);
-        assertThat(check(f.assertion(), y).explanation()).isEqualTo("Merkle tree uniqueId 1/localId 1 needs 3 fragment proofs ('merkle' uuid boxes), found 2");
+        assertThat(check(f.assertion(), y).explanation())
+                .isEqualTo("Merkle tree uniqueId 1/localId 1 needs 3 fragment proofs ('merkle' uuid boxes), found 2");
         merkleMap(f.assertion()).put("count", 4);
-        assertThat(check(f.assertion(), x).explanation()).isEqualTo("Merkle tree uniqueId 1/localId 1 has count 4 but the asset has 3 fragments");
+        assertThat(check(f.assertion(), x).explanation())
+                .isEqualTo("Merkle tree uniqueId 1/localId 1 has count 4 but the asset has 3 fragments");
     }
 
     @Test
     void malformedAndOverLimitMapsGetClearErrors() throws Exception {
         MerkleFixture f = MerkleFixture.build(2, 1);
         merkleMap(f.assertion()).put("count", BmffMerkleCheck.MAX_LEAVES + 1);
-        assertThat(check(f.assertion(), f.file()).explanation()).isEqualTo("Merkle tree uniqueId 1/localId 1: count 65537 outside 1..65536");
+        assertThat(check(f.assertion(), f.file()).explanation())
+                .isEqualTo("Merkle tree uniqueId 1/localId 1: count 65537 outside 1..65536");
         f = MerkleFixture.build(2, 1);
         merkleMap(f.assertion()).put("hashes", List.of(new byte[32], new byte[32], new byte[32]));
-        assertThat(check(f.assertion(), f.file()).explanation()).isEqualTo("Merkle tree uniqueId 1/localId 1: 3 hashes is no row of a tree of 2 leaves");
+        assertThat(check(f.assertion(), f.file()).explanation())
+                .isEqualTo("Merkle tree uniqueId 1/localId 1: 3 hashes is no row of a tree of 2 leaves");
         f = MerkleFixture.build(2, 1);
         merkleMap(f.assertion()).put("fixedBlockSize", 1024);
-        assertThat(check(f.assertion(), f.file()).explanation()).contains("fixedBlockSize/variableBlockSizes").contains("does not verify");
+        assertThat(check(f.assertion(), f.file()).explanation())
+                .contains("fixedBlockSize/variableBlockSizes")
+                .contains("does not verify");
         f = MerkleFixture.build(2, 1);
         f.assertion().put("merkle", List.of(merkleMap(f.assertion()), merkleMap(f.assertion())));
-        assertThat(check(f.assertion(), f.file()).explanation()).isEqualTo("two Merkle tree uniqueId 1/localId 1 entries");
+        assertThat(check(f.assertion(), f.file()).explanation())
+                .isEqualTo("two Merkle tree uniqueId 1/localId 1 entries");
         f = MerkleFixture.build(2, 1);
         f.assertion().put("merkle", "not a list");
-        assertThat(check(f.assertion(), f.file()).explanation()).isEqualTo("'merkle' must be a non-empty array of merkle-maps");
+        assertThat(check(f.assertion(), f.file()).explanation())
+                .isEqualTo("'merkle' must be a non-empty array of merkle-maps");
     }
 
     @Test
@@ -104,18 +117,21 @@ class BmffMerkleCheckTest {
         MerkleFixture f = MerkleFixture.build(2, 1);
         List<byte[]> many = new ArrayList<>();
         for (int i = 0; i <= MerkleTree.MAX_PROOF; i++) many.add(new byte[32]);
-        byte[] proof = MerkleFixture.merkleBox(CborEncoder.encode(Map.of("uniqueId", 1, "localId", 1, "location", 0, "hashes", many)));
+        byte[] proof = MerkleFixture.merkleBox(
+                CborEncoder.encode(Map.of("uniqueId", 1, "localId", 1, "location", 0, "hashes", many)));
         byte[] x = f.file();
         int at = (int) f.fragments().get(0)[3], end = (int) f.fragments().get(1)[0];
         byte[] y = concat(Arrays.copyOfRange(x, 0, at), proof, Arrays.copyOfRange(x, end, x.length));
-        assertThat(check(f.assertion(), y).explanation()).isEqualTo("proof at offset " + at + ": more than 64 hashes (limit)");
+        assertThat(check(f.assertion(), y).explanation())
+                .isEqualTo("proof at offset " + at + ": more than 64 hashes (limit)");
     }
 
     @Test
     void aMerkleTreeWithoutFragmentsIsAMismatch() throws Exception {
         MerkleFixture f = MerkleFixture.build(2, 1);
         byte[] initOnly = Arrays.copyOfRange(f.file(), 0, (int) f.fragments().get(0)[0]);
-        assertThat(check(f.assertion(), initOnly).explanation()).startsWith("a Merkle tree binds movie fragments but the asset has no 'moof' box");
+        assertThat(check(f.assertion(), initOnly).explanation())
+                .startsWith("a Merkle tree binds movie fragments but the asset has no 'moof' box");
     }
 
     @Test
@@ -133,14 +149,19 @@ class BmffMerkleCheckTest {
         JsonNode a = bmffAssertion(store);
         byte[] want = a.get("merkle").get(0).get("initHash").binaryValue();
         BmffHashCheck.Plan plan = BmffHashCheck.plan(a, 2, MediaSource.of(init));
-        byte[] got = plan.window(Hashing.digest("sha256").orElseThrow(), MediaSource.of(init), 0, init.length).orElseThrow();
+        byte[] got = plan.window(Hashing.digest("sha256").orElseThrow(), MediaSource.of(init), 0, init.length)
+                .orElseThrow();
         assertThat(got).isEqualTo(want);
-        assertThat(BmffHashCheck.check(a, 2, "sha256", MediaSource.of(init)).explanation()).contains("no 'moof' box");
+        assertThat(BmffHashCheck.check(a, 2, "sha256", MediaSource.of(init)).explanation())
+                .contains("no 'moof' box");
     }
 
     private static JsonNode bmffAssertion(byte[] store) throws Exception {
         int i = indexOf(store, "c2pa.hash.bmff".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        int c = indexOf(Arrays.copyOfRange(store, i, store.length), "cbor".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + i;
+        int c = indexOf(
+                        Arrays.copyOfRange(store, i, store.length),
+                        "cbor".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + i;
         int size = java.nio.ByteBuffer.wrap(store, c - 4, 4).getInt();
         return Cbor.read(store, c + 4, size - 8, "bmff hash");
     }
@@ -155,7 +176,9 @@ class BmffMerkleCheckTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> merkleMap(Map<String, Object> a) { return (Map<String, Object>) ((List<Object>) a.get("merkle")).get(0); }
+    private static Map<String, Object> merkleMap(Map<String, Object> a) {
+        return (Map<String, Object>) ((List<Object>) a.get("merkle")).get(0);
+    }
 
     private static BmffHashCheck.Outcome check(Map<String, Object> assertion, byte[] file) throws Exception {
         byte[] cbor = CborEncoder.encode(assertion);

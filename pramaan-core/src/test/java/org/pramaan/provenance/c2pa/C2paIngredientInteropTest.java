@@ -33,29 +33,51 @@ class C2paIngredientInteropTest {
         Path root = SharedTestData.folder("c2pa");
         Path unsigned = InteropMedia.make("jpg", Files.createDirectories(tmp.resolve("parent")));
         List<InteropTrust> modes = List.of(InteropTrust.none(), InteropTrust.testAnchors(root));
-        SigningKey key = SigningKey.fromPem(Files.readString(root.resolve("certs/ed25519.pem")), Files.readString(root.resolve("certs/ed25519.pub")),
+        SigningKey key = SigningKey.fromPem(
+                Files.readString(root.resolve("certs/ed25519.pem")),
+                Files.readString(root.resolve("certs/ed25519.pub")),
                 SigningAlgorithm.parse("ed25519"));
         ReferenceComparison.Tally tally = new ReferenceComparison.Tally();
         List<String> unseen = new ArrayList<>();
         int n = 0;
         for (var parent : parents(peer, root, unsigned, tmp).entrySet()) {
             for (ManifestRequest.Relationship rel : ManifestRequest.Relationship.values()) {
-                ManifestRequest req = ManifestRequest.created(DST, InteropTamper.MARKER).withTitle("child.jpg")
-                        .withIngredient(new ManifestRequest.Ingredient(Files.readAllBytes(parent.getValue()), "parent.jpg", rel));
-                Path child = Files.write(tmp.resolve("child-" + n++ + ".jpg"), new C2paSigner(key, TrustSettings.none(Clock.systemUTC()), "pramaan-interop", "1.0.0")
-                        .sign(Files.readAllBytes(unsigned), req, C2paSigner.Placement.EMBEDDED).asset());
+                ManifestRequest req = ManifestRequest.created(DST, InteropTamper.MARKER)
+                        .withTitle("child.jpg")
+                        .withIngredient(new ManifestRequest.Ingredient(
+                                Files.readAllBytes(parent.getValue()), "parent.jpg", rel));
+                Path child = Files.write(
+                        tmp.resolve("child-" + n++ + ".jpg"),
+                        new C2paSigner(key, TrustSettings.none(Clock.systemUTC()), "pramaan-interop", "1.0.0")
+                                .sign(Files.readAllBytes(unsigned), req, C2paSigner.Placement.EMBEDDED)
+                                .asset());
                 for (InteropTrust trust : modes) {
                     JsonNode theirs = PeerSummary.of(peer.read(child, trust.anchorsPem(), trust.storeCfg()));
                     String name = parent.getKey() + " as " + rel.wire, where = name + " [" + trust.name() + "]: ";
-                    tally.add("jpg+ingredient", name, trust.name(), ReferenceComparison.disagreement(theirs, trust.reader().read(child)));
-                    System.out.printf("  peer on child of %-48s %s, failures %s, ingredient deltas %s%n", where, theirs.path("validation_state").asText(),
-                            theirs.path("validation_status_codes"), theirs.path("ingredient_delta_codes"));
-                    // A signed parent's manifests travel into the child's store (§10.4); an unsigned one has none to bring.
+                    tally.add(
+                            "jpg+ingredient",
+                            name,
+                            trust.name(),
+                            ReferenceComparison.disagreement(
+                                    theirs, trust.reader().read(child)));
+                    System.out.printf(
+                            "  peer on child of %-48s %s, failures %s, ingredient deltas %s%n",
+                            where,
+                            theirs.path("validation_state").asText(),
+                            theirs.path("validation_status_codes"),
+                            theirs.path("ingredient_delta_codes"));
+                    // A signed parent's manifests travel into the child's store (§10.4); an unsigned one has none to
+                    // bring.
                     int manifests = parent.getKey().equals("unsigned") ? 1 : 2;
-                    if (theirs.path("manifest_count").asInt() != manifests) unseen.add(where + "peer sees " + theirs.path("manifest_count") + " manifests, not " + manifests);
+                    if (theirs.path("manifest_count").asInt() != manifests)
+                        unseen.add(
+                                where + "peer sees " + theirs.path("manifest_count") + " manifests, not " + manifests);
                     if (parent.getKey().contains("damaged") || parent.getKey().equals("unsigned")) continue;
-                    String action = rel == ManifestRequest.Relationship.PARENT_OF ? "c2pa.edited " : "c2pa.created "; // see Actions
-                    InteropTamper.seen(InteropTamper.UNTOUCHED, trust, theirs, action + DST).ifPresent(w -> unseen.add(where + w));
+                    String action = rel == ManifestRequest.Relationship.PARENT_OF
+                            ? "c2pa.edited "
+                            : "c2pa.created "; // see Actions
+                    InteropTamper.seen(InteropTamper.UNTOUCHED, trust, theirs, action + DST)
+                            .ifPresent(w -> unseen.add(where + w));
                 }
             }
         }
@@ -67,14 +89,24 @@ class C2paIngredientInteropTest {
     /** The parents: unsigned, signed by each side, and signed then damaged. */
     private static Map<String, Path> parents(C2paPeer peer, Path root, Path unsigned, Path tmp) throws Exception {
         SignedInterop.Format jpg = SignedInterop.Format.embedded("jpg");
-        SignedInterop.SignedFile byPeer = new C2paPeerTamperTest.PeerSigner(peer, root).sign(unsigned, jpg, "es256", DST, "parent.jpg", tmp.resolve("parent/peer"));
-        SignedInterop.SignedFile byUs = new C2paPramaanSignedInteropTest.PramaanSigner(root).sign(unsigned, jpg, "ps256", DST, "parent.jpg", tmp.resolve("parent/ours"));
+        SignedInterop.SignedFile byPeer = new C2paPeerTamperTest.PeerSigner(peer, root)
+                .sign(unsigned, jpg, "es256", DST, "parent.jpg", tmp.resolve("parent/peer"));
+        SignedInterop.SignedFile byUs = new C2paPramaanSignedInteropTest.PramaanSigner(root)
+                .sign(unsigned, jpg, "ps256", DST, "parent.jpg", tmp.resolve("parent/ours"));
         Map<String, Path> parents = new LinkedHashMap<>();
         parents.put("unsigned", unsigned);
         parents.put("peer-signed", byPeer.asset());
         parents.put("pramaan-signed", byUs.asset());
-        parents.put("peer-signed, signature damaged", InteropTamper.SIGNATURE.applyTo(byPeer, jpg, tmp.resolve("parent/peer-sig")).asset());
-        parents.put("pramaan-signed, pixels damaged", InteropTamper.PAYLOAD.applyTo(byUs, jpg, tmp.resolve("parent/ours-pix")).asset());
+        parents.put(
+                "peer-signed, signature damaged",
+                InteropTamper.SIGNATURE
+                        .applyTo(byPeer, jpg, tmp.resolve("parent/peer-sig"))
+                        .asset());
+        parents.put(
+                "pramaan-signed, pixels damaged",
+                InteropTamper.PAYLOAD
+                        .applyTo(byUs, jpg, tmp.resolve("parent/ours-pix"))
+                        .asset());
         return parents;
     }
 }

@@ -35,16 +35,27 @@ class C2paPeerCrossCheckTest {
             for (Path f : files) {
                 C2paPeer.Result theirs = peer.read(f, trust.anchorsPem(), trust.storeCfg());
                 String rel = root.relativize(f).toString().replace('\\', '/');
-                tally.add(extension(f), rel, trust.name(), ReferenceComparison.disagreement(PeerSummary.of(theirs), ours.read(f)));
+                tally.add(
+                        extension(f),
+                        rel,
+                        trust.name(),
+                        ReferenceComparison.disagreement(PeerSummary.of(theirs), ours.read(f)));
             }
             for (Path store : sidecars(root)) {
-                Path asset = root.resolve("reference-signed").resolve(store.getFileName().toString().replaceFirst("\\.c2pa$", ""));
+                Path asset = root.resolve("reference-signed")
+                        .resolve(store.getFileName().toString().replaceFirst("\\.c2pa$", ""));
                 C2paPeer.Result theirs = peer.readStore(store, asset, trust.anchorsPem(), trust.storeCfg());
-                C2paOutcome mine = ours.readStore(Files.readAllBytes(store), Optional.of(MediaSource.of(Files.readAllBytes(asset))));
-                tally.add("c2pa (sidecar)", root.relativize(store).toString(), trust.name(), ReferenceComparison.disagreement(PeerSummary.of(theirs), mine));
+                C2paOutcome mine = ours.readStore(
+                        Files.readAllBytes(store), Optional.of(MediaSource.of(Files.readAllBytes(asset))));
+                tally.add(
+                        "c2pa (sidecar)",
+                        root.relativize(store).toString(),
+                        trust.name(),
+                        ReferenceComparison.disagreement(PeerSummary.of(theirs), mine));
             }
         }
-        System.out.printf("C2PA live cross-check against the reference peer (c2pa-rs 0.90.1), %d files + %d sidecar stores x 2 trust modes, %.1f s (%s):%n",
+        System.out.printf(
+                "C2PA live cross-check against the reference peer (c2pa-rs 0.90.1), %d files + %d sidecar stores x 2 trust modes, %.1f s (%s):%n",
                 files.size(), sidecars(root).size(), (System.nanoTime() - t0) / 1e9, peer.timings());
         tally.print();
         assertThat(files).hasSizeGreaterThan(40);
@@ -54,13 +65,19 @@ class C2paPeerCrossCheckTest {
     /** reference-signed/manifests/X.c2pa: the raw store the signer returned for reference-signed/X, validated against X (§11.5). */
     static List<Path> sidecars(Path root) throws IOException {
         try (Stream<Path> s = Files.list(root.resolve("reference-signed/manifests"))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".c2pa")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".c2pa"))
+                    .sorted()
+                    .toList();
         }
     }
 
     static List<Path> mediaFiles(Path root) throws IOException {
-        try (Stream<Path> s = Stream.of("fixtures", "reference-signed", "real-ai").flatMap(d -> walk(root.resolve(d)))) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches("(?i).*\\.(json|md|txt|c2pa)$")).sorted().toList();
+        try (Stream<Path> s =
+                Stream.of("fixtures", "reference-signed", "real-ai").flatMap(d -> walk(root.resolve(d)))) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(json|md|txt|c2pa)$"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -23,7 +23,12 @@ import org.pramaan.testing.SharedTestData;
  * outcomes; no exception, hang or OutOfMemoryError escapes (DEV-GUIDELINES 6).
  */
 class C2paRobustnessTest {
-    private enum Kind { NO_MANIFEST, REMOTE, UNREADABLE, READ }
+    private enum Kind {
+        NO_MANIFEST,
+        REMOTE,
+        UNREADABLE,
+        READ
+    }
 
     @Test
     void mutatedStoresAndFilesOnlyEverGiveAnOutcome() throws Exception {
@@ -33,24 +38,33 @@ class C2paRobustnessTest {
             for (Path p : s.sorted().toList()) stores.add(Files.readAllBytes(p));
         }
         List<byte[]> files = new ArrayList<>();
-        for (String f : List.of("fixtures/C.jpg", "fixtures/CACA.jpg", "reference-signed/libpng-test.signed.png", "reference-signed/sample1.signed.gif",
-                "reference-signed/sample1.signed.mp3", "reference-signed/sample1.signed.wav")) {
+        for (String f : List.of(
+                "fixtures/C.jpg",
+                "fixtures/CACA.jpg",
+                "reference-signed/libpng-test.signed.png",
+                "reference-signed/sample1.signed.gif",
+                "reference-signed/sample1.signed.mp3",
+                "reference-signed/sample1.signed.wav")) {
             files.add(Files.readAllBytes(root.resolve(f)));
         }
         C2paReader reader = new C2paReader(TrustSettings.none(C2paConformanceTest.WHEN_REFERENCE_RAN));
         Map<Kind, Integer> seen = new EnumMap<>(Kind.class);
         Random r = new Random(20261201);
-        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
-            for (int i = 0; i < 600; i++) {
-                byte[] m = org.pramaan.testing.Mutations.structural(stores.get(i % stores.size()).clone(), r);
-                count(seen, run(() -> reader.readStore(m, Optional.empty()), "store " + i));
-            }
-            for (int i = 0; i < 150; i++) {
-                byte[] seed = files.get(i % files.size());
-                byte[] m = mutateNearStore(seed.clone(), r);
-                count(seen, run(() -> reader.read(MediaSource.of(m)), "file " + i));
-            }
-        }, "a mutated input made the reader hang");
+        assertTimeoutPreemptively(
+                Duration.ofMinutes(3),
+                () -> {
+                    for (int i = 0; i < 600; i++) {
+                        byte[] m = org.pramaan.testing.Mutations.structural(
+                                stores.get(i % stores.size()).clone(), r);
+                        count(seen, run(() -> reader.readStore(m, Optional.empty()), "store " + i));
+                    }
+                    for (int i = 0; i < 150; i++) {
+                        byte[] seed = files.get(i % files.size());
+                        byte[] m = mutateNearStore(seed.clone(), r);
+                        count(seen, run(() -> reader.read(MediaSource.of(m)), "file " + i));
+                    }
+                },
+                "a mutated input made the reader hang");
         System.out.println("C2PA robustness: outcomes over 750 mutations " + seen);
         assertThat(seen.getOrDefault(Kind.READ, 0)).isPositive();
         assertThat(seen.getOrDefault(Kind.UNREADABLE, 0)).isPositive();
@@ -65,13 +79,15 @@ class C2paRobustnessTest {
         return org.pramaan.testing.Mutations.structural(b, r);
     }
 
-
-    private interface Read { C2paOutcome get() throws Exception; }
+    private interface Read {
+        C2paOutcome get() throws Exception;
+    }
 
     private static C2paOutcome run(Read read, String what) {
         try {
             C2paOutcome o = read.get();
-            if (o instanceof C2paOutcome.Unreadable u) assertThat(u.message()).as(what).isNotBlank();
+            if (o instanceof C2paOutcome.Unreadable u)
+                assertThat(u.message()).as(what).isNotBlank();
             return o;
         } catch (Throwable t) {
             throw new AssertionError("mutation " + what + " escaped as " + t, t);

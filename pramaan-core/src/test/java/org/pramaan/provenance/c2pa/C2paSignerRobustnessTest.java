@@ -16,13 +16,20 @@ class C2paSignerRobustnessTest {
         C2paSigner signer = SigningFixtures.signer(SigningAlgorithm.ES256);
         ManifestRequest req = ManifestRequest.created("trainedAlgorithmicMedia", "fuzz");
         int signed = 0, refused = 0;
-        for (byte[] good : List.of(TinyMedia.jpeg(), TinyMedia.png(), TinyMedia.webp(), TinyMedia.wav(), TinyMedia.mp3(), TinyMedia.mp4())) {
+        for (byte[] good : List.of(
+                TinyMedia.jpeg(),
+                TinyMedia.png(),
+                TinyMedia.webp(),
+                TinyMedia.wav(),
+                TinyMedia.mp3(),
+                TinyMedia.mp4())) {
             Random r = new Random(good.length);
             for (int i = 0; i < 60; i++) {
                 byte[] bad = Mutations.structural(good, r);
                 try {
                     C2paSigner.Signed s = signer.sign(bad, req, C2paSigner.Placement.EMBEDDED);
-                    assertThat(new C2paReader(TrustSettings.none(java.time.Clock.systemUTC())).read(org.pramaan.media.MediaSource.of(s.asset())))
+                    assertThat(new C2paReader(TrustSettings.none(java.time.Clock.systemUTC()))
+                                    .read(org.pramaan.media.MediaSource.of(s.asset())))
                             .isInstanceOf(C2paOutcome.Read.class);
                     signed++;
                 } catch (IllegalArgumentException e) {

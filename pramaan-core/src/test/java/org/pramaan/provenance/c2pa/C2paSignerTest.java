@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +18,13 @@ class C2paSignerTest {
     private static final String AGENT = "Pramaan-test-agent";
 
     static Stream<Arguments> formats() {
-        return Stream.of(Arguments.of("jpeg", (Supplier<byte[]>) TinyMedia::jpeg, false), Arguments.of("png", (Supplier<byte[]>) TinyMedia::png, false),
-                Arguments.of("webp", (Supplier<byte[]>) TinyMedia::webp, false), Arguments.of("wav", (Supplier<byte[]>) TinyMedia::wav, false),
-                Arguments.of("mp3", (Supplier<byte[]>) TinyMedia::mp3, false), Arguments.of("mp4", (Supplier<byte[]>) TinyMedia::mp4, true));
+        return Stream.of(
+                Arguments.of("jpeg", (Supplier<byte[]>) TinyMedia::jpeg, false),
+                Arguments.of("png", (Supplier<byte[]>) TinyMedia::png, false),
+                Arguments.of("webp", (Supplier<byte[]>) TinyMedia::webp, false),
+                Arguments.of("wav", (Supplier<byte[]>) TinyMedia::wav, false),
+                Arguments.of("mp3", (Supplier<byte[]>) TinyMedia::mp3, false),
+                Arguments.of("mp4", (Supplier<byte[]>) TinyMedia::mp4, true));
     }
 
     static C2paReport read(byte[] asset, TrustSettings trust) throws Exception {
@@ -31,7 +34,12 @@ class C2paSignerTest {
     }
 
     static C2paSigner.Signed sign(SigningAlgorithm alg, byte[] asset) throws Exception {
-        return SigningFixtures.signer(alg).sign(asset, ManifestRequest.created("trainedAlgorithmicMedia", AGENT).withTitle("t"), C2paSigner.Placement.EMBEDDED);
+        return SigningFixtures.signer(alg)
+                .sign(
+                        asset,
+                        ManifestRequest.created("trainedAlgorithmicMedia", AGENT)
+                                .withTitle("t"),
+                        C2paSigner.Placement.EMBEDDED);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,17 +50,22 @@ class C2paSignerTest {
         assertThat(r.state()).as(r.json()).isEqualTo(ValidationState.VALID);
         assertThat(r.active().failureCodes()).containsExactly("signingCredential.untrusted");
         assertThat(r.activeManifest()).isEqualTo(s.manifestLabel());
-        assertThat(r.json()).contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia").contains(AGENT);
+        assertThat(r.json())
+                .contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
+                .contains(AGENT);
         assertThat(read(s.asset(), SigningFixtures.trust()).state()).isEqualTo(ValidationState.TRUSTED);
 
         int at = SigningFixtures.indexOf(s.asset(), s.manifestStore());
         assertThat(at).as("store embedded contiguously").isPositive();
         int end = at + s.manifestStore().length;
         int pixel = end >= s.asset().length - 8 ? at - 40 : s.asset().length - 13;
-        assertThat(failures(flip(s.asset(), pixel))).contains(bmff ? "assertion.bmffHash.mismatch" : "assertion.dataHash.mismatch");
-        assertThat(failures(flip(s.asset(), end - 1))).containsExactlyInAnyOrder("claimSignature.mismatch", "signingCredential.untrusted");
+        assertThat(failures(flip(s.asset(), pixel)))
+                .contains(bmff ? "assertion.bmffHash.mismatch" : "assertion.dataHash.mismatch");
+        assertThat(failures(flip(s.asset(), end - 1)))
+                .containsExactlyInAnyOrder("claimSignature.mismatch", "signingCredential.untrusted");
         int agent = SigningFixtures.indexOf(s.asset(), AGENT.getBytes(StandardCharsets.UTF_8));
-        assertThat(failures(flip(s.asset(), agent + 2))).containsExactlyInAnyOrder("assertion.hashedURI.mismatch", "signingCredential.untrusted");
+        assertThat(failures(flip(s.asset(), agent + 2)))
+                .containsExactlyInAnyOrder("assertion.hashedURI.mismatch", "signingCredential.untrusted");
         // Re-signing replaces the store rather than adding a second one.
         C2paSigner.Signed again = sign(SigningAlgorithm.ES256, s.asset());
         assertThat(again.asset()).hasSize(s.asset().length);
@@ -76,5 +89,4 @@ class C2paSignerTest {
         c[at] ^= 0x01;
         return c;
     }
-
 }

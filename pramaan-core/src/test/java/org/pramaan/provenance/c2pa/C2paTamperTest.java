@@ -45,7 +45,8 @@ class C2paTamperTest {
     void signatureByteFlipBreaksTheClaimSignature() throws Exception {
         byte[] b = signed();
         int storeAt = indexOf(b, "caBX") + 4;
-        ManifestStore store = ManifestStore.parse(StoreLocator.locate(MediaSource.of(b)).store().orElseThrow());
+        ManifestStore store = ManifestStore.parse(
+                StoreLocator.locate(MediaSource.of(b)).store().orElseThrow());
         b[storeAt + store.active().signature().end() - 1] ^= 0x01; // COSE_Sign1 ends with the signature byte string
         assertThat(report(b).active().failureCodes()).contains("claimSignature.mismatch");
     }
@@ -65,7 +66,10 @@ class C2paTamperTest {
     void sidecarStoreValidatesAgainstItsAsset() throws Exception {
         Path root = SharedTestData.folder("c2pa").resolve("reference-signed");
         byte[] store = Files.readAllBytes(root.resolve("manifests/video1_no_manifest.signed.mp4.c2pa"));
-        C2paOutcome o = reader.readStore(store, java.util.Optional.of(MediaSource.of(Files.readAllBytes(root.resolve("video1_no_manifest.signed.mp4")))));
+        C2paOutcome o = reader.readStore(
+                store,
+                java.util.Optional.of(
+                        MediaSource.of(Files.readAllBytes(root.resolve("video1_no_manifest.signed.mp4")))));
         assertThat(((C2paOutcome.Read) o).report().state()).isEqualTo(ValidationState.VALID);
     }
 
@@ -75,7 +79,9 @@ class C2paTamperTest {
         return ((C2paOutcome.Read) o).report();
     }
 
-    private static Set<String> codes(java.util.List<StatusCode> l) { return ValidationResults.codes(l); }
+    private static Set<String> codes(java.util.List<StatusCode> l) {
+        return ValidationResults.codes(l);
+    }
 
     private static int indexOf(byte[] b, String s) {
         byte[] n = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

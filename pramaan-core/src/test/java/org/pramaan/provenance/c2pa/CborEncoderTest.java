@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** RFC 8949 Appendix A vectors and §4.2.1 key order. */
 class CborEncoderTest {
-    private static String hex(Object o) { return HexFormat.of().formatHex(CborEncoder.encode(o)); }
+    private static String hex(Object o) {
+        return HexFormat.of().formatHex(CborEncoder.encode(o));
+    }
 
     @Test
     void encodesTheRfcExamples() {
@@ -40,6 +42,7 @@ class CborEncoderTest {
         m.put(1, 4);
         // 1 (01) < 33 (1821) < "a" (6161) < "bb" (626262): shorter keys first, as RFC 8949 §4.2.1 orders them
         assertThat(hex(m)).isEqualTo("a40104182103616102626262" + "01");
-        assertThatThrownBy(() -> CborEncoder.encode(java.util.Collections.singletonList(null))).hasMessageContaining("null");
+        assertThatThrownBy(() -> CborEncoder.encode(java.util.Collections.singletonList(null)))
+                .hasMessageContaining("null");
     }
 }

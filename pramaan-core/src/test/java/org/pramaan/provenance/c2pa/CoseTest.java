@@ -23,9 +23,9 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** COSE_Sign1 (RFC 9052) built here with fresh keys for every C2PA algorithm, then parsed and verified. */
 class CoseTest {
@@ -54,7 +54,8 @@ class CoseTest {
         out.write(0xF6);
         out.writeBytes(new Cbor.Writer().bytes(new byte[64]).toByteArray());
         byte[] bad = out.toByteArray();
-        assertThatThrownBy(() -> Cose.parse(bad, 0, bad.length)).isInstanceOf(C2paException.class)
+        assertThatThrownBy(() -> Cose.parse(bad, 0, bad.length))
+                .isInstanceOf(C2paException.class)
                 .satisfies(e -> assertThat(((C2paException) e).code()).isEqualTo("algorithm.unsupported"));
     }
 
@@ -65,12 +66,14 @@ class CoseTest {
         X509Certificate signer = cert("CN=leaf, O=Org", leaf, ca.getPrivate(), "CN=root", false, "SHA256withECDSA");
         X509Certificate stranger = cert("CN=root", other, other.getPrivate(), "CN=root", true, "SHA256withECDSA");
         assertThat(CertChecks.chainsToAnchor(List.of(signer), List.of(root))).isTrue();
-        assertThat(CertChecks.chainsToAnchor(List.of(signer), List.of(stranger))).isFalse(); // same name, other key
+        assertThat(CertChecks.chainsToAnchor(List.of(signer), List.of(stranger)))
+                .isFalse(); // same name, other key
         assertThat(CertChecks.chainsToAnchor(List.of(signer), List.of())).isFalse();
         assertThat(CertChecks.ekuAllowed(signer, TrustSettings.DEFAULT_EKUS)).isTrue();
         assertThat(CertChecks.ekuAllowed(signer, Set.of("1.3.6.1.5.5.7.3.1"))).isFalse();
         assertThat(CertChecks.validAt(signer, Instant.now())).isTrue();
-        assertThat(CertChecks.validAt(signer, Instant.now().plusSeconds(86400L * 800))).isFalse();
+        assertThat(CertChecks.validAt(signer, Instant.now().plusSeconds(86400L * 800)))
+                .isFalse();
         assertThat(CertChecks.subjectAttribute(signer, "O")).isEqualTo("Org");
     }
 
@@ -82,7 +85,8 @@ class CoseTest {
         s.update(Cose.toBeSigned("Signature1", prot, payload));
         byte[] sig = s.sign();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new Cbor.Writer().head(6, 18).array(4).bytes(prot).head(5, 0).toByteArray());
+        out.writeBytes(
+                new Cbor.Writer().head(6, 18).array(4).bytes(prot).head(5, 0).toByteArray());
         out.write(0xF6); // nil: detached payload (C2PA 2.2 §13.2)
         out.writeBytes(new Cbor.Writer().bytes(sig).toByteArray());
         return out.toByteArray();
@@ -98,7 +102,8 @@ class CoseTest {
         return switch (alg) {
             case ES256, ES384, ES512 -> {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-                g.initialize(new ECGenParameterSpec(alg == Cose.Alg.ES256 ? "secp256r1" : alg == Cose.Alg.ES384 ? "secp384r1" : "secp521r1"));
+                g.initialize(new ECGenParameterSpec(
+                        alg == Cose.Alg.ES256 ? "secp256r1" : alg == Cose.Alg.ES384 ? "secp384r1" : "secp521r1"));
                 yield g.generateKeyPair();
             }
             case PS256, PS384, PS512 -> {
@@ -118,12 +123,21 @@ class CoseTest {
         };
     }
 
-    static X509Certificate cert(String subject, KeyPair subjectKeys, PrivateKey issuerKey, String issuer, boolean ca, String sigAlg) throws Exception {
+    static X509Certificate cert(
+            String subject, KeyPair subjectKeys, PrivateKey issuerKey, String issuer, boolean ca, String sigAlg)
+            throws Exception {
         Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(3600)),
-                Date.from(now.plusSeconds(86400L * 365)), new X500Name(subject), subjectKeys.getPublic());
+        var b = new JcaX509v3CertificateBuilder(
+                new X500Name(issuer),
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minusSeconds(3600)),
+                Date.from(now.plusSeconds(86400L * 365)),
+                new X500Name(subject),
+                subjectKeys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (!ca) b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
-        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
+        if (!ca)
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
     }
 }

@@ -2,13 +2,13 @@ package org.pramaan.provenance.c2pa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.pramaan.media.MediaSource;
 
 /**
@@ -35,7 +35,9 @@ enum InteropTamper {
     /** Any one of these failure codes in the reference's answer shows the damage was seen. */
     final Set<String> expectAnyOf;
 
-    InteropTamper(Set<String> expectAnyOf) { this.expectAnyOf = expectAnyOf; }
+    InteropTamper(Set<String> expectAnyOf) {
+        this.expectAnyOf = expectAnyOf;
+    }
 
     byte[] apply(String ext, byte[] signed) throws IOException, C2paException {
         byte[] b = signed.clone();
@@ -53,19 +55,24 @@ enum InteropTamper {
 
     /** Where the active signature box's content ends in the file: the store occurs whole in one carrier segment. */
     private static int signatureEnd(byte[] file) throws IOException, C2paException {
-        byte[] store = StoreLocator.locate(MediaSource.of(file)).store().orElseThrow(() -> new AssertionError("signed file has no manifest store"));
+        byte[] store = StoreLocator.locate(MediaSource.of(file))
+                .store()
+                .orElseThrow(() -> new AssertionError("signed file has no manifest store"));
         int storeAt = indexOf(file, store);
         return storeAt + ManifestStore.parse(store).active().signature().end();
     }
 
     /** Writes the damaged copy next to {@code base}: payload damage goes to the asset, all other damage to the store. */
-    SignedInterop.SignedFile applyTo(SignedInterop.SignedFile signed, SignedInterop.Format format, Path base) throws IOException, C2paException {
+    SignedInterop.SignedFile applyTo(SignedInterop.SignedFile signed, SignedInterop.Format format, Path base)
+            throws IOException, C2paException {
         if (this == UNTOUCHED) return signed;
         Path asset = signed.asset(), store = signed.store().orElse(null);
         if (store == null) {
-            asset = Files.write(Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
+            asset = Files.write(
+                    Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
         } else if (this == PAYLOAD) {
-            asset = Files.write(Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
+            asset = Files.write(
+                    Path.of(base + "." + format.ext()), apply(format.ext(), Files.readAllBytes(signed.asset())));
         } else {
             store = Files.write(Path.of(base + ".c2pa"), apply(format.ext(), Files.readAllBytes(store)));
         }
@@ -83,14 +90,20 @@ enum InteropTamper {
         peer.path("active_failure_codes").forEach(n -> failures.add(n.asText()));
         String state = peer.path("validation_state").asText(peer.path("outcome").asText());
         if (t == UNTOUCHED) {
-            boolean ok = trust.anchorsPem().isPresent() ? state.equals("Trusted") && failures.isEmpty()
+            boolean ok = trust.anchorsPem().isPresent()
+                    ? state.equals("Trusted") && failures.isEmpty()
                     : state.equals("Valid") && failures.equals(Set.of("signingCredential.untrusted"));
-            boolean dst = peer.path("active_digital_source_types").toString().contains("\"" + actionAndSourceType + "\"");
-            if (!ok || !dst) return Optional.of("intact file is " + state + " " + failures + " with digitalSourceTypes " + peer.path("active_digital_source_types"));
+            boolean dst =
+                    peer.path("active_digital_source_types").toString().contains("\"" + actionAndSourceType + "\"");
+            if (!ok || !dst)
+                return Optional.of("intact file is " + state + " " + failures + " with digitalSourceTypes "
+                        + peer.path("active_digital_source_types"));
             return Optional.empty();
         }
         boolean hit = state.equals("Invalid") && failures.stream().anyMatch(t.expectAnyOf::contains);
-        return hit ? Optional.empty() : Optional.of("expected Invalid with one of " + t.expectAnyOf + ", got " + state + " " + failures);
+        return hit
+                ? Optional.empty()
+                : Optional.of("expected Invalid with one of " + t.expectAnyOf + ", got " + state + " " + failures);
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
@@ -102,5 +115,7 @@ enum InteropTamper {
         throw new AssertionError("byte pattern of " + needle.length + " bytes not found in the signed file");
     }
 
-    static List<InteropTamper> all() { return List.of(values()); }
+    static List<InteropTamper> all() {
+        return List.of(values());
+    }
 }

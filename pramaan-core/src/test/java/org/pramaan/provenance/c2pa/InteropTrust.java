@@ -12,15 +12,22 @@ import java.util.Optional;
  * runs on the system clock because the live peer judges certificate validity at "now" too.
  */
 record InteropTrust(String name, Optional<String> anchorsPem, Optional<String> storeCfg) {
-    static InteropTrust none() { return new InteropTrust("default_settings", Optional.empty(), Optional.empty()); }
+    static InteropTrust none() {
+        return new InteropTrust("default_settings", Optional.empty(), Optional.empty());
+    }
 
     static InteropTrust testAnchors(Path c2paRoot) throws IOException {
-        return new InteropTrust("trusted_settings", Optional.of(Files.readString(c2paRoot.resolve("certs/trust/test_cert_root_bundle.pem"))),
+        return new InteropTrust(
+                "trusted_settings",
+                Optional.of(Files.readString(c2paRoot.resolve("certs/trust/test_cert_root_bundle.pem"))),
                 Optional.of(Files.readString(c2paRoot.resolve("certs/trust/store.cfg"))));
     }
 
     C2paReader reader() {
         Clock now = Clock.systemUTC();
-        return new C2paReader(anchorsPem.isEmpty() ? TrustSettings.none(now) : TrustSettings.fromPem(anchorsPem.get(), storeCfg.orElse(""), now));
+        return new C2paReader(
+                anchorsPem.isEmpty()
+                        ? TrustSettings.none(now)
+                        : TrustSettings.fromPem(anchorsPem.get(), storeCfg.orElse(""), now));
     }
 }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  */
 final class JsonShape {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> PLAIN = List.of("label", "title", "instance_id", "claim_version", "format", "claim_generator");
+    private static final List<String> PLAIN =
+            List.of("label", "title", "instance_id", "claim_version", "format", "claim_generator");
     private static final List<String> SIGNATURE = List.of("alg", "issuer", "common_name", "cert_serial_number", "time");
 
     private JsonShape() {}
@@ -28,9 +29,12 @@ final class JsonShape {
 
     private static ObjectNode fields(JsonNode m) {
         ObjectNode f = JSON.createObjectNode();
-        for (String k : PLAIN) if (!m.path(k).asText("").isEmpty()) f.set(k, m.get(k)); // the reference writes "" where we omit
+        for (String k : PLAIN)
+            if (!m.path(k).asText("").isEmpty()) f.set(k, m.get(k)); // the reference writes "" where we omit
         ObjectNode sig = f.putObject("signature_info");
-        for (String k : SIGNATURE) if (m.path("signature_info").has(k)) sig.set(k, m.path("signature_info").get(k));
+        for (String k : SIGNATURE)
+            if (m.path("signature_info").has(k))
+                sig.set(k, m.path("signature_info").get(k));
         Set<String> labels = new TreeSet<>();
         m.path("assertions").forEach(a -> labels.add(a.path("label").asText()));
         labels.forEach(f.putArray("assertion_labels")::add);
@@ -48,7 +52,9 @@ final class JsonShape {
             Set<String> keys = new TreeSet<>();
             a.fieldNames().forEachRemaining(keys::add);
             b.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) if (!a.path(k).equals(b.path(k))) out.add(l + " " + k + ": ours " + b.path(k) + ", reference " + a.path(k));
+            for (String k : keys)
+                if (!a.path(k).equals(b.path(k)))
+                    out.add(l + " " + k + ": ours " + b.path(k) + ", reference " + a.path(k));
         }
         return List.copyOf(out);
     }

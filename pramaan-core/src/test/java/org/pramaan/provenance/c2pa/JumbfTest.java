@@ -12,22 +12,34 @@ class JumbfTest {
     @Test
     void parsesLabelsTypesAndContentRanges() throws Exception {
         byte[] cbor = box("cbor", new byte[] {(byte) 0xA0});
-        byte[] store = superbox("c2pa", "c2pa", superbox("c2ma", "urn:c2pa:1", superbox("c2as", "c2pa.assertions", superbox("cbor", "a.b", cbor))));
+        byte[] store = superbox(
+                "c2pa",
+                "c2pa",
+                superbox("c2ma", "urn:c2pa:1", superbox("c2as", "c2pa.assertions", superbox("cbor", "a.b", cbor))));
         Jumbf.Box root = Jumbf.parseStore(store);
         assertThat(root.typeCode()).isEqualTo("c2pa");
         assertThat(root.label()).isEqualTo("c2pa");
-        Jumbf.Box a = root.child("urn:c2pa:1").orElseThrow().child("c2pa.assertions").orElseThrow().child("a.b").orElseThrow();
+        Jumbf.Box a = root.child("urn:c2pa:1")
+                .orElseThrow()
+                .child("c2pa.assertions")
+                .orElseThrow()
+                .child("a.b")
+                .orElseThrow();
         Jumbf.Box content = a.content().orElseThrow();
         assertThat(content.type()).isEqualTo("cbor");
-        assertThat(Arrays.copyOfRange(store, content.contentStart(), content.end())).containsExactly((byte) 0xA0);
-        assertThat(a.end() - a.contentStart()).isEqualTo(a.end() - a.start() - 8); // §8.4.2.3: hashed range excludes the superbox header
+        assertThat(Arrays.copyOfRange(store, content.contentStart(), content.end()))
+                .containsExactly((byte) 0xA0);
+        assertThat(a.end() - a.contentStart())
+                .isEqualTo(a.end() - a.start() - 8); // §8.4.2.3: hashed range excludes the superbox header
     }
 
     @Test
     void refusesBoxesThatOverrunTheirParent() {
         byte[] store = superbox("c2pa", "c2pa", box("cbor", new byte[] {1, 2, 3}));
         store[store.length - 10] = 0x7F; // inflate the inner cbor box's length
-        assertThatThrownBy(() -> Jumbf.parseStore(store)).isInstanceOf(C2paException.class).hasMessageContaining("declares");
+        assertThatThrownBy(() -> Jumbf.parseStore(store))
+                .isInstanceOf(C2paException.class)
+                .hasMessageContaining("declares");
     }
 
     @Test
@@ -35,7 +47,8 @@ class JumbfTest {
         byte[] inner = box("cbor", new byte[] {0});
         for (int i = 0; i < Jumbf.MAX_DEPTH + 2; i++) inner = superbox("c2as", "l" + i, inner);
         byte[] deep = inner;
-        assertThatThrownBy(() -> Jumbf.parseStore(deep)).isInstanceOf(C2paException.class)
+        assertThatThrownBy(() -> Jumbf.parseStore(deep))
+                .isInstanceOf(C2paException.class)
                 .satisfies(e -> assertThat(((C2paException) e).code()).isEqualTo("limit.exceeded"));
     }
 
@@ -44,7 +57,9 @@ class JumbfTest {
         byte[][] manifests = new byte[ManifestStore.MAX_MANIFESTS + 1][];
         for (int i = 0; i < manifests.length; i++) manifests[i] = superbox("c2ma", "urn:c2pa:" + i);
         byte[] store = superbox("c2pa", "c2pa", manifests);
-        assertThatThrownBy(() -> ManifestStore.parse(store)).isInstanceOf(C2paException.class).hasMessageContaining("at most " + ManifestStore.MAX_MANIFESTS);
+        assertThatThrownBy(() -> ManifestStore.parse(store))
+                .isInstanceOf(C2paException.class)
+                .hasMessageContaining("at most " + ManifestStore.MAX_MANIFESTS);
     }
 
     @Test
@@ -56,11 +71,37 @@ class JumbfTest {
     @Test
     void rawMapValueReturnsTheStoredBytesOfANestedItem() {
         // {"a": 1, "signer_payload": {"x": h'0102'}}
-        byte[] m = {(byte) 0xA2, 0x61, 'a', 0x01, 0x6E, 's', 'i', 'g', 'n', 'e', 'r', '_', 'p', 'a', 'y', 'l', 'o', 'a', 'd',
-                (byte) 0xA1, 0x61, 'x', 0x42, 1, 2};
+        byte[] m = {
+            (byte) 0xA2,
+            0x61,
+            'a',
+            0x01,
+            0x6E,
+            's',
+            'i',
+            'g',
+            'n',
+            'e',
+            'r',
+            '_',
+            'p',
+            'a',
+            'y',
+            'l',
+            'o',
+            'a',
+            'd',
+            (byte) 0xA1,
+            0x61,
+            'x',
+            0x42,
+            1,
+            2
+        };
         int[] span = Cbor.rawMapValue(m, 0, m.length, "signer_payload").orElseThrow();
         assertThat(Arrays.copyOfRange(m, span[0], span[1])).containsExactly((byte) 0xA1, 0x61, 'x', 0x42, 1, 2);
-        assertThat(Cbor.rawMapValue(Arrays.copyOf(m, m.length - 1), 0, m.length - 1, "signer_payload")).isEmpty();
+        assertThat(Cbor.rawMapValue(Arrays.copyOf(m, m.length - 1), 0, m.length - 1, "signer_payload"))
+                .isEmpty();
     }
 
     @Test

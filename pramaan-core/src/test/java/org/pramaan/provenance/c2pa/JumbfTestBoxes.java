@@ -13,7 +13,10 @@ final class JumbfTestBoxes {
         for (byte[] p : parts) body.writeBytes(p);
         int len = 8 + body.size();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(len >>> 24); out.write(len >>> 16); out.write(len >>> 8); out.write(len);
+        out.write(len >>> 24);
+        out.write(len >>> 16);
+        out.write(len >>> 8);
+        out.write(len);
         out.writeBytes(type.getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(body.toByteArray());
         return out.toByteArray();
@@ -21,7 +24,9 @@ final class JumbfTestBoxes {
 
     /** A superbox whose type UUID starts with {@code fourcc} (C2PA's {@code XXXX-0011-0010-8000-00AA00389B71}). */
     static byte[] superbox(String fourcc, String label, byte[]... content) {
-        byte[] uuid = HexFormat.of().parseHex(HexFormat.of().formatHex(fourcc.getBytes(StandardCharsets.ISO_8859_1)) + "00110010800000aa00389b71");
+        byte[] uuid = HexFormat.of()
+                .parseHex(HexFormat.of().formatHex(fourcc.getBytes(StandardCharsets.ISO_8859_1))
+                        + "00110010800000aa00389b71");
         byte[] l = (label + "\0").getBytes(StandardCharsets.UTF_8);
         byte[] desc = box("jumd", uuid, new byte[] {0x03}, l);
         byte[][] all = new byte[content.length + 1][];

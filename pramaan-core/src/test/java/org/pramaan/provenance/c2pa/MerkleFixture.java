@@ -39,7 +39,12 @@ record MerkleFixture(byte[] file, Map<String, Object> assertion, List<long[]> fr
         mm.put("initHash", sha(file, moov, moov + moovBox().length, -1, -1));
         mm.put("hashes", rows.get(level));
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("exclusions", List.of(Map.of("xpath", "/uuid", "data", List.of(Map.of("offset", 8, "value", C2PA_UUID))), Map.of("xpath", "/ftyp"), Map.of("xpath", "/mfra")));
+        a.put(
+                "exclusions",
+                List.of(
+                        Map.of("xpath", "/uuid", "data", List.of(Map.of("offset", 8, "value", C2PA_UUID))),
+                        Map.of("xpath", "/ftyp"),
+                        Map.of("xpath", "/mfra")));
         a.put("alg", "sha256");
         a.put("merkle", new ArrayList<>(List.of(mm)));
         a.put("name", "jumbf manifest");
@@ -53,7 +58,8 @@ record MerkleFixture(byte[] file, Map<String, Object> assertion, List<long[]> fr
         out.writeBytes(moovBox());
         for (int i = 0; i < n; i++) {
             byte[] moof = box("moof", ("fragment header " + i).getBytes(StandardCharsets.US_ASCII));
-            byte[] mdat = box("mdat", ("sample data of fragment " + i + " ").repeat(3 + i).getBytes(StandardCharsets.US_ASCII));
+            byte[] mdat = box(
+                    "mdat", ("sample data of fragment " + i + " ").repeat(3 + i).getBytes(StandardCharsets.US_ASCII));
             long at = out.size();
             frags.add(new long[] {at, at + moof.length, at + moof.length, at + moof.length + mdat.length});
             out.writeBytes(moof);
@@ -64,15 +70,28 @@ record MerkleFixture(byte[] file, Map<String, Object> assertion, List<long[]> fr
         return out.toByteArray();
     }
 
-    static byte[] moovBox() { return box("moov", "init segment: track and sample descriptions".getBytes(StandardCharsets.US_ASCII)); }
+    static byte[] moovBox() {
+        return box("moov", "init segment: track and sample descriptions".getBytes(StandardCharsets.US_ASCII));
+    }
 
     static byte[] box(String type, byte[] payload) {
-        return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(payload).array();
+        return ByteBuffer.allocate(8 + payload.length)
+                .putInt(8 + payload.length)
+                .put(type.getBytes(StandardCharsets.US_ASCII))
+                .put(payload)
+                .array();
     }
 
     static byte[] merkleBox(byte[] cbor) {
         byte[] purpose = "merkle\0".getBytes(StandardCharsets.US_ASCII);
-        return box("uuid", ByteBuffer.allocate(16 + 4 + purpose.length + cbor.length).put(C2PA_UUID).putInt(0).put(purpose).put(cbor).array());
+        return box(
+                "uuid",
+                ByteBuffer.allocate(16 + 4 + purpose.length + cbor.length)
+                        .put(C2PA_UUID)
+                        .putInt(0)
+                        .put(purpose)
+                        .put(cbor)
+                        .array());
     }
 
     /** The sibling path of leaf {@code i} up to row {@code level}: a node with no right sibling moves up unchanged. */
@@ -96,7 +115,8 @@ record MerkleFixture(byte[] file, Map<String, Object> assertion, List<long[]> fr
         List<List<byte[]>> rows = new ArrayList<>(List.of(leaves));
         while (rows.get(rows.size() - 1).size() > 1) {
             List<byte[]> prev = rows.get(rows.size() - 1), next = new ArrayList<>();
-            for (int k = 0; k < prev.size(); k += 2) next.add(k + 1 < prev.size() ? sha2(prev.get(k), prev.get(k + 1)) : prev.get(k));
+            for (int k = 0; k < prev.size(); k += 2)
+                next.add(k + 1 < prev.size() ? sha2(prev.get(k), prev.get(k + 1)) : prev.get(k));
             rows.add(next);
         }
         return rows;

@@ -33,7 +33,9 @@ final class PeerSummary {
     static ObjectNode ofStored(JsonNode stored) {
         return switch (stored.path("outcome").asText("manifest")) {
             case "no_manifest" -> of(new C2paPeer.Result.NoManifest());
-            case "error" -> of(new C2paPeer.Result.Rejected(stored.path("error_name").asText(), stored.path("error").asText()));
+            case "error" ->
+                of(new C2paPeer.Result.Rejected(
+                        stored.path("error_name").asText(), stored.path("error").asText()));
             default -> of(new C2paPeer.Result.Store(stored));
         };
     }
@@ -41,20 +43,27 @@ final class PeerSummary {
     private static ObjectNode store(JsonNode j, ObjectNode s) {
         String active = j.path("active_manifest").asText();
         JsonNode results = j.path("validation_results");
-        s.put("outcome", "manifest").put("active_manifest", active).put("validation_state", j.path("validation_state").asText());
+        s.put("outcome", "manifest")
+                .put("active_manifest", active)
+                .put("validation_state", j.path("validation_state").asText());
         s.set("validation_status_codes", codes(j.path("validation_status")));
         s.set("active_failure_codes", codes(results.path("activeManifest").path("failure")));
         s.set("active_success_codes", codes(results.path("activeManifest").path("success")));
         s.set("active_informational_codes", codes(results.path("activeManifest").path("informational")));
         Set<String> deltas = new TreeSet<>();
         for (JsonNode d : results.path("ingredientDeltas")) {
-            d.path("validationDeltas").path("informational").forEach(c -> deltas.add(c.path("code").asText()));
-            d.path("validationDeltas").path("failure").forEach(c -> deltas.add(c.path("code").asText()));
+            d.path("validationDeltas")
+                    .path("informational")
+                    .forEach(c -> deltas.add(c.path("code").asText()));
+            d.path("validationDeltas")
+                    .path("failure")
+                    .forEach(c -> deltas.add(c.path("code").asText()));
         }
         s.set("ingredient_delta_codes", array(deltas));
         s.put("manifest_count", j.path("manifests").size());
         JsonNode am = j.path("manifests").path(active);
-        if (am.has("claim_generator")) s.put("claim_generator", am.get("claim_generator").asText());
+        if (am.has("claim_generator"))
+            s.put("claim_generator", am.get("claim_generator").asText());
         // Live summaries only (index.json has no such field): v2 claims name their generator here alone (§10.2).
         ArrayNode names = s.putArray("claim_generator_names");
         am.path("claim_generator_info").forEach(g -> names.add(g.path("name").asText()));
@@ -73,7 +82,9 @@ final class PeerSummary {
             for (JsonNode a : e.getValue().path("assertions")) {
                 if (!a.path("label").asText().startsWith("c2pa.actions")) continue;
                 for (JsonNode act : a.path("data").path("actions")) {
-                    if (act.has("digitalSourceType")) out.add(act.path("action").asText() + " " + act.get("digitalSourceType").asText());
+                    if (act.has("digitalSourceType"))
+                        out.add(act.path("action").asText() + " "
+                                + act.get("digitalSourceType").asText());
                 }
             }
         });

@@ -18,8 +18,14 @@ import org.pramaan.testing.SharedTestData;
  * differ, the live cross-check would be applying other criteria than the stored conformance test.
  */
 class PeerSummaryTest {
-    private static final List<String> SETS = List.of("validation_status_codes", "active_failure_codes", "active_success_codes",
-            "active_informational_codes", "ingredient_delta_codes", "active_digital_source_types", "other_manifest_digital_source_types");
+    private static final List<String> SETS = List.of(
+            "validation_status_codes",
+            "active_failure_codes",
+            "active_success_codes",
+            "active_informational_codes",
+            "ingredient_delta_codes",
+            "active_digital_source_types",
+            "other_manifest_digital_source_types");
 
     @Test
     void summaryOfEveryStoredReaderJsonEqualsItsIndexEntry() throws Exception {
@@ -29,16 +35,29 @@ class PeerSummaryTest {
         for (JsonNode f : json.readTree(root.resolve("index.json").toFile()).get("files")) {
             for (String mode : List.of("default_settings", "trusted_settings")) {
                 String suffix = mode.equals("default_settings") ? ".expected.json" : ".expected-trusted.json";
-                ObjectNode got = PeerSummary.ofStored(json.readTree(root.resolve(f.get("file").asText() + suffix).toFile()));
+                ObjectNode got = PeerSummary.ofStored(json.readTree(
+                        root.resolve(f.get("file").asText() + suffix).toFile()));
                 JsonNode want = f.get(mode);
                 String what = f.get("file").asText() + " [" + mode + "]";
-                assertThat(got.path("outcome").asText()).as(what).isEqualTo(want.path("outcome").asText());
-                if (want.path("outcome").asText().equals("error")) assertThat(got.path("error_name").asText()).as(what).isEqualTo(want.path("error_name").asText());
+                assertThat(got.path("outcome").asText())
+                        .as(what)
+                        .isEqualTo(want.path("outcome").asText());
+                if (want.path("outcome").asText().equals("error"))
+                    assertThat(got.path("error_name").asText())
+                            .as(what)
+                            .isEqualTo(want.path("error_name").asText());
                 if (!want.path("outcome").asText().equals("manifest")) continue;
-                assertThat(got.path("validation_state").asText()).as(what).isEqualTo(want.path("validation_state").asText());
-                assertThat(got.path("claim_generator").asText("")).as(what).isEqualTo(want.path("claim_generator").asText(""));
-                assertThat(got.path("manifest_count").asInt()).as(what).isEqualTo(want.path("manifest_count").asInt());
-                for (String k : SETS) assertThat(set(got.path(k))).as(what + " " + k).isEqualTo(set(want.path(k)));
+                assertThat(got.path("validation_state").asText())
+                        .as(what)
+                        .isEqualTo(want.path("validation_state").asText());
+                assertThat(got.path("claim_generator").asText(""))
+                        .as(what)
+                        .isEqualTo(want.path("claim_generator").asText(""));
+                assertThat(got.path("manifest_count").asInt())
+                        .as(what)
+                        .isEqualTo(want.path("manifest_count").asInt());
+                for (String k : SETS)
+                    assertThat(set(got.path(k))).as(what + " " + k).isEqualTo(set(want.path(k)));
                 compared++;
             }
         }

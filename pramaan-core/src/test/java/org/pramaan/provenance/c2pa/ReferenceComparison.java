@@ -17,21 +17,26 @@ import java.util.TreeSet;
 final class ReferenceComparison {
     private ReferenceComparison() {}
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static final String LEGACY_MP4 = "the active COSE_Sign1 (c2pa-rs 0.16 era, PS256, x5chain unprotected) verifies over the stored claim "
-            + "bytes as C2PA 2.2 §13.2 asks; the reference reports claimSignature.mismatch, apparently verifying a re-serialisation of the claim";
+    private static final String LEGACY_MP4 =
+            "the active COSE_Sign1 (c2pa-rs 0.16 era, PS256, x5chain unprotected) verifies over the stored claim "
+                    + "bytes as C2PA 2.2 §13.2 asks; the reference reports claimSignature.mismatch, apparently verifying a re-serialisation of the claim";
 
     /** File (relative to shared/testdata/c2pa) → why we do not (yet) agree, in every trust mode. Kept visible in the output tables. */
     static final Map<String, String> KNOWN = Map.of("fixtures/legacy.mp4", LEGACY_MP4);
 
-    static Optional<String> allowed(String file) { return Optional.ofNullable(KNOWN.get(file)); }
+    static Optional<String> allowed(String file) {
+        return Optional.ofNullable(KNOWN.get(file));
+    }
 
     /** @return empty when we agree, else what differs, {@code ; }-separated */
     static String disagreement(JsonNode want, C2paOutcome got) {
         String outcome = want.get("outcome").asText();
         return switch (outcome) {
-            case "no_manifest" -> got instanceof C2paOutcome.NoManifest ? "" : "expected no manifest, got " + brief(got);
+            case "no_manifest" ->
+                got instanceof C2paOutcome.NoManifest ? "" : "expected no manifest, got " + brief(got);
             case "error" -> error(want.get("error_name").asText(), got);
             default -> manifest(want, got);
         };
@@ -40,7 +45,9 @@ final class ReferenceComparison {
     private static String error(String name, C2paOutcome got) {
         if (name.startsWith("C2pa(RemoteManifestUrl(")) {
             String url = name.substring(name.indexOf("(\"") + 2, name.lastIndexOf("\")"));
-            return got instanceof C2paOutcome.RemoteReference r && r.url().equals(url) ? "" : "expected remote reference " + url + ", got " + brief(got);
+            return got instanceof C2paOutcome.RemoteReference r && r.url().equals(url)
+                    ? ""
+                    : "expected remote reference " + url + ", got " + brief(got);
         }
         return got instanceof C2paOutcome.Unreadable ? "" : "expected a read error (" + name + "), got " + brief(got);
     }
@@ -50,49 +57,70 @@ final class ReferenceComparison {
         C2paReport r = read.report();
         List<String> problems = new ArrayList<>();
         if (want.has("active_manifest") && !want.get("active_manifest").asText().equals(r.activeManifest())) {
-            problems.add("active manifest " + r.activeManifest() + " != " + want.get("active_manifest").asText());
+            problems.add("active manifest " + r.activeManifest() + " != "
+                    + want.get("active_manifest").asText());
         }
-        if (!want.get("validation_state").asText().equals(r.state().display())) problems.add("state " + r.state().display() + " != " + want.get("validation_state").asText());
+        if (!want.get("validation_state").asText().equals(r.state().display()))
+            problems.add("state " + r.state().display() + " != "
+                    + want.get("validation_state").asText());
         Set<String> wantFail = strings(want.get("active_failure_codes"));
-        if (!wantFail.equals(new TreeSet<>(r.active().failureCodes()))) problems.add("failures " + new TreeSet<>(r.active().failureCodes()) + " != " + wantFail);
+        if (!wantFail.equals(new TreeSet<>(r.active().failureCodes())))
+            problems.add("failures " + new TreeSet<>(r.active().failureCodes()) + " != " + wantFail);
         Set<String> info = withoutTsaTrust(ValidationResults.codes(r.active().informational()));
-        if (!withoutTsaTrust(strings(want.get("active_informational_codes"))).equals(info)) problems.add("informational " + info + " != " + strings(want.get("active_informational_codes")));
+        if (!withoutTsaTrust(strings(want.get("active_informational_codes"))).equals(info))
+            problems.add("informational " + info + " != " + strings(want.get("active_informational_codes")));
         Set<String> success = withoutTsaTrust(ValidationResults.codes(r.active().success()));
-        if (!withoutTsaTrust(strings(want.get("active_success_codes"))).equals(success)) problems.add("success " + success + " != " + strings(want.get("active_success_codes")));
+        if (!withoutTsaTrust(strings(want.get("active_success_codes"))).equals(success))
+            problems.add("success " + success + " != " + strings(want.get("active_success_codes")));
         ManifestSummary active = r.activeSummary().orElseThrow();
         String wantGen = want.path("claim_generator").asText("");
-        if (!wantGen.equals(active.claimGenerator().orElse(""))) problems.add("claim_generator '" + active.claimGenerator().orElse("") + "' != '" + wantGen + "'");
+        if (!wantGen.equals(active.claimGenerator().orElse("")))
+            problems.add("claim_generator '" + active.claimGenerator().orElse("") + "' != '" + wantGen + "'");
         if (want.has("claim_generator_names")) {
             List<String> names = new ArrayList<>();
             want.get("claim_generator_names").forEach(n -> names.add(n.asText()));
-            if (!names.equals(active.generatorNames())) problems.add("claim_generator_info names " + active.generatorNames() + " != " + names);
+            if (!names.equals(active.generatorNames()))
+                problems.add("claim_generator_info names " + active.generatorNames() + " != " + names);
         }
         if (want.has("signature_alg") && !want.get("signature_alg").asText().equals(active.signatureAlg())) {
-            problems.add("signature alg " + active.signatureAlg() + " != " + want.get("signature_alg").asText());
+            problems.add("signature alg " + active.signatureAlg() + " != "
+                    + want.get("signature_alg").asText());
         }
         Set<String> dst = new TreeSet<>();
         active.actions().forEach(a -> a.digitalSourceType().ifPresent(d -> dst.add(a.action() + " " + d)));
-        if (!strings(want.get("active_digital_source_types")).equals(dst)) problems.add("digitalSourceTypes " + dst + " != " + strings(want.get("active_digital_source_types")));
+        if (!strings(want.get("active_digital_source_types")).equals(dst))
+            problems.add("digitalSourceTypes " + dst + " != " + strings(want.get("active_digital_source_types")));
         Set<String> deltas = new TreeSet<>();
-        r.ingredientDeltas().forEach(d -> { d.deltas().informational().forEach(c -> deltas.add(c.code())); d.deltas().failure().forEach(c -> deltas.add(c.code())); });
-        if (!strings(want.get("ingredient_delta_codes")).equals(deltas)) problems.add("ingredient delta codes " + deltas + " != " + strings(want.get("ingredient_delta_codes")));
+        r.ingredientDeltas().forEach(d -> {
+            d.deltas().informational().forEach(c -> deltas.add(c.code()));
+            d.deltas().failure().forEach(c -> deltas.add(c.code()));
+        });
+        if (!strings(want.get("ingredient_delta_codes")).equals(deltas))
+            problems.add("ingredient delta codes " + deltas + " != " + strings(want.get("ingredient_delta_codes")));
         Set<String> status = new TreeSet<>(r.active().failureCodes());
         r.ingredientDeltas().forEach(d -> status.addAll(d.deltas().failureCodes()));
-        if (!strings(want.get("validation_status_codes")).equals(status)) problems.add("validation_status " + status + " != " + strings(want.get("validation_status_codes")));
+        if (!strings(want.get("validation_status_codes")).equals(status))
+            problems.add("validation_status " + status + " != " + strings(want.get("validation_status_codes")));
         Set<String> otherDst = new TreeSet<>();
-        r.manifests().stream().filter(m -> !m.label().equals(r.activeManifest()))
-                .forEach(m -> m.actions().forEach(a -> a.digitalSourceType().ifPresent(d -> otherDst.add(a.action() + " " + d))));
+        r.manifests().stream()
+                .filter(m -> !m.label().equals(r.activeManifest()))
+                .forEach(m -> m.actions()
+                        .forEach(a -> a.digitalSourceType().ifPresent(d -> otherDst.add(a.action() + " " + d))));
         if (!strings(want.get("other_manifest_digital_source_types")).equals(otherDst)) {
-            problems.add("ingredient-manifest digitalSourceTypes " + otherDst + " != " + strings(want.get("other_manifest_digital_source_types")));
+            problems.add("ingredient-manifest digitalSourceTypes " + otherDst + " != "
+                    + strings(want.get("other_manifest_digital_source_types")));
         }
         if (want.has("manifest_fields")) {
             try {
-                JsonShape.differences(want.get("manifest_fields"), JsonShape.of(JSON.readTree(r.json()))).forEach(d -> problems.add("json " + d));
+                JsonShape.differences(want.get("manifest_fields"), JsonShape.of(JSON.readTree(r.json())))
+                        .forEach(d -> problems.add("json " + d));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 problems.add("our report JSON does not parse: " + e.getMessage());
             }
         }
-        if (want.get("manifest_count").asInt() != r.manifests().size()) problems.add("manifests " + r.manifests().size() + " != " + want.get("manifest_count").asInt());
+        if (want.get("manifest_count").asInt() != r.manifests().size())
+            problems.add("manifests " + r.manifests().size() + " != "
+                    + want.get("manifest_count").asInt());
         return String.join("; ", problems);
     }
 
@@ -134,8 +162,13 @@ final class ReferenceComparison {
             row[0]++;
             String key = file + " [" + mode + "]";
             if (why.isEmpty()) row[1]++;
-            else if (allowed(file).isPresent()) { row[2]++; allowed.add(key + ": " + why + " — allowed: " + allowed(file).get()); }
-            else { row[2]++; disagreements.add(key + ": " + why); }
+            else if (allowed(file).isPresent()) {
+                row[2]++;
+                allowed.add(key + ": " + why + " — allowed: " + allowed(file).get());
+            } else {
+                row[2]++;
+                disagreements.add(key + ": " + why);
+            }
         }
 
         void print() {

@@ -12,12 +12,16 @@ final class SigningFixtures {
     static SigningKey key(SigningAlgorithm alg) throws Exception {
         Path certs = SharedTestData.folder("c2pa/certs");
         String name = alg.name().toLowerCase(java.util.Locale.ROOT);
-        return SigningKey.fromPem(Files.readString(certs.resolve(name + ".pem")), Files.readString(certs.resolve(name + ".pub")), alg);
+        return SigningKey.fromPem(
+                Files.readString(certs.resolve(name + ".pem")), Files.readString(certs.resolve(name + ".pub")), alg);
     }
 
     static TrustSettings trust() throws Exception {
         Path t = SharedTestData.folder("c2pa/certs/trust");
-        return TrustSettings.fromPem(Files.readString(t.resolve("test_cert_root_bundle.pem")), Files.readString(t.resolve("store.cfg")), Clock.systemUTC());
+        return TrustSettings.fromPem(
+                Files.readString(t.resolve("test_cert_root_bundle.pem")),
+                Files.readString(t.resolve("store.cfg")),
+                Clock.systemUTC());
     }
 
     static C2paSigner signer(SigningAlgorithm alg) throws Exception {

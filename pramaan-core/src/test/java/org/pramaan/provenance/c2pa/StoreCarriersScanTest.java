@@ -17,7 +17,8 @@ import org.pramaan.media.MediaSource;
  * old expressions found, kept here as the oracle, and stay linear on the shapes that made those cubic.
  */
 class StoreCarriersScanTest {
-    private static final Pattern OLD_SVG = Pattern.compile("<c2pa:manifest>\\s*([A-Za-z0-9+/=\\s]+?)\\s*</c2pa:manifest>");
+    private static final Pattern OLD_SVG =
+            Pattern.compile("<c2pa:manifest>\\s*([A-Za-z0-9+/=\\s]+?)\\s*</c2pa:manifest>");
     private static final Pattern OLD_PROVENANCE = Pattern.compile("dcterms:provenance(?:=\"([^\"]+)\"|>([^<]+)<)");
     private final Random random = new Random(2);
 
@@ -37,22 +38,62 @@ class StoreCarriersScanTest {
 
     @Test
     void svgScannerFindsWhatTheOldExpressionFound() {
-        String[] tokens = {"<c2pa:manifest>", "</c2pa:manifest>", " ", "\n", "\t", "QUJD", "=", "+/", "<", "x", "</c2pa:manifest", "<svg>", "é"};
-        List<String> inputs = new ArrayList<>(List.of("", "<c2pa:manifest></c2pa:manifest>", "<c2pa:manifest> </c2pa:manifest>",
-                "<c2pa:manifest>  \n </c2pa:manifest>", "<c2pa:manifest> QUJD </c2pa:manifest>", "<c2pa:manifest>QU<JD</c2pa:manifest><c2pa:manifest>QUJD</c2pa:manifest>",
-                "<c2pa:manifest><c2pa:manifest>QUJD\n</c2pa:manifest>", "<c2pa:manifest>" + " ".repeat(100)));
+        String[] tokens = {
+            "<c2pa:manifest>",
+            "</c2pa:manifest>",
+            " ",
+            "\n",
+            "\t",
+            "QUJD",
+            "=",
+            "+/",
+            "<",
+            "x",
+            "</c2pa:manifest",
+            "<svg>",
+            "é"
+        };
+        List<String> inputs = new ArrayList<>(List.of(
+                "",
+                "<c2pa:manifest></c2pa:manifest>",
+                "<c2pa:manifest> </c2pa:manifest>",
+                "<c2pa:manifest>  \n </c2pa:manifest>",
+                "<c2pa:manifest> QUJD </c2pa:manifest>",
+                "<c2pa:manifest>QU<JD</c2pa:manifest><c2pa:manifest>QUJD</c2pa:manifest>",
+                "<c2pa:manifest><c2pa:manifest>QUJD\n</c2pa:manifest>",
+                "<c2pa:manifest>" + " ".repeat(100)));
         for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 10));
-        for (String s : inputs) assertThat(StoreCarriers.svgManifest(s)).as("input '%s'", s).isEqualTo(oldSvg(s));
+        for (String s : inputs)
+            assertThat(StoreCarriers.svgManifest(s)).as("input '%s'", s).isEqualTo(oldSvg(s));
     }
 
     @Test
     void provenanceScannerFindsWhatTheOldExpressionFound() {
-        String[] tokens = {"dcterms:provenance", "=\"", "\"", ">", "<", "http://a.org/m", " https://b.org/x ", "self#jumbf=/c2pa", "=", "x", " ", "\n"};
-        List<String> inputs = new ArrayList<>(List.of("", "dcterms:provenance=\"https://a.org/m.c2pa\"", "dcterms:provenance>https://a.org/m<",
-                "dcterms:provenance=\"\"dcterms:provenance=\"http://x\"", "dcterms:provenance>self#jumbf=/c2pa/x<dcterms:provenance>http://y<",
-                "dcterms:provenance=\"http://a dcterms:provenance=\"http://b\"", "dcterms:provenance>>http://z<"));
+        String[] tokens = {
+            "dcterms:provenance",
+            "=\"",
+            "\"",
+            ">",
+            "<",
+            "http://a.org/m",
+            " https://b.org/x ",
+            "self#jumbf=/c2pa",
+            "=",
+            "x",
+            " ",
+            "\n"
+        };
+        List<String> inputs = new ArrayList<>(List.of(
+                "",
+                "dcterms:provenance=\"https://a.org/m.c2pa\"",
+                "dcterms:provenance>https://a.org/m<",
+                "dcterms:provenance=\"\"dcterms:provenance=\"http://x\"",
+                "dcterms:provenance>self#jumbf=/c2pa/x<dcterms:provenance>http://y<",
+                "dcterms:provenance=\"http://a dcterms:provenance=\"http://b\"",
+                "dcterms:provenance>>http://z<"));
         for (int i = 0; i < 20_000; i++) inputs.add(org.pramaan.testing.RandomText.of(random, tokens, 10));
-        for (String s : inputs) assertThat(StoreCarriers.remoteReference(s)).as("input '%s'", s).isEqualTo(oldProvenance(s));
+        for (String s : inputs)
+            assertThat(StoreCarriers.remoteReference(s)).as("input '%s'", s).isEqualTo(oldProvenance(s));
     }
 
     @Test
@@ -60,7 +101,9 @@ class StoreCarriersScanTest {
         // Issue 11 defect 2: 4,000 spaces after an unclosed <c2pa:manifest> took the old expression 53 s (cubic).
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = cpu.getCurrentThreadCpuTime();
-        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata><c2pa:manifest>" + " ".repeat(200_000) + "</metadata></svg>").getBytes(StandardCharsets.UTF_8);
+        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata><c2pa:manifest>" + " ".repeat(200_000)
+                        + "</metadata></svg>")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(StoreCarriers.svg(MediaSource.of(svg)).store()).isEmpty();
         String provenance = "dcterms:provenance>".repeat(50_000) + "dcterms:provenance=\"".repeat(50_000);
         assertThat(StoreCarriers.remoteReference(provenance)).isEmpty();

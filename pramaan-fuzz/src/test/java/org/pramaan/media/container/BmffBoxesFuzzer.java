@@ -7,7 +7,8 @@ import org.pramaan.media.MediaSource;
 
 /** ISO BMFF boxes (14496-12 §4.2), walked into the usual container boxes: boxes inside the file, or a BoxException. */
 public final class BmffBoxesFuzzer {
-    private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "udta", "edts", "dinf", "moof", "traf", "mvex");
+    private static final Set<String> CONTAINERS =
+            Set.of("moov", "trak", "mdia", "minf", "stbl", "udta", "edts", "dinf", "moof", "traf", "mvex");
 
     private BmffBoxesFuzzer() {}
 

@@ -9,6 +9,7 @@ public final class GifBlocksFuzzer {
 
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         GifBlocks.Result r = GifBlocks.walk(MediaSource.of(data), 4096);
-        for (GifBlocks.Extension e : r.applications()) Contract.check(e.data().length <= 4096, "extension data over the cap");
+        for (GifBlocks.Extension e : r.applications())
+            Contract.check(e.data().length <= 4096, "extension data over the cap");
     }
 }

@@ -9,7 +9,9 @@ public final class JpegSegmentsFuzzer {
 
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         JpegSegments.Result r = JpegSegments.walk(MediaSource.of(data));
-        for (JpegSegment s : r.segments()) Contract.inside(s.payloadOffset(), s.payloadLength(), data.length, "segment 0x" + Integer.toHexString(s.marker()));
+        for (JpegSegment s : r.segments())
+            Contract.inside(
+                    s.payloadOffset(), s.payloadLength(), data.length, "segment 0x" + Integer.toHexString(s.marker()));
         Contract.check(r.problem() != null, "null problem");
     }
 }

@@ -9,6 +9,7 @@ public final class RiffChunksFuzzer {
 
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         RiffChunks.Result r = RiffChunks.walk(MediaSource.of(data));
-        for (RiffChunks.Chunk c : r.chunks()) Contract.inside(c.dataOffset(), c.length(), data.length, "chunk " + c.id());
+        for (RiffChunks.Chunk c : r.chunks())
+            Contract.inside(c.dataOffset(), c.length(), data.length, "chunk " + c.id());
     }
 }

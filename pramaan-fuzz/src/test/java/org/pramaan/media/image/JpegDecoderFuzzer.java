@@ -21,10 +21,13 @@ public final class JpegDecoderFuzzer {
         int n = SCALES[(data[data.length - 1] & 0xFF) % 4];
         byte[] file = java.util.Arrays.copyOf(data, data.length - 1);
         try {
-            java.awt.image.BufferedImage img = n == 8 ? ImageDecoder.fullJpeg(file, MAX_PIXELS) : ImageDecoder.reducedJpeg(file, n, MAX_PIXELS);
+            java.awt.image.BufferedImage img =
+                    n == 8 ? ImageDecoder.fullJpeg(file, MAX_PIXELS) : ImageDecoder.reducedJpeg(file, n, MAX_PIXELS);
             // A frame within the limit comes back as it is, or as the 512×512 squash when a side is over 512.
             boolean squash = img.getWidth() == HashingImages.SIDE && img.getHeight() == HashingImages.SIDE;
-            Contract.check(squash || (long) img.getWidth() * img.getHeight() <= MAX_PIXELS, "image over the pixel limit and not the squash");
+            Contract.check(
+                    squash || (long) img.getWidth() * img.getHeight() <= MAX_PIXELS,
+                    "image over the pixel limit and not the squash");
         } catch (JpegException e) {
             Contract.refused(e);
         }

@@ -12,7 +12,8 @@ import org.pramaan.media.MediaSource;
  * RuntimeException into {@code general.error}; here that is a finding, since it is a parser bug.
  */
 public final class C2paReaderFuzzer {
-    private static final C2paReader READER = new C2paReader(TrustSettings.none(java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+    private static final C2paReader READER = new C2paReader(
+            TrustSettings.none(java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
 
     private C2paReaderFuzzer() {}
 
@@ -23,14 +24,16 @@ public final class C2paReaderFuzzer {
      * timed inputs.
      */
     public static void fuzzerInitialize() throws Exception {
-        for (byte[] s : org.pramaan.fuzz.Seeds.shared("c2pa/reference-signed/manifests/sample1.signed.wav.c2pa")) READER.readStore(s, Optional.empty());
+        for (byte[] s : org.pramaan.fuzz.Seeds.shared("c2pa/reference-signed/manifests/sample1.signed.wav.c2pa"))
+            READER.readStore(s, Optional.empty());
         READER.readStore(org.pramaan.fuzz.Seeds.minimalStore(), Optional.empty());
         READER.read(MediaSource.of(org.pramaan.fuzz.Seeds.jpegWithMetadata()));
     }
 
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         check(READER.read(MediaSource.of(data)));
-        if (data.length >= 8 && data[4] == 'j' && data[5] == 'u' && data[6] == 'm' && data[7] == 'b') check(READER.readStore(data, Optional.empty()));
+        if (data.length >= 8 && data[4] == 'j' && data[5] == 'u' && data[6] == 'm' && data[7] == 'b')
+            check(READER.readStore(data, Optional.empty()));
     }
 
     private static void check(C2paOutcome o) {

@@ -19,9 +19,11 @@ public final class C2paSeeds {
         for (byte[] s : stores) {
             Jumbf.Box root = parse(s);
             if (root == null) continue;
-            for (Jumbf.Box m : root.superChildren()) for (Jumbf.Box c : m.superChildren()) {
-                if (c.typeCode().equals("c2cs")) c.content().ifPresent(b -> out.add(java.util.Arrays.copyOfRange(s, b.contentStart(), b.end())));
-            }
+            for (Jumbf.Box m : root.superChildren())
+                for (Jumbf.Box c : m.superChildren()) {
+                    if (c.typeCode().equals("c2cs"))
+                        c.content().ifPresent(b -> out.add(java.util.Arrays.copyOfRange(s, b.contentStart(), b.end())));
+                }
         }
         return out;
     }
@@ -36,7 +38,8 @@ public final class C2paSeeds {
 
     private static void collect(byte[] s, Jumbf.Box b, String type, List<byte[]> out, int max) {
         if (b == null || out.size() >= max) return;
-        if (b.type().equals(type) && b.contentLength() <= 8192) out.add(java.util.Arrays.copyOfRange(s, b.contentStart(), b.end()));
+        if (b.type().equals(type) && b.contentLength() <= 8192)
+            out.add(java.util.Arrays.copyOfRange(s, b.contentStart(), b.end()));
         for (Jumbf.Box c : b.children()) collect(s, c, type, out, max);
     }
 }

@@ -12,7 +12,8 @@ public final class CborFuzzer {
         } catch (C2paException e) {
             Contract.refused(e);
         }
-        Cbor.rawMapValue(data, 0, data.length, "signer_payload").ifPresent(r -> Contract.inside(r[0], r[1] - r[0], data.length, "raw value"));
+        Cbor.rawMapValue(data, 0, data.length, "signer_payload")
+                .ifPresent(r -> Contract.inside(r[0], r[1] - r[0], data.length, "raw value"));
         try {
             Cbor.readJson(data, 0, data.length, "fuzz input");
         } catch (C2paException e) {

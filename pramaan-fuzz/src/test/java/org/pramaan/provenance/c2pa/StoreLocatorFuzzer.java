@@ -10,7 +10,9 @@ public final class StoreLocatorFuzzer {
     public static void fuzzerTestOneInput(byte[] data) throws Exception {
         try {
             StoreLocator.Located l = StoreLocator.locate(MediaSource.of(data));
-            l.store().ifPresent(s -> Contract.check(s.length <= Math.max(data.length, 16), "store larger than the file"));
+            l.store()
+                    .ifPresent(
+                            s -> Contract.check(s.length <= Math.max(data.length, 16), "store larger than the file"));
         } catch (C2paException e) {
             Contract.refused(e);
         }

@@ -29,19 +29,31 @@ final class AppendOnlyTriggers {
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("audit_log_no_update", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
-        EXPECTED.put("audit_log_no_delete", "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
-        EXPECTED.put("audit_head_no_delete", "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END");
-        EXPECTED.put("audit_head_forward_only", "CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head WHEN NEW.seq <> OLD.seq + 1\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_head only moves to the next entry'); END");
-        EXPECTED.put("audit_checkpoint_mark_no_delete", "CREATE TRIGGER audit_checkpoint_mark_no_delete BEFORE DELETE ON audit_checkpoint_mark\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark cannot be deleted'); END");
-        EXPECTED.put("audit_checkpoint_mark_forward_only", "CREATE TRIGGER audit_checkpoint_mark_forward_only BEFORE UPDATE ON audit_checkpoint_mark "
-                + "WHEN NEW.seq < OLD.seq OR NEW.count < OLD.count\n"
-                + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark only moves forward'); END");
+        EXPECTED.put(
+                "audit_log_no_update",
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
+        EXPECTED.put(
+                "audit_log_no_delete",
+                "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
+        EXPECTED.put(
+                "audit_head_no_delete",
+                "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END");
+        EXPECTED.put(
+                "audit_head_forward_only",
+                "CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head WHEN NEW.seq <> OLD.seq + 1\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_head only moves to the next entry'); END");
+        EXPECTED.put(
+                "audit_checkpoint_mark_no_delete",
+                "CREATE TRIGGER audit_checkpoint_mark_no_delete BEFORE DELETE ON audit_checkpoint_mark\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark cannot be deleted'); END");
+        EXPECTED.put(
+                "audit_checkpoint_mark_forward_only",
+                "CREATE TRIGGER audit_checkpoint_mark_forward_only BEFORE UPDATE ON audit_checkpoint_mark "
+                        + "WHEN NEW.seq < OLD.seq OR NEW.count < OLD.count\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark only moves forward'); END");
     }
 
     private AppendOnlyTriggers() {}
@@ -51,9 +63,11 @@ final class AppendOnlyTriggers {
         List<String> fixed = new ArrayList<>();
         Map<String, String> present = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")) {
+                ResultSet rs = s.executeQuery("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")) {
             while (rs.next()) {
-                if (EXPECTED.containsKey(rs.getString(1)) || TABLES.contains(rs.getString(2).toLowerCase(Locale.ROOT))) present.put(rs.getString(1), rs.getString(3));
+                if (EXPECTED.containsKey(rs.getString(1))
+                        || TABLES.contains(rs.getString(2).toLowerCase(Locale.ROOT)))
+                    present.put(rs.getString(1), rs.getString(3));
             }
         }
         for (Map.Entry<String, String> p : present.entrySet()) {
@@ -72,14 +86,17 @@ final class AppendOnlyTriggers {
             fixed.add(e.getKey() + (found == null ? " (missing)" : " (altered)"));
         }
         if (!fixed.isEmpty()) {
-            LOG.warn("audit log protection was tampered with: restored append-only triggers {}; the chain and checkpoints will show whether entries changed "
-                    + "(run 'pramaan audit verify')", fixed);
+            LOG.warn(
+                    "audit log protection was tampered with: restored append-only triggers {}; the chain and checkpoints will show whether entries changed "
+                            + "(run 'pramaan audit verify')",
+                    fixed);
         }
         return fixed;
     }
 
     private static void drop(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DROP TRIGGER IF EXISTS \"" + name.replace("\"", "\"\"") + "\"")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("DROP TRIGGER IF EXISTS \"" + name.replace("\"", "\"\"") + "\"")) {
             ps.execute();
         }
     }

@@ -39,7 +39,8 @@ final class DataDirectoryLock implements AutoCloseable {
     static DataDirectoryLock acquire(Path dataDir) throws IOException {
         Path dir = Files.createDirectories(dataDir).toAbsolutePath().normalize();
         // Opened without TRUNCATE_EXISTING: the holder's text must survive a refused opener.
-        FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch = FileChannel.open(
+                dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock l;
         try {
             l = ch.tryLock();
@@ -72,7 +73,8 @@ final class DataDirectoryLock implements AutoCloseable {
 
     private static String describeThisProcess() {
         ProcessHandle self = ProcessHandle.current();
-        return "pid " + self.pid() + ", started " + self.info().startInstant().map(Object::toString).orElse("at an unknown time") + "\n";
+        return "pid " + self.pid() + ", started "
+                + self.info().startInstant().map(Object::toString).orElse("at an unknown time") + "\n";
     }
 
     /** What the holder wrote, as one printable line; "unknown" when it wrote nothing (yet). */

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.audit.AuditStore;
-import org.pramaan.cases.CaseRepository;
 import org.pramaan.banks.HashBankRepository;
+import org.pramaan.cases.CaseRepository;
 import org.pramaan.intake.BlobStore;
 import org.pramaan.intake.MediaRepository;
 
@@ -20,7 +20,8 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     private final DataDirectoryLock lock;
     private final org.pramaan.adapters.Decoders decoders;
 
-    private EmbeddedStore(SqliteDatabase db, LocalBlobStore blobs, DataDirectoryLock lock, org.pramaan.adapters.Decoders decoders) {
+    private EmbeddedStore(
+            SqliteDatabase db, LocalBlobStore blobs, DataDirectoryLock lock, org.pramaan.adapters.Decoders decoders) {
         this.db = db;
         this.blobs = blobs;
         this.lock = lock;
@@ -32,12 +33,15 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
      *
      * @throws DataDirectoryInUseException when another process (or store) holds {@code dataDir}
      */
-    public static EmbeddedStore open(Path dataDir) throws IOException { return open(dataDir, org.pramaan.adapters.Decoders.none()); }
+    public static EmbeddedStore open(Path dataDir) throws IOException {
+        return open(dataDir, org.pramaan.adapters.Decoders.none());
+    }
 
     /** The store with the decoders the composition root plugs in (the FFmpeg module in the shipped app). */
     public static EmbeddedStore open(Path dataDir, org.pramaan.adapters.Decoders decoders) throws IOException {
         java.util.Objects.requireNonNull(decoders, "decoders");
-        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir); // before the database: nothing is migrated under a live server
+        DataDirectoryLock lock =
+                DataDirectoryLock.acquire(dataDir); // before the database: nothing is migrated under a live server
         try {
             SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
             try {
@@ -52,59 +56,93 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
         }
     }
 
-    public SqliteDatabase database() { return db; }
+    public SqliteDatabase database() {
+        return db;
+    }
 
     @Override
-    public MediaRepository media() { return new SqliteMediaRepository(db); }
+    public MediaRepository media() {
+        return new SqliteMediaRepository(db);
+    }
 
     @Override
-    public CaseRepository cases() { return new SqliteCaseRepository(db); }
+    public CaseRepository cases() {
+        return new SqliteCaseRepository(db);
+    }
 
     @Override
-    public HashBankRepository banks() { return new SqliteHashBankRepository(db); }
+    public HashBankRepository banks() {
+        return new SqliteHashBankRepository(db);
+    }
 
     @Override
-    public AuditStore audit() { return new SqliteAuditStore(db); }
+    public AuditStore audit() {
+        return new SqliteAuditStore(db);
+    }
 
     @Override
-    public ApiKeyRepository apiKeys() { return new SqliteApiKeyRepository(db); }
+    public ApiKeyRepository apiKeys() {
+        return new SqliteApiKeyRepository(db);
+    }
 
     @Override
-    public org.pramaan.cases.HoldRepository holds() { return new SqliteHoldRepository(db); }
+    public org.pramaan.cases.HoldRepository holds() {
+        return new SqliteHoldRepository(db);
+    }
 
     @Override
-    public org.pramaan.notify.DeliveryRepository deliveries() { return new SqliteDeliveryRepository(db); }
+    public org.pramaan.notify.DeliveryRepository deliveries() {
+        return new SqliteDeliveryRepository(db);
+    }
 
     @Override
-    public org.pramaan.cases.AccountRepository accounts() { return new SqliteAccountRepository(db); }
+    public org.pramaan.cases.AccountRepository accounts() {
+        return new SqliteAccountRepository(db);
+    }
 
     @Override
-    public org.pramaan.idempotency.IdempotencyStore idempotency() { return new SqliteIdempotencyStore(db); }
+    public org.pramaan.idempotency.IdempotencyStore idempotency() {
+        return new SqliteIdempotencyStore(db);
+    }
 
     @Override
-    public BlobStore blobs() { return blobs; }
+    public BlobStore blobs() {
+        return blobs;
+    }
 
     /** See {@link SqliteDatabase#restoredTriggers()}. */
-    public java.util.List<String> restoredTriggers() { return db.restoredTriggers(); }
+    public java.util.List<String> restoredTriggers() {
+        return db.restoredTriggers();
+    }
 
     /** Whether {@code dataDir} holds an embedded store, without creating or locking anything. */
-    public static boolean exists(Path dataDir) { return java.nio.file.Files.exists(dataDir.resolve(DATABASE_FILE)); }
+    public static boolean exists(Path dataDir) {
+        return java.nio.file.Files.exists(dataDir.resolve(DATABASE_FILE));
+    }
 
     @Override
-    public org.pramaan.tx.UnitOfWork unitOfWork() { return db.unitOfWork(); }
+    public org.pramaan.tx.UnitOfWork unitOfWork() {
+        return db.unitOfWork();
+    }
 
     @Override
-    public org.pramaan.adapters.Decoders decoders() { return decoders; }
+    public org.pramaan.adapters.Decoders decoders() {
+        return decoders;
+    }
 
     /** The append-only triggers restored at open ({@link #restoredTriggers()}). */
     @Override
-    public java.util.List<String> restoredGuards() { return db.restoredTriggers(); }
+    public java.util.List<String> restoredGuards() {
+        return db.restoredTriggers();
+    }
 
     /** {@code SELECT 1}: the database file is open and answers a real query. */
     @Override
     public java.util.Optional<String> probe() {
         java.util.Optional<Integer> one = db.first("SELECT 1", ps -> {}, rs -> rs.getInt(1));
-        return one.filter(v -> v == 1).isPresent() ? java.util.Optional.empty() : java.util.Optional.of("SELECT 1 returned no row");
+        return one.filter(v -> v == 1).isPresent()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("SELECT 1 returned no row");
     }
 
     @Override

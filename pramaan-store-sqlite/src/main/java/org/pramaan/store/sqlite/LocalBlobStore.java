@@ -40,7 +40,9 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean contains(String sha256) { return Files.exists(path(sha256)); }
+    public boolean contains(String sha256) {
+        return Files.exists(path(sha256));
+    }
 
     @Override
     public Optional<Path> locate(String sha256) {
@@ -49,10 +51,15 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean delete(String sha256) throws IOException { return Files.deleteIfExists(path(sha256)); }
+    public boolean delete(String sha256) throws IOException {
+        return Files.deleteIfExists(path(sha256));
+    }
 
     private Path path(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a lower-case SHA-256 hex digest: '" + sha256 + "'");
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        if (!SHA256.matcher(sha256).matches())
+            throw new IllegalArgumentException("not a lower-case SHA-256 hex digest: '" + sha256 + "'");
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 }

@@ -9,17 +9,23 @@ import org.pramaan.json.Json;
 final class SqliteAccountRepository implements AccountRepository {
     private final SqliteDatabase db;
 
-    SqliteAccountRepository(SqliteDatabase db) { this.db = db; }
+    SqliteAccountRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public Optional<AccountStanding> find(String accountId) {
-        return db.first("SELECT json FROM accounts WHERE id = ?", ps -> ps.setString(1, accountId), rs -> Json.read(rs.getString(1), AccountStanding.class));
+        return db.first(
+                "SELECT json FROM accounts WHERE id = ?",
+                ps -> ps.setString(1, accountId),
+                rs -> Json.read(rs.getString(1), AccountStanding.class));
     }
 
     @Override
     public void save(AccountStanding s) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts(id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO accounts(id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json")) {
                 ps.setString(1, s.accountId());
                 ps.setString(2, Json.write(s));
                 return ps.executeUpdate();

@@ -14,13 +14,16 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
     private static final String COLUMNS = "id, digest, role, label, created_at, revoked, trusted_flagger";
     private final SqliteDatabase db;
 
-    SqliteApiKeyRepository(SqliteDatabase db) { this.db = db; }
+    SqliteApiKeyRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public void save(ApiKey k) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys(id, digest, role, label, created_at, revoked, trusted_flagger) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET role = excluded.role, label = excluded.label, revoked = excluded.revoked, trusted_flagger = excluded.trusted_flagger")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO api_keys(id, digest, role, label, created_at, revoked, trusted_flagger) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET role = excluded.role, label = excluded.label, revoked = excluded.revoked, trusted_flagger = excluded.trusted_flagger")) {
                 ps.setString(1, k.id());
                 ps.setString(2, k.keyDigest());
                 ps.setString(3, k.role().name());
@@ -35,15 +38,26 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findByDigest(String digest) {
-        return db.first("SELECT " + COLUMNS + " FROM api_keys WHERE digest = ?", ps -> ps.setString(1, digest), SqliteApiKeyRepository::key);
+        return db.first(
+                "SELECT " + COLUMNS + " FROM api_keys WHERE digest = ?",
+                ps -> ps.setString(1, digest),
+                SqliteApiKeyRepository::key);
     }
 
     @Override
     public List<ApiKey> all() {
-        return db.list("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at", ps -> { }, SqliteApiKeyRepository::key);
+        return db.list(
+                "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at", ps -> {}, SqliteApiKeyRepository::key);
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), Instant.parse(rs.getString(5)), rs.getInt(6) != 0, rs.getInt(7) != 0);
+        return new ApiKey(
+                rs.getString(1),
+                rs.getString(2),
+                Role.valueOf(rs.getString(3)),
+                rs.getString(4),
+                Instant.parse(rs.getString(5)),
+                rs.getInt(6) != 0,
+                rs.getInt(7) != 0);
     }
 }

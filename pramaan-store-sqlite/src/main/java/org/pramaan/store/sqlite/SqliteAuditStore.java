@@ -15,17 +15,22 @@ final class SqliteAuditStore implements AuditStore {
     private static final String COLUMNS = "seq, at, type, subject, details, prev_hash, hash";
     private final SqliteDatabase db;
 
-    SqliteAuditStore(SqliteDatabase db) { this.db = db; }
+    SqliteAuditStore(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public void append(AuditEntry e) {
         db.write(c -> {
             long last;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_log")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_log")) {
                 last = rs.next() ? rs.getLong(1) : 0;
             }
-            if (e.seq() != last + 1) throw new IllegalStateException("audit entry " + e.seq() + " does not follow entry " + last);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            if (e.seq() != last + 1)
+                throw new IllegalStateException("audit entry " + e.seq() + " does not follow entry " + last);
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO audit_log(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, e.seq());
                 ps.setString(2, e.at().toString());
                 ps.setString(3, e.type());
@@ -47,16 +52,21 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public Optional<AuditEntry> last() {
-        return db.first("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC", ps -> { }, SqliteAuditStore::entry);
+        return db.first("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC", ps -> {}, SqliteAuditStore::entry);
     }
 
     @Override
     public Optional<Head> recordedHead() {
-        return db.first("SELECT seq, hash FROM audit_head WHERE id = 1", ps -> { }, rs -> new Head(rs.getLong(1), rs.getString(2)));
+        return db.first(
+                "SELECT seq, hash FROM audit_head WHERE id = 1",
+                ps -> {},
+                rs -> new Head(rs.getLong(1), rs.getString(2)));
     }
 
     @Override
-    public void forEach(Consumer<AuditEntry> visitor) { forEachAfter(0, visitor); }
+    public void forEach(Consumer<AuditEntry> visitor) {
+        forEachAfter(0, visitor);
+    }
 
     @Override
     public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) {
@@ -64,8 +74,10 @@ final class SqliteAuditStore implements AuditStore {
         long after = afterSeq;
         while (true) {
             long from = after;
-            List<AuditEntry> page = db.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000",
-                    ps -> ps.setLong(1, from), SqliteAuditStore::entry);
+            List<AuditEntry> page = db.list(
+                    "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000",
+                    ps -> ps.setLong(1, from),
+                    SqliteAuditStore::entry);
             if (page.isEmpty()) return;
             page.forEach(visitor);
             after = page.get(page.size() - 1).seq();
@@ -77,12 +89,15 @@ final class SqliteAuditStore implements AuditStore {
         // The V7 trigger refuses a mark that moves backwards; checked here too for a message that names both.
         db.write(c -> {
             Optional<CheckpointMark> now = checkpointMark();
-            if (now.isPresent() && (m.seq() < now.get().seq() || m.count() < now.get().count())) {
-                throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count() + " written) is older than the recorded one for entry "
+            if (now.isPresent()
+                    && (m.seq() < now.get().seq() || m.count() < now.get().count())) {
+                throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count()
+                        + " written) is older than the recorded one for entry "
                         + now.get().seq() + " (" + now.get().count() + ")");
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_checkpoint_mark(id, seq, hash, count) VALUES (1, ?, ?, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, count = excluded.count")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO audit_checkpoint_mark(id, seq, hash, count) VALUES (1, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, count = excluded.count")) {
                 ps.setLong(1, m.seq());
                 ps.setString(2, m.hash());
                 ps.setLong(3, m.count());
@@ -94,17 +109,28 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public Optional<CheckpointMark> checkpointMark() {
-        return db.first("SELECT seq, hash, count FROM audit_checkpoint_mark WHERE id = 1", ps -> { },
+        return db.first(
+                "SELECT seq, hash, count FROM audit_checkpoint_mark WHERE id = 1",
+                ps -> {},
                 rs -> new CheckpointMark(rs.getLong(1), rs.getString(2), rs.getLong(3)));
     }
 
     @Override
     public List<AuditEntry> bySubject(String subject) {
-        return db.list("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq", ps -> ps.setString(1, subject), SqliteAuditStore::entry);
+        return db.list(
+                "SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq",
+                ps -> ps.setString(1, subject),
+                SqliteAuditStore::entry);
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7));
+        return new AuditEntry(
+                rs.getLong(1),
+                Instant.parse(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7));
     }
 }

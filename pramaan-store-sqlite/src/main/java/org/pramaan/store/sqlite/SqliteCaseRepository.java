@@ -12,7 +12,9 @@ import org.pramaan.json.Json;
 final class SqliteCaseRepository implements CaseRepository {
     private final SqliteDatabase db;
 
-    SqliteCaseRepository(SqliteDatabase db) { this.db = db; }
+    SqliteCaseRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public void save(CaseFile c) {
@@ -23,10 +25,12 @@ final class SqliteCaseRepository implements CaseRepository {
                             + "next_event_at = excluded.next_event_at")) {
                 ps.setString(1, c.id());
                 ps.setString(2, c.state().name());
-                if (c.nextDeadline().isPresent()) ps.setLong(3, c.nextDeadline().get().toEpochMilli());
+                if (c.nextDeadline().isPresent())
+                    ps.setLong(3, c.nextDeadline().get().toEpochMilli());
                 else ps.setNull(3, Types.BIGINT);
                 ps.setString(4, Json.write(c));
-                if (c.nextEventDue().isPresent()) ps.setLong(5, c.nextEventDue().get().toEpochMilli());
+                if (c.nextEventDue().isPresent())
+                    ps.setLong(5, c.nextEventDue().get().toEpochMilli());
                 else ps.setNull(5, Types.BIGINT);
                 return ps.executeUpdate();
             }
@@ -35,24 +39,39 @@ final class SqliteCaseRepository implements CaseRepository {
 
     @Override
     public Optional<CaseFile> find(String id) {
-        return db.first("SELECT json FROM cases WHERE id = ?", ps -> ps.setString(1, id), rs -> Json.read(rs.getString(1), CaseFile.class));
+        return db.first(
+                "SELECT json FROM cases WHERE id = ?",
+                ps -> ps.setString(1, id),
+                rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 
     @Override
     public List<CaseFile> due(java.time.Instant now) {
-        return db.list("SELECT json FROM cases WHERE state = ? AND next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at",
-                ps -> { ps.setString(1, CaseState.OPEN.name()); ps.setLong(2, now.toEpochMilli()); }, rs -> Json.read(rs.getString(1), CaseFile.class));
+        return db.list(
+                "SELECT json FROM cases WHERE state = ? AND next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at",
+                ps -> {
+                    ps.setString(1, CaseState.OPEN.name());
+                    ps.setLong(2, now.toEpochMilli());
+                },
+                rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 
     @Override
     public List<CaseFile> closed(int limit) {
-        return db.list("SELECT json FROM cases WHERE state = ? ORDER BY rowid DESC LIMIT ?",
-                ps -> { ps.setString(1, CaseState.CLOSED.name()); ps.setInt(2, limit); }, rs -> Json.read(rs.getString(1), CaseFile.class));
+        return db.list(
+                "SELECT json FROM cases WHERE state = ? ORDER BY rowid DESC LIMIT ?",
+                ps -> {
+                    ps.setString(1, CaseState.CLOSED.name());
+                    ps.setInt(2, limit);
+                },
+                rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 
     @Override
     public List<CaseFile> open() {
-        return db.list("SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id",
-                ps -> ps.setString(1, CaseState.OPEN.name()), rs -> Json.read(rs.getString(1), CaseFile.class));
+        return db.list(
+                "SELECT json FROM cases WHERE state = ? ORDER BY next_deadline IS NULL, next_deadline, id",
+                ps -> ps.setString(1, CaseState.OPEN.name()),
+                rs -> Json.read(rs.getString(1), CaseFile.class));
     }
 }

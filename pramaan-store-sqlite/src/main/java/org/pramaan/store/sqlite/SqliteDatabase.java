@@ -22,8 +22,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteDatabase implements AutoCloseable {
     /** Migrations in order; each file runs once, in one transaction. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__banks.sql", "V3__holds.sql", "V4__case_next_event.sql", "V5__outbox_accounts.sql",
-            "V6__idempotency_trusted_flagger.sql", "V7__audit_anchor.sql");
+    private static final List<String> MIGRATIONS = List.of(
+            "V1__init.sql",
+            "V2__banks.sql",
+            "V3__holds.sql",
+            "V4__case_next_event.sql",
+            "V5__outbox_accounts.sql",
+            "V6__idempotency_trusted_flagger.sql",
+            "V7__audit_anchor.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -31,6 +37,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private int depth;
     /** After-commit hooks of the open transaction (guarded by {@link #lock}). */
     private final List<Runnable> committed = new ArrayList<>();
+
     private final Path file;
     /** Append-only triggers found missing, altered or foreign at open and put right (issue 11 defect 7). */
     private List<String> restoredTriggers = List.of();
@@ -60,10 +67,14 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** The append-only triggers this open had to recreate or remove, e.g. {@code audit_log_no_delete (missing)}; empty when all were intact. */
-    public List<String> restoredTriggers() { return restoredTriggers; }
+    public List<String> restoredTriggers() {
+        return restoredTriggers;
+    }
 
     /** Work that needs the connection. */
     @FunctionalInterface
@@ -124,10 +135,14 @@ public final class SqliteDatabase implements AutoCloseable {
     public org.pramaan.tx.UnitOfWork unitOfWork() {
         return new org.pramaan.tx.UnitOfWork() {
             @Override
-            public <T> T run(java.util.function.Supplier<T> work) { return write(c -> work.get()); }
+            public <T> T run(java.util.function.Supplier<T> work) {
+                return write(c -> work.get());
+            }
 
             @Override
-            public void afterCommit(Runnable hook) { SqliteDatabase.this.afterCommit(hook); }
+            public void afterCommit(Runnable hook) {
+                SqliteDatabase.this.afterCommit(hook);
+            }
         };
     }
 
@@ -168,12 +183,18 @@ public final class SqliteDatabase implements AutoCloseable {
      * placeholder JSON, then {@code withId} builds the stored value and its JSON replaces the
      * placeholder. Call inside {@link #write}.
      */
-    public static <T> T insertWithId(Connection c, String table, List<String> columns, List<Object> values,
-                                     java.util.function.LongFunction<T> withId) throws SQLException {
+    public static <T> T insertWithId(
+            Connection c,
+            String table,
+            List<String> columns,
+            List<Object> values,
+            java.util.function.LongFunction<T> withId)
+            throws SQLException {
         String cols = String.join(", ", columns);
         String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + "(" + cols + ", json) VALUES (" + marks + ", '{}')",
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO " + table + "(" + cols + ", json) VALUES (" + marks + ", '{}')",
                 Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
             ps.executeUpdate();
@@ -199,7 +220,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public int schemaVersion() {
         return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
@@ -207,7 +229,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private void migrate() throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         }
         int current = schemaVersion();
         for (int i = current; i < MIGRATIONS.size(); i++) {
@@ -218,7 +241,8 @@ public final class SqliteDatabase implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     for (String stmt : statements(sql)) s.execute(stmt);
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, datetime('now'))")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, datetime('now'))")) {
                     ps.setInt(1, version);
                     ps.setString(2, name);
                     ps.executeUpdate();
@@ -238,7 +262,8 @@ public final class SqliteDatabase implements AutoCloseable {
             if (code.isEmpty()) continue;
             cur.append(code).append('\n');
             if (code.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) inTrigger = true;
-            boolean ends = code.endsWith(";") && (!inTrigger || code.toUpperCase(java.util.Locale.ROOT).endsWith("END;"));
+            boolean ends = code.endsWith(";")
+                    && (!inTrigger || code.toUpperCase(java.util.Locale.ROOT).endsWith("END;"));
             if (ends) {
                 out.add(cur.toString().trim());
                 cur.setLength(0);

@@ -2,9 +2,7 @@ package org.pramaan.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.pramaan.banks.Bank;
@@ -15,12 +13,15 @@ import org.pramaan.json.Json;
 final class SqliteHashBankRepository implements HashBankRepository {
     private final SqliteDatabase db;
 
-    SqliteHashBankRepository(SqliteDatabase db) { this.db = db; }
+    SqliteHashBankRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public void saveBank(Bank bank) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO banks(name, json) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET json = excluded.json")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO banks(name, json) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET json = excluded.json")) {
                 ps.setString(1, bank.name());
                 ps.setString(2, Json.write(bank));
                 return ps.executeUpdate();
@@ -30,14 +31,14 @@ final class SqliteHashBankRepository implements HashBankRepository {
 
     @Override
     public List<Bank> banks() {
-        return db.list("SELECT json FROM banks ORDER BY name", ps -> { }, rs -> Json.read(rs.getString(1), Bank.class));
+        return db.list("SELECT json FROM banks ORDER BY name", ps -> {}, rs -> Json.read(rs.getString(1), Bank.class));
     }
 
     @Override
     public boolean deleteBank(String name) {
         return db.write(c -> {
             try (PreparedStatement items = c.prepareStatement("DELETE FROM bank_items WHERE bank = ?");
-                 PreparedStatement bank = c.prepareStatement("DELETE FROM banks WHERE name = ?")) {
+                    PreparedStatement bank = c.prepareStatement("DELETE FROM banks WHERE name = ?")) {
                 items.setString(1, name);
                 items.executeUpdate();
                 bank.setString(1, name);
@@ -47,7 +48,9 @@ final class SqliteHashBankRepository implements HashBankRepository {
     }
 
     @Override
-    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+    public BankItem add(BankItem item) {
+        return addAll(List.of(item)).get(0);
+    }
 
     @Override
     public List<BankItem> addAll(List<BankItem> items) {
@@ -59,13 +62,18 @@ final class SqliteHashBankRepository implements HashBankRepository {
     }
 
     private static BankItem insert(Connection c, BankItem item) throws SQLException {
-        return SqliteDatabase.insertWithId(c, "bank_items", List.of("bank", "sha256", "media_id"),
-                List.of(item.bank(), item.sha256().orElse(""), item.mediaId().orElse("")), item::withId);
+        return SqliteDatabase.insertWithId(
+                c,
+                "bank_items",
+                List.of("bank", "sha256", "media_id"),
+                List.of(item.bank(), item.sha256().orElse(""), item.mediaId().orElse("")),
+                item::withId);
     }
 
     @Override
     public List<BankItem> all() {
-        return db.list("SELECT json FROM bank_items ORDER BY id", ps -> { }, rs -> Json.read(rs.getString(1), BankItem.class));
+        return db.list(
+                "SELECT json FROM bank_items ORDER BY id", ps -> {}, rs -> Json.read(rs.getString(1), BankItem.class));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.pramaan.store.sqlite;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.cases.Hold;
@@ -12,12 +10,14 @@ import org.pramaan.json.Json;
 final class SqliteHoldRepository implements HoldRepository {
     private final SqliteDatabase db;
 
-    SqliteHoldRepository(SqliteDatabase db) { this.db = db; }
+    SqliteHoldRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public Hold add(Hold hold) {
-        return db.write(c -> SqliteDatabase.insertWithId(c, "holds", List.of("media_id"), List.of(hold.mediaId()),
-                hold::withId));
+        return db.write(c ->
+                SqliteDatabase.insertWithId(c, "holds", List.of("media_id"), List.of(hold.mediaId()), hold::withId));
     }
 
     @Override
@@ -34,11 +34,17 @@ final class SqliteHoldRepository implements HoldRepository {
 
     @Override
     public Optional<Hold> find(long id) {
-        return db.first("SELECT json FROM holds WHERE id = ?", ps -> ps.setLong(1, id), rs -> Json.read(rs.getString(1), Hold.class));
+        return db.first(
+                "SELECT json FROM holds WHERE id = ?",
+                ps -> ps.setLong(1, id),
+                rs -> Json.read(rs.getString(1), Hold.class));
     }
 
     @Override
     public List<Hold> forMedia(String mediaId) {
-        return db.list("SELECT json FROM holds WHERE media_id = ? ORDER BY id", ps -> ps.setString(1, mediaId), rs -> Json.read(rs.getString(1), Hold.class));
+        return db.list(
+                "SELECT json FROM holds WHERE media_id = ? ORDER BY id",
+                ps -> ps.setString(1, mediaId),
+                rs -> Json.read(rs.getString(1), Hold.class));
     }
 }

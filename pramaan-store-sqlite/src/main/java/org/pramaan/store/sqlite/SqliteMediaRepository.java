@@ -1,19 +1,19 @@
 package org.pramaan.store.sqlite;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import org.pramaan.json.Json;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.intake.UploadRecord;
+import org.pramaan.json.Json;
 
 final class SqliteMediaRepository implements MediaRepository {
     private final SqliteDatabase db;
 
-    SqliteMediaRepository(SqliteDatabase db) { this.db = db; }
+    SqliteMediaRepository(SqliteDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public void save(MediaRecord r) {
@@ -32,29 +32,45 @@ final class SqliteMediaRepository implements MediaRepository {
 
     @Override
     public Optional<MediaRecord> find(String id) {
-        return db.first("SELECT json FROM media WHERE id = ?", ps -> ps.setString(1, id), rs -> Json.read(rs.getString(1), MediaRecord.class));
+        return db.first(
+                "SELECT json FROM media WHERE id = ?",
+                ps -> ps.setString(1, id),
+                rs -> Json.read(rs.getString(1), MediaRecord.class));
     }
 
     @Override
     public List<MediaRecord> withStatus(org.pramaan.intake.MediaStatus status) {
-        return db.list("SELECT json FROM media WHERE status = ? ORDER BY id", ps -> ps.setString(1, status.name()), rs -> Json.read(rs.getString(1), MediaRecord.class));
+        return db.list(
+                "SELECT json FROM media WHERE status = ? ORDER BY id",
+                ps -> ps.setString(1, status.name()),
+                rs -> Json.read(rs.getString(1), MediaRecord.class));
     }
 
     @Override
     public UploadRecord addUpload(UploadRecord u) {
-        return db.write(c -> SqliteDatabase.insertWithId(c, "uploads", List.of("media_id", "at", "external_id"),
-                java.util.Arrays.asList(u.mediaId(), u.at().toEpochMilli(), u.externalId().orElse(null)),
-                id -> new UploadRecord(id, u.mediaId(), u.at(), u.uploaderId(), u.externalId(), u.declaration(), u.decision())));
+        return db.write(c -> SqliteDatabase.insertWithId(
+                c,
+                "uploads",
+                List.of("media_id", "at", "external_id"),
+                java.util.Arrays.asList(
+                        u.mediaId(), u.at().toEpochMilli(), u.externalId().orElse(null)),
+                id -> new UploadRecord(
+                        id, u.mediaId(), u.at(), u.uploaderId(), u.externalId(), u.declaration(), u.decision())));
     }
 
     @Override
     public List<UploadRecord> uploads(String mediaId) {
-        return db.list("SELECT json FROM uploads WHERE media_id = ? ORDER BY id", ps -> ps.setString(1, mediaId),
+        return db.list(
+                "SELECT json FROM uploads WHERE media_id = ? ORDER BY id",
+                ps -> ps.setString(1, mediaId),
                 rs -> Json.read(rs.getString(1), UploadRecord.class));
     }
 
     @Override
     public Optional<String> mediaIdForExternalId(String externalId) {
-        return db.first("SELECT media_id FROM uploads WHERE external_id = ? ORDER BY id DESC", ps -> ps.setString(1, externalId), rs -> rs.getString(1));
+        return db.first(
+                "SELECT media_id FROM uploads WHERE external_id = ? ORDER BY id DESC",
+                ps -> ps.setString(1, externalId),
+                rs -> rs.getString(1));
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataDirectoryLockTest {
     @TempDir
     Path dir;
+
     Process holder;
 
     @AfterEach
@@ -32,10 +33,13 @@ class DataDirectoryLockTest {
     void aSecondStoreInThisProcessIsRefusedUntilTheFirstCloses() throws Exception {
         Path data = dir.resolve("data");
         try (EmbeddedStore first = EmbeddedStore.open(data)) {
-            assertThatThrownBy(() -> EmbeddedStore.open(data)).isInstanceOf(DataDirectoryInUseException.class)
+            assertThatThrownBy(() -> EmbeddedStore.open(data))
+                    .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessageContaining(data.toAbsolutePath().normalize().toString())
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
-            assertThat(first.database().schemaVersion()).as("the refused opener left the first one working").isPositive();
+            assertThat(first.database().schemaVersion())
+                    .as("the refused opener left the first one working")
+                    .isPositive();
         }
         try (EmbeddedStore again = EmbeddedStore.open(data)) {
             assertThat(again.database().schemaVersion()).isPositive();
@@ -46,15 +50,23 @@ class DataDirectoryLockTest {
     void anotherProcessIsRefusedWhileOneHoldsItAndAdmittedAfterThatOneIsKilled() throws Exception {
         Path data = dir.resolve("data");
         holder = startHolder(data);
-        assertThatThrownBy(() -> EmbeddedStore.open(data)).isInstanceOf(DataDirectoryInUseException.class)
-                .hasMessageContaining("the data directory " + data.toAbsolutePath().normalize() + " is in use by another Pramaan process")
+        assertThatThrownBy(() -> EmbeddedStore.open(data))
+                .isInstanceOf(DataDirectoryInUseException.class)
+                .hasMessageContaining("the data directory "
+                        + data.toAbsolutePath().normalize() + " is in use by another Pramaan process")
                 .hasMessageContaining("pid " + holder.pid() + ", started ")
-                .satisfies(e -> assertThat(((DataDirectoryInUseException) e).holder()).startsWith("pid " + holder.pid()));
+                .satisfies(e ->
+                        assertThat(((DataDirectoryInUseException) e).holder()).startsWith("pid " + holder.pid()));
         holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no close()
-        assertThat(Files.exists(data.resolve(DataDirectoryLock.FILE))).as("the lock file is left behind").isTrue();
+        assertThat(Files.exists(data.resolve(DataDirectoryLock.FILE)))
+                .as("the lock file is left behind")
+                .isTrue();
         try (EmbeddedStore store = EmbeddedStore.open(data)) {
-            assertThat(store.database().schemaVersion()).as("the stale lock file does not block a restart").isPositive();
-            assertThat(Files.readString(data.resolve(DataDirectoryLock.FILE))).startsWith("pid " + ProcessHandle.current().pid());
+            assertThat(store.database().schemaVersion())
+                    .as("the stale lock file does not block a restart")
+                    .isPositive();
+            assertThat(Files.readString(data.resolve(DataDirectoryLock.FILE)))
+                    .startsWith("pid " + ProcessHandle.current().pid());
         }
     }
 
@@ -74,8 +86,13 @@ class DataDirectoryLockTest {
     /** A child JVM that opens the store, says so, and holds it until a line arrives on its input. */
     private static Process startHolder(Path data) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Holder.class.getName(), data.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Holder.class.getName(),
+                data.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.audit.AuditStore;
-import org.pramaan.cases.CaseRepository;
 import org.pramaan.banks.HashBankRepository;
+import org.pramaan.cases.CaseRepository;
 import org.pramaan.intake.BlobStore;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.testkit.contracts.ApiKeyRepositoryContract;
@@ -38,61 +38,81 @@ class SqliteContractsTest {
     @Nested
     class Media extends MediaRepositoryContract {
         @Override
-        protected MediaRepository createRepository(Path dir) { return open(dir).media(); }
+        protected MediaRepository createRepository(Path dir) {
+            return open(dir).media();
+        }
     }
 
     @Nested
     class Cases extends CaseRepositoryContract {
         @Override
-        protected CaseRepository createRepository(Path dir) { return open(dir).cases(); }
+        protected CaseRepository createRepository(Path dir) {
+            return open(dir).cases();
+        }
     }
 
     @Nested
     class Banks extends HashBankRepositoryContract {
         @Override
-        protected HashBankRepository createRepository(Path dir) { return open(dir).banks(); }
+        protected HashBankRepository createRepository(Path dir) {
+            return open(dir).banks();
+        }
     }
 
     @Nested
     class Audit extends AuditStoreContract {
         @Override
-        protected AuditStore createStore(Path dir) { return open(dir).audit(); }
+        protected AuditStore createStore(Path dir) {
+            return open(dir).audit();
+        }
     }
 
     @Nested
     class Keys extends ApiKeyRepositoryContract {
         @Override
-        protected ApiKeyRepository createRepository(Path dir) { return open(dir).apiKeys(); }
+        protected ApiKeyRepository createRepository(Path dir) {
+            return open(dir).apiKeys();
+        }
     }
 
     @Nested
     class Holds extends org.pramaan.testkit.contracts.HoldRepositoryContract {
         @Override
-        protected org.pramaan.cases.HoldRepository createRepository(Path dir) { return open(dir).holds(); }
+        protected org.pramaan.cases.HoldRepository createRepository(Path dir) {
+            return open(dir).holds();
+        }
     }
 
     @Nested
     class Blobs extends BlobStoreContract {
         @Override
-        protected BlobStore createStore(Path dir) throws Exception { return new LocalBlobStore(dir); }
+        protected BlobStore createStore(Path dir) throws Exception {
+            return new LocalBlobStore(dir);
+        }
     }
 
     @Nested
     class Deliveries extends org.pramaan.testkit.contracts.DeliveryRepositoryContract {
         @Override
-        protected org.pramaan.notify.DeliveryRepository createRepository(Path dir) { return open(dir).deliveries(); }
+        protected org.pramaan.notify.DeliveryRepository createRepository(Path dir) {
+            return open(dir).deliveries();
+        }
     }
 
     @Nested
     class Accounts extends org.pramaan.testkit.contracts.AccountRepositoryContract {
         @Override
-        protected org.pramaan.cases.AccountRepository createRepository(Path dir) { return open(dir).accounts(); }
+        protected org.pramaan.cases.AccountRepository createRepository(Path dir) {
+            return open(dir).accounts();
+        }
     }
 
     @Nested
     class Units extends org.pramaan.testkit.contracts.UnitOfWorkContract {
         @Override
-        protected org.pramaan.tx.UnitOfWork createUnit(Path dir) { return open(dir).database().unitOfWork(); }
+        protected org.pramaan.tx.UnitOfWork createUnit(Path dir) {
+            return open(dir).database().unitOfWork();
+        }
     }
 
     @Nested
@@ -107,6 +127,8 @@ class SqliteContractsTest {
     @Nested
     class Deployment extends org.pramaan.testkit.contracts.AdaptersContract {
         @Override
-        protected org.pramaan.adapters.Adapters open(Path dir) throws java.io.IOException { return EmbeddedStore.open(dir); }
+        protected org.pramaan.adapters.Adapters open(Path dir) throws java.io.IOException {
+            return EmbeddedStore.open(dir);
+        }
     }
 }

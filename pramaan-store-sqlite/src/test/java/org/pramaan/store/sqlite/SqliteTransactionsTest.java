@@ -16,8 +16,8 @@ import org.pramaan.audit.AuditCheckpoints;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.audit.CheckpointJournal;
 import org.pramaan.audit.CheckpointKey;
-import org.pramaan.tx.UnitOfWork;
 import org.pramaan.testkit.FakeClock;
+import org.pramaan.tx.UnitOfWork;
 
 /** A unit of work commits everything inside it together, nested writes join it, and concurrent appends do not deadlock. */
 class SqliteTransactionsTest {
@@ -27,13 +27,17 @@ class SqliteTransactionsTest {
     @Test
     void aFailureInsideAUnitRollsBackEveryWriteInIt() throws Exception {
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
-            AuditLog audit = new AuditLog(store.audit(), FakeClock.at("2026-03-01T00:00:00Z"), store.database().unitOfWork());
+            AuditLog audit = new AuditLog(
+                    store.audit(),
+                    FakeClock.at("2026-03-01T00:00:00Z"),
+                    store.database().unitOfWork());
             audit.append("before", "s", Map.of());
             assertThatThrownBy(() -> store.database().unitOfWork().run(() -> {
-                audit.append("inside-1", "s", Map.of());
-                audit.append("inside-2", "s", Map.of());
-                throw new IllegalStateException("crash between writes");
-            })).hasMessageContaining("crash");
+                        audit.append("inside-1", "s", Map.of());
+                        audit.append("inside-2", "s", Map.of());
+                        throw new IllegalStateException("crash between writes");
+                    }))
+                    .hasMessageContaining("crash");
             assertThat(store.audit().last().orElseThrow().type()).isEqualTo("before");
             assertThat(audit.verify().valid()).isTrue();
             store.database().unitOfWork().run(() -> audit.append("after", "s", Map.of()));
@@ -54,24 +58,32 @@ class SqliteTransactionsTest {
         FakeClock clock = FakeClock.at("2026-03-01T00:00:00Z");
         try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("data"))) {
             UnitOfWork unit = store.database().unitOfWork();
-            AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
+            AuditCheckpoints checkpoints = new AuditCheckpoints(
+                    store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
             AuditLog audit = new AuditLog(store.audit(), clock, unit, Optional.of(checkpoints));
             assertThatThrownBy(() -> unit.run(() -> {
-                audit.append("inside", "s", Map.of());
-                throw new IllegalStateException("crash after the append");
-            })).hasMessageContaining("crash");
+                        audit.append("inside", "s", Map.of());
+                        throw new IllegalStateException("crash after the append");
+                    }))
+                    .hasMessageContaining("crash");
             assertThat(store.audit().last()).as("the entry rolled back").isEmpty();
             assertThat(journal.read().checkpoints()).as("nothing signed for it").isEmpty();
             checkpoints.close();
-            assertThat(journal.read().checkpoints()).as("nor at close: nothing was appended").isEmpty();
+            assertThat(journal.read().checkpoints())
+                    .as("nor at close: nothing was appended")
+                    .isEmpty();
             assertThat(problems).isEmpty();
         }
         try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("data"))) {
             UnitOfWork unit = store.database().unitOfWork();
-            AuditCheckpoints checkpoints = new AuditCheckpoints(store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
+            AuditCheckpoints checkpoints = new AuditCheckpoints(
+                    store.audit(), CheckpointKey.generate(), journal, 1, clock, Runnable::run, problems::add);
             AuditLog audit = new AuditLog(store.audit(), clock, unit, Optional.of(checkpoints));
             unit.run(() -> audit.append("committed", "s", Map.of()));
-            assertThat(journal.read().checkpoints()).extracting(c -> c.seq()).as("a committed append is signed").containsExactly(1L);
+            assertThat(journal.read().checkpoints())
+                    .extracting(c -> c.seq())
+                    .as("a committed append is signed")
+                    .containsExactly(1L);
             assertThat(audit.verify().valid()).isTrue();
         }
     }
@@ -88,7 +100,10 @@ class SqliteTransactionsTest {
                     int thread = t;
                     fs[t] = pool.submit(() -> {
                         for (int i = 0; i < 200; i++) {
-                            if (thread % 2 == 0) store.database().unitOfWork().run(() -> audit.append("unit", "t" + thread, Map.of("i", 1)));
+                            if (thread % 2 == 0)
+                                store.database()
+                                        .unitOfWork()
+                                        .run(() -> audit.append("unit", "t" + thread, Map.of("i", 1)));
                             else audit.append("plain", "t" + thread, Map.of("i", 1));
                         }
                         return null;
@@ -106,28 +121,37 @@ class SqliteTransactionsTest {
     @Test
     void anAfterCommitHookSeesTheUnitsWritesDurableAndARolledBackUnitsHookNeverRuns() throws Exception {
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {
-            AuditLog audit = new AuditLog(store.audit(), FakeClock.at("2026-03-01T00:00:00Z"), store.database().unitOfWork());
+            AuditLog audit = new AuditLog(
+                    store.audit(),
+                    FakeClock.at("2026-03-01T00:00:00Z"),
+                    store.database().unitOfWork());
             org.pramaan.tx.UnitOfWork unit = store.database().unitOfWork();
             java.util.List<Long> seenByHook = new java.util.ArrayList<>();
             unit.run(() -> {
                 audit.append("committed", "s", Map.of());
                 unit.afterCommit(() -> seenByHook.add(countFromAnotherConnection()));
-                assertThat(countFromAnotherConnection()).as("not yet visible to another connection").isZero();
+                assertThat(countFromAnotherConnection())
+                        .as("not yet visible to another connection")
+                        .isZero();
                 return null;
             });
-            assertThat(seenByHook).as("the hook ran after the commit: another connection sees the entry").containsExactly(1L);
+            assertThat(seenByHook)
+                    .as("the hook ran after the commit: another connection sees the entry")
+                    .containsExactly(1L);
             assertThatThrownBy(() -> unit.run(() -> {
-                audit.append("rolled-back", "s", Map.of());
-                unit.afterCommit(() -> seenByHook.add(-1L));
-                throw new IllegalStateException("crash before commit");
-            })).hasMessageContaining("crash");
+                        audit.append("rolled-back", "s", Map.of());
+                        unit.afterCommit(() -> seenByHook.add(-1L));
+                        throw new IllegalStateException("crash before commit");
+                    }))
+                    .hasMessageContaining("crash");
             assertThat(seenByHook).containsExactly(1L);
         }
     }
 
     private long countFromAnotherConnection() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(EmbeddedStore.DATABASE_FILE));
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_log")) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve(EmbeddedStore.DATABASE_FILE));
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_log")) {
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

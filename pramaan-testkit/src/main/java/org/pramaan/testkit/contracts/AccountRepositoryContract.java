@@ -26,7 +26,8 @@ public abstract class AccountRepositoryContract {
         AccountStanding one = new AccountStanding("u-1", List.of(strike), List.of(), List.of());
         repo.save(one);
         assertThat(repo.find("u-1")).contains(one);
-        AccountStanding.Mark suspension = new AccountStanding.Mark("EU-2", Samples.T0, Optional.of(Samples.T0.plus(Duration.ofDays(30))));
+        AccountStanding.Mark suspension =
+                new AccountStanding.Mark("EU-2", Samples.T0, Optional.of(Samples.T0.plus(Duration.ofDays(30))));
         AccountStanding two = new AccountStanding("u-1", List.of(strike), List.of(strike), List.of(suspension));
         repo.save(two);
         assertThat(repo.find("u-1")).contains(two);

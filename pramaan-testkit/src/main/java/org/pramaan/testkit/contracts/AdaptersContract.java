@@ -24,7 +24,9 @@ public abstract class AdaptersContract {
     /** Opens the deployment's store on {@code dir} (the same {@code dir} again reopens it). */
     protected abstract Adapters open(Path dir) throws IOException;
 
-    private static ApiKey key(String id) { return new ApiKey(id, "d".repeat(63) + id.charAt(id.length() - 1), Role.ADMIN, "contract", Samples.T0, false); }
+    private static ApiKey key(String id) {
+        return new ApiKey(id, "d".repeat(63) + id.charAt(id.length() - 1), Role.ADMIN, "contract", Samples.T0, false);
+    }
 
     @Test
     void aFreshStoreAnswersItsProbeAndRestoredNoGuard() throws IOException {
@@ -53,12 +55,17 @@ public abstract class AdaptersContract {
         try (Adapters a = open(dir)) {
             IllegalStateException failure = new IllegalStateException("the audit append failed");
             assertThatThrownBy(() -> a.unitOfWork().run(() -> {
-                a.apiKeys().save(key("k2"));
-                a.media().save(Samples.media("m2"));
-                throw failure;
-            })).isSameAs(failure);
-            assertThat(a.apiKeys().findByDigest(key("k2").keyDigest())).as("the key written before the failure").isEmpty();
-            assertThat(a.media().find("m2")).as("the media written before the failure").isEmpty();
+                        a.apiKeys().save(key("k2"));
+                        a.media().save(Samples.media("m2"));
+                        throw failure;
+                    }))
+                    .isSameAs(failure);
+            assertThat(a.apiKeys().findByDigest(key("k2").keyDigest()))
+                    .as("the key written before the failure")
+                    .isEmpty();
+            assertThat(a.media().find("m2"))
+                    .as("the media written before the failure")
+                    .isEmpty();
         }
     }
 

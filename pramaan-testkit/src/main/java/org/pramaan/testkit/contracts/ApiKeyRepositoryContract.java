@@ -20,7 +20,8 @@ public abstract class ApiKeyRepositoryContract {
     @Test
     void storesAndFindsByDigestAndRevokes() {
         ApiKeyRepository repo = createRepository(dir);
-        ApiKey k = new ApiKey("id1", "d".repeat(64), Role.REVIEWER, "alice", Instant.parse("2026-03-01T10:00:00Z"), false);
+        ApiKey k =
+                new ApiKey("id1", "d".repeat(64), Role.REVIEWER, "alice", Instant.parse("2026-03-01T10:00:00Z"), false);
         repo.save(k);
         assertThat(repo.findByDigest("d".repeat(64))).contains(k);
         assertThat(repo.findByDigest("e".repeat(64))).isEmpty();
@@ -32,14 +33,21 @@ public abstract class ApiKeyRepositoryContract {
     @Test
     void keepsTheTrustedFlaggerStatusAnAdminGaveTheKey() {
         ApiKeyRepository repo = createRepository(dir);
-        ApiKey flagger = new ApiKey("tf1", "f".repeat(64), Role.INGEST, "hotline", Instant.parse("2026-03-01T10:00:00Z"), false, true);
-        ApiKey plain = new ApiKey("p1", "a".repeat(64), Role.INGEST, "web", Instant.parse("2026-03-01T10:00:00Z"), false);
+        ApiKey flagger = new ApiKey(
+                "tf1", "f".repeat(64), Role.INGEST, "hotline", Instant.parse("2026-03-01T10:00:00Z"), false, true);
+        ApiKey plain =
+                new ApiKey("p1", "a".repeat(64), Role.INGEST, "web", Instant.parse("2026-03-01T10:00:00Z"), false);
         repo.save(flagger);
         repo.save(plain);
-        assertThat(repo.findByDigest("f".repeat(64)).orElseThrow().trustedFlagger()).isTrue();
-        assertThat(repo.findByDigest("a".repeat(64)).orElseThrow().trustedFlagger()).isFalse();
-        ApiKey withdrawn = new ApiKey("tf1", flagger.keyDigest(), flagger.role(), flagger.label(), flagger.createdAt(), false, false);
+        assertThat(repo.findByDigest("f".repeat(64)).orElseThrow().trustedFlagger())
+                .isTrue();
+        assertThat(repo.findByDigest("a".repeat(64)).orElseThrow().trustedFlagger())
+                .isFalse();
+        ApiKey withdrawn = new ApiKey(
+                "tf1", flagger.keyDigest(), flagger.role(), flagger.label(), flagger.createdAt(), false, false);
         repo.save(withdrawn);
-        assertThat(repo.findByDigest("f".repeat(64))).as("DSA art.22(6): the status can be revoked").contains(withdrawn);
+        assertThat(repo.findByDigest("f".repeat(64)))
+                .as("DSA art.22(6): the status can be revoked")
+                .contains(withdrawn);
     }
 }

@@ -44,7 +44,8 @@ public abstract class AuditStoreContract {
     void refusesAnEntryThatDoesNotFollowTheLast() {
         AuditStore store = createStore(dir);
         new AuditLog(store, FakeClock.at("2026-03-01T10:00:00Z"), new MemoryUnitOfWork()).append("x", "s", Map.of());
-        AuditEntry stray = new AuditEntry(5, java.time.Instant.EPOCH, "x", "s", "{}", AuditEntry.GENESIS, AuditEntry.GENESIS);
+        AuditEntry stray =
+                new AuditEntry(5, java.time.Instant.EPOCH, "x", "s", "{}", AuditEntry.GENESIS, AuditEntry.GENESIS);
         assertThatThrownBy(() -> store.append(stray)).hasMessageContaining("5");
         assertThat(store.last().orElseThrow().seq()).isEqualTo(1);
     }

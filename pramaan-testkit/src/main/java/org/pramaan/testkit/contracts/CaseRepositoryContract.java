@@ -34,26 +34,45 @@ public abstract class CaseRepositoryContract {
         CaseRepository repo = createRepository(dir);
         CaseFile open = Samples.openCase("IN-20260301-EVENTS", Samples.T0, Duration.ofHours(2));
         java.util.List<CaseEvent> events = Samples.everyEvent(Samples.T0);
-        CaseFile c = new CaseFile(open.id(), open.noticeType(), open.jurisdiction(), open.article(), open.mediaId(), open.receivedAt(), open.notice(),
-                open.clocks(), open.state(), open.outcome(), events, open.missingFields(), open.legalReview(), open.awaitingInformation());
+        CaseFile c = new CaseFile(
+                open.id(),
+                open.noticeType(),
+                open.jurisdiction(),
+                open.article(),
+                open.mediaId(),
+                open.receivedAt(),
+                open.notice(),
+                open.clocks(),
+                open.state(),
+                open.outcome(),
+                events,
+                open.missingFields(),
+                open.legalReview(),
+                open.awaitingInformation());
         repo.save(c);
         CaseFile back = repo.find(c.id()).orElseThrow();
         assertThat(back.events()).containsExactlyElementsOf(events);
         assertThat(back.events()).extracting(CaseEvent::wireName).containsExactlyElementsOf(Samples.EVENT_WIRE_NAMES);
-        assertThat(back.events()).extracting(e -> (Object) e.getClass()).doesNotHaveDuplicates()
+        assertThat(back.events())
+                .extracting(e -> (Object) e.getClass())
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder((Object[]) CaseEvent.class.getPermittedSubclasses());
     }
 
     @Test
     void findsOnlyCasesWithSomethingDue() {
         CaseRepository repo = createRepository(dir);
-        CaseFile soon = Samples.openCase("IN-1", Samples.T0, Duration.ofHours(2));   // 50 % due at T0 + 1 h
+        CaseFile soon = Samples.openCase("IN-1", Samples.T0, Duration.ofHours(2)); // 50 % due at T0 + 1 h
         CaseFile later = Samples.openCase("IN-2", Samples.T0, Duration.ofHours(36)); // 50 % due at T0 + 18 h
         CaseFile closed = Samples.closed(Samples.openCase("IN-3", Samples.T0, Duration.ofHours(1)), Samples.T0);
         for (CaseFile c : new CaseFile[] {soon, later, closed}) repo.save(c);
         assertThat(repo.due(Samples.T0.plus(Duration.ofMinutes(59)))).isEmpty();
-        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(1)))).extracting(CaseFile::id).containsExactly("IN-1");
-        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(20)))).extracting(CaseFile::id).containsExactly("IN-1", "IN-2");
+        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(1))))
+                .extracting(CaseFile::id)
+                .containsExactly("IN-1");
+        assertThat(repo.due(Samples.T0.plus(Duration.ofHours(20))))
+                .extracting(CaseFile::id)
+                .containsExactly("IN-1", "IN-2");
     }
 
     @Test

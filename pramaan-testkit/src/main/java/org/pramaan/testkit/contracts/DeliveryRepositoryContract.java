@@ -20,7 +20,16 @@ public abstract class DeliveryRepositoryContract {
     protected abstract DeliveryRepository createRepository(Path dir);
 
     static Delivery pending(String event, String caseId, java.time.Instant at) {
-        return Delivery.pending(event, "platform", Channel.WEBHOOK, "http://127.0.0.1:1/hook", caseId, "case.opened", "", "{\"id\":\"" + event + "\"}", at);
+        return Delivery.pending(
+                event,
+                "platform",
+                Channel.WEBHOOK,
+                "http://127.0.0.1:1/hook",
+                caseId,
+                "case.opened",
+                "",
+                "{\"id\":\"" + event + "\"}",
+                at);
     }
 
     @Test
@@ -56,8 +65,22 @@ public abstract class DeliveryRepositoryContract {
         Delivery b = pending("IN-1/2", "IN-1", Samples.T0);
         repo.enqueue(a);
         repo.enqueue(b);
-        Delivery dead = new Delivery(a.id(), a.eventId(), a.channel(), a.destination(), a.caseId(), a.kind(), a.subject(), a.body(), DeliveryState.DEAD,
-                10, a.createdAt(), a.nextAttemptAt(), Optional.empty(), Optional.of("HTTP 500"), Optional.empty());
+        Delivery dead = new Delivery(
+                a.id(),
+                a.eventId(),
+                a.channel(),
+                a.destination(),
+                a.caseId(),
+                a.kind(),
+                a.subject(),
+                a.body(),
+                DeliveryState.DEAD,
+                10,
+                a.createdAt(),
+                a.nextAttemptAt(),
+                Optional.empty(),
+                Optional.of("HTTP 500"),
+                Optional.empty());
         repo.save(dead);
         assertThat(repo.due(Samples.T0.plusSeconds(60), 10)).containsExactly(b);
         assertThat(repo.withState(DeliveryState.DEAD, 10)).containsExactly(dead);

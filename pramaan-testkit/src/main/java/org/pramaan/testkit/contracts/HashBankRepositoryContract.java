@@ -24,22 +24,48 @@ public abstract class HashBankRepositoryContract {
     protected abstract HashBankRepository createRepository(Path dir);
 
     private static BankItem item(String bank, String media) {
-        return BankItem.fromMedia(bank, media, Optional.of(new PdqResult(Hash256.fromHex("0f".repeat(32)), 90)), Optional.of("IN-1"), "note", "key:abc", Samples.T0);
+        return BankItem.fromMedia(
+                bank,
+                media,
+                Optional.of(new PdqResult(Hash256.fromHex("0f".repeat(32)), 90)),
+                Optional.of("IN-1"),
+                "note",
+                "key:abc",
+                Samples.T0);
     }
 
     private static BankItem hashOnly(String bank, String hex) {
-        return new BankItem(0, bank, Optional.empty(), Optional.of(new PdqResult(Hash256.fromHex(hex), 77)), Optional.empty(), Optional.empty(),
-                "stopncii-feed", "", "import", Samples.T0, Optional.of(Samples.T0.plusSeconds(3600)));
+        return new BankItem(
+                0,
+                bank,
+                Optional.empty(),
+                Optional.of(new PdqResult(Hash256.fromHex(hex), 77)),
+                Optional.empty(),
+                Optional.empty(),
+                "stopncii-feed",
+                "",
+                "import",
+                Samples.T0,
+                Optional.of(Samples.T0.plusSeconds(3600)));
     }
 
     @Test
     void keepsVpdqFramesAndAudioFingerprints() {
         HashBankRepository repo = createRepository(dir);
-        List<org.pramaan.hash.VpdqFrame> frames = List.of(new org.pramaan.hash.VpdqFrame(0, 0, Hash256.fromHex("1e".repeat(32)), 100),
+        List<org.pramaan.hash.VpdqFrame> frames = List.of(
+                new org.pramaan.hash.VpdqFrame(0, 0, Hash256.fromHex("1e".repeat(32)), 100),
                 new org.pramaan.hash.VpdqFrame(25, 1.0, Hash256.fromHex("2d".repeat(32)), 64));
-        org.pramaan.hash.AudioFingerprint fp = new org.pramaan.hash.AudioFingerprint(new int[] {1, -7, 0x7fffffff}, new boolean[] {false, true, false}, 3.5);
-        BankItem video = repo.add(BankItem.fromMedia("removed", "c".repeat(64), Optional.empty(), new org.pramaan.hash.AvHashes(frames, Optional.of(fp), List.of()),
-                Optional.of("IN-2"), "takedown", "key:abc", Samples.T0));
+        org.pramaan.hash.AudioFingerprint fp = new org.pramaan.hash.AudioFingerprint(
+                new int[] {1, -7, 0x7fffffff}, new boolean[] {false, true, false}, 3.5);
+        BankItem video = repo.add(BankItem.fromMedia(
+                "removed",
+                "c".repeat(64),
+                Optional.empty(),
+                new org.pramaan.hash.AvHashes(frames, Optional.of(fp), List.of()),
+                Optional.of("IN-2"),
+                "takedown",
+                "key:abc",
+                Samples.T0));
         assertThat(repo.all()).containsExactly(video);
         assertThat(repo.all().get(0).av().vpdq()).isEqualTo(frames);
         assertThat(repo.all().get(0).av().audio()).contains(fp);
@@ -63,7 +89,8 @@ public abstract class HashBankRepositoryContract {
         HashBankRepository repo = createRepository(dir);
         BankItem a = repo.add(item("removed", "a".repeat(64)));
         BankItem b = repo.add(item("removed", "b".repeat(64)));
-        List<BankItem> more = repo.addAll(List.of(item("known-deepfake", "a".repeat(64)), hashOnly("ncii", "ab".repeat(32))));
+        List<BankItem> more =
+                repo.addAll(List.of(item("known-deepfake", "a".repeat(64)), hashOnly("ncii", "ab".repeat(32))));
         assertThat(a.id()).isPositive();
         assertThat(b.id()).isGreaterThan(a.id());
         assertThat(repo.all()).containsExactly(a, b, more.get(0), more.get(1));
@@ -81,7 +108,8 @@ public abstract class HashBankRepositoryContract {
     void aBadItemInABatchStoresNothing() {
         HashBankRepository repo = createRepository(dir);
         repo.add(item("removed", "a".repeat(64)));
-        assertThatThrownBy(() -> repo.addAll(List.of(item("removed", "b".repeat(64)), null))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> repo.addAll(List.of(item("removed", "b".repeat(64)), null)))
+                .isInstanceOf(RuntimeException.class);
         assertThat(repo.all()).hasSize(1);
     }
 }

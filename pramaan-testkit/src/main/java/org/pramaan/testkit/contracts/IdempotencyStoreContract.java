@@ -28,20 +28,28 @@ public abstract class IdempotencyStoreContract {
     protected abstract IdempotencyStore createStore(Path dir);
 
     private static final Duration DAY = Duration.ofHours(24);
-    private static final StoredResponse CREATED = new StoredResponse(201, "application/json", "{\"id\":\"IN-1\"}".getBytes(StandardCharsets.UTF_8));
+    private static final StoredResponse CREATED =
+            new StoredResponse(201, "application/json", "{\"id\":\"IN-1\"}".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void claimIsExclusiveAndCompletedResponseIsKeptByteForByte() {
         IdempotencyStore store = createStore(dir);
         IdempotencyEntry first = IdempotencyEntry.running("k1", "abc", "fp", "p1", Samples.T0, Samples.T0.plus(DAY));
         assertThat(store.claim(first, Samples.T0)).isEmpty();
-        assertThat(store.claim(IdempotencyEntry.running("k1", "abc", "other", "p2", Samples.T0, Samples.T0.plus(DAY)), Samples.T0)).contains(first);
-        assertThat(store.complete("k1", "abc", "p2", CREATED)).as("only the owner completes").isFalse();
+        assertThat(store.claim(
+                        IdempotencyEntry.running("k1", "abc", "other", "p2", Samples.T0, Samples.T0.plus(DAY)),
+                        Samples.T0))
+                .contains(first);
+        assertThat(store.complete("k1", "abc", "p2", CREATED))
+                .as("only the owner completes")
+                .isFalse();
         assertThat(store.complete("k1", "abc", "p1", CREATED)).isTrue();
         IdempotencyEntry done = store.find("k1", "abc").orElseThrow();
         assertThat(done.state()).isEqualTo(IdempotencyEntry.State.DONE);
         assertThat(done.response()).contains(CREATED);
-        assertThat(store.complete("k1", "abc", "p1", CREATED)).as("a DONE entry is not completed twice").isFalse();
+        assertThat(store.complete("k1", "abc", "p1", CREATED))
+                .as("a DONE entry is not completed twice")
+                .isFalse();
     }
 
     @Test
@@ -50,7 +58,9 @@ public abstract class IdempotencyStoreContract {
         IdempotentRequests requests = new IdempotentRequests(createStore(dir), clock, DAY);
         Outcome first = requests.begin("key-a", "retry-1", "fp-notice");
         assertThat(first).isInstanceOf(Outcome.Proceed.class);
-        assertThat(requests.begin("key-a", "retry-1", "fp-notice")).as("while the first runs").isEqualTo(new Outcome.InProgress("retry-1"));
+        assertThat(requests.begin("key-a", "retry-1", "fp-notice"))
+                .as("while the first runs")
+                .isEqualTo(new Outcome.InProgress("retry-1"));
         requests.complete((Outcome.Proceed) first, CREATED);
         assertThat(requests.begin("key-a", "retry-1", "fp-notice")).isEqualTo(new Outcome.Replay(CREATED));
         assertThat(requests.begin("key-a", "retry-1", "fp-other-body")).isEqualTo(new Outcome.Conflict("retry-1"));
@@ -61,7 +71,9 @@ public abstract class IdempotencyStoreContract {
         IdempotentRequests requests = new IdempotentRequests(createStore(dir), new FakeClock(Samples.T0), DAY);
         Outcome a = requests.begin("key-a", "same", "fp");
         requests.complete((Outcome.Proceed) a, CREATED);
-        assertThat(requests.begin("key-b", "same", "fp")).as("another API key's identical key is its own").isInstanceOf(Outcome.Proceed.class);
+        assertThat(requests.begin("key-b", "same", "fp"))
+                .as("another API key's identical key is its own")
+                .isInstanceOf(Outcome.Proceed.class);
     }
 
     @Test
@@ -82,7 +94,9 @@ public abstract class IdempotencyStoreContract {
         assertThat(requests.sweep()).isZero();
         assertThat(requests.begin("key-a", "k", "fp")).as("kept for 24 h").isEqualTo(new Outcome.Replay(CREATED));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(requests.begin("key-a", "k", "fp-new")).as("an expired key is free even before the sweep").isInstanceOf(Outcome.Proceed.class);
+        assertThat(requests.begin("key-a", "k", "fp-new"))
+                .as("an expired key is free even before the sweep")
+                .isInstanceOf(Outcome.Proceed.class);
         clock.advance(DAY);
         assertThat(requests.sweep()).isEqualTo(1);
         assertThat(store.find("key-a", "k")).isEmpty();
@@ -99,8 +113,12 @@ public abstract class IdempotencyStoreContract {
         audited.run(() -> "outside any request: marks nothing");
         // SIGKILL here: neither response was stored. A new process (another owner) reopens the store.
         IdempotentRequests after = new IdempotentRequests(createStore(dir), clock, DAY);
-        assertThat(after.begin("key-a", "not-yet", "fp")).as("nothing took effect: run it").isEqualTo(new Outcome.Proceed("key-a", "not-yet"));
-        assertThat(after.begin("key-a", "not-yet", "fp")).as("and only once").isEqualTo(new Outcome.InProgress("not-yet"));
+        assertThat(after.begin("key-a", "not-yet", "fp"))
+                .as("nothing took effect: run it")
+                .isEqualTo(new Outcome.Proceed("key-a", "not-yet"));
+        assertThat(after.begin("key-a", "not-yet", "fp"))
+                .as("and only once")
+                .isEqualTo(new Outcome.InProgress("not-yet"));
         assertThat(after.begin("key-a", "took-effect", "fp")).isEqualTo(new Outcome.Interrupted("took-effect"));
         assertThat(after.begin("key-a", "took-effect", "fp-other")).isEqualTo(new Outcome.Conflict("took-effect"));
         assertThat(noEffect.key()).isEqualTo("not-yet");
@@ -111,7 +129,10 @@ public abstract class IdempotencyStoreContract {
         IdempotencyStore store = createStore(dir);
         IdempotentRequests requests = new IdempotentRequests(store, new FakeClock(Samples.T0), DAY);
         Outcome.Proceed p = (Outcome.Proceed) requests.begin("key-a", "k", "fp");
-        requests.within(p, () -> requests.marking(new org.pramaan.testkit.memory.MemoryUnitOfWork()).run(() -> 1));
+        requests.within(
+                p,
+                () -> requests.marking(new org.pramaan.testkit.memory.MemoryUnitOfWork())
+                        .run(() -> 1));
         requests.release(p);
         assertThat(store.find("key-a", "k").orElseThrow().state()).isEqualTo(IdempotencyEntry.State.COMMITTED);
         assertThat(requests.begin("key-a", "k", "fp")).isEqualTo(new Outcome.Interrupted("k"));
@@ -119,7 +140,9 @@ public abstract class IdempotencyStoreContract {
 
     @Test
     void retentionBelowADayIsRefused() {
-        assertThatThrownBy(() -> new IdempotentRequests(createStore(dir), new FakeClock(Instant.EPOCH), Duration.ofHours(23)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT24H");
+        assertThatThrownBy(() ->
+                        new IdempotentRequests(createStore(dir), new FakeClock(Instant.EPOCH), Duration.ofHours(23)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT24H");
     }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.decision.Decision;
-import org.pramaan.signals.UploaderDeclaration;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.intake.MediaStatus;
 import org.pramaan.intake.UploadRecord;
+import org.pramaan.signals.UploaderDeclaration;
 
 /** Contract for {@link MediaRepository} adapters. */
 public abstract class MediaRepositoryContract {
@@ -29,7 +29,9 @@ public abstract class MediaRepositoryContract {
         repo.save(m.withStatus(MediaStatus.REMOVED));
         assertThat(repo.find(m.id()).orElseThrow().status()).isEqualTo(MediaStatus.REMOVED);
         assertThat(repo.find("b".repeat(64))).isEmpty();
-        assertThat(repo.withStatus(MediaStatus.REMOVED)).extracting(MediaRecord::id).containsExactly(m.id());
+        assertThat(repo.withStatus(MediaStatus.REMOVED))
+                .extracting(MediaRecord::id)
+                .containsExactly(m.id());
         assertThat(repo.withStatus(MediaStatus.ACTIVE)).isEmpty();
     }
 
@@ -38,10 +40,22 @@ public abstract class MediaRepositoryContract {
         MediaRepository repo = createRepository(dir);
         repo.save(Samples.media("a".repeat(64)));
         repo.save(Samples.media("b".repeat(64)));
-        UploadRecord u1 = repo.addUpload(new UploadRecord(0, "a".repeat(64), Samples.T0, Optional.of("user-1"), Optional.of("post-9"),
-                Optional.of(new UploaderDeclaration(true, "made with a generator")), Decision.LABEL));
-        UploadRecord u2 = repo.addUpload(new UploadRecord(0, "b".repeat(64), Samples.T0.plusSeconds(1), Optional.empty(), Optional.of("post-9"),
-                Optional.empty(), Decision.ALLOW));
+        UploadRecord u1 = repo.addUpload(new UploadRecord(
+                0,
+                "a".repeat(64),
+                Samples.T0,
+                Optional.of("user-1"),
+                Optional.of("post-9"),
+                Optional.of(new UploaderDeclaration(true, "made with a generator")),
+                Decision.LABEL));
+        UploadRecord u2 = repo.addUpload(new UploadRecord(
+                0,
+                "b".repeat(64),
+                Samples.T0.plusSeconds(1),
+                Optional.empty(),
+                Optional.of("post-9"),
+                Optional.empty(),
+                Decision.ALLOW));
         assertThat(u2.id()).isGreaterThan(u1.id());
         assertThat(repo.uploads("a".repeat(64))).containsExactly(u1);
         assertThat(repo.mediaIdForExternalId("post-9")).contains("b".repeat(64));

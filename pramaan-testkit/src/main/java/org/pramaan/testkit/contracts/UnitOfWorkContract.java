@@ -42,7 +42,9 @@ public abstract class UnitOfWorkContract {
                 unit.afterCommit(() -> ran.add("inner"));
                 return null;
             });
-            assertThat(ran).as("the inner unit joined the outer one: nothing committed yet").isEmpty();
+            assertThat(ran)
+                    .as("the inner unit joined the outer one: nothing committed yet")
+                    .isEmpty();
             return "done";
         });
         assertThat(result).isEqualTo("done");
@@ -57,19 +59,22 @@ public abstract class UnitOfWorkContract {
         List<String> ran = new ArrayList<>();
         IllegalStateException failure = new IllegalStateException("audit append failed");
         assertThatThrownBy(() -> unit.run(() -> {
-            unit.afterCommit(() -> ran.add("outer"));
-            unit.run(() -> {
-                unit.afterCommit(() -> ran.add("inner"));
-                return null;
-            });
-            throw failure;
-        })).isSameAs(failure);
+                    unit.afterCommit(() -> ran.add("outer"));
+                    unit.run(() -> {
+                        unit.afterCommit(() -> ran.add("inner"));
+                        return null;
+                    });
+                    throw failure;
+                }))
+                .isSameAs(failure);
         assertThat(ran).isEmpty();
         unit.run(() -> {
             unit.afterCommit(() -> ran.add("later"));
             return null;
         });
-        assertThat(ran).as("the dropped hooks do not come back with the next unit").containsExactly("later");
+        assertThat(ran)
+                .as("the dropped hooks do not come back with the next unit")
+                .containsExactly("later");
     }
 
     @Test
@@ -77,10 +82,13 @@ public abstract class UnitOfWorkContract {
         UnitOfWork unit = createUnit(dir);
         List<String> ran = new ArrayList<>();
         assertThatThrownBy(() -> unit.run(() -> {
-            unit.afterCommit(() -> { throw new IllegalStateException("first hook broke"); });
-            unit.afterCommit(() -> ran.add("second"));
-            return null;
-        })).hasMessage("first hook broke");
+                    unit.afterCommit(() -> {
+                        throw new IllegalStateException("first hook broke");
+                    });
+                    unit.afterCommit(() -> ran.add("second"));
+                    return null;
+                }))
+                .hasMessage("first hook broke");
         assertThat(ran).containsExactly("second");
     }
 
@@ -89,9 +97,12 @@ public abstract class UnitOfWorkContract {
         UnitOfWork unit = createUnit(dir);
         CountDownLatch ranOnOtherThread = new CountDownLatch(1);
         unit.run(() -> {
-            CompletableFuture.runAsync(() -> unit.afterCommit(ranOnOtherThread::countDown)).join();
+            CompletableFuture.runAsync(() -> unit.afterCommit(ranOnOtherThread::countDown))
+                    .join();
             try {
-                assertThat(ranOnOtherThread.await(0, TimeUnit.SECONDS)).as("the other thread's hook ran at once").isTrue();
+                assertThat(ranOnOtherThread.await(0, TimeUnit.SECONDS))
+                        .as("the other thread's hook ran at once")
+                        .isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

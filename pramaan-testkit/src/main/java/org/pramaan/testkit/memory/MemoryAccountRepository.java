@@ -8,10 +8,14 @@ import org.pramaan.cases.AccountStanding;
 final class MemoryAccountRepository implements AccountRepository {
     private final MemoryStore store;
 
-    MemoryAccountRepository(MemoryStore store) { this.store = store; }
+    MemoryAccountRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
-    public Optional<AccountStanding> find(String accountId) { return store.locked(t -> Optional.ofNullable(t.accounts.get(accountId))); }
+    public Optional<AccountStanding> find(String accountId) {
+        return store.locked(t -> Optional.ofNullable(t.accounts.get(accountId)));
+    }
 
     @Override
     public void save(AccountStanding standing) {

@@ -10,7 +10,9 @@ import org.pramaan.access.ApiKeyRepository;
 final class MemoryApiKeyRepository implements ApiKeyRepository {
     private final MemoryStore store;
 
-    MemoryApiKeyRepository(MemoryStore store) { this.store = store; }
+    MemoryApiKeyRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void save(ApiKey k) {
@@ -19,12 +21,24 @@ final class MemoryApiKeyRepository implements ApiKeyRepository {
             ApiKey held = t.apiKeys.get(k.id());
             if (held == null) {
                 // The digest is unique, as the SQLite column's UNIQUE constraint makes it.
-                boolean taken = t.apiKeys.values().stream().anyMatch(o -> o.keyDigest().equals(k.keyDigest()));
-                if (taken) throw new IllegalStateException("an API key with this digest is already stored (new id '" + k.id() + "')");
+                boolean taken =
+                        t.apiKeys.values().stream().anyMatch(o -> o.keyDigest().equals(k.keyDigest()));
+                if (taken)
+                    throw new IllegalStateException(
+                            "an API key with this digest is already stored (new id '" + k.id() + "')");
                 t.apiKeys.put(k.id(), k);
             } else {
                 // As the SQLite upsert: the digest and creation time of a stored key never change.
-                t.apiKeys.put(k.id(), new ApiKey(k.id(), held.keyDigest(), k.role(), k.label(), held.createdAt(), k.revoked(), k.trustedFlagger()));
+                t.apiKeys.put(
+                        k.id(),
+                        new ApiKey(
+                                k.id(),
+                                held.keyDigest(),
+                                k.role(),
+                                k.label(),
+                                held.createdAt(),
+                                k.revoked(),
+                                k.trustedFlagger()));
             }
             return null;
         });
@@ -32,11 +46,15 @@ final class MemoryApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findByDigest(String keyDigest) {
-        return store.locked(t -> t.apiKeys.values().stream().filter(k -> k.keyDigest().equals(keyDigest)).findFirst());
+        return store.locked(t -> t.apiKeys.values().stream()
+                .filter(k -> k.keyDigest().equals(keyDigest))
+                .findFirst());
     }
 
     @Override
     public List<ApiKey> all() {
-        return store.locked(t -> t.apiKeys.values().stream().sorted(Comparator.comparing(ApiKey::createdAt)).toList());
+        return store.locked(t -> t.apiKeys.values().stream()
+                .sorted(Comparator.comparing(ApiKey::createdAt))
+                .toList());
     }
 }

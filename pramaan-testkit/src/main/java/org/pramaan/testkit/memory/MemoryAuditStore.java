@@ -10,14 +10,17 @@ import org.pramaan.audit.AuditStore;
 final class MemoryAuditStore implements AuditStore {
     private final MemoryStore store;
 
-    MemoryAuditStore(MemoryStore store) { this.store = store; }
+    MemoryAuditStore(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void append(AuditEntry e) {
         Objects.requireNonNull(e, "entry");
         store.locked(t -> {
             long last = t.audit.isEmpty() ? 0 : t.audit.get(t.audit.size() - 1).seq();
-            if (e.seq() != last + 1) throw new IllegalStateException("audit entry " + e.seq() + " does not follow entry " + last);
+            if (e.seq() != last + 1)
+                throw new IllegalStateException("audit entry " + e.seq() + " does not follow entry " + last);
             t.audit.add(e);
             t.auditHead = Optional.of(new Head(e.seq(), e.hash()));
             return null;
@@ -26,25 +29,32 @@ final class MemoryAuditStore implements AuditStore {
 
     @Override
     public Optional<AuditEntry> last() {
-        return store.locked(t -> t.audit.isEmpty() ? Optional.<AuditEntry>empty() : Optional.of(t.audit.get(t.audit.size() - 1)));
+        return store.locked(
+                t -> t.audit.isEmpty() ? Optional.<AuditEntry>empty() : Optional.of(t.audit.get(t.audit.size() - 1)));
     }
 
     @Override
-    public Optional<Head> recordedHead() { return store.locked(t -> t.auditHead); }
+    public Optional<Head> recordedHead() {
+        return store.locked(t -> t.auditHead);
+    }
 
     @Override
-    public void forEach(Consumer<AuditEntry> visitor) { forEachAfter(0, visitor); }
+    public void forEach(Consumer<AuditEntry> visitor) {
+        forEachAfter(0, visitor);
+    }
 
     @Override
     public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) {
         // A copy taken under the lock, visited outside it, so a visitor may append or read without deadlock.
-        List<AuditEntry> entries = store.locked(t -> t.audit.stream().filter(e -> e.seq() > afterSeq).toList());
+        List<AuditEntry> entries = store.locked(
+                t -> t.audit.stream().filter(e -> e.seq() > afterSeq).toList());
         entries.forEach(visitor);
     }
 
     @Override
     public List<AuditEntry> bySubject(String subject) {
-        return store.locked(t -> t.audit.stream().filter(e -> e.subject().equals(subject)).toList());
+        return store.locked(
+                t -> t.audit.stream().filter(e -> e.subject().equals(subject)).toList());
     }
 
     @Override
@@ -55,7 +65,8 @@ final class MemoryAuditStore implements AuditStore {
                 CheckpointMark now = t.checkpointMark.get();
                 if (m.seq() < now.seq() || m.count() < now.count()) {
                     throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count()
-                            + " written) is older than the recorded one for entry " + now.seq() + " (" + now.count() + ")");
+                            + " written) is older than the recorded one for entry " + now.seq() + " (" + now.count()
+                            + ")");
                 }
             }
             t.checkpointMark = Optional.of(m);
@@ -64,5 +75,7 @@ final class MemoryAuditStore implements AuditStore {
     }
 
     @Override
-    public Optional<CheckpointMark> checkpointMark() { return store.locked(t -> t.checkpointMark); }
+    public Optional<CheckpointMark> checkpointMark() {
+        return store.locked(t -> t.checkpointMark);
+    }
 }

@@ -20,7 +20,9 @@ public final class MemoryBlobStore implements BlobStore {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final Path spillDir;
 
-    public MemoryBlobStore(Path spillDir) { this.spillDir = spillDir; }
+    public MemoryBlobStore(Path spillDir) {
+        this.spillDir = spillDir;
+    }
 
     @Override
     public void put(String sha256, Path source) throws IOException {

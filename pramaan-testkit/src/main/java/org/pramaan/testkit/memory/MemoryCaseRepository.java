@@ -12,11 +12,15 @@ import org.pramaan.cases.CaseState;
 
 final class MemoryCaseRepository implements CaseRepository {
     /** As the SQLite adapter's ORDER BY next_deadline IS NULL, next_deadline, id. */
-    private static final Comparator<CaseFile> BY_DEADLINE = Comparator
-            .comparing((CaseFile c) -> c.nextDeadline().orElse(Instant.MAX)).thenComparing(CaseFile::id);
+    private static final Comparator<CaseFile> BY_DEADLINE = Comparator.comparing(
+                    (CaseFile c) -> c.nextDeadline().orElse(Instant.MAX))
+            .thenComparing(CaseFile::id);
+
     private final MemoryStore store;
 
-    MemoryCaseRepository(MemoryStore store) { this.store = store; }
+    MemoryCaseRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void save(CaseFile c) {
@@ -25,11 +29,16 @@ final class MemoryCaseRepository implements CaseRepository {
     }
 
     @Override
-    public Optional<CaseFile> find(String id) { return store.locked(t -> Optional.ofNullable(t.cases.get(id))); }
+    public Optional<CaseFile> find(String id) {
+        return store.locked(t -> Optional.ofNullable(t.cases.get(id)));
+    }
 
     @Override
     public List<CaseFile> open() {
-        return store.locked(t -> t.cases.values().stream().filter(c -> c.state() == CaseState.OPEN).sorted(BY_DEADLINE).toList());
+        return store.locked(t -> t.cases.values().stream()
+                .filter(c -> c.state() == CaseState.OPEN)
+                .sorted(BY_DEADLINE)
+                .toList());
     }
 
     @Override
@@ -49,7 +58,9 @@ final class MemoryCaseRepository implements CaseRepository {
     @Override
     public List<CaseFile> due(Instant now) {
         return store.locked(t -> t.cases.values().stream()
-                .filter(c -> c.state() == CaseState.OPEN && c.nextEventDue().filter(d -> !d.isAfter(now)).isPresent())
-                .sorted(Comparator.comparing((CaseFile c) -> c.nextEventDue().orElseThrow())).toList());
+                .filter(c -> c.state() == CaseState.OPEN
+                        && c.nextEventDue().filter(d -> !d.isAfter(now)).isPresent())
+                .sorted(Comparator.comparing((CaseFile c) -> c.nextEventDue().orElseThrow()))
+                .toList());
     }
 }

@@ -13,7 +13,9 @@ import org.pramaan.notify.DeliveryState;
 final class MemoryDeliveryRepository implements DeliveryRepository {
     private final MemoryStore store;
 
-    MemoryDeliveryRepository(MemoryStore store) { this.store = store; }
+    MemoryDeliveryRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void enqueue(Delivery d) {
@@ -26,22 +28,28 @@ final class MemoryDeliveryRepository implements DeliveryRepository {
     public void save(Delivery d) {
         Objects.requireNonNull(d, "delivery");
         store.locked(t -> {
-            if (!t.deliveries.containsKey(d.id())) throw new IllegalArgumentException("no delivery with id '" + d.id() + "'");
+            if (!t.deliveries.containsKey(d.id()))
+                throw new IllegalArgumentException("no delivery with id '" + d.id() + "'");
             t.deliveries.put(d.id(), d); // keeps its enqueue position
             return null;
         });
     }
 
     @Override
-    public Optional<Delivery> find(String id) { return store.locked(t -> Optional.ofNullable(t.deliveries.get(id))); }
+    public Optional<Delivery> find(String id) {
+        return store.locked(t -> Optional.ofNullable(t.deliveries.get(id)));
+    }
 
     @Override
     public List<Delivery> due(Instant now, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit must not be negative: " + limit);
         // Oldest due first, then enqueue order (the stream is in enqueue order and the sort is stable).
         return store.locked(t -> t.deliveries.values().stream()
-                .filter(d -> d.state() == DeliveryState.PENDING && !d.nextAttemptAt().isAfter(now))
-                .sorted(Comparator.comparing(Delivery::nextAttemptAt)).limit(limit).toList());
+                .filter(d ->
+                        d.state() == DeliveryState.PENDING && !d.nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(Delivery::nextAttemptAt))
+                .limit(limit)
+                .toList());
     }
 
     @Override
@@ -50,12 +58,17 @@ final class MemoryDeliveryRepository implements DeliveryRepository {
         return store.locked(t -> {
             List<Delivery> newestFirst = new ArrayList<>(t.deliveries.values());
             java.util.Collections.reverse(newestFirst);
-            return newestFirst.stream().filter(d -> d.state() == state).limit(limit).toList();
+            return newestFirst.stream()
+                    .filter(d -> d.state() == state)
+                    .limit(limit)
+                    .toList();
         });
     }
 
     @Override
     public List<Delivery> forCase(String caseId) {
-        return store.locked(t -> t.deliveries.values().stream().filter(d -> d.caseId().equals(caseId)).toList());
+        return store.locked(t -> t.deliveries.values().stream()
+                .filter(d -> d.caseId().equals(caseId))
+                .toList());
     }
 }

@@ -10,7 +10,9 @@ import org.pramaan.banks.HashBankRepository;
 final class MemoryHashBankRepository implements HashBankRepository {
     private final MemoryStore store;
 
-    MemoryHashBankRepository(MemoryStore store) { this.store = store; }
+    MemoryHashBankRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void saveBank(Bank bank) {
@@ -19,7 +21,9 @@ final class MemoryHashBankRepository implements HashBankRepository {
     }
 
     @Override
-    public List<Bank> banks() { return store.locked(t -> List.copyOf(t.banks.values())); }
+    public List<Bank> banks() {
+        return store.locked(t -> List.copyOf(t.banks.values()));
+    }
 
     @Override
     public boolean deleteBank(String name) {
@@ -30,7 +34,9 @@ final class MemoryHashBankRepository implements HashBankRepository {
     }
 
     @Override
-    public BankItem add(BankItem item) { return addAll(List.of(item)).get(0); }
+    public BankItem add(BankItem item) {
+        return addAll(List.of(item)).get(0);
+    }
 
     @Override
     public List<BankItem> addAll(List<BankItem> items) {
@@ -38,7 +44,8 @@ final class MemoryHashBankRepository implements HashBankRepository {
         return store.atomically(t -> {
             List<BankItem> stored = new ArrayList<>(items.size());
             for (BankItem item : items) {
-                BankItem withId = Objects.requireNonNull(item, "bank item " + stored.size() + " of the batch").withId(++t.lastBankItemId);
+                BankItem withId = Objects.requireNonNull(item, "bank item " + stored.size() + " of the batch")
+                        .withId(++t.lastBankItemId);
                 t.bankItems.put(withId.id(), withId);
                 stored.add(withId);
             }
@@ -47,16 +54,23 @@ final class MemoryHashBankRepository implements HashBankRepository {
     }
 
     @Override
-    public List<BankItem> all() { return store.locked(t -> List.copyOf(t.bankItems.values())); }
+    public List<BankItem> all() {
+        return store.locked(t -> List.copyOf(t.bankItems.values()));
+    }
 
     @Override
-    public boolean removeItem(long id) { return store.locked(t -> t.bankItems.remove(id) != null); }
+    public boolean removeItem(long id) {
+        return store.locked(t -> t.bankItems.remove(id) != null);
+    }
 
     @Override
     public int removeMedia(String bank, String mediaId) {
         return store.locked(t -> {
             int before = t.bankItems.size();
-            t.bankItems.values().removeIf(i -> i.bank().equals(bank) && i.mediaId().filter(mediaId::equals).isPresent());
+            t.bankItems
+                    .values()
+                    .removeIf(i -> i.bank().equals(bank)
+                            && i.mediaId().filter(mediaId::equals).isPresent());
             return before - t.bankItems.size();
         });
     }

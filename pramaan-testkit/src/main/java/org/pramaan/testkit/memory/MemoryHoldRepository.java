@@ -9,7 +9,9 @@ import org.pramaan.cases.HoldRepository;
 final class MemoryHoldRepository implements HoldRepository {
     private final MemoryStore store;
 
-    MemoryHoldRepository(MemoryStore store) { this.store = store; }
+    MemoryHoldRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public Hold add(Hold hold) {
@@ -32,10 +34,14 @@ final class MemoryHoldRepository implements HoldRepository {
     }
 
     @Override
-    public Optional<Hold> find(long id) { return store.locked(t -> Optional.ofNullable(t.holds.get(id))); }
+    public Optional<Hold> find(long id) {
+        return store.locked(t -> Optional.ofNullable(t.holds.get(id)));
+    }
 
     @Override
     public List<Hold> forMedia(String mediaId) {
-        return store.locked(t -> t.holds.values().stream().filter(h -> h.mediaId().equals(mediaId)).toList());
+        return store.locked(t -> t.holds.values().stream()
+                .filter(h -> h.mediaId().equals(mediaId))
+                .toList());
     }
 }

@@ -12,7 +12,9 @@ import org.pramaan.testkit.memory.Tables.IdempotencyKey;
 final class MemoryIdempotencyStore implements IdempotencyStore {
     private final MemoryStore store;
 
-    MemoryIdempotencyStore(MemoryStore store) { this.store = store; }
+    MemoryIdempotencyStore(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<IdempotencyEntry> claim(IdempotencyEntry entry, Instant now) {
@@ -33,7 +35,8 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean takeOver(String scope, String key, String fromOwner, String toOwner) {
-        return update(scope, key, fromOwner, State.RUNNING, e -> withState(e, toOwner, State.RUNNING, Optional.empty()));
+        return update(
+                scope, key, fromOwner, State.RUNNING, e -> withState(e, toOwner, State.RUNNING, Optional.empty()));
     }
 
     @Override
@@ -73,7 +76,12 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
     }
 
     /** Replaces the entry {@code owner} holds in {@code state}; false (nothing changed) otherwise. */
-    private boolean update(String scope, String key, String owner, State state, java.util.function.UnaryOperator<IdempotencyEntry> change) {
+    private boolean update(
+            String scope,
+            String key,
+            String owner,
+            State state,
+            java.util.function.UnaryOperator<IdempotencyEntry> change) {
         return store.locked(t -> {
             IdempotencyKey k = new IdempotencyKey(scope, key);
             IdempotencyEntry held = t.idempotency.get(k);
@@ -83,7 +91,9 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
         });
     }
 
-    private static IdempotencyEntry withState(IdempotencyEntry e, String owner, State state, Optional<StoredResponse> response) {
-        return new IdempotencyEntry(e.scope(), e.key(), e.fingerprint(), owner, state, response, e.createdAt(), e.expiresAt());
+    private static IdempotencyEntry withState(
+            IdempotencyEntry e, String owner, State state, Optional<StoredResponse> response) {
+        return new IdempotencyEntry(
+                e.scope(), e.key(), e.fingerprint(), owner, state, response, e.createdAt(), e.expiresAt());
     }
 }

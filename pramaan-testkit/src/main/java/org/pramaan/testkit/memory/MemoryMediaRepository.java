@@ -11,7 +11,9 @@ import org.pramaan.intake.UploadRecord;
 final class MemoryMediaRepository implements MediaRepository {
     private final MemoryStore store;
 
-    MemoryMediaRepository(MemoryStore store) { this.store = store; }
+    MemoryMediaRepository(MemoryStore store) {
+        this.store = store;
+    }
 
     @Override
     public void save(MediaRecord record) {
@@ -20,21 +22,31 @@ final class MemoryMediaRepository implements MediaRepository {
     }
 
     @Override
-    public Optional<MediaRecord> find(String id) { return store.locked(t -> Optional.ofNullable(t.media.get(id))); }
+    public Optional<MediaRecord> find(String id) {
+        return store.locked(t -> Optional.ofNullable(t.media.get(id)));
+    }
 
     @Override
     public List<MediaRecord> withStatus(MediaStatus status) {
         // Ordered by id, as the SQLite adapter's ORDER BY id.
-        return store.locked(t -> t.media.values().stream().filter(m -> m.status() == status)
-                .sorted(java.util.Comparator.comparing(MediaRecord::id)).toList());
+        return store.locked(t -> t.media.values().stream()
+                .filter(m -> m.status() == status)
+                .sorted(java.util.Comparator.comparing(MediaRecord::id))
+                .toList());
     }
 
     @Override
     public UploadRecord addUpload(UploadRecord upload) {
         Objects.requireNonNull(upload, "upload");
         return store.locked(t -> {
-            UploadRecord stored = new UploadRecord(++t.lastUploadId, upload.mediaId(), upload.at(), upload.uploaderId(), upload.externalId(),
-                    upload.declaration(), upload.decision());
+            UploadRecord stored = new UploadRecord(
+                    ++t.lastUploadId,
+                    upload.mediaId(),
+                    upload.at(),
+                    upload.uploaderId(),
+                    upload.externalId(),
+                    upload.declaration(),
+                    upload.decision());
             t.uploads.put(stored.id(), stored);
             return stored;
         });
@@ -42,12 +54,16 @@ final class MemoryMediaRepository implements MediaRepository {
 
     @Override
     public List<UploadRecord> uploads(String mediaId) {
-        return store.locked(t -> t.uploads.values().stream().filter(u -> u.mediaId().equals(mediaId)).toList());
+        return store.locked(t -> t.uploads.values().stream()
+                .filter(u -> u.mediaId().equals(mediaId))
+                .toList());
     }
 
     @Override
     public Optional<String> mediaIdForExternalId(String externalId) {
-        return store.locked(t -> t.uploads.descendingMap().values().stream().filter(u -> u.externalId().equals(Optional.of(externalId)))
-                .map(UploadRecord::mediaId).findFirst());
+        return store.locked(t -> t.uploads.descendingMap().values().stream()
+                .filter(u -> u.externalId().equals(Optional.of(externalId)))
+                .map(UploadRecord::mediaId)
+                .findFirst());
     }
 }

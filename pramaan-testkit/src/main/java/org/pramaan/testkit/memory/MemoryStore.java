@@ -7,13 +7,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.audit.AuditStore;
+import org.pramaan.banks.HashBankRepository;
 import org.pramaan.cases.AccountRepository;
 import org.pramaan.cases.CaseRepository;
 import org.pramaan.cases.HoldRepository;
-import org.pramaan.banks.HashBankRepository;
 import org.pramaan.idempotency.IdempotencyStore;
-import org.pramaan.notify.DeliveryRepository;
 import org.pramaan.intake.MediaRepository;
+import org.pramaan.notify.DeliveryRepository;
 import org.pramaan.tx.UnitOfWork;
 
 /**
@@ -52,16 +52,24 @@ public final class MemoryStore {
     private final MemoryIdempotencyStore idempotency = new MemoryIdempotencyStore(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
-        public <T> T run(Supplier<T> work) { return MemoryStore.this.run(work); }
+        public <T> T run(Supplier<T> work) {
+            return MemoryStore.this.run(work);
+        }
 
         @Override
-        public void afterCommit(Runnable hook) { MemoryStore.this.afterCommit(hook); }
+        public void afterCommit(Runnable hook) {
+            MemoryStore.this.afterCommit(hook);
+        }
     };
 
-    private MemoryStore(Tables tables) { this.tables = tables; }
+    private MemoryStore(Tables tables) {
+        this.tables = tables;
+    }
 
     /** An empty store. */
-    public static MemoryStore create() { return new MemoryStore(new Tables()); }
+    public static MemoryStore create() {
+        return new MemoryStore(new Tables());
+    }
 
     /**
      * The same committed data seen by a new instance (a simulated restart). Call it when no unit is
@@ -70,32 +78,53 @@ public final class MemoryStore {
     public MemoryStore reopen() {
         lock.lock();
         try {
-            if (depth > 0) throw new IllegalStateException("reopen inside an open unit of work: its writes are not committed yet");
+            if (depth > 0)
+                throw new IllegalStateException("reopen inside an open unit of work: its writes are not committed yet");
             return new MemoryStore(tables);
         } finally {
             lock.unlock();
         }
     }
 
-    public MediaRepository media() { return media; }
+    public MediaRepository media() {
+        return media;
+    }
 
-    public CaseRepository cases() { return cases; }
+    public CaseRepository cases() {
+        return cases;
+    }
 
-    public HashBankRepository banks() { return banks; }
+    public HashBankRepository banks() {
+        return banks;
+    }
 
-    public AuditStore audit() { return audit; }
+    public AuditStore audit() {
+        return audit;
+    }
 
-    public ApiKeyRepository apiKeys() { return apiKeys; }
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
 
-    public HoldRepository holds() { return holds; }
+    public HoldRepository holds() {
+        return holds;
+    }
 
-    public DeliveryRepository deliveries() { return deliveries; }
+    public DeliveryRepository deliveries() {
+        return deliveries;
+    }
 
-    public AccountRepository accounts() { return accounts; }
+    public AccountRepository accounts() {
+        return accounts;
+    }
 
-    public IdempotencyStore idempotency() { return idempotency; }
+    public IdempotencyStore idempotency() {
+        return idempotency;
+    }
 
-    public UnitOfWork unitOfWork() { return unitOfWork; }
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
 
     /** Reads or writes the tables under the store's lock. */
     <T> T locked(Function<Tables, T> access) {

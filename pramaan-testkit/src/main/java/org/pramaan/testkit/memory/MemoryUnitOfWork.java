@@ -40,6 +40,7 @@ public final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public void afterCommit(Runnable hook) {
         List<Runnable> hooks = open.get();
-        if (hooks == null) hook.run(); else hooks.add(hook);
+        if (hooks == null) hook.run();
+        else hooks.add(hook);
     }
 }

@@ -11,15 +11,15 @@ import java.util.TreeMap;
 import org.pramaan.access.ApiKey;
 import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditStore;
+import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankItem;
 import org.pramaan.cases.AccountStanding;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.Hold;
-import org.pramaan.banks.Bank;
-import org.pramaan.banks.BankItem;
 import org.pramaan.idempotency.IdempotencyEntry;
-import org.pramaan.notify.Delivery;
 import org.pramaan.intake.MediaRecord;
 import org.pramaan.intake.UploadRecord;
+import org.pramaan.notify.Delivery;
 
 /**
  * Every table of one {@link MemoryStore}. Rows are immutable records, so {@link #copy()} (new
@@ -29,6 +29,7 @@ import org.pramaan.intake.UploadRecord;
 final class Tables {
     /** Insertion-ordered maps keep the first insert's position on replace, as SQLite's rowid does. */
     final Map<String, MediaRecord> media;
+
     final NavigableMap<Long, UploadRecord> uploads;
     final Map<String, CaseFile> cases;
     final NavigableMap<String, Bank> banks;
@@ -43,21 +44,49 @@ final class Tables {
     final Map<IdempotencyKey, IdempotencyEntry> idempotency;
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
+
     long lastBankItemId;
     long lastHoldId;
 
     record IdempotencyKey(String scope, String key) {}
 
     Tables() {
-        this(new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), Optional.empty(),
-                Optional.empty(), new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0);
+        this(
+                new LinkedHashMap<>(),
+                new TreeMap<>(),
+                new LinkedHashMap<>(),
+                new TreeMap<>(),
+                new TreeMap<>(),
+                new ArrayList<>(),
+                Optional.empty(),
+                Optional.empty(),
+                new LinkedHashMap<>(),
+                new TreeMap<>(),
+                new LinkedHashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                0,
+                0,
+                0);
     }
 
-    private Tables(Map<String, MediaRecord> media, NavigableMap<Long, UploadRecord> uploads, Map<String, CaseFile> cases, NavigableMap<String, Bank> banks,
-                   NavigableMap<Long, BankItem> bankItems, List<AuditEntry> audit, Optional<AuditStore.Head> auditHead,
-                   Optional<AuditStore.CheckpointMark> checkpointMark, Map<String, ApiKey> apiKeys, NavigableMap<Long, Hold> holds,
-                   Map<String, Delivery> deliveries, Map<String, AccountStanding> accounts, Map<IdempotencyKey, IdempotencyEntry> idempotency,
-                   long lastUploadId, long lastBankItemId, long lastHoldId) {
+    private Tables(
+            Map<String, MediaRecord> media,
+            NavigableMap<Long, UploadRecord> uploads,
+            Map<String, CaseFile> cases,
+            NavigableMap<String, Bank> banks,
+            NavigableMap<Long, BankItem> bankItems,
+            List<AuditEntry> audit,
+            Optional<AuditStore.Head> auditHead,
+            Optional<AuditStore.CheckpointMark> checkpointMark,
+            Map<String, ApiKey> apiKeys,
+            NavigableMap<Long, Hold> holds,
+            Map<String, Delivery> deliveries,
+            Map<String, AccountStanding> accounts,
+            Map<IdempotencyKey, IdempotencyEntry> idempotency,
+            long lastUploadId,
+            long lastBankItemId,
+            long lastHoldId) {
         this.media = media;
         this.uploads = uploads;
         this.cases = cases;
@@ -77,9 +106,23 @@ final class Tables {
     }
 
     Tables copy() {
-        return new Tables(new LinkedHashMap<>(media), new TreeMap<>(uploads), new LinkedHashMap<>(cases), new TreeMap<>(banks), new TreeMap<>(bankItems),
-                new ArrayList<>(audit), auditHead, checkpointMark, new LinkedHashMap<>(apiKeys), new TreeMap<>(holds), new LinkedHashMap<>(deliveries),
-                new HashMap<>(accounts), new HashMap<>(idempotency), lastUploadId, lastBankItemId, lastHoldId);
+        return new Tables(
+                new LinkedHashMap<>(media),
+                new TreeMap<>(uploads),
+                new LinkedHashMap<>(cases),
+                new TreeMap<>(banks),
+                new TreeMap<>(bankItems),
+                new ArrayList<>(audit),
+                auditHead,
+                checkpointMark,
+                new LinkedHashMap<>(apiKeys),
+                new TreeMap<>(holds),
+                new LinkedHashMap<>(deliveries),
+                new HashMap<>(accounts),
+                new HashMap<>(idempotency),
+                lastUploadId,
+                lastBankItemId,
+                lastHoldId);
     }
 
     /** Puts every table back as {@code snapshot} had it (a rolled-back unit). */

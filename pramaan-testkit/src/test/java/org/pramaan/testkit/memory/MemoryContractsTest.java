@@ -6,14 +6,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.pramaan.access.ApiKeyRepository;
 import org.pramaan.audit.AuditStore;
+import org.pramaan.banks.HashBankRepository;
 import org.pramaan.cases.AccountRepository;
 import org.pramaan.cases.CaseRepository;
 import org.pramaan.cases.HoldRepository;
-import org.pramaan.banks.HashBankRepository;
 import org.pramaan.idempotency.IdempotencyStore;
-import org.pramaan.notify.DeliveryRepository;
 import org.pramaan.intake.BlobStore;
 import org.pramaan.intake.MediaRepository;
+import org.pramaan.notify.DeliveryRepository;
 import org.pramaan.testkit.contracts.AccountRepositoryContract;
 import org.pramaan.testkit.contracts.ApiKeyRepositoryContract;
 import org.pramaan.testkit.contracts.AuditStoreContract;
@@ -32,61 +32,81 @@ class MemoryContractsTest {
     @Nested
     class Media extends MediaRepositoryContract {
         @Override
-        protected MediaRepository createRepository(Path dir) { return MemoryStore.create().media(); }
+        protected MediaRepository createRepository(Path dir) {
+            return MemoryStore.create().media();
+        }
     }
 
     @Nested
     class Cases extends CaseRepositoryContract {
         @Override
-        protected CaseRepository createRepository(Path dir) { return MemoryStore.create().cases(); }
+        protected CaseRepository createRepository(Path dir) {
+            return MemoryStore.create().cases();
+        }
     }
 
     @Nested
     class Banks extends HashBankRepositoryContract {
         @Override
-        protected HashBankRepository createRepository(Path dir) { return MemoryStore.create().banks(); }
+        protected HashBankRepository createRepository(Path dir) {
+            return MemoryStore.create().banks();
+        }
     }
 
     @Nested
     class Audit extends AuditStoreContract {
         @Override
-        protected AuditStore createStore(Path dir) { return MemoryStore.create().audit(); }
+        protected AuditStore createStore(Path dir) {
+            return MemoryStore.create().audit();
+        }
     }
 
     @Nested
     class Keys extends ApiKeyRepositoryContract {
         @Override
-        protected ApiKeyRepository createRepository(Path dir) { return MemoryStore.create().apiKeys(); }
+        protected ApiKeyRepository createRepository(Path dir) {
+            return MemoryStore.create().apiKeys();
+        }
     }
 
     @Nested
     class Holds extends HoldRepositoryContract {
         @Override
-        protected HoldRepository createRepository(Path dir) { return MemoryStore.create().holds(); }
+        protected HoldRepository createRepository(Path dir) {
+            return MemoryStore.create().holds();
+        }
     }
 
     @Nested
     class Blobs extends BlobStoreContract {
         @Override
-        protected BlobStore createStore(Path dir) { return new MemoryBlobStore(dir); }
+        protected BlobStore createStore(Path dir) {
+            return new MemoryBlobStore(dir);
+        }
     }
 
     @Nested
     class Deliveries extends DeliveryRepositoryContract {
         @Override
-        protected DeliveryRepository createRepository(Path dir) { return MemoryStore.create().deliveries(); }
+        protected DeliveryRepository createRepository(Path dir) {
+            return MemoryStore.create().deliveries();
+        }
     }
 
     @Nested
     class Accounts extends AccountRepositoryContract {
         @Override
-        protected AccountRepository createRepository(Path dir) { return MemoryStore.create().accounts(); }
+        protected AccountRepository createRepository(Path dir) {
+            return MemoryStore.create().accounts();
+        }
     }
 
     @Nested
     class Units extends UnitOfWorkContract {
         @Override
-        protected UnitOfWork createUnit(Path dir) { return MemoryStore.create().unitOfWork(); }
+        protected UnitOfWork createUnit(Path dir) {
+            return MemoryStore.create().unitOfWork();
+        }
     }
 
     @Nested

@@ -33,20 +33,33 @@ class MemoryStoreTest {
         audit.append("kept", "s", Map.of());
         Hold kept = store.holds().add(hold("a".repeat(64)));
         assertThatThrownBy(() -> unit.run(() -> {
-            audit.append("dropped", "s", Map.of());
-            store.holds().add(hold("b".repeat(64)));
-            unit.run(() -> {
-                store.holds().save(new Hold(kept.id(), kept.mediaId(), kept.caseId(), kept.reason(), kept.createdBy(), kept.createdAt(),
-                        kept.until(), Optional.of(T0)));
-                return null;
-            });
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
+                    audit.append("dropped", "s", Map.of());
+                    store.holds().add(hold("b".repeat(64)));
+                    unit.run(() -> {
+                        store.holds()
+                                .save(new Hold(
+                                        kept.id(),
+                                        kept.mediaId(),
+                                        kept.caseId(),
+                                        kept.reason(),
+                                        kept.createdBy(),
+                                        kept.createdAt(),
+                                        kept.until(),
+                                        Optional.of(T0)));
+                        return null;
+                    });
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
         assertThat(store.audit().last().orElseThrow().type()).isEqualTo("kept");
         assertThat(store.audit().recordedHead().orElseThrow().seq()).isEqualTo(1);
         assertThat(store.holds().forMedia("b".repeat(64))).isEmpty();
-        assertThat(store.holds().find(kept.id())).as("the nested unit's write went with the outer one").contains(kept);
-        assertThat(store.holds().add(hold("c".repeat(64))).id()).as("the id counter rolled back too").isEqualTo(kept.id() + 1);
+        assertThat(store.holds().find(kept.id()))
+                .as("the nested unit's write went with the outer one")
+                .contains(kept);
+        assertThat(store.holds().add(hold("c".repeat(64))).id())
+                .as("the id counter rolled back too")
+                .isEqualTo(kept.id() + 1);
         assertThat(audit.verify().valid()).isTrue();
     }
 
@@ -55,8 +68,17 @@ class MemoryStoreTest {
         MemoryStore store = MemoryStore.create();
         store.unitOfWork().run(() -> {
             store.holds().add(hold("a".repeat(64)));
-            assertThatThrownBy(() -> store.banks().addAll(java.util.Arrays.asList(
-                    org.pramaan.banks.BankItem.fromMedia("removed", "b".repeat(64), Optional.empty(), Optional.empty(), "", "key:x", T0), null)))
+            assertThatThrownBy(() -> store.banks()
+                            .addAll(java.util.Arrays.asList(
+                                    org.pramaan.banks.BankItem.fromMedia(
+                                            "removed",
+                                            "b".repeat(64),
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            "",
+                                            "key:x",
+                                            T0),
+                                    null)))
                     .hasMessageContaining("bank item 1");
             return null;
         });
@@ -82,8 +104,14 @@ class MemoryStoreTest {
         MemoryStore store = MemoryStore.create();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<Long>>> futures = IntStream.range(0, 4).mapToObj(t -> pool.submit(() -> IntStream.range(0, 250)
-                    .mapToObj(i -> store.unitOfWork().run(() -> store.holds().add(hold("a".repeat(64))).id())).toList())).toList();
+            List<Future<List<Long>>> futures = IntStream.range(0, 4)
+                    .mapToObj(t -> pool.submit(() -> IntStream.range(0, 250)
+                            .mapToObj(i -> store.unitOfWork()
+                                    .run(() -> store.holds()
+                                            .add(hold("a".repeat(64)))
+                                            .id()))
+                            .toList()))
+                    .toList();
             List<Long> ids = new java.util.ArrayList<>();
             for (Future<List<Long>> f : futures) ids.addAll(f.get());
             assertThat(ids).doesNotHaveDuplicates().hasSize(1_000);

@@ -7,5 +7,7 @@ import org.pramaan.tx.UnitOfWork;
 /** {@link MemoryUnitOfWork} keeps the hook contract although it rolls nothing back (it replaces core's former {@code UnitOfWork.none()}). */
 class MemoryUnitOfWorkTest extends UnitOfWorkContract {
     @Override
-    protected UnitOfWork createUnit(Path dir) { return new MemoryUnitOfWork(); }
+    protected UnitOfWork createUnit(Path dir) {
+        return new MemoryUnitOfWork();
+    }
 }

@@ -44,9 +44,13 @@ class AtomicUseCasesInMemoryTest {
         private final AuditStore real;
         private Optional<String> failType = Optional.empty();
 
-        FailingAuditStore(AuditStore real) { this.real = real; }
+        FailingAuditStore(AuditStore real) {
+            this.real = real;
+        }
 
-        void failNext(String type) { failType = Optional.of(type); }
+        void failNext(String type) {
+            failType = Optional.of(type);
+        }
 
         @Override
         public void append(AuditEntry entry) {
@@ -58,30 +62,54 @@ class AtomicUseCasesInMemoryTest {
         }
 
         @Override
-        public Optional<AuditEntry> last() { return real.last(); }
+        public Optional<AuditEntry> last() {
+            return real.last();
+        }
 
         @Override
-        public Optional<Head> recordedHead() { return real.recordedHead(); }
+        public Optional<Head> recordedHead() {
+            return real.recordedHead();
+        }
 
         @Override
-        public void forEach(Consumer<AuditEntry> visitor) { real.forEach(visitor); }
+        public void forEach(Consumer<AuditEntry> visitor) {
+            real.forEach(visitor);
+        }
 
         @Override
-        public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) { real.forEachAfter(afterSeq, visitor); }
+        public void forEachAfter(long afterSeq, Consumer<AuditEntry> visitor) {
+            real.forEachAfter(afterSeq, visitor);
+        }
 
         @Override
-        public List<AuditEntry> bySubject(String subject) { return real.bySubject(subject); }
+        public List<AuditEntry> bySubject(String subject) {
+            return real.bySubject(subject);
+        }
 
         @Override
-        public void recordCheckpoint(CheckpointMark mark) { real.recordCheckpoint(mark); }
+        public void recordCheckpoint(CheckpointMark mark) {
+            real.recordCheckpoint(mark);
+        }
 
         @Override
-        public Optional<CheckpointMark> checkpointMark() { return real.checkpointMark(); }
+        public Optional<CheckpointMark> checkpointMark() {
+            return real.checkpointMark();
+        }
     }
 
     private static BankItem item() {
-        return new BankItem(0, "feed", Optional.empty(), Optional.of(PDQ), Optional.empty(), Optional.empty(), "test", "", "t",
-                Instant.parse("2026-06-01T00:00:00Z"), Optional.empty());
+        return new BankItem(
+                0,
+                "feed",
+                Optional.empty(),
+                Optional.of(PDQ),
+                Optional.empty(),
+                Optional.empty(),
+                "test",
+                "",
+                "t",
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Optional.empty());
     }
 
     private void assertFailsLeavingTheLogAsItWas(String type, Runnable useCase) {
@@ -89,24 +117,32 @@ class AtomicUseCasesInMemoryTest {
         failing.failNext(type);
         assertThatThrownBy(useCase::run).hasMessageContaining("injected: audit append of " + type);
         assertThat(audit.verify().valid()).isTrue();
-        assertThat(audit.verify().entriesChecked()).as("no entry for the failed use case").isEqualTo(before);
+        assertThat(audit.verify().entriesChecked())
+                .as("no entry for the failed use case")
+                .isEqualTo(before);
     }
 
     @Test
     void aBankAndItsItemsWhoseAuditFailsLeaveNothingInTheStoreOrTheMatcher() {
-        assertFailsLeavingTheLogAsItWas("bank.created", () -> curation.create("feed", BankKind.PARTNER_FEED, BankState.ENABLED, 31, 50, "", "test"));
+        assertFailsLeavingTheLogAsItWas(
+                "bank.created",
+                () -> curation.create("feed", BankKind.PARTNER_FEED, BankState.ENABLED, 31, 50, "", "test"));
         assertThat(store.banks().banks()).isEmpty();
         assertThat(banks.bank("feed")).isEmpty();
 
         curation.create("feed", BankKind.PARTNER_FEED, BankState.ENABLED, 31, 50, "", "test");
         assertFailsLeavingTheLogAsItWas("bank.items_added", () -> curation.add("feed", List.of(item()), "test"));
         assertThat(store.banks().all()).as("the store kept nothing").isEmpty();
-        assertThat(banks.match(Optional.empty(), Optional.of(PDQ))).as("no phantom entry in the matcher").isEmpty();
+        assertThat(banks.match(Optional.empty(), Optional.of(PDQ)))
+                .as("no phantom entry in the matcher")
+                .isEmpty();
 
         long id = curation.add("feed", List.of(item()), "test").get(0).id();
         assertFailsLeavingTheLogAsItWas("bank.item_removed", () -> curation.removeItem("feed", id, "test"));
         assertThat(store.banks().all()).extracting(BankItem::id).containsExactly(id);
-        assertThat(banks.match(Optional.empty(), Optional.of(PDQ))).as("no entry missing from the matcher").hasSize(1);
+        assertThat(banks.match(Optional.empty(), Optional.of(PDQ)))
+                .as("no entry missing from the matcher")
+                .hasSize(1);
     }
 
     @Test

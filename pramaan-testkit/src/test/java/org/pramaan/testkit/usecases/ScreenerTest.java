@@ -39,10 +39,13 @@ import org.pramaan.signals.UploaderDeclaration;
 class ScreenerTest {
     @TempDir
     Path dir;
+
     private UseCaseFixture f;
     private final PdqExtractor pdq = new PdqExtractor(new PdqHasher(), new StandardStillImageDecoder());
     /** Stands in for the metadata and watermark extractors, which sit between the hashes and the declaration. */
-    private final SignalExtractor provenance = in -> List.of(new Signal(SignalType.EXIF_SOFTWARE, "an editor", SignalStrength.INFO, "test"));
+    private final SignalExtractor provenance =
+            in -> List.of(new Signal(SignalType.EXIF_SOFTWARE, "an editor", SignalStrength.INFO, "test"));
+
     private Path photo;
     private ScreeningReport unbanked;
     private BankItem bySha;
@@ -55,16 +58,45 @@ class ScreenerTest {
         unbanked = screen(standard(), UploadContext.none());
         f.banks.create(Bank.of("removed", BankKind.REMOVED, f.clock.instant()));
         f.banks.create(Bank.of("feed", BankKind.PARTNER_FEED, f.clock.instant()));
-        bySha = f.banks.add(new BankItem(0, "removed", Optional.of(unbanked.sha256()), Optional.empty(), Optional.empty(), Optional.empty(),
-                "test", "", "t", f.clock.instant(), Optional.empty()));
-        byPdq = f.banks.add(new BankItem(0, "feed", Optional.empty(), unbanked.pdq(), Optional.empty(), Optional.empty(),
-                "test", "", "t", f.clock.instant(), Optional.empty()));
+        bySha = f.banks.add(new BankItem(
+                0,
+                "removed",
+                Optional.of(unbanked.sha256()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "test",
+                "",
+                "t",
+                f.clock.instant(),
+                Optional.empty()));
+        byPdq = f.banks.add(new BankItem(
+                0,
+                "feed",
+                Optional.empty(),
+                unbanked.pdq(),
+                Optional.empty(),
+                Optional.empty(),
+                "test",
+                "",
+                "t",
+                f.clock.instant(),
+                Optional.empty()));
     }
 
-    private Screener standard() { return screener(SignalExtractors.standard(pdq, AvHasher.none(), List.of(provenance), f.banks)); }
+    private Screener standard() {
+        return screener(SignalExtractors.standard(pdq, AvHasher.none(), List.of(provenance), f.banks));
+    }
 
     private Screener screener(List<SignalExtractor> extractors) {
-        return new Screener(MediaProber.standard(), MediaLimits.defaults(), extractors, new Assessor(), JurisdictionPolicy.load("IN"), f.banks, pdq,
+        return new Screener(
+                MediaProber.standard(),
+                MediaLimits.defaults(),
+                extractors,
+                new Assessor(),
+                JurisdictionPolicy.load("IN"),
+                f.banks,
+                pdq,
                 AvHasher.none());
     }
 
@@ -76,44 +108,79 @@ class ScreenerTest {
 
     @Test
     void theStandardListGivesSignalsInTheReportOrderAndTheReportItsHashesAndMatches() throws Exception {
-        assertThat(SignalExtractors.standard(pdq, AvHasher.none(), List.of(provenance), f.banks)).extracting(e -> (Object) e.getClass())
-                .containsExactly(ContentDigestExtractor.class, PdqExtractor.class, AvHasher.class, provenance.getClass(), DeclarationExtractor.class,
+        assertThat(SignalExtractors.standard(pdq, AvHasher.none(), List.of(provenance), f.banks))
+                .extracting(e -> (Object) e.getClass())
+                .containsExactly(
+                        ContentDigestExtractor.class,
+                        PdqExtractor.class,
+                        AvHasher.class,
+                        provenance.getClass(),
+                        DeclarationExtractor.class,
                         BankMatchExtractor.class);
-        ScreeningReport r = screen(standard(), new UploadContext(Optional.of("u-1"), Optional.empty(), Optional.of(new UploaderDeclaration(true, ""))));
+        ScreeningReport r = screen(
+                standard(),
+                new UploadContext(
+                        Optional.of("u-1"), Optional.empty(), Optional.of(new UploaderDeclaration(true, ""))));
 
-        // SHA256, MD5, PDQ, provenance…, declaration, bank matches: the JSON's order, which assessment reasons cite by index.
-        assertThat(r.signals()).extracting(Signal::type).containsExactly(SignalType.SHA256, SignalType.MD5, SignalType.PDQ, SignalType.EXIF_SOFTWARE,
-                SignalType.UPLOADER_DECLARATION, SignalType.HASH_BANK_MATCH, SignalType.HASH_BANK_MATCH);
+        // SHA256, MD5, PDQ, provenance…, declaration, bank matches: the JSON's order, which assessment reasons cite by
+        // index.
+        assertThat(r.signals())
+                .extracting(Signal::type)
+                .containsExactly(
+                        SignalType.SHA256,
+                        SignalType.MD5,
+                        SignalType.PDQ,
+                        SignalType.EXIF_SOFTWARE,
+                        SignalType.UPLOADER_DECLARATION,
+                        SignalType.HASH_BANK_MATCH,
+                        SignalType.HASH_BANK_MATCH);
         assertThat(r.signals().get(0).value()).isEqualTo(r.sha256());
         assertThat(r.signals().get(1).value()).isEqualTo(r.md5());
         assertThat(r.pdq()).isEqualTo(unbanked.pdq()).isPresent();
         assertThat(r.signals().get(2).value()).isEqualTo(r.pdq().get().hash().toHex());
-        assertThat(r.matches()).extracting(BankMatch::itemId, BankMatch::method)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(bySha.id(), "sha256"), org.assertj.core.groups.Tuple.tuple(byPdq.id(), "pdq"));
-        assertThat(r.signals().subList(5, 7)).extracting(Signal::value)
-                .as("one signal per match, in the matches' order").containsExactlyElementsOf(r.matches().stream().map(m -> m.bank() + "#" + m.itemId()).toList());
+        assertThat(r.matches())
+                .extracting(BankMatch::itemId, BankMatch::method)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(bySha.id(), "sha256"),
+                        org.assertj.core.groups.Tuple.tuple(byPdq.id(), "pdq"));
+        assertThat(r.signals().subList(5, 7))
+                .extracting(Signal::value)
+                .as("one signal per match, in the matches' order")
+                .containsExactlyElementsOf(r.matches().stream()
+                        .map(m -> m.bank() + "#" + m.itemId())
+                        .toList());
         assertThat(unbanked.matches()).isEmpty();
     }
 
     @Test
     void aListWithoutPdqGivesNoPdqSignalAndTheBankExtractorMatchesTheDigestOnly() throws Exception {
-        ScreeningReport r = screen(screener(List.of(new ContentDigestExtractor(), new BankMatchExtractor(f.banks))), UploadContext.none());
-        assertThat(r.signals()).extracting(Signal::type).containsExactly(SignalType.SHA256, SignalType.MD5, SignalType.HASH_BANK_MATCH);
+        ScreeningReport r = screen(
+                screener(List.of(new ContentDigestExtractor(), new BankMatchExtractor(f.banks))), UploadContext.none());
+        assertThat(r.signals())
+                .extracting(Signal::type)
+                .containsExactly(SignalType.SHA256, SignalType.MD5, SignalType.HASH_BANK_MATCH);
         assertThat(r.pdq()).isEmpty();
-        assertThat(r.matches()).singleElement().satisfies(m -> assertThat(m.itemId()).isEqualTo(bySha.id()));
+        assertThat(r.matches())
+                .singleElement()
+                .satisfies(m -> assertThat(m.itemId()).isEqualTo(bySha.id()));
     }
 
     @Test
     void theBankExtractorSeesOnlyWhatRanBeforeIt() throws Exception {
-        ScreeningReport r = screen(screener(List.of(new ContentDigestExtractor(), new BankMatchExtractor(f.banks), pdq)), UploadContext.none());
+        ScreeningReport r = screen(
+                screener(List.of(new ContentDigestExtractor(), new BankMatchExtractor(f.banks), pdq)),
+                UploadContext.none());
         assertThat(r.pdq()).as("PDQ was computed, after the matching").isPresent();
-        assertThat(r.signals()).extracting(Signal::type).containsExactly(SignalType.SHA256, SignalType.MD5, SignalType.HASH_BANK_MATCH, SignalType.PDQ);
+        assertThat(r.signals())
+                .extracting(Signal::type)
+                .containsExactly(SignalType.SHA256, SignalType.MD5, SignalType.HASH_BANK_MATCH, SignalType.PDQ);
         assertThat(r.matches()).extracting(BankMatch::method).containsExactly("sha256");
     }
 
     @Test
     void aListThatComputesNoDigestsIsRefusedWhenWired() {
-        assertThatThrownBy(() -> screener(List.of(pdq, new BankMatchExtractor(f.banks)))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> screener(List.of(pdq, new BankMatchExtractor(f.banks))))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no ContentDigestExtractor");
     }
 }

@@ -219,18 +219,27 @@ class MalformedRequestTest extends ServerTestBase {
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("request.too_large");
         assertThat(r.json().path("error").path("message").asText()).contains("1048576");
         assertThat(api.get("/v1/banks/x", ADMIN).status()).isEqualTo(404);
-        // Chunked, so there is no Content-Length to refuse it by: counted as it arrives.
-        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + "/v1/banks"))
-                                .header("Authorization", "Bearer " + ADMIN)
-                                .header("Content-Type", "application/json")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
-        assertThat(chunked.body()).contains("request.too_large").contains("1048576");
+        // Chunked, so there is no Content-Length to refuse it by: counted as it arrives. The server
+        // answers 413 and closes the connection while the client may still be sending (RFC 9110
+        // §15.5.14 allows it); depending on timing the client then reads the 413 or only sees the
+        // connection end. Either way nothing may be stored, and a 413 that arrives has the JSON shape.
+        try {
+            java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + "/v1/banks"))
+                                    .header("Authorization", "Bearer " + ADMIN)
+                                    .header("Content-Type", "application/json")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                                            new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+            assertThat(chunked.body()).contains("request.too_large").contains("1048576");
+        } catch (java.io.IOException closedWhileSending) {
+            assertThat(closedWhileSending)
+                    .as("only a connection the server closed mid-body")
+                    .hasMessageNotContaining("Connection refused");
+        }
         assertThat(api.get("/v1/banks/x", ADMIN).status()).isEqualTo(404);
     }
 

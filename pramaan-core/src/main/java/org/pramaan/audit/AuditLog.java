@@ -106,7 +106,7 @@ public final class AuditLog {
      * must verify under this deployment's key and name an entry the chain still has, with that hash.
      */
     public AuditVerification verify() {
-        Optional<AuditCheckpoints.Verifier> anchors = checkpoints.map(AuditCheckpoints::verifier);
+        Optional<CheckpointVerifier> anchors = checkpoints.map(AuditCheckpoints::verifier);
         List<String> warnings = new java.util.ArrayList<>();
         var state = new Object() {
             long count;
@@ -182,7 +182,7 @@ public final class AuditLog {
                     verified);
         }
         if (anchors.isPresent()) {
-            AuditCheckpoints.Verifier a = anchors.get();
+            CheckpointVerifier a = anchors.get();
             a.finish(lastSeq);
             warnings.addAll(a.warnings);
             if (!a.failures.isEmpty()) {

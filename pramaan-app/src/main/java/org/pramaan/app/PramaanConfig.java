@@ -293,6 +293,8 @@ public record PramaanConfig(
         }
         try {
             provenance.signer(Clock.systemUTC(), "check");
+        } catch (org.pramaan.provenance.c2pa.SigningKey.AlgorithmMismatchException e) {
+            throw p.bad("c2pa.signing-alg", e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw p.bad("c2pa.signing-key", e.getMessage());
         }

@@ -141,4 +141,29 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
                         () -> config(dataDir, Map.of("PRAMAAN_C2PA_SIGNING_ALG", "md5")))
                 .hasMessageContaining("c2pa.signing-alg");
     }
+
+    /** Issue 18: es384 with a P-256 key used to load and sign manifests the reference SDK rejects. */
+    @Test
+    void anAlgorithmThatDoesNotFitTheKeyStopsStartUpNamingTheCurve() {
+        Path c = certs();
+        for (String[] bad : new String[][] {
+            {"es256", "es384", "P-256", "es256"},
+            {"es384", "es256", "P-384", "es384"},
+            {"es512", "es256", "P-521", "es512"},
+            {"es256", "ps256", "P-256", "es256"}
+        }) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(
+                            dataDir,
+                            Map.of(
+                                    "PRAMAAN_C2PA_SIGNING_KEY",
+                                            c.resolve(bad[0] + ".pem").toString(),
+                                    "PRAMAAN_C2PA_SIGNING_CHAIN",
+                                            c.resolve(bad[0] + ".pub").toString(),
+                                    "PRAMAAN_C2PA_SIGNING_ALG", bad[1])))
+                    .as("key %s with alg %s", bad[0], bad[1])
+                    .hasMessageContaining("c2pa.signing-alg")
+                    .hasMessageContaining(bad[1] + " needs")
+                    .hasMessageContaining("the key is a " + bad[2] + " key; use " + bad[3]);
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class MetadataWriter {
         Optional<String> dst = digitalSourceType.map(DigitalSourceTypes::uri);
         Optional<String> json = aigc.map(Aigc::toJson);
         Format f = format(file);
-        return switch (f) {
+        byte[] labelled = switch (f) {
             case JPEG -> JpegPngLabelWriter.jpeg(file, dst, json);
             case PNG -> JpegPngLabelWriter.png(file, dst, json);
             case MP4 -> BmffLabelWriter.write(file, dst, json);
@@ -64,6 +64,10 @@ public final class MetadataWriter {
                         : RiffLabelWriter.write(file, json.get());
             }
         };
+        // After the carrier writer's own structure checks (their messages name the carrier), before
+        // the caller stores anything.
+        readable(file);
+        return labelled;
     }
 
     /**
@@ -100,6 +104,20 @@ public final class MetadataWriter {
             return Optional.of(Aigc.fromFields(s.attributes()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Refuses a file Pramaan's own reader rejects (issue 18: a JPEG cut inside its compressed data,
+     * with no end-of-image marker, was labelled and then refused by {@code metadata read}); the
+     * writers copy such data through untouched, so only the reader notices, and the input is refused
+     * with the reader's own message.
+     */
+    private static void readable(byte[] file) throws IOException {
+        try {
+            MetadataLabels.read(file);
+        } catch (org.pramaan.media.MediaRejectedException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Recognises the format by its first bytes; the file name never decides. */

@@ -10,7 +10,8 @@ import org.pramaan.json.Json;
 /**
  * The GB 45438-2025 Appendix E implicit label: a JSON object under the key {@code AIGC} with exactly
  * seven fields. {@code Label} is "1" (generated), "2" (possibly generated) or "3" (suspected); values
- * are printable ASCII (0x21–0x7E). Some producers spell the reserved fields {@code ReserveCode1/2};
+ * are any Unicode text without control characters: Appendix E asks for the producer's name or code,
+ * and Chinese producers write names such as 某某科技有限公司, with spaces in English ones. Some producers spell the reserved fields {@code ReserveCode1/2};
  * those are accepted on read and written as {@code ReservedCode1/2}.
  */
 public record Aigc(
@@ -31,8 +32,8 @@ public record Aigc(
             "ReservedCode2");
 
     /**
-     * Validates for writing: Label in {"1","2","3"}; every value printable ASCII, at most 2048
-     * characters. The producer fields are required unless a platform added the label to content that
+     * Validates for writing: Label in {"1","2","3"}; every value at most 2048 characters of Unicode
+     * text without control characters (C0, DEL, C1) or unpaired surrogates. The producer fields are required unless a platform added the label to content that
      * had none (Labeling Measures art.6: "possibly"/"suspected"), in which case the propagator fields are.
      */
     public Aigc {
@@ -41,12 +42,12 @@ public record Aigc(
         boolean platformAdded = contentPropagator != null
                 && !contentPropagator.isEmpty()
                 && (contentProducer == null || contentProducer.isEmpty());
-        requirePrintable("ContentProducer", contentProducer, !platformAdded);
-        requirePrintable("ProduceID", produceId, !platformAdded);
-        requirePrintable("ReservedCode1", reservedCode1, false);
-        requirePrintable("ContentPropagator", contentPropagator, platformAdded);
-        requirePrintable("PropagateID", propagateId, platformAdded);
-        requirePrintable("ReservedCode2", reservedCode2, false);
+        requireText("ContentProducer", contentProducer, !platformAdded);
+        requireText("ProduceID", produceId, !platformAdded);
+        requireText("ReservedCode1", reservedCode1, false);
+        requireText("ContentPropagator", contentPropagator, platformAdded);
+        requireText("PropagateID", propagateId, platformAdded);
+        requireText("ReservedCode2", reservedCode2, false);
     }
 
     /** A label a platform adds to content that arrived without one; the producer fields stay empty. */
@@ -125,23 +126,44 @@ public record Aigc(
         if (!List.of("1", "2", "3").contains(label.asText()))
             return new Parsed(fields, Optional.of("AIGC Label \"" + label.asText() + "\" is not 1, 2 or 3"));
         for (Map.Entry<String, String> f : fields.entrySet()) {
-            if (!printable(f.getValue()))
+            if (!text(f.getValue()))
                 return new Parsed(
-                        fields, Optional.of("AIGC " + f.getKey() + " has characters outside printable ASCII"));
+                        fields,
+                        Optional.of("AIGC " + f.getKey() + " has control characters or is not well-formed text"));
         }
         return new Parsed(fields, Optional.empty());
     }
 
-    static boolean printable(String s) {
-        return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
+    /**
+     * Any Unicode text but control characters (U+0000–U+001F, U+007F–U+009F), which would break the
+     * carriers' text (XMP, ID3, RIFF ZSTR) or hide in a display, and unpaired surrogates, which
+     * UTF-8 cannot encode. Spaces and CJK are fine.
+     */
+    static boolean text(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) return false;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static void requirePrintable(String field, String value, boolean required) {
+    private static void requireText(String field, String value, boolean required) {
         if (value == null || (required && value.isEmpty()))
             throw new IllegalArgumentException("AIGC " + field + " is required");
-        if (!printable(value))
-            throw new IllegalArgumentException("AIGC " + field + " must be printable ASCII (0x21-0x7E)");
+        // The limit first, so a huge value is refused before it is scanned.
         if (value.length() > 2048)
             throw new IllegalArgumentException("AIGC " + field + " is longer than 2048 characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i)))
+                throw new IllegalArgumentException("AIGC " + field + " has a control character U+"
+                        + String.format(java.util.Locale.ROOT, "%04X", (int) value.charAt(i)) + " at position " + i);
+        }
+        if (!text(value))
+            throw new IllegalArgumentException("AIGC " + field + " is not well-formed Unicode (unpaired surrogate)");
     }
 }

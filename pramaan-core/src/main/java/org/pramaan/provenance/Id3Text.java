@@ -59,13 +59,23 @@ final class Id3Text {
         return new Txxx(desc, value.replace("\0", "").strip());
     }
 
-    /** A UTF-8 (v2.4) or ISO-8859-1 (v2.3, which has no UTF-8) TXXX frame's data; the AIGC JSON is ASCII either way. */
+    /**
+     * A TXXX frame's data: UTF-8 in v2.4; in v2.3, which has no UTF-8, ISO-8859-1 when the value
+     * fits it, else UTF-16 with a byte-order mark on each string and a two-byte terminator
+     * (id3v2.3.0 §3.3), so an AIGC producer name such as 某某科技有限公司 survives (issue 18).
+     */
     static byte[] txxxData(String description, String value, int version) {
-        Charset cs = version == 4 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        boolean latin1 = StandardCharsets.ISO_8859_1.newEncoder().canEncode(value);
+        int encoding = version == 4 ? 3 : latin1 ? 0 : 1;
+        Charset cs = switch (encoding) {
+            case 3 -> StandardCharsets.UTF_8;
+            case 1 -> StandardCharsets.UTF_16;
+            default -> StandardCharsets.ISO_8859_1;
+        };
         return MetadataEmbedder.concat(
-                new byte[] {(byte) (version == 4 ? 3 : 0)},
+                new byte[] {(byte) encoding},
                 description.getBytes(cs),
-                new byte[] {0},
+                encoding == 1 ? new byte[] {0, 0} : new byte[] {0},
                 value.getBytes(cs));
     }
 }

@@ -35,8 +35,7 @@ public final class RiffLabelWriter {
                     .bytes();
             break;
         }
-        return RiffChunkWriter.replace(
-                        f, c -> c.id().equals("AIGC"), "AIGC", aigcJson.getBytes(StandardCharsets.US_ASCII))
+        return RiffChunkWriter.replace(f, c -> c.id().equals("AIGC"), "AIGC", aigcJson.getBytes(StandardCharsets.UTF_8))
                 .bytes();
     }
 

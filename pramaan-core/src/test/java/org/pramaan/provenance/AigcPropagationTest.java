@@ -87,11 +87,12 @@ class AigcPropagationTest {
         assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "p", "", "5"))
                 .hasMessageContaining("Label must be");
         assertThatThrownBy(() -> MetadataWriter.propagate(png, "pl\tat", "p", "", "3"))
-                .hasMessageContaining("ContentPropagator must be printable ASCII");
+                .hasMessageContaining("ContentPropagator has a control character U+0009 at position 2");
         assertThatThrownBy(() -> MetadataWriter.propagate(png, "plat", "x".repeat(2049), "", "3"))
                 .hasMessageContaining("PropagateID is longer than 2048");
-        assertThatThrownBy(() -> new Aigc("1", "生成器", "i", "", "", "", ""))
-                .hasMessageContaining("ContentProducer must be printable ASCII");
+        assertThat(new Aigc("1", "生成器", "i", "", "", "", "").contentProducer())
+                .as("issue 18: non-ASCII producer names are valid")
+                .isEqualTo("生成器");
         assertThatThrownBy(() -> Aigc.addedByPlatform("3", "", "", ""))
                 .hasMessageContaining("ContentProducer is required");
     }

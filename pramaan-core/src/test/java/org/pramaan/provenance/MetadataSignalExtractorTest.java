@@ -89,8 +89,8 @@ class MetadataSignalExtractorTest {
 
     @Test
     void invalidAigcLabelsAreWeakWithTheProblemNamed() throws Exception {
-        for (String bad :
-                List.of("{\"Label\":\"4\"}", "{\"Label\":1}", "not json", "{\"Label\":\"1\",\"ProduceID\":\"a b\"}")) {
+        for (String bad : List.of(
+                "{\"Label\":\"4\"}", "{\"Label\":1}", "not json", "{\"Label\":\"1\",\"ProduceID\":\"a\\u0007b\"}")) {
             Signal s = only(signals(MetadataEmbedder.withPngText(image("png"), "AIGC", bad)), SignalType.GB45438_AIGC);
             assertThat(s.strength()).as(bad).isEqualTo(SignalStrength.WEAK);
             assertThat(s.attributes()).as(bad).containsKey("error");
@@ -100,7 +100,8 @@ class MetadataSignalExtractorTest {
     @Test
     void theAigcWriterEnforcesTheStandard() {
         assertThatThrownBy(() -> new Aigc("4", "p", "i", "", "", "", "")).hasMessageContaining("Label");
-        assertThatThrownBy(() -> new Aigc("1", "p q", "i", "", "", "", "")).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> new Aigc("1", "p\nq", "i", "", "", "", ""))
+                .hasMessageContaining("ContentProducer has a control character U+000A");
         assertThatThrownBy(() -> new Aigc("1", "", "i", "", "", "", ""))
                 .hasMessageContaining("ContentProducer is required");
         Aigc produced = new Aigc("1", "gen", "id-1", "sig", "", "", "");

@@ -4,21 +4,18 @@ import java.util.Locale;
 
 /** The claim-signature algorithms C2PA 2.2 §13.2 allows, by the names the reference SDK's CLI uses. */
 public enum SigningAlgorithm {
-    ES256(Cose.Alg.ES256, "EC"),
-    ES384(Cose.Alg.ES384, "EC"),
-    ES512(Cose.Alg.ES512, "EC"),
-    PS256(Cose.Alg.PS256, "RSA"),
-    PS384(Cose.Alg.PS384, "RSA"),
-    PS512(Cose.Alg.PS512, "RSA"),
-    ED25519(Cose.Alg.ED25519, "EdDSA");
+    ES256(Cose.Alg.ES256),
+    ES384(Cose.Alg.ES384),
+    ES512(Cose.Alg.ES512),
+    PS256(Cose.Alg.PS256),
+    PS384(Cose.Alg.PS384),
+    PS512(Cose.Alg.PS512),
+    ED25519(Cose.Alg.ED25519);
 
     final Cose.Alg cose;
-    /** The key family (JCA algorithm name prefix) a key must have. */
-    final String keyFamily;
 
-    SigningAlgorithm(Cose.Alg cose, String keyFamily) {
+    SigningAlgorithm(Cose.Alg cose) {
         this.cose = cose;
-        this.keyFamily = keyFamily;
     }
 
     /** {@code es256}, {@code PS384}, {@code ed25519} …; anything else is a clear error naming the choices. */

@@ -24,19 +24,23 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain, SigningAlg
     public SigningKey {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) throw new IllegalArgumentException("the certificate chain is empty");
-        String family = key.getAlgorithm().toUpperCase(java.util.Locale.ROOT);
-        boolean fits = switch (alg.keyFamily) {
-            case "RSA" -> family.startsWith("RSA");
-            case "EdDSA" -> family.equals("ED25519") || family.equals("EDDSA");
-            default -> family.equals("EC");
-        };
-        if (!fits)
-            throw new IllegalArgumentException("a " + key.getAlgorithm() + " private key cannot sign "
-                    + alg.name().toLowerCase(java.util.Locale.ROOT));
+        KeyFit.check(key, alg);
         byte[] probe = "pramaan key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (!Cose.verify(alg.cose, chain.get(0).getPublicKey(), probe, sign(key, alg, probe))) {
             throw new IllegalArgumentException("the private key does not belong to the first certificate of the chain ("
                     + chain.get(0).getSubjectX500Principal() + ")");
+        }
+    }
+
+    /**
+     * The algorithm does not fit the key (es384 with a P-256 key …); the message names the algorithm,
+     * the key's type or curve and the algorithm that fits, so configuration can blame the algorithm setting.
+     */
+    public static final class AlgorithmMismatchException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        AlgorithmMismatchException(String message) {
+            super(message);
         }
     }
 

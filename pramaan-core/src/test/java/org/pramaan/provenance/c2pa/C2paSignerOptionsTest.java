@@ -113,7 +113,7 @@ class C2paSignerOptionsTest {
                         Files.readString(certs.resolve("es256.pem")),
                         Files.readString(certs.resolve("es256.pub")),
                         SigningAlgorithm.PS256))
-                .hasMessageContaining("cannot sign ps256");
+                .hasMessageContaining("ps256 needs an RSA key, but the key is a P-256 key; use es256");
         assertThatThrownBy(() -> SigningKey.fromPem(
                         Files.readString(certs.resolve("es256.pem")),
                         Files.readString(certs.resolve("es384.pub")),

@@ -58,7 +58,8 @@ final class ManifestValidator {
 
     /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid one, "now" is used. */
     private Optional<Instant> timestamp(Cose cose, Manifest m, String sigUrl, ValidationResults.Log log) {
-        Optional<TimeStamps.Checked> tst = TimeStamps.check(cose, m.claim().bytes(), trust);
+        Optional<TimeStamps.Checked> tst =
+                TimeStamps.check(cose, m.claim().bytes(), m.claim().version(), trust);
         if (tst.isEmpty()) return Optional.empty();
         TimeStamps.Checked t = tst.get();
         if (!t.code().equals("timeStamp.validated")) {

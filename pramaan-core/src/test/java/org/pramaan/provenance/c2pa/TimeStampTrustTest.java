@@ -59,6 +59,25 @@ class TimeStampTrustTest {
         assertThat(ValidationResults.codes(r.active().informational())).doesNotContain("timeStamp.untrusted");
     }
 
+    /**
+     * The shared test signing certificate expires 2030-08-26. Judged in 2031, a credential is inside its
+     * validity only at a trusted timestamp's time: C.jpg (claim v1, DigiCert 2023 under the legacy rule)
+     * keeps it; CACA.jpg's untrusted token must not, as in c2pa-rs, where an untrusted token yields no
+     * TstInfo and the certificate is checked at "now". Before the fix CACA.jpg used the untrusted time.
+     */
+    @Test
+    void onlyATrustedTimeStampFixesTheInstantTheCredentialIsJudgedAt() throws Exception {
+        TrustSettings in2031 = TrustSettings.none(
+                java.time.Clock.fixed(Instant.parse("2031-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+        C2paReport legacy = read("C.jpg", in2031);
+        assertThat(legacy.active().failureCodes()).doesNotContain("signingCredential.expired");
+        C2paReport v2 = read("CACA.jpg", in2031);
+        assertThat(v2.active().failureCodes()).contains("signingCredential.expired");
+        assertThat(v2.state()).isEqualTo(ValidationState.INVALID);
+        // The token's time is still reported, as the reference's signature_info.time does.
+        assertThat(v2.json()).contains("2025-10-16T17:31:55");
+    }
+
     @Test
     void tsaChainingToAConfiguredAnchorIsTrusted() throws Exception {
         KeyPair rootKeys = keys();

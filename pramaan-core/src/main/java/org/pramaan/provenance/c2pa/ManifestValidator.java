@@ -40,9 +40,19 @@ final class ManifestValidator {
         ValidationResults.Log log = new ValidationResults.Log();
         String sigUrl = "self#jumbf=/c2pa/" + m.label() + "/c2pa.signature";
         Cose cose = Cose.parse(store.bytes(), m.signature());
-        Optional<Instant> signedAt = timestamp(cose, m, sigUrl, log);
+        Optional<TimeStamps.Checked> stamp = timestamp(cose, m, sigUrl, log);
+        Optional<Instant> signedAt = stamp.flatMap(TimeStamps.Checked::time);
         X509Certificate leaf = cose.chain().get(0);
-        signature(cose, m, leaf, signedAt, sigUrl, log);
+        // Only a trusted TSA may fix the instant the credential is judged at (C2PA 2.2 §14.5.2); an
+        // untrusted one is still shown as signature_info.time, as the reference does. Otherwise anyone
+        // could stamp an expired credential with a home-made TSA's "earlier" time.
+        signature(
+                cose,
+                m,
+                leaf,
+                stamp.filter(TimeStamps.Checked::trusted).flatMap(TimeStamps.Checked::time),
+                sigUrl,
+                log);
         hashedUris(m, log);
         CawgIdentity.check(store, m, log);
         actions(m, log);
@@ -56,10 +66,11 @@ final class ManifestValidator {
         return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
     }
 
-    /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid one, "now" is used. */
-    private Optional<Instant> timestamp(Cose cose, Manifest m, String sigUrl, ValidationResults.Log log) {
-        Optional<TimeStamps.Checked> tst = TimeStamps.check(cose, m.claim().bytes(), trust);
-        if (tst.isEmpty()) return Optional.empty();
+    /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid, trusted one, "now" is used. */
+    private Optional<TimeStamps.Checked> timestamp(Cose cose, Manifest m, String sigUrl, ValidationResults.Log log) {
+        Optional<TimeStamps.Checked> tst =
+                TimeStamps.check(cose, m.claim().bytes(), m.claim().version(), trust);
+        if (tst.isEmpty()) return tst;
         TimeStamps.Checked t = tst.get();
         if (!t.code().equals("timeStamp.validated")) {
             log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
@@ -68,7 +79,7 @@ final class ManifestValidator {
         log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
         if (t.trusted()) log.success("timeStamp.trusted", sigUrl, "timestamp cert trusted: " + t.tsa());
         else log.info("timeStamp.untrusted", sigUrl, "timestamp cert untrusted: " + t.tsa());
-        return t.time();
+        return tst;
     }
 
     /** §15.7: the COSE signature over the claim, then the credential's validity, EKU and trust. */

@@ -19,8 +19,8 @@ import org.bouncycastle.tsp.TimeStampToken;
 /**
  * RFC 3161 timestamps in the COSE unprotected header, verified offline (C2PA 2.2 §10.3.2.5, §14.5.2):
  * {@code sigTst} (v1) imprints the COSE countersign structure over the claim bytes; {@code sigTst2}
- * (v2) over the CBOR-encoded signature. The token's own CMS signature and imprint are checked; the
- * TSA is trusted only when it chains to a configured anchor.
+ * (v2) over the CBOR-encoded signature. The token's own CMS signature and imprint are checked; whether
+ * the TSA is trusted is {@link #tsaTrusted}'s decision.
  */
 final class TimeStamps {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
@@ -30,7 +30,14 @@ final class TimeStamps {
 
     private TimeStamps() {}
 
-    static Optional<Checked> check(Cose cose, byte[] claimBytes, TrustSettings trust) {
+    /** The RFC 3161 EKU a TSA certificate must carry (RFC 3161 §2.3); the reference requires it too. */
+    static final String TIME_STAMPING_EKU = "1.3.6.1.5.5.7.3.8";
+
+    /**
+     * @param claimVersion the claim's version (1 for a C2PA 1.x claim): it selects the trust rule, see
+     *                     {@link #tsaTrusted}
+     */
+    static Optional<Checked> check(Cose cose, byte[] claimBytes, int claimVersion, TrustSettings trust) {
         JsonNode v2 = cose.unprotected().get("sigTst2");
         JsonNode v1 = cose.unprotected().get("sigTst");
         if (v2 == null && v1 == null) return Optional.empty();
@@ -47,10 +54,11 @@ final class TimeStamps {
         if (der.isEmpty())
             return Optional.of(new Checked(
                     "timeStamp.malformed", Optional.empty(), false, "tstTokens[0].val is not a byte string"));
-        return Optional.of(verify(der.get(), Cose.toBeSigned("CounterSignature", cose.protectedBytes(), data), trust));
+        return Optional.of(verify(
+                der.get(), Cose.toBeSigned("CounterSignature", cose.protectedBytes(), data), claimVersion, trust));
     }
 
-    private static Checked verify(byte[] der, byte[] tbs, TrustSettings trust) {
+    private static Checked verify(byte[] der, byte[] tbs, int claimVersion, TrustSettings trust) {
         Optional<TimeStampToken> parsed = token(der);
         if (parsed.isEmpty())
             return new Checked(
@@ -75,8 +83,7 @@ final class TimeStamps {
             token.validate(
                     new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
             List<X509Certificate> chain = chain(tsa, token);
-            boolean trusted = CertChecks.chainsToAnchor(chain, trust.timestampAnchors())
-                    || CertChecks.chainsToAnchor(chain, trust.anchors());
+            boolean trusted = tsaTrusted(chain, claimVersion, trust);
             return new Checked(
                     "timeStamp.validated", Optional.of(info.getGenTime().toInstant()), trusted, name);
         } catch (Exception e) {
@@ -86,6 +93,30 @@ final class TimeStamps {
                     false,
                     "token signature does not verify: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether a validated token's TSA is trusted (C2PA 2.2 §14.4 "Trust lists": a validator keeps a
+     * list of trusted TSAs, and §14.5.2 / §15.7 time-stamp validation: a TSA that does not chain to it
+     * earns the informational {@code timeStamp.untrusted}). The list is the configured anchors plus
+     * {@link TrustSettings#timestampAnchors()}; it is NOT the JDK's TLS roots (cacerts), which is what
+     * made Pramaan report {@code timeStamp.trusted} for the 2025 DigiCert responder of CACA.jpg and
+     * C_with_CAWG_data.jpg where the reference (c2pa-rs 0.90.1) says {@code timeStamp.untrusted}: a web
+     * PKI root is not a TSA trust list. The leaf must also carry id-kp-timeStamping (RFC 3161 §2.3).
+     *
+     * <p>Claim v1 (C2PA 1.x, {@code sigTst}) predates TSA trust lists: the reference does not check TSA
+     * trust for such claims at all (c2pa-rs {@code Claim::verify_claim} turns
+     * {@code verify_timestamp_trust} off when {@code claim.version() == 1}) and every 1.x fixture reports
+     * {@code timeStamp.trusted} with no anchors configured. We keep one check there rather than none: a
+     * legacy TSA must chain to the configured list or to the system roots, so a self-made "TSA" cannot
+     * backdate the signing time into an expired credential's validity. Every shared 1.x fixture agrees
+     * with the reference under this rule (their TSAs are DigiCert's, under a cacerts root).
+     */
+    static boolean tsaTrusted(List<X509Certificate> chain, int claimVersion, TrustSettings trust) {
+        if (!CertChecks.ekuAllowed(chain.get(0), java.util.Set.of(TIME_STAMPING_EKU))) return false;
+        if (CertChecks.chainsToAnchor(chain, trust.anchors())
+                || CertChecks.chainsToAnchor(chain, trust.timestampAnchors())) return true;
+        return claimVersion == 1 && CertChecks.chainsToAnchor(chain, TrustSettings.systemRoots());
     }
 
     /** A bare token, or (as some signers store it) a whole RFC 3161 TimeStampResp wrapping one. */

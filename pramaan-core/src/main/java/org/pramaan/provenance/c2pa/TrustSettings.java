@@ -18,8 +18,9 @@ import java.util.Set;
  *
  * @param anchors          trust anchors; empty means every signer is {@code signingCredential.untrusted}
  * @param ekus             accepted extended key usage OIDs
- * @param timestampAnchors roots for RFC 3161 timestamp authorities (§14.4: a separate list); by default
- *                         the JDK's system roots, where public TSAs chain (the reference likewise uses system anchors)
+ * @param timestampAnchors extra roots for RFC 3161 timestamp authorities (§14.4: the TSA trust list), on top of
+ *                         {@code anchors}; empty by default, like the reference's. Not the JDK's TLS roots: see
+ *                         {@code TimeStamps.tsaTrusted}, which consults those only for legacy claim-v1 timestamps
  * @param clock            "now" for certificate validity when the signature carries no valid timestamp
  */
 public record TrustSettings(
@@ -42,10 +43,10 @@ public record TrustSettings(
 
     /** No anchors: signatures can be Valid, never Trusted (the reference SDK's default). */
     public static TrustSettings none(Clock clock) {
-        return new TrustSettings(List.of(), DEFAULT_EKUS, systemRoots(), clock);
+        return new TrustSettings(List.of(), DEFAULT_EKUS, List.of(), clock);
     }
 
-    /** The JDK's default trust anchors (cacerts), loaded once. */
+    /** The JDK's default trust anchors (cacerts), loaded once; only legacy claim-v1 TSAs are judged against them. */
     public static List<X509Certificate> systemRoots() {
         return SystemRoots.ROOTS;
     }
@@ -94,6 +95,6 @@ public record TrustSettings(
                 throw new IllegalArgumentException("store.cfg line is not an OID: '" + l + "'");
             ekus.add(l);
         }
-        return new TrustSettings(anchors, ekus.isEmpty() ? DEFAULT_EKUS : ekus, systemRoots(), clock);
+        return new TrustSettings(anchors, ekus.isEmpty() ? DEFAULT_EKUS : ekus, List.of(), clock);
     }
 }

@@ -17,8 +17,9 @@ import org.pramaan.testing.SharedTestData;
 
 /**
  * Every media file of shared/testdata/c2pa (fixtures/ and reference-signed/) against the reference
- * SDK's results in index.json: outcome, validation_state, the SET of active failure codes, the claim
- * generator and the digitalSourceType values, with default settings and with the test trust anchors.
+ * SDK's results in index.json: outcome, validation_state, the SETS of active failure, success and
+ * informational codes (informational ones included since issue 18, timeStamp.trusted/untrusted too), the
+ * claim generator and the digitalSourceType values, with default settings and with the test trust anchors.
  * Disagreements fail unless listed in {@link ReferenceComparison#KNOWN} with a reason, which is printed.
  */
 class C2paConformanceTest {
@@ -47,13 +48,11 @@ class C2paConformanceTest {
                 "C2PA conformance against the reference (c2pa-rs 0.90.1), files x 2 settings: outcome, validation_state, active failure/"
                         + "informational/success code sets, validation_status and ingredient-delta code sets, claim generator, digitalSourceTypes (active and "
                         + "ingredient manifests), manifest count.");
-        System.out.println(
-                "  Not compared: timeStamp.trusted vs timeStamp.untrusted (TSA roots: JDK cacerts here, the reference's own list there).");
         tally.print();
         assertThat(tally.disagreements).isEmpty();
     }
 
-    /** real-ai/ is not in index.json: compare state, active failure codes and claim generators with the full expected JSON. */
+    /** real-ai/ is not in index.json: compare state, active failure and informational codes and claim generators with the full expected JSON. */
     @Test
     void realGeneratorOutputsAgreeWithReference() throws Exception {
         Path root = SharedTestData.folder("c2pa");
@@ -79,6 +78,14 @@ class C2paConformanceTest {
                         .path("failure")
                         .forEach(n -> failures.add(n.get("code").asText()));
                 assertThat(new TreeSet<>(r.active().failureCodes())).as(f).isEqualTo(failures);
+                Set<String> informational = new TreeSet<>();
+                want.path("validation_results")
+                        .path("activeManifest")
+                        .path("informational")
+                        .forEach(n -> informational.add(n.get("code").asText()));
+                assertThat(ValidationResults.codes(r.active().informational()))
+                        .as(f + " informational")
+                        .isEqualTo(informational);
                 assertThat(r.activeManifest())
                         .isEqualTo(want.get("active_manifest").asText());
                 JsonNode wm = want.path("manifests").path(r.activeManifest());

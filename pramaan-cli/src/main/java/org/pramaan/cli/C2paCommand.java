@@ -44,13 +44,15 @@ final class C2paCommand implements Runnable {
         @Parameters(
                 arity = "1..*",
                 paramLabel = "PATH",
-                description = "media files, .c2pa sidecar stores, or folders (walked recursively, in sorted order)")
+                description =
+                        "media files, .c2pa sidecar stores, or folders (walked recursively in sorted order; links to folders are not followed)")
         List<Path> paths;
 
         @Option(
                 names = "--asset",
                 paramLabel = "FILE",
-                description = "the asset a sidecar .c2pa store binds to (hard binding checked against it)")
+                description =
+                        "the asset a sidecar .c2pa store binds to (hard binding checked against it); one FILE only")
         Path asset;
 
         @picocli.CommandLine.Spec
@@ -175,7 +177,7 @@ final class C2paCommand implements Runnable {
             name = "read",
             description = {
                 "Print the manifest store JSON with validation results (no trust anchors).",
-                "One FILE: the store JSON, pretty-printed, as before. Several paths or a folder: JSON Lines, one"
+                "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
                         + " object per file with its path as \"file\" and the same content (files found in folders"
                         + " in a format with no C2PA are marked \"skipped\": true).",
                 "Exit: 0 when every file was read (with or without a manifest), 1 when any could not be read."
@@ -195,7 +197,7 @@ final class C2paCommand implements Runnable {
             name = "verify",
             description = {
                 "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.",
-                "One FILE: the store JSON, pretty-printed, as before. Several paths or a folder: JSON Lines, one"
+                "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
                         + " object per file with its path as \"file\" and the same content (files found in folders"
                         + " in a format with no C2PA are marked \"skipped\": true and do not count).",
                 "Exit over many files: 1 when any failed or could not be read; else 3 when any had no manifest"

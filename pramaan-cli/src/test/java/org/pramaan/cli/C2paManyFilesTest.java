@@ -248,6 +248,19 @@ class C2paManyFilesTest {
     }
 
     @Test
+    void helpStatesTheOutputShapeAndTheExitRuleOverManyFiles() {
+        Run verify = pramaan("c2pa", "verify", "--help");
+        assertThat(verify.out().replaceAll("\\s+", " "))
+                .contains("PATH...")
+                .contains("JSON Lines")
+                .contains("\"file\"")
+                .contains(
+                        "Exit over many files: 1 when any failed or could not be read; else 3 when any had no manifest");
+        Run read = pramaan("c2pa", "read", "--help");
+        assertThat(read.out().replaceAll("\\s+", " ")).contains("PATH...").contains("JSON Lines");
+    }
+
+    @Test
     void assetNamesOneSidecarSoItIsRefusedWithSeveralFiles() throws IOException {
         Path a = copy("C.jpg", dir.resolve("a.jpg"));
         Run r = pramaan("c2pa", "verify", "--asset", a.toString(), a.toString(), a.toString());

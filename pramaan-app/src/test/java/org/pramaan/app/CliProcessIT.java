@@ -147,6 +147,45 @@ class CliProcessIT {
     }
 
     @Test
+    void c2paVerifyOverAFolderPrintsEachFilesOneFileResultAsAJsonLine() throws Exception {
+        Path fixtures = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve("c2pa/fixtures")
+                .toAbsolutePath();
+        if (!Files.isDirectory(fixtures)) {
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + fixtures);
+            org.junit.jupiter.api.Assumptions.abort("reference data not found at " + fixtures);
+        }
+        Path folder = Files.createDirectories(dir.resolve("c2pa-in"));
+        Files.copy(fixtures.resolve("C.jpg"), folder.resolve("a.jpg"));
+        Files.copy(fixtures.resolve("no_manifest.jpg"), folder.resolve("b.jpg"));
+        Files.writeString(folder.resolve("notes.txt"), "not C2PA");
+        Run many = pramaan("c2pa", "verify", "c2pa-in");
+        assertThat(many.exit())
+                .as("one file without a manifest, none failed: " + many.err())
+                .isEqualTo(3);
+        List<JsonNode> lines = many.jsonLines();
+        assertThat(lines)
+                .extracting(l -> l.path("file").asText())
+                .containsExactly(
+                        Path.of("c2pa-in", "a.jpg").toString(),
+                        Path.of("c2pa-in", "b.jpg").toString(),
+                        Path.of("c2pa-in", "notes.txt").toString());
+        for (int i = 0; i < 2; i++) {
+            Run one = pramaan("c2pa", "verify", lines.get(i).path("file").asText());
+            com.fasterxml.jackson.databind.node.ObjectNode line =
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(i)).deepCopy();
+            line.remove("file");
+            assertThat(line).isEqualTo(Json.mapper().readTree(one.out()));
+        }
+        assertThat(lines.get(2).path("skipped").asBoolean()).isTrue();
+        Files.copy(fixtures.resolve("XCA.jpg"), dir.resolve("bad.jpg"));
+        Run withBad = pramaan("c2pa", "verify", "c2pa-in", "bad.jpg");
+        assertThat(withBad.exit()).as("an Invalid file fails the run").isEqualTo(1);
+        assertThat(withBad.jsonLines().get(3).path("validation_state").asText()).isEqualTo("Invalid");
+    }
+
+    @Test
     void benchPdqPrintsATable() throws Exception {
         Path imgs = Files.createDirectories(dir.resolve("imgs"));
         Files.write(imgs.resolve("a.jpg"), TestImages.jpeg(TestImages.photo(300, 200, 16), 0.9f));

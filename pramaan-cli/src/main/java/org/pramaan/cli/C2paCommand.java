@@ -1,11 +1,14 @@
 package org.pramaan.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pramaan.media.MediaSource;
@@ -38,13 +41,18 @@ final class C2paCommand implements Runnable {
             this.runtime = runtime;
         }
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "media file, or a .c2pa sidecar store")
-        Path file;
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "PATH",
+                description =
+                        "media files, .c2pa sidecar stores, or folders (walked recursively in sorted order; links to folders are not followed)")
+        List<Path> paths;
 
         @Option(
                 names = "--asset",
                 paramLabel = "FILE",
-                description = "the asset a sidecar .c2pa store binds to (hard binding checked against it)")
+                description =
+                        "the asset a sidecar .c2pa store binds to (hard binding checked against it); one FILE only")
         Path asset;
 
         @picocli.CommandLine.Spec
@@ -59,6 +67,19 @@ final class C2paCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            // One file named alone keeps the pretty-printed output and exit code it always had, so existing
+            // scripts keep working; a folder or several paths switch to JSON Lines (see manyFiles).
+            if (paths.size() == 1 && !Files.isDirectory(paths.get(0))) return oneFile(paths.get(0));
+            if (asset != null) {
+                spec.commandLine()
+                        .getErr()
+                        .println("--asset names the asset of one sidecar store: give exactly one FILE with it");
+                return 2;
+            }
+            return manyFiles(FileWalk.expand(paths));
+        }
+
+        private int oneFile(Path file) throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (!Files.isRegularFile(file)) {
                 spec.commandLine().getErr().println("no such file: " + file);
@@ -77,6 +98,64 @@ final class C2paCommand implements Runnable {
             return exit(o);
         }
 
+        /**
+         * JSON Lines (RFC 8259 texts, one per line): each line is the object a one-file run prints, compacted,
+         * with the path first as {@code file}. Files are read one at a time with one reader, so memory does
+         * not grow with the number of files. A file that cannot be read gets an error line and the run goes on.
+         * A file found inside a folder whose format carries no C2PA ({@code asset.unsupported}: sidecar JSON,
+         * READMEs) is printed with {@code "skipped": true} and left out of the exit code, as {@code scan}
+         * skips files that are not media; named on the command line, it counts.
+         */
+        private int manyFiles(List<FileWalk.Entry> files) throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            C2paReader reader = new C2paReader(trust());
+            int exit = 0;
+            for (FileWalk.Entry e : files) {
+                ObjectNode line = LINES.createObjectNode().put("file", e.path().toString());
+                int code;
+                if (e.failure().isPresent()) {
+                    code = error(line, "file.unreadable", e.failure().get());
+                } else if (!Files.isRegularFile(e.path())) {
+                    code = error(line, "file.not_found", "no such file: " + e.path());
+                } else {
+                    try {
+                        C2paOutcome o = reader.read(e.path());
+                        line.setAll((ObjectNode) LINES.readTree(render(o)));
+                        code = exit(o);
+                        if (e.walked()
+                                && o instanceof C2paOutcome.Unreadable u
+                                && u.code().equals("asset.unsupported")) {
+                            line.put("skipped", true);
+                            code = 0;
+                        }
+                    } catch (IOException x) {
+                        code = error(line, "file.unreadable", "cannot read " + e.path() + ": " + FileWalk.reason(x));
+                    }
+                }
+                out.println(LINES.writeValueAsString(line));
+                // Each line reaches a pipe as soon as its file is done, not when the buffer fills.
+                out.flush();
+                exit = worse(exit, code);
+            }
+            return exit;
+        }
+
+        private static int error(ObjectNode line, String code, String message) {
+            line.put("outcome", "error").put("error_name", code).put("error", message);
+            return 1;
+        }
+
+        /** 1 (failed or error) outranks 3 (no manifest), which outranks 0 (verified / read). */
+        static int worse(int a, int b) {
+            if (a == 1 || b == 1) return 1;
+            return Math.max(a, b);
+        }
+
+        /** Exact decimals, so re-writing a report as a line changes no number's digits. */
+        private static final ObjectMapper LINES = new ObjectMapper()
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
         static String render(C2paOutcome o) throws IOException {
             ObjectMapper m = new ObjectMapper();
             ObjectNode n = m.createObjectNode();
@@ -94,7 +173,15 @@ final class C2paCommand implements Runnable {
         }
     }
 
-    @Command(name = "read", description = "Print the manifest store JSON with validation results (no trust anchors).")
+    @Command(
+            name = "read",
+            description = {
+                "Print the manifest store JSON with validation results (no trust anchors).",
+                "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
+                        + " object per file with its path as \"file\" and the same content (files found in folders"
+                        + " in a format with no C2PA are marked \"skipped\": true).",
+                "Exit: 0 when every file was read (with or without a manifest), 1 when any could not be read."
+            })
     static final class Read extends Base {
         Read(PramaanCli.LazyRuntime runtime) {
             super(runtime);
@@ -108,8 +195,14 @@ final class C2paCommand implements Runnable {
 
     @Command(
             name = "verify",
-            description =
-                    "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.")
+            description = {
+                "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.",
+                "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
+                        + " object per file with its path as \"file\" and the same content (files found in folders"
+                        + " in a format with no C2PA are marked \"skipped\": true and do not count).",
+                "Exit over many files: 1 when any failed or could not be read; else 3 when any had no manifest"
+                        + " (or only a remote one); else 0 (all Valid or Trusted)."
+            })
     static final class Verify extends Base {
         Verify(PramaanCli.LazyRuntime runtime) {
             super(runtime);

@@ -86,7 +86,13 @@ final class C2paCommand implements Runnable {
                 }
                 case C2paOutcome.NoManifest x -> n.put("outcome", "no_manifest").put("format", x.format());
                 case C2paOutcome.RemoteReference x ->
-                    n.put("outcome", "remote_manifest").put("url", x.url()).put("fetched", false);
+                    // The reference reader (c2pa-rs, fetching off) rejects with RemoteManifestUrl(<url>) and this
+                    // message.
+                    n.put("outcome", "remote_manifest")
+                            .put("url", x.url())
+                            .put("fetched", false)
+                            .put("error_name", "manifest.remote")
+                            .put("error", "must fetch remote manifests from url " + x.url());
                 case C2paOutcome.Unreadable x ->
                     n.put("outcome", "error").put("error_name", x.code()).put("error", x.message());
             }
@@ -102,14 +108,15 @@ final class C2paCommand implements Runnable {
 
         @Override
         int exit(C2paOutcome o) {
-            return o instanceof C2paOutcome.Unreadable ? 1 : 0;
+            // A remote-only reference is the reference reader's RemoteManifestUrl error: exit 1, as unreadable.
+            return o instanceof C2paOutcome.Unreadable || o instanceof C2paOutcome.RemoteReference ? 1 : 0;
         }
     }
 
     @Command(
             name = "verify",
             description =
-                    "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.")
+                    "Validate; exit 0 when Valid or Trusted, 1 when Invalid, unreadable or only a remote manifest is referenced (never fetched), 3 when there is no manifest.")
     static final class Verify extends Base {
         Verify(PramaanCli.LazyRuntime runtime) {
             super(runtime);
@@ -141,7 +148,8 @@ final class C2paCommand implements Runnable {
             return switch (o) {
                 case C2paOutcome.Read r -> r.report().state() == ValidationState.INVALID ? 1 : 0;
                 case C2paOutcome.Unreadable u -> 1;
-                default -> 3;
+                case C2paOutcome.RemoteReference x -> 1; // the reference's RemoteManifestUrl error; never fetched
+                case C2paOutcome.NoManifest x -> 3;
             };
         }
     }

@@ -50,4 +50,33 @@ class ProvenanceEndToEndTest extends ServerTestBase {
                         .status())
                 .isEqualTo(401);
     }
+
+    /** Issue 18: a JPEG whose APP11 store is cut short was no_manifest; it is an error like WebP's. */
+    @Test
+    void jpegWithItsStoreCutShortIsAnInvalidAsset() throws Exception {
+        byte[] jpg = Files.readAllBytes(c2pa().resolve("fixtures/C.jpg"));
+        int app11 = 2;
+        while (!((jpg[app11] & 0xFF) == 0xFF && (jpg[app11 + 1] & 0xFF) == 0xEB))
+            app11 += 2 + (((jpg[app11 + 2] & 0xFF) << 8) | (jpg[app11 + 3] & 0xFF));
+        ApiClient.Response r =
+                api.postBytes("/v1/provenance/verify", ingest, java.util.Arrays.copyOf(jpg, app11 + 2000));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.json().path("outcome").asText()).as(r.raw()).isEqualTo("error");
+        assertThat(r.json().path("error_name").asText()).isEqualTo("asset.invalid");
+        assertThat(r.json().path("error").asText()).contains("invalid JPEG structure");
+    }
+
+    /** Issue 18: a remote-only reference names its URL, as the reference's RemoteManifestUrl error; not fetched. */
+    @Test
+    void remoteManifestIsReportedWithItsUrl() throws Exception {
+        byte[] png = Files.readAllBytes(c2pa().resolve("fixtures/libpng-test_with_url.png"));
+        ApiClient.Response r = api.postBytes("/v1/provenance/verify", ingest, png);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.json().path("outcome").asText()).isEqualTo("remote_manifest");
+        assertThat(r.json().path("url").asText()).isEqualTo("http://localhost:5000/libpng-test.c2pa");
+        assertThat(r.json().path("fetched").asBoolean(true)).isFalse();
+        assertThat(r.json().path("error_name").asText()).isEqualTo("manifest.remote");
+        assertThat(r.json().path("error").asText())
+                .isEqualTo("must fetch remote manifests from url http://localhost:5000/libpng-test.c2pa");
+    }
 }

@@ -165,7 +165,13 @@ final class C2paCommand implements Runnable {
                 }
                 case C2paOutcome.NoManifest x -> n.put("outcome", "no_manifest").put("format", x.format());
                 case C2paOutcome.RemoteReference x ->
-                    n.put("outcome", "remote_manifest").put("url", x.url()).put("fetched", false);
+                    // The reference reader (c2pa-rs, fetching off) rejects with RemoteManifestUrl(<url>) and this
+                    // message.
+                    n.put("outcome", "remote_manifest")
+                            .put("url", x.url())
+                            .put("fetched", false)
+                            .put("error_name", "manifest.remote")
+                            .put("error", "must fetch remote manifests from url " + x.url());
                 case C2paOutcome.Unreadable x ->
                     n.put("outcome", "error").put("error_name", x.code()).put("error", x.message());
             }
@@ -180,7 +186,8 @@ final class C2paCommand implements Runnable {
                 "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
                         + " object per file with its path as \"file\" and the same content (files found in folders"
                         + " in a format with no C2PA are marked \"skipped\": true).",
-                "Exit: 0 when every file was read (with or without a manifest), 1 when any could not be read."
+                "Exit: 0 when every file was read (with or without a manifest), 1 when any could not be read or only"
+                        + " referenced a remote manifest."
             })
     static final class Read extends Base {
         Read(PramaanCli.LazyRuntime runtime) {
@@ -189,19 +196,21 @@ final class C2paCommand implements Runnable {
 
         @Override
         int exit(C2paOutcome o) {
-            return o instanceof C2paOutcome.Unreadable ? 1 : 0;
+            // A remote-only reference is the reference reader's RemoteManifestUrl error: exit 1, as unreadable.
+            return o instanceof C2paOutcome.Unreadable || o instanceof C2paOutcome.RemoteReference ? 1 : 0;
         }
     }
 
     @Command(
             name = "verify",
             description = {
-                "Validate; exit 0 when Valid or Trusted, 1 when Invalid or unreadable, 3 when there is no embedded manifest.",
+                "Validate; exit 0 when Valid or Trusted, 1 when Invalid, unreadable or only a remote manifest is"
+                        + " referenced (never fetched), 3 when there is no manifest.",
                 "One FILE: its JSON, pretty-printed. Several paths or a folder: JSON Lines, one"
                         + " object per file with its path as \"file\" and the same content (files found in folders"
                         + " in a format with no C2PA are marked \"skipped\": true and do not count).",
-                "Exit over many files: 1 when any failed or could not be read; else 3 when any had no manifest"
-                        + " (or only a remote one); else 0 (all Valid or Trusted)."
+                "Exit over many files: 1 when any failed, could not be read or only referenced a remote manifest;"
+                        + " else 3 when any had no manifest; else 0 (all Valid or Trusted)."
             })
     static final class Verify extends Base {
         Verify(PramaanCli.LazyRuntime runtime) {
@@ -234,7 +243,8 @@ final class C2paCommand implements Runnable {
             return switch (o) {
                 case C2paOutcome.Read r -> r.report().state() == ValidationState.INVALID ? 1 : 0;
                 case C2paOutcome.Unreadable u -> 1;
-                default -> 3;
+                case C2paOutcome.RemoteReference x -> 1; // the reference's RemoteManifestUrl error; never fetched
+                case C2paOutcome.NoManifest x -> 3;
             };
         }
     }

@@ -255,7 +255,7 @@ class C2paManyFilesTest {
                 .contains("JSON Lines")
                 .contains("\"file\"")
                 .contains(
-                        "Exit over many files: 1 when any failed or could not be read; else 3 when any had no manifest");
+                        "Exit over many files: 1 when any failed, could not be read or only referenced a remote manifest; else 3 when any had no manifest");
         Run read = pramaan("c2pa", "read", "--help");
         assertThat(read.out().replaceAll("\\s+", " ")).contains("PATH...").contains("JSON Lines");
     }

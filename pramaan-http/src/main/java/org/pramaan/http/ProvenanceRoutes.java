@@ -59,6 +59,9 @@ public final class ProvenanceRoutes {
                 body.put("outcome", "remote_manifest");
                 body.put("url", x.url());
                 body.put("fetched", false);
+                // As the reference reader (c2pa-rs, fetching off): RemoteManifestUrl(<url>) with this message.
+                body.put("error_name", "manifest.remote");
+                body.put("error", "must fetch remote manifests from url " + x.url());
             }
             case C2paOutcome.Unreadable u -> {
                 body.put("outcome", "error");

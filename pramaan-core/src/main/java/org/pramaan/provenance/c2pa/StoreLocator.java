@@ -103,12 +103,17 @@ final class StoreLocator {
                         Optional.empty());
             }
         }
+        // A walk that stops before the scan means the file ends inside its header segments, where
+        // APP11 stores live (A.3.1): a store cut short there is an invalid asset, as the RIFF, ID3 and
+        // BMFF walkers already report, not "no manifest" (issue 18).
+        if (!r.problem().isEmpty()) throw new C2paException("asset.invalid", "invalid JPEG structure: " + r.problem());
         return Located.none("image/jpeg", Optional.empty());
     }
 
     /** A.3.2: ancillary chunk {@code caBX} holding the store. */
     private static Located png(MediaSource src) throws IOException, C2paException {
-        for (PngChunk c : PngChunks.walk(src).chunks()) {
+        PngChunks.Result r = PngChunks.walk(src);
+        for (PngChunk c : r.chunks()) {
             if (c.type().equals("caBX"))
                 return new Located(
                                 Optional.of(bounded(src, c.dataOffset(), c.length())),
@@ -117,6 +122,8 @@ final class StoreLocator {
                                 Optional.empty())
                         .spanning(c.offset(), c.dataOffset() + c.length() + 4);
         }
+        // A chunk cut short (a caBX store among them, A.3.2) stops the walk: an invalid asset, not "no manifest".
+        if (!r.problem().isEmpty()) throw new C2paException("asset.invalid", "invalid PNG structure: " + r.problem());
         return Located.none("image/png", Optional.empty());
     }
 

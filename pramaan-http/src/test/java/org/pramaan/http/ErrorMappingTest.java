@@ -17,24 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.access.ApiKeys;
 import org.pramaan.access.Role;
-import org.pramaan.assessment.Assessor;
-import org.pramaan.audit.AuditLog;
-import org.pramaan.banks.HashBanks;
-import org.pramaan.cases.CaseService;
-import org.pramaan.cases.RulePack;
-import org.pramaan.decision.JurisdictionPolicy;
 import org.pramaan.errors.Conflict;
 import org.pramaan.errors.Forbidden;
 import org.pramaan.errors.Invalid;
 import org.pramaan.errors.NotFound;
-import org.pramaan.hash.PdqHasher;
-import org.pramaan.intake.Intake;
-import org.pramaan.intake.Screener;
 import org.pramaan.json.Json;
-import org.pramaan.media.MediaLimits;
-import org.pramaan.media.MediaProber;
 import org.pramaan.notify.Delivery;
 import org.pramaan.notify.DeliveryRepository;
 import org.pramaan.notify.DeliveryState;
@@ -108,49 +96,10 @@ class ErrorMappingTest {
     @BeforeEach
     void start() throws Exception {
         store = EmbeddedStore.open(dir);
-        Clock clock = Clock.systemUTC();
-        org.pramaan.tx.UnitOfWork unit = store.database().unitOfWork();
-        AuditLog audit = new AuditLog(store.audit(), clock, unit);
-        HashBanks banks = new HashBanks(store.banks(), clock, unit);
-        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(
-                new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
-        Screener screener = new Screener(
-                MediaProber.standard(),
-                MediaLimits.defaults(),
-                org.pramaan.signals.SignalExtractors.standard(
-                        pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks),
-                new Assessor(),
-                JurisdictionPolicy.load("IN"),
-                banks,
-                pdq,
-                org.pramaan.signals.AvHasher.none());
-        org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
-        CaseService cases = new CaseService(
-                CaseService.Dependencies.of(
-                        List.of(RulePack.load("IN")), store.cases(), store.media(), banks, audit, clock, unit),
-                events);
-        DeliveryRepository deliveries = new Throwing(store.deliveries());
-        ApiKeys keys = new ApiKeys(store.apiKeys(), audit, clock);
-        admin = keys.create(Role.ADMIN, "error mapping test").secret();
-        HttpApi api = new HttpApi(ApiServices.of(
-                screener,
-                new Intake(screener, store.media(), store.blobs(), audit, clock, events),
-                store.media(),
-                cases,
-                new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
-                new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
-                new org.pramaan.banks.BankCuration(banks, audit, clock),
-                audit,
-                keys,
-                MediaLimits.defaults(),
-                dir.resolve("uploads"),
-                clock,
-                deliveries,
-                new org.pramaan.notify.Dispatcher(deliveries, List.of(), audit, clock),
-                Optional.empty(),
-                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)),
-                Optional.empty(),
-                org.pramaan.banks.BankFiles.Limits.DEFAULT));
+        HttpApiTestSupport.Wired wired = HttpApiTestSupport.wire(
+                store, Clock.systemUTC(), new Throwing(store.deliveries()), dir.resolve("uploads"));
+        admin = wired.keys().create(Role.ADMIN, "error mapping test").secret();
+        HttpApi api = new HttpApi(wired.services());
         server = api.start("127.0.0.1", 0);
     }
 

@@ -12,19 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.access.ApiKeys;
-import org.pramaan.assessment.Assessor;
-import org.pramaan.audit.AuditLog;
-import org.pramaan.banks.HashBanks;
-import org.pramaan.cases.CaseService;
-import org.pramaan.cases.RulePack;
-import org.pramaan.decision.JurisdictionPolicy;
-import org.pramaan.hash.PdqHasher;
-import org.pramaan.intake.Intake;
-import org.pramaan.intake.Screener;
 import org.pramaan.json.Json;
-import org.pramaan.media.MediaLimits;
-import org.pramaan.media.MediaProber;
 import org.pramaan.store.sqlite.EmbeddedStore;
 
 /** openapi.json documents exactly the routes the server registers, with the right security. */
@@ -41,51 +29,8 @@ class OpenApiContractTest {
 
     private HttpApi api() throws Exception {
         store = EmbeddedStore.open(dir);
-        Clock clock = Clock.systemUTC();
-        AuditLog audit = new AuditLog(store.audit(), clock, store.database().unitOfWork());
-        HashBanks banks = new HashBanks(store.banks(), clock, store.database().unitOfWork());
-        org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(
-                new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
-        Screener screener = new Screener(
-                MediaProber.standard(),
-                MediaLimits.defaults(),
-                org.pramaan.signals.SignalExtractors.standard(
-                        pdq, org.pramaan.signals.AvHasher.none(), List.of(), banks),
-                new Assessor(),
-                JurisdictionPolicy.load("IN"),
-                banks,
-                pdq,
-                org.pramaan.signals.AvHasher.none());
-        org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
-        CaseService cases = new CaseService(
-                CaseService.Dependencies.of(
-                        List.of(RulePack.load("IN")),
-                        store.cases(),
-                        store.media(),
-                        banks,
-                        audit,
-                        clock,
-                        store.database().unitOfWork()),
-                events);
-        return new HttpApi(ApiServices.of(
-                screener,
-                new Intake(screener, store.media(), store.blobs(), audit, clock, events),
-                store.media(),
-                cases,
-                new org.pramaan.cases.Retention(store.holds(), store.media(), store.blobs(), audit, clock),
-                new org.pramaan.cases.EvidenceBundles(cases, store.media(), store.blobs(), audit, clock),
-                new org.pramaan.banks.BankCuration(banks, audit, clock),
-                audit,
-                new ApiKeys(store.apiKeys(), audit, clock),
-                MediaLimits.defaults(),
-                dir,
-                clock,
-                store.deliveries(),
-                new org.pramaan.notify.Dispatcher(store.deliveries(), List.of(), audit, clock),
-                java.util.Optional.empty(),
-                new org.pramaan.provenance.c2pa.C2paReader(org.pramaan.provenance.c2pa.TrustSettings.none(clock)),
-                java.util.Optional.empty(),
-                org.pramaan.banks.BankFiles.Limits.DEFAULT));
+        return new HttpApi(HttpApiTestSupport.wire(store, Clock.systemUTC(), store.deliveries(), dir)
+                .services());
     }
 
     @Test

@@ -32,11 +32,7 @@ final class BankFileReader {
 
     private BankFileReader() {}
 
-    /**
-     * Parses an import one line at a time, handing each item to {@code sink} and keeping nothing
-     * itself; it stops at the first bad line or past {@code maxItems}, so a caller that collects the
-     * items holds at most that many. Returns the count.
-     */
+    /** {@link BankFiles#forEach}'s parsing. */
     static long forEach(
             Format format,
             String bank,

@@ -21,7 +21,7 @@ public final class PdqHasher {
     private static final float[][] DCT = dctMatrix();
 
     public PdqResult hash(BufferedImage image) {
-        return result(spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true));
+        return result(spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true, false));
     }
 
     /**
@@ -30,7 +30,7 @@ public final class PdqHasher {
      * @param luma row-major luminance 0..255, {@code width × height} values (not modified)
      */
     public PdqResult hashLuma(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, true, false));
+        return result(spectrum(luma, width, height, true, false, false));
     }
 
     /**
@@ -38,7 +38,7 @@ public final class PdqHasher {
      * decoded frame straight to the PDQ core (vpdq/cpp hashing, see testdata/vpdq/README.md).
      */
     PdqResult hashLumaUnsquashed(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, false, false));
+        return result(spectrum(luma, width, height, false, false, false));
     }
 
     private static PdqResult result(Spectrum s) {
@@ -51,7 +51,7 @@ public final class PdqHasher {
      * equal to, the hash of a really rotated file.
      */
     public DihedralHashes dihedral(BufferedImage image) {
-        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true);
+        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true, true);
         java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
         for (Dihedral d : Dihedral.values())
             out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
@@ -60,8 +60,12 @@ public final class PdqHasher {
 
     private record Spectrum(float[][] dct, int quality) {}
 
-    /** @param owned whether {@code luma} is this hasher's own, so the filter may work in it instead of a copy */
-    private Spectrum spectrum(float[] luma, int width, int height, boolean squashLarge, boolean owned) {
+    /**
+     * @param owned whether {@code luma} is this hasher's own, so the filter may work in it instead of a copy
+     * @param dihedral the reference's dihedral entry point, which blurs a 64×64 image too
+     */
+    private Spectrum spectrum(
+            float[] luma, int width, int height, boolean squashLarge, boolean owned, boolean dihedral) {
         if (luma.length != width * height)
             throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
         if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
@@ -70,6 +74,14 @@ public final class PdqHasher {
             width = MAX_SIDE;
             height = MAX_SIDE;
             owned = true;
+        }
+        if (width == SIZE && height == SIZE && !dihedral) {
+            // The reference's plain hash (pdqFloat256FromFloatLuma, also vPDQ's) takes a 64×64 image as
+            // the downsample itself, unblurred; its dihedral one blurs it. A window-1 blur is no copy
+            // in float: its running sum (s + x[i+1]) - x[i] rounds.
+            float[][] small = new float[SIZE][SIZE];
+            for (int i = 0; i < SIZE; i++) System.arraycopy(luma, i * SIZE, small[i], 0, SIZE);
+            return new Spectrum(dct16(small), quality(small));
         }
         float[] a = owned ? luma : luma.clone();
         float[] tmp = new float[a.length];
@@ -145,7 +157,10 @@ public final class PdqHasher {
 
     private static float[][] dctMatrix() {
         float[][] d = new float[16][SIZE];
-        double scale = Math.sqrt(2.0 / SIZE);
+        // The scale is rounded to float first, as both references do (C++ pdqhashing.cpp dct_matrix_64
+        // `const float matrix_scale_factor`; Java PDQHasher.DCT_MATRIX_SCALE_FACTOR): the double moves
+        // some entries by an ulp, enough to flip median ties of small images (PdqTinyImagesTest).
+        double scale = (float) Math.sqrt(2.0 / SIZE);
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < SIZE; j++)
                 d[i][j] = (float) (scale * Math.cos((Math.PI / 2 / SIZE) * (i + 1) * (2 * j + 1)));
@@ -153,7 +168,14 @@ public final class PdqHasher {
         return d;
     }
 
-    /** Luminance extraction that agrees with the reference decoders. */
+    /**
+     * Luminance extraction that agrees with the reference decoders. A colour image whose every pixel
+     * has R = G = B is read as grey: ImageMagick, the C++ reference's decoder, writes such an image
+     * as a PGM (its PNM writer picks P5 for grey content, P4 for black and white), so the reference
+     * takes the grey value as the luma where 0.299·g + 0.587·g + 0.114·g in float is off by an ulp
+     * for 35 of the 256 levels (testdata/pdq/README.md, step 1; PdqTinyImagesTest's grey palettes).
+     * A squashed image is judged on the pixels the squash kept; ImageMagick judges all of them.
+     */
     static final class Luma {
         private Luma() {}
 
@@ -181,7 +203,12 @@ public final class PdqHasher {
                     && b.getData().length == w * h) {
                 // The pixels as stored (no colour-model call per pixel); alpha is ignored, as by the reference.
                 int[] px = b.getData();
-                for (int i = 0; i < w * h; i++) out[i] = luma(px[i]);
+                int grey = 0;
+                for (int i = 0; i < w * h; i++) {
+                    out[i] = luma(px[i]);
+                    grey |= notGrey(px[i]);
+                }
+                if (grey == 0) for (int i = 0; i < w * h; i++) out[i] = px[i] & 0xFF;
                 return out;
             }
             int t = img.getType();
@@ -191,21 +218,40 @@ public final class PdqHasher {
                 // Interleaved (A)BGR bytes, as ImageIO returns most JPEGs and PNGs: B, G, R are the last three of each
                 // pixel.
                 byte[] px = b.getData();
-                int step = t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4, o = step - 3;
-                for (int i = 0; i < w * h; i++, o += step)
+                int step = t == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4, o = step - 3, grey = 0;
+                for (int i = 0; i < w * h; i++, o += step) {
                     out[i] = 0.299f * (px[o + 2] & 0xFF) + 0.587f * (px[o + 1] & 0xFF) + 0.114f * (px[o] & 0xFF);
+                    grey |= (px[o + 2] ^ px[o + 1]) | (px[o + 1] ^ px[o]);
+                }
+                o = step - 3;
+                if (grey == 0) for (int i = 0; i < w * h; i++, o += step) out[i] = px[o] & 0xFF;
                 return out;
             }
             int[] row = new int[w];
+            int grey = 0;
             for (int y = 0; y < h; y++) {
                 img.getRGB(0, y, w, 1, row, 0, w);
-                for (int x = 0; x < w; x++) out[y * w + x] = luma(row[x]);
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = luma(row[x]);
+                    grey |= notGrey(row[x]);
+                }
+            }
+            if (grey == 0) {
+                for (int y = 0; y < h; y++) {
+                    img.getRGB(0, y, w, 1, row, 0, w);
+                    for (int x = 0; x < w; x++) out[y * w + x] = row[x] & 0xFF;
+                }
             }
             return out;
         }
 
         private static float luma(int p) {
             return 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        }
+
+        /** 0 when R = G = B: ImageMagick then hands the reference a grey PGM, whose luma is the grey value itself. */
+        private static int notGrey(int p) {
+            return ((p >> 16) ^ (p >> 8) | (p >> 8) ^ p) & 0xFF;
         }
     }
 }

@@ -118,6 +118,36 @@ class PdqHasherTest {
         }
     }
 
+    /**
+     * Grey content in a colour raster is luma = grey, bit for bit, through every raster path (the
+     * reference sees ImageMagick's PGM of it); one coloured pixel makes the whole image colour.
+     */
+    @Test
+    void greyContentInAnyColourRasterIsReadAsGrey() {
+        int w = 16, h = 16;
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < w * h; i++) grey.getRaster().setSample(i % w, i / w, 0, i); // every level 0..255
+        float[] expected = PdqHasher.Luma.of(grey);
+        for (int i = 0; i < w * h; i++) assertThat(expected[i]).isEqualTo((float) i);
+        for (int type : new int[] {
+            BufferedImage.TYPE_INT_RGB,
+            BufferedImage.TYPE_INT_ARGB,
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_BGR
+        }) {
+            BufferedImage img = new BufferedImage(w, h, type);
+            for (int i = 0; i < w * h; i++) img.setRGB(i % w, i / w, 0xFF000000 | i * 0x010101);
+            assertThat(PdqHasher.Luma.of(img)).as("type %d, grey content", type).containsExactly(expected);
+            img.setRGB(w - 1, h - 1, 0xFFFFFFFE); // one pixel not quite grey
+            float[] colour = PdqHasher.Luma.of(img);
+            assertThat(colour[15])
+                    .as("type %d, level 15 in a colour image", type)
+                    .isEqualTo(0.299f * 15 + 0.587f * 15 + 0.114f * 15);
+            assertThat(colour[15]).isNotEqualTo(15f);
+        }
+    }
+
     static BufferedImage noise(int w, int h, long seed) {
         Random r = new Random(seed);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -126,7 +126,8 @@ class ConsoleSecurityTest extends ServerTestBase {
                 .doesNotContainIgnoringCase("href=\"javascript:")
                 .doesNotContain("onerror=alert(1)>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                .contains("<dd>\"&gt;&lt;img src=x onerror=alert(1)&gt;</dd>"); // text content: < and > escaped, so no tag
+                .contains("<dd>\"&gt;&lt;img src=x onerror=alert(1)&gt;</dd>"); // text content: < and > escaped, so no
+        // tag
         // The only scripts are the console's own files.
         assertThat(html.split("<script", -1).length - 1).isEqualTo(2);
         assertThat(c.get("/").body()).doesNotContain("<script>alert");

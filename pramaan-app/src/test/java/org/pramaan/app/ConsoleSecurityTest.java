@@ -73,6 +73,21 @@ class ConsoleSecurityTest extends ServerTestBase {
     }
 
     @Test
+    void aSignInPostedFromAnotherSiteIsRefused() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/signin"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Origin", "https://evil.example")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("apiKey=" + reviewer))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(ConsoleClient.setCookie(r)).isEmpty();
+    }
+
+    @Test
     void withoutASessionEveryPageRedirectsToSignIn() throws Exception {
         ConsoleClient c = new ConsoleClient(port);
         String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(3)));

@@ -129,6 +129,14 @@ public final class Console {
     // ---- sign-in ----
 
     private void signInPost(Context ctx) {
+        // Sign-in has no session yet, so no CSRF token: a cross-site form could sign a victim in as the attacker (login
+        // CSRF, OWASP CSRF cheat sheet). Browsers send Origin on every POST; one naming another host is refused (the
+        // scheme is not compared: behind a TLS-terminating proxy the server sees http while the browser says https).
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("null") && (host == null || !origin.endsWith("://" + host)))
+            throw new Forbidden(
+                    "console.cross_site", "sign-in from another site (Origin " + cut(origin) + ") is refused");
         Principal p;
         try {
             p = signIn.withKey(ctx.formParam("apiKey"));

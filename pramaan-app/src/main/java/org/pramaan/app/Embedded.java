@@ -42,6 +42,7 @@ public final class Embedded implements AutoCloseable {
     private final org.pramaan.cases.Retention retention;
     private final org.pramaan.notify.Dispatcher dispatcher;
     private final org.pramaan.idempotency.IdempotentRequests idempotency;
+    private volatile org.pramaan.console.Console console;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -103,6 +104,28 @@ public final class Embedded implements AutoCloseable {
                 .filter(x -> n.transparencyDbUrl().isPresent())
                 .ifPresent(t -> s.add(new org.pramaan.delivery.TransparencyDbSender(t)));
         return s;
+    }
+
+    /** The review console (issue 13), mounted on the API's server; its sessions live as long as this composition. */
+    public org.pramaan.console.Console console() {
+        org.pramaan.console.Console c = console;
+        if (c == null) {
+            synchronized (this) {
+                if (console == null)
+                    console = new org.pramaan.console.Console(new org.pramaan.console.Console.Services(
+                            keys,
+                            cases,
+                            bundles(),
+                            store.media(),
+                            store.blobs(),
+                            store.deliveries(),
+                            audit,
+                            clock,
+                            config.console()));
+                c = console;
+            }
+        }
+        return c;
     }
 
     public org.pramaan.notify.Dispatcher dispatcher() {

@@ -32,7 +32,8 @@ public record PramaanConfig(
         Access access,
         Notify notifications,
         Provenance provenance,
-        Banks banks) {
+        Banks banks,
+        org.pramaan.console.Console.Settings console) {
 
     /**
      * Where and in what the deployment keeps its data.
@@ -224,6 +225,13 @@ public record PramaanConfig(
             "", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
+        KEYS.put(
+                "console.session-idle-timeout",
+                new String[] {"PT30M", "a console session ends after this long without a request (ISO-8601 duration)"});
+        KEYS.put("console.session-lifetime", new String[] {
+            "PT12H", "a console session ends this long after sign-in, however busy (ISO-8601 duration)"
+        });
         KEYS.put("idempotency.retention", new String[] {
             "PT24H",
             "how long a response to a request with an Idempotency-Key is kept for retries (ISO-8601 duration, at least PT24H); swept hourly afterwards"
@@ -401,7 +409,8 @@ public record PramaanConfig(
                             access,
                             notify,
                             new Provenance(trustAnchors, trustConfig, signing),
-                            new Banks(imports))
+                            new Banks(imports),
+                            consoleSettings())
                     .checkedTrust(this)
                     .checkedSigning(this);
         }
@@ -586,6 +595,14 @@ public record PramaanConfig(
             if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0)
                 throw bad("idempotency.retention", "must be at least PT24H");
             return d;
+        }
+
+        private org.pramaan.console.Console.Settings consoleSettings() {
+            Duration idle = duration("console.session-idle-timeout");
+            Duration lifetime = duration("console.session-lifetime");
+            if (lifetime.compareTo(idle) < 0)
+                throw bad("console.session-lifetime", "must be at least console.session-idle-timeout (" + idle + ")");
+            return new org.pramaan.console.Console.Settings(idle, lifetime);
         }
 
         private Duration duration(String key) {

@@ -105,7 +105,7 @@ public final class Server implements AutoCloseable {
                                 app.config().http().rateLimits(),
                                 app.config().http().requestBudgets()),
                         java.util.Optional.of(app.idempotency()))
-                .start(host, port);
+                .start(host, port, app.console()::mount);
         return new Server(http, scheduler, periodic);
     }
 

@@ -93,7 +93,35 @@ class ArchitectureTest {
                         "org.bytedeco..",
                         "org.pramaan.delivery..",
                         "org.pramaan.testkit..",
-                        "org.pramaan.bench..")
+                        "org.pramaan.bench..",
+                        "org.pramaan.console..")
+                .check(classes);
+    }
+
+    /** The review console (issue 13) is an edge like the API: it sees core only, and no other module sees it but the app. */
+    @Test
+    void theConsoleIsAnEdgeThatSeesCoreOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.pramaan.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pramaan.store..",
+                        "org.pramaan.http..",
+                        "org.pramaan.cli..",
+                        "org.pramaan.app..",
+                        "org.pramaan.delivery..",
+                        "org.pramaan.ffmpeg..",
+                        "org.bytedeco..",
+                        "java.sql..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.pramaan.http..", "org.pramaan.cli..", "org.pramaan.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.pramaan.console..")
                 .check(classes);
     }
 
@@ -298,7 +326,11 @@ class ArchitectureTest {
     /** Main code of core, the HTTP edge and delivery: where client text arrives. */
     private static final String[] SEES_CLIENT_TEXT = java.util.stream.Stream.concat(
                     java.util.Arrays.stream(CORE),
-                    java.util.stream.Stream.of("org.pramaan.http..", "org.pramaan.delivery..", "org.pramaan.ffmpeg.."))
+                    java.util.stream.Stream.of(
+                            "org.pramaan.http..",
+                            "org.pramaan.delivery..",
+                            "org.pramaan.ffmpeg..",
+                            "org.pramaan.console.."))
             .toArray(String[]::new);
 
     @Test

@@ -28,6 +28,22 @@ final class CaseActions {
         return ledger.locked(() -> actUnit(caseId, action, actor, note, copy));
     }
 
+    /**
+     * The DSA art.17 statement this action would issue now, without storing anything (the console shows it before the
+     * reviewer confirms); empty for actions that issue none (art.17(1) covers restrictions, restorations and suspensions).
+     */
+    Optional<Map<String, Object>> previewStatement(String caseId, CaseAction action, Actor actor, String note) {
+        CaseFile c = ledger.require(caseId);
+        if (!(action.restrictsContent() || action == CaseAction.RESTORE)) return Optional.empty();
+        int seq = (int) c.events().stream()
+                        .filter(e -> e instanceof CaseEvent.StatementIssued)
+                        .count()
+                + 1;
+        Map<String, String> params = Map.of("action", action.name(), "actor", actor.wireName(), "note", note);
+        return Optional.of(StatementOfReasons.forAction(
+                c, action, effects.mediaOf(c), note, ledger.clock.instant(), seq, params, ledger.pack(c)));
+    }
+
     private CaseFile actUnit(String caseId, CaseAction action, Actor actor, String note, Map<String, String> params) {
         CaseFile c = ledger.require(caseId);
         validate(c, action);

@@ -229,4 +229,9 @@ public final class CaseService {
     public CaseFile act(String caseId, CaseAction action, Actor actor, String note, Map<String, String> params) {
         return actions.act(caseId, action, actor, note, params);
     }
+
+    /** The statement of reasons {@link #act} would issue for this action now, stored nowhere (a preview). */
+    public Optional<Map<String, Object>> previewStatement(String caseId, CaseAction action, Actor actor, String note) {
+        return actions.previewStatement(caseId, action, actor, note);
+    }
 }

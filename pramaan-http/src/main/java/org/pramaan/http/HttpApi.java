@@ -138,7 +138,13 @@ public final class HttpApi {
 
     /** Starts listening; port 0 picks a free port (see {@link Javalin#port()}). */
     public Javalin start(String host, int port) {
+        return start(host, port, config -> {});
+    }
+
+    /** As {@link #start(String, int)}, with more routes on the same server (the review console, issue 13). */
+    public Javalin start(String host, int port, java.util.function.Consumer<io.javalin.config.JavalinConfig> more) {
         Javalin app = Javalin.create(config -> {
+            more.accept(config);
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(() -> jvmMetrics.close());
             config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
@@ -202,7 +208,9 @@ public final class HttpApi {
             config.routes.error(404, "*", ctx -> {
                 // Our own 404s are JSON already (judged by the response, not the request: a multipart request gets JSON
                 // errors too); Javalin's "no such route" is plain text.
-                if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
+                // The console's own 404 pages are HTML and stay so.
+                String type = String.valueOf(ctx.res().getContentType());
+                if (!type.startsWith("application/json") && !type.startsWith("text/html")) {
                     json(
                             ctx,
                             404,

@@ -1,0 +1,217 @@
+package org.pramaan.app;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review console in a real browser (issue 13, "Done when"): Debian's Chromium driven by Playwright for Java against
+ * a real server on a random port with a fake clock. Each page is scanned with axe-core (npm, installed under target/)
+ * for serious or critical accessibility violations. Skips without chromium or npm, except under {@code CI=true}.
+ * {@code -Dconsole.screenshots=true} saves a screenshot of each page to {@code docs/console/}.
+ */
+class ConsoleBrowserTest extends ServerTestBase {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final String AXE_VERSION = "4.14.1";
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    Page page;
+    final List<String> cspErrors = new ArrayList<>();
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (ci) throw new AssertionError("CI=true but " + CHROMIUM + " is missing: apt-get install -y chromium");
+            Assumptions.abort("skipped: " + CHROMIUM + " not installed (apt-get install -y chromium)");
+        }
+        String axe = Files.readString(axe(ci));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        // Injected through the DevTools protocol, so the page's CSP (no inline script) still applies to everything
+        // else.
+        context.addInitScript(axe);
+        page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) cspErrors.add(m.text());
+        });
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (playwright != null) playwright.close();
+    }
+
+    /** axe-core from npm into target/axe-core once per clean build (as the C2PA peer is installed). */
+    static Path axe(boolean ci) throws IOException, InterruptedException {
+        Path dir = Path.of("target", "axe-core");
+        Path js = dir.resolve("node_modules/axe-core/axe.min.js");
+        if (Files.exists(js)) return js;
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"pramaan-axe\",\"private\":true}\n");
+        Process p;
+        try {
+            p = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--ignore-scripts",
+                            "--no-audit",
+                            "--no-fund",
+                            "--loglevel=error",
+                            "axe-core@" + AXE_VERSION)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("npm-install.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            if (ci) throw new AssertionError("CI=true but npm is missing: apt-get install -y npm", e);
+            Assumptions.abort("skipped: npm not installed, so axe-core cannot be installed");
+            throw e;
+        }
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(js)) {
+            p.destroyForcibly();
+            String msg = "npm install axe-core@" + AXE_VERSION + " failed; see " + dir.resolve("npm-install.log");
+            if (ci) throw new AssertionError(msg);
+            Assumptions.abort("skipped: " + msg);
+        }
+        return js;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** No serious or critical axe violation on the current page; a screenshot when asked for. */
+    @SuppressWarnings("unchecked")
+    void scan(String name) throws IOException {
+        List<String> bad = (List<String>)
+                page.evaluate(
+                        "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+                                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')); }");
+        assertThat(bad).as("axe serious/critical violations on " + name).isEmpty();
+        assertThat(cspErrors).as("CSP violations on " + name).isEmpty();
+        if ("true".equals(System.getProperty("console.screenshots"))) {
+            Path out = Path.of("..", "docs", "console");
+            Files.createDirectories(out);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(out.resolve(name + ".png"))
+                    .setFullPage(true));
+        }
+    }
+
+    void signIn() throws IOException {
+        page.navigate(base() + "/");
+        assertThat(page).hasURL(base() + "/signin");
+        scan("signin");
+        page.getByLabel("API key").fill(reviewer);
+        page.locator("#signin-submit").click();
+        assertThat(page.locator("h1")).hasText("Open cases");
+    }
+
+    @Test
+    void workATwoHourComplaintFromTheQueueToRemovalBeforeItsDeadline() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(11)));
+        clock.advance(Duration.ofMinutes(10));
+        signIn();
+        var row = page.locator("tr[data-case='" + id + "']");
+        assertThat(row).containsText("IN_3_2_B_COMPLAINT");
+        // The countdown runs from the server's (fake) clock: 1 h 50 min left, green before the pack's 50 % threshold.
+        assertThat(row.locator(".countdown")).containsText("1:49:");
+        assertThat(row.locator(".countdown")).hasClass("countdown urgency-ok");
+        scan("queue");
+
+        page.keyboard().press("j");
+        assertThat(page.locator("a.case-link").first()).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(base() + "/cases/" + id);
+        // Intimate imagery / impersonation complaint: the image is shielded until revealed.
+        assertThat(page.locator("#media-1")).hasClass("media-item shielded");
+        page.locator("button.reveal").click();
+        assertThat(page.locator("#media-1")).hasClass("media-item shielded revealed");
+        page.locator("button.reveal").click();
+        assertThat(page.locator("#notice-fields")).containsText("https://example.org/p/1");
+        scan("case");
+
+        page.locator("#act-action").selectOption("REMOVE");
+        page.locator("#act-reason").fill("Morphed image of the complainant, r.3(2)(b)");
+        page.locator("#act-preview").click();
+        assertThat(page.locator("#sor-json")).containsText("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(page.locator("#sor-json")).containsText("Morphed image of the complainant");
+        scan("case-preview");
+        page.locator("#act-confirm").click();
+
+        assertThat(page).hasURL(base() + "/");
+        assertThat(page.locator("tr[data-case='" + id + "']")).hasCount(0);
+        assertThat(app.cases().find(id).orElseThrow().outcome()).contains(org.pramaan.cases.CaseAction.REMOVE);
+    }
+
+    @Test
+    void aCaseTurnsBreachedWhenTheClockPassesItsDeadline() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(12)));
+        signIn();
+        // The reviewer keeps working (each reload inside the 30-minute idle timeout) while the clock runs past 75 %.
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(24));
+            page.reload();
+        }
+        assertThat(page.locator("tr[data-case='" + id + "'] .countdown")).hasClass("countdown urgency-urgent");
+        clock.advance(Duration.ofMinutes(25)); // 2 h 1 min after receipt: past the r.3(2)(b) deadline
+        app.cases().checkClocks();
+        page.reload();
+        var countdown = page.locator("tr[data-case='" + id + "'] .countdown");
+        assertThat(countdown).hasClass("countdown urgency-breached");
+        assertThat(countdown).containsText("BREACHED");
+        scan("queue-breached");
+        page.locator("a.case-link").first().click();
+        assertThat(page.locator("#timeline")).containsText("breached");
+    }
+
+    @Test
+    void switchToHindi() throws Exception {
+        notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(13)));
+        signIn();
+        page.getByLabel("Language").selectOption("hi");
+        page.locator("#lang-apply").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "hi");
+        assertThat(page.locator("h1")).hasText("खुले मामले");
+        assertThat(page.locator("#signout")).hasText("साइन आउट");
+        scan("queue-hi");
+        page.locator("a.case-link").first().click();
+        assertThat(page.locator("#h-notice")).hasText("सूचना");
+        scan("case-hi");
+    }
+}

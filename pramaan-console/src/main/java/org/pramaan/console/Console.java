@@ -1,0 +1,450 @@
+package org.pramaan.console;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.access.Actor;
+import org.pramaan.access.ApiKeys;
+import org.pramaan.access.Permission;
+import org.pramaan.access.Principal;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.cases.CaseAction;
+import org.pramaan.cases.CaseFile;
+import org.pramaan.cases.CaseService;
+import org.pramaan.cases.EvidenceBundles;
+import org.pramaan.errors.Conflict;
+import org.pramaan.errors.DomainException;
+import org.pramaan.errors.Forbidden;
+import org.pramaan.errors.Invalid;
+import org.pramaan.errors.NotFound;
+import org.pramaan.intake.BlobStore;
+import org.pramaan.intake.MediaRecord;
+import org.pramaan.intake.MediaRepository;
+import org.pramaan.notify.DeliveryRepository;
+
+/**
+ * The review console's routes, added to the API's Javalin configuration by pramaan-app so one server answers both: the
+ * console at {@code /}, the API at {@code /v1}. Pages are JTE templates compiled at build time with HTML escaping of
+ * every value; scripts and styles come only from this server (the CSP below forbids inline ones and any other origin).
+ */
+public final class Console {
+    public static final String COOKIE = "pramaan_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+
+    /** OWASP secure headers: nothing inline, nothing from elsewhere, never framed (clickjacking), no referrer leaks. */
+    public static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+                    + " media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    /** A reason is a sentence or a paragraph; the statement of reasons field it feeds is bounded too. */
+    static final int MAX_REASON_CHARS = 2000;
+
+    static final int MAX_ID_CHARS = 128;
+
+    private static final String HTMX =
+            "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js"; // the version pinned in the parent pom
+
+    /** Idle timeout and absolute lifetime of a session (config {@code console.session-idle-timeout}, …-lifetime). */
+    public record Settings(Duration idleTimeout, Duration absoluteLifetime) {
+        public Settings {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(absoluteLifetime, "absoluteLifetime");
+        }
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofMinutes(30), Duration.ofHours(12));
+        }
+    }
+
+    /** What the console's pages use. */
+    public record Services(
+            ApiKeys keys,
+            CaseService cases,
+            EvidenceBundles bundles,
+            MediaRepository media,
+            BlobStore blobs,
+            DeliveryRepository deliveries,
+            AuditLog audit,
+            Clock clock,
+            Settings settings) {}
+
+    private final Services s;
+    private final Sessions sessions;
+    private final SignIn signIn;
+    private final Map<String, Messages> messages = Messages.load();
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Console.class.getClassLoader(), "org.pramaan.console.templates");
+
+    public Console(Services services) {
+        this.s = Objects.requireNonNull(services, "services");
+        this.sessions = new Sessions(
+                services.clock(),
+                services.settings().idleTimeout(),
+                services.settings().absoluteLifetime());
+        this.signIn = new SignIn(services.keys());
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** Adds the console's routes to the server's configuration. */
+    public void mount(JavalinConfig config) {
+        get(config, "/", this::queue);
+        get(config, "/queue", this::queue);
+        get(config, "/signin", (Handler)
+                ctx -> render(ctx, 200, "signin.jte", page(ctx, Optional.empty(), "signin.title", ""), ""));
+        config.routes.addHttpHandler(HandlerType.POST, "/signin", guard(this::signInPost));
+        post(config, "/signout", this::signOut);
+        post(config, "/lang", this::lang);
+        get(config, "/cases/{id}", this::caseView);
+        get(config, "/cases/{id}/media", this::media);
+        get(config, "/cases/{id}/bundle", this::bundle);
+        post(config, "/cases/{id}/preview", this::preview);
+        post(config, "/cases/{id}/act", this::act);
+        post(config, "/cases/{id}/appeal-decision", this::appealDecision);
+        for (String later : List.of("overview", "banks", "quality"))
+            get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
+        config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
+    }
+
+    // ---- sign-in ----
+
+    private void signInPost(Context ctx) {
+        // Sign-in has no session yet, so no CSRF token: a cross-site form could sign a victim in as the attacker (login
+        // CSRF, OWASP CSRF cheat sheet). Browsers send Origin on every POST; one naming another host is refused (the
+        // scheme is not compared: behind a TLS-terminating proxy the server sees http while the browser says https).
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("null") && (host == null || !origin.endsWith("://" + host)))
+            throw new Forbidden(
+                    "console.cross_site", "sign-in from another site (Origin " + cut(origin) + ") is refused");
+        Principal p;
+        try {
+            p = signIn.withKey(ctx.formParam("apiKey"));
+        } catch (Invalid | Forbidden e) {
+            render(
+                    ctx,
+                    e instanceof Invalid ? 400 : 403,
+                    "signin.jte",
+                    page(ctx, Optional.empty(), "signin.title", ""),
+                    message(ctx, e));
+            return;
+        }
+        String lang = langOf(ctx);
+        Sessions.Session session = sessions.open(p, lang);
+        s.audit()
+                .append(
+                        "console.signed_in",
+                        Actor.of(p).wireName(),
+                        Map.of("role", p.role().wireName()));
+        setCookie(ctx, session.id(), false);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx, Sessions.Session session) {
+        sessions.close(session.id());
+        s.audit().append("console.signed_out", Actor.of(session.principal()).wireName(), Map.of());
+        setCookie(ctx, "", true);
+        ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    }
+
+    private void lang(Context ctx, Sessions.Session session) {
+        String l = Objects.requireNonNullElse(ctx.formParam("lang"), "");
+        if (!Messages.LANGUAGES.contains(l))
+            throw new Invalid("lang", "language '" + cut(l) + "' is not one of " + Messages.LANGUAGES);
+        sessions.setLang(session, l);
+        String back = Objects.requireNonNullElse(ctx.formParam("back"), "/");
+        // Only our own paths: an absolute or scheme-relative URL here would be an open redirect.
+        ctx.redirect(
+                back.startsWith("/") && !back.startsWith("//") && back.length() < 300 ? back : "/",
+                HttpStatus.SEE_OTHER);
+    }
+
+    // ---- pages ----
+
+    private void queue(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_READ);
+        String j =
+                Objects.requireNonNullElse(ctx.queryParam("jurisdiction"), "").strip();
+        if (j.length() > 8)
+            throw new Invalid("jurisdiction", "jurisdiction '" + cut(j) + "' is not a jurisdiction code");
+        java.time.Instant now = s.clock().instant();
+        List<QueueRow> rows =
+                s.cases().queue(j.isEmpty() ? Optional.empty() : Optional.of(j), Optional.empty()).stream()
+                        .map(c -> QueueRow.of(c, now))
+                        .toList();
+        List<String> jurisdictions = s.cases().noticeTypes().stream()
+                .map(t -> t.jurisdiction())
+                .distinct()
+                .sorted()
+                .toList();
+        render(
+                ctx,
+                200,
+                "queue.jte",
+                page(ctx, Optional.of(session), "queue.title", "queue"),
+                new QueueModel(rows, jurisdictions, j));
+    }
+
+    /** The queue page's data. */
+    public record QueueModel(List<QueueRow> rows, List<String> jurisdictions, String jurisdiction) {}
+
+    private void caseView(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_READ);
+        CaseFile c = findCase(ctx);
+        Optional<MediaRecord> media = s.media().find(c.mediaId());
+        CasePage model = CasePage.of(
+                c,
+                media,
+                s.cases().noticeTypes(),
+                s.deliveries().forCase(c.id()),
+                s.clock().instant());
+        render(ctx, 200, "case.jte", page(ctx, Optional.of(session), "case.title", "queue"), model);
+    }
+
+    private void laterPage(Context ctx, Sessions.Session session, String which) {
+        render(ctx, 200, "later.jte", page(ctx, Optional.of(session), "nav." + which, which), which);
+    }
+
+    // ---- actions ----
+
+    private void preview(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        CaseAction action = action(ctx);
+        String reason = reason(ctx, false);
+        Optional<Map<String, Object>> sor = s.cases()
+                .previewStatement(c.id(), action, Actor.of(session.principal()), reason.isEmpty() ? "-" : reason);
+        render(
+                ctx,
+                200,
+                "preview.jte",
+                page(ctx, Optional.of(session), "case.title", "queue"),
+                sor.map(org.pramaan.json.Json::write).orElse(""));
+    }
+
+    private void act(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        CaseAction action = action(ctx);
+        String reason = reason(ctx, true);
+        // CaseService audits the action with this person's key as the actor (DEV-GUIDELINES 7).
+        s.cases().act(c.id(), action, Actor.of(session.principal()), reason);
+        // A settled case leaves the queue, so the reviewer goes back to it; otherwise they stay on the case.
+        ctx.redirect(action.closesCase() ? "/" : "/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void appealDecision(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        String d = Objects.requireNonNullElse(ctx.formParam("decision"), "");
+        if (!d.equals("uphold") && !d.equals("reverse"))
+            throw new Invalid("decision", "decision '" + cut(d) + "' is not uphold or reverse");
+        s.cases().decideAppeal(c.id(), d.equals("reverse"), Actor.of(session.principal()), reason(ctx, true));
+        ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void media(Context ctx, Sessions.Session session) throws IOException {
+        require(session, Permission.CASE_READ);
+        CaseFile c = findCase(ctx);
+        MediaRecord m = s.media()
+                .find(c.mediaId())
+                .orElseThrow(() -> new NotFound("media.not_found", "case " + c.id() + " has no media record"));
+        Path p = s.blobs()
+                .locate(m.id())
+                .orElseThrow(() -> new NotFound("media.not_found", "the bytes of media " + m.id() + " are not stored"));
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(m.info().type().mimeType());
+        ctx.result(Files.readAllBytes(p));
+    }
+
+    private void bundle(Context ctx, Sessions.Session session) throws IOException {
+        require(session, Permission.CASE_READ);
+        CaseFile c = findCase(ctx);
+        // Media bytes only for admins, as on the API (they may be intimate imagery); the export is audited with the
+        // person.
+        boolean withMedia = session.principal().can(Permission.AUDIT_READ);
+        byte[] zip = s.bundles().export(c.id(), withMedia, Actor.of(session.principal()));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + c.id() + "-evidence.zip\"");
+        ctx.contentType("application/zip");
+        ctx.result(zip);
+    }
+
+    private void asset(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String resource;
+        String type;
+        switch (file) {
+            case "console.css" -> {
+                resource = "/console/static/console.css";
+                type = "text/css; charset=utf-8";
+            }
+            case "console.js" -> {
+                resource = "/console/static/console.js";
+                type = "text/javascript; charset=utf-8";
+            }
+            case "htmx.min.js" -> {
+                resource = HTMX;
+                type = "text/javascript; charset=utf-8";
+            }
+            default -> throw new NotFound("console.not_found", "no console file " + cut(file));
+        }
+        try (InputStream in = Console.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            ctx.contentType(type);
+            ctx.header("Cache-Control", "max-age=3600");
+            ctx.result(in.readAllBytes());
+        }
+    }
+
+    // ---- plumbing ----
+
+    @FunctionalInterface
+    private interface SessionHandler {
+        void handle(Context ctx, Sessions.Session session) throws Exception;
+    }
+
+    private void get(JavalinConfig config, String path, SessionHandler h) {
+        config.routes.addHttpHandler(HandlerType.GET, path, guard(ctx -> {
+            Optional<Sessions.Session> session = sessionOrRedirect(ctx);
+            if (session.isPresent()) h.handle(ctx, session.get());
+        }));
+    }
+
+    private void get(JavalinConfig config, String path, Handler h) {
+        config.routes.addHttpHandler(HandlerType.GET, path, guard(h));
+    }
+
+    /** A POST needs a live session and the session's CSRF token, in the form or (htmx) the X-CSRF-Token header. */
+    private void post(JavalinConfig config, String path, SessionHandler h) {
+        config.routes.addHttpHandler(HandlerType.POST, path, guard(ctx -> {
+            Sessions.Session session = sessions.touch(ctx.cookie(COOKIE))
+                    .orElseThrow(() -> new Forbidden("console.session_expired", "sign in again: no live session"));
+            String sent = ctx.header(CSRF_HEADER);
+            if (sent == null) sent = ctx.formParam(CSRF_FIELD);
+            if (sent == null
+                    || !MessageDigest.isEqual(
+                            sent.getBytes(StandardCharsets.UTF_8),
+                            session.csrf().getBytes(StandardCharsets.UTF_8)))
+                throw new Forbidden("console.csrf", "the form's CSRF token is missing or wrong; reload the page");
+            h.handle(ctx, session);
+        }));
+    }
+
+    private Optional<Sessions.Session> sessionOrRedirect(Context ctx) {
+        Optional<Sessions.Session> session = sessions.touch(ctx.cookie(COOKIE));
+        if (session.isEmpty()) ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+        return session;
+    }
+
+    /** Security headers on every console response; refusals become an HTML page with the refusal's status. */
+    private Handler guard(Handler h) {
+        return ctx -> {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            try {
+                h.handle(ctx);
+            } catch (DomainException e) {
+                Optional<Sessions.Session> session = sessions.touch(ctx.cookie(COOKIE));
+                int status = switch (e) {
+                    case NotFound n -> 404;
+                    case Invalid i -> 400;
+                    case Conflict c -> 409;
+                    case Forbidden f -> 403;
+                };
+                render(ctx, status, "error.jte", page(ctx, session, "error.title", ""), message(ctx, e));
+            }
+        };
+    }
+
+    private void require(Sessions.Session session, Permission p) {
+        if (!session.principal().can(p))
+            throw new Forbidden(
+                    "auth.forbidden", "role " + session.principal().role().wireName() + " may not " + p);
+    }
+
+    private CaseFile findCase(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > MAX_ID_CHARS)
+            throw new Invalid("id", "case id is " + id.length() + " characters; at most " + MAX_ID_CHARS);
+        return s.cases().find(id).orElseThrow(() -> new NotFound("case.not_found", "no case " + cut(id)));
+    }
+
+    private static CaseAction action(Context ctx) {
+        String a = Objects.requireNonNullElse(ctx.formParam("action"), "");
+        if (a.length() > 32)
+            throw new Invalid("action", "action is " + a.length() + " characters; no action is that long");
+        try {
+            return CaseAction.parse(a);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("action", "unknown action '" + cut(a) + "'");
+        }
+    }
+
+    private static String reason(Context ctx, boolean required) {
+        String r = Objects.requireNonNullElse(ctx.formParam("reason"), "").strip();
+        if (r.length() > MAX_REASON_CHARS)
+            throw new Invalid("reason", "the reason is " + r.length() + " characters; at most " + MAX_REASON_CHARS);
+        if (required && r.isEmpty())
+            throw new Invalid("reason", "a reason is required (DSA art.17(3)(c), IT Rules r.3(1))");
+        return r;
+    }
+
+    private Page page(Context ctx, Optional<Sessions.Session> session, String titleKey, String active) {
+        Messages m = messages.get(session.map(Sessions.Session::lang).orElse(langOf(ctx)));
+        return new Page(m, session, m.t(titleKey), active, s.clock().instant());
+    }
+
+    private String message(Context ctx, DomainException e) {
+        return String.valueOf(e.getMessage());
+    }
+
+    /** The language before sign-in: Hindi when the browser prefers it, else English. */
+    private static String langOf(Context ctx) {
+        String accept = Objects.requireNonNullElse(ctx.header("Accept-Language"), "");
+        return accept.length() < 200 && accept.startsWith("hi") ? "hi" : "en";
+    }
+
+    private void render(Context ctx, int status, String template, Page page, Object model) {
+        StringOutput out = new StringOutput();
+        templates.render(template, Map.of("page", page, "model", model), out);
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(out.toString());
+    }
+
+    private static void setCookie(Context ctx, String value, boolean clear) {
+        boolean tls = "https".equalsIgnoreCase(ctx.scheme());
+        ctx.header(
+                "Set-Cookie",
+                COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : "")
+                        + (clear ? "; Max-Age=0" : ""));
+    }
+
+    /** Echoed input is cut short, so a refusal message never carries a megabyte back. */
+    private static String cut(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+}

@@ -5,16 +5,33 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.pramaan.cli.PramaanCli;
 
 /**
@@ -33,22 +50,8 @@ public final class AotTraining {
         PramaanConfig config = PramaanConfig.load(Map.of(), new Properties());
         Path dir = Files.createTempDirectory("pramaan-aot");
         try {
-            Path jpg = image(dir, "jpg");
-            Path png = image(dir, "png");
-            List<List<String>> runs = List.of(
-                    List.of("--version"),
-                    List.of("--help"),
-                    List.of("hash", "pdq", jpg.toString()),
-                    List.of("hash", "pdq", png.toString()),
-                    List.of("hash", "pdq", "--dihedral", jpg.toString()),
-                    List.of("c2pa", "verify", jpg.toString()),
-                    List.of("c2pa", "verify", png.toString()),
-                    List.of("c2pa", "read", jpg.toString()),
-                    List.of("c2pa", "verify", dir.resolve("missing.jpg").toString()),
-                    List.of("c2pa", "verify"),
-                    List.of("scan", "--help"));
             // A few rounds so that the profiles (JEP 515) see the hot loops more than once.
-            for (int round = 0; round < 3; round++) for (List<String> run : runs) run(config, run);
+            train(dir, config, 3);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -56,11 +59,78 @@ public final class AotTraining {
         }
     }
 
-    private static void run(PramaanConfig config, List<String> args) {
+    /** Runs the training commands {@code rounds} times in {@code dir}; the exit of each in the last round, by its arguments. */
+    static Map<String, Integer> train(Path dir, PramaanConfig config, int rounds) throws IOException {
+        Path jpg = image(dir, "jpg");
+        Path png = image(dir, "png");
+        Path signed = dir.resolve("signed.jpg");
+        List<String> sign = credentials(dir);
+        List<List<String>> runs = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("hash", "pdq", jpg.toString()),
+                List.of("hash", "pdq", png.toString()),
+                List.of("hash", "pdq", "--dihedral", jpg.toString()),
+                concat(List.of("c2pa", "sign"), sign, List.of(jpg.toString(), signed.toString())),
+                List.of("c2pa", "verify", signed.toString()),
+                List.of("c2pa", "verify", jpg.toString()),
+                List.of("c2pa", "verify", png.toString()),
+                List.of("c2pa", "read", signed.toString()),
+                List.of("c2pa", "verify", dir.resolve("missing.jpg").toString()),
+                List.of("c2pa", "verify"),
+                List.of("scan", "--help"));
+        Map<String, Integer> exits = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++)
+            for (List<String> run : runs) exits.put(String.join(" ", run), run(config, run));
+        return exits;
+    }
+
+    private static int run(PramaanConfig config, List<String> args) {
         PrintStream none = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         PrintWriter out = new PrintWriter(none, false, StandardCharsets.UTF_8);
-        PramaanCli.run(
+        return PramaanCli.run(
                 () -> new EmbeddedRuntime(config, Clock.systemUTC(), none), out, out, args.toArray(String[]::new));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        return Stream.of(a, b, c).flatMap(List::stream).toList();
+    }
+
+    /**
+     * A throw-away P-256 key and self-signed certificate, so that signing and verifying a manifest (COSE,
+     * X.509, JUMBF, the report's JSON) are part of the training; nothing is trusted or kept.
+     */
+    private static List<String> credentials(Path dir) throws IOException {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair kp = g.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name name = new X500Name("CN=Pramaan start-up cache training, O=Pramaan");
+            X509CertificateHolder cert = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.ONE,
+                            Date.from(now.minusSeconds(3600)),
+                            Date.from(now.plusSeconds(86_400)),
+                            name,
+                            kp.getPublic())
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
+            Path key = Files.writeString(
+                    dir.resolve("key.pem"), pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
+            Path chain = Files.writeString(dir.resolve("chain.pem"), pem("CERTIFICATE", cert.getEncoded()));
+            return List.of(
+                    "--key", key.toString(), "--chain", chain.toString(), "--source-type", "trainedAlgorithmicMedia");
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IOException("cannot make the training credentials: " + e.getMessage(), e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static Path image(Path dir, String format) throws IOException {

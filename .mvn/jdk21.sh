@@ -5,6 +5,13 @@
 # list of globs (default: /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home),
 # and says so on stderr. With none found it changes nothing, and the build stops with its own message.
 pramaan_java_major() { # the major version of the java binary $1, or nothing
+  # The JDK's release file says it without starting a JVM (tens to hundreds of ms of every ./pramaan
+  # run, issue 18); a java without one (or a wrapper script) is asked.
+  _pj_rel="$(dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")")/release"
+  if [ -f "$_pj_rel" ]; then
+    _pj_rv=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$_pj_rel" | head -n 1)
+    if [ -n "$_pj_rv" ]; then echo "$_pj_rv"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 

@@ -11,7 +11,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -20,11 +19,12 @@ import org.bouncycastle.tsp.TimeStampToken;
  * RFC 3161 timestamps in the COSE unprotected header, verified offline (C2PA 2.2 §10.3.2.5, §14.5.2):
  * {@code sigTst} (v1) imprints the COSE countersign structure over the claim bytes; {@code sigTst2}
  * (v2) over the CBOR-encoded signature. The token's own CMS signature and imprint are checked; whether
- * the TSA is trusted is {@link #tsaTrusted}'s decision.
+ * the TSA is trusted is {@link #tsaTrusted}'s decision. BouncyCastle parses the token and the CMS, but
+ * certificates and signatures go through the JDK's own providers, as the COSE signature does: building
+ * a {@code BouncyCastleProvider} registers ~700 classes and its RSA keys run probable-prime tests on the
+ * modulus, a third of the CPU of a one-file {@code pramaan c2pa verify} (issue 18, CLI start).
  */
 final class TimeStamps {
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-
     /** {@code code} is timeStamp.validated / mismatch / malformed; {@code time} set only when validated. */
     record Checked(String code, Optional<Instant> time, boolean trusted, String tsa) {}
 
@@ -75,13 +75,11 @@ final class TimeStamps {
             if (matches.isEmpty())
                 return new Checked("timeStamp.malformed", Optional.empty(), false, "token carries no TSA certificate");
             X509CertificateHolder holder = (X509CertificateHolder) matches.get(0);
-            X509Certificate tsa =
-                    new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+            X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(holder);
             String name = CertChecks.subjectAttribute(tsa, "CN");
             if (!MessageDigest.isEqual(expected, info.getMessageImprintDigest()))
                 return new Checked("timeStamp.mismatch", Optional.empty(), false, name);
-            token.validate(
-                    new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
             List<X509Certificate> chain = chain(tsa, token);
             boolean trusted = tsaTrusted(chain, claimVersion, trust);
             return new Checked(
@@ -135,7 +133,7 @@ final class TimeStamps {
     /** The TSA certificate followed by its issuers found among the token's certificates (at most 8). */
     private static List<X509Certificate> chain(X509Certificate tsa, TimeStampToken token) throws Exception {
         List<X509Certificate> bag = new ArrayList<>();
-        JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(BC);
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
         for (Object o : token.getCertificates().getMatches(null))
             bag.add(conv.getCertificate((X509CertificateHolder) o));
         List<X509Certificate> out = new ArrayList<>(List.of(tsa));

@@ -119,6 +119,40 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
                 .isEqualTo(401);
     }
 
+    /** Issue 18: re-signing a signed file used to drop its manifest; it is now the parent unless replace=true. */
+    @Test
+    void reSigningASignedFileKeepsItsManifestAsParentUnlessReplaced() throws Exception {
+        Path c = certs();
+        stop();
+        start(Map.of(
+                "PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(),
+                "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("es256.pub").toString(),
+                "PRAMAAN_C2PA_TRUST_ANCHORS",
+                        c.resolve("trust/test_cert_root_bundle.pem").toString(),
+                "PRAMAAN_C2PA_TRUST_CONFIG", c.resolve("trust/store.cfg").toString()));
+        String key = app.keys().create(Role.INGEST, "generator").secret();
+        byte[] png = TestImages.png(TestImages.photo(32, 24, 3));
+        HttpResponse<byte[]> first = sign(key, "?source-type=trainedAlgorithmicMedia", png);
+        assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+        String parent = first.headers().firstValue("C2PA-Manifest-Label").orElseThrow();
+
+        HttpResponse<byte[]> again = sign(key, "?source-type=trainedAlgorithmicMedia", first.body());
+        assertThat(again.statusCode()).as(new String(again.body())).isEqualTo(200);
+        ApiClient.Response kept = api.postBytes("/v1/provenance/verify", key, again.body());
+        assertThat(kept.json().path("validation_state").asText()).as(kept.raw()).isEqualTo("Trusted");
+        assertThat(kept.json().path("manifests").size()).as(kept.raw()).isEqualTo(2);
+        assertThat(kept.raw()).contains(parent).contains("parentOf").contains("c2pa.opened");
+
+        HttpResponse<byte[]> replaced = sign(key, "?source-type=trainedAlgorithmicMedia&replace=true", first.body());
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        ApiClient.Response alone = api.postBytes("/v1/provenance/verify", key, replaced.body());
+        assertThat(alone.json().path("validation_state").asText())
+                .as(alone.raw())
+                .isEqualTo("Trusted");
+        assertThat(alone.json().path("manifests").size()).as(alone.raw()).isEqualTo(1);
+        assertThat(alone.raw()).doesNotContain(parent);
+    }
+
     @Test
     void aKeyWithoutItsChainStopsStartUp() {
         Path c = certs();

@@ -102,10 +102,13 @@ public final class C2paSigner {
      * {@code c2pa.opened}, unless the caller asked to replace it.
      */
     private static ManifestRequest keepingExisting(byte[] asset, ManifestRequest request) throws IOException {
-        boolean signed = carriesStore(asset);
-        if (!signed && request.digitalSourceType().isEmpty())
-            throw new IllegalArgumentException(
-                    "the file carries no C2PA manifest to edit; a new manifest needs a digital source type (§18.14.2)");
+        boolean signed = carriesManifest(asset);
+        boolean hasParent = request.ingredient()
+                .map(i -> i.relationship() == ManifestRequest.Relationship.PARENT_OF)
+                .orElse(false);
+        if (request.digitalSourceType().isEmpty() && !hasParent && (!signed || request.replaceExisting()))
+            throw new IllegalArgumentException("the file carries no C2PA manifest to edit and no parent ingredient"
+                    + " was given; a new manifest needs a digital source type (§18.14.2)");
         if (!signed || request.replaceExisting()) return request;
         if (request.ingredient().isPresent())
             throw new IllegalArgumentException("the file already carries a C2PA manifest, which would be dropped"
@@ -116,8 +119,11 @@ public final class C2paSigner {
                 new ManifestRequest.Ingredient(asset, title, ManifestRequest.Relationship.PARENT_OF));
     }
 
-    /** An embedded store, readable or not: a damaged one is still kept (as an ingredient of unknown provenance). */
-    private static boolean carriesStore(byte[] asset) throws IOException {
+    /**
+     * Whether {@code asset} carries an embedded C2PA manifest store, readable or not (a damaged one is still
+     * kept on re-signing, as an ingredient of unknown provenance). A remote reference alone is no store.
+     */
+    public static boolean carriesManifest(byte[] asset) throws IOException {
         try {
             return StoreLocator.locate(MediaSource.of(asset)).store().isPresent();
         } catch (C2paException e) {

@@ -151,6 +151,31 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
                 .isEqualTo("Trusted");
         assertThat(alone.json().path("manifests").size()).as(alone.raw()).isEqualTo(1);
         assertThat(alone.raw()).doesNotContain(parent);
+
+        // An explicit ingredient on a signed file would drop its manifest: refused unless replace=true.
+        String boundary = "b-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream mp = new java.io.ByteArrayOutputStream();
+        for (var part : java.util.List.of(Map.entry("file", first.body()), Map.entry("ingredient", png))) {
+            mp.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                            + "\"; filename=\"" + part.getKey() + ".png\"\r\nContent-Type: image/png\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mp.writeBytes(part.getValue());
+            mp.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        mp.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String q : new String[] {"", "&replace=true"}) {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            apiBase() + "/v1/provenance/sign?source-type=digitalCapture" + q))
+                                    .header("Authorization", "Bearer " + key)
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(mp.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(q + ": " + new String(r.body())).isEqualTo(q.isEmpty() ? 409 : 200);
+            if (q.isEmpty()) assertThat(new String(r.body())).contains("c2pa.manifest.present");
+        }
     }
 
     @Test

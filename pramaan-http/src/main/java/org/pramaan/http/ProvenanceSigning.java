@@ -47,6 +47,12 @@ final class ProvenanceSigning {
             req = req.withIngredient(ingredient(ctx, ctx.uploadedFile("ingredient")));
         // An asset that is already signed keeps its manifest as the parent ingredient unless replace=true.
         if ("true".equals(ctx.queryParam("replace"))) req = req.replacingExisting();
+        if (req.ingredient().isPresent() && !req.replaceExisting() && C2paSigner.carriesManifest(asset))
+            throw new ApiException(
+                    409,
+                    "c2pa.manifest.present",
+                    "the file already carries a C2PA manifest, which the ingredient part would drop: add replace=true"
+                            + " to drop it, or send no ingredient to keep it as the parent ingredient");
         boolean sidecar = "true".equals(ctx.queryParam("sidecar"));
         C2paSigner.Signed s;
         try {

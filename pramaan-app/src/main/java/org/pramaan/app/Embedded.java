@@ -200,7 +200,7 @@ public final class Embedded implements AutoCloseable {
                         uploads));
     }
 
-    private static String version() {
+    static String version() {
         String v = Embedded.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

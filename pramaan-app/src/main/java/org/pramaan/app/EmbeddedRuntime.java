@@ -98,6 +98,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer() {
+        return config.provenance().signer(clock, Embedded.version());
+    }
+
+    @Override
     public AuditLog audit() {
         return app().audit();
     }

@@ -119,6 +119,65 @@ class ProvenanceSigningEndToEndTest extends ServerTestBase {
                 .isEqualTo(401);
     }
 
+    /** Issue 18: re-signing a signed file used to drop its manifest; it is now the parent unless replace=true. */
+    @Test
+    void reSigningASignedFileKeepsItsManifestAsParentUnlessReplaced() throws Exception {
+        Path c = certs();
+        stop();
+        start(Map.of(
+                "PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(),
+                "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("es256.pub").toString(),
+                "PRAMAAN_C2PA_TRUST_ANCHORS",
+                        c.resolve("trust/test_cert_root_bundle.pem").toString(),
+                "PRAMAAN_C2PA_TRUST_CONFIG", c.resolve("trust/store.cfg").toString()));
+        String key = app.keys().create(Role.INGEST, "generator").secret();
+        byte[] png = TestImages.png(TestImages.photo(32, 24, 3));
+        HttpResponse<byte[]> first = sign(key, "?source-type=trainedAlgorithmicMedia", png);
+        assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+        String parent = first.headers().firstValue("C2PA-Manifest-Label").orElseThrow();
+
+        HttpResponse<byte[]> again = sign(key, "?source-type=trainedAlgorithmicMedia", first.body());
+        assertThat(again.statusCode()).as(new String(again.body())).isEqualTo(200);
+        ApiClient.Response kept = api.postBytes("/v1/provenance/verify", key, again.body());
+        assertThat(kept.json().path("validation_state").asText()).as(kept.raw()).isEqualTo("Trusted");
+        assertThat(kept.json().path("manifests").size()).as(kept.raw()).isEqualTo(2);
+        assertThat(kept.raw()).contains(parent).contains("parentOf").contains("c2pa.opened");
+
+        HttpResponse<byte[]> replaced = sign(key, "?source-type=trainedAlgorithmicMedia&replace=true", first.body());
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        ApiClient.Response alone = api.postBytes("/v1/provenance/verify", key, replaced.body());
+        assertThat(alone.json().path("validation_state").asText())
+                .as(alone.raw())
+                .isEqualTo("Trusted");
+        assertThat(alone.json().path("manifests").size()).as(alone.raw()).isEqualTo(1);
+        assertThat(alone.raw()).doesNotContain(parent);
+
+        // An explicit ingredient on a signed file would drop its manifest: refused unless replace=true.
+        String boundary = "b-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream mp = new java.io.ByteArrayOutputStream();
+        for (var part : java.util.List.of(Map.entry("file", first.body()), Map.entry("ingredient", png))) {
+            mp.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                            + "\"; filename=\"" + part.getKey() + ".png\"\r\nContent-Type: image/png\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mp.writeBytes(part.getValue());
+            mp.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        mp.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String q : new String[] {"", "&replace=true"}) {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            apiBase() + "/v1/provenance/sign?source-type=digitalCapture" + q))
+                                    .header("Authorization", "Bearer " + key)
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(mp.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(q + ": " + new String(r.body())).isEqualTo(q.isEmpty() ? 409 : 200);
+            if (q.isEmpty()) assertThat(new String(r.body())).contains("c2pa.manifest.present");
+        }
+    }
+
     @Test
     void aKeyWithoutItsChainStopsStartUp() {
         Path c = certs();

@@ -80,6 +80,12 @@ final class C2paSignCommand implements Callable<Integer>, PramaanCli.RuntimeAwar
             description = "the ingredient is a component (componentOf), not the parent (parentOf)")
     boolean component;
 
+    @Option(
+            names = "--replace",
+            description =
+                    "drop a C2PA manifest IN already carries; by default it is kept as the parent ingredient (c2pa.opened)")
+    boolean replace;
+
     @Parameters(index = "0", paramLabel = "IN")
     Path in;
 
@@ -99,6 +105,7 @@ final class C2paSignCommand implements Callable<Integer>, PramaanCli.RuntimeAwar
                     SigningKey.fromPem(Files.readString(key), Files.readString(chain), SigningAlgorithm.parse(alg));
             ManifestRequest req = ManifestRequest.created(sourceType, softwareAgent)
                     .withTitle(out.getFileName().toString());
+            if (replace) req = req.replacingExisting();
             if (ingredient != null) {
                 req = req.withIngredient(new ManifestRequest.Ingredient(
                         Files.readAllBytes(ingredient),

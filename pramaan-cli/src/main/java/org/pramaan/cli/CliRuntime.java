@@ -41,6 +41,14 @@ public interface CliRuntime extends AutoCloseable {
     AuditLog audit();
 
     /**
+     * The C2PA signer of {@code c2pa.signing-key}/{@code c2pa.signing-chain}/{@code c2pa.signing-alg} (the
+     * server's signing key), empty when none is configured. Never opens the data directory.
+     */
+    default java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The application's clock: every timestamp a command writes (bank items' added-at) and every
      * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can
      * drive it with a fake clock (DEV-GUIDELINES rule 2). Never opens the data directory.

@@ -15,6 +15,8 @@ import org.pramaan.labels.MetadataLabels;
 import org.pramaan.labels.MetadataWriter;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.provenance.Aigc;
+import org.pramaan.provenance.c2pa.C2paSigner;
+import org.pramaan.provenance.c2pa.ManifestRequest;
 import org.pramaan.signals.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,13 +97,29 @@ final class MetadataCommand implements Runnable {
         }
     }
 
-    /** Shared by write and propagate: read IN whole, write OUT through a temporary file so a failure never leaves half a file. */
-    abstract static class Rewrite implements Callable<Integer> {
+    /**
+     * Shared by write and propagate: read IN whole, write OUT through a temporary file so a failure never leaves half a file.
+     * Metadata lives inside the bytes a C2PA hard binding covers (C2PA 2.2 §18.5: only the store itself is
+     * excluded), so writing into a signed file breaks its signature: say so, or re-sign with {@code --resign}.
+     */
+    abstract static class Rewrite implements Callable<Integer>, PramaanCli.RuntimeAware {
+        private final PramaanCli.LazyRuntime runtime;
+
+        Rewrite(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
+
         @Parameters(index = "0", paramLabel = "IN")
         Path in;
 
         @Parameters(index = "1", paramLabel = "OUT")
         Path out;
+
+        @Option(
+                names = "--resign",
+                description = "IN carries a C2PA manifest: re-sign OUT with the configured key (c2pa.signing-key),"
+                        + " keeping IN's manifest as the parent ingredient (c2pa.opened, c2pa.edited)")
+        boolean resign;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -111,10 +129,39 @@ final class MetadataCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(in)) throw new IllegalArgumentException("no such file: " + in);
-            byte[] result = rewrite(Files.readAllBytes(in));
+            byte[] original = Files.readAllBytes(in);
+            byte[] result = rewrite(original);
+            boolean signed = C2paSigner.carriesManifest(original);
+            if (resign) {
+                if (!signed) throw new IllegalArgumentException("--resign: " + in + " carries no C2PA manifest");
+                result = resign(original, result);
+            } else if (signed) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "warning: " + in + " carries a C2PA manifest; the metadata written changes bytes its"
+                                        + " hard binding covers, so the C2PA signature in " + out
+                                        + " will no longer validate"
+                                        + " (assertion.dataHash.mismatch). Use --resign to re-sign it with the configured key.");
+            }
             AtomicWrite.write(out, result);
             spec.commandLine().getOut().println("wrote " + out + " (" + result.length + " bytes)");
             return 0;
+        }
+
+        /** The original signed file is the parent (its manifest still validates); the written bytes are the edit. */
+        private byte[] resign(byte[] original, byte[] written) throws IOException {
+            C2paSigner signer = runtime.get()
+                    .signer()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--resign needs a signing key: set c2pa.signing-key and c2pa.signing-chain"
+                                    + " (and c2pa.signing-alg)"));
+            ManifestRequest req = ManifestRequest.edited("Pramaan metadata " + spec.name())
+                    .withTitle(out.getFileName().toString())
+                    .withIngredient(new ManifestRequest.Ingredient(
+                            original, in.getFileName().toString(), ManifestRequest.Relationship.PARENT_OF))
+                    .replacingExisting();
+            return signer.sign(written, req, C2paSigner.Placement.EMBEDDED).asset();
         }
     }
 
@@ -124,6 +171,10 @@ final class MetadataCommand implements Runnable {
             description =
                     "Write a DigitalSourceType and/or a GB 45438 AIGC label into IN, saving OUT. Pixels and samples are copied, never re-encoded.")
     static final class Write extends Rewrite {
+        Write(PramaanCli.LazyRuntime runtime) {
+            super(runtime);
+        }
+
         @Option(
                 names = "--source-type",
                 paramLabel = "NAME|URI",
@@ -180,6 +231,10 @@ final class MetadataCommand implements Runnable {
             description =
                     "As a distribution platform, add ContentPropagator/PropagateID to IN's AIGC label (producer fields untouched), saving OUT.")
     static final class Propagate extends Rewrite {
+        Propagate(PramaanCli.LazyRuntime runtime) {
+            super(runtime);
+        }
+
         @Option(
                 names = "--propagator",
                 required = true,

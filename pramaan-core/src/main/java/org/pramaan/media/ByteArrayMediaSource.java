@@ -36,6 +36,16 @@ final class ByteArrayMediaSource implements MediaSource {
     }
 
     @Override
+    public void digest(long position, long len, java.security.MessageDigest digest) throws EOFException {
+        org.pramaan.limits.WorkBudget.check();
+        if (position < 0 || len < 0 || position + len > bytes.length) {
+            throw new EOFException("digest of " + len + " bytes at offset " + position + " runs past the end ("
+                    + bytes.length + " bytes)");
+        }
+        digest.update(bytes, (int) position, (int) len);
+    }
+
+    @Override
     public byte[] readAll() {
         return bytes.clone();
     }

@@ -48,6 +48,23 @@ public interface MediaSource extends Closeable {
         }
     }
 
+    /**
+     * Feeds {@code len} bytes at {@code position} to {@code digest} (C2PA asset hashing), 1 MiB at a time;
+     * in-memory sources hand over their own bytes without a copy.
+     *
+     * @throws java.io.EOFException if the range runs past the end
+     */
+    default void digest(long position, long len, java.security.MessageDigest digest) throws IOException {
+        byte[] buf = new byte[(int) Math.min(len, 1 << 20)];
+        for (long p = position, left = len; left > 0; ) {
+            int n = (int) Math.min(left, buf.length);
+            readFully(p, buf, 0, n);
+            digest.update(buf, 0, n);
+            p += n;
+            left -= n;
+        }
+    }
+
     /** The whole file in memory; callers check {@link #size()} against a limit first. */
     default byte[] readAll() throws IOException {
         if (size() > Integer.MAX_VALUE - 16)

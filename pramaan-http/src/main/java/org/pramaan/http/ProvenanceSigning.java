@@ -45,6 +45,14 @@ final class ProvenanceSigning {
                     415, "media.unsupported", "C2PA signing supports JPEG, PNG, WebP, WAV, MP3 and MP4/MOV");
         if (ctx.isMultipartFormData() && ctx.uploadedFile("ingredient") != null)
             req = req.withIngredient(ingredient(ctx, ctx.uploadedFile("ingredient")));
+        // An asset that is already signed keeps its manifest as the parent ingredient unless replace=true.
+        if ("true".equals(ctx.queryParam("replace"))) req = req.replacingExisting();
+        if (req.ingredient().isPresent() && !req.replaceExisting() && C2paSigner.carriesManifest(asset))
+            throw new ApiException(
+                    409,
+                    "c2pa.manifest.present",
+                    "the file already carries a C2PA manifest, which the ingredient part would drop: add replace=true"
+                            + " to drop it, or send no ingredient to keep it as the parent ingredient");
         boolean sidecar = "true".equals(ctx.queryParam("sidecar"));
         C2paSigner.Signed s;
         try {

@@ -33,7 +33,11 @@ final class Actions {
                 .orElse(false);
         if (parent) {
             actions.add(action("c2pa.opened", agent, Optional.empty(), params));
-            actions.add(action("c2pa.edited", agent, Optional.of(r.digitalSourceType()), Optional.empty()));
+            actions.add(action(
+                    "c2pa.edited",
+                    agent,
+                    Optional.of(r.digitalSourceType()).filter(d -> !d.isEmpty()),
+                    Optional.empty()));
         } else {
             actions.add(action("c2pa.created", agent, Optional.of(r.digitalSourceType()), Optional.empty()));
             params.ifPresent(p -> actions.add(action("c2pa.placed", agent, Optional.empty(), Optional.of(p))));

@@ -64,6 +64,7 @@ public final class C2paSigner {
     public Signed sign(byte[] asset, ManifestRequest request, Placement placement) throws IOException {
         String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
         Carriers carrier = Carriers.of(format);
+        request = keepingExisting(asset, request);
         // Without a timestamp, validators check the certificate at read time: one outside its validity now
         // can only give signingCredential.expired (the reference SDK refuses to sign with it, too).
         if (!CertChecks.validAt(key.chain().get(0), trust.clock().instant())) {
@@ -92,6 +93,42 @@ public final class C2paSigner {
         return carrier == Carriers.BMFF
                 ? bmff(base, id, carried, assertions, format)
                 : data(base, carrier, id, carried, assertions, format);
+    }
+
+    /**
+     * Embedding replaces the store an asset carries (Carriers), so without this a signed asset would lose its
+     * provenance silently. §10.4/§18.7: the existing active manifest becomes the {@code parentOf} ingredient
+     * (its manifests copied into the new store, referenced by hashed URI), and Actions opens it with
+     * {@code c2pa.opened}, unless the caller asked to replace it.
+     */
+    private static ManifestRequest keepingExisting(byte[] asset, ManifestRequest request) throws IOException {
+        boolean signed = carriesManifest(asset);
+        boolean hasParent = request.ingredient()
+                .map(i -> i.relationship() == ManifestRequest.Relationship.PARENT_OF)
+                .orElse(false);
+        if (request.digitalSourceType().isEmpty() && !hasParent && (!signed || request.replaceExisting()))
+            throw new IllegalArgumentException("the file carries no C2PA manifest to edit and no parent ingredient"
+                    + " was given; a new manifest needs a digital source type (§18.14.2)");
+        if (!signed || request.replaceExisting()) return request;
+        if (request.ingredient().isPresent())
+            throw new IllegalArgumentException("the file already carries a C2PA manifest, which would be dropped"
+                    + " for the given ingredient: replace it explicitly, or sign without an ingredient to keep it"
+                    + " as the parent ingredient");
+        String title = request.title().isEmpty() ? "parent" : request.title();
+        return request.withIngredient(
+                new ManifestRequest.Ingredient(asset, title, ManifestRequest.Relationship.PARENT_OF));
+    }
+
+    /**
+     * Whether {@code asset} carries an embedded C2PA manifest store, readable or not (a damaged one is still
+     * kept on re-signing, as an ingredient of unknown provenance). A remote reference alone is no store.
+     */
+    public static boolean carriesManifest(byte[] asset) throws IOException {
+        try {
+            return StoreLocator.locate(MediaSource.of(asset)).store().isPresent();
+        } catch (C2paException e) {
+            return !e.code().equals("asset.unsupported");
+        }
     }
 
     /**

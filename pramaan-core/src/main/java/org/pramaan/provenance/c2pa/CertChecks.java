@@ -41,7 +41,38 @@ final class CertChecks {
                 .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && signedBy(top, a));
     }
 
+    /**
+     * Whether {@code issuer}'s key verifies {@code c}'s signature. The answer depends only on the two
+     * encodings (RFC 5280 §6.1.3 (a)(1): the signature over tbsCertificate, with the issuer's public key), and
+     * the same signer and TSA chains come back file after file (RSA-4096 TSA chains cost most of a read), so
+     * it is remembered, keyed by the certificate's whole DER and the issuer key's whole encoding. A
+     * different byte in either is a different key; hostile files can only churn the bounded cache.
+     */
     static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        SignedByKey key;
+        try {
+            key = new SignedByKey(
+                    java.nio.ByteBuffer.wrap(c.getEncoded()),
+                    java.nio.ByteBuffer.wrap(issuer.getPublicKey().getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException | RuntimeException e) {
+            return false;
+        }
+        Boolean known = SIGNED_BY.get(key);
+        if (known != null) return known;
+        boolean ok = verifies(c, issuer);
+        if (SIGNED_BY.size() >= SIGNED_BY_MAX) SIGNED_BY.clear();
+        SIGNED_BY.put(key, ok);
+        return ok;
+    }
+
+    private record SignedByKey(java.nio.ByteBuffer cert, java.nio.ByteBuffer issuerKey) {}
+
+    /** About 2 KB a pair: at most a few MB, far more signer and TSA chains than a deployment sees. */
+    private static final int SIGNED_BY_MAX = 2048;
+
+    private static final java.util.Map<SignedByKey, Boolean> SIGNED_BY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean verifies(X509Certificate c, X509Certificate issuer) {
         try {
             c.verify(issuer.getPublicKey());
             return true;

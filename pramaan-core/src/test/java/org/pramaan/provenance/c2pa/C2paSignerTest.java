@@ -66,10 +66,21 @@ class C2paSignerTest {
         int agent = SigningFixtures.indexOf(s.asset(), AGENT.getBytes(StandardCharsets.UTF_8));
         assertThat(failures(flip(s.asset(), agent + 2)))
                 .containsExactlyInAnyOrder("assertion.hashedURI.mismatch", "signingCredential.untrusted");
-        // Re-signing replaces the store rather than adding a second one.
+        // Re-signing keeps the old manifest as the parent (issue 18: it used to be dropped silently) ...
         C2paSigner.Signed again = sign(SigningAlgorithm.ES256, s.asset());
-        assertThat(again.asset()).hasSize(s.asset().length);
-        assertThat(read(again.asset(), SigningFixtures.trust()).state()).isEqualTo(ValidationState.TRUSTED);
+        C2paReport kept = read(again.asset(), SigningFixtures.trust());
+        assertThat(kept.state()).as(kept.json()).isEqualTo(ValidationState.TRUSTED);
+        assertThat(kept.json()).contains(s.manifestLabel()).contains("parentOf").contains("c2pa.opened");
+        // ... and replacing it swaps the store for one of the same shape rather than adding a second one.
+        C2paSigner.Signed replaced = SigningFixtures.signer(SigningAlgorithm.ES256)
+                .sign(
+                        s.asset(),
+                        ManifestRequest.created("trainedAlgorithmicMedia", AGENT)
+                                .withTitle("t")
+                                .replacingExisting(),
+                        C2paSigner.Placement.EMBEDDED);
+        assertThat(replaced.asset()).hasSize(s.asset().length);
+        assertThat(read(replaced.asset(), SigningFixtures.trust()).state()).isEqualTo(ValidationState.TRUSTED);
     }
 
     @ParameterizedTest

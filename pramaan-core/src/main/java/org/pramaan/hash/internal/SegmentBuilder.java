@@ -90,31 +90,29 @@ final class SegmentBuilder {
                 at += here;
             }
         }
-        int[] order = new int[n];
+        // Each slot gets (chunk 1, input index) as one key, written by the scatter while the hash is
+        // at hand, so sorting a bucket by chunk 1 reads no hash at random.
+        long[] keys = new long[n];
         Workers.run(threads, ranges, r -> {
             int[] fill = counts[r][0];
             int spill = tabled;
             for (int q = 0; q < r; q++) spill += overflowIn[q];
-            for (int i = Workers.rangeStart(n, ranges, r), e = Workers.rangeStart(n, ranges, r + 1); i < e; i++)
-                order[overflow[i] ? spill++ : fill[Packed.chunk(words, i, 0)]++] = i;
+            for (int i = Workers.rangeStart(n, ranges, r), e = Workers.rangeStart(n, ranges, r + 1); i < e; i++) {
+                long key = (long) Packed.chunk(words, i, 1) << 32 | i;
+                keys[overflow[i] ? spill++ : fill[Packed.chunk(words, i, 0)]++] = key;
+            }
         });
         int groups = 256;
         Workers.run(threads, groups, g -> {
-            long[] keys = new long[64];
             for (int v = g * (Packed.BUCKETS / groups), e = v + Packed.BUCKETS / groups; v < e; v++) {
-                int from = off0[v], size = off0[v + 1] - from;
-                if (size < 2) continue;
-                if (keys.length < size) keys = new long[Math.max(size, keys.length * 2)];
-                boolean sorted = true;
-                for (int j = 0; j < size; j++) {
-                    keys[j] = (long) Packed.chunk(words, order[from + j], 1) << 32 | order[from + j];
-                    sorted &= j == 0 || keys[j - 1] < keys[j];
-                }
-                if (sorted) continue;
                 // Ties on chunk 1 fall back to input order (the low half of the key): stable.
-                Arrays.sort(keys, 0, size);
-                for (int j = 0; j < size; j++) order[from + j] = (int) keys[j];
+                if (off0[v + 1] - off0[v] > 1) Arrays.sort(keys, off0[v], off0[v + 1]);
             }
+        });
+        int[] order = new int[n];
+        Workers.run(threads, ranges, r -> {
+            for (int p = Workers.rangeStart(n, ranges, r), e = Workers.rangeStart(n, ranges, r + 1); p < e; p++)
+                order[p] = (int) keys[p];
         });
         return order;
     }

@@ -67,6 +67,9 @@ class BenchCommandsTest {
                 "1",
                 "--extrapolate",
                 "0",
+                "--build-threads",
+                "2",
+                "--sequential-build",
                 "--dir",
                 dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -74,6 +77,9 @@ class BenchCommandsTest {
                 .contains("| metric | value |")
                 .contains("| hashes | 2,000 |")
                 .contains("| queries/s |");
+        assertThat(r.out())
+                .as("issue 18: the parallel build is timed beside the one-thread reference")
+                .containsPattern("\\| build s \\| [0-9.]+ on 2 threads \\(1 thread: [0-9.]+, CPU [0-9.]+\\) \\|");
         assertThat(r.out())
                 .as(r.out())
                 .containsPattern(

@@ -122,6 +122,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--dir", description = "folder for the scratch snapshot (default: the temp folder)")
         Path dir;
 
+        @Option(names = "--build-threads", description = "threads the index build uses (default: every core)")
+        Integer buildThreads;
+
+        @Option(
+                names = "--sequential-build",
+                description = "also time a one-thread build first, the reference for the parallel one")
+        boolean sequentialBuild;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -130,8 +138,18 @@ final class BenchCommand implements Runnable {
             Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
             List<org.pramaan.bench.match.MatchBench.Result> runs = new ArrayList<>();
             for (int n : hashes)
-                runs.add(org.pramaan.bench.match.MatchBench.run(
-                        new org.pramaan.bench.match.MatchBench.Options(n, queries, threads, radius, sample, seed, d)));
+                runs.add(org.pramaan.bench.match.MatchBench.run(new org.pramaan.bench.match.MatchBench.Options(
+                        n,
+                        queries,
+                        threads,
+                        radius,
+                        sample,
+                        seed,
+                        d,
+                        buildThreads != null
+                                ? buildThreads
+                                : Runtime.getRuntime().availableProcessors(),
+                        sequentialBuild)));
             List<java.util.Map<String, String>> columns = new ArrayList<>(runs.stream()
                     .map(org.pramaan.bench.match.MatchBench.Result::table)
                     .toList());

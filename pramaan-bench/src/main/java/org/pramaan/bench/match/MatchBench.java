@@ -20,7 +20,21 @@ import org.pramaan.hash.internal.SnapshotFile;
  * sample against the batched brute force, whose speed is the baseline.
  */
 public final class MatchBench {
-    public record Options(int hashes, int queries, int threads, int radius, int sample, long seed, Path dir) {}
+    /**
+     * @param buildThreads threads the index build uses
+     * @param sequentialBuild also time a one-thread build of the same hashes first, as the
+     *     reference the parallel build is compared with in the same run (issue 18)
+     */
+    public record Options(
+            int hashes,
+            int queries,
+            int threads,
+            int radius,
+            int sample,
+            long seed,
+            Path dir,
+            int buildThreads,
+            boolean sequentialBuild) {}
 
     /** The printed table and the figures an extrapolation to a larger N starts from. */
     public record Result(
@@ -45,15 +59,29 @@ public final class MatchBench {
         for (int i = 0; i < words.length; i++) words[i] = rnd.nextLong();
         long[] ids = new long[o.hashes()];
         Arrays.setAll(ids, i -> i);
+        if (o.buildThreads() < 1) throw new IllegalArgumentException("build threads must be at least 1");
+        String sequential = "";
+        if (o.sequentialBuild()) {
+            long c1 = processCpuNanos(), t1 = System.nanoTime();
+            MainSegment reference = MainSegment.build(words, ids, o.hashes(), MihIndex.DEFAULT_MIN_CAP, 1);
+            sequential = String.format(
+                    " (1 thread: %.2f, CPU %.2f)", (System.nanoTime() - t1) / 1e9, (processCpuNanos() - c1) / 1e9);
+            if (reference.size() != o.hashes()) throw new IllegalStateException("the reference build lost hashes");
+        }
+        long cpu0 = processCpuNanos();
         long t = System.nanoTime();
-        MainSegment built = MainSegment.build(words, ids, o.hashes(), MihIndex.DEFAULT_MIN_CAP);
+        MainSegment built = MainSegment.build(words, ids, o.hashes(), MihIndex.DEFAULT_MIN_CAP, o.buildThreads());
         double buildS = (System.nanoTime() - t) / 1e9;
+        // CPU seconds of the whole process over the build: on a shared machine the wall time
+        // includes waiting for a core, the CPU time does not (JIT and GC threads are included).
+        double buildCpuS = (processCpuNanos() - cpu0) / 1e9;
         words = null;
         ids = null;
         long heapBytes = usedHeap() - heap0;
         r.put("hashes", String.format("%,d", o.hashes()));
         r.put("radius", Integer.toString(o.radius()));
-        r.put("build s", String.format("%.2f", buildS));
+        r.put("build s", String.format("%.2f on %d threads%s", buildS, o.buildThreads(), sequential));
+        r.put("build CPU s", String.format("%.2f", buildCpuS));
         Path file = Files.createTempFile(o.dir(), "pdq-bench-", ".snapshot");
         try {
             t = System.nanoTime();
@@ -128,8 +156,8 @@ public final class MatchBench {
      * Figures for {@code target} hashes from measured runs, not measured: CPU per query fitted as
      * fixed + per-hash cost through the two largest runs (the probes are fixed, the bucket entries
      * scanned grow with N), brute force scaled as 1/N from the largest, and bytes per hash from the
-     * largest's per-hash arrays with the fixed table offsets spread over {@code target}, plus 15 when
-     * {@code target} needs 4-byte postings (above 2^24 entries in one segment).
+     * largest's per-hash arrays with the fixed table offsets spread over {@code target}, plus 7 when
+     * {@code target} needs 4-byte postings (above 2^24 entries in one segment; 7 tables hold positions).
      */
     public static Map<String, String> extrapolate(java.util.List<Result> runs, long target) {
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing measured to extrapolate from");
@@ -151,7 +179,7 @@ public final class MatchBench {
         long offsets = MainSegment.OFFSET_TABLE_BYTES; // fixed, whatever N
         double arraysPerHash = (big.bytesPerHash() * big.hashes() - offsets) / big.hashes();
         double bytes =
-                arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 15 : 0);
+                arraysPerHash + offsets / (double) target + (target > 1 << 24 && big.hashes() <= 1 << 24 ? 7 : 0);
         Map<String, String> r = new LinkedHashMap<>();
         r.put("hashes", String.format("%,d (extrapolated, not measured)", target));
         r.put("bytes/hash (arrays)", String.format("%.1f (%.1f GB)", bytes, bytes * target / 1e9));
@@ -240,6 +268,11 @@ public final class MatchBench {
         for (Thread x : ts) x.start();
         for (Thread x : ts) x.join();
         return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long usedHeap() {

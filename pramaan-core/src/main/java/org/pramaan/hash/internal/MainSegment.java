@@ -17,16 +17,21 @@ import java.util.function.LongPredicate;
  * the ~41,000 bucket entries a 10M-hash query scans, so verification reads ~100 hashes instead of
  * ~41,000 (the single-level design's cost: one cache miss each).
  *
- * <p>Memory: the hashes are stored once, sorted by chunk 0, so table 0 needs no postings (its
- * partner chunks are copied out of the sorted hashes when the segment is built or loaded, 2 bytes
- * per hash, because scanning 2 bytes per entry beats scanning 32); tables 1..15 hold one position
- * per hash, 3 bytes wide while the segment has at most 2^24 tabled entries (4 above), and its
- * 2-byte partner chunk. At 10M that is 32 (hash) + 8 (id) + 45 (postings) + 32 (partners)
- * + 0.4 (offsets) ≈ 117 bytes per hash: the partners buy the speed. Why not 48: each extra table is a partition
- * of the positions into 2^16 buckets and so carries about 16 bits per hash for well-spread hashes,
- * whatever the encoding; 15 tables need ≥ 30 bytes on top of the 32-byte hash. Fewer tables mean
- * wider chunks and exponentially more probes (8 × 32-bit chunks: 5,489 probes per table); see
- * docs/performance.md.
+ * <p>Memory (issue 18: ≤ 100 bytes per hash at 100M, ids included): the hashes are stored once,
+ * sorted by (chunk 0, chunk 1), so table 0 needs no postings (its partner chunks are copied out of
+ * the sorted hashes when the segment is built or loaded, 2 bytes per hash, because scanning 2 bytes
+ * per entry beats scanning 32). Of each other pair (2j, 2j+1), table 2j holds one position per hash,
+ * 3 bytes wide while the segment has at most 2^24 tabled entries (4 above), and its 2-byte partner,
+ * ordered by (chunk, partner, position) within the bucket; table 2j+1 holds only the 2-byte
+ * partners, in the same order, and no positions: an entry of bucket v with partner u is the entry
+ * of table 2j's bucket u with partner v, found by a search of that sorted bucket when it passes
+ * the filter (about 1 in 300). Table 1 finds its entries the same way in table 0. At 10M that is
+ * 32 (hash) + 8 (id) + 21 (postings) + 32 (partners) + 0.4 (offsets) ≈ 93 bytes per hash (117 when
+ * every table held positions), at 100M with 4-byte positions ≈ 100. Why not 48: each extra table
+ * is a partition of the positions into 2^16 buckets and so carries about 16 bits per hash for
+ * well-spread hashes, whatever the encoding; 15 tables need ≥ 30 bytes on top of the 32-byte hash.
+ * Fewer tables mean wider chunks and exponentially more probes (8 × 32-bit chunks: 5,489 probes
+ * per table); see docs/performance.md.
  *
  * <p>A search scans all 16 tables first and verifies the candidates afterwards, together: the
  * scans then never wait on a candidate's random reads (its position, then its hash), and those
@@ -46,7 +51,10 @@ public final class MainSegment {
     final long[] ids;
     /** offsets[k][v]..offsets[k][v+1]: bucket v of table k; for table 0 these are positions. */
     final int[][] offsets;
-    /** postings[k-1] for tables 1..15: positions sorted by chunk k, {@code width} bytes each, little-endian, one pad byte. */
+    /**
+     * postings[j-1] for table 2j (j = 1..7): positions ordered by (chunk 2j, chunk 2j+1, position),
+     * {@code width} bytes each, little-endian, one pad byte. Odd tables hold none.
+     */
     final byte[][] postings;
     /**
      * partners[k-1]: chunk (k xor 1) of the entry at each posting i of table k, the pair filter's
@@ -113,14 +121,19 @@ public final class MainSegment {
         return Math.max(minCap, 16 * (int) Math.ceil(n / (double) Packed.BUCKETS));
     }
 
-    /** Builds from {@code n} entries of {@code words}/{@code ids}; the inputs are not kept. */
+    /** Builds from {@code n} entries of {@code words}/{@code ids} on every core; the inputs are not kept. */
     public static MainSegment build(long[] words, long[] ids, int n, int minCap) {
-        return build(words, ids, n, minCap, false);
+        return build(words, ids, n, minCap, Workers.available());
+    }
+
+    /** As {@link #build(long[], long[], int, int)} on {@code threads} threads (1: in the calling thread). */
+    public static MainSegment build(long[] words, long[] ids, int n, int minCap, int threads) {
+        return SegmentBuilder.build(words, ids, n, minCap, false, threads);
     }
 
     /** @param wide 4-byte postings even when 3 would do (tests reach the wide layout without 16M hashes) */
     static MainSegment build(long[] words, long[] ids, int n, int minCap, boolean wide) {
-        return SegmentBuilder.build(words, ids, n, minCap, wide);
+        return SegmentBuilder.build(words, ids, n, minCap, wide, Workers.available());
     }
 
     /** Exact search within {@code d} (0..31) bits; entries whose id {@code removed} accepts are skipped. */
@@ -146,16 +159,25 @@ public final class MainSegment {
         final int[] cursor = new int[17], end = new int[17], at = new int[17], stop = new int[17];
         int[] position = new int[512];
         byte[] table = new byte[512];
+        /** Which of the table's 17 probed buckets each candidate came from (0: the query's own chunk). */
+        byte[] probe = new byte[512];
+
         int candidates;
+        /** An odd table's candidates, set aside while their positions are looked up. */
+        int[] held = new int[64];
+
+        byte[] heldProbe = new byte[64];
         /** Where the touch-ahead reads go, so the JIT cannot drop them as unused. */
         int sink;
 
-        void add(int p, int k) {
+        void add(int p, int k, int j) {
             if (candidates == position.length) {
                 position = java.util.Arrays.copyOf(position, candidates * 2);
                 table = java.util.Arrays.copyOf(table, candidates * 2);
+                probe = java.util.Arrays.copyOf(probe, candidates * 2);
             }
             position[candidates] = p;
+            probe[candidates] = (byte) j;
             table[candidates++] = (byte) k;
         }
     }
@@ -183,8 +205,22 @@ public final class MainSegment {
         s.sink +=
                 PairFilter.scan(k == 0 ? firstPartners : partners[k - 1], from, to, m, partnerQuery, pairRadius, k, s);
         if (k == 0) return; // table 0's postings are the positions themselves
-        byte[] post = postings[k - 1];
+        if ((k & 1) == 1) {
+            PairLookup.resolve(this, k, v, first, s);
+            return;
+        }
+        byte[] post = postings[(k >>> 1) - 1];
         for (int c = first; c < s.candidates; c++) s.position[c] = position(post, s.position[c]);
+    }
+
+    /** Table k's packed partners (table 0's are derived from the hashes). */
+    long[] partnersOf(int k) {
+        return k == 0 ? firstPartners : partners[k - 1];
+    }
+
+    /** The position of entry i of even table k (table 0: i itself). */
+    int positionIn(int k, int i) {
+        return k == 0 ? i : position(postings[(k >>> 1) - 1], i);
     }
 
     private void check(int p, long[] q, int d, int pairRadius, int k, LongPredicate removed, Hits out) {

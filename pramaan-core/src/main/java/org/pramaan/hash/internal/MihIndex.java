@@ -105,7 +105,10 @@ public final class MihIndex {
         // and copy against one fixed set, or a removal between its two passes leaves a phantom entry.
         State snap = new State(state.main, state.delta, Set.copyOf(state.tombstones));
         long snapSeq = seq;
-        Runnable job = () -> finishMerge(snap, snapSeq);
+        // A background merge builds on one thread so it never takes more than one core from the
+        // searches; compact() is asked for and waited on, so it uses them all.
+        int threads = background ? 1 : Workers.available();
+        Runnable job = () -> finishMerge(snap, snapSeq, threads);
         if (!background) {
             job.run();
             return;
@@ -119,10 +122,10 @@ public final class MihIndex {
         }
     }
 
-    private void finishMerge(State snap, long snapSeq) {
+    private void finishMerge(State snap, long snapSeq, int threads) {
         MainSegment built = null;
         try {
-            built = merged(snap);
+            built = merged(snap, threads);
         } finally {
             synchronized (lock) {
                 if (built != null) state = new State(built, state.delta.after(snapSeq), pending);
@@ -134,7 +137,7 @@ public final class MihIndex {
         }
     }
 
-    private MainSegment merged(State s) {
+    private MainSegment merged(State s, int threads) {
         MainSegment m = s.main;
         int live = 0;
         boolean anyRemoved = !s.tombstones.isEmpty();
@@ -150,7 +153,7 @@ public final class MihIndex {
         }
         System.arraycopy(s.delta.words, 0, words, k << 2, s.delta.n * 4);
         System.arraycopy(s.delta.ids, 0, ids, k, s.delta.n);
-        return MainSegment.build(words, ids, total, minCap);
+        return MainSegment.build(words, ids, total, minCap, threads);
     }
 
     /** The main segment, after a {@link #compact()} the whole index (used to write snapshots). */

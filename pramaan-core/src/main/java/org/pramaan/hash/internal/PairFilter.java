@@ -59,7 +59,7 @@ final class PairFilter {
                 long bias = j == 0 ? exact : flipped;
                 for (; w < end; w++) {
                     long pass = ~(lanePopcounts(partner[w] ^ q) + bias) & LANE_TOP;
-                    if (pass != 0) emit(pass, w, from[j], to[j], table, s);
+                    if (pass != 0) emit(pass, w, from[j], to[j], table, j, s);
                 }
                 at[j] = w;
                 more |= w < stop[j];
@@ -77,10 +77,45 @@ final class PairFilter {
     }
 
     /** The entries of long w whose lane passed, those inside the bucket [from, to) only. */
-    private static void emit(long pass, int w, int from, int to, int table, MainSegment.Scratch s) {
+    private static void emit(long pass, int w, int from, int to, int table, int probe, MainSegment.Scratch s) {
         for (; pass != 0; pass &= pass - 1) {
             int i = (w << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
-            if (i >= from && i < to) s.add(i, table);
+            if (i >= from && i < to) s.add(i, table, probe);
         }
+    }
+
+    /**
+     * The first index in [from, to) whose partner is at least {@code v}, the partners of that range
+     * being sorted. The first guess interpolates (well-spread hashes put it within a line or two of
+     * the answer), then the bracket doubles outwards and a binary search finishes, so skewed data
+     * costs a logarithm, never a scan.
+     */
+    static int lowerBound(long[] partner, int from, int to, int v) {
+        if (from >= to) return from;
+        int g = from + (int) (((long) v * (to - from)) >>> 16);
+        int lo, hi;
+        if (get(partner, g) < v) {
+            lo = g + 1;
+            int probe = lo;
+            for (int step = 1; probe < to && get(partner, probe) < v; step <<= 1) {
+                lo = probe + 1;
+                probe = lo + step;
+            }
+            hi = Math.min(probe, to);
+        } else {
+            hi = g;
+            int probe = hi - 1;
+            for (int step = 1; probe >= from && get(partner, probe) >= v; step <<= 1) {
+                hi = probe;
+                probe = hi - step;
+            }
+            lo = Math.max(probe + 1, from);
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (get(partner, mid) < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 }

@@ -14,12 +14,13 @@ import java.nio.file.StandardOpenOption;
  * The main segment on disk, so a restart reads arrays instead of rebuilding tables. Layout
  * (little-endian): magic {@code PRMN-PDQ}, version, chunk count, cap, posting width, n, tabled,
  * fingerprint (48-byte header); then the hash words, ids, table offsets, postings and partner chunks (packed
- * four to a long since version 3) exactly as held in memory; then the CRC-32C of everything before it and the end magic {@code PDQ-END.}.
+ * four to a long since version 3; postings for the even tables only, and buckets ordered by
+ * partner, since version 4) exactly as held in memory; then the CRC-32C of everything before it and the end magic {@code PDQ-END.}.
  * The file's length must equal what the header implies, so truncation is caught before reading.
  * Written to a temporary file and moved into place, so a crash never leaves a half-written snapshot.
  */
 public final class SnapshotFile {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     static final byte[] MAGIC = "PRMN-PDQ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] END = "PDQ-END.".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER = 48;
@@ -35,7 +36,8 @@ public final class SnapshotFile {
         return HEADER
                 + n * 40
                 + (long) Packed.CHUNKS * (Packed.BUCKETS + 1) * 4
-                + (Packed.CHUNKS - 1) * (tabled * width + partnerLongs * 8)
+                + (Packed.CHUNKS / 2 - 1) * tabled * width
+                + (Packed.CHUNKS - 1) * partnerLongs * 8
                 + 16;
     }
 
@@ -123,8 +125,8 @@ public final class SnapshotFile {
             long[] ids = in.longs(n);
             int[][] offsets = new int[Packed.CHUNKS][];
             for (int k = 0; k < Packed.CHUNKS; k++) offsets[k] = in.ints(Packed.BUCKETS + 1);
-            byte[][] postings = new byte[Packed.CHUNKS - 1][];
-            for (int k = 0; k < Packed.CHUNKS - 1; k++)
+            byte[][] postings = new byte[Packed.CHUNKS / 2 - 1][];
+            for (int k = 0; k < postings.length; k++)
                 postings[k] = in.bytes(MainSegment.postingArray(h.width(), t), h.width() * t);
             long[][] partners = new long[Packed.CHUNKS - 1][];
             for (int k = 0; k < Packed.CHUNKS - 1; k++) partners[k] = in.longs(PairFilter.packed(t).length);

@@ -168,10 +168,13 @@ final class SnapshotIo {
             for (int p = m.offsets[0][v]; p < m.offsets[0][v + 1]; p++) {
                 if (Packed.chunk(m.words, p, 0) != v)
                     throw new SnapshotException(file, "has entry " + p + " outside its chunk-0 bucket " + v);
+                if (p > m.offsets[0][v] && Packed.chunk(m.words, p - 1, 1) > Packed.chunk(m.words, p, 1))
+                    throw new SnapshotException(file, "has chunk-0 bucket " + v + " out of chunk-1 order at " + p);
             }
         }
-        for (int k = 1; k < Packed.CHUNKS; k++) {
-            byte[] post = m.postings[k - 1];
+        for (int j = 1; j < Packed.CHUNKS / 2; j++) {
+            int k = 2 * j;
+            byte[] post = m.postings[j - 1];
             for (int i = 0; i < m.tabled; i++) {
                 int p = m.position(post, i);
                 if (p < 0 || p >= m.tabled)
@@ -182,6 +185,21 @@ final class SnapshotIo {
                 if ((i & 1023) == 0 && PairFilter.get(m.partners[k - 1], i) != Packed.chunk(m.words, p, k ^ 1)) {
                     throw new SnapshotException(
                             file, "has table " + k + " partner chunk at " + i + " that does not match its hash");
+                }
+            }
+        }
+        // The odd tables hold no positions; a sample of their entries must be found in their pair's
+        // even table, as a search would look them up (PairLookup).
+        for (int k = 1; k < Packed.CHUNKS; k += 2) {
+            long[] part = m.partnersOf(k), partA = m.partnersOf(k ^ 1);
+            int[] off = m.offsets[k], offA = m.offsets[k ^ 1];
+            for (int v = 0; v < Packed.BUCKETS; v++) {
+                for (int i = off[v]; i < off[v + 1]; i += 1024) {
+                    int u = PairFilter.get(part, i);
+                    int x = PairFilter.lowerBound(partA, offA[u], offA[u + 1], v);
+                    if (x == offA[u + 1] || PairFilter.get(partA, x) != v)
+                        throw new SnapshotException(
+                                file, "has table " + k + " entry " + i + " that its pair's table does not hold");
                 }
             }
         }

@@ -54,4 +54,29 @@ class PairFilterTest {
             assertThat(s.candidates).as("no entry twice").isEqualTo(want.size());
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4})
+    void lowerBoundFindsTheFirstPartnerAtLeastTheKeyOnSpreadSkewedAndRepeatedRuns(long seed) {
+        Random r = new Random(seed);
+        for (int t = 0; t < 300; t++) {
+            int n = r.nextInt(200);
+            int[] v = new int[n];
+            int shape = t % 3;
+            for (int i = 0; i < n; i++)
+                v[i] = shape == 0 ? r.nextInt(1 << 16) : shape == 1 ? r.nextInt(8) : 0xFFF0 + r.nextInt(16);
+            java.util.Arrays.sort(v);
+            int from = r.nextInt(5), to = from + n;
+            long[] packed = PairFilter.packed(to + 3);
+            for (int i = 0; i < n; i++) PairFilter.set(packed, from + i, v[i]);
+            for (int k = 0; k < 40; k++) {
+                int key = k < 2 ? (k == 0 ? 0 : 0xFFFF) : n > 0 && k % 2 == 0 ? v[r.nextInt(n)] : r.nextInt(1 << 16);
+                int want = from;
+                while (want < to && v[want - from] < key) want++;
+                assertThat(PairFilter.lowerBound(packed, from, to, key))
+                        .as("key %d in %s", key, java.util.Arrays.toString(v))
+                        .isEqualTo(want);
+            }
+        }
+    }
 }

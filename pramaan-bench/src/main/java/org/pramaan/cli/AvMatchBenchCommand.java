@@ -101,7 +101,7 @@ final class AvMatchBenchCommand implements Callable<Integer> {
     }
 
     /** An in-memory repository: the bench measures matching, not storage. */
-    private static final class Scratch implements HashBankRepository {
+    static final class Scratch implements HashBankRepository {
         /**
          * The scratch store has no transactions and the bench opens no unit: each write applies at
          * once, as the unit-of-work contract has it for writes outside a unit, so the matcher sees it

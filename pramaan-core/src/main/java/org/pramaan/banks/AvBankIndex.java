@@ -121,7 +121,7 @@ final class AvBankIndex {
             if (b == null || b.state() == BankState.DISABLED || out.containsKey(id)) continue;
             Optional<BankMatch> m = videos.contains(id) ? scan.video(query, i, b, consider) : Optional.empty();
             AudioIndex.Votes votes = sounds.get(id);
-            if (m.isEmpty() && votes != null)
+            if (m.isEmpty() && votes != null && mayMatch(query, i, votes))
                 m = scan.audio(
                         query,
                         i,
@@ -129,6 +129,17 @@ final class AvBankIndex {
                         (AudioFingerprint q, AudioFingerprint r) ->
                                 policy.audioMatcher().compare(q, r, votes));
             m.ifPresent(x -> out.put(id, x));
+        }
+    }
+
+    /** A necessary condition of the audio rule, without the chance rate; a refused pair falls to the scan's code. */
+    private boolean mayMatch(AvHashes query, BankItem item, AudioIndex.Votes votes) {
+        if (query.audio().isEmpty() || item.av().audio().isEmpty()) return false;
+        try {
+            return policy.audioMatcher()
+                    .mayMatch(query.audio().get(), item.av().audio().get(), votes);
+        } catch (IllegalArgumentException tooLong) {
+            return true; // let AvBankScan.audio give its own answer for pairs beyond the pairwise bound
         }
     }
 

@@ -76,6 +76,25 @@ public final class AudioMatcher {
                         minCompared));
     }
 
+    /**
+     * False when {@link #compare(AudioFingerprint, AudioFingerprint, AudioIndex.Votes)} cannot say MATCH: the
+     * best-voted alignment is above the BER threshold (or there is none). Skips the chance rate,
+     * which a bank index would otherwise compute for every chance candidate.
+     *
+     * @throws IllegalArgumentException as {@link #compare} does
+     */
+    public boolean mayMatch(AudioFingerprint query, AudioFingerprint reference, AudioIndex.Votes votes) {
+        Optional<OffsetSearch.Alignment> best = OffsetSearch.fromVotes(
+                votes.offsets(),
+                votes.counts(),
+                query.subFingerprints(),
+                query.weak(),
+                reference.subFingerprints(),
+                reference.weak(),
+                minCompared);
+        return best.isPresent() && best.get().bitErrorRate() <= maxBitErrorRate;
+    }
+
     private AudioMatch decide(
             AudioFingerprint query, AudioFingerprint reference, Optional<OffsetSearch.Alignment> best) {
         if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0.5, 0);

@@ -112,6 +112,10 @@ class AudioIndexTest {
             List<AudioIndex.Candidate> c = index.candidates(q);
             assertThat(c).singleElement();
             assertThat(m.compare(q, ref, c.get(0).votes())).isEqualTo(pairwise);
+            // The cheap pre-check never refuses a match, and refuses what is above the BER threshold.
+            assertThat(m.mayMatch(q, ref, c.get(0).votes()))
+                    .isEqualTo(pairwise.bitErrorRate() <= AudioMatcher.DEFAULT_MAX_BIT_ERROR_RATE
+                            && pairwise.verdict() != AudioMatch.Verdict.TOO_LITTLE_AUDIO);
             if (pairwise.matched()) matches++;
         }
         assertThat(matches).isGreaterThan(5);

@@ -74,9 +74,9 @@ final class AvMatchBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("expected " + videos + " banked videos, have "
                     + banks.items(HashBanks.REMOVED).size());
         AvHashes query = new AvHashes(random(r, queryFrames), Optional.empty(), List.of());
-        for (int w = 0; w < 5; w++) banks.match(Optional.empty(), Optional.empty(), query);
+        for (int w = 0; w < 5; w++) banks.matchByScan(Optional.empty(), Optional.empty(), query);
         long t0 = System.nanoTime();
-        for (int i = 0; i < rounds; i++) banks.match(Optional.empty(), Optional.empty(), query);
+        for (int i = 0; i < rounds; i++) banks.matchByScan(Optional.empty(), Optional.empty(), query);
         double ms = (System.nanoTime() - t0) / 1e6 / rounds;
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %s%n", BenchCommand.machine());

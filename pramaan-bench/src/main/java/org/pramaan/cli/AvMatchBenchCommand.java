@@ -74,9 +74,9 @@ final class AvMatchBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("expected " + videos + " banked videos, have "
                     + banks.items(HashBanks.REMOVED).size());
         AvHashes query = new AvHashes(random(r, queryFrames), Optional.empty(), List.of());
-        for (int w = 0; w < 5; w++) banks.match(Optional.empty(), Optional.empty(), query);
+        for (int w = 0; w < 5; w++) banks.matchByScan(Optional.empty(), Optional.empty(), query);
         long t0 = System.nanoTime();
-        for (int i = 0; i < rounds; i++) banks.match(Optional.empty(), Optional.empty(), query);
+        for (int i = 0; i < rounds; i++) banks.matchByScan(Optional.empty(), Optional.empty(), query);
         double ms = (System.nanoTime() - t0) / 1e6 / rounds;
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %s%n", BenchCommand.machine());
@@ -101,7 +101,7 @@ final class AvMatchBenchCommand implements Callable<Integer> {
     }
 
     /** An in-memory repository: the bench measures matching, not storage. */
-    private static final class Scratch implements HashBankRepository {
+    static final class Scratch implements HashBankRepository {
         /**
          * The scratch store has no transactions and the bench opens no unit: each write applies at
          * once, as the unit-of-work contract has it for writes outside a unit, so the matcher sees it

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
             BenchAudioCommand.class,
             BenchC2pa.class,
             AvMatchBenchCommand.class,
+            AvIndexBenchCommand.class,
             BenchWatermark.class
         })
 final class BenchCommand implements Runnable {

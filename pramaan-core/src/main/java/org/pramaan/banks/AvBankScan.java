@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.pramaan.hash.AudioFingerprint;
 import org.pramaan.hash.AudioMatch;
 import org.pramaan.hash.AvHashes;
 import org.pramaan.hash.VpdqAligner;
@@ -20,8 +21,10 @@ import org.pramaan.hash.VpdqMatcher;
 /**
  * The banked items with vPDQ frames or an audio fingerprint, matched by a linear scan: each banked
  * video costs |query frames| × |stored frames| PDQ distances (a 20-frame clip against a 3-minute
- * video at 1 fps: 3,600 popcounts), fine for thousands of banked videos; a frame index would pick
- * candidates first at larger scale. Not thread-safe: {@link BankIndex} guards it with its lock.
+ * video at 1 fps: 3,600 popcounts), fine for thousands of banked videos. {@link AvBankIndex} picks
+ * candidates first and runs this scan's per-item rules on them only; the scan stays as the oracle
+ * the index is tested and benchmarked against. Not thread-safe: {@link BankIndex} guards it with
+ * its lock.
  */
 final class AvBankScan {
     private final Map<Long, BankItem> items = new LinkedHashMap<>();
@@ -37,6 +40,10 @@ final class AvBankScan {
 
     void remove(Predicate<BankItem> which) {
         items.values().removeIf(which);
+    }
+
+    Optional<BankItem> item(long id) {
+        return Optional.ofNullable(items.get(id));
     }
 
     Collection<BankItem> items() {
@@ -59,7 +66,7 @@ final class AvBankScan {
         }
     }
 
-    private Optional<BankMatch> video(
+    Optional<BankMatch> video(
             AvHashes query, BankItem item, Bank bank, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
         if (query.vpdq().isEmpty() || item.av().vpdq().isEmpty()) return Optional.empty();
         // The bank's PDQ threshold is also its per-frame distance (upstream uses 31 for both).
@@ -83,11 +90,19 @@ final class AvBankScan {
 
     private Optional<BankMatch> audio(
             AvHashes query, BankItem item, BiFunction<BankItem, String, Optional<BankMatch>> consider) {
+        return audio(query, item, consider, (q, r) -> policy.audioMatcher().compare(q, r));
+    }
+
+    /** The audio half of the scan with the matcher given: pairwise voting here, an index's votes in {@link AvBankIndex}. */
+    Optional<BankMatch> audio(
+            AvHashes query,
+            BankItem item,
+            BiFunction<BankItem, String, Optional<BankMatch>> consider,
+            BiFunction<AudioFingerprint, AudioFingerprint, AudioMatch> compare) {
         if (query.audio().isEmpty() || item.av().audio().isEmpty()) return Optional.empty();
         AudioMatch a;
         try {
-            a = policy.audioMatcher()
-                    .compare(query.audio().get(), item.av().audio().get());
+            a = compare.apply(query.audio().get(), item.av().audio().get());
         } catch (IllegalArgumentException tooLong) {
             return Optional.empty(); // both hours long: beyond the pairwise search's bound, not a match we can claim
         }

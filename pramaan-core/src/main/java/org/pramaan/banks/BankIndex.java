@@ -26,7 +26,8 @@ import org.pramaan.hash.PdqResult;
  * The matching side of {@link HashBanks}: the banks and items held in memory and the lookups over
  * them, exact SHA-256, PDQ through a {@link PdqIndex} (exact, so results equal the linear scan it
  * replaced) at the largest threshold of any bank that can match, each hit then held to its own
- * bank's threshold, quality floor and state; banked vPDQ frames and audio by {@link AvBankScan}.
+ * bank's threshold, quality floor and state; banked vPDQ frames and audio by {@link AvBankIndex}
+ * (candidates from indexes, then the {@link AvBankScan}'s rules).
  * It never reads the repository: {@link HashBanks} writes the store and applies the same change
  * here once the store committed it. Every method takes the read or write lock for its whole work,
  * so a change (a bank deleted with all its items) is seen whole or not at all.
@@ -42,20 +43,19 @@ final class BankIndex {
         return t;
     });
     private final PdqIndex pdqIndex;
-    private final AvBankScan av;
+    private final AvBankIndex av;
     private final Optional<Path> snapshot;
     private volatile boolean indexChanged;
     private volatile String indexStatus;
 
     /** @param snapshot where the PDQ index snapshot lives (read when it matches {@code items}, else the index is rebuilt) */
     BankIndex(List<Bank> stored, List<BankItem> items, Optional<Path> snapshot, AvMatchPolicy avPolicy) {
-        this.av = new AvBankScan(avPolicy);
+        this.av = new AvBankIndex(items, avPolicy, merger);
         this.snapshot = snapshot;
         stored.forEach(b -> banks.put(b.name(), b));
         List<PdqIndex.Entry> entries = new ArrayList<>();
         for (BankItem i : items) {
             indexSha(i);
-            av.index(i);
             i.pdq().ifPresent(p -> {
                 withPdq.put(i.id(), i);
                 entries.add(new PdqIndex.Entry(i.id(), p.hash()));
@@ -72,6 +72,10 @@ final class BankIndex {
                     : "rebuilt: " + o.snapshotProblem().orElse("");
             indexChanged = !o.fromSnapshot();
         }
+    }
+
+    AvIndexStats avStats() {
+        return read(av::stats);
     }
 
     String indexStatus() {
@@ -119,7 +123,8 @@ final class BankIndex {
     }
 
     /** See {@link HashBanks#match(Optional, Optional, AvHashes)}. */
-    List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media, Supplier<Instant> clock) {
+    List<BankMatch> match(
+            Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media, Supplier<Instant> clock, boolean byScan) {
         return read(() -> {
             Instant now = clock.get();
             Map<Long, BankMatch> out = new LinkedHashMap<>();
@@ -128,7 +133,8 @@ final class BankIndex {
                     consider(i, "sha256", 0, now).ifPresent(m -> out.put(i.id(), m));
             });
             pdq.ifPresent(q -> matchPdq(q, now, out));
-            av.match(media, banks, (i, method) -> consider(i, method, 0, now), out);
+            if (byScan) av.matchByScan(media, banks, (i, method) -> consider(i, method, 0, now), out);
+            else av.match(media, banks, (i, method) -> consider(i, method, 0, now), out);
             boolean allowListed = out.values().stream().anyMatch(m -> m.kind() == BankKind.ALLOW_LIST && m.acts());
             return out.values().stream()
                     .map(m -> allowListed && m.kind() != BankKind.ALLOW_LIST && m.acts()
@@ -155,6 +161,7 @@ final class BankIndex {
     void add(List<BankItem> items) {
         write(() -> {
             items.forEach(this::index);
+            av.indexAll(items);
             return null;
         });
     }
@@ -216,7 +223,6 @@ final class BankIndex {
 
     private void index(BankItem item) {
         indexSha(item);
-        av.index(item);
         item.pdq().ifPresent(p -> {
             withPdq.put(item.id(), item);
             pdqIndex.add(item.id(), p.hash());

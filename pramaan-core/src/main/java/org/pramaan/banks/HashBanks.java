@@ -22,8 +22,9 @@ import org.pramaan.tx.UnitOfWork;
  * never called while the in-memory lock is held: callers may already hold the store's lock (a
  * takedown inside a unit of work), and the store-then-memory order must be the only order. PDQ
  * search goes through a {@link PdqIndex}; with a snapshot file, a restart loads the index instead
- * of rebuilding it. Banked vPDQ frames and audio fingerprints are matched by a linear scan
- * ({@link AvBankScan}) under the rules of an {@link AvMatchPolicy}.
+ * of rebuilding it. Banked vPDQ frames and audio fingerprints are matched through a frame index and
+ * an audio sub-fingerprint index, then the linear scan's rules on the candidates ({@link AvBankIndex}), under the rules of an
+ * {@link AvMatchPolicy} (issue 18).
  */
 public final class HashBanks {
     /** The bank takedowns feed (IT Rules r.4(4)). */
@@ -168,7 +169,21 @@ public final class HashBanks {
 
     /** As {@link #match(Optional, Optional)}, also finding the file's video frames and audio in banked videos and audio (exact, then PDQ, then vPDQ/audio). */
     public List<BankMatch> match(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
-        return index.match(sha256, pdq, media, clock::instant);
+        return index.match(sha256, pdq, media, clock::instant, false);
+    }
+
+    /**
+     * As {@link #match(Optional, Optional, AvHashes)}, but banked video and audio by a linear scan of
+     * every banked item instead of the frame and sub-fingerprint indexes: the reference the indexed
+     * path is tested and benchmarked against (issue 18), not for serving.
+     */
+    public List<BankMatch> matchByScan(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
+        return index.match(sha256, pdq, media, clock::instant, true);
+    }
+
+    /** Sizes of the banked video and audio indexes. */
+    public AvIndexStats avIndexStats() {
+        return index.avStats();
     }
 
     public List<BankMatch> match(String sha256, Optional<PdqResult> pdq) {

@@ -45,8 +45,58 @@ public final class AudioMatcher {
      * @throws IllegalArgumentException when the two are too long to compare pairwise ({@link OffsetSearch#MAX_PAIRS})
      */
     public AudioMatch compare(AudioFingerprint query, AudioFingerprint reference) {
-        Optional<OffsetSearch.Alignment> best = OffsetSearch.voted(
-                query.subFingerprints(), query.weak(), reference.subFingerprints(), reference.weak(), minCompared);
+        return decide(
+                query,
+                reference,
+                OffsetSearch.voted(
+                        query.subFingerprints(),
+                        query.weak(),
+                        reference.subFingerprints(),
+                        reference.weak(),
+                        minCompared));
+    }
+
+    /**
+     * As {@link #compare}, with the votes already counted by an {@link AudioIndex}: the same
+     * decision, without the n × m popcounts of all-pairs voting.
+     *
+     * @throws IllegalArgumentException as {@link #compare} does
+     */
+    public AudioMatch compare(AudioFingerprint query, AudioFingerprint reference, AudioIndex.Votes votes) {
+        return decide(
+                query,
+                reference,
+                OffsetSearch.fromVotes(
+                        votes.offsets(),
+                        votes.counts(),
+                        query.subFingerprints(),
+                        query.weak(),
+                        reference.subFingerprints(),
+                        reference.weak(),
+                        minCompared));
+    }
+
+    /**
+     * False when {@link #compare(AudioFingerprint, AudioFingerprint, AudioIndex.Votes)} cannot say MATCH: the
+     * best-voted alignment is above the BER threshold (or there is none). Skips the chance rate,
+     * which a bank index would otherwise compute for every chance candidate.
+     *
+     * @throws IllegalArgumentException as {@link #compare} does
+     */
+    public boolean mayMatch(AudioFingerprint query, AudioFingerprint reference, AudioIndex.Votes votes) {
+        Optional<OffsetSearch.Alignment> best = OffsetSearch.fromVotes(
+                votes.offsets(),
+                votes.counts(),
+                query.subFingerprints(),
+                query.weak(),
+                reference.subFingerprints(),
+                reference.weak(),
+                minCompared);
+        return best.isPresent() && best.get().bitErrorRate() <= maxBitErrorRate;
+    }
+
+    private AudioMatch decide(
+            AudioFingerprint query, AudioFingerprint reference, Optional<OffsetSearch.Alignment> best) {
         if (best.isEmpty()) return new AudioMatch(AudioMatch.Verdict.TOO_LITTLE_AUDIO, 0, 0, 0.5, 0.5, 0);
         OffsetSearch.Alignment a = best.get();
         double chance = OffsetSearch.chanceErrorRate(

@@ -54,6 +54,15 @@ public final class VpdqMatcher {
     }
 
     private List<VpdqFrame> prepare(List<VpdqFrame> frames) {
+        return prepare(frames, rule);
+    }
+
+    /**
+     * The frames {@link #match} counts on one side under {@code rule}: matchable ones, and under
+     * {@link VpdqMatchRule#README_UNIQUE_HASHES} only the first of each hash (checked before quality).
+     * A bank's frame index uses it so its percentages have the same denominators.
+     */
+    public static List<VpdqFrame> prepare(List<VpdqFrame> frames, VpdqMatchRule rule) {
         List<VpdqFrame> kept = new ArrayList<>(frames.size());
         Set<Hash256> seen = new LinkedHashSet<>();
         for (VpdqFrame f : frames) {

@@ -35,10 +35,7 @@ public final class OffsetSearch {
     private OffsetSearch() {}
 
     public static Optional<Alignment> voted(int[] q, boolean[] qWeak, int[] r, boolean[] rWeak, int minPairs) {
-        if ((long) q.length * r.length > MAX_PAIRS) {
-            throw new IllegalArgumentException("comparing " + q.length + " × " + r.length
-                    + " sub-fingerprints exceeds the limit of " + MAX_PAIRS + " pairs");
-        }
+        checkPairs(q.length, r.length);
         int base = q.length - 1;
         int[] votes = new int[q.length + r.length];
         for (int i = 0; i < q.length; i++) {
@@ -47,30 +44,59 @@ public final class OffsetSearch {
             for (int j = 0; j < r.length; j++)
                 if (!rWeak[j] && Integer.bitCount(qi ^ r[j]) <= VOTE_BITS) votes[j - i + base]++;
         }
-        int[] top = topOffsets(votes, base);
+        int n = 0;
+        for (int v : votes) if (v > 0) n++;
+        int[] offsets = new int[n], counts = new int[n];
+        for (int k = 0, m = 0; k < votes.length; k++)
+            if (votes[k] > 0) {
+                offsets[m] = k - base;
+                counts[m++] = votes[k];
+            }
+        return fromVotes(offsets, counts, q, qWeak, r, rWeak, minPairs);
+    }
+
+    /**
+     * What {@link #voted} decides, given its votes already counted (by a bank index's postings, say):
+     * {@code offsets} ascending and distinct, {@code counts[k] > 0} the votes for {@code offsets[k]}.
+     * Both paths end here, so an index that counts the same votes gets the same alignment.
+     */
+    public static Optional<Alignment> fromVotes(
+            int[] offsets, int[] counts, int[] q, boolean[] qWeak, int[] r, boolean[] rWeak, int minPairs) {
+        checkPairs(q.length, r.length);
+        int base = q.length - 1;
         Alignment best = null;
-        for (int c : top) {
+        for (int c : topOffsets(offsets, counts)) {
             for (int d = c - 1; d <= c + 1; d++) {
                 if (d < -base || d >= r.length) continue;
-                Alignment a = at(d, q, qWeak, r, rWeak, votes[d + base]);
+                int k = java.util.Arrays.binarySearch(offsets, d);
+                Alignment a = at(d, q, qWeak, r, rWeak, k >= 0 ? counts[k] : 0);
                 if (a.pairs() >= minPairs && (best == null || a.bitErrorRate() < best.bitErrorRate())) best = a;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** The offsets with the most votes, best first; offset 0 when nothing voted. */
-    static int[] topOffsets(int[] votes, int base) {
+    public static void checkPairs(int queryItems, int referenceItems) {
+        if ((long) queryItems * referenceItems > MAX_PAIRS) {
+            throw new IllegalArgumentException("comparing " + queryItems + " × " + referenceItems
+                    + " sub-fingerprints exceeds the limit of " + MAX_PAIRS + " pairs");
+        }
+    }
+
+    /**
+     * The {@value #CANDIDATES} most-voted offsets, best first, the lower offset on a tie; offset 0
+     * when nothing voted.
+     */
+    static int[] topOffsets(int[] offsets, int[] counts) {
         int[] top = new int[CANDIDATES];
         int found = 0;
-        boolean[] taken = new boolean[votes.length];
+        boolean[] taken = new boolean[offsets.length];
         for (; found < CANDIDATES; found++) {
             int arg = -1;
-            for (int k = 0; k < votes.length; k++)
-                if (!taken[k] && votes[k] > 0 && (arg < 0 || votes[k] > votes[arg])) arg = k;
+            for (int k = 0; k < offsets.length; k++) if (!taken[k] && (arg < 0 || counts[k] > counts[arg])) arg = k;
             if (arg < 0) break;
             taken[arg] = true;
-            top[found] = arg - base;
+            top[found] = offsets[arg];
         }
         return found == 0 ? new int[] {0} : java.util.Arrays.copyOf(top, found);
     }

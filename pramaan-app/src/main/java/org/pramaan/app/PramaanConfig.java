@@ -32,7 +32,15 @@ public record PramaanConfig(
         Access access,
         Notify notifications,
         Provenance provenance,
-        Banks banks) {
+        Banks banks,
+        Console console) {
+
+    /**
+     * The review console's back end (issue 13).
+     *
+     * @param qualitySampleRate share of decided cases sampled for a blind second review ({@code console.quality-sample-rate}, 0..1)
+     */
+    public record Console(double qualitySampleRate) {}
 
     /**
      * Where and in what the deployment keeps its data.
@@ -271,6 +279,9 @@ public record PramaanConfig(
             Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
             "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"
         });
+        KEYS.put("console.quality-sample-rate", new String[] {
+            "0.1", "share of decided cases (0..1) sampled for a blind second review in the console's quality queue"
+        });
         KEYS.put("banks.max-import-items", new String[] {
             Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxItems()),
             "most items in one bank import (each stays in memory in the match index: raise with the heap); at most "
@@ -401,7 +412,8 @@ public record PramaanConfig(
                             access,
                             notify,
                             new Provenance(trustAnchors, trustConfig, signing),
-                            new Banks(imports))
+                            new Banks(imports),
+                            new Console(decimal("console.quality-sample-rate", 0, 1)))
                     .checkedTrust(this)
                     .checkedSigning(this);
         }

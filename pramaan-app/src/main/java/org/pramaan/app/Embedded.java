@@ -121,7 +121,7 @@ public final class Embedded implements AutoCloseable {
                             store.deliveries(),
                             audit,
                             clock,
-                            config.console()));
+                            config.console().sessions()));
                 c = console;
             }
         }
@@ -197,7 +197,31 @@ public final class Embedded implements AutoCloseable {
                         config.provenance().signer(clock, version()),
                         audit,
                         limits,
-                        uploads));
+                        uploads),
+                consoleServices());
+    }
+
+    private org.pramaan.http.ConsoleRoutes.Services consoleServices;
+
+    /**
+     * The review console's services (issue 13), one instance per deployment so the sign-in lockout is
+     * shared by the API and the console pages. The quality sample's HMAC key is derived from the
+     * data directory's path: stable across restarts, different per deployment.
+     */
+    public synchronized org.pramaan.http.ConsoleRoutes.Services consoleServices() {
+        if (consoleServices == null) {
+            consoleServices = org.pramaan.http.ConsoleRoutes.Services.of(
+                    cases,
+                    store.apiKeys(),
+                    store.people(),
+                    store.media(),
+                    audit,
+                    config.console().qualitySampleRate(),
+                    ("pramaan-quality:" + config.storage().dataDir().toAbsolutePath())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    clock);
+        }
+        return consoleServices;
     }
 
     static String version() {

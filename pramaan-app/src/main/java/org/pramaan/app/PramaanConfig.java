@@ -33,7 +33,15 @@ public record PramaanConfig(
         Notify notifications,
         Provenance provenance,
         Banks banks,
-        org.pramaan.console.Console.Settings console) {
+        Console console) {
+
+    /**
+     * The review console (issue 13).
+     *
+     * @param sessions sign-in session timeouts ({@code console.session-idle-timeout}, {@code console.session-lifetime})
+     * @param qualitySampleRate share of decided cases sampled for a blind second review ({@code console.quality-sample-rate}, 0..1)
+     */
+    public record Console(org.pramaan.console.Console.Settings sessions, double qualitySampleRate) {}
 
     /**
      * Where and in what the deployment keeps its data.
@@ -279,6 +287,9 @@ public record PramaanConfig(
             Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
             "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"
         });
+        KEYS.put("console.quality-sample-rate", new String[] {
+            "0.1", "share of decided cases (0..1) sampled for a blind second review in the console's quality queue"
+        });
         KEYS.put("banks.max-import-items", new String[] {
             Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxItems()),
             "most items in one bank import (each stays in memory in the match index: raise with the heap); at most "
@@ -410,7 +421,7 @@ public record PramaanConfig(
                             notify,
                             new Provenance(trustAnchors, trustConfig, signing),
                             new Banks(imports),
-                            consoleSettings())
+                            new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)))
                     .checkedTrust(this)
                     .checkedSigning(this);
         }

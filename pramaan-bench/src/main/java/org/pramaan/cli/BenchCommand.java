@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
             BenchC2pa.class,
             AvMatchBenchCommand.class,
             AvIndexBenchCommand.class,
-            BenchWatermark.class
+            BenchWatermark.class,
+            BenchQueueCommand.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

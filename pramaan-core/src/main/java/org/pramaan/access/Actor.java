@@ -15,7 +15,7 @@ public sealed interface Actor {
     /** The longest id or name an actor may carry: key ids are 12 hex digits, user names are short; anything longer is not one. */
     int MAX_NAME = 128;
 
-    /** The stored form: {@code key:<id>}, {@code cli:<user>}, {@code system} or {@code system:<component>}. */
+    /** The stored form: {@code key:<id>}, {@code user:<name>}, {@code cli:<user>}, {@code system} or {@code system:<component>}. */
     String wireName();
 
     /** A caller authenticated by an API key; its role when it came from a live request (the stored form keeps only the id). */
@@ -28,6 +28,23 @@ public sealed interface Actor {
         @Override
         public String wireName() {
             return "key:" + keyId;
+        }
+    }
+
+    /**
+     * A person signed in to the console with a username/password account an admin created
+     * ({@link ConsoleAccounts}); stored as {@code user:<username>}. Its role when it came from a live
+     * sign-in (the stored form keeps only the name).
+     */
+    record User(String username, Optional<Role> role) implements Actor {
+        public User {
+            username = checkedName("user name", username);
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public String wireName() {
+            return "user:" + username;
         }
     }
 
@@ -97,10 +114,12 @@ public sealed interface Actor {
         return switch (kind) {
             case "key" -> new Key(rest, Optional.empty());
             case "cli" -> new Operator(rest);
+            case "user" -> new User(rest, Optional.empty());
             case "system" -> new Component(checkedName("component name", rest));
             default ->
                 throw new Invalid(
-                        "actor", "actor '" + wire + "' is not key:<id>, cli:<user>, system or system:<component>");
+                        "actor",
+                        "actor '" + wire + "' is not key:<id>, user:<name>, cli:<user>, system or system:<component>");
         };
     }
 

@@ -42,6 +42,9 @@ public interface Adapters extends AutoCloseable {
 
     ApiKeyRepository apiKeys();
 
+    /** Console accounts and people's preferences. */
+    org.pramaan.access.PersonRepository people();
+
     IdempotencyStore idempotency();
 
     /** The unit of work every repository above commits in. */

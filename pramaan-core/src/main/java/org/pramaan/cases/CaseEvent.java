@@ -44,6 +44,10 @@ public sealed interface CaseEvent {
             case AppealReceived e -> "appeal_received";
             case AppealDecided e -> "appeal_decided";
             case Resurfaced e -> "resurfaced";
+            case Assigned e -> "assigned";
+            case Unassigned e -> "unassigned";
+            case EscalatedToSenior e -> "escalated_to_senior";
+            case QualityReviewed e -> "quality_reviewed";
         };
     }
 
@@ -71,6 +75,10 @@ public sealed interface CaseEvent {
             case "appeal_received" -> new AppealReceived(at, details);
             case "appeal_decided" -> new AppealDecided(at, details);
             case "resurfaced" -> new Resurfaced(at, details);
+            case "assigned" -> new Assigned(at, details);
+            case "unassigned" -> new Unassigned(at, details);
+            case "escalated_to_senior" -> new EscalatedToSenior(at, details);
+            case "quality_reviewed" -> new QualityReviewed(at, details);
             default -> throw new Invalid("type", "unknown case event type '" + wireType + "'");
         };
     }
@@ -200,6 +208,40 @@ public sealed interface CaseEvent {
     /** Content the case removed was uploaded again and blocked. Stored as {@code resurfaced}. */
     record Resurfaced(Instant at, Map<String, String> details) implements CaseEvent {
         public Resurfaced {
+            details = checked(at, details);
+        }
+    }
+
+    /** A person took the case or was given it ({@code assignee}, {@code by}). Stored as {@code assigned}. */
+    record Assigned(Instant at, Map<String, String> details) implements CaseEvent {
+        public Assigned {
+            details = checked(at, details);
+        }
+    }
+
+    /** The case was handed back to the shared queue ({@code by}). Stored as {@code unassigned}. */
+    record Unassigned(Instant at, Map<String, String> details) implements CaseEvent {
+        public Unassigned {
+            details = checked(at, details);
+        }
+    }
+
+    /**
+     * A reviewer passed the case to a senior reviewer ({@code to}, {@code by}, {@code note}); distinct
+     * from {@link Escalated}, which a clock threshold fires. Stored as {@code escalated_to_senior}.
+     */
+    record EscalatedToSenior(Instant at, Map<String, String> details) implements CaseEvent {
+        public EscalatedToSenior {
+            details = checked(at, details);
+        }
+    }
+
+    /**
+     * A second reviewer's blind decision on a sampled case ({@code reviewer}, {@code decision},
+     * {@code firstReviewer}, {@code firstDecision}, {@code agrees}). Stored as {@code quality_reviewed}.
+     */
+    record QualityReviewed(Instant at, Map<String, String> details) implements CaseEvent {
+        public QualityReviewed {
             details = checked(at, details);
         }
     }

@@ -76,6 +76,48 @@ public record CaseFile(
         return Optional.of(a.map(x -> x.isBefore(b) ? x : b).orElse(b));
     }
 
+    /**
+     * Who the case is assigned to ({@code key:<id>} or {@code user:<name>}): the latest assignment or
+     * escalation to a senior reviewer, unless an unassignment came after it. Derived from the events,
+     * which are stored with the case, so it cannot disagree with the history.
+     */
+    public Optional<String> assignee() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            switch (events.get(i)) {
+                case CaseEvent.Assigned a -> {
+                    return Optional.ofNullable(a.details().get("assignee"));
+                }
+                case CaseEvent.EscalatedToSenior e -> {
+                    return Optional.ofNullable(e.details().get("to"));
+                }
+                case CaseEvent.Unassigned u -> {
+                    return Optional.empty();
+                }
+                default -> {}
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The senior reviewer of the latest escalation, while the case is still with them (no later assignment or unassignment). */
+    public Optional<String> escalatedTo() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            switch (events.get(i)) {
+                case CaseEvent.EscalatedToSenior e -> {
+                    return Optional.ofNullable(e.details().get("to"));
+                }
+                case CaseEvent.Assigned a -> {
+                    return Optional.empty();
+                }
+                case CaseEvent.Unassigned u -> {
+                    return Optional.empty();
+                }
+                default -> {}
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The stable id of the case's {@code n}-th event (1-based); messages about it carry this id, so receivers can drop repeats. */
     public String eventId(int n) {
         return id + "/" + n;

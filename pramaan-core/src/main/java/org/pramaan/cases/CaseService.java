@@ -95,7 +95,7 @@ public final class CaseService {
     }
 
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
-    private final CaseLedger ledger;
+    final CaseLedger ledger; // package-private: CaseAssignments, CaseQueue and QualityReview share its lock and store
     private final Notices notices;
     private final CaseActions actions;
     private final Appeals appeals;

@@ -24,6 +24,8 @@ public final class CaseView {
         m.put("missingFields", c.missingFields());
         m.put("legalReview", c.legalReview());
         m.put("awaitingInformation", c.awaitingInformation());
+        c.assignee().ifPresent(a -> m.put("assignee", a));
+        c.escalatedTo().ifPresent(a -> m.put("escalatedTo", a));
         m.put(
                 "clocks",
                 c.clocks().stream()

@@ -62,6 +62,11 @@ final class PeopleMessages {
             case CaseEvent.IdenticalCopiesRemoved x -> {}
             case CaseEvent.RepeatInfringerFlagged x -> {}
             case CaseEvent.AppealReceived x -> {}
+            // The console's work routing and quality sampling: reviewers' business, never the notifier's or uploader's.
+            case CaseEvent.Assigned x -> {}
+            case CaseEvent.Unassigned x -> {}
+            case CaseEvent.EscalatedToSenior x -> {}
+            case CaseEvent.QualityReviewed x -> {}
         }
         return out;
     }

@@ -65,7 +65,9 @@ class CaseEventTest {
             assertThat(CaseEvent.of(e.wireName(), e.at(), e.details())).isEqualTo(e);
             assertThat(Json.read(Json.write(e), CaseEvent.class)).isEqualTo(e);
         }
-        assertThat(names).hasSize(17).contains("statement_of_reasons", "appeal_received", "repeat_infringer_flagged");
+        assertThat(names)
+                .hasSize(21)
+                .contains("statement_of_reasons", "appeal_received", "repeat_infringer_flagged", "escalated_to_senior");
     }
 
     @Test

@@ -33,7 +33,8 @@ public record ApiServices(
         HmaRoutes.Services hma,
         BankRoutes.Services banks,
         DeliveryRoutes.Services deliveries,
-        ProvenanceRoutes.Services provenance) {
+        ProvenanceRoutes.Services provenance,
+        ConsoleRoutes.Services console) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -44,6 +45,7 @@ public record ApiServices(
         Objects.requireNonNull(banks, "banks");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(console, "console");
     }
 
     /**
@@ -89,7 +91,8 @@ public record ApiServices(
             Optional<com.google.re2j.Pattern> contentUrlPattern,
             C2paReader c2pa,
             Optional<C2paSigner> signer,
-            BankFiles.Limits bankImports) {
+            BankFiles.Limits bankImports,
+            ConsoleRoutes.Services console) {
         return new ApiServices(
                 new Edge(keys, audit, limits, uploadDir, clock),
                 new MediaRoutes.Services(intake, media, limits, uploadDir),
@@ -100,6 +103,7 @@ public record ApiServices(
                 new HmaRoutes.Services(screener, banks, audit, limits, uploadDir, clock),
                 new BankRoutes.Services(banks, bankImports, audit, uploadDir, clock),
                 new DeliveryRoutes.Services(deliveries, dispatcher),
-                new ProvenanceRoutes.Services(c2pa, signer, audit, limits, uploadDir));
+                new ProvenanceRoutes.Services(c2pa, signer, audit, limits, uploadDir),
+                console);
     }
 }

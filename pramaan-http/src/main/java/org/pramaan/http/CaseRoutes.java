@@ -350,8 +350,29 @@ public final class CaseRoutes {
                 200,
                 services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
                         .filter(subset)
+                        .filter(consoleFilters(ctx))
                         .map(c -> CaseView.of(c, services.clock()))
                         .toList());
+    }
+
+    /**
+     * The console's queue filters (issue 13): {@code noticeType}, and {@code assigned} = {@code me},
+     * {@code none} or a person ({@code key:<id>}, {@code user:<name>}); they only remove cases, never reorder.
+     */
+    private static java.util.function.Predicate<CaseFile> consoleFilters(Context ctx) {
+        Optional<String> type =
+                Optional.ofNullable(ctx.queryParam("noticeType")).map(t -> Requests.capped("noticeType", t));
+        Optional<String> assigned =
+                Optional.ofNullable(ctx.queryParam("assigned")).map(a -> Requests.capped("assigned", a));
+        String me = org.pramaan.access.Actor.of(HttpApi.principal(ctx)).wireName();
+        java.util.function.Predicate<CaseFile> byType =
+                c -> type.map(c.noticeType()::equals).orElse(true);
+        return byType.and(c -> assigned.map(a -> switch (a) {
+                    case "me" -> c.assignee().filter(me::equals).isPresent();
+                    case "none" -> c.assignee().isEmpty();
+                    default -> c.assignee().filter(a::equals).isPresent();
+                })
+                .orElse(true));
     }
 
     void get(Context ctx) {

@@ -69,6 +69,7 @@ public final class HttpApi {
         HoldRoutes holds = new HoldRoutes(services.holds());
         DeliveryRoutes deliveries = new DeliveryRoutes(services.deliveries());
         ProvenanceRoutes provenance = new ProvenanceRoutes(services.provenance());
+        ConsoleRoutes console = new ConsoleRoutes(services.console());
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
@@ -117,6 +118,26 @@ public final class HttpApi {
                 Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit),
                 Route.guarded("GET", "/v1/deliveries", Permission.AUDIT_READ, deliveries::list),
                 Route.guarded("POST", "/v1/deliveries/{id}/retry", Permission.AUDIT_READ, deliveries::retry),
+                // The review console's back end (issue 13): routing, queues, quality review, preferences, accounts.
+                Route.guarded("POST", "/v1/cases/{id}/claim", Permission.CASE_ACT, console::claim),
+                Route.guarded("POST", "/v1/cases/{id}/assign", Permission.CASE_ACT, console::assign),
+                Route.guarded("POST", "/v1/cases/{id}/unassign", Permission.CASE_ACT, console::unassign),
+                Route.guarded("POST", "/v1/cases/{id}/escalate", Permission.CASE_ACT, console::escalate),
+                Route.guarded("GET", "/v1/people", Permission.CASE_READ, console::people),
+                Route.guarded("GET", "/v1/queues/appeals", Permission.CASE_READ, console::appeals),
+                Route.guarded("GET", "/v1/queues/screening", Permission.CASE_READ, console::screening),
+                Route.guarded("POST", "/v1/media/{id}/review", Permission.CASE_ACT, console::resolveScreening),
+                Route.guarded("GET", "/v1/queues/quality", Permission.CASE_ACT, console::qualityQueue),
+                Route.guarded("GET", "/v1/quality/cases/{id}", Permission.CASE_ACT, console::qualityView),
+                Route.guarded("POST", "/v1/quality/cases/{id}", Permission.CASE_ACT, console::qualityRecord),
+                Route.guarded("GET", "/v1/quality/agreement", Permission.CASE_READ, console::agreement),
+                Route.guarded("GET", "/v1/me/preferences", Permission.CASE_READ, console::getPreferences),
+                Route.guarded("PUT", "/v1/me/preferences", Permission.CASE_READ, console::putPreferences),
+                Route.guarded("GET", "/v1/accounts", Permission.KEYS_ADMIN, console::listAccounts),
+                Route.guarded("POST", "/v1/accounts", Permission.KEYS_ADMIN, console::createAccount),
+                Route.guarded(
+                        "POST", "/v1/accounts/{username}/disable", Permission.KEYS_ADMIN, console::disableAccount),
+                Route.guarded("POST", "/v1/accounts/{username}/enable", Permission.KEYS_ADMIN, console::enableAccount),
                 Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
                 Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
                 Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),

@@ -88,7 +88,9 @@ final class HttpApiTestSupport {
                 Optional.empty(),
                 new C2paReader(TrustSettings.none(clock)),
                 Optional.empty(),
-                BankFiles.Limits.DEFAULT);
+                BankFiles.Limits.DEFAULT,
+                ConsoleRoutes.Services.of(
+                        cases, store.apiKeys(), store.people(), store.media(), audit, 0.1, new byte[] {1}, clock));
         return new Wired(services, keys);
     }
 }

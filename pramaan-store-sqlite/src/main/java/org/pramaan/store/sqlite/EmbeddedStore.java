@@ -101,6 +101,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.access.PersonRepository people() {
+        return new SqlitePersonRepository(db);
+    }
+
+    @Override
     public org.pramaan.idempotency.IdempotencyStore idempotency() {
         return new SqliteIdempotencyStore(db);
     }

@@ -29,7 +29,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V4__case_next_event.sql",
             "V5__outbox_accounts.sql",
             "V6__idempotency_trusted_flagger.sql",
-            "V7__audit_anchor.sql");
+            "V7__audit_anchor.sql",
+            "V8__console_people.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

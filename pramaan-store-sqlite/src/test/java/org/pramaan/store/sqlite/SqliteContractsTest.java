@@ -108,6 +108,14 @@ class SqliteContractsTest {
     }
 
     @Nested
+    class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
+        @Override
+        protected org.pramaan.access.PersonRepository createRepository(Path dir) {
+            return open(dir).people();
+        }
+    }
+
+    @Nested
     class Units extends org.pramaan.testkit.contracts.UnitOfWorkContract {
         @Override
         protected org.pramaan.tx.UnitOfWork createUnit(Path dir) {

@@ -98,7 +98,11 @@ final class Samples {
             "account_suspended",
             "appeal_received",
             "appeal_decided",
-            "resurfaced");
+            "resurfaced",
+            "assigned",
+            "unassigned",
+            "escalated_to_senior",
+            "quality_reviewed");
 
     /** One event of each kind, a second apart, each with attributes that need escaping. */
     static List<CaseEvent> everyEvent(Instant from) {

@@ -50,6 +50,7 @@ public final class MemoryStore {
     private final MemoryDeliveryRepository deliveries = new MemoryDeliveryRepository(this);
     private final MemoryAccountRepository accounts = new MemoryAccountRepository(this);
     private final MemoryIdempotencyStore idempotency = new MemoryIdempotencyStore(this);
+    private final MemoryPersonRepository people = new MemoryPersonRepository(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -116,6 +117,10 @@ public final class MemoryStore {
 
     public AccountRepository accounts() {
         return accounts;
+    }
+
+    public org.pramaan.access.PersonRepository people() {
+        return people;
     }
 
     public IdempotencyStore idempotency() {

@@ -42,6 +42,10 @@ final class Tables {
     final Map<String, Delivery> deliveries;
     final Map<String, AccountStanding> accounts;
     final Map<IdempotencyKey, IdempotencyEntry> idempotency;
+    /** Console accounts by username, and preferences by person id (added after the others; kept outside the constructor). */
+    final Map<String, org.pramaan.access.ConsoleAccount> consoleAccounts = new java.util.TreeMap<>();
+
+    final Map<String, org.pramaan.access.Preferences> preferences = new HashMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -106,6 +110,13 @@ final class Tables {
     }
 
     Tables copy() {
+        Tables t = copyOthers();
+        t.consoleAccounts.putAll(consoleAccounts);
+        t.preferences.putAll(preferences);
+        return t;
+    }
+
+    private Tables copyOthers() {
         return new Tables(
                 new LinkedHashMap<>(media),
                 new TreeMap<>(uploads),
@@ -141,6 +152,8 @@ final class Tables {
         replace(deliveries, snapshot.deliveries);
         replace(accounts, snapshot.accounts);
         replace(idempotency, snapshot.idempotency);
+        replace(consoleAccounts, snapshot.consoleAccounts);
+        replace(preferences, snapshot.preferences);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

@@ -102,6 +102,14 @@ class MemoryContractsTest {
     }
 
     @Nested
+    class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
+        @Override
+        protected org.pramaan.access.PersonRepository createRepository(Path dir) {
+            return MemoryStore.create().people();
+        }
+    }
+
+    @Nested
     class Units extends UnitOfWorkContract {
         @Override
         protected UnitOfWork createUnit(Path dir) {

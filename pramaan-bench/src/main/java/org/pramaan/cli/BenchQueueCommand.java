@@ -1,0 +1,112 @@
+package org.pramaan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.pramaan.access.Actor;
+import org.pramaan.cases.CaseQueue;
+import org.pramaan.cases.NoticeRequest;
+import org.pramaan.intake.UploadContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The console's queue (issue 13) over many open cases on a scratch embedded store: the API's
+ * queue ({@code CaseService.queue}, the reference) against the console's filtered queue
+ * ({@link CaseQueue#open}), p50/p95 per call. The console's target is the queue page in 150 ms at
+ * p95 with 10,000 open cases; this measures the data part of it.
+ */
+@Command(name = "queue", description = "Queue reads with filters over many open cases: p50/p95 ms per call.")
+final class BenchQueueCommand implements Callable<Integer>, PramaanCli.RuntimeAware {
+    @Option(names = "--cases", defaultValue = "10000", description = "open cases")
+    int cases;
+
+    @Option(names = "--rounds", defaultValue = "40", description = "timed calls per variant (after 5 warm-up)")
+    int rounds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final PramaanCli.LazyRuntime runtime;
+
+    BenchQueueCommand(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (cases < 1 || rounds < 1) throw new IllegalArgumentException("--cases and --rounds must be at least 1");
+        Path dir = Files.createTempDirectory("pramaan-bench-queue");
+        PrintWriter out = spec.commandLine().getOut();
+        try (CliRuntime app = runtime.get().scratch(dir)) {
+            java.awt.image.BufferedImage img =
+                    new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8);
+            Path png = dir.resolve("img.png");
+            javax.imageio.ImageIO.write(img, "png", png.toFile());
+            String media =
+                    app.intake().ingest(png, UploadContext.none()).media().id();
+            List<String> types =
+                    List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
+            for (int i = 0; i < cases; i++)
+                app.cases()
+                        .openCase(new NoticeRequest(
+                                types.get(i % 4), media, Map.of("n", Integer.toString(i)), Optional.empty()));
+            CaseQueue queue = new CaseQueue(app.cases());
+            Actor me = Actor.operator("bench");
+            CaseQueue.Filter filtered = new CaseQueue.Filter(
+                    Optional.of("IN"),
+                    Optional.of("IN_3_2_B_COMPLAINT"),
+                    Optional.empty(),
+                    Optional.of(new CaseQueue.Assignment.Unassigned()),
+                    Optional.empty());
+            out.printf("machine: %s%n", BenchCommand.machine());
+            out.printf("open cases: %d, rounds: %d%n", cases, rounds);
+            out.printf("%-40s %10s %10s %8s%n", "variant", "p50 ms", "p95 ms", "rows");
+            row(
+                    out,
+                    "API queue (reference)",
+                    () -> app.cases().queue(Optional.empty(), Optional.empty()).size());
+            row(
+                    out,
+                    "console queue, no filter",
+                    () -> queue.open(CaseQueue.Filter.ALL, me).size());
+            row(
+                    out,
+                    "console queue, IN+type+unassigned",
+                    () -> queue.open(filtered, me).size());
+            row(out, "appeals queue", () -> queue.appeals().size());
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private void row(PrintWriter out, String name, Supplier<Integer> call) {
+        int n = 0;
+        for (int i = 0; i < 5; i++) n = call.get();
+        long[] nanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            n = call.get();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        out.printf(
+                "%-40s %10.2f %10.2f %8d%n",
+                name,
+                nanos[rounds / 2] / 1e6,
+                nanos[Math.min(rounds - 1, (int) Math.ceil(rounds * 0.95) - 1)] / 1e6,
+                n);
+    }
+}

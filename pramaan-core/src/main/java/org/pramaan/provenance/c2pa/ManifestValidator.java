@@ -15,7 +15,7 @@ import org.pramaan.media.MediaSource;
  */
 final class ManifestValidator {
     /** The signature facts shown under {@code signature_info}. */
-    record SignatureInfo(Cose.Alg alg, X509Certificate signer, Optional<Instant> time) {}
+    record SignatureInfo(Cose.Alg alg, LenientCert.Names signer, Optional<Instant> time) {}
 
     record Validated(ValidationResults results, SignatureInfo signature) {}
 
@@ -42,17 +42,23 @@ final class ManifestValidator {
         Cose cose = Cose.parse(store.bytes(), m.signature());
         Optional<TimeStamps.Checked> stamp = timestamp(cose, m, sigUrl, log);
         Optional<Instant> signedAt = stamp.flatMap(TimeStamps.Checked::time);
-        X509Certificate leaf = cose.chain().get(0);
-        // Only a trusted TSA may fix the instant the credential is judged at (C2PA 2.2 §14.5.2); an
-        // untrusted one is still shown as signature_info.time, as the reference does. Otherwise anyone
-        // could stamp an expired credential with a home-made TSA's "earlier" time.
-        signature(
-                cose,
-                m,
-                leaf,
-                stamp.filter(TimeStamps.Checked::trusted).flatMap(TimeStamps.Checked::time),
-                sigUrl,
-                log);
+        if (cose.chain().isEmpty()) {
+            // The signing certificate is sound DER the JDK refuses (issue 18): nothing verifies the claim; the
+            // manifest is still reported with what it says, in the reference's order and codes.
+            log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
+            log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
+        } else {
+            // Only a trusted TSA may fix the instant the credential is judged at (C2PA 2.2 §14.5.2); an
+            // untrusted one is still shown as signature_info.time, as the reference does. Otherwise anyone
+            // could stamp an expired credential with a home-made TSA's "earlier" time.
+            signature(
+                    cose,
+                    m,
+                    cose.chain().get(0),
+                    stamp.filter(TimeStamps.Checked::trusted).flatMap(TimeStamps.Checked::time),
+                    sigUrl,
+                    log);
+        }
         hashedUris(m, log);
         CawgIdentity.check(store, m, log);
         actions(m, log);
@@ -63,7 +69,7 @@ final class ManifestValidator {
                     "self#jumbf=/c2pa/" + m.label(),
                     "no asset given: the hard binding to the content was not checked");
         }
-        return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
+        return new Validated(log.build(), new SignatureInfo(cose.alg(), cose.signer(), signedAt));
     }
 
     /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid, trusted one, "now" is used. */

@@ -84,9 +84,10 @@ final class StoreJson {
     private static ObjectNode signature(ManifestValidator.SignatureInfo s) {
         ObjectNode o = Cbor.JSON.createObjectNode();
         o.put("alg", s.alg().display);
-        o.put("issuer", CertChecks.subjectAttribute(s.signer(), "O"));
-        o.put("common_name", CertChecks.subjectAttribute(s.signer(), "CN"));
-        o.put("cert_serial_number", s.signer().getSerialNumber().toString());
+        // The reference leaves out a name it cannot read (a certificate with a damaged subject O).
+        if (!s.signer().organization().isEmpty()) o.put("issuer", s.signer().organization());
+        o.put("common_name", s.signer().commonName());
+        o.put("cert_serial_number", s.signer().serial().toString());
         s.time().ifPresent(t -> o.put("time", rfc3339(t)));
         return o;
     }

@@ -79,7 +79,13 @@ final class ManifestValidator {
         if (tst.isEmpty()) return tst;
         TimeStamps.Checked t = tst.get();
         if (!t.code().equals("timeStamp.validated")) {
-            log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
+            log.info(
+                    t.code(),
+                    sigUrl,
+                    (t.code().equals("timeStamp.mismatch")
+                                    ? "timestamp message digest did not match: "
+                                    : "timestamp rejected: ")
+                            + t.tsa());
             return Optional.empty();
         }
         log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
@@ -96,6 +102,12 @@ final class ManifestValidator {
             Optional<Instant> signedAt,
             String sigUrl,
             ValidationResults.Log log) {
+        // The reference judges trust first and reports it first (c2pa-rs verify_cose), so outputs compare in order.
+        boolean trusted = CertChecks.chainsToAnchor(cose.chain(), trust.anchors());
+        if (trusted)
+            log.success(
+                    "signingCredential.trusted", sigUrl, "signing certificate trusted, found in System trust anchors");
+        else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
         if (cose.verify(m.claim().bytes())) {
             log.success("claimSignature.insideValidity", sigUrl, "claim signature valid");
             log.success("claimSignature.validated", sigUrl, "claim signature valid");
@@ -106,9 +118,6 @@ final class ManifestValidator {
             log.fail("signingCredential.expired", sigUrl, "certificate expired");
         if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
             log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
-        if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors()))
-            log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
-        else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
     }
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
@@ -214,7 +223,8 @@ final class ManifestValidator {
                     log.fail(
                             "assertion.dataHash.mismatch",
                             url,
-                            "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
+                            "asset hash error, name: " + Cbor.text(a.get(), "name")
+                                    + ", error: hash verification( Hashes do not match )"); // the reference's words
             } else if (bmff) {
                 int v = label.endsWith(".v3") ? 3 : label.endsWith(".v2") ? 2 : 1;
                 BmffHashCheck.Outcome o =

@@ -102,7 +102,12 @@ final class ManifestValidator {
             Optional<Instant> signedAt,
             String sigUrl,
             ValidationResults.Log log) {
-        // The reference judges trust first and reports it first (c2pa-rs verify_cose), so outputs compare in order.
+        // The reference judges the credential (validity, usage, trust) before the signature and reports it in that
+        // order (c2pa-rs verify_cose), so outputs compare in order.
+        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant())))
+            log.fail("signingCredential.expired", sigUrl, "certificate expired");
+        if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
+            log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
         boolean trusted = CertChecks.chainsToAnchor(cose.chain(), trust.anchors());
         if (trusted)
             log.success(
@@ -114,10 +119,6 @@ final class ManifestValidator {
         } else {
             log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
         }
-        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant())))
-            log.fail("signingCredential.expired", sigUrl, "certificate expired");
-        if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
-            log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
     }
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
@@ -229,7 +230,7 @@ final class ManifestValidator {
                 int v = label.endsWith(".v3") ? 3 : label.endsWith(".v2") ? 2 : 1;
                 BmffHashCheck.Outcome o =
                         BmffHashCheck.check(a.get(), v, m.claim().alg(), asset);
-                if (o.match()) log.success("assertion.bmffHash.match", url, "data hash valid");
+                if (o.match()) log.success("assertion.bmffHash.match", url, "BMFF hash valid");
                 else log.fail("assertion.bmffHash.mismatch", url, "asset hash error: " + o.explanation());
             } else {
                 log.fail("assertion.boxesHash.mismatch", url, "c2pa.hash.boxes is not verified by this reader");

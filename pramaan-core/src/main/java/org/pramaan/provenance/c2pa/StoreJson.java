@@ -69,7 +69,9 @@ final class StoreJson {
         java.util.Set<String> created = createdLabels(c);
         for (String label : m.assertions().keySet()) {
             String base = org.pramaan.limits.PlainText.withoutInstanceSuffix(label);
-            if (UNLISTED_HASHES.contains(base) || base.startsWith("c2pa.thumbnail.")) continue;
+            boolean versionedBmff =
+                    label.startsWith("c2pa.hash.bmff.v"); // listed by the reference, see UNLISTED_HASHES
+            if ((UNLISTED_HASHES.contains(base) && !versionedBmff) || base.startsWith("c2pa.thumbnail.")) continue;
             Optional<JsonNode> data = validator.assertionCbor(m, label);
             if (data.isEmpty()) continue;
             if (base.startsWith("c2pa.ingredient")) {

@@ -25,7 +25,8 @@ record Cose(
         JsonNode unprotected,
         byte[] signature,
         Alg alg,
-        List<X509Certificate> chain) {
+        List<X509Certificate> chain,
+        LenientCert.Names signer) {
 
     /** The algorithms C2PA 2.2 §13.2 allows, with their COSE labels (RFC 9053 Tables 1, 2, 5). */
     enum Alg {
@@ -97,11 +98,35 @@ record Cose(
             throw new C2paException(
                     "algorithm.unsupported",
                     "COSE alg " + (algNode == null ? "missing" : algNode.toString()) + " is not one C2PA allows");
-        return new Cose(prot, pm, unprot, sig, alg, chain(pm, unprot));
+        List<byte[]> ders = ders(pm, unprot);
+        List<X509Certificate> chain = new ArrayList<>();
+        boolean gap = false;
+        for (byte[] d : ders) {
+            Optional<X509Certificate> c = certificate(d);
+            // Unsound DER is refused, as the reference refuses it (CoseInvalidCert).
+            if (c.isEmpty() && LenientCert.read(d).isEmpty())
+                throw new C2paException(
+                        "signingCredential.invalid",
+                        "x5chain certificate " + (ders.indexOf(d) + 1) + " does not parse");
+            // Kept leaf first and only up to the first certificate the JDK refuses: a chain with a gap links to
+            // nothing.
+            if (c.isEmpty()) gap = true;
+            else if (!gap) chain.add(c.get());
+        }
+        // Names as the reference's structure reading gives them (it leaves out an attribute that is not valid
+        // UTF-8, where the JDK substitutes characters); the JDK's when that reading fails.
+        LenientCert.Names signer = chain.isEmpty()
+                ? LenientCert.read(ders.get(0)).orElseThrow()
+                : LenientCert.read(ders.get(0))
+                        .orElseGet(() -> new LenientCert.Names(
+                                CertChecks.subjectAttribute(chain.get(0), "O"),
+                                CertChecks.subjectAttribute(chain.get(0), "CN"),
+                                chain.get(0).getSerialNumber()));
+        return new Cose(prot, pm, unprot, sig, alg, List.copyOf(chain), signer);
     }
 
     /** x5chain (label 33, or the text key older signers used); the protected header wins, unprotected is legacy (v1). */
-    private static List<X509Certificate> chain(JsonNode pm, JsonNode unprot) throws C2paException {
+    private static List<byte[]> ders(JsonNode pm, JsonNode unprot) throws C2paException {
         JsonNode x = first(pm, "33", "x5chain")
                 .or(() -> first(unprot, "33", "x5chain"))
                 .orElseThrow(() -> new C2paException("signingCredential.invalid", "COSE header has no x5chain"));
@@ -109,15 +134,20 @@ record Cose(
         if (x.isBinary()) Cbor.bytes(x).ifPresent(ders::add);
         else if (x.isArray()) x.forEach(c -> Cbor.bytes(c).ifPresent(ders::add));
         if (ders.isEmpty()) throw new C2paException("signingCredential.invalid", "x5chain holds no certificate");
-        List<X509Certificate> out = new ArrayList<>();
+        return ders;
+    }
+
+    /**
+     * The JDK's parse, or empty where it refuses the certificate; {@link LenientCert} then decides whether the
+     * DER is sound enough to report the manifest with claimSignature.mismatch, as the reference does (issue 18).
+     */
+    private static Optional<X509Certificate> certificate(byte[] der) {
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            for (byte[] d : ders) out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d)));
+            return Optional.of((X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
         } catch (CertificateException | RuntimeException e) {
-            throw new C2paException(
-                    "signingCredential.invalid", "x5chain certificate does not parse: " + e.getMessage());
+            return Optional.empty();
         }
-        return List.copyOf(out);
     }
 
     private static Optional<JsonNode> first(JsonNode m, String a, String b) {
@@ -136,7 +166,9 @@ record Cose(
                 .toByteArray();
     }
 
+    /** False without a parsed signing certificate: nothing can then vouch for the claim. */
     boolean verify(byte[] claimBytes) {
+        if (chain.isEmpty()) return false;
         return verify(
                 alg, chain.get(0).getPublicKey(), toBeSigned("Signature1", protectedBytes, claimBytes), signature);
     }

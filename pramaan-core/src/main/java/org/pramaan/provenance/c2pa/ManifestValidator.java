@@ -15,7 +15,7 @@ import org.pramaan.media.MediaSource;
  */
 final class ManifestValidator {
     /** The signature facts shown under {@code signature_info}. */
-    record SignatureInfo(Cose.Alg alg, X509Certificate signer, Optional<Instant> time) {}
+    record SignatureInfo(Cose.Alg alg, LenientCert.Names signer, Optional<Instant> time) {}
 
     record Validated(ValidationResults results, SignatureInfo signature) {}
 
@@ -42,17 +42,23 @@ final class ManifestValidator {
         Cose cose = Cose.parse(store.bytes(), m.signature());
         Optional<TimeStamps.Checked> stamp = timestamp(cose, m, sigUrl, log);
         Optional<Instant> signedAt = stamp.flatMap(TimeStamps.Checked::time);
-        X509Certificate leaf = cose.chain().get(0);
-        // Only a trusted TSA may fix the instant the credential is judged at (C2PA 2.2 §14.5.2); an
-        // untrusted one is still shown as signature_info.time, as the reference does. Otherwise anyone
-        // could stamp an expired credential with a home-made TSA's "earlier" time.
-        signature(
-                cose,
-                m,
-                leaf,
-                stamp.filter(TimeStamps.Checked::trusted).flatMap(TimeStamps.Checked::time),
-                sigUrl,
-                log);
+        if (cose.chain().isEmpty()) {
+            // The signing certificate is sound DER the JDK refuses (issue 18): nothing verifies the claim; the
+            // manifest is still reported with what it says, in the reference's order and codes.
+            log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
+            log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
+        } else {
+            // Only a trusted TSA may fix the instant the credential is judged at (C2PA 2.2 §14.5.2); an
+            // untrusted one is still shown as signature_info.time, as the reference does. Otherwise anyone
+            // could stamp an expired credential with a home-made TSA's "earlier" time.
+            signature(
+                    cose,
+                    m,
+                    cose.chain().get(0),
+                    stamp.filter(TimeStamps.Checked::trusted).flatMap(TimeStamps.Checked::time),
+                    sigUrl,
+                    log);
+        }
         hashedUris(m, log);
         CawgIdentity.check(store, m, log);
         actions(m, log);
@@ -63,7 +69,7 @@ final class ManifestValidator {
                     "self#jumbf=/c2pa/" + m.label(),
                     "no asset given: the hard binding to the content was not checked");
         }
-        return new Validated(log.build(), new SignatureInfo(cose.alg(), leaf, signedAt));
+        return new Validated(log.build(), new SignatureInfo(cose.alg(), cose.signer(), signedAt));
     }
 
     /** §14.5.2: an RFC 3161 token fixes the signing time; without a valid, trusted one, "now" is used. */
@@ -73,7 +79,13 @@ final class ManifestValidator {
         if (tst.isEmpty()) return tst;
         TimeStamps.Checked t = tst.get();
         if (!t.code().equals("timeStamp.validated")) {
-            log.info(t.code(), sigUrl, "timestamp rejected: " + t.tsa());
+            log.info(
+                    t.code(),
+                    sigUrl,
+                    (t.code().equals("timeStamp.mismatch")
+                                    ? "timestamp message digest did not match: "
+                                    : "timestamp rejected: ")
+                            + t.tsa());
             return Optional.empty();
         }
         log.success(t.code(), sigUrl, "timestamp message digest matched: " + t.tsa());
@@ -90,19 +102,23 @@ final class ManifestValidator {
             Optional<Instant> signedAt,
             String sigUrl,
             ValidationResults.Log log) {
+        // The reference judges the credential (validity, usage, trust) before the signature and reports it in that
+        // order (c2pa-rs verify_cose), so outputs compare in order.
+        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant())))
+            log.fail("signingCredential.expired", sigUrl, "certificate expired");
+        if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
+            log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
+        boolean trusted = CertChecks.chainsToAnchor(cose.chain(), trust.anchors());
+        if (trusted)
+            log.success(
+                    "signingCredential.trusted", sigUrl, "signing certificate trusted, found in System trust anchors");
+        else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
         if (cose.verify(m.claim().bytes())) {
             log.success("claimSignature.insideValidity", sigUrl, "claim signature valid");
             log.success("claimSignature.validated", sigUrl, "claim signature valid");
         } else {
             log.fail("claimSignature.mismatch", sigUrl, "claim signature is not valid");
         }
-        if (!CertChecks.validAt(leaf, signedAt.orElse(trust.clock().instant())))
-            log.fail("signingCredential.expired", sigUrl, "certificate expired");
-        if (!CertChecks.ekuAllowed(leaf, trust.ekus()))
-            log.fail("signingCredential.invalid", sigUrl, "certificate has no accepted extended key usage");
-        if (CertChecks.chainsToAnchor(cose.chain(), trust.anchors()))
-            log.success("signingCredential.trusted", sigUrl, "signing certificate trusted");
-        else log.fail("signingCredential.untrusted", sigUrl, "signing certificate untrusted");
     }
 
     /** §15.10: each assertion the claim references must exist and hash to the recorded value. */
@@ -208,12 +224,13 @@ final class ManifestValidator {
                     log.fail(
                             "assertion.dataHash.mismatch",
                             url,
-                            "asset hash error, name: " + Cbor.text(a.get(), "name") + ", error: hash mismatch");
+                            "asset hash error, name: " + Cbor.text(a.get(), "name")
+                                    + ", error: hash verification( Hashes do not match )"); // the reference's words
             } else if (bmff) {
                 int v = label.endsWith(".v3") ? 3 : label.endsWith(".v2") ? 2 : 1;
                 BmffHashCheck.Outcome o =
                         BmffHashCheck.check(a.get(), v, m.claim().alg(), asset);
-                if (o.match()) log.success("assertion.bmffHash.match", url, "data hash valid");
+                if (o.match()) log.success("assertion.bmffHash.match", url, "BMFF hash valid");
                 else log.fail("assertion.bmffHash.mismatch", url, "asset hash error: " + o.explanation());
             } else {
                 log.fail("assertion.boxesHash.mismatch", url, "c2pa.hash.boxes is not verified by this reader");

@@ -77,7 +77,8 @@ final class StoreValidator {
             log.info(
                     "ingredient.unknownProvenance",
                     uri,
-                    Cbor.text(ing, "title") + ": ingredient does not have provenance");
+                    (ing.has("dc:title") ? Cbor.text(ing, "dc:title") : Cbor.text(ing, "title"))
+                            + ": ingredient does not have provenance");
             deltas.add(new IngredientDelta(uri, log.build()));
             return;
         }

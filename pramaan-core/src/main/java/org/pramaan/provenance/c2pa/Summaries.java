@@ -21,8 +21,8 @@ final class Summaries {
                 names,
                 actions(m, validator),
                 sig.alg().display,
-                CertChecks.subjectAttribute(sig.signer(), "O"),
-                CertChecks.subjectAttribute(sig.signer(), "CN"));
+                sig.signer().organization(),
+                sig.signer().commonName());
     }
 
     static boolean isActions(String label) {

@@ -26,7 +26,7 @@ final class MarkSearch {
     static final long AUTOCORR_BUDGET = 24_000_000L;
 
     static final int AUTOCORR_REGION = 1024;
-    static final int CLIP = 60;
+    static final int CLIP = 5;
 
     record Found(double score, int payload, double scale) {}
 

@@ -95,6 +95,15 @@ class KeyedWatermarkTest {
     }
 
     @Test
+    void aLumaPlaneShorterThanItsSizeIsRefused() {
+        KeyedWatermark wm = new KeyedWatermark(KEY);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> wm.detectLuma(100, 100, new byte[9999]))
+                .getMessage()
+                .contains("100x100 needs 10000"));
+        assertThrows(IllegalArgumentException.class, () -> wm.embedLuma(100, 100, new byte[9999], 1));
+    }
+
+    @Test
     void thresholdIsTheHoeffdingUnionBound() {
         // 4 scales × 16 sub-chip phases × 1024 chip offsets; exp(−x²/2)·H = 1e−6
         double x = KeyedWatermark.threshold();

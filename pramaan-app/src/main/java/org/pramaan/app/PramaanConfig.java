@@ -85,7 +85,16 @@ public record PramaanConfig(
     public record Banks(org.pramaan.banks.BankFiles.Limits imports) {}
 
     /** C2PA trust and signing ({@code c2pa.*}). */
-    public record Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+    public record Provenance(
+            Optional<Path> trustAnchors,
+            Optional<Path> trustConfig,
+            Signing signing,
+            List<org.pramaan.watermark.WatermarkKey> watermarkKeys) {
+        /** Without keyed-watermark keys ({@code watermark.keys} empty). */
+        public Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+            this(trustAnchors, trustConfig, signing, List.of());
+        }
+
         /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
         public TrustSettings trust(Clock clock) {
             if (trustAnchors.isEmpty()) return TrustSettings.none(clock);
@@ -231,6 +240,9 @@ public record PramaanConfig(
         });
         KEYS.put("c2pa.signing-key", new String[] {
             "", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"
+        });
+        KEYS.put("watermark.keys", new String[] {
+            "", "keyed watermark detection keys, comma-separated id:base64 (16-64 bytes each); empty: not detected"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
@@ -419,7 +431,7 @@ public record PramaanConfig(
                             new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
                             access,
                             notify,
-                            new Provenance(trustAnchors, trustConfig, signing),
+                            new Provenance(trustAnchors, trustConfig, signing, watermarkKeys()),
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)))
                     .checkedTrust(this)
@@ -630,12 +642,31 @@ public record PramaanConfig(
             return bad("c2pa.trust-anchors", problem);
         }
 
+        /** {@code watermark.keys}: each entry must parse and ids must be unique (a detection names its key). */
+        List<org.pramaan.watermark.WatermarkKey> watermarkKeys() {
+            List<org.pramaan.watermark.WatermarkKey> keys = new java.util.ArrayList<>();
+            for (String entry : values.get("watermark.keys").split(",", -1)) {
+                if (entry.isBlank()) continue;
+                try {
+                    var key = org.pramaan.watermark.WatermarkKey.parse(entry.trim());
+                    if (keys.stream().anyMatch(k -> k.id().equals(key.id())))
+                        throw bad("watermark.keys", "names key id '" + key.id() + "' twice");
+                    keys.add(key);
+                } catch (IllegalArgumentException e) {
+                    if (e.getMessage().startsWith("configuration ")) throw e;
+                    throw bad("watermark.keys", "has a bad entry: " + e.getMessage());
+                }
+            }
+            return List.copyOf(keys);
+        }
+
         IllegalArgumentException bad(String key, String problem) {
             // Secrets are never echoed into logs or terminals.
             boolean secret = key.endsWith("secret")
                     || key.endsWith("password")
                     || key.endsWith("token")
-                    || key.equals("admin.key");
+                    || key.equals("admin.key")
+                    || key.equals("watermark.keys");
             String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);
             return new IllegalArgumentException(
                     "configuration " + key + "='" + shown + "' (from " + origin.get(key) + ") " + problem);

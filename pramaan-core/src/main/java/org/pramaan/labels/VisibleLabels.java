@@ -72,6 +72,15 @@ public final class VisibleLabels {
     private VisibleLabels() {}
 
     public static Result apply(byte[] file, Request r, Optional<C2paSigner> signer) throws IOException {
+        return apply(file, r, () -> signer);
+    }
+
+    /**
+     * Labels {@code file}; {@code signer} is asked for only when the labelled input carried a C2PA manifest,
+     * so a runtime that opens the signing key is not touched for unsigned or refused input.
+     */
+    public static Result apply(byte[] file, Request r, java.util.function.Supplier<Optional<C2paSigner>> signer)
+            throws IOException {
         MetadataWriter.Format f;
         try {
             f = MetadataWriter.format(file);
@@ -114,12 +123,13 @@ public final class VisibleLabels {
         out = ImplicitLabels.carry(file, out, f);
         boolean signed = C2paSigner.carriesManifest(file);
         boolean resigned = false;
-        if (signed && signer.isPresent()) {
+        Optional<C2paSigner> key = signed ? signer.get() : Optional.empty();
+        if (key.isPresent()) {
             ManifestRequest req = ManifestRequest.edited(AGENT)
                     .withIngredient(
                             new ManifestRequest.Ingredient(file, "original", ManifestRequest.Relationship.PARENT_OF))
                     .replacingExisting();
-            out = signer.get().sign(out, req, C2paSigner.Placement.EMBEDDED).asset();
+            out = key.get().sign(out, req, C2paSigner.Placement.EMBEDDED).asset();
             resigned = true;
         }
         return new Result(out, f.name(), drawn, placed, signed, resigned);

@@ -93,6 +93,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels() {
+        return EmbeddedAdaptersProvider.videoLabels();
+    }
+
+    @Override
     public ApiKeys keys() {
         return app().keys();
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "label",
         mixinStandardHelpOptions = true,
-        description = "Explicit (visible) AI labels per jurisdiction profile: images, 16-bit WAV, UTF-8 text.",
+        description =
+                "Explicit (visible) AI labels per jurisdiction profile: images, MP4 video, 16-bit WAV, UTF-8 text.",
         subcommands = {LabelCommand.Apply.class})
 final class LabelCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -32,9 +33,10 @@ final class LabelCommand implements Runnable {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            description = "Put the profile's visible label on IN (JPEG, PNG, 16-bit PCM WAV or UTF-8 text), saving OUT"
-                    + " in the same format. Implicit labels IN carried are written back; a C2PA-signed IN is"
-                    + " re-signed with the configured key (c2pa.signing-key), IN's manifest as the parent.")
+            description =
+                    "Put the profile's visible label on IN (JPEG, PNG, MP4/MOV video, 16-bit PCM WAV or UTF-8 text), saving OUT"
+                            + " in the same format. Implicit labels IN carried are written back; a C2PA-signed IN is"
+                            + " re-signed with the configured key (c2pa.signing-key), IN's manifest as the parent.")
     static final class Apply implements Callable<Integer>, PramaanCli.RuntimeAware {
         /** Files larger than this are not labelled in memory. */
         static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
@@ -71,6 +73,12 @@ final class LabelCommand implements Runnable {
                 description = "the service's filing number, shown when the profile asks (CN DSP arts.19-20)")
         String filingNumber;
 
+        @Option(
+                names = "--video-duration",
+                paramLabel = "start|continuous",
+                description = "video: label the opening seconds or the whole video (default: the profile's)")
+        String duration;
+
         @Parameters(index = "0", paramLabel = "IN")
         Path in;
 
@@ -84,6 +92,8 @@ final class LabelCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             try {
+                if (!Files.isRegularFile(in)) throw new IllegalArgumentException("IN: no such file: " + in);
+                if (isMp4(in)) return video(err);
                 byte[] file = read(in, "IN");
                 LabelProfile p = loadProfile(profile);
                 VisibleLabels.Request req = new VisibleLabels.Request(
@@ -105,6 +115,51 @@ final class LabelCommand implements Runnable {
                 err.println("pramaan label apply: " + e.getMessage());
                 return 2;
             }
+        }
+
+        /** Video goes to the ffmpeg-backed writer, streamed from disk rather than read into memory. */
+        private int video(PrintWriter err) throws IOException {
+            LabelProfile p = loadProfile(profile);
+            if (icon != null) throw new IllegalArgumentException("--icon: not supported for video yet");
+            org.pramaan.labels.VideoLabelWriter w = runtime.get()
+                    .videoLabels()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "video labels need ffmpeg with libx264 on the PATH (Debian: apt-get install ffmpeg)"));
+            VisibleLabels.Request req = new VisibleLabels.Request(
+                    p,
+                    Optional.ofNullable(lang).map(l -> l.toLowerCase(Locale.ROOT)),
+                    Optional.ofNullable(position).map(LabelProfile.Position::parse),
+                    Optional.empty(),
+                    Optional.ofNullable(filingNumber));
+            org.pramaan.labels.VideoLabelWriter.Result r =
+                    w.label(in, out, req, Optional.ofNullable(duration).map(d -> switch (d) {
+                        case "start" -> LabelProfile.VideoDuration.START;
+                        case "continuous" -> LabelProfile.VideoDuration.CONTINUOUS;
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "--video-duration must be start or continuous, got '" + d + "'");
+                    }));
+            spec.commandLine()
+                    .getOut()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "labelled MP4 for %s: text %d px tall (minimum %d) for %.1f of %.1f s, audio %s -> %s",
+                            p.jurisdiction(),
+                            r.drawn().glyphs().height,
+                            r.drawn().requiredHeight(),
+                            r.labelSeconds(),
+                            r.durationSeconds(),
+                            r.audioCopied() ? "copied" : "re-encoded or none",
+                            out));
+            return 0;
+        }
+
+        private static boolean isMp4(Path f) throws IOException {
+            byte[] head = new byte[12];
+            try (var s = Files.newInputStream(f)) {
+                if (s.readNBytes(head, 0, 12) < 12) return false;
+            }
+            return head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
         }
 
         static LabelProfile loadProfile(String name) throws IOException {

@@ -58,6 +58,22 @@ public final class ImageLabeller {
             LabelProfile.Position position,
             double minTextHeight,
             Optional<BufferedImage> icon) {
+        return drawOver(image, java.util.List.of(image), text, position, minTextHeight, icon);
+    }
+
+    /**
+     * Draws the label on {@code canvas} (for video: a transparent overlay the size of a frame), choosing
+     * colours and plate against the pixels of every picture in {@code under} (sampled frames), so the
+     * label keeps its contrast over all of them.
+     */
+    public static Drawn drawOver(
+            BufferedImage canvas,
+            java.util.List<BufferedImage> under,
+            String text,
+            LabelProfile.Position position,
+            double minTextHeight,
+            Optional<BufferedImage> icon) {
+        BufferedImage image = canvas;
         VisibleText.check(text, "text");
         LabelFonts.checkCoverage(text, "text");
         int w = image.getWidth();
@@ -92,8 +108,9 @@ public final class ImageLabeller {
             case BOTTOM_LEFT, BOTTOM, BOTTOM_RIGHT -> h - margin - boxH;
         };
         Rectangle box = new Rectangle(x, y, boxW, boxH);
-        int[] under = image.getRGB(x, y, boxW, boxH, null, 0, boxW);
-        Choice c = choose(under);
+        int[] pixels = new int[under.size() * boxW * boxH];
+        for (int i = 0; i < under.size(); i++) under.get(i).getRGB(x, y, boxW, boxH, pixels, i * boxW * boxH, boxW);
+        Choice c = choose(pixels);
         Graphics2D gr = image.createGraphics();
         try {
             gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -48,7 +48,7 @@ public final class VisibleLabels {
             return new Request(p, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
-        String lang() {
+        public String lang() {
             return language.orElse(profile.defaultLanguage());
         }
     }
@@ -137,8 +137,12 @@ public final class VisibleLabels {
 
     /** The profile's text in the language, with the filing number after it when the profile shows one. */
     static String imageText(Request r) {
-        String text = r.profile()
-                .imageText(r.lang())
+        return labelText(r, r.profile().image());
+    }
+
+    /** The label text of {@code visual} (the profile's image or video rule) in the request's language. */
+    public static String labelText(Request r, LabelProfile.Visual visual) {
+        String text = Optional.ofNullable(visual.text().get(r.lang()))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "language: profile " + r.profile().jurisdiction() + " has no label text in '" + r.lang()
                                 + "'; it has " + r.profile().languages()));

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
             BenchAudioCommand.class,
             BenchC2pa.class,
             AvMatchBenchCommand.class,
-            BenchWatermark.class
+            BenchWatermark.class,
+            BenchLabels.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

@@ -40,15 +40,20 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
     private final String ffmpeg;
     private final String ffprobe;
     private final DecodeLimits limits;
+    private final int threads;
 
     public FfmpegVideoLabeller() {
-        this("ffmpeg", "ffprobe", DecodeLimits.DEFAULT);
+        this("ffmpeg", "ffprobe", DecodeLimits.DEFAULT, 0);
     }
 
-    public FfmpegVideoLabeller(String ffmpeg, String ffprobe, DecodeLimits limits) {
+    /** @param threads encoder and filter threads; 0 lets ffmpeg choose (all cores), 1 measures one core */
+    public FfmpegVideoLabeller(String ffmpeg, String ffprobe, DecodeLimits limits, int threads) {
+        if (threads < 0 || threads > 256)
+            throw new IllegalArgumentException("threads must be 0 to 256, got " + threads);
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.limits = limits;
+        this.threads = threads;
     }
 
     /** Whether the ffmpeg binary runs and has libx264. */
@@ -136,6 +141,11 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
                 "-c:a",
                 audio));
         if (audio.equals("aac")) cmd.addAll(List.of("-b:a", "160k"));
+        if (threads > 0) {
+            // Decoder and filter threads are input/global options: before the first -i.
+            cmd.addAll(5, List.of("-threads", Integer.toString(threads), "-filter_threads", Integer.toString(threads)));
+            cmd.addAll(List.of("-threads", Integer.toString(threads), "-x264-params", "threads=" + threads));
+        }
         cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
         return run(cmd, TIMEOUT_SECONDS);
     }

@@ -197,7 +197,8 @@ public final class Embedded implements AutoCloseable {
                         config.provenance().signer(clock, version()),
                         audit,
                         limits,
-                        uploads));
+                        uploads,
+                        config.provenance().filingNumber()));
     }
 
     static String version() {

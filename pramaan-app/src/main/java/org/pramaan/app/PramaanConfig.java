@@ -77,7 +77,12 @@ public record PramaanConfig(
     public record Banks(org.pramaan.banks.BankFiles.Limits imports) {}
 
     /** C2PA trust and signing ({@code c2pa.*}). */
-    public record Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+    public record Provenance(
+            Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing, Optional<String> filingNumber) {
+        public Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+            this(trustAnchors, trustConfig, signing, Optional.empty());
+        }
+
         /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
         public TrustSettings trust(Clock clock) {
             if (trustAnchors.isEmpty()) return TrustSettings.none(clock);
@@ -225,6 +230,9 @@ public record PramaanConfig(
             "", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("labels.filing-number", new String[] {
+            "", "the service's filing number (CN DSP arts.19-20), shown on visible labels whose profile asks for it"
+        });
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
         KEYS.put(
                 "console.session-idle-timeout",
@@ -408,11 +416,21 @@ public record PramaanConfig(
                             new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
                             access,
                             notify,
-                            new Provenance(trustAnchors, trustConfig, signing),
+                            new Provenance(trustAnchors, trustConfig, signing, filingNumber()),
                             new Banks(imports),
                             consoleSettings())
                     .checkedTrust(this)
                     .checkedSigning(this);
+        }
+
+        /** {@code labels.filing-number}: shown on labels, so a control character or a page of text stops start-up. */
+        private Optional<String> filingNumber() {
+            String v = values.get("labels.filing-number").strip();
+            if (v.isEmpty()) return Optional.empty();
+            if (v.length() > 64) throw bad("labels.filing-number", "is at most 64 characters, got " + v.length());
+            if (v.chars().anyMatch(Character::isISOControl))
+                throw bad("labels.filing-number", "has a control character");
+            return Optional.of(v);
         }
 
         /**

@@ -101,7 +101,7 @@ final class LabelCommand implements Runnable {
                         Optional.ofNullable(lang).map(l -> l.toLowerCase(Locale.ROOT)),
                         Optional.ofNullable(position).map(LabelProfile.Position::parse),
                         icon == null ? Optional.empty() : Optional.of(read(icon, "--icon")),
-                        Optional.ofNullable(filingNumber));
+                        filing(p));
                 VisibleLabels.Result r =
                         VisibleLabels.apply(file, req, () -> runtime.get().signer());
                 if (r.carriedManifest() && !r.resigned())
@@ -130,7 +130,7 @@ final class LabelCommand implements Runnable {
                     Optional.ofNullable(lang).map(l -> l.toLowerCase(Locale.ROOT)),
                     Optional.ofNullable(position).map(LabelProfile.Position::parse),
                     Optional.empty(),
-                    Optional.ofNullable(filingNumber));
+                    filing(p));
             org.pramaan.labels.VideoLabelWriter.Result r =
                     w.label(in, out, req, Optional.ofNullable(duration).map(d -> switch (d) {
                         case "start" -> LabelProfile.VideoDuration.START;
@@ -160,6 +160,12 @@ final class LabelCommand implements Runnable {
                 if (s.readNBytes(head, 0, 12) < 12) return false;
             }
             return head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
+        }
+
+        /** --filing-number, else labels.filing-number from the configuration, asked for only when the profile shows one. */
+        private Optional<String> filing(LabelProfile p) {
+            if (filingNumber != null) return Optional.of(filingNumber);
+            return p.filingNumber().value() ? runtime.get().filingNumber() : Optional.empty();
         }
 
         static LabelProfile loadProfile(String name) throws IOException {

@@ -51,7 +51,7 @@ final class LabelRoutes {
             icon = Optional.of(icon(ctx.uploadedFile("icon")));
         byte[] file = read(ctx);
         VisibleLabels.Request req = new VisibleLabels.Request(
-                p, param(ctx, "lang").map(l -> l.toLowerCase(Locale.ROOT)), position, icon, Optional.empty());
+                p, param(ctx, "lang").map(l -> l.toLowerCase(Locale.ROOT)), position, icon, services.filingNumber());
         boolean maySign = HttpApi.principal(ctx).can(Permission.PROVENANCE_SIGN);
         VisibleLabels.Result r;
         try {

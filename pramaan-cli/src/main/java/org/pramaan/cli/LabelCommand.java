@@ -93,7 +93,7 @@ final class LabelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!Files.isRegularFile(in)) throw new IllegalArgumentException("IN: no such file: " + in);
-                if (isMp4(in)) return video(err);
+                if (isMp4(in)) return video();
                 byte[] file = read(in, "IN");
                 LabelProfile p = loadProfile(profile);
                 VisibleLabels.Request req = new VisibleLabels.Request(
@@ -118,7 +118,7 @@ final class LabelCommand implements Runnable {
         }
 
         /** Video goes to the ffmpeg-backed writer, streamed from disk rather than read into memory. */
-        private int video(PrintWriter err) throws IOException {
+        private int video() throws IOException {
             LabelProfile p = loadProfile(profile);
             if (icon != null) throw new IllegalArgumentException("--icon: not supported for video yet");
             org.pramaan.labels.VideoLabelWriter w = runtime.get()

@@ -169,7 +169,7 @@ public final class ImageLabeller {
         return new TextLayout(s.getIterator(), frc);
     }
 
-    private record Choice(int text, int plate, double alpha, double contrast) {}
+    record Choice(int text, int plate, double alpha, double contrast) {}
 
     /** White or black text, and the least plate opacity (steps of 5 %) that gives the target everywhere. */
     static Choice choose(int[] under) {

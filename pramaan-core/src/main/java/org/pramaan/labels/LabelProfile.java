@@ -93,7 +93,11 @@ public record LabelProfile(
         END
     }
 
-    /** @param prompt {@code rhythm-ai} (GB 45438 Morse-like "AI") is the only prompt Pramaan synthesises */
+    /**
+     * The audio prompt and where it goes.
+     *
+     * @param prompt {@code rhythm-ai} (GB 45438 Morse-like "AI") is the only prompt Pramaan synthesises
+     */
     public record Audio(String prompt, List<AudioPlacement> placement, String source) {
         public Audio {
             placement = List.copyOf(placement);

@@ -20,6 +20,8 @@ public interface VideoLabelWriter {
     record Result(ImageLabeller.Drawn drawn, double durationSeconds, double labelSeconds, boolean audioCopied) {}
 
     /**
+     * Writes {@code in} with the label burned in to {@code out}.
+     *
      * @param duration overrides the profile's duration rule
      * @throws IllegalArgumentException for input that is not a readable video, or too large or long
      */

@@ -20,8 +20,10 @@ import org.pramaan.provenance.c2pa.ManifestRequest;
  * the text marker for UTF-8 text. Afterwards the implicit labels the input carried are written back
  * (re-encoding drops them) and, when the input was C2PA-signed and a signer is given, the output is
  * re-signed with the input's manifest as its parent and the label recorded as {@code c2pa.edited}
- * (C2PA 2.2 §18.14.4.1: "edited: other changes to the asset's content"; {@code c2pa.watermarked} is
- * for watermarks, not a visible overlay). Nothing is written anywhere: the caller stores the bytes.
+ * after {@code c2pa.opened} (C2PA 2.2 §18.14, actions: {@code c2pa.edited} covers editorial changes to
+ * the content, which a drawn overlay is; {@code c2pa.watermarked} is for an invisible watermark used
+ * as a soft binding, which this is not), with the software agent {@value #AGENT}. Nothing is written
+ * anywhere: the caller stores the bytes.
  */
 public final class VisibleLabels {
     /** Pixels labelled in one image: a decoded ARGB picture of this size takes 160 MB. */

@@ -83,6 +83,9 @@ class LabelsEndToEndTest extends ServerTestBase {
                 .isEqualTo("400 label.invalid");
         assertThat(post(null, "?profile=CN", "application/octet-stream", jpeg).statusCode())
                 .isEqualTo(401);
+        byte[] mp4 = {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+        assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", mp4)))
+                .isEqualTo("415 media.unsupported");
     }
 
     @Test

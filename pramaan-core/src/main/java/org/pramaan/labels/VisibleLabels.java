@@ -119,8 +119,9 @@ public final class VisibleLabels {
                 placed = Optional.of(a.placed());
             }
             default ->
-                throw new IllegalArgumentException(
-                        "file: visible labels for " + f + " are not supported yet (images, 16-bit WAV and text are)");
+                throw new IllegalArgumentException("file: visible labels for " + f
+                        + " are not supported yet here (images, 16-bit WAV and text are;"
+                        + " video: pramaan label apply with ffmpeg installed)");
         }
         out = ImplicitLabels.carry(file, out, f);
         boolean signed = C2paSigner.carriesManifest(file);

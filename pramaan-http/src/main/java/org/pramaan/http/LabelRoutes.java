@@ -58,6 +58,7 @@ final class LabelRoutes {
             r = VisibleLabels.apply(file, req, () -> maySign ? services.signer() : Optional.empty());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
+            if (m.contains("not supported yet")) throw new ApiException(415, "media.unsupported", m);
             if (m.startsWith("file:") || m.startsWith("audio:")) throw new ApiException(422, "media.malformed", m);
             throw new ApiException(400, "label.invalid", m);
         }

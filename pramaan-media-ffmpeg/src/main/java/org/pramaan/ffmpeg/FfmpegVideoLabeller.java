@@ -2,7 +2,6 @@ package org.pramaan.ffmpeg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +75,7 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
         boolean continuous = duration.orElse(rule.duration()) == LabelProfile.VideoDuration.CONTINUOUS;
         double shown = continuous ? p.seconds : Math.min(p.seconds, Math.max(rule.minSeconds(), 2.0));
         List<BufferedImage> frames = new ArrayList<>();
-        for (int i = 0; i < 6; i++) frames.add(frame(in, shown * i / 6, p));
+        frames.addAll(frames(in, shown, p));
         BufferedImage canvas = new BufferedImage(p.width, p.height, BufferedImage.TYPE_INT_ARGB);
         ImageLabeller.Drawn drawn = ImageLabeller.drawOver(
                 canvas,
@@ -187,27 +186,51 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
         return new Probe(w, h, seconds, audio);
     }
 
-    private BufferedImage frame(Path in, double at, Probe p) throws IOException {
+    /**
+     * Frames evenly spread over the first {@code seconds}, decoded in one ffmpeg run as raw RGB (six
+     * separate seek-and-decode runs cost a third of the labelling time on a 10 s 720p clip). At most
+     * 6 frames and 96 MB of pixels.
+     */
+    private List<BufferedImage> frames(Path in, double seconds, Probe p) throws IOException {
+        long frameBytes = 3L * p.width * p.height;
+        int count = (int) Math.max(1, Math.min(6, 96_000_000L / frameBytes));
         Run r = runBytes(List.of(
                 ffmpeg,
                 "-nostdin",
                 "-v",
                 "error",
-                "-ss",
-                String.format(Locale.ROOT, "%.3f", at),
+                "-t",
+                String.format(Locale.ROOT, "%.3f", seconds),
                 "-i",
                 in.toString(),
+                "-an",
+                "-vf",
+                String.format(Locale.ROOT, "fps=%.6f", count / seconds),
                 "-frames:v",
-                "1",
+                Integer.toString(count),
                 "-f",
-                "image2pipe",
-                "-vcodec",
-                "png",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
                 "-"));
-        BufferedImage img = r.bytes.length == 0 ? null : ImageIO.read(new ByteArrayInputStream(r.bytes));
-        if (img == null || img.getWidth() != p.width || img.getHeight() != p.height)
-            throw new IllegalArgumentException("file: cannot decode a frame at " + at + " s: " + tail(r.err));
-        return img;
+        int got = (int) (r.bytes.length / frameBytes);
+        if (r.exit != 0 || got == 0)
+            throw new IllegalArgumentException("file: cannot decode frames of the video: " + tail(r.err));
+        List<BufferedImage> out = new ArrayList<>();
+        for (int f = 0; f < got; f++) {
+            BufferedImage img = new BufferedImage(p.width, p.height, BufferedImage.TYPE_INT_RGB);
+            int[] row = new int[p.width];
+            int base = (int) (f * frameBytes);
+            for (int y = 0; y < p.height; y++) {
+                for (int x = 0; x < p.width; x++) {
+                    int o = base + 3 * (y * p.width + x);
+                    row[x] = (r.bytes[o] & 0xFF) << 16 | (r.bytes[o + 1] & 0xFF) << 8 | (r.bytes[o + 2] & 0xFF);
+                }
+                img.setRGB(0, y, p.width, 1, row, 0, p.width);
+            }
+            out.add(img);
+        }
+        return out;
     }
 
     private record Run(int exit, String out, String err, byte[] bytes) {}

@@ -198,7 +198,8 @@ public final class Embedded implements AutoCloseable {
                         audit,
                         limits,
                         uploads,
-                        config.provenance().filingNumber()));
+                        config.provenance().filingNumber(),
+                        EmbeddedAdaptersProvider.videoLabels()));
     }
 
     static String version() {

@@ -83,9 +83,52 @@ class LabelsEndToEndTest extends ServerTestBase {
                 .isEqualTo("400 label.invalid");
         assertThat(post(null, "?profile=CN", "application/octet-stream", jpeg).statusCode())
                 .isEqualTo(401);
-        byte[] mp4 = {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
-        assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", mp4)))
+        byte[] mp3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0};
+        assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", mp3)))
                 .isEqualTo("415 media.unsupported");
+    }
+
+    @Test
+    void anMp4ComesBackWithTheLabelForTheProfilesSpan() throws Exception {
+        Path in = Files.createTempFile("label-e2e", ".mp4");
+        try {
+            try {
+                Process p = new ProcessBuilder(java.util.List.of(
+                                "ffmpeg",
+                                "-nostdin",
+                                "-v",
+                                "error",
+                                "-y",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "testsrc2=size=320x240:rate=25:duration=3",
+                                "-c:v",
+                                "libx264",
+                                "-pix_fmt",
+                                "yuv420p",
+                                in.toString()))
+                        .redirectErrorStream(true)
+                        .start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed");
+            } catch (java.io.IOException e) {
+                if ("true".equals(System.getenv("CI"))) throw new AssertionError("ffmpeg is required in CI", e);
+                Assumptions.abort("ffmpeg with libx264 not found: " + e.getMessage());
+            }
+            byte[] mp4 = Files.readAllBytes(in);
+            HttpResponse<byte[]> r = post(ingest, "?profile=CN", "application/octet-stream", mp4);
+            assertThat(r.statusCode())
+                    .as(new String(r.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("video/mp4");
+            assertThat(r.headers().firstValue("Pramaan-Label-Seconds")).contains("2.000");
+            assertThat(MetadataLabels.read(r.body()).digitalSourceTypes()).hasSize(1);
+            assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", Arrays.copyOf(mp4, 300))))
+                    .isEqualTo("422 media.malformed");
+        } finally {
+            Files.deleteIfExists(in);
+        }
     }
 
     @Test

@@ -11,24 +11,29 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import org.pramaan.ffmpeg.FfmpegVideoLabeller;
 import org.pramaan.labels.LabelProfiles;
 import org.pramaan.labels.VideoLabelWriter;
 import org.pramaan.labels.VisibleLabels;
-import org.pramaan.media.decode.DecodeLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Visible-label speed: an image labelled end to end (decode, draw, encode, metadata) at 1024² and
- * 3840×2160; a 720p H.264/AAC clip labelled by the ffmpeg-backed writer on one thread for the first 2 s
- * (CN) and throughout (IN), as multiples of real time, beside the reference: the same clip re-encoded
+ * 3840×2160; a 720p H.264/AAC clip labelled by the ffmpeg-backed writer for the first 2 s
+ * (CN) and throughout (IN), as multiples of real time (run under {@code taskset -c 0} for one core), beside the reference: the same clip re-encoded
  * by the same ffmpeg with the same settings and no label.
  */
 @Command(
         name = "labels",
         description = "Time visible labels: images end to end; 720p video on one core vs a plain re-encode.")
-final class BenchLabels implements Callable<Integer> {
+final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
+    /** The video writer is the shipped runtime's (the ffmpeg module), as {@code pramaan label apply} uses it. */
+    private final PramaanCli.LazyRuntime runtime;
+
+    BenchLabels(PramaanCli.LazyRuntime runtime) {
+        this.runtime = runtime;
+    }
+
     @Option(names = "--rounds", defaultValue = "10")
     int rounds;
 
@@ -58,8 +63,8 @@ final class BenchLabels implements Callable<Integer> {
                     "%-34s %-9.1f %-9.1f %-9.1f%n",
                     "label " + size[0] + "x" + size[1], mean(t) / 1e6, t[t.length / 2] / 1e6, t[t.length - 1] / 1e6);
         }
-        FfmpegVideoLabeller one = new FfmpegVideoLabeller("ffmpeg", "ffprobe", DecodeLimits.DEFAULT, 1);
-        if (!one.available()) {
+        Optional<VideoLabelWriter> writer = runtime.get().videoLabels();
+        if (writer.isEmpty()) {
             out.println("video: skipped, ffmpeg with libx264 not on PATH");
             return 0;
         }
@@ -90,7 +95,7 @@ final class BenchLabels implements Callable<Integer> {
                     "aac",
                     "-shortest",
                     clip.toString()));
-            out.printf("%-34s %-9s %-9s%n", "video step (1280x720, 30 fps, 1 thread)", "seconds", "x real time");
+            out.printf("%-34s %-9s %-9s%n", "video step (1280x720, 30 fps)", "seconds", "x real time");
             long s = System.nanoTime();
             exec(List.of(
                     "ffmpeg",
@@ -98,10 +103,6 @@ final class BenchLabels implements Callable<Integer> {
                     "-v",
                     "error",
                     "-y",
-                    "-threads",
-                    "1",
-                    "-filter_threads",
-                    "1",
                     "-i",
                     clip.toString(),
                     "-c:v",
@@ -112,21 +113,18 @@ final class BenchLabels implements Callable<Integer> {
                     "20",
                     "-pix_fmt",
                     "yuv420p",
-                    "-threads",
-                    "1",
-                    "-x264-params",
-                    "threads=1",
                     "-c:a",
                     "copy",
                     dir.resolve("plain.mp4").toString()));
             video(out, "reference: plain re-encode", System.nanoTime() - s);
             for (String j : List.of("CN", "IN")) {
                 s = System.nanoTime();
-                VideoLabelWriter.Result r = one.label(
-                        clip,
-                        dir.resolve(j + ".mp4"),
-                        VisibleLabels.Request.of(LabelProfiles.bundled(j)),
-                        Optional.empty());
+                VideoLabelWriter.Result r = writer.get()
+                        .label(
+                                clip,
+                                dir.resolve(j + ".mp4"),
+                                VisibleLabels.Request.of(LabelProfiles.bundled(j)),
+                                Optional.empty());
                 video(
                         out,
                         "label " + j + " (" + (j.equals("CN") ? "first 2 s" : "continuous") + ")",

@@ -49,9 +49,19 @@ final class LabelRoutes {
         Optional<byte[]> icon = Optional.empty();
         if (ctx.isMultipartFormData() && ctx.uploadedFile("icon") != null)
             icon = Optional.of(icon(ctx.uploadedFile("icon")));
-        byte[] file = read(ctx);
         VisibleLabels.Request req = new VisibleLabels.Request(
                 p, param(ctx, "lang").map(l -> l.toLowerCase(Locale.ROOT)), position, icon, services.filingNumber());
+        Path spool = spool(ctx);
+        byte[] file;
+        try {
+            if (isMp4(spool)) {
+                video(ctx, spool, req);
+                return;
+            }
+            file = Files.readAllBytes(spool);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
         boolean maySign = HttpApi.principal(ctx).can(Permission.PROVENANCE_SIGN);
         VisibleLabels.Result r;
         try {
@@ -96,18 +106,51 @@ final class LabelRoutes {
         }
     }
 
-    private byte[] read(Context ctx) throws Exception {
+    private Path spool(Context ctx) throws Exception {
         if (ctx.isMultipartFormData()
                 && ctx.uploadedFile("file") != null
                 && ctx.uploadedFile("file").size() > MAX_BYTES)
             throw new ApiException(413, "media.too_large", "labelling takes files up to " + MAX_BYTES + " bytes");
         Path spool = Uploads.spool(ctx, services);
-        try {
-            if (Files.size(spool) > MAX_BYTES)
-                throw new ApiException(413, "media.too_large", "labelling takes files up to " + MAX_BYTES + " bytes");
-            return Files.readAllBytes(spool);
-        } finally {
+        if (Files.size(spool) > MAX_BYTES) {
             Files.deleteIfExists(spool);
+            throw new ApiException(413, "media.too_large", "labelling takes files up to " + MAX_BYTES + " bytes");
         }
+        return spool;
+    }
+
+    /** MP4/MOV through the ffmpeg-backed writer; the labelled file is read back and its temporary copy removed. */
+    private void video(Context ctx, Path spool, VisibleLabels.Request req) throws Exception {
+        org.pramaan.labels.VideoLabelWriter w = services.videoLabels()
+                .orElseThrow(() -> new ApiException(
+                        415, "media.unsupported", "video labels need ffmpeg with libx264 on the server's PATH"));
+        Path out = spool.resolveSibling(spool.getFileName() + ".labelled.mp4");
+        try {
+            org.pramaan.labels.VideoLabelWriter.Result r;
+            try {
+                r = w.label(spool, out, req, Optional.empty());
+            } catch (IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.startsWith("file:")) throw new ApiException(422, "media.malformed", m);
+                throw new ApiException(400, "label.invalid", m);
+            }
+            ctx.header("Pramaan-Label-Profile", req.profile().jurisdiction());
+            ctx.header("Pramaan-Label-Text-Height", Integer.toString(r.drawn().glyphs().height));
+            ctx.header(
+                    "Pramaan-Label-Contrast",
+                    String.format(Locale.ROOT, "%.2f", r.drawn().contrast()));
+            ctx.header("Pramaan-Label-Seconds", String.format(Locale.ROOT, "%.3f", r.labelSeconds()));
+            ctx.status(200).contentType("video/mp4").result(Files.readAllBytes(out));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static boolean isMp4(Path f) throws java.io.IOException {
+        byte[] h = new byte[12];
+        try (InputStream in = Files.newInputStream(f)) {
+            if (in.readNBytes(h, 0, 12) < 12) return false;
+        }
+        return h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p';
     }
 }

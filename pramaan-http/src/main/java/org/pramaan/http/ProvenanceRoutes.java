@@ -21,7 +21,8 @@ public final class ProvenanceRoutes {
             org.pramaan.audit.AuditLog audit,
             org.pramaan.media.MediaLimits limits,
             Path uploadDir,
-            java.util.Optional<String> filingNumber)
+            java.util.Optional<String> filingNumber,
+            java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels)
             implements Uploads.Spool {
         /** Without a filing number ({@code labels.filing-number}). */
         public Services(
@@ -30,11 +31,12 @@ public final class ProvenanceRoutes {
                 org.pramaan.audit.AuditLog audit,
                 org.pramaan.media.MediaLimits limits,
                 Path uploadDir) {
-            this(c2pa, signer, audit, limits, uploadDir, java.util.Optional.empty());
+            this(c2pa, signer, audit, limits, uploadDir, java.util.Optional.empty(), java.util.Optional.empty());
         }
 
         public Services {
             java.util.Objects.requireNonNull(filingNumber, "filingNumber");
+            java.util.Objects.requireNonNull(videoLabels, "videoLabels");
             java.util.Objects.requireNonNull(c2pa, "c2pa");
             java.util.Objects.requireNonNull(signer, "signer");
             java.util.Objects.requireNonNull(audit, "audit");

@@ -121,7 +121,7 @@ public final class VisibleLabels {
             default ->
                 throw new IllegalArgumentException("file: visible labels for " + f
                         + " are not supported yet here (images, 16-bit WAV and text are;"
-                        + " video: pramaan label apply with ffmpeg installed)");
+                        + " video needs ffmpeg with libx264)");
         }
         out = ImplicitLabels.carry(file, out, f);
         boolean signed = C2paSigner.carriesManifest(file);

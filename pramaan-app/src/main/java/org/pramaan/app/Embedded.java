@@ -204,7 +204,9 @@ public final class Embedded implements AutoCloseable {
                         config.provenance().signer(clock, version()),
                         audit,
                         limits,
-                        uploads),
+                        uploads,
+                        config.provenance().filingNumber(),
+                        EmbeddedAdaptersProvider.videoLabels()),
                 consoleServices());
     }
 

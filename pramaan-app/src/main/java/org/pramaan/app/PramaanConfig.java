@@ -89,10 +89,11 @@ public record PramaanConfig(
             Optional<Path> trustAnchors,
             Optional<Path> trustConfig,
             Signing signing,
-            List<org.pramaan.watermark.WatermarkKey> watermarkKeys) {
-        /** Without keyed-watermark keys ({@code watermark.keys} empty). */
+            List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
+            Optional<String> filingNumber) {
+        /** Without keyed-watermark keys ({@code watermark.keys} empty) and without a filing number. */
         public Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
-            this(trustAnchors, trustConfig, signing, List.of());
+            this(trustAnchors, trustConfig, signing, List.of(), Optional.empty());
         }
 
         /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
@@ -245,6 +246,9 @@ public record PramaanConfig(
             "", "keyed watermark detection keys, comma-separated id:base64 (16-64 bytes each); empty: not detected"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("labels.filing-number", new String[] {
+            "", "the service's filing number (CN DSP arts.19-20), shown on visible labels whose profile asks for it"
+        });
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
         KEYS.put(
                 "console.session-idle-timeout",
@@ -431,11 +435,21 @@ public record PramaanConfig(
                             new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
                             access,
                             notify,
-                            new Provenance(trustAnchors, trustConfig, signing, watermarkKeys()),
+                            new Provenance(trustAnchors, trustConfig, signing, watermarkKeys(), filingNumber()),
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)))
                     .checkedTrust(this)
                     .checkedSigning(this);
+        }
+
+        /** {@code labels.filing-number}: shown on labels, so a control character or a page of text stops start-up. */
+        private Optional<String> filingNumber() {
+            String v = values.get("labels.filing-number").strip();
+            if (v.isEmpty()) return Optional.empty();
+            if (v.length() > 64) throw bad("labels.filing-number", "is at most 64 characters, got " + v.length());
+            if (v.chars().anyMatch(Character::isISOControl))
+                throw bad("labels.filing-number", "has a control character");
+            return Optional.of(v);
         }
 
         /**

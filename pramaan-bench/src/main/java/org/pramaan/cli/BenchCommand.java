@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             AvIndexBenchCommand.class,
             BenchWatermark.class,
             BenchQueueCommand.class,
-            BenchWatermarkRobustness.class
+            BenchWatermarkRobustness.class,
+            BenchLabels.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

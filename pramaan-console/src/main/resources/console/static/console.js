@@ -48,6 +48,17 @@
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var tag = (e.target.tagName || '').toLowerCase();
     if (tag === 'input' || tag === 'textarea' || tag === 'select') return;
+    // Case view: c claims the case (submits the claim form), e moves to the escalation note.
+    if (e.key === 'c' && document.getElementById('claim-form')) {
+      document.getElementById('claim-form').submit();
+      e.preventDefault();
+      return;
+    }
+    if (e.key === 'e' && document.getElementById('escalate-note')) {
+      document.getElementById('escalate-note').focus();
+      e.preventDefault();
+      return;
+    }
     if (e.key !== 'j' && e.key !== 'k') return;
     var all = links();
     if (!all.length) return;

@@ -121,7 +121,9 @@ public final class Embedded implements AutoCloseable {
                             store.deliveries(),
                             audit,
                             clock,
-                            config.console().sessions()));
+                            config.console().sessions(),
+                            consoleServices().queue(),
+                            consoleServices().assignments()));
                 c = console;
             }
         }

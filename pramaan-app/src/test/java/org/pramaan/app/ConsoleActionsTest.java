@@ -88,4 +88,64 @@ class ConsoleActionsTest extends ServerTestBase {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown action");
     }
+
+    @Test
+    void aCaseIsClaimedReassignedAndEscalatedFromTheConsoleAndTheQueueFiltersFollow() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(24)));
+        String admin =
+                app.keys().create(org.pramaan.access.Role.ADMIN, "senior-1").secret();
+        String adminId = "key:" + app.keys().authenticate(admin).orElseThrow().keyId();
+        String me = "key:" + app.keys().authenticate(reviewer).orElseThrow().keyId();
+        ConsoleClient c = new ConsoleClient(port);
+        c.signIn(reviewer);
+        String token = ConsoleClient.csrf(c.get("/cases/" + id).body());
+
+        assertThat(c.get("/?assigned=none").body()).contains("data-case=\"" + id + "\"");
+        assertThat(c.get("/?assigned=me").body()).doesNotContain("data-case=\"" + id + "\"");
+        assertThat(c.post("/cases/" + id + "/claim", ConsoleClient.form("_csrf", token))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).contains(me);
+        assertThat(c.get("/?assigned=me").body()).contains("data-case=\"" + id + "\"");
+        assertThat(c.get("/?assigned=none").body()).doesNotContain("data-case=\"" + id + "\"");
+        assertThat(c.get("/?type=IN_3_2_B_COMPLAINT&assigned=me").body()).contains("data-case=\"" + id + "\"");
+
+        // Reassigned to the admin, then back to no one; an unknown person is refused by name.
+        assertThat(c.post("/cases/" + id + "/assign", ConsoleClient.form("_csrf", token, "assignee", adminId))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).contains(adminId);
+        HttpResponse<String> nobody =
+                c.post("/cases/" + id + "/assign", ConsoleClient.form("_csrf", token, "assignee", "key:nope"));
+        assertThat(nobody.statusCode()).isEqualTo(400);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).contains(adminId);
+
+        // Escalation needs a note and a senior; the case view then names the senior.
+        HttpResponse<String> noNote =
+                c.post("/cases/" + id + "/escalate", ConsoleClient.form("_csrf", token, "to", adminId, "note", ""));
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        HttpResponse<String> escalated = c.post(
+                "/cases/" + id + "/escalate",
+                ConsoleClient.form("_csrf", token, "to", adminId, "note", "looks like a real person's face"));
+        assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(303);
+        assertThat(app.cases().find(id).orElseThrow().escalatedTo()).contains(adminId);
+        assertThat(c.get("/cases/" + id).body()).contains("id=\"escalated-to\"").contains(adminId);
+        var events = app.cases().find(id).orElseThrow().events();
+        assertThat(events)
+                .filteredOn(e -> e instanceof CaseEvent.EscalatedToSenior)
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).containsValue(me));
+
+        // Without the CSRF token nothing changes; a filter value the page never offers is refused by name.
+        assertThat(c.post("/cases/" + id + "/unassign", ConsoleClient.form()).statusCode())
+                .isEqualTo(403);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).isPresent();
+        HttpResponse<String> badState = c.get("/?state=sleeping");
+        assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(badState.body()).contains("state");
+        assertThat(c.post("/cases/" + id + "/unassign", ConsoleClient.form("_csrf", token))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).isEmpty();
+    }
 }

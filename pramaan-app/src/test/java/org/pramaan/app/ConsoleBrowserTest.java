@@ -214,4 +214,38 @@ class ConsoleBrowserTest extends ServerTestBase {
         assertThat(page.locator("#h-notice")).hasText("सूचना");
         scan("case-hi");
     }
+
+    @Test
+    void claimReassignAndEscalateWithTheKeyboardAndForms() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(14)));
+        String admin = app.keys()
+                .create(org.pramaan.access.Role.ADMIN, "senior-reviewer")
+                .secret();
+        String adminId = "key:" + app.keys().authenticate(admin).orElseThrow().keyId();
+        signIn();
+        page.locator("#f-assigned").selectOption("none");
+        page.locator("#filter-apply").click();
+        assertThat(page.locator("tr[data-case='" + id + "']")).hasCount(1);
+        page.locator("tr[data-case='" + id + "'] a.case-link").click();
+        assertThat(page.locator("#assignee")).containsText("no one");
+        page.keyboard().press("c"); // claim
+        assertThat(page.locator("#assignee")).containsText("key:");
+        scan("case-assigned");
+
+        page.locator("#assign-to").selectOption(adminId);
+        page.locator("#assign").click();
+        assertThat(page.locator("#assignee")).containsText(adminId);
+
+        page.keyboard().press("e"); // to the escalation note
+        assertThat(page.locator("#escalate-note")).isFocused();
+        page.keyboard().type("The face may be a public figure's: senior call");
+        page.locator("#escalate-to").selectOption(adminId);
+        page.locator("#escalate").click();
+        assertThat(page.locator("#escalated-to")).hasText(adminId);
+        assertThat(page.locator("#timeline")).containsText("escalated_to_senior");
+
+        page.navigate(base() + "/?assigned=none");
+        assertThat(page.locator("tr[data-case='" + id + "']")).hasCount(0);
+        scan("queue-filtered");
+    }
 }

@@ -30,7 +30,11 @@ public record CasePage(
         List<EventRow> timeline,
         boolean appealOpen,
         List<Delivery> deliveries,
-        List<String> actions) {
+        List<String> actions,
+        People people) {
+
+    /** Who the case can be assigned to, and the senior reviewers it can be escalated to. */
+    public record People(List<org.pramaan.access.Person> assignable, List<org.pramaan.access.Person> seniors) {}
 
     public record Field(String name, String value) {}
 
@@ -54,7 +58,8 @@ public record CasePage(
             Optional<MediaRecord> media,
             List<RulePack.NoticeType> types,
             List<Delivery> deliveries,
-            Instant now) {
+            Instant now,
+            People people) {
         List<Field> fields = new ArrayList<>();
         new TreeMap<>(c.notice()).forEach((k, v) -> fields.add(new Field(k, v)));
         List<SignalRow> all = new ArrayList<>();
@@ -90,7 +95,8 @@ public record CasePage(
                 timeline,
                 appealOpen,
                 deliveries,
-                actions);
+                actions,
+                people);
     }
 
     static boolean sensitive(CaseFile c, List<RulePack.NoticeType> types) {
@@ -104,6 +110,16 @@ public record CasePage(
     /** {@code image}, {@code video} or {@code audio}: which element plays the content. */
     public String mediaKind() {
         return media.map(m -> m.info().kind().name().toLowerCase(Locale.ROOT)).orElse("none");
+    }
+
+    /** The person the case is assigned to, or empty. */
+    public String assignee() {
+        return c.assignee().orElse("");
+    }
+
+    /** The senior reviewer the case was escalated to, or empty. */
+    public String escalatedTo() {
+        return c.escalatedTo().orElse("");
     }
 
     public boolean open() {

@@ -84,7 +84,9 @@ public final class Console {
             DeliveryRepository deliveries,
             AuditLog audit,
             Clock clock,
-            Settings settings) {}
+            Settings settings,
+            org.pramaan.cases.CaseQueue queue,
+            org.pramaan.cases.CaseAssignments assignments) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -121,6 +123,10 @@ public final class Console {
         post(config, "/cases/{id}/preview", this::preview);
         post(config, "/cases/{id}/act", this::act);
         post(config, "/cases/{id}/appeal-decision", this::appealDecision);
+        post(config, "/cases/{id}/claim", this::claim);
+        post(config, "/cases/{id}/assign", this::assign);
+        post(config, "/cases/{id}/unassign", this::unassign);
+        post(config, "/cases/{id}/escalate", this::escalate);
         for (String later : List.of("overview", "banks", "quality"))
             get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
@@ -183,30 +189,16 @@ public final class Console {
 
     private void queue(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);
-        String j =
-                Objects.requireNonNullElse(ctx.queryParam("jurisdiction"), "").strip();
-        if (j.length() > 8)
-            throw new Invalid("jurisdiction", "jurisdiction '" + cut(j) + "' is not a jurisdiction code");
+        QueueFilters f = QueueFilters.parse(ctx::queryParam, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows =
-                s.cases().queue(j.isEmpty() ? Optional.empty() : Optional.of(j), Optional.empty()).stream()
-                        .map(c -> QueueRow.of(c, now))
-                        .toList();
-        List<String> jurisdictions = s.cases().noticeTypes().stream()
-                .map(t -> t.jurisdiction())
-                .distinct()
-                .sorted()
+        List<QueueRow> rows = s.queue().open(f.filter(), Actor.of(session.principal())).stream()
+                .map(c -> QueueRow.of(c, now))
                 .toList();
-        render(
-                ctx,
-                200,
-                "queue.jte",
-                page(ctx, Optional.of(session), "queue.title", "queue"),
-                new QueueModel(rows, jurisdictions, j));
+        render(ctx, 200, "queue.jte", page(ctx, Optional.of(session), "queue.title", "queue"), new QueueModel(rows, f));
     }
 
-    /** The queue page's data. */
-    public record QueueModel(List<QueueRow> rows, List<String> jurisdictions, String jurisdiction) {}
+    /** The queue page's data: the rows and the filters that chose them (with the choices each filter offers). */
+    public record QueueModel(List<QueueRow> rows, QueueFilters filters) {}
 
     private void caseView(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);
@@ -217,7 +209,9 @@ public final class Console {
                 media,
                 s.cases().noticeTypes(),
                 s.deliveries().forCase(c.id()),
-                s.clock().instant());
+                s.clock().instant(),
+                new CasePage.People(
+                        s.assignments().assignable(), s.assignments().seniors()));
         render(ctx, 200, "case.jte", page(ctx, Optional.of(session), "case.title", "queue"), model);
     }
 
@@ -261,6 +255,52 @@ public final class Console {
             throw new Invalid("decision", "decision '" + cut(d) + "' is not uphold or reverse");
         s.cases().decideAppeal(c.id(), d.equals("reverse"), Actor.of(session.principal()), reason(ctx, true));
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    // ---- assignment (issue 13: claim, assign, reassign, escalate to a senior reviewer with a note) ----
+    // CaseAssignments checks who may be assigned and records each change as a case event with this person as actor.
+
+    private void claim(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        s.assignments().claim(c.id(), Actor.of(session.principal()));
+        ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void assign(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        s.assignments().assign(c.id(), person(ctx, "assignee"), Actor.of(session.principal()));
+        ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void unassign(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        s.assignments().unassign(c.id(), Actor.of(session.principal()));
+        ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void escalate(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        CaseFile c = findCase(ctx);
+        String note = Objects.requireNonNullElse(ctx.formParam("note"), "").strip();
+        if (note.length() > org.pramaan.cases.CaseAssignments.MAX_NOTE)
+            throw new Invalid(
+                    "note",
+                    "the note is " + note.length() + " characters; at most "
+                            + org.pramaan.cases.CaseAssignments.MAX_NOTE);
+        s.assignments().escalate(c.id(), person(ctx, "to"), note, Actor.of(session.principal()));
+        ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** A person id from a form field ({@code key:<id>} or {@code user:<name>}), capped before anything looks at it. */
+    private static String person(Context ctx, String field) {
+        String v = Objects.requireNonNullElse(ctx.formParam(field), "").strip();
+        if (v.isEmpty()) throw new Invalid(field, field + " is required: choose a person");
+        if (v.length() > MAX_ID_CHARS)
+            throw new Invalid(field, field + " is " + v.length() + " characters; at most " + MAX_ID_CHARS);
+        return v;
     }
 
     private void media(Context ctx, Sessions.Session session) throws IOException {

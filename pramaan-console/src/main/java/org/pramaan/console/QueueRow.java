@@ -24,7 +24,8 @@ public record QueueRow(
         String escalateAt,
         String urgency,
         boolean legalReview,
-        boolean awaitingInformation) {
+        boolean awaitingInformation,
+        String assignee) {
 
     static QueueRow of(CaseFile c, Instant now) {
         Optional<CaseClock> next = nextClock(c);
@@ -40,7 +41,8 @@ public record QueueRow(
                 thresholds(next.map(CaseClock::escalateAt).orElse(List.of())),
                 urgency,
                 c.legalReview(),
-                c.awaitingInformation());
+                c.awaitingInformation(),
+                c.assignee().orElse(""));
     }
 
     /** The running clock that falls due first (the one {@link CaseFile#nextDeadline()} reports). */

@@ -198,7 +198,30 @@ public final class Embedded implements AutoCloseable {
                         audit,
                         limits,
                         uploads),
-                consoleServices());
+                consoleServices(),
+                generationServices(uploads));
+    }
+
+    /**
+     * The generator side (issue 14). No mark steps yet besides the metadata labels and C2PA, which
+     * {@link org.pramaan.generation.Generations} applies itself: the visible label
+     * ({@code org.pramaan.labels}) and our watermark ({@code org.pramaan.watermark}) plug in here as
+     * {@link org.pramaan.generation.MarkStep}s, and the watermark's decoder as the lookup's first try.
+     */
+    public org.pramaan.http.GenerationRoutes.Services generationServices(Path uploads) {
+        return org.pramaan.http.GenerationRoutes.Services.of(
+                store.generations(),
+                banks,
+                audit,
+                store.deliveries(),
+                config.notifications().webhookUrl(),
+                clock,
+                List.of(),
+                config.provenance().signer(clock, version()),
+                java.util.Optional.empty(),
+                config.generation(),
+                config.limits(),
+                uploads);
     }
 
     private org.pramaan.http.ConsoleRoutes.Services consoleServices;
@@ -222,6 +245,12 @@ public final class Embedded implements AutoCloseable {
                     clock);
         }
         return consoleServices;
+    }
+
+    /** Users' rule reminders (IT Rules r.3(1)(c)); the server's scheduler sends the due events. */
+    public org.pramaan.generation.RuleReminders ruleReminders() {
+        return new org.pramaan.generation.RuleReminders(
+                store.generations(), store.deliveries(), config.notifications().webhookUrl(), audit, clock);
     }
 
     static String version() {

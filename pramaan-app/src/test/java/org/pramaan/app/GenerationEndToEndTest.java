@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.pramaan.access.Role;
 import org.pramaan.json.Json;
@@ -105,6 +108,43 @@ class GenerationEndToEndTest extends ServerTestBase {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.json().path("found").asBoolean()).isFalse();
         assertThat(api.get("/v1/banks/generated", ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withASigningKeyTheC2paManifestComesLastAndIsListedAndTheLabelsSurviveIt() throws Exception {
+        Path c = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve("c2pa/certs");
+        if (!Files.isDirectory(c)) {
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("reference data missing in CI: " + c.toAbsolutePath());
+            Assumptions.abort("reference data not found at " + c.toAbsolutePath());
+        }
+        stop();
+        start(Map.of(
+                "PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(),
+                "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("es256.pub").toString(),
+                "PRAMAAN_C2PA_TRUST_ANCHORS",
+                        c.resolve("trust/test_cert_root_bundle.pem").toString(),
+                "PRAMAAN_C2PA_TRUST_CONFIG", c.resolve("trust/store.cfg").toString()));
+        String service = app.keys().create(Role.INGEST, "generator").secret();
+        HttpResponse<byte[]> made =
+                generate(service, TestImages.jpeg(TestImages.photo(160, 120, 8), 0.9f), CONTEXT.formatted("CN", ""));
+        assertThat(made.statusCode())
+                .as(new String(made.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        assertThat(made.headers().firstValue("Pramaan-Generation-Marks"))
+                .contains("iptc-digital-source-type,gb45438-aigc,c2pa");
+        String id = made.headers().firstValue("Pramaan-Generation-Id").orElseThrow();
+        ApiClient.Response v = api.postBytes("/v1/provenance/verify", service, made.body());
+        assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
+        assertThat(v.raw()).contains("trainedAlgorithmicMedia").contains("imagegen 2.1");
+        assertThat(MetadataLabels.read(made.body()).aigc().getFirst().attributes())
+                .containsEntry("ProduceID", id);
+        assertThat(api.get("/v1/generations/" + id, ADMIN)
+                        .json()
+                        .path("c2paManifest")
+                        .asText())
+                .startsWith("urn:c2pa:");
     }
 
     @Test

@@ -166,6 +166,40 @@ class GenerationUseCasesTest {
     }
 
     @Test
+    void audioGetsTheAigcLabelOnlyAndATruncatedImageIsRefusedWithNothingStored() throws IOException {
+        Generations g = generations(false);
+        GenerationRecord r =
+                g.record(wav(), ctx("{" + BASE + ",\"profile\":\"CN\"}"), ACTOR).record();
+        assertThat(r.format()).isEqualTo("WAV");
+        assertThat(r.marks()).as("IPTC DigitalSourceType has no WAV carrier").containsExactly("gb45438-aigc");
+        assertThat(r.pdq()).isEmpty();
+        byte[] jpeg = image(6);
+        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+        int banked = f.banks.items(Generations.BANK).size();
+        assertThatThrownBy(() -> g.record(cut, ctx("{" + BASE + ",\"profile\":\"CN\"}"), ACTOR))
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.field()).contains("file"));
+        assertThat(f.banks.items(Generations.BANK)).hasSize(banked);
+    }
+
+    /** One second of a 440 Hz tone, 8 kHz 16-bit mono PCM. */
+    private static byte[] wav() {
+        int n = 8000;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 2 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + 2 * n)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1);
+        b.putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * n);
+        for (int i = 0; i < n; i++) b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0)));
+        return b.array();
+    }
+
+    @Test
     void keptPromptsAreStoredOnlyWhenConfigured() throws IOException {
         GenerationRecord r = generations(true)
                 .record(image(2), ctx("{" + BASE + ",\"profile\":\"IN\"}"), ACTOR)

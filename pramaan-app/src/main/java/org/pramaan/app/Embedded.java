@@ -220,6 +220,10 @@ public final class Embedded implements AutoCloseable {
                 config.provenance().signer(clock, version()),
                 java.util.Optional.empty(),
                 config.generation(),
+                new org.pramaan.signals.AvHasher(
+                        store.decoders().video(),
+                        store.decoders().audio(),
+                        config.av().hashing()),
                 config.limits(),
                 uploads);
     }

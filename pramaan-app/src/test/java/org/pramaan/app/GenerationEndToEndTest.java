@@ -148,6 +148,34 @@ class GenerationEndToEndTest extends ServerTestBase {
     }
 
     @Test
+    void generatedAudioIsBankedByItsFingerprintSoACutResampledCopyWithoutTheLabelIsFound() throws Exception {
+        float[] sound = org.pramaan.testkit.TestAudio.chords(31, 20, 16_000);
+        HttpResponse<byte[]> made =
+                generate(ingest, org.pramaan.testkit.TestAudio.wav(sound, 16_000), CONTEXT.formatted("CN", ""));
+        assertThat(made.statusCode())
+                .as(new String(made.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        String id = made.headers().firstValue("Pramaan-Generation-Id").orElseThrow();
+        assertThat(api.get("/v1/generations/" + id, ADMIN)
+                        .json()
+                        .path("bankedHashes")
+                        .toString())
+                .isEqualTo("[\"sha256\",\"audio\"]");
+        // A copy cut 4.4 s in and resampled to 22.05 kHz carries no AIGC label and none of the bytes.
+        byte[] copy =
+                org.pramaan.testkit.TestAudio.wav(AvBanksEndToEndTest.reencoded(sound, 16_000, 22_050, 4.4), 22_050);
+        ApiClient.Response found = api.postBytes("/v1/generations/lookup", ingest, copy);
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        assertThat(found.json().path("method").asText()).isEqualTo("audio");
+        assertThat(found.json().path("record").path("id").asText()).isEqualTo(id);
+        ApiClient.Response other = api.postBytes(
+                "/v1/generations/lookup",
+                ingest,
+                org.pramaan.testkit.TestAudio.wav(org.pramaan.testkit.TestAudio.chords(32, 20, 16_000), 16_000));
+        assertThat(other.status()).as(other.raw()).isEqualTo(404);
+    }
+
+    @Test
     void consentIsRequiredWith422AndRevocationStopsFutureGenerations() throws Exception {
         String subjects = ",\"subjects\":[{\"personId\":\"actor-9\",\"modality\":\"voice\",\"consentId\":\"%s\"}]";
         byte[] input = TestImages.jpeg(TestImages.photo(160, 120, 6), 0.9f);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.pramaan.banks.BankItem;
 import org.pramaan.banks.BankMatch;
 import org.pramaan.banks.HashBanks;
-import org.pramaan.hash.PdqResult;
 import org.pramaan.labels.MetadataLabels;
 import org.pramaan.media.MediaRejectedException;
 import org.pramaan.signals.Signal;
@@ -26,9 +25,19 @@ public final class GenerationLookup {
     private final GenerationRepository repository;
     private final HashBanks banks;
     private final Optional<MarkStep.Decoder> watermark;
-    private final OutputHashes hashes = new OutputHashes();
+    private final OutputHashes hashes;
 
     public GenerationLookup(GenerationRepository repository, HashBanks banks, Optional<MarkStep.Decoder> watermark) {
+        this(repository, banks, watermark, org.pramaan.signals.AvHasher.none());
+    }
+
+    /** @param av vPDQ and audio fingerprints, so re-encoded video and audio are found in the bank */
+    public GenerationLookup(
+            GenerationRepository repository,
+            HashBanks banks,
+            Optional<MarkStep.Decoder> watermark,
+            org.pramaan.signals.AvHasher av) {
+        this.hashes = new OutputHashes(av);
         this.repository = Objects.requireNonNull(repository, "repository");
         this.banks = Objects.requireNonNull(banks, "banks");
         this.watermark = Objects.requireNonNull(watermark, "watermark");
@@ -44,8 +53,8 @@ public final class GenerationLookup {
                 .flatMap(Optional::stream)
                 .findFirst();
         if (byMeta.isPresent()) return Optional.of(new Found(byMeta.get(), "metadata", Optional.empty()));
-        Optional<PdqResult> pdq = hashes.pdq(file);
-        List<BankMatch> matches = banks.match(Generations.sha256(file), pdq).stream()
+        OutputHashes.Hashes h = hashes.of(file);
+        List<BankMatch> matches = banks.match(Optional.of(Generations.sha256(file)), h.pdq(), h.av()).stream()
                 .filter(m -> m.bank().equals(Generations.BANK) && m.acts())
                 .sorted(java.util.Comparator.comparingInt(BankMatch::distance))
                 .toList();
@@ -57,9 +66,7 @@ public final class GenerationLookup {
                     .flatMap(repository::find);
             if (r.isPresent())
                 return Optional.of(new Found(
-                        r.get(),
-                        m.method().startsWith("sha") ? "sha256" : "pdq",
-                        m.method().startsWith("sha") ? Optional.empty() : Optional.of(m.distance())));
+                        r.get(), m.method(), m.method().equals("pdq") ? Optional.of(m.distance()) : Optional.empty()));
         }
         return Optional.empty();
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param consentIds      a consent for every real person whose face or voice was edited (art.14)
  * @param sha256          of the marked output, as banked
  * @param pdq             PDQ of the marked output (images), as banked
+ * @param bankedHashes    the hash kinds banked in {@code generated}: {@code sha256}, {@code pdq}, {@code vpdq}, {@code audio}
  * @param marks           the marks actually applied, in order ({@link MarkStep#name()} values): nothing is
  *                        claimed that was not applied
  * @param unlabelled      the user asked for the output without the explicit label (Labeling Measures art.9)
@@ -36,6 +37,7 @@ public record GenerationRecord(
         String format,
         String sha256,
         Optional<String> pdq,
+        List<String> bankedHashes,
         List<String> marks,
         String profile,
         boolean unlabelled,
@@ -57,6 +59,7 @@ public record GenerationRecord(
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(pdq, "pdq");
+        bankedHashes = List.copyOf(bankedHashes);
         marks = List.copyOf(marks);
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(filingNumber, "filingNumber");

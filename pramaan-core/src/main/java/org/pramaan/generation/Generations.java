@@ -87,6 +87,19 @@ public final class Generations {
             List<MarkStep> steps,
             Optional<C2paSigner> signer,
             Settings settings) {
+        this(repository, banks, audit, clock, steps, signer, settings, org.pramaan.signals.AvHasher.none());
+    }
+
+    /** @param av vPDQ and audio fingerprints of video and audio outputs (intake's hasher; {@code none()}: SHA-256 only) */
+    public Generations(
+            GenerationRepository repository,
+            HashBanks banks,
+            AuditLog audit,
+            Clock clock,
+            List<MarkStep> steps,
+            Optional<C2paSigner> signer,
+            Settings settings,
+            org.pramaan.signals.AvHasher av) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.banks = Objects.requireNonNull(banks, "banks");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -94,7 +107,7 @@ public final class Generations {
         this.steps = List.copyOf(steps);
         this.signer = Objects.requireNonNull(signer, "signer");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.hashes = new OutputHashes();
+        this.hashes = new OutputHashes(av);
     }
 
     public Settings settings() {
@@ -171,7 +184,12 @@ public final class Generations {
             marks.add("c2pa");
         }
         String sha = sha256(out);
-        Optional<PdqResult> pdq = hashes.pdq(out);
+        OutputHashes.Hashes h = hashes.of(out);
+        Optional<PdqResult> pdq = h.pdq();
+        List<String> banked = new ArrayList<>(List.of("sha256"));
+        if (pdq.isPresent()) banked.add("pdq");
+        if (!h.av().vpdq().isEmpty()) banked.add("vpdq");
+        if (h.av().audio().isPresent()) banked.add("audio");
         Instant now = clock.instant();
         GenerationRecord rec = new GenerationRecord(
                 id,
@@ -186,6 +204,7 @@ public final class Generations {
                 format.name(),
                 sha,
                 pdq.map(p -> p.hash().toHex()),
+                banked,
                 marks,
                 ctx.profile(),
                 !ctx.explicitLabel(),
@@ -208,7 +227,8 @@ public final class Generations {
                     id,
                     actor.wireName(),
                     now,
-                    Optional.empty()));
+                    Optional.empty(),
+                    h.av()));
             repository.save(rec);
             audit.append(
                     "generation.recorded",

@@ -54,6 +54,7 @@ public final class GenerationRoutes {
          * @param steps     the mark steps before metadata and C2PA (visible label, watermark), in order
          * @param watermark decodes our watermark's payload for lookups; empty until one is configured
          * @param webhookUrl where {@code user.rules_due} events go ({@code notify.webhook-url}); empty: none are sent
+         * @param av        vPDQ and audio fingerprints of video and audio outputs (intake's hasher)
          */
         public static Services of(
                 GenerationRepository repository,
@@ -66,11 +67,12 @@ public final class GenerationRoutes {
                 Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
                 Optional<org.pramaan.generation.MarkStep.Decoder> watermark,
                 Generations.Settings settings,
+                org.pramaan.signals.AvHasher av,
                 org.pramaan.media.MediaLimits limits,
                 Path uploadDir) {
             return new Services(
-                    new Generations(repository, banks, audit, clock, steps, signer, settings),
-                    new GenerationLookup(repository, banks, watermark),
+                    new Generations(repository, banks, audit, clock, steps, signer, settings, av),
+                    new GenerationLookup(repository, banks, watermark, av),
                     new Consents(repository, audit, clock),
                     new RuleReminders(repository, outbox, webhookUrl, audit, clock),
                     repository,
@@ -233,6 +235,7 @@ public final class GenerationRoutes {
         m.put("format", r.format());
         m.put("sha256", r.sha256());
         r.pdq().ifPresent(p -> m.put("pdq", p));
+        m.put("bankedHashes", r.bankedHashes());
         m.put("marks", r.marks());
         m.put("profile", r.profile());
         m.put("unlabelled", r.unlabelled());

@@ -107,6 +107,7 @@ final class HttpApiTestSupport {
                                 Optional.empty(),
                                 java.util.Set.of("CN"),
                                 "Pramaan"),
+                        AvHasher.none(),
                         MediaLimits.defaults(),
                         uploadDir));
         return new Wired(services, keys);

@@ -34,6 +34,7 @@ public abstract class GenerationRepositoryContract {
                 "JPEG",
                 "b".repeat(64),
                 Optional.of("c".repeat(64)),
+                List.of("sha256", "pdq"),
                 List.of("iptc-digital-source-type", "gb45438-aigc"),
                 "CN",
                 true,

@@ -640,7 +640,8 @@ public record PramaanConfig(
             if (filing.isPresent() && filing.get().length() > 128)
                 throw bad("generation.filing-number", "must be at most 128 characters");
             java.util.Set<String> profiles = new java.util.TreeSet<>();
-            for (String s : values.get("generation.unlabelled-profiles").split(",")) {
+            for (String s :
+                    org.pramaan.limits.PlainText.split(values.get("generation.unlabelled-profiles"), ',', false)) {
                 String j = s.trim().toUpperCase(Locale.ROOT);
                 if (j.isEmpty()) continue;
                 if (!org.pramaan.limits.PlainText.isUpperLetters(j, j.length()) || j.length() > 8)

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "The generator side: record generations and mark their outputs (issue 14).",
-        subcommands = GenerateCommand.Record.class)
+        subcommands = GenerateCommand.RecordGeneration.class)
 final class GenerateCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,7 +37,7 @@ final class GenerateCommand implements Runnable {
             description =
                     "Mark FILE (metadata labels, C2PA when a signing key is configured), store the generation record "
                             + "and bank its hashes; writes the marked file to OUT and prints the record as JSON. Exit 2 on a refusal.")
-    static final class Record implements Callable<Integer>, PramaanCli.RuntimeAware {
+    static final class RecordGeneration implements Callable<Integer>, PramaanCli.RuntimeAware {
         /** The context is JSON of at most this many bytes, checked before it is parsed. */
         static final long MAX_CONTEXT_BYTES = 1024 * 1024;
 
@@ -62,7 +62,7 @@ final class GenerateCommand implements Runnable {
 
         private final PramaanCli.LazyRuntime runtime;
 
-        Record(PramaanCli.LazyRuntime runtime) {
+        RecordGeneration(PramaanCli.LazyRuntime runtime) {
             this.runtime = runtime;
         }
 

@@ -28,7 +28,7 @@ public final class Consents {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @throws org.pramaan.errors.Invalid naming the field that is missing or too long */
+    /** Registers a consent; a field that is missing or too long is refused as {@link org.pramaan.errors.Invalid} naming it. */
     public Consent create(
             String personId, String modality, String scope, String grantedBy, String evidence, Actor actor) {
         byte[] b = new byte[10];
@@ -57,7 +57,7 @@ public final class Consents {
         });
     }
 
-    /** @throws NotFound for an unknown id; {@link Conflict} when it was already revoked */
+    /** Revokes a consent: {@link NotFound} for an unknown id, {@link Conflict} when it was already revoked. */
     public Consent revoke(String id, String reason, Actor actor) {
         String why = Texts.optional("reason", reason, Texts.MAX_TEXT);
         return audit.unitOfWork().run(() -> {

@@ -37,7 +37,7 @@ public record GenerationContext(
     /** A real person in the output, and the consent id the client says covers them. */
     public record Subject(String personId, Modality modality, String consentId) {}
 
-    /** @throws Invalid naming the field that is missing, of the wrong type or out of range */
+    /** Reads a context; a field that is missing, of the wrong type or out of range is refused as {@link Invalid} naming it. */
     public static GenerationContext fromJson(JsonNode n) {
         if (n == null || !n.isObject()) throw new Invalid("context", "context must be a JSON object");
         JsonNode rn = n.path("realName");

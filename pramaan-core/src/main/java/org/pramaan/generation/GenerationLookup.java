@@ -31,7 +31,11 @@ public final class GenerationLookup {
         this(repository, banks, watermark, org.pramaan.signals.AvHasher.none());
     }
 
-    /** @param av vPDQ and audio fingerprints, so re-encoded video and audio are found in the bank */
+    /**
+     * A lookup that also hashes video and audio.
+     *
+     * @param av vPDQ and audio fingerprints, so re-encoded video and audio are found in the bank
+     */
     public GenerationLookup(
             GenerationRepository repository,
             HashBanks banks,

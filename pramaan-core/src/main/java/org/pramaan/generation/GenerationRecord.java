@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param consentIds      a consent for every real person whose face or voice was edited (art.14)
  * @param sha256          of the marked output, as banked
  * @param pdq             PDQ of the marked output (images), as banked
- * @param bankedHashes    the hash kinds banked in {@code generated}: {@code sha256}, {@code pdq}, {@code vpdq}, {@code audio}
+ * @param bankedHashes    the hash kinds banked in {@code generated}: sha256, pdq, vPDQ frames, audio fingerprint
  * @param marks           the marks actually applied, in order ({@link MarkStep#name()} values): nothing is
  *                        claimed that was not applied
  * @param unlabelled      the user asked for the output without the explicit label (Labeling Measures art.9)

@@ -43,6 +43,8 @@ public final class Generations {
     public static final Duration MIN_RETENTION = Duration.ofDays(183);
 
     /**
+     * How generations are recorded.
+     *
      * @param keepPrompts        store the prompt itself ({@code generation.keep-prompts}); else only its SHA-256
      * @param retention          how long records are kept ({@code generation.retention}, at least {@link #MIN_RETENTION})
      * @param filingNumber       the algorithm filing number (CN DSP arts.19-20; {@code generation.filing-number})
@@ -90,7 +92,11 @@ public final class Generations {
         this(repository, banks, audit, clock, steps, signer, settings, org.pramaan.signals.AvHasher.none());
     }
 
-    /** @param av vPDQ and audio fingerprints of video and audio outputs (intake's hasher; {@code none()}: SHA-256 only) */
+    /**
+     * Generations whose video and audio outputs are also banked by their perceptual hashes.
+     *
+     * @param av vPDQ and audio fingerprints of video and audio outputs (intake's hasher; {@code none()}: SHA-256 only)
+     */
     public Generations(
             GenerationRepository repository,
             HashBanks banks,

@@ -12,7 +12,7 @@ public enum Modality {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws Invalid naming {@code field} for anything but {@code face} or {@code voice} */
+    /** Reads a client's value; anything but {@code face} or {@code voice} is refused as {@link Invalid} naming {@code field}. */
     public static Modality parse(String field, String s) {
         return switch (s) {
             case "face" -> FACE;

@@ -156,7 +156,14 @@ public final class Embedded implements AutoCloseable {
         org.pramaan.signals.PdqExtractor pdq = new org.pramaan.signals.PdqExtractor(
                 new PdqHasher(), new org.pramaan.media.image.StandardStillImageDecoder());
         List<org.pramaan.signals.SignalExtractor> extractors = org.pramaan.signals.SignalExtractors.standard(
-                pdq, av, List.of(metadata, new org.pramaan.signals.WatermarkSignalExtractor()), banks);
+                pdq,
+                av,
+                List.of(
+                        metadata,
+                        new org.pramaan.signals.WatermarkSignalExtractor(),
+                        new org.pramaan.signals.KeyedWatermarkExtractor(
+                                config.provenance().watermarkKeys())),
+                banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
     }
@@ -197,7 +204,9 @@ public final class Embedded implements AutoCloseable {
                         config.provenance().signer(clock, version()),
                         audit,
                         limits,
-                        uploads),
+                        uploads,
+                        config.provenance().filingNumber(),
+                        EmbeddedAdaptersProvider.videoLabels()),
                 consoleServices(),
                 generationServices(uploads));
     }

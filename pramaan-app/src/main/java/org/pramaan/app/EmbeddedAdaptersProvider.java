@@ -40,4 +40,10 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
                 Optional.of(org.pramaan.ffmpeg.FfmpegMedia.videoDecoder()),
                 Optional.of(org.pramaan.ffmpeg.FfmpegMedia.audioDecoder()));
     }
+
+    /** The FFmpeg module's video label writer (the system ffmpeg with libx264); empty when that is not installed. */
+    static Optional<org.pramaan.labels.VideoLabelWriter> videoLabels() {
+        org.pramaan.ffmpeg.FfmpegVideoLabeller l = new org.pramaan.ffmpeg.FfmpegVideoLabeller();
+        return l.available() ? Optional.of(l) : Optional.empty();
+    }
 }

@@ -93,6 +93,16 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<String> filingNumber() {
+        return config.provenance().filingNumber();
+    }
+
+    @Override
+    public java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels() {
+        return EmbeddedAdaptersProvider.videoLabels();
+    }
+
+    @Override
     public ApiKeys keys() {
         return app().keys();
     }

@@ -86,7 +86,17 @@ public record PramaanConfig(
     public record Banks(org.pramaan.banks.BankFiles.Limits imports) {}
 
     /** C2PA trust and signing ({@code c2pa.*}). */
-    public record Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+    public record Provenance(
+            Optional<Path> trustAnchors,
+            Optional<Path> trustConfig,
+            Signing signing,
+            List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
+            Optional<String> filingNumber) {
+        /** Without keyed-watermark keys ({@code watermark.keys} empty) and without a filing number. */
+        public Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
+            this(trustAnchors, trustConfig, signing, List.of(), Optional.empty());
+        }
+
         /** The C2PA trust settings on {@code clock}; the files were checked when the configuration loaded. */
         public TrustSettings trust(Clock clock) {
             if (trustAnchors.isEmpty()) return TrustSettings.none(clock);
@@ -233,7 +243,13 @@ public record PramaanConfig(
         KEYS.put("c2pa.signing-key", new String[] {
             "", "PEM private key for POST /v1/provenance/sign (with c2pa.signing-chain); empty: signing is off (503)"
         });
+        KEYS.put("watermark.keys", new String[] {
+            "", "keyed watermark detection keys, comma-separated id:base64 (16-64 bytes each); empty: not detected"
+        });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("labels.filing-number", new String[] {
+            "", "the service's filing number (CN DSP arts.19-20), shown on visible labels whose profile asks for it"
+        });
         // The generator side (issue 14).
         KEYS.put(
                 "generation.keep-prompts",
@@ -439,12 +455,22 @@ public record PramaanConfig(
                             new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
                             access,
                             notify,
-                            new Provenance(trustAnchors, trustConfig, signing),
+                            new Provenance(trustAnchors, trustConfig, signing, watermarkKeys(), filingNumber()),
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation())
                     .checkedTrust(this)
                     .checkedSigning(this);
+        }
+
+        /** {@code labels.filing-number}: shown on labels, so a control character or a page of text stops start-up. */
+        private Optional<String> filingNumber() {
+            String v = values.get("labels.filing-number").strip();
+            if (v.isEmpty()) return Optional.empty();
+            if (v.length() > 64) throw bad("labels.filing-number", "is at most 64 characters, got " + v.length());
+            if (v.chars().anyMatch(Character::isISOControl))
+                throw bad("labels.filing-number", "has a control character");
+            return Optional.of(v);
         }
 
         /**
@@ -636,7 +662,9 @@ public record PramaanConfig(
             Duration retention = duration("generation.retention");
             if (retention.compareTo(org.pramaan.generation.Generations.MIN_RETENTION) < 0)
                 throw bad("generation.retention", "must be at least P183D (six months, CN Labeling Measures art.9)");
-            Optional<String> filing = optional("generation.filing-number");
+            // One filing number for the service (CN DSP arts.19-20): the visible labels' key when the records' is
+            // unset.
+            Optional<String> filing = optional("generation.filing-number").or(() -> optional("labels.filing-number"));
             if (filing.isPresent() && filing.get().length() > 128)
                 throw bad("generation.filing-number", "must be at most 128 characters");
             java.util.Set<String> profiles = new java.util.TreeSet<>();
@@ -677,12 +705,31 @@ public record PramaanConfig(
             return bad("c2pa.trust-anchors", problem);
         }
 
+        /** {@code watermark.keys}: each entry must parse and ids must be unique (a detection names its key). */
+        List<org.pramaan.watermark.WatermarkKey> watermarkKeys() {
+            List<org.pramaan.watermark.WatermarkKey> keys = new java.util.ArrayList<>();
+            for (String entry : values.get("watermark.keys").split(",", -1)) {
+                if (entry.isBlank()) continue;
+                try {
+                    var key = org.pramaan.watermark.WatermarkKey.parse(entry.trim());
+                    if (keys.stream().anyMatch(k -> k.id().equals(key.id())))
+                        throw bad("watermark.keys", "names key id '" + key.id() + "' twice");
+                    keys.add(key);
+                } catch (IllegalArgumentException e) {
+                    if (e.getMessage().startsWith("configuration ")) throw e;
+                    throw bad("watermark.keys", "has a bad entry: " + e.getMessage());
+                }
+            }
+            return List.copyOf(keys);
+        }
+
         IllegalArgumentException bad(String key, String problem) {
             // Secrets are never echoed into logs or terminals.
             boolean secret = key.endsWith("secret")
                     || key.endsWith("password")
                     || key.endsWith("token")
-                    || key.equals("admin.key");
+                    || key.equals("admin.key")
+                    || key.equals("watermark.keys");
             String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);
             return new IllegalArgumentException(
                     "configuration " + key + "='" + shown + "' (from " + origin.get(key) + ") " + problem);

@@ -41,7 +41,8 @@ class BenchCommandsTest {
     void everyDocumentedBenchCommandAnswersHelp() {
         Run bench = pramaan("bench", "--help");
         assertThat(bench.exit()).as(bench.err()).isZero();
-        for (String name : List.of("pdq", "notices", "match", "vpdq", "audio", "c2pa", "avmatch", "watermark")) {
+        for (String name :
+                List.of("pdq", "notices", "match", "vpdq", "audio", "c2pa", "avmatch", "watermark", "labels")) {
             assertThat(bench.out()).as("pramaan bench lists %s", name).containsPattern("(?m)^\\s+" + name + "\\s");
             Run help = pramaan("bench", name, "--help");
             assertThat(help.exit())

@@ -53,6 +53,27 @@ class PramaanConfigTest {
     }
 
     @Test
+    void watermarkKeysParseAndBadOnesStopStartUpWithoutShowingTheSecret() {
+        String secret = java.util.Base64.getEncoder()
+                .encodeToString("0123456789abcdef0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(PramaanConfig.load(Map.of(), new Properties()).provenance().watermarkKeys())
+                .isEmpty();
+        var keys = PramaanConfig.load(
+                        Map.of("PRAMAAN_WATERMARK_KEYS", "acme:" + secret + ", ours:" + secret), new Properties())
+                .provenance()
+                .watermarkKeys();
+        assertThat(keys).extracting(org.pramaan.watermark.WatermarkKey::id).containsExactly("acme", "ours");
+        assertThatThrownBy(() -> PramaanConfig.load(
+                        Map.of("PRAMAAN_WATERMARK_KEYS", "acme:" + secret + ",acme:" + secret), new Properties()))
+                .hasMessageContaining("watermark.keys")
+                .hasMessageContaining("'acme' twice")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_WATERMARK_KEYS", "acme:QUJD"), new Properties()))
+                .hasMessageContaining("16-64 bytes, was 3")
+                .hasMessageNotContaining("QUJD");
+    }
+
+    @Test
     void c2paTrustAnchorsMustBeAReadablePemBundle() throws Exception {
         assertThat(PramaanConfig.load(Map.of(), new Properties())
                         .provenance()

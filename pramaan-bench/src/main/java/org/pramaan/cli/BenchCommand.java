@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
             AvMatchBenchCommand.class,
             AvIndexBenchCommand.class,
             BenchWatermark.class,
-            BenchQueueCommand.class
+            BenchQueueCommand.class,
+            BenchWatermarkRobustness.class,
+            BenchLabels.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

@@ -48,6 +48,16 @@ public interface CliRuntime extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The service's filing number ({@code labels.filing-number}, CN DSP arts.19-20); empty when none is configured. */
+    default java.util.Optional<String> filingNumber() {
+        return java.util.Optional.empty();
+    }
+
+    /** Burns visible labels into video (the system's ffmpeg with libx264 in the shipped app); empty when unavailable. */
+    default java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * The application's clock: every timestamp a command writes (bank items' added-at) and every
      * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can

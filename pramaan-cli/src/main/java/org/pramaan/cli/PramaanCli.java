@@ -29,6 +29,7 @@ public final class PramaanCli implements Runnable {
             HashCommand.class,
             C2paCommand.class,
             MetadataCommand.class,
+            LabelCommand.class,
             MatchCommand.class,
             BankCommand.class,
             CasesCommand.class,

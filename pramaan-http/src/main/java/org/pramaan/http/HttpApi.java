@@ -107,6 +107,11 @@ public final class HttpApi {
                         "/v1/provenance/sign",
                         Permission.PROVENANCE_SIGN,
                         new ProvenanceSigning(services.provenance())::sign),
+                Route.guarded(
+                        "POST",
+                        "/v1/labels/apply",
+                        Permission.MEDIA_SUBMIT,
+                        new LabelRoutes(services.provenance())::apply),
                 Route.guarded("GET", "/v1/banks", Permission.BANKS_READ, banks::list),
                 Route.guarded("POST", "/v1/banks", Permission.BANKS_WRITE, banks::create),
                 Route.guarded("GET", "/v1/banks/{name}", Permission.BANKS_READ, banks::get),

@@ -20,9 +20,23 @@ public final class ProvenanceRoutes {
             java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
             org.pramaan.audit.AuditLog audit,
             org.pramaan.media.MediaLimits limits,
-            Path uploadDir)
+            Path uploadDir,
+            java.util.Optional<String> filingNumber,
+            java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels)
             implements Uploads.Spool {
+        /** Without a filing number ({@code labels.filing-number}). */
+        public Services(
+                org.pramaan.provenance.c2pa.C2paReader c2pa,
+                java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
+                org.pramaan.audit.AuditLog audit,
+                org.pramaan.media.MediaLimits limits,
+                Path uploadDir) {
+            this(c2pa, signer, audit, limits, uploadDir, java.util.Optional.empty(), java.util.Optional.empty());
+        }
+
         public Services {
+            java.util.Objects.requireNonNull(filingNumber, "filingNumber");
+            java.util.Objects.requireNonNull(videoLabels, "videoLabels");
             java.util.Objects.requireNonNull(c2pa, "c2pa");
             java.util.Objects.requireNonNull(signer, "signer");
             java.util.Objects.requireNonNull(audit, "audit");

@@ -1,0 +1,200 @@
+package org.pramaan.labels;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.pramaan.media.Dimensions;
+import org.pramaan.media.MediaInfo;
+import org.pramaan.media.MediaLimits;
+import org.pramaan.media.MediaProber;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.MediaSource;
+import org.pramaan.media.MediaType;
+import org.pramaan.provenance.c2pa.C2paSigner;
+import org.pramaan.provenance.c2pa.ManifestRequest;
+
+/**
+ * Puts a profile's explicit label on a file: pixels for JPEG and PNG, the rhythm prompt for 16-bit WAV,
+ * the text marker for UTF-8 text. Afterwards the implicit labels the input carried are written back
+ * (re-encoding drops them) and, when the input was C2PA-signed and a signer is given, the output is
+ * re-signed with the input's manifest as its parent and the label recorded as {@code c2pa.edited}
+ * after {@code c2pa.opened} (C2PA 2.2 §18.14, actions: {@code c2pa.edited} covers editorial changes to
+ * the content, which a drawn overlay is; {@code c2pa.watermarked} is for an invisible watermark used
+ * as a soft binding, which this is not), with the software agent {@value #AGENT}. Nothing is written
+ * anywhere: the caller stores the bytes.
+ */
+public final class VisibleLabels {
+    /** Pixels labelled in one image: a decoded ARGB picture of this size takes 160 MB. */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    /** The visible-label action's software agent in the C2PA manifest. */
+    public static final String AGENT = "Pramaan visible AI label";
+
+    /**
+     * What to draw.
+     *
+     * @param language     the label's language; empty for the profile's default
+     * @param position     overrides the profile's position
+     * @param icon         an operator's icon (PNG bytes) drawn before the text
+     * @param filingNumber the service's filing number (CN DSP arts.19-20), shown when the profile asks
+     */
+    public record Request(
+            LabelProfile profile,
+            Optional<String> language,
+            Optional<LabelProfile.Position> position,
+            Optional<byte[]> icon,
+            Optional<String> filingNumber) {
+        public static Request of(LabelProfile p) {
+            return new Request(p, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public String lang() {
+            return language.orElse(profile.defaultLanguage());
+        }
+    }
+
+    /**
+     * A labelled file.
+     *
+     * @param format  JPEG, PNG, WAV or TEXT
+     * @param image   what was drawn, for images
+     * @param audio   the prompt placed, for audio
+     * @param resigned whether a C2PA manifest was written over the input's
+     */
+    public record Result(
+            byte[] bytes,
+            String format,
+            Optional<ImageLabeller.Drawn> image,
+            Optional<AudioPrompt.Placed> audio,
+            boolean carriedManifest,
+            boolean resigned) {}
+
+    private VisibleLabels() {}
+
+    public static Result apply(byte[] file, Request r, Optional<C2paSigner> signer) throws IOException {
+        return apply(file, r, () -> signer);
+    }
+
+    /**
+     * Labels {@code file}; {@code signer} is asked for only when the labelled input carried a C2PA manifest,
+     * so a runtime that opens the signing key is not touched for unsigned or refused input.
+     */
+    public static Result apply(byte[] file, Request r, java.util.function.Supplier<Optional<C2paSigner>> signer)
+            throws IOException {
+        MetadataWriter.Format f;
+        try {
+            f = MetadataWriter.format(file);
+        } catch (IllegalArgumentException notMedia) {
+            if (TextLabeller.isText(file)) {
+                String out = TextLabeller.apply(new String(file, StandardCharsets.UTF_8), r.profile(), r.lang());
+                return new Result(
+                        out.getBytes(StandardCharsets.UTF_8), "TEXT", Optional.empty(), Optional.empty(), false, false);
+            }
+            if (isWebp(file))
+                throw new IllegalArgumentException(
+                        "file: WebP labels are not supported yet (no WebP encoder is bundled); convert to PNG first");
+            throw new IllegalArgumentException(
+                    "file: not a JPEG, PNG, 16-bit WAV or UTF-8 text file" + (file.length == 0 ? " (empty)" : ""));
+        }
+        byte[] out;
+        Optional<ImageLabeller.Drawn> drawn = Optional.empty();
+        Optional<AudioPrompt.Placed> placed = Optional.empty();
+        switch (f) {
+            case JPEG, PNG -> {
+                BufferedImage img = decode(file);
+                drawn = Optional.of(ImageLabeller.draw(
+                        img,
+                        imageText(r),
+                        r.position().orElse(r.profile().image().position()),
+                        r.profile().image().minTextHeight(),
+                        r.icon().map(VisibleLabels::icon)));
+                out = ImageCodec.encode(img, f);
+            }
+            case WAV -> {
+                AudioPrompt.Result a =
+                        AudioPrompt.insert(file, r.profile().audio().placement());
+                out = a.wav();
+                placed = Optional.of(a.placed());
+            }
+            default ->
+                throw new IllegalArgumentException("file: visible labels for " + f
+                        + " are not supported yet here (images, 16-bit WAV and text are;"
+                        + " video needs ffmpeg with libx264)");
+        }
+        out = ImplicitLabels.carry(file, out, f);
+        boolean signed = C2paSigner.carriesManifest(file);
+        boolean resigned = false;
+        Optional<C2paSigner> key = signed ? signer.get() : Optional.empty();
+        if (key.isPresent()) {
+            ManifestRequest req = ManifestRequest.edited(AGENT)
+                    .withIngredient(
+                            new ManifestRequest.Ingredient(file, "original", ManifestRequest.Relationship.PARENT_OF))
+                    .replacingExisting();
+            out = key.get().sign(out, req, C2paSigner.Placement.EMBEDDED).asset();
+            resigned = true;
+        }
+        return new Result(out, f.name(), drawn, placed, signed, resigned);
+    }
+
+    /** The profile's text in the language, with the filing number after it when the profile shows one. */
+    static String imageText(Request r) {
+        return labelText(r, r.profile().image());
+    }
+
+    /** The label text of {@code visual} (the profile's image or video rule) in the request's language. */
+    public static String labelText(Request r, LabelProfile.Visual visual) {
+        String text = Optional.ofNullable(visual.text().get(r.lang()))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "language: profile " + r.profile().jurisdiction() + " has no label text in '" + r.lang()
+                                + "'; it has " + r.profile().languages()));
+        if (r.profile().filingNumber().value() && r.filingNumber().isPresent())
+            text = text + " · " + VisibleText.check(r.filingNumber().get(), "filingNumber");
+        return text;
+    }
+
+    /** Dimensions are checked from the header before any pixel is decoded (a hostile header cannot make us allocate). */
+    static BufferedImage decode(byte[] file) throws IOException {
+        MediaSource src = MediaSource.of(file);
+        MediaInfo info;
+        try {
+            info = MediaProber.standard().probe(src, new MediaLimits(MediaLimits.DEFAULT_MAX_BYTES, MAX_PIXELS));
+        } catch (MediaRejectedException e) {
+            throw new IllegalArgumentException("file: " + e.getMessage(), e);
+        }
+        Dimensions d = info.dimensions()
+                .orElseThrow(() -> new IllegalArgumentException("file: the " + info.type() + " header gives no size"));
+        if (d.pixels() > MAX_PIXELS)
+            throw new IllegalArgumentException("file: " + d + " is more than " + MAX_PIXELS + " pixels");
+        if (info.type() != MediaType.JPEG && info.type() != MediaType.PNG)
+            throw new IllegalArgumentException("file: expected a JPEG or PNG, found " + info.type());
+        return ImageCodec.decode(new ByteArrayInputStream(file), d);
+    }
+
+    private static BufferedImage icon(byte[] png) {
+        if (png.length > 1024 * 1024) throw new IllegalArgumentException("icon: at most 1 MiB, got " + png.length);
+        try {
+            if (MetadataWriter.format(png) != MetadataWriter.Format.PNG)
+                throw new IllegalArgumentException("icon: must be a PNG");
+            BufferedImage i = decode(png);
+            if ((long) i.getWidth() * i.getHeight() > 4_000_000L)
+                throw new IllegalArgumentException("icon: at most 4 megapixels");
+            return i;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("icon: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isWebp(byte[] f) {
+        return f.length >= 12
+                && f[0] == 'R'
+                && f[1] == 'I'
+                && f[2] == 'F'
+                && f[3] == 'F'
+                && f[8] == 'W'
+                && f[9] == 'E'
+                && f[10] == 'B'
+                && f[11] == 'P';
+    }
+}

@@ -1,0 +1,282 @@
+package org.pramaan.ffmpeg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.pramaan.json.Json;
+import org.pramaan.labels.ImageLabeller;
+import org.pramaan.labels.LabelProfile;
+import org.pramaan.labels.MetadataWriter;
+import org.pramaan.labels.VideoLabelWriter;
+import org.pramaan.labels.VisibleLabels;
+import org.pramaan.media.decode.DecodeLimits;
+
+/**
+ * Burns a visible label into a video with the system's {@code ffmpeg}/{@code ffprobe} (Debian's build
+ * has libx264; the bytedeco FFmpeg this module decodes with ships no H.264 encoder we may use). The
+ * label is drawn once, in Java, onto a transparent overlay whose colours and plate are chosen against
+ * frames sampled from the span it shows in (WCAG 4.5:1 over all of them), then composited by
+ * ffmpeg's {@code overlay} filter, enabled for the opening seconds or throughout. Video is re-encoded
+ * to H.264 (yuv420p, CRF 20); audio is copied, or encoded to AAC only when MP4 cannot carry it.
+ * Processes get argument arrays (no shell) and a time limit; the output appears whole or not at all.
+ */
+public final class FfmpegVideoLabeller implements VideoLabelWriter {
+    /** At most this long per ffmpeg run. */
+    static final long TIMEOUT_SECONDS = 600;
+
+    private final String ffmpeg;
+    private final String ffprobe;
+    private final DecodeLimits limits;
+    private final int threads;
+
+    public FfmpegVideoLabeller() {
+        this("ffmpeg", "ffprobe", DecodeLimits.DEFAULT, 0);
+    }
+
+    /** @param threads encoder and filter threads; 0 lets ffmpeg choose (all cores), 1 measures one core */
+    public FfmpegVideoLabeller(String ffmpeg, String ffprobe, DecodeLimits limits, int threads) {
+        if (threads < 0 || threads > 256)
+            throw new IllegalArgumentException("threads must be 0 to 256, got " + threads);
+        this.ffmpeg = ffmpeg;
+        this.ffprobe = ffprobe;
+        this.limits = limits;
+        this.threads = threads;
+    }
+
+    /** Whether the ffmpeg binary runs and has libx264. */
+    public boolean available() {
+        try {
+            Run r = run(List.of(ffmpeg, "-hide_banner", "-encoders"), 30);
+            return r.exit == 0 && r.out.contains("libx264");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Result label(Path in, Path out, VisibleLabels.Request request, Optional<LabelProfile.VideoDuration> duration)
+            throws IOException {
+        if (!Files.isRegularFile(in)) throw new IllegalArgumentException("file: no such file: " + in);
+        LabelProfile.Video rule = request.profile().video();
+        String text = VisibleLabels.labelText(request, rule.visual());
+        Probe p = probe(in);
+        boolean continuous = duration.orElse(rule.duration()) == LabelProfile.VideoDuration.CONTINUOUS;
+        double shown = continuous ? p.seconds : Math.min(p.seconds, Math.max(rule.minSeconds(), 2.0));
+        List<BufferedImage> frames = new ArrayList<>();
+        frames.addAll(frames(in, shown, p));
+        BufferedImage canvas = new BufferedImage(p.width, p.height, BufferedImage.TYPE_INT_ARGB);
+        ImageLabeller.Drawn drawn = ImageLabeller.drawOver(
+                canvas,
+                frames,
+                text,
+                request.position().orElse(rule.visual().position()),
+                rule.visual().minTextHeight(),
+                Optional.empty());
+        Path folder = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder))
+            throw new IllegalArgumentException("output folder " + folder + " does not exist");
+        Path overlay = Files.createTempFile("pramaan-label-", ".png");
+        Path tmp = folder.resolve(".pramaan-" + Long.toUnsignedString(System.nanoTime()) + ".tmp.mp4");
+        try {
+            ImageIO.write(canvas, "png", overlay.toFile());
+            String enable = continuous ? "" : String.format(Locale.ROOT, ":enable='lt(t,%.3f)'", shown);
+            boolean copied = p.audio.isPresent();
+            Run r = encode(in, overlay, tmp, enable, copied ? "copy" : "aac");
+            if (r.exit != 0 && copied) {
+                copied = false; // e.g. PCM audio, which MP4 does not carry: encode it to AAC instead
+                r = encode(in, overlay, tmp, enable, "aac");
+            }
+            if (r.exit != 0)
+                throw new IllegalArgumentException("file: ffmpeg could not label the video: " + tail(r.err));
+            // GB 45438 Appendix E implicit label, written back after the re-encode (XMP uuid box).
+            byte[] labelled = MetadataWriter.write(
+                    Files.readAllBytes(tmp), Optional.of("trainedAlgorithmicMedia"), Optional.empty());
+            Files.write(tmp, labelled);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(drawn, p.seconds, shown, copied && p.audio.isPresent());
+        } finally {
+            Files.deleteIfExists(overlay);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Run encode(Path in, Path overlay, Path tmp, String enable, String audio) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                in.toString(),
+                "-i",
+                overlay.toString(),
+                "-filter_complex",
+                "[0:v][1:v]overlay=0:0" + enable + "[v]",
+                "-map",
+                "[v]",
+                "-map",
+                "0:a?",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "20",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                audio));
+        if (audio.equals("aac")) cmd.addAll(List.of("-b:a", "160k"));
+        if (threads > 0) {
+            // Decoder and filter threads are input/global options: before the first -i.
+            cmd.addAll(5, List.of("-threads", Integer.toString(threads), "-filter_threads", Integer.toString(threads)));
+            cmd.addAll(List.of("-threads", Integer.toString(threads), "-x264-params", "threads=" + threads));
+        }
+        cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
+        return run(cmd, TIMEOUT_SECONDS);
+    }
+
+    private record Probe(int width, int height, double seconds, Optional<String> audio) {}
+
+    private Probe probe(Path in) throws IOException {
+        Run r = run(
+                List.of(
+                        ffprobe,
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=codec_type,codec_name,width,height:format=duration",
+                        "-of",
+                        "json",
+                        in.toString()),
+                60);
+        if (r.exit != 0) throw new IllegalArgumentException("file: not a readable video: " + tail(r.err));
+        JsonNode j = Json.mapper().readTree(r.out);
+        int w = 0, h = 0;
+        Optional<String> audio = Optional.empty();
+        for (JsonNode s : j.path("streams")) {
+            if (s.path("codec_type").asText().equals("video") && w == 0) {
+                w = s.path("width").asInt();
+                h = s.path("height").asInt();
+            } else if (s.path("codec_type").asText().equals("audio") && audio.isEmpty()) {
+                audio = Optional.of(s.path("codec_name").asText());
+            }
+        }
+        if (w <= 0 || h <= 0) throw new IllegalArgumentException("file: no video stream");
+        if ((long) w * h > limits.maxFramePixels())
+            throw new IllegalArgumentException(
+                    "file: " + w + "×" + h + " frames exceed " + limits.maxFramePixels() + " pixels");
+        double seconds = j.path("format").path("duration").asDouble(0);
+        if (!(seconds > 0)) throw new IllegalArgumentException("file: the video declares no duration");
+        if (seconds > limits.maxSeconds())
+            throw new IllegalArgumentException("file: " + seconds + " s is longer than " + limits.maxSeconds() + " s");
+        return new Probe(w, h, seconds, audio);
+    }
+
+    /**
+     * Frames evenly spread over the first {@code seconds}, decoded in one ffmpeg run as raw RGB (six
+     * separate seek-and-decode runs cost a third of the labelling time on a 10 s 720p clip). At most
+     * 6 frames and 96 MB of pixels.
+     */
+    private List<BufferedImage> frames(Path in, double seconds, Probe p) throws IOException {
+        long frameBytes = 3L * p.width * p.height;
+        int count = (int) Math.max(1, Math.min(6, 96_000_000L / frameBytes));
+        Run r = runBytes(List.of(
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-t",
+                String.format(Locale.ROOT, "%.3f", seconds),
+                "-i",
+                in.toString(),
+                "-an",
+                "-vf",
+                String.format(Locale.ROOT, "fps=%.6f", count / seconds),
+                "-frames:v",
+                Integer.toString(count),
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-"));
+        int got = (int) (r.bytes.length / frameBytes);
+        if (r.exit != 0 || got == 0)
+            throw new IllegalArgumentException("file: cannot decode frames of the video: " + tail(r.err));
+        List<BufferedImage> out = new ArrayList<>();
+        for (int f = 0; f < got; f++) {
+            BufferedImage img = new BufferedImage(p.width, p.height, BufferedImage.TYPE_INT_RGB);
+            int[] row = new int[p.width];
+            int base = (int) (f * frameBytes);
+            for (int y = 0; y < p.height; y++) {
+                for (int x = 0; x < p.width; x++) {
+                    int o = base + 3 * (y * p.width + x);
+                    row[x] = (r.bytes[o] & 0xFF) << 16 | (r.bytes[o + 1] & 0xFF) << 8 | (r.bytes[o + 2] & 0xFF);
+                }
+                img.setRGB(0, y, p.width, 1, row, 0, p.width);
+            }
+            out.add(img);
+        }
+        return out;
+    }
+
+    private record Run(int exit, String out, String err, byte[] bytes) {}
+
+    private static Run run(List<String> cmd, long timeout) throws IOException {
+        Run r = exec(cmd, timeout);
+        return new Run(r.exit, new String(r.bytes, StandardCharsets.UTF_8), r.err, r.bytes);
+    }
+
+    private static Run runBytes(List<String> cmd) throws IOException {
+        return exec(cmd, 120);
+    }
+
+    private static Run exec(List<String> cmd, long timeout) throws IOException {
+        // stderr goes to a file and stdout is read here: two pipes read by pooled tasks deadlocked when the
+        // common pool had one thread and a frame filled the stdout pipe.
+        Path err = Files.createTempFile("pramaan-ffmpeg-", ".log");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+        try (InputStream o = p.getInputStream()) {
+            CompletableFuture<Boolean> watchdog = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            if (p.waitFor(timeout, TimeUnit.SECONDS)) return false;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        p.destroyForcibly();
+                        return true;
+                    },
+                    r -> new Thread(r, "ffmpeg-watchdog").start());
+            byte[] out = o.readAllBytes();
+            int exit = p.waitFor();
+            if (watchdog.join())
+                throw new IllegalArgumentException("file: " + cmd.get(0) + " ran past " + timeout + " s");
+            return new Run(exit, "", Files.readString(err, StandardCharsets.UTF_8), out);
+        } catch (InterruptedException ex) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ex);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() > 300 ? "…" + t.substring(t.length() - 300) : t;
+    }
+}

@@ -1,0 +1,185 @@
+package org.pramaan.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.labels.LabelProfiles;
+import org.pramaan.labels.MetadataLabels;
+import org.pramaan.labels.VideoLabelWriter;
+import org.pramaan.labels.VisibleLabels;
+
+/** Labels burned into real H.264/AAC MP4s, found again by decoding the output's frames. */
+class VideoLabelTest {
+    @TempDir
+    Path dir;
+
+    private final FfmpegVideoLabeller labeller = new FfmpegVideoLabeller();
+
+    @BeforeEach
+    void needsFfmpeg() {
+        if (!labeller.available()) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("ffmpeg with libx264 is required in CI");
+            Assumptions.abort("ffmpeg with libx264 not found on PATH: video label tests skipped");
+        }
+    }
+
+    @Test
+    void cnShowsTheLabelForTheFirstTwoSecondsAndCopiesTheAudio() throws Exception {
+        Path in = video("in.mp4", 4);
+        Path out = dir.resolve("out.mp4");
+        VideoLabelWriter.Result r =
+                labeller.label(in, out, VisibleLabels.Request.of(LabelProfiles.bundled("CN")), Optional.empty());
+        assertThat(r.labelSeconds()).isEqualTo(2.0);
+        assertThat(r.audioCopied()).isTrue();
+        Rectangle area = r.drawn().area();
+        assertThat(r.drawn().glyphs().height).isGreaterThanOrEqualTo(18); // 5 % of 360
+        assertThat(diff(frame(in, 0.1), frame(out, 0.1), area))
+                .as("label at 0.1 s")
+                .isGreaterThan(40);
+        assertThat(diff(frame(in, 1.9), frame(out, 1.9), area))
+                .as("label at 1.9 s")
+                .isGreaterThan(40);
+        assertThat(diff(frame(in, 3.0), frame(out, 3.0), area))
+                .as("no label at 3 s")
+                .isLessThan(12);
+        assertThat(audioMd5(out)).isEqualTo(audioMd5(in));
+        assertThat(probe(out)).contains("h264").contains("aac");
+        assertThat(MetadataLabels.read(Files.readAllBytes(out)).digitalSourceTypes())
+                .hasSize(1);
+    }
+
+    @Test
+    void inShowsTheLabelThroughout() throws Exception {
+        Path in = video("in.mp4", 4);
+        Path out = dir.resolve("out.mp4");
+        VideoLabelWriter.Result r =
+                labeller.label(in, out, VisibleLabels.Request.of(LabelProfiles.bundled("IN")), Optional.empty());
+        assertThat(r.labelSeconds()).isEqualTo(r.durationSeconds());
+        assertThat(diff(frame(in, 3.5), frame(out, 3.5), r.drawn().area())).isGreaterThan(40);
+    }
+
+    @Test
+    void aCorruptVideoIsRefusedAndLeavesNoOutput() throws Exception {
+        Path in = video("in.mp4", 2);
+        byte[] b = Files.readAllBytes(in);
+        Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(b, 200));
+        Path out = dir.resolve("out.mp4");
+        assertThatThrownBy(() -> labeller.label(
+                        cut, out, VisibleLabels.Request.of(LabelProfiles.bundled("CN")), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("file:");
+        assertThat(out).doesNotExist();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".pramaan-"));
+        }
+    }
+
+    private Path video(String name, int seconds) throws Exception {
+        Path p = dir.resolve(name);
+        exec(List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=25:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=" + seconds,
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-shortest",
+                p.toString()));
+        return p;
+    }
+
+    private static BufferedImage frame(Path f, double at) throws Exception {
+        byte[] png = exec(List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-ss",
+                String.format(Locale.ROOT, "%.2f", at),
+                "-i",
+                f.toString(),
+                "-frames:v",
+                "1",
+                "-f",
+                "image2pipe",
+                "-vcodec",
+                "png",
+                "-"));
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private static String audioMd5(Path f) throws Exception {
+        return new String(
+                exec(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-i",
+                        f.toString(),
+                        "-map",
+                        "0:a",
+                        "-c",
+                        "copy",
+                        "-f",
+                        "md5",
+                        "-")),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String probe(Path f) throws Exception {
+        return new String(
+                exec(List.of(
+                        "ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv", f.toString())),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Mean absolute channel difference inside {@code r}. */
+    private static double diff(BufferedImage a, BufferedImage b, Rectangle r) {
+        double sum = 0;
+        for (int y = r.y; y < r.y + r.height; y++)
+            for (int x = r.x; x < r.x + r.width; x++)
+                for (int s = 0; s <= 16; s += 8)
+                    sum += Math.abs(((a.getRGB(x, y) >> s) & 0xFF) - ((b.getRGB(x, y) >> s) & 0xFF));
+        return sum / (3.0 * r.width * r.height);
+    }
+
+    private static byte[] exec(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
+        return out;
+    }
+}

@@ -212,10 +212,10 @@ public final class Embedded implements AutoCloseable {
     }
 
     /**
-     * The generator side (issue 14). No mark steps yet besides the metadata labels and C2PA, which
-     * {@link org.pramaan.generation.Generations} applies itself: the visible label
-     * ({@code org.pramaan.labels}) and our watermark ({@code org.pramaan.watermark}) plug in here as
-     * {@link org.pramaan.generation.MarkStep}s, and the watermark's decoder as the lookup's first try.
+     * The generator side (issue 14). Mark steps before the metadata labels and C2PA (which
+     * {@link org.pramaan.generation.Generations} applies itself): the visible label of the profile;
+     * our watermark ({@code org.pramaan.watermark}) plugs in here as another
+     * {@link org.pramaan.generation.MarkStep}, and its decoder as the lookup's first try.
      */
     public org.pramaan.http.GenerationRoutes.Services generationServices(Path uploads) {
         return org.pramaan.http.GenerationRoutes.Services.of(
@@ -225,7 +225,7 @@ public final class Embedded implements AutoCloseable {
                 store.deliveries(),
                 config.notifications().webhookUrl(),
                 clock,
-                List.of(),
+                List.of(new org.pramaan.generation.VisibleLabelStep()),
                 config.provenance().signer(clock, version()),
                 java.util.Optional.empty(),
                 config.generation(),

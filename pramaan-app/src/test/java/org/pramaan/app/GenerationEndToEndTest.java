@@ -67,7 +67,7 @@ class GenerationEndToEndTest extends ServerTestBase {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("image/jpeg"));
         String id = made.headers().firstValue("Pramaan-Generation-Id").orElseThrow();
         assertThat(made.headers().firstValue("Pramaan-Generation-Marks"))
-                .contains("iptc-digital-source-type,gb45438-aigc");
+                .contains("visible-label,iptc-digital-source-type,gb45438-aigc");
         byte[] marked = made.body();
         assertThat(MetadataLabels.read(marked).aigc().getFirst().attributes()).containsEntry("ProduceID", id);
 
@@ -133,7 +133,7 @@ class GenerationEndToEndTest extends ServerTestBase {
                 .as(new String(made.body(), StandardCharsets.UTF_8))
                 .isEqualTo(201);
         assertThat(made.headers().firstValue("Pramaan-Generation-Marks"))
-                .contains("iptc-digital-source-type,gb45438-aigc,c2pa");
+                .contains("visible-label,iptc-digital-source-type,gb45438-aigc,c2pa");
         String id = made.headers().firstValue("Pramaan-Generation-Id").orElseThrow();
         ApiClient.Response v = api.postBytes("/v1/provenance/verify", service, made.body());
         assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
@@ -225,6 +225,12 @@ class GenerationEndToEndTest extends ServerTestBase {
         HttpResponse<byte[]> cn = generate(
                 ingest, input, CONTEXT.formatted("CN", ",\"explicitLabel\":false,\"labellingDutyAgreed\":true"));
         assertThat(cn.statusCode()).isEqualTo(201);
+        assertThat(cn.headers().firstValue("Pramaan-Generation-Marks"))
+                .as("the implicit labels stay, the visible one is left out")
+                .contains("iptc-digital-source-type,gb45438-aigc");
+        HttpResponse<byte[]> jp = generate(ingest, input, CONTEXT.formatted("JP", ""));
+        assertThat(jp.statusCode()).isEqualTo(400);
+        assertThat(json(jp).path("error").path("field").asText()).isEqualTo("profile");
         HttpResponse<byte[]> corrupt =
                 generate(ingest, "GIF89a not ours".getBytes(StandardCharsets.UTF_8), CONTEXT.formatted("CN", ""));
         assertThat(corrupt.statusCode()).isEqualTo(400);

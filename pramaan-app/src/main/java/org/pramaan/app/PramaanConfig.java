@@ -263,8 +263,8 @@ public record PramaanConfig(
             "the service's algorithm filing number (CN Deep Synthesis Provisions arts.19-20), shown in records and labels"
         });
         KEYS.put("generation.unlabelled-profiles", new String[] {
-            "CN",
-            "profiles that allow an export without the visible label on the user's request (CN Labeling Measures art.9), comma-separated"
+            "",
+            "profiles that allow an export without the visible label on the user's request (CN Labeling Measures art.9), comma-separated; empty: as each label profile's unlabelledExport rule says (CN, EU, US yes; IN no)"
         });
         KEYS.put("generation.producer", new String[] {
             "Pramaan", "the GB 45438 AIGC ContentProducer written into generated outputs (the service's name or code)"

@@ -18,12 +18,14 @@ class GenerationConfigTest {
     }
 
     @Test
-    void defaultsKeepOnlyPromptDigestsForSixMonthsAndAllowUnlabelledExportsUnderCnOnly() {
+    void defaultsKeepOnlyPromptDigestsForSixMonthsAndLeaveUnlabelledExportsToTheLabelProfiles() {
         var g = load(Map.of()).generation();
         assertThat(g.keepPrompts()).isFalse();
         assertThat(g.retention()).isEqualTo(Duration.ofDays(183));
         assertThat(g.filingNumber()).isEmpty();
-        assertThat(g.unlabelledProfiles()).containsExactly("CN");
+        assertThat(g.unlabelledProfiles())
+                .as("empty: the label profiles decide")
+                .isEmpty();
         var set = load(Map.of(
                         "PRAMAAN_GENERATION_FILING_NUMBER", "Beijing-Gen-2025-0001",
                         "PRAMAAN_GENERATION_RETENTION", "P365D",

@@ -49,7 +49,8 @@ public final class Generations {
      * @param retention          how long records are kept ({@code generation.retention}, at least {@link #MIN_RETENTION})
      * @param filingNumber       the algorithm filing number (CN DSP arts.19-20; {@code generation.filing-number})
      * @param unlabelledProfiles profiles that allow an export without the explicit label
-     *                           ({@code generation.unlabelled-profiles}; CN Labeling Measures art.9)
+     *                           ({@code generation.unlabelled-profiles}; CN Labeling Measures art.9); empty:
+     *                           as each label profile's {@code unlabelledExport} rule says
      * @param producer           the GB 45438 {@code ContentProducer} written into outputs ({@code generation.producer})
      */
     public record Settings(
@@ -134,20 +135,7 @@ public final class Generations {
         } catch (IllegalArgumentException e) {
             throw new Invalid("file", "file: " + e.getMessage());
         }
-        if (!ctx.explicitLabel()) {
-            // CN Labeling Measures art.9: an export without the explicit label only on the user's request, where
-            // the rules allow it, with the user's labelling duty agreed to; the implicit labels stay.
-            if (!settings.unlabelledProfiles().contains(ctx.profile()))
-                throw new Forbidden(
-                        "generation.unlabelled_not_allowed",
-                        "explicitLabel=false is not allowed for profile " + ctx.profile()
-                                + ": its rules require the visible label (allowed for "
-                                + new java.util.TreeSet<>(settings.unlabelledProfiles()) + ")");
-            if (!ctx.dutyAgreed())
-                throw new Invalid(
-                        "labellingDutyAgreed",
-                        "labellingDutyAgreed must be true for an export without the explicit label (CN Labeling Measures art.9)");
-        }
+        if (!ctx.explicitLabel()) UnlabelledExports.check(ctx, settings.unlabelledProfiles());
         List<String> consentIds = checkConsents(ctx.subjects());
         String id = "gen_" + HexFormat.of().formatHex(bytes(10));
         MarkStep.Request req = new MarkStep.Request(id, ctx.profile(), settings.filingNumber());

@@ -273,6 +273,30 @@ class GenerationUseCasesTest {
     }
 
     @Test
+    void withoutAConfiguredListTheLabelProfilesDecideWhoMayExportUnlabelled() throws IOException {
+        Generations g = new Generations(
+                f.store.generations(),
+                f.banks,
+                f.audit,
+                f.clock,
+                List.of(),
+                Optional.empty(),
+                new Generations.Settings(false, Duration.ofDays(183), Optional.empty(), Set.of(), "Pramaan Test"));
+        String unlabelled = ",\"explicitLabel\":false,\"labellingDutyAgreed\":true}";
+        assertThat(g.record(image(7), ctx("{" + BASE + ",\"profile\":\"EU\"" + unlabelled), ACTOR)
+                        .record()
+                        .unlabelled())
+                .as("EU profile: AI Act art.50(4)")
+                .isTrue();
+        assertThatThrownBy(() -> g.record(image(7), ctx("{" + BASE + ",\"profile\":\"IN\"" + unlabelled), ACTOR))
+                .isInstanceOfSatisfying(
+                        Forbidden.class, e -> assertThat(e.getMessage()).contains("r.3(3)(b)"));
+        assertThatThrownBy(() -> g.record(image(7), ctx("{" + BASE + ",\"profile\":\"JP\"" + unlabelled), ACTOR))
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.field()).contains("profile"));
+    }
+
+    @Test
     void hostileContextsAreRefusedNamingTheField() {
         assertThatThrownBy(() -> ctx("{" + BASE + ",\"profile\":\"CN\",\"explicitLabel\":\"no\"}"))
                 .isInstanceOfSatisfying(

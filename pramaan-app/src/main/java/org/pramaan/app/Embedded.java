@@ -209,7 +209,34 @@ public final class Embedded implements AutoCloseable {
                         uploads,
                         config.provenance().filingNumber(),
                         EmbeddedAdaptersProvider.videoLabels()),
-                consoleServices());
+                consoleServices(),
+                generationServices(uploads));
+    }
+
+    /**
+     * The generator side (issue 14). Mark steps before the metadata labels and C2PA (which
+     * {@link org.pramaan.generation.Generations} applies itself): the visible label of the profile;
+     * our watermark ({@code org.pramaan.watermark}) plugs in here as another
+     * {@link org.pramaan.generation.MarkStep}, and its decoder as the lookup's first try.
+     */
+    public org.pramaan.http.GenerationRoutes.Services generationServices(Path uploads) {
+        return org.pramaan.http.GenerationRoutes.Services.of(
+                store.generations(),
+                banks,
+                audit,
+                store.deliveries(),
+                config.notifications().webhookUrl(),
+                clock,
+                List.of(new org.pramaan.generation.VisibleLabelStep()),
+                config.provenance().signer(clock, version()),
+                java.util.Optional.empty(),
+                config.generation(),
+                new org.pramaan.signals.AvHasher(
+                        store.decoders().video(),
+                        store.decoders().audio(),
+                        config.av().hashing()),
+                config.limits(),
+                uploads);
     }
 
     private org.pramaan.http.ConsoleRoutes.Services consoleServices;
@@ -233,6 +260,12 @@ public final class Embedded implements AutoCloseable {
                     clock);
         }
         return consoleServices;
+    }
+
+    /** Users' rule reminders (IT Rules r.3(1)(c)); the server's scheduler sends the due events. */
+    public org.pramaan.generation.RuleReminders ruleReminders() {
+        return new org.pramaan.generation.RuleReminders(
+                store.generations(), store.deliveries(), config.notifications().webhookUrl(), audit, clock);
     }
 
     static String version() {

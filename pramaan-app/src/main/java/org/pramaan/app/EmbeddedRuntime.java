@@ -113,6 +113,17 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public org.pramaan.generation.Generations generations() {
+        try {
+            return app().generationServices(java.nio.file.Files.createDirectories(
+                            config.storage().dataDir().resolve("tmp")))
+                    .generations();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public AuditLog audit() {
         return app().audit();
     }

@@ -33,7 +33,8 @@ public record PramaanConfig(
         Notify notifications,
         Provenance provenance,
         Banks banks,
-        Console console) {
+        Console console,
+        org.pramaan.generation.Generations.Settings generation) {
 
     /**
      * The review console (issue 13).
@@ -249,6 +250,25 @@ public record PramaanConfig(
         KEYS.put("labels.filing-number", new String[] {
             "", "the service's filing number (CN DSP arts.19-20), shown on visible labels whose profile asks for it"
         });
+        // The generator side (issue 14).
+        KEYS.put(
+                "generation.keep-prompts",
+                new String[] {"false", "store generation prompts themselves (true) or only their SHA-256 (false)"});
+        KEYS.put("generation.retention", new String[] {
+            "P183D",
+            "how long generation records are kept (ISO-8601 duration in days, at least P183D: six months, CN Labeling Measures art.9)"
+        });
+        KEYS.put("generation.filing-number", new String[] {
+            "",
+            "the service's algorithm filing number (CN Deep Synthesis Provisions arts.19-20), shown in records and labels"
+        });
+        KEYS.put("generation.unlabelled-profiles", new String[] {
+            "",
+            "profiles that allow an export without the visible label on the user's request (CN Labeling Measures art.9), comma-separated; empty: as each label profile's unlabelledExport rule says (CN, EU, US yes; IN no)"
+        });
+        KEYS.put("generation.producer", new String[] {
+            "Pramaan", "the GB 45438 AIGC ContentProducer written into generated outputs (the service's name or code)"
+        });
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
         KEYS.put(
                 "console.session-idle-timeout",
@@ -437,7 +457,8 @@ public record PramaanConfig(
                             notify,
                             new Provenance(trustAnchors, trustConfig, signing, watermarkKeys(), filingNumber()),
                             new Banks(imports),
-                            new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)))
+                            new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
+                            generation())
                     .checkedTrust(this)
                     .checkedSigning(this);
         }
@@ -632,6 +653,34 @@ public record PramaanConfig(
             if (d.compareTo(org.pramaan.idempotency.IdempotentRequests.MIN_RETENTION) < 0)
                 throw bad("idempotency.retention", "must be at least PT24H");
             return d;
+        }
+
+        private org.pramaan.generation.Generations.Settings generation() {
+            String keep = values.get("generation.keep-prompts");
+            if (!keep.equals("true") && !keep.equals("false"))
+                throw bad("generation.keep-prompts", "must be true or false");
+            Duration retention = duration("generation.retention");
+            if (retention.compareTo(org.pramaan.generation.Generations.MIN_RETENTION) < 0)
+                throw bad("generation.retention", "must be at least P183D (six months, CN Labeling Measures art.9)");
+            // One filing number for the service (CN DSP arts.19-20): the visible labels' key when the records' is
+            // unset.
+            Optional<String> filing = optional("generation.filing-number").or(() -> optional("labels.filing-number"));
+            if (filing.isPresent() && filing.get().length() > 128)
+                throw bad("generation.filing-number", "must be at most 128 characters");
+            java.util.Set<String> profiles = new java.util.TreeSet<>();
+            for (String s :
+                    org.pramaan.limits.PlainText.split(values.get("generation.unlabelled-profiles"), ',', false)) {
+                String j = s.trim().toUpperCase(Locale.ROOT);
+                if (j.isEmpty()) continue;
+                if (!org.pramaan.limits.PlainText.isUpperLetters(j, j.length()) || j.length() > 8)
+                    throw bad("generation.unlabelled-profiles", "'" + j + "' is no jurisdiction code such as CN");
+                profiles.add(j);
+            }
+            String producer = values.get("generation.producer").trim();
+            if (producer.isEmpty() || producer.length() > 256)
+                throw bad("generation.producer", "must be 1 to 256 characters");
+            return new org.pramaan.generation.Generations.Settings(
+                    keep.equals("true"), retention, filing, profiles, producer);
         }
 
         private org.pramaan.console.Console.Settings consoleSettings() {

@@ -81,6 +81,19 @@ public final class Server implements AutoCloseable {
                 1,
                 60,
                 TimeUnit.MINUTES));
+        // Users due for the rules reminder (IT Rules r.3(1)(c), every three months): one webhook event per showing.
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        var sent = app.ruleReminders().notifyDue();
+                        if (!sent.isEmpty()) LOG.info("rules reminders due: {} users", sent.size());
+                    } catch (RuntimeException e) {
+                        LOG.error("rules reminder pass failed; will retry", e);
+                    }
+                },
+                0,
+                app.config().policy().clockCheckInterval().toMillis() * 120,
+                TimeUnit.MILLISECONDS));
         SpoolSweep.sweep(app.config()
                 .storage()
                 .dataDir()

@@ -71,6 +71,11 @@ public interface CliRuntime extends AutoCloseable {
     /** Sends the outbox's messages (retrying a dead letter requeues it). */
     org.pramaan.notify.Dispatcher dispatcher();
 
+    /** Generation records on the data directory (creates it if needed; issue 14). */
+    default org.pramaan.generation.Generations generations() {
+        throw new UnsupportedOperationException("this runtime keeps no generation records");
+    }
+
     /** Media intake on the data directory (creates it if needed). */
     org.pramaan.intake.Intake intake();
 

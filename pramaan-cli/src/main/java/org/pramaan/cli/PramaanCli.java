@@ -34,6 +34,7 @@ public final class PramaanCli implements Runnable {
             BankCommand.class,
             CasesCommand.class,
             DeliveriesCommand.class,
+            GenerateCommand.class,
             ServeCommand.class,
             KeysCommand.class,
             AuditCommand.class,

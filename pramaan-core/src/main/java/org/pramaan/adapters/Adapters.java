@@ -45,6 +45,9 @@ public interface Adapters extends AutoCloseable {
     /** Console accounts and people's preferences. */
     org.pramaan.access.PersonRepository people();
 
+    /** Generation records, the consent registry and rule reminders (issue 14). */
+    org.pramaan.generation.GenerationRepository generations();
+
     IdempotencyStore idempotency();
 
     /** The unit of work every repository above commits in. */

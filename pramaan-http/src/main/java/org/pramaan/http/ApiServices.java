@@ -34,7 +34,8 @@ public record ApiServices(
         BankRoutes.Services banks,
         DeliveryRoutes.Services deliveries,
         ProvenanceRoutes.Services provenance,
-        ConsoleRoutes.Services console) {
+        ConsoleRoutes.Services console,
+        GenerationRoutes.Services generations) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -46,6 +47,7 @@ public record ApiServices(
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(generations, "generations");
     }
 
     /**
@@ -92,7 +94,8 @@ public record ApiServices(
             C2paReader c2pa,
             Optional<C2paSigner> signer,
             BankFiles.Limits bankImports,
-            ConsoleRoutes.Services console) {
+            ConsoleRoutes.Services console,
+            GenerationRoutes.Services generations) {
         return new ApiServices(
                 new Edge(keys, audit, limits, uploadDir, clock),
                 new MediaRoutes.Services(intake, media, limits, uploadDir),
@@ -104,6 +107,7 @@ public record ApiServices(
                 new BankRoutes.Services(banks, bankImports, audit, uploadDir, clock),
                 new DeliveryRoutes.Services(deliveries, dispatcher),
                 new ProvenanceRoutes.Services(c2pa, signer, audit, limits, uploadDir),
-                console);
+                console,
+                generations);
     }
 }

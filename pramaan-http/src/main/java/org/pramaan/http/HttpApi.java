@@ -70,6 +70,7 @@ public final class HttpApi {
         DeliveryRoutes deliveries = new DeliveryRoutes(services.deliveries());
         ProvenanceRoutes provenance = new ProvenanceRoutes(services.provenance());
         ConsoleRoutes console = new ConsoleRoutes(services.console());
+        GenerationRoutes generations = new GenerationRoutes(services.generations());
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
@@ -143,6 +144,20 @@ public final class HttpApi {
                 Route.guarded(
                         "POST", "/v1/accounts/{username}/disable", Permission.KEYS_ADMIN, console::disableAccount),
                 Route.guarded("POST", "/v1/accounts/{username}/enable", Permission.KEYS_ADMIN, console::enableAccount),
+                // The generator side (issue 14): records, "is this ours?", consents, rule reminders. A generation
+                // speaks
+                // with the service's marks and signature, hence the signing permission (ingest and admin keys).
+                Route.guarded("POST", "/v1/generations", Permission.PROVENANCE_SIGN, generations::record),
+                Route.guarded("POST", "/v1/generations/lookup", Permission.MEDIA_SUBMIT, generations::lookup),
+                Route.guarded("GET", "/v1/generations/{id}", Permission.AUDIT_READ, generations::get),
+                Route.guarded("POST", "/v1/consents", Permission.PROVENANCE_SIGN, generations::createConsent),
+                Route.guarded("GET", "/v1/consents", Permission.PROVENANCE_SIGN, generations::listConsents),
+                Route.guarded("GET", "/v1/consents/{id}", Permission.PROVENANCE_SIGN, generations::getConsent),
+                Route.guarded(
+                        "POST", "/v1/consents/{id}/revoke", Permission.PROVENANCE_SIGN, generations::revokeConsent),
+                Route.guarded(
+                        "POST", "/v1/users/{id}/rules-shown", Permission.PROVENANCE_SIGN, generations::rulesShown),
+                Route.guarded("GET", "/v1/users/rules-due", Permission.PROVENANCE_SIGN, generations::rulesDue),
                 Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
                 Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
                 Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),

@@ -47,7 +47,10 @@ public final class RequestBudget {
             "POST /m/lookup",
             "POST /m/compare",
             "POST /c/bank/{name}/content",
-            "POST /v1/banks/{name}/items");
+            "POST /v1/banks/{name}/items",
+            // Marking and hashing a generated output (vPDQ of a video) is media work too (issue 14).
+            "POST /v1/generations",
+            "POST /v1/generations/lookup");
 
     private final Settings settings;
 

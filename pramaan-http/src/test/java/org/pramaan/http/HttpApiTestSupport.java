@@ -90,7 +90,26 @@ final class HttpApiTestSupport {
                 Optional.empty(),
                 BankFiles.Limits.DEFAULT,
                 ConsoleRoutes.Services.of(
-                        cases, store.apiKeys(), store.people(), store.media(), audit, 0.1, new byte[] {1}, clock));
+                        cases, store.apiKeys(), store.people(), store.media(), audit, 0.1, new byte[] {1}, clock),
+                GenerationRoutes.Services.of(
+                        store.generations(),
+                        banks,
+                        audit,
+                        deliveries,
+                        Optional.empty(),
+                        clock,
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        new org.pramaan.generation.Generations.Settings(
+                                false,
+                                org.pramaan.generation.Generations.MIN_RETENTION,
+                                Optional.empty(),
+                                java.util.Set.of("CN"),
+                                "Pramaan"),
+                        AvHasher.none(),
+                        MediaLimits.defaults(),
+                        uploadDir));
         return new Wired(services, keys);
     }
 }

@@ -106,6 +106,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.generation.GenerationRepository generations() {
+        return new SqliteGenerationRepository(db);
+    }
+
+    @Override
     public org.pramaan.idempotency.IdempotencyStore idempotency() {
         return new SqliteIdempotencyStore(db);
     }

@@ -30,7 +30,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V5__outbox_accounts.sql",
             "V6__idempotency_trusted_flagger.sql",
             "V7__audit_anchor.sql",
-            "V8__console_people.sql");
+            "V8__console_people.sql",
+            "V9__generations.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

@@ -108,6 +108,14 @@ class SqliteContractsTest {
     }
 
     @Nested
+    class Generations extends org.pramaan.testkit.contracts.GenerationRepositoryContract {
+        @Override
+        protected org.pramaan.generation.GenerationRepository createRepository(Path dir) {
+            return open(dir).generations();
+        }
+    }
+
+    @Nested
     class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
         @Override
         protected org.pramaan.access.PersonRepository createRepository(Path dir) {

@@ -51,6 +51,7 @@ public final class MemoryStore {
     private final MemoryAccountRepository accounts = new MemoryAccountRepository(this);
     private final MemoryIdempotencyStore idempotency = new MemoryIdempotencyStore(this);
     private final MemoryPersonRepository people = new MemoryPersonRepository(this);
+    private final MemoryGenerationRepository generations = new MemoryGenerationRepository(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -117,6 +118,10 @@ public final class MemoryStore {
 
     public AccountRepository accounts() {
         return accounts;
+    }
+
+    public org.pramaan.generation.GenerationRepository generations() {
+        return generations;
     }
 
     public org.pramaan.access.PersonRepository people() {

@@ -46,6 +46,13 @@ final class Tables {
     final Map<String, org.pramaan.access.ConsoleAccount> consoleAccounts = new java.util.TreeMap<>();
 
     final Map<String, org.pramaan.access.Preferences> preferences = new HashMap<>();
+
+    /** Generation records, consents and rule acknowledgements by id (issue 14; outside the constructor too). */
+    final Map<String, org.pramaan.generation.GenerationRecord> generations = new TreeMap<>();
+
+    final Map<String, org.pramaan.generation.Consent> consents = new LinkedHashMap<>();
+
+    final Map<String, org.pramaan.generation.RulesShown> rulesShown = new TreeMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -113,6 +120,9 @@ final class Tables {
         Tables t = copyOthers();
         t.consoleAccounts.putAll(consoleAccounts);
         t.preferences.putAll(preferences);
+        t.generations.putAll(generations);
+        t.consents.putAll(consents);
+        t.rulesShown.putAll(rulesShown);
         return t;
     }
 
@@ -154,6 +164,9 @@ final class Tables {
         replace(idempotency, snapshot.idempotency);
         replace(consoleAccounts, snapshot.consoleAccounts);
         replace(preferences, snapshot.preferences);
+        replace(generations, snapshot.generations);
+        replace(consents, snapshot.consents);
+        replace(rulesShown, snapshot.rulesShown);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

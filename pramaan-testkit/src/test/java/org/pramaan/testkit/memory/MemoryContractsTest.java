@@ -102,6 +102,14 @@ class MemoryContractsTest {
     }
 
     @Nested
+    class Generations extends org.pramaan.testkit.contracts.GenerationRepositoryContract {
+        @Override
+        protected org.pramaan.generation.GenerationRepository createRepository(Path dir) {
+            return MemoryStore.create().generations();
+        }
+    }
+
+    @Nested
     class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
         @Override
         protected org.pramaan.access.PersonRepository createRepository(Path dir) {

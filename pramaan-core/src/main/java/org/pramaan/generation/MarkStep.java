@@ -1,0 +1,40 @@
+package org.pramaan.generation;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Port: one mark a generation applies to its output before the metadata labels and the C2PA
+ * manifest (which must come last, since it hashes the final bytes). The visible label per profile
+ * (issue 14 item 1, {@code org.pramaan.labels}) and the keyed watermark (item 2,
+ * {@code org.pramaan.watermark}) plug in as steps; the composition root lists the ones it has.
+ */
+public interface MarkStep {
+    /** What the record lists when this step applied its mark ({@code visible-label}, {@code watermark}). */
+    String name();
+
+    /** Whether this is the explicit (visible) label that an unlabelled export leaves out. */
+    boolean explicit();
+
+    /**
+     * Returns the marked file, or empty when this step has nothing to apply to this format (then the
+     * record does not list it).
+     *
+     * @throws IllegalArgumentException for a file the step cannot read
+     */
+    Optional<byte[]> apply(byte[] file, Request request) throws IOException;
+
+    /**
+     * What a step may use.
+     *
+     * @param recordId     the generation record id (the watermark payload, the AIGC ProduceID)
+     * @param profile      the labelling profile (jurisdiction code, e.g. {@code CN}, {@code IN})
+     * @param filingNumber the service's filing number, for profiles that show it (CN DSP arts.19-20)
+     */
+    record Request(String recordId, String profile, Optional<String> filingNumber) {}
+
+    /** Port: reads our own watermark's payload (the record id) back out of a file, for "is this ours?". */
+    interface Decoder {
+        Optional<String> decode(byte[] file) throws IOException;
+    }
+}

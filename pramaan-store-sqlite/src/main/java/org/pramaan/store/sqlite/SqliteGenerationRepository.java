@@ -1,0 +1,98 @@
+package org.pramaan.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Optional;
+import org.pramaan.generation.Consent;
+import org.pramaan.generation.GenerationRecord;
+import org.pramaan.generation.GenerationRepository;
+import org.pramaan.generation.RulesShown;
+import org.pramaan.json.Json;
+
+final class SqliteGenerationRepository implements GenerationRepository {
+    private final SqliteDatabase db;
+
+    SqliteGenerationRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(GenerationRecord r) {
+        db.write(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO generations(id, created_at, json) VALUES (?, ?, ?)")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.createdAt().toString());
+                ps.setString(3, Json.write(r));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<GenerationRecord> find(String id) {
+        return db.first(
+                "SELECT json FROM generations WHERE id = ?",
+                ps -> ps.setString(1, id),
+                rs -> Json.read(rs.getString(1), GenerationRecord.class));
+    }
+
+    @Override
+    public void saveConsent(Consent k) {
+        db.write(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO consents(id, person, created_at, json) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, k.id());
+                ps.setString(2, k.personId());
+                ps.setString(3, k.createdAt().toString());
+                ps.setString(4, Json.write(k));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Consent> consent(String id) {
+        return db.first(
+                "SELECT json FROM consents WHERE id = ?",
+                ps -> ps.setString(1, id),
+                rs -> Json.read(rs.getString(1), Consent.class));
+    }
+
+    @Override
+    public List<Consent> consents(String personId) {
+        return db.list(
+                "SELECT json FROM consents WHERE person = ? ORDER BY created_at, id",
+                ps -> ps.setString(1, personId),
+                rs -> Json.read(rs.getString(1), Consent.class));
+    }
+
+    @Override
+    public void saveRulesShown(RulesShown s) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rules_shown(user_id, json) VALUES (?, ?) "
+                    + "ON CONFLICT(user_id) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, s.userId());
+                ps.setString(2, Json.write(s));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<RulesShown> rulesShown(String userId) {
+        return db.first(
+                "SELECT json FROM rules_shown WHERE user_id = ?",
+                ps -> ps.setString(1, userId),
+                rs -> Json.read(rs.getString(1), RulesShown.class));
+    }
+
+    @Override
+    public List<RulesShown> allRulesShown() {
+        return db.list(
+                "SELECT json FROM rules_shown ORDER BY user_id",
+                ps -> {},
+                rs -> Json.read(rs.getString(1), RulesShown.class));
+    }
+}

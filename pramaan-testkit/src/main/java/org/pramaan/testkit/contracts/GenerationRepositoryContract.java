@@ -1,0 +1,109 @@
+package org.pramaan.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pramaan.generation.Consent;
+import org.pramaan.generation.GenerationRecord;
+import org.pramaan.generation.GenerationRepository;
+import org.pramaan.generation.Modality;
+import org.pramaan.generation.RulesShown;
+
+/** Contract for {@link GenerationRepository} adapters. */
+public abstract class GenerationRepositoryContract {
+    @TempDir
+    protected Path dir;
+
+    protected abstract GenerationRepository createRepository(Path dir);
+
+    static GenerationRecord record(String id) {
+        return new GenerationRecord(
+                id,
+                "imagegen",
+                "2.1",
+                "a".repeat(64),
+                Optional.of("a cat in a hat"),
+                "user-7",
+                true,
+                "phone",
+                List.of("con_1"),
+                "JPEG",
+                "b".repeat(64),
+                Optional.of("c".repeat(64)),
+                List.of("sha256", "pdq"),
+                List.of("iptc-digital-source-type", "gb45438-aigc"),
+                "CN",
+                true,
+                true,
+                Optional.of("310115-AI-2025-01"),
+                Optional.empty(),
+                "key:k1",
+                Samples.T0,
+                Samples.T0.plusSeconds(183L * 86400));
+    }
+
+    @Test
+    void storesAndFindsRecordsWithEveryField() {
+        GenerationRepository repo = createRepository(dir);
+        assertThat(repo.find("gen_1")).isEmpty();
+        GenerationRecord r = record("gen_1");
+        repo.save(r);
+        repo.save(record("gen_2"));
+        assertThat(repo.find("gen_1")).contains(r);
+        assertThat(repo.find("gen_2")).map(GenerationRecord::id).contains("gen_2");
+    }
+
+    @Test
+    void consentsAreReplacedByIdAndListedPerPersonOldestFirst() {
+        GenerationRepository repo = createRepository(dir);
+        Consent a =
+                new Consent("con_a", "p1", Modality.FACE, "ads", "p1", "doc-1", "key:k", Samples.T0, Optional.empty());
+        Consent b = new Consent(
+                "con_b",
+                "p1",
+                Modality.VOICE,
+                "ads",
+                "p1",
+                "doc-2",
+                "key:k",
+                Samples.T0.plusSeconds(1),
+                Optional.empty());
+        Consent other =
+                new Consent("con_c", "p2", Modality.FACE, "x", "p2", "doc-3", "key:k", Samples.T0, Optional.empty());
+        repo.saveConsent(b);
+        repo.saveConsent(a);
+        repo.saveConsent(other);
+        assertThat(repo.consents("p1")).containsExactly(a, b);
+        Consent revoked = new Consent(
+                "con_a",
+                "p1",
+                Modality.FACE,
+                "ads",
+                "p1",
+                "doc-1",
+                "key:k",
+                Samples.T0,
+                Optional.of(Samples.T0.plusSeconds(9)));
+        repo.saveConsent(revoked);
+        assertThat(repo.consent("con_a")).contains(revoked);
+        assertThat(repo.consents("p1")).containsExactly(revoked, b);
+        assertThat(repo.consent("nope")).isEmpty();
+    }
+
+    @Test
+    void rulesShownIsOnePerUserAndReplaced() {
+        GenerationRepository repo = createRepository(dir);
+        RulesShown u1 = new RulesShown("u1", Samples.T0, "hi", Optional.empty());
+        repo.saveRulesShown(u1);
+        repo.saveRulesShown(new RulesShown("u2", Samples.T0, "en", Optional.empty()));
+        RulesShown again = new RulesShown("u1", Samples.T0.plusSeconds(60), "en", Optional.of(Samples.T0));
+        repo.saveRulesShown(again);
+        assertThat(repo.rulesShown("u1")).contains(again);
+        assertThat(repo.allRulesShown()).extracting(RulesShown::userId).containsExactly("u1", "u2");
+        assertThat(repo.rulesShown("u3")).isEmpty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.pramaan.testkit.memory;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.pramaan.generation.Consent;
+import org.pramaan.generation.GenerationRecord;
+import org.pramaan.generation.GenerationRepository;
+import org.pramaan.generation.RulesShown;
+
+final class MemoryGenerationRepository implements GenerationRepository {
+    private final MemoryStore store;
+
+    MemoryGenerationRepository(MemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void save(GenerationRecord record) {
+        Objects.requireNonNull(record, "record");
+        store.locked(t -> {
+            if (t.generations.containsKey(record.id()))
+                throw new IllegalStateException("generation record " + record.id() + " exists");
+            return t.generations.put(record.id(), record);
+        });
+    }
+
+    @Override
+    public Optional<GenerationRecord> find(String id) {
+        return store.locked(t -> Optional.ofNullable(t.generations.get(id)));
+    }
+
+    @Override
+    public void saveConsent(Consent consent) {
+        Objects.requireNonNull(consent, "consent");
+        store.locked(t -> t.consents.put(consent.id(), consent));
+    }
+
+    @Override
+    public Optional<Consent> consent(String id) {
+        return store.locked(t -> Optional.ofNullable(t.consents.get(id)));
+    }
+
+    @Override
+    public List<Consent> consents(String personId) {
+        return store.locked(t -> t.consents.values().stream()
+                .filter(c -> c.personId().equals(personId))
+                .sorted(java.util.Comparator.comparing(Consent::createdAt).thenComparing(Consent::id))
+                .toList());
+    }
+
+    @Override
+    public void saveRulesShown(RulesShown shown) {
+        Objects.requireNonNull(shown, "shown");
+        store.locked(t -> t.rulesShown.put(shown.userId(), shown));
+    }
+
+    @Override
+    public Optional<RulesShown> rulesShown(String userId) {
+        return store.locked(t -> Optional.ofNullable(t.rulesShown.get(userId)));
+    }
+
+    @Override
+    public List<RulesShown> allRulesShown() {
+        return store.locked(t -> List.copyOf(t.rulesShown.values()));
+    }
+}

@@ -258,10 +258,6 @@ public record PramaanConfig(
             "P183D",
             "how long generation records are kept (ISO-8601 duration in days, at least P183D: six months, CN Labeling Measures art.9)"
         });
-        KEYS.put("generation.filing-number", new String[] {
-            "",
-            "the service's algorithm filing number (CN Deep Synthesis Provisions arts.19-20), shown in records and labels"
-        });
         KEYS.put("generation.unlabelled-profiles", new String[] {
             "",
             "profiles that allow an export without the visible label on the user's request (CN Labeling Measures art.9), comma-separated; empty: as each label profile's unlabelledExport rule says (CN, EU, US yes; IN no)"
@@ -662,11 +658,9 @@ public record PramaanConfig(
             Duration retention = duration("generation.retention");
             if (retention.compareTo(org.pramaan.generation.Generations.MIN_RETENTION) < 0)
                 throw bad("generation.retention", "must be at least P183D (six months, CN Labeling Measures art.9)");
-            // One filing number for the service (CN DSP arts.19-20): the visible labels' key when the records' is
-            // unset.
-            Optional<String> filing = optional("generation.filing-number").or(() -> optional("labels.filing-number"));
-            if (filing.isPresent() && filing.get().length() > 128)
-                throw bad("generation.filing-number", "must be at most 128 characters");
+            // One filing number for the service (CN DSP arts.19-20), labels.filing-number: drawn on the visible labels
+            // whose profile asks for it and kept in every generation record.
+            Optional<String> filing = filingNumber();
             java.util.Set<String> profiles = new java.util.TreeSet<>();
             for (String s :
                     org.pramaan.limits.PlainText.split(values.get("generation.unlabelled-profiles"), ',', false)) {

@@ -27,7 +27,7 @@ class GenerationConfigTest {
                 .as("empty: the label profiles decide")
                 .isEmpty();
         var set = load(Map.of(
-                        "PRAMAAN_GENERATION_FILING_NUMBER", "Beijing-Gen-2025-0001",
+                        "PRAMAAN_LABELS_FILING_NUMBER", "Beijing-Gen-2025-0001",
                         "PRAMAAN_GENERATION_RETENTION", "P365D",
                         "PRAMAAN_GENERATION_UNLABELLED_PROFILES", "cn, eu"))
                 .generation();

@@ -55,7 +55,7 @@ class GenerationEndToEndTest extends ServerTestBase {
     @Test
     void recordAGenerationGetTheMarkedFileBackAndLookItUpAfterARestart() throws Exception {
         stop();
-        start(Map.of("PRAMAAN_GENERATION_FILING_NUMBER", "Beijing-Gen-2025-0001"));
+        start(Map.of("PRAMAAN_LABELS_FILING_NUMBER", "Beijing-Gen-2025-0001"));
         String service = app.keys().create(Role.INGEST, "generator").secret();
         byte[] input = TestImages.jpeg(TestImages.photo(320, 240, 5), 0.9f);
 
@@ -73,7 +73,7 @@ class GenerationEndToEndTest extends ServerTestBase {
 
         // The records survive a restart of the server and its store.
         stop();
-        start(Map.of("PRAMAAN_GENERATION_FILING_NUMBER", "Beijing-Gen-2025-0001"));
+        start(Map.of("PRAMAAN_LABELS_FILING_NUMBER", "Beijing-Gen-2025-0001"));
 
         ApiClient.Response full = api.get("/v1/generations/" + id, ADMIN);
         assertThat(full.status()).as(full.raw()).isEqualTo(200);

@@ -47,7 +47,7 @@ public final class Generations {
      *
      * @param keepPrompts        store the prompt itself ({@code generation.keep-prompts}); else only its SHA-256
      * @param retention          how long records are kept ({@code generation.retention}, at least {@link #MIN_RETENTION})
-     * @param filingNumber       the algorithm filing number (CN DSP arts.19-20; {@code generation.filing-number})
+     * @param filingNumber       the algorithm filing number (CN DSP arts.19-20; {@code labels.filing-number}, shared with the visible labels)
      * @param unlabelledProfiles profiles that allow an export without the explicit label
      *                           ({@code generation.unlabelled-profiles}; CN Labeling Measures art.9); empty:
      *                           as each label profile's {@code unlabelledExport} rule says

@@ -123,7 +123,9 @@ public final class Embedded implements AutoCloseable {
                             clock,
                             config.console().sessions(),
                             consoleServices().queue(),
-                            consoleServices().assignments()));
+                            consoleServices().assignments(),
+                            consoleServices().accounts(),
+                            consoleServices().preferences()));
                 c = console;
             }
         }

@@ -148,4 +148,60 @@ class ConsoleActionsTest extends ServerTestBase {
                 .isEqualTo(303);
         assertThat(app.cases().find(id).orElseThrow().assignee()).isEmpty();
     }
+
+    @Test
+    void anAccountSignsInWithItsPasswordAndItsPreferencesShapeThePages() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(25)));
+        app.consoleServices()
+                .accounts()
+                .create(
+                        "asha",
+                        "correct horse battery",
+                        org.pramaan.access.Role.REVIEWER,
+                        false,
+                        org.pramaan.access.Actor.operator("test-admin"));
+        ConsoleClient c = new ConsoleClient(port);
+        HttpResponse<String> wrong =
+                c.post("/signin", ConsoleClient.form("username", "asha", "password", "wrong horse battery"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(ConsoleClient.setCookie(wrong)).isEmpty();
+        HttpResponse<String> ok =
+                c.post("/signin", ConsoleClient.form("username", "asha", "password", "correct horse battery"));
+        assertThat(ok.statusCode()).isEqualTo(303);
+        c.cookie = ConsoleClient.setCookie(ok).orElseThrow().split(";")[0];
+        assertThat(c.get("/").body()).contains("data-case=\"" + id + "\"");
+
+        // A claim is recorded with the account, not a key.
+        String token = ConsoleClient.csrf(c.get("/cases/" + id).body());
+        assertThat(c.post("/cases/" + id + "/claim", ConsoleClient.form("_csrf", token))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(app.cases().find(id).orElseThrow().assignee()).contains("user:asha");
+
+        // Shielded by default; preferences turn that off, switch to Hindi and show dates in IST.
+        assertThat(c.get("/cases/" + id).body()).contains("media-item shielded");
+        HttpResponse<String> badZone = c.post(
+                "/preferences",
+                ConsoleClient.form("_csrf", token, "blur", "false", "language", "hi", "timeZone", "Mars/Olympus"));
+        assertThat(badZone.statusCode()).isEqualTo(400);
+        assertThat(badZone.body()).contains("timeZone");
+        HttpResponse<String> saved = c.post(
+                "/preferences",
+                ConsoleClient.form("_csrf", token, "blur", "false", "language", "hi", "timeZone", "Asia/Kolkata"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String page = c.get("/cases/" + id).body();
+        assertThat(page).doesNotContain("media-item shielded").contains("<html lang=\"hi\">");
+        assertThat(app.consoleServices()
+                        .preferences()
+                        .get(new org.pramaan.access.Actor.User("asha", java.util.Optional.empty()))
+                        .timeZone())
+                .isEqualTo("Asia/Kolkata");
+
+        // The preferences stay with the person: a new session starts in Hindi.
+        ConsoleClient again = new ConsoleClient(port);
+        HttpResponse<String> second =
+                again.post("/signin", ConsoleClient.form("username", "asha", "password", "correct horse battery"));
+        again.cookie = ConsoleClient.setCookie(second).orElseThrow().split(";")[0];
+        assertThat(again.get("/").body()).contains("<html lang=\"hi\">");
+    }
 }

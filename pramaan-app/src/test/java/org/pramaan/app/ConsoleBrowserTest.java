@@ -247,5 +247,13 @@ class ConsoleBrowserTest extends ServerTestBase {
         page.navigate(base() + "/?assigned=none");
         assertThat(page.locator("tr[data-case='" + id + "']")).hasCount(0);
         scan("queue-filtered");
+
+        page.navigate(base() + "/preferences");
+        page.locator("#prefs-zone").selectOption("Asia/Kolkata");
+        page.locator("#prefs-save").click();
+        assertThat(page.locator("#prefs-zone")).hasValue("Asia/Kolkata");
+        scan("preferences");
+        page.navigate(base() + "/");
+        assertThat(page.locator("tr[data-case='" + id + "'] time").first()).containsText("+05:30");
     }
 }

@@ -59,7 +59,8 @@ public record CasePage(
             List<RulePack.NoticeType> types,
             List<Delivery> deliveries,
             Instant now,
-            People people) {
+            People people,
+            boolean blurByDefault) {
         List<Field> fields = new ArrayList<>();
         new TreeMap<>(c.notice()).forEach((k, v) -> fields.add(new Field(k, v)));
         List<SignalRow> all = new ArrayList<>();
@@ -88,7 +89,8 @@ public record CasePage(
                 QueueRow.of(c, now),
                 fields,
                 media,
-                sensitive(c, types),
+                // Shielded by default for intimate-imagery and CSAM notices unless the person turned that off.
+                blurByDefault && sensitive(c, types),
                 all,
                 c2pa,
                 hashes,

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.pramaan.access.Actor;
 import org.pramaan.access.ApiKeys;
 import org.pramaan.access.Permission;
 import org.pramaan.access.Principal;
@@ -86,7 +85,9 @@ public final class Console {
             Clock clock,
             Settings settings,
             org.pramaan.cases.CaseQueue queue,
-            org.pramaan.cases.CaseAssignments assignments) {}
+            org.pramaan.cases.CaseAssignments assignments,
+            org.pramaan.access.ConsoleAccounts accounts,
+            org.pramaan.access.PersonPreferences preferences) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -101,7 +102,7 @@ public final class Console {
                 services.clock(),
                 services.settings().idleTimeout(),
                 services.settings().absoluteLifetime());
-        this.signIn = new SignIn(services.keys());
+        this.signIn = new SignIn(services.keys(), services.accounts());
     }
 
     public Sessions sessions() {
@@ -117,6 +118,8 @@ public final class Console {
         config.routes.addHttpHandler(HandlerType.POST, "/signin", guard(this::signInPost));
         post(config, "/signout", this::signOut);
         post(config, "/lang", this::lang);
+        get(config, "/preferences", this::preferencesPage);
+        post(config, "/preferences", this::savePreferences);
         get(config, "/cases/{id}", this::caseView);
         get(config, "/cases/{id}/media", this::media);
         get(config, "/cases/{id}/bundle", this::bundle);
@@ -145,7 +148,9 @@ public final class Console {
                     "console.cross_site", "sign-in from another site (Origin " + cut(origin) + ") is refused");
         Principal p;
         try {
-            p = signIn.withKey(ctx.formParam("apiKey"));
+            p = ctx.formParam("username") != null
+                    ? signIn.withPassword(ctx.formParam("username"), ctx.formParam("password"))
+                    : signIn.withKey(ctx.formParam("apiKey"));
         } catch (Invalid | Forbidden e) {
             render(
                     ctx,
@@ -155,20 +160,26 @@ public final class Console {
                     message(ctx, e));
             return;
         }
-        String lang = langOf(ctx);
-        Sessions.Session session = sessions.open(p, lang);
+        Sessions.Session session = sessions.open(p, langOf(ctx));
+        // The person's stored language and time zone apply from the first page.
+        org.pramaan.access.Preferences prefs = s.preferences().get(session.actor());
+        sessions.setPreferences(session, prefs.language(), java.time.ZoneId.of(prefs.timeZone()));
         s.audit()
                 .append(
                         "console.signed_in",
-                        Actor.of(p).wireName(),
-                        Map.of("role", p.role().wireName()));
+                        session.actor().wireName(),
+                        Map.of(
+                                "role",
+                                p.role().wireName(),
+                                "method",
+                                ctx.formParam("username") != null ? "password" : "api-key"));
         setCookie(ctx, session.id(), false);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx, Sessions.Session session) {
         sessions.close(session.id());
-        s.audit().append("console.signed_out", Actor.of(session.principal()).wireName(), Map.of());
+        s.audit().append("console.signed_out", session.actor().wireName(), Map.of());
         setCookie(ctx, "", true);
         ctx.redirect("/signin", HttpStatus.SEE_OTHER);
     }
@@ -185,13 +196,45 @@ public final class Console {
                 HttpStatus.SEE_OTHER);
     }
 
+    // ---- preferences (blur sensitive media by default, language, time zone), stored per person ----
+
+    private void preferencesPage(Context ctx, Sessions.Session session) {
+        render(
+                ctx,
+                200,
+                "preferences.jte",
+                page(ctx, Optional.of(session), "prefs.title", "preferences"),
+                new PreferencesModel(
+                        s.preferences().get(session.actor()),
+                        java.time.ZoneId.getAvailableZoneIds().stream()
+                                .filter(z -> z.indexOf('/') > 0 && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                                .sorted()
+                                .toList()));
+    }
+
+    /** The preferences page's data: the stored choices and the time zones offered. */
+    public record PreferencesModel(org.pramaan.access.Preferences prefs, List<String> zones) {}
+
+    private void savePreferences(Context ctx, Sessions.Session session) {
+        String blur = Objects.requireNonNullElse(ctx.formParam("blur"), "false");
+        if (!blur.equals("true") && !blur.equals("false"))
+            throw new Invalid("blur", "blur is '" + cut(blur) + "'; use true or false");
+        String zone = Objects.requireNonNullElse(ctx.formParam("timeZone"), "").strip();
+        String lang = Objects.requireNonNullElse(ctx.formParam("language"), "").strip();
+        // Preferences checks the language and the zone and names the field it refuses.
+        org.pramaan.access.Preferences saved = s.preferences()
+                .update(session.actor(), new org.pramaan.access.Preferences(blur.equals("true"), lang, zone));
+        sessions.setPreferences(session, saved.language(), java.time.ZoneId.of(saved.timeZone()));
+        ctx.redirect("/preferences", HttpStatus.SEE_OTHER);
+    }
+
     // ---- pages ----
 
     private void queue(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);
         QueueFilters f = QueueFilters.parse(ctx::queryParam, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows = s.queue().open(f.filter(), Actor.of(session.principal())).stream()
+        List<QueueRow> rows = s.queue().open(f.filter(), session.actor()).stream()
                 .map(c -> QueueRow.of(c, now))
                 .toList();
         render(ctx, 200, "queue.jte", page(ctx, Optional.of(session), "queue.title", "queue"), new QueueModel(rows, f));
@@ -211,7 +254,8 @@ public final class Console {
                 s.deliveries().forCase(c.id()),
                 s.clock().instant(),
                 new CasePage.People(
-                        s.assignments().assignable(), s.assignments().seniors()));
+                        s.assignments().assignable(), s.assignments().seniors()),
+                s.preferences().get(session.actor()).blurSensitive());
         render(ctx, 200, "case.jte", page(ctx, Optional.of(session), "case.title", "queue"), model);
     }
 
@@ -226,8 +270,8 @@ public final class Console {
         CaseFile c = findCase(ctx);
         CaseAction action = action(ctx);
         String reason = reason(ctx, false);
-        Optional<Map<String, Object>> sor = s.cases()
-                .previewStatement(c.id(), action, Actor.of(session.principal()), reason.isEmpty() ? "-" : reason);
+        Optional<Map<String, Object>> sor =
+                s.cases().previewStatement(c.id(), action, session.actor(), reason.isEmpty() ? "-" : reason);
         render(
                 ctx,
                 200,
@@ -242,7 +286,7 @@ public final class Console {
         CaseAction action = action(ctx);
         String reason = reason(ctx, true);
         // CaseService audits the action with this person's key as the actor (DEV-GUIDELINES 7).
-        s.cases().act(c.id(), action, Actor.of(session.principal()), reason);
+        s.cases().act(c.id(), action, session.actor(), reason);
         // A settled case leaves the queue, so the reviewer goes back to it; otherwise they stay on the case.
         ctx.redirect(action.closesCase() ? "/" : "/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
@@ -253,7 +297,7 @@ public final class Console {
         String d = Objects.requireNonNullElse(ctx.formParam("decision"), "");
         if (!d.equals("uphold") && !d.equals("reverse"))
             throw new Invalid("decision", "decision '" + cut(d) + "' is not uphold or reverse");
-        s.cases().decideAppeal(c.id(), d.equals("reverse"), Actor.of(session.principal()), reason(ctx, true));
+        s.cases().decideAppeal(c.id(), d.equals("reverse"), session.actor(), reason(ctx, true));
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -263,21 +307,21 @@ public final class Console {
     private void claim(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_ACT);
         CaseFile c = findCase(ctx);
-        s.assignments().claim(c.id(), Actor.of(session.principal()));
+        s.assignments().claim(c.id(), session.actor());
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
     private void assign(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_ACT);
         CaseFile c = findCase(ctx);
-        s.assignments().assign(c.id(), person(ctx, "assignee"), Actor.of(session.principal()));
+        s.assignments().assign(c.id(), person(ctx, "assignee"), session.actor());
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
     private void unassign(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_ACT);
         CaseFile c = findCase(ctx);
-        s.assignments().unassign(c.id(), Actor.of(session.principal()));
+        s.assignments().unassign(c.id(), session.actor());
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -290,7 +334,7 @@ public final class Console {
                     "note",
                     "the note is " + note.length() + " characters; at most "
                             + org.pramaan.cases.CaseAssignments.MAX_NOTE);
-        s.assignments().escalate(c.id(), person(ctx, "to"), note, Actor.of(session.principal()));
+        s.assignments().escalate(c.id(), person(ctx, "to"), note, session.actor());
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -323,7 +367,7 @@ public final class Console {
         // Media bytes only for admins, as on the API (they may be intimate imagery); the export is audited with the
         // person.
         boolean withMedia = session.principal().can(Permission.AUDIT_READ);
-        byte[] zip = s.bundles().export(c.id(), withMedia, Actor.of(session.principal()));
+        byte[] zip = s.bundles().export(c.id(), withMedia, session.actor());
         ctx.header("Content-Disposition", "attachment; filename=\"" + c.id() + "-evidence.zip\"");
         ctx.contentType("application/zip");
         ctx.result(zip);

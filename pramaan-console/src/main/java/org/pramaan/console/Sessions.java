@@ -53,6 +53,21 @@ public final class Sessions {
         Session withLang(String l) {
             return new Session(id, principal, csrf, createdAt, lastSeen, l, zone);
         }
+
+        Session withZone(ZoneId z) {
+            return new Session(id, principal, csrf, createdAt, lastSeen, lang, z);
+        }
+
+        /**
+         * Who acts in this session: the API key, or the username/password account (whose principal id is
+         * {@code user:<name>}), so case events and the audit log name the person either way.
+         */
+        public org.pramaan.access.Actor actor() {
+            return principal.keyId().startsWith(USER_PREFIX)
+                    ? new org.pramaan.access.Actor.User(
+                            principal.keyId().substring(USER_PREFIX.length()), Optional.of(principal.role()))
+                    : org.pramaan.access.Actor.of(principal);
+        }
     }
 
     private final ConcurrentHashMap<String, Session> byId = new ConcurrentHashMap<>();
@@ -98,6 +113,14 @@ public final class Sessions {
     public void setLang(Session s, String lang) {
         byId.computeIfPresent(s.id(), (k, v) -> v.withLang(lang));
     }
+
+    /** The person's language and time zone (their stored preferences) for the rest of the session. */
+    public void setPreferences(Session s, String lang, ZoneId zone) {
+        byId.computeIfPresent(s.id(), (k, v) -> v.withLang(lang).withZone(zone));
+    }
+
+    /** The principal id of a username/password account, beside API key ids. */
+    static final String USER_PREFIX = "user:";
 
     /** Sign-out: the id stops working at once, whatever the browser keeps. */
     public void close(String id) {

@@ -16,9 +16,38 @@ public final class SignIn {
     static final int MAX_KEY_CHARS = 256;
 
     private final ApiKeys keys;
+    private final org.pramaan.access.ConsoleAccounts accounts;
 
-    public SignIn(ApiKeys keys) {
+    public SignIn(ApiKeys keys, org.pramaan.access.ConsoleAccounts accounts) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    }
+
+    /**
+     * The person behind a username/password account an admin created (Argon2id, locked after repeated failures by
+     * {@link org.pramaan.access.ConsoleAccounts#authenticate}).
+     *
+     * @throws Invalid naming {@code username} or {@code password} when empty or too long
+     * @throws Forbidden when the name and password do not match an enabled account, or the name is locked
+     */
+    public Principal withPassword(String username, String password) {
+        String u = username == null ? "" : username.strip();
+        String pw = password == null ? "" : password;
+        if (u.isEmpty()) throw new Invalid("username", "enter a username");
+        if (u.length() > org.pramaan.access.ConsoleAccounts.MAX_USERNAME)
+            throw new Invalid(
+                    "username",
+                    "the username is " + u.length() + " characters; at most "
+                            + org.pramaan.access.ConsoleAccounts.MAX_USERNAME);
+        if (pw.isEmpty()) throw new Invalid("password", "enter a password");
+        if (pw.length() > org.pramaan.access.ConsoleAccounts.MAX_PASSWORD)
+            throw new Invalid(
+                    "password",
+                    "the password is " + pw.length() + " characters; at most "
+                            + org.pramaan.access.ConsoleAccounts.MAX_PASSWORD);
+        org.pramaan.access.Person p = accounts.authenticate(u, pw)
+                .orElseThrow(() -> new Forbidden("console.signin_refused", "unknown username or wrong password"));
+        return new Principal(Sessions.USER_PREFIX + u, p.role(), p.name());
     }
 
     /**

@@ -92,30 +92,7 @@ class LabelsEndToEndTest extends ServerTestBase {
     void anMp4ComesBackWithTheLabelForTheProfilesSpan() throws Exception {
         Path in = Files.createTempFile("label-e2e", ".mp4");
         try {
-            try {
-                Process p = new ProcessBuilder(java.util.List.of(
-                                "ffmpeg",
-                                "-nostdin",
-                                "-v",
-                                "error",
-                                "-y",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "testsrc2=size=320x240:rate=25:duration=3",
-                                "-c:v",
-                                "libx264",
-                                "-pix_fmt",
-                                "yuv420p",
-                                in.toString()))
-                        .redirectErrorStream(true)
-                        .start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed");
-            } catch (java.io.IOException e) {
-                if ("true".equals(System.getenv("CI"))) throw new AssertionError("ffmpeg is required in CI", e);
-                Assumptions.abort("ffmpeg with libx264 not found: " + e.getMessage());
-            }
+            TestMedia.x264Mp4(in);
             byte[] mp4 = Files.readAllBytes(in);
             HttpResponse<byte[]> r = post(ingest, "?profile=CN", "application/octet-stream", mp4);
             assertThat(r.statusCode())

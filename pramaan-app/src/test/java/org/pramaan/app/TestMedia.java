@@ -14,6 +14,38 @@ final class TestMedia {
 
     private TestMedia() {}
 
+    /**
+     * A 3-second 320×240 H.264 MP4 made by the system's ffmpeg (Debian's, with libx264) at {@code out}. Without it
+     * the calling test is skipped, except under {@code CI=true}, where {@code .ci/run} installs ffmpeg.
+     */
+    static void x264Mp4(java.nio.file.Path out) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(java.util.List.of(
+                            "ffmpeg",
+                            "-nostdin",
+                            "-v",
+                            "error",
+                            "-y",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc2=size=320x240:rate=25:duration=3",
+                            "-c:v",
+                            "libx264",
+                            "-pix_fmt",
+                            "yuv420p",
+                            out.toString()))
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed");
+        } catch (java.io.IOException e) {
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("ffmpeg with libx264 is required in CI", e);
+            org.junit.jupiter.api.Assumptions.abort("ffmpeg with libx264 not found: " + e.getMessage());
+        }
+    }
+
     static byte[] cameraJpeg(long seed) {
         byte[] jpeg = TestImages.jpeg(TestImages.photo(640, 480, seed), 0.9f);
         return MetadataEmbedder.withExif(jpeg, Map.of(0x010F, "Canon", 0x0110, "Canon EOS R6"));

@@ -1,6 +1,7 @@
 package org.pramaan.provenance.c2pa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
@@ -56,5 +57,33 @@ final class CawgIdentity {
                 log.fail("cawg.identity.malformed", url, e.getMessage());
             }
         }
+    }
+
+    /**
+     * The assertion as the report shows it, in the reference's shape (c2pa-rs identity IdentityAssertion
+     * serialised for the Reader): the {@code signer_payload} (CAWG Identity Assertion 1.1: sig_type and
+     * referenced_assertions) and, for {@code cawg.x509.cose} (§8.2, X.509 certificates and COSE signatures), the
+     * COSE_Sign1 credential decoded into {@code signature_info} in place of the raw {@code signature};
+     * {@code pad1}/{@code pad2} (zero filler that keeps the assertion's size stable) are left out. Other signature types are shown as stored.
+     */
+    static JsonNode reportData(JsonNode stored) {
+        if (!Cbor.text(stored.path("signer_payload"), "sig_type").equals("cawg.x509.cose")) return stored;
+        byte[] sig = Cbor.bytes(stored.path("signature")).orElse(new byte[0]);
+        ObjectNode o = Cbor.JSON.createObjectNode();
+        o.set("signer_payload", stored.get("signer_payload"));
+        try {
+            Cose cose = Cose.parse(sig, 0, sig.length);
+            ObjectNode info = o.putObject("signature_info");
+            info.put("alg", cose.alg().display);
+            // As the reference: the subject O as issuer (left out when absent), no common name or time.
+            if (!cose.signer().organization().isEmpty())
+                info.put("issuer", cose.signer().organization());
+            info.put("cert_serial_number", cose.signer().serial().toString());
+            // c2pa-rs verify_signature always sets revocation_status Some(true): no OCSP is asked (offline).
+            info.put("revocation_status", true);
+        } catch (C2paException e) {
+            return stored; // malformed: the validation log says why (cawg.identity.malformed)
+        }
+        return o;
     }
 }

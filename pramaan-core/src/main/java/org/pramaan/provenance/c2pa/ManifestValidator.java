@@ -60,7 +60,6 @@ final class ManifestValidator {
                     log);
         }
         hashedUris(m, log);
-        CawgIdentity.check(store, m, log);
         actions(m, log);
         if (asset.isPresent() && !m.update()) hardBinding(m, asset.get(), log);
         else if (asset.isEmpty() && hardBindingRequested) {
@@ -69,6 +68,9 @@ final class ManifestValidator {
                     "self#jumbf=/c2pa/" + m.label(),
                     "no asset given: the hard binding to the content was not checked");
         }
+        // After the C2PA checks, as the reference: CAWG identity assertions are validated once the claim and
+        // its hard binding are (c2pa-rs runs the identity assertion checks after the store's validation).
+        CawgIdentity.check(store, m, log);
         return new Validated(log.build(), new SignatureInfo(cose.alg(), cose.signer(), signedAt));
     }
 

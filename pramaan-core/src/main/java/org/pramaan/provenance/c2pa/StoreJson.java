@@ -80,7 +80,7 @@ final class StoreJson {
             }
             ObjectNode a = assertions.addObject();
             a.put("label", Summaries.isActions(label) ? "c2pa.actions.v2" : label);
-            a.set("data", data.get());
+            a.set("data", base.equals("cawg.identity") ? CawgIdentity.reportData(data.get()) : data.get());
             // The reference marks JSON-boxed assertions (c2pa-rs ManifestAssertionKind::Json) and, for claim v2,
             // those the claim lists as created_assertions (C2PA 2.2 §10.3.1).
             if (m.assertion(label)

@@ -49,22 +49,6 @@ class C2paReportJsonTest {
                     ".credentials",
                     "claim-v1 W3C verifiable credentials (c2pa.credentials box) are not reported yet"),
             new Allowed(
-                    "fixtures/C_with_CAWG_data.jpg",
-                    "cawg.identity",
-                    "cawg.identity: the reference decodes the signature into signature_info; we show the raw assertion (not done yet)"),
-            new Allowed(
-                    "fixtures/C_with_CAWG_data.jpg",
-                    ".data.pad",
-                    "cawg.identity padding: the reference drops pad1/pad2 when decoding"),
-            new Allowed(
-                    "fixtures/C_with_CAWG_data.jpg",
-                    ".data.signature",
-                    "cawg.identity: decoded signature info not reported yet"),
-            new Allowed(
-                    "fixtures/C_with_CAWG_data.jpg",
-                    ".validation_results.activeManifest.success[",
-                    "we report cawg.identity.well-formed before the data hash; the reference after"),
-            new Allowed(
                     "*",
                     ".ingredients[0].thumbnail.identifier",
                     "v1 ingredients whose thumbnail URL names a claim thumbnail: the reference resolves to the ingredient thumbnail it finds by label"),

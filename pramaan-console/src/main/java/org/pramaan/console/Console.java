@@ -130,7 +130,8 @@ public final class Console {
         post(config, "/cases/{id}/assign", this::assign);
         post(config, "/cases/{id}/unassign", this::unassign);
         post(config, "/cases/{id}/escalate", this::escalate);
-        for (String later : List.of("overview", "banks", "quality"))
+        get(config, "/overview", this::overview);
+        for (String later : List.of("banks", "quality"))
             get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
     }
@@ -238,6 +239,22 @@ public final class Console {
                 .map(c -> QueueRow.of(c, now))
                 .toList();
         render(ctx, 200, "queue.jte", page(ctx, Optional.of(session), "queue.title", "queue"), new QueueModel(rows, f));
+    }
+
+    /** Every open case the person may see, counted by time left on its first-due clock. */
+    private void overview(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_READ);
+        QueueFilters all = QueueFilters.parse(k -> null, s.cases().noticeTypes());
+        java.time.Instant now = s.clock().instant();
+        List<QueueRow> rows = s.queue().open(all.filter(), Actor.of(session.principal())).stream()
+                .map(c -> QueueRow.of(c, now))
+                .toList();
+        render(
+                ctx,
+                200,
+                "overview.jte",
+                page(ctx, Optional.of(session), "nav.overview", "overview"),
+                DeadlineBuckets.of(rows, now));
     }
 
     /** The queue page's data: the rows and the filters that chose them (with the choices each filter offers). */

@@ -246,7 +246,7 @@ public final class Console {
         require(session, Permission.CASE_READ);
         QueueFilters all = QueueFilters.parse(k -> null, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows = s.queue().open(all.filter(), Actor.of(session.principal())).stream()
+        List<QueueRow> rows = s.queue().open(all.filter(), session.actor()).stream()
                 .map(c -> QueueRow.of(c, now))
                 .toList();
         render(

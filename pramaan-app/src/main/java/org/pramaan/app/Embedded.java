@@ -123,7 +123,8 @@ public final class Embedded implements AutoCloseable {
                             clock,
                             config.console().sessions(),
                             consoleServices().queue(),
-                            consoleServices().assignments()));
+                            consoleServices().assignments(),
+                            consoleServices().screening()));
                 c = console;
             }
         }

@@ -147,6 +147,12 @@ class ConsoleActionsTest extends ServerTestBase {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(app.cases().find(id).orElseThrow().assignee()).isEmpty();
+        // Each console action is in the audit log (not only on the case) with the person who took it.
+        for (String type : java.util.List.of("case.assigned", "case.escalated_to_senior", "case.unassigned"))
+            assertThat(app.audit().forSubject("case:" + id)).as(type).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo(type);
+                assertThat(e.details()).contains(me);
+            });
     }
 
     @Test

@@ -125,7 +125,8 @@ public final class Embedded implements AutoCloseable {
                             consoleServices().queue(),
                             consoleServices().assignments(),
                             consoleServices().accounts(),
-                            consoleServices().preferences()));
+                            consoleServices().preferences(),
+                            consoleServices().screening()));
                 c = console;
             }
         }

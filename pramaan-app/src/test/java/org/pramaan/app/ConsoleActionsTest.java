@@ -147,6 +147,73 @@ class ConsoleActionsTest extends ServerTestBase {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(app.cases().find(id).orElseThrow().assignee()).isEmpty();
+        // Each console action is in the audit log (not only on the case) with the person who took it.
+        for (String type : java.util.List.of("case.assigned", "case.escalated_to_senior", "case.unassigned"))
+            assertThat(app.audit().forSubject("case:" + id)).as(type).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo(type);
+                assertThat(e.details()).contains(me);
+            });
+    }
+
+    @Test
+    void aScreeningReviewIsResolvedWithAReasonAndAuditedWithThePerson() throws Exception {
+        String mediaId = upload(TestMedia.cameraJpeg(25));
+        var media = app.adapters().media();
+        media.save(media.find(mediaId).orElseThrow().withStatus(org.pramaan.intake.MediaStatus.PENDING_REVIEW));
+        ConsoleClient c = new ConsoleClient(port);
+        c.signIn(reviewer);
+        HttpResponse<String> queue = c.get("/screening");
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).contains("data-media=\"" + mediaId + "\"");
+        String token = ConsoleClient.csrf(queue.body());
+
+        // Refused: no CSRF token, REVIEW again (never offered), no reason. Nothing changes.
+        assertThat(c.post("/screening/" + mediaId + "/resolve", ConsoleClient.form("decision", "block", "reason", "x"))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> review = c.post(
+                "/screening/" + mediaId + "/resolve",
+                ConsoleClient.form("_csrf", token, "decision", "review", "reason", "x"));
+        assertThat(review.statusCode()).isEqualTo(400);
+        assertThat(review.body()).contains("decision");
+        assertThat(c.post("/screening/" + mediaId + "/resolve", ConsoleClient.form("_csrf", token, "decision", "block"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(media.find(mediaId).orElseThrow().status()).isEqualTo(org.pramaan.intake.MediaStatus.PENDING_REVIEW);
+
+        HttpResponse<String> done = c.post(
+                "/screening/" + mediaId + "/resolve",
+                ConsoleClient.form("_csrf", token, "decision", "block", "reason", "real person's intimate image"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(media.find(mediaId).orElseThrow().status()).isEqualTo(org.pramaan.intake.MediaStatus.BLOCKED);
+        String actor = "key:" + app.keys().authenticate(reviewer).orElseThrow().keyId();
+        assertThat(app.audit().forSubject("media:" + mediaId))
+                .filteredOn(e -> e.type().equals("media.review_resolved"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).contains(actor).contains("BLOCK"));
+        assertThat(c.get("/screening").body()).doesNotContain("data-media=\"" + mediaId + "\"");
+        // Resolved twice: a conflict, not a second audit entry.
+        assertThat(c.post(
+                                "/screening/" + mediaId + "/resolve",
+                                ConsoleClient.form("_csrf", token, "decision", "allow", "reason", "again"))
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theAppealsQueueListsACaseOnlyWhileItsAppealWaits() throws Exception {
+        String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(26)));
+        ConsoleClient c = new ConsoleClient(port);
+        c.signIn(reviewer);
+        String token = ConsoleClient.csrf(c.get("/cases/" + id).body());
+        c.post("/cases/" + id + "/act", ConsoleClient.form("_csrf", token, "action", "REMOVE", "reason", "morphed"));
+        assertThat(c.get("/appeals").body()).doesNotContain("data-case=\"" + id + "\"");
+        api.postJson("/v1/cases/" + id + "/appeals", reviewer, "{\"appellant\":\"u1\",\"statement\":\"mine\"}");
+        assertThat(c.get("/appeals").body()).contains("data-case=\"" + id + "\"");
+        c.post(
+                "/cases/" + id + "/appeal-decision",
+                ConsoleClient.form("_csrf", token, "decision", "uphold", "reason", "it is the complainant"));
+        assertThat(c.get("/appeals").body()).doesNotContain("data-case=\"" + id + "\"");
     }
 
     @Test

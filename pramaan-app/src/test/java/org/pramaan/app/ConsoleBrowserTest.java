@@ -256,4 +256,69 @@ class ConsoleBrowserTest extends ServerTestBase {
         page.navigate(base() + "/");
         assertThat(page.locator("tr[data-case='" + id + "'] time").first()).containsText("+05:30");
     }
+
+    @Test
+    void resolveAnUploadFromTheScreeningQueueAndReverseAnAppealFromTheAppealsQueue() throws Exception {
+        // An upload screening left for review (REVIEW is set on the record, as intake stores it).
+        String mediaId = upload(TestMedia.cameraJpeg(15));
+        var media = app.adapters().media();
+        media.save(media.find(mediaId).orElseThrow().withStatus(org.pramaan.intake.MediaStatus.PENDING_REVIEW));
+        String caseId = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(16)));
+        String me = "key:" + app.keys().authenticate(reviewer).orElseThrow().keyId();
+        signIn();
+
+        page.locator("nav a[href='/screening']").click();
+        assertThat(page.locator("h1")).hasText("Uploads to review");
+        var row = page.locator("tr[data-media='" + mediaId + "']");
+        assertThat(row).hasCount(1);
+        scan("screening");
+        row.getByLabel("Decision").selectOption("label");
+        row.getByLabel("Reason").fill("AI-generated face swap, parody account");
+        row.locator("button.resolve-submit").click();
+        assertThat(page).hasURL(base() + "/screening");
+        assertThat(page.locator("tr[data-media='" + mediaId + "']")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(
+                        media.find(mediaId).orElseThrow().status())
+                .isEqualTo(org.pramaan.intake.MediaStatus.LABELLED);
+        org.assertj.core.api.Assertions.assertThat(app.audit().forSubject("media:" + mediaId))
+                .filteredOn(e -> e.type().equals("media.review_resolved"))
+                .singleElement()
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.details())
+                        .contains(me)
+                        .contains("LABEL"));
+
+        // Removed, appealed through the API, then reversed from the appeals queue: the content is restored.
+        page.navigate(base() + "/cases/" + caseId);
+        page.locator("#act-action").selectOption("REMOVE");
+        page.locator("#act-reason").fill("Morphed image of the complainant");
+        page.locator("#act-confirm").click();
+        String caseMedia = app.cases().find(caseId).orElseThrow().mediaId();
+        org.assertj.core.api.Assertions.assertThat(
+                        media.find(caseMedia).orElseThrow().status())
+                .isEqualTo(org.pramaan.intake.MediaStatus.REMOVED);
+        ApiClient.Response appeal = api.postJson(
+                "/v1/cases/" + caseId + "/appeals", reviewer, "{\"appellant\":\"u1\",\"statement\":\"it is me\"}");
+        org.assertj.core.api.Assertions.assertThat(appeal.status())
+                .as(appeal.raw())
+                .isIn(200, 201);
+        page.locator("nav a[href='/appeals']").click();
+        assertThat(page.locator("h1")).hasText("Appeals");
+        scan("appeals");
+        page.locator("tr[data-case='" + caseId + "'] a.case-link").click();
+        page.locator("#appeal-reverse").check();
+        page.locator("#appeal-reason").fill("The complainant consented: reversed");
+        page.locator("#appeal-submit").click();
+        assertThat(page.locator("#appeal-form")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(
+                        media.find(caseMedia).orElseThrow().status())
+                .isNotEqualTo(org.pramaan.intake.MediaStatus.REMOVED);
+        page.navigate(base() + "/appeals");
+        assertThat(page.locator("#appeals-empty")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(
+                        app.cases().find(caseId).orElseThrow().events())
+                .filteredOn(e -> e instanceof org.pramaan.cases.CaseEvent.AppealDecided)
+                .singleElement()
+                .satisfies(e ->
+                        org.assertj.core.api.Assertions.assertThat(e.details()).containsValue(me));
+    }
 }

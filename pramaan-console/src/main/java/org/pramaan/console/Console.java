@@ -58,6 +58,9 @@ public final class Console {
 
     static final int MAX_ID_CHARS = 128;
 
+    /** The screening queue shows this many uploads at a time (the oldest wait for the newest to be resolved). */
+    static final int SCREENING_PAGE = 200;
+
     private static final String HTMX =
             "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js"; // the version pinned in the parent pom
 
@@ -87,7 +90,8 @@ public final class Console {
             org.pramaan.cases.CaseQueue queue,
             org.pramaan.cases.CaseAssignments assignments,
             org.pramaan.access.ConsoleAccounts accounts,
-            org.pramaan.access.PersonPreferences preferences) {}
+            org.pramaan.access.PersonPreferences preferences,
+            org.pramaan.intake.ScreeningReviews screening) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -131,6 +135,9 @@ public final class Console {
         post(config, "/cases/{id}/unassign", this::unassign);
         post(config, "/cases/{id}/escalate", this::escalate);
         get(config, "/overview", this::overview);
+        get(config, "/screening", this::screeningQueue);
+        post(config, "/screening/{id}/resolve", this::resolveScreening);
+        get(config, "/appeals", this::appealsQueue);
         for (String later : List.of("banks", "quality"))
             get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
@@ -280,7 +287,44 @@ public final class Console {
         render(ctx, 200, "later.jte", page(ctx, Optional.of(session), "nav." + which, which), which);
     }
 
+    /** Uploads whose screening said REVIEW, waiting for a person (newest first, as ScreeningReviews orders them). */
+    private void screeningQueue(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_READ);
+        render(
+                ctx,
+                200,
+                "screening.jte",
+                page(ctx, Optional.of(session), "screening.title", "screening"),
+                s.screening().pending(SCREENING_PAGE));
+    }
+
+    /** Cases with an appeal awaiting a decision, the longest waiting first; each links to its case view's form. */
+    private void appealsQueue(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_READ);
+        java.time.Instant now = s.clock().instant();
+        List<QueueRow> rows =
+                s.queue().appeals().stream().map(c -> QueueRow.of(c, now)).toList();
+        render(ctx, 200, "appeals.jte", page(ctx, Optional.of(session), "appeals.title", "appeals"), rows);
+    }
+
     // ---- actions ----
+
+    /** Resolves a REVIEW upload; ScreeningReviews audits it (media.review_resolved) with this person as reviewer. */
+    private void resolveScreening(Context ctx, Sessions.Session session) {
+        require(session, Permission.CASE_ACT);
+        String id = ctx.pathParam("id");
+        if (id.length() > MAX_ID_CHARS)
+            throw new Invalid("id", "media id is " + id.length() + " characters; at most " + MAX_ID_CHARS);
+        String d = Objects.requireNonNullElse(ctx.formParam("decision"), "");
+        org.pramaan.decision.Decision decision = switch (d) {
+            case "allow" -> org.pramaan.decision.Decision.ALLOW;
+            case "label" -> org.pramaan.decision.Decision.LABEL;
+            case "block" -> org.pramaan.decision.Decision.BLOCK;
+            default -> throw new Invalid("decision", "decision '" + cut(d) + "' is not allow, label or block");
+        };
+        s.screening().resolve(id, decision, reason(ctx, true), session.actor());
+        ctx.redirect("/screening", HttpStatus.SEE_OTHER);
+    }
 
     private void preview(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_ACT);

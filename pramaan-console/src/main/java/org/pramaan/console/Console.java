@@ -194,11 +194,20 @@ public final class Console {
         List<QueueRow> rows = s.queue().open(f.filter(), Actor.of(session.principal())).stream()
                 .map(c -> QueueRow.of(c, now))
                 .toList();
-        render(ctx, 200, "queue.jte", page(ctx, Optional.of(session), "queue.title", "queue"), new QueueModel(rows, f));
+        QueuePaging paging = QueuePaging.of(ctx::queryParam, rows.size(), f);
+        render(
+                ctx,
+                200,
+                "queue.jte",
+                page(ctx, Optional.of(session), "queue.title", "queue"),
+                new QueueModel(paging.slice(rows), f, paging));
     }
 
-    /** The queue page's data: the rows and the filters that chose them (with the choices each filter offers). */
-    public record QueueModel(List<QueueRow> rows, QueueFilters filters) {}
+    /**
+     * The queue page's data: the rows of this page, the filters that chose them (with the choices each filter offers)
+     * and where this page lies among all matching rows.
+     */
+    public record QueueModel(List<QueueRow> rows, QueueFilters filters, QueuePaging paging) {}
 
     private void caseView(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);

@@ -191,16 +191,17 @@ public final class Console {
         require(session, Permission.CASE_READ);
         QueueFilters f = QueueFilters.parse(ctx::queryParam, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows = s.queue().open(f.filter(), Actor.of(session.principal())).stream()
-                .map(c -> QueueRow.of(c, now))
-                .toList();
-        QueuePaging paging = QueuePaging.of(ctx::queryParam, rows.size(), f);
+        List<CaseFile> open = s.queue().open(f.filter(), Actor.of(session.principal()));
+        QueuePaging paging = QueuePaging.of(ctx::queryParam, open.size(), f);
+        // Only this page's rows are drawn (deadline, countdown, assignee): the rest are counted, not rendered.
+        List<QueueRow> rows =
+                paging.slice(open).stream().map(c -> QueueRow.of(c, now)).toList();
         render(
                 ctx,
                 200,
                 "queue.jte",
                 page(ctx, Optional.of(session), "queue.title", "queue"),
-                new QueueModel(paging.slice(rows), f, paging));
+                new QueueModel(rows, f, paging));
     }
 
     /**

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
             AvIndexBenchCommand.class,
             BenchWatermark.class,
             BenchQueueCommand.class,
+            BenchConsoleCommand.class,
             BenchWatermarkRobustness.class,
             BenchLabels.class
         })

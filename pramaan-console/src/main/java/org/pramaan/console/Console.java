@@ -242,10 +242,17 @@ public final class Console {
         require(session, Permission.CASE_READ);
         QueueFilters f = QueueFilters.parse(ctx::queryParam, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows = s.queue().open(f.filter(), session.actor()).stream()
-                .map(c -> QueueRow.of(c, now))
-                .toList();
-        render(ctx, 200, "queue.jte", page(ctx, Optional.of(session), "queue.title", "queue"), new QueueModel(rows, f));
+        List<CaseFile> open = s.queue().open(f.filter(), session.actor());
+        QueuePaging paging = QueuePaging.of(ctx::queryParam, open.size(), f);
+        // Only this page's rows are drawn (deadline, countdown, assignee): the rest are counted, not rendered.
+        List<QueueRow> rows =
+                paging.slice(open).stream().map(c -> QueueRow.of(c, now)).toList();
+        render(
+                ctx,
+                200,
+                "queue.jte",
+                page(ctx, Optional.of(session), "queue.title", "queue"),
+                new QueueModel(rows, f, paging));
     }
 
     /** Every open case the person may see, counted by time left on its first-due clock. */
@@ -264,8 +271,11 @@ public final class Console {
                 DeadlineBuckets.of(rows, now));
     }
 
-    /** The queue page's data: the rows and the filters that chose them (with the choices each filter offers). */
-    public record QueueModel(List<QueueRow> rows, QueueFilters filters) {}
+    /**
+     * The queue page's data: the rows of this page, the filters that chose them (with the choices each filter offers)
+     * and where this page lies among all matching rows.
+     */
+    public record QueueModel(List<QueueRow> rows, QueueFilters filters, QueuePaging paging) {}
 
     private void caseView(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);

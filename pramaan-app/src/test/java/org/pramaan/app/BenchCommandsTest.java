@@ -41,8 +41,18 @@ class BenchCommandsTest {
     void everyDocumentedBenchCommandAnswersHelp() {
         Run bench = pramaan("bench", "--help");
         assertThat(bench.exit()).as(bench.err()).isZero();
-        for (String name :
-                List.of("pdq", "notices", "match", "vpdq", "audio", "c2pa", "avmatch", "watermark", "labels")) {
+        for (String name : List.of(
+                "pdq",
+                "notices",
+                "match",
+                "vpdq",
+                "audio",
+                "c2pa",
+                "avmatch",
+                "watermark",
+                "labels",
+                "console",
+                "queue")) {
             assertThat(bench.out()).as("pramaan bench lists %s", name).containsPattern("(?m)^\\s+" + name + "\\s");
             Run help = pramaan("bench", name, "--help");
             assertThat(help.exit())
@@ -100,6 +110,24 @@ class BenchCommandsTest {
                 .contains("escalations due during load 2");
         assertThat(dir.resolve("data"))
                 .as("the benchmark never touches the configured data directory")
+                .doesNotExist();
+    }
+
+    /** Issue 13 "Speed": the console bench signs in over real HTTP, renders both pages and prints their table. */
+    @Test
+    void tinyConsoleAndQueueRunsPrintTheirTablesOnAScratchStore() {
+        Run r = pramaan("bench", "console", "--cases", "50", "--rounds", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .startsWith("machine: ")
+                .contains("open cases: 50")
+                .containsPattern("(?m)^queue page \\(/queue\\)\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+")
+                .containsPattern("(?m)^case view \\(/cases/\\{id\\}\\)\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+");
+        Run q = pramaan("bench", "queue", "--cases", "50", "--rounds", "3");
+        assertThat(q.exit()).as(q.err()).isZero();
+        assertThat(q.out()).containsPattern("(?m)^console queue, no filter\\s+[0-9.]+\\s+[0-9.]+\\s+50$");
+        assertThat(dir.resolve("data"))
+                .as("the benchmarks never touch the configured data directory")
                 .doesNotExist();
     }
 }

@@ -10,17 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.pramaan.access.Role;
-import org.pramaan.cases.NoticeRequest;
-import org.pramaan.intake.UploadContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,23 +50,7 @@ final class BenchConsoleCommand implements Callable<Integer>, PramaanCli.Runtime
         Path dir = Files.createTempDirectory("pramaan-bench-console");
         PrintWriter out = spec.commandLine().getOut();
         try (CliRuntime app = runtime.get().scratch(dir)) {
-            java.awt.image.BufferedImage img =
-                    new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8);
-            Path png = dir.resolve("img.png");
-            javax.imageio.ImageIO.write(img, "png", png.toFile());
-            String media =
-                    app.intake().ingest(png, UploadContext.none()).media().id();
-            // Types with different clocks (IT Rules 2021 r.3(1)(b), 3(1)(d), 3(2)(a), 3(2)(b)): deadlines from hours to
-            // days, so the queue's deadline ordering and buckets see a real spread.
-            List<String> types =
-                    List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < cases; i++)
-                ids.add(app.cases()
-                        .openCase(new NoticeRequest(
-                                types.get(i % types.size()), media, Map.of("n", Integer.toString(i)), Optional.empty()))
-                        .id());
+            List<String> ids = BenchQueueCommand.openCases(app, dir, cases);
             String secret = app.keys().create(Role.REVIEWER, "bench").secret();
             int port;
             try (ServerSocket free = new ServerSocket(0)) {

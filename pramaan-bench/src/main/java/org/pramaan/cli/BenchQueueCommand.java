@@ -47,19 +47,7 @@ final class BenchQueueCommand implements Callable<Integer>, PramaanCli.RuntimeAw
         Path dir = Files.createTempDirectory("pramaan-bench-queue");
         PrintWriter out = spec.commandLine().getOut();
         try (CliRuntime app = runtime.get().scratch(dir)) {
-            java.awt.image.BufferedImage img =
-                    new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8);
-            Path png = dir.resolve("img.png");
-            javax.imageio.ImageIO.write(img, "png", png.toFile());
-            String media =
-                    app.intake().ingest(png, UploadContext.none()).media().id();
-            List<String> types =
-                    List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
-            for (int i = 0; i < cases; i++)
-                app.cases()
-                        .openCase(new NoticeRequest(
-                                types.get(i % 4), media, Map.of("n", Integer.toString(i)), Optional.empty()));
+            openCases(app, dir, cases);
             CaseQueue queue = new CaseQueue(app.cases());
             Actor me = Actor.operator("bench");
             CaseQueue.Filter filtered = new CaseQueue.Filter(
@@ -108,5 +96,30 @@ final class BenchQueueCommand implements Callable<Integer>, PramaanCli.RuntimeAw
                 nanos[rounds / 2] / 1e6,
                 nanos[Math.min(rounds - 1, (int) Math.ceil(rounds * 0.95) - 1)] / 1e6,
                 n);
+    }
+
+    /**
+     * Fills a scratch store with {@code cases} open cases of four IT Rules 2021 notice types (r.3(1)(b), 3(1)(d),
+     * 3(2)(a), 3(2)(b)) about one small upload: deadlines from hours to days, so queue ordering and deadline buckets
+     * see a real spread. Shared by {@code bench queue} and {@code bench console}.
+     *
+     * @return the case ids, in the order opened
+     */
+    static List<String> openCases(CliRuntime app, Path dir, int cases) throws Exception {
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8);
+        Path png = dir.resolve("img.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        String media = app.intake().ingest(png, UploadContext.none()).media().id();
+        List<String> types =
+                List.of("IN_3_2_B_COMPLAINT", "IN_3_1_D_ORDER", "IN_3_2_A_GRIEVANCE", "IN_3_1_B_REMOVAL_REQUEST");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < cases; i++)
+            ids.add(app.cases()
+                    .openCase(new NoticeRequest(
+                            types.get(i % types.size()), media, Map.of("n", Integer.toString(i)), Optional.empty()))
+                    .id());
+        return ids;
     }
 }

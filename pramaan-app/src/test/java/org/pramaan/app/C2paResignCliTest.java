@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -129,18 +130,7 @@ class C2paResignCliTest {
         Path c = certs();
         Path in = signed(c, "signed.jpg");
         Path plain = dir.resolve("labelled.jpg");
-        Run w = pramaan(
-                Map.of(),
-                "metadata",
-                "write",
-                "--aigc-label",
-                "1",
-                "--producer",
-                "P",
-                "--produce-id",
-                "7",
-                in.toString(),
-                plain.toString());
+        Run w = writeLabels(Map.of(), false, in.toString(), plain.toString());
         assertThat(w.exit()).as(w.err()).isZero();
         assertThat(w.err())
                 .contains("warning: " + in)
@@ -150,19 +140,7 @@ class C2paResignCliTest {
         assertThat(verify(c, plain).out()).contains("assertion.dataHash.mismatch");
 
         Path resigned = dir.resolve("resigned.jpg");
-        Run rs = pramaan(
-                signingKey(c),
-                "metadata",
-                "write",
-                "--aigc-label",
-                "1",
-                "--producer",
-                "P",
-                "--produce-id",
-                "7",
-                "--resign",
-                in.toString(),
-                resigned.toString());
+        Run rs = writeLabels(signingKey(c), true, in.toString(), resigned.toString());
         assertThat(rs.exit()).as(rs.err()).isZero();
         assertThat(rs.err()).doesNotContain("warning");
         Run v = verify(c, resigned);
@@ -180,53 +158,31 @@ class C2paResignCliTest {
     void resignWithoutAKeyOrWithoutAManifestIsRefused() throws Exception {
         Path c = certs();
         Path in = signed(c, "signed.jpg");
-        Run noKey = pramaan(
-                Map.of(),
-                "metadata",
-                "write",
-                "--aigc-label",
-                "1",
-                "--producer",
-                "P",
-                "--produce-id",
-                "7",
-                "--resign",
-                in.toString(),
-                dir.resolve("x.jpg").toString());
+        Run noKey =
+                writeLabels(Map.of(), true, in.toString(), dir.resolve("x.jpg").toString());
         assertThat(noKey.exit()).isEqualTo(2);
         assertThat(noKey.err()).contains("c2pa.signing-key");
         assertThat(dir.resolve("x.jpg")).doesNotExist();
 
         Path unsigned = Files.write(dir.resolve("plain.jpg"), TestImages.jpeg(TestImages.photo(48, 32, 6), 0.9f));
-        Run none = pramaan(
-                signingKey(c),
-                "metadata",
-                "write",
-                "--aigc-label",
-                "1",
-                "--producer",
-                "P",
-                "--produce-id",
-                "7",
-                "--resign",
-                unsigned.toString(),
-                dir.resolve("y.jpg").toString());
+        Run none = writeLabels(
+                signingKey(c), true, unsigned.toString(), dir.resolve("y.jpg").toString());
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("carries no C2PA manifest");
-        Run quiet = pramaan(
-                Map.of(),
-                "metadata",
-                "write",
-                "--aigc-label",
-                "1",
-                "--producer",
-                "P",
-                "--produce-id",
-                "7",
-                unsigned.toString(),
-                dir.resolve("z.jpg").toString());
+        Run quiet = writeLabels(
+                Map.of(), false, unsigned.toString(), dir.resolve("z.jpg").toString());
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.err()).doesNotContain("warning");
+    }
+
+    /** {@code metadata write} of one AIGC label (GB 45438) from {@code in} to {@code out}, optionally {@code --resign}. */
+    private Run writeLabels(Map<String, String> env, boolean resign, String in, String out) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("metadata", "write", "--aigc-label", "1", "--producer", "P", "--produce-id", "7"));
+        if (resign) args.add("--resign");
+        args.add(in);
+        args.add(out);
+        return pramaan(env, args.toArray(String[]::new));
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -75,7 +75,11 @@ class ConsoleQualityBrowserTest extends ConsoleBrowserBase {
         assertThat(page.locator("#notice-fields")).containsText("https://example.org/p/1");
         assertThat(page.locator("#first-decision")).hasCount(0);
         assertThat(page.locator("main")).not().containsText(first);
+        // The content as on the case page: shielded for an impersonation / intimate-imagery complaint until revealed.
+        assertThat(page.locator("#media-1")).hasClass("media-item shielded");
         scan("quality-review");
+        page.locator("button.reveal").click();
+        assertThat(page.locator("#media-1")).hasClass("media-item shielded revealed");
 
         page.getByLabel("Your decision").selectOption("REMOVE");
         page.getByLabel("Note").fill("Same call: morphed image of the complainant");

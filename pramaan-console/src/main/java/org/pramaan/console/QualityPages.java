@@ -54,8 +54,17 @@ public final class QualityPages {
         }
     }
 
-    /** The blind form's data: the case as {@link QualityReview#view} gives it, and the decisions offered. */
-    public record FormModel(QualityReview.Blind c, Map<String, String> notice, List<String> decisions) {}
+    /**
+     * The blind form's data: the case as {@link QualityReview#view} gives it, the decisions offered, and how the content
+     * is shown ({@code image}, {@code video}, {@code audio} or {@code none}; shielded as on the case page for intimate
+     * imagery and CSAM notices unless the person turned blurring off).
+     */
+    public record FormModel(
+            QualityReview.Blind c,
+            Map<String, String> notice,
+            List<String> decisions,
+            String mediaKind,
+            boolean shielded) {}
 
     /** The recorded second review, as stored on the case (decision, first decision and reviewer, agreement). */
     public record ResultModel(String caseId, String noticeType, Map<String, String> review) {
@@ -92,12 +101,22 @@ public final class QualityPages {
         console.require(session, Permission.CASE_ACT);
         // view() refuses the first decider (403) and a case reviewed already (409) or not sampled (404).
         QualityReview.Blind c = quality.view(id(ctx), session.actor());
+        Console.Services s = console.services();
+        String kind = s.media()
+                .find(c.mediaId())
+                .map(m -> m.info().kind().name().toLowerCase(java.util.Locale.ROOT))
+                .orElse("none");
+        boolean shielded = s.preferences().get(session.actor()).blurSensitive()
+                && s.cases()
+                        .find(c.caseId())
+                        .map(f -> CasePage.sensitive(f, s.cases().noticeTypes()))
+                        .orElse(true);
         console.render(
                 ctx,
                 200,
                 "qualityreview.jte",
                 console.page(ctx, Optional.of(session), "quality.review.title", "quality"),
-                new FormModel(c, new TreeMap<>(c.notice()), DECISIONS));
+                new FormModel(c, new TreeMap<>(c.notice()), DECISIONS, kind, shielded));
     }
 
     private void record(Context ctx, Sessions.Session session) {

@@ -126,7 +126,8 @@ public final class Embedded implements AutoCloseable {
                             consoleServices().assignments(),
                             consoleServices().accounts(),
                             consoleServices().preferences(),
-                            consoleServices().screening()));
+                            consoleServices().screening(),
+                            consoleServices().quality()));
                 c = console;
             }
         }

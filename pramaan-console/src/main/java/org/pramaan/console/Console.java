@@ -91,7 +91,8 @@ public final class Console {
             org.pramaan.cases.CaseAssignments assignments,
             org.pramaan.access.ConsoleAccounts accounts,
             org.pramaan.access.PersonPreferences preferences,
-            org.pramaan.intake.ScreeningReviews screening) {}
+            org.pramaan.intake.ScreeningReviews screening,
+            org.pramaan.cases.QualityReview quality) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -111,6 +112,11 @@ public final class Console {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** For the page groups in this package (OverviewPage, QualityPages) that share this console's plumbing. */
+    Services services() {
+        return s;
     }
 
     /** Adds the console's routes to the server's configuration. */
@@ -134,11 +140,12 @@ public final class Console {
         post(config, "/cases/{id}/assign", this::assign);
         post(config, "/cases/{id}/unassign", this::unassign);
         post(config, "/cases/{id}/escalate", this::escalate);
-        get(config, "/overview", this::overview);
+        new OverviewPage(this).mount(config);
         get(config, "/screening", this::screeningQueue);
         post(config, "/screening/{id}/resolve", this::resolveScreening);
         get(config, "/appeals", this::appealsQueue);
-        for (String later : List.of("banks", "quality"))
+        new QualityPages(this, s.quality()).mount(config);
+        for (String later : List.of("banks"))
             get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
     }
@@ -253,22 +260,6 @@ public final class Console {
                 "queue.jte",
                 page(ctx, Optional.of(session), "queue.title", "queue"),
                 new QueueModel(rows, f, paging));
-    }
-
-    /** Every open case the person may see, counted by time left on its first-due clock. */
-    private void overview(Context ctx, Sessions.Session session) {
-        require(session, Permission.CASE_READ);
-        QueueFilters all = QueueFilters.parse(k -> null, s.cases().noticeTypes());
-        java.time.Instant now = s.clock().instant();
-        List<QueueRow> rows = s.queue().open(all.filter(), session.actor()).stream()
-                .map(c -> QueueRow.of(c, now))
-                .toList();
-        render(
-                ctx,
-                200,
-                "overview.jte",
-                page(ctx, Optional.of(session), "nav.overview", "overview"),
-                DeadlineBuckets.of(rows, now));
     }
 
     /**
@@ -474,11 +465,11 @@ public final class Console {
     // ---- plumbing ----
 
     @FunctionalInterface
-    private interface SessionHandler {
+    interface SessionHandler {
         void handle(Context ctx, Sessions.Session session) throws Exception;
     }
 
-    private void get(JavalinConfig config, String path, SessionHandler h) {
+    void get(JavalinConfig config, String path, SessionHandler h) {
         config.routes.addHttpHandler(HandlerType.GET, path, guard(ctx -> {
             Optional<Sessions.Session> session = sessionOrRedirect(ctx);
             if (session.isPresent()) h.handle(ctx, session.get());
@@ -490,7 +481,7 @@ public final class Console {
     }
 
     /** A POST needs a live session and the session's CSRF token, in the form or (htmx) the X-CSRF-Token header. */
-    private void post(JavalinConfig config, String path, SessionHandler h) {
+    void post(JavalinConfig config, String path, SessionHandler h) {
         config.routes.addHttpHandler(HandlerType.POST, path, guard(ctx -> {
             Sessions.Session session = sessions.touch(ctx.cookie(COOKIE))
                     .orElseThrow(() -> new Forbidden("console.session_expired", "sign in again: no live session"));
@@ -533,7 +524,7 @@ public final class Console {
         };
     }
 
-    private void require(Sessions.Session session, Permission p) {
+    void require(Sessions.Session session, Permission p) {
         if (!session.principal().can(p))
             throw new Forbidden(
                     "auth.forbidden", "role " + session.principal().role().wireName() + " may not " + p);
@@ -566,7 +557,7 @@ public final class Console {
         return r;
     }
 
-    private Page page(Context ctx, Optional<Sessions.Session> session, String titleKey, String active) {
+    Page page(Context ctx, Optional<Sessions.Session> session, String titleKey, String active) {
         Messages m = messages.get(session.map(Sessions.Session::lang).orElse(langOf(ctx)));
         return new Page(m, session, m.t(titleKey), active, s.clock().instant());
     }
@@ -581,7 +572,7 @@ public final class Console {
         return accept.length() < 200 && accept.startsWith("hi") ? "hi" : "en";
     }
 
-    private void render(Context ctx, int status, String template, Page page, Object model) {
+    void render(Context ctx, int status, String template, Page page, Object model) {
         StringOutput out = new StringOutput();
         templates.render(template, Map.of("page", page, "model", model), out);
         ctx.status(status);
@@ -599,7 +590,7 @@ public final class Console {
     }
 
     /** Echoed input is cut short, so a refusal message never carries a megabyte back. */
-    private static String cut(String v) {
+    static String cut(String v) {
         return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 }

@@ -126,7 +126,10 @@ public final class Embedded implements AutoCloseable {
                             consoleServices().assignments(),
                             consoleServices().accounts(),
                             consoleServices().preferences(),
-                            consoleServices().screening()));
+                            consoleServices().screening(),
+                            new org.pramaan.console.BanksPages.Services(
+                                    new BankCuration(banks, audit, clock),
+                                    config.banks().imports())));
                 c = console;
             }
         }

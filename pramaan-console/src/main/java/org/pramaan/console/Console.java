@@ -91,7 +91,8 @@ public final class Console {
             org.pramaan.cases.CaseAssignments assignments,
             org.pramaan.access.ConsoleAccounts accounts,
             org.pramaan.access.PersonPreferences preferences,
-            org.pramaan.intake.ScreeningReviews screening) {}
+            org.pramaan.intake.ScreeningReviews screening,
+            BanksPages.Services banks) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -138,7 +139,8 @@ public final class Console {
         get(config, "/screening", this::screeningQueue);
         post(config, "/screening/{id}/resolve", this::resolveScreening);
         get(config, "/appeals", this::appealsQueue);
-        for (String later : List.of("banks", "quality"))
+        new BanksPages(this, s.banks(), s.clock()).mount(config);
+        for (String later : List.of("quality"))
             get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
     }
@@ -472,6 +474,31 @@ public final class Console {
     }
 
     // ---- plumbing ----
+
+    // Page groups in their own classes (BanksPages) register and render through these: the same guard, session, CSRF
+    // check, permission refusal and layout as the pages above.
+    void pageGet(JavalinConfig config, String path, PageHandler h) {
+        get(config, path, (SessionHandler) h::handle);
+    }
+
+    void pagePost(JavalinConfig config, String path, PageHandler h) {
+        post(config, path, h::handle);
+    }
+
+    void pageRender(
+            Context ctx,
+            int status,
+            String template,
+            Sessions.Session session,
+            String title,
+            String active,
+            Object model) {
+        render(ctx, status, template, page(ctx, Optional.of(session), title, active), model);
+    }
+
+    void requirePermission(Sessions.Session session, Permission p) {
+        require(session, p);
+    }
 
     @FunctionalInterface
     private interface SessionHandler {

@@ -392,5 +392,12 @@ class ConsoleBrowserTest extends ServerTestBase {
         assertThat(page.locator("tr[data-bank='partner'] td.shadow-hits")).hasText("1");
         assertThat(page.locator("tr[data-bank='partner'] td.kinds")).containsText("SHA-256 1 · PDQ 2");
         scan("banks-shadow");
+
+        page.getByLabel("Language").selectOption("hi");
+        page.locator("#lang-apply").click();
+        page.navigate(base() + "/banks");
+        assertThat(page.locator("h1")).hasText("हैश बैंक");
+        assertThat(page.locator("tr[data-bank='partner'] .tag.state")).hasText("शैडो");
+        scan("banks-hi");
     }
 }

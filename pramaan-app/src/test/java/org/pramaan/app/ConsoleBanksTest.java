@@ -221,6 +221,24 @@ class ConsoleBanksTest extends ServerTestBase {
         assertThat(badFormat.body()).contains("format");
     }
 
+    @Test
+    void aMalformedUploadIsRefusedAsABadRequest() throws Exception {
+        bank("feed", "partner-feed", "enabled");
+        ConsoleClient c = signedIn();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/banks/feed/import"))
+                                .header("Cookie", c.cookie)
+                                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "--xyz\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(app.banks().items("feed")).isEmpty();
+    }
+
     private static String between(String s, String from, String to) {
         int i = s.indexOf(from);
         assertThat(i).as("'" + from + "' in the page").isNotNegative();

@@ -118,7 +118,7 @@ public final class BanksPages {
     private void setState(Context ctx, Sessions.Session session) {
         console.requirePermission(session, Permission.BANKS_WRITE);
         Bank b = find(ctx);
-        String v = Objects.requireNonNullElse(ctx.formParam("state"), "");
+        String v = Objects.requireNonNullElse(Console.formField(ctx, "state"), "");
         if (v.length() > 16)
             throw new Invalid("state", "state is " + v.length() + " characters; no state is that long");
         BankState state = BankState.parse(v);
@@ -134,7 +134,7 @@ public final class BanksPages {
         console.requirePermission(session, Permission.BANKS_WRITE);
         try {
             Bank b = find(ctx);
-            String f = Objects.requireNonNullElse(ctx.formParam("format"), "");
+            String f = Objects.requireNonNullElse(Console.formField(ctx, "format"), "");
             if (!FORMATS.contains(f)) throw new Invalid("format", "format '" + cut(f) + "' is not one of " + FORMATS);
             BankFiles.Format format = BankFiles.Format.parse(f);
             UploadedFile file = ctx.uploadedFile("file");
@@ -240,7 +240,7 @@ public final class BanksPages {
 
     /** The session's waiting import, if the form's token names it and it is for this bank; removed either way. */
     private Pending take(Context ctx, Sessions.Session session, Bank b) {
-        String token = Objects.requireNonNullElse(ctx.formParam("token"), "");
+        String token = Objects.requireNonNullElse(Console.formField(ctx, "token"), "");
         Pending p = pending.get(session.id());
         if (p == null
                 || !java.security.MessageDigest.isEqual(
@@ -279,7 +279,7 @@ public final class BanksPages {
 
     /** Back to the bank's page when the toggle was made there, else to the list. */
     private static String back(Context ctx, Bank b) {
-        return "bank".equals(ctx.formParam("from")) ? "/banks/" + b.name() : "/banks";
+        return "bank".equals(Console.formField(ctx, "from")) ? "/banks/" + b.name() : "/banks";
     }
 
     /** 1..pages, digits only: anything else is refused naming the field, never read as page 1. */

@@ -127,7 +127,10 @@ public final class Embedded implements AutoCloseable {
                             consoleServices().accounts(),
                             consoleServices().preferences(),
                             consoleServices().screening(),
-                            consoleServices().quality()));
+                            consoleServices().quality(),
+                            new org.pramaan.console.BanksPages.Services(
+                                    new BankCuration(banks, audit, clock),
+                                    config.banks().imports())));
                 c = console;
             }
         }

@@ -201,4 +201,83 @@ class ConsoleBrowserTest extends ConsoleBrowserBase {
                 .satisfies(e ->
                         org.assertj.core.api.Assertions.assertThat(e.details()).containsValue(me));
     }
+
+    @Test
+    void importABankWithAnErrorLineToggleShadowAndSeeTheCounts() throws Exception {
+        ApiClient.Response created = api.postJson(
+                "/v1/banks",
+                ADMIN,
+                "{\"name\":\"partner\",\"kind\":\"partner-feed\",\"state\":\"enabled\",\"description\":\"Feed from partner A\"}");
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.raw())
+                .isEqualTo(201);
+        byte[] image = TestMedia.cameraJpeg(31);
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(image));
+        String near = "0".repeat(63) + "1";
+        signIn();
+        page.locator("nav a[href='/banks']").click();
+        assertThat(page.locator("h1")).hasText("Hash banks");
+        assertThat(page.locator("tr[data-bank='partner'] td.items")).hasText("0");
+        scan("banks");
+        page.locator("tr[data-bank='partner'] a.bank-link").click();
+        assertThat(page).hasURL(base() + "/banks/partner");
+
+        // A file with a bad line: the preview names it, stores nothing, and offers no confirmation (the API refuses
+        // such a file whole).
+        String bad = "hash,quality,note,sha256\n" + "0".repeat(64) + ",90,seed,\nnot-a-hash,90,typo,\n";
+        page.locator("#import-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "partner.csv", "text/csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("#import-format").selectOption("csv");
+        page.locator("#import-preview").click();
+        assertThat(page.locator("h1")).hasText("Import preview");
+        assertThat(page.locator("#import-error-count")).hasText("1");
+        assertThat(page.locator("#import-errors tbody tr").first()).containsText("3");
+        assertThat(page.locator("#import-errors tbody tr").first()).containsText("hash");
+        assertThat(page.locator("#import-confirm")).hasCount(0);
+        scan("bank-import-errors");
+        page.locator("#import-cancel").click();
+        org.assertj.core.api.Assertions.assertThat(app.banks().items("partner")).isEmpty();
+
+        String good = "hash,quality,note,sha256\n" + "0".repeat(64) + ",90,seed,\n" + near + ",80,near seed,\n"
+                + ",,camera image," + sha + "\n";
+        page.locator("#import-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "partner.csv", "text/csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("#import-format").selectOption("csv");
+        page.locator("#import-preview").click();
+        assertThat(page.locator("#import-items")).hasText("3");
+        assertThat(page.locator("#import-error-count")).hasText("0");
+        scan("bank-import");
+        page.locator("#import-confirm").click();
+        assertThat(page).hasURL(base() + "/banks/partner");
+        assertThat(page.locator("#bank-items")).hasText("3");
+
+        page.locator("#search-q").fill("0".repeat(64));
+        page.locator("#search-mode").selectOption("near");
+        page.locator("#search-submit").click();
+        assertThat(page.locator("#items tbody tr")).hasCount(2);
+        assertThat(page.locator("#items tbody tr").nth(1).locator("td.distance"))
+                .hasText("1");
+        scan("bank");
+
+        // Shadow: the bank still matches and counts, but changes no decision.
+        page.navigate(base() + "/banks");
+        page.locator("#state-partner").selectOption("shadow");
+        page.locator("tr[data-bank='partner'] button.state-submit").click();
+        assertThat(page.locator("tr[data-bank='partner'] .tag.state")).hasAttribute("data-state", "shadow");
+        upload(image);
+        page.reload();
+        assertThat(page.locator("tr[data-bank='partner'] td.shadow-hits")).hasText("1");
+        assertThat(page.locator("tr[data-bank='partner'] td.kinds")).containsText("SHA-256 1 · PDQ 2");
+        scan("banks-shadow");
+
+        page.getByLabel("Language").selectOption("hi");
+        page.locator("#lang-apply").click();
+        page.navigate(base() + "/banks");
+        assertThat(page.locator("h1")).hasText("हैश बैंक");
+        assertThat(page.locator("tr[data-bank='partner'] .tag.state")).hasText("शैडो");
+        scan("banks-hi");
+    }
 }

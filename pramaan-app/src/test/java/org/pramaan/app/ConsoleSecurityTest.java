@@ -202,4 +202,89 @@ class ConsoleSecurityTest extends ServerTestBase {
         assertThat(c.get("/cases/no-such-case").statusCode()).isEqualTo(404);
         assertThat(c.get("/console/static/htmx.min.js").body()).contains("htmx");
     }
+
+    // ---- Banks pages (issue 13) ----
+
+    private void hostileBank() throws Exception {
+        ApiClient.Response b = api.postJson(
+                "/v1/banks",
+                ADMIN,
+                "{\"name\":\"hostile\",\"kind\":\"partner-feed\",\"state\":\"shadow\","
+                        + "\"description\":\"<script>alert(1)</script>\"}");
+        assertThat(b.status()).as(b.raw()).isEqualTo(201);
+        ApiClient.Response i = api.sendBytes(
+                "/v1/banks/hostile/items?format=jsonl",
+                ADMIN,
+                "application/x-ndjson",
+                ("{\"pdq\":\"" + "ab".repeat(32) + "\",\"quality\":90,\"note\":\"<script>alert(2)</script>\","
+                                + "\"source\":\"\\\"><img src=x onerror=alert(3)>\"}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(i.status()).as(i.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void bankDescriptionsNotesAndSourcesHoldingMarkupRenderInert() throws Exception {
+        hostileBank();
+        ConsoleClient c = signedIn();
+        for (String path : List.of("/banks", "/banks/hostile", "/banks/hostile?q=script")) {
+            String html = c.get(path).body();
+            assertThat(html)
+                    .as(path)
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(");
+            assertThat(html.split("<script", -1).length - 1).as(path).isEqualTo(2); // the console's own two files
+        }
+        assertThat(c.get("/banks/hostile").body())
+                .contains("&lt;script&gt;alert(2)&lt;/script&gt;")
+                .contains(
+                        "<td class=\"details\">\"&gt;&lt;img src=x onerror=alert(3)&gt;</td>"); // text: no tag can open
+    }
+
+    @Test
+    void anIngestKeyCannotReachTheBankPages() throws Exception {
+        hostileBank();
+        ConsoleClient c = new ConsoleClient(port);
+        assertThat(c.signIn(ingest).statusCode()).isEqualTo(403);
+        for (String path : List.of("/banks", "/banks/hostile")) {
+            HttpResponse<String> r = c.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).as(path).contains("/signin");
+        }
+        // The key itself is no session either: the console reads only its own cookie.
+        HttpResponse<String> withKey = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/banks"))
+                                .header("Authorization", "Bearer " + ingest)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode()).isIn(302, 303);
+        assertThat(c.post("/banks/hostile/state", ConsoleClient.form("state", "enabled"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(app.banks().bank("hostile").orElseThrow().state()).isEqualTo(org.pramaan.banks.BankState.SHADOW);
+    }
+
+    @Test
+    void aBankFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        hostileBank();
+        ConsoleClient c = signedIn();
+        String token = ConsoleClient.csrf(c.get("/banks").body());
+        HttpResponse<String> toggle = c.post("/banks/hostile/state", ConsoleClient.form("state", "enabled"));
+        assertThat(toggle.statusCode()).isEqualTo(403);
+        assertThat(toggle.body()).contains("CSRF");
+        HttpResponse<String> upload = c.multipart(
+                "/banks/hostile/import",
+                ConsoleClient.form("format", "lines"),
+                "x.txt",
+                ("cd".repeat(32) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(c.post(
+                                "/banks/hostile/import/confirm",
+                                ConsoleClient.form("_csrf", "0".repeat(token.length()), "token", "x"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(app.banks().bank("hostile").orElseThrow().state()).isEqualTo(org.pramaan.banks.BankState.SHADOW);
+        assertThat(app.banks().items("hostile")).hasSize(1);
+    }
 }

@@ -92,7 +92,8 @@ public final class Console {
             org.pramaan.access.ConsoleAccounts accounts,
             org.pramaan.access.PersonPreferences preferences,
             org.pramaan.intake.ScreeningReviews screening,
-            org.pramaan.cases.QualityReview quality) {}
+            org.pramaan.cases.QualityReview quality,
+            BanksPages.Services banks) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -145,8 +146,7 @@ public final class Console {
         post(config, "/screening/{id}/resolve", this::resolveScreening);
         get(config, "/appeals", this::appealsQueue);
         new QualityPages(this, s.quality()).mount(config);
-        for (String later : List.of("banks"))
-            get(config, "/" + later, (SessionHandler) (ctx, session) -> laterPage(ctx, session, later));
+        new BanksPages(this, s.banks(), s.clock()).mount(config);
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
     }
 
@@ -282,10 +282,6 @@ public final class Console {
                         s.assignments().assignable(), s.assignments().seniors()),
                 s.preferences().get(session.actor()).blurSensitive());
         render(ctx, 200, "case.jte", page(ctx, Optional.of(session), "case.title", "queue"), model);
-    }
-
-    private void laterPage(Context ctx, Sessions.Session session, String which) {
-        render(ctx, 200, "later.jte", page(ctx, Optional.of(session), "nav." + which, which), which);
     }
 
     /** Uploads whose screening said REVIEW, waiting for a person (newest first, as ScreeningReviews orders them). */
@@ -464,6 +460,43 @@ public final class Console {
 
     // ---- plumbing ----
 
+    // Page groups in their own classes (BanksPages) register and render through these: the same guard, session, CSRF
+    // check, permission refusal and layout as the pages above.
+    void pageGet(JavalinConfig config, String path, PageHandler h) {
+        get(config, path, (SessionHandler) h::handle);
+    }
+
+    void pagePost(JavalinConfig config, String path, PageHandler h) {
+        post(config, path, h::handle);
+    }
+
+    void pageRender(
+            Context ctx,
+            int status,
+            String template,
+            Sessions.Session session,
+            String title,
+            String active,
+            Object model) {
+        render(ctx, status, template, page(ctx, Optional.of(session), title, active), model);
+    }
+
+    void requirePermission(Sessions.Session session, Permission p) {
+        require(session, p);
+    }
+
+    /**
+     * A form field, reading the body first: a multipart body cut short or over the server's part limits is the
+     * client's fault, refused as 400 naming the body rather than surfacing as a 500 (as the API's Multipart gate does).
+     */
+    static String formField(Context ctx, String name) {
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) { // Jetty's ServletException arrives unchecked through Javalin's Kotlin
+            throw new Invalid("body", "the form could not be read (" + cut(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
     @FunctionalInterface
     interface SessionHandler {
         void handle(Context ctx, Sessions.Session session) throws Exception;
@@ -486,7 +519,7 @@ public final class Console {
             Sessions.Session session = sessions.touch(ctx.cookie(COOKIE))
                     .orElseThrow(() -> new Forbidden("console.session_expired", "sign in again: no live session"));
             String sent = ctx.header(CSRF_HEADER);
-            if (sent == null) sent = ctx.formParam(CSRF_FIELD);
+            if (sent == null) sent = formField(ctx, CSRF_FIELD);
             if (sent == null
                     || !MessageDigest.isEqual(
                             sent.getBytes(StandardCharsets.UTF_8),

@@ -43,6 +43,26 @@ final class BankFileReader {
             long maxItems,
             java.util.function.Consumer<BankItem> sink)
             throws IOException, ImportException {
+        return forEach(format, bank, reader, source, addedBy, at, maxItems, sink, Optional.empty());
+    }
+
+    /** Where a bad line goes when the caller reads on past it (the console's import preview) instead of refusing. */
+    interface BadLines {
+        void bad(long line, String field, String message);
+    }
+
+    /** As above; with {@code bad}, a bad line is handed to it and reading goes on (size limits still refuse). */
+    static long forEach(
+            Format format,
+            String bank,
+            Reader reader,
+            String source,
+            String addedBy,
+            Instant at,
+            long maxItems,
+            java.util.function.Consumer<BankItem> sink,
+            Optional<BadLines> bad)
+            throws IOException, ImportException {
         long cap = Math.min(maxItems, MAX_ITEMS);
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> header = List.of();
@@ -52,7 +72,11 @@ final class BankFileReader {
         StringBuilder buf = new StringBuilder();
         while ((line = readLine(in, buf)) != null) {
             n++;
-            if (line.length() > MAX_LINE) throw new ImportException(n, "longer than " + MAX_LINE + " characters");
+            if (line.length() > MAX_LINE) {
+                if (bad.isEmpty()) throw new ImportException(n, "longer than " + MAX_LINE + " characters");
+                bad.get().bad(n, "line", "longer than " + MAX_LINE + " characters");
+                continue;
+            }
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
             if (items >= cap)
@@ -89,7 +113,13 @@ final class BankFileReader {
                     case LINES -> fromFields(bank, Map.of("hash", t, "quality", "100"), source, addedBy, at);
                 };
             } catch (IllegalArgumentException e) {
-                throw new ImportException(n, e.getMessage());
+                if (bad.isEmpty()) throw new ImportException(n, e.getMessage());
+                bad.get().bad(n, e instanceof BankFieldError f ? f.field : "line", e.getMessage());
+                continue;
+            }
+            if (bad.isPresent() && item.caseId().isPresent()) { // the API refuses these: the case link is the server's
+                bad.get().bad(n, "caseId", "caseId is set by the server when a case banks content; remove it");
+                continue;
             }
             items++;
             sink.accept(item);
@@ -172,16 +202,18 @@ final class BankFileReader {
         Optional<PdqResult> pdq = Optional.empty();
         if (!hex.isEmpty()) {
             if (!org.pramaan.limits.PlainText.isHex(hex, 64, false))
-                throw new IllegalArgumentException("'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
+                throw new BankFieldError("hash", "'" + abbreviate(hex) + "' is not a 64-digit hex PDQ hash");
             pdq = Optional.of(new PdqResult(Hash256.fromHex(hex), quality(f.getOrDefault("quality", ""))));
         }
         String sha = f.getOrDefault("sha256", "").strip().toLowerCase(Locale.ROOT);
+        if (!sha.isEmpty() && !org.pramaan.limits.PlainText.isHex(sha, 64, true))
+            throw new BankFieldError("sha256", "'" + abbreviate(sha) + "' is not a 64-digit hex SHA-256");
         String until = f.getOrDefault("disabledUntil", "").strip();
         Optional<Instant> disabledUntil;
         try {
             disabledUntil = until.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(until));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("disabledUntil '" + until + "' is not an ISO-8601 instant");
+            throw new BankFieldError("disabledUntil", "disabledUntil '" + until + "' is not an ISO-8601 instant");
         }
         return new BankItem(
                 0,
@@ -199,13 +231,13 @@ final class BankFileReader {
     }
 
     private static int quality(String q) {
-        if (q.isBlank()) throw new IllegalArgumentException("the PDQ quality is missing (expected 0..100)");
+        if (q.isBlank()) throw new BankFieldError("quality", "the PDQ quality is missing (expected 0..100)");
         try {
             int v = Integer.parseInt(q.strip());
-            if (v < 0 || v > 100) throw new IllegalArgumentException("quality " + v + " is outside 0..100");
+            if (v < 0 || v > 100) throw new BankFieldError("quality", "quality " + v + " is outside 0..100");
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("quality '" + abbreviate(q) + "' is not a whole number");
+            throw new BankFieldError("quality", "quality '" + abbreviate(q) + "' is not a whole number");
         }
     }
 

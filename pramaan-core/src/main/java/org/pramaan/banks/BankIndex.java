@@ -114,6 +114,20 @@ final class BankIndex {
         });
     }
 
+    /** Items of {@code bank} whose PDQ hash lies within {@code radius} bits of {@code q}, nearest first. */
+    List<BankItemHit> near(String bank, org.pramaan.hash.Hash256 q, int radius) {
+        return read(() -> {
+            List<BankItemHit> out = new ArrayList<>();
+            for (PdqIndex.Hit h : pdqIndex.search(q, radius)) {
+                BankItem i = withPdq.get(h.id());
+                if (i != null && i.bank().equals(bank)) out.add(new BankItemHit(i, h.distance()));
+            }
+            out.sort(Comparator.comparingInt(BankItemHit::distance)
+                    .thenComparingLong(x -> x.item().id()));
+            return out;
+        });
+    }
+
     long size() {
         return read(() -> (long) bySha256.values().stream().mapToInt(List::size).sum()
                 + withPdq.values().stream().filter(i -> i.sha256().isEmpty()).count()

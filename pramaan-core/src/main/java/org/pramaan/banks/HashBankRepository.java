@@ -25,4 +25,16 @@ public interface HashBankRepository {
 
     /** Deletes a media's items from a bank; returns how many were deleted. */
     int removeMedia(String bank, String mediaId);
+
+    /**
+     * Counts one more upload matched by each of these shadow banks (a shadow bank never changes a
+     * decision, so this count is how an operator judges a feed before enabling it). The default
+     * keeps nothing: scratch repositories (benchmarks, a server without banks) have no console.
+     */
+    default void countShadowHits(java.util.Collection<String> banks) {}
+
+    /** Uploads matched by each shadow bank since it was created (banks never hit are absent). */
+    default java.util.Map<String, Long> shadowHits() {
+        return java.util.Map.of();
+    }
 }

@@ -145,6 +145,18 @@ public final class HashBanks {
         return index.items(bank);
     }
 
+    /**
+     * A curator's search: the bank's items whose PDQ hash is within {@code radius} bits of {@code hash}, nearest first,
+     * through the PDQ index whatever the bank's state (a disabled bank is searched too). At most
+     * {@link PdqIndex#MULTI_INDEX_RADIUS} (31, PDQ's match convention), the radius the index answers.
+     */
+    public List<BankItemHit> near(String bank, org.pramaan.hash.Hash256 hash, int radius) {
+        if (radius < 0 || radius > PdqIndex.MULTI_INDEX_RADIUS)
+            throw new org.pramaan.errors.Invalid(
+                    "distance", "distance " + radius + " is outside 0.." + PdqIndex.MULTI_INDEX_RADIUS);
+        return index.near(bank, hash, radius);
+    }
+
     public boolean removeItem(long id) {
         boolean removed = repository.removeItem(id);
         unit.afterCommit(() -> index.removeItems(i -> i.id() == id));
@@ -179,6 +191,21 @@ public final class HashBanks {
      */
     public List<BankMatch> matchByScan(Optional<String> sha256, Optional<PdqResult> pdq, AvHashes media) {
         return index.match(sha256, pdq, media, clock::instant, true);
+    }
+
+    /**
+     * Counts, once per bank, the shadow banks among one screened upload's matches (the console's
+     * shadow-hit counts). Called by screening, not by lookups, so a count is uploads, not queries.
+     */
+    public void countShadowHits(List<BankMatch> matches) {
+        java.util.Set<String> shadow = new java.util.TreeSet<>();
+        for (BankMatch m : matches) if (m.inert().filter("shadow"::equals).isPresent()) shadow.add(m.bank());
+        if (!shadow.isEmpty()) repository.countShadowHits(shadow);
+    }
+
+    /** Uploads matched by each shadow bank (banks never hit are absent). */
+    public java.util.Map<String, Long> shadowHits() {
+        return repository.shadowHits();
     }
 
     /** Sizes of the banked video and audio indexes. */

@@ -34,6 +34,7 @@ public final class BankMatchExtractor implements SignalExtractor {
                 input.get(SignalInput.PDQ),
                 input.get(SignalInput.AV_HASHES).orElse(AvHashes.NONE));
         input.put(SignalInput.BANK_MATCHES, List.copyOf(matches));
+        banks.countShadowHits(matches);
         List<Signal> out = new ArrayList<>();
         for (BankMatch m : matches) {
             Map<String, String> attrs = new LinkedHashMap<>();

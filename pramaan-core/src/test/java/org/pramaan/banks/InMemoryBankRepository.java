@@ -10,6 +10,17 @@ final class InMemoryBankRepository implements HashBankRepository {
     final Map<String, Bank> banks = new LinkedHashMap<>();
     final List<BankItem> items = new ArrayList<>();
     long nextId = 1;
+    final Map<String, Long> shadowHits = new java.util.TreeMap<>();
+
+    @Override
+    public void countShadowHits(java.util.Collection<String> banks) {
+        for (String b : banks) shadowHits.merge(b, 1L, Long::sum);
+    }
+
+    @Override
+    public Map<String, Long> shadowHits() {
+        return Map.copyOf(shadowHits);
+    }
 
     @Override
     public void saveBank(Bank bank) {

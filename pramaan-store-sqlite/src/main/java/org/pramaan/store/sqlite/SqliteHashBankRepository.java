@@ -38,9 +38,12 @@ final class SqliteHashBankRepository implements HashBankRepository {
     public boolean deleteBank(String name) {
         return db.write(c -> {
             try (PreparedStatement items = c.prepareStatement("DELETE FROM bank_items WHERE bank = ?");
+                    PreparedStatement hits = c.prepareStatement("DELETE FROM bank_shadow_hits WHERE bank = ?");
                     PreparedStatement bank = c.prepareStatement("DELETE FROM banks WHERE name = ?")) {
                 items.setString(1, name);
                 items.executeUpdate();
+                hits.setString(1, name);
+                hits.executeUpdate();
                 bank.setString(1, name);
                 return bank.executeUpdate() > 0;
             }
@@ -95,5 +98,30 @@ final class SqliteHashBankRepository implements HashBankRepository {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public void countShadowHits(java.util.Collection<String> banks) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_shadow_hits(bank, hits) VALUES (?, 1)"
+                    + " ON CONFLICT(bank) DO UPDATE SET hits = hits + 1")) {
+                for (String b : banks) {
+                    ps.setString(1, b);
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<String, Long> shadowHits() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        db.list(
+                        "SELECT bank, hits FROM bank_shadow_hits",
+                        ps -> {},
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -112,4 +112,18 @@ public abstract class HashBankRepositoryContract {
                 .isInstanceOf(RuntimeException.class);
         assertThat(repo.all()).hasSize(1);
     }
+
+    @Test
+    void countsShadowHitsPerBankAndForgetsThemWithTheBank() {
+        HashBankRepository repo = createRepository(dir);
+        repo.saveBank(new Bank("feed", BankKind.PARTNER_FEED, BankState.SHADOW, 31, 50, "", Samples.T0));
+        repo.saveBank(new Bank("trial", BankKind.KNOWN_DEEPFAKE, BankState.SHADOW, 31, 50, "", Samples.T0));
+        assertThat(repo.shadowHits()).isEmpty();
+        repo.countShadowHits(List.of("feed", "trial"));
+        repo.countShadowHits(List.of("feed"));
+        repo.countShadowHits(List.of());
+        assertThat(repo.shadowHits()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("feed", 2L, "trial", 1L));
+        assertThat(repo.deleteBank("feed")).isTrue();
+        assertThat(repo.shadowHits()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("trial", 1L));
+    }
 }

@@ -9,6 +9,9 @@ import org.pramaan.banks.HashBankRepository;
 
 final class MemoryHashBankRepository implements HashBankRepository {
     private final MemoryStore store;
+    /** Kept beside the tables: a count, not evidence, so it need not roll back with a unit of work. */
+    private final java.util.concurrent.ConcurrentMap<String, Long> shadowHits =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     MemoryHashBankRepository(MemoryStore store) {
         this.store = store;
@@ -29,6 +32,7 @@ final class MemoryHashBankRepository implements HashBankRepository {
     public boolean deleteBank(String name) {
         return store.locked(t -> {
             t.bankItems.values().removeIf(i -> i.bank().equals(name));
+            shadowHits.remove(name);
             return t.banks.remove(name) != null;
         });
     }
@@ -73,5 +77,15 @@ final class MemoryHashBankRepository implements HashBankRepository {
                             && i.mediaId().filter(mediaId::equals).isPresent());
             return before - t.bankItems.size();
         });
+    }
+
+    @Override
+    public void countShadowHits(java.util.Collection<String> banks) {
+        for (String b : banks) shadowHits.merge(b, 1L, Long::sum);
+    }
+
+    @Override
+    public java.util.Map<String, Long> shadowHits() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(shadowHits));
     }
 }

@@ -47,10 +47,15 @@ final class CertChecks {
      * first: equal DER encodings are equal names, and issuer fields are nearly always copied byte for byte
      * from the issuer's subject. {@code equals} alone canonicalises both names through the JDK's ICU
      * normaliser, whose data loading was a visible share of a one-file {@code c2pa verify} (issue 18, CLI
-     * start); it still decides every pair whose encodings differ, so no answer changes.
+     * start); names that {@link DnQuickCheck} proves different skip it too, and it still decides every
+     * other pair, so no answer changes.
      */
     static boolean sameName(X500Principal a, X500Principal b) {
-        return java.util.Arrays.equals(a.getEncoded(), b.getEncoded()) || a.equals(b);
+        byte[] ea = a.getEncoded();
+        byte[] eb = b.getEncoded();
+        if (java.util.Arrays.equals(ea, eb)) return true;
+        // Plainly different names (the usual answer when walking up a chain) need no canonical form.
+        return !DnQuickCheck.surelyDifferent(ea, eb) && a.equals(b);
     }
 
     /**

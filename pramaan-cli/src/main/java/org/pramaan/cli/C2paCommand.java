@@ -80,22 +80,35 @@ final class C2paCommand implements Runnable {
         }
 
         private int oneFile(Path file) throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            return oneFile(
+                    file,
+                    Optional.ofNullable(asset),
+                    this,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+
+        /**
+         * One file named alone: its JSON pretty-printed, and the command's exit code for it. Shared with
+         * {@link FastPath}, which calls it without picocli for {@code c2pa verify FILE}.
+         */
+        static int oneFile(Path file, Optional<Path> asset, Base command, PrintWriter out, PrintWriter err)
+                throws IOException {
             if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("no such file: " + file);
+                err.println("no such file: " + file);
                 return 2;
             }
-            C2paReader reader = new C2paReader(trust());
+            C2paReader reader = new C2paReader(command.trust());
             C2paOutcome o;
-            if (asset != null) {
-                try (MediaSource a = MediaSource.open(asset)) {
+            if (asset.isPresent()) {
+                try (MediaSource a = MediaSource.open(asset.get())) {
                     o = reader.readStore(Files.readAllBytes(file), Optional.of(a));
                 }
             } else {
                 o = reader.read(file);
             }
             out.println(render(o));
-            return exit(o);
+            return command.exit(o);
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.pramaan.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,18 @@ final class HashCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            return hash(
+                    runtime,
+                    files,
+                    dihedral,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+
+        /** The command's work and exit code; shared with {@link FastPath} ({@code hash pdq FILE} without picocli). */
+        static int hash(
+                PramaanCli.LazyRuntime runtime, List<Path> files, boolean dihedral, PrintWriter out, PrintWriter err)
+                throws IOException {
             int failed = 0;
             for (Path f : ScanCommand.expand(files)) {
                 try (MediaSource src = MediaSource.open(f)) {
@@ -62,19 +75,17 @@ final class HashCommand implements Runnable {
                     if (dihedral) {
                         DihedralHashes d = runtime.get().pdqHasher().dihedral(image);
                         for (Dihedral v : Dihedral.values())
-                            spec.commandLine()
-                                    .getOut()
-                                    .println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);
+                            out.println(d.get(v).toHex() + "," + d.quality() + "," + v.referenceName() + "," + f);
                     } else {
                         PdqResult r = runtime.get().pdqHasher().hash(image);
-                        spec.commandLine().getOut().println(r.hash().toHex() + "," + r.quality() + "," + f);
+                        out.println(r.hash().toHex() + "," + r.quality() + "," + f);
                     }
                 } catch (MediaRejectedException e) {
                     failed++;
-                    spec.commandLine().getErr().println(f + ": " + e.code().code() + ": " + e.getMessage());
+                    err.println(f + ": " + e.code().code() + ": " + e.getMessage());
                 } catch (IOException | IllegalArgumentException e) {
                     failed++;
-                    spec.commandLine().getErr().println(f + ": " + e.getMessage());
+                    err.println(f + ": " + e.getMessage());
                 }
             }
             return failed == 0 ? 0 : 1;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
@@ -52,6 +53,8 @@ public final class PramaanCli implements Runnable {
     public static int run(Supplier<CliRuntime> runtime, PrintWriter out, PrintWriter err, String... args) {
         LazyRuntime lazy = new LazyRuntime(runtime);
         try {
+            OptionalInt fast = FastPath.run(lazy, out, err, args);
+            if (fast.isPresent()) return fast.getAsInt();
             CommandLine cl = commandLine(lazy, args);
             cl.setOut(out).setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -4,6 +4,7 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Signing-credential checks of C2PA 2.2 §14.5.1 / §14.4: validity at the signing time, EKU against the
@@ -38,7 +39,23 @@ final class CertChecks {
         for (X509Certificate c : chain) if (anchors.contains(c)) return true;
         X509Certificate top = chain.get(chain.size() - 1);
         return anchors.stream()
-                .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && signedBy(top, a));
+                .anyMatch(a -> sameName(a.getSubjectX500Principal(), top.getIssuerX500Principal()) && signedBy(top, a));
+    }
+
+    /**
+     * RFC 5280 §7.1 name matching, as {@link X500Principal#equals} does it, with the byte-identical case
+     * first: equal DER encodings are equal names, and issuer fields are nearly always copied byte for byte
+     * from the issuer's subject. {@code equals} alone canonicalises both names through the JDK's ICU
+     * normaliser, whose data loading was a visible share of a one-file {@code c2pa verify} (issue 18, CLI
+     * start); names that {@link DnQuickCheck} proves different skip it too, and it still decides every
+     * other pair, so no answer changes.
+     */
+    static boolean sameName(X500Principal a, X500Principal b) {
+        byte[] ea = a.getEncoded();
+        byte[] eb = b.getEncoded();
+        if (java.util.Arrays.equals(ea, eb)) return true;
+        // Plainly different names (the usual answer when walking up a chain) need no canonical form.
+        return !DnQuickCheck.surelyDifferent(ea, eb) && a.equals(b);
     }
 
     /**

@@ -138,10 +138,10 @@ final class TimeStamps {
             bag.add(conv.getCertificate((X509CertificateHolder) o));
         List<X509Certificate> out = new ArrayList<>(List.of(tsa));
         X509Certificate at = tsa;
-        for (int i = 0; i < 8 && !at.getSubjectX500Principal().equals(at.getIssuerX500Principal()); i++) {
+        for (int i = 0; i < 8 && !CertChecks.sameName(at.getSubjectX500Principal(), at.getIssuerX500Principal()); i++) {
             X509Certificate child = at;
             Optional<X509Certificate> up = bag.stream()
-                    .filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal())
+                    .filter(c -> CertChecks.sameName(c.getSubjectX500Principal(), child.getIssuerX500Principal())
                             && CertChecks.signedBy(child, c))
                     .findFirst();
             if (up.isEmpty() || out.contains(up.get())) break;

@@ -151,23 +151,30 @@ public final class CaseService {
      * then the exact deadline. Optionally only one jurisdiction's, or only those due within a window.
      */
     public List<CaseFile> queue(Optional<String> jurisdiction, Optional<Duration> dueWithin) {
-        return queue(jurisdiction, dueWithin, Optional.empty(), Optional.empty(), 0, Integer.MAX_VALUE)
+        return queue(
+                        jurisdiction,
+                        dueWithin,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        Integer.MAX_VALUE)
                 .cases();
     }
 
     /**
-     * One page of {@link #queue}'s order, also filtered by notice type and assignment, answered by the case store
-     * from its indexes: only the page's cases are read.
+     * One page of {@link #queue}'s order, also filtered by notice type, state and assignment (a named person or
+     * no one), answered by the case store from its indexes: only the page's cases are read.
      */
     public QueueQuery.Page queue(
             Optional<String> jurisdiction,
             Optional<Duration> dueWithin,
             Optional<String> noticeType,
+            Optional<CaseQueue.State> state,
             Optional<CaseQueue.Assignment> assigned,
             int offset,
             int limit) {
-        return ledger.cases.queue(
-                query(jurisdiction, dueWithin, noticeType, Optional.empty(), assigned, offset, limit));
+        return ledger.cases.queue(query(jurisdiction, dueWithin, noticeType, state, assigned, offset, limit));
     }
 
     QueueQuery query(

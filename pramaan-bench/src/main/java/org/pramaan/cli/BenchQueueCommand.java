@@ -62,7 +62,7 @@ final class BenchQueueCommand implements Callable<Integer>, PramaanCli.RuntimeAw
             out.printf("%-40s %10s %10s %8s%n", "variant", "p50 ms", "p95 ms", "rows");
             row(
                     out,
-                    "API queue (reference)",
+                    "API queue, every open case",
                     () -> app.cases().queue(Optional.empty(), Optional.empty()).size());
             row(
                     out,

@@ -81,16 +81,24 @@ final class SqliteCaseQueue {
         return new QueueQuery.Page(fetch(conn, rowids), total);
     }
 
+    /**
+     * Rowids per statement when fetching a page: well under SQLite's bound-parameter limit (32,766 since 3.32, 999
+     * before), so an unlimited API listing of any size is fetched in chunks.
+     */
+    static final int FETCH_CHUNK = 500;
+
     /** The page's cases by rowid, in the order the rowids came. */
     private static List<CaseFile> fetch(Connection conn, List<Long> rowids) throws SQLException {
-        if (rowids.isEmpty()) return List.of();
-        String marks = String.join(", ", java.util.Collections.nCopies(rowids.size(), "?"));
         Map<Long, CaseFile> byRow = new HashMap<>();
-        try (PreparedStatement ps =
-                conn.prepareStatement("SELECT rowid, json FROM cases WHERE rowid IN (" + marks + ")")) {
-            for (int i = 0; i < rowids.size(); i++) ps.setLong(i + 1, rowids.get(i));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) byRow.put(rs.getLong(1), Json.read(rs.getString(2), CaseFile.class));
+        for (int from = 0; from < rowids.size(); from += FETCH_CHUNK) {
+            List<Long> chunk = rowids.subList(from, Math.min(rowids.size(), from + FETCH_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps =
+                    conn.prepareStatement("SELECT rowid, json FROM cases WHERE rowid IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) ps.setLong(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) byRow.put(rs.getLong(1), Json.read(rs.getString(2), CaseFile.class));
+                }
             }
         }
         List<CaseFile> out = new ArrayList<>(rowids.size());

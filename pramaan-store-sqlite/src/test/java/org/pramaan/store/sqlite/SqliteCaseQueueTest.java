@@ -99,6 +99,37 @@ class SqliteCaseQueueTest {
         }
     }
 
+    /**
+     * An unlimited listing (GET /v1/cases without limit) of more cases than SQLite binds in one statement is fetched in
+     * chunks: with the limit at 999 (SQLite before 3.32) a single {@code rowid IN (...)} of 1,200 ids failed.
+     */
+    @Test
+    void anUnlimitedListingLargerThanTheBindLimitIsFetchedInChunks() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            var repo = store.cases();
+            for (int n = 0; n < 1_200; n++) repo.save(open(n));
+            store.database().read(c -> {
+                c.unwrap(org.sqlite.SQLiteConnection.class)
+                        .setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 999);
+                return null;
+            });
+            QueueQuery all = new QueueQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    T0,
+                    Map.of("A", 1, "B", 3),
+                    0,
+                    Integer.MAX_VALUE);
+            QueueQuery.Page page = repo.queue(all);
+            assertThat(page.total()).isEqualTo(1_200);
+            assertThat(page.cases())
+                    .containsExactlyElementsOf(all.page(repo.open()).cases());
+        }
+    }
+
     /** The count and the page are read from the covering index: no full-row read of every open case's JSON. */
     @Test
     void countsAndOrdersFromTheCoveringIndex() throws Exception {

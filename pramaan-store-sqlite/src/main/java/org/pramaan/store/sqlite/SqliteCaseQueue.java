@@ -65,6 +65,7 @@ final class SqliteCaseQueue {
             }
         }
         if (total == 0 || q.limit() == 0 || q.offset() >= total) return new QueueQuery.Page(List.of(), total);
+        if (Math.min(q.limit(), total - q.offset()) > BULK) return bulk(conn, q, where, args);
         List<Long> rowids = new ArrayList<>();
         List<Object> orderArgs = new ArrayList<>();
         String order = orderBy(q, orderArgs);
@@ -79,6 +80,28 @@ final class SqliteCaseQueue {
             }
         }
         return new QueueQuery.Page(fetch(conn, rowids), total);
+    }
+
+    /**
+     * Pages longer than this (an unlimited GET /v1/cases, the CLI's list) read the matching rows in one scan and sort
+     * them in memory, as before issue 13's paging: fetching thousands of rows one by one by rowid cost more than the
+     * scan. Shorter pages (the console's 100) are ordered in the index and fetched by rowid.
+     */
+    static final int BULK = 2_000;
+
+    /** Every matching case in one scan, ordered in memory by {@link QueueQuery#order}, then cut to the page. */
+    private static QueueQuery.Page bulk(Connection conn, QueueQuery q, String where, List<Object> args)
+            throws SQLException {
+        List<CaseFile> all = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT json FROM cases" + where)) {
+            bind(ps, args, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) all.add(Json.read(rs.getString(1), CaseFile.class));
+            }
+        }
+        all.sort(q.order());
+        int to = (int) Math.min((long) q.offset() + q.limit(), all.size());
+        return new QueueQuery.Page(all.subList(Math.min(q.offset(), all.size()), to), all.size());
     }
 
     /**

@@ -130,6 +130,36 @@ class SqliteCaseQueueTest {
         }
     }
 
+    /** A page longer than {@link SqliteCaseQueue#BULK} is read in one scan and sorted in memory: the same answer. */
+    @Test
+    void aLongPageReadInOneScanEqualsTheReference() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.open(dir)) {
+            var repo = store.cases();
+            int n = SqliteCaseQueue.BULK + 150;
+            for (int i = 0; i < n; i++) repo.save(open(i));
+            List<CaseFile> all = repo.open();
+            for (int[] page : new int[][] {{0, Integer.MAX_VALUE}, {40, SqliteCaseQueue.BULK + 1}, {100, n}}) {
+                QueueQuery q = new QueueQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        T0.plus(Duration.ofMinutes(30)),
+                        Map.of("A", 1, "B", 3),
+                        page[0],
+                        page[1]);
+                QueueQuery.Page want = q.page(all);
+                assertThat(want.cases().size())
+                        .as("the page takes the one-scan path")
+                        .isGreaterThan(SqliteCaseQueue.BULK);
+                assertThat(repo.queue(q))
+                        .as("offset %d limit %d", page[0], page[1])
+                        .isEqualTo(want);
+            }
+        }
+    }
+
     /** The count and the page are read from the covering index: no full-row read of every open case's JSON. */
     @Test
     void countsAndOrdersFromTheCoveringIndex() throws Exception {

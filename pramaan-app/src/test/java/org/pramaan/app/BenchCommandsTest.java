@@ -126,6 +126,7 @@ class BenchCommandsTest {
         Run q = pramaan("bench", "queue", "--cases", "50", "--rounds", "3");
         assertThat(q.exit()).as(q.err()).isZero();
         assertThat(q.out()).containsPattern("(?m)^console queue, no filter\\s+[0-9.]+\\s+[0-9.]+\\s+50$");
+        assertThat(q.out()).containsPattern("(?m)^console page 1 \\(store\\), no filter\\s+[0-9.]+\\s+[0-9.]+\\s+50$");
         assertThat(dir.resolve("data"))
                 .as("the benchmarks never touch the configured data directory")
                 .doesNotExist();

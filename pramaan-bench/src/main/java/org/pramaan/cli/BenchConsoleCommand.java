@@ -80,6 +80,16 @@ final class BenchConsoleCommand implements Callable<Integer>, PramaanCli.Runtime
                     cases, rounds);
             out.printf("%-28s %10s %10s %10s %10s %8s%n", "page", "p50 ms", "p95 ms", "p99 ms", "target", "KiB");
             row(out, http, cookie, "queue page (/queue)", 150, i -> base + "/queue");
+            // A page deep in the queue (the store skips to it in its index) and a filtered page.
+            int middle = Math.max(1, (cases + 199) / 200);
+            row(out, http, cookie, "queue, middle page", 150, i -> base + "/queue?page=" + middle);
+            row(
+                    out,
+                    http,
+                    cookie,
+                    "queue, IN+type+unassigned",
+                    150,
+                    i -> base + "/queue?jurisdiction=IN&type=IN_3_2_B_COMPLAINT&assigned=none");
             row(
                     out,
                     http,

@@ -249,11 +249,13 @@ public final class Console {
         require(session, Permission.CASE_READ);
         QueueFilters f = QueueFilters.parse(ctx::queryParam, s.cases().noticeTypes());
         java.time.Instant now = s.clock().instant();
-        List<CaseFile> open = s.queue().open(f.filter(), session.actor());
-        QueuePaging paging = QueuePaging.of(ctx::queryParam, open.size(), f);
-        // Only this page's rows are drawn (deadline, countdown, assignee): the rest are counted, not rendered.
+        // One store query: this page's cases and the count of all that match. Only the page's cases are read and
+        // drawn (deadline, countdown, assignee, all from the case row itself); the rest are counted in the index.
+        org.pramaan.cases.QueueQuery.Page open =
+                s.queue().page(f.filter(), session.actor(), QueuePaging.offset(ctx::queryParam), QueuePaging.SIZE);
+        QueuePaging paging = QueuePaging.of(ctx::queryParam, open.total(), f);
         List<QueueRow> rows =
-                paging.slice(open).stream().map(c -> QueueRow.of(c, now)).toList();
+                open.cases().stream().map(c -> QueueRow.of(c, now)).toList();
         render(
                 ctx,
                 200,

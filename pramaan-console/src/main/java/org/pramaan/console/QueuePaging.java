@@ -53,6 +53,18 @@ public record QueuePaging(
                 number < pages ? Optional.of(link(filters, number + 1)) : Optional.empty());
     }
 
+    /**
+     * Where the requested page starts among all matching rows, to ask the store for that page before the total is
+     * known; a malformed or out-of-range {@code page} gives 0 here and is refused by {@link #of} once it is.
+     */
+    static int offset(Function<String, String> query) {
+        String raw = query.apply("page");
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_PAGE_CHARS) return 0;
+        if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) return 0;
+        int number = Integer.parseInt(raw);
+        return number < 1 ? 0 : (number - 1) * SIZE;
+    }
+
     /** The rows of this page out of all matching rows (already in urgency order). */
     <T> List<T> slice(List<T> all) {
         return total == 0 ? List.of() : all.subList(from - 1, to);

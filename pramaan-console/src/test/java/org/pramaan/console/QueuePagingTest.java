@@ -44,4 +44,19 @@ class QueuePagingTest {
                     .isInstanceOf(Invalid.class)
                     .hasMessageContaining("page");
     }
+
+    /** The store is asked for the page before the total is known: its offset is where the page the total allows starts. */
+    @Test
+    void theOffsetAskedOfTheStoreIsWhereTheShownPageStarts() {
+        for (String page : List.of("1", "2", "3", "003")) {
+            QueuePaging p = QueuePaging.of(Map.of("page", page)::get, 250, IN_ONLY);
+            assertThat(QueuePaging.offset(Map.of("page", page)::get))
+                    .as("page %s", page)
+                    .isEqualTo(p.from() - 1);
+        }
+        assertThat(QueuePaging.offset(Map.<String, String>of()::get)).isZero();
+        for (String bad : List.of("0", "-1", "1.5", "abc", "9999999", "99999999999"))
+            assertThat(QueuePaging.offset(Map.of("page", bad)::get)).as(bad).isZero();
+        assertThat(QueuePaging.offset(Map.of("page", "999999")::get)).isEqualTo(99_999_800);
+    }
 }

@@ -6,14 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.pramaan.access.Actor;
 
 /**
  * The console's queues: open cases filtered by jurisdiction, notice type, state and assignment, in
  * {@link CaseService#queue}'s order (filters only remove cases, never reorder); and the cases with an
- * appeal awaiting a decision. One read of the open cases per call, filtered in memory: the case rows
- * already carry their events, so nothing is loaded per case (no N+1).
+ * appeal awaiting a decision. A page of the queue is one store query ({@link CaseRepository#queue});
+ * the case rows carry their events, so nothing is loaded per case (no N+1).
  */
 public final class CaseQueue {
     /** Closed cases scanned for pending appeals, newest first: appeals are accepted within the pack's window (months), so recent closures hold them. */
@@ -67,30 +66,28 @@ public final class CaseQueue {
         this.cases = Objects.requireNonNull(cases, "cases");
     }
 
-    /** Open cases matching {@code filter}, most urgent first; {@code viewer} is who "assigned to me" means. */
+    /**
+     * Open cases matching {@code filter}, most urgent first; {@code viewer} is who "assigned to me" means. Reads every
+     * open case and filters and sorts them in memory: the reference {@link #page} is checked against, and what the
+     * overview (which counts every open case) uses.
+     */
     public List<CaseFile> open(Filter filter, Actor viewer) {
-        Instant now = cases.ledger.clock.instant();
-        Predicate<CaseFile> keep =
-                c -> filter.noticeType().map(c.noticeType()::equals).orElse(true);
-        keep = keep.and(filter.state()
-                .<Predicate<CaseFile>>map(s -> switch (s) {
-                    case LEGAL_REVIEW -> CaseFile::legalReview;
-                    case AWAITING_INFORMATION -> CaseFile::awaitingInformation;
-                    case BREACHED -> c -> c.clocks().stream().anyMatch(k -> k.running() && k.breachedBy(now));
-                })
-                .orElse(c -> true));
-        keep = keep.and(filter.assigned()
-                .<Predicate<CaseFile>>map(a -> switch (a) {
-                    case Assignment.ToMe m ->
-                        c -> c.assignee().filter(viewer.wireName()::equals).isPresent();
-                    case Assignment.Unassigned u -> c -> c.assignee().isEmpty();
-                    case Assignment.To t ->
-                        c -> c.assignee().filter(t.person()::equals).isPresent();
-                })
-                .orElse(c -> true));
-        return cases.queue(filter.jurisdiction(), filter.dueWithin()).stream()
-                .filter(keep)
-                .toList();
+        return query(filter, viewer, 0, Integer.MAX_VALUE).page(cases.open()).cases();
+    }
+
+    /**
+     * One page of {@link #open}: the same cases in the same order, with the total that match, answered by the case
+     * store from its indexes so only the page's cases are read (the console's queue page at 10,000 open cases).
+     */
+    public QueueQuery.Page page(Filter filter, Actor viewer, int offset, int limit) {
+        return cases.ledger.cases.queue(query(filter, viewer, offset, limit));
+    }
+
+    private QueueQuery query(Filter filter, Actor viewer, int offset, int limit) {
+        Optional<Assignment> who =
+                filter.assigned().map(a -> a instanceof Assignment.ToMe ? new Assignment.To(viewer.wireName()) : a);
+        return cases.query(
+                filter.jurisdiction(), filter.dueWithin(), filter.noticeType(), filter.state(), who, offset, limit);
     }
 
     /** Cases (open or closed) with an appeal awaiting a decision, the longest waiting first. */

@@ -17,4 +17,11 @@ public interface CaseRepository {
 
     /** Open cases whose next escalation or breach is due at or before {@code now} ({@link CaseFile#nextEventDue}). */
     List<CaseFile> due(java.time.Instant now);
+
+    /**
+     * One page of the open cases that match {@code query}'s filters, in its order, with how many match in all. The
+     * answer equals {@code query.page(open())} (the contract suite compares them), but a store should read only the
+     * page's cases: the console asks for this on every queue page view.
+     */
+    QueueQuery.Page queue(QueueQuery query);
 }

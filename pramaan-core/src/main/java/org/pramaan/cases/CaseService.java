@@ -3,7 +3,6 @@ package org.pramaan.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +94,9 @@ public final class CaseService {
     }
 
     private final Map<String, RulePack.NoticeType> noticeTypes = new LinkedHashMap<>();
+    /** Each notice type's severity, for the queue's order. */
+    private final Map<String, Integer> severities;
+
     final CaseLedger ledger; // package-private: CaseAssignments, CaseQueue and QualityReview share its lock and store
     private final Notices notices;
     private final CaseActions actions;
@@ -111,6 +113,9 @@ public final class CaseService {
                     if (noticeTypes.putIfAbsent(t.id(), t) != null)
                         throw new IllegalArgumentException("notice type " + t.id() + " is defined by two rule packs");
                 }));
+        this.severities = noticeTypes.values().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        RulePack.NoticeType::id, RulePack.NoticeType::severity));
         // Every case change is serialised on this object's monitor (see CaseLedger#locked).
         this.ledger = new CaseLedger(d, Map.copyOf(packs), java.util.Collections.unmodifiableMap(noticeTypes), this);
         this.notices = new Notices(ledger, d.media());
@@ -146,26 +151,43 @@ public final class CaseService {
      * then the exact deadline. Optionally only one jurisdiction's, or only those due within a window.
      */
     public List<CaseFile> queue(Optional<String> jurisdiction, Optional<Duration> dueWithin) {
-        Instant limit = dueWithin.map(w -> ledger.clock.instant().plus(w)).orElse(Instant.MAX);
-        return ledger.cases.open().stream()
-                .filter(c -> jurisdiction
-                        .map(j -> j.equalsIgnoreCase(c.jurisdiction()))
-                        .orElse(true))
-                .filter(c -> dueWithin.isEmpty()
-                        || c.nextDeadline().map(t -> !t.isAfter(limit)).orElse(false))
-                .sorted(Comparator.comparingLong((CaseFile c) -> c.nextDeadline()
-                                .map(t -> Math.floorDiv(t.getEpochSecond(), QUEUE_BUCKET.toSeconds()))
-                                .orElse(Long.MAX_VALUE))
-                        .thenComparingInt(this::severity)
-                        .thenComparing(c -> !NoticeFields.trustedFlagger(c))
-                        .thenComparing(c -> c.nextDeadline().orElse(Instant.MAX)))
-                .toList();
+        return queue(
+                        jurisdiction,
+                        dueWithin,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        Integer.MAX_VALUE)
+                .cases();
     }
 
-    private int severity(CaseFile c) {
-        return ledger.noticeType(c.noticeType())
-                .map(RulePack.NoticeType::severity)
-                .orElse(2);
+    /**
+     * One page of {@link #queue}'s order, also filtered by notice type, state and assignment (a named person or
+     * no one), answered by the case store from its indexes: only the page's cases are read.
+     */
+    public QueueQuery.Page queue(
+            Optional<String> jurisdiction,
+            Optional<Duration> dueWithin,
+            Optional<String> noticeType,
+            Optional<CaseQueue.State> state,
+            Optional<CaseQueue.Assignment> assigned,
+            int offset,
+            int limit) {
+        return ledger.cases.queue(query(jurisdiction, dueWithin, noticeType, state, assigned, offset, limit));
+    }
+
+    QueueQuery query(
+            Optional<String> jurisdiction,
+            Optional<Duration> dueWithin,
+            Optional<String> noticeType,
+            Optional<CaseQueue.State> state,
+            Optional<CaseQueue.Assignment> assigned,
+            int offset,
+            int limit) {
+        Instant now = ledger.clock.instant();
+        return new QueueQuery(
+                jurisdiction, noticeType, state, assigned, dueWithin.map(now::plus), now, severities, offset, limit);
     }
 
     /**

@@ -326,14 +326,11 @@ public final class CaseRoutes {
                             .toList());
             return;
         }
-        java.util.function.Predicate<CaseFile> subset = switch (state) {
-            case "open" -> c -> true;
-            case "legal_review" -> CaseFile::legalReview;
-            case "awaiting_information" -> CaseFile::awaitingInformation;
-            case "breached" ->
-                c -> c.clocks().stream()
-                        .anyMatch(k ->
-                                k.running() && k.breachedBy(services.clock().instant()));
+        Optional<org.pramaan.cases.CaseQueue.State> subset = switch (state) {
+            case "open" -> Optional.empty();
+            case "legal_review" -> Optional.of(org.pramaan.cases.CaseQueue.State.LEGAL_REVIEW);
+            case "awaiting_information" -> Optional.of(org.pramaan.cases.CaseQueue.State.AWAITING_INFORMATION);
+            case "breached" -> Optional.of(org.pramaan.cases.CaseQueue.State.BREACHED);
             default ->
                 throw new ApiException(
                         400,
@@ -345,34 +342,36 @@ public final class CaseRoutes {
         // 500).
         Optional<java.time.Duration> within =
                 Requests.queryDuration(ctx, "dueWithin", java.time.Duration.ZERO, MAX_DUE_WITHIN);
+        Optional<String> jurisdiction =
+                Optional.ofNullable(ctx.queryParam("jurisdiction")).map(j -> Requests.capped("jurisdiction", j));
+        Optional<String> type =
+                Optional.ofNullable(ctx.queryParam("noticeType")).map(t -> Requests.capped("noticeType", t));
+        // Without limit every matching case is listed, as before paging existed; the count is in X-Total-Count.
+        int offset = (int) Requests.queryLong(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = (int) Requests.queryLong(ctx, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        // One store query filters, orders and pages (issue 13): only the returned cases are read.
+        org.pramaan.cases.QueueQuery.Page page =
+                services.cases().queue(jurisdiction, within, type, subset, assigned(ctx), offset, limit);
+        ctx.header("X-Total-Count", Integer.toString(page.total()));
         HttpApi.json(
                 ctx,
                 200,
-                services.cases().queue(Optional.ofNullable(ctx.queryParam("jurisdiction")), within).stream()
-                        .filter(subset)
-                        .filter(consoleFilters(ctx))
-                        .map(c -> CaseView.of(c, services.clock()))
-                        .toList());
+                page.cases().stream().map(c -> CaseView.of(c, services.clock())).toList());
     }
 
     /**
-     * The console's queue filters (issue 13): {@code noticeType}, and {@code assigned} = {@code me},
-     * {@code none} or a person ({@code key:<id>}, {@code user:<name>}); they only remove cases, never reorder.
+     * The console's assignment filter (issue 13): {@code assigned} = {@code me}, {@code none} or a person
+     * ({@code key:<id>}, {@code user:<name>}); it only removes cases, never reorders.
      */
-    private static java.util.function.Predicate<CaseFile> consoleFilters(Context ctx) {
-        Optional<String> type =
-                Optional.ofNullable(ctx.queryParam("noticeType")).map(t -> Requests.capped("noticeType", t));
+    private static Optional<org.pramaan.cases.CaseQueue.Assignment> assigned(Context ctx) {
         Optional<String> assigned =
                 Optional.ofNullable(ctx.queryParam("assigned")).map(a -> Requests.capped("assigned", a));
         String me = org.pramaan.access.Actor.of(HttpApi.principal(ctx)).wireName();
-        java.util.function.Predicate<CaseFile> byType =
-                c -> type.map(c.noticeType()::equals).orElse(true);
-        return byType.and(c -> assigned.map(a -> switch (a) {
-                    case "me" -> c.assignee().filter(me::equals).isPresent();
-                    case "none" -> c.assignee().isEmpty();
-                    default -> c.assignee().filter(a::equals).isPresent();
-                })
-                .orElse(true));
+        return assigned.map(a -> switch (a) {
+            case "me" -> new org.pramaan.cases.CaseQueue.Assignment.To(me);
+            case "none" -> new org.pramaan.cases.CaseQueue.Assignment.Unassigned();
+            default -> new org.pramaan.cases.CaseQueue.Assignment.To(a);
+        });
     }
 
     void get(Context ctx) {

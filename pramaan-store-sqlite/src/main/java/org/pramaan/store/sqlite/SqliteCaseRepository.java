@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseRepository;
 import org.pramaan.cases.CaseState;
+import org.pramaan.cases.QueueQuery;
 import org.pramaan.json.Json;
 
 final class SqliteCaseRepository implements CaseRepository {
@@ -14,6 +15,7 @@ final class SqliteCaseRepository implements CaseRepository {
 
     SqliteCaseRepository(SqliteDatabase db) {
         this.db = db;
+        deriveQueueColumns();
     }
 
     @Override
@@ -32,9 +34,30 @@ final class SqliteCaseRepository implements CaseRepository {
                 if (c.nextEventDue().isPresent())
                     ps.setLong(5, c.nextEventDue().get().toEpochMilli());
                 else ps.setNull(5, Types.BIGINT);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            return SqliteCaseQueue.setColumns(conn, c);
         });
+    }
+
+    /** Rows saved before schema version 11 get their queue columns once, in one transaction, before any query. */
+    private void deriveQueueColumns() {
+        if (db.first("SELECT 1 FROM cases WHERE queue_ready = 0", ps -> {}, rs -> 1)
+                .isEmpty()) return;
+        db.write(conn -> {
+            List<CaseFile> pending = new java.util.ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT json FROM cases WHERE queue_ready = 0");
+                    java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) pending.add(Json.read(rs.getString(1), CaseFile.class));
+            }
+            for (CaseFile c : pending) SqliteCaseQueue.setColumns(conn, c);
+            return pending.size();
+        });
+    }
+
+    @Override
+    public QueueQuery.Page queue(QueueQuery query) {
+        return db.read(conn -> SqliteCaseQueue.page(conn, query));
     }
 
     @Override

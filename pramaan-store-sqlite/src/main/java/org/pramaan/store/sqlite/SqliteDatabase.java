@@ -32,7 +32,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V7__audit_anchor.sql",
             "V8__console_people.sql",
             "V9__generations.sql",
-            "V10__bank_shadow_hits.sql");
+            "V10__bank_shadow_hits.sql",
+            "V11__case_queue.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseRepository;
 import org.pramaan.cases.CaseState;
+import org.pramaan.cases.QueueQuery;
 
 final class MemoryCaseRepository implements CaseRepository {
     /** As the SQLite adapter's ORDER BY next_deadline IS NULL, next_deadline, id. */
@@ -62,5 +63,11 @@ final class MemoryCaseRepository implements CaseRepository {
                         && c.nextEventDue().filter(d -> !d.isAfter(now)).isPresent())
                 .sorted(Comparator.comparing((CaseFile c) -> c.nextEventDue().orElseThrow()))
                 .toList());
+    }
+
+    /** The reference itself: every open case filtered and ordered in memory. */
+    @Override
+    public QueueQuery.Page queue(QueueQuery query) {
+        return query.page(open());
     }
 }

@@ -31,7 +31,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V6__idempotency_trusted_flagger.sql",
             "V7__audit_anchor.sql",
             "V8__console_people.sql",
-            "V9__generations.sql");
+            "V9__generations.sql",
+            "V10__generation_numbers.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

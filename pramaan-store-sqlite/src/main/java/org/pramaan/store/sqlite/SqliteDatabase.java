@@ -32,7 +32,7 @@ public final class SqliteDatabase implements AutoCloseable {
             "V7__audit_anchor.sql",
             "V8__console_people.sql",
             "V9__generations.sql",
-            "V10__generation_numbers.sql");
+            "V11__generation_numbers.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

@@ -234,9 +234,9 @@ public final class Embedded implements AutoCloseable {
                 store.deliveries(),
                 config.notifications().webhookUrl(),
                 clock,
-                List.of(new org.pramaan.generation.VisibleLabelStep()),
+                generationSteps(),
                 config.provenance().signer(clock, version()),
-                java.util.Optional.empty(),
+                generationWatermark().map(w -> (org.pramaan.generation.MarkStep.Decoder) w),
                 config.generation(),
                 new org.pramaan.signals.AvHasher(
                         store.decoders().video(),
@@ -244,6 +244,22 @@ public final class Embedded implements AutoCloseable {
                         config.av().hashing()),
                 config.limits(),
                 uploads);
+    }
+
+    /** The visible label, then our watermark when {@code watermark.signing-key} is set (before metadata and C2PA). */
+    private List<org.pramaan.generation.MarkStep> generationSteps() {
+        List<org.pramaan.generation.MarkStep> steps = new java.util.ArrayList<>();
+        steps.add(new org.pramaan.generation.VisibleLabelStep());
+        generationWatermark().ifPresent(steps::add);
+        return List.copyOf(steps);
+    }
+
+    private java.util.Optional<org.pramaan.generation.WatermarkStep> generationWatermark() {
+        return config.provenance()
+                .watermarkSigning()
+                .map(k -> new org.pramaan.generation.WatermarkStep(
+                        new org.pramaan.watermark.KeyedWatermark(k),
+                        config.provenance().watermarkOperator()));
     }
 
     private org.pramaan.http.ConsoleRoutes.Services consoleServices;

@@ -91,7 +91,28 @@ public record PramaanConfig(
             Optional<Path> trustConfig,
             Signing signing,
             List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
-            Optional<String> filingNumber) {
+            Optional<String> filingNumber,
+            Optional<String> watermarkSigningKey,
+            int watermarkOperator) {
+        /** Generations not watermarked ({@code watermark.signing-key} empty). */
+        public Provenance(
+                Optional<Path> trustAnchors,
+                Optional<Path> trustConfig,
+                Signing signing,
+                List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
+                Optional<String> filingNumber) {
+            this(trustAnchors, trustConfig, signing, watermarkKeys, filingNumber, Optional.empty(), 0);
+        }
+
+        /**
+         * The key generations are watermarked with ({@code watermark.signing-key}, one of
+         * {@code watermark.keys}, checked at load); empty: generations carry no watermark.
+         */
+        public Optional<org.pramaan.watermark.WatermarkKey> watermarkSigning() {
+            return watermarkSigningKey.flatMap(
+                    id -> watermarkKeys.stream().filter(k -> k.id().equals(id)).findFirst());
+        }
+
         /** Without keyed-watermark keys ({@code watermark.keys} empty) and without a filing number. */
         public Provenance(Optional<Path> trustAnchors, Optional<Path> trustConfig, Signing signing) {
             this(trustAnchors, trustConfig, signing, List.of(), Optional.empty());
@@ -245,6 +266,12 @@ public record PramaanConfig(
         });
         KEYS.put("watermark.keys", new String[] {
             "", "keyed watermark detection keys, comma-separated id:base64 (16-64 bytes each); empty: not detected"
+        });
+        KEYS.put("watermark.signing-key", new String[] {
+            "", "id of the watermark.keys entry generations are watermarked with; empty: no watermark on generations"
+        });
+        KEYS.put("watermark.operator-id", new String[] {
+            "0", "operator id in the generation watermark's payload, 0-4095 (docs/watermark.md, Payload)"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
         KEYS.put("labels.filing-number", new String[] {
@@ -451,7 +478,17 @@ public record PramaanConfig(
                             new Policy(jurisdiction, packs, ruleDir, clockCheck, urlPattern),
                             access,
                             notify,
-                            new Provenance(trustAnchors, trustConfig, signing, watermarkKeys(), filingNumber()),
+                            new Provenance(
+                                    trustAnchors,
+                                    trustConfig,
+                                    signing,
+                                    watermarkKeys(),
+                                    filingNumber(),
+                                    watermarkSigningKey(),
+                                    (int) number(
+                                            "watermark.operator-id",
+                                            0,
+                                            org.pramaan.generation.WatermarkPayload.MAX_OPERATOR)),
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation())
@@ -715,6 +752,14 @@ public record PramaanConfig(
                 }
             }
             return List.copyOf(keys);
+        }
+
+        /** {@code watermark.signing-key}: must name one of {@code watermark.keys}. */
+        Optional<String> watermarkSigningKey() {
+            Optional<String> id = optional("watermark.signing-key");
+            if (id.isPresent() && watermarkKeys().stream().noneMatch(k -> k.id().equals(id.get())))
+                throw bad("watermark.signing-key", "names no key of watermark.keys");
+            return id;
         }
 
         IllegalArgumentException bad(String key, String problem) {

@@ -49,7 +49,8 @@ public final class GenerationLookup {
 
     public Optional<Found> lookup(byte[] file) throws IOException {
         if (watermark.isPresent()) {
-            Optional<GenerationRecord> r = watermark.get().decode(file).flatMap(repository::find);
+            java.util.OptionalLong n = watermark.get().decode(file);
+            Optional<GenerationRecord> r = n.isPresent() ? repository.findByNumber(n.getAsLong()) : Optional.empty();
             if (r.isPresent()) return Optional.of(new Found(r.get(), "watermark", Optional.empty()));
         }
         Optional<GenerationRecord> byMeta = produceIds(file).stream()

@@ -10,6 +10,15 @@ public interface GenerationRepository {
 
     Optional<GenerationRecord> find(String id);
 
+    /**
+     * Assigns the next record number (1, 2, 3…, never reused, also when the generation then fails) to
+     * the record {@code id} about to be saved; the watermark carries it (docs/watermark.md, "Payload").
+     */
+    long allocateNumber(String id);
+
+    /** The saved record that was given {@code number}; empty when none (or it was never saved). */
+    Optional<GenerationRecord> findByNumber(long number);
+
     /** Inserts or replaces the consent with this id (revocation replaces it). */
     void saveConsent(Consent consent);
 

@@ -138,7 +138,8 @@ public final class Generations {
         if (!ctx.explicitLabel()) UnlabelledExports.check(ctx, settings.unlabelledProfiles());
         List<String> consentIds = checkConsents(ctx.subjects());
         String id = "gen_" + HexFormat.of().formatHex(bytes(10));
-        MarkStep.Request req = new MarkStep.Request(id, ctx.profile(), settings.filingNumber());
+        java.util.OptionalLong number = java.util.OptionalLong.of(repository.allocateNumber(id));
+        MarkStep.Request req = new MarkStep.Request(id, ctx.profile(), settings.filingNumber(), number);
         List<String> marks = new ArrayList<>();
         byte[] out = file;
         try {

@@ -2,6 +2,7 @@ package org.pramaan.generation;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Port: one mark a generation applies to its output before the metadata labels and the C2PA
@@ -30,11 +31,24 @@ public interface MarkStep {
      * @param recordId     the generation record id (the watermark payload, the AIGC ProduceID)
      * @param profile      the labelling profile (jurisdiction code, e.g. {@code CN}, {@code IN})
      * @param filingNumber the service's filing number, for profiles that show it (CN DSP arts.19-20)
+     * @param number       the record's store-assigned number (the watermark payload's record part,
+     *                     {@link WatermarkPayload}); empty where none was assigned
      */
-    record Request(String recordId, String profile, Optional<String> filingNumber) {}
+    record Request(String recordId, String profile, Optional<String> filingNumber, OptionalLong number) {
+        public Request {
+            java.util.Objects.requireNonNull(number, "number");
+        }
 
-    /** Port: reads our own watermark's payload (the record id) back out of a file, for "is this ours?". */
+        public Request(String recordId, String profile, Optional<String> filingNumber) {
+            this(recordId, profile, filingNumber, OptionalLong.empty());
+        }
+    }
+
+    /**
+     * Port: reads our own watermark back out of a file, for "is this ours?": the record number it
+     * carries ({@link GenerationRepository#findByNumber}), empty when there is no mark of ours.
+     */
     interface Decoder {
-        Optional<String> decode(byte[] file) throws IOException;
+        OptionalLong decode(byte[] file) throws IOException;
     }
 }

@@ -33,7 +33,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V8__console_people.sql",
             "V9__generations.sql",
             "V10__bank_shadow_hits.sql",
-            "V11__case_queue.sql");
+            "V11__case_queue.sql",
+            "V12__generation_numbers.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

@@ -38,6 +38,28 @@ final class SqliteGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public long allocateNumber(String id) {
+        return db.write(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO generation_numbers(id) VALUES (?) RETURNING number")) {
+                ps.setString(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<GenerationRecord> findByNumber(long number) {
+        return db.first(
+                "SELECT g.json FROM generation_numbers n JOIN generations g ON g.id = n.id WHERE n.number = ?",
+                ps -> ps.setLong(1, number),
+                rs -> Json.read(rs.getString(1), GenerationRecord.class));
+    }
+
+    @Override
     public void saveConsent(Consent k) {
         db.write(c -> {
             try (PreparedStatement ps =

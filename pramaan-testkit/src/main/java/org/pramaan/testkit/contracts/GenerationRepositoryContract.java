@@ -58,6 +58,24 @@ public abstract class GenerationRepositoryContract {
     }
 
     @Test
+    void numbersAreAssignedInOrderNeverReusedAndFindSavedRecordsOnly() {
+        GenerationRepository repo = createRepository(dir);
+        long a = repo.allocateNumber("gen_a");
+        long b = repo.allocateNumber("gen_b"); // this generation then fails: its number stays used
+        long c = repo.allocateNumber("gen_c");
+        assertThat(a).isEqualTo(1);
+        assertThat(b).isEqualTo(2);
+        assertThat(c).isEqualTo(3);
+        repo.save(record("gen_a"));
+        repo.save(record("gen_c"));
+        assertThat(repo.findByNumber(a)).map(GenerationRecord::id).contains("gen_a");
+        assertThat(repo.findByNumber(c)).map(GenerationRecord::id).contains("gen_c");
+        assertThat(repo.findByNumber(b)).isEmpty();
+        assertThat(repo.findByNumber(0)).isEmpty();
+        assertThat(repo.findByNumber(99)).isEmpty();
+    }
+
+    @Test
     void consentsAreReplacedByIdAndListedPerPersonOldestFirst() {
         GenerationRepository repo = createRepository(dir);
         Consent a =

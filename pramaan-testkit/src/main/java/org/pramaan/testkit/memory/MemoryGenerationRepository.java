@@ -30,6 +30,24 @@ final class MemoryGenerationRepository implements GenerationRepository {
         return store.locked(t -> Optional.ofNullable(t.generations.get(id)));
     }
 
+    /** Numbers are handed out once per store, whatever happens to the generation afterwards. */
+    private final java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+
+    @Override
+    public long allocateNumber(String id) {
+        Objects.requireNonNull(id, "id");
+        return store.locked(t -> {
+            long n = numbers.size() + 1L;
+            numbers.put(n, id);
+            return n;
+        });
+    }
+
+    @Override
+    public Optional<GenerationRecord> findByNumber(long number) {
+        return store.locked(t -> Optional.ofNullable(numbers.get(number)).map(t.generations::get));
+    }
+
     @Override
     public void saveConsent(Consent consent) {
         Objects.requireNonNull(consent, "consent");

@@ -1,0 +1,80 @@
+package org.pramaan.generation;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.pramaan.labels.MetadataWriter;
+import org.pramaan.labels.PixelEdit;
+import org.pramaan.watermark.KeyedDetection;
+import org.pramaan.watermark.KeyedWatermark;
+import org.pramaan.watermark.RgbPixels;
+
+/**
+ * Our keyed watermark (issue 14 item 2, {@link KeyedWatermark}) as a generation step, applied to
+ * JPEG and PNG after the visible label (so the label's pixels carry the mark too) and before the
+ * metadata labels and C2PA, with the payload {@link WatermarkPayload} (operator id, record number).
+ * It is also the lookup's decoder: a mark under our key with our operator id gives the record number.
+ *
+ * <p>Nothing is claimed that would not be read back: an image whose shorter side is under
+ * {@value #MIN_SIDE} px (the bench's misses: too few pixels per chip after JPEG q50 or a 0.5× resize,
+ * docs/watermark.md) or a record number that does not fit the payload is left unmarked, and the record
+ * does not list {@code watermark}; lookup then falls through to the metadata and the bank.
+ */
+public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
+    /** Shorter side, in pixels, from which the mark is applied (and claimed). */
+    public static final int MIN_SIDE = 256;
+
+    private final KeyedWatermark mark;
+    private final int operator;
+
+    public WatermarkStep(KeyedWatermark mark, int operator) {
+        this.mark = Objects.requireNonNull(mark, "mark");
+        WatermarkPayload.checkOperator(operator);
+        this.operator = operator;
+    }
+
+    @Override
+    public String name() {
+        return "watermark";
+    }
+
+    @Override
+    public boolean explicit() {
+        return false;
+    }
+
+    @Override
+    public Optional<byte[]> apply(byte[] file, Request request) throws IOException {
+        MetadataWriter.Format f = MetadataWriter.format(file);
+        if (f != MetadataWriter.Format.JPEG && f != MetadataWriter.Format.PNG) return Optional.empty();
+        OptionalInt payload = request.number().isPresent()
+                ? WatermarkPayload.of(operator, request.number().getAsLong())
+                : OptionalInt.empty();
+        if (payload.isEmpty()) return Optional.empty();
+        return PixelEdit.apply(file, (w, h, argb) -> {
+            if (Math.min(w, h) < MIN_SIDE) return Optional.empty();
+            return Optional.of(
+                    mark.embed(new RgbPixels(w, h, argb), payload.getAsInt()).rgb());
+        });
+    }
+
+    @Override
+    public OptionalLong decode(byte[] file) throws IOException {
+        RgbPixels pixels;
+        try {
+            PixelEdit.Pixels p = PixelEdit.read(file);
+            pixels = new RgbPixels(p.width(), p.height(), p.argb());
+        } catch (IllegalArgumentException e) {
+            return OptionalLong.empty(); // not a JPEG or PNG we can read: the other lookups may still find it
+        }
+        if (Math.min(pixels.width(), pixels.height()) < KeyedWatermark.MIN_SIDE) return OptionalLong.empty();
+        KeyedDetection d = mark.detect(pixels);
+        if (!d.detected() || d.payload().isEmpty()) return OptionalLong.empty();
+        long p = d.payload().getAsLong();
+        if (WatermarkPayload.operator(p) != operator) return OptionalLong.empty();
+        long n = WatermarkPayload.number(p);
+        return n == 0 ? OptionalLong.empty() : OptionalLong.of(n);
+    }
+}

@@ -27,6 +27,7 @@ final class VideoSession implements AutoCloseable {
     private int streamIndex;
     private double timeBase;
     private VideoStreamInfo info;
+    private long dropped;
 
     private VideoSession(Path file, DecodeLimits limits, AVFormatContext format) {
         this.file = file;
@@ -58,6 +59,11 @@ final class VideoSession implements AutoCloseable {
 
     VideoStreamInfo info() {
         return info;
+    }
+
+    /** Frames the last skipping {@link #run} dropped undecoded (counted and numbered all the same). */
+    long dropped() {
+        return dropped;
     }
 
     private void openStream() throws MediaRejectedException {
@@ -95,12 +101,17 @@ final class VideoSession implements AutoCloseable {
         info = new VideoStreamInfo(w, h, fps, declared, decoder.name().getString());
     }
 
-    /** Reads every packet of the stream, then drains the decoder; returns frames decoded. */
-    long run(int frameSide, VideoFrameSink sink) throws MediaRejectedException {
+    /**
+     * Reads every packet of the stream, then drains the decoder; returns frames decoded (counting
+     * dropped ones). With {@code skipping}, packets whose frame no sample can need are sent with
+     * {@code skip_frame = AVDISCARD_NONREF} (see {@link SkipNumbering}); may then throw {@link
+     * SkipNumbering.Fallback}.
+     */
+    long run(int frameSide, VideoFrameSink sink, boolean skipping) throws MediaRejectedException {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         try (RgbConverter rgb = new RgbConverter(frameSide)) {
-            FrameLoop loop = new FrameLoop(frame, rgb, sink);
+            FrameLoop loop = new FrameLoop(frame, rgb, sink, skipping ? new SkipNumbering(sink::wants) : null);
             int bad = 0, lastError = 0;
             while (true) {
                 org.pramaan.limits.WorkBudget
@@ -113,7 +124,15 @@ final class VideoSession implements AutoCloseable {
                     break;
                 } // a damaged tail: keep what decoded
                 if (packet.stream_index() == streamIndex) {
+                    if (loop.numbering != null) {
+                        // Reorder window: frames sent later may still come out earlier (has_b_frames).
+                        boolean skip = loop.numbering.beforeSend(
+                                packet.pts(), packet.pts() != AV_NOPTS_VALUE(), codec.has_b_frames() + 2);
+                        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
+                    }
                     int s = avcodec_send_packet(codec, packet);
+                    if (s < 0 && loop.numbering != null)
+                        throw new SkipNumbering.Fallback("a damaged packet: " + Native.error(s));
                     // Like the ffmpeg tool, a damaged packet is skipped; a file of nothing else is refused below.
                     if (s < 0 && s != Native.AVERROR_EAGAIN) {
                         lastError = s;
@@ -124,6 +143,10 @@ final class VideoSession implements AutoCloseable {
             }
             avcodec_send_packet(codec, null);
             loop.drain();
+            if (loop.numbering != null) {
+                loop.frames = loop.numbering.finish();
+                dropped = loop.numbering.dropped();
+            }
             if (loop.frames == 0) {
                 throw reject(
                         RejectionCode.CORRUPT,
@@ -145,12 +168,14 @@ final class VideoSession implements AutoCloseable {
         final AVFrame frame;
         final RgbConverter rgb;
         final VideoFrameSink sink;
+        final SkipNumbering numbering; // null: every frame is decoded and numbered as it comes out
         long frames;
 
-        FrameLoop(AVFrame frame, RgbConverter rgb, VideoFrameSink sink) {
+        FrameLoop(AVFrame frame, RgbConverter rgb, VideoFrameSink sink, SkipNumbering numbering) {
             this.frame = frame;
             this.rgb = rgb;
             this.sink = sink;
+            this.numbering = numbering;
         }
 
         void drain() throws MediaRejectedException {
@@ -164,7 +189,8 @@ final class VideoSession implements AutoCloseable {
         }
 
         private void accept() throws MediaRejectedException {
-            long n = frames++;
+            long n = numbering == null ? frames : numbering.output(frame.pts(), frame.pts() != AV_NOPTS_VALUE());
+            frames = n + 1;
             if (frames > limits.maxFrames()) throw tooLong("has more than " + limits.maxFrames() + " frames");
             long ts = frame.best_effort_timestamp();
             double pts = ts == AV_NOPTS_VALUE() ? n / info.frameRate() : ts * timeBase;

@@ -35,6 +35,7 @@ final class SkipNumbering {
     private long numbered;
     private long lastOutput = Long.MIN_VALUE;
     private long dropped;
+    private int window = -1;
 
     SkipNumbering(LongPredicate wanted) {
         this.wanted = wanted;
@@ -48,6 +49,12 @@ final class SkipNumbering {
      */
     boolean beforeSend(long pts, boolean hasPts, int window) {
         if (!hasPts) throw new Fallback("a packet has no pts");
+        // A decoder that finds more reordering than its headers declared (H.264 without VUI
+        // num_reorder_frames) may have output frames early or discarded late ones, which the plain
+        // decode would number differently once frames were dropped.
+        if (window > this.window && this.window >= 0 && dropped + pendingSkips() > 0)
+            throw new Fallback("the decoder's reorder window grew from " + this.window + " to " + window);
+        this.window = Math.max(this.window, window);
         if (pts <= lastOutput) throw new Fallback("a packet's pts is not after the last frame output");
         long below = numbered;
         for (int i = 0; i < pending; i++) {
@@ -100,6 +107,12 @@ final class SkipNumbering {
             }
             removeAt(min);
         }
+    }
+
+    private int pendingSkips() {
+        int n = 0;
+        for (int i = 0; i < pending; i++) if (pendingSkip[i]) n++;
+        return n;
     }
 
     private int indexOf(long pts) {

@@ -61,4 +61,14 @@ class SkipNumberingTest {
         unknown.beforeSend(7, true, 2);
         assertThatThrownBy(() -> unknown.output(8, true)).isInstanceOf(SkipNumbering.Fallback.class);
     }
+
+    @Test
+    void aReorderWindowThatGrowsAfterSkippingForcesThePlainDecode() {
+        SkipNumbering n = new SkipNumbering(f -> f == 0);
+        n.beforeSend(0, true, 2);
+        assertThat(n.beforeSend(10, true, 2)).isTrue();
+        assertThatThrownBy(() -> n.beforeSend(5, true, 4))
+                .isInstanceOf(SkipNumbering.Fallback.class)
+                .hasMessageContaining("grew from 2 to 4");
+    }
 }

@@ -48,6 +48,24 @@ final class SkipNumbering {
      *               decoder's reorder delay, has_b_frames, plus a margin)
      */
     boolean beforeSend(long pts, boolean hasPts, int window) {
+        return beforeSend(pts, hasPts, window, -1) != Mode.FULL;
+    }
+
+    /** How a packet is sent: decoded in full, or with non-reference frames or all non-IDR frames dropped. */
+    enum Mode {
+        FULL,
+        DROP_NONREF,
+        DROP_ALL_BUT_IDR
+    }
+
+    /**
+     * As {@link #beforeSend(long, boolean, int)}, also told that an IDR comes {@code toIdr} packets
+     * after this one (-1: none known). Every frame sent from this packet up to that IDR comes out
+     * before it (H.264 §C.4.4), so their numbers lie between this packet's lowest possible number
+     * and the IDR's, which is at most every frame counted or pending so far, this one and the
+     * {@code toIdr} in between; if no sample falls there, all of them may be dropped.
+     */
+    Mode beforeSend(long pts, boolean hasPts, int window, int toIdr) {
         if (!hasPts) throw new Fallback("a packet has no pts");
         // A decoder that finds more reordering than its headers declared (H.264 without VUI
         // num_reorder_frames) may have output frames early or discarded late ones, which the plain
@@ -63,13 +81,16 @@ final class SkipNumbering {
         }
         boolean skip = true;
         for (long n = below; n <= below + window && skip; n++) if (wanted.test(n)) skip = false;
+        boolean beforeIdr = toIdr >= 0;
+        for (long n = below, last = numbered + pending + toIdr; beforeIdr && n <= last; n++)
+            if (wanted.test(n)) beforeIdr = false;
         if (pending == pendingPts.length) {
             pendingPts = java.util.Arrays.copyOf(pendingPts, pending * 2);
             pendingSkip = java.util.Arrays.copyOf(pendingSkip, pending * 2);
         }
         pendingPts[pending] = pts;
-        pendingSkip[pending++] = skip;
-        return skip;
+        pendingSkip[pending++] = skip || beforeIdr;
+        return beforeIdr ? Mode.DROP_ALL_BUT_IDR : skip ? Mode.DROP_NONREF : Mode.FULL;
     }
 
     /** A frame came out with this pts: numbers the dropped frames before it, then returns its number. */

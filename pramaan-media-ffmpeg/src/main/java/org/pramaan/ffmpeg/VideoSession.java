@@ -113,7 +113,21 @@ final class VideoSession implements AutoCloseable {
         try (RgbConverter rgb = new RgbConverter(frameSide)) {
             FrameLoop loop = new FrameLoop(frame, rgb, sink, skipping ? new SkipNumbering(sink::wants) : null);
             int bad = 0, lastError = 0;
-            while (true) {
+            if (skipping) {
+                try (PacketLookahead ahead = new PacketLookahead(format, streamIndex)) {
+                    for (AVPacket p; (p = ahead.next()) != null; ) {
+                        org.pramaan.limits.WorkBudget.check(); // per packet, as below (issue 11)
+                        try {
+                            sendSkipping(p, ahead.nextIdr(), loop);
+                        } finally {
+                            av_packet_free(p);
+                        }
+                    }
+                    if (ahead.readError() < 0) bad++; // a damaged tail: keep what decoded
+                    lastError = ahead.readError();
+                }
+            }
+            while (!skipping) {
                 org.pramaan.limits.WorkBudget
                         .check(); // per packet: a request's decode stops when its budget is spent (issue 11)
                 int r = av_read_frame(format, packet);
@@ -124,15 +138,7 @@ final class VideoSession implements AutoCloseable {
                     break;
                 } // a damaged tail: keep what decoded
                 if (packet.stream_index() == streamIndex) {
-                    if (loop.numbering != null) {
-                        // Reorder window: frames sent later may still come out earlier (has_b_frames).
-                        boolean skip = loop.numbering.beforeSend(
-                                packet.pts(), packet.pts() != AV_NOPTS_VALUE(), codec.has_b_frames() + 2);
-                        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
-                    }
                     int s = avcodec_send_packet(codec, packet);
-                    if (s < 0 && loop.numbering != null)
-                        throw new SkipNumbering.Fallback("a damaged packet: " + Native.error(s));
                     // Like the ffmpeg tool, a damaged packet is skipped; a file of nothing else is refused below.
                     if (s < 0 && s != Native.AVERROR_EAGAIN) {
                         lastError = s;
@@ -161,6 +167,22 @@ final class VideoSession implements AutoCloseable {
             av_packet_free(packet);
             av_frame_free(frame);
         }
+    }
+
+    /** One packet of the skipping decode: the decoder is told per packet what it may drop. */
+    private void sendSkipping(AVPacket p, int toIdr, FrameLoop loop) throws MediaRejectedException {
+        // Reorder window: frames sent later may still come out earlier (has_b_frames).
+        SkipNumbering.Mode mode =
+                loop.numbering.beforeSend(p.pts(), p.pts() != AV_NOPTS_VALUE(), codec.has_b_frames() + 2, toIdr);
+        codec.skip_frame(
+                switch (mode) {
+                    case FULL -> AVDISCARD_DEFAULT;
+                    case DROP_NONREF -> AVDISCARD_NONREF;
+                    case DROP_ALL_BUT_IDR -> AVDISCARD_NONKEY;
+                });
+        int s = avcodec_send_packet(codec, p);
+        if (s < 0) throw new SkipNumbering.Fallback("a damaged packet: " + Native.error(s));
+        loop.drain();
     }
 
     /** Receives decoded frames, numbers them and enforces the frame, size and time limits. */

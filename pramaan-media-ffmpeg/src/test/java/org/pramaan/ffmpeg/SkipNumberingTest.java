@@ -71,4 +71,18 @@ class SkipNumberingTest {
                 .isInstanceOf(SkipNumbering.Fallback.class)
                 .hasMessageContaining("grew from 2 to 4");
     }
+
+    @Test
+    void framesBeforeAnIdrDropEntirelyOnlyWhenNoSampleLiesBeforeIt() {
+        SkipNumbering n = new SkipNumbering(f -> f % 10 == 0);
+        assertThat(n.beforeSend(0, true, 2, 3)).as("frame 0 is wanted").isEqualTo(SkipNumbering.Mode.FULL);
+        // Frames 1..4 then an IDR as frame 5: no sample among 1..4.
+        assertThat(n.beforeSend(1, true, 2, 3)).isEqualTo(SkipNumbering.Mode.DROP_ALL_BUT_IDR);
+        assertThat(n.output(0, true)).isZero();
+        SkipNumbering m = new SkipNumbering(f -> f == 4);
+        m.beforeSend(0, true, 0, -1);
+        assertThat(m.beforeSend(1, true, 0, 3))
+                .as("frame 4 is wanted and comes before the IDR")
+                .isEqualTo(SkipNumbering.Mode.DROP_NONREF);
+    }
 }

@@ -26,6 +26,9 @@ final class VpdqBenchCommand implements Callable<Integer>, PramaanCli.RuntimeAwa
     @Option(names = "--warmup", defaultValue = "1", description = "untimed rounds first")
     int warmup;
 
+    @Option(names = "--one-per-second-only", description = "skip the every-frame rows")
+    boolean onePerSecondOnly;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,28 +50,69 @@ final class VpdqBenchCommand implements Callable<Integer>, PramaanCli.RuntimeAwa
         VpdqHasher hasher =
                 new VpdqHasher(runtime.get().videoDecoder(), runtime.get().pdqHasher());
         for (int r = 0; r < warmup; r++)
-            for (Path v : videos) hasher.hash(v, VpdqSampling.EVERY_FRAME, DecodeLimits.DEFAULT);
+            for (Path v : videos)
+                if (onePerSecondOnly) {
+                    hasher.hash(v, VpdqSampling.ONE_PER_SECOND, DecodeLimits.DEFAULT);
+                    hasher.decodingEveryFrame().hash(v, VpdqSampling.ONE_PER_SECOND, DecodeLimits.DEFAULT);
+                } else hasher.hash(v, VpdqSampling.EVERY_FRAME, DecodeLimits.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %s%n", BenchCommand.machine());
         out.printf(
-                "%-34s %-11s %8s %7s %9s %10s %10s%n",
-                "video", "sampling", "decoded", "hashed", "ms", "decoded/s", "ms/hash");
+                "%-30s %-5s %-5s %7s %6s %7s %7s %7s %9s %9s%n",
+                "video",
+                "samp",
+                "path",
+                "decoded",
+                "hashed",
+                "wall ms",
+                "thr CPU",
+                "procCPU",
+                "vid s/CPU",
+                "vid s/wall");
+        VpdqHasher plain = hasher.decodingEveryFrame();
         for (Path v : videos) {
-            for (VpdqSampling sampling : List.of(VpdqSampling.ONE_PER_SECOND, VpdqSampling.EVERY_FRAME)) {
-                long t = System.nanoTime();
-                VpdqHash h = hasher.hash(v, sampling, DecodeLimits.DEFAULT);
-                double ms = (System.nanoTime() - t) / 1e6;
-                out.printf(
-                        "%-34s %-11s %8d %7d %9.0f %10.0f %10.2f%n",
-                        v.getFileName(),
-                        sampling.secondsPerHash() == 0 ? "every" : "1/s",
-                        h.framesDecoded(),
-                        h.frames().size(),
-                        ms,
-                        h.framesDecoded() / (ms / 1000),
-                        ms / h.frames().size());
+            for (VpdqSampling sampling : onePerSecondOnly
+                    ? List.of(VpdqSampling.ONE_PER_SECOND)
+                    : List.of(VpdqSampling.ONE_PER_SECOND, VpdqSampling.EVERY_FRAME)) {
+                VpdqHash reference = null;
+                // The plain every-frame decode (the oracle) first, then the skipping path, same run.
+                for (VpdqHasher h : List.of(plain, hasher)) {
+                    long wall0 = System.nanoTime(), thr0 = THREADS.getCurrentThreadCpuTime(), proc0 = processCpu();
+                    VpdqHash got = h.hash(v, sampling, DecodeLimits.DEFAULT);
+                    double wall = (System.nanoTime() - wall0) / 1e6,
+                            thr = (THREADS.getCurrentThreadCpuTime() - thr0) / 1e6,
+                            proc = (processCpu() - proc0) / 1e6;
+                    if (reference == null) reference = got;
+                    else if (!got.equals(reference))
+                        throw new IllegalStateException("skipping path differs from the plain decode on " + v);
+                    double videoSeconds = got.framesDecoded() / got.frameRate();
+                    out.printf(
+                            "%-30s %-5s %-5s %7d %6d %7.0f %7.0f %7.0f %9.1f %9.1f%n",
+                            v.getFileName(),
+                            sampling.secondsPerHash() == 0 ? "every" : "1/s",
+                            h == plain ? "plain" : "skip",
+                            got.framesDecoded(),
+                            got.frames().size(),
+                            wall,
+                            thr,
+                            proc,
+                            videoSeconds / (thr / 1000),
+                            videoSeconds / (wall / 1000));
+                }
             }
         }
+        out.printf("thr CPU: this thread's CPU time (decode and hash run on it); procCPU: the whole JVM's, GC and JIT"
+                + " included; vid s/CPU: seconds of video per thread-CPU second%n");
         return 0;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 }

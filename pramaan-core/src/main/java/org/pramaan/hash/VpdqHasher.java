@@ -20,10 +20,24 @@ import org.pramaan.media.decode.VideoStreamInfo;
 public final class VpdqHasher {
     private final VideoDecoder decoder;
     private final PdqHasher pdq;
+    private final boolean skipping;
 
     public VpdqHasher(VideoDecoder decoder, PdqHasher pdq) {
+        this(decoder, pdq, true);
+    }
+
+    private VpdqHasher(VideoDecoder decoder, PdqHasher pdq, boolean skipping) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.pdq = Objects.requireNonNull(pdq, "pdq");
+        this.skipping = skipping;
+    }
+
+    /**
+     * The same hasher with the decoder asked to decode every frame: the oracle the skipping path is
+     * checked against (tests, {@code bench vpdq}); results are identical, only slower.
+     */
+    public VpdqHasher decodingEveryFrame() {
+        return new VpdqHasher(decoder, pdq, false);
     }
 
     public VpdqHash hash(Path video, VpdqSampling sampling, DecodeLimits limits) throws MediaRejectedException {
@@ -62,6 +76,16 @@ public final class VpdqHasher {
         @Override
         public void accept(VideoFrame frame) {
             frames.add(hashFrame(frame, fps));
+        }
+
+        @Override
+        public boolean allowsSkipping() {
+            return skipping;
+        }
+
+        @Override
+        public void restart() {
+            frames.clear();
         }
     }
 }

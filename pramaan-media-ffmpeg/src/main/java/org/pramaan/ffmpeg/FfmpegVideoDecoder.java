@@ -24,9 +24,18 @@ final class FfmpegVideoDecoder implements VideoDecoder {
         if (frameSide < 0)
             throw new IllegalArgumentException("frameSide must be 0 (native size) or positive, got " + frameSide);
         Native.preflight(file);
+        if (sink.allowsSkipping()) {
+            try (VideoSession session = VideoSession.open(file, limits)) {
+                sink.begin(session.info());
+                long frames = session.run(frameSide, sink, true);
+                return new DecodedVideo(session.info(), frames);
+            } catch (SkipNumbering.Fallback unproven) {
+                sink.restart(); // numbering not provable for this file: the plain decode below decides
+            }
+        }
         try (VideoSession session = VideoSession.open(file, limits)) {
             sink.begin(session.info());
-            long frames = session.run(frameSide, sink);
+            long frames = session.run(frameSide, sink, false);
             return new DecodedVideo(session.info(), frames);
         }
     }

@@ -27,6 +27,7 @@ final class VideoSession implements AutoCloseable {
     private int streamIndex;
     private double timeBase;
     private VideoStreamInfo info;
+    private long dropped;
 
     private VideoSession(Path file, DecodeLimits limits, AVFormatContext format) {
         this.file = file;
@@ -58,6 +59,11 @@ final class VideoSession implements AutoCloseable {
 
     VideoStreamInfo info() {
         return info;
+    }
+
+    /** Frames the last skipping {@link #run} dropped undecoded (counted and numbered all the same). */
+    long dropped() {
+        return dropped;
     }
 
     private void openStream() throws MediaRejectedException {
@@ -95,14 +101,33 @@ final class VideoSession implements AutoCloseable {
         info = new VideoStreamInfo(w, h, fps, declared, decoder.name().getString());
     }
 
-    /** Reads every packet of the stream, then drains the decoder; returns frames decoded. */
-    long run(int frameSide, VideoFrameSink sink) throws MediaRejectedException {
+    /**
+     * Reads every packet of the stream, then drains the decoder; returns frames decoded (counting
+     * dropped ones). With {@code skipping}, packets whose frame no sample can need are sent with
+     * {@code skip_frame = AVDISCARD_NONREF} (see {@link SkipNumbering}); may then throw {@link
+     * SkipNumbering.Fallback}.
+     */
+    long run(int frameSide, VideoFrameSink sink, boolean skipping) throws MediaRejectedException {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         try (RgbConverter rgb = new RgbConverter(frameSide)) {
-            FrameLoop loop = new FrameLoop(frame, rgb, sink);
+            FrameLoop loop = new FrameLoop(frame, rgb, sink, skipping ? new SkipNumbering(sink::wants) : null);
             int bad = 0, lastError = 0;
-            while (true) {
+            if (skipping) {
+                try (PacketLookahead ahead = new PacketLookahead(format, streamIndex)) {
+                    for (AVPacket p; (p = ahead.next()) != null; ) {
+                        org.pramaan.limits.WorkBudget.check(); // per packet, as below (issue 11)
+                        try {
+                            sendSkipping(p, ahead.nextIdr(), loop);
+                        } finally {
+                            av_packet_free(p);
+                        }
+                    }
+                    if (ahead.readError() < 0) bad++; // a damaged tail: keep what decoded
+                    lastError = ahead.readError();
+                }
+            }
+            while (!skipping) {
                 org.pramaan.limits.WorkBudget
                         .check(); // per packet: a request's decode stops when its budget is spent (issue 11)
                 int r = av_read_frame(format, packet);
@@ -124,6 +149,10 @@ final class VideoSession implements AutoCloseable {
             }
             avcodec_send_packet(codec, null);
             loop.drain();
+            if (loop.numbering != null) {
+                loop.frames = loop.numbering.finish();
+                dropped = loop.numbering.dropped();
+            }
             if (loop.frames == 0) {
                 throw reject(
                         RejectionCode.CORRUPT,
@@ -140,17 +169,35 @@ final class VideoSession implements AutoCloseable {
         }
     }
 
+    /** One packet of the skipping decode: the decoder is told per packet what it may drop. */
+    private void sendSkipping(AVPacket p, int toIdr, FrameLoop loop) throws MediaRejectedException {
+        // Reorder window: frames sent later may still come out earlier (has_b_frames).
+        SkipNumbering.Mode mode =
+                loop.numbering.beforeSend(p.pts(), p.pts() != AV_NOPTS_VALUE(), codec.has_b_frames() + 2, toIdr);
+        codec.skip_frame(
+                switch (mode) {
+                    case FULL -> AVDISCARD_DEFAULT;
+                    case DROP_NONREF -> AVDISCARD_NONREF;
+                    case DROP_ALL_BUT_IDR -> AVDISCARD_NONKEY;
+                });
+        int s = avcodec_send_packet(codec, p);
+        if (s < 0) throw new SkipNumbering.Fallback("a damaged packet: " + Native.error(s));
+        loop.drain();
+    }
+
     /** Receives decoded frames, numbers them and enforces the frame, size and time limits. */
     private final class FrameLoop {
         final AVFrame frame;
         final RgbConverter rgb;
         final VideoFrameSink sink;
+        final SkipNumbering numbering; // null: every frame is decoded and numbered as it comes out
         long frames;
 
-        FrameLoop(AVFrame frame, RgbConverter rgb, VideoFrameSink sink) {
+        FrameLoop(AVFrame frame, RgbConverter rgb, VideoFrameSink sink, SkipNumbering numbering) {
             this.frame = frame;
             this.rgb = rgb;
             this.sink = sink;
+            this.numbering = numbering;
         }
 
         void drain() throws MediaRejectedException {
@@ -164,7 +211,8 @@ final class VideoSession implements AutoCloseable {
         }
 
         private void accept() throws MediaRejectedException {
-            long n = frames++;
+            long n = numbering == null ? frames : numbering.output(frame.pts(), frame.pts() != AV_NOPTS_VALUE());
+            frames = n + 1;
             if (frames > limits.maxFrames()) throw tooLong("has more than " + limits.maxFrames() + " frames");
             long ts = frame.best_effort_timestamp();
             double pts = ts == AV_NOPTS_VALUE() ? n / info.frameRate() : ts * timeBase;

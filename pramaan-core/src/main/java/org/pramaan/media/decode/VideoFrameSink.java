@@ -17,4 +17,20 @@ public interface VideoFrameSink {
     }
 
     void accept(VideoFrame frame);
+
+    /**
+     * Whether the decoder may skip decoding frames this sink does not want. Only non-reference
+     * frames are ever skipped (no other frame is predicted from them, so every frame that is
+     * decoded comes out bit for bit as in a full decode), frames keep the numbers a full decode
+     * gives them, and a decoder that cannot prove that numbering mid-way calls {@link #restart()}
+     * and decodes the whole file again without skipping.
+     */
+    default boolean allowsSkipping() {
+        return false;
+    }
+
+    /** Forget every frame accepted so far: the decoder starts again from the first frame. */
+    default void restart() {
+        throw new UnsupportedOperationException("this sink cannot restart; it must not allow skipping");
+    }
 }

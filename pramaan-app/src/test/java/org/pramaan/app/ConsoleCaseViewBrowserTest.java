@@ -34,11 +34,23 @@ class ConsoleCaseViewBrowserTest extends ConsoleBrowserBase {
 
     @Test
     void aPdqMatchIsShownBesideTheBankedItemShieldedAndThePreviewShowsTheMessages() throws Exception {
+        // The platform's webhook reaches the notifier and the uploader, in Hindi (the platform's language).
+        stop();
+        start(java.util.Map.of(
+                "PRAMAAN_NOTIFY_WEBHOOK_URL", "https://platform.example/hook",
+                "PRAMAAN_NOTIFY_WEBHOOK_SECRET", "sixteen-chars-ok",
+                "PRAMAAN_NOTIFY_LANGUAGE", "hi"));
+        ingest = app.keys().create(org.pramaan.access.Role.INGEST, "uploads").secret();
+        reviewer = app.keys()
+                .create(org.pramaan.access.Role.REVIEWER, "trust & safety")
+                .secret();
         BufferedImage photo = TestImages.photo(640, 480, 41);
         String first = notice("IN_3_2_B_COMPLAINT", upload(TestImages.jpeg(photo, 0.9f)));
         remove(first);
         // A smaller, harder-compressed copy: not the same bytes, close PDQ hash.
-        String again = upload(TestImages.jpeg(TestImages.scale(photo, 0.85), 0.7f));
+        ApiClient.Response up =
+                api.postBytes("/v1/media?uploaderId=u-7", ingest, TestImages.jpeg(TestImages.scale(photo, 0.85), 0.7f));
+        String again = up.json().path("id").asText();
         String id = notice("IN_3_2_B_COMPLAINT", again);
         signIn();
         page.navigate(base() + "/cases/" + id);
@@ -59,8 +71,11 @@ class ConsoleCaseViewBrowserTest extends ConsoleBrowserBase {
         page.locator("#act-reason").fill("Same image as case " + first + " <b>again</b>");
         page.locator("#act-preview").click();
         assertThat(page.locator("#sor-json")).containsText("DECISION_VISIBILITY_CONTENT_REMOVED");
-        // No webhook or mail is configured in this server, so the preview says no one can be reached.
-        assertThat(page.locator("#messages-none")).isVisible();
+        // The decision to the notifier and the restriction notice to the uploader, escaped, in Hindi.
+        assertThat(page.locator("#message-preview li")).hasCount(2);
+        assertThat(page.locator("#message-preview")).containsText("account:u-7");
+        assertThat(page.locator("#message-preview li[lang='hi']")).hasCount(2);
+        assertThat(page.locator("#message-preview .message-body").nth(1)).containsText("<b>again</b>");
         scan("case-message-preview");
     }
 

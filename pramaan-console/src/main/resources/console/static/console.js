@@ -82,6 +82,17 @@
     item.querySelectorAll('video, audio').forEach(function (m) { m.muted = !shown; });
   });
 
+  // A matched vPDQ segment (bar or list button) seeks the case's video to the segment's start.
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest('[data-seek]');
+    if (!el) return;
+    var v = document.querySelector('#media-1 video');
+    var t = parseFloat(el.getAttribute('data-seek'));
+    if (!v || !isFinite(t)) return;
+    v.currentTime = t;
+    v.focus();
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     tick();
     setInterval(tick, 1000);

@@ -43,6 +43,8 @@ public final class Embedded implements AutoCloseable {
     private final org.pramaan.notify.Dispatcher dispatcher;
     private final org.pramaan.idempotency.IdempotentRequests idempotency;
     private volatile org.pramaan.console.Console console;
+    /** Kept so the console's action preview renders people's messages as delivery does (issue 13). */
+    private final org.pramaan.notify.CaseNotifier notifier;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -76,12 +78,13 @@ public final class Embedded implements AutoCloseable {
                                 packs, store.cases(), store.media(), banks, audit, clock, store.unitOfWork())
                         .withRetention(retention)
                         .withAccounts(store.accounts())
-                        .withListener(new org.pramaan.notify.CaseNotifier(
-                                store.deliveries(),
-                                store.media(),
-                                notifySettings(config.notifications()),
-                                clock,
-                                packs)),
+                        .withListener(
+                                this.notifier = new org.pramaan.notify.CaseNotifier(
+                                        store.deliveries(),
+                                        store.media(),
+                                        notifySettings(config.notifications()),
+                                        clock,
+                                        packs)),
                 events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(
                 store.deliveries(), senders(config.notifications(), clock), audit, clock);
@@ -130,7 +133,8 @@ public final class Embedded implements AutoCloseable {
                             consoleServices().quality(),
                             new org.pramaan.console.BanksPages.Services(
                                     new BankCuration(banks, audit, clock),
-                                    config.banks().imports())));
+                                    config.banks().imports()),
+                            notifier));
                 c = console;
             }
         }

@@ -26,7 +26,8 @@ public record CasePage(
         boolean sensitive,
         List<SignalRow> signals,
         List<SignalRow> c2pa,
-        List<SignalRow> hashMatches,
+        List<HashMatchView> hashMatches,
+        Optional<VideoTimeline> videoTimeline,
         List<EventRow> timeline,
         boolean appealOpen,
         List<Delivery> deliveries,
@@ -65,13 +66,14 @@ public record CasePage(
         new TreeMap<>(c.notice()).forEach((k, v) -> fields.add(new Field(k, v)));
         List<SignalRow> all = new ArrayList<>();
         List<SignalRow> c2pa = new ArrayList<>();
-        List<SignalRow> hashes = new ArrayList<>();
+        List<HashMatchView> hashes = new ArrayList<>();
         media.ifPresent(m -> {
+            Optional<Integer> quality = m.pdq().map(p -> p.quality());
             for (Signal s : m.signals()) {
                 SignalRow r = SignalRow.of(s);
                 all.add(r);
                 if (s.type() == SignalType.C2PA_MANIFEST) c2pa.add(r);
-                if (s.type() == SignalType.HASH_BANK_MATCH) hashes.add(r);
+                if (s.type() == SignalType.HASH_BANK_MATCH) hashes.add(HashMatchView.of(s, quality));
             }
         });
         List<EventRow> timeline = new ArrayList<>();
@@ -94,11 +96,22 @@ public record CasePage(
                 all,
                 c2pa,
                 hashes,
+                timeline(media, hashes),
                 timeline,
                 appealOpen,
                 deliveries,
                 actions,
                 people);
+    }
+
+    /** The matched vPDQ segments on the video's length; none for other media or a video whose header gave no length. */
+    static Optional<VideoTimeline> timeline(Optional<MediaRecord> media, List<HashMatchView> matches) {
+        List<VideoTimeline.Segment> segments = new ArrayList<>();
+        for (HashMatchView h : matches) segments.addAll(h.segments());
+        if (segments.isEmpty()) return Optional.empty();
+        return media.flatMap(m -> m.info().duration())
+                .filter(d -> d.toMillis() > 0)
+                .map(d -> VideoTimeline.of(d.toMillis() / 1000.0, segments));
     }
 
     static boolean sensitive(CaseFile c, List<RulePack.NoticeType> types) {

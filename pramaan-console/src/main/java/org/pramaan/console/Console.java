@@ -93,7 +93,9 @@ public final class Console {
             org.pramaan.access.PersonPreferences preferences,
             org.pramaan.intake.ScreeningReviews screening,
             org.pramaan.cases.QualityReview quality,
-            BanksPages.Services banks) {}
+            BanksPages.Services banks,
+
+            org.pramaan.notify.CaseNotifier notifier) {}
 
     private final Services s;
     private final Sessions sessions;
@@ -330,14 +332,22 @@ public final class Console {
         CaseFile c = findCase(ctx);
         CaseAction action = action(ctx);
         String reason = reason(ctx, false);
-        Optional<Map<String, Object>> sor =
-                s.cases().previewStatement(c.id(), action, session.actor(), reason.isEmpty() ? "-" : reason);
+        String note = reason.isEmpty() ? "-" : reason;
+        Optional<Map<String, Object>> sor = s.cases().previewStatement(c.id(), action, session.actor(), note);
         render(
                 ctx,
                 200,
                 "preview.jte",
                 page(ctx, Optional.of(session), "case.title", "queue"),
-                sor.map(org.pramaan.json.Json::write).orElse(""));
+                new ActionPreview(
+                        sor.map(org.pramaan.json.Json::write).orElse(""),
+                        ActionPreview.messages(
+                                s.notifier(),
+                                c,
+                                action,
+                                session.actor(),
+                                note,
+                                s.clock().instant())));
     }
 
     private void act(Context ctx, Sessions.Session session) {

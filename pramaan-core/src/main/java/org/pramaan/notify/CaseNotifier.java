@@ -108,29 +108,66 @@ public final class CaseNotifier implements CaseListener {
         return ids;
     }
 
-    private void enqueue(CaseFile c, String eventId, PeopleMessages.Message m, Instant now) {
+    /**
+     * One message to a person as it will be sent: who, by which channel, in which language, and the text rendered by the
+     * same templates and values the delivery uses.
+     *
+     * @param recipient {@code complainant} or {@code account:<id>} (an uploader, reached through the host platform)
+     */
+    public record Outgoing(
+            String recipient,
+            Channel channel,
+            String destination,
+            String language,
+            MessageKind kind,
+            Templates.Message text) {}
+
+    /**
+     * The messages to people that {@code event}, recorded on {@code c}, would send, built as {@link #recorded} builds
+     * them (the console's action preview shows them before the reviewer confirms). Nothing is stored.
+     */
+    public List<Outgoing> preview(CaseFile c, CaseEvent event) {
+        List<Outgoing> out = new ArrayList<>();
+        for (PeopleMessages.Message m : PeopleMessages.of(c, event, this::uploaders))
+            outgoing(c, m).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<Outgoing> outgoing(CaseFile c, PeopleMessages.Message m) {
         Optional<String> email = m.accountId().isEmpty() ? PeopleMessages.complainantEmail(c) : Optional.empty();
-        if (!(email.isPresent() && settings.emailEnabled())
-                && settings.webhookUrl().isEmpty()) return; // no way to reach them
         String language = m.accountId().isEmpty()
                 ? PeopleMessages.language(c, settings.defaultLanguage())
                 : settings.defaultLanguage();
         Templates.Message text =
                 Templates.load(language).render(m.kind(), PeopleMessages.values(c, m, language, zone(c)));
+        if (email.isPresent() && settings.emailEnabled())
+            return Optional.of(new Outgoing("complainant", Channel.EMAIL, email.get(), language, m.kind(), text));
+        if (settings.webhookUrl().isPresent()) {
+            String recipient = m.accountId().map(a -> "account:" + a).orElse("complainant");
+            return Optional.of(new Outgoing(
+                    recipient, Channel.WEBHOOK, settings.webhookUrl().get(), language, m.kind(), text));
+        }
+        return Optional.empty(); // no way to reach them
+    }
+
+    private void enqueue(CaseFile c, String eventId, PeopleMessages.Message m, Instant now) {
+        Optional<Outgoing> o = outgoing(c, m);
+        if (o.isEmpty()) return;
+        Templates.Message text = o.get().text();
+        String language = o.get().language();
         String kind = "notify." + m.kind().key();
-        if (email.isPresent() && settings.emailEnabled()) {
+        if (o.get().channel() == Channel.EMAIL) {
             outbox.enqueue(Delivery.pending(
                     eventId,
                     "complainant",
                     Channel.EMAIL,
-                    email.get(),
+                    o.get().destination(),
                     c.id(),
                     kind,
                     text.subject(),
                     text.body(),
                     now));
-        } else if (settings.webhookUrl().isPresent()) {
-            String recipient = m.accountId().map(a -> "account:" + a).orElse("complainant");
+        } else {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", eventId);
             body.put("type", "notification.requested");
@@ -146,9 +183,9 @@ public final class CaseNotifier implements CaseListener {
             body.put("text", text.body());
             outbox.enqueue(Delivery.pending(
                     eventId,
-                    recipient,
+                    o.get().recipient(),
                     Channel.WEBHOOK,
-                    settings.webhookUrl().get(),
+                    o.get().destination(),
                     c.id(),
                     kind,
                     text.subject(),

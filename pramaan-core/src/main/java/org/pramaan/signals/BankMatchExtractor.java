@@ -56,18 +56,22 @@ public final class BankMatchExtractor implements SignalExtractor {
         return out;
     }
 
-    /** {@code q0.000-19.000=s60.000-79.000;…}: query seconds and where they are in the banked video. */
+    /**
+     * {@code q0.000-19.000=s60.000-79.000x20;…}: query seconds, where they are in the banked video, and how many query
+     * frames matched (the console draws these on the video's timeline).
+     */
     static String segments(List<VpdqSegment> segments) {
         return String.join(
                 ";",
                 segments.stream()
                         .map(g -> String.format(
                                 Locale.ROOT,
-                                "q%.3f-%.3f=s%.3f-%.3f",
+                                "q%.3f-%.3f=s%.3f-%.3fx%d",
                                 g.queryStart(),
                                 g.queryEnd(),
                                 g.storedStart(),
-                                g.storedEnd()))
+                                g.storedEnd(),
+                                g.matchedFrames()))
                         .toList());
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * Visible-label speed: an image labelled end to end (decode, draw, encode, metadata) at 1024² and
  * 3840×2160; a 720p H.264/AAC clip labelled by the ffmpeg-backed writer for the first 2 s
  * (CN) and throughout (IN), as multiples of real time (run under {@code taskset -c 0} for one core), beside the reference: the same clip re-encoded
- * by the same ffmpeg with the same settings and no label.
+ * by the same ffmpeg with the same settings and no label. Video rows also give CPU seconds (this JVM
+ * plus the ffmpeg children it waited for, from /proc/self/stat) and real time per CPU second: on a
+ * loaded shared machine wall time measures the neighbours, CPU time measures the work.
  */
 @Command(
         name = "labels",
@@ -95,8 +97,11 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                     "aac",
                     "-shortest",
                     clip.toString()));
-            out.printf("%-34s %-9s %-9s%n", "video step (1280x720, 30 fps)", "seconds", "x real time");
+            out.printf(
+                    "%-34s %-9s %-9s %-9s %-9s%n",
+                    "video step (1280x720, 30 fps)", "seconds", "x real", "cpu s", "x per cpu");
             long s = System.nanoTime();
+            double c = cpuSeconds();
             exec(List.of(
                     "ffmpeg",
                     "-nostdin",
@@ -116,9 +121,10 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                     "-c:a",
                     "copy",
                     dir.resolve("plain.mp4").toString()));
-            video(out, "reference: plain re-encode", System.nanoTime() - s);
+            video(out, "reference: plain re-encode", System.nanoTime() - s, cpuSeconds() - c);
             for (String j : List.of("CN", "IN")) {
                 s = System.nanoTime();
+                c = cpuSeconds();
                 VideoLabelWriter.Result r = writer.get()
                         .label(
                                 clip,
@@ -128,8 +134,20 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                 video(
                         out,
                         "label " + j + " (" + (j.equals("CN") ? "first 2 s" : "continuous") + ")",
-                        System.nanoTime() - s);
+                        System.nanoTime() - s,
+                        cpuSeconds() - c);
                 if (r.labelSeconds() <= 0) throw new IllegalStateException("no label burned in");
+            }
+            // Quality outside the label: frames after the CN label's 2 s against the source clip, for the
+            // labelled output and for the reference re-encode (same frames, same metric).
+            out.printf("%-34s %-9s %-9s%n", "quality after 2 s vs source", "PSNR dB", "SSIM");
+            for (String f : List.of("plain", "CN")) {
+                Path o = dir.resolve(f + ".mp4");
+                out.printf(
+                        "%-34s %-9s %-9s%n",
+                        f.equals("plain") ? "reference: plain re-encode" : "label CN",
+                        quality(o, clip, "psnr"),
+                        quality(o, clip, "ssim"));
             }
         } finally {
             try (var f = Files.list(dir)) {
@@ -140,8 +158,35 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
         return 0;
     }
 
-    private void video(PrintWriter out, String name, long nanos) {
-        out.printf("%-34s %-9.2f %-9.1f%n", name, nanos / 1e9, videoSeconds / (nanos / 1e9));
+    private void video(PrintWriter out, String name, long nanos, double cpu) {
+        out.printf(
+                "%-34s %-9.2f %-9.1f %-9.2f %-9.1f%n",
+                name, nanos / 1e9, videoSeconds / (nanos / 1e9), cpu, cpu > 0 ? videoSeconds / cpu : 0.0);
+    }
+
+    /**
+     * CPU seconds of this process and its reaped children (utime, stime, cutime, cstime: fields 14-17
+     * of proc(5) stat, in clock ticks of 1/100 s on Linux); 0 where /proc is absent.
+     */
+    static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            String rest = stat.substring(stat.lastIndexOf(')') + 2);
+            long ticks = 0;
+            int field = 3;
+            int from = 0;
+            while (field <= 17 && from < rest.length()) {
+                int end = rest.indexOf(' ', from);
+                if (end < 0) end = rest.length();
+                if (field >= 14) ticks += Long.parseLong(rest.substring(from, end));
+                from = end + 1;
+                field++;
+            }
+            return ticks / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double mean(long[] t) {
@@ -157,6 +202,35 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         ImageIO.write(img, "jpg", b);
         return b.toByteArray();
+    }
+
+    /** ffmpeg's psnr or ssim filter over the frames from 3 s on: the figure after "average:" or "All:". */
+    private static String quality(Path a, Path b, String metric) throws Exception {
+        String graph =
+                "[0:v]trim=start=3,setpts=PTS-STARTPTS[a];[1:v]trim=start=3,setpts=PTS-STARTPTS[b];[a][b]" + metric;
+        Process p = new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-i",
+                        a.toString(),
+                        "-i",
+                        b.toString(),
+                        "-lavfi",
+                        graph,
+                        "-f",
+                        "null",
+                        "-"))
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        String key = metric.equals("psnr") ? "average:" : "All:";
+        int at = log.lastIndexOf(key);
+        if (at < 0) return "n/a";
+        int from = at + key.length();
+        int end = from;
+        while (end < log.length() && (Character.isDigit(log.charAt(end)) || log.charAt(end) == '.')) end++;
+        return log.substring(from, end);
     }
 
     private static void exec(List<String> cmd) throws Exception {

@@ -73,6 +73,29 @@ class VideoLabelTest {
         assertThat(diff(frame(in, 3.5), frame(out, 3.5), r.drawn().area())).isGreaterThan(40);
     }
 
+    /**
+     * A continuous label on a clip longer than the keyframe-sampling threshold: the contrast check reads
+     * keyframes only and the overlay is only the label's rectangle, so the label must still be at its
+     * place at the end and the picture away from it untouched (beyond re-encoding noise).
+     */
+    @Test
+    void aLongContinuousLabelStaysInPlaceAndLeavesTheRestOfThePictureAlone() throws Exception {
+        Path in = video("long.mp4", 7);
+        Path out = dir.resolve("out.mp4");
+        VideoLabelWriter.Result r =
+                labeller.label(in, out, VisibleLabels.Request.of(LabelProfiles.bundled("IN")), Optional.empty());
+        Rectangle area = r.drawn().area();
+        assertThat(r.drawn().contrast()).isGreaterThanOrEqualTo(4.5);
+        assertThat(diff(frame(in, 6.5), frame(out, 6.5), area))
+                .as("label at 6.5 s")
+                .isGreaterThan(40);
+        Rectangle away = area.y >= 180 ? new Rectangle(0, 0, 640, 90) : new Rectangle(0, 270, 640, 90);
+        assertThat(away.intersects(area)).isFalse();
+        assertThat(diff(frame(in, 6.5), frame(out, 6.5), away))
+                .as("picture away from the label")
+                .isLessThan(12);
+    }
+
     @Test
     void aCorruptVideoIsRefusedAndLeavesNoOutput() throws Exception {
         Path in = video("in.mp4", 2);

@@ -71,6 +71,14 @@ class ConsoleQualityTest extends ServerTestBase {
         assertThat(other.get("/quality/" + id + "/result").statusCode()).isEqualTo(404);
         HttpResponse<String> form = other.get("/quality/" + id);
         assertThat(form.statusCode()).isEqualTo(200);
+        // The case page would show the first decision: a possible second reviewer is sent to the blind
+        // form instead, unless they ask for the whole case; the first decider sees the case page.
+        HttpResponse<String> casePage = other.get("/cases/" + id);
+        assertThat(casePage.statusCode()).isEqualTo(303);
+        assertThat(casePage.headers().firstValue("Location")).contains("/quality/" + id);
+        assertThat(other.get("/cases/" + id + "?full=1").statusCode()).isEqualTo(200);
+        assertThat(mine.get("/cases/" + id).statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("/cases/" + id + "?full=1");
         assertThat(form.body())
                 .contains("https://example.org/p/1")
                 .doesNotContain(first)

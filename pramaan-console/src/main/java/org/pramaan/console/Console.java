@@ -275,6 +275,12 @@ public final class Console {
     private void caseView(Context ctx, Sessions.Session session) {
         require(session, Permission.CASE_READ);
         CaseFile c = findCase(ctx);
+        // A case waiting for this person's blind second review opens as the blind form, so the first
+        // decision is not shown by accident (issue 13, quality review); ?full=1 opens it anyway.
+        if (!"1".equals(ctx.queryParam("full")) && s.quality().awaitsBlindReviewBy(c, session.actor())) {
+            ctx.redirect("/quality/" + c.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         Optional<MediaRecord> media = s.media().find(c.mediaId());
         CasePage model = CasePage.of(
                 c,

@@ -83,6 +83,19 @@ public final class QualityReview {
         }
     }
 
+    /**
+     * Whether {@code viewer} could still give {@code c} its blind second review: sampled, decided by a
+     * person other than the viewer, not yet reviewed. The console sends such a viewer to the blind form
+     * rather than the case page, which shows the first decision.
+     */
+    public boolean awaitsBlindReviewBy(CaseFile c, Actor viewer) {
+        Optional<CaseEvent.ActionTaken> first = firstDecision(c);
+        return first.isPresent()
+                && !reviewed(c)
+                && !viewer.wireName().equals(first.get().details().get("actor"))
+                && sampled(c.id());
+    }
+
     /** Sampled decided cases awaiting a second review that {@code reviewer} may give (not their own decisions), newest first. */
     public List<Blind> queue(Actor reviewer) {
         List<Blind> out = new ArrayList<>();

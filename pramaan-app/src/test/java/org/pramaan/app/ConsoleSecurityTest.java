@@ -201,6 +201,14 @@ class ConsoleSecurityTest extends ServerTestBase {
         assertThat(Console.CSP).contains("frame-ancestors 'none'").contains("script-src 'self'");
         assertThat(c.get("/cases/no-such-case").statusCode()).isEqualTo(404);
         assertThat(c.get("/console/static/htmx.min.js").body()).contains("htmx");
+        // The Devanagari face for Hindi pages comes from this server, like every other console file.
+        HttpResponse<String> font = c.get("/console/static/NotoSansDevanagari-Regular.ttf");
+        assertThat(font.statusCode()).isEqualTo(200);
+        assertThat(font.headers().firstValue("Content-Type")).contains("font/ttf");
+        assertThat(font.body().length()).as("the whole font").isGreaterThan(50_000);
+        assertThat(c.get("/console/static/console.css").body())
+                .contains("url(\"/console/static/NotoSansDevanagari-Regular.ttf\")")
+                .contains("unicode-range: U+0900-097F");
     }
 
     // ---- Banks pages (issue 13) ----

@@ -466,6 +466,13 @@ public final class Console {
                 resource = HTMX;
                 type = "text/javascript; charset=utf-8";
             }
+            // The Devanagari face the visible labels already ship (OFL, pramaan-core labels/fonts), so the
+            // Hindi console reads on a browser with no Devanagari font installed; console.css asks for it
+            // only for Devanagari code points (unicode-range), so English pages never load it.
+            case "NotoSansDevanagari-Regular.ttf" -> {
+                resource = "/labels/fonts/NotoSansDevanagari-Regular.ttf";
+                type = "font/ttf";
+            }
             default -> throw new NotFound("console.not_found", "no console file " + cut(file));
         }
         try (InputStream in = Console.class.getResourceAsStream(resource)) {

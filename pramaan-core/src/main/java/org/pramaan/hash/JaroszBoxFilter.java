@@ -77,9 +77,10 @@ final class JaroszBoxFilter {
                     out[oi + j] = v * inv;
                 }
             } else {
+                double invD = 1.0 / count;
                 for (int j = 0; j < width; j++) {
                     float v = sum[j] + in[ri + j];
-                    out[oi + j] = (sum[j] = v - in[li + j]) / count;
+                    out[oi + j] = quotient(sum[j] = v - in[li + j], invD);
                 }
             }
         }
@@ -96,6 +97,19 @@ final class JaroszBoxFilter {
      */
     static float exactReciprocal(int n) {
         return n > 0 && Integer.bitCount(n) == 1 ? 1f / n : 0f;
+    }
+
+    /**
+     * {@code sum / n} (the reference's float division) as a multiply by {@code invD = 1.0 / n} in
+     * double, rounded once to float: bit-identical for 1 ≤ n < 2^20 (windows are at most a few
+     * hundred) and a normal or zero sum (the first two passes' sums are multiples of at least
+     * 2^-93, luma being multiples of 2^-27, far above the subnormals, where ties could differ). The double product is within 2^-52 (relative) of the true quotient, and the true
+     * quotient of a float by such an n is either a float midpoint exactly (impossible unless n is a
+     * power of two: an odd n ≥ 3 times a 25-bit midpoint needs more than 24 bits) or at least
+     * 2^-25/n away from one, so both round to the same float (PdqHasherTest checks it too).
+     */
+    static float quotient(float sum, double invD) {
+        return (float) (sum * invD);
     }
 
     /** Rows filtered together by {@link #rows}: eight independent running sums keep the FPU busy. */
@@ -158,10 +172,11 @@ final class JaroszBoxFilter {
             ri += phase3;
             oi += phase3;
         } else {
+            double invD = 1.0 / count;
             for (int i = 0; i < phase3; i++, li++, ri++, oi++) {
                 for (int r = 0, o = 0; r < ROW_GROUP; r++, o += width) {
                     float v = sum[r] + in[ri + o];
-                    out[oi + o] = (sum[r] = v - in[li + o]) / count;
+                    out[oi + o] = quotient(sum[r] = v - in[li + o], invD);
                 }
             }
         }

@@ -21,7 +21,7 @@ public final class PdqHasher {
     private static final float[][] DCT = dctMatrix();
 
     public PdqResult hash(BufferedImage image) {
-        return result(spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true, false));
+        return result(spectrum(Luma.of(image), NO_SCRATCH, image.getWidth(), image.getHeight(), true, true, false));
     }
 
     /**
@@ -30,7 +30,7 @@ public final class PdqHasher {
      * @param luma row-major luminance 0..255, {@code width × height} values (not modified)
      */
     public PdqResult hashLuma(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, true, false, false));
+        return result(spectrum(luma, NO_SCRATCH, width, height, true, false, false));
     }
 
     /**
@@ -38,8 +38,18 @@ public final class PdqHasher {
      * decoded frame straight to the PDQ core (vpdq/cpp hashing, see testdata/vpdq/README.md).
      */
     PdqResult hashLumaUnsquashed(float[] luma, int width, int height) {
-        return result(spectrum(luma, width, height, false, false, false));
+        return result(spectrum(luma, NO_SCRATCH, width, height, false, false, false));
     }
+
+    /**
+     * {@link #hashLumaUnsquashed} on a plane the caller gives up (the filter works in it) with a
+     * scratch plane of the same size to reuse, so a video's frames allocate nothing per frame.
+     */
+    PdqResult hashOwnedLumaUnsquashed(float[] luma, float[] scratch, int width, int height) {
+        return result(spectrum(luma, scratch, width, height, false, true, false));
+    }
+
+    private static final float[] NO_SCRATCH = new float[0];
 
     private static PdqResult result(Spectrum s) {
         return new PdqResult(s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(s.dct()), s.quality());
@@ -51,7 +61,7 @@ public final class PdqHasher {
      * equal to, the hash of a really rotated file.
      */
     public DihedralHashes dihedral(BufferedImage image) {
-        Spectrum s = spectrum(Luma.of(image), image.getWidth(), image.getHeight(), true, true, true);
+        Spectrum s = spectrum(Luma.of(image), NO_SCRATCH, image.getWidth(), image.getHeight(), true, true, true);
         java.util.Map<Dihedral, Hash256> out = new java.util.EnumMap<>(Dihedral.class);
         for (Dihedral d : Dihedral.values())
             out.put(d, s.dct() == null ? Hash256.of(0, 0, 0, 0) : threshold(d.apply(s.dct())));
@@ -65,7 +75,13 @@ public final class PdqHasher {
      * @param dihedral the reference's dihedral entry point, which blurs a 64×64 image too
      */
     private Spectrum spectrum(
-            float[] luma, int width, int height, boolean squashLarge, boolean owned, boolean dihedral) {
+            float[] luma,
+            float[] scratch,
+            int width,
+            int height,
+            boolean squashLarge,
+            boolean owned,
+            boolean dihedral) {
         if (luma.length != width * height)
             throw new IllegalArgumentException("luma has " + luma.length + " values, expected " + width + "x" + height);
         if (width < MIN_SIDE || height < MIN_SIDE) return new Spectrum(null, 0);
@@ -84,15 +100,17 @@ public final class PdqHasher {
             return new Spectrum(dct16(small), quality(small));
         }
         float[] a = owned ? luma : luma.clone();
-        float[] tmp = new float[a.length];
+        float[] tmp = scratch.length == a.length ? scratch : new float[a.length];
         int windowAlongRows = JaroszBoxFilter.windowSize(width);
         int windowAlongCols = JaroszBoxFilter.windowSize(height);
         JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
         JaroszBoxFilter.columns(tmp, a, width, height, windowAlongCols);
-        JaroszBoxFilter.rows(a, tmp, width, height, windowAlongRows);
-        // The second column pass only where the decimation samples: the 64×64 values themselves.
+        int[] sampledCols = samples(width);
+        // The second passes only where the decimation samples: rows stored at the 64 sampled
+        // columns, then columns at the 64×64 values themselves.
+        JaroszRowsSampled.rowsAt(a, tmp, width, height, windowAlongRows, sampledCols);
         float[][] small =
-                JaroszBoxFilter.columnsSampled(tmp, width, height, windowAlongCols, samples(height), samples(width));
+                JaroszBoxFilter.columnsSampled(tmp, width, height, windowAlongCols, samples(height), sampledCols);
         return new Spectrum(dct16(small), quality(small));
     }
 

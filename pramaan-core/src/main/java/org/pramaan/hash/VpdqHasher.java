@@ -48,7 +48,12 @@ public final class VpdqHasher {
 
     /** Hashes one decoded frame; public so other frame sources (tests, streams) hash the same way. */
     public VpdqFrame hashFrame(VideoFrame frame, double streamFps) {
-        PdqResult r = pdq.hashLumaUnsquashed(frame.luma(), frame.width(), frame.height());
+        // luma() is a fresh plane, so the filter may work in it.
+        PdqResult r = pdq.hashOwnedLumaUnsquashed(frame.luma(), new float[0], frame.width(), frame.height());
+        return stamped(frame, streamFps, r);
+    }
+
+    private static VpdqFrame stamped(VideoFrame frame, double streamFps, PdqResult r) {
         return new VpdqFrame(frame.frameNumber(), frame.frameNumber() / streamFps, r.hash(), r.quality());
     }
 
@@ -57,6 +62,9 @@ public final class VpdqHasher {
         private final List<VpdqFrame> frames = new ArrayList<>();
         private double fps;
         private long mod = 1;
+        // Planes reused from frame to frame (an HD frame's are 8 MB each): no allocation per frame.
+        private float[] luma = new float[0];
+        private float[] scratch = new float[0];
 
         Sink(VpdqSampling sampling) {
             this.sampling = sampling;
@@ -75,7 +83,10 @@ public final class VpdqHasher {
 
         @Override
         public void accept(VideoFrame frame) {
-            frames.add(hashFrame(frame, fps));
+            luma = frame.luma(luma);
+            if (scratch.length != luma.length) scratch = new float[luma.length];
+            PdqResult r = pdq.hashOwnedLumaUnsquashed(luma, scratch, frame.width(), frame.height());
+            frames.add(stamped(frame, fps, r));
         }
 
         @Override

@@ -31,7 +31,9 @@ class PdqHasherTest {
     @Test
     void boxFiltersAreBitIdenticalToThePlainStridedReference() {
         Random r = new Random(42);
-        for (int[] wh : new int[][] {{512, 512}, {37, 301}, {300, 5}, {64, 64}, {256, 250}, {640, 13}, {129, 515}}) {
+        for (int[] wh : new int[][] {
+            {512, 512}, {37, 301}, {300, 5}, {64, 64}, {256, 250}, {640, 13}, {129, 515}, {1920, 1080}, {1280, 720}
+        }) {
             int w = wh[0], h = wh[1];
             float[] in = new float[w * h];
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 255;
@@ -72,6 +74,78 @@ class PdqHasherTest {
                     assertThat(sampled[i][j]).as("%dx%d at %d,%d", w, h, i, j).isEqualTo(expected);
                 }
             }
+        }
+    }
+
+    /**
+     * The second row pass stored only at the sampled columns against the full pass: same floats at
+     * every sampled column, nothing else written. Sizes cover HD (window 15), windows 1-5, repeated
+     * samples (under 64 px) and row counts that do and do not fill whole groups of eight.
+     */
+    @Test
+    void sampledRowPassEqualsTheFullPassAtTheSampledColumns() {
+        Random r = new Random(44);
+        for (int[] wh : new int[][] {{1920, 1080}, {1280, 720}, {37, 301}, {5, 5}, {64, 64}, {256, 250}, {640, 13}}) {
+            int w = wh[0], h = wh[1], window = JaroszBoxFilter.windowSize(w);
+            float[] in = new float[w * h];
+            for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 255;
+            float[] full = new float[in.length], sampled = new float[in.length];
+            java.util.Arrays.fill(sampled, Float.NaN);
+            JaroszBoxFilter.rows(in, full, w, h, window);
+            int[] cols = PdqHasher.samples(w);
+            JaroszRowsSampled.rowsAt(in, sampled, w, h, window, cols);
+            boolean[] isSampled = new boolean[w];
+            for (int c : cols) isSampled[c] = true;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float got = sampled[y * w + x];
+                    if (isSampled[x] || y >= h - h % 8) {
+                        // Leftover rows (under a group of eight) take the full box1d pass.
+                        assertThat(Float.floatToRawIntBits(got))
+                                .as("%dx%d at row %d col %d", w, h, y, x)
+                                .isEqualTo(Float.floatToRawIntBits(full[y * w + x]));
+                    } else {
+                        assertThat(got).as("%dx%d unsampled col %d", w, h, x).isNaN();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A video hashes frames into reused planes: stale scratch must not leak into the hash. */
+    @Test
+    void ownedLumaWithReusedScratchHashesLikeTheCopyingPath() {
+        Random r = new Random(45);
+        for (int[] wh : new int[][] {{1920, 1080}, {320, 240}, {37, 41}}) {
+            int w = wh[0], h = wh[1];
+            float[] luma = new float[w * h];
+            for (int i = 0; i < luma.length; i++) luma[i] = r.nextInt(256);
+            PdqResult expected = hasher.hashLumaUnsquashed(luma, w, h);
+            float[] scratch = new float[w * h];
+            for (int i = 0; i < scratch.length; i++) scratch[i] = r.nextFloat() * 1e6f;
+            PdqResult got = hasher.hashOwnedLumaUnsquashed(luma.clone(), scratch, w, h);
+            assertThat(got).as("%dx%d", w, h).isEqualTo(expected);
+        }
+    }
+
+    /** The double-reciprocal multiply against the float division it replaces, over windows 1..600 and normal sums of every magnitude and sign. */
+    @Test
+    void reciprocalQuotientEqualsTheFloatDivision() {
+        Random r = new Random(46);
+        for (int n = 1; n <= 600; n++) {
+            double invD = 1.0 / n;
+            for (int i = 0; i < 20_000; i++) {
+                float sum = i < 10_000
+                        ? (r.nextFloat() - 0.25f) * 255 * n
+                        : Float.intBitsToFloat(0x00800000 + r.nextInt(0x7E800000)) * (r.nextBoolean() ? 1 : -1);
+                float expected = sum / n;
+                if (Float.floatToRawIntBits(JaroszBoxFilter.quotient(sum, invD)) != Float.floatToRawIntBits(expected))
+                    assertThat(JaroszBoxFilter.quotient(sum, invD))
+                            .as("%s / %d", sum, n)
+                            .isEqualTo(expected);
+            }
+            float whole = 255f * n;
+            assertThat(JaroszBoxFilter.quotient(whole, invD)).isEqualTo(whole / n);
         }
     }
 

@@ -27,10 +27,29 @@ public record VideoFrame(long frameNumber, double ptsSeconds, int width, int hei
      * float in that order so hashes agree with the reference's {@code fillFloatLumaFromRGB}.
      */
     public float[] luma() {
-        float[] out = new float[width * height];
+        return luma(new float[width * height]);
+    }
+
+    /**
+     * {@link #luma()} written into {@code reuse} when it has {@code width × height} values (a
+     * video's frames then allocate no plane each), else into a new array; returns the array used.
+     */
+    public float[] luma(float[] reuse) {
+        float[] out = reuse.length == width * height ? reuse : new float[width * height];
         for (int i = 0, p = 0; i < out.length; i++, p += 3) {
-            out[i] = 0.299f * (rgb[p] & 0xFF) + 0.587f * (rgb[p + 1] & 0xFF) + 0.114f * (rgb[p + 2] & 0xFF);
+            out[i] = RED[rgb[p] & 0xFF] + GREEN[rgb[p + 1] & 0xFF] + BLUE[rgb[p + 2] & 0xFF];
         }
         return out;
+    }
+
+    // Each table entry is the very float product 0.299f · v the plain formula computes (Java float
+    // arithmetic is IEEE-exact), and the sum keeps its order (r + g) + b, so the luma is
+    // bit-identical to 0.299f·r + 0.587f·g + 0.114f·b (VideoFrameTest checks all 2^24 colours).
+    private static final float[] RED = weighted(0.299f), GREEN = weighted(0.587f), BLUE = weighted(0.114f);
+
+    private static float[] weighted(float weight) {
+        float[] t = new float[256];
+        for (int v = 0; v < 256; v++) t[v] = weight * v;
+        return t;
     }
 }

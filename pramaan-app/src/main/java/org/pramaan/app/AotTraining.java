@@ -138,16 +138,25 @@ public final class AotTraining {
     }
 
     /**
-     * {@code jpg} signed (ES256, the training key) with a {@code sigTst2} token from a local RSA-2048 TSA:
-     * the CLI cannot ask for a timestamp (no TSA is reachable offline), so it is signed here directly.
+     * {@code jpg} signed with a {@code sigTst2} token from a local RSA-2048 TSA, by a PS256 (RSA-2048) key
+     * whose certificate has the usual CA-issued extensions, as the signer and TSA of CACA.jpg: the CLI
+     * cannot ask for a timestamp (no TSA is reachable offline), so it is signed here directly.
      */
     private static Path stamped(Path dir, Path jpg) throws IOException {
         try {
-            SigningKey key = SigningKey.fromPem(
-                    Files.readString(dir.resolve("key.pem")),
-                    Files.readString(dir.resolve("chain.pem")),
-                    SigningAlgorithm.parse("es256"));
             Clock clock = Clock.systemUTC();
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            X509CertificateHolder cert = LocalTsa.certificate(
+                    new X500Name("CN=Pramaan start-up cache training, O=Pramaan"),
+                    kp,
+                    KeyPurposeId.id_kp_emailProtection,
+                    clock.instant());
+            SigningKey key = SigningKey.fromPem(
+                    pem("PRIVATE KEY", kp.getPrivate().getEncoded()),
+                    pem("CERTIFICATE", cert.getEncoded()),
+                    SigningAlgorithm.parse("ps256"));
             var signer = new C2paSigner(
                     key,
                     TrustSettings.none(clock),
@@ -159,8 +168,8 @@ public final class AotTraining {
                     ManifestRequest.created("trainedAlgorithmicMedia", "Pramaan"),
                     C2paSigner.Placement.EMBEDDED);
             return Files.write(dir.resolve("stamped.jpg"), signed.asset());
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot make the training TSA: " + e.getMessage(), e);
+        } catch (Exception e) { // JCA's and BouncyCastle's checked exceptions alike
+            throw new IOException("cannot make the timestamped training file: " + e.getMessage(), e);
         }
     }
 

@@ -12,11 +12,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
@@ -52,28 +64,57 @@ final class LocalTsa implements TimeStamper {
             g.initialize(rsaBits);
             KeyPair kp = g.generateKeyPair();
             Instant now = clock.instant();
-            X500Name name = new X500Name("CN=Pramaan training TSA, O=Pramaan");
-            X509CertificateHolder cert = new JcaX509v3CertificateBuilder(
-                            name,
-                            BigInteger.TWO,
-                            Date.from(now.minusSeconds(3600)),
-                            Date.from(now.plusSeconds(86_400)),
-                            name,
-                            kp.getPublic())
-                    .addExtension(
-                            Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
+            X509CertificateHolder cert = certificate(
+                    new X500Name("CN=Pramaan training TSA, O=Pramaan"), kp, KeyPurposeId.id_kp_timeStamping, now);
             var signerInfo = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", kp.getPrivate(), cert);
-            var sha256 = new JcaDigestCalculatorProviderBuilder()
+            // A SHA-1 ESSCertID (SigningCertificate v1, RFC 2634 §5.4) as DigiCert's responder writes it
+            // (CACA.jpg): the reader's BouncyCastle then loads the classes real tokens need.
+            var sha1 = new JcaDigestCalculatorProviderBuilder()
                     .build()
-                    .get(new DefaultDigestAlgorithmIdentifierFinder().find("SHA-256"));
-            generator = new TimeStampTokenGenerator(signerInfo, sha256, POLICY);
+                    .get(new DefaultDigestAlgorithmIdentifierFinder().find("SHA-1"));
+            generator = new TimeStampTokenGenerator(signerInfo, sha1, POLICY);
             generator.addCertificates(new JcaCertStore(List.of(cert)));
         } catch (GeneralSecurityException e) {
             throw e;
         } catch (Exception e) { // BC's OperatorCreationException, TSPException, CertificateEncodingException
             throw new GeneralSecurityException("cannot make the training TSA: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A self-signed certificate shaped like a CA-issued one (critical basic constraints and key usage,
+     * key identifiers, AIA, CRL distribution point, a policy; RFC 5280 §4.2), so that parsing real
+     * signer and TSA certificates is part of the training. The URLs are {@code .invalid} (RFC 2606):
+     * nothing is fetched.
+     */
+    static X509CertificateHolder certificate(X500Name name, KeyPair kp, KeyPurposeId eku, Instant now)
+            throws Exception {
+        JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
+        GeneralName ocsp = new GeneralName(GeneralName.uniformResourceIdentifier, "http://ocsp.pramaan.invalid");
+        GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, "http://crl.pramaan.invalid/t.crl");
+        String alg = kp.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+        return new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.TWO,
+                        Date.from(now.minusSeconds(3600)),
+                        Date.from(now.plusSeconds(86_400)),
+                        name,
+                        kp.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(eku))
+                .addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(kp.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false, ids.createAuthorityKeyIdentifier(kp.getPublic()))
+                .addExtension(
+                        Extension.authorityInfoAccess,
+                        false,
+                        new AuthorityInformationAccess(X509ObjectIdentifiers.ocspAccessMethod, ocsp))
+                .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(crl)), null, null)
+                }))
+                .addExtension(
+                        Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(POLICY)))
+                .build(new JcaContentSignerBuilder(alg).build(kp.getPrivate()));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -33,6 +34,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.pramaan.cli.PramaanCli;
+import org.pramaan.provenance.c2pa.C2paSigner;
+import org.pramaan.provenance.c2pa.ManifestRequest;
+import org.pramaan.provenance.c2pa.SigningAlgorithm;
+import org.pramaan.provenance.c2pa.SigningKey;
+import org.pramaan.provenance.c2pa.TrustSettings;
 
 /**
  * The training run of the launcher's start-up cache (issue 18, CLI start): {@code ./pramaan} runs it
@@ -41,6 +47,8 @@ import org.pramaan.cli.PramaanCli;
  * It runs the commands a script calls once per file ({@code --version}, {@code hash pdq},
  * {@code c2pa verify}, usage errors) on images it makes itself, on the default configuration, with
  * every output discarded; it never opens a data directory. The launcher starts it in an empty folder.
+ * One signed file carries an RFC 3161 timestamp from a {@link LocalTsa}, so the cache also holds the
+ * timestamp's verification (CMS, TSP, RSA), which most real signed files need (CACA.jpg: ~240 classes).
  */
 public final class AotTraining {
     private AotTraining() {}
@@ -65,6 +73,7 @@ public final class AotTraining {
         Path png = image(dir, "png");
         Path signed = dir.resolve("signed.jpg");
         List<String> sign = credentials(dir);
+        Path stamped = stamped(dir, jpg);
         List<List<String>> runs = List.of(
                 List.of("--version"),
                 List.of("--help"),
@@ -73,6 +82,7 @@ public final class AotTraining {
                 List.of("hash", "pdq", "--dihedral", jpg.toString()),
                 concat(List.of("c2pa", "sign"), sign, List.of(jpg.toString(), signed.toString())),
                 List.of("c2pa", "verify", signed.toString()),
+                List.of("c2pa", "verify", stamped.toString()),
                 List.of("c2pa", "verify", jpg.toString()),
                 List.of("c2pa", "verify", png.toString()),
                 List.of("c2pa", "read", signed.toString()),
@@ -124,6 +134,42 @@ public final class AotTraining {
                     "--key", key.toString(), "--chain", chain.toString(), "--source-type", "trainedAlgorithmicMedia");
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot make the training credentials: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code jpg} signed with a {@code sigTst2} token from a local RSA-2048 TSA, by a PS256 (RSA-2048) key
+     * whose certificate has the usual CA-issued extensions, as the signer and TSA of CACA.jpg: the CLI
+     * cannot ask for a timestamp (no TSA is reachable offline), so it is signed here directly.
+     */
+    private static Path stamped(Path dir, Path jpg) throws IOException {
+        try {
+            Clock clock = Clock.systemUTC();
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            X509CertificateHolder cert = LocalTsa.certificate(
+                    new X500Name("CN=Pramaan start-up cache training, O=Pramaan"),
+                    kp,
+                    KeyPurposeId.id_kp_emailProtection,
+                    clock.instant());
+            SigningKey key = SigningKey.fromPem(
+                    pem("PRIVATE KEY", kp.getPrivate().getEncoded()),
+                    pem("CERTIFICATE", cert.getEncoded()),
+                    SigningAlgorithm.parse("ps256"));
+            var signer = new C2paSigner(
+                    key,
+                    TrustSettings.none(clock),
+                    "Pramaan start-up cache training",
+                    "1",
+                    Optional.of(new LocalTsa(clock, 2048)));
+            var signed = signer.sign(
+                    Files.readAllBytes(jpg),
+                    ManifestRequest.created("trainedAlgorithmicMedia", "Pramaan"),
+                    C2paSigner.Placement.EMBEDDED);
+            return Files.write(dir.resolve("stamped.jpg"), signed.asset());
+        } catch (Exception e) { // JCA's and BouncyCastle's checked exceptions alike
+            throw new IOException("cannot make the timestamped training file: " + e.getMessage(), e);
         }
     }
 

@@ -30,6 +30,7 @@ class AotTrainingTest {
                 .containsEntry("hash pdq " + d + "/training.jpg", 0)
                 .containsEntry("hash pdq " + d + "/training.png", 0)
                 .containsEntry("c2pa verify " + d + "/signed.jpg", 0) // Valid (an untrusted signer is not a failure)
+                .containsEntry("c2pa verify " + d + "/stamped.jpg", 0) // the RFC 3161 path (LocalTsa), also Valid
                 .containsEntry("c2pa read " + d + "/signed.jpg", 0)
                 .containsEntry("c2pa verify " + d + "/training.jpg", 3) // no manifest
                 .containsEntry("c2pa verify " + d + "/missing.jpg", 2) // error: no such file

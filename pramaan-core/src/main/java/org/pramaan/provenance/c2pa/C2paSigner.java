@@ -13,8 +13,9 @@ import org.pramaan.media.container.Spliced;
 /**
  * Signs assets with a new C2PA 2.x manifest (claim v2): {@code c2pa.actions.v2}, an optional
  * {@code c2pa.ingredient.v3} and the hard binding ({@code c2pa.hash.data}, or {@code c2pa.hash.bmff.v3}
- * for MP4/MOV), embedded (Appendix A) or as a sidecar store (§11.5). No RFC 3161 timestamp
- * ({@code sigTst2}, §14.5.2) is added, so validators use "now" for the certificate's validity.
+ * for MP4/MOV), embedded (Appendix A) or as a sidecar store (§11.5). An RFC 3161 timestamp
+ * ({@code sigTst2}, §10.3.2.5, §14.5.2) is added only with a {@link TimeStamper}; without one, validators
+ * use "now" for the certificate's validity.
  */
 public final class C2paSigner {
     /** Where the store goes: into the asset, or beside it as a {@code .c2pa} file. */
@@ -37,12 +38,24 @@ public final class C2paSigner {
     private final SigningKey key;
     private final TrustSettings trust;
     private final String generatorName, generatorVersion;
+    private final Optional<TimeStamper> tsa;
 
     /**
      * @param trust how ingredient manifests are validated for their recorded validationResults; its clock
      *              is "now" for the signer certificate's validity
      */
     public C2paSigner(SigningKey key, TrustSettings trust, String generatorName, String generatorVersion) {
+        this(key, trust, generatorName, generatorVersion, Optional.empty());
+    }
+
+    /** As above; each manifest's signature gets a {@code sigTst2} token from {@code tsa} when given. */
+    public C2paSigner(
+            SigningKey key,
+            TrustSettings trust,
+            String generatorName,
+            String generatorVersion,
+            Optional<TimeStamper> tsa) {
+        this.tsa = tsa;
         this.key = key;
         this.trust = trust;
         this.generatorName = generatorName;
@@ -65,7 +78,9 @@ public final class C2paSigner {
         String format = Sniff.format(MediaSource.of(asset).readUpTo(0, 64));
         Carriers carrier = Carriers.of(format);
         request = keepingExisting(asset, request);
-        // Without a timestamp, validators check the certificate at read time: one outside its validity now
+        // Checked with a timestamp, too: a TSA attests when the signature existed, not that the
+        // certificate was valid then. Without a timestamp, validators check the certificate at read time: one outside
+        // its validity now
         // can only give signingCredential.expired (the reference SDK refuses to sign with it, too).
         if (!CertChecks.validAt(key.chain().get(0), trust.clock().instant())) {
             throw new IllegalArgumentException("the signing certificate is not valid now (valid "
@@ -86,7 +101,7 @@ public final class C2paSigner {
                             Hashing.asset(md(), MediaSource.of(asset), List.of(), List.of())
                                     .orElseThrow(),
                             false);
-            byte[] store = StoreBuilder.build(id, carried, with(assertions, carrier, hb), key);
+            byte[] store = StoreBuilder.build(id, carried, with(assertions, carrier, hb), key, tsa);
             return new Signed(asset, store, format, label);
         }
         byte[] base = carrier.prepare(asset);
@@ -147,7 +162,11 @@ public final class C2paSigner {
         long start = 0, length = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             byte[] store = StoreBuilder.build(
-                    id, carried, with(content, carrier, HardBindings.data(start, length, new byte[32], true)), key);
+                    id,
+                    carried,
+                    with(content, carrier, HardBindings.data(start, length, new byte[32], true)),
+                    key,
+                    tsa);
             Spliced s = carrier.embed(base, store);
             if (s.start() == start && s.length() == length) {
                 byte[] hash = Hashing.asset(
@@ -157,7 +176,7 @@ public final class C2paSigner {
                                 List.of())
                         .orElseThrow();
                 byte[] fin = StoreBuilder.build(
-                        id, carried, with(content, carrier, HardBindings.data(start, length, hash, true)), key);
+                        id, carried, with(content, carrier, HardBindings.data(start, length, hash, true)), key, tsa);
                 return finish(carrier.embed(base, fin), s, fin, format, id);
             }
             start = s.start();
@@ -174,14 +193,15 @@ public final class C2paSigner {
             List<StoreBuilder.Assertion> content,
             String format)
             throws IOException {
-        byte[] store =
-                StoreBuilder.build(id, carried, with(content, Carriers.BMFF, HardBindings.bmff(new byte[32])), key);
+        byte[] store = StoreBuilder.build(
+                id, carried, with(content, Carriers.BMFF, HardBindings.bmff(new byte[32])), key, tsa);
         Spliced s = Carriers.BMFF.embed(base, store);
         byte[] fin = StoreBuilder.build(
                 id,
                 carried,
                 with(content, Carriers.BMFF, HardBindings.bmff(bmffHash(s.bytes(), HardBindings.bmff(new byte[32])))),
-                key);
+                key,
+                tsa);
         return finish(Carriers.BMFF.embed(base, fin), s, fin, format, id);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assembles and signs one manifest store (C2PA 2.2 §11.1): {@code c2pa} superbox holding any carried
@@ -24,6 +25,16 @@ final class StoreBuilder {
      * @param identity the claim's fixed fields: label, instanceID, title, generator
      */
     static byte[] build(Identity identity, List<byte[]> carried, List<Assertion> assertions, SigningKey key) {
+        return build(identity, carried, assertions, key, Optional.empty());
+    }
+
+    /** As {@link #build(Identity, List, List, SigningKey)}, with a {@code sigTst2} timestamp from {@code tsa} when given. */
+    static byte[] build(
+            Identity identity,
+            List<byte[]> carried,
+            List<Assertion> assertions,
+            SigningKey key,
+            Optional<TimeStamper> tsa) {
         List<byte[]> boxes = new ArrayList<>();
         List<Object> refs = new ArrayList<>();
         for (Assertion a : assertions) {
@@ -34,7 +45,7 @@ final class StoreBuilder {
                     "url", "self#jumbf=c2pa.assertions/" + a.label(), "hash", JumbfWriter.contentHash(ALG, box)));
         }
         byte[] claim = CborEncoder.encode(claim(identity, refs));
-        byte[] cose = sign(claim, key);
+        byte[] cose = sign(claim, key, tsa);
         byte[] manifest = JumbfWriter.superbox(
                 "c2ma",
                 identity.label(),
@@ -66,9 +77,12 @@ final class StoreBuilder {
     /**
      * COSE_Sign1_Tagged (RFC 9052 §4.2) with a detached payload. §14.6 (2.x): {@code alg} (label 1) and
      * {@code x5chain} (label 33) go in the protected header so they are covered by the signature; a
-     * lone certificate is a byte string, several an array. No {@code sigTst2}: no TSA is reachable offline.
+     * lone certificate is a byte string, several an array. With a {@code tsa}, the unprotected header gets
+     * {@code sigTst2} (§10.3.2.5, v2): one token imprinting the CounterSignature structure over the
+     * CBOR-encoded signature, in {@code tstTokens[0].val}; without one, validators judge the certificate
+     * at read time.
      */
-    static byte[] sign(byte[] claim, SigningKey key) {
+    static byte[] sign(byte[] claim, SigningKey key, Optional<TimeStamper> tsa) {
         List<Object> ders = new ArrayList<>();
         try {
             for (var c : key.chain()) ders.add(c.getEncoded());
@@ -78,6 +92,13 @@ final class StoreBuilder {
         Map<Integer, Object> prot = Map.of(1, key.alg().cose.label, 33, ders.size() == 1 ? ders.get(0) : ders);
         byte[] protectedBytes = CborEncoder.encode(prot);
         byte[] sig = key.sign(Cose.toBeSigned("Signature1", protectedBytes, claim));
-        return CborEncoder.encode(new CborEncoder.Tagged(18, List.of(protectedBytes, Map.of(), CborEncoder.NULL, sig)));
+        Map<String, Object> unprotected = Map.of();
+        if (tsa.isPresent()) {
+            byte[] data = Cose.toBeSigned("CounterSignature", protectedBytes, CborEncoder.encode(sig));
+            byte[] token = tsa.get().stamp(data);
+            unprotected = Map.of("sigTst2", Map.of("tstTokens", List.of(Map.of("val", token))));
+        }
+        return CborEncoder.encode(
+                new CborEncoder.Tagged(18, List.of(protectedBytes, unprotected, CborEncoder.NULL, sig)));
     }
 }

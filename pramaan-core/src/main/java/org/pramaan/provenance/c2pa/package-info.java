@@ -24,7 +24,8 @@
  * Internals: {@code CborEncoder} (deterministic CBOR, RFC 8949 §4.2.1), {@code JumbfWriter},
  * {@code StoreBuilder} (claim v2 + COSE_Sign1, alg and x5chain protected), {@code Actions},
  * {@code IngredientAssertion}, {@code HardBindings}, {@code Carriers} (embedding via
- * {@link org.pramaan.media.container}). The manifest carries no RFC 3161 timestamp ({@code sigTst2}):
- * no TSA is reachable offline, so validators judge the signer certificate's validity at read time.
+ * {@link org.pramaan.media.container}). An RFC 3161 timestamp ({@code sigTst2}) is added only when the
+ * signer is given a {@code TimeStamper} (port; no network adapter yet, no TSA being reachable offline);
+ * without one, validators judge the signer certificate's validity at read time.
  */
 package org.pramaan.provenance.c2pa;

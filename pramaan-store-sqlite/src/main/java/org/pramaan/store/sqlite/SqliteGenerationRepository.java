@@ -38,6 +38,44 @@ final class SqliteGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public boolean saveKey(org.pramaan.generation.GenerationKey k, byte[] output) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO generation_keys(scope, key, request_sha256, record_id, output) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(scope, key) DO NOTHING")) {
+                ps.setString(1, k.scope());
+                ps.setString(2, k.key());
+                ps.setString(3, k.requestSha256());
+                ps.setString(4, k.recordId());
+                ps.setBytes(5, output);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<org.pramaan.generation.GenerationKey> key(String scope, String key) {
+        return db.first(
+                "SELECT request_sha256, record_id FROM generation_keys WHERE scope = ? AND key = ?",
+                ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, key);
+                },
+                rs -> new org.pramaan.generation.GenerationKey(scope, key, rs.getString(1), rs.getString(2)));
+    }
+
+    @Override
+    public Optional<byte[]> keyedOutput(String scope, String key) {
+        return db.first(
+                "SELECT output FROM generation_keys WHERE scope = ? AND key = ?",
+                ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, key);
+                },
+                rs -> rs.getBytes(1));
+    }
+
+    @Override
     public long allocateNumber(String id) {
         return db.write(c -> {
             try (PreparedStatement ps =

@@ -18,6 +18,15 @@ public interface GenerationRepository {
      */
     boolean saveKey(GenerationKey key, byte[] output);
 
+    /** Up to {@code limit} records whose {@code retainUntil} is strictly before {@code cutoff}, oldest first. */
+    List<GenerationRecord> retainedUntilBefore(java.time.Instant cutoff, int limit);
+
+    /**
+     * Deletes a record and the idempotency keys (and outputs) that name it. Its number stays allocated,
+     * never reused, and {@link #findByNumber} then finds nothing.
+     */
+    void delete(String id);
+
     /** The stored key of this (scope, key); empty when none. */
     Optional<GenerationKey> key(String scope, String key);
 

@@ -68,6 +68,31 @@ public abstract class GenerationRepositoryContract {
     }
 
     @Test
+    void findsRecordsPastTheirRetentionAndDeletesThemWithTheirKeys() {
+        GenerationRepository repo = createRepository(dir);
+        GenerationRecord r1 = record("gen_1");
+        repo.save(r1);
+        repo.save(record("gen_2"));
+        long number = repo.allocateNumber("gen_1");
+        java.time.Instant until = r1.retainUntil();
+        // Kept up to and including retainUntil: a record exactly at the cutoff is not yet due.
+        assertThat(repo.retainedUntilBefore(until, 10)).isEmpty();
+        assertThat(repo.retainedUntilBefore(until.plusSeconds(1), 10))
+                .extracting(GenerationRecord::id)
+                .containsExactly("gen_1", "gen_2");
+        assertThat(repo.retainedUntilBefore(until.plusSeconds(1), 1)).hasSize(1);
+        repo.saveKey(new GenerationKey("k1", "retry-1", "d".repeat(64), "gen_1"), new byte[] {1});
+
+        repo.delete("gen_1");
+        assertThat(repo.find("gen_1")).isEmpty();
+        assertThat(repo.key("k1", "retry-1")).isEmpty();
+        assertThat(repo.keyedOutput("k1", "retry-1")).isEmpty();
+        assertThat(repo.findByNumber(number)).isEmpty();
+        assertThat(repo.find("gen_2")).isPresent();
+        assertThat(repo.allocateNumber("gen_3")).isGreaterThan(number); // numbers are never reused
+    }
+
+    @Test
     void storesAndFindsRecordsWithEveryField() {
         GenerationRepository repo = createRepository(dir);
         assertThat(repo.find("gen_1")).isEmpty();

@@ -32,6 +32,23 @@ final class MemoryGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public List<GenerationRecord> retainedUntilBefore(java.time.Instant cutoff, int limit) {
+        return store.locked(t -> t.generations.values().stream()
+                .filter(r -> r.retainUntil().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(GenerationRecord::createdAt))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public void delete(String id) {
+        store.locked(t -> {
+            t.generationKeys.values().removeIf(e -> e.getKey().recordId().equals(id));
+            return t.generations.remove(id);
+        });
+    }
+
+    @Override
     public boolean saveKey(org.pramaan.generation.GenerationKey key, byte[] output) {
         Objects.requireNonNull(key, "key");
         byte[] copy = output.clone();

@@ -295,6 +295,11 @@ public final class Embedded implements AutoCloseable {
                 store.generations(), store.deliveries(), config.notifications().webhookUrl(), audit, clock);
     }
 
+    /** Deletes generation records past {@code generation.retention}; the server's scheduler runs it hourly. */
+    public org.pramaan.generation.GenerationRetention generationRetention() {
+        return new org.pramaan.generation.GenerationRetention(store.generations(), audit, clock);
+    }
+
     static String version() {
         String v = Embedded.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

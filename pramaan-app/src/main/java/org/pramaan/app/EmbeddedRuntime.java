@@ -113,6 +113,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public org.pramaan.generation.GenerationRetention generationRetention() {
+        return app().generationRetention();
+    }
+
+    @Override
     public org.pramaan.generation.Generations generations() {
         try {
             return app().generationServices(java.nio.file.Files.createDirectories(

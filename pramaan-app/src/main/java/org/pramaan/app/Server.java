@@ -81,6 +81,19 @@ public final class Server implements AutoCloseable {
                 1,
                 60,
                 TimeUnit.MINUTES));
+        // Generation records past generation.retention (CN Labeling Measures art.9: at least six months) are deleted.
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int purged = app.generationRetention().purge(org.pramaan.access.Actor.component("scheduler"));
+                        if (purged > 0) LOG.info("purged {} generation records past their retention", purged);
+                    } catch (RuntimeException e) {
+                        LOG.error("generation retention purge failed; will retry", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES));
         // Users due for the rules reminder (IT Rules r.3(1)(c), every three months): one webhook event per showing.
         periodic.add(scheduler.scheduleWithFixedDelay(
                 () -> {

@@ -31,15 +31,55 @@ class GenerateCliTest {
     }
 
     private Run pramaan(String... args) {
+        return pramaanAt(Clock.systemUTC(), args);
+    }
+
+    private Run pramaanAt(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PramaanConfig c = config();
         int exit = PramaanCli.run(
-                () -> new EmbeddedRuntime(c, Clock.systemUTC(), System.out),
-                new PrintWriter(out),
-                new PrintWriter(err),
-                args);
+                () -> new EmbeddedRuntime(c, clock, System.out), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Each call opens the data directory afresh, so the record and the purge survive a restart in between. */
+    @Test
+    void purgeDeletesRecordsJustAfterTheirRetentionAndKeepsOneExactlyAtIt() throws Exception {
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-02T04:00:00Z");
+        Path in = Files.write(dir.resolve("out.jpg"), TestImages.jpeg(TestImages.photo(200, 150, 3), 0.9f));
+        Path ctx = Files.writeString(
+                dir.resolve("ctx.json"),
+                "{\"modelId\":\"imagegen\",\"modelVersion\":\"2.1\",\"prompt\":\"a boat\",\"userId\":\"u-1\",\"profile\":\"CN\"}");
+        Run rec = pramaanAt(
+                Clock.fixed(t0, java.time.ZoneOffset.UTC),
+                "generate",
+                "record",
+                in.toString(),
+                "--context",
+                ctx.toString(),
+                "-o",
+                dir.resolve("m.jpg").toString());
+        assertThat(rec.exit()).as(rec.err()).isZero();
+        java.time.Instant until = java.time.Instant.parse(
+                Json.read(rec.out().trim(), JsonNode.class).path("retainUntil").asText());
+        assertThat(until).isEqualTo(t0.plus(java.time.Duration.ofDays(183)));
+
+        Run atBoundary = pramaanAt(Clock.fixed(until, java.time.ZoneOffset.UTC), "generate", "purge");
+        assertThat(atBoundary.exit()).as(atBoundary.err()).isZero();
+        assertThat(Json.read(atBoundary.out().trim(), JsonNode.class)
+                        .path("purged")
+                        .asInt())
+                .isZero();
+
+        Clock after = Clock.fixed(until.plusMillis(1), java.time.ZoneOffset.UTC);
+        Run purged = pramaanAt(after, "generate", "purge");
+        assertThat(Json.read(purged.out().trim(), JsonNode.class).path("purged").asInt())
+                .isEqualTo(1);
+        assertThat(Json.read(pramaanAt(after, "generate", "purge").out().trim(), JsonNode.class)
+                        .path("purged")
+                        .asInt())
+                .isZero();
     }
 
     @Test

@@ -76,6 +76,11 @@ public interface CliRuntime extends AutoCloseable {
         throw new UnsupportedOperationException("this runtime keeps no generation records");
     }
 
+    /** Deletes generation records past their retention (issue 14). */
+    default org.pramaan.generation.GenerationRetention generationRetention() {
+        throw new UnsupportedOperationException("this runtime keeps no generation records");
+    }
+
     /** Media intake on the data directory (creates it if needed). */
     org.pramaan.intake.Intake intake();
 

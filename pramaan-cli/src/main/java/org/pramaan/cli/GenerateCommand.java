@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "The generator side: record generations and mark their outputs (issue 14).",
-        subcommands = GenerateCommand.RecordGeneration.class)
+        subcommands = {GenerateCommand.RecordGeneration.class, GenerateCommand.Purge.class})
 final class GenerateCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -111,6 +111,33 @@ final class GenerateCommand implements Runnable {
         private static int fail(PrintWriter err, String message) {
             err.println("error: " + message);
             return 2;
+        }
+    }
+
+    @Command(
+            name = "purge",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Delete generation records past generation.retention (at least six months, CN Labeling Measures "
+                            + "art.9), with their unlabelled-export logs and idempotency outputs; audited with the count. "
+                            + "Prints {\"purged\": N}. The generated bank's hashes stay.")
+    static final class Purge implements Callable<Integer>, PramaanCli.RuntimeAware {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private final PramaanCli.LazyRuntime runtime;
+
+        Purge(PramaanCli.LazyRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public Integer call() {
+            int n = runtime.get()
+                    .generationRetention()
+                    .purge(Actor.operator(System.getProperty("user.name", "unknown")));
+            spec.commandLine().getOut().println(Json.write(Map.of("purged", n)));
+            return 0;
         }
     }
 }

@@ -69,8 +69,12 @@ public final class Generations {
         }
     }
 
-    /** The marked file and its stored record. */
-    public record Generated(GenerationRecord record, byte[] file) {}
+    /** The marked file and its stored record; {@code replayed} when an idempotency key returned an earlier one. */
+    public record Generated(GenerationRecord record, byte[] file, boolean replayed) {
+        public Generated(GenerationRecord record, byte[] file) {
+            this(record, file, false);
+        }
+    }
 
     private final GenerationRepository repository;
     private final HashBanks banks;
@@ -129,6 +133,16 @@ public final class Generations {
      *                     {@code generation.unlabelled_not_allowed} when the profile requires the explicit label
      */
     public Generated record(byte[] file, GenerationContext ctx, Actor actor) throws IOException {
+        return record(file, ctx, actor, (rec, out) -> {});
+    }
+
+    /** As {@link #record(byte[], GenerationContext, Actor)}; {@code inUnit} runs first in the record's unit of work. */
+    Generated record(
+            byte[] file,
+            GenerationContext ctx,
+            Actor actor,
+            java.util.function.BiConsumer<GenerationRecord, byte[]> inUnit)
+            throws IOException {
         MetadataWriter.Format format;
         try {
             format = MetadataWriter.format(file);
@@ -209,7 +223,9 @@ public final class Generations {
                 actor.wireName(),
                 now,
                 now.plus(settings.retention()));
+        byte[] marked = out;
         audit.unitOfWork().run(() -> {
+            inUnit.accept(rec, marked);
             banks.ensure(BANK, BankKind.KNOWN_DEEPFAKE);
             banks.add(new BankItem(
                     0,

@@ -20,6 +20,7 @@ import org.pramaan.generation.GenerationLookup;
 import org.pramaan.generation.GenerationRecord;
 import org.pramaan.generation.GenerationRepository;
 import org.pramaan.generation.Generations;
+import org.pramaan.generation.IdempotentGenerations;
 import org.pramaan.generation.RuleReminders;
 import org.pramaan.generation.RulesShown;
 
@@ -83,23 +84,47 @@ public final class GenerationRoutes {
 
     private final Services services;
 
+    private final IdempotentGenerations idempotent;
+
     GenerationRoutes(Services services) {
         this.services = services;
+        this.idempotent = new IdempotentGenerations(services.generations(), services.records());
     }
 
     /**
      * Multipart: part {@code file} (the generated output) and part {@code context} (JSON). Answers
      * with the marked file; the record id and the marks applied are in headers, the record at
-     * {@code GET /v1/generations/{id}}.
+     * {@code GET /v1/generations/{id}}. With an {@code Idempotency-Key}, a retry of the same request
+     * gets the same record and file back (with {@code Idempotent-Replayed: true}); the same key with
+     * another context or file is refused with 422 {@value IdempotentGenerations#KEY_REUSED}.
      */
     void record(Context ctx) throws Exception {
         if (!ctx.isMultipartFormData())
             throw new ApiException(400, "request.invalid", "send multipart/form-data with parts 'file' and 'context'");
-        GenerationContext context = GenerationContext.fromJson(Requests.jsonObject(contextPart(ctx)));
+        String header = ctx.header(Idempotency.HEADER);
+        String key = header == null ? "" : Idempotency.key(header); // checked before the body is read
+        String contextJson = contextPart(ctx);
+        GenerationContext context = GenerationContext.fromJson(Requests.jsonObject(contextJson));
         byte[] file = read(ctx);
         Generations.Generated g;
         try {
-            g = services.generations().record(file, context, Actor.of(HttpApi.principal(ctx)));
+            Actor actor = Actor.of(HttpApi.principal(ctx));
+            g = key.isEmpty()
+                    ? services.generations().record(file, context, actor)
+                    : idempotent.record(
+                            file,
+                            context,
+                            actor,
+                            HttpApi.principal(ctx).keyId(),
+                            key,
+                            IdempotentGenerations.requestSha256(contextJson, file));
+        } catch (org.pramaan.errors.Invalid e) {
+            // The same key for another request: understood, but it cannot be processed as sent.
+            if (e.code().equals(IdempotentGenerations.KEY_REUSED)) {
+                HttpApi.json(ctx, 422, HttpApi.domainError(e));
+                return;
+            }
+            throw e;
         } catch (Forbidden e) {
             // CN DSP art.14: a missing consent is a request the server understood but cannot process as sent.
             if (e.code().equals(Generations.CONSENT_REQUIRED)) {
@@ -108,6 +133,7 @@ public final class GenerationRoutes {
             }
             throw e;
         }
+        if (g.replayed()) ctx.header(Idempotency.REPLAYED, "true");
         ctx.header("Pramaan-Generation-Id", g.record().id());
         ctx.header("Pramaan-Generation-Marks", String.join(",", g.record().marks()));
         ctx.status(201).contentType(contentType(g.record().format())).result(g.file());

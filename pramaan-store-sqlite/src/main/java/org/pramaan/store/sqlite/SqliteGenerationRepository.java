@@ -38,6 +38,76 @@ final class SqliteGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public List<GenerationRecord> retainedUntilBefore(java.time.Instant cutoff, int limit) {
+        // julianday() reads the ISO-8601 instants to about the millisecond: a record within it of the cutoff waits for
+        // the
+        // next purge; the exact comparison is made again below.
+        return db
+                .list(
+                        "SELECT json FROM generations WHERE julianday(json_extract(json, '$.retainUntil')) < julianday(?)"
+                                + " ORDER BY created_at, id LIMIT ?",
+                        ps -> {
+                            ps.setString(1, cutoff.toString());
+                            ps.setInt(2, limit);
+                        },
+                        rs -> Json.read(rs.getString(1), GenerationRecord.class))
+                .stream()
+                .filter(r -> r.retainUntil().isBefore(cutoff))
+                .toList();
+    }
+
+    @Override
+    public void delete(String id) {
+        db.write(c -> {
+            try (PreparedStatement keys = c.prepareStatement("DELETE FROM generation_keys WHERE record_id = ?");
+                    PreparedStatement rec = c.prepareStatement("DELETE FROM generations WHERE id = ?")) {
+                keys.setString(1, id);
+                keys.executeUpdate();
+                rec.setString(1, id);
+                return rec.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean saveKey(org.pramaan.generation.GenerationKey k, byte[] output) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO generation_keys(scope, key, request_sha256, record_id, output) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(scope, key) DO NOTHING")) {
+                ps.setString(1, k.scope());
+                ps.setString(2, k.key());
+                ps.setString(3, k.requestSha256());
+                ps.setString(4, k.recordId());
+                ps.setBytes(5, output);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<org.pramaan.generation.GenerationKey> key(String scope, String key) {
+        return db.first(
+                "SELECT request_sha256, record_id FROM generation_keys WHERE scope = ? AND key = ?",
+                ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, key);
+                },
+                rs -> new org.pramaan.generation.GenerationKey(scope, key, rs.getString(1), rs.getString(2)));
+    }
+
+    @Override
+    public Optional<byte[]> keyedOutput(String scope, String key) {
+        return db.first(
+                "SELECT output FROM generation_keys WHERE scope = ? AND key = ?",
+                ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, key);
+                },
+                rs -> rs.getBytes(1));
+    }
+
+    @Override
     public long allocateNumber(String id) {
         return db.write(c -> {
             try (PreparedStatement ps =

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.generation.Consent;
+import org.pramaan.generation.GenerationKey;
 import org.pramaan.generation.GenerationRecord;
 import org.pramaan.generation.GenerationRepository;
 import org.pramaan.generation.Modality;
@@ -44,6 +45,51 @@ public abstract class GenerationRepositoryContract {
                 "key:k1",
                 Samples.T0,
                 Samples.T0.plusSeconds(183L * 86400));
+    }
+
+    @Test
+    void storesAnIdempotencyKeyOncePerScopeWithItsOutput() {
+        GenerationRepository repo = createRepository(dir);
+        repo.save(record("gen_1"));
+        assertThat(repo.key("k1", "retry-1")).isEmpty();
+        assertThat(repo.keyedOutput("k1", "retry-1")).isEmpty();
+        GenerationKey first = new GenerationKey("k1", "retry-1", "d".repeat(64), "gen_1");
+        assertThat(repo.saveKey(first, new byte[] {1, 2, 3})).isTrue();
+        // The same key again (a concurrent duplicate) writes nothing: the first record and output stay.
+        assertThat(repo.saveKey(new GenerationKey("k1", "retry-1", "e".repeat(64), "gen_2"), new byte[] {9}))
+                .isFalse();
+        assertThat(repo.key("k1", "retry-1")).contains(first);
+        assertThat(repo.keyedOutput("k1", "retry-1"))
+                .hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
+        // Keys are scoped per API key: another client may use the same key.
+        assertThat(repo.key("k2", "retry-1")).isEmpty();
+        assertThat(repo.saveKey(new GenerationKey("k2", "retry-1", "e".repeat(64), "gen_1"), new byte[] {4}))
+                .isTrue();
+    }
+
+    @Test
+    void findsRecordsPastTheirRetentionAndDeletesThemWithTheirKeys() {
+        GenerationRepository repo = createRepository(dir);
+        GenerationRecord r1 = record("gen_1");
+        repo.save(r1);
+        repo.save(record("gen_2"));
+        long number = repo.allocateNumber("gen_1");
+        java.time.Instant until = r1.retainUntil();
+        // Kept up to and including retainUntil: a record exactly at the cutoff is not yet due.
+        assertThat(repo.retainedUntilBefore(until, 10)).isEmpty();
+        assertThat(repo.retainedUntilBefore(until.plusSeconds(1), 10))
+                .extracting(GenerationRecord::id)
+                .containsExactly("gen_1", "gen_2");
+        assertThat(repo.retainedUntilBefore(until.plusSeconds(1), 1)).hasSize(1);
+        repo.saveKey(new GenerationKey("k1", "retry-1", "d".repeat(64), "gen_1"), new byte[] {1});
+
+        repo.delete("gen_1");
+        assertThat(repo.find("gen_1")).isEmpty();
+        assertThat(repo.key("k1", "retry-1")).isEmpty();
+        assertThat(repo.keyedOutput("k1", "retry-1")).isEmpty();
+        assertThat(repo.findByNumber(number)).isEmpty();
+        assertThat(repo.find("gen_2")).isPresent();
+        assertThat(repo.allocateNumber("gen_3")).isGreaterThan(number); // numbers are never reused
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pramaan.testkit.memory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.generation.Consent;
@@ -28,6 +29,43 @@ final class MemoryGenerationRepository implements GenerationRepository {
     @Override
     public Optional<GenerationRecord> find(String id) {
         return store.locked(t -> Optional.ofNullable(t.generations.get(id)));
+    }
+
+    @Override
+    public List<GenerationRecord> retainedUntilBefore(java.time.Instant cutoff, int limit) {
+        return store.locked(t -> t.generations.values().stream()
+                .filter(r -> r.retainUntil().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(GenerationRecord::createdAt))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public void delete(String id) {
+        store.locked(t -> {
+            t.generationKeys.values().removeIf(e -> e.getKey().recordId().equals(id));
+            return t.generations.remove(id);
+        });
+    }
+
+    @Override
+    public boolean saveKey(org.pramaan.generation.GenerationKey key, byte[] output) {
+        Objects.requireNonNull(key, "key");
+        byte[] copy = output.clone();
+        return store.locked(
+                t -> t.generationKeys.putIfAbsent(key.scope() + '\0' + key.key(), Map.entry(key, copy)) == null);
+    }
+
+    @Override
+    public Optional<org.pramaan.generation.GenerationKey> key(String scope, String key) {
+        return store.locked(t ->
+                Optional.ofNullable(t.generationKeys.get(scope + '\0' + key)).map(Map.Entry::getKey));
+    }
+
+    @Override
+    public Optional<byte[]> keyedOutput(String scope, String key) {
+        return store.locked(t -> Optional.ofNullable(t.generationKeys.get(scope + '\0' + key))
+                .map(e -> e.getValue().clone()));
     }
 
     /** Numbers are handed out once per store, whatever happens to the generation afterwards. */

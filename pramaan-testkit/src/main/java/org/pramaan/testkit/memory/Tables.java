@@ -49,6 +49,8 @@ final class Tables {
 
     /** Generation records, consents and rule acknowledgements by id (issue 14; outside the constructor too). */
     final Map<String, org.pramaan.generation.GenerationRecord> generations = new TreeMap<>();
+    /** Idempotency keys of generations, by scope + NUL + key, with the output each made. */
+    final Map<String, Map.Entry<org.pramaan.generation.GenerationKey, byte[]>> generationKeys = new TreeMap<>();
 
     final Map<String, org.pramaan.generation.Consent> consents = new LinkedHashMap<>();
 
@@ -121,6 +123,7 @@ final class Tables {
         t.consoleAccounts.putAll(consoleAccounts);
         t.preferences.putAll(preferences);
         t.generations.putAll(generations);
+        t.generationKeys.putAll(generationKeys);
         t.consents.putAll(consents);
         t.rulesShown.putAll(rulesShown);
         return t;
@@ -165,6 +168,7 @@ final class Tables {
         replace(consoleAccounts, snapshot.consoleAccounts);
         replace(preferences, snapshot.preferences);
         replace(generations, snapshot.generations);
+        replace(generationKeys, snapshot.generationKeys);
         replace(consents, snapshot.consents);
         replace(rulesShown, snapshot.rulesShown);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.

@@ -46,4 +46,10 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
         org.pramaan.ffmpeg.FfmpegVideoLabeller l = new org.pramaan.ffmpeg.FfmpegVideoLabeller();
         return l.available() ? Optional.of(l) : Optional.empty();
     }
+
+    /** The FFmpeg module's MP3/M4A prompt writer (the system ffmpeg with libmp3lame and aac); empty when absent. */
+    static Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
+        org.pramaan.ffmpeg.FfmpegAudioLabeller l = new org.pramaan.ffmpeg.FfmpegAudioLabeller();
+        return l.available() ? Optional.of(l) : Optional.empty();
+    }
 }

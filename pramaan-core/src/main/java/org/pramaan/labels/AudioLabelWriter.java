@@ -34,7 +34,12 @@ public interface AudioLabelWriter {
      *
      * @throws IllegalArgumentException for input that is not a readable MP3 or audio-only MP4, or too long
      */
-    Result label(Path in, Path out, LabelProfile profile) throws IOException;
+    default Result label(Path in, Path out, LabelProfile profile) throws IOException {
+        return label(in, out, profile, profile.defaultLanguage());
+    }
+
+    /** As {@link #label(Path, Path, LabelProfile)}, with the spoken prompt (when the profile asks for one) in {@code language}. */
+    Result label(Path in, Path out, LabelProfile profile, String language) throws IOException;
 
     /**
      * The input's implicit labels (GB 45438 AIGC, IPTC digital source type) written into the re-encoded

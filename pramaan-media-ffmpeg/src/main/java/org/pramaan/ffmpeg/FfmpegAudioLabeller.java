@@ -8,11 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.pramaan.json.Json;
 import org.pramaan.labels.AudioLabelWriter;
 import org.pramaan.labels.AudioPrompt;
 import org.pramaan.labels.LabelProfile;
 import org.pramaan.labels.MetadataWriter;
+import org.pramaan.labels.SpokenPrompt;
 
 /**
  * The GB 45438-2025 §4 audio prompt in MP3 and audio-only MP4/M4A, through the system's
@@ -34,18 +37,24 @@ public final class FfmpegAudioLabeller implements AudioLabelWriter {
     private final String ffmpeg;
     private final String ffprobe;
     private final double maxSeconds;
+    private final Map<String, SpokenPrompt> spoken;
 
     public FfmpegAudioLabeller() {
         this("ffmpeg", "ffprobe", 3600);
     }
 
-    /** @param maxSeconds the longest programme labelled (declared or decoded) */
     public FfmpegAudioLabeller(String ffmpeg, String ffprobe, double maxSeconds) {
+        this(ffmpeg, ffprobe, maxSeconds, Map.of());
+    }
+
+    /** @param maxSeconds the longest programme labelled (declared or decoded) */
+    public FfmpegAudioLabeller(String ffmpeg, String ffprobe, double maxSeconds, Map<String, SpokenPrompt> spoken) {
         if (!(maxSeconds > 0 && maxSeconds <= 6 * 3600))
             throw new IllegalArgumentException("maxSeconds must be in (0, 21600], got " + maxSeconds);
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.maxSeconds = maxSeconds;
+        this.spoken = Map.copyOf(spoken);
     }
 
     /** Whether ffmpeg runs and has both encoders this needs. */
@@ -59,7 +68,7 @@ public final class FfmpegAudioLabeller implements AudioLabelWriter {
     }
 
     @Override
-    public Result label(Path in, Path out, LabelProfile profile) throws IOException {
+    public Result label(Path in, Path out, LabelProfile profile, String language) throws IOException {
         if (!Files.isRegularFile(in)) throw new IllegalArgumentException("file: no such file: " + in);
         long size = Files.size(in);
         if (size == 0) throw new IllegalArgumentException("file: the audio file is empty (0 bytes)");
@@ -110,8 +119,11 @@ public final class FfmpegAudioLabeller implements AudioLabelWriter {
             if (d.exit() != 0 || Files.size(pcm) <= 44)
                 throw new IllegalArgumentException(
                         "file: cannot decode the " + f + " audio: " + FfmpegVideoLabeller.tail(d.err()));
-            AudioPrompt.Result a =
-                    AudioPrompt.insert(Files.readAllBytes(pcm), profile.audio().placement());
+            AudioPrompt.Result a = AudioPrompt.insert(
+                    Files.readAllBytes(pcm),
+                    profile.audio().placement(),
+                    profile.audio().prompt(),
+                    Optional.ofNullable(spoken.get(language)));
             Files.write(labelled, a.wav());
             String codec = f == MetadataWriter.Format.MP3 ? "libmp3lame" : "aac";
             List<String> cmd = new ArrayList<>(List.of(

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.labels.AudioLabelWriter;
+import org.pramaan.labels.AudioPrompt;
 import org.pramaan.labels.LabelProfile;
 import org.pramaan.labels.LabelProfiles;
 import org.pramaan.labels.MetadataLabels;
 import org.pramaan.labels.MetadataWriter;
+import org.pramaan.labels.SpokenPrompt;
 import org.pramaan.provenance.Aigc;
 import org.pramaan.signals.Signal;
 
@@ -94,6 +97,50 @@ class AudioLabelTest {
         int tail = s.length + prompt; // the second prompt's first tone
         assertThat(toneRms(o, tail + RATE / 100, tail + RATE / 10))
                 .isGreaterThan(0.3 * r.placed().programmeRms());
+    }
+
+    @Test
+    void anOperatorsSpokenPromptGoesBeforeTheRhythmInTheProfilesLanguage() throws Exception {
+        Path voiceWav = encoded("voice.wav", 1.0, 1, "pcm_s16le", "0", "wav");
+        SpokenPrompt voice = SpokenPrompt.load(voiceWav, "labels.spoken-prompt.zh");
+        FfmpegAudioLabeller withVoice = new FfmpegAudioLabeller("ffmpeg", "ffprobe", 3600, Map.of("zh", voice));
+        LabelProfile cn = LabelProfiles.bundled("CN");
+        LabelProfile spoken = new LabelProfile(
+                cn.jurisdiction(),
+                cn.title(),
+                cn.required(),
+                cn.source(),
+                cn.defaultLanguage(),
+                cn.image(),
+                cn.video(),
+                new LabelProfile.Audio(
+                        AudioPrompt.SPOKEN_THEN_RHYTHM,
+                        cn.audio().placement(),
+                        cn.audio().source()),
+                cn.text(),
+                cn.unlabelledExport(),
+                cn.filingNumber());
+        Path in = encoded("in.mp3", 2.0, 1, "libmp3lame", "128k", "mp3");
+        Path out = dir.resolve("out.mp3");
+        AudioLabelWriter.Result r = withVoice.label(in, out, spoken, "zh");
+        assertThat(r.placed().promptSeconds()).isCloseTo(1.0 + 0.3 + 1.98, org.assertj.core.data.Offset.offset(0.01));
+        double[] o = decode(out, 1);
+        double[] s = decode(in, 1);
+        assertThat(o.length)
+                .isCloseTo(
+                        s.length + (int) (r.placed().promptSeconds() * RATE),
+                        org.assertj.core.data.Offset.offset(RATE / 20));
+        double programme = toneRms(s, 0, s.length);
+        assertThat(Math.abs(20 * Math.log10(toneRms(o, RATE / 20, RATE * 9 / 10) / programme)))
+                .as("voice level vs programme, dB")
+                .isLessThan(3.0);
+        assertThat(toneRms(o, RATE * 11 / 10, RATE * 12 / 10))
+                .as("pause after the voice")
+                .isLessThan(0.05 * programme);
+        // No voice in another language: the profile's spoken prompt is refused, and nothing is written.
+        Path none = dir.resolve("none.mp3");
+        assertThatThrownBy(() -> withVoice.label(in, none, spoken, "en")).hasMessageContaining("none is configured");
+        assertNoOutput(none);
     }
 
     @Test

@@ -220,7 +220,7 @@ public final class Embedded implements AutoCloseable {
                         uploads,
                         config.provenance().filingNumber(),
                         EmbeddedAdaptersProvider.videoLabels(),
-                        EmbeddedAdaptersProvider.audioLabels()),
+                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts())),
                 consoleServices(),
                 generationServices(uploads));
     }

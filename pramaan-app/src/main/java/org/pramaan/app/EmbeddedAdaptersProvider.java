@@ -48,8 +48,10 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
     }
 
     /** The FFmpeg module's MP3/M4A prompt writer (the system ffmpeg with libmp3lame and aac); empty when absent. */
-    static Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
-        org.pramaan.ffmpeg.FfmpegAudioLabeller l = new org.pramaan.ffmpeg.FfmpegAudioLabeller();
+    static Optional<org.pramaan.labels.AudioLabelWriter> audioLabels(
+            java.util.Map<String, org.pramaan.labels.SpokenPrompt> spoken) {
+        org.pramaan.ffmpeg.FfmpegAudioLabeller l =
+                new org.pramaan.ffmpeg.FfmpegAudioLabeller("ffmpeg", "ffprobe", 3600, spoken);
         return l.available() ? Optional.of(l) : Optional.empty();
     }
 }

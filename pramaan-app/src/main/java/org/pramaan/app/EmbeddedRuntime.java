@@ -104,7 +104,7 @@ final class EmbeddedRuntime implements CliRuntime {
 
     @Override
     public java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
-        return EmbeddedAdaptersProvider.audioLabels();
+        return EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts());
     }
 
     @Override

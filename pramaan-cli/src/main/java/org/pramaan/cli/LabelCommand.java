@@ -162,7 +162,8 @@ final class LabelCommand implements Runnable {
                     .audioLabels()
                     .orElseThrow(() -> new IllegalArgumentException("MP3 and M4A labels need ffmpeg with libmp3lame"
                             + " and aac on the PATH (Debian: apt-get install ffmpeg)"));
-            org.pramaan.labels.AudioLabelWriter.Result r = w.label(in, out, p);
+            org.pramaan.labels.AudioLabelWriter.Result r =
+                    w.label(in, out, p, lang == null ? p.defaultLanguage() : lang.toLowerCase(Locale.ROOT));
             spec.commandLine()
                     .getOut()
                     .println(String.format(

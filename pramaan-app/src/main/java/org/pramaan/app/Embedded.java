@@ -219,7 +219,8 @@ public final class Embedded implements AutoCloseable {
                         limits,
                         uploads,
                         config.provenance().filingNumber(),
-                        EmbeddedAdaptersProvider.videoLabels()),
+                        EmbeddedAdaptersProvider.videoLabels(),
+                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts())),
                 consoleServices(),
                 generationServices(uploads));
     }

@@ -46,4 +46,12 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
         org.pramaan.ffmpeg.FfmpegVideoLabeller l = new org.pramaan.ffmpeg.FfmpegVideoLabeller();
         return l.available() ? Optional.of(l) : Optional.empty();
     }
+
+    /** The FFmpeg module's MP3/M4A prompt writer (the system ffmpeg with libmp3lame and aac); empty when absent. */
+    static Optional<org.pramaan.labels.AudioLabelWriter> audioLabels(
+            java.util.Map<String, org.pramaan.labels.SpokenPrompt> spoken) {
+        org.pramaan.ffmpeg.FfmpegAudioLabeller l =
+                new org.pramaan.ffmpeg.FfmpegAudioLabeller("ffmpeg", "ffprobe", 3600, spoken);
+        return l.available() ? Optional.of(l) : Optional.empty();
+    }
 }

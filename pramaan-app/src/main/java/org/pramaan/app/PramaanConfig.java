@@ -93,7 +93,28 @@ public record PramaanConfig(
             List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
             Optional<String> filingNumber,
             Optional<String> watermarkSigningKey,
-            int watermarkOperator) {
+            int watermarkOperator,
+            Map<String, org.pramaan.labels.SpokenPrompt> spokenPrompts) {
+        /** Without operator spoken prompts ({@code labels.spoken-prompts} empty). */
+        public Provenance(
+                Optional<Path> trustAnchors,
+                Optional<Path> trustConfig,
+                Signing signing,
+                List<org.pramaan.watermark.WatermarkKey> watermarkKeys,
+                Optional<String> filingNumber,
+                Optional<String> watermarkSigningKey,
+                int watermarkOperator) {
+            this(
+                    trustAnchors,
+                    trustConfig,
+                    signing,
+                    watermarkKeys,
+                    filingNumber,
+                    watermarkSigningKey,
+                    watermarkOperator,
+                    Map.of());
+        }
+
         /** Generations not watermarked ({@code watermark.signing-key} empty). */
         public Provenance(
                 Optional<Path> trustAnchors,
@@ -274,6 +295,11 @@ public record PramaanConfig(
             "0", "operator id in the generation watermark's payload, 0-4095 (docs/watermark.md, Payload)"
         });
         KEYS.put("c2pa.signing-chain", new String[] {"", "PEM certificate chain of the signing key, signer first"});
+        KEYS.put("labels.spoken-prompts", new String[] {
+            "",
+            "operator spoken audio prompts per language, lang=/path/prompt.wav,... (16-bit PCM WAV, at most 30 s),"
+                    + " used where a label profile's audio.prompt is spoken or spoken-then-rhythm-ai"
+        });
         KEYS.put("labels.filing-number", new String[] {
             "", "the service's filing number (CN DSP arts.19-20), shown on visible labels whose profile asks for it"
         });
@@ -488,12 +514,47 @@ public record PramaanConfig(
                                     (int) number(
                                             "watermark.operator-id",
                                             0,
-                                            org.pramaan.generation.WatermarkPayload.MAX_OPERATOR)),
+                                            org.pramaan.generation.WatermarkPayload.MAX_OPERATOR),
+                                    spokenPrompts()),
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation())
                     .checkedTrust(this)
                     .checkedSigning(this);
+        }
+
+        /**
+         * {@code labels.spoken-prompts}: every file is read and checked now, so a missing or unreadable prompt
+         * stops start-up rather than the first label request.
+         */
+        private Map<String, org.pramaan.labels.SpokenPrompt> spokenPrompts() {
+            String v = values.get("labels.spoken-prompts").strip();
+            Map<String, org.pramaan.labels.SpokenPrompt> out = new LinkedHashMap<>();
+            if (v.isEmpty()) return Map.of();
+            if (v.length() > 4096) throw bad("labels.spoken-prompts", "is at most 4096 characters, got " + v.length());
+            int from = 0;
+            while (from <= v.length()) {
+                int comma = v.indexOf(',', from);
+                String entry = v.substring(from, comma < 0 ? v.length() : comma).strip();
+                from = comma < 0 ? v.length() + 1 : comma + 1;
+                int eq = entry.indexOf('=');
+                String lang = eq < 0 ? "" : entry.substring(0, eq).strip();
+                if (lang.length() < 2 || lang.length() > 3 || !lang.chars().allMatch(c -> c >= 'a' && c <= 'z'))
+                    throw bad(
+                            "labels.spoken-prompts",
+                            "entries are lang=/path/prompt.wav with a 2-3 letter" + " lower-case language, got '"
+                                    + (entry.length() > 40 ? entry.substring(0, 40) + "…" : entry) + "'");
+                if (out.containsKey(lang)) throw bad("labels.spoken-prompts", "names '" + lang + "' twice");
+                try {
+                    out.put(
+                            lang,
+                            org.pramaan.labels.SpokenPrompt.load(
+                                    Path.of(entry.substring(eq + 1).strip()), lang));
+                } catch (IllegalArgumentException e) {
+                    throw bad("labels.spoken-prompts", e.getMessage());
+                }
+            }
+            return Map.copyOf(out);
         }
 
         /** {@code labels.filing-number}: shown on labels, so a control character or a page of text stops start-up. */

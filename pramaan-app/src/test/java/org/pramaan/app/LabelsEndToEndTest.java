@@ -84,8 +84,9 @@ class LabelsEndToEndTest extends ServerTestBase {
         assertThat(post(null, "?profile=CN", "application/octet-stream", jpeg).statusCode())
                 .isEqualTo(401);
         byte[] mp3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0};
+        // MP3 is labelled now (FfmpegAudioLabeller); a header with no audio frame behind it is malformed.
         assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", mp3)))
-                .isEqualTo("415 media.unsupported");
+                .isEqualTo("422 media.malformed");
     }
 
     @Test
@@ -102,6 +103,26 @@ class LabelsEndToEndTest extends ServerTestBase {
             assertThat(r.headers().firstValue("Pramaan-Label-Seconds")).contains("2.000");
             assertThat(MetadataLabels.read(r.body()).digitalSourceTypes()).hasSize(1);
             assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", Arrays.copyOf(mp4, 300))))
+                    .isEqualTo("422 media.malformed");
+        } finally {
+            Files.deleteIfExists(in);
+        }
+    }
+
+    @Test
+    void anMp3ComesBackAsMp3WithThePromptOrIsRefused() throws Exception {
+        Path in = Files.createTempFile("label-e2e", ".mp3");
+        try {
+            TestMedia.mp3(in);
+            byte[] mp3 = Files.readAllBytes(in);
+            HttpResponse<byte[]> r = post(ingest, "?profile=CN", "application/octet-stream", mp3);
+            assertThat(r.statusCode())
+                    .as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("audio/mpeg");
+            assertThat(r.headers().firstValue("Pramaan-Label-Prompt-Seconds")).hasValue("1.980");
+            assertThat(r.body().length).isGreaterThan(mp3.length);
+            assertThat(status(post(ingest, "?profile=CN", "application/octet-stream", Arrays.copyOf(mp3, 60))))
                     .isEqualTo("422 media.malformed");
         } finally {
             Files.deleteIfExists(in);

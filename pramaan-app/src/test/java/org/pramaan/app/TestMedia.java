@@ -46,6 +46,35 @@ final class TestMedia {
         }
     }
 
+    /** A 3 s 330 Hz MP3 at 128 kb/s; skips (never in CI) without ffmpeg and libmp3lame. */
+    static void mp3(java.nio.file.Path out) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(java.util.List.of(
+                            "ffmpeg",
+                            "-nostdin",
+                            "-v",
+                            "error",
+                            "-y",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=330:duration=3:sample_rate=44100",
+                            "-c:a",
+                            "libmp3lame",
+                            "-b:a",
+                            "128k",
+                            out.toString()))
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed");
+        } catch (java.io.IOException e) {
+            if ("true".equals(System.getenv("CI")))
+                throw new AssertionError("ffmpeg with libmp3lame is required in CI", e);
+            org.junit.jupiter.api.Assumptions.abort("ffmpeg with libmp3lame not found: " + e.getMessage());
+        }
+    }
+
     static byte[] cameraJpeg(long seed) {
         byte[] jpeg = TestImages.jpeg(TestImages.photo(640, 480, seed), 0.9f);
         return MetadataEmbedder.withExif(jpeg, Map.of(0x010F, "Canon", 0x0110, "Canon EOS R6"));

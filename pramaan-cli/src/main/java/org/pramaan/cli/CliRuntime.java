@@ -58,6 +58,11 @@ public interface CliRuntime extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Puts the audio prompt into MP3 and M4A (the system's ffmpeg in the shipped app); empty when unavailable. */
+    default java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * The application's clock: every timestamp a command writes (bank items' added-at) and every
      * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can

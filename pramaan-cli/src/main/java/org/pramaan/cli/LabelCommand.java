@@ -93,6 +93,7 @@ final class LabelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!Files.isRegularFile(in)) throw new IllegalArgumentException("IN: no such file: " + in);
+                if (isCompressedAudio(in)) return audio();
                 if (isMp4(in)) return video();
                 byte[] file = read(in, "IN");
                 LabelProfile p = loadProfile(profile);
@@ -152,6 +153,55 @@ final class LabelCommand implements Runnable {
                             r.audioCopied() ? "copied" : "re-encoded or none",
                             out));
             return 0;
+        }
+
+        /** MP3 and M4A go to the ffmpeg-backed prompt writer: decoded, prompted, encoded back in their format. */
+        private int audio() throws IOException {
+            LabelProfile p = loadProfile(profile);
+            org.pramaan.labels.AudioLabelWriter w = runtime.get()
+                    .audioLabels()
+                    .orElseThrow(() -> new IllegalArgumentException("MP3 and M4A labels need ffmpeg with libmp3lame"
+                            + " and aac on the PATH (Debian: apt-get install ffmpeg)"));
+            org.pramaan.labels.AudioLabelWriter.Result r =
+                    w.label(in, out, p, lang == null ? p.defaultLanguage() : lang.toLowerCase(Locale.ROOT));
+            spec.commandLine()
+                    .getOut()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "labelled %s for %s: %.2f s %s prompt at %s, %.1f dBFS (programme %.1f dBFS),"
+                                    + " %s %d Hz %d kb/s -> %s",
+                            r.format(),
+                            p.jurisdiction(),
+                            r.placed().promptSeconds(),
+                            p.audio().prompt(),
+                            r.placed().where(),
+                            20 * Math.log10(Math.max(1e-9, r.placed().rms())),
+                            20 * Math.log10(Math.max(1e-9, r.placed().programmeRms())),
+                            r.codec(),
+                            r.sampleRate(),
+                            r.bitRate() / 1000,
+                            out));
+            return 0;
+        }
+
+        /**
+         * An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 whose major brand is an audio one (M4A, M4B):
+         * an audio-only MP4 with a generic brand still goes to the video writer, which names the missing stream.
+         */
+        private static boolean isCompressedAudio(Path f) throws IOException {
+            byte[] head = new byte[12];
+            try (var s = Files.newInputStream(f)) {
+                if (s.readNBytes(head, 0, 12) < 12) return false;
+            }
+            if (head[0] == 'I' && head[1] == 'D' && head[2] == '3') return true;
+            if ((head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0) return true;
+            return head[4] == 'f'
+                    && head[5] == 't'
+                    && head[6] == 'y'
+                    && head[7] == 'p'
+                    && head[8] == 'M'
+                    && head[9] == '4'
+                    && (head[10] == 'A' || head[10] == 'B');
         }
 
         private static boolean isMp4(Path f) throws IOException {

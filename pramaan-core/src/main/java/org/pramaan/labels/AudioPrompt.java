@@ -35,12 +35,37 @@ public final class AudioPrompt {
 
     /** Inserts the prompt at each of {@code where} in a PCM 16-bit WAV. */
     public static Result insert(byte[] wav, List<LabelProfile.AudioPlacement> where) {
+        return insert(wav, where, RHYTHM, java.util.Optional.empty());
+    }
+
+    /** The profile's prompt names: the rhythm, the operator's spoken prompt, or the spoken one then the rhythm. */
+    public static final String RHYTHM = "rhythm-ai", SPOKEN = "spoken", SPOKEN_THEN_RHYTHM = "spoken-then-rhythm-ai";
+
+    /**
+     * Inserts {@code kind} ({@link #RHYTHM}, {@link #SPOKEN} or {@link #SPOKEN_THEN_RHYTHM}) at each of
+     * {@code where}; a spoken kind without a {@code spoken} prompt is refused.
+     */
+    public static Result insert(
+            byte[] wav, List<LabelProfile.AudioPlacement> where, String kind, java.util.Optional<SpokenPrompt> spoken) {
         Wav16 in = Wav16.parse(wav);
         int ch = in.channels();
         short[] prog = in.samples();
         double programmeRms = gatedRms(prog, ch, in.sampleRate());
         double rms = programmeRms > 0 ? programmeRms : SILENT_PROGRAMME_RMS;
         short[] prompt = prompt(in.sampleRate(), ch, rms);
+        if (!kind.equals(RHYTHM)) {
+            if (!kind.equals(SPOKEN) && !kind.equals(SPOKEN_THEN_RHYTHM))
+                throw new IllegalArgumentException("audio: unknown prompt '" + kind + "'");
+            short[] voice = spoken.orElseThrow(() -> new IllegalArgumentException("audio: the profile asks for a"
+                            + " spoken prompt and none is configured in this language (labels.spoken-prompt.<lang>)"))
+                    .render(in.sampleRate(), ch, rms);
+            // A 0.3 s pause after the voice, as after the rhythm, before the rhythm or the programme.
+            int gap = (int) Math.round(0.3 * in.sampleRate()) * ch;
+            short[] both = new short[voice.length + gap + (kind.equals(SPOKEN) ? 0 : prompt.length)];
+            System.arraycopy(voice, 0, both, 0, voice.length);
+            if (!kind.equals(SPOKEN)) System.arraycopy(prompt, 0, both, voice.length + gap, prompt.length);
+            prompt = both;
+        }
         int frames = prog.length / ch;
         int middle = frames / 2 * ch;
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();

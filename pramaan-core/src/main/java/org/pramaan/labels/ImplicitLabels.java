@@ -26,11 +26,11 @@ final class ImplicitLabels {
                 .findFirst()
                 .map(s -> Aigc.fromFields(s.attributes()));
         Optional<String> dst = Optional.empty();
-        if (f != MetadataWriter.Format.WAV)
-            dst = Optional.of(found.digitalSourceTypes().stream()
-                    .map(Signal::value)
-                    .findFirst()
-                    .orElse(DigitalSourceTypes.uri("trainedAlgorithmicMedia")));
+        if (f != MetadataWriter.Format.WAV && f != MetadataWriter.Format.MP3) // ID3 carries AIGC, not XMP
+        dst = Optional.of(found.digitalSourceTypes().stream()
+                .map(Signal::value)
+                .findFirst()
+                .orElse(DigitalSourceTypes.uri("trainedAlgorithmicMedia")));
         if (dst.isEmpty() && aigc.isEmpty()) return output;
         return MetadataWriter.write(output, dst, aigc);
     }

@@ -72,8 +72,10 @@ public final class LabelProfiles {
         JsonNode a = root.path("audio");
         String aw = origin + ": audio";
         String prompt = text(a, "prompt", aw);
-        if (!prompt.equals("rhythm-ai"))
-            throw new IllegalArgumentException(aw + ".prompt must be rhythm-ai, got '" + prompt + "'");
+        if (!List.of(AudioPrompt.RHYTHM, AudioPrompt.SPOKEN, AudioPrompt.SPOKEN_THEN_RHYTHM)
+                .contains(prompt))
+            throw new IllegalArgumentException(
+                    aw + ".prompt must be rhythm-ai, spoken or spoken-then-rhythm-ai, got '" + prompt + "'");
         List<LabelProfile.AudioPlacement> places = new ArrayList<>();
         for (JsonNode p : a.path("placement"))
             places.add(enumOf(LabelProfile.AudioPlacement.class, p.asText(), aw + ".placement"));

@@ -113,8 +113,12 @@ public final class VisibleLabels {
                 out = ImageCodec.encode(img, f);
             }
             case WAV -> {
-                AudioPrompt.Result a =
-                        AudioPrompt.insert(file, r.profile().audio().placement());
+                // A spoken prompt is configured per language on the ffmpeg writer; here one is refused by name.
+                AudioPrompt.Result a = AudioPrompt.insert(
+                        file,
+                        r.profile().audio().placement(),
+                        r.profile().audio().prompt(),
+                        Optional.empty());
                 out = a.wav();
                 placed = Optional.of(a.placed());
             }

@@ -54,6 +54,10 @@ final class LabelRoutes {
         Path spool = spool(ctx);
         byte[] file;
         try {
+            if (isCompressedAudio(spool)) {
+                audio(ctx, spool, req);
+                return;
+            }
             if (isMp4(spool)) {
                 video(ctx, spool, req);
                 return;
@@ -144,6 +148,52 @@ final class LabelRoutes {
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    /** MP3 and M4A through the ffmpeg-backed prompt writer, answered in the input's format. */
+    private void audio(Context ctx, Path spool, VisibleLabels.Request req) throws Exception {
+        org.pramaan.labels.AudioLabelWriter w = services.audioLabels()
+                .orElseThrow(() -> new ApiException(
+                        415,
+                        "media.unsupported",
+                        "MP3 and M4A labels need ffmpeg with libmp3lame and aac on the server's PATH"));
+        Path out = spool.resolveSibling(spool.getFileName() + ".labelled.audio");
+        try {
+            org.pramaan.labels.AudioLabelWriter.Result r;
+            try {
+                r = w.label(spool, out, req.profile(), req.lang());
+            } catch (IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.startsWith("file:")) throw new ApiException(422, "media.malformed", m);
+                throw new ApiException(400, "label.invalid", m);
+            }
+            ctx.header("Pramaan-Label-Profile", req.profile().jurisdiction());
+            ctx.header(
+                    "Pramaan-Label-Prompt-Seconds",
+                    String.format(Locale.ROOT, "%.3f", r.placed().promptSeconds()));
+            ctx.status(200)
+                    .contentType(r.format().equals("MP3") ? "audio/mpeg" : "audio/mp4")
+                    .result(Files.readAllBytes(out));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 with an audio major brand (M4A, M4B). */
+    private static boolean isCompressedAudio(Path f) throws java.io.IOException {
+        byte[] h = new byte[12];
+        try (InputStream in = Files.newInputStream(f)) {
+            if (in.readNBytes(h, 0, 12) < 12) return false;
+        }
+        if (h[0] == 'I' && h[1] == 'D' && h[2] == '3') return true;
+        if ((h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0) return true;
+        return h[4] == 'f'
+                && h[5] == 't'
+                && h[6] == 'y'
+                && h[7] == 'p'
+                && h[8] == 'M'
+                && h[9] == '4'
+                && (h[10] == 'A' || h[10] == 'B');
     }
 
     private static boolean isMp4(Path f) throws java.io.IOException {

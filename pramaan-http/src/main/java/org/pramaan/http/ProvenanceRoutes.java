@@ -22,8 +22,21 @@ public final class ProvenanceRoutes {
             org.pramaan.media.MediaLimits limits,
             Path uploadDir,
             java.util.Optional<String> filingNumber,
-            java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels)
+            java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels,
+            java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels)
             implements Uploads.Spool {
+        /** Without an MP3/M4A prompt writer. */
+        public Services(
+                org.pramaan.provenance.c2pa.C2paReader c2pa,
+                java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
+                org.pramaan.audit.AuditLog audit,
+                org.pramaan.media.MediaLimits limits,
+                Path uploadDir,
+                java.util.Optional<String> filingNumber,
+                java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels) {
+            this(c2pa, signer, audit, limits, uploadDir, filingNumber, videoLabels, java.util.Optional.empty());
+        }
+
         /** Without a filing number ({@code labels.filing-number}). */
         public Services(
                 org.pramaan.provenance.c2pa.C2paReader c2pa,
@@ -37,6 +50,7 @@ public final class ProvenanceRoutes {
         public Services {
             java.util.Objects.requireNonNull(filingNumber, "filingNumber");
             java.util.Objects.requireNonNull(videoLabels, "videoLabels");
+            java.util.Objects.requireNonNull(audioLabels, "audioLabels");
             java.util.Objects.requireNonNull(c2pa, "c2pa");
             java.util.Objects.requireNonNull(signer, "signer");
             java.util.Objects.requireNonNull(audit, "audit");

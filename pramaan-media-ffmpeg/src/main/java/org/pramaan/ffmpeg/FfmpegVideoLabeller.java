@@ -255,9 +255,9 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
         return out;
     }
 
-    private record Run(int exit, String out, String err, byte[] bytes) {}
+    record Run(int exit, String out, String err, byte[] bytes) {}
 
-    private static Run run(List<String> cmd, long timeout) throws IOException {
+    static Run run(List<String> cmd, long timeout) throws IOException {
         Run r = exec(cmd, timeout);
         return new Run(r.exit, new String(r.bytes, StandardCharsets.UTF_8), r.err, r.bytes);
     }
@@ -297,7 +297,7 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
         }
     }
 
-    private static String tail(String s) {
+    static String tail(String s) {
         String t = s.strip();
         return t.length() > 300 ? "…" + t.substring(t.length() - 300) : t;
     }

@@ -123,6 +123,8 @@ final class BenchWatermarkRobustness implements Callable<Integer> {
                 psnrSum / photos.size(),
                 psnrMin);
 
+        BenchWatermarkSmallCases.print(out, wm, photos);
+
         RgbPixels big = square1024(largest(photos));
         RgbPixels bigMarked = wm.embed(big, 1);
         RgbPixels bigHalf = ImageAttacks.RESIZE_HALF.apply(bigMarked);

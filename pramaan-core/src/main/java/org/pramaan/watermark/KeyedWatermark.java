@@ -24,6 +24,17 @@ public final class KeyedWatermark {
      */
     static final double TARGET_RMS = 2.8;
 
+    /**
+     * Perceptual gain range per 8×8 block. It was 0.3–2.5: on small, near-white and near-black
+     * images (paper, documents, dark scenes) almost every block is flat, so the few textured blocks
+     * (text edges) took most of the energy, where the detector's ±{@value MarkSearch#CLIP} clip
+     * throws it away; 128–256 px images and JPEG q50 copies of near-white ones were then missed
+     * (docs/watermark.md, "Small, near-white and near-black images"). 0.6–1.5 keeps the RMS (and
+     * so PSNR) and puts the mark where it is read; embed-only, so the false-positive bound, which
+     * depends only on detection, is unchanged.
+     */
+    static final double GAIN_MIN = 0.6, GAIN_MAX = 1.5;
+
     private final WatermarkKey key;
     private final MarkLayout layout;
 
@@ -94,7 +105,7 @@ public final class KeyedWatermark {
     /**
      * The luma change for each pixel: chip pattern × perceptual gain, scaled to {@link #TARGET_RMS}.
      * The gain follows the standard deviation of each 8×8 block (texture masks noise; flat sky shows
-     * it), between 0.3 and 2.5 times the mean.
+     * it), between {@link #GAIN_MIN} and {@link #GAIN_MAX}.
      */
     private float[] delta(int w, int h, int[] luma, int payload) {
         float[] chips = layout.chipValues(payload);
@@ -112,7 +123,7 @@ public final class KeyedWatermark {
                     }
                 }
                 double var = Math.max(0, (s2 - (double) s * s / n) / n);
-                gain[by * bw + bx] = (float) Math.max(0.3, Math.min(2.5, Math.sqrt(var) / 8));
+                gain[by * bw + bx] = (float) Math.max(GAIN_MIN, Math.min(GAIN_MAX, Math.sqrt(var) / 8));
             }
         }
         float[] d = new float[w * h];

@@ -3,15 +3,12 @@ package org.pramaan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.pramaan.access.Role;
@@ -28,24 +25,7 @@ class GenerationEndToEndTest extends ServerTestBase {
                     + "\"userId\":\"u-42\",\"realName\":{\"verified\":true,\"method\":\"phone-sms\"},\"profile\":\"%s\"%s}";
 
     private HttpResponse<byte[]> generate(String key, byte[] file, String context) throws Exception {
-        String boundary = "pramaan-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"context\"\r\n\r\n" + context
-                        + "\r\n--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"out.jpg\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + file.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(file, 0, body, head.length, file.length);
-        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        return http.send(
-                HttpRequest.newBuilder(URI.create(apiBase() + "/v1/generations"))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return GenerationRequests.post(http, apiBase(), key, file, context, Map.of());
     }
 
     private static JsonNode json(HttpResponse<byte[]> r) {

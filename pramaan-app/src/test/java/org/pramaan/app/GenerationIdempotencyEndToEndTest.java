@@ -2,9 +2,7 @@ package org.pramaan.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,26 +36,8 @@ class GenerationIdempotencyEndToEndTest extends ServerTestBase {
     }
 
     private HttpResponse<byte[]> generate(String idempotencyKey, byte[] file, String prompt) throws Exception {
-        String boundary = "pramaan-" + UUID.randomUUID(); // differs per attempt, as a real client's would
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"context\"\r\n\r\n"
-                        + CONTEXT.formatted(prompt)
-                        + "\r\n--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"out.jpg\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + file.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(file, 0, body, head.length, file.length);
-        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        return http.send(
-                HttpRequest.newBuilder(URI.create(apiBase() + "/v1/generations"))
-                        .header("Authorization", "Bearer " + service)
-                        .header("Idempotency-Key", idempotencyKey)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return GenerationRequests.post(
+                http, apiBase(), service, file, CONTEXT.formatted(prompt), Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private static String id(HttpResponse<byte[]> r) {

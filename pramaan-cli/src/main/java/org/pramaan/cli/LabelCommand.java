@@ -93,7 +93,9 @@ final class LabelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!Files.isRegularFile(in)) throw new IllegalArgumentException("IN: no such file: " + in);
-                if (isCompressedAudio(in)) return audio();
+                // An audio-only MP4 with a generic isom/mp42 brand is audio too: its tracks are probed.
+                if (isCompressedAudio(in) || (isMp4(in) && org.pramaan.labels.AudioLabelWriter.accepts(in)))
+                    return audio();
                 if (isMp4(in)) return video();
                 byte[] file = read(in, "IN");
                 LabelProfile p = loadProfile(profile);
@@ -185,8 +187,8 @@ final class LabelCommand implements Runnable {
         }
 
         /**
-         * An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 whose major brand is an audio one (M4A, M4B):
-         * an audio-only MP4 with a generic brand still goes to the video writer, which names the missing stream.
+         * An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 whose major brand is an audio one (M4A, M4B);
+         * an audio-only MP4 with a generic brand is found by {@code AudioLabelWriter.accepts}.
          */
         private static boolean isCompressedAudio(Path f) throws IOException {
             byte[] head = new byte[12];

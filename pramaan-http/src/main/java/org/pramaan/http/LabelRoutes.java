@@ -54,7 +54,8 @@ final class LabelRoutes {
         Path spool = spool(ctx);
         byte[] file;
         try {
-            if (isCompressedAudio(spool)) {
+            // An audio-only MP4 with a generic isom/mp42 brand is audio too: its tracks are probed.
+            if (isCompressedAudio(spool) || (isMp4(spool) && org.pramaan.labels.AudioLabelWriter.accepts(spool))) {
                 audio(ctx, spool, req);
                 return;
             }

@@ -2,6 +2,7 @@ package org.pramaan.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -105,8 +106,13 @@ final class LabelCommand implements Runnable {
                         Optional.ofNullable(position).map(LabelProfile.Position::parse),
                         icon == null ? Optional.empty() : Optional.of(read(icon, "--icon")),
                         filing(p));
-                VisibleLabels.Result r =
-                        VisibleLabels.apply(file, req, () -> runtime.get().signer());
+                // WebP needs the runtime's encoder (ffmpeg's libwebp); other formats never start it.
+                boolean webp = file.length >= 12 && new String(file, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
+                VisibleLabels.Result r = VisibleLabels.apply(
+                        file,
+                        req,
+                        () -> runtime.get().signer(),
+                        webp ? runtime.get().webpEncoder() : Optional.empty());
                 if (r.carriedManifest() && !r.resigned())
                     err.println("warning: " + in + " carries a C2PA manifest; the labelled " + out
                             + " no longer matches it and no signing key is configured (c2pa.signing-key,"

@@ -220,7 +220,8 @@ public final class Embedded implements AutoCloseable {
                         uploads,
                         config.provenance().filingNumber(),
                         EmbeddedAdaptersProvider.videoLabels(),
-                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts())),
+                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
+                        EmbeddedAdaptersProvider.webpEncoder()),
                 consoleServices(),
                 generationServices(uploads));
     }

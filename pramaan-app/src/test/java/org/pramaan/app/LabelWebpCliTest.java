@@ -71,14 +71,14 @@ class LabelWebpCliTest {
         return o.toString();
     }
 
-    private static BufferedImage decode(byte[] webp) throws Exception {
+    static BufferedImage decode(byte[] webp) throws Exception {
         MediaSource src = MediaSource.of(webp);
         MediaInfo info = MediaProber.standard().probe(src, MediaLimits.defaults());
         return ImageDecoder.decodeFull(src, info);
     }
 
     /** The bounding box of pixels whose luma moved by more than {@code threshold}. */
-    private static Rectangle changed(BufferedImage a, BufferedImage b, int threshold) {
+    static Rectangle changed(BufferedImage a, BufferedImage b, int threshold) {
         assertThat(b.getWidth()).isEqualTo(a.getWidth());
         assertThat(b.getHeight()).isEqualTo(a.getHeight());
         int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
@@ -99,6 +99,11 @@ class LabelWebpCliTest {
     }
 
     private Path webp(String name, boolean lossless) throws Exception {
+        return webp(dir, name, lossless);
+    }
+
+    /** A 640×480 photo-like picture as WebP, lossy (quality 80) or lossless, made by ffmpeg's libwebp. */
+    static Path webp(Path dir, String name, boolean lossless) throws Exception {
         Path png = Files.write(dir.resolve(name + ".png"), TestImages.png(TestImages.photo(640, 480, 3)));
         Path out = dir.resolve(name);
         try {

@@ -70,7 +70,7 @@ final class LabelRoutes {
         boolean maySign = HttpApi.principal(ctx).can(Permission.PROVENANCE_SIGN);
         VisibleLabels.Result r;
         try {
-            r = VisibleLabels.apply(file, req, () -> maySign ? services.signer() : Optional.empty());
+            r = VisibleLabels.apply(file, req, () -> maySign ? services.signer() : Optional.empty(), services.webp());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("not supported yet")) throw new ApiException(415, "media.unsupported", m);
@@ -87,6 +87,7 @@ final class LabelRoutes {
             case "JPEG" -> "image/jpeg";
             case "PNG" -> "image/png";
             case "WAV" -> "audio/wav";
+            case "WEBP" -> "image/webp";
             default -> "text/plain; charset=utf-8";
         };
         ctx.status(200).contentType(type).result(r.bytes());

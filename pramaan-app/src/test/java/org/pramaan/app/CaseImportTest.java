@@ -117,4 +117,45 @@ class CaseImportTest extends ServerTestBase {
         assertThat(r.status()).as(r.raw()).isEqualTo(403);
         assertThat(app.cases().open()).isEmpty();
     }
+
+    @Test
+    void importedHistoryIsKeptSendsNoMessagesAndALaterLiveAppealDoes() throws Exception {
+        // A webhook nobody answers: a message for the imported history would show as retrying after a pass.
+        stop();
+        start(java.util.Map.of(
+                "PRAMAAN_NOTIFY_WEBHOOK_URL",
+                "http://127.0.0.1:9/hook",
+                "PRAMAAN_NOTIFY_WEBHOOK_SECRET",
+                "s3cret-0123456789"));
+        ingest = app.keys().create(org.pramaan.access.Role.INGEST, "uploads").secret();
+        reviewer = app.keys()
+                .create(org.pramaan.access.Role.REVIEWER, "trust & safety")
+                .secret();
+        String line = "{\"sourceId\":\"old-8\",\"noticeType\":\"EU_DSA_ART16_NOTICE\",\"mediaId\":\"" + media(66)
+                + "\",\"receivedAt\":\"2025-12-01T10:00:00Z\",\"fields\":" + FIELDS + ",\"actions\":["
+                + removal("2025-12-01T12:00:00Z") + "],\"statements\":[{\"at\":\"2025-12-01T12:00:00Z\","
+                + "\"puid\":\"legacy-sor-8\"}],\"appeals\":[{\"receivedAt\":\"2025-12-05T00:00:00Z\","
+                + "\"appellant\":\"u-8\",\"statement\":\"parody\",\"decidedAt\":\"2025-12-09T00:00:00Z\","
+                + "\"reversed\":false,\"reviewer\":\"old:lead\"}]}";
+        ApiClient.Response r = importLines(ADMIN, line);
+        assertThat(r.json().path("imported").asInt()).as(r.raw()).isEqualTo(1);
+        String id = r.json().path("lines").get(0).path("caseId").asText();
+
+        // Nothing queued for the case at all (a background dispatcher may already have tried a queued message).
+        assertThat(app.adapters().deliveries().forCase(id)).isEmpty();
+
+        JsonNode c = api.get("/v1/cases/" + id, reviewer).json();
+        assertThat(c.toString())
+                .contains("appeal_decided")
+                .contains("2025-12-09T00:00:00Z")
+                .contains("legacy-sor-8");
+        assertThat(api.get("/v1/cases/" + id + "/statements", reviewer).raw()).contains("legacy-sor-8");
+
+        // The decided appeal is history; a new one inside the window is live and does leave through the webhook.
+        ApiClient.Response live = appeal(id);
+        assertThat(live.status()).as(live.raw()).isEqualTo(201);
+        assertThat(app.adapters().deliveries().forCase(id))
+                .extracting(org.pramaan.notify.Delivery::kind)
+                .containsExactly("case.appeal_received");
+    }
 }

@@ -35,7 +35,7 @@ class GenerationAudioEndToEndTest extends ServerTestBase {
         String service = app.keys().create(Role.INGEST, "generator").secret();
         for (String[] kind : List.of(
                 new String[] {"libmp3lame", "mp3"}, new String[] {"aac", "ipod"}, new String[] {"aac", "mp4"})) {
-            Path in = tone(dir.resolve("in-" + kind[1]), kind[0], kind[1]);
+            Path in = TestMedia.tone(dir.resolve("in-" + kind[1]), kind[0], kind[1]);
             HttpResponse<byte[]> made =
                     GenerationRequests.post(http, apiBase(), service, Files.readAllBytes(in), CONTEXT, Map.of());
             assertThat(made.statusCode())
@@ -55,7 +55,7 @@ class GenerationAudioEndToEndTest extends ServerTestBase {
 
     @Test
     void anAudioOnlyMp4WithAGenericBrandGoesToTheAudioWriterNotTheVideoOne() throws Exception {
-        Path mp4 = tone(dir.resolve("in.mp4"), "aac", "mp4");
+        Path mp4 = TestMedia.tone(dir.resolve("in.mp4"), "aac", "mp4");
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(mp4), 12);
         assertThat(new String(head, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("isom");
         StringWriter out = new StringWriter(), err = new StringWriter();
@@ -96,36 +96,5 @@ class GenerationAudioEndToEndTest extends ServerTestBase {
         String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         assertThat(p.waitFor()).as(s).isZero();
         return Double.parseDouble(s);
-    }
-
-    static Path tone(Path out, String codec, String format) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(List.of(
-                            "ffmpeg",
-                            "-nostdin",
-                            "-v",
-                            "error",
-                            "-y",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=frequency=330:duration=3:sample_rate=44100",
-                            "-c:a",
-                            codec,
-                            "-b:a",
-                            "128k",
-                            "-f",
-                            format,
-                            out.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed to encode with " + codec);
-        } catch (java.io.IOException e) {
-            if ("true".equals(System.getenv("CI")))
-                throw new AssertionError("ffmpeg with " + codec + " is required in CI", e);
-            org.junit.jupiter.api.Assumptions.abort("ffmpeg with " + codec + " not found: " + e.getMessage());
-        }
-        return out;
     }
 }

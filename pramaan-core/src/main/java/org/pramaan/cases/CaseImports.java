@@ -72,24 +72,7 @@ final class CaseImports {
                     a.at(),
                     Map.of("action", a.action().name(), "actor", a.actor(), "note", a.note(), "imported", "true")));
             clocks = CaseActions.settleClocks(
-                    new CaseFile(
-                            id,
-                            type.id(),
-                            type.jurisdiction(),
-                            type.article(),
-                            in.mediaId(),
-                            received,
-                            in.fields(),
-                            clocks,
-                            state,
-                            outcome,
-                            List.of(),
-                            List.of(),
-                            false,
-                            false),
-                    a.action(),
-                    a.at(),
-                    events);
+                    caseFile(id, type, in, clocks, state, outcome, List.of()), a.action(), a.at(), events);
             if (a.action().closesCase()) {
                 state = CaseState.CLOSED;
                 outcome = Optional.of(a.action());
@@ -106,21 +89,7 @@ final class CaseImports {
         appeals(in, type, now, events);
         events.addAll(pastDue(clocks, now));
         events.sort(Comparator.comparing(CaseEvent::at)); // stable: same-time events keep their order
-        CaseFile c = new CaseFile(
-                id,
-                type.id(),
-                type.jurisdiction(),
-                type.article(),
-                in.mediaId(),
-                received,
-                in.fields(),
-                clocks,
-                state,
-                outcome,
-                events,
-                List.of(),
-                false,
-                false);
+        CaseFile c = caseFile(id, type, in, clocks, state, outcome, events);
         ledger.cases.save(c); // not ledger.store: listeners would send messages for events that happened elsewhere
         ledger.audit.append(
                 "case.imported",
@@ -191,6 +160,32 @@ final class CaseImports {
                                 + " has no decision but a later appeal follows it; one appeal is pending at a time");
             }
         }
+    }
+
+    /** The case as its history so far makes it; assignments and flags start empty, as on a live case. */
+    private static CaseFile caseFile(
+            String id,
+            RulePack.NoticeType type,
+            ImportedCase in,
+            List<CaseClock> clocks,
+            CaseState state,
+            Optional<CaseAction> outcome,
+            List<CaseEvent> events) {
+        return new CaseFile(
+                id,
+                type.id(),
+                type.jurisdiction(),
+                type.article(),
+                in.mediaId(),
+                in.receivedAt(),
+                in.fields(),
+                clocks,
+                state,
+                outcome,
+                events,
+                List.of(),
+                false,
+                false);
     }
 
     private static Optional<Instant> restrictedBefore(ImportedCase in, Instant at) {

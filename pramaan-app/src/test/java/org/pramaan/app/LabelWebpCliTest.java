@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,33 +105,19 @@ class LabelWebpCliTest {
     static Path webp(Path dir, String name, boolean lossless) throws Exception {
         Path png = Files.write(dir.resolve(name + ".png"), TestImages.png(TestImages.photo(640, 480, 3)));
         Path out = dir.resolve(name);
-        try {
-            Process p = new ProcessBuilder(List.of(
-                            "ffmpeg",
-                            "-nostdin",
-                            "-v",
-                            "error",
-                            "-y",
-                            "-i",
-                            png.toString(),
-                            "-c:v",
-                            "libwebp",
-                            "-lossless",
-                            lossless ? "1" : "0",
-                            "-quality",
-                            "80",
-                            "-f",
-                            "webp",
-                            out.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg libwebp failed: " + log);
-        } catch (java.io.IOException e) {
-            if ("true".equals(System.getenv("CI")))
-                throw new AssertionError("ffmpeg with libwebp is required in CI", e);
-            org.junit.jupiter.api.Assumptions.abort("ffmpeg with libwebp not found: " + e.getMessage());
-        }
+        TestMedia.ffmpeg(
+                "libwebp",
+                "-i",
+                png.toString(),
+                "-c:v",
+                "libwebp",
+                "-lossless",
+                lossless ? "1" : "0",
+                "-quality",
+                "80",
+                "-f",
+                "webp",
+                out.toString());
         return out;
     }
 }

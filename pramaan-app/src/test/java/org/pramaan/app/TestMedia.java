@@ -56,7 +56,7 @@ final class TestMedia {
     }
 
     /** Runs the system ffmpeg quietly; a missing ffmpeg or {@code encoder} skips the test, except under CI=true. */
-    private static void ffmpeg(String encoder, String... args) throws InterruptedException {
+    static void ffmpeg(String encoder, String... args) throws InterruptedException {
         java.util.List<String> command =
                 new java.util.ArrayList<>(java.util.List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
         command.addAll(java.util.List.of(args));

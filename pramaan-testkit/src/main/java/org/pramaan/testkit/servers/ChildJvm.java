@@ -114,6 +114,12 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as in a crash (no shutdown hooks, no flush), waiting until the process is gone. */
+    public void killNow() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Stops the server (SIGTERM, then SIGKILL after 15 s). */
     @Override
     public void close() {

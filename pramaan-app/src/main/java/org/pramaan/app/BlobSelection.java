@@ -51,27 +51,32 @@ final class BlobSelection {
             throw e;
         }
         // A dynamic view rather than a delegating class, so a port added to Adapters later is delegated too.
-        InvocationHandler handler = (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "blobs":
-                    return opened;
-                case "close":
-                    try (AutoCloseable blobsToo = opened instanceof AutoCloseable c ? c : () -> {}) {
-                        store.close();
-                    }
-                    return null;
-                case "probe":
-                    return probe(store, opened);
-                default:
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "blobs" -> opened;
+            case "close" -> {
+                closeBoth(store, opened);
+                yield null;
+            }
+            case "probe" -> probe(store, opened);
+            default -> {
+                try {
+                    yield method.invoke(store, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
             }
         };
         return (Adapters)
                 Proxy.newProxyInstance(Adapters.class.getClassLoader(), new Class<?>[] {Adapters.class}, handler);
+    }
+
+    /** The store first (it holds the data directory's lock), then the blob store, even when the first throws. */
+    private static void closeBoth(Adapters store, BlobStore blobs) throws Exception {
+        try {
+            store.close();
+        } finally {
+            if (blobs instanceof AutoCloseable c) c.close();
+        }
     }
 
     /** The store's probe, then one round trip to the blob store (a lookup of an id nothing has). */

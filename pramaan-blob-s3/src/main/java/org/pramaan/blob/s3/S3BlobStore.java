@@ -202,7 +202,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                                         .partNumber(partNumber)
                                         .contentLength((long) n)
                                         .checksumSHA256(checksum),
-                                RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, n)))
+                                // A fresh stream over the buffer per attempt: retries resend the same bytes, no copy.
+                                RequestBody.fromContentProvider(
+                                        () -> new java.io.ByteArrayInputStream(buffer, 0, n),
+                                        n,
+                                        "application/octet-stream"))
                         .eTag();
                 done.add(CompletedPart.builder()
                         .partNumber(partNumber)

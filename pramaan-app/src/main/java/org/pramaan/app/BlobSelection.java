@@ -79,13 +79,12 @@ final class BlobSelection {
         }
     }
 
-    /** The store's probe, then one round trip to the blob store (a lookup of an id nothing has). */
+    /** The store's probe, then the blob store's (for S3: the bucket is listed, as at start-up). */
     private static Optional<String> probe(Adapters store, BlobStore blobs) {
         Optional<String> problem = store.probe();
         if (problem.isPresent()) return problem;
         try {
-            blobs.contains("0".repeat(64));
-            return Optional.empty();
+            return blobs.probe().map(p -> "blob store: " + p);
         } catch (RuntimeException e) {
             return Optional.of("blob store: " + e.getMessage());
         }

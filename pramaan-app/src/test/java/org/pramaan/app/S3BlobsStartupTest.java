@@ -87,6 +87,31 @@ class S3BlobsStartupTest {
     }
 
     @Test
+    void readinessReportsABucketThatWentAwayWhileRunning() throws Exception {
+        s3.createBucket("short-lived");
+        PramaanConfig config =
+                ServerTestBase.config(dataDir, s3Env(s3.endpoint().toString(), "short-lived"));
+        try (Embedded app = new Embedded(config, clock)) {
+            assertThat(app.adapters().probe()).isEmpty();
+            deleteBucket("short-lived");
+            assertThat(app.adapters().probe())
+                    .hasValueSatisfying(p ->
+                            assertThat(p).startsWith("blob store: ").contains("bucket 'short-lived' does not exist"));
+        }
+    }
+
+    private static void deleteBucket(String bucket) throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            var r = http.send(
+                    java.net.http.HttpRequest.newBuilder(s3.endpoint().resolve("/" + bucket))
+                            .DELETE()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void anAbsentBucketStopsStartUpNamingTheBucketAndTheEndpoint() throws Exception {
         PramaanConfig config =
                 ServerTestBase.config(dataDir, s3Env(s3.endpoint().toString(), "no-such-bucket"));

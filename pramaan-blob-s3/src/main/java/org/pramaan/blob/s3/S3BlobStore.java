@@ -140,6 +140,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** The start-up check again: one listing of the bucket under the prefix. */
+    @Override
+    public Optional<String> probe() {
+        try {
+            checkBucket();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     @Override
     public void put(String sha256, Path source) throws IOException {
         String key = key(sha256);

@@ -54,7 +54,10 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.policy().rulePacks().stream()
                 .map(j -> RulePack.load(j, config.policy().rulePackDir()))
                 .toList();
-        this.store = AdapterRegistry.installed().open(config.storage().settings());
+        this.store = BlobSelection.overlay(
+                AdapterRegistry.installed().open(config.storage().settings()),
+                config.blobs(),
+                config.storage().dataDir());
         // Every audited effect marks the idempotency claim of its request in its own transaction (see
         // IdempotentRequests).
         this.idempotency = new org.pramaan.idempotency.IdempotentRequests(

@@ -36,6 +36,7 @@ CREATE TABLE cases (
     assignee          TEXT COLLATE "C",
     legal_review      INTEGER,
     awaiting_info     INTEGER,
+    version           BIGINT NOT NULL DEFAULT 0, -- bumped by every save: a save based on an older read is refused
     json              TEXT NOT NULL
 );
 CREATE INDEX cases_open_by_deadline ON cases(state, next_deadline);

@@ -19,9 +19,23 @@ final class PgAuditStore implements AuditStore {
         this.db = db;
     }
 
+    /** The advisory-lock class of the hash chain: one appender at a time across every node, until its unit commits. */
+    private static final int CHAIN_LOCK = 0x50524d41; // "PRMA"
+
+    /**
+     * Holds the chain for this unit: the entry read as the last one stays the last until this unit commits, so the
+     * next entry's sequence number and previous hash (sealed in core before {@link #append}) are right on every node.
+     */
+    private static void lockChain(java.sql.Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ", 0)");
+        }
+    }
+
     @Override
     public void append(AuditEntry e) {
         db.write(c -> {
+            lockChain(c);
             long last;
             // The head row is locked until this unit commits: appends from several nodes follow one another, and the
             // primary key on seq refuses a second entry with the same number.
@@ -54,8 +68,14 @@ final class PgAuditStore implements AuditStore {
         });
     }
 
+    /** The newest entry; inside a unit of work the chain is locked first ({@link #lockChain}). */
     @Override
     public Optional<AuditEntry> last() {
+        if (db.inTransaction())
+            db.read(c -> {
+                lockChain(c);
+                return null;
+            });
         return db.first("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC", ps -> {}, PgAuditStore::entry);
     }
 

@@ -11,14 +11,45 @@ import org.pramaan.cases.QueueQuery;
 import org.pramaan.json.Json;
 
 final class PgCaseRepository implements CaseRepository {
+    /** Prefix of the versions this repository remembers per transaction. */
+    private static final String KEY = "cases:";
+
     private final PostgresDatabase db;
 
     PgCaseRepository(PostgresDatabase db) {
         this.db = db;
     }
 
+    /**
+     * Saves the case. When this unit of work read the case first ({@link #find}), the save applies only if no one
+     * saved it since: two nodes firing the same escalation, or acting on one case at once, both read version n; the
+     * second save finds n + 1 and is refused ({@code case.changed_concurrently}), its unit rolls back with its audit
+     * entry, and a retry reads the events the first one recorded (exactly once across nodes, issue 15).
+     */
     @Override
     public void save(CaseFile c) {
+        Optional<Long> read = db.versionRead(KEY + c.id());
+        if (read.isPresent()) {
+            int n = db.update(
+                    "UPDATE cases SET state = ?, next_deadline = ?, next_event_at = ?, json = ?, notice_type = ?,"
+                            + " jurisdiction_fold = ?, deadline_nano = ?, trusted = ?, assignee = ?, legal_review = ?,"
+                            + " awaiting_info = ?, version = version + 1 WHERE id = ? AND version = ?",
+                    ps -> {
+                        ps.setString(1, c.state().name());
+                        PgSql.setMillis(ps, 2, c.nextDeadline());
+                        PgSql.setMillis(ps, 3, c.nextEventDue());
+                        ps.setString(4, Json.write(c));
+                        int i = PgCaseQueue.bindColumns(ps, 5, c);
+                        ps.setString(i++, c.id());
+                        ps.setLong(i, read.get());
+                    });
+            if (n != 1)
+                throw new org.pramaan.errors.Conflict(
+                        "case.changed_concurrently",
+                        "case '" + c.id() + "' was changed by another request or node since it was read; try again");
+            db.readVersion(KEY + c.id(), read.get() + 1);
+            return;
+        }
         db.write(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO cases(id, state, next_deadline, next_event_at, json, notice_type, jurisdiction_fold,"
@@ -29,7 +60,7 @@ final class PgCaseRepository implements CaseRepository {
                             + " notice_type = excluded.notice_type, jurisdiction_fold = excluded.jurisdiction_fold,"
                             + " deadline_nano = excluded.deadline_nano, trusted = excluded.trusted,"
                             + " assignee = excluded.assignee, legal_review = excluded.legal_review,"
-                            + " awaiting_info = excluded.awaiting_info")) {
+                            + " awaiting_info = excluded.awaiting_info, version = cases.version + 1")) {
                 ps.setString(1, c.id());
                 ps.setString(2, c.state().name());
                 PgSql.setMillis(ps, 3, c.nextDeadline());
@@ -41,12 +72,13 @@ final class PgCaseRepository implements CaseRepository {
         });
     }
 
+    /** Inside a unit of work, remembers the version read, so {@link #save} can refuse a lost update. */
     @Override
     public Optional<CaseFile> find(String id) {
-        return db.first(
-                "SELECT json FROM cases WHERE id = ?",
-                ps -> ps.setString(1, id),
-                rs -> Json.read(rs.getString(1), CaseFile.class));
+        return db.first("SELECT json, version FROM cases WHERE id = ?", ps -> ps.setString(1, id), rs -> {
+            db.readVersion(KEY + id, rs.getLong(2));
+            return Json.read(rs.getString(1), CaseFile.class);
+        });
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class PostgresDatabase implements AutoCloseable {
         final Connection connection;
         int depth;
         final List<Runnable> hooks = new ArrayList<>();
+        /** Row versions read in this transaction ({@link #readVersion}), for optimistic checks when they are saved. */
+        final java.util.Map<String, Long> versions = new java.util.HashMap<>();
 
         Tx(Connection connection) {
             this.connection = connection;
@@ -34,7 +36,14 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Per database: a thread's open unit of work in one store never captures another store's work. */
     private final ThreadLocal<Tx> open = new ThreadLocal<>();
 
-    private final java.util.concurrent.locks.ReentrantLock commitOrder = new java.util.concurrent.locks.ReentrantLock();
+    /**
+     * One unit of work at a time on this node, as in the embedded store. Use cases take this first, then their own
+     * monitors (the audit log's, the case service's), then database locks: were two units of one node open at once,
+     * one could wait on a row the other holds while holding a monitor the other needs next, a deadlock PostgreSQL
+     * cannot see. Across nodes only database locks are shared, and PostgreSQL detects and breaks cycles of those.
+     * Hooks run under it too, so in-memory mirrors change in commit order (UnitOfWork).
+     */
+    private final java.util.concurrent.locks.ReentrantLock unitLock = new java.util.concurrent.locks.ReentrantLock();
 
     private PostgresDatabase(HikariDataSource pool, String where) {
         this.pool = pool;
@@ -109,45 +118,49 @@ public final class PostgresDatabase implements AutoCloseable {
                 joined.depth--;
             }
         }
-        Tx tx;
+        unitLock.lock();
         try {
-            Connection c = pool.getConnection();
-            tx = new Tx(c);
-            c.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw failed("connect", e);
-        }
-        open.set(tx);
-        tx.depth = 1;
-        T result;
-        boolean committed = false;
-        try {
-            result = call(work, tx.connection);
-            // Commit and hooks under one node-wide lock, so in-memory mirrors (the PDQ index) change in commit order
-            // (UnitOfWork: "memory changes apply in commit order"); PostgreSQL itself lets commits overlap.
-            commitOrder.lock();
+            Tx tx;
             try {
+                Connection c = pool.getConnection();
+                tx = new Tx(c);
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw failed("connect", e);
+            }
+            open.set(tx);
+            tx.depth = 1;
+            T result;
+            try {
+                result = call(work, tx.connection);
                 tx.connection.commit();
-                committed = true;
-                open.remove();
-                release(tx);
-                UnitOfWork.runHooks(List.copyOf(tx.hooks));
+            } catch (SQLException e) {
+                rollback(tx);
+                throw failed("commit", e);
+            } catch (RuntimeException | Error e) {
+                rollback(tx);
+                throw e;
             } finally {
-                commitOrder.unlock();
-            }
-        } catch (SQLException e) {
-            rollback(tx);
-            throw failed("commit", e);
-        } catch (RuntimeException | Error e) {
-            if (!committed) rollback(tx);
-            throw e;
-        } finally {
-            if (!committed) {
                 open.remove();
                 release(tx);
             }
+            UnitOfWork.runHooks(List.copyOf(tx.hooks));
+            return result;
+        } finally {
+            unitLock.unlock();
         }
-        return result;
+    }
+
+    /** Remembers that this thread's transaction read {@code key} at {@code version}; nothing outside a transaction. */
+    void readVersion(String key, long version) {
+        Tx tx = open.get();
+        if (tx != null) tx.versions.put(key, version);
+    }
+
+    /** The version of {@code key} this thread's transaction read, if it read it. */
+    Optional<Long> versionRead(String key) {
+        Tx tx = open.get();
+        return tx == null ? Optional.empty() : Optional.ofNullable(tx.versions.get(key));
     }
 
     private <T> T call(Work<T> work, Connection c) {

@@ -85,6 +85,43 @@ class PostgresStoreSelectionTest {
     }
 
     @Test
+    void settingsComeFromAConfigurationFileAndTheEnvironmentOverridesIt() throws Exception {
+        Path file = dir.resolve("pramaan.properties");
+        java.nio.file.Files.writeString(
+                file,
+                "store=postgres\nstore.postgres.url=" + url() + "\nstore.postgres.user=from_file\n"
+                        + "store.postgres.password=file-password\n");
+        Map<String, String> e = new HashMap<>();
+        e.put("PRAMAAN_CONFIG", file.toString());
+        e.put("PRAMAAN_DATA_DIR", dir.resolve("data").toString());
+        e.put("PRAMAAN_STORE_POSTGRES_USER", "postgres");
+        PramaanConfig c = PramaanConfig.load(e, new Properties());
+        assertThat(c.storage().settings().options())
+                .containsEntry("url", url())
+                .containsEntry("user", "postgres")
+                .containsEntry("password", "file-password");
+    }
+
+    @Test
+    void existsSaysWhetherTheDatabaseHoldsAStoreAndCreatesNothing() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE probe_only");
+        }
+        PramaanConfig c = PramaanConfig.load(env(url().replace("/pramaan", "/probe_only")), new Properties());
+        org.pramaan.adapters.AdaptersProvider postgres =
+                AdapterRegistry.installed().provider("postgres");
+        assertThat(postgres.exists(c.storage().settings())).isFalse();
+        assertThat(postgres.exists(c.storage().settings()))
+                .as("the first call created nothing")
+                .isFalse();
+        try (org.pramaan.adapters.Adapters a = postgres.open(c.storage().settings())) {
+            assertThat(a.probe()).isEmpty();
+        }
+        assertThat(postgres.exists(c.storage().settings())).isTrue();
+    }
+
+    @Test
     void aMissingOrMalformedSettingStopsStartUpNamingTheKey() {
         Map<String, String> noUrl = env("");
         assertThatThrownBy(() -> PramaanConfig.load(noUrl, new Properties()))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +215,72 @@ class PostgresStoreSelectionTest {
             ApiClient.Response verify = api.get("/v1/audit/verify", ServerTestBase.ADMIN);
             assertThat(verify.status()).as(verify.raw()).isEqualTo(200);
             assertThat(verify.json().path("valid").asBoolean()).as(verify.raw()).isTrue();
+        }
+    }
+
+    /**
+     * Two nodes on one database check the same due clocks at the same moment: every escalation fires once, with one
+     * audit entry, and the shared chain verifies (issue 15: the clock checker's claims and the case versions).
+     */
+    @Test
+    void twoNodesCheckingClocksTogetherFireEachEscalationOnce() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE two_nodes");
+        }
+        FakeClock clock = FakeClock.at("2026-03-02T04:00:00Z");
+        Map<String, String> extra = new HashMap<>(env(url().replace("/pramaan", "/two_nodes")));
+        extra.remove("PRAMAAN_DATA_DIR");
+        List<String> cases = new java.util.ArrayList<>();
+        try (Embedded a = new Embedded(ServerTestBase.config(dir.resolve("node-a"), extra), clock);
+                Embedded b = new Embedded(ServerTestBase.config(dir.resolve("node-b"), extra), clock)) {
+            a.keys().register(Role.ADMIN, "test admin", ServerTestBase.ADMIN);
+            String ingest = a.keys().create(Role.INGEST, "uploads").secret();
+            try (Server s = Server.start(a, "127.0.0.1", 0)) {
+                ApiClient api = new ApiClient(s.port());
+                for (int i = 0; i < 6; i++) {
+                    String media = api.postBytes("/v1/media", ingest, TestMedia.cameraJpeg(20 + i))
+                            .json()
+                            .path("id")
+                            .asText();
+                    ApiClient.Response notice = api.postJson(
+                            "/v1/notices",
+                            ServerTestBase.ADMIN,
+                            "{\"noticeType\":\"IN_3_1_D_ORDER\",\"mediaId\":\"" + media
+                                    + "\",\"fields\":{\"complainant\":\"self\",\"url\":\"https://example.org/p/" + i
+                                    + "\"}}");
+                    assertThat(notice.status()).as(notice.raw()).isEqualTo(201);
+                    cases.add(notice.json().path("id").asText());
+                }
+            }
+            clock.advance(java.time.Duration.ofMinutes(90)); // 50 % of the 3 h clock
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.CompletableFuture<Void>> checks = new java.util.ArrayList<>();
+            for (Embedded node : List.of(a, b, a, b))
+                checks.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        go.await();
+                        node.cases().checkClocks();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (org.pramaan.errors.Conflict e) {
+                        // The other node recorded it first; the next pass sees it (Server logs and retries).
+                    }
+                }));
+            go.countDown();
+            for (var f : checks) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            b.cases().checkClocks(); // a later pass fires whatever a refused save left
+            for (String id : cases) {
+                assertThat(b.cases().find(id).orElseThrow().events())
+                        .filteredOn(e -> e.wireName().equals("escalated"))
+                        .as(id)
+                        .hasSize(1);
+                assertThat(b.audit().forSubject("case:" + id))
+                        .filteredOn(e -> e.type().equals("case.escalated"))
+                        .as(id)
+                        .hasSize(1);
+            }
+            assertThat(a.audit().verify().valid()).isTrue();
         }
     }
 }

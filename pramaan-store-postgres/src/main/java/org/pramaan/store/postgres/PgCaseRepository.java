@@ -81,6 +81,25 @@ final class PgCaseRepository implements CaseRepository {
         });
     }
 
+    /**
+     * Inside a unit of work: the case locked for it ({@code FOR UPDATE SKIP LOCKED}), or empty at once when another
+     * node's unit holds it; never waits, so it cannot deadlock against a monitor. Outside one: {@link #find}.
+     */
+    @Override
+    public Optional<CaseFile> claim(String id) {
+        if (!db.inTransaction()) return find(id);
+        return db
+                .list(
+                        "SELECT json, version FROM cases WHERE id = ? FOR UPDATE SKIP LOCKED",
+                        ps -> ps.setString(1, id),
+                        rs -> {
+                            db.readVersion(KEY + id, rs.getLong(2));
+                            return Json.read(rs.getString(1), CaseFile.class);
+                        })
+                .stream()
+                .findFirst();
+    }
+
     @Override
     public List<CaseFile> open() {
         return db.list(

@@ -104,6 +104,41 @@ class PostgresNodesTest {
     }
 
     @Test
+    void aCaseClaimedByOneNodesUnitIsSkippedByAnotherUntilItCommits() throws Exception {
+        try (PostgresStore a = PostgresTestServer.open(dir);
+                PostgresStore b = PostgresTestServer.open(dir)) {
+            a.cases().save(open("IN-3"));
+            assertThat(b.cases().claim("IN-3"))
+                    .as("outside a unit: a plain read")
+                    .isPresent();
+            CountDownLatch claimed = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> nodeA =
+                    CompletableFuture.runAsync(() -> a.unitOfWork().run(() -> {
+                        CaseFile c = a.cases().claim("IN-3").orElseThrow();
+                        claimed.countDown();
+                        try {
+                            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        a.cases().save(escalated(c, "node-a"));
+                        return null;
+                    }));
+            assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.unitOfWork().run(() -> b.cases().claim("IN-3")))
+                    .as("node A holds it: skipped at once, not waited for")
+                    .isEmpty();
+            release.countDown();
+            nodeA.get(30, TimeUnit.SECONDS);
+            CaseFile after = b.unitOfWork().run(() -> b.cases().claim("IN-3")).orElseThrow();
+            assertThat(after.events())
+                    .as("claimed after the commit: node A's event is there")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
     void withinOneUnitAReadCaseMayBeSavedTwice() {
         try (PostgresStore a = PostgresTestServer.open(dir)) {
             a.cases().save(open("IN-2"));

@@ -71,10 +71,20 @@ public record PramaanConfig(
      * @param idempotencyRetention how long idempotent responses are kept ({@code idempotency.retention})
      * @param auditCheckpoints     signed audit checkpoints ({@code audit.*})
      */
-    public record Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
+    public record Storage(
+            String store,
+            Path dataDir,
+            Duration idempotencyRetention,
+            Checkpointing auditCheckpoints,
+            Map<String, String> storeOptions) {
+        /** A store without settings of its own ({@code store.<kind>.*} unset). */
+        public Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
+            this(store, dataDir, idempotencyRetention, auditCheckpoints, Map.of());
+        }
+
         /** What the store provider is opened with. */
         public org.pramaan.adapters.StoreSettings settings() {
-            return new org.pramaan.adapters.StoreSettings(store, dataDir);
+            return new org.pramaan.adapters.StoreSettings(store, dataDir, storeOptions);
         }
     }
 
@@ -220,7 +230,7 @@ public record PramaanConfig(
         });
         KEYS.put("store", new String[] {
             "embedded",
-            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir); postgres, kafka and s3 are not built yet"
+            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir) or postgres (a shared PostgreSQL, store.postgres.*; blobs in data.dir); kafka and s3 are not built yet"
         });
         // Media bytes in an object store for the scaled deployment (issue 15); checked at load, proven at start-up.
         KEYS.put("blobs", new String[] {
@@ -246,6 +256,16 @@ public record PramaanConfig(
         KEYS.put(
                 "blobs.s3.multipart-threshold",
                 new String[] {Long.toString(16L << 20), "files larger than this many bytes are uploaded in parts"});
+        // store=postgres (issue 15): checked at start-up; an unreachable host:port, a refused user or a missing
+        // database stops it.
+        KEYS.put("store.postgres.url", new String[] {
+            "", "the shared database, jdbc:postgresql://host:port/database (required with store=postgres)"
+        });
+        KEYS.put("store.postgres.user", new String[] {"", "PostgreSQL user (required with store=postgres)"});
+        KEYS.put("store.postgres.password", new String[] {"", "PostgreSQL password"});
+        KEYS.put(
+                "store.postgres.pool-size",
+                new String[] {"10", "connections each node keeps open to PostgreSQL (1..1000)"});
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
         KEYS.put("http.request-budget", new String[] {
@@ -540,7 +560,7 @@ public record PramaanConfig(
                     number("banks.max-import-bytes", 1, Long.MAX_VALUE),
                     number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS));
             return new PramaanConfig(
-                            new Storage(store, dataDir, retention, checkpoints),
+                            new Storage(store, dataDir, retention, checkpoints, storeOptions(store)),
                             new Http(host, port, rateLimits, budgets, logFormat),
                             limits,
                             av,
@@ -650,6 +670,33 @@ public record PramaanConfig(
                 throw bad(key, e.getMessage());
             }
             return new Blobs(kind, options);
+        }
+
+        /**
+         * The chosen store's own keys ({@code store.<kind>.*}, without the prefix). For postgres the URL and user are
+         * required and the URL must be a PostgreSQL JDBC URL; whether the server answers is checked when it opens.
+         */
+        private Map<String, String> storeOptions(String kind) {
+            if (!kind.equals("postgres")) return Map.of();
+            String url = values.get("store.postgres.url").strip();
+            if (url.isEmpty()) throw bad("store.postgres.url", "is required with store=postgres");
+            if (url.length() > 2048) throw bad("store.postgres.url", "is at most 2048 characters, got " + url.length());
+            if (!url.startsWith("jdbc:postgresql://"))
+                throw bad(
+                        "store.postgres.url",
+                        "must start with jdbc:postgresql:// (e.g. jdbc:postgresql://db:5432/pramaan)");
+            String user = values.get("store.postgres.user").strip();
+            if (user.isEmpty()) throw bad("store.postgres.user", "is required with store=postgres");
+            long pool = number("store.postgres.pool-size", 1, 1000);
+            return Map.of(
+                    "url",
+                    url,
+                    "user",
+                    user,
+                    "password",
+                    values.get("store.postgres.password"),
+                    "pool-size",
+                    Long.toString(pool));
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {

@@ -138,6 +138,37 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                         cpuSeconds() - c);
                 if (r.labelSeconds() <= 0) throw new IllegalStateException("no label burned in");
             }
+            // The same clip with 2 s GOPs (keyframe every 60 frames, as streaming encoders write): a CN
+            // label re-encodes only the first GOP and stream-copies the rest (GOP splice, issue 14).
+            Path gop = dir.resolve("clip-gop2s.mp4");
+            exec(List.of(
+                    "ffmpeg",
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-i",
+                    clip.toString(),
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "veryfast",
+                    "-g",
+                    "60",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-c:a",
+                    "copy",
+                    gop.toString()));
+            s = System.nanoTime();
+            c = cpuSeconds();
+            writer.get()
+                    .label(
+                            gop,
+                            dir.resolve("CN-gop2s.mp4"),
+                            VisibleLabels.Request.of(LabelProfiles.bundled("CN")),
+                            Optional.empty());
+            video(out, "label CN (first 2 s), 2 s GOPs", System.nanoTime() - s, cpuSeconds() - c);
             // Quality outside the label: frames after the CN label's 2 s against the source clip, for the
             // labelled output and for the reference re-encode (same frames, same metric).
             out.printf("%-34s %-9s %-9s%n", "quality after 2 s vs source", "PSNR dB", "SSIM");

@@ -111,26 +111,53 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
             String enable = continuous ? "" : String.format(Locale.ROOT, ":enable='lt(t,%.3f)'", shown);
             boolean copied = p.audio.isPresent();
             String at = a.x + ":" + a.y;
-            Run r = encode(in, overlay, tmp, at + enable, copied ? "copy" : "aac");
+            if (!continuous && splice(in, overlay, tmp, at, shown, p)) {
+                return finish(tmp, out, new Result(drawn, p.seconds, shown, p.audio.isPresent()));
+            }
+            Run r = encode(in, overlay, tmp, at + enable, copied ? "copy" : "aac", Optional.empty());
             if (r.exit != 0 && copied) {
                 copied = false; // e.g. PCM audio, which MP4 does not carry: encode it to AAC instead
-                r = encode(in, overlay, tmp, at + enable, "aac");
+                r = encode(in, overlay, tmp, at + enable, "aac", Optional.empty());
             }
             if (r.exit != 0)
                 throw new IllegalArgumentException("file: ffmpeg could not label the video: " + tail(r.err));
-            // GB 45438 Appendix E implicit label, written back after the re-encode (XMP uuid box).
-            byte[] labelled = MetadataWriter.write(
-                    Files.readAllBytes(tmp), Optional.of("trainedAlgorithmicMedia"), Optional.empty());
-            Files.write(tmp, labelled);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Result(drawn, p.seconds, shown, copied && p.audio.isPresent());
+            return finish(tmp, out, new Result(drawn, p.seconds, shown, copied && p.audio.isPresent()));
         } finally {
             Files.deleteIfExists(overlay);
             Files.deleteIfExists(tmp);
         }
     }
 
-    private Run encode(Path in, Path overlay, Path tmp, String place, String audio) throws IOException {
+    private static Result finish(Path tmp, Path out, Result result) throws IOException {
+        // GB 45438 Appendix E implicit label, written back after the re-encode (XMP uuid box).
+        byte[] labelled =
+                MetadataWriter.write(Files.readAllBytes(tmp), Optional.of("trainedAlgorithmicMedia"), Optional.empty());
+        Files.write(tmp, labelled);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return result;
+    }
+
+    /**
+     * A label on the opening seconds only: re-encode the GOPs up to the first keyframe after it and
+     * stream-copy the rest (see {@link GopSplice}); a 10 s 720p clip with 2 s GOPs re-encodes a fifth of
+     * its frames. False, having written nothing the caller keeps, when the stream cannot be spliced
+     * safely or a step fails: the caller then re-encodes the whole video as before.
+     */
+    private boolean splice(Path in, Path overlay, Path tmp, String at, double shown, Probe p) throws IOException {
+        Optional<GopSplice.Point> point = GopSplice.find(ffprobe, in, shown, p.seconds);
+        if (point.isEmpty()) return false;
+        Path head = tmp.resolveSibling(tmp.getFileName() + ".head.ts");
+        try {
+            Run r = encode(in, overlay, head, at, "none", point);
+            return r.exit == 0 && GopSplice.join(ffmpeg, in, head, point.get(), tmp);
+        } finally {
+            Files.deleteIfExists(head);
+        }
+    }
+
+    /** @param head when present, only the head's frames are encoded, without audio, to MPEG-TS */
+    private Run encode(Path in, Path overlay, Path tmp, String place, String audio, Optional<GopSplice.Point> head)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 ffmpeg,
                 "-nostdin",
@@ -154,9 +181,10 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
                 "-crf",
                 "20",
                 "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                audio));
+                "yuv420p"));
+        if (head.isPresent())
+            cmd.addAll(List.of("-an", "-frames:v", Integer.toString(head.get().headFrames())));
+        else cmd.addAll(List.of("-c:a", audio));
         if (audio.equals("aac")) cmd.addAll(List.of("-b:a", "160k"));
         String x264 = X264_SPEED;
         if (threads > 0) {
@@ -166,7 +194,8 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
             x264 = "threads=" + threads + ":" + x264;
         }
         cmd.addAll(List.of("-x264-params", x264));
-        cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
+        if (head.isPresent()) cmd.addAll(List.of("-f", "mpegts", tmp.toString()));
+        else cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
         return run(cmd, TIMEOUT_SECONDS);
     }
 

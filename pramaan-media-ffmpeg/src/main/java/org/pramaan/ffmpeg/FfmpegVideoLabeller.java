@@ -111,7 +111,7 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
             String enable = continuous ? "" : String.format(Locale.ROOT, ":enable='lt(t,%.3f)'", shown);
             boolean copied = p.audio.isPresent();
             String at = a.x + ":" + a.y;
-            if (!continuous && splice(in, overlay, tmp, at, shown, p)) {
+            if (!continuous && splice(in, overlay, tmp, at + enable, shown, p)) {
                 return finish(tmp, out, new Result(drawn, p.seconds, shown, p.audio.isPresent()));
             }
             Run r = encode(in, overlay, tmp, at + enable, copied ? "copy" : "aac", Optional.empty());
@@ -143,12 +143,13 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
      * its frames. False, having written nothing the caller keeps, when the stream cannot be spliced
      * safely or a step fails: the caller then re-encodes the whole video as before.
      */
-    private boolean splice(Path in, Path overlay, Path tmp, String at, double shown, Probe p) throws IOException {
+    private boolean splice(Path in, Path overlay, Path tmp, String place, double shown, Probe p) throws IOException {
         Optional<GopSplice.Point> point = GopSplice.find(ffprobe, in, shown, p.seconds);
         if (point.isEmpty()) return false;
         Path head = tmp.resolveSibling(tmp.getFileName() + ".head.ts");
         try {
-            Run r = encode(in, overlay, head, at, "none", point);
+            // The head runs on to the keyframe, past the label's end: the same enable window applies.
+            Run r = encode(in, overlay, head, place, "none", point);
             return r.exit == 0 && GopSplice.join(ffmpeg, in, head, point.get(), tmp);
         } finally {
             Files.deleteIfExists(head);

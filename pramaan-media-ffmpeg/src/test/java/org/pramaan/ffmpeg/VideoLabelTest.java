@@ -64,8 +64,9 @@ class VideoLabelTest {
     }
 
     @Test
-    void cnOnAClipWithTwoSecondGopsReencodesOnlyTheHeadAndCopiesTheTailBitForBit() throws Exception {
-        Path in = video("gop.mp4", 6, 50); // 2 s GOPs at 25 fps: keyframes at 0, 2, 4 s
+    void cnOnAClipWithThreeSecondGopsReencodesOnlyTheHeadAndCopiesTheTailBitForBit() throws Exception {
+        // 3 s GOPs at 25 fps: keyframes at 0 and 3 s, so the re-encoded head runs a second past the label.
+        Path in = video("gop.mp4", 6, 75);
         Path out = dir.resolve("gop-out.mp4");
         VideoLabelWriter.Result r =
                 labeller.label(in, out, VisibleLabels.Request.of(LabelProfiles.bundled("CN")), Optional.empty());
@@ -78,15 +79,21 @@ class VideoLabelTest {
         assertThat(diff(frame(in, 1.9), frame(out, 1.9), area))
                 .as("label at 1.9 s")
                 .isGreaterThan(40);
+        assertThat(diff(frame(in, 2.5), frame(out, 2.5), area))
+                .as("no label at 2.5 s, re-encoded head")
+                .isLessThan(12);
+        assertThat(diff(frame(in, 4.0), frame(out, 4.0), area))
+                .as("no label at 4 s, copied tail")
+                .isLessThan(12);
         // Every frame decodes; same count and container duration as the input.
         List<String> a = frameHashes(in);
         List<String> b = frameHashes(out);
         assertThat(b).hasSize(150).hasSameSizeAs(a);
         assertThat(formatDuration(out)).isEqualTo(formatDuration(in));
-        // The head (first 50 frames, the label's 2 s) was re-encoded; the tail is the input's, bit for bit:
-        // the full re-encode this replaces changes every frame.
+        // The head (first 75 frames, to the keyframe at 3 s) was re-encoded; the tail is the input's, bit
+        // for bit: the full re-encode this replaces changes every frame.
         assertThat(b.subList(0, 50)).doesNotContainAnyElementsOf(a.subList(0, 50));
-        assertThat(b.subList(50, 150)).isEqualTo(a.subList(50, 150));
+        assertThat(b.subList(75, 150)).isEqualTo(a.subList(75, 150));
         assertThat(audioMd5(out)).isEqualTo(audioMd5(in));
         assertThat(probe(out)).contains("h264").contains("aac");
         assertThat(MetadataLabels.read(Files.readAllBytes(out)).digitalSourceTypes())

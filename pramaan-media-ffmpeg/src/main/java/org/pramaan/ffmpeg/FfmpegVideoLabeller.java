@@ -38,6 +38,8 @@ import org.pramaan.media.decode.DecodeLimits;
  * bench clip, which is what takes a 720p label towards 4× real time per core (docs/performance.md,
  * "Visible labels"); audio is copied, or
  * encoded to AAC only when MP4 cannot carry it.
+ * A label on the opening seconds only re-encodes up to the first keyframe after it and stream-copies
+ * the rest where the stream allows ({@link GopSplice}; docs/performance.md, "GOP splice").
  * Processes get argument arrays (no shell) and a time limit; the output appears whole or not at all.
  */
 public final class FfmpegVideoLabeller implements VideoLabelWriter {

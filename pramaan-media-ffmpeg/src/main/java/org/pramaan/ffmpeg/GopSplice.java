@@ -51,7 +51,7 @@ final class GopSplice {
                         "-select_streams",
                         "v:0",
                         "-show_entries",
-                        "stream=codec_name,pix_fmt,time_base",
+                        "stream=codec_name,pix_fmt,time_base,start_time",
                         "-of",
                         "json",
                         in.toString()),
@@ -60,6 +60,10 @@ final class GopSplice {
         JsonNode v = Json.mapper().readTree(s.out()).path("streams").path(0);
         if (!v.path("codec_name").asText().equals("h264")
                 || !v.path("pix_fmt").asText().equals("yuv420p")) return Optional.empty();
+        // -ss on the tail and the packet times below must share one origin: a stream that does not start
+        // at 0 (edit lists, a cut capture) gets the full re-encode rather than a frame gained or lost.
+        if (Math.abs(number(v.path("start_time").asText())) > 0.0005
+                || Double.isNaN(number(v.path("start_time").asText()))) return Optional.empty();
         long timescale = timescale(v.path("time_base").asText());
         if (timescale <= 0) return Optional.empty();
         // Packets only (no decoding): their flags carry the keyframe bit from the MP4 sync-sample table.

@@ -220,7 +220,8 @@ public final class Embedded implements AutoCloseable {
                         uploads,
                         config.provenance().filingNumber(),
                         EmbeddedAdaptersProvider.videoLabels(),
-                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts())),
+                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
+                        EmbeddedAdaptersProvider.webpEncoder()),
                 consoleServices(),
                 generationServices(uploads));
     }
@@ -239,7 +240,7 @@ public final class Embedded implements AutoCloseable {
                 store.deliveries(),
                 config.notifications().webhookUrl(),
                 clock,
-                generationSteps(),
+                generationSteps(uploads),
                 config.provenance().signer(clock, version()),
                 generationWatermark().map(w -> (org.pramaan.generation.MarkStep.Decoder) w),
                 config.generation(),
@@ -252,9 +253,11 @@ public final class Embedded implements AutoCloseable {
     }
 
     /** The visible label, then our watermark when {@code watermark.signing-key} is set (before metadata and C2PA). */
-    private List<org.pramaan.generation.MarkStep> generationSteps() {
+    private List<org.pramaan.generation.MarkStep> generationSteps(Path uploads) {
         List<org.pramaan.generation.MarkStep> steps = new java.util.ArrayList<>();
-        steps.add(new org.pramaan.generation.VisibleLabelStep());
+        // MP3/M4A outputs get the audio prompt through the ffmpeg writer when it is installed.
+        steps.add(new org.pramaan.generation.VisibleLabelStep(
+                EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()), uploads));
         generationWatermark().ifPresent(steps::add);
         return List.copyOf(steps);
     }

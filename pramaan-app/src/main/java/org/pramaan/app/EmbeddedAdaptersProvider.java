@@ -54,4 +54,10 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
                 new org.pramaan.ffmpeg.FfmpegAudioLabeller("ffmpeg", "ffprobe", 3600, spoken);
         return l.available() ? Optional.of(l) : Optional.empty();
     }
+
+    /** The FFmpeg module's WebP encoder (the system ffmpeg with libwebp); empty when that is not installed. */
+    static Optional<org.pramaan.labels.WebpEncoder> webpEncoder() {
+        org.pramaan.ffmpeg.FfmpegWebpEncoder e = new org.pramaan.ffmpeg.FfmpegWebpEncoder();
+        return e.available() ? Optional.of(e) : Optional.empty();
+    }
 }

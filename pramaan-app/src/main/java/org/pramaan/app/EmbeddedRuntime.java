@@ -108,6 +108,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.labels.WebpEncoder> webpEncoder() {
+        return EmbeddedAdaptersProvider.webpEncoder();
+    }
+
+    @Override
     public ApiKeys keys() {
         return app().keys();
     }

@@ -64,6 +64,33 @@ class BenchCommandsTest {
     }
 
     @Test
+    void watermarkRobustnessRefusesBadCountsAndRunsWithoutTheCleanImages() throws Exception {
+        Run negative = pramaan("bench", "watermark-robustness", "--clean", "-1");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--clean must be 0 or more, got -1");
+        assertThat(pramaan("bench", "watermark-robustness", "--threads", "0").err())
+                .contains("--threads must be 1 or more, got 0");
+        // --clean 0 used to print every table and then fail with an index error.
+        Path photos = java.nio.file.Files.createDirectories(dir.resolve("testdata/pdq"));
+        for (int i = 0; i < 2; i++)
+            javax.imageio.ImageIO.write(
+                    org.pramaan.testkit.TestImages.photo(320, 256, i),
+                    "png",
+                    photos.resolve("p" + i + ".png").toFile());
+        Run tiny = pramaan(
+                "bench",
+                "watermark-robustness",
+                "--testdata",
+                dir.resolve("testdata").toString(),
+                "--clean",
+                "0",
+                "--rounds",
+                "1");
+        assertThat(tiny.exit()).as(tiny.err()).isZero();
+        assertThat(tiny.out()).contains("clean images: 0 (no false-positive run");
+    }
+
+    @Test
     void aTinyMatchRunPrintsItsTableWithFullRecall() {
         Run r = pramaan(
                 "bench",

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,8 @@ class LabelAudioCliTest {
 
     @Test
     void anMp3AndAnM4aGetThePromptInTheirOwnFormat() throws Exception {
-        Path mp3 = tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
-        Path m4a = tone(dir.resolve("in.m4a"), "aac", "ipod");
+        Path mp3 = TestMedia.tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
+        Path m4a = TestMedia.tone(dir.resolve("in.m4a"), "aac", "ipod");
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
         assertThat(apply(out, err, mp3, dir.resolve("out.mp3")))
@@ -39,7 +38,7 @@ class LabelAudioCliTest {
 
     @Test
     void aTruncatedMp3IsRefusedWithoutOutput() throws Exception {
-        Path mp3 = tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
+        Path mp3 = TestMedia.tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
         Path cut = Files.write(dir.resolve("cut.mp3"), java.util.Arrays.copyOf(Files.readAllBytes(mp3), 60));
         StringWriter err = new StringWriter();
         assertThat(apply(new StringWriter(), err, cut, dir.resolve("bad.mp3"))).isEqualTo(2);
@@ -54,7 +53,7 @@ class LabelAudioCliTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("labels.spoken-prompts")
                 .hasMessageContaining("no such file");
-        Path voice = tone(dir.resolve("voice.wav"), "pcm_s16le", "wav");
+        Path voice = TestMedia.tone(dir.resolve("voice.wav"), "pcm_s16le", "wav");
         PramaanConfig config =
                 ServerTestBase.config(dir.resolve("data"), Map.of("PRAMAAN_LABELS_SPOKEN_PROMPTS", "zh=" + voice));
         assertThat(config.provenance().spokenPrompts()).containsOnlyKeys("zh");
@@ -66,7 +65,7 @@ class LabelAudioCliTest {
         Path profile = Files.writeString(
                 dir.resolve("CN-spoken.json"),
                 cn.replace("\"prompt\": \"rhythm-ai\"", "\"prompt\": \"spoken-then-rhythm-ai\""));
-        Path mp3 = tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
+        Path mp3 = TestMedia.tone(dir.resolve("in.mp3"), "libmp3lame", "mp3");
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = PramaanCli.run(
                 () -> new EmbeddedRuntime(config, Clock.systemUTC(), System.out),
@@ -97,36 +96,5 @@ class LabelAudioCliTest {
                 "CN",
                 in.toString(),
                 to.toString());
-    }
-
-    private static Path tone(Path out, String codec, String format) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(List.of(
-                            "ffmpeg",
-                            "-nostdin",
-                            "-v",
-                            "error",
-                            "-y",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=frequency=330:duration=3:sample_rate=44100",
-                            "-c:a",
-                            codec,
-                            "-b:a",
-                            "128k",
-                            "-f",
-                            format,
-                            out.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) throw new java.io.IOException("ffmpeg failed to encode with " + codec);
-        } catch (java.io.IOException e) {
-            if ("true".equals(System.getenv("CI")))
-                throw new AssertionError("ffmpeg with " + codec + " is required in CI", e);
-            org.junit.jupiter.api.Assumptions.abort("ffmpeg with " + codec + " not found: " + e.getMessage());
-        }
-        return out;
     }
 }

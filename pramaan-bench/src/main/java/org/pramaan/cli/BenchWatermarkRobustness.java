@@ -73,6 +73,11 @@ final class BenchWatermarkRobustness implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // Refused, not coerced: a negative count or no thread is a typo, and 0 clean images used to end the
+        // run with an index error after every other table was printed.
+        if (clean < 0) throw new IllegalArgumentException("--clean must be 0 or more, got " + clean);
+        if (threads < 1) throw new IllegalArgumentException("--threads must be 1 or more, got " + threads);
+        if (rounds < 1) throw new IllegalArgumentException("--rounds must be 1 or more, got " + rounds);
         Path root = testdata != null ? testdata : Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"));
         List<RgbPixels> photos = photos(root);
         if (photos.isEmpty())
@@ -141,6 +146,10 @@ final class BenchWatermarkRobustness implements Callable<Integer> {
     }
 
     private void falsePositives(PrintWriter out, KeyedWatermark wm, List<RgbPixels> photos) throws Exception {
+        if (clean == 0) {
+            out.printf(Locale.ROOT, "%nclean images: 0 (no false-positive run; give --clean N for one)%n");
+            return;
+        }
         double[] scores = new double[clean];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {

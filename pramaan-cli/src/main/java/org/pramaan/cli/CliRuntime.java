@@ -63,6 +63,11 @@ public interface CliRuntime extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Encodes labelled WebP (the system's ffmpeg with libwebp in the shipped app); empty when unavailable. */
+    default java.util.Optional<org.pramaan.labels.WebpEncoder> webpEncoder() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * The application's clock: every timestamp a command writes (bank items' added-at) and every
      * "time left" it prints comes from it, so a CLI run and the server agree on time and tests can

@@ -2,6 +2,7 @@ package org.pramaan.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -93,7 +94,9 @@ final class LabelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!Files.isRegularFile(in)) throw new IllegalArgumentException("IN: no such file: " + in);
-                if (isCompressedAudio(in)) return audio();
+                // An audio-only MP4 with a generic isom/mp42 brand is audio too: its tracks are probed.
+                if (isCompressedAudio(in) || (isMp4(in) && org.pramaan.labels.AudioLabelWriter.accepts(in)))
+                    return audio();
                 if (isMp4(in)) return video();
                 byte[] file = read(in, "IN");
                 LabelProfile p = loadProfile(profile);
@@ -103,8 +106,13 @@ final class LabelCommand implements Runnable {
                         Optional.ofNullable(position).map(LabelProfile.Position::parse),
                         icon == null ? Optional.empty() : Optional.of(read(icon, "--icon")),
                         filing(p));
-                VisibleLabels.Result r =
-                        VisibleLabels.apply(file, req, () -> runtime.get().signer());
+                // WebP needs the runtime's encoder (ffmpeg's libwebp); other formats never start it.
+                boolean webp = file.length >= 12 && new String(file, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
+                VisibleLabels.Result r = VisibleLabels.apply(
+                        file,
+                        req,
+                        () -> runtime.get().signer(),
+                        webp ? runtime.get().webpEncoder() : Optional.empty());
                 if (r.carriedManifest() && !r.resigned())
                     err.println("warning: " + in + " carries a C2PA manifest; the labelled " + out
                             + " no longer matches it and no signing key is configured (c2pa.signing-key,"
@@ -185,8 +193,8 @@ final class LabelCommand implements Runnable {
         }
 
         /**
-         * An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 whose major brand is an audio one (M4A, M4B):
-         * an audio-only MP4 with a generic brand still goes to the video writer, which names the missing stream.
+         * An MP3 (ID3 tag or MPEG audio frame sync) or an MP4 whose major brand is an audio one (M4A, M4B);
+         * an audio-only MP4 with a generic brand is found by {@code AudioLabelWriter.accepts}.
          */
         private static boolean isCompressedAudio(Path f) throws IOException {
             byte[] head = new byte[12];

@@ -111,7 +111,7 @@ final class CaseActions {
         return updated;
     }
 
-    private static List<CaseClock> settleClocks(CaseFile c, CaseAction action, Instant now, List<CaseEvent> added) {
+    static List<CaseClock> settleClocks(CaseFile c, CaseAction action, Instant now, List<CaseEvent> added) {
         List<CaseClock> clocks = new ArrayList<>();
         for (CaseClock k : c.clocks()) {
             boolean settles = k.running()

@@ -85,4 +85,9 @@ final class CaseLedger {
                     + ", whose rule pack is not loaded");
         return p;
     }
+
+    /** The loaded pack of a jurisdiction; a notice type always belongs to a loaded pack. */
+    RulePack packOf(String jurisdiction) {
+        return java.util.Objects.requireNonNull(packs.get(jurisdiction), jurisdiction);
+    }
 }

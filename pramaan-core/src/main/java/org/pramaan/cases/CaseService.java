@@ -103,6 +103,7 @@ public final class CaseService {
     private final Appeals appeals;
     private final ClockChecks clockChecks;
     private final Resurfacing resurfacing;
+    private final CaseImports imports;
 
     /** @param events intake announces {@link org.pramaan.intake.MediaScreened} there; resurfacing subscribes to it */
     public CaseService(Dependencies d, org.pramaan.events.EventBus events) {
@@ -124,6 +125,7 @@ public final class CaseService {
         this.appeals = new Appeals(ledger, actions);
         this.clockChecks = new ClockChecks(ledger);
         this.resurfacing = new Resurfacing(ledger);
+        this.imports = new CaseImports(ledger, d.media());
         // Last, once every field is set: the bus calls back after an intake committed, never during construction.
         events.subscribe(org.pramaan.intake.MediaScreened.class, resurfacing::onIntake);
     }
@@ -255,5 +257,15 @@ public final class CaseService {
     /** The statement of reasons {@link #act} would issue for this action now, stored nowhere (a preview). */
     public Optional<Map<String, Object>> previewStatement(String caseId, CaseAction action, Actor actor, String note) {
         return actions.previewStatement(caseId, action, actor, note);
+    }
+
+    /**
+     * Brings in a case from a previous system with its history; clocks and appeal windows run from the recorded
+     * times. Audited as {@code case.imported} by {@code importer} from {@code sourceSystem}; no messages are sent.
+     *
+     * @throws Invalid naming the field (e.g. {@code actions[1].at}) that is in the future, out of order or breaks the pack
+     */
+    public CaseFile importCase(ImportedCase imported, Actor importer, String sourceSystem) {
+        return imports.importCase(imported, importer, sourceSystem);
     }
 }

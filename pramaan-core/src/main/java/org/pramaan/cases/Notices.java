@@ -55,7 +55,7 @@ final class Notices {
         boolean legalReview = !missing.isEmpty() && type.onMissingFields() == RulePack.OnMissingFields.LEGAL_REVIEW;
         List<CaseClock> inForce = clocks(type, received); // fails now if no rule was in force at receipt
         List<CaseClock> clocks = await ? List.of() : inForce;
-        String id = type.jurisdiction() + "-" + DAY.format(received) + "-" + randomCode(6);
+        String id = newId(type, received);
         List<CaseEvent> events = new ArrayList<>();
         events.add(new CaseEvent.Opened(now, Map.of("noticeType", type.id(), "receivedAt", received.toString())));
         if (!missing.isEmpty()) {
@@ -178,7 +178,7 @@ final class Notices {
     }
 
     /** Every clock runs from {@code start} with the duration in force then. */
-    private static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
+    static List<CaseClock> clocks(RulePack.NoticeType type, Instant start) {
         List<CaseClock> clocks = new ArrayList<>();
         for (RulePack.ClockRule rule : type.clocks()) {
             RulePack.Version v = rule.inForceAt(start)
@@ -188,6 +188,11 @@ final class Notices {
                     rule.name(), v.source(), start, start.plus(v.duration()), rule.escalateAt(), Optional.empty()));
         }
         return clocks;
+    }
+
+    /** A new tracking number: jurisdiction, day of receipt, random code. */
+    static String newId(RulePack.NoticeType type, Instant received) {
+        return type.jurisdiction() + "-" + DAY.format(received) + "-" + randomCode(6);
     }
 
     private static String randomCode(int n) {

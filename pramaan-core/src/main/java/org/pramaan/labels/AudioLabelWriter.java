@@ -48,4 +48,21 @@ public interface AudioLabelWriter {
     static byte[] carryImplicitLabels(byte[] input, byte[] output, MetadataWriter.Format f) throws IOException {
         return ImplicitLabels.carry(input, output, f);
     }
+
+    /**
+     * Whether {@code file} is compressed audio for this port: an MP3, or an MP4 with no video track,
+     * whatever its brand. The tracks' handlers are probed (ISO/IEC 14496-12 §8.4.3, no {@code vide}
+     * handler), not only the ftyp major brand, since encoders write the generic {@code isom}/{@code mp42}
+     * brands on audio-only files too, which must not go to the video writer.
+     */
+    static boolean accepts(Path file) throws IOException {
+        try (org.pramaan.media.MediaSource src = org.pramaan.media.MediaSource.open(file)) {
+            org.pramaan.media.MediaType t = org.pramaan.media.MediaProber.standard()
+                    .probe(src, org.pramaan.media.MediaLimits.defaults())
+                    .type();
+            return t == org.pramaan.media.MediaType.MP3 || t == org.pramaan.media.MediaType.M4A;
+        } catch (org.pramaan.media.MediaRejectedException notAudio) {
+            return false;
+        }
+    }
 }

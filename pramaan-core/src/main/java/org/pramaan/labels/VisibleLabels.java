@@ -83,6 +83,16 @@ public final class VisibleLabels {
      */
     public static Result apply(byte[] file, Request r, java.util.function.Supplier<Optional<C2paSigner>> signer)
             throws IOException {
+        return apply(file, r, signer, Optional.empty());
+    }
+
+    /** As above, with a WebP encoder: a WebP input is then labelled and answered in WebP. */
+    public static Result apply(
+            byte[] file,
+            Request r,
+            java.util.function.Supplier<Optional<C2paSigner>> signer,
+            Optional<WebpEncoder> webp)
+            throws IOException {
         MetadataWriter.Format f;
         try {
             f = MetadataWriter.format(file);
@@ -92,9 +102,10 @@ public final class VisibleLabels {
                 return new Result(
                         out.getBytes(StandardCharsets.UTF_8), "TEXT", Optional.empty(), Optional.empty(), false, false);
             }
+            if (isWebp(file) && webp.isPresent()) return webp(file, r, webp.get());
             if (isWebp(file))
-                throw new IllegalArgumentException(
-                        "file: WebP labels are not supported yet (no WebP encoder is bundled); convert to PNG first");
+                throw new IllegalArgumentException("file: WebP labels are not supported yet here (they need ffmpeg"
+                        + " with libwebp on the PATH; no WebP encoder is bundled); convert to PNG first");
             throw new IllegalArgumentException(
                     "file: not a JPEG, PNG, 16-bit WAV or UTF-8 text file" + (file.length == 0 ? " (empty)" : ""));
         }
@@ -142,6 +153,23 @@ public final class VisibleLabels {
         return new Result(out, f.name(), drawn, placed, signed, resigned);
     }
 
+    /**
+     * WebP in, WebP out: lossless stays lossless, lossy is re-encoded at {@link WebpEncoder#LOSSY_QUALITY}.
+     * The implicit labels are not re-applied ({@link MetadataWriter} has no WebP writer: its XMP chunk
+     * is not written) and no C2PA manifest is written, so the result says neither.
+     */
+    private static Result webp(byte[] file, Request r, WebpEncoder encoder) throws IOException {
+        BufferedImage img = decode(file);
+        ImageLabeller.Drawn drawn = ImageLabeller.draw(
+                img,
+                imageText(r),
+                r.position().orElse(r.profile().image().position()),
+                r.profile().image().minTextHeight(),
+                r.icon().map(VisibleLabels::icon));
+        byte[] out = encoder.encode(img, WebpEncoder.lossless(file));
+        return new Result(out, "WEBP", Optional.of(drawn), Optional.empty(), false, false);
+    }
+
     /** The profile's text in the language, with the filing number after it when the profile shows one. */
     static String imageText(Request r) {
         return labelText(r, r.profile().image());
@@ -171,9 +199,20 @@ public final class VisibleLabels {
                 .orElseThrow(() -> new IllegalArgumentException("file: the " + info.type() + " header gives no size"));
         if (d.pixels() > MAX_PIXELS)
             throw new IllegalArgumentException("file: " + d + " is more than " + MAX_PIXELS + " pixels");
+        if (info.type() == MediaType.WEBP) return toRgb(org.pramaan.media.image.ImageDecoder.decodeFull(src, info));
         if (info.type() != MediaType.JPEG && info.type() != MediaType.PNG)
-            throw new IllegalArgumentException("file: expected a JPEG or PNG, found " + info.type());
+            throw new IllegalArgumentException("file: expected a JPEG, PNG or WebP, found " + info.type());
         return ImageCodec.decode(new ByteArrayInputStream(file), d);
+    }
+
+    /** A picture the labeller can draw on (ARGB when it has alpha, else RGB). */
+    private static BufferedImage toRgb(BufferedImage raw) {
+        BufferedImage img = new BufferedImage(
+                raw.getWidth(),
+                raw.getHeight(),
+                raw.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        img.createGraphics().drawImage(raw, 0, 0, null);
+        return img;
     }
 
     private static BufferedImage icon(byte[] png) {

@@ -92,6 +92,12 @@ public final class HttpApi {
                 Route.guarded("GET", "/v1/notice-types", Permission.NOTICE_SUBMIT, cases::noticeTypes),
                 Route.guarded("POST", "/v1/notices", Permission.NOTICE_SUBMIT, cases::submitNotice),
                 Route.guarded("GET", "/v1/cases", Permission.CASE_READ, cases::listOpen),
+                // Issue 17 part 3: a migration from a previous system is an administrator's act.
+                Route.guarded(
+                        "POST",
+                        "/v1/cases/import",
+                        Permission.KEYS_ADMIN,
+                        new CaseImportRoutes(services.cases().cases())::importCases),
                 Route.guarded("GET", "/v1/cases/{id}", Permission.CASE_READ, cases::get),
                 Route.guarded("POST", "/v1/cases/{id}/actions", Permission.CASE_ACT, cases::act),
                 Route.guarded("POST", "/v1/cases/{id}/notice-fields", Permission.NOTICE_SUBMIT, cases::supplyFields),

@@ -54,7 +54,8 @@ final class LabelRoutes {
         Path spool = spool(ctx);
         byte[] file;
         try {
-            if (isCompressedAudio(spool)) {
+            // An audio-only MP4 with a generic isom/mp42 brand is audio too: its tracks are probed.
+            if (isCompressedAudio(spool) || (isMp4(spool) && org.pramaan.labels.AudioLabelWriter.accepts(spool))) {
                 audio(ctx, spool, req);
                 return;
             }
@@ -69,7 +70,7 @@ final class LabelRoutes {
         boolean maySign = HttpApi.principal(ctx).can(Permission.PROVENANCE_SIGN);
         VisibleLabels.Result r;
         try {
-            r = VisibleLabels.apply(file, req, () -> maySign ? services.signer() : Optional.empty());
+            r = VisibleLabels.apply(file, req, () -> maySign ? services.signer() : Optional.empty(), services.webp());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("not supported yet")) throw new ApiException(415, "media.unsupported", m);
@@ -86,6 +87,7 @@ final class LabelRoutes {
             case "JPEG" -> "image/jpeg";
             case "PNG" -> "image/png";
             case "WAV" -> "audio/wav";
+            case "WEBP" -> "image/webp";
             default -> "text/plain; charset=utf-8";
         };
         ctx.status(200).contentType(type).result(r.bytes());

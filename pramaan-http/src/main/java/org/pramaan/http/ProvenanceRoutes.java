@@ -23,8 +23,31 @@ public final class ProvenanceRoutes {
             Path uploadDir,
             java.util.Optional<String> filingNumber,
             java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels,
-            java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels)
+            java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels,
+            java.util.Optional<org.pramaan.labels.WebpEncoder> webp)
             implements Uploads.Spool {
+        /** Without a WebP encoder: WebP labels are refused with 415. */
+        public Services(
+                org.pramaan.provenance.c2pa.C2paReader c2pa,
+                java.util.Optional<org.pramaan.provenance.c2pa.C2paSigner> signer,
+                org.pramaan.audit.AuditLog audit,
+                org.pramaan.media.MediaLimits limits,
+                Path uploadDir,
+                java.util.Optional<String> filingNumber,
+                java.util.Optional<org.pramaan.labels.VideoLabelWriter> videoLabels,
+                java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels) {
+            this(
+                    c2pa,
+                    signer,
+                    audit,
+                    limits,
+                    uploadDir,
+                    filingNumber,
+                    videoLabels,
+                    audioLabels,
+                    java.util.Optional.empty());
+        }
+
         /** Without an MP3/M4A prompt writer. */
         public Services(
                 org.pramaan.provenance.c2pa.C2paReader c2pa,
@@ -51,6 +74,7 @@ public final class ProvenanceRoutes {
             java.util.Objects.requireNonNull(filingNumber, "filingNumber");
             java.util.Objects.requireNonNull(videoLabels, "videoLabels");
             java.util.Objects.requireNonNull(audioLabels, "audioLabels");
+            java.util.Objects.requireNonNull(webp, "webp");
             java.util.Objects.requireNonNull(c2pa, "c2pa");
             java.util.Objects.requireNonNull(signer, "signer");
             java.util.Objects.requireNonNull(audit, "audit");

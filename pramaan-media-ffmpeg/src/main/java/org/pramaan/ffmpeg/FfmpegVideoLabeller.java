@@ -33,10 +33,11 @@ import org.pramaan.media.decode.DecodeLimits;
  * ffmpeg's {@code overlay} filter, enabled for the opening seconds or throughout. Only the label's
  * own rectangle is overlaid (converted to YUV once by the filter, never an RGB round trip per frame).
  * Video is re-encoded to H.264 (yuv420p, CRF 20) with x264's veryfast preset narrowed to diamond
- * motion search, subpixel refinement 1, one B-frame and no inter partitions: 40 % less encoder CPU
- * than plain veryfast for SSIM 0.9965 vs 0.9970 against the source and about 17 % more bytes on the
- * bench clip, which is what takes a 720p label towards 4× real time per core (docs/performance.md,
- * "Visible labels"); audio is copied, or
+ * motion search, subpixel refinement 1, no B-frames and no inter partitions: about 45 % less encoder
+ * CPU than plain veryfast, which takes a 720p label to about 4× real time per core. Dropping the one
+ * B-frame kept before saved a further 5–8 % of encoder CPU with the same or better PSNR/SSIM outside
+ * the label (an all-P stream spends more bits: 4–12 % more bytes on the bench and test-data clips;
+ * docs/performance.md, "Visible labels" and "continuous labels without B-frames"); audio is copied, or
  * encoded to AAC only when MP4 cannot carry it.
  * A label on the opening seconds only re-encodes up to the first keyframe after it and stream-copies
  * the rest where the stream allows ({@link GopSplice}; docs/performance.md, "GOP splice").
@@ -44,7 +45,7 @@ import org.pramaan.media.decode.DecodeLimits;
  */
 public final class FfmpegVideoLabeller implements VideoLabelWriter {
     /** x264 options beyond the veryfast preset: see the class comment for the measured trade. */
-    static final String X264_SPEED = "me=dia:subme=1:bframes=1:partitions=none";
+    static final String X264_SPEED = "me=dia:subme=1:bframes=0:partitions=none";
 
     /** Spans longer than this sample their contrast frames from keyframes only (see {@link #frames}). */
     static final double KEYFRAME_SAMPLING_SECONDS = 4.0;

@@ -16,7 +16,9 @@ import org.pramaan.json.Json;
  * picture may reference across (H.264 §8.2.1, IDR resets the reference lists), so its frames decode
  * bit-identical to the input's. The head and the tail travel through MPEG-TS, whose muxer writes each
  * part's own SPS/PPS in-band before its keyframes (Annex B), so the tail decodes with the input's
- * parameter sets even though our encoder's differ.
+ * parameter sets even though our encoder's differ. The MP4's {@code avc1} sample entry holds the head's
+ * sets only; Chromium plays such a file through the splice with the right pictures
+ * (SplicedVideoBrowserTest, pramaan-app, on a tail unlike our head in profile, entropy coder and refs).
  *
  * <p>Only H.264 in 8-bit 4:2:0 is spliced (what we encode, so one decoder configuration fits both
  * parts); anything else, or no keyframe within {@link #SEARCH_SECONDS} after the label, or a keyframe

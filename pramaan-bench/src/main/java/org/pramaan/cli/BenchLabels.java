@@ -122,6 +122,7 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                     "copy",
                     dir.resolve("plain.mp4").toString()));
             video(out, "reference: plain re-encode", System.nanoTime() - s, cpuSeconds() - c);
+            java.awt.Rectangle inLabel = new java.awt.Rectangle();
             for (String j : List.of("CN", "IN")) {
                 s = System.nanoTime();
                 c = cpuSeconds();
@@ -137,7 +138,39 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                         System.nanoTime() - s,
                         cpuSeconds() - c);
                 if (r.labelSeconds() <= 0) throw new IllegalStateException("no label burned in");
+                if (j.equals("IN")) inLabel = r.drawn().area();
             }
+            // The same clip with 2 s GOPs (keyframe every 60 frames, as streaming encoders write): a CN
+            // label re-encodes only the first GOP and stream-copies the rest (GOP splice, issue 14).
+            Path gop = dir.resolve("clip-gop2s.mp4");
+            exec(List.of(
+                    "ffmpeg",
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-i",
+                    clip.toString(),
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "veryfast",
+                    "-g",
+                    "60",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-c:a",
+                    "copy",
+                    gop.toString()));
+            s = System.nanoTime();
+            c = cpuSeconds();
+            writer.get()
+                    .label(
+                            gop,
+                            dir.resolve("CN-gop2s.mp4"),
+                            VisibleLabels.Request.of(LabelProfiles.bundled("CN")),
+                            Optional.empty());
+            video(out, "label CN (first 2 s), 2 s GOPs", System.nanoTime() - s, cpuSeconds() - c);
             // Quality outside the label: frames after the CN label's 2 s against the source clip, for the
             // labelled output and for the reference re-encode (same frames, same metric).
             out.printf("%-34s %-9s %-9s%n", "quality after 2 s vs source", "PSNR dB", "SSIM");
@@ -146,8 +179,22 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
                 out.printf(
                         "%-34s %-9s %-9s%n",
                         f.equals("plain") ? "reference: plain re-encode" : "label CN",
-                        quality(o, clip, "psnr"),
-                        quality(o, clip, "ssim"));
+                        quality(o, clip, "psnr", ""),
+                        quality(o, clip, "ssim", ""));
+            }
+            // IN shows its label throughout: the same metrics over the picture beside the label, i.e. the
+            // band of full-width rows above or below it (whichever is taller), for IN and the reference.
+            int top = inLabel.y, bottom = 720 - (inLabel.y + inLabel.height);
+            String band = bottom >= top
+                    ? "crop=iw:" + even(bottom) + ":0:" + (720 - even(bottom)) + ","
+                    : "crop=iw:" + even(top) + ":0:0,";
+            for (String f : List.of("plain", "IN")) {
+                Path o = dir.resolve(f + ".mp4");
+                out.printf(
+                        "%-34s %-9s %-9s%n",
+                        (f.equals("plain") ? "reference" : "label IN") + ", rows beside IN label",
+                        quality(o, clip, "psnr", band),
+                        quality(o, clip, "ssim", band));
             }
         } finally {
             try (var f = Files.list(dir)) {
@@ -204,10 +251,10 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
         return b.toByteArray();
     }
 
-    /** ffmpeg's psnr or ssim filter over the frames from 3 s on: the figure after "average:" or "All:". */
-    private static String quality(Path a, Path b, String metric) throws Exception {
-        String graph =
-                "[0:v]trim=start=3,setpts=PTS-STARTPTS[a];[1:v]trim=start=3,setpts=PTS-STARTPTS[b];[a][b]" + metric;
+    /** ffmpeg's psnr or ssim over the frames from 3 s on, after {@code crop} (a filter and comma, or empty): the figure after "average:" or "All:". */
+    private static String quality(Path a, Path b, String metric, String crop) throws Exception {
+        String graph = "[0:v]" + crop + "trim=start=3,setpts=PTS-STARTPTS[a];[1:v]" + crop
+                + "trim=start=3,setpts=PTS-STARTPTS[b];[a][b]" + metric;
         Process p = new ProcessBuilder(List.of(
                         "ffmpeg",
                         "-nostdin",
@@ -231,6 +278,11 @@ final class BenchLabels implements Callable<Integer>, PramaanCli.RuntimeAware {
         int end = from;
         while (end < log.length() && (Character.isDigit(log.charAt(end)) || log.charAt(end) == '.')) end++;
         return log.substring(from, end);
+    }
+
+    /** Rounded down to even: 4:2:0 chroma is cropped in whole pairs of rows. */
+    private static int even(int rows) {
+        return Math.max(2, rows & ~1);
     }
 
     private static void exec(List<String> cmd) throws Exception {

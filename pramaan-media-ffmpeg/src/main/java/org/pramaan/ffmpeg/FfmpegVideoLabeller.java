@@ -33,16 +33,19 @@ import org.pramaan.media.decode.DecodeLimits;
  * ffmpeg's {@code overlay} filter, enabled for the opening seconds or throughout. Only the label's
  * own rectangle is overlaid (converted to YUV once by the filter, never an RGB round trip per frame).
  * Video is re-encoded to H.264 (yuv420p, CRF 20) with x264's veryfast preset narrowed to diamond
- * motion search, subpixel refinement 1, one B-frame and no inter partitions: 40 % less encoder CPU
- * than plain veryfast for SSIM 0.9965 vs 0.9970 against the source and about 17 % more bytes on the
- * bench clip, which is what takes a 720p label towards 4× real time per core (docs/performance.md,
- * "Visible labels"); audio is copied, or
+ * motion search, subpixel refinement 1, no B-frames and no inter partitions: about 45 % less encoder
+ * CPU than plain veryfast, which takes a 720p label to about 4× real time per core. Dropping the one
+ * B-frame kept before saved a further 5–8 % of encoder CPU with the same or better PSNR/SSIM outside
+ * the label (an all-P stream spends more bits: 4–12 % more bytes on the bench and test-data clips;
+ * docs/performance.md, "Visible labels" and "continuous labels without B-frames"); audio is copied, or
  * encoded to AAC only when MP4 cannot carry it.
+ * A label on the opening seconds only re-encodes up to the first keyframe after it and stream-copies
+ * the rest where the stream allows ({@link GopSplice}; docs/performance.md, "GOP splice").
  * Processes get argument arrays (no shell) and a time limit; the output appears whole or not at all.
  */
 public final class FfmpegVideoLabeller implements VideoLabelWriter {
     /** x264 options beyond the veryfast preset: see the class comment for the measured trade. */
-    static final String X264_SPEED = "me=dia:subme=1:bframes=1:partitions=none";
+    static final String X264_SPEED = "me=dia:subme=1:bframes=0:partitions=none";
 
     /** Spans longer than this sample their contrast frames from keyframes only (see {@link #frames}). */
     static final double KEYFRAME_SAMPLING_SECONDS = 4.0;
@@ -111,26 +114,54 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
             String enable = continuous ? "" : String.format(Locale.ROOT, ":enable='lt(t,%.3f)'", shown);
             boolean copied = p.audio.isPresent();
             String at = a.x + ":" + a.y;
-            Run r = encode(in, overlay, tmp, at + enable, copied ? "copy" : "aac");
+            if (!continuous && splice(in, overlay, tmp, at + enable, shown, p)) {
+                return finish(tmp, out, new Result(drawn, p.seconds, shown, p.audio.isPresent()));
+            }
+            Run r = encode(in, overlay, tmp, at + enable, copied ? "copy" : "aac", Optional.empty());
             if (r.exit != 0 && copied) {
                 copied = false; // e.g. PCM audio, which MP4 does not carry: encode it to AAC instead
-                r = encode(in, overlay, tmp, at + enable, "aac");
+                r = encode(in, overlay, tmp, at + enable, "aac", Optional.empty());
             }
             if (r.exit != 0)
                 throw new IllegalArgumentException("file: ffmpeg could not label the video: " + tail(r.err));
-            // GB 45438 Appendix E implicit label, written back after the re-encode (XMP uuid box).
-            byte[] labelled = MetadataWriter.write(
-                    Files.readAllBytes(tmp), Optional.of("trainedAlgorithmicMedia"), Optional.empty());
-            Files.write(tmp, labelled);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Result(drawn, p.seconds, shown, copied && p.audio.isPresent());
+            return finish(tmp, out, new Result(drawn, p.seconds, shown, copied && p.audio.isPresent()));
         } finally {
             Files.deleteIfExists(overlay);
             Files.deleteIfExists(tmp);
         }
     }
 
-    private Run encode(Path in, Path overlay, Path tmp, String place, String audio) throws IOException {
+    private static Result finish(Path tmp, Path out, Result result) throws IOException {
+        // GB 45438 Appendix E implicit label, written back after the re-encode (XMP uuid box).
+        byte[] labelled =
+                MetadataWriter.write(Files.readAllBytes(tmp), Optional.of("trainedAlgorithmicMedia"), Optional.empty());
+        Files.write(tmp, labelled);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return result;
+    }
+
+    /**
+     * A label on the opening seconds only: re-encode the GOPs up to the first keyframe after it and
+     * stream-copy the rest (see {@link GopSplice}); a 10 s 720p clip with 2 s GOPs re-encodes a fifth of
+     * its frames. False, having written nothing the caller keeps, when the stream cannot be spliced
+     * safely or a step fails: the caller then re-encodes the whole video as before.
+     */
+    private boolean splice(Path in, Path overlay, Path tmp, String place, double shown, Probe p) throws IOException {
+        Optional<GopSplice.Point> point = GopSplice.find(ffprobe, in, shown, p.seconds);
+        if (point.isEmpty()) return false;
+        Path head = tmp.resolveSibling(tmp.getFileName() + ".head.ts");
+        try {
+            // The head runs on to the keyframe, past the label's end: the same enable window applies.
+            Run r = encode(in, overlay, head, place, "none", point);
+            return r.exit == 0 && GopSplice.join(ffmpeg, in, head, point.get(), tmp);
+        } finally {
+            Files.deleteIfExists(head);
+        }
+    }
+
+    /** @param head when present, only the head's frames are encoded, without audio, to MPEG-TS */
+    private Run encode(Path in, Path overlay, Path tmp, String place, String audio, Optional<GopSplice.Point> head)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 ffmpeg,
                 "-nostdin",
@@ -154,9 +185,10 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
                 "-crf",
                 "20",
                 "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                audio));
+                "yuv420p"));
+        if (head.isPresent())
+            cmd.addAll(List.of("-an", "-frames:v", Integer.toString(head.get().headFrames())));
+        else cmd.addAll(List.of("-c:a", audio));
         if (audio.equals("aac")) cmd.addAll(List.of("-b:a", "160k"));
         String x264 = X264_SPEED;
         if (threads > 0) {
@@ -166,7 +198,8 @@ public final class FfmpegVideoLabeller implements VideoLabelWriter {
             x264 = "threads=" + threads + ":" + x264;
         }
         cmd.addAll(List.of("-x264-params", x264));
-        cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
+        if (head.isPresent()) cmd.addAll(List.of("-f", "mpegts", tmp.toString()));
+        else cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4", tmp.toString()));
         return run(cmd, TIMEOUT_SECONDS);
     }
 

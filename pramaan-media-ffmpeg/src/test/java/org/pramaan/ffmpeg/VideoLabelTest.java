@@ -64,6 +64,43 @@ class VideoLabelTest {
     }
 
     @Test
+    void cnOnAClipWithThreeSecondGopsReencodesOnlyTheHeadAndCopiesTheTailBitForBit() throws Exception {
+        // 3 s GOPs at 25 fps: keyframes at 0 and 3 s, so the re-encoded head runs a second past the label.
+        Path in = video("gop.mp4", 6, 75);
+        Path out = dir.resolve("gop-out.mp4");
+        VideoLabelWriter.Result r =
+                labeller.label(in, out, VisibleLabels.Request.of(LabelProfiles.bundled("CN")), Optional.empty());
+        assertThat(r.labelSeconds()).isEqualTo(2.0);
+        assertThat(r.audioCopied()).isTrue();
+        Rectangle area = r.drawn().area();
+        assertThat(diff(frame(in, 0.1), frame(out, 0.1), area))
+                .as("label at 0.1 s")
+                .isGreaterThan(40);
+        assertThat(diff(frame(in, 1.9), frame(out, 1.9), area))
+                .as("label at 1.9 s")
+                .isGreaterThan(40);
+        assertThat(diff(frame(in, 2.5), frame(out, 2.5), area))
+                .as("no label at 2.5 s, re-encoded head")
+                .isLessThan(12);
+        assertThat(diff(frame(in, 4.0), frame(out, 4.0), area))
+                .as("no label at 4 s, copied tail")
+                .isLessThan(12);
+        // Every frame decodes; same count and container duration as the input.
+        List<String> a = frameHashes(in);
+        List<String> b = frameHashes(out);
+        assertThat(b).hasSize(150).hasSameSizeAs(a);
+        assertThat(formatDuration(out)).isEqualTo(formatDuration(in));
+        // The head (first 75 frames, to the keyframe at 3 s) was re-encoded; the tail is the input's, bit
+        // for bit: the full re-encode this replaces changes every frame.
+        assertThat(b.subList(0, 50)).doesNotContainAnyElementsOf(a.subList(0, 50));
+        assertThat(b.subList(75, 150)).isEqualTo(a.subList(75, 150));
+        assertThat(audioMd5(out)).isEqualTo(audioMd5(in));
+        assertThat(probe(out)).contains("h264").contains("aac");
+        assertThat(MetadataLabels.read(Files.readAllBytes(out)).digitalSourceTypes())
+                .hasSize(1);
+    }
+
+    @Test
     void inShowsTheLabelThroughout() throws Exception {
         Path in = video("in.mp4", 4);
         Path out = dir.resolve("out.mp4");
@@ -113,6 +150,10 @@ class VideoLabelTest {
     }
 
     private Path video(String name, int seconds) throws Exception {
+        return video(name, seconds, 250); // x264's default keyint: one keyframe in a short clip
+    }
+
+    private Path video(String name, int seconds, int gop) throws Exception {
         Path p = dir.resolve(name);
         exec(List.of(
                 "ffmpeg",
@@ -134,11 +175,40 @@ class VideoLabelTest {
                 "veryfast",
                 "-pix_fmt",
                 "yuv420p",
+                "-g",
+                Integer.toString(gop),
                 "-c:a",
                 "aac",
                 "-shortest",
                 p.toString()));
         return p;
+    }
+
+    /** MD5 of every decoded video frame, in presentation order. */
+    private static List<String> frameHashes(Path f) throws Exception {
+        String md5 = new String(
+                exec(List.of(
+                        "ffmpeg", "-nostdin", "-v", "error", "-i", f.toString(), "-map", "0:v", "-f", "framemd5", "-")),
+                StandardCharsets.UTF_8);
+        return md5.lines()
+                .filter(l -> !l.startsWith("#"))
+                .map(l -> l.substring(l.lastIndexOf(',') + 1).strip())
+                .toList();
+    }
+
+    private static String formatDuration(Path f) throws Exception {
+        return new String(
+                        exec(List.of(
+                                "ffprobe",
+                                "-v",
+                                "error",
+                                "-show_entries",
+                                "format=duration",
+                                "-of",
+                                "csv=p=0",
+                                f.toString())),
+                        StandardCharsets.UTF_8)
+                .strip();
     }
 
     private static BufferedImage frame(Path f, double at) throws Exception {

@@ -20,6 +20,7 @@ import org.pramaan.detect.DetectorScore;
 import org.pramaan.detect.Evidence;
 import org.pramaan.detect.LoadedDetectors;
 import org.pramaan.detect.RefusedModel;
+import org.pramaan.testkit.OnnxGraphs;
 
 /** Issue 16: load → verify SHA-256 → run → calibrate → score, with models the test writes itself and known answers. */
 class OnnxDetectorTest {

@@ -1,4 +1,4 @@
-package org.pramaan.onnx;
+package org.pramaan.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * installable here (../shared/docs/dependencies.md, experiment 5). Only what the tests need: a
  * graph of nodes with attributes, float initializers, and typed inputs and outputs.
  */
-final class OnnxGraphs {
+public final class OnnxGraphs {
     private OnnxGraphs() {}
 
     /** One protobuf message being written. */
-    static final class Msg {
+    public static final class Msg {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         private void tag(int field, int wire) {
@@ -27,44 +27,44 @@ final class OnnxGraphs {
             out.write((int) v);
         }
 
-        Msg i64(int field, long v) {
+        public Msg i64(int field, long v) {
             tag(field, 0);
             varint(v);
             return this;
         }
 
-        Msg str(int field, String s) {
+        public Msg str(int field, String s) {
             return bytes(field, s.getBytes(StandardCharsets.UTF_8));
         }
 
-        Msg bytes(int field, byte[] b) {
+        public Msg bytes(int field, byte[] b) {
             tag(field, 2);
             varint(b.length);
             out.writeBytes(b);
             return this;
         }
 
-        Msg msg(int field, Msg m) {
+        public Msg msg(int field, Msg m) {
             return bytes(field, m.toBytes());
         }
 
-        Msg f32(int field, float f) {
+        public Msg f32(int field, float f) {
             tag(field, 5);
             int bits = Float.floatToIntBits(f);
             for (int i = 0; i < 4; i++) out.write((bits >>> (8 * i)) & 0xff);
             return this;
         }
 
-        byte[] toBytes() {
+        public byte[] toBytes() {
             return out.toByteArray();
         }
     }
 
     /** TensorProto.DataType FLOAT. */
-    static final int FLOAT = 1;
+    public static final int FLOAT = 1;
 
     /** A ValueInfoProto: a float tensor with the given dims (negative: a named dynamic dim). */
-    static Msg value(String name, long... dims) {
+    public static Msg value(String name, long... dims) {
         Msg shape = new Msg();
         for (int i = 0; i < dims.length; i++) {
             Msg dim = new Msg();
@@ -77,7 +77,7 @@ final class OnnxGraphs {
     }
 
     /** A float TensorProto initializer, raw little-endian data. */
-    static Msg floats(String name, long[] dims, float... data) {
+    public static Msg floats(String name, long[] dims, float... data) {
         Msg t = new Msg();
         for (long d : dims) t.i64(1, d);
         t.i64(2, FLOAT);
@@ -92,14 +92,14 @@ final class OnnxGraphs {
     }
 
     /** An int64 TensorProto initializer (shapes for Reshape), in int64_data (field 7). */
-    static Msg longs(String name, long... data) {
+    public static Msg longs(String name, long... data) {
         Msg t = new Msg().i64(1, data.length).i64(2, 7).str(8, name);
         for (long d : data) t.i64(7, d);
         return t;
     }
 
     /** A NodeProto. */
-    static Msg node(String op, String[] inputs, String[] outputs, Msg... attributes) {
+    public static Msg node(String op, String[] inputs, String[] outputs, Msg... attributes) {
         Msg n = new Msg();
         for (String i : inputs) n.str(1, i);
         for (String o : outputs) n.str(2, o);
@@ -110,19 +110,19 @@ final class OnnxGraphs {
     }
 
     /** AttributeProto INTS. */
-    static Msg ints(String name, long... values) {
+    public static Msg ints(String name, long... values) {
         Msg a = new Msg().str(1, name);
         for (long v : values) a.i64(8, v);
         return a.i64(20, 7);
     }
 
     /** AttributeProto INT. */
-    static Msg integer(String name, long v) {
+    public static Msg integer(String name, long v) {
         return new Msg().str(1, name).i64(3, v).i64(20, 2);
     }
 
     /** A ModelProto (IR version 8, default opset 13) around one graph. */
-    static byte[] model(Msg graph) {
+    public static byte[] model(Msg graph) {
         return new Msg()
                 .i64(1, 8)
                 .str(2, "pramaan-tests")
@@ -135,7 +135,7 @@ final class OnnxGraphs {
      * The mean of one channel of a 1×3×h×w (NCHW) or 1×h×w×3 (NHWC) input: Mul by a one-hot mask
      * scaled by 3, then ReduceMean over every axis but the batch. Output "score", shape [1].
      */
-    static byte[] channelMean(int channel, boolean nchw, long h, long w) {
+    public static byte[] channelMean(int channel, boolean nchw, long h, long w) {
         float[] mask = new float[3];
         mask[channel] = 3f;
         long[] maskDims = nchw ? new long[] {1, 3, 1, 1} : new long[] {1, 1, 1, 3};
@@ -161,7 +161,7 @@ final class OnnxGraphs {
      * Slow on purpose: {@code n} chained 1×3×s×s MatMuls of the input with itself (about
      * 6·s³·n floating-point operations), for the time-limit test.
      */
-    static byte[] slow(int s, int n) {
+    public static byte[] slow(int s, int n) {
         Msg g = new Msg();
         String prev = "pixels";
         for (int i = 0; i < n; i++) {
@@ -184,7 +184,7 @@ final class OnnxGraphs {
     }
 
     /** Accepts any 1×3×h×w input but reshapes it to exactly 1×(3·8·8): a run on any other size fails inside ONNX Runtime. */
-    static byte[] onlyEightByEight() {
+    public static byte[] onlyEightByEight() {
         Msg g = new Msg()
                 .msg(1, node("Reshape", new String[] {"pixels", "flat"}, new String[] {"r"}))
                 .msg(

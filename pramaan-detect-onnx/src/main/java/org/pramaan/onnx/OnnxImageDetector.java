@@ -59,7 +59,8 @@ final class OnnxImageDetector implements Detector {
 
     static OnnxImageDetector open(Path dir, Path manifestFile) throws DetectorFailure {
         String name = manifestFile.getFileName().toString();
-        ModelManifest m = ManifestReader.read(bounded(manifestFile, ManifestReader.MAX_BYTES, name), name);
+        ModelManifest m = ManifestReader.read(
+                bounded(manifestFile, ManifestReader.MAX_BYTES, name, "detect.manifest_invalid"), name);
         if (m.modality() != Modality.IMAGE)
             throw new DetectorFailure(
                     "detect.input_spec",
@@ -69,7 +70,7 @@ final class OnnxImageDetector implements Detector {
         if (!Files.isRegularFile(weights))
             throw new DetectorFailure(
                     "detect.weights_missing", name + ": weights file '" + m.weights() + "' is not in " + dir);
-        byte[] bytes = bounded(weights, MAX_WEIGHTS, m.weights());
+        byte[] bytes = bounded(weights, MAX_WEIGHTS, m.weights(), "detect.weights_missing");
         String actual = sha256(bytes);
         if (!actual.equals(m.sha256()))
             throw new DetectorFailure(
@@ -262,18 +263,16 @@ final class OnnxImageDetector implements Detector {
     }
 
     /** Reads a file only after checking its size, so a huge file is refused rather than read. */
-    private static byte[] bounded(Path file, long max, String name) throws DetectorFailure {
+    private static byte[] bounded(Path file, long max, String name, String unreadable) throws DetectorFailure {
         try {
             long size = Files.size(file);
             if (size > max)
                 throw new DetectorFailure(
-                        size > ManifestReader.MAX_BYTES && max == ManifestReader.MAX_BYTES
-                                ? "detect.manifest_invalid"
-                                : "detect.model_corrupt",
+                        max == ManifestReader.MAX_BYTES ? "detect.manifest_invalid" : "detect.model_corrupt",
                         name + " is " + size + " bytes; at most " + max + " are read");
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DetectorFailure("detect.weights_missing", name + " cannot be read: " + e.getMessage(), e);
+            throw new DetectorFailure(unreadable, name + " cannot be read: " + e.getMessage(), e);
         }
     }
 

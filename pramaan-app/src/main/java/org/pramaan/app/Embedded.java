@@ -209,40 +209,40 @@ public final class Embedded implements AutoCloseable {
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         org.pramaan.media.MediaLimits limits = config.limits();
         BankCuration curation = new BankCuration(banks, audit, clock);
-        return new ApiServices(
-                        new ApiServices.Edge(keys, audit, limits, uploads, clock),
-                        new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
-                        new org.pramaan.http.CaseRoutes.Services(
-                                cases,
-                                bundles(),
-                                store.media(),
-                                screener,
-                                config.policy().contentUrlPattern(),
-                                audit,
-                                limits,
-                                uploads,
-                                clock),
-                        new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
-                        new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
-                        new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
-                        new org.pramaan.http.BankRoutes.Services(
-                                curation, config.banks().imports(), audit, uploads, clock),
-                        new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
-                        new org.pramaan.http.ProvenanceRoutes.Services(
-                                new C2paReader(config.provenance().trust(clock)),
-                                config.provenance().signer(clock, version()),
-                                audit,
-                                limits,
-                                uploads,
-                                config.provenance().filingNumber(),
-                                EmbeddedAdaptersProvider.videoLabels(),
-                                EmbeddedAdaptersProvider.audioLabels(
-                                        config.provenance().spokenPrompts()),
-                                EmbeddedAdaptersProvider.webpEncoder()),
-                        consoleServices(),
-                        generationServices(uploads))
-                .withDetectors(new org.pramaan.http.DetectorRoutes.Services(
-                        detectors, config.detect().modelsDir().isPresent()));
+        ApiServices services = new ApiServices(
+                new ApiServices.Edge(keys, audit, limits, uploads, clock),
+                new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
+                new org.pramaan.http.CaseRoutes.Services(
+                        cases,
+                        bundles(),
+                        store.media(),
+                        screener,
+                        config.policy().contentUrlPattern(),
+                        audit,
+                        limits,
+                        uploads,
+                        clock),
+                new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
+                new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
+                new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
+                new org.pramaan.http.BankRoutes.Services(
+                        curation, config.banks().imports(), audit, uploads, clock),
+                new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
+                new org.pramaan.http.ProvenanceRoutes.Services(
+                        new C2paReader(config.provenance().trust(clock)),
+                        config.provenance().signer(clock, version()),
+                        audit,
+                        limits,
+                        uploads,
+                        config.provenance().filingNumber(),
+                        EmbeddedAdaptersProvider.videoLabels(),
+                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
+                        EmbeddedAdaptersProvider.webpEncoder()),
+                consoleServices(),
+                generationServices(uploads));
+        // Issue 16: the detector models and the refusals, for GET /v1/detectors.
+        return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
+                detectors, config.detect().modelsDir().isPresent()));
     }
 
     /** The detector models loaded from {@code detect.models-dir}, and those refused (issue 16). */

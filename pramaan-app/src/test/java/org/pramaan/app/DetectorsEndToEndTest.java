@@ -63,7 +63,11 @@ class DetectorsEndToEndTest extends ServerTestBase {
         assertThat(r.json().path("configured").asBoolean()).isFalse();
         assertThat(r.json().path("detectors")).isEmpty();
         assertThat(r.json().path("refused")).isEmpty();
-        assertThat(uploadResponse(png(230, 1)).raw()).doesNotContain("DETECTOR_SCORE");
+        ApiClient.Response r2 = uploadResponse(png(230, 1));
+        assertThat(r2.raw()).doesNotContain("DETECTOR_SCORE");
+        assertThat(app.audit().forSubject("media:" + r2.json().path("sha256").asText()))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.details()).doesNotContain("\"models\""));
     }
 
     @Test
@@ -109,6 +113,12 @@ class DetectorsEndToEndTest extends ServerTestBase {
         assertThat(reasons)
                 .contains("detector.synthetic", "red-mean", "0.3.1", "0.833", "region x=0.00 y=0.00 w=1.00 h=1.00");
         assertThat(reasons).contains("detector.review_only");
+        // The audit entry of the screening names the model, its weights hash and the probability.
+        String sha = red.json().path("sha256").asText();
+        assertThat(app.audit().forSubject("media:" + sha))
+                .anySatisfy(e -> assertThat(e.details())
+                        .contains(
+                                "red-mean 0.3.1 sha256:" + sha256(OnnxGraphs.channelMean(0, true, 8, 8)) + " p=0.833"));
 
         ApiClient.Response blue = uploadResponse(png(25, 3));
         assertThat(blue.json().path("assessment").path("tier").asText()).isEqualTo("NO_EVIDENCE");

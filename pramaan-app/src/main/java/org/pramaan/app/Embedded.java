@@ -45,6 +45,8 @@ public final class Embedded implements AutoCloseable {
     private volatile org.pramaan.console.Console console;
     /** Kept so the console's action preview renders people's messages as delivery does (issue 13). */
     private final org.pramaan.notify.CaseNotifier notifier;
+    /** Operator detector models (issue 16); none unless detect.models-dir is set. */
+    private final org.pramaan.detect.LoadedDetectors detectors;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -54,6 +56,7 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.policy().rulePacks().stream()
                 .map(j -> RulePack.load(j, config.policy().rulePackDir()))
                 .toList();
+        this.detectors = DetectorLoading.load(config.detect()); // before the store: bad configuration stops start-up
         this.store = BlobSelection.overlay(
                 AdapterRegistry.installed().open(config.storage().settings()),
                 config.blobs(),
@@ -70,7 +73,7 @@ public final class Embedded implements AutoCloseable {
                 java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)),
                 config.av().matching(),
                 store.unitOfWork());
-        this.screener = screener(config, policy, banks, store.decoders(), clock);
+        this.screener = screener(config, policy, banks, store.decoders(), clock, detectors.detectors());
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
@@ -163,6 +166,17 @@ public final class Embedded implements AutoCloseable {
             HashBanks banks,
             org.pramaan.adapters.Decoders decoders,
             Clock clock) {
+        return screener(config, policy, banks, decoders, clock, List.of());
+    }
+
+    /** As above, with the operator's detector models after the provenance extractors (issue 16). */
+    static Screener screener(
+            PramaanConfig config,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            org.pramaan.adapters.Decoders decoders,
+            Clock clock,
+            List<org.pramaan.detect.Detector> detectors) {
         MetadataSignalExtractor metadata =
                 new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
         org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(
@@ -178,7 +192,9 @@ public final class Embedded implements AutoCloseable {
                         metadata,
                         new org.pramaan.signals.WatermarkSignalExtractor(),
                         new org.pramaan.signals.KeyedWatermarkExtractor(
-                                config.provenance().watermarkKeys())),
+                                config.provenance().watermarkKeys()),
+                        new org.pramaan.signals.DetectorSignalExtractor(
+                                detectors, new org.pramaan.media.image.StandardStillImageDecoder())),
                 banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
@@ -196,7 +212,7 @@ public final class Embedded implements AutoCloseable {
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         org.pramaan.media.MediaLimits limits = config.limits();
         BankCuration curation = new BankCuration(banks, audit, clock);
-        return new ApiServices(
+        ApiServices services = new ApiServices(
                 new ApiServices.Edge(keys, audit, limits, uploads, clock),
                 new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
                 new org.pramaan.http.CaseRoutes.Services(
@@ -227,6 +243,14 @@ public final class Embedded implements AutoCloseable {
                         EmbeddedAdaptersProvider.webpEncoder()),
                 consoleServices(),
                 generationServices(uploads));
+        // Issue 16: the detector models and the refusals, for GET /v1/detectors.
+        return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
+                detectors, config.detect().modelsDir().isPresent()));
+    }
+
+    /** The detector models loaded from {@code detect.models-dir}, and those refused (issue 16). */
+    public org.pramaan.detect.LoadedDetectors detectors() {
+        return detectors;
     }
 
     /**
@@ -374,5 +398,6 @@ public final class Embedded implements AutoCloseable {
         banks.saveIndexSnapshot();
         audit.checkpoints().ifPresent(org.pramaan.audit.AuditCheckpoints::close);
         store.close();
+        detectors.close();
     }
 }

@@ -35,7 +35,8 @@ public record PramaanConfig(
         Banks banks,
         Console console,
         org.pramaan.generation.Generations.Settings generation,
-        Blobs blobs) {
+        Blobs blobs,
+        Detect detect) {
 
     /**
      * Where media bytes are kept ({@code blobs}, issue 15): {@code local} is the store's own (the
@@ -54,6 +55,14 @@ public record PramaanConfig(
             return kind.equals(LOCAL);
         }
     }
+
+    /**
+     * Detector models (issue 16).
+     *
+     * @param modelsDir the operator's models folder ({@code detect.models-dir}); empty: no models, and
+     *                  {@code pramaan-detect-onnx} need not be on the class path
+     */
+    public record Detect(Optional<Path> modelsDir) {}
 
     /**
      * The review console (issue 13).
@@ -381,6 +390,11 @@ public record PramaanConfig(
         KEYS.put("generation.producer", new String[] {
             "Pramaan", "the GB 45438 AIGC ContentProducer written into generated outputs (the service's name or code)"
         });
+        // Detector models (issue 16): operator-installed ONNX files with manifests; nothing is downloaded.
+        KEYS.put("detect.models-dir", new String[] {
+            "",
+            "folder of detector models (*.manifest.json beside their .onnx weights); needs pramaan-detect-onnx on the class path; empty: no models"
+        });
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
         KEYS.put(
                 "console.session-idle-timeout",
@@ -582,7 +596,8 @@ public record PramaanConfig(
                             new Banks(imports),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation(),
-                            blobs())
+                            blobs(),
+                            new Detect(modelsDir()))
                     .checkedTrust(this)
                     .checkedSigning(this);
         }
@@ -843,6 +858,13 @@ public record PramaanConfig(
             if (f.isBlank()) return Optional.empty();
             if (!Files.isRegularFile(Path.of(f))) throw bad(key, "is not a file");
             return Optional.of(Path.of(f));
+        }
+
+        private Optional<Path> modelsDir() {
+            String d = values.get("detect.models-dir");
+            if (d.isBlank()) return Optional.empty();
+            if (!Files.isDirectory(Path.of(d))) throw bad("detect.models-dir", "is not a folder");
+            return Optional.of(Path.of(d));
         }
 
         private Optional<Path> ruleDir() {

@@ -35,6 +35,15 @@ public final class Server implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // Issue 16: say which detector models score uploads, and which were refused and why.
+        app.detectors()
+                .detectors()
+                .forEach(d -> LOG.info(
+                        "detector model {} {} loaded (sha256 {})",
+                        d.manifest().id(),
+                        d.manifest().version(),
+                        d.manifest().sha256()));
+        app.detectors().refused().forEach(r -> LOG.warn("detector model {} refused: {}", r.file(), r.message()));
         long every = app.config().policy().clockCheckInterval().toMillis();
         List<ScheduledFuture<?>> periodic = new ArrayList<>();
         Readiness readiness =

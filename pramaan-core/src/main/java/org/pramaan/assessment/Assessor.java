@@ -15,6 +15,9 @@ import org.pramaan.signals.SignalType;
  *       declaration never overrides evidence, it only adds a contradiction reason.</li>
  *   <li>MODERATE generator traces, or GB 45438 Label "2"/"3", make it suspected.</li>
  *   <li>WEAK AI hints make it inconclusive.</li>
+ *   <li>A detector model's calibrated probability at or above its operating point makes it
+ *       suspected at most, never confirmed; disagreements with deterministic evidence are reasons
+ *       ({@link DetectorReasons}).</li>
  * </ul>
  * Hashes and bare manifest presence (INFO) never move the tier: a C2PA manifest alone says nothing
  * about AI, and treating edit history as AI is the "Made with AI" mislabel to avoid. A validated C2PA
@@ -63,6 +66,7 @@ public final class Assessor {
                         : !suspected.isEmpty()
                                 ? Tier.SUSPECTED_SYNTHETIC
                                 : !weak.isEmpty() ? Tier.INCONCLUSIVE : Tier.NO_EVIDENCE;
+        reasons.addAll(DetectorReasons.after(signals, tier, confirmed, suspected));
         if (tier == Tier.NO_EVIDENCE) {
             reasons.add(new Reason(
                     "no_evidence",
@@ -102,6 +106,10 @@ public final class Assessor {
             boolean acts = !s.attributes().containsKey("inert");
             return acts && "known-deepfake".equals(s.attributes().get("bankKind")) ? Weight.CONFIRMS : Weight.NEUTRAL;
         }
+        if (DetectorReasons.isModel(s)) {
+            // A model's score alone never confirms (issue 16): at most "suspected", whatever strength it carries.
+            return DetectorReasons.saysSynthetic(s) ? Weight.SUSPECTS : Weight.NEUTRAL;
+        }
         if ("false".equals(s.attributes().get("synthetic"))) return Weight.NEUTRAL;
         return switch (s.strength()) {
             case STRONG -> Weight.CONFIRMS;
@@ -115,6 +123,7 @@ public final class Assessor {
     }
 
     private static Reason reasonFor(Signal s, int index) {
+        if (DetectorReasons.isModel(s)) return DetectorReasons.suspects(s, index);
         String code = switch (s.type()) {
             case IPTC_DIGITAL_SOURCE_TYPE -> "iptc.digital_source_type";
             case GB45438_AIGC -> "gb45438.aigc_label_" + s.value();

@@ -127,6 +127,15 @@ public final class JurisdictionPolicy {
         }
         if (fromBanks.isPresent()) return new Outcome(fromBanks.get(), reasons);
         Rule r = tiers.get(assessment.tier());
+        if (assessment.restsOnModelsOnly() && r.decision().compareTo(Decision.REVIEW) > 0) {
+            // Issue 16: a model's score alone never takes anything down, even where a policy blocks its tier.
+            reasons.add(new Reason(
+                    "policy.detector_cap",
+                    jurisdiction + " policy " + version + ": " + assessment.tier() + " → " + r.decision()
+                            + ", lowered to REVIEW because only detector models say synthetic",
+                    List.of()));
+            return new Outcome(Decision.REVIEW, reasons);
+        }
         reasons.add(new Reason(
                 "policy.tier." + assessment.tier().name().toLowerCase(Locale.ROOT),
                 jurisdiction + " policy " + version + ": " + assessment.tier() + " → " + r.decision() + ". "

@@ -109,32 +109,37 @@ public final class Intake {
                 context.externalId(),
                 context.declaration(),
                 report.decision()));
-        audit.append(
-                "media.screened",
-                "media:" + report.sha256(),
-                AuditLog.details(
-                        "uploadId",
-                        upload.id(),
-                        "type",
-                        report.info().type().name(),
-                        "tier",
-                        report.assessment().tier().name(),
-                        "decision",
-                        report.decision().name(),
-                        "matches",
-                        report.matches().stream()
-                                .map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance())
-                                .toList(),
-                        "uploaderId",
-                        context.uploaderId().orElse(""),
-                        "externalId",
-                        context.externalId().orElse(""),
-                        "vpdqFrames",
-                        report.av().vpdq().size(),
-                        "audioFingerprint",
-                        report.av().audio().isPresent(),
-                        "hashErrors",
-                        report.av().errors()));
+        java.util.Map<String, Object> details = AuditLog.details(
+                "uploadId",
+                upload.id(),
+                "type",
+                report.info().type().name(),
+                "tier",
+                report.assessment().tier().name(),
+                "decision",
+                report.decision().name(),
+                "matches",
+                report.matches().stream()
+                        .map(m -> m.bank() + "#" + m.itemId() + "/" + m.method() + ":" + m.distance())
+                        .toList(),
+                "uploaderId",
+                context.uploaderId().orElse(""),
+                "externalId",
+                context.externalId().orElse(""),
+                "vpdqFrames",
+                report.av().vpdq().size(),
+                "audioFingerprint",
+                report.av().audio().isPresent(),
+                "hashErrors",
+                report.av().errors());
+        // Issue 16: the verdict records the exact models that scored it (id, version, weights hash, probability).
+        java.util.List<String> models = report.signals().stream()
+                .filter(s -> s.type() == org.pramaan.signals.SignalType.DETECTOR_SCORE)
+                .map(s -> s.attributes().get("model") + " " + s.attributes().get("version") + " sha256:"
+                        + s.attributes().getOrDefault("sha256", "-") + " p=" + s.value())
+                .toList();
+        if (!models.isEmpty()) details.put("models", models);
+        audit.append("media.screened", "media:" + report.sha256(), details);
         return new MediaScreened(record, upload, report, existing.isEmpty());
     }
 }

@@ -23,5 +23,10 @@ public enum SignalType {
     /** The file matched an item in a hash bank. */
     HASH_BANK_MATCH,
     /** A known invisible watermark decoded from the pixels (SD/SDXL {@code dwtDct}), with its bit-match ratio. */
-    INVISIBLE_WATERMARK
+    INVISIBLE_WATERMARK,
+    /**
+     * An operator-installed detector model's calibrated probability (issue 16), with the model, its
+     * version and weights hash, and the regions that drove it; never more than "suspected".
+     */
+    DETECTOR_SCORE
 }

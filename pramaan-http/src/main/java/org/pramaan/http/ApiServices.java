@@ -35,7 +35,8 @@ public record ApiServices(
         DeliveryRoutes.Services deliveries,
         ProvenanceRoutes.Services provenance,
         ConsoleRoutes.Services console,
-        GenerationRoutes.Services generations) {
+        GenerationRoutes.Services generations,
+        DetectorRoutes.Services detectors) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -48,6 +49,41 @@ public record ApiServices(
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(generations, "generations");
+        Objects.requireNonNull(detectors, "detectors");
+    }
+
+    /** Without detector models (issue 16): {@code GET /v1/detectors} lists none. */
+    public ApiServices(
+            Edge edge,
+            MediaRoutes.Services media,
+            CaseRoutes.Services cases,
+            HoldRoutes.Services holds,
+            HashRoutes.Services hashes,
+            HmaRoutes.Services hma,
+            BankRoutes.Services banks,
+            DeliveryRoutes.Services deliveries,
+            ProvenanceRoutes.Services provenance,
+            ConsoleRoutes.Services console,
+            GenerationRoutes.Services generations) {
+        this(
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                DetectorRoutes.Services.none());
+    }
+
+    /** The same services with the deployment's detector models. */
+    public ApiServices withDetectors(DetectorRoutes.Services d) {
+        return new ApiServices(
+                edge, media, cases, holds, hashes, hma, banks, deliveries, provenance, console, generations, d);
     }
 
     /**

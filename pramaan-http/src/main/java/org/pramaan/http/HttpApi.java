@@ -164,6 +164,9 @@ public final class HttpApi {
                 Route.guarded(
                         "POST", "/v1/users/{id}/rules-shown", Permission.PROVENANCE_SIGN, generations::rulesShown),
                 Route.guarded("GET", "/v1/users/rules-due", Permission.PROVENANCE_SIGN, generations::rulesDue),
+                // Issue 16: loaded detector models with their manifests; read like the other case-side lists.
+                Route.guarded(
+                        "GET", "/v1/detectors", Permission.CASE_READ, new DetectorRoutes(services.detectors())::list),
                 Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
                 Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
                 Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),

@@ -1,0 +1,24 @@
+package org.pramaan.detect;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * A loaded model (port). Implementations verify the weights against {@link #manifest()} before they
+ * exist, preprocess as the manifest says, and calibrate with its table; {@code pramaan-detect-onnx}
+ * runs ONNX models. Instances are shared by screening threads, so {@link #score} is thread-safe.
+ */
+public interface Detector extends AutoCloseable {
+    ModelManifest manifest();
+
+    /**
+     * Scores one decoded image (a whole image for {@link Modality#IMAGE} models).
+     *
+     * @throws DetectorFailure the model threw or ran past its time limit; the caller falls back to
+     *                         the other signals
+     */
+    DetectorScore score(BufferedImage image) throws DetectorFailure;
+
+    /** Frees the runtime's native memory; idempotent. */
+    @Override
+    void close();
+}

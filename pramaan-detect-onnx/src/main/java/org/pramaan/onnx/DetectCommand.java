@@ -1,0 +1,11 @@
+package org.pramaan.onnx;
+
+import picocli.CommandLine.Command;
+
+/** {@code pramaan detect …}: tools for detector models (issue 16). */
+@Command(
+        name = "detect",
+        description = "Detector models (optional module pramaan-detect-onnx).",
+        mixinStandardHelpOptions = true,
+        subcommands = {DetectBench.class})
+public final class DetectCommand {}

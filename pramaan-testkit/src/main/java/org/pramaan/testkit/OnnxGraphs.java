@@ -1,0 +1,204 @@
+package org.pramaan.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes small ONNX models as raw protobuf (onnx.proto3 field numbers), because no ONNX tooling is
+ * installable here (../shared/docs/dependencies.md, experiment 5). Only what the tests need: a
+ * graph of nodes with attributes, float initializers, and typed inputs and outputs.
+ */
+public final class OnnxGraphs {
+    private OnnxGraphs() {}
+
+    /** One protobuf message being written. */
+    public static final class Msg {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        private void tag(int field, int wire) {
+            varint(((long) field << 3) | wire);
+        }
+
+        private void varint(long v) {
+            while ((v & ~0x7FL) != 0) {
+                out.write((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            out.write((int) v);
+        }
+
+        public Msg i64(int field, long v) {
+            tag(field, 0);
+            varint(v);
+            return this;
+        }
+
+        public Msg str(int field, String s) {
+            return bytes(field, s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Msg bytes(int field, byte[] b) {
+            tag(field, 2);
+            varint(b.length);
+            out.writeBytes(b);
+            return this;
+        }
+
+        public Msg msg(int field, Msg m) {
+            return bytes(field, m.toBytes());
+        }
+
+        public Msg f32(int field, float f) {
+            tag(field, 5);
+            int bits = Float.floatToIntBits(f);
+            for (int i = 0; i < 4; i++) out.write((bits >>> (8 * i)) & 0xff);
+            return this;
+        }
+
+        public byte[] toBytes() {
+            return out.toByteArray();
+        }
+    }
+
+    /** TensorProto.DataType FLOAT. */
+    public static final int FLOAT = 1;
+
+    /** A ValueInfoProto: a float tensor with the given dims (negative: a named dynamic dim). */
+    public static Msg value(String name, long... dims) {
+        Msg shape = new Msg();
+        for (int i = 0; i < dims.length; i++) {
+            Msg dim = new Msg();
+            if (dims[i] >= 0) dim.i64(1, dims[i]);
+            else dim.str(2, "d" + i);
+            shape.msg(1, dim);
+        }
+        Msg tensor = new Msg().i64(1, FLOAT).msg(2, shape);
+        return new Msg().str(1, name).msg(2, new Msg().msg(1, tensor));
+    }
+
+    /** A float TensorProto initializer, raw little-endian data. */
+    public static Msg floats(String name, long[] dims, float... data) {
+        Msg t = new Msg();
+        for (long d : dims) t.i64(1, d);
+        t.i64(2, FLOAT);
+        t.str(8, name);
+        byte[] raw = new byte[data.length * 4];
+        for (int i = 0; i < data.length; i++) {
+            int bits = Float.floatToIntBits(data[i]);
+            for (int k = 0; k < 4; k++) raw[4 * i + k] = (byte) (bits >>> (8 * k));
+        }
+        t.bytes(9, raw);
+        return t;
+    }
+
+    /** An int64 TensorProto initializer (shapes for Reshape), in int64_data (field 7). */
+    public static Msg longs(String name, long... data) {
+        Msg t = new Msg().i64(1, data.length).i64(2, 7).str(8, name);
+        for (long d : data) t.i64(7, d);
+        return t;
+    }
+
+    /** A NodeProto. */
+    public static Msg node(String op, String[] inputs, String[] outputs, Msg... attributes) {
+        Msg n = new Msg();
+        for (String i : inputs) n.str(1, i);
+        for (String o : outputs) n.str(2, o);
+        n.str(3, op + "_" + outputs[0]);
+        n.str(4, op);
+        for (Msg a : attributes) n.msg(5, a);
+        return n;
+    }
+
+    /** AttributeProto INTS. */
+    public static Msg ints(String name, long... values) {
+        Msg a = new Msg().str(1, name);
+        for (long v : values) a.i64(8, v);
+        return a.i64(20, 7);
+    }
+
+    /** AttributeProto INT. */
+    public static Msg integer(String name, long v) {
+        return new Msg().str(1, name).i64(3, v).i64(20, 2);
+    }
+
+    /** A ModelProto (IR version 8, default opset 13) around one graph. */
+    public static byte[] model(Msg graph) {
+        return new Msg()
+                .i64(1, 8)
+                .str(2, "pramaan-tests")
+                .msg(7, graph)
+                .msg(8, new Msg().str(1, "").i64(2, 13))
+                .toBytes();
+    }
+
+    /**
+     * The mean of one channel of a 1×3×h×w (NCHW) or 1×h×w×3 (NHWC) input: Mul by a one-hot mask
+     * scaled by 3, then ReduceMean over every axis but the batch. Output "score", shape [1].
+     */
+    public static byte[] channelMean(int channel, boolean nchw, long h, long w) {
+        float[] mask = new float[3];
+        mask[channel] = 3f;
+        long[] maskDims = nchw ? new long[] {1, 3, 1, 1} : new long[] {1, 1, 1, 3};
+        long[] inDims = nchw ? new long[] {1, 3, h, w} : new long[] {1, h, w, 3};
+        Msg g = new Msg()
+                .msg(1, node("Mul", new String[] {"pixels", "mask"}, new String[] {"picked"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"picked"},
+                                new String[] {"score"},
+                                ints("axes", 1, 2, 3),
+                                integer("keepdims", 0)))
+                .str(2, "channel-mean")
+                .msg(5, floats("mask", maskDims, mask))
+                .msg(11, value("pixels", inDims))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
+
+    /**
+     * Slow on purpose: {@code n} chained 1×3×s×s MatMuls of the input with itself (about
+     * 6·s³·n floating-point operations), for the time-limit test.
+     */
+    public static byte[] slow(int s, int n) {
+        Msg g = new Msg();
+        String prev = "pixels";
+        for (int i = 0; i < n; i++) {
+            String next = "m" + i;
+            g.msg(1, node("MatMul", new String[] {prev, prev}, new String[] {next}));
+            prev = next;
+        }
+        g.msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {prev},
+                                new String[] {"score"},
+                                ints("axes", 1, 2, 3),
+                                integer("keepdims", 0)))
+                .str(2, "slow")
+                .msg(11, value("pixels", 1, 3, s, s))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
+
+    /** Accepts any 1×3×h×w input but reshapes it to exactly 1×(3·8·8): a run on any other size fails inside ONNX Runtime. */
+    public static byte[] onlyEightByEight() {
+        Msg g = new Msg()
+                .msg(1, node("Reshape", new String[] {"pixels", "flat"}, new String[] {"r"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"r"},
+                                new String[] {"score"},
+                                ints("axes", 1),
+                                integer("keepdims", 0)))
+                .str(2, "fixed-reshape")
+                .msg(5, longs("flat", 1, 192))
+                .msg(11, value("pixels", 1, 3, -1, -1))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
+}

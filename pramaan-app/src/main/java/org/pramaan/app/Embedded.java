@@ -348,6 +348,11 @@ public final class Embedded implements AutoCloseable {
         return cases;
     }
 
+    /** Regulators' reports computed from the store (issue 17); each generated one is audited with its digest. */
+    public org.pramaan.reports.Reports reports() {
+        return new org.pramaan.reports.Reports(store.reports(), cases.noticeTypes(), audit, clock);
+    }
+
     public org.pramaan.cases.Retention retention() {
         return retention;
     }

@@ -16,8 +16,10 @@ import org.pramaan.notify.Delivery;
  */
 public interface ReportSource {
     /**
-     * Cases that touch the period: received in it, or with any event in it (an action this month on a
-     * notice of last month counts in this month's actions). Ordered by id.
+     * Every case that can count in the period: received before its end and either received in it, still
+     * open, or with an event at or after its start (an action this month on a notice of last month counts
+     * in this month's actions; a notice of last month removed next month was overdue during this one).
+     * Ordered by id. The reports select exactly from these by the events' times.
      */
     List<CaseFile> cases(Instant from, Instant to);
 
@@ -30,10 +32,11 @@ public interface ReportSource {
     /** Transparency Database submissions (DSA art.24(5)) enqueued in the period, oldest first (ties by id). */
     List<Delivery> statementSubmissions(Instant from, Instant to);
 
-    /** Whether {@code c} touches {@code [from, to)}: received in it or with an event in it (what {@link #cases} selects). */
+    /** Whether {@code c} can count in {@code [from, to)}: what {@link #cases} selects. */
     static boolean touches(CaseFile c, Instant from, Instant to) {
-        if (!c.receivedAt().isBefore(from) && c.receivedAt().isBefore(to)) return true;
-        for (org.pramaan.cases.CaseEvent e : c.events()) if (!e.at().isBefore(from) && e.at().isBefore(to)) return true;
+        if (!c.receivedAt().isBefore(to)) return false;
+        if (!c.receivedAt().isBefore(from) || c.state() == org.pramaan.cases.CaseState.OPEN) return true;
+        for (org.pramaan.cases.CaseEvent e : c.events()) if (!e.at().isBefore(from)) return true;
         return false;
     }
 

@@ -45,17 +45,27 @@ public abstract class ReportSourceContract {
     static final Instant TO = Instant.parse("2026-11-30T18:30:00Z"); // 1 Dec 2026 00:00 IST
 
     @Test
-    void casesReceivedInThePeriodOrActedOnInItByIdAndNoOthers() {
+    void casesReceivedBeforeThePeriodEndsThatAreInItOpenOrActedOnLaterByIdAndNoOthers() {
         Stores s = createStores(dir);
-        s.cases().save(Samples.openCase("C-BEFORE", FROM.minusNanos(1000), Duration.ofHours(2)));
+        CaseFile settledBefore = Samples.openCase("A-SETTLED-BEFORE", FROM.minusSeconds(7200), Duration.ofHours(2));
+        s.cases().save(Samples.closed(settledBefore, FROM.minusNanos(1000)));
+        s.cases().save(Samples.openCase("C-OPEN-BEFORE", FROM.minusNanos(1000), Duration.ofHours(2)));
+        CaseFile actedAfter = Samples.openCase("D-ACTED-AFTER", FROM.minusSeconds(60), Duration.ofHours(2));
+        s.cases()
+                .save(Samples.closed(
+                        withEvent(actedAfter, new CaseEvent.ActionTaken(TO.plusSeconds(5), Map.of("action", "REMOVE"))),
+                        TO.plusSeconds(5)));
         s.cases().save(Samples.openCase("C-AT-FROM", FROM, Duration.ofHours(2)));
         s.cases().save(Samples.openCase("C-LAST", TO.minusNanos(1000), Duration.ofHours(2)));
         s.cases().save(Samples.openCase("C-AT-TO", TO, Duration.ofHours(2)));
         CaseFile old = Samples.openCase("B-OLD-ACTED", FROM.minus(Duration.ofDays(3)), Duration.ofHours(2));
-        s.cases().save(withEvent(old, new CaseEvent.ActionTaken(FROM.plusSeconds(60), Map.of("action", "REMOVE"))));
+        s.cases()
+                .save(Samples.closed(
+                        withEvent(old, new CaseEvent.ActionTaken(FROM.plusSeconds(60), Map.of("action", "REMOVE"))),
+                        FROM.plusSeconds(60)));
         List<String> ids =
                 s.reports().cases(FROM, TO).stream().map(CaseFile::id).toList();
-        assertThat(ids).containsExactly("B-OLD-ACTED", "C-AT-FROM", "C-LAST");
+        assertThat(ids).containsExactly("B-OLD-ACTED", "C-AT-FROM", "C-LAST", "C-OPEN-BEFORE", "D-ACTED-AFTER");
     }
 
     @Test

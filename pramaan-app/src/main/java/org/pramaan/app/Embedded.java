@@ -223,7 +223,8 @@ public final class Embedded implements AutoCloseable {
                         EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
                         EmbeddedAdaptersProvider.webpEncoder()),
                 consoleServices(),
-                generationServices(uploads));
+                generationServices(uploads),
+                java.util.Optional.of(reports()));
     }
 
     /**

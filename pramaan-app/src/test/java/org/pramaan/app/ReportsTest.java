@@ -174,9 +174,7 @@ class ReportsTest {
         assertThat(entries.get(1).details())
                 .contains("\"sha256\":\"" + csv.sha256() + "\"")
                 .contains("\"format\":\"csv\"");
-        assertThat(json.body())
-                .contains("\"ids\":[\"" + a.id() + "\"]")
-                .doesNotContain("\"value\":null");
+        assertThat(json.body()).contains("\"ids\":[\"" + a.id() + "\"]").doesNotContain("\"value\":null");
         assertThat(csv.body().lines().findFirst().orElseThrow())
                 .isEqualTo(
                         "report,period_from,period_to,zone,section,section_title,indicator,label,value,unit,records");

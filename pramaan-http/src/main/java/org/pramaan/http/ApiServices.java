@@ -35,7 +35,36 @@ public record ApiServices(
         DeliveryRoutes.Services deliveries,
         ProvenanceRoutes.Services provenance,
         ConsoleRoutes.Services console,
-        GenerationRoutes.Services generations) {
+        GenerationRoutes.Services generations,
+        Optional<org.pramaan.reports.Reports> reports) {
+    /** Without reports (issue 17): {@code GET /v1/reports/...} answers 503. */
+    public ApiServices(
+            Edge edge,
+            MediaRoutes.Services media,
+            CaseRoutes.Services cases,
+            HoldRoutes.Services holds,
+            HashRoutes.Services hashes,
+            HmaRoutes.Services hma,
+            BankRoutes.Services banks,
+            DeliveryRoutes.Services deliveries,
+            ProvenanceRoutes.Services provenance,
+            ConsoleRoutes.Services console,
+            GenerationRoutes.Services generations) {
+        this(
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                Optional.empty());
+    }
+
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -48,6 +77,7 @@ public record ApiServices(
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(generations, "generations");
+        Objects.requireNonNull(reports, "reports");
     }
 
     /**

@@ -56,7 +56,7 @@ class ReportRoutesTest extends ServerTestBase {
         refused("/v1/reports/dsa?from=2026-02-30&to=2026-03-01", "from", "no calendar date");
         refused("/v1/reports/dsa?from=2026-01-01", "to", "required");
         refused("/v1/reports/dsa?month=2026-01&from=2026-01-01", "from", "not both");
-        refused("/v1/reports/cn?month=2026-02&format=pdf", "format", "json or csv");
+        refused("/v1/reports/cn?month=2026-02&format=pdf", "format", "json, csv or html");
         assertThat(app.audit().forSubject("report:dsa:2026-01-01..2026-01-31")).isEmpty();
     }
 

@@ -7,7 +7,9 @@ public enum ReportFormat {
     /** Every figure with its ids and basis (the traceable form). */
     JSON("json", "application/json"),
     /** One row per figure in the template's order: section, indicator, value. */
-    CSV("csv", "text/csv; charset=utf-8");
+    CSV("csv", "text/csv; charset=utf-8"),
+    /** The human report: tables and SVG charts, well-formed XHTML so a PDF renderer can read it. */
+    HTML("html", "text/html; charset=utf-8");
 
     private final String wireName;
     private final String mediaType;
@@ -28,6 +30,6 @@ public enum ReportFormat {
     public static ReportFormat parse(String s) {
         for (ReportFormat f : values()) if (f.wireName.equals(s)) return f;
         String shown = s.length() <= 16 ? s : s.substring(0, 16) + "…";
-        throw new Invalid("format", "unknown report format '" + shown + "': use json or csv");
+        throw new Invalid("format", "unknown report format '" + shown + "': use json, csv or html");
     }
 }

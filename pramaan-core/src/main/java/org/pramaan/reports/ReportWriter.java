@@ -17,6 +17,7 @@ public final class ReportWriter {
         return switch (format) {
             case JSON -> Json.write(view(r));
             case CSV -> csv(r);
+            case HTML -> ReportHtml.write(r);
         };
     }
 
@@ -50,6 +51,15 @@ public final class ReportWriter {
             sections.add(Map.of("key", s.key(), "title", s.title(), "basis", s.basis(), "figures", figures));
         }
         m.put("sections", sections);
+        m.put(
+                "charts",
+                Map.of(
+                        "receivedPerDay",
+                        r.charts().received().stream()
+                                .map(d -> Map.of("date", d.date().toString(), "count", d.count()))
+                                .toList(),
+                        "timeAgainstLimit",
+                        Map.of("buckets", Charts.BUCKETS, "counts", r.charts().againstLimit())));
         return m;
     }
 

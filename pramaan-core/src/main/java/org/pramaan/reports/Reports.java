@@ -97,7 +97,7 @@ public final class Reports {
             case TAKE_IT_DOWN -> TakeItDownReport.build(in);
             case CN -> ChinaReport.build(in);
         };
-        return new Report(kind, period, now, sections);
+        return new Report(kind, period, now, sections, Charts.of(in));
     }
 
     /** Computes, writes and records the report in the audit log with its SHA-256 and who asked for it. */

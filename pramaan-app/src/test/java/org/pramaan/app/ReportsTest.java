@@ -318,6 +318,41 @@ class ReportsTest {
                 t.plus(Duration.ofDays(184)));
     }
 
+    /** The PDF rasterised by poppler's pdftoppm (issue 17 "done when"): every page becomes a PNG. */
+    @Test
+    void thePdfRendersToPngPages() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        boolean present = java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "pdftoppm")));
+        if (!ci)
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    present, "pdftoppm (Debian poppler-utils) is not installed: the PDF is not rasterised");
+        clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+        Report r = app.reports()
+                .compute(ReportKind.DSA, ReportPeriod.dates("2026-11-01", "2026-11-30", ReportKind.DSA.zone()));
+        Path pdf = Files.write(dir.resolve("dsa.pdf"), ReportPdf.render(r));
+        Process p = new ProcessBuilder(
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "50",
+                        pdf.toString(),
+                        dir.resolve("page").toString())
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(log).isZero();
+        int pages;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("page"))
+                            .count())
+                    .isEqualTo(pages);
+        }
+    }
+
     static String sha256(String s) throws Exception {
         return HexFormat.of()
                 .formatHex(

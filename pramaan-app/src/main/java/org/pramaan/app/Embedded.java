@@ -245,7 +245,8 @@ public final class Embedded implements AutoCloseable {
                 generationServices(uploads));
         // Issue 16: the detector models and the refusals, for GET /v1/detectors.
         return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
-                detectors, config.detect().modelsDir().isPresent()));
+                        detectors, config.detect().modelsDir().isPresent()))
+                .withReports(reports());
     }
 
     /** The detector models loaded from {@code detect.models-dir}, and those refused (issue 16). */
@@ -378,6 +379,12 @@ public final class Embedded implements AutoCloseable {
 
     public CaseService cases() {
         return cases;
+    }
+
+    /** Regulators' reports computed from the store (issue 17); each generated one is audited with its digest. */
+    public org.pramaan.reports.Reports reports() {
+        return new org.pramaan.reports.Reports(
+                store.reports(), cases.noticeTypes(), audit, clock, java.util.Optional.of(ReportPdf::render));
     }
 
     public org.pramaan.cases.Retention retention() {

@@ -149,6 +149,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public org.pramaan.reports.Reports reports() {
+        return app().reports();
+    }
+
+    @Override
     public org.pramaan.notify.DeliveryRepository deliveries() {
         return app().adapters().deliveries();
     }

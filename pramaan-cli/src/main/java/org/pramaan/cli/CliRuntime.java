@@ -91,6 +91,11 @@ public interface CliRuntime extends AutoCloseable {
         throw new UnsupportedOperationException("this runtime keeps no generation records");
     }
 
+    /** Regulators' reports from the data directory (issue 17). */
+    default org.pramaan.reports.Reports reports() {
+        throw new UnsupportedOperationException("this runtime makes no reports");
+    }
+
     /** Media intake on the data directory (creates it if needed). */
     org.pramaan.intake.Intake intake();
 

@@ -50,6 +50,9 @@ public interface Adapters extends AutoCloseable {
 
     IdempotencyStore idempotency();
 
+    /** What reports read by period (issue 17). */
+    org.pramaan.reports.ReportSource reports();
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

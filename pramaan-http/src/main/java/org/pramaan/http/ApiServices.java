@@ -36,7 +36,8 @@ public record ApiServices(
         ProvenanceRoutes.Services provenance,
         ConsoleRoutes.Services console,
         GenerationRoutes.Services generations,
-        DetectorRoutes.Services detectors) {
+        DetectorRoutes.Services detectors,
+        Optional<org.pramaan.reports.Reports> reports) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -50,9 +51,10 @@ public record ApiServices(
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(generations, "generations");
         Objects.requireNonNull(detectors, "detectors");
+        Objects.requireNonNull(reports, "reports");
     }
 
-    /** Without detector models (issue 16): {@code GET /v1/detectors} lists none. */
+    /** Without detector models (issue 16): {@code GET /v1/detectors} lists none; without reports (issue 17): {@code GET /v1/reports/...} answers 503. */
     public ApiServices(
             Edge edge,
             MediaRoutes.Services media,
@@ -77,13 +79,44 @@ public record ApiServices(
                 provenance,
                 console,
                 generations,
-                DetectorRoutes.Services.none());
+                DetectorRoutes.Services.none(),
+                Optional.empty());
     }
 
     /** The same services with the deployment's detector models. */
     public ApiServices withDetectors(DetectorRoutes.Services d) {
         return new ApiServices(
-                edge, media, cases, holds, hashes, hma, banks, deliveries, provenance, console, generations, d);
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                d,
+                reports);
+    }
+
+    /** The same services with the deployment's reports (issue 17). */
+    public ApiServices withReports(org.pramaan.reports.Reports r) {
+        return new ApiServices(
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                detectors,
+                Optional.of(r));
     }
 
     /**

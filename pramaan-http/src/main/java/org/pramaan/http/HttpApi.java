@@ -129,6 +129,9 @@ public final class HttpApi {
                 Route.guarded("GET", "/v1/banks/{name}/export", Permission.BANKS_READ, banks::export),
                 Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit),
                 Route.guarded("GET", "/v1/deliveries", Permission.AUDIT_READ, deliveries::list),
+                // Issue 17: regulators' reports are an administrator's (auditor's) read of the whole store.
+                Route.guarded(
+                        "GET", "/v1/reports/{kind}", Permission.AUDIT_READ, new ReportRoutes(services.reports())::get),
                 Route.guarded("POST", "/v1/deliveries/{id}/retry", Permission.AUDIT_READ, deliveries::retry),
                 // The review console's back end (issue 13): routing, queues, quality review, preferences, accounts.
                 Route.guarded("POST", "/v1/cases/{id}/claim", Permission.CASE_ACT, console::claim),

@@ -67,6 +67,11 @@ public final class PostgresStore implements Adapters {
     }
 
     @Override
+    public org.pramaan.reports.ReportSource reports() {
+        return new PgReportSource(db);
+    }
+
+    @Override
     public MediaRepository media() {
         return new PgMediaRepository(db);
     }

@@ -105,6 +105,15 @@ class PostgresContractsTest {
     }
 
     @Nested
+    class Reports extends org.pramaan.testkit.contracts.ReportSourceContract {
+        @Override
+        protected Stores createStores(Path dir) {
+            PostgresStore s = open(dir);
+            return new Stores(s.cases(), s.media(), s.generations(), s.deliveries(), s.reports());
+        }
+    }
+
+    @Nested
     class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
         @Override
         protected org.pramaan.access.PersonRepository createRepository(Path dir) {

@@ -116,6 +116,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.reports.ReportSource reports() {
+        return new SqliteReportSource(db);
+    }
+
+    @Override
     public BlobStore blobs() {
         return blobs;
     }

@@ -44,6 +44,15 @@ class SqliteContractsTest {
     }
 
     @Nested
+    class Reports extends org.pramaan.testkit.contracts.ReportSourceContract {
+        @Override
+        protected Stores createStores(Path dir) {
+            EmbeddedStore s = open(dir);
+            return new Stores(s.cases(), s.media(), s.generations(), s.deliveries(), s.reports());
+        }
+    }
+
+    @Nested
     class Cases extends CaseRepositoryContract {
         @Override
         protected CaseRepository createRepository(Path dir) {

@@ -52,6 +52,7 @@ public final class MemoryStore {
     private final MemoryIdempotencyStore idempotency = new MemoryIdempotencyStore(this);
     private final MemoryPersonRepository people = new MemoryPersonRepository(this);
     private final MemoryGenerationRepository generations = new MemoryGenerationRepository(this);
+    private final MemoryReportSource reports = new MemoryReportSource(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -126,6 +127,11 @@ public final class MemoryStore {
 
     public org.pramaan.access.PersonRepository people() {
         return people;
+    }
+
+    /** What reports read by period (issue 17). */
+    public org.pramaan.reports.ReportSource reports() {
+        return reports;
     }
 
     public IdempotencyStore idempotency() {

@@ -38,6 +38,15 @@ class MemoryContractsTest {
     }
 
     @Nested
+    class Reports extends org.pramaan.testkit.contracts.ReportSourceContract {
+        @Override
+        protected Stores createStores(Path dir) {
+            MemoryStore m = MemoryStore.create();
+            return new Stores(m.cases(), m.media(), m.generations(), m.deliveries(), m.reports());
+        }
+    }
+
+    @Nested
     class Cases extends CaseRepositoryContract {
         @Override
         protected CaseRepository createRepository(Path dir) {

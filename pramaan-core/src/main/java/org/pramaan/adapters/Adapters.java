@@ -50,6 +50,9 @@ public interface Adapters extends AutoCloseable {
 
     IdempotencyStore idempotency();
 
+    /** Back-scan jobs and their results (issue 17 part 2). */
+    org.pramaan.backscan.ScanJobRepository scans();
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

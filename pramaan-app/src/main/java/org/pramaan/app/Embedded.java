@@ -46,6 +46,8 @@ public final class Embedded implements AutoCloseable {
     /** Kept so the console's action preview renders people's messages as delivery does (issue 13). */
     private final org.pramaan.notify.CaseNotifier notifier;
 
+    private final BackscanWiring backscan;
+
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
@@ -88,6 +90,12 @@ public final class Embedded implements AutoCloseable {
                 events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(
                 store.deliveries(), senders(config.notifications(), clock), audit, clock);
+        this.backscan = BackscanWiring.wire(config, store, screener, banks, cases, audit, clock, events);
+    }
+
+    /** Back-scans (issue 17 part 2); the server starts their executor. */
+    public BackscanWiring backscan() {
+        return backscan;
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
@@ -194,36 +202,38 @@ public final class Embedded implements AutoCloseable {
         org.pramaan.media.MediaLimits limits = config.limits();
         BankCuration curation = new BankCuration(banks, audit, clock);
         return new ApiServices(
-                new ApiServices.Edge(keys, audit, limits, uploads, clock),
-                new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
-                new org.pramaan.http.CaseRoutes.Services(
-                        cases,
-                        bundles(),
-                        store.media(),
-                        screener,
-                        config.policy().contentUrlPattern(),
-                        audit,
-                        limits,
-                        uploads,
-                        clock),
-                new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
-                new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
-                new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
-                new org.pramaan.http.BankRoutes.Services(
-                        curation, config.banks().imports(), audit, uploads, clock),
-                new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
-                new org.pramaan.http.ProvenanceRoutes.Services(
-                        new C2paReader(config.provenance().trust(clock)),
-                        config.provenance().signer(clock, version()),
-                        audit,
-                        limits,
-                        uploads,
-                        config.provenance().filingNumber(),
-                        EmbeddedAdaptersProvider.videoLabels(),
-                        EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
-                        EmbeddedAdaptersProvider.webpEncoder()),
-                consoleServices(),
-                generationServices(uploads));
+                        new ApiServices.Edge(keys, audit, limits, uploads, clock),
+                        new org.pramaan.http.MediaRoutes.Services(intake, store.media(), limits, uploads),
+                        new org.pramaan.http.CaseRoutes.Services(
+                                cases,
+                                bundles(),
+                                store.media(),
+                                screener,
+                                config.policy().contentUrlPattern(),
+                                audit,
+                                limits,
+                                uploads,
+                                clock),
+                        new org.pramaan.http.HoldRoutes.Services(retention, store.media(), audit, clock),
+                        new org.pramaan.http.HashRoutes.Services(screener, limits, uploads),
+                        new org.pramaan.http.HmaRoutes.Services(screener, curation, audit, limits, uploads, clock),
+                        new org.pramaan.http.BankRoutes.Services(
+                                curation, config.banks().imports(), audit, uploads, clock),
+                        new org.pramaan.http.DeliveryRoutes.Services(store.deliveries(), dispatcher),
+                        new org.pramaan.http.ProvenanceRoutes.Services(
+                                new C2paReader(config.provenance().trust(clock)),
+                                config.provenance().signer(clock, version()),
+                                audit,
+                                limits,
+                                uploads,
+                                config.provenance().filingNumber(),
+                                EmbeddedAdaptersProvider.videoLabels(),
+                                EmbeddedAdaptersProvider.audioLabels(
+                                        config.provenance().spokenPrompts()),
+                                EmbeddedAdaptersProvider.webpEncoder()),
+                        consoleServices(),
+                        generationServices(uploads))
+                .withScans(new org.pramaan.http.ScanRoutes.Services(java.util.Optional.of(backscan.scans()), clock));
     }
 
     /**
@@ -363,6 +373,7 @@ public final class Embedded implements AutoCloseable {
 
     @Override
     public void close() {
+        backscan.executor().close();
         banks.saveIndexSnapshot();
         audit.checkpoints().ifPresent(org.pramaan.audit.AuditCheckpoints::close);
         store.close();

@@ -39,6 +39,7 @@ public final class PramaanCli implements Runnable {
             ServeCommand.class,
             KeysCommand.class,
             AuditCommand.class,
+            BackscanCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -16,6 +16,7 @@ public final class ScanExecutor implements AutoCloseable {
     private final ScanJobRepository jobs;
     private final Consumer<RuntimeException> onError;
     private final Set<String> queue = new LinkedHashSet<>();
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
     private Thread worker;
     private boolean closed;
 
@@ -40,11 +41,22 @@ public final class ScanExecutor implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * Runs {@code task} on the worker before its next batch: how an after-commit hook (a bank addition)
+     * hands on work that needs the store, which the hook itself must not wait for.
+     */
+    public synchronized void submitTask(Runnable task) {
+        if (closed) return;
+        tasks.add(Objects.requireNonNull(task, "task"));
+        notifyAll();
+    }
+
     private void work() {
         while (true) {
             String next;
+            Runnable task;
             synchronized (this) {
-                while (queue.isEmpty() && !closed) {
+                while (queue.isEmpty() && tasks.isEmpty() && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -52,8 +64,17 @@ public final class ScanExecutor implements AutoCloseable {
                     }
                 }
                 if (closed) return;
-                next = queue.iterator().next();
-                queue.remove(next);
+                task = tasks.poll();
+                next = task != null ? null : queue.iterator().next();
+                if (next != null) queue.remove(next);
+            }
+            if (task != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    onError.accept(e);
+                }
+                continue;
             }
             boolean more;
             try {
@@ -75,7 +96,7 @@ public final class ScanExecutor implements AutoCloseable {
 
     /** Whether any job is queued or in hand (tests wait on this, never on time). */
     public synchronized boolean idle() {
-        return queue.isEmpty();
+        return queue.isEmpty() && tasks.isEmpty();
     }
 
     @Override

@@ -122,10 +122,9 @@ public final class ScanRunner {
 
     private boolean commit(String jobId, String from, String last, List<ScanResult> results) {
         ScanJob now = jobs.find(jobId).orElseThrow();
-        // Another runner moved on, or the job was cancelled while this batch ran: this batch's work is dropped.
-        if (!now.checkpoint().equals(from)
-                || now.state() == ScanState.CANCELLED
-                || now.state().terminal()) return false;
+        // Another runner moved on, or the job was paused or cancelled while this batch ran: the batch is dropped, so
+        // nothing commits after a pause or cancel has returned (a resumed job redoes it).
+        if (!now.checkpoint().equals(from) || now.state() != ScanState.RUNNING) return false;
         ScanCounts counts = now.counts();
         for (ScanResult r : results) {
             if (jobs.hasResult(jobId, r.itemKey())) continue; // recorded by an earlier run: not acted on twice
@@ -134,7 +133,7 @@ public final class ScanRunner {
             counts = counts.plus(done.outcome(), done.action());
         }
         jobs.save(now.progressed(counts, last, clock.instant()));
-        return now.state() == ScanState.RUNNING;
+        return true;
     }
 
     private void finish(String jobId, String checkpoint) {

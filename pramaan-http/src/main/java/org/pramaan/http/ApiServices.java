@@ -35,8 +35,44 @@ public record ApiServices(
         DeliveryRoutes.Services deliveries,
         ProvenanceRoutes.Services provenance,
         ConsoleRoutes.Services console,
-        GenerationRoutes.Services generations) {
+        GenerationRoutes.Services generations,
+        ScanRoutes.Services scans) {
+    /** Without back-scans: their routes answer 503 {@code backscan.unavailable}. */
+    public ApiServices(
+            Edge edge,
+            MediaRoutes.Services media,
+            CaseRoutes.Services cases,
+            HoldRoutes.Services holds,
+            HashRoutes.Services hashes,
+            HmaRoutes.Services hma,
+            BankRoutes.Services banks,
+            DeliveryRoutes.Services deliveries,
+            ProvenanceRoutes.Services provenance,
+            ConsoleRoutes.Services console,
+            GenerationRoutes.Services generations) {
+        this(
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                ScanRoutes.Services.unavailable());
+    }
+
+    /** The same groups with back-scans wired (issue 17 part 2). */
+    public ApiServices withScans(ScanRoutes.Services s) {
+        return new ApiServices(
+                edge, media, cases, holds, hashes, hma, banks, deliveries, provenance, console, generations, s);
+    }
+
     public ApiServices {
+        java.util.Objects.requireNonNull(scans, "scans");
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(cases, "cases");

@@ -237,4 +237,46 @@ class BackscanEndToEndTest extends ServerTestBase {
                 .isEqualTo("PENDING_REVIEW");
         assertThat(api.get("/v1/queues/screening", reviewer).raw()).contains(media.get(2));
     }
+
+    String cli(int expectedExit, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int rc = org.pramaan.cli.PramaanCli.run(
+                () -> {
+                    throw new AssertionError("pramaan backscan speaks to the server, never to a local runtime");
+                },
+                new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err),
+                args);
+        assertThat(rc).as("exit of %s: %s%s", String.join(" ", args), out, err).isEqualTo(expectedExit);
+        return out + err.toString();
+    }
+
+    @Test
+    void theCliStartsWatchesAndSteersAScanOnTheServer() throws Exception {
+        files("cli", 5, 300);
+        String server = "--server=" + apiBase();
+        String done = cli(
+                0,
+                "backscan",
+                "start",
+                server,
+                "--key",
+                ADMIN,
+                "--folder",
+                corpus.resolve("cli").toString(),
+                "--watch");
+        assertThat(done).containsPattern("scan_[0-9a-f]+ finished 5/5 matched 0 errors 0 reviews 0 cases 0");
+        String id = done.substring(done.indexOf("scan_"), done.indexOf(' ', done.indexOf("scan_")));
+        assertThat(cli(0, "backscan", "status", id, server, "--key", ADMIN)).contains(id + " finished 5/5");
+        assertThat(cli(2, "backscan", "pause", id, server, "--key", ADMIN))
+                .contains("409")
+                .contains("backscan.state");
+        Path list = Files.writeString(corpus.resolve("list.txt"), "cli/img-0000.png\n../outside.png\n");
+        assertThat(cli(2, "backscan", "start", server, "--key", ADMIN, "--list", list.toString()))
+                .contains("backscan.bad_id")
+                .contains("source.items[1]");
+        assertThat(cli(2, "backscan", "status", id, server, "--key", reviewer + "x"))
+                .contains("401");
+    }
 }

@@ -56,7 +56,10 @@ public final class Embedded implements AutoCloseable {
         List<RulePack> packs = config.policy().rulePacks().stream()
                 .map(j -> RulePack.load(j, config.policy().rulePackDir()))
                 .toList();
-        this.store = AdapterRegistry.installed().open(config.storage().settings());
+        this.store = BlobSelection.overlay(
+                AdapterRegistry.installed().open(config.storage().settings()),
+                config.blobs(),
+                config.storage().dataDir());
         // Every audited effect marks the idempotency claim of its request in its own transaction (see
         // IdempotentRequests).
         this.idempotency = new org.pramaan.idempotency.IdempotentRequests(
@@ -265,9 +268,13 @@ public final class Embedded implements AutoCloseable {
     /** The visible label, then our watermark when {@code watermark.signing-key} is set (before metadata and C2PA). */
     private List<org.pramaan.generation.MarkStep> generationSteps(Path uploads) {
         List<org.pramaan.generation.MarkStep> steps = new java.util.ArrayList<>();
-        // MP3/M4A outputs get the audio prompt through the ffmpeg writer when it is installed.
+        // MP3/M4A outputs get the audio prompt, video MP4 the burned-in label and WebP its drawn label
+        // through the ffmpeg writers when they are installed.
         steps.add(new org.pramaan.generation.VisibleLabelStep(
-                EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()), uploads));
+                EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts()),
+                EmbeddedAdaptersProvider.videoLabels(),
+                EmbeddedAdaptersProvider.webpEncoder(),
+                uploads));
         generationWatermark().ifPresent(steps::add);
         return List.copyOf(steps);
     }
@@ -277,7 +284,8 @@ public final class Embedded implements AutoCloseable {
                 .watermarkSigning()
                 .map(k -> new org.pramaan.generation.WatermarkStep(
                         new org.pramaan.watermark.KeyedWatermark(k),
-                        config.provenance().watermarkOperator()));
+                        config.provenance().watermarkOperator(),
+                        EmbeddedAdaptersProvider.webpEncoder()));
     }
 
     private org.pramaan.http.ConsoleRoutes.Services consoleServices;

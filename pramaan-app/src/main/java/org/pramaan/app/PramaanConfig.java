@@ -34,7 +34,26 @@ public record PramaanConfig(
         Provenance provenance,
         Banks banks,
         Console console,
-        org.pramaan.generation.Generations.Settings generation) {
+        org.pramaan.generation.Generations.Settings generation,
+        Blobs blobs) {
+
+    /**
+     * Where media bytes are kept ({@code blobs}, issue 15): {@code local} is the store's own (the
+     * data directory's {@code blobs/} for {@code store=embedded}); another kind names an
+     * {@link org.pramaan.adapters.BlobStoreProvider}, opened with {@code options}, its
+     * {@code blobs.<kind>.*} values with that prefix removed (already checked by the provider).
+     */
+    public record Blobs(String kind, Map<String, String> options) {
+        public static final String LOCAL = "local";
+
+        public Blobs {
+            options = Map.copyOf(options);
+        }
+
+        public boolean local() {
+            return kind.equals(LOCAL);
+        }
+    }
 
     /**
      * The review console (issue 13).
@@ -52,10 +71,20 @@ public record PramaanConfig(
      * @param idempotencyRetention how long idempotent responses are kept ({@code idempotency.retention})
      * @param auditCheckpoints     signed audit checkpoints ({@code audit.*})
      */
-    public record Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
+    public record Storage(
+            String store,
+            Path dataDir,
+            Duration idempotencyRetention,
+            Checkpointing auditCheckpoints,
+            Map<String, String> storeOptions) {
+        /** A store without settings of its own ({@code store.<kind>.*} unset). */
+        public Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
+            this(store, dataDir, idempotencyRetention, auditCheckpoints, Map.of());
+        }
+
         /** What the store provider is opened with. */
         public org.pramaan.adapters.StoreSettings settings() {
-            return new org.pramaan.adapters.StoreSettings(store, dataDir);
+            return new org.pramaan.adapters.StoreSettings(store, dataDir, storeOptions);
         }
     }
 
@@ -232,8 +261,42 @@ public record PramaanConfig(
         });
         KEYS.put("store", new String[] {
             "embedded",
-            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir); postgres, kafka and s3 are not built yet"
+            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir) or postgres (a shared PostgreSQL, store.postgres.*; blobs in data.dir); kafka and s3 are not built yet"
         });
+        // Media bytes in an object store for the scaled deployment (issue 15); checked at load, proven at start-up.
+        KEYS.put("blobs", new String[] {
+            "local",
+            "where media bytes are kept: local (the store's own, <data.dir>/blobs for store=embedded) or s3 (an S3-compatible bucket, blobs.s3.*)"
+        });
+        KEYS.put("blobs.s3.endpoint", new String[] {
+            "",
+            "S3 API base URL, e.g. https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9090 (path-style requests)"
+        });
+        KEYS.put("blobs.s3.region", new String[] {"us-east-1", "S3 signing region"});
+        KEYS.put("blobs.s3.bucket", new String[] {
+            "", "bucket for media bytes; must exist (never created: it carries your retention and access policies)"
+        });
+        KEYS.put("blobs.s3.access-key", new String[] {"", "S3 access key id"});
+        KEYS.put("blobs.s3.secret-key", new String[] {"", "S3 secret access key (never shown in errors)"});
+        KEYS.put(
+                "blobs.s3.prefix",
+                new String[] {"", "key prefix inside the bucket, e.g. pramaan/ (empty: the bucket root)"});
+        KEYS.put(
+                "blobs.s3.part-size",
+                new String[] {Long.toString(8L << 20), "multipart upload part size in bytes (5 MiB to 5 GiB)"});
+        KEYS.put(
+                "blobs.s3.multipart-threshold",
+                new String[] {Long.toString(16L << 20), "files larger than this many bytes are uploaded in parts"});
+        // store=postgres (issue 15): checked at start-up; an unreachable host:port, a refused user or a missing
+        // database stops it.
+        KEYS.put("store.postgres.url", new String[] {
+            "", "the shared database, jdbc:postgresql://host:port/database (required with store=postgres)"
+        });
+        KEYS.put("store.postgres.user", new String[] {"", "PostgreSQL user (required with store=postgres)"});
+        KEYS.put("store.postgres.password", new String[] {"", "PostgreSQL password"});
+        KEYS.put(
+                "store.postgres.pool-size",
+                new String[] {"10", "connections each node keeps open to PostgreSQL (1..1000)"});
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
         KEYS.put("http.request-budget", new String[] {
@@ -549,7 +612,7 @@ public record PramaanConfig(
                     number("banks.max-import-bytes", 1, Long.MAX_VALUE),
                     number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS));
             return new PramaanConfig(
-                            new Storage(store, dataDir, retention, checkpoints),
+                            new Storage(store, dataDir, retention, checkpoints, storeOptions(store)),
                             new Http(host, port, rateLimits, budgets, logFormat),
                             limits,
                             av,
@@ -570,7 +633,8 @@ public record PramaanConfig(
                                     spokenPrompts()),
                             new Banks(imports, backscan()),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
-                            generation())
+                            generation(),
+                            blobs())
                     .checkedTrust(this)
                     .checkedSigning(this);
         }
@@ -628,6 +692,63 @@ public record PramaanConfig(
             org.pramaan.adapters.AdapterRegistry installed = org.pramaan.adapters.AdapterRegistry.installed();
             if (installed.find(kind).isEmpty()) throw bad("store", installed.refusal(kind));
             return kind;
+        }
+
+        /**
+         * {@code blobs}: local, or a kind a {@link org.pramaan.adapters.BlobStoreProvider} on the class path
+         * answers to, whose options it checks now (reachability, the bucket and the credentials are proven
+         * when the store opens at start-up).
+         */
+        private Blobs blobs() {
+            String kind = values.get("blobs").strip();
+            if (kind.equals(Blobs.LOCAL)) return new Blobs(kind, Map.of());
+            java.util.Map<String, org.pramaan.adapters.BlobStoreProvider> installed = BlobSelection.installed();
+            org.pramaan.adapters.BlobStoreProvider provider = installed.get(kind);
+            if (provider == null)
+                throw bad(
+                        "blobs",
+                        "names no blob store; available: "
+                                + String.join(", ", new java.util.TreeSet<>(installed.keySet()))
+                                + (installed.isEmpty() ? "" : ", ") + Blobs.LOCAL);
+            String prefix = "blobs." + kind + ".";
+            Map<String, String> options = new java.util.TreeMap<>();
+            values.forEach((k, v) -> {
+                if (k.startsWith(prefix)) options.put(k.substring(prefix.length()), v);
+            });
+            try {
+                provider.check(options);
+            } catch (org.pramaan.errors.Invalid e) {
+                String key = e.field().filter(values::containsKey).orElse("blobs");
+                throw bad(key, e.getMessage());
+            }
+            return new Blobs(kind, options);
+        }
+
+        /**
+         * The chosen store's own keys ({@code store.<kind>.*}, without the prefix). For postgres the URL and user are
+         * required and the URL must be a PostgreSQL JDBC URL; whether the server answers is checked when it opens.
+         */
+        private Map<String, String> storeOptions(String kind) {
+            if (!kind.equals("postgres")) return Map.of();
+            String url = values.get("store.postgres.url").strip();
+            if (url.isEmpty()) throw bad("store.postgres.url", "is required with store=postgres");
+            if (url.length() > 2048) throw bad("store.postgres.url", "is at most 2048 characters, got " + url.length());
+            if (!url.startsWith("jdbc:postgresql://"))
+                throw bad(
+                        "store.postgres.url",
+                        "must start with jdbc:postgresql:// (e.g. jdbc:postgresql://db:5432/pramaan)");
+            String user = values.get("store.postgres.user").strip();
+            if (user.isEmpty()) throw bad("store.postgres.user", "is required with store=postgres");
+            long pool = number("store.postgres.pool-size", 1, 1000);
+            return Map.of(
+                    "url",
+                    url,
+                    "user",
+                    user,
+                    "password",
+                    values.get("store.postgres.password"),
+                    "pool-size",
+                    Long.toString(pool));
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {
@@ -914,6 +1035,7 @@ public record PramaanConfig(
             boolean secret = key.endsWith("secret")
                     || key.endsWith("password")
                     || key.endsWith("token")
+                    || key.endsWith("secret-key")
                     || key.equals("admin.key")
                     || key.equals("watermark.keys");
             String shown = secret ? "<" + values.get(key).length() + " characters, hidden>" : values.get(key);

@@ -158,4 +158,128 @@ class CaseImportTest extends ServerTestBase {
                 .extracting(org.pramaan.notify.Delivery::kind)
                 .containsExactly("case.appeal_received");
     }
+
+    @Test
+    void sendingTheSameBatchAgainAnswersTheFirstCasesAndChangesNothing() throws Exception {
+        String line = euCase("old-9", media(67), "2025-10-01T10:00:00Z", removal("2025-10-02T04:00:00Z"));
+        ApiClient.Response first = importLines(ADMIN, line);
+        assertThat(first.json().path("imported").asInt()).as(first.raw()).isEqualTo(1);
+        String id = first.json().path("lines").get(0).path("caseId").asText();
+
+        // A retried migration batch, even with a field changed: the first import stands.
+        ApiClient.Response again = importLines(ADMIN, line.replace("deepfake of me", "edited later"));
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.json().path("imported").asInt()).isZero();
+        assertThat(again.json().path("alreadyImported").asInt()).isEqualTo(1);
+        JsonNode l = again.json().path("lines").get(0);
+        assertThat(l.path("status").asText()).isEqualTo("already-imported");
+        assertThat(l.path("caseId").asText()).isEqualTo(id);
+        assertThat(app.cases().closed(10))
+                .extracting(org.pramaan.cases.CaseFile::id)
+                .containsExactly(id);
+        assertThat(app.cases().find(id).orElseThrow().notice())
+                .containsEntry("substantiated_explanation", "deepfake of me");
+        assertThat(app.audit().forSubject("case:" + id))
+                .extracting(AuditEntry::type)
+                .containsExactly("case.imported");
+
+        // The same source id from another system is another case.
+        ApiClient.Response other =
+                api.send("POST", "/v1/cases/import?source=other-tool", ADMIN, "application/x-ndjson", line);
+        assertThat(other.json().path("imported").asInt()).as(other.raw()).isEqualTo(1);
+        assertThat(other.json().path("lines").get(0).path("caseId").asText()).isNotEqualTo(id);
+    }
+
+    @Test
+    void anImportedRemovalLeavesTheContentRemovedBankedAndHeldSoAReUploadIsBlocked() throws Exception {
+        byte[] image = TestImages.png(TestImages.photo(90, 60, 68));
+        String m = upload(image);
+        ApiClient.Response r =
+                importLines(ADMIN, euCase("old-10", m, "2025-10-01T10:00:00Z", removal("2025-10-02T04:00:00Z")));
+        assertThat(r.json().path("imported").asInt()).as(r.raw()).isEqualTo(1);
+        String id = r.json().path("lines").get(0).path("caseId").asText();
+
+        assertThat(app.adapters().media().find(m).orElseThrow().status())
+                .isEqualTo(org.pramaan.intake.MediaStatus.REMOVED);
+        ApiClient.Response again = uploadResponse(image);
+        assertThat(again.json().path("decision").path("decision").asText())
+                .as("the imported removal blocks a re-upload (IT Rules r.4(4)): " + again.raw())
+                .isEqualTo("BLOCK");
+        // The hold runs from the recorded removal for what is left of the 184-day appeal window.
+        assertThat(app.adapters().holds().forMedia(m))
+                .singleElement()
+                .satisfies(h -> assertThat(h.until()).contains(Instant.parse("2026-04-04T04:00:00Z")));
+        assertThat(app.audit().forSubject("case:" + id).get(0).details())
+                .contains("REMOVED")
+                .contains("bankItemId")
+                .contains("2026-04-04T04:00:00Z");
+    }
+
+    @Test
+    void aRemovalLaterRestoredOnAppealLeavesTheContentUpAndUnbanked() throws Exception {
+        byte[] image = TestImages.png(TestImages.photo(90, 60, 69));
+        String m = upload(image);
+        String line = euCase(
+                "old-11",
+                m,
+                "2025-10-01T10:00:00Z",
+                removal("2025-10-02T04:00:00Z")
+                        + ",{\"action\":\"restore\",\"at\":\"2025-10-09T04:00:00Z\",\"actor\":\"old:lead\"}");
+        ApiClient.Response r = importLines(ADMIN, line);
+        assertThat(r.json().path("imported").asInt()).as(r.raw()).isEqualTo(1);
+        assertThat(app.adapters().media().find(m).orElseThrow().status())
+                .isEqualTo(org.pramaan.intake.MediaStatus.ACTIVE);
+        assertThat(uploadResponse(image)
+                        .json()
+                        .path("decision")
+                        .path("decision")
+                        .asText())
+                .isNotEqualTo("BLOCK");
+        assertThat(app.adapters().holds().forMedia(m)).isEmpty();
+    }
+
+    @Test
+    void csvRowsMakeTheSameCaseAsAJsonLine() throws Exception {
+        String m = media(70);
+        String csv = "sourceId,record,at,name,value,actor,note\n"
+                + "old-12,case,2025-12-01T10:00:00Z,EU_DSA_ART16_NOTICE," + m + ",,\n"
+                + "old-12,field,,substantiated_explanation,\"deepfake, of me\",,\n"
+                + "old-12,field,,exact_url,https://example.org/p/1,,\n"
+                + "old-12,field,,notifier_name,A,,\n"
+                + "old-12,field,,notifier_email,a@example.org,,\n"
+                + "old-12,field,,bona_fide_statement,true,,\n"
+                + "old-12,action,2025-12-01T12:00:00Z,remove,,old:mod-7,NCII\n"
+                + "old-12,statement,2025-12-01T12:00:00Z,,legacy-sor-12,,\n"
+                + "old-12,appeal,2025-12-05T00:00:00Z,,,u-12,parody\n"
+                + "old-12,appeal-decision,2025-12-09T00:00:00Z,upheld,,old:lead,\n"
+                + "old-13,case,2025-12-01T10:00:00Z,EU_DSA_ART16_NOTICE," + m + ",,\n"
+                + "old-13,appeal-decision,2025-12-09T00:00:00Z,upheld,,old:lead,\n";
+        ApiClient.Response r = api.send("POST", "/v1/cases/import?source=legacy-csv", ADMIN, "text/csv", csv);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.json().path("imported").asInt()).as(r.raw()).isEqualTo(1);
+        String id = r.json().path("lines").get(0).path("caseId").asText();
+        JsonNode c = api.get("/v1/cases/" + id, reviewer).json();
+        assertThat(c.toString())
+                .contains("deepfake, of me")
+                .contains("appeal_decided")
+                .contains("legacy-sor-12")
+                .contains("2025-12-09T00:00:00Z");
+        JsonNode refused = r.json().path("lines").get(1);
+        assertThat(refused.path("line").asInt()).isEqualTo(12);
+        assertThat(refused.path("message").asText()).contains("line 13").contains("undecided appeal");
+
+        ApiClient.Response badHeader =
+                api.send("POST", "/v1/cases/import?source=legacy-csv", ADMIN, "text/csv", "id,kind\nx,case\n");
+        assertThat(badHeader.status()).as(badHeader.raw()).isEqualTo(400);
+        assertThat(badHeader.raw()).contains("sourceId,record,at,name,value,actor,note");
+        ApiClient.Response split = api.send(
+                "POST",
+                "/v1/cases/import?source=legacy-csv",
+                ADMIN,
+                "text/csv",
+                "sourceId,record,at,name,value,actor,note\na,case,2025-12-01T10:00:00Z,EU_DSA_ART16_NOTICE," + m
+                        + ",,\nb,case,2025-12-01T10:00:00Z,EU_DSA_ART16_NOTICE," + m + ",,\na,field,,x,y,,\n");
+        assertThat(split.status()).as(split.raw()).isEqualTo(400);
+        assertThat(split.raw()).contains("line 4").contains("not together");
+    }
 }

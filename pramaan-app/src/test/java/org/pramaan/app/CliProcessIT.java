@@ -629,7 +629,7 @@ class CliProcessIT {
         Files.write(dir.resolve("notes.txt"), "not media".getBytes(StandardCharsets.UTF_8));
         Run bad = pramaan("metadata", "write", "--source-type", "digitalCapture", "notes.txt", "x.txt");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("not a JPEG, PNG, MP4, MP3 or WAV file");
+        assertThat(bad.err()).contains("not a JPEG, PNG, WebP, MP4, MP3 or WAV file");
         assertThat(pramaan(
                                 "metadata",
                                 "write",

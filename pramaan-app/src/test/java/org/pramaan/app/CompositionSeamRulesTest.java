@@ -32,6 +32,8 @@ class CompositionSeamRulesTest {
                 .resideInAPackage("org.pramaan.app")
                 .and()
                 .doNotHaveFullyQualifiedName(EmbeddedAdaptersProvider.class.getName())
+                .and()
+                .doNotHaveFullyQualifiedName(PostgresAdaptersProvider.class.getName())
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.pramaan.store..", "org.pramaan.ffmpeg..")

@@ -43,6 +43,32 @@ class GenerateCliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** Issue 14: a WebP output is labelled and written as WebP, the implicit labels in its XMP chunk. */
+    @Test
+    void aWebpOutputIsRecordedAndWrittenAsWebpWithTheLabelAndItsImplicitLabels() throws Exception {
+        Path in = LabelWebpCliTest.webp(dir, "gen.webp", true); // skips without ffmpeg/libwebp
+        Path ctx = Files.writeString(
+                dir.resolve("ctx.json"),
+                "{\"modelId\":\"imagegen\",\"modelVersion\":\"2.1\",\"prompt\":\"a boat\",\"userId\":\"u-1\",\"profile\":\"CN\"}");
+        Path out = dir.resolve("m.webp");
+        Run rec = pramaan("generate", "record", in.toString(), "--context", ctx.toString(), "-o", out.toString());
+        assertThat(rec.exit()).as(rec.err()).isZero();
+        JsonNode j = Json.read(rec.out().trim(), JsonNode.class);
+        assertThat(j.path("marks").toString())
+                .isEqualTo("[\"visible-label\",\"iptc-digital-source-type\",\"gb45438-aigc\"]");
+        byte[] written = Files.readAllBytes(out);
+        assertThat(org.pramaan.labels.WebpEncoder.lossless(written))
+                .as("lossless stays lossless")
+                .isTrue();
+        assertThat(org.pramaan.labels.MetadataLabels.read(written).format()).isEqualTo("WEBP");
+        assertThat(org.pramaan.labels.MetadataLabels.read(written)
+                        .aigc()
+                        .getFirst()
+                        .attributes())
+                .containsEntry("ProduceID", j.path("id").asText());
+        LabelWebpCliTest.changed(LabelWebpCliTest.decode(Files.readAllBytes(in)), LabelWebpCliTest.decode(written), 64);
+    }
+
     /** Each call opens the data directory afresh, so the record and the purge survive a restart in between. */
     @Test
     void purgeDeletesRecordsJustAfterTheirRetentionAndKeepsOneExactlyAtIt() throws Exception {

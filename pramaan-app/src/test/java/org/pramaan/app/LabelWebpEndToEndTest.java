@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.labels.WebpEncoder;
 
-/** {@code POST /v1/labels/apply} with a WebP over real HTTP: WebP back, the label's pixels changed. */
+/** {@code POST /v1/labels/apply} with a WebP over real HTTP: WebP back, the label's pixels changed, the implicit label in XMP. */
 class LabelWebpEndToEndTest extends ServerTestBase {
     @TempDir
     Path dir;
@@ -41,5 +41,9 @@ class LabelWebpEndToEndTest extends ServerTestBase {
         assertThat(box.height).isGreaterThanOrEqualTo(24);
         assertThat(r.headers().firstValue("Pramaan-Label-Text-Height").map(Integer::parseInt))
                 .hasValueSatisfying(h -> assertThat(h).isGreaterThanOrEqualTo(24));
+        // Issue 14: the implicit label comes back in the WebP's XMP chunk, as it does for JPEG and PNG.
+        assertThat(org.pramaan.labels.MetadataLabels.read(r.body()).digitalSourceTypes())
+                .singleElement()
+                .satisfies(s -> assertThat(s.value()).endsWith("/trainedAlgorithmicMedia"));
     }
 }

@@ -27,14 +27,14 @@ class StoreSelectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "kafka", "s3"})
+    @ValueSource(strings = {"kafka", "s3"})
     void scaledStoresAreRefusedAtStartUpNamingKeyValueAndThatTheAdapterIsNotBuilt(String kind) {
         assertThatThrownBy(() -> config(Map.of("PRAMAAN_STORE", kind)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("configuration store='" + kind + "'")
                 .hasMessageContaining("environment variable PRAMAAN_STORE")
                 .hasMessageContaining("the " + kind + " adapter, which is not built yet")
-                .hasMessageContaining("available: embedded");
+                .hasMessageContaining("available: embedded, postgres");
     }
 
     @Test
@@ -43,7 +43,7 @@ class StoreSelectionTest {
         sys.setProperty("pramaan.store", "mongo");
         assertThatThrownBy(() -> PramaanConfig.load(Map.of("PRAMAAN_DATA_DIR", dir.toString()), sys))
                 .hasMessageContaining(
-                        "configuration store='mongo' (from system property pramaan.store) names no store adapter; available: embedded")
+                        "configuration store='mongo' (from system property pramaan.store) names no store adapter; available: embedded, postgres")
                 .hasMessageNotContaining("not built yet");
     }
 
@@ -62,7 +62,7 @@ class StoreSelectionTest {
                 .as("META-INF/services entry of pramaan-app")
                 .contains(EmbeddedAdaptersProvider.class);
         AdapterRegistry installed = AdapterRegistry.installed();
-        assertThat(installed.names()).containsExactly("embedded");
+        assertThat(installed.names()).containsExactly("embedded", "postgres");
         assertThat(installed.provider("embedded")).isInstanceOf(EmbeddedAdaptersProvider.class);
     }
 

@@ -261,33 +261,9 @@ final class BankFileReader {
 
     /** RFC 4180 fields: commas inside double quotes, "" for a quote. */
     private static List<String> fields(Format format, String line) {
-        return format == Format.TSV ? org.pramaan.limits.PlainText.split(line, '\t', true) : csv(line);
-    }
-
-    static List<String> csv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') quoted = false;
-                else cur.append(c);
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) throw new IllegalArgumentException("a quoted field is not closed");
-        out.add(cur.toString());
-        return out;
+        return format == Format.TSV
+                ? org.pramaan.limits.PlainText.split(line, '\t', true)
+                : org.pramaan.limits.PlainText.csvFields(line);
     }
 
     private static String abbreviate(String s) {

@@ -24,19 +24,29 @@ import org.pramaan.limits.TextLimits;
 final class CaseImports {
     private final CaseLedger ledger;
     private final MediaRepository media;
+    private final ImportedEffects effects;
 
-    CaseImports(CaseLedger ledger, MediaRepository media) {
+    CaseImports(CaseLedger ledger, MediaRepository media, ImportedEffects effects) {
         this.ledger = ledger;
         this.media = media;
+        this.effects = effects;
     }
 
-    CaseFile importCase(ImportedCase in, Actor importer, String sourceSystem) {
+    /**
+     * Imports {@code in} once: its Pramaan id is derived from (source system, source id), so sending a batch again
+     * (a migration retried after a failure) answers the case made the first time and changes nothing.
+     */
+    ImportedCase.Outcome importCase(ImportedCase in, Actor importer, String sourceSystem) {
         TextLimits.checkNoticeFields(in.fields());
         TextLimits.check("noticeType", in.noticeType(), TextLimits.NOTICE_TYPE);
-        return ledger.locked(() -> importUnit(in, importer, sourceSystem));
+        String id = Notices.importedId(sourceSystem, in.sourceId());
+        return ledger.locked(() -> ledger.cases
+                .find(id)
+                .map(c -> new ImportedCase.Outcome(c, true))
+                .orElseGet(() -> new ImportedCase.Outcome(importUnit(id, in, importer, sourceSystem), false)));
     }
 
-    private CaseFile importUnit(ImportedCase in, Actor importer, String sourceSystem) {
+    private CaseFile importUnit(String id, ImportedCase in, Actor importer, String sourceSystem) {
         RulePack.NoticeType type = ledger.noticeType(in.noticeType())
                 .orElseThrow(() -> new Invalid("noticeType", "unknown notice type '" + in.noticeType() + "'"));
         if (media.find(in.mediaId()).isEmpty()) throw new Invalid("mediaId", "no media with id '" + in.mediaId() + "'");
@@ -49,7 +59,6 @@ final class CaseImports {
         if (!missing.isEmpty())
             throw new Invalid("fields." + missing.get(0), "required notice field '" + missing.get(0) + "' is missing");
         List<CaseClock> clocks = Notices.clocks(type, received);
-        String id = Notices.newId(type, received);
         List<CaseEvent> events = new ArrayList<>();
         events.add(new CaseEvent.Opened(
                 received,
@@ -91,6 +100,7 @@ final class CaseImports {
         events.sort(Comparator.comparing(CaseEvent::at)); // stable: same-time events keep their order
         CaseFile c = caseFile(id, type, in, clocks, state, outcome, events);
         ledger.cases.save(c); // not ledger.store: listeners would send messages for events that happened elsewhere
+        Map<String, Object> applied = effects.apply(c, in, ledger.packOf(type.jurisdiction()), importer, now);
         ledger.audit.append(
                 "case.imported",
                 "case:" + id,
@@ -102,6 +112,7 @@ final class CaseImports {
                         "mediaId", in.mediaId(),
                         "receivedAt", received.toString(),
                         "events", events.size(),
+                        "effects", applied,
                         "deadlines",
                                 clocks.stream()
                                         .map(k -> k.name() + "=" + k.dueAt())

@@ -125,7 +125,8 @@ public final class CaseService {
         this.appeals = new Appeals(ledger, actions);
         this.clockChecks = new ClockChecks(ledger);
         this.resurfacing = new Resurfacing(ledger);
-        this.imports = new CaseImports(ledger, d.media());
+        this.imports = new CaseImports(
+                ledger, d.media(), new ImportedEffects(d.media(), d.banks(), d.audit(), d.retention(), d.accounts()));
         // Last, once every field is set: the bus calls back after an intake committed, never during construction.
         events.subscribe(org.pramaan.intake.MediaScreened.class, resurfacing::onIntake);
     }
@@ -261,11 +262,13 @@ public final class CaseService {
 
     /**
      * Brings in a case from a previous system with its history; clocks and appeal windows run from the recorded
-     * times. Audited as {@code case.imported} by {@code importer} from {@code sourceSystem}; no messages are sent.
+     * times, and the content is left as the last action left it (removed content banked and held). Audited as {@code
+     * case.imported} by {@code importer} from {@code sourceSystem}; no messages are sent. A case already imported from
+     * the same system with the same source id is answered as it is.
      *
      * @throws Invalid naming the field (e.g. {@code actions[1].at}) that is in the future, out of order or breaks the pack
      */
-    public CaseFile importCase(ImportedCase imported, Actor importer, String sourceSystem) {
+    public ImportedCase.Outcome importCase(ImportedCase imported, Actor importer, String sourceSystem) {
         return imports.importCase(imported, importer, sourceSystem);
     }
 }

@@ -28,7 +28,7 @@ final class ClockChecks {
         List<CaseEvent> fired = new ArrayList<>();
         for (CaseFile due : ledger.cases.due(now)) {
             fired.addAll(ledger.locked(
-                    () -> ledger.cases.find(due.id()).map(c -> fire(c, now)).orElse(List.of())));
+                    () -> ledger.cases.claim(due.id()).map(c -> fire(c, now)).orElse(List.of())));
         }
         return fired;
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * the time it happened there. Nothing here is trusted: the import checks every time against the
  * clock and the order of the history before storing anything.
  *
- * @param sourceId   the case's id in the previous system (kept for tracing, never used as the Pramaan id)
+ * @param sourceId   the case's id in the previous system; with the source system it determines the Pramaan id, so a
+ *                   case is imported once
  * @param noticeType rule-pack notice type id
  * @param mediaId    the content it targets (already in Pramaan)
  * @param receivedAt when the previous system received the notice; every clock runs from here
@@ -78,6 +79,13 @@ public record ImportedCase(
             Objects.requireNonNull(decidedAt, "decidedAt");
             Objects.requireNonNull(reversed, "reversed");
             Objects.requireNonNull(reviewer, "reviewer");
+        }
+    }
+
+    /** What an import did: the case, and whether it had been imported before (then nothing changed). */
+    public record Outcome(CaseFile file, boolean alreadyImported) {
+        public Outcome {
+            Objects.requireNonNull(file, "file");
         }
     }
 }

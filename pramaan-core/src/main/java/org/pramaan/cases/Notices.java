@@ -195,6 +195,23 @@ final class Notices {
         return type.jurisdiction() + "-" + DAY.format(received) + "-" + randomCode(6);
     }
 
+    /**
+     * The id of an imported case: a digest of (source system, source id), so one previous case is one Pramaan case
+     * however often its batch is sent. "IMP-" and 12 characters keep it apart from live ids (6 random characters).
+     */
+    static String importedId(String sourceSystem, String sourceId) {
+        byte[] d;
+        try {
+            d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((sourceSystem + "\u0000" + sourceId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+        StringBuilder sb = new StringBuilder("IMP-");
+        for (int i = 0; i < 12; i++) sb.append(ID_CHARS[(d[i] & 0xff) % ID_CHARS.length]);
+        return sb.toString();
+    }
+
     private static String randomCode(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) sb.append(ID_CHARS[RANDOM.nextInt(ID_CHARS.length)]);

@@ -128,7 +128,7 @@ public final class Generations {
     /**
      * Marks {@code file} and records the generation.
      *
-     * @throws Invalid     naming the field for a bad context or a file that is not JPEG, PNG, MP4, MP3 or WAV
+     * @throws Invalid     naming the field for a bad context or a file that is not JPEG, PNG, WebP, MP4, MP3 or WAV
      * @throws Forbidden   {@value #CONSENT_REQUIRED} without a valid consent for a subject (CN DSP art.14);
      *                     {@code generation.unlabelled_not_allowed} when the profile requires the explicit label
      */
@@ -165,7 +165,8 @@ public final class Generations {
                     marks.add(s.name());
                 }
             }
-            // IPTC DigitalSourceType is carried in XMP (JPEG, PNG, MP4); GB 45438 Appendix E AIGC in every format.
+            // IPTC DigitalSourceType is carried in XMP (JPEG, PNG, WebP, MP4); GB 45438 Appendix E AIGC in every
+            // format.
             boolean xmp = format != MetadataWriter.Format.MP3 && format != MetadataWriter.Format.WAV;
             Aigc aigc = new Aigc("1", settings.producer(), id, "", "", "", "");
             out = MetadataWriter.write(

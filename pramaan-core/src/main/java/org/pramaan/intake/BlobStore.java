@@ -15,4 +15,12 @@ public interface BlobStore {
 
     /** Deletes the bytes (retention purge); returns whether anything was deleted. */
     boolean delete(String sha256) throws IOException;
+
+    /**
+     * A cheap round trip for {@code GET /readyz}: empty when the store answers, else what went wrong
+     * (a remote store's endpoint, bucket or credentials). Local folders have nothing to check.
+     */
+    default Optional<String> probe() {
+        return Optional.empty();
+    }
 }

@@ -22,6 +22,7 @@ import org.pramaan.signals.SignalType;
  *       appended after the last box so no chunk offset moves.</li>
  *   <li>MP3: ID3v2 {@code TXXX} with description {@code AIGC}.</li>
  *   <li>WAV: a RIFF chunk {@code AIGC}.</li>
+ *   <li>WebP: XMP in an {@code XMP } chunk, the file converted to the extended format (VP8X) first.</li>
  * </ul>
  */
 public final class MetadataWriter {
@@ -31,7 +32,8 @@ public final class MetadataWriter {
         PNG,
         MP4,
         MP3,
-        WAV
+        WAV,
+        WEBP
     }
 
     private MetadataWriter() {}
@@ -55,10 +57,11 @@ public final class MetadataWriter {
             case JPEG -> JpegPngLabelWriter.jpeg(file, dst, json);
             case PNG -> JpegPngLabelWriter.png(file, dst, json);
             case MP4 -> BmffLabelWriter.write(file, dst, json);
+            case WEBP -> org.pramaan.provenance.WebpLabelWriter.write(file, dst, json);
             case MP3, WAV -> {
                 if (dst.isPresent())
                     throw new IllegalArgumentException(
-                            "a digital source type is written to JPEG, PNG and MP4 XMP only, not to " + f);
+                            "a digital source type is written to JPEG, PNG, WebP and MP4 XMP only, not to " + f);
                 yield f == Format.MP3
                         ? Id3LabelWriter.write(file, json.get())
                         : RiffLabelWriter.write(file, json.get());
@@ -126,10 +129,12 @@ public final class MetadataWriter {
             return Format.JPEG;
         if (f.length >= 8 && (f[0] & 0xFF) == 0x89 && Bytes.startsWith(f, 1, "PNG\r\n\u001a\n")) return Format.PNG;
         if (f.length >= 12 && Bytes.startsWith(f, 0, "RIFF") && Bytes.startsWith(f, 8, "WAVE")) return Format.WAV;
+        if (f.length >= 12 && Bytes.startsWith(f, 0, "RIFF") && Bytes.startsWith(f, 8, "WEBP")) return Format.WEBP;
         if (f.length >= 12 && Bytes.startsWith(f, 4, "ftyp")) return Format.MP4;
         if (f.length >= 10 && Bytes.startsWith(f, 0, "ID3")) return Format.MP3;
         if (f.length >= 4 && (f[0] & 0xFF) == 0xFF && (f[1] & 0xE0) == 0xE0)
             return Format.MP3; // MPEG audio frame sync, no tag yet
-        throw new IllegalArgumentException("not a JPEG, PNG, MP4, MP3 or WAV file" + (f.length == 0 ? " (empty)" : ""));
+        throw new IllegalArgumentException(
+                "not a JPEG, PNG, WebP, MP4, MP3 or WAV file" + (f.length == 0 ? " (empty)" : ""));
     }
 }

@@ -16,7 +16,8 @@ import org.pramaan.provenance.c2pa.C2paSigner;
 import org.pramaan.provenance.c2pa.ManifestRequest;
 
 /**
- * Puts a profile's explicit label on a file: pixels for JPEG and PNG, the rhythm prompt for 16-bit WAV,
+ * Puts a profile's explicit label on a file: pixels for JPEG, PNG and WebP (with a {@link WebpEncoder}),
+ * the rhythm prompt for 16-bit WAV,
  * the text marker for UTF-8 text. Afterwards the implicit labels the input carried are written back
  * (re-encoding drops them) and, when the input was C2PA-signed and a signer is given, the output is
  * re-signed with the input's manifest as its parent and the label recorded as {@code c2pa.edited}
@@ -58,7 +59,7 @@ public final class VisibleLabels {
     /**
      * A labelled file.
      *
-     * @param format  JPEG, PNG, WAV or TEXT
+     * @param format  JPEG, PNG, WEBP, WAV or TEXT
      * @param image   what was drawn, for images
      * @param audio   the prompt placed, for audio
      * @param resigned whether a C2PA manifest was written over the input's
@@ -86,7 +87,10 @@ public final class VisibleLabels {
         return apply(file, r, signer, Optional.empty());
     }
 
-    /** As above, with a WebP encoder: a WebP input is then labelled and answered in WebP. */
+    /**
+     * As above, with a WebP encoder: a WebP input is then labelled and answered in WebP, with its implicit
+     * labels written back into an {@code XMP } chunk and, when it was signed, re-signed like a JPEG or PNG.
+     */
     public static Result apply(
             byte[] file,
             Request r,
@@ -102,10 +106,6 @@ public final class VisibleLabels {
                 return new Result(
                         out.getBytes(StandardCharsets.UTF_8), "TEXT", Optional.empty(), Optional.empty(), false, false);
             }
-            if (isWebp(file) && webp.isPresent()) return webp(file, r, webp.get());
-            if (isWebp(file))
-                throw new IllegalArgumentException("file: WebP labels are not supported yet here (they need ffmpeg"
-                        + " with libwebp on the PATH; no WebP encoder is bundled); convert to PNG first");
             throw new IllegalArgumentException(
                     "file: not a JPEG, PNG, 16-bit WAV or UTF-8 text file" + (file.length == 0 ? " (empty)" : ""));
         }
@@ -115,13 +115,18 @@ public final class VisibleLabels {
         switch (f) {
             case JPEG, PNG -> {
                 BufferedImage img = decode(file);
-                drawn = Optional.of(ImageLabeller.draw(
-                        img,
-                        imageText(r),
-                        r.position().orElse(r.profile().image().position()),
-                        r.profile().image().minTextHeight(),
-                        r.icon().map(VisibleLabels::icon)));
+                drawn = Optional.of(draw(img, r));
                 out = ImageCodec.encode(img, f);
+            }
+            case WEBP -> {
+                // Refused before any decoding: without an encoder the answer could not be WebP.
+                WebpEncoder encoder = webp.orElseThrow(() -> new IllegalArgumentException(
+                        "file: WebP labels are not supported yet here (they need ffmpeg with libwebp on the PATH;"
+                                + " no WebP encoder is bundled); convert to PNG first"));
+                BufferedImage img = decode(file);
+                drawn = Optional.of(draw(img, r));
+                // Lossless stays lossless; lossy is re-encoded at WebpEncoder.LOSSY_QUALITY.
+                out = encoder.encode(img, WebpEncoder.lossless(file));
             }
             case WAV -> {
                 // A spoken prompt is configured per language on the ffmpeg writer; here one is refused by name.
@@ -153,21 +158,13 @@ public final class VisibleLabels {
         return new Result(out, f.name(), drawn, placed, signed, resigned);
     }
 
-    /**
-     * WebP in, WebP out: lossless stays lossless, lossy is re-encoded at {@link WebpEncoder#LOSSY_QUALITY}.
-     * The implicit labels are not re-applied ({@link MetadataWriter} has no WebP writer: its XMP chunk
-     * is not written) and no C2PA manifest is written, so the result says neither.
-     */
-    private static Result webp(byte[] file, Request r, WebpEncoder encoder) throws IOException {
-        BufferedImage img = decode(file);
-        ImageLabeller.Drawn drawn = ImageLabeller.draw(
+    private static ImageLabeller.Drawn draw(BufferedImage img, Request r) {
+        return ImageLabeller.draw(
                 img,
                 imageText(r),
                 r.position().orElse(r.profile().image().position()),
                 r.profile().image().minTextHeight(),
                 r.icon().map(VisibleLabels::icon));
-        byte[] out = encoder.encode(img, WebpEncoder.lossless(file));
-        return new Result(out, "WEBP", Optional.of(drawn), Optional.empty(), false, false);
     }
 
     /** The profile's text in the language, with the filing number after it when the profile shows one. */
@@ -227,17 +224,5 @@ public final class VisibleLabels {
         } catch (IOException e) {
             throw new IllegalArgumentException("icon: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isWebp(byte[] f) {
-        return f.length >= 12
-                && f[0] == 'R'
-                && f[1] == 'I'
-                && f[2] == 'F'
-                && f[3] == 'F'
-                && f[8] == 'W'
-                && f[9] == 'E'
-                && f[10] == 'B'
-                && f[11] == 'P';
     }
 }

@@ -255,4 +255,35 @@ public final class PlainText {
         while (i < s.length() && !isRegexSpace(s.charAt(i))) i++;
         return s.substring(0, i);
     }
+
+    /**
+     * One CSV line's fields (RFC 4180: commas inside double quotes, "" for a quote), in one linear pass.
+     *
+     * @throws IllegalArgumentException when a quoted field is not closed on the line
+     */
+    public static java.util.List<String> csvFields(String line) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
+                else cur.append(c);
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) throw new IllegalArgumentException("a quoted field is not closed");
+        out.add(cur.toString());
+        return out;
+    }
 }

@@ -69,6 +69,56 @@ class WatermarkStepTest {
         }
     }
 
+    /** WebP through the system ffmpeg's libwebp, as the ffmpeg module's encoder does; skips without it (never in CI). */
+    private static final org.pramaan.labels.WebpEncoder FFMPEG_WEBP = (img, lossless) -> {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wm-webp");
+        try {
+            java.nio.file.Path png = dir.resolve("in.png"), webp = dir.resolve("out.webp");
+            ImageIO.write(img, "png", png.toFile());
+            org.pramaan.testing.ExternalTools.ffmpeg(
+                    dir,
+                    "-i",
+                    png.toString(),
+                    "-c:v",
+                    "libwebp",
+                    "-lossless",
+                    lossless ? "1" : "0",
+                    "-quality",
+                    lossless ? "100" : "90",
+                    "-f",
+                    "webp",
+                    webp.toString());
+            return java.nio.file.Files.readAllBytes(webp);
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    };
+
+    @Test
+    void aWebpIsMarkedWithAnEncoderReadBackAndNotClaimedWhenTheEncodedFileLosesTheMark() throws IOException {
+        org.pramaan.testing.ExternalTools.require("ffmpeg", "ffmpeg");
+        byte[] webp = FFMPEG_WEBP.encode(ImageIO.read(new java.io.ByteArrayInputStream(image(512, 384, "png"))), false);
+        assertThat(new WatermarkStep(new KeyedWatermark(KEY), 77).apply(webp, number(4242)))
+                .as("no encoder: WebP passes unmarked")
+                .isEmpty();
+
+        WatermarkStep step = new WatermarkStep(new KeyedWatermark(KEY), 77, Optional.of(FFMPEG_WEBP));
+        byte[] out = step.apply(webp, number(4242)).orElseThrow();
+        assertThat(org.pramaan.labels.MetadataWriter.format(out))
+                .isEqualTo(org.pramaan.labels.MetadataWriter.Format.WEBP);
+        assertThat(org.pramaan.labels.WebpEncoder.lossless(out))
+                .as("lossy stays lossy")
+                .isFalse();
+        assertThat(step.decode(out)).hasValue(4242);
+
+        // An encoder that loses the edit (here: hands back the unmarked picture) must not be claimed.
+        WatermarkStep lossy = new WatermarkStep(new KeyedWatermark(KEY), 77, Optional.of((img, lossless) -> webp));
+        assertThat(lossy.apply(webp, number(4242))).isEmpty();
+    }
+
     @Test
     void claimsNothingItCouldNotReadBack() throws IOException {
         WatermarkStep step = new WatermarkStep(new KeyedWatermark(KEY), 1);

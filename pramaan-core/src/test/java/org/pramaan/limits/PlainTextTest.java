@@ -210,4 +210,14 @@ class PlainTextTest {
         long ms = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
         assertThat(ms).as("CPU ms for hostile shapes").isLessThan(2_000);
     }
+
+    @Test
+    void csvFieldsFollowRfc4180QuotingAndRefuseAnOpenQuote() {
+        assertThat(PlainText.csvFields("a,\"b, c\",\"say \"\"hi\"\"\",,"))
+                .containsExactly("a", "b, c", "say \"hi\"", "", "");
+        assertThat(PlainText.csvFields("")).containsExactly("");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlainText.csvFields("a,\"b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not closed");
+    }
 }

@@ -100,7 +100,7 @@ class JpegPngLabelWriterTest {
     void badInputGetsAnErrorNamingTheProblem() throws Exception {
         assertThatThrownBy(
                         () -> MetadataWriter.write("hello".getBytes(), Optional.of("digitalCapture"), Optional.empty()))
-                .hasMessageContaining("not a JPEG, PNG, MP4, MP3 or WAV file");
+                .hasMessageContaining("not a JPEG, PNG, WebP, MP4, MP3 or WAV file");
         byte[] jpeg = image("jpeg");
         long sos = segments(jpeg).stream()
                 .filter(s -> s.marker() == 0xDA)

@@ -125,7 +125,10 @@ public final class FuzzTargets {
             new Target(
                     "label-writer",
                     LabelWriterFuzzer.class,
-                    () -> List.of(
+                    () -> with(
+                            webps().stream()
+                                    .map(w -> LabelWriterFuzzer.seed(false, w))
+                                    .toList(),
                             LabelWriterFuzzer.seed(false, Seeds.jpegWithMetadata()),
                             LabelWriterFuzzer.seed(true, Seeds.pngWithMetadata()),
                             LabelWriterFuzzer.seed(false, Seeds.wav(1, 16, 1, 20)),

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.pramaan.access.Actor;
 import org.pramaan.cases.CaseAction;
-import org.pramaan.cases.CaseFile;
 import org.pramaan.cases.CaseService;
 import org.pramaan.cases.ImportedCase;
 import org.pramaan.errors.DomainException;
@@ -21,7 +20,7 @@ import org.pramaan.errors.Invalid;
 
 /**
  * {@code POST /v1/cases/import?source=<system>}: cases from a previous system as JSON lines, one case
- * per line (issue 17 part 3). Each line is imported or refused on its own (its own unit of work, so
+ * per line, or as CSV ({@code Content-Type: text/csv}, see {@link CaseImportCsv}) (issue 17 part 3). Each line is imported or refused on its own (its own unit of work, so
  * nothing of a refused line is stored); the answer lists every line's outcome.
  */
 final class CaseImportRoutes {
@@ -45,8 +44,57 @@ final class CaseImportRoutes {
                 .orElseThrow(() -> new Invalid("source", "'source' (the previous system's name) is required"));
         Actor importer = Actor.of(HttpApi.principal(ctx));
         String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        List<CaseImportCsv.Unit> units = type.regionMatches(true, 0, "text/csv", 0, 8)
+                ? CaseImportCsv.read(body, MAX_LINES, 4 * MAX_ITEMS + 100)
+                : jsonLines(body);
         List<Map<String, Object>> lines = new ArrayList<>();
         int imported = 0;
+        int already = 0;
+        for (CaseImportCsv.Unit u : units) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("line", u.line());
+            String sourceId = u.sourceId();
+            try {
+                JsonNode n = u.node().get();
+                sourceId = text(n, "sourceId");
+                ImportedCase.Outcome o = cases.importCase(parse(n, sourceId), importer, source);
+                // A batch sent again (a retried migration) answers the cases made the first time and changes nothing.
+                r.put("status", o.alreadyImported() ? "already-imported" : "imported");
+                r.put("sourceId", sourceId);
+                r.put("caseId", o.file().id());
+                if (o.alreadyImported()) already++;
+                else imported++;
+            } catch (DomainException e) {
+                refused(
+                        r,
+                        u.line(),
+                        sourceId,
+                        e.code(),
+                        e.getMessage(),
+                        e instanceof Invalid i ? i.field() : Optional.empty());
+            } catch (ApiException e) {
+                refused(r, u.line(), sourceId, e.code, e.getMessage(), Optional.empty());
+            }
+            lines.add(r);
+        }
+        HttpApi.json(
+                ctx,
+                200,
+                Map.of(
+                        "imported",
+                        imported,
+                        "alreadyImported",
+                        already,
+                        "refused",
+                        lines.size() - imported - already,
+                        "lines",
+                        lines));
+    }
+
+    /** One case per non-empty line. */
+    private static List<CaseImportCsv.Unit> jsonLines(String body) {
+        List<CaseImportCsv.Unit> units = new ArrayList<>();
         int lineNo = 0;
         int start = 0;
         while (start <= body.length()) {
@@ -56,33 +104,11 @@ final class CaseImportRoutes {
             start = end + 1;
             lineNo++;
             if (line.isEmpty()) continue;
-            if (lines.size() >= MAX_LINES)
+            if (units.size() >= MAX_LINES)
                 throw new Invalid("body", "more than " + MAX_LINES + " cases in one import; send them in batches");
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("line", lineNo);
-            String sourceId = "?";
-            try {
-                JsonNode n = Requests.jsonObject(line);
-                sourceId = text(n, "sourceId");
-                CaseFile c = cases.importCase(parse(n, sourceId), importer, source);
-                r.put("status", "imported");
-                r.put("sourceId", sourceId);
-                r.put("caseId", c.id());
-                imported++;
-            } catch (DomainException e) {
-                refused(
-                        r,
-                        lineNo,
-                        sourceId,
-                        e.code(),
-                        e.getMessage(),
-                        e instanceof Invalid i ? i.field() : Optional.empty());
-            } catch (ApiException e) {
-                refused(r, lineNo, sourceId, e.code, e.getMessage(), Optional.empty());
-            }
-            lines.add(r);
+            units.add(new CaseImportCsv.Unit(lineNo, "?", () -> Requests.jsonObject(line)));
         }
-        HttpApi.json(ctx, 200, Map.of("imported", imported, "refused", lines.size() - imported, "lines", lines));
+        return units;
     }
 
     private static void refused(

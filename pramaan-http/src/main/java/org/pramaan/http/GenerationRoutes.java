@@ -326,6 +326,7 @@ public final class GenerationRoutes {
         return switch (format) {
             case "JPEG" -> "image/jpeg";
             case "PNG" -> "image/png";
+            case "WEBP" -> "image/webp";
             case "MP4" -> "video/mp4";
             case "MP3" -> "audio/mpeg";
             case "WAV" -> "audio/wav";

@@ -25,8 +25,8 @@ import org.pramaan.testing.SharedTestData;
  */
 @ExtendWith(C2paPeer.Resolver.class)
 class C2paMetadataResignInteropTest {
-    /** MetadataWriter's formats that C2paSigner also signs (WebP carries no label). */
-    static final List<String> FORMATS = List.of("jpg", "png", "wav", "mp3", "mp4");
+    /** MetadataWriter's formats that C2paSigner also signs. */
+    static final List<String> FORMATS = List.of("jpg", "png", "wav", "mp3", "mp4", "webp");
 
     private static final Aigc LABEL = new Aigc("1", "Producer", "id-1", "", "", "", "");
 
@@ -43,7 +43,7 @@ class C2paMetadataResignInteropTest {
                     unsigned,
                     ManifestRequest.created(SignedInterop.IPTC + "trainedAlgorithmicMedia", InteropTamper.MARKER),
                     C2paSigner.Placement.EMBEDDED);
-            boolean dst = ext.equals("jpg") || ext.equals("png") || ext.equals("mp4");
+            boolean dst = ext.equals("jpg") || ext.equals("png") || ext.equals("mp4") || ext.equals("webp");
             byte[] written = MetadataWriter.write(
                     signed.asset(),
                     dst ? Optional.of("trainedAlgorithmicMedia") : Optional.empty(),

@@ -48,6 +48,8 @@ public final class Embedded implements AutoCloseable {
     /** Operator detector models (issue 16); none unless detect.models-dir is set. */
     private final org.pramaan.detect.LoadedDetectors detectors;
 
+    private final BackscanWiring backscan;
+
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
@@ -94,6 +96,12 @@ public final class Embedded implements AutoCloseable {
                 events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(
                 store.deliveries(), senders(config.notifications(), clock), audit, clock);
+        this.backscan = BackscanWiring.wire(config, store, screener, banks, cases, audit, clock, events);
+    }
+
+    /** Back-scans (issue 17 part 2); the server starts their executor. */
+    public BackscanWiring backscan() {
+        return backscan;
     }
 
     private static org.pramaan.notify.CaseNotifier.Settings notifySettings(PramaanConfig.Notify n) {
@@ -246,7 +254,8 @@ public final class Embedded implements AutoCloseable {
         // Issue 16: the detector models and the refusals, for GET /v1/detectors.
         return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
                         detectors, config.detect().modelsDir().isPresent()))
-                .withReports(reports());
+                .withReports(reports())
+                .withScans(new org.pramaan.http.ScanRoutes.Services(java.util.Optional.of(backscan.scans()), clock));
     }
 
     /** The detector models loaded from {@code detect.models-dir}, and those refused (issue 16). */
@@ -402,6 +411,7 @@ public final class Embedded implements AutoCloseable {
 
     @Override
     public void close() {
+        backscan.executor().close();
         banks.saveIndexSnapshot();
         audit.checkpoints().ifPresent(org.pramaan.audit.AuditCheckpoints::close);
         store.close();

@@ -178,6 +178,11 @@ final class EmbeddedRuntime implements CliRuntime {
         return app().intake();
     }
 
+    @Override
+    public java.util.Optional<org.pramaan.backscan.BackScans> backScans() {
+        return java.util.Optional.of(app().backscan().scans());
+    }
+
     /** Default configuration on {@code dataDir}, as the notice benchmark has always measured it, with this runtime's clock. */
     @Override
     public CliRuntime scratch(java.nio.file.Path dataDir) {

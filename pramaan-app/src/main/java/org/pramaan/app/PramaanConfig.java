@@ -120,8 +120,39 @@ public record PramaanConfig(
     /** The admin key registered at start-up ({@code admin.key}); empty: one is generated at first start. */
     public record Access(Optional<String> adminKey) {}
 
-    /** Bank imports ({@code banks.*}). */
-    public record Banks(org.pramaan.banks.BankFiles.Limits imports) {}
+    /** Bank imports ({@code banks.*}) and back-scans ({@code backscan.*}, issue 17 part 2). */
+    public record Banks(org.pramaan.banks.BankFiles.Limits imports, Backscan backscan) {
+        /** Back-scans with their defaults (no folder roots, no fetching). */
+        public Banks(org.pramaan.banks.BankFiles.Limits imports) {
+            this(imports, Backscan.DEFAULT);
+        }
+    }
+
+    /**
+     * Back-scans ({@code backscan.*}).
+     *
+     * @param scans            allowed roots, batch size, list and folder caps
+     * @param fetchRoot        the folder list entries are read from as relative paths ({@code backscan.fetch-root})
+     * @param fetchUrlPrefixes URL prefixes list entries may be fetched from ({@code backscan.fetch-url-prefixes})
+     * @param fetchMaxBytes    largest fetched entry
+     * @param fetchTimeout     longest fetch of one entry
+     * @param onBankAddition   whether a bank addition starts a scan of the stored media near the new items
+     */
+    public record Backscan(
+            org.pramaan.backscan.ScanSettings scans,
+            Optional<Path> fetchRoot,
+            List<String> fetchUrlPrefixes,
+            long fetchMaxBytes,
+            Duration fetchTimeout,
+            boolean onBankAddition) {
+        public static final Backscan DEFAULT = new Backscan(
+                org.pramaan.backscan.ScanSettings.DEFAULT,
+                Optional.empty(),
+                List.of(),
+                64L << 20,
+                Duration.ofSeconds(30),
+                true);
+    }
 
     /** C2PA trust and signing ({@code c2pa.*}). */
     public record Provenance(
@@ -449,6 +480,27 @@ public record PramaanConfig(
             Long.toString(org.pramaan.banks.BankFiles.Limits.DEFAULT.maxBytes()),
             "largest bank import (API body or CLI file) in bytes; larger ones are refused with 413 bank.import_too_large"
         });
+        KEYS.put("backscan.allowed-roots", new String[] {
+            "", "comma-separated absolute folders an admin may back-scan (issue 17); empty: folder scans are refused"
+        });
+        KEYS.put(
+                "backscan.batch-size",
+                new String[] {"50", "items per committed back-scan batch (a crash redoes at most this many)"});
+        KEYS.put("backscan.max-list-items", new String[] {"100000", "most entries in one list back-scan"});
+        KEYS.put("backscan.max-folder-items", new String[] {"1000000", "most files one folder back-scan enumerates"});
+        KEYS.put("backscan.fetch-root", new String[] {
+            "", "folder that list back-scan entries are read from as relative paths; empty: no folder fetching"
+        });
+        KEYS.put("backscan.fetch-url-prefixes", new String[] {
+            "",
+            "comma-separated http(s) URL prefixes list back-scan entries may be fetched from; empty: no HTTP fetching"
+        });
+        KEYS.put("backscan.fetch-max-bytes", new String[] {"67108864", "largest list back-scan entry fetched, in bytes"
+        });
+        KEYS.put("backscan.fetch-timeout", new String[] {"PT30S", "longest fetch of one list back-scan entry"});
+        KEYS.put("backscan.on-bank-addition", new String[] {
+            "true", "scan the stored media near newly banked items for matches to them (true or false)"
+        });
         KEYS.put("console.quality-sample-rate", new String[] {
             "0.1", "share of decided cases (0..1) sampled for a blind second review in the console's quality queue"
         });
@@ -593,7 +645,7 @@ public record PramaanConfig(
                                             0,
                                             org.pramaan.generation.WatermarkPayload.MAX_OPERATOR),
                                     spokenPrompts()),
-                            new Banks(imports),
+                            new Banks(imports, backscan()),
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation(),
                             blobs(),
@@ -802,6 +854,40 @@ public record PramaanConfig(
                                 + e.getDescription()
                                 + (e.getPattern().isEmpty() ? "" : " at '" + e.getPattern() + "'"));
             }
+        }
+
+        private Backscan backscan() {
+            List<Path> roots = new java.util.ArrayList<>();
+            for (String r : values.get("backscan.allowed-roots").split(",", -1)) {
+                if (r.isBlank()) continue;
+                Path p = Path.of(r.trim());
+                if (!p.isAbsolute() || !Files.isDirectory(p))
+                    throw bad("backscan.allowed-roots", "names '" + r.trim() + "', which is not an absolute folder");
+                roots.add(p);
+            }
+            Optional<String> fetchRoot = optional("backscan.fetch-root");
+            if (fetchRoot.isPresent() && !Files.isDirectory(Path.of(fetchRoot.get())))
+                throw bad("backscan.fetch-root", "is not a folder");
+            List<String> prefixes = new java.util.ArrayList<>();
+            for (String u : values.get("backscan.fetch-url-prefixes").split(",", -1)) {
+                if (u.isBlank()) continue;
+                httpUrl("backscan.fetch-url-prefixes", u.trim());
+                prefixes.add(u.trim());
+            }
+            String onAdd = values.get("backscan.on-bank-addition");
+            if (!onAdd.equals("true") && !onAdd.equals("false"))
+                throw bad("backscan.on-bank-addition", "must be true or false");
+            return new Backscan(
+                    new org.pramaan.backscan.ScanSettings(
+                            roots,
+                            (int) number("backscan.batch-size", 1, 10_000),
+                            (int) number("backscan.max-list-items", 1, 9_999_999),
+                            (int) number("backscan.max-folder-items", 1, Integer.MAX_VALUE)),
+                    fetchRoot.map(Path::of),
+                    List.copyOf(prefixes),
+                    number("backscan.fetch-max-bytes", 1, Long.MAX_VALUE),
+                    duration("backscan.fetch-timeout"),
+                    onAdd.equals("true"));
         }
 
         private Optional<String> optional(String key) {

@@ -133,6 +133,7 @@ public final class Server implements AutoCloseable {
                 1,
                 60,
                 TimeUnit.MINUTES));
+        app.backscan().executor().start(); // resumes the back-scans a crash or restart left RUNNING
         Javalin http = new HttpApi(
                         app.apiServices(),
                         new org.pramaan.http.Operations(

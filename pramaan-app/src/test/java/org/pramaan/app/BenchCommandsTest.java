@@ -52,7 +52,8 @@ class BenchCommandsTest {
                 "watermark",
                 "labels",
                 "console",
-                "queue")) {
+                "queue",
+                "backscan")) {
             assertThat(bench.out()).as("pramaan bench lists %s", name).containsPattern("(?m)^\\s+" + name + "\\s");
             Run help = pramaan("bench", name, "--help");
             assertThat(help.exit())
@@ -156,6 +157,24 @@ class BenchCommandsTest {
         assertThat(q.out()).containsPattern("(?m)^console page 1 \\(store\\), no filter\\s+[0-9.]+\\s+[0-9.]+\\s+50$");
         assertThat(dir.resolve("data"))
                 .as("the benchmarks never touch the configured data directory")
+                .doesNotExist();
+    }
+
+    /** Issue 17 part 2: the back-scan bench runs its three variants on a scratch store and prints items/s per core. */
+    @Test
+    void aTinyBackscanRunPrintsItsTableOnAScratchStore() {
+        Run r = pramaan("bench", "backscan", "--stored", "300", "--bank", "20", "--new", "20", "--images", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .startsWith("machine: ")
+                .contains("load: ")
+                .containsPattern(
+                        "(?m)^re-match: stored-media job \\(read, match, commit\\)\\s+300\\s+[0-9.]+\\s+[0-9]+$")
+                .containsPattern("(?m)^re-match: bank addition \\(index query \\+ job\\), stored covered\\s+300\\s")
+                .containsPattern("(?m)^  candidates scanned for the new items\\s+[12]$")
+                .containsPattern("(?m)^fresh scan: probe \\+ decode \\+ PDQ \\+ match \\(640x480 JPEG\\)\\s+3\\s");
+        assertThat(dir.resolve("data"))
+                .as("the benchmark never touches the configured data directory")
                 .doesNotExist();
     }
 }

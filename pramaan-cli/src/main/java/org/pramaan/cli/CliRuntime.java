@@ -99,6 +99,11 @@ public interface CliRuntime extends AutoCloseable {
     /** Media intake on the data directory (creates it if needed). */
     org.pramaan.intake.Intake intake();
 
+    /** Back-scans on the data directory (issue 17; {@code pramaan bench backscan}); empty where not wired. */
+    default java.util.Optional<org.pramaan.backscan.BackScans> backScans() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * A runtime on another data directory, with this one's clock (the notice benchmark runs in a
      * scratch directory, never the user's); the caller closes it.

@@ -40,6 +40,7 @@ public final class PramaanCli implements Runnable {
             KeysCommand.class,
             AuditCommand.class,
             ReportCommand.class,
+            BackscanCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -53,6 +53,9 @@ public interface Adapters extends AutoCloseable {
     /** What reports read by period (issue 17). */
     org.pramaan.reports.ReportSource reports();
 
+    /** Back-scan jobs and their results (issue 17 part 2). */
+    org.pramaan.backscan.ScanJobRepository scans();
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

@@ -36,6 +36,8 @@ public final class HashBanks {
     private final UnitOfWork unit;
     private final Clock clock;
     private final BankIndex index;
+    private final List<java.util.function.Consumer<List<BankItem>>> additionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** No index snapshot, the default AV matching rules. */
     public HashBanks(HashBankRepository repository, Clock clock, UnitOfWork unit) {
@@ -137,8 +139,20 @@ public final class HashBanks {
             known.add(i.bank());
         }
         List<BankItem> stored = repository.addAll(items);
-        unit.afterCommit(() -> index.add(stored));
+        unit.afterCommit(() -> {
+            index.add(stored);
+            for (java.util.function.Consumer<List<BankItem>> l : additionListeners) l.accept(stored);
+        });
         return stored;
+    }
+
+    /**
+     * Tells {@code listener} of items once they are committed (the back-scan trigger, issue 17). It runs
+     * in the committing thread's after-commit hook, so it must only hand the items on, never wait for
+     * the store.
+     */
+    public void onItemsAdded(java.util.function.Consumer<List<BankItem>> listener) {
+        additionListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public List<BankItem> items(String bank) {

@@ -13,6 +13,15 @@ public interface MediaRepository {
     /** Every media item in a status (for retention purges). */
     List<MediaRecord> withStatus(MediaStatus status);
 
+    /**
+     * Ids of stored media in ascending order, after {@code after} (empty string: from the first), at
+     * most {@code limit}: a back-scan walks the corpus in this order and resumes after its checkpoint.
+     */
+    List<String> idsAfter(String after, int limit);
+
+    /** How many media items are stored. */
+    long count();
+
     /** Stores the upload and returns it with its assigned id. */
     UploadRecord addUpload(UploadRecord upload);
 

@@ -37,7 +37,8 @@ public record ApiServices(
         ConsoleRoutes.Services console,
         GenerationRoutes.Services generations,
         DetectorRoutes.Services detectors,
-        Optional<org.pramaan.reports.Reports> reports) {
+        Optional<org.pramaan.reports.Reports> reports,
+        ScanRoutes.Services scans) {
     public ApiServices {
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(media, "media");
@@ -52,9 +53,13 @@ public record ApiServices(
         Objects.requireNonNull(generations, "generations");
         Objects.requireNonNull(detectors, "detectors");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(scans, "scans");
     }
 
-    /** Without detector models (issue 16): {@code GET /v1/detectors} lists none; without reports (issue 17): {@code GET /v1/reports/...} answers 503. */
+    /**
+     * Without detector models (issue 16) {@code GET /v1/detectors} lists none; without reports or back-scans (issue
+     * 17) their routes answer 503.
+     */
     public ApiServices(
             Edge edge,
             MediaRoutes.Services media,
@@ -80,7 +85,8 @@ public record ApiServices(
                 console,
                 generations,
                 DetectorRoutes.Services.none(),
-                Optional.empty());
+                Optional.empty(),
+                ScanRoutes.Services.unavailable());
     }
 
     /** The same services with the deployment's detector models. */
@@ -98,7 +104,8 @@ public record ApiServices(
                 console,
                 generations,
                 d,
-                reports);
+                reports,
+                scans);
     }
 
     /** The same services with the deployment's reports (issue 17). */
@@ -116,7 +123,27 @@ public record ApiServices(
                 console,
                 generations,
                 detectors,
-                Optional.of(r));
+                Optional.of(r),
+                scans);
+    }
+
+    /** The same groups with back-scans wired (issue 17 part 2); without them their routes answer 503. */
+    public ApiServices withScans(ScanRoutes.Services s) {
+        return new ApiServices(
+                edge,
+                media,
+                cases,
+                holds,
+                hashes,
+                hma,
+                banks,
+                deliveries,
+                provenance,
+                console,
+                generations,
+                detectors,
+                reports,
+                s);
     }
 
     /**

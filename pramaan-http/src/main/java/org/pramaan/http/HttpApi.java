@@ -71,6 +71,7 @@ public final class HttpApi {
         ProvenanceRoutes provenance = new ProvenanceRoutes(services.provenance());
         ConsoleRoutes console = new ConsoleRoutes(services.console());
         GenerationRoutes generations = new GenerationRoutes(services.generations());
+        ScanRoutes scans = new ScanRoutes(services.scans());
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
@@ -170,6 +171,14 @@ public final class HttpApi {
                 // Issue 16: loaded detector models with their manifests; read like the other case-side lists.
                 Route.guarded(
                         "GET", "/v1/detectors", Permission.CASE_READ, new DetectorRoutes(services.detectors())::list),
+                // Back-scans of the stored corpus, a folder or a list (issue 17 part 2): started and steered by admins.
+                Route.guarded("POST", "/v1/scans", Permission.KEYS_ADMIN, scans::start),
+                Route.guarded("GET", "/v1/scans", Permission.AUDIT_READ, scans::list),
+                Route.guarded("GET", "/v1/scans/{id}", Permission.AUDIT_READ, scans::get),
+                Route.guarded("GET", "/v1/scans/{id}/results", Permission.AUDIT_READ, scans::results),
+                Route.guarded("POST", "/v1/scans/{id}/pause", Permission.KEYS_ADMIN, scans::pause),
+                Route.guarded("POST", "/v1/scans/{id}/resume", Permission.KEYS_ADMIN, scans::resume),
+                Route.guarded("POST", "/v1/scans/{id}/cancel", Permission.KEYS_ADMIN, scans::cancel),
                 Route.guarded("POST", "/h/hash", Permission.MEDIA_SUBMIT, hma::hash),
                 Route.guarded("GET", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookup),
                 Route.guarded("POST", "/m/lookup", Permission.MEDIA_SUBMIT, hma::lookupFile),

@@ -37,6 +37,24 @@ final class PgMediaRepository implements MediaRepository {
     }
 
     @Override
+    public List<String> idsAfter(String after, int limit) {
+        // media.id is COLLATE "C": the order the back-scan checkpoint compares in (Java's String order for hex).
+        return db.list(
+                "SELECT id FROM media WHERE id > ? ORDER BY id LIMIT ?",
+                ps -> {
+                    ps.setString(1, after);
+                    ps.setInt(2, limit);
+                },
+                rs -> rs.getString(1));
+    }
+
+    @Override
+    public long count() {
+        return db.first("SELECT count(*) FROM media", ps -> {}, rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    @Override
     public List<MediaRecord> withStatus(MediaStatus status) {
         return db.list(
                 "SELECT json FROM media WHERE status = ? ORDER BY id",

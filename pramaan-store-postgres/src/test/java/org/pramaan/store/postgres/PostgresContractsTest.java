@@ -145,4 +145,17 @@ class PostgresContractsTest {
             return PostgresTestServer.open(dir);
         }
     }
+
+    @Nested
+    class Scans extends org.pramaan.testkit.contracts.ScanJobRepositoryContract {
+        @Override
+        protected org.pramaan.backscan.ScanJobRepository createRepository(Path dir) {
+            return open(dir).scans();
+        }
+
+        @Override
+        protected org.pramaan.tx.UnitOfWork unitOfWork() {
+            return store.unitOfWork();
+        }
+    }
 }

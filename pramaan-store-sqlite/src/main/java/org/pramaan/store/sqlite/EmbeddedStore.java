@@ -121,6 +121,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.backscan.ScanJobRepository scans() {
+        return new SqliteScanJobRepository(db);
+    }
+
+    @Override
     public BlobStore blobs() {
         return blobs;
     }

@@ -35,7 +35,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V10__bank_shadow_hits.sql",
             "V11__case_queue.sql",
             "V12__generation_numbers.sql",
-            "V13__generation_keys.sql");
+            "V13__generation_keys.sql",
+            "V14__scan_jobs.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

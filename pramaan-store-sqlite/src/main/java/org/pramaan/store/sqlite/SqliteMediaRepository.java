@@ -39,6 +39,23 @@ final class SqliteMediaRepository implements MediaRepository {
     }
 
     @Override
+    public List<String> idsAfter(String after, int limit) {
+        return db.list(
+                "SELECT id FROM media WHERE id > ? ORDER BY id LIMIT ?",
+                ps -> {
+                    ps.setString(1, after);
+                    ps.setInt(2, limit);
+                },
+                rs -> rs.getString(1));
+    }
+
+    @Override
+    public long count() {
+        return db.first("SELECT count(*) FROM media", ps -> {}, rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    @Override
     public List<MediaRecord> withStatus(org.pramaan.intake.MediaStatus status) {
         return db.list(
                 "SELECT json FROM media WHERE status = ? ORDER BY id",

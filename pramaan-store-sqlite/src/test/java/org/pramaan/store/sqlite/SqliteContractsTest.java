@@ -156,4 +156,17 @@ class SqliteContractsTest {
             return EmbeddedStore.open(dir);
         }
     }
+
+    @Nested
+    class Scans extends org.pramaan.testkit.contracts.ScanJobRepositoryContract {
+        @Override
+        protected org.pramaan.backscan.ScanJobRepository createRepository(Path dir) {
+            return open(dir).scans();
+        }
+
+        @Override
+        protected org.pramaan.tx.UnitOfWork unitOfWork() {
+            return store.unitOfWork();
+        }
+    }
 }

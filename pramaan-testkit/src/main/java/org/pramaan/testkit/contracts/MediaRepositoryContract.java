@@ -36,6 +36,20 @@ public abstract class MediaRepositoryContract {
     }
 
     @Test
+    void pagesIdsInAscendingOrderAfterACheckpoint() {
+        MediaRepository repo = createRepository(dir);
+        assertThat(repo.count()).isZero();
+        assertThat(repo.idsAfter("", 10)).isEmpty();
+        for (String c : new String[] {"c", "a", "e", "b", "d"}) repo.save(Samples.media(c.repeat(64)));
+        repo.save(Samples.media("a".repeat(64))); // replacing one does not count it twice
+        assertThat(repo.count()).isEqualTo(5);
+        assertThat(repo.idsAfter("", 2)).containsExactly("a".repeat(64), "b".repeat(64));
+        assertThat(repo.idsAfter("b".repeat(64), 2)).containsExactly("c".repeat(64), "d".repeat(64));
+        assertThat(repo.idsAfter("d".repeat(64), 10)).containsExactly("e".repeat(64));
+        assertThat(repo.idsAfter("e".repeat(64), 10)).isEmpty();
+    }
+
+    @Test
     void numbersUploadsAndFindsLatestByExternalId() {
         MediaRepository repo = createRepository(dir);
         repo.save(Samples.media("a".repeat(64)));

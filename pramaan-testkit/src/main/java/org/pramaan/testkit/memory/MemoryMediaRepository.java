@@ -27,6 +27,21 @@ final class MemoryMediaRepository implements MediaRepository {
     }
 
     @Override
+    public List<String> idsAfter(String after, int limit) {
+        // Ascending id order, as the SQLite adapter's ORDER BY id (the primary key).
+        return store.locked(t -> t.media.keySet().stream()
+                .filter(id -> id.compareTo(after) > 0)
+                .sorted()
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public long count() {
+        return store.locked(t -> (long) t.media.size());
+    }
+
+    @Override
     public List<MediaRecord> withStatus(MediaStatus status) {
         // Ordered by id, as the SQLite adapter's ORDER BY id.
         return store.locked(t -> t.media.values().stream()

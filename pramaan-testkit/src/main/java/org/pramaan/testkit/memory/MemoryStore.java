@@ -53,6 +53,7 @@ public final class MemoryStore {
     private final MemoryPersonRepository people = new MemoryPersonRepository(this);
     private final MemoryGenerationRepository generations = new MemoryGenerationRepository(this);
     private final MemoryReportSource reports = new MemoryReportSource(this);
+    private final MemoryScanJobRepository scans = new MemoryScanJobRepository(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -136,6 +137,10 @@ public final class MemoryStore {
 
     public IdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    public org.pramaan.backscan.ScanJobRepository scans() {
+        return scans;
     }
 
     public UnitOfWork unitOfWork() {

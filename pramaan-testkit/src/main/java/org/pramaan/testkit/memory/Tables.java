@@ -55,6 +55,10 @@ final class Tables {
     final Map<String, org.pramaan.generation.Consent> consents = new LinkedHashMap<>();
 
     final Map<String, org.pramaan.generation.RulesShown> rulesShown = new TreeMap<>();
+    /** Back-scan jobs by id, and their results by job id + NUL + item key (issue 17; outside the constructor too). */
+    final Map<String, org.pramaan.backscan.ScanJob> scanJobs = new LinkedHashMap<>();
+
+    final NavigableMap<String, org.pramaan.backscan.ScanResult> scanResults = new TreeMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -126,6 +130,8 @@ final class Tables {
         t.generationKeys.putAll(generationKeys);
         t.consents.putAll(consents);
         t.rulesShown.putAll(rulesShown);
+        t.scanJobs.putAll(scanJobs);
+        t.scanResults.putAll(scanResults);
         return t;
     }
 
@@ -171,6 +177,8 @@ final class Tables {
         replace(generationKeys, snapshot.generationKeys);
         replace(consents, snapshot.consents);
         replace(rulesShown, snapshot.rulesShown);
+        replace(scanJobs, snapshot.scanJobs);
+        replace(scanResults, snapshot.scanResults);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

@@ -145,4 +145,19 @@ class MemoryContractsTest {
             return store.idempotency();
         }
     }
+
+    @Nested
+    class Scans extends org.pramaan.testkit.contracts.ScanJobRepositoryContract {
+        private final MemoryStore store = MemoryStore.create();
+
+        @Override
+        protected org.pramaan.backscan.ScanJobRepository createRepository(Path dir) {
+            return store.scans();
+        }
+
+        @Override
+        protected org.pramaan.tx.UnitOfWork unitOfWork() {
+            return store.unitOfWork();
+        }
+    }
 }

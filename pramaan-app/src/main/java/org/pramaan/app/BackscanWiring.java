@@ -1,0 +1,70 @@
+package org.pramaan.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.pramaan.adapters.Adapters;
+import org.pramaan.audit.AuditLog;
+import org.pramaan.backscan.BackScans;
+import org.pramaan.backscan.BankAdditionScans;
+import org.pramaan.backscan.ScanExecutor;
+import org.pramaan.backscan.ScanPolicy;
+import org.pramaan.backscan.ScanRunner;
+import org.pramaan.backscan.StoredMediaIndex;
+import org.pramaan.banks.HashBanks;
+import org.pramaan.cases.CaseService;
+import org.pramaan.events.EventBus;
+import org.pramaan.intake.MediaScreened;
+import org.pramaan.intake.Screener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Back-scans wired from the store (issue 17 part 2): the use cases, the background executor the server
+ * starts (it resumes RUNNING jobs), and, with {@code backscan.on-bank-addition}, the trigger that scans
+ * the stored media near newly banked items, through a stored-media PDQ index kept current from newly
+ * screened media.
+ */
+public record BackscanWiring(BackScans scans, ScanRunner runner, ScanExecutor executor, BankAdditionScans trigger) {
+    private static final Logger LOG = LoggerFactory.getLogger(BackscanWiring.class);
+
+    static BackscanWiring wire(
+            PramaanConfig config,
+            Adapters store,
+            Screener screener,
+            HashBanks banks,
+            CaseService cases,
+            AuditLog audit,
+            Clock clock,
+            EventBus events)
+            throws IOException {
+        PramaanConfig.Backscan b = config.banks().backscan();
+        BackScans.Parts parts = new BackScans.Parts(
+                store.scans(),
+                store.media(),
+                store.blobs(),
+                screener,
+                banks,
+                cases,
+                audit,
+                new BackscanFetch(
+                        b, Files.createDirectories(config.storage().dataDir().resolve("tmp"))),
+                b.scans(),
+                clock);
+        ScanRunner runner = new ScanRunner(parts);
+        ScanExecutor executor = new ScanExecutor(runner, store.scans(), e -> LOG.error("back-scan batch failed", e));
+        BackScans scans = new BackScans(parts, executor::submit);
+        StoredMediaIndex index = new StoredMediaIndex(store.media());
+        BankAdditionScans trigger = new BankAdditionScans(scans, index, ScanPolicy.REVIEW);
+        events.subscribe(MediaScreened.class, e -> {
+            if (e.newMedia()) index.add(e.media());
+        });
+        if (b.onBankAddition())
+            banks.onItemsAdded(items -> executor.submitTask(() -> trigger.added(items)
+                    .forEach(j -> LOG.info(
+                            "bank addition: back-scan {} of {} stored media",
+                            j.id(),
+                            j.counts().total()))));
+        return new BackscanWiring(scans, runner, executor, trigger);
+    }
+}

@@ -48,7 +48,7 @@ class AudioVideoLabelWriterTest {
         assertThat(onlyAigc(tagged).location()).startsWith("MP3 ID3v2.4 TXXX 'AIGC'");
         assertThat(audio(tagged)).isEqualTo(untagged);
         assertThatThrownBy(() -> MetadataWriter.write(mp3, Optional.of("trainedAlgorithmicMedia"), Optional.empty()))
-                .hasMessageContaining("digital source type is written to JPEG, PNG and MP4");
+                .hasMessageContaining("digital source type is written to JPEG, PNG, WebP and MP4");
     }
 
     @Test

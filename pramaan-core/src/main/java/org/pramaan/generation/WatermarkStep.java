@@ -59,9 +59,9 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
 
     /**
      * {@code c2pa.watermarked.unbound}: C2PA 2.3 split {@code c2pa.watermarked} into {@code .bound} (the mark
-     * is a soft binding to this manifest, declared by a {@code c2pa.soft-binding} assertion; validators report
-     * {@code assertion.action.softBindingMissing} without one) and {@code .unbound} (any other invisible
-     * watermark). Ours carries an operator id and record number, not a registered soft-binding algorithm's
+     * is a soft binding to this manifest, declared by a {@code c2pa.soft-binding} assertion; validators that
+     * follow 2.3 report {@code assertion.action.softBindingMissing} without one, c2pa-rs 0.90.1 does not yet) and
+     * {@code .unbound} (any other invisible watermark), and 2.4 deprecates the plain name. Ours carries an operator id and record number, not a registered soft-binding algorithm's
      * value, and the manifest has no soft-binding assertion: unbound.
      */
     @Override

@@ -151,14 +151,15 @@ final class LabelCommand implements Runnable {
             VisibleLabels.Finished done;
             try {
                 r = w.label(in, labelled, req, Optional.ofNullable(duration).map(d -> switch (d) {
-                        case "start" -> LabelProfile.VideoDuration.START;
-                        case "continuous" -> LabelProfile.VideoDuration.CONTINUOUS;
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "--video-duration must be start or continuous, got '" + d + "'");
-                    }));
+                    case "start" -> LabelProfile.VideoDuration.START;
+                    case "continuous" -> LabelProfile.VideoDuration.CONTINUOUS;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--video-duration must be start or continuous, got '" + d + "'");
+                }));
                 // As for images: implicit labels back and, for a signed IN, re-signed with IN's manifest as the parent.
-                done = VisibleLabels.finishVideo(input, read(labelled, "OUT"), () -> runtime.get().signer());
+                done = VisibleLabels.finishVideo(
+                        input, read(labelled, "OUT"), () -> runtime.get().signer());
                 AtomicWrite.write(out, done.bytes());
             } finally {
                 Files.deleteIfExists(labelled);

@@ -175,6 +175,55 @@ class C2paResignCliTest {
         assertThat(quiet.err()).doesNotContain("warning");
     }
 
+    /**
+     * Issue 14: {@code label apply} on a signed MP4 (before: the label burned in, the manifest silently dropped)
+     * re-signs it with the configured key, the input's manifest as the parent, written in place (IN is OUT);
+     * without a key it warns that the labelled file no longer matches the manifest.
+     */
+    @Test
+    void labelApplyOnASignedMp4ReSignsItOrWarnsWithoutAKey() throws Exception {
+        Path c = certs();
+        Path raw = dir.resolve("raw.mp4");
+        TestMedia.x264Mp4(raw);
+        Path video = dir.resolve("video.mp4");
+        Run s = pramaan(
+                Map.of(),
+                "c2pa",
+                "sign",
+                "--key",
+                c.resolve("es256.pem").toString(),
+                "--chain",
+                c.resolve("es256.pub").toString(),
+                "--source-type",
+                "trainedAlgorithmicMedia",
+                raw.toString(),
+                video.toString());
+        assertThat(s.exit()).as(s.err()).isZero();
+        Path copy = Files.copy(video, dir.resolve("copy.mp4"));
+        String parent = verify(c, video).out().replaceAll("(?s).*\"active_manifest\" : \"([^\"]+)\".*", "$1");
+
+        Run l = pramaan(signingKey(c), "label", "apply", "--profile", "CN", video.toString(), video.toString());
+        assertThat(l.exit()).as(l.err()).isZero();
+        assertThat(l.out()).contains("labelled MP4 for CN").contains("C2PA re-signed");
+        Run v = verify(c, video);
+        assertThat(v.exit()).as(v.out()).isZero();
+        assertThat(v.out())
+                .contains("\"validation_state\" : \"Trusted\"")
+                .contains(parent)
+                .contains("c2pa.opened")
+                .contains("c2pa.edited")
+                .contains("Pramaan visible AI label")
+                .doesNotContain("mismatch");
+
+        Path out = dir.resolve("nokey.mp4");
+        Run n = pramaan(Map.of(), "label", "apply", "--profile", "CN", copy.toString(), out.toString());
+        assertThat(n.exit()).as(n.err()).isZero();
+        assertThat(n.err()).contains("warning: " + copy).contains("no longer matches it");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(f -> f.startsWith(".pramaan-"));
+        }
+    }
+
     /** {@code metadata write} of one AIGC label (GB 45438) from {@code in} to {@code out}, optionally {@code --resign}. */
     private Run writeLabels(Map<String, String> env, boolean resign, String in, String out) {
         List<String> args = new java.util.ArrayList<>(

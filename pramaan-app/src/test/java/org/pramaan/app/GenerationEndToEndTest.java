@@ -118,6 +118,12 @@ class GenerationEndToEndTest extends ServerTestBase {
         ApiClient.Response v = api.postBytes("/v1/provenance/verify", service, made.body());
         assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
         assertThat(v.raw()).contains("trainedAlgorithmicMedia").contains("imagegen 2.1");
+        // The visible label the record lists is recorded in the manifest too, after c2pa.created (issue 14).
+        assertThat(v.raw())
+                .contains("c2pa.created")
+                .contains("c2pa.edited")
+                .contains("Pramaan visible AI label")
+                .doesNotContain("c2pa.watermarked");
         assertThat(MetadataLabels.read(made.body()).aigc().getFirst().attributes())
                 .containsEntry("ProduceID", id);
         assertThat(api.get("/v1/generations/" + id, ADMIN)

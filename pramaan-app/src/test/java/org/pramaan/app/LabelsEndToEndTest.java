@@ -166,6 +166,56 @@ class LabelsEndToEndTest extends ServerTestBase {
         assertThat(v.raw()).contains("c2pa.opened").contains("c2pa.edited").contains("Pramaan visible AI label");
     }
 
+    /**
+     * Issue 14: a signed MP4 labelled through the API is re-signed like an image (before: the label was burned in,
+     * the manifest dropped and nothing said so); it verifies Trusted with the upload's manifest as the parent.
+     */
+    @Test
+    void aSignedMp4IsReSignedAndStillVerifies() throws Exception {
+        Path c = Path.of(System.getProperty("pramaan.testdata", "../shared/testdata"))
+                .resolve("c2pa/certs");
+        if (!Files.isDirectory(c)) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("reference data missing in CI: " + c);
+            Assumptions.abort("reference data not found at " + c.toAbsolutePath());
+        }
+        stop();
+        start(Map.of(
+                "PRAMAAN_C2PA_SIGNING_KEY", c.resolve("es256.pem").toString(),
+                "PRAMAAN_C2PA_SIGNING_CHAIN", c.resolve("es256.pub").toString(),
+                "PRAMAAN_C2PA_TRUST_ANCHORS",
+                        c.resolve("trust/test_cert_root_bundle.pem").toString(),
+                "PRAMAAN_C2PA_TRUST_CONFIG", c.resolve("trust/store.cfg").toString()));
+        String key =
+                app.keys().create(org.pramaan.access.Role.INGEST, "generator").secret();
+        Path in = Files.createTempFile("label-e2e", ".mp4");
+        try {
+            TestMedia.x264Mp4(in);
+            HttpRequest sign = HttpRequest.newBuilder(
+                            URI.create(apiBase() + "/v1/provenance/sign?source-type=trainedAlgorithmicMedia"))
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(in)))
+                    .build();
+            HttpResponse<byte[]> signed =
+                    HttpClient.newHttpClient().send(sign, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(signed.statusCode())
+                    .as(new String(signed.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+            HttpResponse<byte[]> r = post(key, "?profile=CN", "application/octet-stream", signed.body());
+            assertThat(r.statusCode())
+                    .as(new String(r.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("video/mp4");
+            assertThat(r.headers().firstValue("Pramaan-C2PA")).contains("resigned");
+            assertThat(MetadataLabels.read(r.body()).digitalSourceTypes()).hasSize(1);
+            ApiClient.Response v = api.postBytes("/v1/provenance/verify", key, r.body());
+            assertThat(v.json().path("validation_state").asText()).as(v.raw()).isEqualTo("Trusted");
+            assertThat(v.raw()).contains("c2pa.opened").contains("c2pa.edited").contains("Pramaan visible AI label");
+        } finally {
+            Files.deleteIfExists(in);
+        }
+    }
+
     private static String status(HttpResponse<byte[]> r) throws Exception {
         return r.statusCode() + " "
                 + org.pramaan.json.Json.mapper()

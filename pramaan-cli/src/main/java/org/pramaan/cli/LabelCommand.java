@@ -140,25 +140,48 @@ final class LabelCommand implements Runnable {
                     Optional.ofNullable(position).map(LabelProfile.Position::parse),
                     Optional.empty(),
                     filing(p));
-            org.pramaan.labels.VideoLabelWriter.Result r =
-                    w.label(in, out, req, Optional.ofNullable(duration).map(d -> switch (d) {
-                        case "start" -> LabelProfile.VideoDuration.START;
-                        case "continuous" -> LabelProfile.VideoDuration.CONTINUOUS;
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "--video-duration must be start or continuous, got '" + d + "'");
-                    }));
+            // IN is read before anything is written (IN may be OUT): it is the re-signed output's parent. The writer
+            // writes a temporary sibling; OUT appears whole, labels and manifest included, or not at all.
+            byte[] input = read(in, "IN");
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder))
+                throw new IllegalArgumentException("output folder " + folder + " does not exist");
+            Path labelled = Files.createTempFile(folder, ".pramaan-label-", ".mp4");
+            org.pramaan.labels.VideoLabelWriter.Result r;
+            VisibleLabels.Finished done;
+            try {
+                r = w.label(in, labelled, req, Optional.ofNullable(duration).map(d -> switch (d) {
+                    case "start" -> LabelProfile.VideoDuration.START;
+                    case "continuous" -> LabelProfile.VideoDuration.CONTINUOUS;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--video-duration must be start or continuous, got '" + d + "'");
+                }));
+                // As for images: implicit labels back and, for a signed IN, re-signed with IN's manifest as the parent.
+                done = VisibleLabels.finishVideo(
+                        input, read(labelled, "OUT"), () -> runtime.get().signer());
+                AtomicWrite.write(out, done.bytes());
+            } finally {
+                Files.deleteIfExists(labelled);
+            }
+            if (done.carriedManifest() && !done.resigned())
+                spec.commandLine()
+                        .getErr()
+                        .println("warning: " + in + " carries a C2PA manifest; the labelled " + out
+                                + " no longer matches it and no signing key is configured (c2pa.signing-key,"
+                                + " c2pa.signing-chain) to re-sign it");
             spec.commandLine()
                     .getOut()
                     .println(String.format(
                             Locale.ROOT,
-                            "labelled MP4 for %s: text %d px tall (minimum %d) for %.1f of %.1f s, audio %s -> %s",
+                            "labelled MP4 for %s: text %d px tall (minimum %d) for %.1f of %.1f s, audio %s%s -> %s",
                             p.jurisdiction(),
                             r.drawn().glyphs().height,
                             r.drawn().requiredHeight(),
                             r.labelSeconds(),
                             r.durationSeconds(),
                             r.audioCopied() ? "copied" : "re-encoded or none",
+                            done.resigned() ? ", C2PA re-signed" : "",
                             out));
             return 0;
         }

@@ -25,7 +25,6 @@ import org.pramaan.hash.PdqResult;
 import org.pramaan.labels.MetadataWriter;
 import org.pramaan.provenance.Aigc;
 import org.pramaan.provenance.c2pa.C2paSigner;
-import org.pramaan.provenance.c2pa.ManifestRequest;
 
 /**
  * Records a generation: checks consents and the unlabelled-export rule, marks the output (the
@@ -155,6 +154,7 @@ public final class Generations {
         java.util.OptionalLong number = java.util.OptionalLong.of(repository.allocateNumber(id));
         MarkStep.Request req = new MarkStep.Request(id, ctx.profile(), settings.filingNumber(), number);
         List<String> marks = new ArrayList<>();
+        List<MarkStep> applied = new ArrayList<>();
         byte[] out = file;
         try {
             for (MarkStep s : steps) {
@@ -163,6 +163,7 @@ public final class Generations {
                 if (marked.isPresent()) {
                     out = marked.get();
                     marks.add(s.name());
+                    applied.add(s);
                 }
             }
             // IPTC DigitalSourceType is carried in XMP (JPEG, PNG, WebP, MP4); GB 45438 Appendix E AIGC in every
@@ -177,20 +178,10 @@ public final class Generations {
             throw new Invalid("file", "file: " + e.getMessage());
         }
         Optional<String> manifest = Optional.empty();
-        if (signer.isPresent() && C2paSigner.signableFormat(out).isPresent()) {
-            C2paSigner.Signed s;
-            try {
-                s = signer.get()
-                        .sign(
-                                out,
-                                ManifestRequest.created(
-                                        "trainedAlgorithmicMedia", ctx.modelId() + " " + ctx.modelVersion()),
-                                C2paSigner.Placement.EMBEDDED);
-            } catch (IllegalArgumentException e) {
-                throw new Invalid("file", "file: " + e.getMessage());
-            }
-            out = s.asset();
-            manifest = Optional.of(s.manifestLabel());
+        Optional<C2paSigner.Signed> signed = GeneratedManifest.sign(signer, out, ctx, applied, req);
+        if (signed.isPresent()) {
+            out = signed.get().asset();
+            manifest = Optional.of(signed.get().manifestLabel());
             marks.add("c2pa");
         }
         String sha = sha256(out);

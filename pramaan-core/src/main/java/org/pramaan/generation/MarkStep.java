@@ -26,6 +26,14 @@ public interface MarkStep {
     Optional<byte[]> apply(byte[] file, Request request) throws IOException;
 
     /**
+     * The C2PA action that records this step's mark in the output's manifest, after {@code c2pa.created}
+     * (C2PA 2.2 §18.14); asked for only when {@link #apply} marked the file. Empty: the mark is not an action.
+     */
+    default Optional<org.pramaan.provenance.c2pa.ManifestRequest.Step> c2paAction(Request request) {
+        return Optional.empty();
+    }
+
+    /**
      * What a step may use.
      *
      * @param recordId     the generation record id (the watermark payload, the AIGC ProduceID)

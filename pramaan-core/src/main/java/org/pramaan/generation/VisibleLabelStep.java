@@ -13,6 +13,7 @@ import org.pramaan.labels.MetadataWriter;
 import org.pramaan.labels.VideoLabelWriter;
 import org.pramaan.labels.VisibleLabels;
 import org.pramaan.labels.WebpEncoder;
+import org.pramaan.provenance.c2pa.ManifestRequest;
 
 /**
  * The explicit label of the generation's profile ({@link VisibleLabels}, profiles in
@@ -66,6 +67,22 @@ public final class VisibleLabelStep implements MarkStep {
     @Override
     public boolean explicit() {
         return true;
+    }
+
+    /**
+     * {@code c2pa.edited} (C2PA 2.2 §18.14.4: editorial changes to the content, which a drawn or burned-in
+     * label and an inserted audio prompt are) by {@value VisibleLabels#AGENT}, as when an already-signed
+     * file is labelled, with a description naming the label and its profile.
+     */
+    @Override
+    public Optional<ManifestRequest.Step> c2paAction(Request request) {
+        LabelProfile p = LabelProfiles.bundled(request.profile());
+        String text = p.imageText(p.defaultLanguage()).orElse("");
+        return Optional.of(new ManifestRequest.Step(
+                "c2pa.edited",
+                VisibleLabels.AGENT,
+                Optional.of("explicit AI label '" + text + "' of label profile " + p.jurisdiction() + " (" + p.title()
+                        + ")")));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.pramaan.labels.MetadataWriter;
 import org.pramaan.labels.PixelEdit;
 import org.pramaan.labels.WebpEncoder;
+import org.pramaan.provenance.c2pa.ManifestRequest;
 import org.pramaan.watermark.KeyedDetection;
 import org.pramaan.watermark.KeyedWatermark;
 import org.pramaan.watermark.RgbPixels;
@@ -26,6 +27,9 @@ import org.pramaan.watermark.RgbPixels;
 public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
     /** Shorter side, in pixels, from which the mark is applied (and claimed). */
     public static final int MIN_SIDE = 256;
+
+    /** The C2PA action that records the mark (see {@link #c2paAction}). */
+    public static final String ACTION = "c2pa.watermarked.unbound";
 
     private final KeyedWatermark mark;
     private final int operator;
@@ -51,6 +55,22 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
     @Override
     public boolean explicit() {
         return false;
+    }
+
+    /**
+     * {@code c2pa.watermarked.unbound}: C2PA 2.3 split {@code c2pa.watermarked} into {@code .bound} (the mark
+     * is a soft binding to this manifest, declared by a {@code c2pa.soft-binding} assertion; validators that
+     * follow 2.3 report {@code assertion.action.softBindingMissing} without one, c2pa-rs 0.90.1 does not yet) and
+     * {@code .unbound} (any other invisible watermark), and 2.4 deprecates the plain name. Ours carries an operator id and record number, not a registered soft-binding algorithm's
+     * value, and the manifest has no soft-binding assertion: unbound.
+     */
+    @Override
+    public Optional<ManifestRequest.Step> c2paAction(Request request) {
+        return Optional.of(new ManifestRequest.Step(
+                ACTION,
+                "Pramaan keyed watermark",
+                Optional.of(
+                        "imperceptible keyed watermark carrying the operator id and the generation record number")));
     }
 
     @Override

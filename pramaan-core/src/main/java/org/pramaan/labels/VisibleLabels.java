@@ -143,19 +143,50 @@ public final class VisibleLabels {
                         + " are not supported yet here (images, 16-bit WAV and text are;"
                         + " video needs ffmpeg with libx264)");
         }
-        out = ImplicitLabels.carry(file, out, f);
+        Finished done = finish(file, out, f, signer);
+        return new Result(done.bytes(), f.name(), drawn, placed, done.carriedManifest(), done.resigned());
+    }
+
+    /**
+     * A labelled file with the input's implicit labels back and, where the input was signed, re-signed.
+     *
+     * @param carriedManifest whether the input carried a C2PA manifest
+     * @param resigned        whether the output was re-signed (false with a manifest: the old one no longer holds)
+     */
+    public record Finished(byte[] bytes, boolean carriedManifest, boolean resigned) {}
+
+    /**
+     * What the images get after their pixels change, for a video the {@link VideoLabelWriter} labelled
+     * ({@code labelled} is its MP4): the implicit labels {@code input} carried are written back into XMP (the
+     * re-encode drops them) and, when {@code input} was C2PA-signed and {@code signer} gives a key, the MP4 is
+     * re-signed with the input's manifest as its parent ({@code c2pa.opened}, then {@code c2pa.edited}), its
+     * manifest in a {@code uuid} box with a {@code c2pa.hash.bmff.v3} binding (C2PA 2.2 §A.4, as generated MP4
+     * outputs are signed), so a signed video stays provenance-valid after labelling.
+     */
+    public static Finished finishVideo(
+            byte[] input, byte[] labelled, java.util.function.Supplier<Optional<C2paSigner>> signer)
+            throws IOException {
+        if (MetadataWriter.format(labelled) != MetadataWriter.Format.MP4)
+            throw new IllegalArgumentException("file: the video label writer did not write an MP4");
+        return finish(input, labelled, MetadataWriter.Format.MP4, signer);
+    }
+
+    private static Finished finish(
+            byte[] file,
+            byte[] labelled,
+            MetadataWriter.Format f,
+            java.util.function.Supplier<Optional<C2paSigner>> signer)
+            throws IOException {
+        byte[] out = ImplicitLabels.carry(file, labelled, f);
         boolean signed = C2paSigner.carriesManifest(file);
-        boolean resigned = false;
         Optional<C2paSigner> key = signed ? signer.get() : Optional.empty();
-        if (key.isPresent()) {
-            ManifestRequest req = ManifestRequest.edited(AGENT)
-                    .withIngredient(
-                            new ManifestRequest.Ingredient(file, "original", ManifestRequest.Relationship.PARENT_OF))
-                    .replacingExisting();
-            out = key.get().sign(out, req, C2paSigner.Placement.EMBEDDED).asset();
-            resigned = true;
-        }
-        return new Result(out, f.name(), drawn, placed, signed, resigned);
+        if (key.isEmpty()) return new Finished(out, signed, false);
+        ManifestRequest req = ManifestRequest.edited(AGENT)
+                .withIngredient(
+                        new ManifestRequest.Ingredient(file, "original", ManifestRequest.Relationship.PARENT_OF))
+                .replacingExisting();
+        return new Finished(
+                key.get().sign(out, req, C2paSigner.Placement.EMBEDDED).asset(), true, true);
     }
 
     private static ImageLabeller.Drawn draw(BufferedImage img, Request r) {

@@ -146,7 +146,19 @@ final class LabelRoutes {
                     "Pramaan-Label-Contrast",
                     String.format(Locale.ROOT, "%.2f", r.drawn().contrast()));
             ctx.header("Pramaan-Label-Seconds", String.format(Locale.ROOT, "%.3f", r.labelSeconds()));
-            ctx.status(200).contentType("video/mp4").result(Files.readAllBytes(out));
+            // As for images: implicit labels back, and a signed upload re-signed when the caller may sign.
+            boolean maySign = HttpApi.principal(ctx).can(Permission.PROVENANCE_SIGN);
+            VisibleLabels.Finished done;
+            try {
+                done = VisibleLabels.finishVideo(
+                        Files.readAllBytes(spool),
+                        Files.readAllBytes(out),
+                        () -> maySign ? services.signer() : Optional.empty());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "media.malformed", String.valueOf(e.getMessage()));
+            }
+            if (done.carriedManifest()) ctx.header("Pramaan-C2PA", done.resigned() ? "resigned" : "invalidated");
+            ctx.status(200).contentType("video/mp4").result(done.bytes());
         } finally {
             Files.deleteIfExists(out);
         }

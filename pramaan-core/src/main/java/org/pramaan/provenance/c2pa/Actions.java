@@ -12,6 +12,7 @@ import java.util.Optional;
  * {@code parentOf} ingredient makes the first action {@code c2pa.opened} instead (§18.14.4: opened, not
  * created, names the parent), followed by {@code c2pa.edited} carrying the source type; a
  * {@code componentOf} ingredient adds {@code c2pa.placed}. Both reference the ingredient by hashed URI.
+ * The request's further {@link ManifestRequest.Step steps} follow, each with its own agent and description.
  */
 final class Actions {
     static final String LABEL = "c2pa.actions.v2";
@@ -41,6 +42,16 @@ final class Actions {
         } else {
             actions.add(action("c2pa.created", agent, Optional.of(r.digitalSourceType()), Optional.empty()));
             params.ifPresent(p -> actions.add(action("c2pa.placed", agent, Optional.empty(), Optional.of(p))));
+        }
+        // Later actions in the order they were done (§18.14: the array is chronological).
+        for (ManifestRequest.Step s : r.steps()) {
+            Map<String, Object> a = action(
+                    s.action(),
+                    Map.of("name", s.softwareAgent().isEmpty() ? agent.get("name") : s.softwareAgent()),
+                    Optional.empty(),
+                    Optional.empty());
+            s.description().ifPresent(d -> a.put("description", d));
+            actions.add(a);
         }
         return CborEncoder.encode(Map.of("actions", actions));
     }

@@ -1,5 +1,6 @@
 package org.pramaan.provenance.c2pa;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,19 +14,33 @@ import java.util.Optional;
  * @param ingredient        an asset this one was made from, if any
  * @param replaceExisting   drop a manifest store the asset already carries instead of keeping its active
  *                          manifest as the {@code parentOf} ingredient (what {@link C2paSigner} does by default)
+ * @param steps             actions done after the first ones (e.g. a visible label drawn and a watermark embedded
+ *                          after {@code c2pa.created}), recorded in this order after them (§18.14: the list is in
+ *                          the order the actions happened)
  */
 public record ManifestRequest(
         String digitalSourceType,
         String softwareAgent,
         String title,
         Optional<Ingredient> ingredient,
-        boolean replaceExisting) {
+        boolean replaceExisting,
+        List<Step> steps) {
     public ManifestRequest {
         // Empty only for an edit of a signed asset (see edited): §18.14.2 requires the type on c2pa.created alone.
         digitalSourceType = digitalSourceType.isEmpty() ? "" : DigitalSourceType.resolve(digitalSourceType);
         Objects.requireNonNull(softwareAgent, "softwareAgent");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(ingredient, "ingredient");
+        steps = List.copyOf(steps);
+    }
+
+    public ManifestRequest(
+            String digitalSourceType,
+            String softwareAgent,
+            String title,
+            Optional<Ingredient> ingredient,
+            boolean replaceExisting) {
+        this(digitalSourceType, softwareAgent, title, ingredient, replaceExisting, List.of());
     }
 
     public static ManifestRequest created(String digitalSourceType, String softwareAgent) {
@@ -44,16 +59,37 @@ public record ManifestRequest(
     }
 
     public ManifestRequest withTitle(String t) {
-        return new ManifestRequest(digitalSourceType, softwareAgent, t, ingredient, replaceExisting);
+        return new ManifestRequest(digitalSourceType, softwareAgent, t, ingredient, replaceExisting, steps);
     }
 
     public ManifestRequest withIngredient(Ingredient i) {
-        return new ManifestRequest(digitalSourceType, softwareAgent, title, Optional.of(i), replaceExisting);
+        return new ManifestRequest(digitalSourceType, softwareAgent, title, Optional.of(i), replaceExisting, steps);
     }
 
     /** Drop any manifest store the asset already carries (its provenance is lost) instead of keeping it as the parent. */
     public ManifestRequest replacingExisting() {
-        return new ManifestRequest(digitalSourceType, softwareAgent, title, ingredient, true);
+        return new ManifestRequest(digitalSourceType, softwareAgent, title, ingredient, true, steps);
+    }
+
+    /** The same request with {@code more} recorded after its actions (and after any steps it already has). */
+    public ManifestRequest withSteps(List<Step> more) {
+        List<Step> all = new java.util.ArrayList<>(steps);
+        all.addAll(more);
+        return new ManifestRequest(digitalSourceType, softwareAgent, title, ingredient, replaceExisting, all);
+    }
+
+    /**
+     * One further action (§18.14.4 action names, e.g. {@code c2pa.edited}, {@code c2pa.watermarked.unbound}) with
+     * the tool that did it and a human-readable {@code description} (actions v2 {@code description}).
+     */
+    public record Step(String action, String softwareAgent, Optional<String> description) {
+        public Step {
+            // Names come from our own steps, never from a client; still, a malformed one must not reach the claim.
+            if (action.isEmpty() || action.length() > 64 || action.indexOf('.') < 1)
+                throw new IllegalArgumentException("action: expected a dotted action name, got '" + action + "'");
+            Objects.requireNonNull(softwareAgent, "softwareAgent");
+            Objects.requireNonNull(description, "description");
+        }
     }
 
     /**

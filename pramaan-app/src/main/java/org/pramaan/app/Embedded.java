@@ -351,7 +351,8 @@ public final class Embedded implements AutoCloseable {
 
     /** Regulators' reports computed from the store (issue 17); each generated one is audited with its digest. */
     public org.pramaan.reports.Reports reports() {
-        return new org.pramaan.reports.Reports(store.reports(), cases.noticeTypes(), audit, clock);
+        return new org.pramaan.reports.Reports(
+                store.reports(), cases.noticeTypes(), audit, clock, java.util.Optional.of(ReportPdf::render));
     }
 
     public org.pramaan.cases.Retention retention() {

@@ -73,6 +73,15 @@ class ReportCliTest {
                     .satisfies(e -> assertThat(e.details()).contains(sha).contains("\"format\":\"csv\""));
         }
 
+        Path pdf = dir.resolve("nov.pdf");
+        Run asPdf = pramaan("report", "in-monthly", "--month", "2026-11", "--format", "pdf", "--out", pdf.toString());
+        assertThat(asPdf.exit()).as(asPdf.err()).isZero();
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        Run pdfToStdout = pramaan("report", "in-monthly", "--month", "2026-11", "--format", "pdf");
+        assertThat(pdfToStdout.exit()).isEqualTo(2);
+        assertThat(pdfToStdout.err()).contains("give --out FILE");
+
         Run json = pramaan("report", "in-monthly", "--month", "2026-11");
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"ids\":[\"" + caseId + "\"]");

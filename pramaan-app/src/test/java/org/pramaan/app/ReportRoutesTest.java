@@ -39,6 +39,23 @@ class ReportRoutesTest extends ServerTestBase {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.raw()).startsWith("report,period_from,period_to,zone,section,");
         assertThat(csv.raw()).contains(",complaints.received,Complaints and orders received,1,count,1\r\n");
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        apiBase() + "/v1/reports/in-monthly?month=2026-03&format=pdf"))
+                                .header("Authorization", "Bearer " + ADMIN)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        String pdfDigest = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf.body()));
+        assertThat(pdf.headers().firstValue("X-Report-SHA256")).contains(pdfDigest);
+        assertThat(app.audit().forSubject("report:in-monthly:2026-03"))
+                .anySatisfy(e -> assertThat(e.details()).contains(pdfDigest).contains("\"format\":\"pdf\""));
     }
 
     @Test
@@ -56,7 +73,7 @@ class ReportRoutesTest extends ServerTestBase {
         refused("/v1/reports/dsa?from=2026-02-30&to=2026-03-01", "from", "no calendar date");
         refused("/v1/reports/dsa?from=2026-01-01", "to", "required");
         refused("/v1/reports/dsa?month=2026-01&from=2026-01-01", "from", "not both");
-        refused("/v1/reports/cn?month=2026-02&format=pdf", "format", "json, csv or html");
+        refused("/v1/reports/cn?month=2026-02&format=xlsx", "format", "json, csv, html or pdf");
         assertThat(app.audit().forSubject("report:dsa:2026-01-01..2026-01-31")).isEmpty();
     }
 

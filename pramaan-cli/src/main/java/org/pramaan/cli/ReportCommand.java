@@ -1,6 +1,5 @@
 package org.pramaan.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,7 +34,10 @@ final class ReportCommand implements Callable<Integer>, PramaanCli.RuntimeAware 
     @Option(names = "--to", description = "last day YYYY-MM-DD, inclusive; at most 366 days after --from")
     String to;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (every figure with its ids) or csv")
+    @Option(
+            names = "--format",
+            defaultValue = "json",
+            description = "json (every figure with its ids), csv, html or pdf (with --out)")
     String format;
 
     @Option(names = "--out", description = "write the report to this file instead of standard output")
@@ -54,11 +56,13 @@ final class ReportCommand implements Callable<Integer>, PramaanCli.RuntimeAware 
     public Integer call() throws Exception {
         ReportKind k = ReportKind.parse(kind);
         ReportFormat f = ReportFormat.parse(format);
+        if (f == ReportFormat.PDF && out == null)
+            throw new IllegalArgumentException("--format pdf writes a binary file: give --out FILE");
         Reports reports = runtime.get().reports();
         ReportPeriod p =
                 reports.period(k, Optional.ofNullable(month), Optional.ofNullable(from), Optional.ofNullable(to));
         Reports.Generated g = reports.generate(k, p, f, Actor.operator(System.getProperty("user.name", "unknown")));
-        if (out != null) AtomicWrite.write(out, g.body().getBytes(StandardCharsets.UTF_8));
+        if (out != null) AtomicWrite.write(out, g.bytes());
         else spec.commandLine().getOut().print(g.body());
         spec.commandLine()
                 .getErr()

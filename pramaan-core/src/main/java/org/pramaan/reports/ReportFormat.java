@@ -9,7 +9,9 @@ public enum ReportFormat {
     /** One row per figure in the template's order: section, indicator, value. */
     CSV("csv", "text/csv; charset=utf-8"),
     /** The human report: tables and SVG charts, well-formed XHTML so a PDF renderer can read it. */
-    HTML("html", "text/html; charset=utf-8");
+    HTML("html", "text/html; charset=utf-8"),
+    /** The human report as PDF, laid out from the HTML by a {@link PdfRenderer}. */
+    PDF("pdf", "application/pdf");
 
     private final String wireName;
     private final String mediaType;
@@ -30,6 +32,6 @@ public enum ReportFormat {
     public static ReportFormat parse(String s) {
         for (ReportFormat f : values()) if (f.wireName.equals(s)) return f;
         String shown = s.length() <= 16 ? s : s.substring(0, 16) + "…";
-        throw new Invalid("format", "unknown report format '" + shown + "': use json, csv or html");
+        throw new Invalid("format", "unknown report format '" + shown + "': use json, csv, html or pdf");
     }
 }

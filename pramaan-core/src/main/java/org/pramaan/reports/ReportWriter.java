@@ -18,6 +18,7 @@ public final class ReportWriter {
             case JSON -> Json.write(view(r));
             case CSV -> csv(r);
             case HTML -> ReportHtml.write(r);
+            case PDF -> throw new IllegalArgumentException("a PDF is laid out by a PdfRenderer, not written as text");
         };
     }
 

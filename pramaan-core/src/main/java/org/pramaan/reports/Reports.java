@@ -26,8 +26,20 @@ public final class Reports {
     private final List<RulePack.NoticeType> noticeTypes;
     private final AuditLog audit;
     private final Clock clock;
+    private final Optional<PdfRenderer> pdf;
 
     public Reports(ReportSource source, List<RulePack.NoticeType> noticeTypes, AuditLog audit, Clock clock) {
+        this(source, noticeTypes, audit, clock, Optional.empty());
+    }
+
+    /** With a PDF renderer for {@link ReportFormat#PDF}; without one, that format is refused. */
+    public Reports(
+            ReportSource source,
+            List<RulePack.NoticeType> noticeTypes,
+            AuditLog audit,
+            Clock clock,
+            Optional<PdfRenderer> pdf) {
+        this.pdf = Objects.requireNonNull(pdf, "pdf");
         this.source = Objects.requireNonNull(source, "source");
         this.noticeTypes = List.copyOf(noticeTypes);
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -35,12 +47,22 @@ public final class Reports {
     }
 
     /** A report written in {@code format}, with its digest. */
-    public record Generated(Report report, ReportFormat format, String body, String sha256) {
+    public record Generated(Report report, ReportFormat format, byte[] bytes, String sha256) {
         public Generated {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(format, "format");
-            Objects.requireNonNull(body, "body");
+            bytes = bytes.clone();
             Objects.requireNonNull(sha256, "sha256");
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** The text formats' body (JSON, CSV, HTML) as UTF-8 text. */
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -103,9 +125,12 @@ public final class Reports {
     /** Computes, writes and records the report in the audit log with its SHA-256 and who asked for it. */
     public Generated generate(ReportKind kind, ReportPeriod period, ReportFormat format, Actor actor) {
         Report r = compute(kind, period);
-        String body = ReportWriter.write(r, format);
-        String sha = HexFormat.of()
-                .formatHex(ContentDigests.digest("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = format == ReportFormat.PDF
+                ? pdf.orElseThrow(() ->
+                                new Invalid("format", "this deployment has no PDF renderer; use json, csv or html"))
+                        .render(r)
+                : ReportWriter.write(r, format).getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(ContentDigests.digest("SHA-256").digest(bytes));
         audit.append(
                 AUDIT_TYPE,
                 "report:" + kind.wireName() + ":" + period.label(),
@@ -118,6 +143,6 @@ public final class Reports {
                         "sha256", sha,
                         "generatedAt", r.generatedAt().toString(),
                         "actor", actor.wireName()));
-        return new Generated(r, format, body, sha);
+        return new Generated(r, format, bytes, sha);
     }
 }

@@ -14,7 +14,7 @@ import org.pramaan.reports.Reports;
 
 /**
  * {@code GET /v1/reports/{kind}?month=YYYY-MM} or {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD}, with
- * {@code format=json|csv}: a regulator's report (issue 17), audited with its SHA-256, which the
+ * {@code format=json|csv|html|pdf}: a regulator's report (issue 17), audited with its SHA-256, which the
  * {@value #DIGEST_HEADER} header repeats so the caller can match the file to the audit entry.
  */
 final class ReportRoutes {
@@ -44,7 +44,7 @@ final class ReportRoutes {
         ReportFormat format = ReportFormat.parse(param(query, "format").orElse("json"));
         Reports.Generated g = r.generate(kind, p, format, Actor.of(HttpApi.principal(ctx)));
         ctx.header(DIGEST_HEADER, g.sha256());
-        ctx.status(200).contentType(format.mediaType()).result(g.body());
+        ctx.status(200).contentType(format.mediaType()).result(g.bytes());
     }
 
     private static Optional<String> param(Map<String, List<String>> query, String name) {

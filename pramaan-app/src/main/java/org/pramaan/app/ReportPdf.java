@@ -1,5 +1,6 @@
 package org.pramaan.app;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import org.pramaan.reports.ReportHtml;
  */
 final class ReportPdf {
     static final String FONT = "/labels/fonts/NotoSansDevanagari-Regular.ttf";
+    static final String LATIN = "/labels/fonts/NotoSans-Regular.ttf";
 
     private ReportPdf() {}
 
@@ -26,7 +28,14 @@ final class ReportPdf {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
             b.useSVGDrawer(new BatikSVGDrawer());
-            b.useFont(ReportPdf::font, ReportHtml.FONT_FAMILY);
+            // Latin from Noto Sans, Devanagari from Noto Sans Devanagari (the style sheet lists both; each glyph
+            // falls back along the list), each also for bold (h1, h2, th): a face left unregistered falls back
+            // to the PDF's built-in Helvetica, which is not embedded and has no Devanagari.
+            for (int weight : new int[] {400, 700}) {
+                b.useFont(
+                        () -> font(LATIN), ReportHtml.LATIN_FAMILY, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(() -> font(FONT), ReportHtml.FONT_FAMILY, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             b.withHtmlContent(html, null);
             b.toStream(out);
             b.run();
@@ -36,9 +45,9 @@ final class ReportPdf {
         }
     }
 
-    private static InputStream font() {
-        InputStream in = ReportPdf.class.getResourceAsStream(FONT);
-        if (in == null) throw new IllegalStateException("font " + FONT + " is missing from the class path");
+    private static InputStream font(String path) {
+        InputStream in = ReportPdf.class.getResourceAsStream(path);
+        if (in == null) throw new IllegalStateException("font " + path + " is missing from the class path");
         return in;
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
 public final class ReportHtml {
     /** The family name the style sheet asks for; a PDF renderer registers the console's font under it. */
     public static final String FONT_FAMILY = "Noto Sans Devanagari";
+    /**
+     * The Latin face the console ships beside it: Noto Sans Devanagari has no Latin letters, so without it
+     * a PDF renderer sets every Latin figure in its built-in, non-embedded Helvetica.
+     */
+    public static final String LATIN_FAMILY = "Noto Sans";
 
     static final int WIDTH = 640;
     static final int HEIGHT = 160;
@@ -24,6 +29,8 @@ public final class ReportHtml {
                 .append("<title>")
                 .append(esc(r.kind().title()))
                 .append("</title><style>body{font-family:'")
+                .append(LATIN_FAMILY)
+                .append("','")
                 .append(FONT_FAMILY)
                 .append(
                         "',sans-serif;font-size:10pt;margin:24px}table{border-collapse:collapse;width:100%;margin-bottom:12px}")
@@ -144,7 +151,13 @@ public final class ReportHtml {
 
     private static String label(double x, double y, String text) {
         return String.format(
-                java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\">%s</text>", x, y, esc(text));
+                java.util.Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" font-family=\"%s, %s\">%s</text>",
+                x,
+                y,
+                LATIN_FAMILY,
+                FONT_FAMILY,
+                esc(text));
     }
 
     /** XML escaping: every text here is ours, but notice type ids and categories come from data files. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             BenchQueueCommand.class,
             BenchConsoleCommand.class,
             BenchWatermarkRobustness.class,
-            BenchLabels.class
+            BenchLabels.class,
+            BenchWatermarkVideo.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

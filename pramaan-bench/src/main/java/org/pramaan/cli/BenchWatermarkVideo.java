@@ -47,7 +47,10 @@ final class BenchWatermarkVideo implements Callable<Integer>, PramaanCli.Runtime
     @Option(names = "--seconds", defaultValue = "10", description = "length of the generated 720p clips")
     int seconds;
 
-    @Option(names = "--max-videos", defaultValue = "100", description = "at most this many test-data videos")
+    @Option(
+            names = "--max-videos",
+            defaultValue = "100",
+            description = "at most this many test-data videos, smallest files first")
     int maxVideos;
 
     @picocli.CommandLine.Spec

@@ -50,7 +50,7 @@ final class BenchWatermarkVideo implements Callable<Integer>, PramaanCli.Runtime
     @Option(
             names = "--max-videos",
             defaultValue = "100",
-            description = "at most this many test-data videos, smallest files first")
+            description = "at most this many test-data videos, in name order")
     int maxVideos;
 
     @picocli.CommandLine.Spec

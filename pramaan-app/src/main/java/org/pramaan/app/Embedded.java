@@ -200,7 +200,9 @@ public final class Embedded implements AutoCloseable {
                         metadata,
                         new org.pramaan.signals.WatermarkSignalExtractor(),
                         new org.pramaan.signals.KeyedWatermarkExtractor(
-                                config.provenance().watermarkKeys()),
+                                config.provenance().watermarkKeys(),
+                                org.pramaan.signals.KeyedWatermarkExtractor.DEFAULT_MAX_PIXELS,
+                                decoders.video().map(d -> videoWatermarkReader(config, d))),
                         new org.pramaan.signals.DetectorSignalExtractor(
                                 detectors, new org.pramaan.media.image.StandardStillImageDecoder())),
                 banks);
@@ -279,7 +281,7 @@ public final class Embedded implements AutoCloseable {
                 clock,
                 generationSteps(uploads),
                 config.provenance().signer(clock, version()),
-                generationWatermark().map(w -> (org.pramaan.generation.MarkStep.Decoder) w),
+                generationWatermark(uploads).map(w -> (org.pramaan.generation.MarkStep.Decoder) w),
                 config.generation(),
                 new org.pramaan.signals.AvHasher(
                         store.decoders().video(),
@@ -299,17 +301,36 @@ public final class Embedded implements AutoCloseable {
                 EmbeddedAdaptersProvider.videoLabels(),
                 EmbeddedAdaptersProvider.webpEncoder(),
                 uploads));
-        generationWatermark().ifPresent(steps::add);
+        generationWatermark(uploads).ifPresent(steps::add);
         return List.copyOf(steps);
     }
 
-    private java.util.Optional<org.pramaan.generation.WatermarkStep> generationWatermark() {
+    private java.util.Optional<org.pramaan.generation.WatermarkStep> generationWatermark(Path uploads) {
         return config.provenance()
                 .watermarkSigning()
                 .map(k -> new org.pramaan.generation.WatermarkStep(
                         new org.pramaan.watermark.KeyedWatermark(k),
                         config.provenance().watermarkOperator(),
-                        EmbeddedAdaptersProvider.webpEncoder()));
+                        EmbeddedAdaptersProvider.webpEncoder(),
+                        videoWatermark(store.decoders(), uploads)));
+    }
+
+    /** MP4 frames are marked by the ffmpeg module (system ffmpeg with libx264) and read through the video decoder. */
+    private java.util.Optional<org.pramaan.generation.WatermarkStep.Video> videoWatermark(
+            org.pramaan.adapters.Decoders decoders, Path uploads) {
+        if (decoders.video().isEmpty()) return java.util.Optional.empty();
+        return EmbeddedAdaptersProvider.videoWatermark()
+                .map(w -> new org.pramaan.generation.WatermarkStep.Video(
+                        w, videoWatermarkReader(config, decoders.video().get()), uploads));
+    }
+
+    /** Intake's vPDQ sampling and decode limits, for the watermark's sampled frames. */
+    static org.pramaan.watermark.VideoWatermarkReader videoWatermarkReader(
+            PramaanConfig config, org.pramaan.media.decode.VideoDecoder decoder) {
+        return new org.pramaan.watermark.VideoWatermarkReader(
+                decoder,
+                config.av().hashing().limits(),
+                config.av().hashing().sampling().secondsPerHash());
     }
 
     private org.pramaan.http.ConsoleRoutes.Services consoleServices;

@@ -47,6 +47,12 @@ public final class EmbeddedAdaptersProvider implements AdaptersProvider {
         return l.available() ? Optional.of(l) : Optional.empty();
     }
 
+    /** The FFmpeg module's video watermark writer (the system ffmpeg with libx264); empty when that is not installed. */
+    static Optional<org.pramaan.watermark.VideoWatermarkWriter> videoWatermark() {
+        org.pramaan.ffmpeg.FfmpegVideoWatermarker w = new org.pramaan.ffmpeg.FfmpegVideoWatermarker();
+        return w.available() ? Optional.of(w) : Optional.empty();
+    }
+
     /** The FFmpeg module's MP3/M4A prompt writer (the system ffmpeg with libmp3lame and aac); empty when absent. */
     static Optional<org.pramaan.labels.AudioLabelWriter> audioLabels(
             java.util.Map<String, org.pramaan.labels.SpokenPrompt> spoken) {

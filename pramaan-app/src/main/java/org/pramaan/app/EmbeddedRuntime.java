@@ -103,6 +103,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.watermark.VideoWatermarkWriter> videoWatermark() {
+        return EmbeddedAdaptersProvider.videoWatermark();
+    }
+
+    @Override
     public java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
         return EmbeddedAdaptersProvider.audioLabels(config.provenance().spokenPrompts());
     }

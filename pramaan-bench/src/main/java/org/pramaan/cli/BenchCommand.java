@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             BenchConsoleCommand.class,
             BenchWatermarkRobustness.class,
             BenchLabels.class,
-            BenchBackscanCommand.class
+            BenchBackscanCommand.class,
+            BenchWatermarkVideo.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

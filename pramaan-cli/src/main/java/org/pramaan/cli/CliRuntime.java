@@ -58,6 +58,11 @@ public interface CliRuntime extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Marks every frame of a video with our keyed watermark (the system's ffmpeg with libx264); empty when unavailable. */
+    default java.util.Optional<org.pramaan.watermark.VideoWatermarkWriter> videoWatermark() {
+        return java.util.Optional.empty();
+    }
+
     /** Puts the audio prompt into MP3 and M4A (the system's ffmpeg in the shipped app); empty when unavailable. */
     default java.util.Optional<org.pramaan.labels.AudioLabelWriter> audioLabels() {
         return java.util.Optional.empty();

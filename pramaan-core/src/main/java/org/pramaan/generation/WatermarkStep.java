@@ -1,6 +1,8 @@
 package org.pramaan.generation;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,10 +10,13 @@ import java.util.OptionalLong;
 import org.pramaan.labels.MetadataWriter;
 import org.pramaan.labels.PixelEdit;
 import org.pramaan.labels.WebpEncoder;
+import org.pramaan.media.MediaRejectedException;
 import org.pramaan.provenance.c2pa.ManifestRequest;
 import org.pramaan.watermark.KeyedDetection;
 import org.pramaan.watermark.KeyedWatermark;
 import org.pramaan.watermark.RgbPixels;
+import org.pramaan.watermark.VideoWatermarkReader;
+import org.pramaan.watermark.VideoWatermarkWriter;
 
 /**
  * Our keyed watermark (issue 14 item 2, {@link KeyedWatermark}) as a generation step, applied to
@@ -23,6 +28,11 @@ import org.pramaan.watermark.RgbPixels;
  * {@value #MIN_SIDE} px (the bench's misses: too few pixels per chip after JPEG q50 or a 0.5× resize,
  * docs/watermark.md) or a record number that does not fit the payload is left unmarked, and the record
  * does not list {@code watermark}; lookup then falls through to the metadata and the bank.
+ *
+ * <p>Video (MP4 with a video track, when the composition root has the FFmpeg writer): every frame
+ * carries the same payload ({@link VideoWatermarkWriter}), and the lookup reads the sampled frames
+ * combined ({@link VideoWatermarkReader}), with the same 10⁻⁶ false-positive bound per video. The
+ * same minimum side applies to the frames.
  */
 public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
     /** Shorter side, in pixels, from which the mark is applied (and claimed). */
@@ -31,9 +41,25 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
     /** The C2PA action that records the mark (see {@link #c2paAction}). */
     public static final String ACTION = "c2pa.watermarked.unbound";
 
+    /**
+     * The video side.
+     *
+     * @param writer  marks every frame and re-encodes (the FFmpeg module)
+     * @param reader  samples and combines frames for the lookup
+     * @param workDir where the input and marked copies live while ffmpeg runs; both are removed
+     */
+    public record Video(VideoWatermarkWriter writer, VideoWatermarkReader reader, Path workDir) {
+        public Video {
+            Objects.requireNonNull(writer, "writer");
+            Objects.requireNonNull(reader, "reader");
+            Objects.requireNonNull(workDir, "workDir");
+        }
+    }
+
     private final KeyedWatermark mark;
     private final int operator;
     private final Optional<WebpEncoder> webp;
+    private final Optional<Video> video;
 
     public WatermarkStep(KeyedWatermark mark, int operator) {
         this(mark, operator, Optional.empty());
@@ -41,10 +67,19 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
 
     /** @param webp the WebP encoder (ffmpeg with libwebp): WebP outputs are marked too when it is given */
     public WatermarkStep(KeyedWatermark mark, int operator, Optional<WebpEncoder> webp) {
+        this(mark, operator, webp, Optional.empty());
+    }
+
+    /**
+     * @param webp  the WebP encoder (ffmpeg with libwebp): WebP outputs are marked too when it is given
+     * @param video the MP4 side; empty: video passes unmarked (and is not claimed)
+     */
+    public WatermarkStep(KeyedWatermark mark, int operator, Optional<WebpEncoder> webp, Optional<Video> video) {
         this.mark = Objects.requireNonNull(mark, "mark");
         WatermarkPayload.checkOperator(operator);
         this.operator = operator;
         this.webp = Objects.requireNonNull(webp, "webp");
+        this.video = Objects.requireNonNull(video, "video");
     }
 
     @Override
@@ -76,12 +111,15 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
     @Override
     public Optional<byte[]> apply(byte[] file, Request request) throws IOException {
         MetadataWriter.Format f = MetadataWriter.format(file);
+        boolean mp4 = f == MetadataWriter.Format.MP4 && video.isPresent();
         boolean isWebp = f == MetadataWriter.Format.WEBP && webp.isPresent();
-        if (f != MetadataWriter.Format.JPEG && f != MetadataWriter.Format.PNG && !isWebp) return Optional.empty();
+        if (f != MetadataWriter.Format.JPEG && f != MetadataWriter.Format.PNG && !mp4 && !isWebp)
+            return Optional.empty();
         OptionalInt payload = request.number().isPresent()
                 ? WatermarkPayload.of(operator, request.number().getAsLong())
                 : OptionalInt.empty();
         if (payload.isEmpty()) return Optional.empty();
+        if (mp4) return video(file, payload.getAsInt(), video.get());
         Optional<byte[]> marked = PixelEdit.apply(
                 file,
                 (w, h, argb) -> {
@@ -98,8 +136,24 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
         return marked;
     }
 
+    /** Every frame marked through the writer; empty for an audio-only MP4 or frames under {@value #MIN_SIDE} px. */
+    private Optional<byte[]> video(byte[] file, int payload, Video v) throws IOException {
+        Files.createDirectories(v.workDir());
+        Path in = Files.createTempFile(v.workDir(), "pramaan-wm-", ".mp4");
+        Path out = Files.createTempFile(v.workDir(), "pramaan-wm-", ".out.mp4");
+        try {
+            Files.write(in, file);
+            if (v.writer().mark(in, out, mark, payload, MIN_SIDE).isEmpty()) return Optional.empty();
+            return Optional.of(Files.readAllBytes(out));
+        } finally {
+            Files.deleteIfExists(in);
+            Files.deleteIfExists(out);
+        }
+    }
+
     @Override
     public OptionalLong decode(byte[] file) throws IOException {
+        if (video.isPresent() && isMp4(file)) return ours(decodeVideo(file, video.get()));
         RgbPixels pixels;
         try {
             PixelEdit.Pixels p = PixelEdit.read(file);
@@ -108,7 +162,39 @@ public final class WatermarkStep implements MarkStep, MarkStep.Decoder {
             return OptionalLong.empty(); // not a JPEG or PNG we can read: the other lookups may still find it
         }
         if (Math.min(pixels.width(), pixels.height()) < KeyedWatermark.MIN_SIDE) return OptionalLong.empty();
-        KeyedDetection d = mark.detect(pixels);
+        return ours(mark.detect(pixels));
+    }
+
+    private static boolean isMp4(byte[] file) {
+        try {
+            return MetadataWriter.format(file) == MetadataWriter.Format.MP4;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The sampled frames' combined detection; none for a file without decodable video (the other lookups decide). */
+    private Optional<KeyedDetection> decodeVideo(byte[] file, Video v) throws IOException {
+        Files.createDirectories(v.workDir());
+        Path in = Files.createTempFile(v.workDir(), "pramaan-wm-", ".mp4");
+        try {
+            Files.write(in, file);
+            return Optional.of(mark.detect(v.reader().read(in)));
+        } catch (MediaRejectedException e) {
+            return Optional.empty();
+        } finally {
+            Files.deleteIfExists(in);
+        }
+    }
+
+    private OptionalLong ours(KeyedDetection d) {
+        return ours(Optional.of(d));
+    }
+
+    /** The record number of a detected mark with our operator id. */
+    private OptionalLong ours(Optional<KeyedDetection> found) {
+        if (found.isEmpty()) return OptionalLong.empty();
+        KeyedDetection d = found.get();
         if (!d.detected() || d.payload().isEmpty()) return OptionalLong.empty();
         long p = d.payload().getAsLong();
         if (WatermarkPayload.operator(p) != operator) return OptionalLong.empty();

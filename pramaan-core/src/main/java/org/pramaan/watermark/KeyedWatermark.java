@@ -78,6 +78,23 @@ public final class KeyedWatermark {
         for (int i = 0; i < luma.length; i++) y[i] = (byte) clamp(luma[i] + Math.round(d[i]));
     }
 
+    /**
+     * The pattern for {@code payload} at one video resolution, to mark every frame's Y plane
+     * ({@link FrameMark#apply}) without recomputing it.
+     */
+    public FrameMark frameMark(int width, int height, int payload) {
+        checkSize(width, height);
+        return new FrameMark(layout, width, height, payload);
+    }
+
+    /**
+     * Detection over the frames of one video, combined before the decision ({@link FrameEvidence}):
+     * the false-positive rate bound is per video, the same 10⁻⁶ as per image.
+     */
+    public KeyedDetection detect(FrameEvidence frames) {
+        return frames.detect(layout, key.id());
+    }
+
     public KeyedDetection detect(RgbPixels image) {
         return detect(image.width(), image.height(), luma(image));
     }

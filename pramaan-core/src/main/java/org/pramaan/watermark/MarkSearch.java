@@ -33,17 +33,12 @@ final class MarkSearch {
     private final MarkLayout layout;
     private final int w, h;
     private final int[] luma;
-    private final int[] syncX = new int[SYNC], syncY = new int[SYNC];
 
     MarkSearch(MarkLayout layout, int w, int h, int[] luma) {
         this.layout = layout;
         this.w = w;
         this.h = h;
         this.luma = luma;
-        for (int k = 0; k < SYNC; k++) {
-            syncX[k] = layout.syncChip[k] % GRID;
-            syncY[k] = layout.syncChip[k] / GRID;
-        }
     }
 
     /**
@@ -68,8 +63,16 @@ final class MarkSearch {
     }
 
     Found atPeriod(double period) {
+        return search(layout, fold(w, h, luma, period, new double[TILE * TILE]), period);
+    }
+
+    /**
+     * Adds one frame's whitened, clipped luma, folded onto the tile for period {@code period}, into
+     * {@code acc} ({@value MarkLayout#TILE}² values). Folds of several frames of one video add up
+     * before the search ({@link FrameEvidence}): the mark is the same in every frame.
+     */
+    static double[] fold(int w, int h, int[] luma, double period, double[] acc) {
         int d = Math.max(1, (int) Math.round(2 * period / TILE));
-        double[] acc = new double[TILE * TILE];
         if (w > 2 * d && h > 2 * d) {
             int[] u = index(w, period), v = index(h, period);
             for (int y = d; y < h - d; y++) {
@@ -79,6 +82,16 @@ final class MarkSearch {
                     acc[vb + u[x]] += r > CLIP ? CLIP : Math.max(r, -CLIP);
                 }
             }
+        }
+        return acc;
+    }
+
+    /** The best synchronisation statistic over every phase and offset of one folded tile, and the payload there. */
+    static Found search(MarkLayout layout, double[] acc, double period) {
+        int[] syncX = new int[SYNC], syncY = new int[SYNC];
+        for (int k = 0; k < SYNC; k++) {
+            syncX[k] = layout.syncChip[k] % GRID;
+            syncY[k] = layout.syncChip[k] / GRID;
         }
         double bestT = Double.NEGATIVE_INFINITY;
         double[] bestZ = null;
@@ -140,6 +153,14 @@ final class MarkSearch {
 
     /** Periods (px) where the whitened luma's row + column autocorrelation peaks, strongest first, not the unscaled 128. */
     double[] candidatePeriods() {
+        return peaks(autocorrelation(w, h, luma));
+    }
+
+    /**
+     * Row + column autocorrelation of the whitened, clipped luma at lags {@value #MIN_LAG}..{@value #MAX_LAG}
+     * (fewer on small images; empty below {@value #MIN_LAG} + 2 px); frames of one size give arrays of one length.
+     */
+    static double[] autocorrelation(int w, int h, int[] luma) {
         int rw = Math.min(w, AUTOCORR_REGION), rh = Math.min(h, AUTOCORR_REGION);
         int x0 = (w - rw) / 2, y0 = (h - rh) / 2;
         if (rw < MIN_LAG + 2 || rh < MIN_LAG + 2) return new double[0];
@@ -167,6 +188,12 @@ final class MarkSearch {
             }
             a[li] = s;
         }
+        return a;
+    }
+
+    /** The strongest autocorrelation peaks as periods, refined to sub-pixel, not the unscaled 128. */
+    static double[] peaks(double[] a) {
+        int lags = a.length;
         java.util.List<double[]> peaks = new java.util.ArrayList<>(); // {period, value}
         for (int li = 1; li < lags - 1; li++) {
             if (!(a[li] > a[li - 1] && a[li] >= a[li + 1])) continue;

@@ -56,6 +56,9 @@ public interface Adapters extends AutoCloseable {
     /** Back-scan jobs and their results (issue 17 part 2). */
     org.pramaan.backscan.ScanJobRepository scans();
 
+    /** The nodes sharing this store (issue 15): node identity, heartbeats, who is live. */
+    org.pramaan.nodes.NodeRegistry nodes();
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

@@ -42,6 +42,16 @@ public final class ScanExecutor implements AutoCloseable {
     }
 
     /**
+     * Queues every RUNNING job again (the server calls it periodically): a job whose node died is taken over
+     * here once its lease has ended; one another node holds drops out at its lease check.
+     */
+    public synchronized void rescan() {
+        if (closed || worker == null) return;
+        for (ScanJob j : jobs.inState(ScanState.RUNNING)) queue.add(j.id());
+        notifyAll();
+    }
+
+    /**
      * Runs {@code task} on the worker before its next batch: how an after-commit hook (a bank addition)
      * hands on work that needs the store, which the hook itself must not wait for.
      */

@@ -38,4 +38,19 @@ public interface ScanJobRepository {
 
     /** How many results the job has. */
     long resultCount(String jobId);
+
+    /**
+     * Takes or renews the job's lease for {@code node} until {@code until}: granted when no node holds
+     * it, when its holder's lease ended before {@code now}, or when {@code node} holds it already. Kept
+     * apart from the job record, so saving a job never moves its lease. Runs outside any unit of work.
+     *
+     * @return whether {@code node} holds the lease now
+     */
+    boolean lease(String jobId, String node, java.time.Instant now, java.time.Instant until);
+
+    /** Ends {@code node}'s lease on the job (nothing when another node holds it). */
+    void release(String jobId, String node);
+
+    /** Who holds the job's lease and until when; empty when none ever did or it was released. */
+    Optional<ScanLease> leaseOf(String jobId);
 }

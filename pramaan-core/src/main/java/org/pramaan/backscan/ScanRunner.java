@@ -33,10 +33,26 @@ public final class ScanRunner {
     private final AuditLog audit;
     private final Clock clock;
     private final ScanSettings settings;
+    /** This node's id: the holder named in the leases it takes. */
+    private final String node;
+    /** How long a lease lasts unrenewed: a node killed mid-job frees it this long after its last batch. */
+    private final java.time.Duration leaseFor;
     /** Folder listings per job, made once per process (a restart lists again). */
     private final Map<String, ScanItems> items = new ConcurrentHashMap<>();
 
+    /** A runner alone on its store (the embedded deployment): it still leases, as node {@code local}. */
     public ScanRunner(BackScans.Parts parts) {
+        this(parts, "local", java.time.Duration.ofSeconds(60));
+    }
+
+    /**
+     * A runner among several nodes sharing one store (issue 15): it works a job only while it holds the job's lease,
+     * renewed at every batch, so exactly one node runs a job; when the holder dies, another node takes the job over
+     * from its last checkpoint once {@code leaseFor} has passed.
+     */
+    public ScanRunner(BackScans.Parts parts, String node, java.time.Duration leaseFor) {
+        this.node = java.util.Objects.requireNonNull(node, "node");
+        this.leaseFor = java.util.Objects.requireNonNull(leaseFor, "leaseFor");
         this.jobs = parts.jobs();
         this.media = parts.media();
         this.hasher = new ItemHasher(parts.screener(), parts.media(), parts.blobs(), parts.fetch());
@@ -53,6 +69,8 @@ public final class ScanRunner {
         Optional<ScanJob> found = jobs.find(jobId);
         if (found.isEmpty() || found.get().state() != ScanState.RUNNING) return false;
         ScanJob job = found.get();
+        java.time.Instant now = clock.instant();
+        if (!jobs.lease(jobId, node, now, now.plus(leaseFor))) return false; // another node runs it now
         List<ScanItems.Item> batch;
         try {
             batch = items(job).after(job.checkpoint(), settings.batchSize());
@@ -125,6 +143,8 @@ public final class ScanRunner {
         // Another runner moved on, or the job was paused or cancelled while this batch ran: the batch is dropped, so
         // nothing commits after a pause or cancel has returned (a resumed job redoes it).
         if (!now.checkpoint().equals(from) || now.state() != ScanState.RUNNING) return false;
+        // A node whose lease passed to another (it stalled past leaseFor) drops its batch: the new holder redoes it.
+        if (!jobs.leaseOf(jobId).map(l -> l.node().equals(node)).orElse(false)) return false;
         ScanCounts counts = now.counts();
         for (ScanResult r : results) {
             if (jobs.hasResult(jobId, r.itemKey())) continue; // recorded by an earlier run: not acted on twice

@@ -109,4 +109,43 @@ final class PgScanJobRepository implements ScanJobRepository {
                         rs -> rs.getLong(1))
                 .orElse(0L);
     }
+
+    // Leases are single auto-commit statements (read(): no unit lock), so a long use case on this node never delays a
+    // renewal past the lease's end; the WHERE clause makes the holder check and the take one atomic step.
+    @Override
+    public boolean lease(String jobId, String node, java.time.Instant now, java.time.Instant until) {
+        return db.read(c -> {
+            try (java.sql.PreparedStatement ps =
+                    c.prepareStatement("UPDATE scan_jobs SET lease_node = ?, lease_until = ?"
+                            + " WHERE id = ? AND (lease_node IS NULL OR lease_node = ? OR lease_until < ?)")) {
+                ps.setString(1, node);
+                ps.setLong(2, PgSql.millis(until));
+                ps.setString(3, jobId);
+                ps.setString(4, node);
+                ps.setLong(5, PgSql.millis(now));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void release(String jobId, String node) {
+        db.read(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scan_jobs SET lease_node = NULL, lease_until = NULL WHERE id = ? AND lease_node = ?")) {
+                ps.setString(1, jobId);
+                ps.setString(2, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<org.pramaan.backscan.ScanLease> leaseOf(String jobId) {
+        return db.first(
+                "SELECT lease_node, lease_until FROM scan_jobs WHERE id = ? AND lease_node IS NOT NULL",
+                ps -> ps.setString(1, jobId),
+                rs -> new org.pramaan.backscan.ScanLease(
+                        rs.getString(1), java.time.Instant.ofEpochMilli(rs.getLong(2))));
+    }
 }

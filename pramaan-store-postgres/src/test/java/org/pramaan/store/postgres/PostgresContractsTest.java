@@ -158,4 +158,12 @@ class PostgresContractsTest {
             return store.unitOfWork();
         }
     }
+
+    @Nested
+    class Nodes extends org.pramaan.testkit.contracts.NodeRegistryContract {
+        @Override
+        protected org.pramaan.nodes.NodeRegistry createRegistry(Path dir) {
+            return open(dir).nodes();
+        }
+    }
 }

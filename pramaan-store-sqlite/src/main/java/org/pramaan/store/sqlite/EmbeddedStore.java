@@ -121,6 +121,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.nodes.NodeRegistry nodes() {
+        return new SqliteNodeRegistry(db);
+    }
+
+    @Override
     public org.pramaan.backscan.ScanJobRepository scans() {
         return new SqliteScanJobRepository(db);
     }

@@ -115,4 +115,41 @@ final class SqliteScanJobRepository implements ScanJobRepository {
                         rs -> rs.getLong(1))
                 .orElse(0L);
     }
+
+    @Override
+    public boolean lease(String jobId, String node, java.time.Instant now, java.time.Instant until) {
+        return db.write(c -> {
+            // One statement: the holder check and the take are atomic.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scan_jobs SET lease_node = ?, lease_until = ?"
+                    + " WHERE id = ? AND (lease_node IS NULL OR lease_node = ? OR lease_until < ?)")) {
+                ps.setString(1, node);
+                ps.setLong(2, until.toEpochMilli());
+                ps.setString(3, jobId);
+                ps.setString(4, node);
+                ps.setLong(5, now.toEpochMilli());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void release(String jobId, String node) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scan_jobs SET lease_node = NULL, lease_until = NULL WHERE id = ? AND lease_node = ?")) {
+                ps.setString(1, jobId);
+                ps.setString(2, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<org.pramaan.backscan.ScanLease> leaseOf(String jobId) {
+        return db.first(
+                "SELECT lease_node, lease_until FROM scan_jobs WHERE id = ? AND lease_node IS NOT NULL",
+                ps -> ps.setString(1, jobId),
+                rs -> new org.pramaan.backscan.ScanLease(
+                        rs.getString(1), java.time.Instant.ofEpochMilli(rs.getLong(2))));
+    }
 }

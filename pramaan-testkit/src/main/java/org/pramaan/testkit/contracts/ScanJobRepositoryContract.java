@@ -123,4 +123,41 @@ public abstract class ScanJobRepositoryContract {
         assertThat(repo.hasResult("scan_1", "0000005")).isFalse();
         assertThat(repo.find("scan_1")).contains(j);
     }
+
+    @Test
+    void oneNodeHoldsALeaseUntilItEndsOrIsReleased() {
+        ScanJobRepository repo = createRepository(dir);
+        repo.insert(job("scan_l", 0, ScanState.RUNNING));
+        java.time.Instant t = Samples.T0;
+        assertThat(repo.leaseOf("scan_l")).isEmpty();
+        assertThat(repo.lease("scan_l", "node-a", t, t.plusSeconds(30))).isTrue();
+        assertThat(repo.leaseOf("scan_l")).contains(new org.pramaan.backscan.ScanLease("node-a", t.plusSeconds(30)));
+        // Another node is refused while the lease runs, up to and including its last instant.
+        assertThat(repo.lease("scan_l", "node-b", t.plusSeconds(10), t.plusSeconds(40)))
+                .isFalse();
+        assertThat(repo.lease("scan_l", "node-b", t.plusSeconds(30), t.plusSeconds(60)))
+                .isFalse();
+        // The holder renews.
+        assertThat(repo.lease("scan_l", "node-a", t.plusSeconds(20), t.plusSeconds(50)))
+                .isTrue();
+        assertThat(repo.leaseOf("scan_l")).contains(new org.pramaan.backscan.ScanLease("node-a", t.plusSeconds(50)));
+        // Saving the job (a batch's commit) leaves the lease alone.
+        repo.save(job("scan_l", 0, ScanState.RUNNING));
+        assertThat(repo.leaseOf("scan_l")).contains(new org.pramaan.backscan.ScanLease("node-a", t.plusSeconds(50)));
+        // Once it has ended unrenewed (the holder died), another node takes it over.
+        assertThat(repo.lease("scan_l", "node-b", t.plusSeconds(51), t.plusSeconds(81)))
+                .isTrue();
+        assertThat(repo.leaseOf("scan_l")).contains(new org.pramaan.backscan.ScanLease("node-b", t.plusSeconds(81)));
+        assertThat(repo.lease("scan_l", "node-a", t.plusSeconds(52), t.plusSeconds(82)))
+                .isFalse();
+        // Only the holder's release counts.
+        repo.release("scan_l", "node-a");
+        assertThat(repo.leaseOf("scan_l"))
+                .map(org.pramaan.backscan.ScanLease::node)
+                .contains("node-b");
+        repo.release("scan_l", "node-b");
+        assertThat(repo.leaseOf("scan_l")).isEmpty();
+        assertThat(repo.lease("scan_l", "node-a", t.plusSeconds(53), t.plusSeconds(83)))
+                .isTrue();
+    }
 }

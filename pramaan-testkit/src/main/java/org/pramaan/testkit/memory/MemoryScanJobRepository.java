@@ -89,4 +89,25 @@ final class MemoryScanJobRepository implements ScanJobRepository {
                         t -> t.scanResults.subMap(jobId + "\0", jobId + "\1").size())
                 .longValue();
     }
+
+    @Override
+    public boolean lease(String jobId, String node, java.time.Instant now, java.time.Instant until) {
+        return store.locked(t -> {
+            org.pramaan.backscan.ScanLease held = t.scanLeases.get(jobId);
+            if (held != null && !held.node().equals(node) && !held.until().isBefore(now)) return false;
+            t.scanLeases.put(jobId, new org.pramaan.backscan.ScanLease(node, until));
+            return true;
+        });
+    }
+
+    @Override
+    public void release(String jobId, String node) {
+        store.locked(
+                t -> t.scanLeases.computeIfPresent(jobId, (k, l) -> l.node().equals(node) ? null : l));
+    }
+
+    @Override
+    public Optional<org.pramaan.backscan.ScanLease> leaseOf(String jobId) {
+        return store.locked(t -> Optional.ofNullable(t.scanLeases.get(jobId)));
+    }
 }

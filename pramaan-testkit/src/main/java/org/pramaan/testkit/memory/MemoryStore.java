@@ -54,6 +54,7 @@ public final class MemoryStore {
     private final MemoryGenerationRepository generations = new MemoryGenerationRepository(this);
     private final MemoryReportSource reports = new MemoryReportSource(this);
     private final MemoryScanJobRepository scans = new MemoryScanJobRepository(this);
+    private final MemoryNodeRegistry nodes = new MemoryNodeRegistry(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -141,6 +142,11 @@ public final class MemoryStore {
 
     public org.pramaan.backscan.ScanJobRepository scans() {
         return scans;
+    }
+
+    /** The nodes sharing this store (issue 15). */
+    public org.pramaan.nodes.NodeRegistry nodes() {
+        return nodes;
     }
 
     public UnitOfWork unitOfWork() {

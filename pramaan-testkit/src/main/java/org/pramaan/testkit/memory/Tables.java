@@ -59,6 +59,10 @@ final class Tables {
     final Map<String, org.pramaan.backscan.ScanJob> scanJobs = new LinkedHashMap<>();
 
     final NavigableMap<String, org.pramaan.backscan.ScanResult> scanResults = new TreeMap<>();
+    /** Back-scan leases by job id, and the nodes by id (issue 15). */
+    final Map<String, org.pramaan.backscan.ScanLease> scanLeases = new HashMap<>();
+
+    final NavigableMap<String, org.pramaan.nodes.NodeInfo> nodes = new TreeMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -132,6 +136,8 @@ final class Tables {
         t.rulesShown.putAll(rulesShown);
         t.scanJobs.putAll(scanJobs);
         t.scanResults.putAll(scanResults);
+        t.scanLeases.putAll(scanLeases);
+        t.nodes.putAll(nodes);
         return t;
     }
 
@@ -179,6 +185,8 @@ final class Tables {
         replace(rulesShown, snapshot.rulesShown);
         replace(scanJobs, snapshot.scanJobs);
         replace(scanResults, snapshot.scanResults);
+        replace(scanLeases, snapshot.scanLeases);
+        replace(nodes, snapshot.nodes);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

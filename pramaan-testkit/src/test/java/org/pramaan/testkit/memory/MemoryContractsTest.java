@@ -160,4 +160,12 @@ class MemoryContractsTest {
             return store.unitOfWork();
         }
     }
+
+    @Nested
+    class Nodes extends org.pramaan.testkit.contracts.NodeRegistryContract {
+        @Override
+        protected org.pramaan.nodes.NodeRegistry createRegistry(Path dir) {
+            return MemoryStore.create().nodes();
+        }
+    }
 }

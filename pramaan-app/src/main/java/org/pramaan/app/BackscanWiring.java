@@ -36,7 +36,8 @@ public record BackscanWiring(BackScans scans, ScanRunner runner, ScanExecutor ex
             CaseService cases,
             AuditLog audit,
             Clock clock,
-            EventBus events)
+            EventBus events,
+            String nodeId)
             throws IOException {
         PramaanConfig.Backscan b = config.banks().backscan();
         BackScans.Parts parts = new BackScans.Parts(
@@ -51,7 +52,9 @@ public record BackscanWiring(BackScans scans, ScanRunner runner, ScanExecutor ex
                         b, Files.createDirectories(config.storage().dataDir().resolve("tmp"))),
                 b.scans(),
                 clock);
-        ScanRunner runner = new ScanRunner(parts);
+        // Issue 15: the runner leases each job for node.live-for, so one node works it and another takes it over.
+        ScanRunner runner =
+                new ScanRunner(parts, nodeId, config.storage().node().liveFor());
         ScanExecutor executor = new ScanExecutor(runner, store.scans(), e -> LOG.error("back-scan batch failed", e));
         BackScans scans = new BackScans(parts, executor::submit);
         StoredMediaIndex index = new StoredMediaIndex(store.media());

@@ -49,6 +49,8 @@ public final class Embedded implements AutoCloseable {
     private final org.pramaan.detect.LoadedDetectors detectors;
 
     private final BackscanWiring backscan;
+    /** This process's node id among the nodes sharing the store (issue 15). */
+    private final NodeIdentity node;
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -63,6 +65,7 @@ public final class Embedded implements AutoCloseable {
                 AdapterRegistry.installed().open(config.storage().settings()),
                 config.blobs(),
                 config.storage().dataDir());
+        this.node = joinNode(config, store, clock);
         // Every audited effect marks the idempotency claim of its request in its own transaction (see
         // IdempotentRequests).
         this.idempotency = new org.pramaan.idempotency.IdempotentRequests(
@@ -96,7 +99,16 @@ public final class Embedded implements AutoCloseable {
                 events);
         this.dispatcher = new org.pramaan.notify.Dispatcher(
                 store.deliveries(), senders(config.notifications(), clock), audit, clock);
-        this.backscan = BackscanWiring.wire(config, store, screener, banks, cases, audit, clock, events);
+        this.backscan = BackscanWiring.wire(
+                config,
+                store,
+                screener,
+                banks,
+                cases,
+                audit,
+                clock,
+                events,
+                node.self().id());
     }
 
     /** Back-scans (issue 17 part 2); the server starts their executor. */
@@ -425,6 +437,20 @@ public final class Embedded implements AutoCloseable {
         return banks;
     }
 
+    private static NodeIdentity joinNode(PramaanConfig config, Adapters store, Clock clock) throws IOException {
+        try {
+            return NodeIdentity.join(config.storage(), store, clock);
+        } catch (IOException | RuntimeException e) {
+            store.close(); // a refused node must not keep the store (and its locks) open
+            throw e;
+        }
+    }
+
+    /** This process's node identity (issue 15). */
+    NodeIdentity node() {
+        return node;
+    }
+
     /** The store this composition was wired from. */
     public Adapters adapters() {
         return store;
@@ -433,6 +459,7 @@ public final class Embedded implements AutoCloseable {
     @Override
     public void close() {
         backscan.executor().close();
+        node.close();
         banks.saveIndexSnapshot();
         audit.checkpoints().ifPresent(org.pramaan.audit.AuditCheckpoints::close);
         store.close();

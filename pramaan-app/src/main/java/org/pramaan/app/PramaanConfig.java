@@ -85,15 +85,63 @@ public record PramaanConfig(
             Path dataDir,
             Duration idempotencyRetention,
             Checkpointing auditCheckpoints,
-            Map<String, String> storeOptions) {
+            Map<String, String> storeOptions,
+            Node node) {
         /** A store without settings of its own ({@code store.<kind>.*} unset). */
         public Storage(String store, Path dataDir, Duration idempotencyRetention, Checkpointing auditCheckpoints) {
             this(store, dataDir, idempotencyRetention, auditCheckpoints, Map.of());
         }
 
+        /** With the default node settings ({@code node.*} unset). */
+        public Storage(
+                String store,
+                Path dataDir,
+                Duration idempotencyRetention,
+                Checkpointing auditCheckpoints,
+                Map<String, String> storeOptions) {
+            this(store, dataDir, idempotencyRetention, auditCheckpoints, storeOptions, Node.defaults(dataDir));
+        }
+
         /** What the store provider is opened with. */
         public org.pramaan.adapters.StoreSettings settings() {
             return new org.pramaan.adapters.StoreSettings(store, dataDir, storeOptions);
+        }
+    }
+
+    /**
+     * This process as one node of the deployment ({@code node.*}, issue 15).
+     *
+     * @param id        {@code node.id}; by default the host name and a digest of the data directory, stable across
+     *                  restarts and distinct for two nodes on one host
+     * @param heartbeat how often the node records that it is alive ({@code node.heartbeat-interval})
+     * @param liveFor   how long after its last heartbeat a node still counts as live, and how long a back-scan lease
+     *                  lasts unrenewed ({@code node.live-for})
+     */
+    public record Node(String id, Duration heartbeat, Duration liveFor) {
+        static Node defaults(Path dataDir) {
+            return new Node(defaultId(dataDir), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        static String defaultId(Path dataDir) {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < host.length() && b.length() < 40; i++) {
+                char c = host.charAt(i);
+                b.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' ? c : '-');
+            }
+            String dir = dataDir.toAbsolutePath().normalize().toString();
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(dir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return b + "-" + java.util.HexFormat.of().formatHex(d, 0, 4);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
         }
     }
 
@@ -306,6 +354,17 @@ public record PramaanConfig(
         KEYS.put(
                 "store.postgres.pool-size",
                 new String[] {"10", "connections each node keeps open to PostgreSQL (1..1000)"});
+        // Several nodes on one store (issue 15): each holds a node id while its heartbeats are fresh.
+        KEYS.put("node.id", new String[] {
+            "",
+            "this node's id among the nodes sharing the store (letters, digits, . _ -; default: host name and a digest of data.dir)"
+        });
+        KEYS.put("node.heartbeat-interval", new String[] {"PT5S", "how often a node records that it is alive (ISO-8601)"
+        });
+        KEYS.put("node.live-for", new String[] {
+            "PT30S",
+            "a node without a heartbeat this long is dead: its id frees and its back-scans move to another node (at least 2 heartbeats)"
+        });
         KEYS.put("http.host", new String[] {"127.0.0.1", "address the server binds to"});
         KEYS.put("http.port", new String[] {"8080", "server port; 0 picks a free one"});
         KEYS.put("http.request-budget", new String[] {
@@ -626,7 +685,7 @@ public record PramaanConfig(
                     number("banks.max-import-bytes", 1, Long.MAX_VALUE),
                     number("banks.max-import-items", 1, org.pramaan.banks.BankFiles.MAX_ITEMS));
             return new PramaanConfig(
-                            new Storage(store, dataDir, retention, checkpoints, storeOptions(store)),
+                            new Storage(store, dataDir, retention, checkpoints, storeOptions(store), node(dataDir)),
                             new Http(host, port, rateLimits, budgets, logFormat),
                             limits,
                             av,
@@ -764,6 +823,21 @@ public record PramaanConfig(
                     values.get("store.postgres.password"),
                     "pool-size",
                     Long.toString(pool));
+        }
+
+        private Node node(Path dataDir) {
+            String id = values.get("node.id").strip();
+            if (id.isEmpty()) id = Node.defaultId(dataDir);
+            try {
+                org.pramaan.nodes.NodeMembership.checkId(id);
+            } catch (org.pramaan.errors.Invalid e) {
+                throw bad("node.id", e.getMessage());
+            }
+            Duration beat = duration("node.heartbeat-interval");
+            Duration live = duration("node.live-for");
+            if (live.compareTo(beat.multipliedBy(2)) < 0)
+                throw bad("node.live-for", "must be at least twice node.heartbeat-interval (" + beat + ")");
+            return new Node(id, beat, live);
         }
 
         private org.pramaan.http.RateLimiter.Settings rateLimits() {

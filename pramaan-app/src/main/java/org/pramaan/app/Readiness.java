@@ -38,7 +38,9 @@ final class Readiness {
         return List.of(
                 new ReadinessCheck("database", this::database),
                 new ReadinessCheck("pdq_index", this::pdqIndex),
-                new ReadinessCheck("clock_checker", this::clockChecker));
+                new ReadinessCheck("clock_checker", this::clockChecker),
+                // Issue 15: a node that lost its id, or whose heartbeats stopped, is counted dead by the others.
+                new ReadinessCheck("node", () -> app.node().problem()));
     }
 
     private Optional<String> database() {

@@ -134,12 +134,26 @@ public final class Server implements AutoCloseable {
                 60,
                 TimeUnit.MINUTES));
         app.backscan().executor().start(); // resumes the back-scans a crash or restart left RUNNING
+        // Issue 15: back-scans whose node died are taken over once their lease ends; checked twice per lease.
+        long leaseCheck = Math.max(1, app.config().storage().node().liveFor().toMillis() / 2);
+        periodic.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        app.backscan().executor().rescan();
+                    } catch (RuntimeException e) {
+                        LOG.error("back-scan lease check failed; will retry", e);
+                    }
+                },
+                leaseCheck,
+                leaseCheck,
+                TimeUnit.MILLISECONDS));
         Javalin http = new HttpApi(
                         app.apiServices(),
                         new org.pramaan.http.Operations(
                                 readiness.checks(),
                                 app.config().http().rateLimits(),
-                                app.config().http().requestBudgets()),
+                                app.config().http().requestBudgets(),
+                                app.node()::live),
                         java.util.Optional.of(app.idempotency()))
                 .start(host, port, app.console()::mount);
         return new Server(http, scheduler, periodic);

@@ -129,6 +129,8 @@ public final class HttpApi {
                 Route.guarded("DELETE", "/v1/banks/{name}/items/{id}", Permission.BANKS_WRITE, banks::deleteItem),
                 Route.guarded("GET", "/v1/banks/{name}/export", Permission.BANKS_READ, banks::export),
                 Route.guarded("GET", "/v1/audit/verify", Permission.AUDIT_READ, this::verifyAudit),
+                // Issue 15: which nodes share this store, for an administrator (it names hosts and directories).
+                Route.guarded("GET", "/v1/nodes", Permission.AUDIT_READ, this::nodes),
                 Route.guarded("GET", "/v1/deliveries", Permission.AUDIT_READ, deliveries::list),
                 // Issue 17: regulators' reports are an administrator's (auditor's) read of the whole store.
                 Route.guarded(
@@ -410,6 +412,24 @@ public final class HttpApi {
                         v.checkpointsVerified(),
                         "warnings",
                         v.warnings()));
+    }
+
+    /** {@code GET /v1/nodes}: the live nodes, by id. */
+    private void nodes(Context ctx) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (org.pramaan.nodes.NodeInfo n : operations.liveNodes().get())
+            out.add(Map.of(
+                    "id",
+                    n.id(),
+                    "host",
+                    n.host(),
+                    "dataDir",
+                    n.dataDir(),
+                    "started",
+                    n.started().toString(),
+                    "heartbeat",
+                    n.heartbeat().toString()));
+        json(ctx, 200, Map.of("nodes", out));
     }
 
     /** {@code GET /readyz}: 200 when every check holds, else 503 naming each failing one (load balancers take 503 as "send nothing here"). */

@@ -94,6 +94,11 @@ public final class ClockFileServer {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
 
+        /** The time the file holds now. */
+        static Instant read(Path file) {
+            return new FileClock(file).instant();
+        }
+
         @Override
         public Instant instant() {
             try {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
             BenchWatermarkRobustness.class,
             BenchLabels.class,
             BenchBackscanCommand.class,
-            BenchWatermarkVideo.class
+            BenchWatermarkVideo.class,
+            BenchClusterCommand.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

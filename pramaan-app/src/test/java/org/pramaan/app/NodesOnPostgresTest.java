@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +94,76 @@ class NodesOnPostgresTest {
         // node-a stopped cleanly too: its id is free for any directory at once.
         try (Embedded again = new Embedded(ServerTestBase.config(dir.resolve("c"), env("node-a")), clock)) {
             assertThat(again.node().live()).extracting(n -> n.id()).containsExactly("node-a");
+        }
+    }
+
+    /**
+     * Two nodes dispatching one shared outbox at the same moments: each message reaches the webhook once (the claim in
+     * one unit, FOR UPDATE SKIP LOCKED). Before the claim, both nodes read the same due rows and both sent them.
+     */
+    @Test
+    void twoNodesDispatchingOneOutboxTogetherSendEachMessageOnce() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE outbox");
+        }
+        FakeClock clock = FakeClock.at("2026-03-02T04:00:00Z");
+        try (org.pramaan.testkit.HttpReceiver hook = new org.pramaan.testkit.HttpReceiver()) {
+            java.util.function.Function<String, Map<String, String>> env = id -> {
+                Map<String, String> e = env(id);
+                e.put("PRAMAAN_STORE_POSTGRES_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/outbox");
+                e.put("PRAMAAN_NOTIFY_WEBHOOK_URL", hook.url("/events"));
+                e.put("PRAMAAN_NOTIFY_WEBHOOK_SECRET", "webhook-secret-0123456789");
+                e.put("PRAMAAN_NOTIFY_DISPATCH_INTERVAL", "PT1H"); // only the passes below send
+                return e;
+            };
+            try (Embedded a = new Embedded(ServerTestBase.config(dir.resolve("a"), env.apply("node-a")), clock);
+                    Embedded b = new Embedded(ServerTestBase.config(dir.resolve("b"), env.apply("node-b")), clock)) {
+                try (Server s = start(a)) {
+                    ApiClient api = new ApiClient(s.port());
+                    for (int i = 0; i < 8; i++) {
+                        String media = api.postBytes("/v1/media", ServerTestBase.ADMIN, TestMedia.cameraJpeg(300 + i))
+                                .json()
+                                .path("id")
+                                .asText();
+                        assertThat(api.postJson(
+                                                "/v1/notices",
+                                                ServerTestBase.ADMIN,
+                                                "{\"noticeType\":\"IN_3_2_B_COMPLAINT\",\"mediaId\":\"" + media
+                                                        + "\",\"fields\":{\"complainant\":\"self\",\"url\":"
+                                                        + "\"https://example.org/o/" + i + "\"}}")
+                                        .status())
+                                .isEqualTo(201);
+                    }
+                }
+                long pending = a.adapters()
+                        .deliveries()
+                        .withState(org.pramaan.notify.DeliveryState.PENDING, 10_000)
+                        .size();
+                assertThat(pending).isGreaterThanOrEqualTo(8);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.CompletableFuture<Void>> passes = new java.util.ArrayList<>();
+                for (Embedded node : List.of(a, b, a, b))
+                    passes.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            go.await();
+                            node.dispatcher().deliverDue();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                go.countDown();
+                for (var f : passes) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                List<String> bodies = hook.requests().stream()
+                        .map(org.pramaan.testkit.HttpReceiver.Request::body)
+                        .toList();
+                assertThat(bodies).as("every pending message sent").hasSize((int) pending);
+                assertThat(new java.util.HashSet<>(bodies))
+                        .as("none sent twice")
+                        .hasSize(bodies.size());
+                assertThat(a.adapters().deliveries().withState(org.pramaan.notify.DeliveryState.DELIVERED, 10_000))
+                        .hasSize((int) pending);
+            }
         }
     }
 

@@ -127,6 +127,26 @@ public record Delivery(
                 response);
     }
 
+    /** Still pending, but not due before {@code until}: a dispatcher's claim while it sends (issue 15). */
+    Delivery claimedUntil(Instant until) {
+        return new Delivery(
+                id,
+                eventId,
+                channel,
+                destination,
+                caseId,
+                kind,
+                subject,
+                body,
+                state,
+                attempts,
+                createdAt,
+                until,
+                deliveredAt,
+                lastError,
+                response);
+    }
+
     /** Back from the dead-letter list, due now; its attempt count is kept for the record. */
     Delivery requeued(Instant now) {
         return new Delivery(

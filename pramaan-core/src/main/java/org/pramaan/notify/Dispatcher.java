@@ -54,15 +54,21 @@ public final class Dispatcher {
         Instant start = clock.instant();
         List<Delivery> due;
         do {
-            due = outbox.due(start, BATCH);
-            for (Delivery d : due) {
+            due = claim(start);
+            for (int i = 0; i < due.size(); i++) {
+                Delivery d = due.get(i);
                 Delivery after = attempt(d);
                 // The new state and its audit entry commit together (the send itself is outside: at least once).
-                audit.unitOfWork().run(() -> {
-                    outbox.save(after);
-                    record(after);
-                    return null;
-                });
+                try {
+                    audit.unitOfWork().run(() -> {
+                        outbox.save(after);
+                        record(after);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    release(due.subList(i, due.size())); // this one was sent unrecorded: due again at once
+                    throw e;
+                }
                 switch (after.state()) {
                     case DELIVERED -> delivered++;
                     case PENDING -> retrying++;
@@ -72,6 +78,38 @@ public final class Dispatcher {
             // Retries were rescheduled after `start`, so each pass tries a message at most once.
         } while (due.size() == BATCH);
         return new Pass(delivered, retrying, dead);
+    }
+
+    /**
+     * How long a claimed message stays away from other dispatchers: longer than any sender's timeout (webhooks 10 s),
+     * so it only matters when the claiming node dies mid-send; then another node sends it once this has passed.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+
+    /**
+     * Claims the due messages in one unit (issue 15): read with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, their next
+     * attempt moved past {@link #CLAIM} before the unit commits, so several nodes sharing one outbox never send the
+     * same message in the same pass. Each is sent by the node that claimed it.
+     */
+    private List<Delivery> claim(Instant now) {
+        return audit.unitOfWork().run(() -> {
+            List<Delivery> found = outbox.due(now, BATCH);
+            Instant until = clock.instant().plus(CLAIM);
+            for (Delivery d : found) outbox.save(d.claimedUntil(until));
+            return found;
+        });
+    }
+
+    /** Puts claimed messages back as they were (due), best effort: otherwise they wait out their claim. */
+    private void release(List<Delivery> claimed) {
+        try {
+            audit.unitOfWork().run(() -> {
+                claimed.forEach(outbox::save);
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // the store is failing too; the claims end after CLAIM and another pass sends them
+        }
     }
 
     private Delivery attempt(Delivery d) {

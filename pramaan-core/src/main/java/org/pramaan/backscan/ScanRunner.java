@@ -33,19 +33,21 @@ public final class ScanRunner {
     private final AuditLog audit;
     private final Clock clock;
     private final ScanSettings settings;
+    private final ObjectSource objects;
     /** Folder listings per job, made once per process (a restart lists again). */
     private final Map<String, ScanItems> items = new ConcurrentHashMap<>();
 
     public ScanRunner(BackScans.Parts parts) {
         this.jobs = parts.jobs();
         this.media = parts.media();
-        this.hasher = new ItemHasher(parts.screener(), parts.media(), parts.blobs(), parts.fetch());
+        this.hasher = new ItemHasher(parts.screener(), parts.media(), parts.blobs(), parts.fetch(), parts.objects());
         this.banks = parts.banks();
         this.audit = parts.audit();
         this.actions = new ScanActions(parts.media(), parts.cases(), parts.audit());
         this.unit = parts.audit().unitOfWork();
         this.clock = parts.clock();
         this.settings = parts.settings();
+        this.objects = parts.objects();
     }
 
     /** Works one batch; returns whether the job is still running with items left. */
@@ -77,7 +79,7 @@ public final class ScanRunner {
     private ScanItems items(ScanJob job) throws IOException {
         ScanItems known = items.get(job.id());
         if (known != null) return known;
-        ScanItems made = ScanItems.of(job, media, settings.maxFolderItems());
+        ScanItems made = ScanItems.of(job, media, objects, settings.maxFolderItems());
         items.put(job.id(), made);
         return made;
     }

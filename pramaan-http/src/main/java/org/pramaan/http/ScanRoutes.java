@@ -147,7 +147,13 @@ public final class ScanRoutes {
         v.put("state", j.state().name().toLowerCase(java.util.Locale.ROOT));
         v.put(
                 "kind",
-                j.source().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                j.source().kind() == ScanSource.Kind.OBJECT_PREFIX
+                        ? "s3-prefix" // the wire name of the only object store adapter, as a client starts it
+                        : j.source()
+                                .kind()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'));
         j.source().folder().ifPresent(f -> v.put("folder", f));
         j.source().objects().ifPresent(o -> {
             v.put("bucket", o.bucket());

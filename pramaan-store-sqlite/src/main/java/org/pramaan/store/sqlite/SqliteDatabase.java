@@ -36,7 +36,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V11__case_queue.sql",
             "V12__generation_numbers.sql",
             "V13__generation_keys.sql",
-            "V14__scan_jobs.sql");
+            "V14__scan_jobs.sql",
+            "V15__case_report_times.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

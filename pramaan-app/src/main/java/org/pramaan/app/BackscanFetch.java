@@ -146,7 +146,7 @@ final class BackscanFetch implements FetchHook {
                     out.write(buf, 0, n);
                 }
             }
-            return new Spooled(MediaSource.open(tmp), tmp);
+            return org.pramaan.media.SpooledSource.open(tmp);
         } catch (InterruptedException e) {
             Files.deleteIfExists(tmp);
             Thread.currentThread().interrupt();
@@ -154,33 +154,6 @@ final class BackscanFetch implements FetchHook {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
-        }
-    }
-
-    /** A downloaded entry: deleted when closed. */
-    private record Spooled(MediaSource inner, Path spooled) implements MediaSource {
-        @Override
-        public long size() {
-            return inner.size();
-        }
-
-        @Override
-        public void readFully(long position, byte[] dst, int off, int len) throws IOException {
-            inner.readFully(position, dst, off, len);
-        }
-
-        @Override
-        public Optional<Path> file() {
-            return Optional.of(spooled);
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                inner.close();
-            } finally {
-                Files.deleteIfExists(spooled);
-            }
         }
     }
 }

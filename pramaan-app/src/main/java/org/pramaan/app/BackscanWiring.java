@@ -3,10 +3,13 @@ package org.pramaan.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import org.pramaan.adapters.Adapters;
+import org.pramaan.adapters.ObjectSourceProvider;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.backscan.BackScans;
 import org.pramaan.backscan.BankAdditionScans;
+import org.pramaan.backscan.ObjectSource;
 import org.pramaan.backscan.ScanExecutor;
 import org.pramaan.backscan.ScanPolicy;
 import org.pramaan.backscan.ScanRunner;
@@ -51,7 +54,8 @@ public record BackscanWiring(BackScans scans, ScanRunner runner, ScanExecutor ex
                 new BackscanFetch(
                         b, Files.createDirectories(config.storage().dataDir().resolve("tmp"))),
                 b.scans(),
-                clock);
+                clock,
+                objects(b, config.storage().dataDir()));
         // Issue 15: the runner leases each job for node.live-for, so one node works it and another takes it over.
         ScanRunner runner =
                 new ScanRunner(parts, nodeId, config.storage().node().liveFor());
@@ -69,5 +73,20 @@ public record BackscanWiring(BackScans scans, ScanRunner runner, ScanExecutor ex
                             j.id(),
                             j.counts().total()))));
         return new BackscanWiring(scans, runner, executor, trigger);
+    }
+
+    /** The object-source provider named {@code name} on the class path (the S3 one is in pramaan-blob-s3). */
+    static java.util.Optional<ObjectSourceProvider> objectProvider(String name) {
+        for (ObjectSourceProvider p :
+                ServiceLoader.load(ObjectSourceProvider.class, BackscanWiring.class.getClassLoader()))
+            if (p.name().equals(name)) return java.util.Optional.of(p);
+        return java.util.Optional.empty();
+    }
+
+    /** The platform's object storage for bucket-prefix scans, when {@code backscan.s3.*} configures it. */
+    private static ObjectSource objects(PramaanConfig.Backscan b, java.nio.file.Path dataDir) throws IOException {
+        if (b.s3().isEmpty()) return ObjectSource.none();
+        ObjectSourceProvider p = objectProvider("s3").orElseThrow();
+        return p.open(b.s3().get(), Files.createDirectories(dataDir.resolve("tmp")));
     }
 }

@@ -160,7 +160,9 @@ public final class Embedded implements AutoCloseable {
                             new org.pramaan.console.BanksPages.Services(
                                     new BankCuration(banks, audit, clock),
                                     config.banks().imports()),
-                            notifier));
+                            notifier,
+                            java.util.Optional.of(reports()),
+                            java.util.Optional.of(backscan.scans())));
                 c = console;
             }
         }

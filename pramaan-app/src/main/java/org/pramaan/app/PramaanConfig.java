@@ -185,6 +185,7 @@ public record PramaanConfig(
      * @param fetchMaxBytes    largest fetched entry
      * @param fetchTimeout     longest fetch of one entry
      * @param onBankAddition   whether a bank addition starts a scan of the stored media near the new items
+     * @param s3               the {@code backscan.s3.*} options (prefix removed) when object-prefix scans are on
      */
     public record Backscan(
             org.pramaan.backscan.ScanSettings scans,
@@ -192,7 +193,8 @@ public record PramaanConfig(
             List<String> fetchUrlPrefixes,
             long fetchMaxBytes,
             Duration fetchTimeout,
-            boolean onBankAddition) {
+            boolean onBankAddition,
+            Optional<Map<String, String>> s3) {
         public static final Backscan DEFAULT = new Backscan(
                 org.pramaan.backscan.ScanSettings.DEFAULT,
                 Optional.empty(),
@@ -200,6 +202,17 @@ public record PramaanConfig(
                 64L << 20,
                 Duration.ofSeconds(30),
                 true);
+
+        /** Without object-prefix scans. */
+        public Backscan(
+                org.pramaan.backscan.ScanSettings scans,
+                Optional<Path> fetchRoot,
+                List<String> fetchUrlPrefixes,
+                long fetchMaxBytes,
+                Duration fetchTimeout,
+                boolean onBankAddition) {
+            this(scans, fetchRoot, fetchUrlPrefixes, fetchMaxBytes, fetchTimeout, onBankAddition, Optional.empty());
+        }
     }
 
     /** C2PA trust and signing ({@code c2pa.*}). */
@@ -557,6 +570,22 @@ public record PramaanConfig(
         KEYS.put("backscan.fetch-max-bytes", new String[] {"67108864", "largest list back-scan entry fetched, in bytes"
         });
         KEYS.put("backscan.fetch-timeout", new String[] {"PT30S", "longest fetch of one list back-scan entry"});
+        // Back-scans of a bucket prefix of the platform's own S3-compatible storage (issue 17 part 2 (b)): jobs name a
+        // bucket and prefix only; the endpoint and credentials stay here, and only the listed buckets may be read.
+        KEYS.put("backscan.s3.endpoint", new String[] {
+            "", "S3 API base URL of the platform's own storage for bucket-prefix back-scans; empty: they are off"
+        });
+        KEYS.put("backscan.s3.region", new String[] {"us-east-1", "S3 signing region of backscan.s3.endpoint"});
+        KEYS.put("backscan.s3.access-key", new String[] {"", "S3 access key id for bucket-prefix back-scans"});
+        KEYS.put(
+                "backscan.s3.secret-key",
+                new String[] {"", "S3 secret access key for bucket-prefix back-scans (never shown in errors)"});
+        KEYS.put("backscan.s3.buckets", new String[] {
+            "", "comma-separated buckets bucket-prefix back-scans may read (required with backscan.s3.endpoint)"
+        });
+        KEYS.put(
+                "backscan.s3.max-object-bytes",
+                new String[] {"67108864", "largest object a bucket-prefix back-scan fetches, in bytes"});
         KEYS.put("backscan.on-bank-addition", new String[] {
             "true", "scan the stored media near newly banked items for matches to them (true or false)"
         });
@@ -961,7 +990,28 @@ public record PramaanConfig(
                     List.copyOf(prefixes),
                     number("backscan.fetch-max-bytes", 1, Long.MAX_VALUE),
                     duration("backscan.fetch-timeout"),
-                    onAdd.equals("true"));
+                    onAdd.equals("true"),
+                    backscanS3());
+        }
+
+        /** {@code backscan.s3.*} checked by the provider on the class path, or none when the endpoint is unset. */
+        private Optional<Map<String, String>> backscanS3() {
+            Map<String, String> options = new java.util.TreeMap<>();
+            values.forEach((k, v) -> {
+                if (k.startsWith("backscan.s3.")) options.put(k.substring("backscan.s3.".length()), v);
+            });
+            Optional<org.pramaan.adapters.ObjectSourceProvider> provider = BackscanWiring.objectProvider("s3");
+            if (provider.isEmpty()) {
+                if (!options.getOrDefault("endpoint", "").isBlank())
+                    throw bad("backscan.s3.endpoint", "is set but no S3 object-source provider is on the class path");
+                return Optional.empty();
+            }
+            try {
+                return provider.get().check(options) ? Optional.of(Map.copyOf(options)) : Optional.empty();
+            } catch (org.pramaan.errors.Invalid e) {
+                String key = e.field().filter(values::containsKey).orElse("backscan.s3.endpoint");
+                throw bad(key, e.getMessage());
+            }
         }
 
         private Optional<String> optional(String key) {

@@ -253,6 +253,13 @@ class ReportPdfTest {
         String to = System.getProperty("pramaan.reportSamples", "");
         if (to.isEmpty()) return;
         Path out = Files.createDirectories(Path.of(to));
+        // All four from the one report, so the samples agree with each other cell for cell.
+        Files.writeString(
+                out.resolve("in-monthly-2026-11.json"),
+                org.pramaan.reports.ReportWriter.write(r, org.pramaan.reports.ReportFormat.JSON));
+        Files.writeString(
+                out.resolve("in-monthly-2026-11.csv"),
+                org.pramaan.reports.ReportWriter.write(r, org.pramaan.reports.ReportFormat.CSV));
         Files.writeString(out.resolve("in-monthly-2026-11.html"), ReportHtml.write(r));
         Files.write(out.resolve("in-monthly-2026-11.pdf"), pdf);
     }

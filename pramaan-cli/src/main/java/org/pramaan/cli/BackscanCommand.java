@@ -131,6 +131,12 @@ final class BackscanCommand implements Runnable {
 
             @Option(names = "--list", description = "a file of ids or URLs, one per line, fetched by the server")
             Path list;
+
+            @Option(
+                    names = "--s3",
+                    paramLabel = "BUCKET[/PREFIX]",
+                    description = "a bucket (one of the server's backscan.s3.buckets) and optional key prefix")
+            String s3;
         }
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -153,7 +159,12 @@ final class BackscanCommand implements Runnable {
             ObjectNode body = Json.mapper().createObjectNode();
             if (source.stored) body.put("kind", "stored-media");
             else if (source.folder != null) body.put("kind", "folder").put("folder", source.folder);
-            else {
+            else if (source.s3 != null) {
+                int slash = source.s3.indexOf('/');
+                body.put("kind", "s3-prefix")
+                        .put("bucket", slash < 0 ? source.s3 : source.s3.substring(0, slash))
+                        .put("prefix", slash < 0 ? "" : source.s3.substring(slash + 1));
+            } else {
                 body.put("kind", "list");
                 var items = body.putArray("items");
                 List<String> lines = Files.readAllLines(source.list, StandardCharsets.UTF_8);

@@ -95,7 +95,50 @@ public final class Console {
             org.pramaan.cases.QualityReview quality,
             BanksPages.Services banks,
 
-            org.pramaan.notify.CaseNotifier notifier) {}
+            org.pramaan.notify.CaseNotifier notifier,
+            java.util.Optional<org.pramaan.reports.Reports> reports,
+            java.util.Optional<org.pramaan.backscan.BackScans> scans) {
+        /** Without the Reports and Back-scans pages' use cases (those pages then say they are not wired). */
+        public Services(
+                ApiKeys keys,
+                CaseService cases,
+                EvidenceBundles bundles,
+                MediaRepository media,
+                BlobStore blobs,
+                DeliveryRepository deliveries,
+                AuditLog audit,
+                Clock clock,
+                Settings settings,
+                org.pramaan.cases.CaseQueue queue,
+                org.pramaan.cases.CaseAssignments assignments,
+                org.pramaan.access.ConsoleAccounts accounts,
+                org.pramaan.access.PersonPreferences preferences,
+                org.pramaan.intake.ScreeningReviews screening,
+                org.pramaan.cases.QualityReview quality,
+                BanksPages.Services banks,
+                org.pramaan.notify.CaseNotifier notifier) {
+            this(
+                    keys,
+                    cases,
+                    bundles,
+                    media,
+                    blobs,
+                    deliveries,
+                    audit,
+                    clock,
+                    settings,
+                    queue,
+                    assignments,
+                    accounts,
+                    preferences,
+                    screening,
+                    quality,
+                    banks,
+                    notifier,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty());
+        }
+    }
 
     private final Services s;
     private final Sessions sessions;
@@ -149,6 +192,8 @@ public final class Console {
         get(config, "/appeals", this::appealsQueue);
         new QualityPages(this, s.quality()).mount(config);
         new BanksPages(this, s.banks(), s.clock()).mount(config);
+        new ReportsPages(this, s.reports()).mount(config);
+        new ScansPages(this, s.scans(), s.clock()).mount(config);
         config.routes.addHttpHandler(HandlerType.GET, "/console/static/{file}", guard(this::asset));
     }
 

@@ -40,6 +40,12 @@ public record Page(Messages m, Optional<Sessions.Session> session, String title,
         return session.map(s -> t("role." + s.principal().role().wireName())).orElse("");
     }
 
+    /** Whether the signed-in person's role has {@code permission} (a {@link org.pramaan.access.Permission} name). */
+    public boolean can(String permission) {
+        return session.map(s -> s.principal().role().can(org.pramaan.access.Permission.valueOf(permission)))
+                .orElse(false);
+    }
+
     public long nowMs() {
         return now.toEpochMilli();
     }

@@ -36,7 +36,8 @@ public final class BackScans {
             AuditLog audit,
             FetchHook fetch,
             ScanSettings settings,
-            Clock clock) {
+            Clock clock,
+            ObjectSource objects) {
         public Parts {
             Objects.requireNonNull(jobs, "jobs");
             Objects.requireNonNull(media, "media");
@@ -48,16 +49,42 @@ public final class BackScans {
             Objects.requireNonNull(fetch, "fetch");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(objects, "objects");
+        }
+
+        /** Without object storage: bucket-prefix scans are refused. */
+        public Parts(
+                ScanJobRepository jobs,
+                MediaRepository media,
+                BlobStore blobs,
+                Screener screener,
+                HashBanks banks,
+                CaseService cases,
+                AuditLog audit,
+                FetchHook fetch,
+                ScanSettings settings,
+                Clock clock) {
+            this(jobs, media, blobs, screener, banks, cases, audit, fetch, settings, clock, ObjectSource.none());
         }
     }
 
-    /** What an admin asks for. */
-    public record Request(ScanSource.Kind kind, Optional<String> folder, List<String> items, ScanPolicy policy) {
+    /** What an admin asks for; {@code objects} is the bucket and prefix of an object-prefix scan. */
+    public record Request(
+            ScanSource.Kind kind,
+            Optional<String> folder,
+            List<String> items,
+            ScanPolicy policy,
+            Optional<ObjectPrefix> objects) {
         public Request {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(folder, "folder");
             items = List.copyOf(items);
             Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(objects, "objects");
+        }
+
+        public Request(ScanSource.Kind kind, Optional<String> folder, List<String> items, ScanPolicy policy) {
+            this(kind, folder, items, policy, Optional.empty());
         }
     }
 
@@ -105,10 +132,40 @@ public final class BackScans {
                 source = ScanSource.list(r.items());
                 total = r.items().size();
             }
+            case OBJECT_PREFIX -> {
+                ObjectPrefix where = r.objects()
+                        .orElseThrow(() -> new Invalid("source.bucket", "an object-prefix scan needs source.bucket"));
+                parts.objects().checkBucket(where.bucket());
+                total = countObjects(where);
+                source = ScanSource.objectPrefix(where);
+            }
             default -> throw new Invalid("kind", "kind " + r.kind() + " cannot be started by hand");
         }
         r.policy().noticeType().ifPresent(this::checkNoticeType);
         return create(source, r.policy(), total, "on-demand", by);
+    }
+
+    /** Lists the prefix once for the progress total, capped like a folder (the run lists it again page by page). */
+    private long countObjects(ObjectPrefix where) {
+        int max = parts.settings().maxFolderItems();
+        long n = 0;
+        String after = "";
+        try {
+            for (List<String> page;
+                    !(page = parts.objects().keysAfter(where.bucket(), where.prefix(), after, 1000)).isEmpty(); ) {
+                n += page.size();
+                if (n > max)
+                    throw new Invalid(
+                            "backscan.too_many_items",
+                            "source.prefix",
+                            "source.prefix holds more than " + max + " objects (backscan.max-folder-items)",
+                            null);
+                after = page.get(page.size() - 1);
+            }
+        } catch (IOException e) {
+            throw new Invalid("source.bucket", "cannot list " + where.label(where.prefix()) + ": " + e.getMessage());
+        }
+        return n;
     }
 
     private void checkList(List<String> items) {
@@ -156,6 +213,10 @@ public final class BackScans {
                                     source.kind().name(),
                                     "folder",
                                     source.folder().orElse(""),
+                                    "objects",
+                                    source.objects()
+                                            .map(o -> o.label(o.prefix()))
+                                            .orElse(""),
                                     "items",
                                     source.items().size(),
                                     "policy",

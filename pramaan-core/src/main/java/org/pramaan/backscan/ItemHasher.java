@@ -27,12 +27,14 @@ final class ItemHasher {
     private final MediaRepository media;
     private final BlobStore blobs;
     private final FetchHook fetch;
+    private final ObjectSource objects;
 
-    ItemHasher(Screener screener, MediaRepository media, BlobStore blobs, FetchHook fetch) {
+    ItemHasher(Screener screener, MediaRepository media, BlobStore blobs, FetchHook fetch, ObjectSource objects) {
         this.screener = Objects.requireNonNull(screener, "screener");
         this.media = Objects.requireNonNull(media, "media");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
+        this.objects = Objects.requireNonNull(objects, "objects");
     }
 
     Hashes hash(ScanSource source, ScanItems.Item item) throws IOException, MediaRejectedException {
@@ -45,6 +47,11 @@ final class ItemHasher {
             }
             case LIST -> {
                 try (MediaSource s = fetch.open(item.label())) {
+                    yield fresh(s);
+                }
+            }
+            case OBJECT_PREFIX -> {
+                try (MediaSource s = objects.open(source.objects().orElseThrow().bucket(), item.key())) {
                     yield fresh(s);
                 }
             }

@@ -52,14 +52,26 @@ interface ScanItems {
         };
     }
 
+    /**
+     * The objects under a bucket prefix, listed a page at a time after the checkpoint (the store keeps the order,
+     * so nothing is held in memory and an object added since sorts in by its key).
+     */
+    static ScanItems objects(ObjectSource store, ObjectPrefix where) {
+        return (checkpoint, limit) -> store.keysAfter(where.bucket(), where.prefix(), checkpoint, limit).stream()
+                .map(k -> new Item(k, where.label(k)))
+                .toList();
+    }
+
     /** The items of {@code job}'s source; a folder is listed now (a file added since sorts in by its name). */
-    static ScanItems of(ScanJob job, MediaRepository media, int maxFolderItems) throws IOException {
+    static ScanItems of(ScanJob job, MediaRepository media, ObjectSource objects, int maxFolderItems)
+            throws IOException {
         ScanSource s = job.source();
         return switch (s.kind()) {
             case STORED_MEDIA -> stored(media);
             case FOLDER -> sorted(FolderWalk.list(Path.of(s.folder().orElseThrow()), maxFolderItems));
             case LIST -> list(s.items());
             case BANK_ADDITION -> sorted(s.items().stream().sorted().toList());
+            case OBJECT_PREFIX -> objects(objects, s.objects().orElseThrow());
         };
     }
 }

@@ -37,6 +37,7 @@ public final class ScanRunner {
     private final String node;
     /** How long a lease lasts unrenewed: a node killed mid-job frees it this long after its last batch. */
     private final java.time.Duration leaseFor;
+    private final ObjectSource objects;
     /** Folder listings per job, made once per process (a restart lists again). */
     private final Map<String, ScanItems> items = new ConcurrentHashMap<>();
 
@@ -55,13 +56,14 @@ public final class ScanRunner {
         this.leaseFor = java.util.Objects.requireNonNull(leaseFor, "leaseFor");
         this.jobs = parts.jobs();
         this.media = parts.media();
-        this.hasher = new ItemHasher(parts.screener(), parts.media(), parts.blobs(), parts.fetch());
+        this.hasher = new ItemHasher(parts.screener(), parts.media(), parts.blobs(), parts.fetch(), parts.objects());
         this.banks = parts.banks();
         this.audit = parts.audit();
         this.actions = new ScanActions(parts.media(), parts.cases(), parts.audit());
         this.unit = parts.audit().unitOfWork();
         this.clock = parts.clock();
         this.settings = parts.settings();
+        this.objects = parts.objects();
     }
 
     /** Works one batch; returns whether the job is still running with items left. */
@@ -95,7 +97,7 @@ public final class ScanRunner {
     private ScanItems items(ScanJob job) throws IOException {
         ScanItems known = items.get(job.id());
         if (known != null) return known;
-        ScanItems made = ScanItems.of(job, media, settings.maxFolderItems());
+        ScanItems made = ScanItems.of(job, media, objects, settings.maxFolderItems());
         items.put(job.id(), made);
         return made;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pramaan.access.Actor;
 import org.pramaan.backscan.BackScans;
+import org.pramaan.backscan.ObjectPrefix;
 import org.pramaan.backscan.ScanJob;
 import org.pramaan.backscan.ScanPolicy;
 import org.pramaan.backscan.ScanResult;
@@ -31,7 +32,8 @@ public final class ScanRoutes {
     }
 
     static final int MAX_RESULTS_PAGE = 1000;
-    private static final Set<String> FIELDS = Set.of("kind", "folder", "items", "policy", "noticeType");
+    private static final Set<String> FIELDS =
+            Set.of("kind", "folder", "items", "bucket", "prefix", "policy", "noticeType");
     private static final int MAX_ID = 64;
 
     private final Services services;
@@ -54,7 +56,8 @@ public final class ScanRoutes {
                     case "stored-media" -> ScanSource.Kind.STORED_MEDIA;
                     case "folder" -> ScanSource.Kind.FOLDER;
                     case "list" -> ScanSource.Kind.LIST;
-                    default -> throw new Invalid("kind", "'kind' must be stored-media, folder or list");
+                    case "s3-prefix" -> ScanSource.Kind.OBJECT_PREFIX;
+                    default -> throw new Invalid("kind", "'kind' must be stored-media, folder, list or s3-prefix");
                 };
         ScanPolicy.Action action = switch (text(b, "policy", 16).orElse("review")) {
             case "review" -> ScanPolicy.Action.REVIEW;
@@ -62,8 +65,16 @@ public final class ScanRoutes {
             default -> throw new Invalid("policy", "'policy' must be review or case");
         };
         ScanPolicy policy = new ScanPolicy(action, text(b, "noticeType", 64));
+        Optional<String> bucket = text(b, "bucket", 63);
+        Optional<ObjectPrefix> objects = bucket.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ObjectPrefix.checked(
+                        bucket.get(),
+                        text(b, "prefix", ObjectPrefix.MAX_KEY_BYTES).orElse("")));
+        if (kind == ScanSource.Kind.OBJECT_PREFIX && objects.isEmpty())
+            throw new Invalid("bucket", "'bucket' is required with kind s3-prefix");
         ScanJob j = scans().start(
-                        new BackScans.Request(kind, text(b, "folder", 4096), items(b), policy),
+                        new BackScans.Request(kind, text(b, "folder", 4096), items(b), policy, objects),
                         Actor.of(HttpApi.principal(ctx)));
         HttpApi.json(ctx, 201, view(j));
     }
@@ -136,8 +147,18 @@ public final class ScanRoutes {
         v.put("state", j.state().name().toLowerCase(java.util.Locale.ROOT));
         v.put(
                 "kind",
-                j.source().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                j.source().kind() == ScanSource.Kind.OBJECT_PREFIX
+                        ? "s3-prefix" // the wire name of the only object store adapter, as a client starts it
+                        : j.source()
+                                .kind()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'));
         j.source().folder().ifPresent(f -> v.put("folder", f));
+        j.source().objects().ifPresent(o -> {
+            v.put("bucket", o.bucket());
+            v.put("prefix", o.prefix());
+        });
         v.put("policy", j.policy().action().name().toLowerCase(java.util.Locale.ROOT));
         j.policy().noticeType().ifPresent(t -> v.put("noticeType", t));
         v.put("trigger", j.trigger());

@@ -73,12 +73,11 @@ public record S3Settings(
      * @throws Invalid whose field is the full key, for a missing or malformed value
      */
     public static S3Settings parse(Map<String, String> options) {
-        URI endpoint = endpoint(required(options, "endpoint"));
+        URI endpoint = endpoint(KEY, required(options, "endpoint"));
         String region = required(options, "region");
-        if (region.length() > 64 || !region.chars().allMatch(c -> isLowerAlnum(c) || c == '-'))
-            throw new Invalid(KEY + "region", "must be a region name such as us-east-1");
+        region(KEY, region);
         String bucket = required(options, "bucket");
-        bucketName(bucket);
+        bucketName(KEY + "bucket", bucket);
         String accessKey = required(options, "access-key");
         String secretKey = required(options, "secret-key");
         if (accessKey.length() > 128) throw new Invalid(KEY + "access-key", "is at most 128 characters");
@@ -104,21 +103,27 @@ public record S3Settings(
         return v;
     }
 
-    private static URI endpoint(String value) {
+    static void region(String key, String region) {
+        if (region.length() > 64 || !region.chars().allMatch(c -> isLowerAlnum(c) || c == '-'))
+            throw new Invalid(key + "region", "must be a region name such as us-east-1");
+    }
+
+    /** An http(s) URL with a host and nothing else a request could smuggle (user, query, fragment). */
+    static URI endpoint(String key, String value) {
         try {
             URI uri = new URI(value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
-                throw new Invalid(KEY + "endpoint", "must be an http(s) URL with a host, e.g. http://127.0.0.1:9090");
+                throw new Invalid(key + "endpoint", "must be an http(s) URL with a host, e.g. http://127.0.0.1:9090");
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null)
-                throw new Invalid(KEY + "endpoint", "must have no user, query or fragment");
+                throw new Invalid(key + "endpoint", "must have no user, query or fragment");
             return uri;
         } catch (URISyntaxException e) {
-            throw new Invalid(KEY + "endpoint", "is not a URL: " + e.getReason());
+            throw new Invalid(key + "endpoint", "is not a URL: " + e.getReason());
         }
     }
 
     /** Amazon S3 bucket naming rules: 3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit. */
-    private static void bucketName(String b) {
+    static void bucketName(String key, String b) {
         boolean ok = b.length() >= 3
                 && b.length() <= 63
                 && b.chars().allMatch(c -> isLowerAlnum(c) || c == '.' || c == '-')
@@ -127,7 +132,7 @@ public record S3Settings(
                 && !b.contains("..");
         if (!ok)
             throw new Invalid(
-                    KEY + "bucket",
+                    key,
                     "is not an S3 bucket name (3-63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit)");
     }
 

@@ -38,6 +38,11 @@ final class PgCaseQueue {
         else ps.setNull(i++, java.sql.Types.VARCHAR);
         ps.setInt(i++, c.legalReview() ? 1 : 0);
         ps.setInt(i++, c.awaitingInformation() ? 1 : 0);
+        // The report columns (schema 3): receipt, and the latest of receipt and every event.
+        java.time.Instant touched = c.receivedAt();
+        for (org.pramaan.cases.CaseEvent e : c.events()) if (e.at().isAfter(touched)) touched = e.at();
+        ps.setLong(i++, PgSql.millis(c.receivedAt()));
+        ps.setLong(i++, PgSql.millis(touched));
         return i;
     }
 

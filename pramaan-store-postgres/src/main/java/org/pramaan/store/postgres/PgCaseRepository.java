@@ -33,7 +33,8 @@ final class PgCaseRepository implements CaseRepository {
             int n = db.update(
                     "UPDATE cases SET state = ?, next_deadline = ?, next_event_at = ?, json = ?, notice_type = ?,"
                             + " jurisdiction_fold = ?, deadline_nano = ?, trusted = ?, assignee = ?, legal_review = ?,"
-                            + " awaiting_info = ?, version = version + 1 WHERE id = ? AND version = ?",
+                            + " awaiting_info = ?, received_ms = ?, touched_ms = ?, version = version + 1"
+                            + " WHERE id = ? AND version = ?",
                     ps -> {
                         ps.setString(1, c.state().name());
                         PgSql.setMillis(ps, 2, c.nextDeadline());
@@ -53,14 +54,15 @@ final class PgCaseRepository implements CaseRepository {
         db.write(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO cases(id, state, next_deadline, next_event_at, json, notice_type, jurisdiction_fold,"
-                            + " deadline_nano, trusted, assignee, legal_review, awaiting_info)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                            + " deadline_nano, trusted, assignee, legal_review, awaiting_info, received_ms, touched_ms)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                             + " state = excluded.state, next_deadline = excluded.next_deadline,"
                             + " next_event_at = excluded.next_event_at, json = excluded.json,"
                             + " notice_type = excluded.notice_type, jurisdiction_fold = excluded.jurisdiction_fold,"
                             + " deadline_nano = excluded.deadline_nano, trusted = excluded.trusted,"
                             + " assignee = excluded.assignee, legal_review = excluded.legal_review,"
-                            + " awaiting_info = excluded.awaiting_info, version = cases.version + 1")) {
+                            + " awaiting_info = excluded.awaiting_info, received_ms = excluded.received_ms,"
+                            + " touched_ms = excluded.touched_ms, version = cases.version + 1")) {
                 ps.setString(1, c.id());
                 ps.setString(2, c.state().name());
                 PgSql.setMillis(ps, 3, c.nextDeadline());

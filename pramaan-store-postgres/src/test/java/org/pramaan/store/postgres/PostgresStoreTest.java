@@ -220,4 +220,57 @@ class PostgresStoreTest {
         assertThat(new PostgresSettings("jdbc:postgresql://db.example/pramaan?ssl=true", "u", "p").describe())
                 .isEqualTo("database 'pramaan' on db.example:5432 as user 'u'");
     }
+
+    /**
+     * Schema 3's backfill (issue 17): rows saved before it get their report columns from their JSON, received_ms one
+     * millisecond early and touched_ms the latest of receipt and events, so a report still finds them.
+     */
+    @Test
+    void reportColumnsOfRowsSavedBeforeSchema3AreFilledFromTheirJson() throws Exception {
+        Instant received = Instant.parse("2026-11-02T03:04:05.123456789Z");
+        Instant acted = Instant.parse("2026-11-20T00:00:00.000999Z");
+        org.pramaan.cases.CaseFile c = new org.pramaan.cases.CaseFile(
+                "BACKFILL-1",
+                "A",
+                "IN",
+                "art",
+                "a".repeat(64),
+                received,
+                java.util.Map.of(),
+                List.of(),
+                org.pramaan.cases.CaseState.CLOSED,
+                java.util.Optional.of(org.pramaan.cases.CaseAction.REMOVE),
+                List.of(
+                        new org.pramaan.cases.CaseEvent.Opened(received, java.util.Map.of("noticeType", "A")),
+                        new org.pramaan.cases.CaseEvent.ActionTaken(acted, java.util.Map.of("action", "REMOVE"))),
+                List.of(),
+                false,
+                false);
+        try (PostgresStore store = PostgresTestServer.open(dir)) {
+            sql(store, "DELETE FROM cases WHERE id = 'BACKFILL-1'");
+            store.cases().save(c);
+            sql(store, "UPDATE cases SET received_ms = NULL, touched_ms = NULL WHERE id = 'BACKFILL-1'");
+            String v3 = new String(
+                    PostgresStoreTest.class
+                            .getResourceAsStream("/db/postgres/V3__case_report_times.sql")
+                            .readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String update =
+                    v3.substring(v3.indexOf("UPDATE cases SET"), v3.indexOf(';', v3.indexOf("UPDATE cases SET")));
+            sql(store, update + " WHERE id = 'BACKFILL-1'");
+            List<Long> cols = store.database()
+                    .first(
+                            "SELECT received_ms, touched_ms FROM cases WHERE id = 'BACKFILL-1'",
+                            ps -> {},
+                            rs -> List.of(rs.getLong(1), rs.getLong(2)))
+                    .orElseThrow();
+            assertThat(cols).containsExactly(received.toEpochMilli() - 1, acted.toEpochMilli());
+            assertThat(store
+                            .reports()
+                            .cases(Instant.parse("2026-11-20T00:00:00.000500Z"), Instant.parse("2026-12-01T00:00:00Z"))
+                            .stream()
+                            .map(org.pramaan.cases.CaseFile::id))
+                    .contains("BACKFILL-1");
+        }
+    }
 }

@@ -37,7 +37,7 @@ final class SqliteCaseQueue {
     static int setColumns(Connection conn, CaseFile c) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "UPDATE cases SET notice_type = ?, jurisdiction_fold = ?, deadline_nano = ?, trusted = ?, assignee = ?, "
-                        + "legal_review = ?, awaiting_info = ?, queue_ready = 1 WHERE id = ?")) {
+                        + "legal_review = ?, awaiting_info = ?, received_ms = ?, touched_ms = ?, queue_ready = 1 WHERE id = ?")) {
             ps.setString(1, c.noticeType());
             ps.setString(2, QueueQuery.fold(c.jurisdiction()));
             Optional<Instant> deadline = c.nextDeadline();
@@ -49,7 +49,12 @@ final class SqliteCaseQueue {
             else ps.setNull(5, Types.VARCHAR);
             ps.setInt(6, c.legalReview() ? 1 : 0);
             ps.setInt(7, c.awaitingInformation() ? 1 : 0);
-            ps.setString(8, c.id());
+            // The report columns (schema 16): receipt, and the latest of receipt and every event.
+            Instant touched = c.receivedAt();
+            for (org.pramaan.cases.CaseEvent e : c.events()) if (e.at().isAfter(touched)) touched = e.at();
+            ps.setLong(8, c.receivedAt().toEpochMilli());
+            ps.setLong(9, touched.toEpochMilli());
+            ps.setString(10, c.id());
             return ps.executeUpdate();
         }
     }

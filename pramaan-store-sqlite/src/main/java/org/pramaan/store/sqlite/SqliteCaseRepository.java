@@ -15,7 +15,7 @@ final class SqliteCaseRepository implements CaseRepository {
 
     SqliteCaseRepository(SqliteDatabase db) {
         this.db = db;
-        deriveQueueColumns();
+        deriveColumns(db);
     }
 
     @Override
@@ -40,8 +40,11 @@ final class SqliteCaseRepository implements CaseRepository {
         });
     }
 
-    /** Rows saved before schema version 11 get their queue columns once, in one transaction, before any query. */
-    private void deriveQueueColumns() {
+    /**
+     * Rows saved before schema version 11 (queue columns) or 15 (report columns) get them once, in one transaction,
+     * before any query that reads them.
+     */
+    static void deriveColumns(SqliteDatabase db) {
         if (db.first("SELECT 1 FROM cases WHERE queue_ready = 0", ps -> {}, rs -> 1)
                 .isEmpty()) return;
         db.write(conn -> {

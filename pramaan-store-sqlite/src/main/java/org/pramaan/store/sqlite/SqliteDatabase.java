@@ -37,7 +37,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V12__generation_numbers.sql",
             "V13__generation_keys.sql",
             "V14__scan_jobs.sql",
-            "V15__nodes_scan_leases.sql");
+            "V15__nodes_scan_leases.sql",
+            "V16__case_report_times.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

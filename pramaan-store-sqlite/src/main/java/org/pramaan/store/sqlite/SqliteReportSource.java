@@ -15,11 +15,21 @@ import org.pramaan.reports.ReportSource;
 /**
  * {@link ReportSource} on the embedded database. Uploads are narrowed by their epoch-millisecond column
  * and generations by {@code julianday} (both about a millisecond coarse), then checked against the exact
- * instants from the JSON. Cases have no column for their receipt or event times, so every case is read
- * once per report: a report is made monthly, not per request, and the scan is left for an index when
- * volumes need one.
+ * instants from the JSON. Cases are narrowed by their receipt and latest-touch columns (schema 16): only
+ * cases received before the period's end and either touched in or after it (the {@code cases_by_touched}
+ * index) or still open are read, so history that ended before the period is never parsed.
  */
 final class SqliteReportSource implements ReportSource {
+    /**
+     * A superset of {@link ReportSource#touches} from the floored millisecond columns (an instant at or after
+     * {@code from} floors to at least {@code from}'s millisecond; one before {@code to} to at most {@code to}'s), as a
+     * union of two index lookups so neither side scans the table ({@code UNION ALL}: a plain UNION is merged in rowid
+     * order, for which SQLite scans the table instead; {@code IN} drops the duplicates anyway).
+     */
+    static final String CASES_IN_PERIOD = "SELECT json FROM cases WHERE rowid IN ("
+            + "SELECT rowid FROM cases WHERE touched_ms >= ? UNION ALL SELECT rowid FROM cases WHERE state = ?)"
+            + " AND received_ms <= ? ORDER BY id";
+
     private final SqliteDatabase db;
 
     SqliteReportSource(SqliteDatabase db) {
@@ -28,8 +38,16 @@ final class SqliteReportSource implements ReportSource {
 
     @Override
     public List<CaseFile> cases(Instant from, Instant to) {
+        SqliteCaseRepository.deriveColumns(db); // rows from before schema 16 have no report columns yet
         return db
-                .list("SELECT json FROM cases ORDER BY id", ps -> {}, rs -> Json.read(rs.getString(1), CaseFile.class))
+                .list(
+                        CASES_IN_PERIOD,
+                        ps -> {
+                            ps.setLong(1, from.toEpochMilli());
+                            ps.setString(2, org.pramaan.cases.CaseState.OPEN.name());
+                            ps.setLong(3, to.toEpochMilli());
+                        },
+                        rs -> Json.read(rs.getString(1), CaseFile.class))
                 .stream()
                 .filter(c -> ReportSource.touches(c, from, to))
                 .toList();

@@ -76,6 +76,37 @@ public final class S3MockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores {@code bytes} as {@code bucket/key} with a plain PutObject (S3Mock checks no signature), as a
+     * platform's own storage would hold them; the key's path segments are percent-encoded.
+     */
+    public void putObject(String bucket, String key, byte[] bytes) throws IOException, InterruptedException {
+        StringBuilder path = new StringBuilder("/").append(bucket).append('/');
+        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || c == '/';
+            if (plain) path.append((char) c);
+            else path.append('%').append(String.format("%02X", c));
+        }
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> r = http.send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(endpoint() + path.toString()))
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200)
+                throw new IllegalStateException(
+                        "PutObject " + bucket + "/" + key + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
     public int port() {
         return port;
     }

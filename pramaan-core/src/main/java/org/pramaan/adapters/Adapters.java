@@ -56,6 +56,11 @@ public interface Adapters extends AutoCloseable {
     /** Back-scan jobs and their results (issue 17 part 2). */
     org.pramaan.backscan.ScanJobRepository scans();
 
+    /** The bank changes' outbox, where several nodes share the store and follow each other's banks (issue 15). */
+    default java.util.Optional<org.pramaan.banks.BankChangeLog> bankChanges() {
+        return java.util.Optional.empty();
+    }
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

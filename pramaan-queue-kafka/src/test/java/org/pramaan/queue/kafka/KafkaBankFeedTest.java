@@ -67,7 +67,17 @@ class KafkaBankFeedTest {
     @AfterAll
     static void stopServers() throws Exception {
         if (broker != null) broker.close();
-        if (pg != null) pg.close();
+        // PostgreSQL stops at JVM exit (as the store tests' server does): pg_ctl stop from here was seen to wait
+        // forever on PostgreSQL 18 after the nodes' pools had closed.
+        EmbeddedPostgres started = pg;
+        if (started != null)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (java.io.IOException ignored) {
+                    // exiting anyway
+                }
+            }));
     }
 
     @AfterEach
@@ -260,6 +270,22 @@ class KafkaBankFeedTest {
                 return true;
             });
         assertThat(nodes.stream().mapToLong(n -> n.feed().relayed()).sum()).isEqualTo(121);
+    }
+
+    @Test
+    void anUnreachableBrokerStopsStartUpNamingItsAddress() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String where = "127.0.0.1:" + port;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaBankFeed.ensureTopic(
+                        new KafkaBankFeed.Settings(
+                                where, "t", 1, (short) 1, Duration.ofMinutes(1), Duration.ofMillis(50)),
+                        Duration.ofSeconds(2)))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(where)
+                .hasMessageContaining("queue.kafka.bootstrap");
     }
 
     /** Every record of this test's topic, read from the beginning by a plain consumer. */

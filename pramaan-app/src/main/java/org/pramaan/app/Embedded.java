@@ -51,6 +51,42 @@ public final class Embedded implements AutoCloseable {
     private final BackscanWiring backscan;
     /** This process's node id among the nodes sharing the store (issue 15). */
     private final NodeIdentity node;
+    /** queue=kafka: this node's relay of the bank outbox and its follower of the topic (issue 15). */
+    private final java.util.Optional<org.pramaan.queue.kafka.KafkaBankFeed> bankFeed;
+
+    /**
+     * With queue=kafka, starts relaying the shared store's bank outbox and following the topic into {@code banks}; the
+     * store is closed when that fails (no broker answers: named with queue.kafka.bootstrap).
+     */
+    private static java.util.Optional<org.pramaan.queue.kafka.KafkaBankFeed> bankFeed(
+            PramaanConfig.Queue q, Adapters store, HashBanks banks, java.time.Instant loadStart) throws IOException {
+        if (!q.kafka()) return java.util.Optional.empty();
+        try {
+            org.pramaan.banks.BankChangeLog log = store.bankChanges()
+                    .orElseThrow(
+                            () -> new IOException("queue=kafka needs a store several nodes share (store=postgres)"));
+            return java.util.Optional.of(org.pramaan.queue.kafka.KafkaBankFeed.start(
+                    new org.pramaan.queue.kafka.KafkaBankFeed.Settings(
+                            q.bootstrap(),
+                            q.topic(),
+                            q.partitions(),
+                            q.replication(),
+                            q.replay(),
+                            java.time.Duration.ofMillis(50)),
+                    log,
+                    banks,
+                    loadStart,
+                    java.time.Duration.ofSeconds(15)));
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The bank feed of queue=kafka, if this node runs one. */
+    public java.util.Optional<org.pramaan.queue.kafka.KafkaBankFeed> bankFeed() {
+        return bankFeed;
+    }
 
     public Embedded(PramaanConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -71,6 +107,8 @@ public final class Embedded implements AutoCloseable {
         this.idempotency = new org.pramaan.idempotency.IdempotentRequests(
                 store.idempotency(), clock, config.storage().idempotencyRetention());
         this.audit = AuditAnchoring.open(config, store, clock, idempotency.marking(store.unitOfWork()));
+        // Kafka's record timestamps are wall-clock time, so the replay window is measured on it, not on `clock`.
+        java.time.Instant loadStart = java.time.Instant.now();
         // The PDQ index loads from its snapshot when it matches the bank store, else it is rebuilt.
         this.banks = new HashBanks(
                 store.banks(),
@@ -78,6 +116,7 @@ public final class Embedded implements AutoCloseable {
                 java.util.Optional.of(config.storage().dataDir().resolve(PDQ_INDEX_FILE)),
                 config.av().matching(),
                 store.unitOfWork());
+        this.bankFeed = bankFeed(config.queue(), store, banks, loadStart);
         this.screener = screener(config, policy, banks, store.decoders(), clock, detectors.detectors());
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
@@ -460,6 +499,7 @@ public final class Embedded implements AutoCloseable {
 
     @Override
     public void close() {
+        bankFeed.ifPresent(org.pramaan.queue.kafka.KafkaBankFeed::close);
         backscan.executor().close();
         node.close();
         banks.saveIndexSnapshot();

@@ -36,7 +36,24 @@ public record PramaanConfig(
         Console console,
         org.pramaan.generation.Generations.Settings generation,
         Blobs blobs,
-        Detect detect) {
+        Detect detect,
+        Queue queue) {
+
+    /**
+     * How nodes tell each other of changes ({@code queue}, issue 15): {@code in-process} (one node, the default) or
+     * {@code kafka}, where the shared store's bank outbox is relayed to {@code topic} and every node's index follows it.
+     *
+     * @param replay how far before its start a node reads the topic again (changes committed while it loaded)
+     */
+    public record Queue(
+            String kind, String bootstrap, String topic, int partitions, short replication, Duration replay) {
+        public static final Queue IN_PROCESS =
+                new Queue("in-process", "", "pramaan.bank-changes", 6, (short) 1, Duration.ofMinutes(5));
+
+        public boolean kafka() {
+            return kind.equals("kafka");
+        }
+    }
 
     /**
      * Where media bytes are kept ({@code blobs}, issue 15): {@code local} is the store's own (the
@@ -337,6 +354,19 @@ public record PramaanConfig(
         KEYS.put("blobs", new String[] {
             "local",
             "where media bytes are kept: local (the store's own, <data.dir>/blobs for store=embedded) or s3 (an S3-compatible bucket, blobs.s3.*)"
+        });
+        // queue=kafka (issue 15): bank changes reach every node's index through the shared store's outbox and a topic.
+        KEYS.put("queue", new String[] {
+            "in-process", "how nodes learn of each other's bank changes: in-process (one node) or kafka (queue.kafka.*)"
+        });
+        KEYS.put("queue.kafka.bootstrap", new String[] {"", "Kafka brokers, host:port[,host:port...] (queue=kafka)"});
+        KEYS.put("queue.kafka.topic", new String[] {"pramaan.bank-changes", "the bank-change topic"});
+        KEYS.put("queue.kafka.partitions", new String[] {"6", "partitions of the topic when Pramaan creates it"});
+        KEYS.put("queue.kafka.replication", new String[] {
+            "1", "replication factor of the topic when Pramaan creates it (3 on a production cluster)"
+        });
+        KEYS.put("queue.kafka.replay", new String[] {
+            "PT5M", "how far before its start a node reads the topic again, for changes committed while it loaded"
         });
         KEYS.put("blobs.s3.endpoint", new String[] {
             "",
@@ -737,7 +767,8 @@ public record PramaanConfig(
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation(),
                             blobs(),
-                            new Detect(modelsDir()))
+                            new Detect(modelsDir()),
+                            queue(store))
                     .checkedTrust(this)
                     .checkedSigning(this);
         }
@@ -831,6 +862,54 @@ public record PramaanConfig(
          * The chosen store's own keys ({@code store.<kind>.*}, without the prefix). For postgres the URL and user are
          * required and the URL must be a PostgreSQL JDBC URL; whether the server answers is checked when it opens.
          */
+        /** {@code queue}: kafka needs a store the nodes share and a broker list of host:port entries. */
+        private Queue queue(String store) {
+            String kind = values.get("queue").strip();
+            if (kind.equals("in-process")) return Queue.IN_PROCESS;
+            if (!kind.equals("kafka")) throw bad("queue", "must be in-process or kafka");
+            if (!store.equals("postgres"))
+                throw bad(
+                        "queue",
+                        "queue=kafka needs a store several nodes share: set store=postgres (store=" + store + ")");
+            String bootstrap = values.get("queue.kafka.bootstrap").strip();
+            if (bootstrap.isEmpty()) throw bad("queue.kafka.bootstrap", "is required with queue=kafka");
+            if (bootstrap.length() > 2048) throw bad("queue.kafka.bootstrap", "is at most 2048 characters");
+            for (String hp : org.pramaan.limits.PlainText.split(bootstrap, ',', false)) {
+                String e = hp.strip();
+                int colon = e.lastIndexOf(':');
+                String port = colon < 0 ? "" : e.substring(colon + 1);
+                boolean ok = colon > 0
+                        && !port.isEmpty()
+                        && port.length() <= 5
+                        && port.chars().allMatch(c -> c >= '0' && c <= '9')
+                        && Integer.parseInt(port) >= 1
+                        && Integer.parseInt(port) <= 65535
+                        && e.substring(0, colon)
+                                .chars()
+                                .allMatch(c -> Character.isLetterOrDigit(c)
+                                        || c == '.'
+                                        || c == '-'
+                                        || c == '['
+                                        || c == ']'
+                                        || c == ':');
+                if (!ok) throw bad("queue.kafka.bootstrap", "'" + e + "' is not host:port");
+            }
+            String topic = values.get("queue.kafka.topic").strip();
+            // Kafka topic names: 1-249 characters of [a-zA-Z0-9._-].
+            if (topic.isEmpty()
+                    || topic.length() > 249
+                    || !topic.chars()
+                            .allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-'))
+                throw bad("queue.kafka.topic", "must be 1-249 characters of a-z, A-Z, 0-9, '.', '_' and '-'");
+            return new Queue(
+                    kind,
+                    bootstrap,
+                    topic,
+                    (int) number("queue.kafka.partitions", 1, 10_000),
+                    (short) number("queue.kafka.replication", 1, 32),
+                    duration("queue.kafka.replay"));
+        }
+
         private Map<String, String> storeOptions(String kind) {
             if (!kind.equals("postgres")) return Map.of();
             String url = values.get("store.postgres.url").strip();

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.hash.PdqHasher;
@@ -51,6 +50,7 @@ class ClusterTest {
 
     EmbeddedPostgres postgres;
     S3MockServer s3;
+    org.pramaan.testkit.servers.KafkaBroker kafka;
     final Process[] nodes = new Process[NODES];
     final AtomicIntegerArray ports = new AtomicIntegerArray(NODES);
     Path clockFile;
@@ -59,6 +59,7 @@ class ClusterTest {
     void stop() throws Exception {
         for (Process p : nodes) if (p != null) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         if (s3 != null) s3.close();
+        if (kafka != null) kafka.close();
         if (postgres != null) postgres.close();
     }
 
@@ -73,6 +74,9 @@ class ClusterTest {
         }
         s3 = S3MockServer.start(dir.resolve("s3")); // skips the test when S3Mock's jars are absent (not under CI)
         s3.createBucket("pramaan-cluster");
+        // queue=kafka: every node's bank index follows the bank-change topic (skips without the broker's jars, not
+        // under CI).
+        kafka = org.pramaan.testkit.servers.KafkaBroker.start(dir.resolve("kafka"));
         clockFile = dir.resolve("clock");
         ClockFileServer.FileClock.set(clockFile, T0);
     }
@@ -91,6 +95,9 @@ class ClusterTest {
         env.put("PRAMAAN_BLOBS_S3_BUCKET", "pramaan-cluster");
         env.put("PRAMAAN_BLOBS_S3_ACCESS_KEY", "pramaan-node");
         env.put("PRAMAAN_BLOBS_S3_SECRET_KEY", "not-checked-by-s3mock");
+        env.put("PRAMAAN_QUEUE", "kafka");
+        env.put("PRAMAAN_QUEUE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("PRAMAAN_QUEUE_KAFKA_PARTITIONS", "3");
         env.put("PRAMAAN_NODE_ID", "node-" + node);
         env.put("PRAMAAN_NODE_HEARTBEAT_INTERVAL", "PT1S");
         env.put("PRAMAAN_NODE_LIVE_FOR", "PT3S");
@@ -424,13 +431,10 @@ class ClusterTest {
     }
 
     /**
-     * Issue 15's "a removal made on node A blocks a re-upload on node C within 1 s": each node's PDQ index follows the
-     * bank-change topic, which arrives with {@code queue=kafka}. Until then node C's in-memory index never hears of a
-     * removal made on node A, so this is switched off; the lead enables it (and adds the Kafka settings to
-     * {@link #env}) once queue=kafka is merged.
+     * Issue 15's "a removal made on node A blocks a re-upload on node C within 1 s": each node's index follows the
+     * bank-change topic ({@code queue=kafka}), fed by the shared store's outbox.
      */
     @Test
-    @Disabled("needs queue=kafka (bank changes propagated between nodes' indexes); enable after the s15-kafka merge")
     void aRemovalMadeOnNodeABlocksAReuploadOnNodeCWithinOneSecond() throws Exception {
         startBackends();
         launch(0);

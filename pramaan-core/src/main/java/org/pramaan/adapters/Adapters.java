@@ -59,6 +59,11 @@ public interface Adapters extends AutoCloseable {
     /** The nodes sharing this store (issue 15): node identity, heartbeats, who is live. */
     org.pramaan.nodes.NodeRegistry nodes();
 
+    /** The bank changes' outbox, where several nodes share the store and follow each other's banks (issue 15). */
+    default java.util.Optional<org.pramaan.banks.BankChangeLog> bankChanges() {
+        return java.util.Optional.empty();
+    }
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

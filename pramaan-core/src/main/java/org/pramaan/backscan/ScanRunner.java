@@ -37,6 +37,7 @@ public final class ScanRunner {
     private final String node;
     /** How long a lease lasts unrenewed: a node killed mid-job frees it this long after its last batch. */
     private final java.time.Duration leaseFor;
+
     private final ObjectSource objects;
     /** Folder listings per job, made once per process (a restart lists again). */
     private final Map<String, ScanItems> items = new ConcurrentHashMap<>();

@@ -58,6 +58,11 @@ final class AvBankIndex {
         place(av);
     }
 
+    /** Whether an item of this id is indexed (its place in item order is kept per id). */
+    boolean contains(long id) {
+        return order.containsKey(id);
+    }
+
     void remove(Predicate<BankItem> which) {
         for (BankItem i : scan.items()) {
             if (!which.test(i)) continue;

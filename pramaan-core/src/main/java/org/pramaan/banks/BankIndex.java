@@ -180,6 +180,23 @@ final class BankIndex {
         });
     }
 
+    /** Adds {@code item} unless an item of its id is indexed already (a change delivered twice). */
+    void addAbsent(BankItem item) {
+        write(() -> {
+            boolean known = withPdq.containsKey(item.id())
+                    || item.sha256()
+                            .map(s ->
+                                    bySha256.getOrDefault(s, List.of()).stream().anyMatch(i -> i.id() == item.id()))
+                            .orElse(false)
+                    || av.contains(item.id());
+            if (!known) {
+                index(item);
+                av.indexAll(List.of(item));
+            }
+            return null;
+        });
+    }
+
     void removeItems(Predicate<BankItem> which) {
         write(() -> {
             removeNow(which);

@@ -155,6 +155,24 @@ public final class HashBanks {
         additionListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Applies a change another node committed (issue 15) to this node's index only: the store has it already. Every
+     * change is idempotent (an item already indexed is not indexed twice), so a change delivered again is harmless.
+     */
+    public void apply(BankChangeLog.Change c) {
+        switch (c.op()) {
+            case ADD -> index.addAbsent(org.pramaan.json.Json.read(c.payload(), BankItem.class));
+            case REMOVE_ITEM -> {
+                long id = Long.parseLong(c.payload());
+                index.removeItems(i -> i.id() == id);
+            }
+            case REMOVE_MEDIA ->
+                index.removeItems(i -> i.bank().equals(c.bank()) && i.mediaId().equals(Optional.of(c.payload())));
+            case BANK -> index.putBank(org.pramaan.json.Json.read(c.payload(), Bank.class));
+            case DELETE_BANK -> index.removeBank(c.bank());
+        }
+    }
+
     public List<BankItem> items(String bank) {
         return index.items(bank);
     }

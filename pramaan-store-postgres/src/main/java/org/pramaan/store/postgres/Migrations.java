@@ -17,7 +17,11 @@ import java.util.List;
 final class Migrations {
     /** In order; each runs once. Version n is the n-th file. */
     static final List<String> FILES = List.of(
-            "V1__baseline.sql", "V2__scan_jobs.sql", "V3__case_report_times.sql", "V4__nodes_scan_leases.sql");
+            "V1__baseline.sql",
+            "V2__scan_jobs.sql",
+            "V3__case_report_times.sql",
+            "V4__nodes_scan_leases.sql",
+            "V5__bank_outbox.sql");
 
     /** The advisory-lock class for migrations (with the schema's hash as the object), distinct from other locks. */
     private static final int LOCK_CLASS = 0x50524d47; // "PRMG"

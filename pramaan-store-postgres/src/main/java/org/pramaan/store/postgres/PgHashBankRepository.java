@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pramaan.banks.Bank;
+import org.pramaan.banks.BankChangeLog;
 import org.pramaan.banks.BankItem;
 import org.pramaan.banks.HashBankRepository;
 import org.pramaan.json.Json;
@@ -18,14 +19,30 @@ final class PgHashBankRepository implements HashBankRepository {
         this.db = db;
     }
 
+    /** The change, in the write's own transaction (the outbox: issue 15). */
+    private static void outbox(java.sql.Connection c, String bank, BankChangeLog.Op op, String payload)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_outbox(bank, op, payload) VALUES (?, ?, ?)")) {
+            ps.setString(1, bank);
+            ps.setString(2, op.name());
+            ps.setString(3, payload);
+            ps.executeUpdate();
+        }
+    }
+
     @Override
     public void saveBank(Bank bank) {
-        db.update(
-                "INSERT INTO banks(name, json) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json",
-                ps -> {
-                    ps.setString(1, bank.name());
-                    ps.setString(2, Json.write(bank));
-                });
+        db.write(c -> {
+            String json = Json.write(bank);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO banks(name, json) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, bank.name());
+                ps.setString(2, json);
+                ps.executeUpdate();
+            }
+            outbox(c, bank.name(), BankChangeLog.Op.BANK, json);
+            return null;
+        });
     }
 
     @Override
@@ -44,7 +61,9 @@ final class PgHashBankRepository implements HashBankRepository {
                 hits.setString(1, name);
                 hits.executeUpdate();
                 bank.setString(1, name);
-                return bank.executeUpdate() > 0;
+                boolean existed = bank.executeUpdate() > 0;
+                outbox(c, name, BankChangeLog.Op.DELETE_BANK, "");
+                return existed;
             }
         });
     }
@@ -68,6 +87,7 @@ final class PgHashBankRepository implements HashBankRepository {
                                 item.sha256().orElse(""),
                                 item.mediaId().orElse("")),
                         item::withId));
+            for (BankItem b : stored) outbox(c, b.bank(), BankChangeLog.Op.ADD, Json.write(b));
             return stored;
         });
     }
@@ -80,14 +100,28 @@ final class PgHashBankRepository implements HashBankRepository {
 
     @Override
     public boolean removeItem(long id) {
-        return db.update("DELETE FROM bank_items WHERE id = ?", ps -> ps.setLong(1, id)) > 0;
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM bank_items WHERE id = ? RETURNING bank")) {
+                ps.setLong(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return false;
+                    outbox(c, rs.getString(1), BankChangeLog.Op.REMOVE_ITEM, Long.toString(id));
+                    return true;
+                }
+            }
+        });
     }
 
     @Override
     public int removeMedia(String bank, String mediaId) {
-        return db.update("DELETE FROM bank_items WHERE bank = ? AND media_id = ?", ps -> {
-            ps.setString(1, bank);
-            ps.setString(2, mediaId);
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM bank_items WHERE bank = ? AND media_id = ?")) {
+                ps.setString(1, bank);
+                ps.setString(2, mediaId);
+                int n = ps.executeUpdate();
+                if (n > 0) outbox(c, bank, BankChangeLog.Op.REMOVE_MEDIA, mediaId);
+                return n;
+            }
         });
     }
 

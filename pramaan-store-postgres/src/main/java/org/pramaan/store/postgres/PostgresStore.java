@@ -141,6 +141,12 @@ public final class PostgresStore implements Adapters {
         return new PgScanJobRepository(db);
     }
 
+    /** Nodes share this store, so bank changes go through the outbox to every node's index (issue 15). */
+    @Override
+    public java.util.Optional<org.pramaan.banks.BankChangeLog> bankChanges() {
+        return java.util.Optional.of(new PgBankChangeLog(db));
+    }
+
     @Override
     public UnitOfWork unitOfWork() {
         return db.unitOfWork();

@@ -348,7 +348,7 @@ public record PramaanConfig(
         });
         KEYS.put("store", new String[] {
             "embedded",
-            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir) or postgres (a shared PostgreSQL, store.postgres.*; blobs in data.dir); kafka and s3 are not built yet"
+            "which store adapter keeps the data: embedded (SQLite and blobs in data.dir) or postgres (a shared PostgreSQL, store.postgres.*; blobs in data.dir)"
         });
         // Media bytes in an object store for the scaled deployment (issue 15); checked at load, proven at start-up.
         KEYS.put("blobs", new String[] {

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "detect",
         description = "Detector models (optional module pramaan-detect-onnx).",
         mixinStandardHelpOptions = true,
-        subcommands = {DetectBench.class})
+        subcommands = {DetectBench.class, CalibrationCommands.Calibrate.class, CalibrationCommands.Evaluate.class})
 public final class DetectCommand {}

@@ -180,13 +180,13 @@ class BackscanCrashTest {
         }
     }
 
-    private static long count(Connection db, String sql) throws Exception {
+    static long count(Connection db, String sql) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery(sql)) {
             return rs.getLong(1);
         }
     }
 
-    private static List<String> column(Connection db, String sql) throws Exception {
+    static List<String> column(Connection db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = db.createStatement().executeQuery(sql)) {
             while (rs.next()) out.add(rs.getString(1));

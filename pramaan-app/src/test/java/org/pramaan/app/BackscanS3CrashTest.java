@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,18 +208,15 @@ class BackscanS3CrashTest {
         return new ApiClient(l.port());
     }
 
+    /** One number from the SQLite file, read-only (the server may be dead or alive). */
     private static long query(Path data, String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("pramaan.db") + "?open_mode=1");
-                ResultSet rs = db.createStatement().executeQuery(sql)) {
-            return rs.getLong(1);
+        try (Connection db =
+                DriverManager.getConnection("jdbc:sqlite:" + data.resolve("pramaan.db") + "?open_mode=1")) {
+            return BackscanCrashTest.count(db, sql);
         }
     }
 
     private static List<String> column(Connection db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
+        return BackscanCrashTest.column(db, sql);
     }
 }

@@ -44,10 +44,7 @@ class KafkaQueueSelectionTest {
     @BeforeAll
     static void servers() throws Exception {
         broker = KafkaBroker.start(shared.resolve("kafka"));
-        pg = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        pg = TestPostgres.start();
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE pramaan");
@@ -57,16 +54,7 @@ class KafkaQueueSelectionTest {
     @AfterAll
     static void stop() throws Exception {
         if (broker != null) broker.close();
-        // Stopped at JVM exit: pg_ctl stop right after the nodes closed was seen to wait forever (KafkaBankFeedTest).
-        EmbeddedPostgres started = pg;
-        if (started != null)
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (java.io.IOException ignored) {
-                    // exiting anyway
-                }
-            }));
+        TestPostgres.stopAtExit(pg);
     }
 
     @AfterEach

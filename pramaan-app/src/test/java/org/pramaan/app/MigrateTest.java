@@ -37,23 +37,12 @@ class MigrateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pg = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        pg = TestPostgres.start();
     }
 
     @AfterAll
     static void stop() {
-        EmbeddedPostgres started = pg;
-        if (started != null)
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (java.io.IOException ignored) {
-                    // exiting anyway
-                }
-            }));
+        TestPostgres.stopAtExit(pg);
     }
 
     String database() throws Exception {

@@ -78,13 +78,9 @@ public final class ReportsPages {
         String to = param(ctx, "to");
         List<ReportKind> kinds = Arrays.asList(ReportKind.values());
         if (kind.isEmpty() || reports.isEmpty()) {
-            console.pageRender(
+            render(
                     ctx,
-                    200,
-                    "reports.jte",
                     session,
-                    "reports.title",
-                    "reports",
                     new ReportsModel(
                             kinds,
                             kind,
@@ -110,13 +106,9 @@ public final class ReportsPages {
                         s.basis(),
                         s.figures().stream().map(FigureRow::of).toList()))
                 .toList();
-        console.pageRender(
+        render(
                 ctx,
-                200,
-                "reports.jte",
                 session,
-                "reports.title",
-                "reports",
                 new ReportsModel(
                         kinds,
                         kind,
@@ -129,6 +121,10 @@ public final class ReportsPages {
                         Optional.of(g.sha256()),
                         sections,
                         query(k, month, from, to)));
+    }
+
+    private void render(Context ctx, Sessions.Session session, ReportsModel model) {
+        console.pageRender(ctx, 200, "reports.jte", session, "reports.title", "reports", model);
     }
 
     /** The report as a file, with the digest the audit entry records in {@code X-Report-SHA256}. */

@@ -82,11 +82,20 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (as {@code StorageTool random-uuid} prints). */
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (as {@code StorageTool random-uuid} prints).
+     * One id in 64 would start with '-', which the tool's argument parser reads as an option ("--cluster-id: expected
+     * one argument"); Kafka's own {@code Uuid.randomUuid()} redraws such ids for the same reason, and so do we.
+     */
     static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String id;
+        do {
+            random.nextBytes(b);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private void launch() throws IOException, InterruptedException {

@@ -79,10 +79,8 @@ final class OnnxImageDetector implements Detector {
                             + m.sha256() + "; model not loaded");
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // One thread per call: screening already runs items in parallel, and the benchmark target is per core.
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
+        // One thread per call, all graph optimisations, CUDA when present (OrtOptions).
+        try (OrtSession.SessionOptions options = OrtOptions.create().options()) {
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
             throw new DetectorFailure(

@@ -32,7 +32,8 @@ import org.pramaan.detect.Modality;
 import org.pramaan.detect.ModelManifest;
 
 /**
- * One whole-image model on ONNX Runtime's CPU provider. {@link #open} checks, in order: the manifest
+ * One image model on ONNX Runtime: a whole-image model, or a per-face model ({@link Modality#FACE})
+ * that screening runs on each aligned face crop. {@link #open} checks, in order: the manifest
  * (hostile input, {@link ManifestReader}), the weights file's SHA-256 against the manifest (the
  * bytes hashed are the bytes loaded, so nothing can swap the file in between), that ONNX Runtime can
  * parse the graph, and that the graph's input and output match the manifest. Any failure refuses
@@ -61,11 +62,11 @@ final class OnnxImageDetector implements Detector {
         String name = manifestFile.getFileName().toString();
         ModelManifest m = ManifestReader.read(
                 bounded(manifestFile, ManifestReader.MAX_BYTES, name, "detect.manifest_invalid"), name);
-        if (m.modality() != Modality.IMAGE)
+        if (m.modality() == Modality.AUDIO)
             throw new DetectorFailure(
                     "detect.input_spec",
                     name + ": modality '" + m.modality().wireName()
-                            + "' is not run yet; this runtime runs whole-image models");
+                            + "' is not run yet; this runtime runs whole-image and per-face models");
         Path weights = dir.resolve(m.weights());
         if (!Files.isRegularFile(weights))
             throw new DetectorFailure(

@@ -270,7 +270,14 @@ public final class Embedded implements AutoCloseable {
                                 org.pramaan.signals.KeyedWatermarkExtractor.DEFAULT_MAX_PIXELS,
                                 decoders.video().map(d -> videoWatermarkReader(config, d))),
                         new org.pramaan.signals.DetectorSignalExtractor(
-                                detectors, faces, new org.pramaan.media.image.StandardStillImageDecoder())),
+                                detectors, faces, new org.pramaan.media.image.StandardStillImageDecoder()),
+                        // Issue 16: the models on sampled video frames and face tracks, sampled as vPDQ samples.
+                        new org.pramaan.signals.VideoDetectorExtractor(
+                                detectors,
+                                faces,
+                                decoders.video(),
+                                config.av().hashing().limits(),
+                                config.av().hashing().sampling().secondsPerHash())),
                 banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);

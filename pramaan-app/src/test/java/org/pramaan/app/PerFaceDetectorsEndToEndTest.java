@@ -47,6 +47,62 @@ class PerFaceDetectorsEndToEndTest extends ServerTestBase {
     }
 
     @Test
+    void aVideoOfThePhotoGivesOneScorePerFaceTrackWithItsTimeRangeAndDrivingFrames() throws Exception {
+        java.awt.image.BufferedImage photo =
+                javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(streetPhoto()));
+        install("face-red", "face", OnnxGraphs.channelMean(0, true, 8, 8));
+        install("whole-red", "image", OnnxGraphs.channelMean(0, true, 8, 8));
+        stop();
+        start(Map.of("PRAMAAN_DETECT_MODELS_DIR", models.toString()));
+        // 3-byte BGR frames: VideoWriter drops the red channel of TYPE_INT_RGB ones (seen here; not this test's
+        // subject).
+        // 8 s at 5 fps, the street slowly panning left (1 px a frame): sampled once a second, 8 frames,
+        // the men's faces move 5 px between samples and stay on their tracks.
+        Path video = models.resolve("street.mp4");
+        try (org.pramaan.ffmpeg.VideoWriter w = org.pramaan.ffmpeg.VideoWriter.open(
+                video, org.pramaan.ffmpeg.VideoWriter.Format.MPEG4_MP4, 256, 256, 5, 2)) {
+            for (int i = 0; i < 40; i++) {
+                java.awt.image.BufferedImage f =
+                        new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+                java.awt.Graphics2D g = f.createGraphics();
+                g.drawImage(photo, -i, 0, null);
+                g.dispose();
+                w.write(f);
+            }
+        }
+        ApiClient.Response r = uploadResponse(Files.readAllBytes(video));
+        assertThat(r.status()).as(r.raw()).isIn(200, 201);
+        List<JsonNode> tracks = new ArrayList<>();
+        JsonNode whole = null;
+        for (JsonNode s : r.json().path("signals")) {
+            if (!s.path("type").asText().equals("DETECTOR_SCORE")) continue;
+            if (s.path("attributes").path("model").asText().equals("face-red")) tracks.add(s);
+            else whole = s;
+        }
+        assertThat(whole).as(r.raw()).isNotNull();
+        assertThat(whole.path("attributes").path("frames").asInt()).isEqualTo(8);
+        assertThat(whole.path("attributes").path("evidence").asText()).startsWith("time 0-8000 ms; frame ");
+        // At least the two men BlazeFace finds in the photo, each followed through most of the sampled frames.
+        List<JsonNode> long_ = tracks.stream()
+                .filter(t -> t.path("attributes").path("frames").asInt() >= 6)
+                .toList();
+        assertThat(long_).as(r.raw()).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode t : long_) {
+            JsonNode a = t.path("attributes");
+            String id = a.path("track").asText();
+            assertThat(t.path("location").asText()).isEqualTo("model face-red 2.0, track " + id);
+            assertThat(a.path("evidence").asText())
+                    .startsWith("track " + id + ", time ")
+                    .contains("; frame ");
+            assertThat(a.path("drivingFrames").asText()).contains("frame ", " ms p=0.993 region x=");
+            assertThat(a.path("maxProbability").asText()).isEqualTo("0.993");
+        }
+        String reasons = r.json().path("assessment").path("reasons").toString();
+        assertThat(reasons).contains("face-red", "track ", "whole-red", "time 0-8000 ms");
+        assertThat(r.json().path("decision").path("decision").asText()).isEqualTo("REVIEW");
+    }
+
+    @Test
     void eachFaceInARealPhotoIsScoredByThePerFaceModelAndTheReasonsNameItsBox() throws Exception {
         byte[] photo = streetPhoto();
         install("face-red", "face", OnnxGraphs.channelMean(0, true, 8, 8));

@@ -92,7 +92,12 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
         if (!actual.equals(SHA256))
             throw new DetectorFailure(
                     "detect.weights_mismatch", "BlazeFace weights hash to " + actual + ", expected " + SHA256);
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env;
+        try {
+            env = OrtOptions.environment();
+        } catch (OrtException e) {
+            throw new DetectorFailure("detect.model_corrupt", "ONNX Runtime cannot start: " + e.getMessage(), e);
+        }
         try {
             OrtOptions.Made made = OrtOptions.create();
             try (OrtSession.SessionOptions options = made.options()) {

@@ -78,7 +78,13 @@ final class OnnxImageDetector implements Detector {
                     "detect.weights_mismatch",
                     name + ": weights '" + m.weights() + "' hash to sha256 " + actual + ", the manifest says "
                             + m.sha256() + "; model not loaded");
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env;
+        try {
+            env = OrtOptions.environment();
+        } catch (OrtException e) {
+            throw new DetectorFailure(
+                    "detect.model_corrupt", name + ": ONNX Runtime cannot start: " + firstLine(e.getMessage()), e);
+        }
         OrtSession session;
         // One thread per call, all graph optimisations, CUDA when present (OrtOptions).
         try (OrtSession.SessionOptions options = OrtOptions.create().options()) {

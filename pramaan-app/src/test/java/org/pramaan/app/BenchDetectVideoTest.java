@@ -69,6 +69,6 @@ class BenchDetectVideoTest {
         assertThat(out.toString())
                 .contains("machine:", "1280x720", "face-red (face)", "mean s")
                 .contains("decode sampled frames", "decode + blazeface per frame", "screening path")
-                .containsPattern("decode sampled frames\\s+[0-9.]+\\s+[0-9.]+\\s+3\\s");
+                .containsPattern("decode sampled frames \\(count: frames\\)\\s+[0-9.]+\\s+[0-9.]+\\s+3\\s");
     }
 }

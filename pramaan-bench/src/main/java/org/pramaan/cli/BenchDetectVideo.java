@@ -118,14 +118,14 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
                                 .map(d -> d.manifest().id() + " ("
                                         + d.manifest().modality().wireName() + ")")
                                 .toList());
-                out.printf("%-44s %-10s %-10s %-8s%n", "step (1 frame/s)", "mean s", "min s", "frames");
+                out.printf("%-44s %-10s %-10s %-8s%n", "step (1 frame/s)", "mean s", "min s", "count");
                 Optional<FaceDetector> faces = loaded.faces();
-                row(out, "decode sampled frames", () -> decode(decoder, file, Optional.empty()));
+                row(out, "decode sampled frames (count: frames)", () -> decode(decoder, file, Optional.empty()));
                 if (faces.isPresent()) row(out, "decode + blazeface per frame", () -> decode(decoder, file, faces));
                 VideoDetectorExtractor x = new VideoDetectorExtractor(
                         loaded.detectors(), faces, Optional.of(decoder), DecodeLimits.DEFAULT, 1.0);
                 if (!loaded.detectors().isEmpty()) {
-                    row(out, "screening path: decode + faces + models", () -> {
+                    row(out, "screening path (count: signals)", () -> {
                         List<Signal> s = x.extract(SignalInput.of(src, info));
                         return s.size();
                     });

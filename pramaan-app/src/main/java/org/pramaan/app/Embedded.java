@@ -117,7 +117,8 @@ public final class Embedded implements AutoCloseable {
                 config.av().matching(),
                 store.unitOfWork());
         this.bankFeed = bankFeed(config.queue(), store, banks, loadStart);
-        this.screener = screener(config, policy, banks, store.decoders(), clock, detectors.detectors());
+        this.screener =
+                screener(config, policy, banks, store.decoders(), clock, detectors.detectors(), detectors.faces());
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
@@ -238,6 +239,18 @@ public final class Embedded implements AutoCloseable {
             org.pramaan.adapters.Decoders decoders,
             Clock clock,
             List<org.pramaan.detect.Detector> detectors) {
+        return screener(config, policy, banks, decoders, clock, detectors, java.util.Optional.empty());
+    }
+
+    /** As above, with the runtime's face detector for per-face models (issue 16). */
+    static Screener screener(
+            PramaanConfig config,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            org.pramaan.adapters.Decoders decoders,
+            Clock clock,
+            List<org.pramaan.detect.Detector> detectors,
+            java.util.Optional<org.pramaan.detect.FaceDetector> faces) {
         MetadataSignalExtractor metadata =
                 new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
         org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(
@@ -257,7 +270,14 @@ public final class Embedded implements AutoCloseable {
                                 org.pramaan.signals.KeyedWatermarkExtractor.DEFAULT_MAX_PIXELS,
                                 decoders.video().map(d -> videoWatermarkReader(config, d))),
                         new org.pramaan.signals.DetectorSignalExtractor(
-                                detectors, new org.pramaan.media.image.StandardStillImageDecoder())),
+                                detectors, faces, new org.pramaan.media.image.StandardStillImageDecoder()),
+                        // Issue 16: the models on sampled video frames and face tracks, sampled as vPDQ samples.
+                        new org.pramaan.signals.VideoDetectorExtractor(
+                                detectors,
+                                faces,
+                                decoders.video(),
+                                config.av().hashing().limits(),
+                                config.av().hashing().sampling().secondsPerHash())),
                 banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);

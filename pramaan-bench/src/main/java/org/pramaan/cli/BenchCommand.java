@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             BenchLabels.class,
             BenchBackscanCommand.class,
             BenchWatermarkVideo.class,
-            BenchClusterCommand.class
+            BenchClusterCommand.class,
+            BenchDetectVideo.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

@@ -1,12 +1,24 @@
 package org.pramaan.detect;
 
 import java.util.List;
+import java.util.Optional;
 
-/** What a models folder gave: the models that loaded and those refused, each with its reason. */
-public record LoadedDetectors(List<Detector> detectors, List<RefusedModel> refused) implements AutoCloseable {
+/**
+ * What a models folder gave: the models that loaded and those refused, each with its reason, and
+ * the runtime's face detector (for {@link Modality#FACE} models and the likeness registry) when it
+ * has one.
+ */
+public record LoadedDetectors(List<Detector> detectors, List<RefusedModel> refused, Optional<FaceDetector> faces)
+        implements AutoCloseable {
     public LoadedDetectors {
         detectors = List.copyOf(detectors);
         refused = List.copyOf(refused);
+        java.util.Objects.requireNonNull(faces, "faces");
+    }
+
+    /** Models without a face detector. */
+    public LoadedDetectors(List<Detector> detectors, List<RefusedModel> refused) {
+        this(detectors, refused, Optional.empty());
     }
 
     /** No models folder configured: nothing loaded, nothing refused. */
@@ -17,5 +29,12 @@ public record LoadedDetectors(List<Detector> detectors, List<RefusedModel> refus
     @Override
     public void close() {
         for (Detector d : detectors) d.close();
+        if (faces.isPresent() && faces.get() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Freeing a runtime's native memory at shutdown: nothing left to do if it fails.
+            }
+        }
     }
 }

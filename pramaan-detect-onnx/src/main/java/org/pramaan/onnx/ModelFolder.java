@@ -58,6 +58,14 @@ final class ModelFolder {
                 refused.add(new RefusedModel(name, e.code(), e.getMessage()));
             }
         }
-        return new LoadedDetectors(loaded, refused);
+        // The vendored face detector serves per-face models and the likeness registry; a failure to load
+        // it refuses only what needs faces.
+        java.util.Optional<org.pramaan.detect.FaceDetector> faces = java.util.Optional.empty();
+        try {
+            faces = java.util.Optional.of(BlazeFace.load());
+        } catch (DetectorFailure e) {
+            refused.add(new RefusedModel("blazeface", e.code(), e.getMessage()));
+        }
+        return new LoadedDetectors(loaded, refused, faces);
     }
 }

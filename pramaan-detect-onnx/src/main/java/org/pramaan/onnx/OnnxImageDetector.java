@@ -32,7 +32,8 @@ import org.pramaan.detect.Modality;
 import org.pramaan.detect.ModelManifest;
 
 /**
- * One whole-image model on ONNX Runtime's CPU provider. {@link #open} checks, in order: the manifest
+ * One image model on ONNX Runtime: a whole-image model, or a per-face model ({@link Modality#FACE})
+ * that screening runs on each aligned face crop. {@link #open} checks, in order: the manifest
  * (hostile input, {@link ManifestReader}), the weights file's SHA-256 against the manifest (the
  * bytes hashed are the bytes loaded, so nothing can swap the file in between), that ONNX Runtime can
  * parse the graph, and that the graph's input and output match the manifest. Any failure refuses
@@ -61,11 +62,11 @@ final class OnnxImageDetector implements Detector {
         String name = manifestFile.getFileName().toString();
         ModelManifest m = ManifestReader.read(
                 bounded(manifestFile, ManifestReader.MAX_BYTES, name, "detect.manifest_invalid"), name);
-        if (m.modality() != Modality.IMAGE)
+        if (m.modality() == Modality.AUDIO)
             throw new DetectorFailure(
                     "detect.input_spec",
                     name + ": modality '" + m.modality().wireName()
-                            + "' is not run yet; this runtime runs whole-image models");
+                            + "' is not run yet; this runtime runs whole-image and per-face models");
         Path weights = dir.resolve(m.weights());
         if (!Files.isRegularFile(weights))
             throw new DetectorFailure(
@@ -77,12 +78,16 @@ final class OnnxImageDetector implements Detector {
                     "detect.weights_mismatch",
                     name + ": weights '" + m.weights() + "' hash to sha256 " + actual + ", the manifest says "
                             + m.sha256() + "; model not loaded");
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env;
+        try {
+            env = OrtOptions.environment();
+        } catch (OrtException e) {
+            throw new DetectorFailure(
+                    "detect.model_corrupt", name + ": ONNX Runtime cannot start: " + firstLine(e.getMessage()), e);
+        }
         OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // One thread per call: screening already runs items in parallel, and the benchmark target is per core.
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
+        // One thread per call, all graph optimisations, CUDA when present (OrtOptions).
+        try (OrtSession.SessionOptions options = OrtOptions.create().options()) {
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
             throw new DetectorFailure(

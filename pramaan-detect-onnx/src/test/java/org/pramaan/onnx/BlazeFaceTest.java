@@ -21,7 +21,7 @@ class BlazeFaceTest {
 
     @BeforeAll
     static void load() throws Exception {
-        faces = BlazeFace.load(BlazeFace.DEFAULT_THRESHOLD, 64);
+        faces = BlazeFace.load();
     }
 
     @AfterAll
@@ -68,6 +68,86 @@ class BlazeFaceTest {
     static void assertCentre(Face f, double x, double y) {
         assertThat(f.box().x() + f.box().width() / 2).isCloseTo(x, org.assertj.core.data.Offset.offset(0.04));
         assertThat(f.box().y() + f.box().height() / 2).isCloseTo(y, org.assertj.core.data.Offset.offset(0.04));
+    }
+
+    @Test
+    void theTilePlanFindsTheSameFacesAsTheOldPyramidOnTheStreetPhoto() throws Exception {
+        BufferedImage street = pdq("reg-test-input/labelme-subset/q0291.jpg");
+        List<Face> reference = faces.pyramidFaces(street);
+        assertThat(reference).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(FaceRecall.matched(reference.stream().map(Face::box).toList(), faces.faces(street)))
+                .isEqualTo(reference.size());
+    }
+
+    @Test
+    void generatedFacesAreFoundAtTheirKnownBoxesOnA1024Image() throws Exception {
+        // Real faces (the street photo's) pasted at known places into a 1024² textured background, at
+        // 8-20 % of its side: the tile plan's levels cover these sizes.
+        BufferedImage street = pdq("reg-test-input/labelme-subset/q0291.jpg");
+        List<FaceRecall.Crop> crops = faces.pyramidFaces(street).stream()
+                .map(f -> FaceRecall.crop(street, f, 2.0))
+                .toList();
+        int known = 0;
+        int found = 0;
+        int byPyramid = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            FaceRecall.Generated g = FaceRecall.generate(texture(1024), crops, 4, seed, 0.08, 0.2);
+            List<Face> got = faces.faces(g.image());
+            known += g.faces().size();
+            found += FaceRecall.matched(g.faces(), got);
+            byPyramid += FaceRecall.matched(g.faces(), faces.pyramidFaces(g.image()));
+            // Nothing is found where no face was pasted.
+            for (Face f : got)
+                assertThat(g.faces())
+                        .as("found %s, seed %d", f, seed)
+                        .anySatisfy(
+                                box -> assertThat(FaceRecall.iou(box, f.box())).isGreaterThanOrEqualTo(0.3));
+        }
+        assertThat(known).isGreaterThanOrEqualTo(12);
+        // Measured: 13 of 16, as many as the old pyramid (one upscaled crop is too blurred for either).
+        assertThat((double) found / known)
+                .as("%d of %d generated faces found", found, known)
+                .isGreaterThanOrEqualTo(0.75);
+        assertThat(found).as("tile plan vs pyramid").isGreaterThanOrEqualTo(byPyramid - 1);
+    }
+
+    @Test
+    void everySmallFaceLiesWhollyInsideOneFinestWindowOfThePlan() {
+        // The plan's guarantee: neighbouring finest windows overlap by a tenth of the shorter side, so a
+        // face box no larger than that, anywhere, fits inside one of them.
+        java.util.Random r = new java.util.Random(7);
+        for (int[] size : new int[][] {{1024, 1024}, {1600, 1004}, {1004, 1600}, {1280, 720}}) {
+            List<BlazeFace.Window> plan = BlazeFace.plan(size[0], size[1]);
+            assertThat(plan.size()).as("windows for %dx%d", size[0], size[1]).isLessThanOrEqualTo(30);
+            assertThat(plan.get(0).side()).isEqualTo(Math.max(size[0], size[1]));
+            double face = 0.1 * Math.min(size[0], size[1]);
+            for (int i = 0; i < 2000; i++) {
+                double x = r.nextDouble() * (size[0] - face);
+                double y = r.nextDouble() * (size[1] - face);
+                assertThat(plan)
+                        .as("a %.0f px face at %.0f,%.0f of %dx%d", face, x, y, size[0], size[1])
+                        .anySatisfy(w -> {
+                            assertThat(w.finest()).isTrue();
+                            assertThat(x).isBetween(w.x(), w.x() + w.side() - face);
+                            assertThat(y).isBetween(w.y(), w.y() + w.side() - face);
+                        });
+            }
+        }
+        assertThat(BlazeFace.plan(1024, 1024)).hasSize(1 + 4 + 9);
+    }
+
+    /** A deterministic textured background (no faces): smooth colour bands and noise. */
+    static BufferedImage texture(int side) {
+        java.util.Random r = new java.util.Random(3);
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side; y++)
+            for (int x = 0; x < side; x++) {
+                int red = (int) (120 + 60 * Math.sin(x / 90.0) + r.nextInt(20));
+                int green = (int) (110 + 50 * Math.cos(y / 70.0) + r.nextInt(20));
+                int blue = (int) (100 + 40 * Math.sin((x + y) / 120.0) + r.nextInt(20));
+                img.setRGB(x, y, red << 16 | green << 8 | blue);
+            }
+        return img;
     }
 
     @Test

@@ -46,6 +46,7 @@ class DetectBenchTest {
         assertThat(rc).as(text.toString()).isZero();
         assertThat(text.toString())
                 .contains("machine:", "mean ms", "blazeface, whole image (1 run)", "blazeface, windows down to 64 px")
+                .contains("blazeface, tile plan (faces)", "onnx runtime execution provider: ")
                 .contains("model red-mean (8x8)", "= whole-image face + model");
     }
 

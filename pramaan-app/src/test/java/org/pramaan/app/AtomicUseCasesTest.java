@@ -167,13 +167,18 @@ class AtomicUseCasesTest {
         }
 
         @Override
-        public void recordCheckpoint(CheckpointMark mark) {
-            real.recordCheckpoint(mark);
+        public void recordCheckpoint(String journal, CheckpointMark mark) {
+            real.recordCheckpoint(journal, mark);
         }
 
         @Override
-        public Optional<CheckpointMark> checkpointMark() {
-            return real.checkpointMark();
+        public Optional<CheckpointMark> checkpointMark(String journal) {
+            return real.checkpointMark(journal);
+        }
+
+        @Override
+        public java.util.Map<String, CheckpointMark> checkpointMarks() {
+            return real.checkpointMarks();
         }
     }
 

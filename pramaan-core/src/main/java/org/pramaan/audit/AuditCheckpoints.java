@@ -39,6 +39,9 @@ public final class AuditCheckpoints implements AutoCloseable {
     /** Whether this process appended anything: a process that only read (e.g. {@code audit verify}) signs nothing at close. */
     private final AtomicBoolean appended = new AtomicBoolean();
 
+    /** This file's mark in the store: the fingerprint of the key that signs it (one file per node, issue 15). */
+    private final String journalId;
+
     private long lastSeq;
     private String lastHash = AuditEntry.GENESIS;
     private long count;
@@ -66,7 +69,44 @@ public final class AuditCheckpoints implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.problems = Objects.requireNonNull(problems, "problems");
+        this.journalId = key.fingerprint();
         refresh();
+        adoptLegacyMark();
+    }
+
+    /**
+     * A store upgraded from one mark per deployment holds that mark as {@link AuditStore#LEGACY_JOURNAL}. It was
+     * this file's when this file holds the checkpoint it names; the first node to start after the upgrade that can
+     * show it takes it as its own. Until one does, {@link #mark()} treats it as this file's, so a deleted file is
+     * still caught as before the upgrade.
+     */
+    private void adoptLegacyMark() {
+        if (store.checkpointMark(journalId).isPresent()) return;
+        Optional<AuditStore.CheckpointMark> legacy = store.checkpointMark(AuditStore.LEGACY_JOURNAL);
+        if (legacy.isEmpty()) return;
+        boolean holds = journal.read().checkpoints().stream()
+                .anyMatch(c -> c.seq() == legacy.get().seq()
+                        && c.hash().equals(legacy.get().hash())
+                        && c.publicKey().equals(key.publicKey()));
+        if (holds) store.recordCheckpoint(journalId, legacy.get());
+    }
+
+    /**
+     * This file's mark: its own, or the deployment's mark from before marks were per file while no file has
+     * adopted it (every other mark is another node's).
+     */
+    Optional<AuditStore.CheckpointMark> mark() {
+        Optional<AuditStore.CheckpointMark> own = store.checkpointMark(journalId);
+        if (own.isPresent()) return own;
+        java.util.Map<String, AuditStore.CheckpointMark> all = store.checkpointMarks();
+        if (all.size() == 1 && all.containsKey(AuditStore.LEGACY_JOURNAL))
+            return Optional.of(all.get(AuditStore.LEGACY_JOURNAL));
+        return Optional.empty();
+    }
+
+    /** The name of this file's mark in the store. */
+    public String journalId() {
+        return journalId;
     }
 
     /** Re-reads the newest checkpoint from the file: another process on the same data directory may have written one. */
@@ -147,9 +187,9 @@ public final class AuditCheckpoints implements AutoCloseable {
         count++;
         lastSeq = c.seq();
         lastHash = c.hash();
-        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark(journalId);
         if (mark.isEmpty() || (mark.get().seq() <= c.seq() && mark.get().count() <= count)) {
-            store.recordCheckpoint(new AuditStore.CheckpointMark(c.seq(), c.hash(), count));
+            store.recordCheckpoint(journalId, new AuditStore.CheckpointMark(c.seq(), c.hash(), count));
         }
         return Optional.of(c);
     }
@@ -157,12 +197,13 @@ public final class AuditCheckpoints implements AutoCloseable {
     /** Walks from the last checkpointed entry to {@code head}; any break is a reason not to sign. */
     private Optional<String> extendsLastCheckpoint(AuditEntry head) {
         // A file with fewer checkpoints than the database records was deleted or cut: signing afresh would hide that.
-        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        Optional<AuditStore.CheckpointMark> mark = mark();
         if (mark.isPresent()
                 && (count < mark.get().count() || lastSeq < mark.get().seq())) {
             return Optional.of("the checkpoint file " + journal.file() + " holds " + count + " checkpoints up to entry "
                     + lastSeq + " but the database records " + mark.get().count() + " up to entry "
-                    + mark.get().seq() + " (restore the file from a backup)");
+                    + mark.get().seq() + " for key " + journalId
+                    + " (restore the file from a backup; if several nodes sign with this one key, give each its own)");
         }
         var s = new Object() {
             long expected = lastSeq == 0 ? 1 : lastSeq;
@@ -235,6 +276,6 @@ public final class AuditCheckpoints implements AutoCloseable {
 
     /** Checks the checkpoint file against the chain while {@link AuditLog#verify()} walks it. */
     CheckpointVerifier verifier() {
-        return new CheckpointVerifier(store, key, journal);
+        return new CheckpointVerifier(store, key, journal, mark());
     }
 }

@@ -28,13 +28,26 @@ public interface AuditStore {
     java.util.List<AuditEntry> bySubject(String subject);
 
     /**
-     * The newest checkpoint written to the checkpoint file and how many lines the file then had,
+     * The newest checkpoint written to one checkpoint file and how many lines the file then had,
      * recorded in the store so that a deleted or truncated checkpoint file is noticed.
      */
     record CheckpointMark(long seq, String hash, long count) {}
 
-    /** Records {@code mark}; a mark older than the one recorded (lower seq or count) is refused. */
-    void recordCheckpoint(CheckpointMark mark);
+    /**
+     * The journal of marks recorded before they were kept per journal (one file per deployment, issue 11);
+     * {@link AuditCheckpoints} adopts it as its own on the first start after the upgrade.
+     */
+    String LEGACY_JOURNAL = "";
 
-    Optional<CheckpointMark> checkpointMark();
+    /**
+     * Records {@code mark} for {@code journal}, the checkpoint file of one node (named by the fingerprint of the key
+     * that signs it: several nodes share one store but each keeps its own file, issue 15). A mark older than the one
+     * recorded for that journal (lower seq or count) is refused; other journals' marks are untouched.
+     */
+    void recordCheckpoint(String journal, CheckpointMark mark);
+
+    Optional<CheckpointMark> checkpointMark(String journal);
+
+    /** Every journal's mark, by journal. */
+    java.util.Map<String, CheckpointMark> checkpointMarks();
 }

@@ -23,10 +23,27 @@ final class CheckpointVerifier {
     private long newest;
     private Instant newestAt;
 
-    CheckpointVerifier(AuditStore store, CheckpointKey key, CheckpointJournal journal) {
+    /** Other nodes' marks (their files are on their machines): each still has to name an entry the chain holds. */
+    private final Map<Long, List<Map.Entry<String, AuditStore.CheckpointMark>>> others = new HashMap<>();
+
+    /**
+     * @param mark this file's mark in the store ({@link AuditCheckpoints#mark()}); the other journals' marks are
+     *             read from {@code store}
+     */
+    CheckpointVerifier(
+            AuditStore store, CheckpointKey key, CheckpointJournal journal, Optional<AuditStore.CheckpointMark> mark) {
         this.contents = journal.read();
         String file = journal.file().toString();
-        Optional<AuditStore.CheckpointMark> mark = store.checkpointMark();
+        Map<String, AuditStore.CheckpointMark> marks = store.checkpointMarks();
+        // The unnamed mark from before one file per node counts as this file's while no file has adopted it.
+        boolean legacyIsOwn = !marks.containsKey(key.fingerprint()) && mark.isPresent();
+        marks.forEach((id, m) -> {
+            if (id.equals(key.fingerprint()) || (legacyIsOwn && id.equals(AuditStore.LEGACY_JOURNAL))) return;
+            others.computeIfAbsent(m.seq(), k -> new ArrayList<>()).add(Map.entry(id, m));
+            warnings.add("checkpoint file of key " + (id.isEmpty() ? "(unnamed, from before one file per node)" : id)
+                    + " records " + m.count() + " checkpoints up to entry " + m.seq()
+                    + ": it is another node's; run audit verify on that node to check its signatures");
+        });
         if (!contents.exists() && mark.isPresent()) {
             fail(
                     mark.get().seq(),
@@ -83,6 +100,13 @@ final class CheckpointVerifier {
     }
 
     void visit(AuditEntry e) {
+        for (Map.Entry<String, AuditStore.CheckpointMark> o : others.getOrDefault(e.seq(), List.of())) {
+            if (!o.getValue().hash().equals(e.hash()))
+                fail(
+                        e.seq(),
+                        "entry " + e.seq() + " (" + e.type() + ") is not the entry the checkpoint file of key "
+                                + o.getKey() + " records as signed: the chain up to it was rewritten");
+        }
         List<Checkpoint> cs = bySeq.get(e.seq());
         if (cs == null) return;
         for (Checkpoint c : cs) {
@@ -98,6 +122,14 @@ final class CheckpointVerifier {
     }
 
     void finish(long lastSeq) {
+        others.forEach((seq, marks) -> {
+            if (seq > lastSeq)
+                fail(
+                        lastSeq + 1,
+                        "the log ends at entry " + lastSeq + " but the checkpoint file of key "
+                                + marks.get(0).getKey() + " records entry " + seq
+                                + " as signed: entries at the end were deleted");
+        });
         bySeq.forEach((seq, cs) -> {
             if (seq > lastSeq) {
                 fail(

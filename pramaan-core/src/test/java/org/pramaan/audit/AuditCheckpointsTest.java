@@ -72,7 +72,7 @@ class AuditCheckpointsTest {
         assertThat(checkpoints.checkpointNow()).map(Checkpoint::seq).contains(7L);
         assertThat(checkpoints.checkpointNow()).isEmpty();
         assertThat(log.verify().warnings()).isEmpty();
-        assertThat(store.checkpointMark())
+        assertThat(store.checkpointMark(key.fingerprint()))
                 .contains(new AuditStore.CheckpointMark(7, store.entries.get(6).hash(), 3));
         assertThat(problems).isEmpty();
     }
@@ -182,7 +182,7 @@ class AuditCheckpointsTest {
     void aKeyHolderWhoRewritesAndResignsEverythingIsNotCaught() throws Exception {
         rewriteFrom(2);
         Files.delete(file);
-        store.mark = null;
+        store.marks.clear();
         AuditCheckpoints resigned =
                 new AuditCheckpoints(store, key, new CheckpointJournal(file), 3, clock, Runnable::run, problems::add);
         resigned.checkpointNow();
@@ -334,13 +334,18 @@ class AuditCheckpointsTest {
         }
 
         @Override
-        public void recordCheckpoint(CheckpointMark m) {
-            inner.recordCheckpoint(m);
+        public void recordCheckpoint(String journal, CheckpointMark mark) {
+            inner.recordCheckpoint(journal, mark);
         }
 
         @Override
-        public Optional<CheckpointMark> checkpointMark() {
-            return inner.checkpointMark();
+        public Optional<CheckpointMark> checkpointMark(String journal) {
+            return inner.checkpointMark(journal);
+        }
+
+        @Override
+        public java.util.Map<String, CheckpointMark> checkpointMarks() {
+            return inner.checkpointMarks();
         }
 
         @Override

@@ -51,16 +51,21 @@ class AuditLogTest {
             entries.stream().filter(e -> e.seq() > after).forEach(v);
         }
 
-        CheckpointMark mark;
+        final java.util.Map<String, CheckpointMark> marks = new java.util.TreeMap<>();
 
         @Override
-        public void recordCheckpoint(CheckpointMark m) {
-            mark = m;
+        public void recordCheckpoint(String journal, CheckpointMark m) {
+            marks.put(journal, m);
         }
 
         @Override
-        public Optional<CheckpointMark> checkpointMark() {
-            return Optional.ofNullable(mark);
+        public Optional<CheckpointMark> checkpointMark(String journal) {
+            return Optional.ofNullable(marks.get(journal));
+        }
+
+        @Override
+        public java.util.Map<String, CheckpointMark> checkpointMarks() {
+            return java.util.Map.copyOf(marks);
         }
     }
 

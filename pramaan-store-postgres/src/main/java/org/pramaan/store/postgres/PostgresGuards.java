@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresGuards {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGuards.class);
-    private static final List<String> TABLES = List.of("audit_log", "audit_head", "audit_checkpoint_mark");
+    private static final List<String> TABLES = List.of("audit_log", "audit_head", "audit_checkpoint_journals");
 
     static final String FUNCTION =
             "CREATE OR REPLACE FUNCTION pramaan_refuse() RETURNS trigger LANGUAGE plpgsql AS $$\n"
@@ -48,17 +48,17 @@ final class PostgresGuards {
                 " WHEN ((new.seq <> (old.seq + 1)))",
                 "audit_head only moves to the next entry");
         row(
-                "audit_checkpoint_mark_no_delete",
+                "audit_checkpoint_journals_no_delete",
                 "DELETE",
-                "audit_checkpoint_mark",
+                "audit_checkpoint_journals",
                 "",
-                "audit_checkpoint_mark cannot be deleted");
+                "audit_checkpoint_journals cannot be deleted");
         row(
-                "audit_checkpoint_mark_forward_only",
+                "audit_checkpoint_journals_forward_only",
                 "UPDATE",
-                "audit_checkpoint_mark",
+                "audit_checkpoint_journals",
                 " WHEN (((new.seq < old.seq) OR (new.count < old.count)))",
-                "audit_checkpoint_mark only moves forward");
+                "audit_checkpoint_journals only moves forward");
     }
 
     private static void row(String name, String event, String table, String when, String message) {

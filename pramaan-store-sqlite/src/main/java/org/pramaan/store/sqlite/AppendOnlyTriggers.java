@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class AppendOnlyTriggers {
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyTriggers.class);
-    private static final List<String> TABLES = List.of("audit_log", "audit_head", "audit_checkpoint_mark");
+    private static final List<String> TABLES = List.of("audit_log", "audit_head", "audit_checkpoint_journals");
 
-    /** Name → definition, word for word as in the migrations (V1, V7); a test checks a fresh database restores none. */
+    /** Name → definition, word for word as in the migrations (V1, V17); a test checks a fresh database restores none. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
@@ -46,14 +46,14 @@ final class AppendOnlyTriggers {
                 "CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head WHEN NEW.seq <> OLD.seq + 1\n"
                         + "BEGIN SELECT RAISE(ABORT, 'audit_head only moves to the next entry'); END");
         EXPECTED.put(
-                "audit_checkpoint_mark_no_delete",
-                "CREATE TRIGGER audit_checkpoint_mark_no_delete BEFORE DELETE ON audit_checkpoint_mark\n"
-                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark cannot be deleted'); END");
+                "audit_checkpoint_journals_no_delete",
+                "CREATE TRIGGER audit_checkpoint_journals_no_delete BEFORE DELETE ON audit_checkpoint_journals\n"
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_journals cannot be deleted'); END");
         EXPECTED.put(
-                "audit_checkpoint_mark_forward_only",
-                "CREATE TRIGGER audit_checkpoint_mark_forward_only BEFORE UPDATE ON audit_checkpoint_mark "
+                "audit_checkpoint_journals_forward_only",
+                "CREATE TRIGGER audit_checkpoint_journals_forward_only BEFORE UPDATE ON audit_checkpoint_journals "
                         + "WHEN NEW.seq < OLD.seq OR NEW.count < OLD.count\n"
-                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_mark only moves forward'); END");
+                        + "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint_journals only moves forward'); END");
     }
 
     private AppendOnlyTriggers() {}

@@ -85,22 +85,24 @@ final class SqliteAuditStore implements AuditStore {
     }
 
     @Override
-    public void recordCheckpoint(CheckpointMark m) {
-        // The V7 trigger refuses a mark that moves backwards; checked here too for a message that names both.
+    public void recordCheckpoint(String journal, CheckpointMark m) {
+        // The audit_checkpoint_journals trigger refuses a mark that moves backwards; checked here too for a message
+        // that names both.
         db.write(c -> {
-            Optional<CheckpointMark> now = checkpointMark();
+            Optional<CheckpointMark> now = checkpointMark(journal);
             if (now.isPresent()
                     && (m.seq() < now.get().seq() || m.count() < now.get().count())) {
-                throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count()
-                        + " written) is older than the recorded one for entry "
+                throw new IllegalStateException("checkpoint mark of journal '" + journal + "' for entry " + m.seq()
+                        + " (" + m.count() + " written) is older than the recorded one for entry "
                         + now.get().seq() + " (" + now.get().count() + ")");
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_checkpoint_mark(id, seq, hash, count) VALUES (1, ?, ?, ?) "
-                            + "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, count = excluded.count")) {
-                ps.setLong(1, m.seq());
-                ps.setString(2, m.hash());
-                ps.setLong(3, m.count());
+                    "INSERT INTO audit_checkpoint_journals(journal, seq, hash, count) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT(journal) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, count = excluded.count")) {
+                ps.setString(1, journal);
+                ps.setLong(2, m.seq());
+                ps.setString(3, m.hash());
+                ps.setLong(4, m.count());
                 ps.executeUpdate();
             }
             return null;
@@ -108,11 +110,23 @@ final class SqliteAuditStore implements AuditStore {
     }
 
     @Override
-    public Optional<CheckpointMark> checkpointMark() {
+    public Optional<CheckpointMark> checkpointMark(String journal) {
         return db.first(
-                "SELECT seq, hash, count FROM audit_checkpoint_mark WHERE id = 1",
-                ps -> {},
+                "SELECT seq, hash, count FROM audit_checkpoint_journals WHERE journal = ?",
+                ps -> ps.setString(1, journal),
                 rs -> new CheckpointMark(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    @Override
+    public java.util.Map<String, CheckpointMark> checkpointMarks() {
+        java.util.Map<String, CheckpointMark> out = new java.util.TreeMap<>();
+        db.list(
+                        "SELECT journal, seq, hash, count FROM audit_checkpoint_journals ORDER BY journal",
+                        ps -> {},
+                        rs -> java.util.Map.entry(
+                                rs.getString(1), new CheckpointMark(rs.getLong(2), rs.getString(3), rs.getLong(4))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     @Override

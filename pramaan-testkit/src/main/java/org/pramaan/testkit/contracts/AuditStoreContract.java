@@ -80,17 +80,32 @@ public abstract class AuditStoreContract {
         assertThat(none).isEmpty();
     }
 
-    /** The checkpoint mark lets verify notice a deleted or truncated checkpoint file; it only moves forward. */
+    /**
+     * A checkpoint mark lets verify notice a deleted or truncated checkpoint file; it only moves forward. Each node's
+     * file has its own mark (issue 15), so one node's mark neither blocks nor moves another's.
+     */
     @Test
-    void recordsTheNewestCheckpointMarkAndRefusesAnOlderOne() {
+    void recordsTheNewestCheckpointMarkPerJournalAndRefusesAnOlderOne() {
         AuditStore store = createStore(dir);
-        assertThat(store.checkpointMark()).isEmpty();
+        assertThat(store.checkpointMark("node-a")).isEmpty();
+        assertThat(store.checkpointMarks()).isEmpty();
         AuditStore.CheckpointMark first = new AuditStore.CheckpointMark(100, "a".repeat(64), 1);
         AuditStore.CheckpointMark second = new AuditStore.CheckpointMark(200, "b".repeat(64), 2);
-        store.recordCheckpoint(first);
-        store.recordCheckpoint(second);
-        assertThat(store.checkpointMark()).contains(second);
-        assertThatThrownBy(() -> store.recordCheckpoint(first)).hasMessageContaining("100");
-        assertThat(store.checkpointMark()).contains(second);
+        AuditStore.CheckpointMark other = new AuditStore.CheckpointMark(150, "c".repeat(64), 1);
+        store.recordCheckpoint("node-a", first);
+        store.recordCheckpoint("node-a", second);
+        store.recordCheckpoint("node-b", other);
+        assertThat(store.checkpointMark("node-a")).contains(second);
+        assertThat(store.checkpointMark("node-b")).contains(other);
+        assertThatThrownBy(() -> store.recordCheckpoint("node-a", first))
+                .hasMessageContaining("100")
+                .hasMessageContaining("node-a");
+        assertThat(store.checkpointMark("node-a")).contains(second);
+        // Lower than node-a's mark, yet node-b's own: accepted.
+        store.recordCheckpoint("node-b", new AuditStore.CheckpointMark(160, "d".repeat(64), 2));
+        assertThat(store.checkpointMarks())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "node-a", second, "node-b", new AuditStore.CheckpointMark(160, "d".repeat(64), 2)));
+        assertThat(store.checkpointMark(AuditStore.LEGACY_JOURNAL)).isEmpty();
     }
 }

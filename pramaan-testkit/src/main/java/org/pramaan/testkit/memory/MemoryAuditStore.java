@@ -58,24 +58,28 @@ final class MemoryAuditStore implements AuditStore {
     }
 
     @Override
-    public void recordCheckpoint(CheckpointMark m) {
+    public void recordCheckpoint(String journal, CheckpointMark m) {
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(m, "mark");
         store.locked(t -> {
-            if (t.checkpointMark.isPresent()) {
-                CheckpointMark now = t.checkpointMark.get();
-                if (m.seq() < now.seq() || m.count() < now.count()) {
-                    throw new IllegalStateException("checkpoint mark for entry " + m.seq() + " (" + m.count()
-                            + " written) is older than the recorded one for entry " + now.seq() + " (" + now.count()
-                            + ")");
-                }
+            CheckpointMark now = t.checkpointMarks.get(journal);
+            if (now != null && (m.seq() < now.seq() || m.count() < now.count())) {
+                throw new IllegalStateException("checkpoint mark of journal '" + journal + "' for entry " + m.seq()
+                        + " (" + m.count() + " written) is older than the recorded one for entry " + now.seq() + " ("
+                        + now.count() + ")");
             }
-            t.checkpointMark = Optional.of(m);
+            t.checkpointMarks.put(journal, m);
             return null;
         });
     }
 
     @Override
-    public Optional<CheckpointMark> checkpointMark() {
-        return store.locked(t -> t.checkpointMark);
+    public Optional<CheckpointMark> checkpointMark(String journal) {
+        return store.locked(t -> Optional.ofNullable(t.checkpointMarks.get(journal)));
+    }
+
+    @Override
+    public java.util.Map<String, CheckpointMark> checkpointMarks() {
+        return store.locked(t -> java.util.Map.copyOf(t.checkpointMarks));
     }
 }

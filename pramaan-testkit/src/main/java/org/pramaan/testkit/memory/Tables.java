@@ -36,7 +36,9 @@ final class Tables {
     final NavigableMap<Long, BankItem> bankItems;
     final List<AuditEntry> audit;
     Optional<AuditStore.Head> auditHead;
-    Optional<AuditStore.CheckpointMark> checkpointMark;
+    /** Checkpoint marks by journal (issue 15: one checkpoint file per node). */
+    final Map<String, AuditStore.CheckpointMark> checkpointMarks = new HashMap<>();
+
     final Map<String, ApiKey> apiKeys;
     final NavigableMap<Long, Hold> holds;
     final Map<String, Delivery> deliveries;
@@ -80,7 +82,6 @@ final class Tables {
                 new TreeMap<>(),
                 new ArrayList<>(),
                 Optional.empty(),
-                Optional.empty(),
                 new LinkedHashMap<>(),
                 new TreeMap<>(),
                 new LinkedHashMap<>(),
@@ -99,7 +100,6 @@ final class Tables {
             NavigableMap<Long, BankItem> bankItems,
             List<AuditEntry> audit,
             Optional<AuditStore.Head> auditHead,
-            Optional<AuditStore.CheckpointMark> checkpointMark,
             Map<String, ApiKey> apiKeys,
             NavigableMap<Long, Hold> holds,
             Map<String, Delivery> deliveries,
@@ -115,7 +115,6 @@ final class Tables {
         this.bankItems = bankItems;
         this.audit = audit;
         this.auditHead = auditHead;
-        this.checkpointMark = checkpointMark;
         this.apiKeys = apiKeys;
         this.holds = holds;
         this.deliveries = deliveries;
@@ -129,6 +128,7 @@ final class Tables {
     Tables copy() {
         Tables t = copyOthers();
         t.consoleAccounts.putAll(consoleAccounts);
+        t.checkpointMarks.putAll(checkpointMarks);
         t.preferences.putAll(preferences);
         t.generations.putAll(generations);
         t.generationKeys.putAll(generationKeys);
@@ -150,7 +150,6 @@ final class Tables {
                 new TreeMap<>(bankItems),
                 new ArrayList<>(audit),
                 auditHead,
-                checkpointMark,
                 new LinkedHashMap<>(apiKeys),
                 new TreeMap<>(holds),
                 new LinkedHashMap<>(deliveries),
@@ -171,7 +170,7 @@ final class Tables {
         audit.clear();
         audit.addAll(snapshot.audit);
         auditHead = snapshot.auditHead;
-        checkpointMark = snapshot.checkpointMark;
+        replace(checkpointMarks, snapshot.checkpointMarks);
         replace(apiKeys, snapshot.apiKeys);
         replace(holds, snapshot.holds);
         replace(deliveries, snapshot.deliveries);

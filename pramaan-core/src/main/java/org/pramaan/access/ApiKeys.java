@@ -42,8 +42,17 @@ public final class ApiKeys {
     public IssuedKey register(Role role, String label, String secret) {
         if (secret.length() < 24) throw new IllegalArgumentException("an API key must be at least 24 characters long");
         Optional<ApiKey> existing = repository.findByDigest(digest(secret));
-        return existing.map(k -> new IssuedKey(k, secret))
-                .orElseGet(() -> register(role, label, secret, randomHex(6), false));
+        if (existing.isPresent()) return new IssuedKey(existing.get(), secret);
+        try {
+            return register(role, label, secret, randomHex(6), false);
+        } catch (RuntimeException e) {
+            // Nodes starting together on one empty store (issue 15) each find no key and insert it; the store's
+            // unique digest lets one win and fails the others, whose unit rolled back. The winner's key is the one.
+            return repository
+                    .findByDigest(digest(secret))
+                    .map(k -> new IssuedKey(k, secret))
+                    .orElseThrow(() -> e);
+        }
     }
 
     private IssuedKey register(Role role, String label, String secret, String id, boolean trustedFlagger) {

@@ -66,6 +66,55 @@ class PostgresStoreTest {
         }
     }
 
+    /**
+     * Issue 15: nodes starting together on an empty database each register the configured admin key. Each finds no key
+     * and inserts it; the unique digest lets one insert win. The others must take the winner's key, not fail to start.
+     */
+    @Test
+    void nodesRegisteringTheSameAdminKeyAtOnceAllGetTheOneKey() throws Exception {
+        PostgresSettings settings = PostgresTestServer.settingsFor(dir);
+        List<PostgresStore> stores = new ArrayList<>();
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        try {
+            for (int i = 0; i < 3; i++)
+                stores.add(PostgresStore.open(settings, dir, org.pramaan.adapters.Decoders.none()));
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            List<org.pramaan.access.ApiKeys> keys = stores.stream()
+                    .map(s -> new org.pramaan.access.ApiKeys(
+                            s.apiKeys(), new org.pramaan.audit.AuditLog(s.audit(), clock, s.unitOfWork()), clock))
+                    .toList();
+            for (int round = 0; round < 15; round++) {
+                String secret = "configured-admin-key-round-" + round + "-0123456789";
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(keys.size());
+                List<Future<String>> ids = new ArrayList<>();
+                for (org.pramaan.access.ApiKeys k : keys)
+                    ids.add(nodes.submit(() -> {
+                        together.await();
+                        return k.register(org.pramaan.access.Role.ADMIN, "configured admin key", secret)
+                                .key()
+                                .id();
+                    }));
+                java.util.Set<String> distinct = new java.util.HashSet<>();
+                for (Future<String> f : ids) distinct.add(f.get(60, TimeUnit.SECONDS));
+                assertThat(distinct)
+                        .as("round %d: every node holds the same key", round)
+                        .hasSize(1);
+            }
+            assertThat(stores.get(0).apiKeys().all()).hasSize(15);
+            assertThat(stores.get(0)
+                            .database()
+                            .first(
+                                    "SELECT COUNT(*) FROM audit_log WHERE type = 'key.created'",
+                                    ps -> {},
+                                    rs -> rs.getInt(1)))
+                    .as("one key.created per key: the losers' units rolled back")
+                    .contains(15);
+        } finally {
+            nodes.shutdownNow();
+            stores.forEach(PostgresStore::close);
+        }
+    }
+
     @Test
     void aSchemaMigratedByANewerBuildIsRefusedNamingBothVersions() {
         try (PostgresStore store = PostgresTestServer.open(dir)) {

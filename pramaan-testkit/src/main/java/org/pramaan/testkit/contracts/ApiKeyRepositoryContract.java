@@ -1,6 +1,7 @@
 package org.pramaan.testkit.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,5 +50,21 @@ public abstract class ApiKeyRepositoryContract {
         assertThat(repo.findByDigest("f".repeat(64)))
                 .as("DSA art.22(6): the status can be revoked")
                 .contains(withdrawn);
+    }
+
+    /**
+     * A digest names one key: a second key (another id) with a stored digest is refused and the first is kept. Nodes
+     * registering the same configured admin key at once rely on it (issue 15).
+     */
+    @Test
+    void refusesASecondKeyWithAStoredDigest() {
+        ApiKeyRepository repo = createRepository(dir);
+        ApiKey first =
+                new ApiKey("k1", "c".repeat(64), Role.ADMIN, "node-a", Instant.parse("2026-12-05T10:00:00Z"), false);
+        repo.save(first);
+        ApiKey second =
+                new ApiKey("k2", "c".repeat(64), Role.ADMIN, "node-b", Instant.parse("2026-12-05T10:00:00Z"), false);
+        assertThatThrownBy(() -> repo.save(second)).isInstanceOf(RuntimeException.class);
+        assertThat(repo.all()).containsExactly(first);
     }
 }

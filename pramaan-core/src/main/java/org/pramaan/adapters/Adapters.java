@@ -64,6 +64,11 @@ public interface Adapters extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The audit log as an outbox of committed events, where several nodes share the store (issue 15). */
+    default java.util.Optional<org.pramaan.audit.AuditFeed> auditFeed() {
+        return java.util.Optional.empty();
+    }
+
     /** The unit of work every repository above commits in. */
     UnitOfWork unitOfWork();
 

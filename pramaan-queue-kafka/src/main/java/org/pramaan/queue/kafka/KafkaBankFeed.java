@@ -9,28 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.pramaan.banks.BankChangeLog;
 import org.pramaan.banks.HashBanks;
 import org.pramaan.json.Json;
@@ -117,46 +110,11 @@ public final class KafkaBankFeed implements AutoCloseable {
     }
 
     static void ensureTopic(Settings s, Duration timeout) throws IOException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        try (Admin admin = Admin.create(p)) {
-            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                admin.createTopics(List.of(new NewTopic(s.topic(), s.partitions(), s.replication())))
-                        .all()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw e;
-            }
-        } catch (TimeoutException e) {
-            throw new IOException("no Kafka broker answered at " + s.bootstrap() + " (queue.kafka.bootstrap) within "
-                    + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new IOException(
-                    "Kafka at " + s.bootstrap() + " (queue.kafka.bootstrap) refused: "
-                            + e.getCause().getMessage(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reaching Kafka at " + s.bootstrap(), e);
-        } catch (org.apache.kafka.common.KafkaException e) {
-            throw new IOException(
-                    "cannot use Kafka at " + s.bootstrap() + " (queue.kafka.bootstrap): " + e.getMessage(), e);
-        }
+        KafkaTopics.ensure(s.bootstrap(), List.of(new NewTopic(s.topic(), s.partitions(), s.replication())), timeout);
     }
 
-    private static Properties producerProps(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        // Idempotent, all in-sync replicas: a change the relay marks published is durably in the topic, once.
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return p;
+    static Properties producerProps(String bootstrap) {
+        return KafkaTopics.producerProps(bootstrap);
     }
 
     private static Properties consumerProps(String bootstrap) {

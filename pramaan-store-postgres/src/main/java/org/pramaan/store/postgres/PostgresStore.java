@@ -147,6 +147,12 @@ public final class PostgresStore implements Adapters {
         return java.util.Optional.of(new PgBankChangeLog(db));
     }
 
+    /** The shared audit log, relayed as events (issue 15). */
+    @Override
+    public java.util.Optional<org.pramaan.audit.AuditFeed> auditFeed() {
+        return java.util.Optional.of(new PgAuditFeed(db));
+    }
+
     @Override
     public UnitOfWork unitOfWork() {
         return db.unitOfWork();

@@ -141,4 +141,35 @@ class OnnxAudioDetectorTest {
                     .hasMessageContaining("model throws 0.9");
         }
     }
+
+    @Test
+    void aModelThatRunsPastItsTimeLimitIsStoppedAndTheOtherAudioModelStillScoresTheItem() throws Exception {
+        // About 2·512³·4 ≈ 1 GFLOP per window: far longer than the 1 ms limit, so the watchdog always fires first.
+        install("hangs", OnnxGraphs.audioSlow(512, 4), input(16_000, 512 * 512, 512 * 512, "BN"), 1);
+        install("tone", OnnxGraphs.audioAbsMean(10, -3, 1, 16_000), input(16_000, 16_000, 16_000, "BN"), 5000);
+        float[] sound = tone(20 * 16_000, 0.8);
+        org.pramaan.media.decode.AudioDecoder decoder =
+                (file, rate, limits) -> new org.pramaan.media.decode.AudioClip(rate, sound);
+        try (LoadedDetectors loaded = new OnnxDetectorProvider().load(dir)) {
+            assertThat(loaded.detectors()).hasSize(2);
+            java.util.List<org.pramaan.signals.Signal> out = new org.pramaan.signals.AudioDetectorExtractor(
+                            loaded.detectors(),
+                            java.util.Optional.of(decoder),
+                            org.pramaan.media.decode.DecodeLimits.DEFAULT)
+                    .extract(
+                            org.pramaan.media.MediaSource.of(new byte[] {0}),
+                            new org.pramaan.media.MediaInfo(
+                                    org.pramaan.media.MediaType.WAV,
+                                    1,
+                                    java.util.Optional.empty(),
+                                    java.util.Optional.empty()));
+            assertThat(out).hasSize(2);
+            Map<String, String> hangs = out.get(0).attributes();
+            assertThat(hangs).containsEntry("model", "hangs").containsEntry("error", "detect.timeout");
+            assertThat(hangs.get("message")).contains("1 ms");
+            Map<String, String> tone = out.get(1).attributes();
+            assertThat(tone).containsEntry("model", "tone").containsEntry("windows", "20");
+            assertThat(tone).containsEntry("synthetic", "true").containsEntry("maxProbability", "0.890");
+        }
+    }
 }

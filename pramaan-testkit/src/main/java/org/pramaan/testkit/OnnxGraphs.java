@@ -248,4 +248,31 @@ public final class OnnxGraphs {
                 .msg(12, value("score", 1));
         return model(g);
     }
+
+    /**
+     * A slow audio model: the 1×{@code s²} waveform reshaped to 1×s×s and multiplied by itself {@code n}
+     * times (about 2·s³·n floating-point operations), for the time-limit test.
+     */
+    public static byte[] audioSlow(int s, int n) {
+        Msg g = new Msg().msg(1, node("Reshape", new String[] {"waveform", "square"}, new String[] {"m"}));
+        String prev = "m";
+        for (int i = 0; i < n; i++) {
+            String next = "m" + i;
+            g.msg(1, node("MatMul", new String[] {prev, prev}, new String[] {next}));
+            prev = next;
+        }
+        g.msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {prev},
+                                new String[] {"score"},
+                                ints("axes", 1, 2),
+                                integer("keepdims", 0)))
+                .str(2, "audio-slow")
+                .msg(5, longs("square", 1, s, s))
+                .msg(11, value("waveform", 1, (long) s * s))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
 }

@@ -311,7 +311,12 @@ public final class Embedded implements AutoCloseable {
                                 faces,
                                 decoders.video(),
                                 config.av().hashing().limits(),
-                                config.av().hashing().sampling().secondsPerHash())),
+                                config.av().hashing().sampling().secondsPerHash()),
+                        // Issue 16: the audio models on windows of an audio file or a video's sound.
+                        new org.pramaan.signals.AudioDetectorExtractor(
+                                detectors,
+                                decoders.audio(),
+                                config.av().hashing().limits())),
                 banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);

@@ -93,6 +93,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.media.decode.AudioDecoder> audioDecoder() {
+        return EmbeddedAdaptersProvider.decoders().audio();
+    }
+
+    @Override
     public java.util.Optional<String> filingNumber() {
         return config.provenance().filingNumber();
     }

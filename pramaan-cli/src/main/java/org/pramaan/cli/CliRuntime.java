@@ -22,6 +22,11 @@ public interface CliRuntime extends AutoCloseable {
     /** Video decoding (the FFmpeg module in the shipped app). */
     org.pramaan.media.decode.VideoDecoder videoDecoder();
 
+    /** Audio decoding to mono PCM (the FFmpeg module in the shipped app); empty when none is installed. */
+    default java.util.Optional<org.pramaan.media.decode.AudioDecoder> audioDecoder() {
+        return java.util.Optional.empty();
+    }
+
     ApiKeys keys();
 
     /** Cases on the data directory (creates it if needed). */

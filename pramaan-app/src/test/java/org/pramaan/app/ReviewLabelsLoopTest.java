@@ -123,6 +123,14 @@ class ReviewLabelsLoopTest extends ServerTestBase {
         }
         assertThat(http.raw()).doesNotContain(unsure).doesNotContain(none);
 
+        // Hostile or narrowing queries: a malformed date is refused naming since; another version or model has none.
+        ApiClient.Response badSince = api.get("/v1/detectors/red-mean/labels?since=yesterday", ADMIN);
+        assertThat(badSince.status()).as(badSince.raw()).isEqualTo(400);
+        assertThat(badSince.raw()).contains("since");
+        assertThat(api.get("/v1/detectors/red-mean/labels?version=9.9.9", ADMIN).raw())
+                .isEqualTo("id,score,label,family\n");
+        assertThat(api.get("/v1/detectors/other/labels", ADMIN).raw()).isEqualTo("id,score,label,family\n");
+
         stop(); // the CLI opens the data directory itself
         Path csv = work.resolve("labels.csv");
         Run export = pramaan("detect", "export-labels", "--model", "red-mean", "--out", csv.toString());

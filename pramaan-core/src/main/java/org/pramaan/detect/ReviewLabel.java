@@ -55,6 +55,11 @@ public record ReviewLabel(
                 throw new IllegalArgumentException("ids, versions and scopes are 1.." + MAX_FIELD + " characters");
     }
 
+    /** The same label recorded at {@code at}. */
+    public ReviewLabel withLabelledAt(Instant at) {
+        return new ReviewLabel(mediaId, modelId, modelVersion, scope, raw, probability, finding, family, reviewer, at);
+    }
+
     /** The key a later resolution replaces. */
     public String key() {
         return mediaId + "\u0000" + modelId + "\u0000" + modelVersion + "\u0000" + scope;

@@ -1,5 +1,6 @@
 package org.pramaan.intake;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,13 +107,21 @@ public final class ScreeningReviews {
                     AuditLog.details("decision", decision.name(), "reviewer", reviewer.wireName(), "reason", reason);
             finding.ifPresent(f -> details.put("finding", f.wire()));
             family.ifPresent(f -> details.put("family", f));
-            List<Signal> scores = scored(m.signals());
-            if (finding.isPresent() && labels.isPresent()) details.put("labels", scores.size());
+            boolean labelling = finding.isPresent() && labels.isPresent();
+            List<ReviewLabel> draft = labelling
+                    ? labelsOf(mediaId, scored(m.signals()), finding.get(), family, reviewer, Instant.EPOCH)
+                    : List.of();
+            if (labelling) details.put("labels", draft.size());
             AuditEntry entry = audit.append("media.review_resolved", "media:" + mediaId, details);
-            // A finding without model scores records nothing; with scores, the latest finding on these bytes stands.
-            if (finding.isPresent() && labels.isPresent() && !scores.isEmpty())
+            // The latest finding on these bytes stands: it replaces earlier labels, and an item whose screening has no
+            // model scores records none (an earlier finding's labels are cleared rather than left contradicting it).
+            if (labelling)
                 labels.get()
-                        .replaceForMedia(mediaId, labelsOf(mediaId, scores, finding.get(), family, reviewer, entry));
+                        .replaceForMedia(
+                                mediaId,
+                                draft.stream()
+                                        .map(l -> l.withLabelledAt(entry.at()))
+                                        .toList());
             return updated;
         });
     }
@@ -128,12 +137,7 @@ public final class ScreeningReviews {
     }
 
     private static List<ReviewLabel> labelsOf(
-            String mediaId,
-            List<Signal> scores,
-            Finding finding,
-            Optional<String> family,
-            Actor reviewer,
-            AuditEntry entry) {
+            String mediaId, List<Signal> scores, Finding finding, Optional<String> family, Actor reviewer, Instant at) {
         Map<String, ReviewLabel> out = new LinkedHashMap<>();
         for (Signal s : scores) {
             Map<String, String> a = s.attributes();
@@ -156,7 +160,7 @@ public final class ScreeningReviews {
                     finding,
                     family,
                     reviewer.wireName(),
-                    entry.at());
+                    at);
             out.putIfAbsent(l.key(), l);
         }
         return List.copyOf(out.values());

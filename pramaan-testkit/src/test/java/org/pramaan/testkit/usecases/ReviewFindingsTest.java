@@ -122,6 +122,31 @@ class ReviewFindingsTest {
                 .singleElement()
                 .satisfies(l -> assertThat(l.finding()).isEqualTo(Finding.AUTHENTIC));
 
+        // Screened again without model scores (the model was removed) and found unsure: the old labels are cleared.
+        f.store.media().save(m.withStatus(MediaStatus.PENDING_REVIEW)); // m has the scores; strip them below
+        MediaRecord noScores = f.store.media().find(id).orElseThrow();
+        f.store
+                .media()
+                .save(new MediaRecord(
+                        noScores.id(),
+                        noScores.md5(),
+                        noScores.info(),
+                        noScores.pdq(),
+                        noScores.signals().stream()
+                                .filter(s -> s.type() != SignalType.DETECTOR_SCORE)
+                                .toList(),
+                        noScores.assessment(),
+                        noScores.decision(),
+                        noScores.decisionReasons(),
+                        MediaStatus.PENDING_REVIEW,
+                        noScores.blobStored(),
+                        noScores.firstSeenAt(),
+                        noScores.lastScreenedAt(),
+                        noScores.av()));
+        reviews.resolve(id, Decision.ALLOW, "cannot tell", rita, Optional.of(Finding.UNSURE), Optional.empty());
+        assertThat(f.store.reviewLabels().forMedia(id)).isEmpty();
+        assertThat(f.audit.forSubject("media:" + id).getLast().details()).contains("\"labels\":0");
+
         String plain = pending(3);
         reviews.resolve(plain, Decision.ALLOW, "fine", rita, Optional.of(Finding.AUTHENTIC), Optional.empty());
         assertThat(f.store.reviewLabels().forMedia(plain))

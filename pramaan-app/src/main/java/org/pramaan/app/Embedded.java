@@ -367,7 +367,8 @@ public final class Embedded implements AutoCloseable {
                 generationServices(uploads));
         // Issue 16: the detector models and the refusals, for GET /v1/detectors.
         return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
-                        detectors, config.detect().modelsDir().isPresent()))
+                                detectors, config.detect().modelsDir().isPresent())
+                        .withLabels(store.reviewLabels()))
                 .withReports(reports())
                 .withScans(new org.pramaan.http.ScanRoutes.Services(java.util.Optional.of(backscan.scans()), clock));
     }
@@ -460,6 +461,7 @@ public final class Embedded implements AutoCloseable {
                     store.people(),
                     store.media(),
                     audit,
+                    store.reviewLabels(),
                     config.console().qualitySampleRate(),
                     ("pramaan-quality:" + config.storage().dataDir().toAbsolutePath())
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8),

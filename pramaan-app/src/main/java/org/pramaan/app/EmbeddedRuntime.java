@@ -164,6 +164,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public org.pramaan.detect.ReviewLabels reviewLabels() {
+        return app().adapters().reviewLabels();
+    }
+
+    @Override
     public org.pramaan.notify.DeliveryRepository deliveries() {
         return app().adapters().deliveries();
     }

@@ -106,6 +106,11 @@ public interface CliRuntime extends AutoCloseable {
         throw new UnsupportedOperationException("this runtime makes no reports");
     }
 
+    /** Reviewers' findings on model scores on the data directory ({@code pramaan detect export-labels}, issue 16). */
+    default org.pramaan.detect.ReviewLabels reviewLabels() {
+        throw new UnsupportedOperationException("this runtime keeps no reviewer labels");
+    }
+
     /** Media intake on the data directory (creates it if needed). */
     org.pramaan.intake.Intake intake();
 

@@ -65,6 +65,8 @@ final class Tables {
     final Map<String, org.pramaan.backscan.ScanLease> scanLeases = new HashMap<>();
 
     final NavigableMap<String, org.pramaan.nodes.NodeInfo> nodes = new TreeMap<>();
+    /** Reviewers' labels on model scores by their key (issue 16; outside the constructor too). */
+    final Map<String, org.pramaan.detect.ReviewLabel> reviewLabels = new TreeMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -138,6 +140,7 @@ final class Tables {
         t.scanResults.putAll(scanResults);
         t.scanLeases.putAll(scanLeases);
         t.nodes.putAll(nodes);
+        t.reviewLabels.putAll(reviewLabels);
         return t;
     }
 
@@ -186,6 +189,7 @@ final class Tables {
         replace(scanResults, snapshot.scanResults);
         replace(scanLeases, snapshot.scanLeases);
         replace(nodes, snapshot.nodes);
+        replace(reviewLabels, snapshot.reviewLabels);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

@@ -39,7 +39,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V14__scan_jobs.sql",
             "V15__nodes_scan_leases.sql",
             "V16__case_report_times.sql",
-            "V17__audit_checkpoint_journals.sql");
+            "V17__audit_checkpoint_journals.sql",
+            "V18__protected_persons.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

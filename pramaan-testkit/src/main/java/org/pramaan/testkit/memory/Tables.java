@@ -57,6 +57,8 @@ final class Tables {
     final Map<String, org.pramaan.generation.Consent> consents = new LinkedHashMap<>();
 
     final Map<String, org.pramaan.generation.RulesShown> rulesShown = new TreeMap<>();
+    /** Protected persons by id, embeddings included (issue 16; outside the constructor too). */
+    final Map<String, org.pramaan.likeness.ProtectedPerson> protectedPersons = new TreeMap<>();
     /** Back-scan jobs by id, and their results by job id + NUL + item key (issue 17; outside the constructor too). */
     final Map<String, org.pramaan.backscan.ScanJob> scanJobs = new LinkedHashMap<>();
 
@@ -134,6 +136,7 @@ final class Tables {
         t.generationKeys.putAll(generationKeys);
         t.consents.putAll(consents);
         t.rulesShown.putAll(rulesShown);
+        t.protectedPersons.putAll(protectedPersons);
         t.scanJobs.putAll(scanJobs);
         t.scanResults.putAll(scanResults);
         t.scanLeases.putAll(scanLeases);
@@ -182,6 +185,7 @@ final class Tables {
         replace(generationKeys, snapshot.generationKeys);
         replace(consents, snapshot.consents);
         replace(rulesShown, snapshot.rulesShown);
+        replace(protectedPersons, snapshot.protectedPersons);
         replace(scanJobs, snapshot.scanJobs);
         replace(scanResults, snapshot.scanResults);
         replace(scanLeases, snapshot.scanLeases);

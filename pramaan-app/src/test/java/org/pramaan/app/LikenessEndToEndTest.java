@@ -65,7 +65,9 @@ class LikenessEndToEndTest extends ServerTestBase {
         stop();
         start(Map.of("PRAMAAN_DETECT_MODELS_DIR", models.toString()));
         ingest = app.keys().create(org.pramaan.access.Role.INGEST, "uploads").secret();
-        reviewer = app.keys().create(org.pramaan.access.Role.REVIEWER, "trust & safety").secret();
+        reviewer = app.keys()
+                .create(org.pramaan.access.Role.REVIEWER, "trust & safety")
+                .secret();
     }
 
     /** The two right-most faces BlazeFace finds in the street photo: the bald man and the man on the right. */
@@ -122,8 +124,7 @@ class LikenessEndToEndTest extends ServerTestBase {
 
     static List<JsonNode> likeness(ApiClient.Response r) {
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode s : r.json().path("signals"))
-            if (s.path("type").asText().equals("LIKENESS_MATCH")) out.add(s);
+        for (JsonNode s : r.json().path("signals")) if (s.path("type").asText().equals("LIKENESS_MATCH")) out.add(s);
         return out;
     }
 
@@ -133,7 +134,8 @@ class LikenessEndToEndTest extends ServerTestBase {
         List<Face> men = men(street);
         Face asha = men.get(0);
         Face other = men.get(1);
-        installEmbedder(OnnxGraphs.projection(24, 64, 16), DetectorsEndToEndTest.sha256(OnnxGraphs.projection(24, 64, 16)));
+        installEmbedder(
+                OnnxGraphs.projection(24, 64, 16), DetectorsEndToEndTest.sha256(OnnxGraphs.projection(24, 64, 16)));
         installReviewEverything();
         restart();
         // The embedder is listed beside the detectors, with its threshold.
@@ -179,7 +181,7 @@ class LikenessEndToEndTest extends ServerTestBase {
         ApiClient.Response queue = api.get("/v1/queues/screening", reviewer);
         assertThat(queue.status()).as(queue.raw()).isEqualTo(200);
         List<String> order = new ArrayList<>();
-        for (JsonNode u : queue.json().path("uploads")) order.add(u.path("id").asText());
+        for (JsonNode u : queue.json().path("uploads")) order.add(u.path("mediaId").asText());
         assertThat(order).as(queue.raw()).startsWith(first.json().path("id").asText());
         assertThat(order.indexOf(newer.json().path("id").asText())).isGreaterThan(0);
 
@@ -194,7 +196,8 @@ class LikenessEndToEndTest extends ServerTestBase {
                 .contains("case.likeness_matched");
 
         // Deleted: nothing of her is stored, the deletion is audited, and her face matches no more.
-        assertThat(api.send("DELETE", "/v1/persons/" + id, ADMIN, null, null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/v1/persons/" + id, ADMIN, null, null).status())
+                .isEqualTo(204);
         assertThat(api.get("/v1/persons/" + id, ADMIN).status()).isEqualTo(404);
         assertThat(app.persons().all()).isEmpty();
         assertThat(app.audit().forSubject("person:" + id))

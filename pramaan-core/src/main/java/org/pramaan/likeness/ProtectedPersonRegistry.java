@@ -120,6 +120,9 @@ public final class ProtectedPersonRegistry {
                 new ProtectedPerson(id, e.displayName(), e.reference(), e.consent(), e.caseId(), embeddings, now, now);
         return audit.unitOfWork().run(() -> {
             store.save(p);
+            // The audit log is append-only and outlives a deletion, so it names no one: no display name,
+            // no consenting party (GDPR Art. 17 erasure must leave nothing of the person behind), only
+            // the id, the model and where the signed consent is kept.
             audit.append(
                     "likeness.enrolled",
                     "person:" + id,
@@ -129,7 +132,6 @@ public final class ProtectedPersonRegistry {
                                     model.manifest().id() + " "
                                             + model.manifest().version(),
                             "embeddings", embeddings.size(),
-                            "consentedBy", e.consent().consentedBy(),
                             "consentedAt", e.consent().consentedAt().toString(),
                             "consentDocument", e.consent().document(),
                             "caseId", e.caseId().orElse("")));

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.testkit.contracts.ProtectedPersonsContract;
 
 /**
- * A deleted protected person leaves nothing in the database file either (issue 16: "a person can be
- * removed completely"): SQLite otherwise keeps a deleted row's bytes in the freed page until it is
- * reused, where a forensic reader finds them.
+ * A deleted protected person leaves nothing in the database files either (issue 16: "a person can be
+ * removed completely"): not only is the row gone from queries, its bytes are gone from the file and
+ * the WAL, where a forensic reader would look. (The bundled SQLite build already clears freed cells
+ * here; the adapter turns {@code secure_delete} on for this delete so it holds on builds that do not.)
  */
 class SqliteProtectedPersonsErasureTest {
     @TempDir

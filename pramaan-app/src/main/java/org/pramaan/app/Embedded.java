@@ -165,7 +165,8 @@ public final class Embedded implements AutoCloseable {
                 MediaProber.standard(),
                 new org.pramaan.media.image.StandardStillImageDecoder(),
                 audit,
-                clock);
+                clock,
+                caseId -> store.cases().find(caseId).isPresent());
         this.screener = screener(
                 config,
                 policy,

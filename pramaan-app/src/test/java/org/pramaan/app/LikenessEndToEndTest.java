@@ -181,7 +181,8 @@ class LikenessEndToEndTest extends ServerTestBase {
         ApiClient.Response queue = api.get("/v1/queues/screening", reviewer);
         assertThat(queue.status()).as(queue.raw()).isEqualTo(200);
         List<String> order = new ArrayList<>();
-        for (JsonNode u : queue.json().path("uploads")) order.add(u.path("mediaId").asText());
+        for (JsonNode u : queue.json().path("uploads"))
+            order.add(u.path("mediaId").asText());
         assertThat(order).as(queue.raw()).startsWith(first.json().path("id").asText());
         assertThat(order.indexOf(newer.json().path("id").asText())).isGreaterThan(0);
 
@@ -230,6 +231,9 @@ class LikenessEndToEndTest extends ServerTestBase {
         ApiClient.Response tooMany = enrol(person(null), java.util.Collections.nCopies(11, one), ADMIN);
         assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(400);
         assertThat(tooMany.raw()).contains("images", "1..10");
+        ApiClient.Response noCase = enrol(person("IN-20990101-NOSUCH"), List.of(one), ADMIN);
+        assertThat(noCase.status()).as(noCase.raw()).isEqualTo(400);
+        assertThat(noCase.raw()).contains("caseId", "IN-20990101-NOSUCH");
         assertThat(enrol(person(null), List.of(one), reviewer).status()).isEqualTo(403);
         assertThat(api.get("/v1/persons", reviewer).status()).isEqualTo(403);
         assertThat(app.persons().all()).isEmpty();

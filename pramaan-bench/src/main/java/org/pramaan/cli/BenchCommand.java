@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             BenchBackscanCommand.class,
             BenchWatermarkVideo.class,
             BenchClusterCommand.class,
-            BenchDetectVideo.class
+            BenchDetectVideo.class,
+            BenchLikeness.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

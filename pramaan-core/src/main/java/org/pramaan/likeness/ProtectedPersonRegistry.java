@@ -58,6 +58,7 @@ public final class ProtectedPersonRegistry {
     private final StillImageDecoder decoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.util.function.Predicate<String> caseExists;
     private final SecureRandom random = new SecureRandom();
 
     public ProtectedPersonRegistry(
@@ -68,7 +69,8 @@ public final class ProtectedPersonRegistry {
             MediaProber prober,
             StillImageDecoder decoder,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            java.util.function.Predicate<String> caseExists) {
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.faces = Objects.requireNonNull(faces, "faces");
@@ -77,6 +79,7 @@ public final class ProtectedPersonRegistry {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.caseExists = Objects.requireNonNull(caseExists, "caseExists");
     }
 
     /** The installed face-embedding model, when there is one (and a face detector to feed it). */
@@ -88,7 +91,8 @@ public final class ProtectedPersonRegistry {
      * Enrols one person from 1..{@value #MAX_IMAGES} reference images.
      *
      * @throws Invalid naming the field: {@code images[i]} (too large, not an image, no face, several
-     *                 faces), {@code consent.*}, {@code displayName}, {@code reference}
+     *                 faces), {@code consent.*}, {@code displayName}, {@code reference}, {@code caseId}
+     *                 (no such case)
      * @throws Conflict {@code likeness.unavailable} when no face-embedding model is installed
      */
     public ProtectedPerson enrol(Enrolment e, Actor by) {
@@ -100,7 +104,12 @@ public final class ProtectedPersonRegistry {
             throw new Invalid(
                     "consent.consentedAt",
                     "consent cannot be dated in the future: " + e.consent().consentedAt());
-        if (e.caseId().isPresent()) checkText("caseId", e.caseId().get(), true);
+        if (e.caseId().isPresent()) {
+            checkText("caseId", e.caseId().get(), true);
+            // A link to no case would silently never record a match: refused, naming it.
+            if (!caseExists.test(e.caseId().get()))
+                throw new Invalid("caseId", "no case with id '" + e.caseId().get() + "' to link the person to");
+        }
         if (e.images().isEmpty() || e.images().size() > MAX_IMAGES)
             throw new Invalid(
                     "images",

@@ -185,6 +185,10 @@ class LikenessEndToEndTest extends ServerTestBase {
             order.add(u.path("mediaId").asText());
         assertThat(order).as(queue.raw()).startsWith(first.json().path("id").asText());
         assertThat(order.indexOf(newer.json().path("id").asText())).isGreaterThan(0);
+        assertThat(queue.json().path("uploads").get(0).path("likenessMatch").asBoolean())
+                .isTrue();
+        assertThat(queue.json().path("uploads").get(1).path("likenessMatch").asBoolean())
+                .isFalse();
 
         // Her case records where her face turned up.
         ApiClient.Response c = api.get("/v1/cases/" + caseId, reviewer);

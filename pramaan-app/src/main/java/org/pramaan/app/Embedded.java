@@ -354,6 +354,11 @@ public final class Embedded implements AutoCloseable {
                                 decoders.video(),
                                 config.av().hashing().limits(),
                                 config.av().hashing().sampling().secondsPerHash()),
+                        // Issue 16: the audio models on windows of an audio file or a video's sound.
+                        new org.pramaan.signals.AudioDetectorExtractor(
+                                detectors,
+                                decoders.audio(),
+                                config.av().hashing().limits()),
                         // Issue 16: faces compared with the protected-persons registry (a no-op when none is enrolled).
                         likeness.orElse(input -> List.of())),
                 banks);
@@ -406,7 +411,11 @@ public final class Embedded implements AutoCloseable {
                 generationServices(uploads));
         // Issue 16: the detector models and the refusals, for GET /v1/detectors.
         return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
-                        detectors, config.detect().modelsDir().isPresent(), java.util.Optional.of(persons)))
+                                detectors,
+                                config.detect().modelsDir().isPresent(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.of(persons))
+                        .withLabels(store.reviewLabels()))
                 .withReports(reports())
                 .withScans(new org.pramaan.http.ScanRoutes.Services(java.util.Optional.of(backscan.scans()), clock));
     }
@@ -504,6 +513,7 @@ public final class Embedded implements AutoCloseable {
                     store.people(),
                     store.media(),
                     audit,
+                    store.reviewLabels(),
                     config.console().qualitySampleRate(),
                     ("pramaan-quality:" + config.storage().dataDir().toAbsolutePath())
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -93,6 +93,11 @@ final class EmbeddedRuntime implements CliRuntime {
     }
 
     @Override
+    public java.util.Optional<org.pramaan.media.decode.AudioDecoder> audioDecoder() {
+        return EmbeddedAdaptersProvider.decoders().audio();
+    }
+
+    @Override
     public java.util.Optional<String> filingNumber() {
         return config.provenance().filingNumber();
     }
@@ -156,6 +161,11 @@ final class EmbeddedRuntime implements CliRuntime {
     @Override
     public org.pramaan.reports.Reports reports() {
         return app().reports();
+    }
+
+    @Override
+    public org.pramaan.detect.ReviewLabels reviewLabels() {
+        return app().adapters().reviewLabels();
     }
 
     @Override

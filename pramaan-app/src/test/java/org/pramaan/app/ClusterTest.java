@@ -300,6 +300,7 @@ class ClusterTest {
                     .isPositive();
         }
         System.out.printf("cluster: %d open cases escalated twice and breached once each%n", open.size());
+        everyCommittedFactIsOnTheEventTopicsDespiteTheKills(open);
 
         backScanOfADeadNodeIsTakenOverFromItsCheckpoint();
         System.out.printf("cluster: whole test %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
@@ -468,5 +469,62 @@ class ClusterTest {
         assertThat(decision)
                 .as("a re-upload on node C within 1 s of the removal on node A")
                 .isEqualTo("BLOCK");
+    }
+
+    /**
+     * The audit log relayed as events (queue.kafka.events, default on) through two SIGKILLs of a node that may have been
+     * the relay: read from the beginning and deduplicated by seq, the three topics hold every committed entry (a
+     * gap-free 1..n), and every escalation of every open case is on the cases topic keyed by its case id.
+     */
+    private void everyCommittedFactIsOnTheEventTopicsDespiteTheKills(List<String> open) throws Exception {
+        long head;
+        try (Connection db = postgres.getDatabase("postgres", "cluster").getConnection();
+                var st = db.createStatement();
+                var rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
+            rs.next();
+            head = rs.getLong(1);
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("group.id", "cluster-test-reader");
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        Map<Long, String> bySeq = new java.util.TreeMap<>();
+        Map<String, Integer> escalations = new java.util.HashMap<>();
+        long duplicates = 0;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            consumer.subscribe(List.of("pramaan.media", "pramaan.cases", "pramaan.audit"));
+            long start = System.nanoTime();
+            while (bySeq.size() < head) {
+                assertThat(System.nanoTime() - start)
+                        .as("entries 1..%d on the topics within 30 s; have %d", head, bySeq.size())
+                        .isLessThan(30_000_000_000L);
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var event = org.pramaan.json.Json.mapper().readTree(r.value());
+                    long seq = event.path("seq").asLong();
+                    if (seq > head) continue;
+                    if (bySeq.putIfAbsent(seq, r.topic()) != null) {
+                        duplicates++;
+                        continue;
+                    }
+                    if (event.path("type").asText().equals("case.escalated")) {
+                        assertThat(r.topic()).isEqualTo("pramaan.cases");
+                        escalations.merge(r.key(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertThat(bySeq.keySet())
+                .as("gap-free")
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, head).boxed().toList());
+        for (String id : open)
+            assertThat(escalations.get(id))
+                    .as("escalations of %s on the topic", id)
+                    .isEqualTo(2);
+        System.out.printf(
+                "cluster: %d audit entries on the event topics (%d delivered twice, deduplicated by seq)%n",
+                head, duplicates);
     }
 }

@@ -201,6 +201,50 @@ class ConsoleActionsTest extends ServerTestBase {
     }
 
     @Test
+    void theScreeningFormTakesAnOptionalFindingAndFamilyApartFromTheDecision() throws Exception {
+        String mediaId = upload(TestMedia.cameraJpeg(27));
+        var media = app.adapters().media();
+        media.save(media.find(mediaId).orElseThrow().withStatus(org.pramaan.intake.MediaStatus.PENDING_REVIEW));
+        ConsoleClient c = new ConsoleClient(port);
+        c.signIn(reviewer);
+        HttpResponse<String> queue = c.get("/screening");
+        assertThat(queue.body()).contains("name=\"finding\"", "value=\"synthetic\"", "name=\"family\"");
+        String token = ConsoleClient.csrf(queue.body());
+        HttpResponse<String> bad = c.post(
+                "/screening/" + mediaId + "/resolve",
+                ConsoleClient.form("_csrf", token, "decision", "label", "reason", "x", "finding", "fake"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("finding");
+        HttpResponse<String> badFamily = c.post(
+                "/screening/" + mediaId + "/resolve",
+                ConsoleClient.form(
+                        "_csrf", token, "decision", "label", "reason", "x", "finding", "synthetic", "family", "a b"));
+        assertThat(badFamily.statusCode()).isEqualTo(400);
+        assertThat(media.find(mediaId).orElseThrow().status()).isEqualTo(org.pramaan.intake.MediaStatus.PENDING_REVIEW);
+
+        HttpResponse<String> done = c.post(
+                "/screening/" + mediaId + "/resolve",
+                ConsoleClient.form(
+                        "_csrf",
+                        token,
+                        "decision",
+                        "label",
+                        "reason",
+                        "generated",
+                        "finding",
+                        "synthetic",
+                        "family",
+                        "sd-xl"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(app.audit().forSubject("media:" + mediaId))
+                .filteredOn(e -> e.type().equals("media.review_resolved"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("\"finding\":\"synthetic\"", "\"family\":\"sd-xl\""));
+        // A camera JPEG screened without models has no model scores: the finding is audited, no label is kept.
+        assertThat(app.adapters().reviewLabels().forMedia(mediaId)).isEmpty();
+    }
+
+    @Test
     void theAppealsQueueListsACaseOnlyWhileItsAppealWaits() throws Exception {
         String id = notice("IN_3_2_B_COMPLAINT", upload(TestMedia.cameraJpeg(26)));
         ConsoleClient c = new ConsoleClient(port);

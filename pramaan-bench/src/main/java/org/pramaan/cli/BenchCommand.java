@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
             BenchWatermarkVideo.class,
             BenchClusterCommand.class,
             BenchDetectVideo.class,
+            BenchDetectAudio.class,
             BenchLikeness.class
         })
 final class BenchCommand implements Runnable {

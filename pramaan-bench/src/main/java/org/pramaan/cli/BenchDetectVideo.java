@@ -140,23 +140,8 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
         return 0;
     }
 
-    interface Step {
-        int run() throws Exception;
-    }
-
-    private void row(PrintWriter out, String name, Step step) throws Exception {
-        step.run(); // warm-up: class loading, JIT, ONNX Runtime's first-run allocations
-        double sum = 0;
-        double min = Double.MAX_VALUE;
-        int n = 0;
-        for (int i = 0; i < rounds; i++) {
-            long t = System.nanoTime();
-            n = step.run();
-            double s = (System.nanoTime() - t) / 1e9;
-            sum += s;
-            min = Math.min(min, s);
-        }
-        out.printf("%-44s %-10.3f %-10.3f %-8d%n", name, sum / rounds, min, n);
+    private void row(PrintWriter out, String name, TimedRows.Step step) throws Exception {
+        TimedRows.row(out, rounds, 44, name, step);
     }
 
     /** Decodes the frames a 1 frame/s sampling takes (as the screening path does) and optionally finds faces. */

@@ -22,6 +22,11 @@ public interface CliRuntime extends AutoCloseable {
     /** Video decoding (the FFmpeg module in the shipped app). */
     org.pramaan.media.decode.VideoDecoder videoDecoder();
 
+    /** Audio decoding to mono PCM (the FFmpeg module in the shipped app); empty when none is installed. */
+    default java.util.Optional<org.pramaan.media.decode.AudioDecoder> audioDecoder() {
+        return java.util.Optional.empty();
+    }
+
     ApiKeys keys();
 
     /** Cases on the data directory (creates it if needed). */
@@ -99,6 +104,11 @@ public interface CliRuntime extends AutoCloseable {
     /** Regulators' reports from the data directory (issue 17). */
     default org.pramaan.reports.Reports reports() {
         throw new UnsupportedOperationException("this runtime makes no reports");
+    }
+
+    /** Reviewers' findings on model scores on the data directory ({@code pramaan detect export-labels}, issue 16). */
+    default org.pramaan.detect.ReviewLabels reviewLabels() {
+        throw new UnsupportedOperationException("this runtime keeps no reviewer labels");
     }
 
     /** Media intake on the data directory (creates it if needed). */

@@ -374,7 +374,17 @@ public final class Console {
             case "block" -> org.pramaan.decision.Decision.BLOCK;
             default -> throw new Invalid("decision", "decision '" + cut(d) + "' is not allow, label or block");
         };
-        s.screening().resolve(id, decision, reason(ctx, true), session.actor());
+        // Issue 16: whether the item is synthetic is the reviewer's finding, apart from the action; optional.
+        String f = Objects.requireNonNullElse(ctx.formParam("finding"), "");
+        String family = Objects.requireNonNullElse(ctx.formParam("family"), "").strip();
+        s.screening()
+                .resolve(
+                        id,
+                        decision,
+                        reason(ctx, true),
+                        session.actor(),
+                        f.isEmpty() ? Optional.empty() : Optional.of(org.pramaan.detect.Finding.parse(f)),
+                        family.isEmpty() ? Optional.empty() : Optional.of(family));
         ctx.redirect("/screening", HttpStatus.SEE_OTHER);
     }
 

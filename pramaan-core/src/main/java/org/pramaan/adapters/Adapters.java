@@ -62,6 +62,9 @@ public interface Adapters extends AutoCloseable {
     /** The nodes sharing this store (issue 15): node identity, heartbeats, who is live. */
     org.pramaan.nodes.NodeRegistry nodes();
 
+    /** Reviewers' findings on model scores, the next calibration's labels (issue 16). */
+    org.pramaan.detect.ReviewLabels reviewLabels();
+
     /** The bank changes' outbox, where several nodes share the store and follow each other's banks (issue 15). */
     default java.util.Optional<org.pramaan.banks.BankChangeLog> bankChanges() {
         return java.util.Optional.empty();

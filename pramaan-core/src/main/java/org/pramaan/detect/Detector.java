@@ -18,6 +18,19 @@ public interface Detector extends AutoCloseable {
      */
     DetectorScore score(BufferedImage image) throws DetectorFailure;
 
+    /**
+     * Scores one window of mono samples in -1..1 at the manifest's rate, exactly
+     * {@code manifest().audio().windowSamples()} long ({@link Modality#AUDIO} models); {@code range} is
+     * where the window lies in the item and becomes the score's evidence.
+     *
+     * @throws DetectorFailure the model threw, ran past its time limit, or takes no audio
+     */
+    default DetectorScore score(float[] window, Evidence.TimeRange range) throws DetectorFailure {
+        throw new DetectorFailure(
+                "detect.input_spec",
+                "model " + manifest().id() + " is a " + manifest().modality().wireName() + " model; it takes no audio");
+    }
+
     /** Frees the runtime's native memory; idempotent. */
     @Override
     void close();

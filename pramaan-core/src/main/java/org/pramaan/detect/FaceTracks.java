@@ -102,7 +102,8 @@ public final class FaceTracks {
         return out;
     }
 
-    static double iou(Evidence.Region a, Evidence.Region b) {
+    /** Intersection over union of two boxes (0 when they do not overlap). */
+    public static double iou(Evidence.Region a, Evidence.Region b) {
         double x0 = Math.max(a.x(), b.x());
         double y0 = Math.max(a.y(), b.y());
         double x1 = Math.min(a.x() + a.width(), b.x() + b.width());

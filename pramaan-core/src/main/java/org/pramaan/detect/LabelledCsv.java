@@ -31,28 +31,67 @@ public final class LabelledCsv {
      * @throws Invalid naming the line and column of the first bad value, or the row cap
      */
     public static List<LabelledScore> read(BufferedReader in, int maxRows) throws IOException {
+        List<LabelledScore> out = new ArrayList<>();
+        rows(
+                in,
+                maxRows,
+                "score",
+                (id, value, synthetic, family, line) ->
+                        out.add(new LabelledScore(id, number(value, line), synthetic, family)));
+        return out;
+    }
+
+    /**
+     * One item of a labelled set of files: a {@code path} column (relative to the files folder) instead of scores,
+     * which {@code pramaan detect calibrate --files} scores with the model (issue 16).
+     */
+    public record LabelledFile(String id, String path, boolean synthetic, Optional<String> family, int line) {}
+
+    /**
+     * Reads a labelled set whose header names {@code path} and {@code label} (and optionally {@code id} and
+     * {@code family}); the paths are not checked here.
+     *
+     * @throws Invalid naming the line and column of the first bad value, or the row cap
+     */
+    public static List<LabelledFile> readFiles(BufferedReader in, int maxRows) throws IOException {
+        List<LabelledFile> out = new ArrayList<>();
+        rows(in, maxRows, "path", (id, value, synthetic, family, line) -> {
+            if (value.isBlank()) throw new Invalid("csv", "line " + line + ", column path: empty");
+            out.add(new LabelledFile(id, value.strip(), synthetic, family, line));
+        });
+        return out;
+    }
+
+    private interface Row {
+        void add(String id, String value, boolean synthetic, Optional<String> family, int line);
+    }
+
+    private static void rows(BufferedReader in, int maxRows, String valueColumn, Row sink) throws IOException {
         String header = in.readLine();
         if (header == null) throw new Invalid("csv", "the labelled set is empty: it needs a header line");
         if (header.length() > MAX_LINE) throw new Invalid("csv", "line 1 is longer than " + MAX_LINE + " characters");
         List<String> cols = PlainText.csvFields(header.strip());
-        int score = cols.indexOf("score");
+        int value = cols.indexOf(valueColumn);
         int label = cols.indexOf("label");
         int id = cols.indexOf("id");
         int family = cols.indexOf("family");
-        if (score < 0 || label < 0)
+        if (value < 0 || label < 0)
             throw new Invalid(
                     "csv",
-                    "line 1 must name the columns score and label (and may name id and family), got "
+                    "line 1 must name the columns " + valueColumn + " and label (and may name id and family), got "
                             + PlainText.controlsAsQuestionMarks(
-                                    header.length() > 200 ? header.substring(0, 200) : header));
-        List<LabelledScore> out = new ArrayList<>();
+                                    header.length() > 200 ? header.substring(0, 200) : header)
+                            + (valueColumn.equals("score") && cols.contains("path")
+                                    ? "; a set of files (a path column) is scored by calibrate --files"
+                                    : ""));
+        int rows = 0;
         int lineNo = 1;
         for (String line; (line = in.readLine()) != null; ) {
             lineNo++;
             if (line.isBlank()) continue;
             if (line.length() > MAX_LINE)
                 throw new Invalid("csv", "line " + lineNo + " is longer than " + MAX_LINE + " characters");
-            if (out.size() >= maxRows) throw new Invalid("csv", "the labelled set has more than " + maxRows + " items");
+            if (rows++ >= maxRows) throw new Invalid("csv", "the labelled set has more than " + maxRows + " items");
             List<String> f;
             try {
                 f = PlainText.csvFields(line);
@@ -66,15 +105,15 @@ public final class LabelledCsv {
                 if (f.get(i).length() > MAX_FIELD)
                     throw new Invalid(
                             "csv", "line " + lineNo + ", column " + cols.get(i) + ": longer than " + MAX_FIELD);
-            out.add(new LabelledScore(
+            sink.add(
                     id >= 0 ? f.get(id) : "line " + lineNo,
-                    number(f.get(score), lineNo),
+                    f.get(value),
                     synthetic(f.get(label), lineNo),
                     family >= 0 && !f.get(family).isBlank()
                             ? Optional.of(f.get(family).strip())
-                            : Optional.empty()));
+                            : Optional.empty(),
+                    lineNo);
         }
-        return out;
     }
 
     private static double number(String s, int line) {

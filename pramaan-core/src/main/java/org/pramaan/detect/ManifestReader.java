@@ -45,6 +45,13 @@ public final class ManifestReader {
             "timeLimitMillis",
             "threshold");
     private static final Set<String> INPUT = Set.of("name", "width", "height", "layout", "channels", "mean", "std");
+    private static final Set<String> AUDIO_INPUT =
+            Set.of("name", "sampleRate", "channels", "windowSamples", "hopSamples", "layout");
+    /** Highest rate an audio model may ask for: studio audio; the decoder resamples to it. */
+    public static final int MAX_SAMPLE_RATE = 192_000;
+    /** Longest audio window (2 Mi samples, 8 MiB of float: 131 s at 16 kHz). */
+    public static final int MAX_WINDOW_SAMPLES = 1 << 21;
+
     private static final Set<String> OUTPUT = Set.of("name", "index", "kind", "meaning");
     private static final Set<String> PLATT = Set.of("method", "a", "b", "fittedOn");
     private static final Set<String> ISOTONIC = Set.of("method", "points", "fittedOn");
@@ -85,7 +92,21 @@ public final class ManifestReader {
         if (!org.pramaan.limits.PlainText.isHex(sha, 64, true)) throw f.bad("sha256", "is 64 lower-case hex digits");
         String licence = f.text(root, "licence", 64);
         Modality modality = f.choice(root, "modality", Modality.class);
-        ModelManifest.InputSpec input = input(f, f.object(root.get("input"), "input", INPUT));
+        java.util.Optional<ModelManifest.AudioInput> audio = java.util.Optional.empty();
+        ModelManifest.InputSpec input;
+        if (modality == Modality.AUDIO) {
+            JsonNode in = f.object(root.get("input"), "input", AUDIO_INPUT);
+            audio = java.util.Optional.of(audio(f, in));
+            // Image fields do not apply: the input carries its tensor's name, the rest stays neutral.
+            input = new ModelManifest.InputSpec(
+                    f.text(in, "input.name", "name", 128),
+                    audio.get().windowSamples(),
+                    1,
+                    ModelManifest.Layout.NCHW,
+                    ModelManifest.ChannelOrder.RGB,
+                    List.of(0.0, 0.0, 0.0),
+                    List.of(1.0, 1.0, 1.0));
+        } else input = input(f, f.object(root.get("input"), "input", INPUT));
         ModelManifest.OutputSpec output = output(f, f.object(root.get("output"), "output", OUTPUT));
         Calibration calibration;
         double operatingPoint;
@@ -126,7 +147,21 @@ public final class ManifestReader {
                 operatingPoint,
                 intendedUse,
                 failures,
-                timeLimit);
+                timeLimit,
+                audio);
+    }
+
+    /** An audio model's input; every value is checked here, before any decoding is sized by it. */
+    private static ModelManifest.AudioInput audio(ManifestFields f, JsonNode in) throws DetectorFailure {
+        int rate = (int) f.integer(in, "input", "sampleRate", 1000, MAX_SAMPLE_RATE);
+        JsonNode ch = in.get("channels");
+        if (ch == null || !ch.isTextual() || !ch.asText().equals("mono"))
+            throw f.bad("input.channels", "is 'mono' (channels are averaged; no stereo model is run)");
+        int window = (int) f.integer(in, "input", "windowSamples", 16, MAX_WINDOW_SAMPLES);
+        // Windows overlap or abut: a hop longer than the window would leave audio no model hears.
+        int hop = (int) f.integer(in, "input", "hopSamples", 1, window);
+        return new ModelManifest.AudioInput(
+                rate, window, hop, f.choice(in, "input.layout", "layout", ModelManifest.AudioLayout.class));
     }
 
     private static ModelManifest.InputSpec input(ManifestFields f, JsonNode in) throws DetectorFailure {

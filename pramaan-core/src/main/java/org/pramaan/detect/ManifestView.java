@@ -25,6 +25,16 @@ public final class ManifestView {
         input.put("channels", in.channels().name());
         input.put("mean", in.mean());
         input.put("std", in.std());
+        if (m.audio().isPresent()) {
+            ModelManifest.AudioInput a = m.audio().get();
+            input.clear();
+            input.put("name", in.name());
+            input.put("sampleRate", a.sampleRate());
+            input.put("channels", "mono");
+            input.put("windowSamples", a.windowSamples());
+            input.put("hopSamples", a.hopSamples());
+            input.put("layout", a.layout().name());
+        }
         v.put("input", input);
         v.put(
                 "output",

@@ -2,6 +2,7 @@ package org.pramaan.detect;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the operator says about one model, installed next to its weights (issue 16). Read by
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param intendedUse       what the model is for (e.g. "face swaps in 720p video frames")
  * @param knownFailureModes where it is known to fail (newer generators, compression, small faces)
  * @param timeLimitMillis   longest one call may run before it is abandoned
+ * @param audio             how sound becomes the input of an {@link Modality#AUDIO} model; present exactly for
+ *                          those (their {@code input} then carries only the tensor's name)
  */
 public record ModelManifest(
         String id,
@@ -34,7 +37,8 @@ public record ModelManifest(
         double operatingPoint,
         String intendedUse,
         List<String> knownFailureModes,
-        long timeLimitMillis) {
+        long timeLimitMillis,
+        Optional<AudioInput> audio) {
     public ModelManifest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
@@ -47,6 +51,74 @@ public record ModelManifest(
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(intendedUse, "intendedUse");
         knownFailureModes = List.copyOf(knownFailureModes);
+        Objects.requireNonNull(audio, "audio");
+        if (audio.isPresent() != (modality == Modality.AUDIO))
+            throw new IllegalArgumentException("an audio input spec comes with modality audio, and only with it");
+    }
+
+    /** An image or face model (no audio input). */
+    public ModelManifest(
+            String id,
+            String version,
+            String weights,
+            String sha256,
+            String licence,
+            Modality modality,
+            InputSpec input,
+            OutputSpec output,
+            Calibration calibration,
+            double operatingPoint,
+            String intendedUse,
+            List<String> knownFailureModes,
+            long timeLimitMillis) {
+        this(
+                id,
+                version,
+                weights,
+                sha256,
+                licence,
+                modality,
+                input,
+                output,
+                calibration,
+                operatingPoint,
+                intendedUse,
+                knownFailureModes,
+                timeLimitMillis,
+                Optional.empty());
+    }
+
+    /** How an audio model's input tensor is laid out: {@code [1, N]} or {@code [1, 1, N]} samples. */
+    public enum AudioLayout {
+        /** batch, samples */
+        BN,
+        /** batch, channel (1), samples */
+        BCN
+    }
+
+    /**
+     * An audio model's input: the sound resampled to {@code sampleRate} Hz, channels averaged to mono,
+     * float samples in -1..1 (the waveform itself: no log-mel or other front end is computed, so a model
+     * that wants one carries it in its graph), cut into windows of {@code windowSamples} every
+     * {@code hopSamples}.
+     */
+    public record AudioInput(int sampleRate, int windowSamples, int hopSamples, AudioLayout layout) {
+        public AudioInput {
+            Objects.requireNonNull(layout, "layout");
+            if (sampleRate <= 0 || windowSamples <= 0 || hopSamples <= 0 || hopSamples > windowSamples)
+                throw new IllegalArgumentException("an audio input has a positive rate and window, and a hop of"
+                        + " 1..window samples: " + sampleRate + " Hz, " + windowSamples + ", " + hopSamples);
+        }
+
+        /** The tensor's shape for one window. */
+        public long[] shape() {
+            return layout == AudioLayout.BN ? new long[] {1, windowSamples} : new long[] {1, 1, windowSamples};
+        }
+
+        /** One window's length in milliseconds. */
+        public long windowMillis() {
+            return Math.max(1, Math.round(windowSamples * 1000.0 / sampleRate));
+        }
     }
 
     /** Tensor layout: batch, channels, height, width or batch, height, width, channels. */

@@ -1,14 +1,24 @@
 package org.pramaan.intake;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.pramaan.access.Actor;
+import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.decision.Decision;
+import org.pramaan.detect.Finding;
+import org.pramaan.detect.ReviewLabel;
+import org.pramaan.detect.ReviewLabels;
 import org.pramaan.errors.Conflict;
 import org.pramaan.errors.Invalid;
 import org.pramaan.errors.NotFound;
+import org.pramaan.signals.Signal;
+import org.pramaan.signals.SignalType;
 
 /**
  * The screening review queue: uploads whose policy decision was {@link Decision#REVIEW} (stored with
@@ -21,10 +31,22 @@ public final class ScreeningReviews {
 
     private final MediaRepository media;
     private final AuditLog audit;
+    private final Optional<ReviewLabels> labels;
 
+    /** Without a label store: findings are audited but not kept as calibration labels. */
     public ScreeningReviews(MediaRepository media, AuditLog audit) {
+        this(media, audit, Optional.empty());
+    }
+
+    /** With the store's reviewer labels (issue 16): a finding on an item with model scores becomes labels. */
+    public ScreeningReviews(MediaRepository media, AuditLog audit, ReviewLabels labels) {
+        this(media, audit, Optional.of(labels));
+    }
+
+    private ScreeningReviews(MediaRepository media, AuditLog audit, Optional<ReviewLabels> labels) {
         this.media = Objects.requireNonNull(media, "media");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.labels = Objects.requireNonNull(labels, "labels");
     }
 
     /**
@@ -54,6 +76,26 @@ public final class ScreeningReviews {
      * @throws Conflict when the media is not awaiting review (resolved already, or removed by a case)
      */
     public MediaRecord resolve(String mediaId, Decision decision, String reason, Actor reviewer) {
+        return resolve(mediaId, decision, reason, reviewer, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Resolves one with the reviewer's finding (issue 16): whether the item is synthetic, apart from what to do
+     * with it, and the generator family when known. When the screening recorded model scores, each score becomes a
+     * {@link ReviewLabel} in the same unit of work, replacing any earlier resolution's labels for these bytes.
+     *
+     * @throws Invalid also naming {@code family} (malformed, or given without a synthetic finding)
+     */
+    public MediaRecord resolve(
+            String mediaId,
+            Decision decision,
+            String reason,
+            Actor reviewer,
+            Optional<Finding> finding,
+            Optional<String> family) {
+        family.ifPresent(ReviewLabel::family);
+        if (family.isPresent() && finding.orElse(Finding.UNSURE) != Finding.SYNTHETIC)
+            throw new Invalid("family", "a generator family is given only with the finding 'synthetic'");
         if (decision == Decision.REVIEW)
             throw new Invalid("decision", "a review is resolved with ALLOW, LABEL or BLOCK, not REVIEW");
         if (reason.isBlank()) throw new Invalid("reason", "a review resolution needs a reason");
@@ -70,11 +112,75 @@ public final class ScreeningReviews {
                         Conflict.REQUEST_CONFLICT, "media " + mediaId + " is " + m.status() + ", not awaiting review");
             MediaRecord updated = m.withStatus(MediaStatus.after(decision));
             media.save(updated);
-            audit.append(
-                    "media.review_resolved",
-                    "media:" + mediaId,
-                    AuditLog.details("decision", decision.name(), "reviewer", reviewer.wireName(), "reason", reason));
+            Map<String, Object> details =
+                    AuditLog.details("decision", decision.name(), "reviewer", reviewer.wireName(), "reason", reason);
+            finding.ifPresent(f -> details.put("finding", f.wire()));
+            family.ifPresent(f -> details.put("family", f));
+            boolean labelling = finding.isPresent() && labels.isPresent();
+            List<ReviewLabel> draft = labelling
+                    ? labelsOf(mediaId, scored(m.signals()), finding.get(), family, reviewer, Instant.EPOCH)
+                    : List.of();
+            if (labelling) details.put("labels", draft.size());
+            AuditEntry entry = audit.append("media.review_resolved", "media:" + mediaId, details);
+            // The latest finding on these bytes stands: it replaces earlier labels, and an item whose screening has no
+            // model scores records none (an earlier finding's labels are cleared rather than left contradicting it).
+            if (labelling)
+                labels.get()
+                        .replaceForMedia(
+                                mediaId,
+                                draft.stream()
+                                        .map(l -> l.withLabelledAt(entry.at()))
+                                        .toList());
             return updated;
         });
+    }
+
+    /** The screening's model scores that ran (a failed model has no raw score and labels nothing). */
+    private static List<Signal> scored(List<Signal> signals) {
+        return signals.stream()
+                .filter(s -> s.type() == SignalType.DETECTOR_SCORE)
+                .filter(s -> s.attributes().containsKey("raw")
+                        && s.attributes().containsKey("model")
+                        && s.attributes().containsKey("version"))
+                .toList();
+    }
+
+    private static List<ReviewLabel> labelsOf(
+            String mediaId, List<Signal> scores, Finding finding, Optional<String> family, Actor reviewer, Instant at) {
+        Map<String, ReviewLabel> out = new LinkedHashMap<>();
+        for (Signal s : scores) {
+            Map<String, String> a = s.attributes();
+            double raw;
+            double p;
+            try {
+                raw = Double.parseDouble(a.get("raw"));
+                p = Double.parseDouble(a.getOrDefault("probability", s.value()));
+            } catch (NumberFormatException e) {
+                continue; // a score the extractor wrote is always a number; anything else is not a label
+            }
+            if (!Double.isFinite(raw) || !(p >= 0 && p <= 1)) continue;
+            ReviewLabel l = new ReviewLabel(
+                    mediaId,
+                    a.get("model"),
+                    a.get("version"),
+                    scope(a),
+                    raw,
+                    p,
+                    finding,
+                    family,
+                    reviewer.wireName(),
+                    at);
+            out.putIfAbsent(l.key(), l);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Which part of the item a score is for, from the attributes the detector extractors write. */
+    private static String scope(Map<String, String> a) {
+        if (a.containsKey("scope")) return a.get("scope");
+        if (a.containsKey("track")) return "track " + a.get("track");
+        if (a.containsKey("face")) return "face " + a.get("face");
+        if (a.containsKey("frames")) return "video";
+        return "image";
     }
 }

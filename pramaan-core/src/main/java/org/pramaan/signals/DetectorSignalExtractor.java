@@ -113,29 +113,25 @@ public final class DetectorSignalExtractor implements SignalExtractor {
     }
 
     private static Signal failed(ModelManifest m, String where, Exception e) {
-        if (e instanceof DetectorFailure f)
-            return new Signal(
-                    SignalType.DETECTOR_SCORE,
-                    "failed",
-                    SignalStrength.INFO,
-                    where,
-                    Map.of(
-                            "model", m.id(),
-                            "version", m.version(),
-                            "synthetic", "false",
-                            "error", f.code(),
-                            "message", f.getMessage() == null ? f.code() : f.getMessage()));
+        boolean known = e instanceof DetectorFailure;
+        String code = known ? ((DetectorFailure) e).code() : "detect.run_failed";
+        String message = known ? (e.getMessage() == null ? code : e.getMessage()) : String.valueOf(e);
         return new Signal(
                 SignalType.DETECTOR_SCORE,
                 "failed",
                 SignalStrength.INFO,
                 where,
                 Map.of(
-                        "model", m.id(),
-                        "version", m.version(),
-                        "synthetic", "false",
-                        "error", "detect.run_failed",
-                        "message", String.valueOf(e)));
+                        "model",
+                        m.id(),
+                        "version",
+                        m.version(),
+                        "synthetic",
+                        "false",
+                        "error",
+                        code,
+                        "message",
+                        message));
     }
 
     static Signal signal(DetectorScore s, ModelManifest m, String where) {

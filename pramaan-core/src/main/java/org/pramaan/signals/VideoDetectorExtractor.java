@@ -82,15 +82,17 @@ public final class VideoDetectorExtractor implements SignalExtractor {
     public List<Signal> extract(SignalInput input) throws MediaRejectedException {
         if (decoder.isEmpty() || input.info().kind() != MediaKind.VIDEO || (image.isEmpty() && perFace.isEmpty()))
             return List.of();
-        Sink sink = new Sink();
         Optional<Path> file = input.source().file();
         Path temp = null;
-        try {
+        Sink sink;
+        try (FramePipeline pipeline = new FramePipeline()) {
+            sink = new Sink(pipeline);
             if (file.isEmpty()) {
                 temp = Files.createTempFile("pramaan-detect", ".media");
                 Files.write(temp, input.source().readAll());
             }
             decoder.get().decode(file.orElse(temp), limits, 0, sink);
+            pipeline.drain();
         } catch (IOException e) {
             throw new MediaRejectedException(RejectionCode.CORRUPT, "video cannot be spooled for the detectors: " + e);
         } finally {
@@ -182,12 +184,20 @@ public final class VideoDetectorExtractor implements SignalExtractor {
 
     /** Scores each sampled frame as it is decoded, so no frame is kept. */
     private final class Sink implements VideoFrameSink {
+        final FramePipeline pipeline;
+        /** Frames handed to the pipeline (the decoder's thread); the lists below are the worker's until drained. */
+        int submitted;
+
         final List<FaceTracks.FrameFaces> frames = new ArrayList<>();
         final Map<Detector, List<Scored>> scores = new HashMap<>();
         final Map<String, Scored> faceScores = new HashMap<>();
         final Map<Detector, DetectorFailure> failures = new HashMap<>();
         long mod = 1;
         double secondsPerSample = 1;
+
+        Sink(FramePipeline pipeline) {
+            this.pipeline = pipeline;
+        }
 
         @Override
         public void begin(VideoStreamInfo info) {
@@ -200,7 +210,7 @@ public final class VideoDetectorExtractor implements SignalExtractor {
 
         @Override
         public boolean wants(long frameNumber) {
-            return frameNumber % mod == 0 && frames.size() < MAX_FRAMES;
+            return frameNumber % mod == 0 && submitted < MAX_FRAMES;
         }
 
         @Override
@@ -210,6 +220,8 @@ public final class VideoDetectorExtractor implements SignalExtractor {
 
         @Override
         public void restart() {
+            pipeline.drain();
+            submitted = 0;
             frames.clear();
             scores.clear();
             faceScores.clear();
@@ -218,10 +230,15 @@ public final class VideoDetectorExtractor implements SignalExtractor {
 
         @Override
         public void accept(VideoFrame frame) {
-            if (frames.size() >= MAX_FRAMES) return;
-            int index = frames.size();
+            if (submitted >= MAX_FRAMES) return;
+            int index = submitted++;
             long time = Math.max(0, Math.round(frame.ptsSeconds() * 1000));
-            BufferedImage img = image(frame);
+            BufferedImage img = image(frame); // here: the decoder may reuse the frame's buffer
+            pipeline.submit(() -> detect(index, time, img));
+        }
+
+        /** The models on one frame, on the pipeline's worker, in frame order. */
+        private void detect(int index, long time, BufferedImage img) {
             for (Detector d : image)
                 score(d, img)
                         .ifPresent(s -> scores.computeIfAbsent(d, k -> new ArrayList<>())

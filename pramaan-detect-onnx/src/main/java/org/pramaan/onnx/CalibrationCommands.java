@@ -38,13 +38,16 @@ import picocli.CommandLine.Spec;
  * {@code pramaan detect calibrate} and {@code pramaan detect evaluate} (issue 16): an operator fits a model's
  * calibration on their own labelled set and stores it in the model's manifest, then measures it. Scores come from the
  * set's {@code score} column (what {@code export-labels} writes from reviewers' decisions, or the operator's own run of
- * the model); running the model over files here is not built.
+ * the model), or with {@code --files} from running the model over the files the set names.
  */
 final class CalibrationCommands {
     /** A labelled set larger than this is not read (about 10 million lines of a few fields). */
     static final long MAX_BYTES = 256L << 20;
 
     static final int MAX_ROWS = 5_000_000;
+
+    /** Files one {@code --files} run scores (each is decoded and run through the model). */
+    static final int MAX_FILES = 1_000_000;
 
     private CalibrationCommands() {}
 
@@ -55,8 +58,16 @@ final class CalibrationCommands {
         @Option(names = "--model", required = true, description = "the model's id (its manifest's \"id\")")
         String model;
 
-        @Parameters(index = "0", paramLabel = "LABELLED.csv", description = "id,score,label[,family] per item")
+        @Parameters(
+                index = "0",
+                paramLabel = "LABELLED.csv",
+                description = "id,score,label[,family] per item (id,path,label[,family] with --files)")
         Path labelled;
+
+        @Option(
+                names = "--files",
+                description = "score the CSV's path column (images, relative to this folder) with the model first")
+        Optional<Path> files = Optional.empty();
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -94,6 +105,9 @@ final class CalibrationCommands {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(Files.newInputStream(labelled), decoder))) {
+                if (files.isPresent())
+                    return FileScores.score(
+                            models, manifest().file(), files.get(), LabelledCsv.readFiles(in, MAX_FILES));
                 return LabelledCsv.read(in, MAX_ROWS);
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new IOException(labelled + " is not UTF-8 text", e);

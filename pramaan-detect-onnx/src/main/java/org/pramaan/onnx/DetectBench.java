@@ -104,6 +104,12 @@ final class DetectBench implements Callable<Integer> {
                     0.9,
                     List.of(new FaceDetector.Point(0.45, 0.47), new FaceDetector.Point(0.55, 0.47)));
             for (Detector d : loaded.detectors()) {
+                if (d.manifest().modality() == Modality.AUDIO) {
+                    out.printf(
+                            "model %s is an audio model: see pramaan bench detect-audio%n",
+                            d.manifest().id());
+                    continue;
+                }
                 ModelManifest.InputSpec in = d.manifest().input();
                 String label = "model " + d.manifest().id() + " (" + in.width() + "x" + in.height() + ")";
                 if (d.manifest().modality() == Modality.FACE) {

@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
         name = "detect",
         description = "Detector models (optional module pramaan-detect-onnx).",
         mixinStandardHelpOptions = true,
-        subcommands = {DetectBench.class, CalibrationCommands.Calibrate.class, CalibrationCommands.Evaluate.class})
+        subcommands = {
+            DetectBench.class,
+            CalibrationCommands.Calibrate.class,
+            CalibrationCommands.Evaluate.class,
+            org.pramaan.cli.ExportLabelsCommand.class
+        })
 public final class DetectCommand {}

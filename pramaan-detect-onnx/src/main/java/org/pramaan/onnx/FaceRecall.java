@@ -35,13 +35,7 @@ final class FaceRecall {
     }
 
     static double iou(Evidence.Region a, Evidence.Region b) {
-        double x0 = Math.max(a.x(), b.x());
-        double y0 = Math.max(a.y(), b.y());
-        double x1 = Math.min(a.x() + a.width(), b.x() + b.width());
-        double y1 = Math.min(a.y() + a.height(), b.y() + b.height());
-        double inner = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-        double union = a.width() * a.height() + b.width() * b.height() - inner;
-        return union <= 0 ? 0 : inner / union;
+        return org.pramaan.detect.FaceTracks.iou(a, b);
     }
 
     /** A generated image and the boxes of the faces pasted into it. */

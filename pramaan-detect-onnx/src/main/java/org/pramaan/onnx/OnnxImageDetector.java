@@ -32,8 +32,9 @@ import org.pramaan.detect.Modality;
 import org.pramaan.detect.ModelManifest;
 
 /**
- * One image model on ONNX Runtime: a whole-image model, or a per-face model ({@link Modality#FACE})
- * that screening runs on each aligned face crop. {@link #open} checks, in order: the manifest
+ * One model on ONNX Runtime: a whole-image model, a per-face model ({@link Modality#FACE}) that
+ * screening runs on each aligned face crop, or an audio model ({@link Modality#AUDIO}) run on
+ * windows of mono samples. {@link #open} checks, in order: the manifest
  * (hostile input, {@link ManifestReader}), the weights file's SHA-256 against the manifest (the
  * bytes hashed are the bytes loaded, so nothing can swap the file in between), that ONNX Runtime can
  * parse the graph, and that the graph's input and output match the manifest. Any failure refuses
@@ -57,18 +58,25 @@ final class OnnxImageDetector implements Detector {
         this.manifest = manifest;
         this.env = env;
         this.session = session;
-        this.shape = Preprocessing.shape(manifest.input());
+        this.shape = shape(manifest);
+    }
+
+    /** The input tensor's shape: the image's from its input spec, an audio window's from its audio spec. */
+    static long[] shape(ModelManifest m) {
+        return m.audio().map(ModelManifest.AudioInput::shape).orElseGet(() -> Preprocessing.shape(m.input()));
+    }
+
+    private static String describe(ModelManifest m) {
+        return m.audio()
+                .map(a -> a.layout() + " window of " + a.windowSamples() + " samples at " + a.sampleRate() + " Hz")
+                .orElseGet(() -> m.input().layout() + " " + m.input().width() + "x"
+                        + m.input().height());
     }
 
     static OnnxImageDetector open(Path dir, Path manifestFile) throws DetectorFailure {
         String name = manifestFile.getFileName().toString();
         ModelManifest m = ManifestReader.read(
                 bounded(manifestFile, ManifestReader.MAX_BYTES, name, "detect.manifest_invalid"), name);
-        if (m.modality() == Modality.AUDIO)
-            throw new DetectorFailure(
-                    "detect.input_spec",
-                    name + ": modality '" + m.modality().wireName()
-                            + "' is not run yet; this runtime runs whole-image and per-face models");
         Path weights = dir.resolve(m.weights());
         if (!Files.isRegularFile(weights))
             throw new DetectorFailure(
@@ -117,7 +125,7 @@ final class OnnxImageDetector implements Detector {
                                 + m.input().name() + "'");
             if (!(in.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT)
                 throw spec(name, "input '" + m.input().name() + "' is " + in.getInfo() + ", not a float tensor");
-            long[] want = Preprocessing.shape(m.input());
+            long[] want = shape(m);
             long[] have = t.getShape();
             boolean fits = have.length == want.length;
             for (int i = 0; fits && i < want.length; i++) fits = have[i] < 0 || have[i] == want[i];
@@ -125,8 +133,7 @@ final class OnnxImageDetector implements Detector {
                 throw spec(
                         name,
                         "input '" + m.input().name() + "' has shape " + Arrays.toString(have) + "; the manifest ("
-                                + m.input().layout() + " " + m.input().width() + "x"
-                                + m.input().height() + ") needs "
+                                + describe(m) + ") needs "
                                 + Arrays.toString(want));
             NodeInfo out = session.getOutputInfo().get(m.output().name());
             if (out == null)
@@ -163,8 +170,23 @@ final class OnnxImageDetector implements Detector {
 
     @Override
     public DetectorScore score(BufferedImage image) throws DetectorFailure {
+        if (manifest.audio().isPresent())
+            throw failure("detect.input_spec", "is an audio model; it takes windows of samples, not images");
         float[] data = Preprocessing.tensor(image, manifest.input());
-        double raw = run(data, this::element);
+        return scored(run(data), Evidence.Region.whole());
+    }
+
+    @Override
+    public DetectorScore score(float[] window, Evidence.TimeRange range) throws DetectorFailure {
+        if (manifest.audio().isEmpty()) return Detector.super.score(window, range);
+        int want = manifest.audio().get().windowSamples();
+        if (window.length != want)
+            throw failure("detect.input_spec", "takes windows of " + want + " samples, was given " + window.length);
+        return scored(run(window), range);
+    }
+
+    /** The output checked against the manifest's kind, calibrated, with what it looked at. */
+    private DetectorScore scored(double raw, Evidence evidence) throws DetectorFailure {
         if (manifest.output().kind() == ModelManifest.OutputKind.PROBABILITY && !(raw >= 0 && raw <= 1))
             throw failure("detect.run_failed", "output " + raw + " is not a probability (0..1) as the manifest says");
         if (!Double.isFinite(raw)) throw failure("detect.run_failed", "output " + raw + " is not a finite number");
@@ -175,12 +197,17 @@ final class OnnxImageDetector implements Detector {
                 raw,
                 manifest.calibration().apply(raw),
                 manifest.operatingPoint(),
-                List.of(Evidence.Region.whole()));
+                List.of(evidence));
     }
 
     /** A face-embedding model's raw output vector for one crop (not yet normalised). */
     float[] embedding(BufferedImage image) throws DetectorFailure {
         return run(Preprocessing.tensor(image, manifest.input()), this::vector);
+    }
+
+    /** Runs one input and reads the manifest's output element. */
+    private double run(float[] data) throws DetectorFailure {
+        return run(data, this::element);
     }
 
     /** Reads the chosen output of one run. */

@@ -63,12 +63,57 @@ public final class ConsoleRoutes {
                 double qualitySampleRate,
                 byte[] qualityKey,
                 Clock clock) {
+            return of(
+                    cases,
+                    keys,
+                    persons,
+                    media,
+                    audit,
+                    new ScreeningReviews(media, audit),
+                    qualitySampleRate,
+                    qualityKey,
+                    clock);
+        }
+
+        /** Every console service over one store, with the store's reviewer labels (issue 16). */
+        public static Services of(
+                org.pramaan.cases.CaseService cases,
+                org.pramaan.access.ApiKeyRepository keys,
+                org.pramaan.access.PersonRepository persons,
+                org.pramaan.intake.MediaRepository media,
+                org.pramaan.audit.AuditLog audit,
+                org.pramaan.detect.ReviewLabels labels,
+                double qualitySampleRate,
+                byte[] qualityKey,
+                Clock clock) {
+            return of(
+                    cases,
+                    keys,
+                    persons,
+                    media,
+                    audit,
+                    new ScreeningReviews(media, audit, labels),
+                    qualitySampleRate,
+                    qualityKey,
+                    clock);
+        }
+
+        private static Services of(
+                org.pramaan.cases.CaseService cases,
+                org.pramaan.access.ApiKeyRepository keys,
+                org.pramaan.access.PersonRepository persons,
+                org.pramaan.intake.MediaRepository media,
+                org.pramaan.audit.AuditLog audit,
+                ScreeningReviews screening,
+                double qualitySampleRate,
+                byte[] qualityKey,
+                Clock clock) {
             People people = new People(keys, persons);
             return new Services(
                     new CaseAssignments(cases, people),
                     new CaseQueue(cases),
                     new QualityReview(cases, people, qualitySampleRate, qualityKey),
-                    new ScreeningReviews(media, audit),
+                    screening,
                     new PersonPreferences(persons, audit),
                     new ConsoleAccounts(persons, audit, clock),
                     people,
@@ -150,7 +195,10 @@ public final class ConsoleRoutes {
                                 .toList()));
     }
 
-    /** {"decision": "allow"|"label"|"block", "reason": …}. */
+    /**
+     * {"decision": "allow"|"label"|"block", "reason": …, "finding": "synthetic"|"authentic"|"unsure", "family": …};
+     * finding and family are optional (issue 16: whether the item is synthetic, apart from what to do with it).
+     */
     void resolveScreening(Context ctx) {
         JsonNode b = Requests.jsonObject(ctx);
         String d = required(b, "decision").toUpperCase(Locale.ROOT);
@@ -162,8 +210,15 @@ public final class ConsoleRoutes {
                 throw new ApiException(
                         400, "request.invalid", "decision must be allow, label or block, got '" + d + "'");
         };
+        Optional<org.pramaan.detect.Finding> finding = string(b, "finding").map(org.pramaan.detect.Finding::parse);
         MediaRecord m = services.screening()
-                .resolve(ctx.pathParam("id"), decision, text(b, "reason").orElse(""), me(ctx));
+                .resolve(
+                        ctx.pathParam("id"),
+                        decision,
+                        text(b, "reason").orElse(""),
+                        me(ctx),
+                        finding,
+                        string(b, "family"));
         HttpApi.json(ctx, 200, media(m));
     }
 
@@ -297,6 +352,14 @@ public final class ConsoleRoutes {
         return v == null || v.isNull() || Requests.capped(field, v.asText()).isBlank()
                 ? Optional.empty()
                 : Optional.of(v.asText().trim());
+    }
+
+    /** An optional field that must be a JSON string when present: a number or object is refused, never coerced. */
+    private static Optional<String> string(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v != null && !v.isNull() && !v.isTextual())
+            throw new org.pramaan.errors.Invalid(field, "'" + field + "' must be a string, got " + v.getNodeType());
+        return text(n, field);
     }
 
     private static String required(JsonNode n, String field) {

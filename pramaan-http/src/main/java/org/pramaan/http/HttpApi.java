@@ -174,6 +174,12 @@ public final class HttpApi {
                 // Issue 16: loaded detector models with their manifests; read like the other case-side lists.
                 Route.guarded(
                         "GET", "/v1/detectors", Permission.CASE_READ, new DetectorRoutes(services.detectors())::list),
+                // Issue 16: reviewers' findings as the next calibration's labelled set (admin: it is training data).
+                Route.guarded(
+                        "GET",
+                        "/v1/detectors/{id}/labels",
+                        Permission.KEYS_ADMIN,
+                        new DetectorRoutes(services.detectors())::labels),
                 // Back-scans of the stored corpus, a folder or a list (issue 17 part 2): started and steered by admins.
                 // The protected-persons (likeness) registry (issue 16): biometric data, admins only.
                 Route.guarded("POST", "/v1/persons", Permission.PERSONS_ADMIN, persons::enrol),

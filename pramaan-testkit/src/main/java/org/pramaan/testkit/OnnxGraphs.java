@@ -234,4 +234,78 @@ public final class OnnxGraphs {
                 .msg(12, value("score", 1));
         return model(g);
     }
+
+    /**
+     * An audio model with a known answer: {@code scale · mean(|x|) + bias} over a waveform input
+     * "waveform" of the given dims (e.g. {@code 1, N} or {@code 1, 1, N}; negative: dynamic), output
+     * "score" of shape [1]. A full-scale sine has mean |x| = 2/π ≈ 0.637 times its amplitude; silence 0.
+     */
+    public static byte[] audioAbsMean(float scale, float bias, long... dims) {
+        long[] axes = new long[dims.length - 1];
+        for (int i = 0; i < axes.length; i++) axes[i] = i + 1;
+        Msg g = new Msg()
+                .msg(1, node("Abs", new String[] {"waveform"}, new String[] {"a"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"a"},
+                                new String[] {"m"},
+                                ints("axes", axes),
+                                integer("keepdims", 0)))
+                .msg(1, node("Mul", new String[] {"m", "scale"}, new String[] {"s"}))
+                .msg(1, node("Add", new String[] {"s", "bias"}, new String[] {"score"}))
+                .str(2, "audio-abs-mean")
+                .msg(5, floats("scale", new long[] {1}, scale))
+                .msg(5, floats("bias", new long[] {1}, bias))
+                .msg(11, value("waveform", dims))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
+
+    /** Accepts a waveform of any length but reshapes it to exactly 1×{@code n}: a run on any other window fails inside ONNX Runtime. */
+    public static byte[] audioOnlyLength(long n) {
+        Msg g = new Msg()
+                .msg(1, node("Reshape", new String[] {"waveform", "flat"}, new String[] {"r"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"r"},
+                                new String[] {"score"},
+                                ints("axes", 1),
+                                integer("keepdims", 0)))
+                .str(2, "audio-fixed-reshape")
+                .msg(5, longs("flat", 1, n))
+                .msg(11, value("waveform", 1, -1))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
+
+    /**
+     * A slow audio model: the 1×{@code s²} waveform reshaped to 1×s×s and multiplied by itself {@code n}
+     * times (about 2·s³·n floating-point operations), for the time-limit test.
+     */
+    public static byte[] audioSlow(int s, int n) {
+        Msg g = new Msg().msg(1, node("Reshape", new String[] {"waveform", "square"}, new String[] {"m"}));
+        String prev = "m";
+        for (int i = 0; i < n; i++) {
+            String next = "m" + i;
+            g.msg(1, node("MatMul", new String[] {prev, prev}, new String[] {next}));
+            prev = next;
+        }
+        g.msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {prev},
+                                new String[] {"score"},
+                                ints("axes", 1, 2),
+                                integer("keepdims", 0)))
+                .str(2, "audio-slow")
+                .msg(5, longs("square", 1, s, s))
+                .msg(11, value("waveform", 1, (long) s * s))
+                .msg(12, value("score", 1));
+        return model(g);
+    }
 }

@@ -144,23 +144,13 @@ public final class KafkaBankFeed implements AutoCloseable {
     }
 
     private void relayLoop() {
-        while (!closed) {
-            try {
-                int n = log.relay(500, this::publish);
-                relayed.addAndGet(n);
-                if (n == 0) Thread.sleep(settings.relayEvery().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                if (closed) return;
-                LOG.warn("bank outbox relay failed; retrying in 1 s: {}", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        KafkaTopics.relayLoop(
+                () -> log.relay(500, this::publish),
+                () -> closed,
+                settings.relayEvery(),
+                relayed,
+                LOG,
+                "bank outbox relay");
     }
 
     /** Sends a batch and waits until the brokers have it: only then does the relay mark the rows published. */

@@ -124,23 +124,13 @@ public final class KafkaEventFeed implements AutoCloseable {
     }
 
     private void relayLoop() {
-        while (!closed) {
-            try {
-                int n = feed.relay(FEED, 500, this::publish);
-                relayed.addAndGet(n);
-                if (n == 0) Thread.sleep(settings.relayEvery().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                if (closed) return;
-                LOG.warn("audit event relay failed; retrying in 1 s: {}", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        KafkaTopics.relayLoop(
+                () -> feed.relay(FEED, 500, this::publish),
+                () -> closed,
+                settings.relayEvery(),
+                relayed,
+                LOG,
+                "audit event relay");
     }
 
     /** Sends a batch and waits until the brokers have it: only then does the relay move its position. */

@@ -65,4 +65,40 @@ final class KafkaTopics {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
     }
+
+    /** One relay step: publishes what is pending and says how much. */
+    @FunctionalInterface
+    interface RelayStep {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} until {@code closed}: again at once after a full step, after {@code idle} when there was
+     * nothing, after a second when it failed (logged as {@code what}; what was not published stays pending).
+     */
+    static void relayLoop(
+            RelayStep step,
+            java.util.function.BooleanSupplier closed,
+            Duration idle,
+            java.util.concurrent.atomic.AtomicLong relayed,
+            org.slf4j.Logger log,
+            String what) {
+        while (!closed.getAsBoolean()) {
+            try {
+                int n = step.run();
+                relayed.addAndGet(n);
+                if (n == 0) Thread.sleep(idle.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (closed.getAsBoolean()) return;
+                log.warn("{} failed; retrying in 1 s: {}", what, e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pramaan.audit.AuditEntry;
@@ -40,20 +39,11 @@ final class PgAuditFeed implements AuditFeed {
                 long from = position(c, feed);
                 List<AuditEntry> entries = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT seq, at, type, subject, details, prev_hash, hash FROM audit_log WHERE seq > ?"
-                                + " ORDER BY seq LIMIT ?")) {
+                        "SELECT " + PgAuditStore.COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
                     ps.setLong(1, from);
                     ps.setInt(2, max);
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next())
-                            entries.add(new AuditEntry(
-                                    rs.getLong(1),
-                                    Instant.parse(rs.getString(2)),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    rs.getString(7)));
+                        while (rs.next()) entries.add(PgAuditStore.entry(rs));
                     }
                 }
                 if (entries.isEmpty()) return 0;

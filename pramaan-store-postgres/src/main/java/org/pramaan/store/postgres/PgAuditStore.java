@@ -12,7 +12,7 @@ import org.pramaan.audit.AuditEntry;
 import org.pramaan.audit.AuditStore;
 
 final class PgAuditStore implements AuditStore {
-    private static final String COLUMNS = "seq, at, type, subject, details, prev_hash, hash";
+    static final String COLUMNS = "seq, at, type, subject, details, prev_hash, hash";
     private final PostgresDatabase db;
 
     PgAuditStore(PostgresDatabase db) {
@@ -26,7 +26,7 @@ final class PgAuditStore implements AuditStore {
      * Holds the chain for this unit: the entry read as the last one stays the last until this unit commits, so the
      * next entry's sequence number and previous hash (sealed in core before {@link #append}) are right on every node.
      */
-    private static void lockChain(java.sql.Connection c) throws SQLException {
+    static void lockChain(java.sql.Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ", 0)");
         }
@@ -161,7 +161,7 @@ final class PgAuditStore implements AuditStore {
                 PgAuditStore::entry);
     }
 
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
+    static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(
                 rs.getLong(1),
                 Instant.parse(rs.getString(2)),

@@ -19,9 +19,16 @@ final class PgHashBankRepository implements HashBankRepository {
         this.db = db;
     }
 
-    /** The change, in the write's own transaction (the outbox: issue 15). */
+    /**
+     * The change, in the write's own transaction (the outbox: issue 15). The row's seq must follow commit order, or a
+     * relay could publish a later-numbered change committed first and then an earlier-numbered one (a deleted bank
+     * then an item added to it). An identity alone is handed out at insert, not at commit, so the insert happens
+     * under the audit chain's transaction lock, held to commit: the unit appends its audit entry under it anyway, and
+     * one lock for both cannot deadlock.
+     */
     private static void outbox(java.sql.Connection c, String bank, BankChangeLog.Op op, String payload)
             throws java.sql.SQLException {
+        PgAuditStore.lockChain(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bank_outbox(bank, op, payload) VALUES (?, ?, ?)")) {
             ps.setString(1, bank);
             ps.setString(2, op.name());

@@ -137,6 +137,11 @@ public final class PostgresStore implements Adapters {
     }
 
     @Override
+    public org.pramaan.detect.ReviewLabels reviewLabels() {
+        return new PgReviewLabels(db);
+    }
+
+    @Override
     public org.pramaan.nodes.NodeRegistry nodes() {
         return new PgNodeRegistry(db);
     }

@@ -174,4 +174,13 @@ class PostgresContractsTest {
             return open(dir).nodes();
         }
     }
+
+    @Nested
+    class Labels extends org.pramaan.testkit.contracts.ReviewLabelsContract {
+        @Override
+        protected Opened open(Path dir) {
+            PostgresStore s = PostgresContractsTest.open(dir);
+            return new Opened(s.reviewLabels(), s.unitOfWork());
+        }
+    }
 }

@@ -126,6 +126,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.detect.ReviewLabels reviewLabels() {
+        return new SqliteReviewLabels(db);
+    }
+
+    @Override
     public org.pramaan.nodes.NodeRegistry nodes() {
         return new SqliteNodeRegistry(db);
     }

@@ -185,4 +185,13 @@ class SqliteContractsTest {
             return open(dir).nodes();
         }
     }
+
+    @Nested
+    class Labels extends org.pramaan.testkit.contracts.ReviewLabelsContract {
+        @Override
+        protected Opened open(Path dir) {
+            EmbeddedStore s = SqliteContractsTest.open(dir);
+            return new Opened(s.reviewLabels(), s.unitOfWork());
+        }
+    }
 }

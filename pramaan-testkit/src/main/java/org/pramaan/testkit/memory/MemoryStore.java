@@ -56,6 +56,7 @@ public final class MemoryStore {
     private final MemoryScanJobRepository scans = new MemoryScanJobRepository(this);
     private final MemoryNodeRegistry nodes = new MemoryNodeRegistry(this);
     private final MemoryProtectedPersons likeness = new MemoryProtectedPersons(this);
+    private final MemoryReviewLabels reviewLabels = new MemoryReviewLabels(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
         public <T> T run(Supplier<T> work) {
@@ -153,6 +154,11 @@ public final class MemoryStore {
     /** The nodes sharing this store (issue 15). */
     public org.pramaan.nodes.NodeRegistry nodes() {
         return nodes;
+    }
+
+    /** Reviewers' findings on model scores (issue 16). */
+    public org.pramaan.detect.ReviewLabels reviewLabels() {
+        return reviewLabels;
     }
 
     public UnitOfWork unitOfWork() {

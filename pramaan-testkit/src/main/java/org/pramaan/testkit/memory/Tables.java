@@ -67,6 +67,8 @@ final class Tables {
     final Map<String, org.pramaan.backscan.ScanLease> scanLeases = new HashMap<>();
 
     final NavigableMap<String, org.pramaan.nodes.NodeInfo> nodes = new TreeMap<>();
+    /** Reviewers' labels on model scores by their key (issue 16; outside the constructor too). */
+    final Map<String, org.pramaan.detect.ReviewLabel> reviewLabels = new TreeMap<>();
     /** Last assigned ids (AUTOINCREMENT). */
     long lastUploadId;
 
@@ -141,6 +143,7 @@ final class Tables {
         t.scanResults.putAll(scanResults);
         t.scanLeases.putAll(scanLeases);
         t.nodes.putAll(nodes);
+        t.reviewLabels.putAll(reviewLabels);
         return t;
     }
 
@@ -190,6 +193,7 @@ final class Tables {
         replace(scanResults, snapshot.scanResults);
         replace(scanLeases, snapshot.scanLeases);
         replace(nodes, snapshot.nodes);
+        replace(reviewLabels, snapshot.reviewLabels);
         // The id counters roll back too, as SQLite's sqlite_sequence row does with its transaction.
         lastUploadId = snapshot.lastUploadId;
         lastBankItemId = snapshot.lastBankItemId;

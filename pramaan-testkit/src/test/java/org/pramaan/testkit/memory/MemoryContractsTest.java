@@ -176,4 +176,13 @@ class MemoryContractsTest {
             return MemoryStore.create().nodes();
         }
     }
+
+    @Nested
+    class Labels extends org.pramaan.testkit.contracts.ReviewLabelsContract {
+        @Override
+        protected Opened open(Path dir) {
+            MemoryStore s = MemoryStore.create();
+            return new Opened(s.reviewLabels(), s.unitOfWork());
+        }
+    }
 }

@@ -1,4 +1,4 @@
--- Schema version 8 (issue 16): the protected-persons (likeness) registry. One row per person: the consent record,
+-- Schema version 9 (issue 16): the protected-persons (likeness) registry. One row per person: the consent record,
 -- the optional standing complaint and the embeddings (vectors only; the reference images are never stored), as
 -- JSON. Deleting the row removes everything of the person.
 CREATE TABLE protected_persons (

@@ -47,6 +47,10 @@ public final class Embedded implements AutoCloseable {
     private final org.pramaan.notify.CaseNotifier notifier;
     /** Operator detector models (issue 16); none unless detect.models-dir is set. */
     private final org.pramaan.detect.LoadedDetectors detectors;
+    /** The protected-persons (likeness) registry and the index screening compares faces with (issue 16). */
+    private final org.pramaan.likeness.LikenessIndex likenessIndex;
+
+    private final org.pramaan.likeness.ProtectedPersonRegistry persons;
 
     private final BackscanWiring backscan;
     /** This process's node id among the nodes sharing the store (issue 15). */
@@ -151,8 +155,33 @@ public final class Embedded implements AutoCloseable {
             bankFeed.ifPresent(org.pramaan.queue.kafka.KafkaBankFeed::close);
             throw e;
         }
-        this.screener =
-                screener(config, policy, banks, store.decoders(), clock, detectors.detectors(), detectors.faces());
+        this.likenessIndex = new org.pramaan.likeness.LikenessIndex(store.likeness());
+        likenessIndex.reload();
+        this.persons = new org.pramaan.likeness.ProtectedPersonRegistry(
+                store.likeness(),
+                likenessIndex,
+                detectors.faces(),
+                detectors.faceEmbedder(),
+                MediaProber.standard(),
+                new org.pramaan.media.image.StandardStillImageDecoder(),
+                audit,
+                clock,
+                caseId -> store.cases().find(caseId).isPresent());
+        this.screener = screener(
+                config,
+                policy,
+                banks,
+                store.decoders(),
+                clock,
+                detectors.detectors(),
+                detectors.faces(),
+                detectors
+                        .faceEmbedder()
+                        .map(e -> new org.pramaan.signals.LikenessExtractor(
+                                detectors.faces().orElseThrow(),
+                                e,
+                                likenessIndex,
+                                new org.pramaan.media.image.StandardStillImageDecoder())));
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
@@ -285,6 +314,19 @@ public final class Embedded implements AutoCloseable {
             Clock clock,
             List<org.pramaan.detect.Detector> detectors,
             java.util.Optional<org.pramaan.detect.FaceDetector> faces) {
+        return screener(config, policy, banks, decoders, clock, detectors, faces, java.util.Optional.empty());
+    }
+
+    /** As above, with the likeness registry's face comparison when a face-embedding model is installed (issue 16). */
+    static Screener screener(
+            PramaanConfig config,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            org.pramaan.adapters.Decoders decoders,
+            Clock clock,
+            List<org.pramaan.detect.Detector> detectors,
+            java.util.Optional<org.pramaan.detect.FaceDetector> faces,
+            java.util.Optional<org.pramaan.signals.SignalExtractor> likeness) {
         MetadataSignalExtractor metadata =
                 new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
         org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(
@@ -316,7 +358,9 @@ public final class Embedded implements AutoCloseable {
                         new org.pramaan.signals.AudioDetectorExtractor(
                                 detectors,
                                 decoders.audio(),
-                                config.av().hashing().limits())),
+                                config.av().hashing().limits()),
+                        // Issue 16: faces compared with the protected-persons registry (a no-op when none is enrolled).
+                        likeness.orElse(input -> List.of())),
                 banks);
         return new Screener(
                 MediaProber.standard(), config.limits(), extractors, new Assessor(), policy, banks, pdq, av);
@@ -367,10 +411,18 @@ public final class Embedded implements AutoCloseable {
                 generationServices(uploads));
         // Issue 16: the detector models and the refusals, for GET /v1/detectors.
         return services.withDetectors(new org.pramaan.http.DetectorRoutes.Services(
-                                detectors, config.detect().modelsDir().isPresent())
+                                detectors,
+                                config.detect().modelsDir().isPresent(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.of(persons))
                         .withLabels(store.reviewLabels()))
                 .withReports(reports())
                 .withScans(new org.pramaan.http.ScanRoutes.Services(java.util.Optional.of(backscan.scans()), clock));
+    }
+
+    /** The protected-persons (likeness) registry (issue 16). */
+    public org.pramaan.likeness.ProtectedPersonRegistry persons() {
+        return persons;
     }
 
     /** The detector models loaded from {@code detect.models-dir}, and those refused (issue 16). */

@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
             BenchWatermarkVideo.class,
             BenchClusterCommand.class,
             BenchDetectVideo.class,
-            BenchDetectAudio.class
+            BenchDetectAudio.class,
+            BenchLikeness.class
         })
 final class BenchCommand implements Runnable {
     /** The machine line every bench prints first, so its figures are never read without their machine. */

@@ -14,5 +14,10 @@ public enum Permission {
     BANKS_WRITE,
     AUDIT_READ,
     KEYS_ADMIN,
-    PROVENANCE_SIGN
+    PROVENANCE_SIGN,
+    /**
+     * Enrol and remove protected persons (the likeness registry, issue 16): their consent records
+     * and face embeddings are special-category personal data, so only admins hold it.
+     */
+    PERSONS_ADMIN
 }

@@ -56,6 +56,9 @@ public interface Adapters extends AutoCloseable {
     /** Back-scan jobs and their results (issue 17 part 2). */
     org.pramaan.backscan.ScanJobRepository scans();
 
+    /** The protected-persons (likeness) registry: consent records and face embeddings (issue 16). */
+    org.pramaan.likeness.ProtectedPersons likeness();
+
     /** The nodes sharing this store (issue 15): node identity, heartbeats, who is live. */
     org.pramaan.nodes.NodeRegistry nodes();
 

@@ -67,6 +67,7 @@ public final class Assessor {
                                 ? Tier.SUSPECTED_SYNTHETIC
                                 : !weak.isEmpty() ? Tier.INCONCLUSIVE : Tier.NO_EVIDENCE;
         reasons.addAll(DetectorReasons.after(signals, tier, confirmed, suspected));
+        reasons.addAll(DetectorReasons.likeness(signals));
         if (tier == Tier.NO_EVIDENCE) {
             reasons.add(new Reason(
                     "no_evidence",

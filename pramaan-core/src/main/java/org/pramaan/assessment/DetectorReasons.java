@@ -85,6 +85,36 @@ final class DetectorReasons {
         return out;
     }
 
+    /**
+     * A face matching a protected person (issue 16): named by person id, never by name, with the
+     * similarity, threshold and model; it changes neither the tier nor the decision.
+     */
+    static List<Reason> likeness(List<Signal> signals) {
+        List<Reason> out = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            Signal s = signals.get(i);
+            if (s.type() != SignalType.LIKENESS_MATCH) continue;
+            Map<String, String> a = s.attributes();
+            if ("failed".equals(s.value())) {
+                out.add(new Reason(
+                        "likeness.failed",
+                        "face-embedding model " + a.get("model") + " " + a.get("version") + " gave no embedding ("
+                                + a.get("error") + ": " + abbreviate(a.getOrDefault("message", ""), 300)
+                                + "); faces were not compared with the protected-persons registry",
+                        List.of(i)));
+                continue;
+            }
+            out.add(new Reason(
+                    "likeness.match",
+                    a.get("evidence") + " matches protected person " + a.get("person") + " (cosine similarity "
+                            + a.get("similarity") + " at or above the threshold " + a.get("threshold")
+                            + " of face-embedding model " + a.get("model") + " " + a.get("version")
+                            + "); this raises the review priority and decides nothing",
+                    List.of(i)));
+        }
+        return out;
+    }
+
     /** A validated C2PA action whose digital source type is not AI (a camera capture, a human edit). */
     private static boolean cameraCapture(Signal s) {
         Map<String, String> a = s.attributes();

@@ -48,6 +48,7 @@ public sealed interface CaseEvent {
             case Unassigned e -> "unassigned";
             case EscalatedToSenior e -> "escalated_to_senior";
             case QualityReviewed e -> "quality_reviewed";
+            case LikenessMatched e -> "likeness_matched";
         };
     }
 
@@ -79,6 +80,7 @@ public sealed interface CaseEvent {
             case "unassigned" -> new Unassigned(at, details);
             case "escalated_to_senior" -> new EscalatedToSenior(at, details);
             case "quality_reviewed" -> new QualityReviewed(at, details);
+            case "likeness_matched" -> new LikenessMatched(at, details);
             default -> throw new Invalid("type", "unknown case event type '" + wireType + "'");
         };
     }
@@ -242,6 +244,17 @@ public sealed interface CaseEvent {
      */
     record QualityReviewed(Instant at, Map<String, String> details) implements CaseEvent {
         public QualityReviewed {
+            details = checked(at, details);
+        }
+    }
+
+    /**
+     * An upload showed the face of the protected person whose standing complaint this is (issue 16):
+     * {@code mediaId}, {@code uploadId}, {@code person}, {@code similarity}, {@code model}, {@code decision}.
+     * Stored as {@code likeness_matched}; it decides nothing, a reviewer looks.
+     */
+    record LikenessMatched(Instant at, Map<String, String> details) implements CaseEvent {
+        public LikenessMatched {
             details = checked(at, details);
         }
     }

@@ -129,6 +129,8 @@ public final class CaseService {
                 ledger, d.media(), new ImportedEffects(d.media(), d.banks(), d.audit(), d.retention(), d.accounts()));
         // Last, once every field is set: the bus calls back after an intake committed, never during construction.
         events.subscribe(org.pramaan.intake.MediaScreened.class, resurfacing::onIntake);
+        // Issue 16: a face matching a protected person with a standing complaint is recorded on that case.
+        events.subscribe(org.pramaan.intake.MediaScreened.class, new LikenessLinks(ledger)::onIntake);
     }
 
     public List<RulePack.NoticeType> noticeTypes() {

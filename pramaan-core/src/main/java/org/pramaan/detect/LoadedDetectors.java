@@ -8,12 +8,27 @@ import java.util.Optional;
  * the runtime's face detector (for {@link Modality#FACE} models and the likeness registry) when it
  * has one.
  */
-public record LoadedDetectors(List<Detector> detectors, List<RefusedModel> refused, Optional<FaceDetector> faces)
+public record LoadedDetectors(
+        List<Detector> detectors,
+        List<RefusedModel> refused,
+        Optional<FaceDetector> faces,
+        List<FaceEmbedder> embedders)
         implements AutoCloseable {
     public LoadedDetectors {
         detectors = List.copyOf(detectors);
         refused = List.copyOf(refused);
         java.util.Objects.requireNonNull(faces, "faces");
+        embedders = List.copyOf(embedders);
+    }
+
+    /** Models and a face detector, no face-embedding model. */
+    public LoadedDetectors(List<Detector> detectors, List<RefusedModel> refused, Optional<FaceDetector> faces) {
+        this(detectors, refused, faces, List.of());
+    }
+
+    /** The likeness registry's embedder: the first loaded face-embedding model, when there is one and a face detector. */
+    public Optional<FaceEmbedder> faceEmbedder() {
+        return faces.isEmpty() ? Optional.empty() : embedders.stream().findFirst();
     }
 
     /** Models without a face detector. */
@@ -29,6 +44,7 @@ public record LoadedDetectors(List<Detector> detectors, List<RefusedModel> refus
     @Override
     public void close() {
         for (Detector d : detectors) d.close();
+        for (FaceEmbedder e : embedders) e.close();
         if (faces.isPresent() && faces.get() instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -70,9 +70,12 @@ final class ManifestFields {
     <E extends Enum<E>> E choice(JsonNode node, String path, String key, Class<E> type) throws DetectorFailure {
         JsonNode v = node.get(key);
         List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) names.add(e.name().toLowerCase(Locale.ROOT));
+        for (E e : type.getEnumConstants())
+            names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (v != null && v.isTextual() && v.asText().length() <= 32) {
-            for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.asText())) return e;
+            // Wire names use '-' where the constant has '_' (face-embedding); both spellings are read.
+            String given = v.asText().replace('-', '_');
+            for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(given)) return e;
         }
         throw bad(path, "is one of " + String.join(", ", names));
     }

@@ -42,7 +42,8 @@ public final class ManifestReader {
             "operatingPoint",
             "intendedUse",
             "knownFailureModes",
-            "timeLimitMillis");
+            "timeLimitMillis",
+            "threshold");
     private static final Set<String> INPUT = Set.of("name", "width", "height", "layout", "channels", "mean", "std");
     private static final Set<String> AUDIO_INPUT =
             Set.of("name", "sampleRate", "channels", "windowSamples", "hopSamples", "layout");
@@ -107,10 +108,29 @@ public final class ManifestReader {
                     List.of(1.0, 1.0, 1.0));
         } else input = input(f, f.object(root.get("input"), "input", INPUT));
         ModelManifest.OutputSpec output = output(f, f.object(root.get("output"), "output", OUTPUT));
-        Calibration calibration = calibration(f, root.get("calibration"));
-        double operatingPoint = f.number(root, "", "operatingPoint", 0, 1);
-        if (operatingPoint <= 0 || operatingPoint >= 1)
-            throw f.bad("operatingPoint", "lies strictly between 0 and 1, got " + operatingPoint);
+        Calibration calibration;
+        double operatingPoint;
+        if (modality == Modality.FACE_EMBEDDING) {
+            // An embedder's only calibration is its cosine threshold, fitted by the operator on pairs
+            // of their own faces; a probability table would mean nothing for a vector.
+            if (output.kind() != ModelManifest.OutputKind.EMBEDDING)
+                throw f.bad("output.kind", "is 'embedding' for a face-embedding model");
+            for (String k : List.of("calibration", "operatingPoint"))
+                if (root.has(k)) throw f.bad(k, "is not used by a face-embedding model; its 'threshold' decides");
+            calibration = new Calibration.Platt(1, 0, "threshold");
+            operatingPoint = f.number(root, "", "threshold", 0, 1);
+            if (operatingPoint <= 0 || operatingPoint >= 1)
+                throw f.bad("threshold", "is a cosine similarity strictly between 0 and 1, got " + operatingPoint);
+        } else {
+            if (output.kind() == ModelManifest.OutputKind.EMBEDDING)
+                throw f.bad("output.kind", "'embedding' is for modality 'face-embedding'");
+            if (root.has("threshold"))
+                throw f.bad("threshold", "is for face-embedding models; this one has an operatingPoint");
+            calibration = calibration(f, root.get("calibration"));
+            operatingPoint = f.number(root, "", "operatingPoint", 0, 1);
+            if (operatingPoint <= 0 || operatingPoint >= 1)
+                throw f.bad("operatingPoint", "lies strictly between 0 and 1, got " + operatingPoint);
+        }
         String intendedUse = f.text(root, "intendedUse", 1000);
         List<String> failures = f.texts(root, "knownFailureModes", 32, 500);
         long timeLimit = root.has("timeLimitMillis") ? f.integer(root, "", "timeLimitMillis", 1, 60_000) : 5_000;

@@ -43,6 +43,14 @@ public final class ManifestView {
                         "index", m.output().index(),
                         "kind", m.output().kind().name().toLowerCase(java.util.Locale.ROOT),
                         "meaning", m.output().meaning()));
+        if (m.modality() == Modality.FACE_EMBEDDING) {
+            // An embedder has a cosine threshold where a detector has calibration and an operating point.
+            v.put("threshold", m.operatingPoint());
+            v.put("intendedUse", m.intendedUse());
+            v.put("knownFailureModes", m.knownFailureModes());
+            v.put("timeLimitMillis", m.timeLimitMillis());
+            return v;
+        }
         Map<String, Object> cal = new LinkedHashMap<>();
         cal.put("method", m.calibration().method());
         switch (m.calibration()) {

@@ -9,9 +9,15 @@ public enum Modality {
     /** A face crop, cut and aligned from an image or a frame. */
     FACE,
     /** A window of audio samples. */
-    AUDIO;
+    AUDIO,
+    /**
+     * A face crop in, an embedding vector out: the likeness registry's model (issue 16, "Protected
+     * persons"). Written {@code face-embedding} in manifests; its manifest has a cosine
+     * {@code threshold} instead of a calibration and an operating point.
+     */
+    FACE_EMBEDDING;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

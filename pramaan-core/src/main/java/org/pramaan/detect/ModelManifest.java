@@ -136,7 +136,9 @@ public record ModelManifest(
     /** What the chosen output holds: already a probability, or a logit to be calibrated. */
     public enum OutputKind {
         PROBABILITY,
-        LOGIT
+        LOGIT,
+        /** The whole output tensor is a vector ({@link Modality#FACE_EMBEDDING} models only). */
+        EMBEDDING
     }
 
     /**

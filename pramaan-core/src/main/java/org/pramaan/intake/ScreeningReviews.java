@@ -49,14 +49,23 @@ public final class ScreeningReviews {
         this.labels = Objects.requireNonNull(labels, "labels");
     }
 
-    /** Unresolved REVIEW uploads, newest screening first, at most {@code limit}. */
+    /**
+     * Unresolved REVIEW uploads, at most {@code limit}: those showing a protected person first (the
+     * likeness registry raises their priority, issue 16), then newest screening first.
+     */
     public List<MediaRecord> pending(int limit) {
         return media.withStatus(MediaStatus.PENDING_REVIEW).stream()
-                .sorted(Comparator.comparing(MediaRecord::lastScreenedAt)
-                        .reversed()
+                .sorted(Comparator.comparing((MediaRecord m) -> !showsProtectedPerson(m))
+                        .thenComparing(Comparator.comparing(MediaRecord::lastScreenedAt)
+                                .reversed())
                         .thenComparing(MediaRecord::id))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Whether screening found a face matching a protected person: such an upload is reviewed first. */
+    public static boolean showsProtectedPerson(MediaRecord m) {
+        return m.signals().stream().anyMatch(org.pramaan.signals.LikenessExtractor::isMatch);
     }
 
     /**

@@ -67,6 +67,8 @@ final class PeopleMessages {
             case CaseEvent.Unassigned x -> {}
             case CaseEvent.EscalatedToSenior x -> {}
             case CaseEvent.QualityReviewed x -> {}
+            // For the case's reviewers (the review queue puts the upload first); not a message to anyone.
+            case CaseEvent.LikenessMatched x -> {}
         }
         return out;
     }

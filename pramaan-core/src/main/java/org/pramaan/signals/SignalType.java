@@ -28,5 +28,12 @@ public enum SignalType {
      * An operator-installed detector model's calibrated probability (issue 16), with the model, its
      * version and weights hash, and the regions that drove it; never more than "suspected".
      */
-    DETECTOR_SCORE
+    DETECTOR_SCORE,
+    /**
+     * A face in the upload is within the likeness model's calibrated threshold of a protected person
+     * (issue 16): the person id (never the name), similarity, threshold, model and face box. It raises
+     * the upload's review priority and is recorded on the person's standing complaint; it never
+     * decides. Value {@code failed} when the embedding model failed (the other signals stand).
+     */
+    LIKENESS_MATCH
 }

@@ -34,11 +34,12 @@ final class ModelFolder {
                     .toList();
         }
         List<Detector> loaded = new ArrayList<>();
+        List<org.pramaan.detect.FaceEmbedder> embedders = new ArrayList<>();
         List<RefusedModel> refused = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path manifest : manifests) {
             String name = manifest.getFileName().toString();
-            if (loaded.size() + refused.size() >= MAX_MODELS) {
+            if (loaded.size() + embedders.size() + refused.size() >= MAX_MODELS) {
                 refused.add(new RefusedModel(
                         name, "detect.too_many", "a models folder holds at most " + MAX_MODELS + " manifests"));
                 continue;
@@ -53,7 +54,10 @@ final class ModelFolder {
                             name + ": id '" + d.manifest().id() + "' is already used by another manifest in " + dir));
                     continue;
                 }
-                loaded.add(d);
+                // A face-embedding model serves the likeness registry, not screening scores.
+                if (d.manifest().modality() == org.pramaan.detect.Modality.FACE_EMBEDDING)
+                    embedders.add(new OnnxFaceEmbedder(d));
+                else loaded.add(d);
             } catch (DetectorFailure e) {
                 refused.add(new RefusedModel(name, e.code(), e.getMessage()));
             }
@@ -66,6 +70,6 @@ final class ModelFolder {
         } catch (DetectorFailure e) {
             refused.add(new RefusedModel("blazeface", e.code(), e.getMessage()));
         }
-        return new LoadedDetectors(loaded, refused, faces);
+        return new LoadedDetectors(loaded, refused, faces, embedders);
     }
 }

@@ -43,6 +43,8 @@ import org.pramaan.detect.ModelManifest;
 final class OnnxImageDetector implements Detector {
     /** Larger than any image classifier an operator would run on CPU; a byte[] cannot exceed 2 GiB anyway. */
     static final long MAX_WEIGHTS = 1L << 30;
+    /** Longest embedding read: face models give 128..512 numbers. */
+    static final int MAX_DIMS = 4096;
 
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
@@ -139,7 +141,16 @@ final class OnnxImageDetector implements Detector {
                         name,
                         "the graph's outputs are " + session.getOutputInfo().keySet() + "; the manifest names '"
                                 + m.output().name() + "'");
-            if (out.getInfo() instanceof TensorInfo o
+            if (m.modality() == Modality.FACE_EMBEDDING
+                    && out.getInfo() instanceof TensorInfo o
+                    && Arrays.stream(o.getShape()).allMatch(d -> d >= 0)
+                    && (o.getNumElements() < 2 || o.getNumElements() > MAX_DIMS))
+                throw spec(
+                        name,
+                        "embedding '" + m.output().name() + "' has " + o.getNumElements() + " elements; 2.." + MAX_DIMS
+                                + " are read");
+            if (m.modality() != Modality.FACE_EMBEDDING
+                    && out.getInfo() instanceof TensorInfo o
                     && Arrays.stream(o.getShape()).allMatch(d -> d >= 0)
                     && m.output().index() >= o.getNumElements())
                 throw spec(
@@ -189,8 +200,23 @@ final class OnnxImageDetector implements Detector {
                 List.of(evidence));
     }
 
-    /** Runs under the manifest's time limit: a watchdog asks ONNX Runtime to terminate the run. */
+    /** A face-embedding model's raw output vector for one crop (not yet normalised). */
+    float[] embedding(BufferedImage image) throws DetectorFailure {
+        return run(Preprocessing.tensor(image, manifest.input()), this::vector);
+    }
+
+    /** Runs one input and reads the manifest's output element. */
     private double run(float[] data) throws DetectorFailure {
+        return run(data, this::element);
+    }
+
+    /** Reads the chosen output of one run. */
+    private interface Reader<T> {
+        T read(OnnxValue v) throws DetectorFailure;
+    }
+
+    /** Runs under the manifest's time limit: a watchdog asks ONNX Runtime to terminate the run. */
+    private <T> T run(float[] data, Reader<T> reader) throws DetectorFailure {
         Watch watch;
         try {
             watch = new Watch(new OrtSession.RunOptions());
@@ -203,7 +229,7 @@ final class OnnxImageDetector implements Detector {
                         Map.of(manifest.input().name(), input),
                         Set.of(manifest.output().name()),
                         watch.options)) {
-            return element(result.get(manifest.output().name()).orElseThrow());
+            return reader.read(result.get(manifest.output().name()).orElseThrow());
         } catch (OrtException e) {
             if (watch.fired())
                 throw failure(
@@ -216,7 +242,32 @@ final class OnnxImageDetector implements Detector {
         }
     }
 
-    private double element(OnnxValue v) throws DetectorFailure {
+    /** The whole output tensor as floats, at most {@value #MAX_DIMS} of them. */
+    private float[] vector(OnnxValue v) throws DetectorFailure {
+        if (!(v instanceof OnnxTensor t))
+            throw failure("detect.run_failed", "output '" + manifest.output().name() + "' is not a tensor");
+        long n = t.getInfo().getNumElements();
+        if (n < 2 || n > MAX_DIMS)
+            throw failure(
+                    "detect.run_failed",
+                    "embedding '" + manifest.output().name() + "' has " + n + " elements; 2.." + MAX_DIMS
+                            + " are read");
+        float[] out = new float[(int) n];
+        switch (t.getInfo().type) {
+            case FLOAT -> t.getFloatBuffer().get(out);
+            case DOUBLE -> {
+                java.nio.DoubleBuffer d = t.getDoubleBuffer();
+                for (int i = 0; i < out.length; i++) out[i] = (float) d.get(i);
+            }
+            default ->
+                throw failure(
+                        "detect.run_failed",
+                        "output '" + manifest.output().name() + "' holds " + t.getInfo().type + ", not numbers");
+        }
+        return out;
+    }
+
+    private Double element(OnnxValue v) throws DetectorFailure {
         if (!(v instanceof OnnxTensor t))
             throw failure("detect.run_failed", "output '" + manifest.output().name() + "' is not a tensor");
         int index = manifest.output().index();
@@ -227,7 +278,7 @@ final class OnnxImageDetector implements Detector {
                     "output '" + manifest.output().name() + "' has " + n + " elements; the manifest reads index "
                             + index);
         return switch (t.getInfo().type) {
-            case FLOAT -> t.getFloatBuffer().get(index);
+            case FLOAT -> (double) t.getFloatBuffer().get(index);
             case DOUBLE -> t.getDoubleBuffer().get(index);
             default ->
                 throw failure(

@@ -342,6 +342,8 @@ public final class ConsoleRoutes {
         out.put("decision", m.decision().name());
         out.put("tier", m.assessment().tier().name());
         out.put("lastScreenedAt", m.lastScreenedAt().toString());
+        // Why it leads the queue (issue 16): a face matched a protected person; the person id is in its signals.
+        out.put("likenessMatch", org.pramaan.intake.ScreeningReviews.showsProtectedPerson(m));
         return out;
     }
 

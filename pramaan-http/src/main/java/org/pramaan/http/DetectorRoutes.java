@@ -19,20 +19,30 @@ public final class DetectorRoutes {
      * @param detectors  what the models folder gave ({@link LoadedDetectors#none()} when none is configured)
      * @param configured whether {@code detect.models-dir} is set
      */
-    public record Services(LoadedDetectors detectors, boolean configured, java.util.Optional<ReviewLabels> labels) {
+    public record Services(
+            LoadedDetectors detectors,
+            boolean configured,
+            java.util.Optional<ReviewLabels> labels,
+            java.util.Optional<org.pramaan.likeness.ProtectedPersonRegistry> persons) {
         public Services {
             Objects.requireNonNull(detectors, "detectors");
             Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(persons, "persons");
         }
 
         /** Without reviewer labels: {@code GET /v1/detectors/{id}/labels} answers 503. */
+        public Services(LoadedDetectors detectors, boolean configured, java.util.Optional<ReviewLabels> labels) {
+            this(detectors, configured, labels, java.util.Optional.empty());
+        }
+
+        /** Without reviewer labels or the protected-persons registry ({@code /v1/persons} answers 503). */
         public Services(LoadedDetectors detectors, boolean configured) {
             this(detectors, configured, java.util.Optional.empty());
         }
 
         /** The same with the store's reviewer labels (issue 16). */
         public Services withLabels(ReviewLabels l) {
-            return new Services(detectors, configured, java.util.Optional.of(l));
+            return new Services(detectors, configured, java.util.Optional.of(l), persons);
         }
 
         /** No models folder: the route answers with empty lists. */
@@ -52,8 +62,11 @@ public final class DetectorRoutes {
         body.put("configured", services.configured());
         body.put(
                 "detectors",
-                services.detectors().detectors().stream()
-                        .map(d -> ManifestView.of(d.manifest()))
+                java.util.stream.Stream.concat(
+                                services.detectors().detectors().stream().map(d -> d.manifest()),
+                                // Face-embedding models (the likeness registry's) are listed beside the detectors.
+                                services.detectors().embedders().stream().map(e -> e.manifest()))
+                        .map(ManifestView::of)
                         .toList());
         body.put(
                 "refused",

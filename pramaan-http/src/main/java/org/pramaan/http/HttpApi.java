@@ -72,6 +72,7 @@ public final class HttpApi {
         ConsoleRoutes console = new ConsoleRoutes(services.console());
         GenerationRoutes generations = new GenerationRoutes(services.generations());
         ScanRoutes scans = new ScanRoutes(services.scans());
+        PersonRoutes persons = new PersonRoutes(services.detectors().persons());
         this.routes = List.of(
                 Route.open("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 Route.open("GET", "/readyz", this::ready),
@@ -180,6 +181,11 @@ public final class HttpApi {
                         Permission.KEYS_ADMIN,
                         new DetectorRoutes(services.detectors())::labels),
                 // Back-scans of the stored corpus, a folder or a list (issue 17 part 2): started and steered by admins.
+                // The protected-persons (likeness) registry (issue 16): biometric data, admins only.
+                Route.guarded("POST", "/v1/persons", Permission.PERSONS_ADMIN, persons::enrol),
+                Route.guarded("GET", "/v1/persons", Permission.PERSONS_ADMIN, persons::list),
+                Route.guarded("GET", "/v1/persons/{id}", Permission.PERSONS_ADMIN, persons::get),
+                Route.guarded("DELETE", "/v1/persons/{id}", Permission.PERSONS_ADMIN, persons::delete),
                 Route.guarded("POST", "/v1/scans", Permission.KEYS_ADMIN, scans::start),
                 Route.guarded("GET", "/v1/scans", Permission.AUDIT_READ, scans::list),
                 Route.guarded("GET", "/v1/scans/{id}", Permission.AUDIT_READ, scans::get),

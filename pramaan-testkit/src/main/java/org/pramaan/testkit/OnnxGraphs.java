@@ -183,6 +183,39 @@ public final class OnnxGraphs {
         return model(g);
     }
 
+    /**
+     * A face-embedding model for tests (issue 16, the likeness registry): the 1×3×s×s crop is
+     * flattened, centred on its own mean (so brightness does not count) and projected by a fixed
+     * pseudo-random {@code 3·s·s × dims} matrix (seeded by {@code seed}). Random projections keep
+     * angles (Johnson–Lindenstrauss), so the cosine of two embeddings is close to the correlation of
+     * the two crops: near 1 for two crops of the same face, lower for different faces. Output
+     * "embedding", shape [1, dims].
+     */
+    public static byte[] projection(int s, int dims, long seed) {
+        int n = 3 * s * s;
+        java.util.Random r = new java.util.Random(seed);
+        float[] w = new float[n * dims];
+        for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian();
+        Msg g = new Msg()
+                .msg(1, node("Reshape", new String[] {"pixels", "flat"}, new String[] {"x"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"x"},
+                                new String[] {"mean"},
+                                ints("axes", 1),
+                                integer("keepdims", 1)))
+                .msg(1, node("Sub", new String[] {"x", "mean"}, new String[] {"centred"}))
+                .msg(1, node("MatMul", new String[] {"centred", "w"}, new String[] {"embedding"}))
+                .str(2, "projection")
+                .msg(5, longs("flat", 1, n))
+                .msg(5, floats("w", new long[] {n, dims}, w))
+                .msg(11, value("pixels", 1, 3, s, s))
+                .msg(12, value("embedding", 1, dims));
+        return model(g);
+    }
+
     /** Accepts any 1×3×h×w input but reshapes it to exactly 1×(3·8·8): a run on any other size fails inside ONNX Runtime. */
     public static byte[] onlyEightByEight() {
         Msg g = new Msg()

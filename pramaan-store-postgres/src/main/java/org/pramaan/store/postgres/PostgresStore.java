@@ -122,6 +122,11 @@ public final class PostgresStore implements Adapters {
     }
 
     @Override
+    public org.pramaan.likeness.ProtectedPersons likeness() {
+        return new PgProtectedPersons(db);
+    }
+
+    @Override
     public GenerationRepository generations() {
         return new PgGenerationRepository(db);
     }

@@ -114,6 +114,14 @@ class PostgresContractsTest {
     }
 
     @Nested
+    class Likeness extends org.pramaan.testkit.contracts.ProtectedPersonsContract {
+        @Override
+        protected org.pramaan.likeness.ProtectedPersons createRepository(Path dir) {
+            return open(dir).likeness();
+        }
+    }
+
+    @Nested
     class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
         @Override
         protected org.pramaan.access.PersonRepository createRepository(Path dir) {

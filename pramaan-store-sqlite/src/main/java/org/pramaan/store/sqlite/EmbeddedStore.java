@@ -106,6 +106,11 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
     }
 
     @Override
+    public org.pramaan.likeness.ProtectedPersons likeness() {
+        return new SqliteProtectedPersons(db);
+    }
+
+    @Override
     public org.pramaan.generation.GenerationRepository generations() {
         return new SqliteGenerationRepository(db);
     }

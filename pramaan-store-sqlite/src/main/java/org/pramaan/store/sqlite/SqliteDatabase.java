@@ -40,7 +40,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V15__nodes_scan_leases.sql",
             "V16__case_report_times.sql",
             "V17__audit_checkpoint_journals.sql",
-            "V18__review_labels.sql");
+            "V18__review_labels.sql",
+            "V19__protected_persons.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

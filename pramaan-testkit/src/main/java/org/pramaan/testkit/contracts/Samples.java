@@ -102,7 +102,8 @@ final class Samples {
             "assigned",
             "unassigned",
             "escalated_to_senior",
-            "quality_reviewed");
+            "quality_reviewed",
+            "likeness_matched");
 
     /** One event of each kind, a second apart, each with attributes that need escaping. */
     static List<CaseEvent> everyEvent(Instant from) {

@@ -55,6 +55,7 @@ public final class MemoryStore {
     private final MemoryReportSource reports = new MemoryReportSource(this);
     private final MemoryScanJobRepository scans = new MemoryScanJobRepository(this);
     private final MemoryNodeRegistry nodes = new MemoryNodeRegistry(this);
+    private final MemoryProtectedPersons likeness = new MemoryProtectedPersons(this);
     private final MemoryReviewLabels reviewLabels = new MemoryReviewLabels(this);
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
@@ -130,6 +131,11 @@ public final class MemoryStore {
 
     public org.pramaan.access.PersonRepository people() {
         return people;
+    }
+
+    /** The protected-persons (likeness) registry (issue 16). */
+    public org.pramaan.likeness.ProtectedPersons likeness() {
+        return likeness;
     }
 
     /** What reports read by period (issue 17). */

@@ -57,6 +57,8 @@ final class Tables {
     final Map<String, org.pramaan.generation.Consent> consents = new LinkedHashMap<>();
 
     final Map<String, org.pramaan.generation.RulesShown> rulesShown = new TreeMap<>();
+    /** Protected persons by id, embeddings included (issue 16; outside the constructor too). */
+    final Map<String, org.pramaan.likeness.ProtectedPerson> protectedPersons = new TreeMap<>();
     /** Back-scan jobs by id, and their results by job id + NUL + item key (issue 17; outside the constructor too). */
     final Map<String, org.pramaan.backscan.ScanJob> scanJobs = new LinkedHashMap<>();
 
@@ -136,6 +138,7 @@ final class Tables {
         t.generationKeys.putAll(generationKeys);
         t.consents.putAll(consents);
         t.rulesShown.putAll(rulesShown);
+        t.protectedPersons.putAll(protectedPersons);
         t.scanJobs.putAll(scanJobs);
         t.scanResults.putAll(scanResults);
         t.scanLeases.putAll(scanLeases);
@@ -185,6 +188,7 @@ final class Tables {
         replace(generationKeys, snapshot.generationKeys);
         replace(consents, snapshot.consents);
         replace(rulesShown, snapshot.rulesShown);
+        replace(protectedPersons, snapshot.protectedPersons);
         replace(scanJobs, snapshot.scanJobs);
         replace(scanResults, snapshot.scanResults);
         replace(scanLeases, snapshot.scanLeases);

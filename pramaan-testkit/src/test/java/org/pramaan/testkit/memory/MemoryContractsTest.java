@@ -119,6 +119,14 @@ class MemoryContractsTest {
     }
 
     @Nested
+    class Likeness extends org.pramaan.testkit.contracts.ProtectedPersonsContract {
+        @Override
+        protected org.pramaan.likeness.ProtectedPersons createRepository(Path dir) {
+            return MemoryStore.create().likeness();
+        }
+    }
+
+    @Nested
     class People extends org.pramaan.testkit.contracts.PersonRepositoryContract {
         @Override
         protected org.pramaan.access.PersonRepository createRepository(Path dir) {

@@ -1,0 +1,7 @@
+-- Schema version 9 (issue 16): the protected-persons (likeness) registry. One row per person: the consent record,
+-- the optional standing complaint and the embeddings (vectors only; the reference images are never stored), as
+-- JSON. Deleting the row removes everything of the person.
+CREATE TABLE protected_persons (
+    id   TEXT COLLATE "C" PRIMARY KEY,
+    json TEXT NOT NULL
+);

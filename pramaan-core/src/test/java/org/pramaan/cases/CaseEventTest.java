@@ -66,8 +66,8 @@ class CaseEventTest {
             assertThat(Json.read(Json.write(e), CaseEvent.class)).isEqualTo(e);
         }
         assertThat(names)
-                .hasSize(21)
-                .contains("statement_of_reasons", "appeal_received", "repeat_infringer_flagged", "escalated_to_senior");
+                .hasSize(22)
+                .contains("likeness_matched", "statement_of_reasons", "appeal_received", "repeat_infringer_flagged", "escalated_to_senior");
     }
 
     @Test

@@ -67,7 +67,12 @@ class CaseEventTest {
         }
         assertThat(names)
                 .hasSize(22)
-                .contains("likeness_matched", "statement_of_reasons", "appeal_received", "repeat_infringer_flagged", "escalated_to_senior");
+                .contains(
+                        "likeness_matched",
+                        "statement_of_reasons",
+                        "appeal_received",
+                        "repeat_infringer_flagged",
+                        "escalated_to_senior");
     }
 
     @Test

@@ -30,6 +30,13 @@ final class CaseActions {
             String note,
             Map<String, String> params,
             Optional<CaseFinding> finding) {
+        // Issue 16: a finding is what the reviewer who settles the content found it to be; an acknowledgement or an
+        // account action settles nothing about the item, so a finding there would label it on no decision.
+        if (finding.isPresent() && !(action.closesCase() || action == CaseAction.RESTORE))
+            throw new Invalid(
+                    "finding",
+                    "a finding is given with a decision on the content (remove, geo_restrict, label, demote, dismiss,"
+                            + " restore), not with " + action.name().toLowerCase(java.util.Locale.ROOT));
         Map<String, String> copy = Map.copyOf(params);
         return ledger.locked(() -> actUnit(caseId, action, actor, note, copy, finding));
     }
@@ -59,13 +66,6 @@ final class CaseActions {
             Optional<CaseFinding> finding) {
         CaseFile c = ledger.require(caseId);
         validate(c, action);
-        // Issue 16: a finding is what the reviewer who settles the content found it to be; an acknowledgement or an
-        // account action settles nothing about the item, so a finding there would label it on no decision.
-        if (finding.isPresent() && !(action.closesCase() || action == CaseAction.RESTORE))
-            throw new Invalid(
-                    "finding",
-                    "a finding is given with a decision on the content (remove, geo_restrict, label, demote, dismiss,"
-                            + " restore), not with " + action.name().toLowerCase(java.util.Locale.ROOT));
         RulePack pack = ledger.pack(c);
         Instant now = ledger.clock.instant();
         List<CaseEvent> added = new ArrayList<>();

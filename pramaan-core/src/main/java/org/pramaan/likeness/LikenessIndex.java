@@ -95,8 +95,12 @@ public final class LikenessIndex {
         }
     }
 
-    /** How many embeddings are held. */
+    /**
+     * How many embeddings are held, after {@link #refreshIfChanged}: screening skips the search when it is zero, so
+     * this is where an index that was empty learns of a first enrolment made on another node.
+     */
     public int size() {
+        refreshIfChanged();
         return entries.size();
     }
 

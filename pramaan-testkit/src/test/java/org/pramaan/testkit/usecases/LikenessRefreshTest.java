@@ -91,6 +91,17 @@ class LikenessRefreshTest {
     }
 
     @Test
+    void anEmptyIndexLearnsOfAFirstEnrolmentElsewhereThroughItsSize() {
+        // Screening asks the size first and skips the search when it is zero: the size must follow the marker too.
+        index.reload();
+        assertThat(index.size()).isZero();
+        store.save(ProtectedPersonsContract.person("pp_a", Optional.empty(), ProtectedPersonsContract.unit(32, 1)));
+        assertThat(index.size()).as("within the interval").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(index.size()).isOne();
+    }
+
+    @Test
     void theMarkerIsReadAtMostOncePerIntervalAndTheRegistryOnlyWhenItMoved() {
         index.reload();
         int revisions = store.revisions.get();

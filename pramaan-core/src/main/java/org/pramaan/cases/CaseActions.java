@@ -37,6 +37,9 @@ final class CaseActions {
                     "finding",
                     "a finding is given with a decision on the content (remove, geo_restrict, label, demote, dismiss,"
                             + " restore), not with " + action.name().toLowerCase(java.util.Locale.ROOT));
+        // Labels train the next calibration: only a person's finding is one, never a component's (as in screening).
+        if (finding.isPresent() && actor instanceof Actor.Component)
+            throw new Invalid("finding", "a finding is given by a person, not by '" + actor.wireName() + "'");
         Map<String, String> copy = Map.copyOf(params);
         return ledger.locked(() -> actUnit(caseId, action, actor, note, copy, finding));
     }

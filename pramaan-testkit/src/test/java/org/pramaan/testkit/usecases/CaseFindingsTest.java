@@ -190,6 +190,16 @@ class CaseFindingsTest {
                 .isInstanceOfSatisfying(
                         Invalid.class, e -> assertThat(e.field()).contains("finding"));
         assertThat(f.store.reviewLabels().forMedia(id)).isEmpty();
+        assertThatThrownBy(() -> f.cases.act(
+                        c.id(),
+                        CaseAction.DISMISS,
+                        Actor.component("clock-checker"),
+                        "auto",
+                        Map.of(),
+                        finding(Finding.AUTHENTIC, null)))
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.field()).contains("finding"));
+        assertThat(f.cases.find(c.id()).orElseThrow().outcome()).isEmpty();
         assertThatThrownBy(() -> CaseFinding.of(Optional.of("fake"), Optional.empty()))
                 .isInstanceOfSatisfying(
                         Invalid.class, e -> assertThat(e.field()).contains("finding"));

@@ -172,6 +172,31 @@ class CaseFindingsTest {
     }
 
     @Test
+    void aLabelStoredBeforeCaseFindingsExistedReadsBackAsAScreeningOne() {
+        // The SQLite and PostgreSQL adapters keep each label as JSON: rows written before this change have no caseId.
+        ReviewLabel now = new ReviewLabel(
+                "a".repeat(64),
+                "m",
+                "1",
+                "image",
+                0.5,
+                0.5,
+                Finding.AUTHENTIC,
+                Optional.empty(),
+                "user:rita",
+                f.clock.instant());
+        // An empty Optional is not written (NON_ABSENT), so a screening label's JSON is exactly a row of before.
+        String legacy = org.pramaan.json.Json.write(now);
+        assertThat(legacy).doesNotContain("caseId");
+        ReviewLabel read = org.pramaan.json.Json.read(legacy, ReviewLabel.class);
+        assertThat(read).isEqualTo(now);
+        assertThat(read.source()).isEqualTo("screening");
+        ReviewLabel fromCase = now.withCaseId("IN-1");
+        assertThat(org.pramaan.json.Json.read(org.pramaan.json.Json.write(fromCase), ReviewLabel.class))
+                .isEqualTo(fromCase);
+    }
+
+    @Test
     void mediaWithoutModelScoresAcceptsTheFindingAndRecordsNoLabel() {
         String id = screened(5);
         CaseFile c = complaint(id);

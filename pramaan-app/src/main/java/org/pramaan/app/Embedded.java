@@ -155,7 +155,9 @@ public final class Embedded implements AutoCloseable {
             bankFeed.ifPresent(org.pramaan.queue.kafka.KafkaBankFeed::close);
             throw e;
         }
-        this.likenessIndex = new org.pramaan.likeness.LikenessIndex(store.likeness());
+        // Polls the store's change marker so enrolments and deletions on other nodes reach this one (issue 16).
+        this.likenessIndex = new org.pramaan.likeness.LikenessIndex(
+                store.likeness(), clock, config.detect().likenessRefresh());
         likenessIndex.reload();
         this.persons = new org.pramaan.likeness.ProtectedPersonRegistry(
                 store.likeness(),
@@ -192,6 +194,7 @@ public final class Embedded implements AutoCloseable {
                                 packs, store.cases(), store.media(), banks, audit, clock, store.unitOfWork())
                         .withRetention(retention)
                         .withAccounts(store.accounts())
+                        .withLabels(store.reviewLabels()) // issue 16: findings on case decisions become labels
                         .withListener(
                                 this.notifier = new org.pramaan.notify.CaseNotifier(
                                         store.deliveries(),

@@ -86,8 +86,15 @@ public record PramaanConfig(
      *
      * @param modelsDir the operator's models folder ({@code detect.models-dir}); empty: no models, and
      *                  {@code pramaan-detect-onnx} need not be on the class path
+     * @param likenessRefresh how often at most a node compares the protected-persons registry's change marker before
+     *                  screening ({@code likeness.refresh-ms}): a change made on another node is seen within this
      */
-    public record Detect(Optional<Path> modelsDir) {}
+    public record Detect(Optional<Path> modelsDir, Duration likenessRefresh) {
+        /** With the default refresh interval (1 s). */
+        public Detect(Optional<Path> modelsDir) {
+            this(modelsDir, Duration.ofSeconds(1));
+        }
+    }
 
     /**
      * The review console (issue 13).
@@ -541,6 +548,11 @@ public record PramaanConfig(
             "",
             "folder of detector models (*.manifest.json beside their .onnx weights); needs pramaan-detect-onnx on the class path; empty: no models"
         });
+        // Issue 16: enrolments and deletions on another node reach this one within this interval (GDPR Art. 17).
+        KEYS.put("likeness.refresh-ms", new String[] {
+            "1000",
+            "how often at most (milliseconds, 0..3600000; 0: before every screening) a node checks whether the protected-persons registry changed on another node and re-reads it"
+        });
         // Review console sessions (issue 13; OWASP Session Management: idle and absolute timeouts).
         KEYS.put(
                 "console.session-idle-timeout",
@@ -780,7 +792,7 @@ public record PramaanConfig(
                             new Console(consoleSettings(), decimal("console.quality-sample-rate", 0, 1)),
                             generation(),
                             blobs(),
-                            new Detect(modelsDir()),
+                            new Detect(modelsDir(), Duration.ofMillis(number("likeness.refresh-ms", 0, 3_600_000))),
                             queue(store))
                     .checkedTrust(this)
                     .checkedSigning(this);

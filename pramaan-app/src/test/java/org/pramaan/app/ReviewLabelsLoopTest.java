@@ -104,7 +104,7 @@ class ReviewLabelsLoopTest extends ServerTestBase {
         assertThat(http.status()).as(http.raw()).isEqualTo(200);
         assertThat(api.get("/v1/detectors/red-mean/labels", reviewer).status()).isEqualTo(403);
         String[] lines = http.raw().split("\n", -1);
-        assertThat(lines[0]).isEqualTo("id,score,label,family");
+        assertThat(lines[0]).isEqualTo("id,score,label,family,source");
         assertThat(lines).hasSize(7); // header, five labels, the final newline
         // Each row: media/scope, the raw score the screening recorded (red/255 through the float model), the finding.
         String[][] want = {
@@ -120,6 +120,7 @@ class ReviewLabelsLoopTest extends ServerTestBase {
             assertThat(Double.parseDouble(f[1])).isCloseTo(Double.parseDouble(want[i][1]), within(0.003));
             assertThat(f[2]).isEqualTo(want[i][2]);
             assertThat(f[3]).isEqualTo(want[i][3]);
+            assertThat(f[4]).isEqualTo("screening");
         }
         assertThat(http.raw()).doesNotContain(unsure).doesNotContain(none);
 
@@ -128,8 +129,8 @@ class ReviewLabelsLoopTest extends ServerTestBase {
         assertThat(badSince.status()).as(badSince.raw()).isEqualTo(400);
         assertThat(badSince.raw()).contains("since");
         assertThat(api.get("/v1/detectors/red-mean/labels?version=9.9.9", ADMIN).raw())
-                .isEqualTo("id,score,label,family\n");
-        assertThat(api.get("/v1/detectors/other/labels", ADMIN).raw()).isEqualTo("id,score,label,family\n");
+                .isEqualTo("id,score,label,family,source\n");
+        assertThat(api.get("/v1/detectors/other/labels", ADMIN).raw()).isEqualTo("id,score,label,family,source\n");
 
         stop(); // the CLI opens the data directory itself
         Path csv = work.resolve("labels.csv");
@@ -138,7 +139,7 @@ class ReviewLabelsLoopTest extends ServerTestBase {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(http.raw());
         assertThat(export.out()).containsPattern("synthetic\\s+3").containsPattern("unsure \\(left out\\)\\s+1");
         Run later = pramaan("detect", "export-labels", "--model", "red-mean", "--since", "2027-01-01");
-        assertThat(later.out()).isEqualTo("id,score,label,family\n");
+        assertThat(later.out()).isEqualTo("id,score,label,family,source\n");
 
         Run fit = pramaan(
                 "detect",

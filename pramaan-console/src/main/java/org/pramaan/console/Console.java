@@ -417,7 +417,7 @@ public final class Console {
         CaseAction action = action(ctx);
         String reason = reason(ctx, true);
         // CaseService audits the action with this person's key as the actor (DEV-GUIDELINES 7).
-        s.cases().act(c.id(), action, session.actor(), reason);
+        s.cases().act(c.id(), action, session.actor(), reason, java.util.Map.of(), finding(ctx));
         // A settled case leaves the queue, so the reviewer goes back to it; otherwise they stay on the case.
         ctx.redirect(action.closesCase() ? "/" : "/cases/" + c.id(), HttpStatus.SEE_OTHER);
     }
@@ -428,8 +428,14 @@ public final class Console {
         String d = Objects.requireNonNullElse(ctx.formParam("decision"), "");
         if (!d.equals("uphold") && !d.equals("reverse"))
             throw new Invalid("decision", "decision '" + cut(d) + "' is not uphold or reverse");
-        s.cases().decideAppeal(c.id(), d.equals("reverse"), session.actor(), reason(ctx, true));
+        s.cases().decideAppeal(c.id(), d.equals("reverse"), session.actor(), reason(ctx, true), finding(ctx));
         ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Issue 16: the case decision forms' optional finding and generator family (blank = not assessed). */
+    private static Optional<org.pramaan.cases.CaseFinding> finding(Context ctx) {
+        return org.pramaan.cases.CaseFinding.of(
+                Optional.ofNullable(ctx.formParam("finding")), Optional.ofNullable(ctx.formParam("family")));
     }
 
     // ---- assignment (issue 13: claim, assign, reassign, escalate to a senior reviewer with a note) ----

@@ -58,11 +58,12 @@ final class Appeals {
         return updated;
     }
 
-    CaseFile decide(String caseId, boolean reverse, Actor reviewer, String reason) {
-        return ledger.locked(() -> decideUnit(caseId, reverse, reviewer, reason));
+    CaseFile decide(String caseId, boolean reverse, Actor reviewer, String reason, Optional<CaseFinding> finding) {
+        return ledger.locked(() -> decideUnit(caseId, reverse, reviewer, reason, finding));
     }
 
-    private CaseFile decideUnit(String caseId, boolean reverse, Actor reviewer, String reason) {
+    private CaseFile decideUnit(
+            String caseId, boolean reverse, Actor reviewer, String reason, Optional<CaseFinding> finding) {
         // DSA art.20(6): decided under the supervision of qualified staff, not solely by automated means.
         if (reviewer instanceof Actor.Component) {
             throw new Invalid(
@@ -79,12 +80,12 @@ final class Appeals {
         ledger.store(
                 c.with(c.clocks(), c.state(), c.outcome(), List.of(decided)),
                 c.events().size());
-        ledger.audit.append(
-                "case.appeal_decided",
-                "case:" + caseId,
-                AuditLog.details("decision", decision, "reviewer", reviewer.wireName()));
+        Map<String, Object> details = AuditLog.details("decision", decision, "reviewer", reviewer.wireName());
+        // Issue 16: an upheld restriction records the finding here; a reversal gives it to the restoration it makes.
+        if (!reverse) finding.ifPresent(f -> ledger.findings.record(c, f, reviewer, decided.at(), details));
+        ledger.audit.append("case.appeal_decided", "case:" + caseId, details);
         if (!reverse) return ledger.cases.find(caseId).orElseThrow();
-        return actions.act(caseId, CaseAction.RESTORE, reviewer, "appeal upheld: " + reason, Map.of());
+        return actions.act(caseId, CaseAction.RESTORE, reviewer, "appeal upheld: " + reason, Map.of(), finding);
     }
 
     /** When the case's latest content restriction (remove, geo-restrict, label, demote) applied. */

@@ -23,9 +23,25 @@ final class CaseActions {
         this.effects = effects;
     }
 
-    CaseFile act(String caseId, CaseAction action, Actor actor, String note, Map<String, String> params) {
+    CaseFile act(
+            String caseId,
+            CaseAction action,
+            Actor actor,
+            String note,
+            Map<String, String> params,
+            Optional<CaseFinding> finding) {
+        // Issue 16: a finding is what the reviewer who settles the content found it to be; an acknowledgement or an
+        // account action settles nothing about the item, so a finding there would label it on no decision.
+        if (finding.isPresent() && !(action.closesCase() || action == CaseAction.RESTORE))
+            throw new Invalid(
+                    "finding",
+                    "a finding is given with a decision on the content (remove, geo_restrict, label, demote, dismiss,"
+                            + " restore), not with " + action.name().toLowerCase(java.util.Locale.ROOT));
+        // Labels train the next calibration: only a person's finding is one, never a component's (as in screening).
+        if (finding.isPresent() && actor instanceof Actor.Component)
+            throw new Invalid("finding", "a finding is given by a person, not by '" + actor.wireName() + "'");
         Map<String, String> copy = Map.copyOf(params);
-        return ledger.locked(() -> actUnit(caseId, action, actor, note, copy));
+        return ledger.locked(() -> actUnit(caseId, action, actor, note, copy, finding));
     }
 
     /**
@@ -44,7 +60,13 @@ final class CaseActions {
                 c, action, effects.mediaOf(c), note, ledger.clock.instant(), seq, params, ledger.pack(c)));
     }
 
-    private CaseFile actUnit(String caseId, CaseAction action, Actor actor, String note, Map<String, String> params) {
+    private CaseFile actUnit(
+            String caseId,
+            CaseAction action,
+            Actor actor,
+            String note,
+            Map<String, String> params,
+            Optional<CaseFinding> finding) {
         CaseFile c = ledger.require(caseId);
         validate(c, action);
         RulePack pack = ledger.pack(c);
@@ -88,26 +110,25 @@ final class CaseActions {
         Optional<CaseAction> outcome = action.closesCase() ? Optional.of(action) : c.outcome();
         CaseFile updated = c.with(clocks, state, outcome, added);
         ledger.store(updated, c.events().size());
-        ledger.audit.append(
-                "case.action_taken",
-                "case:" + c.id(),
-                AuditLog.details(
-                        "action",
-                        action.name(),
-                        "actor",
-                        actor.wireName(),
-                        "note",
-                        note,
-                        "mediaId",
-                        c.mediaId(),
-                        "params",
-                        params,
-                        "clocksStopped",
-                        added.stream()
-                                .filter(e -> e instanceof CaseEvent.ClockStopped)
-                                .map(e -> e.details().get("clock")
-                                        + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late"))
-                                .toList()));
+        Map<String, Object> details = AuditLog.details(
+                "action",
+                action.name(),
+                "actor",
+                actor.wireName(),
+                "note",
+                note,
+                "mediaId",
+                c.mediaId(),
+                "params",
+                params,
+                "clocksStopped",
+                added.stream()
+                        .filter(e -> e instanceof CaseEvent.ClockStopped)
+                        .map(e -> e.details().get("clock")
+                                + (Boolean.parseBoolean(e.details().get("met")) ? ":met" : ":late"))
+                        .toList());
+        finding.ifPresent(f -> ledger.findings.record(c, f, actor, now, details));
+        ledger.audit.append("case.action_taken", "case:" + c.id(), details);
         return updated;
     }
 

@@ -25,6 +25,8 @@ final class CaseLedger {
     private final Object monitor;
     private final Map<String, RulePack> packs;
     private final Map<String, RulePack.NoticeType> noticeTypes;
+    /** Issue 16: findings given with case decisions, as calibration labels. */
+    final FindingLabels findings;
 
     CaseLedger(
             CaseService.Dependencies d,
@@ -39,6 +41,7 @@ final class CaseLedger {
         this.packs = packs;
         this.noticeTypes = noticeTypes;
         this.monitor = monitor;
+        this.findings = new FindingLabels(d.media(), d.labels());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.pramaan.access.Actor;
 import org.pramaan.audit.AuditLog;
 import org.pramaan.banks.HashBanks;
+import org.pramaan.detect.ReviewLabels;
 import org.pramaan.errors.Invalid;
 import org.pramaan.intake.MediaRepository;
 import org.pramaan.tx.UnitOfWork;
@@ -40,7 +41,8 @@ public final class CaseService {
             UnitOfWork unitOfWork,
             Optional<Retention> retention,
             Optional<AccountRepository> accounts,
-            List<CaseListener> listeners) {
+            List<CaseListener> listeners,
+            Optional<ReviewLabels> labels) {
         public Dependencies {
             packs = List.copyOf(packs);
             Objects.requireNonNull(cases, "cases");
@@ -52,6 +54,7 @@ public final class CaseService {
             Objects.requireNonNull(retention, "retention");
             Objects.requireNonNull(accounts, "accounts");
             listeners = List.copyOf(listeners);
+            Objects.requireNonNull(labels, "labels");
         }
 
         /** The required collaborators; no retention, account store or listeners until added with the {@code with…} methods. */
@@ -73,23 +76,32 @@ public final class CaseService {
                     unitOfWork,
                     Optional.empty(),
                     Optional.empty(),
-                    List.of());
+                    List.of(),
+                    Optional.empty());
         }
 
         public Dependencies withRetention(Retention r) {
             return new Dependencies(
-                    packs, cases, media, banks, audit, clock, unitOfWork, Optional.of(r), accounts, listeners);
+                    packs, cases, media, banks, audit, clock, unitOfWork, Optional.of(r), accounts, listeners, labels);
         }
 
         public Dependencies withAccounts(AccountRepository a) {
             return new Dependencies(
-                    packs, cases, media, banks, audit, clock, unitOfWork, retention, Optional.of(a), listeners);
+                    packs, cases, media, banks, audit, clock, unitOfWork, retention, Optional.of(a), listeners, labels);
         }
 
         public Dependencies withListener(CaseListener l) {
             List<CaseListener> all = new java.util.ArrayList<>(listeners);
             all.add(Objects.requireNonNull(l, "listener"));
-            return new Dependencies(packs, cases, media, banks, audit, clock, unitOfWork, retention, accounts, all);
+            return new Dependencies(
+                    packs, cases, media, banks, audit, clock, unitOfWork, retention, accounts, all, labels);
+        }
+
+        /** Issue 16: a finding given with a case decision becomes calibration labels in this store. */
+        public Dependencies withLabels(ReviewLabels store) {
+            Optional<ReviewLabels> l = Optional.of(store);
+            return new Dependencies(
+                    packs, cases, media, banks, audit, clock, unitOfWork, retention, accounts, listeners, l);
         }
     }
 
@@ -233,7 +245,13 @@ public final class CaseService {
      * removed bank and issues a new statement of reasons.
      */
     public CaseFile decideAppeal(String caseId, boolean reverse, Actor reviewer, String reason) {
-        return appeals.decide(caseId, reverse, reviewer, reason);
+        return appeals.decide(caseId, reverse, reviewer, reason, Optional.empty());
+    }
+
+    /** The same with the reviewer's finding (issue 16); a reversal's finding replaces the restriction's labels. */
+    public CaseFile decideAppeal(
+            String caseId, boolean reverse, Actor reviewer, String reason, Optional<CaseFinding> f) {
+        return appeals.decide(caseId, reverse, reviewer, reason, f);
     }
 
     /**
@@ -254,7 +272,13 @@ public final class CaseService {
      * and {@code days} for account actions); clocks it settles stop now.
      */
     public CaseFile act(String caseId, CaseAction action, Actor actor, String note, Map<String, String> params) {
-        return actions.act(caseId, action, actor, note, params);
+        return actions.act(caseId, action, actor, note, params, Optional.empty());
+    }
+
+    /** With the reviewer's finding (issue 16, {@link FindingLabels}): only with a closing or restoring action. */
+    public CaseFile act(
+            String id, CaseAction a, Actor actor, String note, Map<String, String> params, Optional<CaseFinding> f) {
+        return actions.act(id, a, actor, note, params, f);
     }
 
     /** The statement of reasons {@link #act} would issue for this action now, stored nowhere (a preview). */

@@ -10,7 +10,9 @@ import org.pramaan.errors.Invalid;
  * Reviewers' findings as the labelled set {@code pramaan detect calibrate|evaluate} read (issue 16): the
  * {@link LabelledCsv} format, {@code id} = media id and scope, {@code score} = the raw score the screening recorded
  * (calibration maps raw scores, so a refit does not depend on the calibration of the time), {@code label} = the
- * finding. Unsure findings are counted and left out: they say nothing about either class.
+ * finding, and a trailing {@code source} column ({@code screening} or {@code case:<id>}: which review gave the finding,
+ * so an operator can audit or filter the set; {@link LabelledCsv} reads columns by name and ignores it). Unsure
+ * findings are counted and left out: they say nothing about either class.
  *
  * @param csv       the file's text, header first
  * @param synthetic rows labelled synthetic
@@ -19,12 +21,15 @@ import org.pramaan.errors.Invalid;
  * @param families  synthetic rows per generator family ({@code -} for none)
  */
 public record LabelExport(String csv, int synthetic, int authentic, int unsure, Map<String, Integer> families) {
+    /** The export's header: the labelled-set columns, then where each finding came from. */
+    public static final String HEADER = LabelledCsv.HEADER + ",source";
+
     public LabelExport {
         families = Map.copyOf(families);
     }
 
     public static LabelExport of(List<ReviewLabel> labels) {
-        StringBuilder out = new StringBuilder(LabelledCsv.HEADER).append('\n');
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
         int syn = 0;
         int auth = 0;
         int unsure = 0;
@@ -42,6 +47,8 @@ public record LabelExport(String csv, int synthetic, int authentic, int unsure, 
             // An authentic item has no generator; a family on it would only confuse per-family evaluation.
             Optional<String> family = synthetic ? l.family() : Optional.empty();
             out.append(LabelledCsv.line(l.mediaId() + "/" + l.scope(), l.raw(), synthetic, family))
+                    .append(',')
+                    .append(l.source())
                     .append('\n');
         }
         return new LabelExport(out.toString(), syn, auth, unsure, families);

@@ -21,6 +21,7 @@ import org.pramaan.errors.Invalid;
  * @param family       the generator family, when the reviewer knows it
  * @param reviewer     who found it (an actor's wire name)
  * @param labelledAt   when (the resolution's audit time)
+ * @param caseId       the case whose decision gave the finding; empty for a screening review
  */
 public record ReviewLabel(
         String mediaId,
@@ -32,7 +33,8 @@ public record ReviewLabel(
         Finding finding,
         Optional<String> family,
         String reviewer,
-        Instant labelledAt) {
+        Instant labelledAt,
+        Optional<String> caseId) {
     /** Longest generator family name. */
     public static final int MAX_FAMILY = 64;
     /** Longest id, version or scope stored (manifest fields are shorter; this bounds a hostile store row). */
@@ -47,6 +49,10 @@ public record ReviewLabel(
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(reviewer, "reviewer");
         Objects.requireNonNull(labelledAt, "labelledAt");
+        // Rows stored before case decisions gave findings have no caseId: they came from screening reviews.
+        if (caseId == null) caseId = Optional.empty();
+        if (caseId.isPresent() && (caseId.get().isEmpty() || caseId.get().length() > MAX_FIELD))
+            throw new IllegalArgumentException("a case id is 1.." + MAX_FIELD + " characters");
         if (!Double.isFinite(raw)) throw new IllegalArgumentException("a raw score is a finite number: " + raw);
         if (!(probability >= 0 && probability <= 1))
             throw new IllegalArgumentException("a probability lies in [0, 1]: " + probability);
@@ -55,9 +61,57 @@ public record ReviewLabel(
                 throw new IllegalArgumentException("ids, versions and scopes are 1.." + MAX_FIELD + " characters");
     }
 
+    /** A screening review's label (no case). */
+    public ReviewLabel(
+            String mediaId,
+            String modelId,
+            String modelVersion,
+            String scope,
+            double raw,
+            double probability,
+            Finding finding,
+            Optional<String> family,
+            String reviewer,
+            Instant labelledAt) {
+        this(
+                mediaId,
+                modelId,
+                modelVersion,
+                scope,
+                raw,
+                probability,
+                finding,
+                family,
+                reviewer,
+                labelledAt,
+                Optional.empty());
+    }
+
     /** The same label recorded at {@code at}. */
     public ReviewLabel withLabelledAt(Instant at) {
-        return new ReviewLabel(mediaId, modelId, modelVersion, scope, raw, probability, finding, family, reviewer, at);
+        return new ReviewLabel(
+                mediaId, modelId, modelVersion, scope, raw, probability, finding, family, reviewer, at, caseId);
+    }
+
+    /** The same label given by a decision on case {@code id} (issue 16: findings on case decisions). */
+    public ReviewLabel withCaseId(String id) {
+        return new ReviewLabel(
+                mediaId,
+                modelId,
+                modelVersion,
+                scope,
+                raw,
+                probability,
+                finding,
+                family,
+                reviewer,
+                labelledAt,
+                Optional.of(id));
+    }
+
+    /** Where the finding came from, as the export's {@code source} column: {@code screening} or {@code case:<id>}. */
+    public String source() {
+        return caseId.map(id -> "case:" + id).orElse("screening");
     }
 
     /** The key a later resolution replaces. */

@@ -135,6 +135,17 @@ public final class ScreeningReviews {
         });
     }
 
+    /**
+     * The labels a finding on {@code m} gives, one per model score its latest screening recorded (issue 16): the same
+     * rows a screening review records, for a decision on case {@code caseId} (an empty list when it has no scores).
+     */
+    public static List<ReviewLabel> caseLabels(
+            MediaRecord m, Finding finding, Optional<String> family, Actor reviewer, Instant at, String caseId) {
+        return labelsOf(m.id(), scored(m.signals()), finding, family, reviewer, at).stream()
+                .map(l -> l.withCaseId(caseId))
+                .toList();
+    }
+
     /** The screening's model scores that ran (a failed model has no raw score and labels nothing). */
     private static List<Signal> scored(List<Signal> signals) {
         return signals.stream()

@@ -19,4 +19,13 @@ public interface ProtectedPersons {
 
     /** Removes the person and every embedding of theirs; false when there was none. */
     boolean delete(String id);
+
+    /**
+     * A change marker: a number that moves, in the same transaction, with every {@link #save} and every
+     * {@link #delete} that removed someone, made through any node sharing the store; equal values read at two times
+     * mean no enrolment or deletion committed between them. Cheap (one row), so each node's {@link LikenessIndex} can
+     * poll it and re-read the registry only when it moved: a person deleted on one node stops matching on the others
+     * (GDPR Art. 17 erasure must reach every copy in use) without a restart.
+     */
+    long revision();
 }

@@ -99,6 +99,11 @@ class LikenessExtractorTest {
             public boolean delete(String id) {
                 return false;
             }
+
+            @Override
+            public long revision() {
+                return 0;
+            }
         };
     }
 

@@ -293,7 +293,10 @@ public final class CaseRoutes {
                         services.clock()));
     }
 
-    /** A reviewer's decision on the pending appeal: {"decision": "reverse"|"uphold", "reason": …}. */
+    /**
+     * A reviewer's decision on the pending appeal: {"decision": "reverse"|"uphold", "reason": …, "finding": …,
+     * "family": …}; the finding is optional (issue 16) and, on a reversal, replaces the restriction's labels.
+     */
     void decideAppeal(Context ctx) {
         String id = ctx.pathParam("id");
         find(id);
@@ -303,12 +306,14 @@ public final class CaseRoutes {
             throw new ApiException(400, "request.invalid", "decision must be 'reverse' or 'uphold', got '" + d + "'");
         org.pramaan.access.Actor reviewer = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
         String reason = text(b, "reason").orElse("");
+        Optional<org.pramaan.cases.CaseFinding> finding = finding(b);
         Idempotency.respond(
                 ctx,
                 services,
                 200,
                 () -> CaseView.of(
-                        services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason), services.clock()));
+                        services.cases().decideAppeal(id, d.equals("reverse"), reviewer, reason, finding),
+                        services.clock()));
     }
 
     void listOpen(Context ctx) {
@@ -402,11 +407,13 @@ public final class CaseRoutes {
                             : v.asText());
         }
         org.pramaan.access.Actor actor = org.pramaan.access.Actor.of(HttpApi.principal(ctx));
+        // Issue 16: what the reviewer found the media to be, apart from the action; optional.
+        Optional<org.pramaan.cases.CaseFinding> finding = finding(body);
         Idempotency.respond(
                 ctx,
                 services,
                 200,
-                () -> CaseView.of(services.cases().act(id, action, actor, note, params), services.clock()));
+                () -> CaseView.of(services.cases().act(id, action, actor, note, params, finding), services.clock()));
         HttpApi.counter(metrics, "pramaan_case_actions", "action", action.name())
                 .increment();
     }
@@ -426,6 +433,24 @@ public final class CaseRoutes {
         return v == null || v.isNull() || Requests.capped(field, v.asText()).isBlank()
                 ? Optional.empty()
                 : Optional.of(v.asText().trim());
+    }
+
+    /**
+     * The optional {@code finding} and {@code family} of a case decision (issue 16): strings only, so a number or an
+     * object is refused naming the field rather than read as absent.
+     */
+    private static Optional<org.pramaan.cases.CaseFinding> finding(JsonNode b) {
+        return org.pramaan.cases.CaseFinding.of(string(b, "finding"), string(b, "family"));
+    }
+
+    private static Optional<String> string(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return Optional.empty();
+        if (!v.isTextual())
+            throw new org.pramaan.errors.Invalid(
+                    field,
+                    "'" + field + "' is a string, got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(Requests.capped(field, v.asText()));
     }
 
     private static String requiredText(JsonNode n, String field) {

@@ -41,7 +41,8 @@ public final class SqliteDatabase implements AutoCloseable {
             "V16__case_report_times.sql",
             "V17__audit_checkpoint_journals.sql",
             "V18__review_labels.sql",
-            "V19__protected_persons.sql");
+            "V19__protected_persons.sql",
+            "V22__likeness_revision.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

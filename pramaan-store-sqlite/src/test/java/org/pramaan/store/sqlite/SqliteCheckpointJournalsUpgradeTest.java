@@ -72,6 +72,7 @@ class SqliteCheckpointJournalsUpgradeTest {
                 // Later migrations go too, so the store opens as a schema-16 file and runs 17 onwards.
                 "DROP TABLE review_labels",
                 "DROP TABLE protected_persons",
+                "DROP TABLE likeness_revision",
                 "DELETE FROM schema_version WHERE version >= 17");
 
         try (EmbeddedStore store = EmbeddedStore.open(dir)) {

@@ -65,6 +65,26 @@ public abstract class ProtectedPersonsContract {
     }
 
     @Test
+    void theRevisionMovesWithEverySaveAndEveryDeletionAndOnlyThen() {
+        ProtectedPersons repo = createRepository(dir);
+        long start = repo.revision();
+        assertThat(repo.revision()).as("reading moves nothing").isEqualTo(start);
+        repo.save(person("pp_a", Optional.empty(), unit(64, 1)));
+        long enrolled = repo.revision();
+        assertThat(enrolled).as("an enrolment moves it").isNotEqualTo(start);
+        repo.find("pp_a");
+        repo.all();
+        assertThat(repo.revision()).isEqualTo(enrolled);
+        repo.save(person("pp_a", Optional.of("case-2"), unit(64, 2)));
+        long replaced = repo.revision();
+        assertThat(replaced).as("a replacement moves it").isNotIn(start, enrolled);
+        assertThat(repo.delete("pp_nobody")).isFalse();
+        assertThat(repo.revision()).as("deleting no one moves nothing").isEqualTo(replaced);
+        assertThat(repo.delete("pp_a")).isTrue();
+        assertThat(repo.revision()).as("an erasure moves it").isNotIn(start, enrolled, replaced);
+    }
+
+    @Test
     void saveReplacesThePersonWithTheSameId() {
         ProtectedPersons repo = createRepository(dir);
         repo.save(person("pp_a", Optional.empty(), unit(64, 1), unit(64, 2)));

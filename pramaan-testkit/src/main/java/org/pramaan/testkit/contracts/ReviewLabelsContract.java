@@ -43,6 +43,24 @@ public abstract class ReviewLabelsContract {
     }
 
     @Test
+    void keepsTheCaseAFindingCameFromAndACaseFindingReplacesAScreeningOne() {
+        ReviewLabels labels = open(dir).labels();
+        ReviewLabel screening = label(A, "m", "1", "image", 0.5, Finding.AUTHENTIC, Samples.T0);
+        labels.replaceForMedia(A, List.of(screening));
+        assertThat(labels.forMedia(A)).singleElement().satisfies(l -> {
+            assertThat(l.caseId()).isEmpty();
+            assertThat(l.source()).isEqualTo("screening");
+        });
+        ReviewLabel fromCase = label(A, "m", "1", "image", 0.5, Finding.SYNTHETIC, Samples.T0.plusSeconds(9))
+                .withCaseId("IN-2026-000017");
+        labels.replaceForMedia(A, List.of(fromCase));
+        assertThat(labels.forMedia(A)).containsExactly(fromCase);
+        assertThat(labels.forModel("m", Optional.empty(), Optional.empty(), 10))
+                .singleElement()
+                .satisfies(l -> assertThat(l.source()).isEqualTo("case:IN-2026-000017"));
+    }
+
+    @Test
     void storesEveryFieldAndReplacesAMediasRowsOnALaterResolution() {
         ReviewLabels labels = open(dir).labels();
         Instant t0 = Samples.T0;

@@ -16,7 +16,10 @@ final class MemoryProtectedPersons implements ProtectedPersons {
     @Override
     public void save(ProtectedPerson person) {
         Objects.requireNonNull(person, "person");
-        store.locked(t -> t.protectedPersons.put(person.id(), person));
+        store.locked(t -> {
+            t.likenessRevision++;
+            return t.protectedPersons.put(person.id(), person);
+        });
     }
 
     @Override
@@ -31,6 +34,15 @@ final class MemoryProtectedPersons implements ProtectedPersons {
 
     @Override
     public boolean delete(String id) {
-        return store.locked(t -> t.protectedPersons.remove(id) != null);
+        return store.locked(t -> {
+            boolean removed = t.protectedPersons.remove(id) != null;
+            if (removed) t.likenessRevision++;
+            return removed;
+        });
+    }
+
+    @Override
+    public long revision() {
+        return store.locked(t -> t.likenessRevision);
     }
 }

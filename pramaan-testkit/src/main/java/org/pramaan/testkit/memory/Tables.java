@@ -59,6 +59,8 @@ final class Tables {
     final Map<String, org.pramaan.generation.RulesShown> rulesShown = new TreeMap<>();
     /** Protected persons by id, embeddings included (issue 16; outside the constructor too). */
     final Map<String, org.pramaan.likeness.ProtectedPerson> protectedPersons = new TreeMap<>();
+    /** The registry's change marker ({@link org.pramaan.likeness.ProtectedPersons#revision}); rolls back with it. */
+    long likenessRevision;
     /** Back-scan jobs by id, and their results by job id + NUL + item key (issue 17; outside the constructor too). */
     final Map<String, org.pramaan.backscan.ScanJob> scanJobs = new LinkedHashMap<>();
 
@@ -139,6 +141,7 @@ final class Tables {
         t.consents.putAll(consents);
         t.rulesShown.putAll(rulesShown);
         t.protectedPersons.putAll(protectedPersons);
+        t.likenessRevision = likenessRevision;
         t.scanJobs.putAll(scanJobs);
         t.scanResults.putAll(scanResults);
         t.scanLeases.putAll(scanLeases);
@@ -189,6 +192,7 @@ final class Tables {
         replace(consents, snapshot.consents);
         replace(rulesShown, snapshot.rulesShown);
         replace(protectedPersons, snapshot.protectedPersons);
+        likenessRevision = snapshot.likenessRevision;
         replace(scanJobs, snapshot.scanJobs);
         replace(scanResults, snapshot.scanResults);
         replace(scanLeases, snapshot.scanLeases);

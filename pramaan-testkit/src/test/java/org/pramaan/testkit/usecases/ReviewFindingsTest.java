@@ -192,8 +192,8 @@ class ReviewFindingsTest {
         reviews.resolve(c, Decision.ALLOW, "x", rita, Optional.of(Finding.UNSURE), Optional.empty());
         LabelExport e = LabelExport.of(f.store.reviewLabels().forModel("m", Optional.empty(), Optional.empty(), 100));
         assertThat(e.csv())
-                .isEqualTo("id,score,label,family\n" + a + "/image,1.5,synthetic,sd-xl\n" + b
-                        + "/image,-2.0,authentic,\n");
+                .isEqualTo("id,score,label,family,source\n" + a + "/image,1.5,synthetic,sd-xl,screening\n" + b
+                        + "/image,-2.0,authentic,,screening\n");
         assertThat(List.of(e.synthetic(), e.authentic(), e.unsure())).containsExactly(1, 1, 1);
         assertThat(e.table()).contains("family sd-xl").contains("unsure (left out)");
     }

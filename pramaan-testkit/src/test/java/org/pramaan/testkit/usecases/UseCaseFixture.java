@@ -76,7 +76,8 @@ final class UseCaseFixture {
                         clock,
                         store.unitOfWork())
                 .withRetention(new Retention(store.holds(), store.media(), blobs, audit, clock))
-                .withAccounts(store.accounts());
+                .withAccounts(store.accounts())
+                .withLabels(store.reviewLabels());
         for (CaseListener l : listeners) deps = deps.withListener(l);
         this.cases = new CaseService(deps, events);
     }

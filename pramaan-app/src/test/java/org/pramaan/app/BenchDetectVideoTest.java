@@ -77,6 +77,6 @@ class BenchDetectVideoTest {
         assertThat(out.toString())
                 .contains("likeness: face-embedding model bench-standin, 50 persons enrolled")
                 .containsPattern(
-                        "screening path \\+ likeness \\(count: embeddings\\)\\s+[0-9.]+\\s+[0-9.]+\\s+([1-9]|[1-3][0-9]|4[0-8])\\s");
+                        "screening \\+ likeness \\(count: embeddings\\)\\s+[0-9.]+\\s+[0-9.]+\\s+([1-9]|[1-3][0-9]|4[0-8])\\s");
     }
 }

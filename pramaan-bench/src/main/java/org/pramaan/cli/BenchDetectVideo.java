@@ -173,7 +173,7 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
                 1.0,
                 Optional.of(new org.pramaan.signals.VideoLikeness(
                         embedder, VideoLikenessBench.enrolled(embedder, persons))));
-        row(out, "screening path + likeness (count: embeddings)", () -> {
+        row(out, "screening + likeness (count: embeddings)", () -> {
             embedder.calls.set(0);
             x.extract(SignalInput.of(src, info));
             return embedder.calls.get();

@@ -41,6 +41,8 @@ public final class VideoLikeness {
     public static final int MAX_EMBEDDINGS = PER_TRACK * MAX_TRACKS;
     /** Tracks whose crops are held while decoding (a crowd beyond it is compared on its first tracks). */
     static final int MAX_HELD_TRACKS = 64;
+    /** Memory the held crops may take: 64 tracks of 3 crops of 112² take 9.6 MB; a model's 1024² crop, 12 MB each. */
+    static final long HELD_BYTES = 64L << 20;
 
     private final FaceEmbedder embedder;
     private final LikenessIndex index;
@@ -48,6 +50,12 @@ public final class VideoLikeness {
     public VideoLikeness(FaceEmbedder embedder, LikenessIndex index) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /** Tracks whose crops may be held for a model taking {@code side}² crops: at most {@link #HELD_BYTES}. */
+    static int heldTracks(int side) {
+        long perTrack = (long) PER_TRACK * side * side * Integer.BYTES;
+        return (int) Math.max(1, Math.min(MAX_HELD_TRACKS, HELD_BYTES / perTrack));
     }
 
     /** Whether anyone is enrolled (else faces need not be found for the registry). */
@@ -66,6 +74,7 @@ public final class VideoLikeness {
     /** One video's tracks and their best crops; {@link #frame} runs on the pipeline's worker, in frame order. */
     final class Tracks {
         private final FaceTracks.Tracker tracker = new FaceTracks.Tracker();
+        private final int maxHeld = heldTracks(embedder.cropSide());
         private final Map<Integer, List<Crop>> held = new HashMap<>();
         private Optional<Exception> failure = Optional.empty();
 
@@ -76,7 +85,7 @@ public final class VideoLikeness {
             for (int i = 0; i < faces.size(); i++) {
                 List<Crop> kept = held.get(ids[i]);
                 if (kept == null) {
-                    if (held.size() >= MAX_HELD_TRACKS) continue;
+                    if (held.size() >= maxHeld) continue;
                     held.put(ids[i], kept = new ArrayList<>(PER_TRACK + 1));
                 }
                 FaceDetector.Face f = faces.get(i);

@@ -288,6 +288,26 @@ class VideoLikenessTest {
         assertThat(VideoLikeness.quality(frontal, 100, 100)).isGreaterThan(VideoLikeness.quality(turned, 100, 100));
     }
 
+    @Test
+    void aCrowdCostsAtMostTheCappedEmbeddingsAndHeldCropsStayWithinTheirMemoryBudget() throws Exception {
+        // 20 faces side by side in each of 10 frames: 20 tracks of 10 sightings, more than are compared.
+        Counted embedder = new Counted(false);
+        VideoLikeness.Tracks tracks = new VideoLikeness(embedder, redEnrolled(embedder)).start();
+        BufferedImage img = new BufferedImage(400, 40, BufferedImage.TYPE_INT_RGB);
+        List<FaceDetector.Face> crowd = new ArrayList<>();
+        for (int i = 0; i < 20; i++)
+            crowd.add(new FaceDetector.Face(new Evidence.Region(0.05 * i, 0.25, 0.04, 0.5), 0.9, List.of()));
+        for (int f = 0; f < 10; f++) tracks.frame(f, 1000L * f, img, crowd);
+        assertThat(tracks.signals(1000)).isEmpty(); // black faces match no one
+        assertThat(embedder.calls).hasValue(VideoLikeness.MAX_EMBEDDINGS);
+        assertThat(VideoLikeness.MAX_EMBEDDINGS).isEqualTo(48);
+        // A model taking 112² crops may hold every track's crops; one taking 1024² crops only a few.
+        assertThat(VideoLikeness.heldTracks(112)).isEqualTo(VideoLikeness.MAX_HELD_TRACKS);
+        assertThat(VideoLikeness.heldTracks(1024)).isEqualTo(5);
+        assertThat((long) VideoLikeness.heldTracks(1024) * VideoLikeness.PER_TRACK * 1024 * 1024 * 4)
+                .isLessThanOrEqualTo(VideoLikeness.HELD_BYTES);
+    }
+
     /** A face with eyes at x 0.4 and 0.6 and the nose tip at {@code noseX}. */
     static FaceDetector.Face face(double noseX) {
         return new FaceDetector.Face(

@@ -308,6 +308,37 @@ class VideoLikenessTest {
                 .isLessThanOrEqualTo(VideoLikeness.HELD_BYTES);
     }
 
+    @Test
+    void aTracksThreeLargestFacesAreTheOnesEmbeddedAndNamed() throws Exception {
+        // The enrolled (red) person walks towards the camera: the box grows each sampled frame.
+        Counted embedder = new Counted(false);
+        VideoLikeness.Tracks tracks = new VideoLikeness(embedder, redEnrolled(embedder)).start();
+        BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 100, 100);
+        g.dispose();
+        for (int f = 0; f < 6; f++) {
+            double side = 0.1 + 0.04 * f;
+            tracks.frame(
+                    f,
+                    1000L * f,
+                    img,
+                    List.of(new FaceDetector.Face(new Evidence.Region(0.1, 0.1, side, side), 0.9, List.of())));
+        }
+        assertThat(tracks.signals(1000)).singleElement().satisfies(s -> {
+            assertThat(s.attributes())
+                    .containsEntry("startMillis", "0")
+                    .containsEntry("endMillis", "6000")
+                    .containsEntry("frames", "6")
+                    .containsEntry("compared", "3");
+            assertThat(s.attributes().get("matchedFrames"))
+                    .contains("frame 3 at 3000 ms", "frame 4 at 4000 ms", "frame 5 at 5000 ms")
+                    .doesNotContain("frame 0 ", "frame 1 ", "frame 2 ");
+        });
+        assertThat(embedder.calls).hasValue(3);
+    }
+
     /** A face with eyes at x 0.4 and 0.6 and the nose tip at {@code noseX}. */
     static FaceDetector.Face face(double noseX) {
         return new FaceDetector.Face(

@@ -356,7 +356,10 @@ public final class Embedded implements AutoCloseable {
                                 faces,
                                 decoders.video(),
                                 config.av().hashing().limits(),
-                                config.av().hashing().sampling().secondsPerHash()),
+                                config.av().hashing().sampling().secondsPerHash(),
+                                // Issue 16: the likeness registry on each face track, in the same pass.
+                                likeness.filter(org.pramaan.signals.LikenessExtractor.class::isInstance)
+                                        .map(l -> ((org.pramaan.signals.LikenessExtractor) l).video())),
                         // Issue 16: the audio models on windows of an audio file or a video's sound.
                         new org.pramaan.signals.AudioDetectorExtractor(
                                 detectors,

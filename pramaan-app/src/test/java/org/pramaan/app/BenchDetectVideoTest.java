@@ -64,11 +64,19 @@ class BenchDetectVideoTest {
                 "--testdata",
                 testdata.toString(),
                 "--models",
-                models.toString());
+                models.toString(),
+                "--persons",
+                "50");
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("machine:", "1280x720", "face-red (face)", "mean s")
                 .contains("decode sampled frames", "decode + blazeface per frame", "screening path")
                 .containsPattern("decode sampled frames \\(count: frames\\)\\s+[0-9.]+\\s+[0-9.]+\\s+3\\s");
+        // Issue 16, likeness on video: the stand-in embedder (no face-embedding model in --models) on each of the
+        // street photo's face tracks, a few crops each, never past the per-video cap.
+        assertThat(out.toString())
+                .contains("likeness: face-embedding model bench-standin, 50 persons enrolled")
+                .containsPattern(
+                        "screening \\+ likeness \\(count: embeddings\\)\\s+[0-9.]+\\s+[0-9.]+\\s+([1-9]|[1-3][0-9]|4[0-8])\\s");
     }
 }

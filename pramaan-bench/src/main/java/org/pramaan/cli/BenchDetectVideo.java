@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  * sampled frames alone, decode + BlazeFace on each, and the whole screening path
  * ({@link VideoDetectorExtractor}: decode, faces, tracks, every model in {@code --models}). The
  * detector runtime comes through {@link DetectorProvider}, so {@code pramaan-detect-onnx} must be on
- * the class path.
+ * the class path. A last row adds the protected-persons registry on each face track ({@code --persons}
+ * enrolled; the face-embedding model from {@code --models}, else a stand-in of ArcFace's size).
  */
 @Command(
         name = "detect-video",
@@ -56,6 +57,13 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
 
     @Option(names = "--seconds", defaultValue = "60", description = "length of the generated clip")
     int seconds;
+
+    @Option(
+            names = "--persons",
+            defaultValue = "1000",
+            description = "protected persons enrolled for the likeness row (a face-embedding model in --models,"
+                    + " else a stand-in)")
+    int persons;
 
     @Option(names = "--rounds", defaultValue = "3")
     int rounds;
@@ -131,6 +139,7 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
                     });
                     out.println("target: <= 5 s for a 60 s 720p video at 1 frame/s (issue 16)");
                 } else out.println("no --models given: the screening path needs a model; Pramaan ships none");
+                if (faces.isPresent()) likenessRow(out, loaded, decoder, src, info);
             }
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -138,6 +147,41 @@ final class BenchDetectVideo implements Callable<Integer>, PramaanCli.RuntimeAwa
             }
         }
         return 0;
+    }
+
+    /**
+     * The screening path with the likeness registry on each face track (issue 16): the operator's
+     * face-embedding model from {@code --models}, else the bench's stand-in, and {@code --persons}
+     * random persons enrolled; the count is the embeddings the video cost.
+     */
+    private void likenessRow(
+            PrintWriter out,
+            LoadedDetectors loaded,
+            org.pramaan.media.decode.VideoDecoder decoder,
+            MediaSource src,
+            MediaInfo info)
+            throws Exception {
+        if (persons < 1 || persons > 100_000)
+            throw new IllegalArgumentException("--persons must be 1-100000, got " + persons);
+        VideoLikenessBench.Counting embedder =
+                new VideoLikenessBench.Counting(loaded.faceEmbedder().orElseGet(VideoLikenessBench.StandIn::new));
+        VideoDetectorExtractor x = new VideoDetectorExtractor(
+                loaded.detectors(),
+                loaded.faces(),
+                Optional.of(decoder),
+                DecodeLimits.DEFAULT,
+                1.0,
+                Optional.of(new org.pramaan.signals.VideoLikeness(
+                        embedder, VideoLikenessBench.enrolled(embedder, persons))));
+        row(out, "screening + likeness (count: embeddings)", () -> {
+            embedder.calls.set(0);
+            x.extract(SignalInput.of(src, info));
+            return embedder.calls.get();
+        });
+        out.printf(
+                "likeness: face-embedding model %s, %d persons enrolled (3 embeddings each); at most %d embeddings a"
+                        + " video%n",
+                embedder.manifest().id(), persons, org.pramaan.signals.VideoLikeness.MAX_EMBEDDINGS);
     }
 
     private void row(PrintWriter out, String name, TimedRows.Step step) throws Exception {

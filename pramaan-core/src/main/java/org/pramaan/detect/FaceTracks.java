@@ -50,21 +50,35 @@ public final class FaceTracks {
 
     /** The tracks of {@code frames} (in frame order), numbered from 1 in order of their first sighting. */
     public static List<Track> track(List<FrameFaces> frames) {
-        List<List<Sighting>> open = new ArrayList<>();
-        List<Integer> lastFrame = new ArrayList<>();
-        List<List<Sighting>> done = new ArrayList<>();
-        int position = 0;
-        for (FrameFaces f : frames) {
+        Tracker t = new Tracker();
+        for (FrameFaces f : frames) t.add(f);
+        return t.tracks();
+    }
+
+    /**
+     * The same tracking one frame at a time, for a consumer that must know a face's track while the
+     * frame's pixels are still at hand (the likeness registry keeps a track's best crops, not every
+     * frame). A face's track id never changes as later frames are added: a track is numbered when it
+     * starts, and tracks start in frame order.
+     */
+    public static final class Tracker {
+        private final List<List<Sighting>> all = new ArrayList<>(); // by id - 1
+        private final List<Integer> open = new ArrayList<>(); // ids of the tracks still open
+        private final List<Integer> lastFrame = new ArrayList<>(); // beside open: the position last continued
+        private int position;
+
+        /** Adds the next sampled frame; returns the track id of each of its faces, in the frame's order. */
+        public int[] add(FrameFaces f) {
             // Close the tracks that missed too many sampled frames.
             for (int t = open.size() - 1; t >= 0; t--) {
                 if (position - lastFrame.get(t) > MAX_GAP + 1) {
-                    done.add(open.remove(t));
+                    open.remove(t);
                     lastFrame.remove(t);
                 }
             }
             List<double[]> pairs = new ArrayList<>(); // iou, track, face
             for (int t = 0; t < open.size(); t++) {
-                List<Sighting> tr = open.get(t);
+                List<Sighting> tr = all.get(open.get(t) - 1);
                 Evidence.Region last = tr.get(tr.size() - 1).value().box();
                 for (int i = 0; i < f.faces().size(); i++) {
                     double iou = iou(last, f.faces().get(i).box());
@@ -73,33 +87,37 @@ public final class FaceTracks {
             }
             pairs.sort(Comparator.comparingDouble((double[] p) -> p[0]).reversed());
             boolean[] trackUsed = new boolean[open.size()];
-            boolean[] faceUsed = new boolean[f.faces().size()];
+            int[] ids = new int[f.faces().size()];
             for (double[] p : pairs) {
                 int t = (int) p[1];
                 int i = (int) p[2];
-                if (trackUsed[t] || faceUsed[i]) continue;
+                if (trackUsed[t] || ids[i] != 0) continue;
                 trackUsed[t] = true;
-                faceUsed[i] = true;
-                open.get(t)
+                ids[i] = open.get(t);
+                all.get(ids[i] - 1)
                         .add(new Sighting(
                                 f.frame(), f.timeMillis(), i, f.faces().get(i)));
                 lastFrame.set(t, position);
             }
             for (int i = 0; i < f.faces().size(); i++) {
-                if (faceUsed[i]) continue;
+                if (ids[i] != 0) continue;
                 List<Sighting> tr = new ArrayList<>();
                 tr.add(new Sighting(f.frame(), f.timeMillis(), i, f.faces().get(i)));
-                open.add(tr);
+                all.add(tr);
+                ids[i] = all.size();
+                open.add(ids[i]);
                 lastFrame.add(position);
             }
             position++;
+            return ids;
         }
-        done.addAll(open);
-        done.sort(Comparator.comparingInt((List<Sighting> s) -> s.get(0).frame())
-                .thenComparingInt(s -> s.get(0).face()));
-        List<Track> out = new ArrayList<>();
-        for (List<Sighting> s : done) out.add(new Track(out.size() + 1, s));
-        return out;
+
+        /** Every track so far, numbered from 1 in order of their first sighting. */
+        public List<Track> tracks() {
+            List<Track> out = new ArrayList<>(all.size());
+            for (List<Sighting> s : all) out.add(new Track(out.size() + 1, s));
+            return out;
+        }
     }
 
     /** Intersection over union of two boxes (0 when they do not overlap). */

@@ -2,9 +2,7 @@ package org.pramaan.signals;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +24,8 @@ import org.pramaan.media.decode.StillImageDecoder;
  * enrolled person's reaches the model's threshold gives a {@link SignalType#LIKENESS_MATCH} INFO
  * signal. INFO with {@code synthetic=false}: a likeness is no evidence of synthesis, so the tier and
  * the decision are unchanged; the review queue puts such uploads first and the person's standing
- * complaint records the match. Videos are not compared yet (still images only). An embedder that
+ * complaint records the match. Videos are compared track by track by {@link VideoLikeness}, inside
+ * {@link VideoDetectorExtractor}'s pass over the frames ({@link #video()}). An embedder that
  * fails gives one {@code failed} signal naming the failure and screening goes on.
  */
 public final class LikenessExtractor implements SignalExtractor {
@@ -60,42 +59,15 @@ public final class LikenessExtractor implements SignalExtractor {
                 Optional<LikenessIndex.Match> m =
                         index.best(LikenessModality.FACE, model, version, v, embedder.threshold());
                 if (m.isEmpty()) continue;
-                Map<String, String> a = new LinkedHashMap<>();
-                a.put("matched", "true");
-                a.put("person", m.get().personId());
-                a.put("similarity", format(m.get().similarity()));
-                a.put("threshold", format(embedder.threshold()));
-                a.put("model", model);
-                a.put("version", version);
-                a.put("sha256", embedder.manifest().sha256());
-                a.put("face", Integer.toString(i + 1));
-                a.put("evidence", "face " + (i + 1) + " " + Evidence.describe(f.box()));
-                m.get().caseId().ifPresent(c -> a.put("caseId", c));
-                a.put("synthetic", "false");
-                out.add(new Signal(
-                        SignalType.LIKENESS_MATCH, m.get().personId(), SignalStrength.INFO, "face " + (i + 1), a));
+                out.add(LikenessSignals.match(
+                        embedder,
+                        m.get(),
+                        "face " + (i + 1),
+                        "face " + (i + 1) + " " + Evidence.describe(f.box()),
+                        Map.of("face", Integer.toString(i + 1))));
             }
         } catch (DetectorFailure | RuntimeException e) {
-            // A plug-in's defect must not take screening down (issue 16: "no crash"); say so and go on.
-            String code = e instanceof DetectorFailure d ? d.code() : "detect.run_failed";
-            return List.of(new Signal(
-                    SignalType.LIKENESS_MATCH,
-                    "failed",
-                    SignalStrength.INFO,
-                    "model " + model + " " + version,
-                    Map.of(
-                            "matched",
-                            "false",
-                            "model",
-                            model,
-                            "version",
-                            version,
-                            "synthetic",
-                            "false",
-                            "error",
-                            code,
-                            "message",
-                            String.valueOf(e.getMessage()))));
+            return List.of(LikenessSignals.failed(embedder, e));
         }
         return out;
     }
@@ -106,7 +78,8 @@ public final class LikenessExtractor implements SignalExtractor {
                 && "true".equals(s.attributes().get("matched"));
     }
 
-    private static String format(double d) {
-        return String.format(Locale.ROOT, "%.3f", d);
+    /** The same comparison for a video's face tracks, inside the video detectors' single decoding pass. */
+    public VideoLikeness video() {
+        return new VideoLikeness(embedder, index);
     }
 }

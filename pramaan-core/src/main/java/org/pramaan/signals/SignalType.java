@@ -31,7 +31,8 @@ public enum SignalType {
     DETECTOR_SCORE,
     /**
      * A face in the upload is within the likeness model's calibrated threshold of a protected person
-     * (issue 16): the person id (never the name), similarity, threshold, model and face box. It raises
+     * (issue 16): the person id (never the name), similarity, threshold, model and face box; in a video,
+     * per face track, with the track's time range and matching frames ({@link VideoLikeness}). It raises
      * the upload's review priority and is recorded on the person's standing complaint; it never
      * decides. Value {@code failed} when the embedding model failed (the other signals stand).
      */

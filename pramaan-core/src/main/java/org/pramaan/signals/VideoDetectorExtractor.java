@@ -1,9 +1,6 @@
 package org.pramaan.signals;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +20,6 @@ import org.pramaan.detect.Modality;
 import org.pramaan.detect.ModelManifest;
 import org.pramaan.media.MediaKind;
 import org.pramaan.media.MediaRejectedException;
-import org.pramaan.media.RejectionCode;
 import org.pramaan.media.decode.DecodeLimits;
 import org.pramaan.media.decode.VideoDecoder;
 import org.pramaan.media.decode.VideoFrame;
@@ -38,7 +34,9 @@ import org.pramaan.media.decode.VideoStreamInfo;
  * each face in each frame, faces are followed across frames ({@link FaceTracks}), and each track
  * gives one signal. A signal's probability is the mean calibrated probability over its frames (one
  * odd frame neither makes nor clears a video), its maximum is kept beside it, and its evidence is the
- * time range and the {@value #TOP_FRAMES} frames with the highest probability.
+ * time range and the {@value #TOP_FRAMES} frames with the highest probability. With a
+ * {@link VideoLikeness} the same pass also compares each face track with the protected-persons registry:
+ * the faces found once per frame serve both, so the video is decoded and its faces found once.
  */
 public final class VideoDetectorExtractor implements SignalExtractor {
     public static final int MAX_FRAMES = 120;
@@ -52,6 +50,7 @@ public final class VideoDetectorExtractor implements SignalExtractor {
     private final Optional<VideoDecoder> decoder;
     private final DecodeLimits limits;
     private final double secondsPerFrame;
+    private final Optional<VideoLikeness> likeness;
 
     public VideoDetectorExtractor(
             List<Detector> detectors,
@@ -59,6 +58,18 @@ public final class VideoDetectorExtractor implements SignalExtractor {
             Optional<VideoDecoder> decoder,
             DecodeLimits limits,
             double secondsPerFrame) {
+        this(detectors, faces, decoder, limits, secondsPerFrame, Optional.empty());
+    }
+
+    /** As above, with the likeness registry's per-track comparison (needs the face detector). */
+    public VideoDetectorExtractor(
+            List<Detector> detectors,
+            Optional<FaceDetector> faces,
+            Optional<VideoDecoder> decoder,
+            DecodeLimits limits,
+            double secondsPerFrame,
+            Optional<VideoLikeness> likeness) {
+        this.likeness = faces.isEmpty() ? Optional.empty() : Objects.requireNonNull(likeness, "likeness");
         this.image = detectors.stream()
                 .filter(d -> d.manifest().modality() == Modality.IMAGE)
                 .toList();
@@ -80,29 +91,16 @@ public final class VideoDetectorExtractor implements SignalExtractor {
 
     @Override
     public List<Signal> extract(SignalInput input) throws MediaRejectedException {
-        if (decoder.isEmpty() || input.info().kind() != MediaKind.VIDEO || (image.isEmpty() && perFace.isEmpty()))
-            return List.of();
-        Optional<Path> file = input.source().file();
-        Path temp = null;
+        // The registry is read once per video: an enrolment during the decode waits for the next upload.
+        Optional<VideoLikeness> compare = likeness.filter(VideoLikeness::active);
+        if (decoder.isEmpty()
+                || input.info().kind() != MediaKind.VIDEO
+                || (image.isEmpty() && perFace.isEmpty() && compare.isEmpty())) return List.of();
         Sink sink;
         try (FramePipeline pipeline = new FramePipeline()) {
-            sink = new Sink(pipeline);
-            if (file.isEmpty()) {
-                temp = Files.createTempFile("pramaan-detect", ".media");
-                Files.write(temp, input.source().readAll());
-            }
-            decoder.get().decode(file.orElse(temp), limits, 0, sink);
+            sink = new Sink(pipeline, compare);
+            VideoPass.decode(decoder.get(), input, limits, sink);
             pipeline.drain();
-        } catch (IOException e) {
-            throw new MediaRejectedException(RejectionCode.CORRUPT, "video cannot be spooled for the detectors: " + e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // A temporary file left in the system's temp folder; nothing else depends on it.
-                }
-            }
         }
         List<Signal> out = new ArrayList<>();
         for (Detector d : image) out.add(signal(d, sink.scores.get(d), sink, "", Optional.empty()));
@@ -123,6 +121,8 @@ public final class VideoDetectorExtractor implements SignalExtractor {
                 out.add(signal(d, s, sink, ", track " + t.id(), Optional.of(t)));
             }
         }
+        if (sink.likeness.isPresent())
+            out.addAll(sink.likeness.get().signals(Math.max(1, Math.round(sink.secondsPerSample * 1000))));
         return out;
     }
 
@@ -192,11 +192,15 @@ public final class VideoDetectorExtractor implements SignalExtractor {
         final Map<Detector, List<Scored>> scores = new HashMap<>();
         final Map<String, Scored> faceScores = new HashMap<>();
         final Map<Detector, DetectorFailure> failures = new HashMap<>();
+        final Optional<VideoLikeness> compare;
+        Optional<VideoLikeness.Tracks> likeness;
         long mod = 1;
         double secondsPerSample = 1;
 
-        Sink(FramePipeline pipeline) {
+        Sink(FramePipeline pipeline, Optional<VideoLikeness> compare) {
             this.pipeline = pipeline;
+            this.compare = compare;
+            this.likeness = compare.map(VideoLikeness::start);
         }
 
         @Override
@@ -226,6 +230,7 @@ public final class VideoDetectorExtractor implements SignalExtractor {
             scores.clear();
             faceScores.clear();
             failures.clear();
+            likeness = compare.map(VideoLikeness::start);
         }
 
         @Override
@@ -233,7 +238,7 @@ public final class VideoDetectorExtractor implements SignalExtractor {
             if (submitted >= MAX_FRAMES) return;
             int index = submitted++;
             long time = Math.max(0, Math.round(frame.ptsSeconds() * 1000));
-            BufferedImage img = image(frame); // here: the decoder may reuse the frame's buffer
+            BufferedImage img = VideoPass.image(frame); // here: the decoder may reuse the frame's buffer
             pipeline.submit(() -> detect(index, time, img));
         }
 
@@ -244,14 +249,16 @@ public final class VideoDetectorExtractor implements SignalExtractor {
                         .ifPresent(s -> scores.computeIfAbsent(d, k -> new ArrayList<>())
                                 .add(new Scored(index, time, s, Optional.empty())));
             List<FaceDetector.Face> found = List.of();
-            if (!perFace.isEmpty()) {
+            if (!perFace.isEmpty() || likeness.isPresent()) {
                 try {
                     found = faces.orElseThrow().faces(img);
                     found = found.subList(0, Math.min(DetectorSignalExtractor.MAX_FACES, found.size()));
                 } catch (DetectorFailure e) {
                     for (Detector d : perFace) failures.putIfAbsent(d, e);
+                    likeness.ifPresent(l -> l.failed(e));
                 }
             }
+            if (likeness.isPresent()) likeness.get().frame(index, time, img, found);
             for (int i = 0; i < found.size(); i++) {
                 FaceDetector.Face f = found.get(i);
                 for (Detector d : perFace) {
@@ -278,15 +285,5 @@ public final class VideoDetectorExtractor implements SignalExtractor {
             }
             return Optional.empty();
         }
-    }
-
-    static BufferedImage image(VideoFrame f) {
-        BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
-        // Straight into the raster: setRGB converts pixel by pixel through the colour model.
-        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        byte[] rgb = f.rgb();
-        for (int i = 0, p = 0; i < px.length; i++, p += 3)
-            px[i] = (rgb[p] & 0xff) << 16 | (rgb[p + 1] & 0xff) << 8 | (rgb[p + 2] & 0xff);
-        return img;
     }
 }

@@ -67,4 +67,32 @@ class FaceTracksTest {
         assertThat(FaceTracks.track(List.of(new FrameFaces(0, 0, List.of())))).isEmpty();
         assertThat(FaceTracks.track(List.of())).isEmpty();
     }
+
+    @Test
+    void theTrackerNamesEachFacesTrackAsItsFrameArrivesAndTheIdsMatchTheFinalTracks() {
+        // Issue 16, likeness on video: a face's track id is known while its frame's pixels are at hand, and
+        // never changes later. Three faces: one steady, one that leaves for two frames (a new track on return),
+        // one that appears at frame 2.
+        FaceTracks.Tracker tracker = new FaceTracks.Tracker();
+        List<FrameFaces> frames = new ArrayList<>();
+        List<int[]> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            List<Face> faces = new ArrayList<>();
+            faces.add(at(0.1, 0.1));
+            if (i < 2 || i > 4) faces.add(at(0.7, 0.1));
+            if (i >= 2) faces.add(at(0.4, 0.6));
+            FrameFaces f = new FrameFaces(i, 1000L * i, faces);
+            frames.add(f);
+            ids.add(tracker.add(f));
+        }
+        List<Track> tracks = FaceTracks.track(frames);
+        assertThat(tracker.tracks()).isEqualTo(tracks);
+        assertThat(tracks)
+                .extracting(FaceTracksTest::frames)
+                .containsExactly(
+                        List.of(0, 1, 2, 3, 4, 5, 6, 7), List.of(0, 1), List.of(2, 3, 4, 5, 6, 7), List.of(5, 6, 7));
+        for (Track t : tracks)
+            for (Sighting s : t.sightings())
+                assertThat(ids.get(s.frame())[s.face()]).isEqualTo(t.id());
+    }
 }

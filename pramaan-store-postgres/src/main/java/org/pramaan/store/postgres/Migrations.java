@@ -26,7 +26,7 @@ final class Migrations {
             "V7__audit_feed_positions.sql",
             "V8__review_labels.sql",
             "V9__protected_persons.sql",
-            "V12__likeness_revision.sql");
+            "V10__likeness_revision.sql");
 
     /** The advisory-lock class for migrations (with the schema's hash as the object), distinct from other locks. */
     private static final int LOCK_CLASS = 0x50524d47; // "PRMG"

@@ -40,11 +40,11 @@ final class PgProtectedPersons implements ProtectedPersons {
                 rs -> Json.read(rs.getString(1), ProtectedPerson.class));
     }
 
-    /** Moved by the V12 trigger on {@code protected_persons}, in the transaction of the change. */
+    /** Moved by the V10 trigger on {@code protected_persons}, in the transaction of the change. */
     @Override
     public long revision() {
         return db.first("SELECT revision FROM likeness_revision WHERE id = 1", ps -> {}, rs -> rs.getLong(1))
-                .orElseThrow(() -> new IllegalStateException("likeness_revision has no row (schema V12)"));
+                .orElseThrow(() -> new IllegalStateException("likeness_revision has no row (schema V10)"));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SqliteDatabase implements AutoCloseable {
             "V17__audit_checkpoint_journals.sql",
             "V18__review_labels.sql",
             "V19__protected_persons.sql",
-            "V22__likeness_revision.sql");
+            "V20__likeness_revision.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();

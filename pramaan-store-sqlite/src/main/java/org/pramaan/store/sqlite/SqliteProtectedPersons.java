@@ -44,11 +44,11 @@ final class SqliteProtectedPersons implements ProtectedPersons {
                 rs -> Json.read(rs.getString(1), ProtectedPerson.class));
     }
 
-    /** Moved by the V22 triggers on {@code protected_persons}, in the transaction of the change. */
+    /** Moved by the V20 triggers on {@code protected_persons}, in the transaction of the change. */
     @Override
     public long revision() {
         return db.first("SELECT revision FROM likeness_revision WHERE id = 1", ps -> {}, rs -> rs.getLong(1))
-                .orElseThrow(() -> new IllegalStateException("likeness_revision has no row (schema V22)"));
+                .orElseThrow(() -> new IllegalStateException("likeness_revision has no row (schema V20)"));
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class VoiceSamples {
     private AudioClip decode(byte[] bytes, String field, int rate) {
         Path temp = null;
         try (MediaSource src = MediaSource.of(bytes)) {
-            MediaInfo info = prober.probe(src, new MediaLimits(MAX_BYTES, 1));
+            // Only the header is read here; the pixel limit matters to pictures, which are refused next anyway.
+            MediaInfo info = prober.probe(src, new MediaLimits(MAX_BYTES, MediaLimits.DEFAULT_MAX_PIXELS));
             if (info.type().kind() != MediaKind.AUDIO)
                 throw new Invalid(field, field + " is " + info.type() + ", not an audio file");
             // The decoder port reads files (ffmpeg); the sample's bytes live only as long as this call.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pramaan.detect.Calibration;
+import org.pramaan.detect.Detector;
 import org.pramaan.detect.DetectorFailure;
 import org.pramaan.detect.FaceEmbedder;
 import org.pramaan.detect.Modality;
@@ -19,7 +20,10 @@ import org.pramaan.likeness.LikenessModality;
 import org.pramaan.likeness.ProtectedPerson;
 import org.pramaan.likeness.Vector;
 import org.pramaan.likeness.VoicePrints;
+import org.pramaan.media.MediaRejectedException;
+import org.pramaan.media.RejectionCode;
 import org.pramaan.media.decode.AudioClip;
+import org.pramaan.media.decode.DecodeLimits;
 
 /**
  * Issue 16, voice screening with known answers. A fake speaker model at 1 kHz (1 s windows, 0.5 s hop,
@@ -189,5 +193,52 @@ class VoiceLikenessTest {
         List<VoicePrints.Window> w = VoicePrints.embed(new LevelEmbedder(false), sound(2.2, 0, 2.2, 0.1f), 100);
         assertThat(w).extracting(VoicePrints.Window::startMillis).containsExactly(0L, 500L, 1000L, 1200L);
         assertThat(w.get(3).endMillis()).isEqualTo(2200);
+    }
+
+    static List<Signal> screen(
+            AudioDetectorExtractorTest.FakeDecoder decoder, org.pramaan.media.MediaType type, Detector... detectors)
+            throws Exception {
+        org.pramaan.media.MediaSource src = org.pramaan.media.MediaSource.of(new byte[] {1, 2, 3});
+        org.pramaan.media.MediaInfo info = new org.pramaan.media.MediaInfo(type, 3, Optional.empty(), Optional.empty());
+        return new AudioDetectorExtractor(
+                        List.of(detectors),
+                        Optional.of(decoder),
+                        DecodeLimits.DEFAULT,
+                        Optional.of(new VoiceLikeness(new LevelEmbedder(false), index())))
+                .extract(src, info);
+    }
+
+    @Test
+    void theAudioModelsAndTheRegistryShareOneDecodeAndTheRegistryRunsWithoutAnyAudioModel() throws Exception {
+        var decoder = new AudioDetectorExtractorTest.FakeDecoder(sound(10, 2, 8, 0.1f), Optional.empty());
+        Detector tone = new AudioDetectorExtractorTest.AbsMean(
+                AudioDetectorExtractorTest.manifest("tone", RATE, RATE, RATE / 2), 0);
+        List<Signal> out = screen(decoder, org.pramaan.media.MediaType.WAV, tone);
+        assertThat(out).extracting(Signal::type).containsExactly(SignalType.DETECTOR_SCORE, SignalType.LIKENESS_MATCH);
+        assertThat(decoder.calls.get()).isEqualTo(1);
+        var alone = new AudioDetectorExtractorTest.FakeDecoder(sound(10, 2, 8, 0.1f), Optional.empty());
+        assertThat(screen(alone, org.pramaan.media.MediaType.MP4))
+                .singleElement()
+                .satisfies(s -> assertThat(s.value()).isEqualTo("pp_asha"));
+        assertThat(alone.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aVideoWithoutSoundGivesNoVoiceSignalAndUndecodableSoundAFailedOne() throws Exception {
+        var silentVideo = new AudioDetectorExtractorTest.FakeDecoder(
+                new float[0], Optional.of(f -> new MediaRejectedException(RejectionCode.NO_STREAM, f + ": no audio")));
+        assertThat(screen(silentVideo, org.pramaan.media.MediaType.MP4)).isEmpty();
+        var corrupt = new AudioDetectorExtractorTest.FakeDecoder(
+                new float[0], Optional.of(f -> new MediaRejectedException(RejectionCode.CORRUPT, f + ": bad frame")));
+        assertThat(screen(corrupt, org.pramaan.media.MediaType.MP3))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo(SignalType.LIKENESS_MATCH);
+                    assertThat(s.value()).isEqualTo("failed");
+                    assertThat(s.attributes()).containsEntry("error", "media.corrupt");
+                    assertThat(s.attributes().get("message"))
+                            .startsWith("the sound cannot be decoded")
+                            .doesNotContain("pramaan-detect-audio");
+                });
     }
 }

@@ -168,7 +168,13 @@ public final class Embedded implements AutoCloseable {
                 new org.pramaan.media.image.StandardStillImageDecoder(),
                 audit,
                 clock,
-                caseId -> store.cases().find(caseId).isPresent());
+                caseId -> store.cases().find(caseId).isPresent(),
+                // Voice samples (issue 16): a speaker model and the audio decoder that feeds it.
+                detectors
+                        .voiceEmbedder()
+                        .flatMap(v -> store.decoders()
+                                .audio()
+                                .map(d -> new org.pramaan.likeness.VoiceSamples(v, d, MediaProber.standard()))));
         this.screener = screener(
                 config,
                 policy,
@@ -183,7 +189,8 @@ public final class Embedded implements AutoCloseable {
                                 detectors.faces().orElseThrow(),
                                 e,
                                 likenessIndex,
-                                new org.pramaan.media.image.StandardStillImageDecoder())));
+                                new org.pramaan.media.image.StandardStillImageDecoder())),
+                detectors.voiceEmbedder().map(v -> new org.pramaan.signals.VoiceLikeness(v, likenessIndex)));
         // Intake announces MediaScreened on the bus; cases subscribe themselves (resurfacing of removed content).
         org.pramaan.events.EventBus events = new org.pramaan.events.EventBus();
         this.intake = new Intake(screener, store.media(), store.blobs(), audit, clock, events);
@@ -330,6 +337,20 @@ public final class Embedded implements AutoCloseable {
             List<org.pramaan.detect.Detector> detectors,
             java.util.Optional<org.pramaan.detect.FaceDetector> faces,
             java.util.Optional<org.pramaan.signals.SignalExtractor> likeness) {
+        return screener(config, policy, banks, decoders, clock, detectors, faces, likeness, java.util.Optional.empty());
+    }
+
+    /** As above, with the registry's voice comparison on the audio models' decoded sound (issue 16). */
+    static Screener screener(
+            PramaanConfig config,
+            JurisdictionPolicy policy,
+            HashBanks banks,
+            org.pramaan.adapters.Decoders decoders,
+            Clock clock,
+            List<org.pramaan.detect.Detector> detectors,
+            java.util.Optional<org.pramaan.detect.FaceDetector> faces,
+            java.util.Optional<org.pramaan.signals.SignalExtractor> likeness,
+            java.util.Optional<org.pramaan.signals.VoiceLikeness> voice) {
         MetadataSignalExtractor metadata =
                 new MetadataSignalExtractor(new C2paReader(config.provenance().trust(clock)));
         org.pramaan.signals.AvHasher av = new org.pramaan.signals.AvHasher(
@@ -364,7 +385,8 @@ public final class Embedded implements AutoCloseable {
                         new org.pramaan.signals.AudioDetectorExtractor(
                                 detectors,
                                 decoders.audio(),
-                                config.av().hashing().limits()),
+                                config.av().hashing().limits(),
+                                voice),
                         // Issue 16: faces compared with the protected-persons registry (a no-op when none is enrolled).
                         likeness.orElse(input -> List.of())),
                 banks);

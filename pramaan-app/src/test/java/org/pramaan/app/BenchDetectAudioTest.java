@@ -59,4 +59,45 @@ class BenchDetectAudioTest {
                 .containsPattern("decode mono 16000 Hz \\(count: seconds\\)\\s+[0-9.]+\\s+[0-9.]+\\s+5\\s")
                 .containsPattern("screening path \\(count: windows\\)\\s+[0-9.]+\\s+[0-9.]+\\s+(9|10)\\s");
     }
+
+    @Test
+    void theAudioBenchTimesTheVoiceRegistryWhenASpeakerModelIsInstalled() throws Exception {
+        if (!BenchDetectVideoTest.ffmpeg()) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("ffmpeg missing under CI");
+            Assumptions.abort("ffmpeg not on PATH: the bench encodes its clip to MP3 with it");
+        }
+        Path models = Files.createDirectories(dir.resolve("models"));
+        byte[] w = OnnxGraphs.speakerBands(16_000, 16_000, 32);
+        Files.write(models.resolve("voice.onnx"), w);
+        Files.writeString(models.resolve("voice.manifest.json"), """
+                {"id":"voice","version":"1","weights":"voice.onnx","sha256":"%s","licence":"MIT","modality":"voice-embedding",
+                 "input":{"name":"waveform","sampleRate":16000,"channels":"mono","windowSamples":16000,"hopSamples":8000,"layout":"BCN"},
+                 "output":{"name":"embedding","kind":"embedding","meaning":"stand-in speaker"},
+                 "threshold":0.85,"intendedUse":"bench test"}
+                """.formatted(DetectorsEndToEndTest.sha256(w)));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        PramaanConfig c = PramaanConfig.load(
+                Map.of("PRAMAAN_DATA_DIR", dir.resolve("data").toString()), new Properties());
+        int exit = PramaanCli.run(
+                () -> new EmbeddedRuntime(c, Clock.systemUTC(), System.out),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "bench",
+                "detect-audio",
+                "--seconds",
+                "5",
+                "--rounds",
+                "1",
+                "--enrolled",
+                "50",
+                "--models",
+                models.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        // 9 or 10 windows as above; random enrolled voices match nothing, so the path gives no signal.
+        assertThat(out.toString())
+                .contains("voice model voice (16000 samples at 16000 Hz, hop 8000, 32 dims); 50 persons")
+                .containsPattern("voice: embed every window \\(count: windows\\)\\s+[0-9.]+\\s+[0-9.]+\\s+(9|10)\\s")
+                .containsPattern(
+                        "voice: screening path with the registry \\(count: signals\\)\\s+[0-9.]+\\s+[0-9.]+\\s+0\\s");
+    }
 }

@@ -59,6 +59,13 @@ final class BenchDetectAudio implements Callable<Integer>, PramaanCli.RuntimeAwa
     @Option(names = "--rounds", defaultValue = "3")
     int rounds;
 
+    @Option(
+            names = "--enrolled",
+            defaultValue = "1000",
+            description =
+                    "persons with three random voice embeddings each, when --models holds a voice-embedding model")
+    int enrolled;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -130,6 +137,8 @@ final class BenchDetectAudio implements Callable<Integer>, PramaanCli.RuntimeAwa
                     out.println("reference: issue 16's video target, <= 5 s for 60 s of media; at most "
                             + AudioDetectorExtractor.MAX_WINDOWS + " windows per model whatever the length");
                 } else out.println("no audio model in --models: only decoding timed; Pramaan ships no model");
+                if (loaded.voiceEmbedder().isPresent())
+                    voiceRows(out, loaded.voiceEmbedder().get(), audioModels, decoder.get(), file, src, info);
             }
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -137,6 +146,92 @@ final class BenchDetectAudio implements Callable<Integer>, PramaanCli.RuntimeAwa
             }
         }
         return 0;
+    }
+
+    /**
+     * Issue 16, voice likeness: the speaker model on every window of the clip (decoded once outside the
+     * timing), then the whole screening path with {@code --enrolled} persons in the registry (decode,
+     * the audio models, the windows' embeddings, 3 s aggregates compared brute force with every voice),
+     * beside the same path without the registry (the reference row above).
+     */
+    private void voiceRows(
+            PrintWriter out,
+            org.pramaan.detect.VoiceEmbedder model,
+            List<Detector> audioModels,
+            AudioDecoder decoder,
+            Path file,
+            MediaSource src,
+            MediaInfo info)
+            throws Exception {
+        if (enrolled < 1 || enrolled > 1_000_000)
+            throw new IllegalArgumentException("--enrolled must be 1-1000000, got " + enrolled);
+        var in = model.input();
+        float[] samples =
+                decoder.decodeMono(file, in.sampleRate(), DecodeLimits.DEFAULT).samples();
+        Random rnd = new Random(16);
+        float[] probe = new float[in.windowSamples()]; // noise, not silence: silence has no direction to embed
+        for (int i = 0; i < probe.length; i++) probe[i] = (float) (0.1 * rnd.nextGaussian());
+        int dims = model.embed(probe).length;
+        List<org.pramaan.likeness.ProtectedPerson> persons = new java.util.ArrayList<>();
+        java.time.Instant t = java.time.Instant.EPOCH;
+        for (int p = 0; p < enrolled; p++) {
+            List<org.pramaan.likeness.Embedding> e = new java.util.ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                float[] v = new float[dims];
+                for (int i = 0; i < dims; i++) v[i] = (float) rnd.nextGaussian();
+                e.add(new org.pramaan.likeness.Embedding(
+                        org.pramaan.likeness.LikenessModality.VOICE,
+                        model.manifest().id(),
+                        model.manifest().version(),
+                        org.pramaan.likeness.Vector.of(org.pramaan.detect.FaceEmbedder.normalise(v, "bench"))));
+            }
+            persons.add(new org.pramaan.likeness.ProtectedPerson(
+                    "pp_" + p,
+                    "bench",
+                    "",
+                    new org.pramaan.likeness.Consent("bench", t, "bench"),
+                    Optional.empty(),
+                    e,
+                    t,
+                    t));
+        }
+        org.pramaan.likeness.LikenessIndex index = new org.pramaan.likeness.LikenessIndex(new Fixed(persons));
+        index.reload();
+        out.printf(
+                "voice model %s (%d samples at %d Hz, hop %d, %d dims); %d persons x 3 voice embeddings%n",
+                model.manifest().id(), in.windowSamples(), in.sampleRate(), in.hopSamples(), dims, enrolled);
+        row(
+                out,
+                "voice: embed every window (count: windows)",
+                () -> org.pramaan.likeness.VoicePrints.embed(
+                                model, samples, org.pramaan.signals.VoiceLikeness.MAX_WINDOWS)
+                        .size());
+        AudioDetectorExtractor x = new AudioDetectorExtractor(
+                audioModels,
+                Optional.of(decoder),
+                DecodeLimits.DEFAULT,
+                Optional.of(new org.pramaan.signals.VoiceLikeness(model, index)));
+        row(
+                out,
+                "voice: screening path with the registry (count: signals)",
+                () -> x.extract(SignalInput.of(src, info)).size());
+    }
+
+    /** A registry held in memory for the bench. */
+    private record Fixed(List<org.pramaan.likeness.ProtectedPerson> all)
+            implements org.pramaan.likeness.ProtectedPersons {
+        @Override
+        public void save(org.pramaan.likeness.ProtectedPerson person) {}
+
+        @Override
+        public Optional<org.pramaan.likeness.ProtectedPerson> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return false;
+        }
     }
 
     private void row(PrintWriter out, String name, TimedRows.Step step) throws Exception {

@@ -95,12 +95,16 @@ final class DetectorReasons {
             Signal s = signals.get(i);
             if (s.type() != SignalType.LIKENESS_MATCH) continue;
             Map<String, String> a = s.attributes();
+            // Faces and voices (issue 16) give the same signal; the modality names the model's kind.
+            boolean voice = "voice".equals(a.get("modality"));
+            String kind = voice ? "voice-embedding model " : "face-embedding model ";
             if ("failed".equals(s.value())) {
                 out.add(new Reason(
                         "likeness.failed",
-                        "face-embedding model " + a.get("model") + " " + a.get("version") + " gave no embedding ("
+                        kind + a.get("model") + " " + a.get("version") + " gave no embedding ("
                                 + a.get("error") + ": " + abbreviate(a.getOrDefault("message", ""), 300)
-                                + "); faces were not compared with the protected-persons registry",
+                                + "); " + (voice ? "voices" : "faces")
+                                + " were not compared with the protected-persons registry",
                         List.of(i)));
                 continue;
             }
@@ -108,7 +112,7 @@ final class DetectorReasons {
                     "likeness.match",
                     a.get("evidence") + " matches protected person " + a.get("person") + " (cosine similarity "
                             + a.get("similarity") + " at or above the threshold " + a.get("threshold")
-                            + " of face-embedding model " + a.get("model") + " " + a.get("version")
+                            + " of " + kind + a.get("model") + " " + a.get("version")
                             + "); this raises the review priority and decides nothing",
                     List.of(i)));
         }

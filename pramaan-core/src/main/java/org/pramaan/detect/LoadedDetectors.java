@@ -12,13 +12,29 @@ public record LoadedDetectors(
         List<Detector> detectors,
         List<RefusedModel> refused,
         Optional<FaceDetector> faces,
-        List<FaceEmbedder> embedders)
+        List<FaceEmbedder> embedders,
+        List<VoiceEmbedder> voices)
         implements AutoCloseable {
     public LoadedDetectors {
         detectors = List.copyOf(detectors);
         refused = List.copyOf(refused);
         java.util.Objects.requireNonNull(faces, "faces");
         embedders = List.copyOf(embedders);
+        voices = List.copyOf(voices);
+    }
+
+    /** Models, a face detector and face-embedding models; no voice-embedding model. */
+    public LoadedDetectors(
+            List<Detector> detectors,
+            List<RefusedModel> refused,
+            Optional<FaceDetector> faces,
+            List<FaceEmbedder> embedders) {
+        this(detectors, refused, faces, embedders, List.of());
+    }
+
+    /** The likeness registry's speaker model: the first loaded voice-embedding model, when there is one. */
+    public Optional<VoiceEmbedder> voiceEmbedder() {
+        return voices.stream().findFirst();
     }
 
     /** Models and a face detector, no face-embedding model. */
@@ -45,6 +61,7 @@ public record LoadedDetectors(
     public void close() {
         for (Detector d : detectors) d.close();
         for (FaceEmbedder e : embedders) e.close();
+        for (VoiceEmbedder v : voices) v.close();
         if (faces.isPresent() && faces.get() instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -94,7 +94,7 @@ public final class ManifestReader {
         Modality modality = f.choice(root, "modality", Modality.class);
         java.util.Optional<ModelManifest.AudioInput> audio = java.util.Optional.empty();
         ModelManifest.InputSpec input;
-        if (modality == Modality.AUDIO) {
+        if (modality.audio()) {
             JsonNode in = f.object(root.get("input"), "input", AUDIO_INPUT);
             audio = java.util.Optional.of(audio(f, in));
             // Image fields do not apply: the input carries its tensor's name, the rest stays neutral.
@@ -110,22 +110,23 @@ public final class ManifestReader {
         ModelManifest.OutputSpec output = output(f, f.object(root.get("output"), "output", OUTPUT));
         Calibration calibration;
         double operatingPoint;
-        if (modality == Modality.FACE_EMBEDDING) {
+        if (modality.embedding()) {
             // An embedder's only calibration is its cosine threshold, fitted by the operator on pairs
             // of their own faces; a probability table would mean nothing for a vector.
             if (output.kind() != ModelManifest.OutputKind.EMBEDDING)
-                throw f.bad("output.kind", "is 'embedding' for a face-embedding model");
+                throw f.bad("output.kind", "is 'embedding' for a " + modality.wireName() + " model");
             for (String k : List.of("calibration", "operatingPoint"))
-                if (root.has(k)) throw f.bad(k, "is not used by a face-embedding model; its 'threshold' decides");
+                if (root.has(k))
+                    throw f.bad(k, "is not used by a " + modality.wireName() + " model; its 'threshold' decides");
             calibration = new Calibration.Platt(1, 0, "threshold");
             operatingPoint = f.number(root, "", "threshold", 0, 1);
             if (operatingPoint <= 0 || operatingPoint >= 1)
                 throw f.bad("threshold", "is a cosine similarity strictly between 0 and 1, got " + operatingPoint);
         } else {
             if (output.kind() == ModelManifest.OutputKind.EMBEDDING)
-                throw f.bad("output.kind", "'embedding' is for modality 'face-embedding'");
+                throw f.bad("output.kind", "'embedding' is for modality 'face-embedding' or 'voice-embedding'");
             if (root.has("threshold"))
-                throw f.bad("threshold", "is for face-embedding models; this one has an operatingPoint");
+                throw f.bad("threshold", "is for embedding models; this one has an operatingPoint");
             calibration = calibration(f, root.get("calibration"));
             operatingPoint = f.number(root, "", "operatingPoint", 0, 1);
             if (operatingPoint <= 0 || operatingPoint >= 1)

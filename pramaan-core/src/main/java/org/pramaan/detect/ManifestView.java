@@ -43,7 +43,7 @@ public final class ManifestView {
                         "index", m.output().index(),
                         "kind", m.output().kind().name().toLowerCase(java.util.Locale.ROOT),
                         "meaning", m.output().meaning()));
-        if (m.modality() == Modality.FACE_EMBEDDING) {
+        if (m.modality().embedding()) {
             // An embedder has a cosine threshold where a detector has calibration and an operating point.
             v.put("threshold", m.operatingPoint());
             v.put("intendedUse", m.intendedUse());

@@ -52,8 +52,9 @@ public record ModelManifest(
         Objects.requireNonNull(intendedUse, "intendedUse");
         knownFailureModes = List.copyOf(knownFailureModes);
         Objects.requireNonNull(audio, "audio");
-        if (audio.isPresent() != (modality == Modality.AUDIO))
-            throw new IllegalArgumentException("an audio input spec comes with modality audio, and only with it");
+        if (audio.isPresent() != modality.audio())
+            throw new IllegalArgumentException(
+                    "an audio input spec comes with modality audio or voice-embedding, and only with them");
     }
 
     /** An image or face model (no audio input). */
@@ -137,7 +138,7 @@ public record ModelManifest(
     public enum OutputKind {
         PROBABILITY,
         LOGIT,
-        /** The whole output tensor is a vector ({@link Modality#FACE_EMBEDDING} models only). */
+        /** The whole output tensor is a vector ({@link Modality#FACE_EMBEDDING} and {@link Modality#VOICE_EMBEDDING} models only). */
         EMBEDDING
     }
 

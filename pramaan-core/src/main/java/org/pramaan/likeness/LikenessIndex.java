@@ -104,6 +104,18 @@ public final class LikenessIndex {
         return entries.size();
     }
 
+    /** How many embeddings of this modality, made by this model and version, are held. */
+    public int size(LikenessModality modality, String model, String modelVersion) {
+        int n = 0;
+        for (Entry e : entries) {
+            Embedding em = e.embedding();
+            if (em.modality() == modality
+                    && em.model().equals(model)
+                    && em.modelVersion().equals(modelVersion)) n++;
+        }
+        return n;
+    }
+
     /**
      * The enrolled person most similar to {@code face} at or above {@code threshold}, among
      * embeddings made by the same model and version; empty when none reaches it (a result, not a

@@ -3,11 +3,13 @@ package org.pramaan.likeness;
 import java.util.Locale;
 
 /**
- * What an enrolled embedding describes. Only faces today; a {@code VOICE} constant (speaker
- * embeddings from voice samples, issue 16) is the planned addition, stored in the same rows.
+ * What an enrolled embedding describes: a face (from a reference image) or a voice (a speaker
+ * embedding from a voice sample, issue 16). Both are stored in the same rows, so adding voices needed
+ * no migration; vectors of different modalities are never compared.
  */
 public enum LikenessModality {
-    FACE;
+    FACE,
+    VOICE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

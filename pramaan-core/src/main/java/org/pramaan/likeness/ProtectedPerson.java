@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param reference   the operator's own reference (a ticket, a contract number)
  * @param consent     who consented, when, and where the signed consent is kept
  * @param caseId      the person's standing complaint, when they have one: matches are recorded on it
- * @param embeddings  one per reference image, at least one
+ * @param embeddings  one per reference image or voice sample, at least one
  */
 public record ProtectedPerson(
         String id,
@@ -35,5 +35,10 @@ public record ProtectedPerson(
         if (embeddings.isEmpty()) throw new IllegalArgumentException("a protected person has at least one embedding");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** How many of the person's embeddings describe {@code modality} (a face per image, a voice per sample). */
+    public long count(LikenessModality modality) {
+        return embeddings.stream().filter(e -> e.modality() == modality).count();
     }
 }

@@ -28,7 +28,9 @@ import org.pramaan.media.decode.StillImageDecoder;
 
 /**
  * Enrols and removes protected persons (issue 16). Each reference image must show exactly one face;
- * it is aligned ({@link FaceCrops}), embedded, and then dropped: only the vectors are stored.
+ * it is aligned ({@link FaceCrops}), embedded, and then dropped: only the vectors are stored. Voice
+ * samples are embedded the same way by {@link VoiceSamples} (one vector per sample); a person has
+ * face embeddings, voice embeddings, or both.
  * Enrolment and deletion are audited in the same unit of work, naming the person id, the model and
  * the consent reference, never the images or the vectors.
  */
@@ -38,15 +40,27 @@ public final class ProtectedPersonRegistry {
     public static final long MAX_IMAGE_PIXELS = 40_000_000L;
     public static final int MAX_TEXT = 200;
 
-    /** What the operator sends to enrol someone; the images are read once and not kept. */
+    /** What the operator sends to enrol someone; the images and voice samples are read once and not kept. */
     public record Enrolment(
-            String displayName, String reference, Consent consent, Optional<String> caseId, List<byte[]> images) {
+            String displayName,
+            String reference,
+            Consent consent,
+            Optional<String> caseId,
+            List<byte[]> images,
+            List<byte[]> voices) {
         public Enrolment {
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(consent, "consent");
             Objects.requireNonNull(caseId, "caseId");
             images = List.copyOf(images);
+            voices = List.copyOf(voices);
+        }
+
+        /** Reference images only. */
+        public Enrolment(
+                String displayName, String reference, Consent consent, Optional<String> caseId, List<byte[]> images) {
+            this(displayName, reference, consent, caseId, images, List.of());
         }
     }
 
@@ -59,6 +73,7 @@ public final class ProtectedPersonRegistry {
     private final AuditLog audit;
     private final Clock clock;
     private final java.util.function.Predicate<String> caseExists;
+    private final Optional<VoiceSamples> voices;
     private final SecureRandom random = new SecureRandom();
 
     public ProtectedPersonRegistry(
@@ -71,6 +86,22 @@ public final class ProtectedPersonRegistry {
             AuditLog audit,
             Clock clock,
             java.util.function.Predicate<String> caseExists) {
+        this(store, index, faces, embedder, prober, decoder, audit, clock, caseExists, Optional.empty());
+    }
+
+    /** As above, with a speaker-embedding model for voice samples when one is installed. */
+    public ProtectedPersonRegistry(
+            ProtectedPersons store,
+            LikenessIndex index,
+            Optional<FaceDetector> faces,
+            Optional<FaceEmbedder> embedder,
+            MediaProber prober,
+            StillImageDecoder decoder,
+            AuditLog audit,
+            Clock clock,
+            java.util.function.Predicate<String> caseExists,
+            Optional<VoiceSamples> voices) {
+        this.voices = Objects.requireNonNull(voices, "voices");
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.faces = Objects.requireNonNull(faces, "faces");
@@ -88,12 +119,13 @@ public final class ProtectedPersonRegistry {
     }
 
     /**
-     * Enrols one person from 1..{@value #MAX_IMAGES} reference images.
+     * Enrols one person from 0..{@value #MAX_IMAGES} reference images and 0..{@value VoiceSamples#MAX_SAMPLES}
+     * voice samples, at least one of either.
      *
      * @throws Invalid naming the field: {@code images[i]} (too large, not an image, no face, several
-     *                 faces), {@code consent.*}, {@code displayName}, {@code reference}, {@code caseId}
-     *                 (no such case)
-     * @throws Conflict {@code likeness.unavailable} when no face-embedding model is installed
+     *                 faces), {@code voices[i]} (too large, not audio, too long, too short, silent),
+     *                 {@code consent.*}, {@code displayName}, {@code reference}, {@code caseId} (no such case)
+     * @throws Conflict {@code likeness.unavailable} when the model the samples need is not installed
      */
     public ProtectedPerson enrol(Enrolment e, Actor by) {
         checkText("displayName", e.displayName(), true);
@@ -110,19 +142,32 @@ public final class ProtectedPersonRegistry {
             if (!caseExists.test(e.caseId().get()))
                 throw new Invalid("caseId", "no case with id '" + e.caseId().get() + "' to link the person to");
         }
-        if (e.images().isEmpty() || e.images().size() > MAX_IMAGES)
+        if (e.images().isEmpty() && e.voices().isEmpty())
+            throw new Invalid(
+                    "images",
+                    "send 1.." + MAX_IMAGES + " reference images, 1.." + VoiceSamples.MAX_SAMPLES
+                            + " voice samples, or both; got none");
+        if (e.images().size() > MAX_IMAGES)
             throw new Invalid(
                     "images",
                     "send 1.." + MAX_IMAGES + " reference images, got "
                             + e.images().size());
-        FaceEmbedder model = embedder()
-                .orElseThrow(() -> new Conflict(
-                        "likeness.unavailable",
-                        "no face-embedding model is installed (a manifest with \"modality\":\"face-embedding\" in"
-                                + " detect.models-dir), so no one can be enrolled"));
+        if (e.voices().size() > VoiceSamples.MAX_SAMPLES)
+            throw new Invalid(
+                    "voices",
+                    "send 1.." + VoiceSamples.MAX_SAMPLES + " voice samples, got "
+                            + e.voices().size());
         List<Embedding> embeddings = new ArrayList<>();
-        for (int i = 0; i < e.images().size(); i++)
-            embeddings.add(embed(model, e.images().get(i), "images[" + i + "]"));
+        if (!e.images().isEmpty()) {
+            FaceEmbedder model = embedder().orElseThrow(() -> unavailable("face-embedding", "reference images"));
+            for (int i = 0; i < e.images().size(); i++)
+                embeddings.add(embed(model, e.images().get(i), "images[" + i + "]"));
+        }
+        if (!e.voices().isEmpty()) {
+            VoiceSamples v = voices.orElseThrow(() -> unavailable("voice-embedding", "voice samples"));
+            for (int i = 0; i < e.voices().size(); i++)
+                embeddings.add(v.embed(e.voices().get(i), "voices[" + i + "]"));
+        }
         String id = "pp_" + HexFormat.of().formatHex(randomBytes());
         var now = clock.instant();
         ProtectedPerson p =
@@ -137,16 +182,37 @@ public final class ProtectedPersonRegistry {
                     "person:" + id,
                     AuditLog.details(
                             "by", by.wireName(),
-                            "model",
-                                    model.manifest().id() + " "
-                                            + model.manifest().version(),
+                            "model", models(embeddings),
                             "embeddings", embeddings.size(),
+                            "voiceEmbeddings", p.count(LikenessModality.VOICE),
                             "consentedAt", e.consent().consentedAt().toString(),
                             "consentDocument", e.consent().document(),
                             "caseId", e.caseId().orElse("")));
             audit.unitOfWork().afterCommit(index::reload);
             return p;
         });
+    }
+
+    /** The installed speaker-embedding model, when there is one (and an audio decoder to feed it). */
+    public Optional<org.pramaan.detect.VoiceEmbedder> voiceEmbedder() {
+        return voices.map(VoiceSamples::model);
+    }
+
+    /** The distinct models ("id version") that made {@code embeddings}, for the audit log. */
+    private static String models(List<Embedding> embeddings) {
+        return String.join(
+                ", ",
+                embeddings.stream()
+                        .map(x -> x.model() + " " + x.modelVersion())
+                        .distinct()
+                        .toList());
+    }
+
+    private static Conflict unavailable(String modality, String what) {
+        return new Conflict(
+                "likeness.unavailable",
+                "no " + modality + " model is installed (a manifest with \"modality\":\"" + modality + "\" in"
+                        + " detect.models-dir), so " + what + " cannot be enrolled");
     }
 
     public List<ProtectedPerson> all() {

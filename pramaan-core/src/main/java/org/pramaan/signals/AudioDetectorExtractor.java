@@ -38,7 +38,9 @@ import org.pramaan.media.decode.DecodeLimits;
  * the {@value #TOP_WINDOWS} windows with the highest probability. A model that fails on any window,
  * or sound that cannot be decoded, gives an INFO signal naming the failure and the other signals
  * decide; a video without a sound track gives no audio signal (silence is not a failure). The
- * assessment caps a model's say at SUSPECTED_SYNTHETIC as for every detector.
+ * assessment caps a model's say at SUSPECTED_SYNTHETIC as for every detector. The same decoded sound
+ * feeds the protected-persons registry's voice comparison ({@link VoiceLikeness}) when a speaker
+ * model is installed and someone is enrolled with a voice: one decode per rate serves both.
  */
 public final class AudioDetectorExtractor implements SignalExtractor {
     public static final int MAX_WINDOWS = 120;
@@ -53,8 +55,19 @@ public final class AudioDetectorExtractor implements SignalExtractor {
     private final List<Detector> audio;
     private final Optional<AudioDecoder> decoder;
     private final DecodeLimits limits;
+    private final Optional<VoiceLikeness> voice;
 
     public AudioDetectorExtractor(List<Detector> detectors, Optional<AudioDecoder> decoder, DecodeLimits limits) {
+        this(detectors, decoder, limits, Optional.empty());
+    }
+
+    /** As above, with the registry's voice comparison on the same decoded sound (issue 16). */
+    public AudioDetectorExtractor(
+            List<Detector> detectors,
+            Optional<AudioDecoder> decoder,
+            DecodeLimits limits,
+            Optional<VoiceLikeness> voice) {
+        this.voice = Objects.requireNonNull(voice, "voice");
         this.audio = detectors.stream()
                 .filter(d -> d.manifest().modality() == Modality.AUDIO
                         && d.manifest().audio().isPresent())
@@ -69,7 +82,8 @@ public final class AudioDetectorExtractor implements SignalExtractor {
     @Override
     public List<Signal> extract(SignalInput input) throws IOException {
         MediaKind kind = input.info().kind();
-        if (decoder.isEmpty() || audio.isEmpty() || (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO))
+        boolean voices = voice.isPresent() && voice.get().active();
+        if (decoder.isEmpty() || (audio.isEmpty() && !voices) || (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO))
             return List.of();
         Optional<Path> file = input.source().file();
         Path temp = null;
@@ -78,40 +92,57 @@ public final class AudioDetectorExtractor implements SignalExtractor {
                 temp = Files.createTempFile("pramaan-detect-audio", ".media");
                 Files.write(temp, input.source().readAll());
             }
-            return run(file.orElse(temp), kind);
+            return run(file.orElse(temp), kind, voices);
         } finally {
             if (temp != null) Files.deleteIfExists(temp);
         }
     }
 
-    private List<Signal> run(Path file, MediaKind kind) {
+    private List<Signal> run(Path file, MediaKind kind, boolean voices) {
         Map<Integer, AudioClip> clips = new HashMap<>();
         Map<Integer, MediaRejectedException> undecodable = new HashMap<>();
         List<Signal> out = new ArrayList<>();
         for (Detector d : audio) {
-            ModelManifest.AudioInput in = d.manifest().audio().orElseThrow();
-            int rate = in.sampleRate();
-            if (!clips.containsKey(rate) && !undecodable.containsKey(rate)) {
-                try {
-                    clips.put(rate, decoder.get().decodeMono(file, rate, limitsAt(rate)));
-                } catch (MediaRejectedException e) {
-                    undecodable.put(rate, e);
-                } catch (RuntimeException e) {
-                    // A decoder defect must not stop screening: the models report it and the rest decide.
-                    undecodable.put(rate, new MediaRejectedException(RejectionCode.CORRUPT, String.valueOf(e)));
-                }
-            }
+            int rate = d.manifest().audio().orElseThrow().sampleRate();
+            decode(file, rate, clips, undecodable);
             MediaRejectedException e = undecodable.get(rate);
             if (e != null) {
                 if (kind == MediaKind.VIDEO && e.code() == RejectionCode.NO_STREAM) continue;
-                String message = e.getMessage() == null ? "" : e.getMessage();
-                message = message.replace(file + ": ", "").replace(file.toString(), "the file");
-                out.add(failed(d, new DetectorFailure(e.code().code(), "the sound cannot be decoded: " + message)));
+                out.add(failed(d, new DetectorFailure(e.code().code(), undecodable(e, file))));
                 continue;
             }
             out.add(score(d, clips.get(rate)));
         }
+        if (voices) {
+            VoiceLikeness v = voice.orElseThrow();
+            decode(file, v.sampleRate(), clips, undecodable);
+            MediaRejectedException e = undecodable.get(v.sampleRate());
+            if (e == null) out.addAll(v.match(clips.get(v.sampleRate())));
+            else if (kind != MediaKind.VIDEO || e.code() != RejectionCode.NO_STREAM)
+                out.add(v.failed(e.code().code(), undecodable(e, file)));
+        }
         return out;
+    }
+
+    /** Decodes the sound at {@code rate} unless it was already tried: once per rate, whoever asks. */
+    private void decode(
+            Path file, int rate, Map<Integer, AudioClip> clips, Map<Integer, MediaRejectedException> undecodable) {
+        if (clips.containsKey(rate) || undecodable.containsKey(rate)) return;
+        try {
+            clips.put(rate, decoder.orElseThrow().decodeMono(file, rate, limitsAt(rate)));
+        } catch (MediaRejectedException e) {
+            undecodable.put(rate, e);
+        } catch (RuntimeException e) {
+            // A decoder defect must not stop screening: the models report it and the rest decide.
+            undecodable.put(rate, new MediaRejectedException(RejectionCode.CORRUPT, String.valueOf(e)));
+        }
+    }
+
+    /** Why the sound could not be decoded, without the temporary file's path. */
+    private static String undecodable(MediaRejectedException e, Path file) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "the sound cannot be decoded: "
+                + message.replace(file + ": ", "").replace(file.toString(), "the file");
     }
 
     /** The duration limit, shortened so that the decoded clip holds at most {@link #MAX_SAMPLES}. */

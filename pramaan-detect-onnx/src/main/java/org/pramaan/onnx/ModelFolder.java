@@ -36,10 +36,11 @@ final class ModelFolder {
         List<Detector> loaded = new ArrayList<>();
         List<org.pramaan.detect.FaceEmbedder> embedders = new ArrayList<>();
         List<RefusedModel> refused = new ArrayList<>();
+        List<org.pramaan.detect.VoiceEmbedder> voices = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path manifest : manifests) {
             String name = manifest.getFileName().toString();
-            if (loaded.size() + embedders.size() + refused.size() >= MAX_MODELS) {
+            if (loaded.size() + embedders.size() + voices.size() + refused.size() >= MAX_MODELS) {
                 refused.add(new RefusedModel(
                         name, "detect.too_many", "a models folder holds at most " + MAX_MODELS + " manifests"));
                 continue;
@@ -57,6 +58,8 @@ final class ModelFolder {
                 // A face-embedding model serves the likeness registry, not screening scores.
                 if (d.manifest().modality() == org.pramaan.detect.Modality.FACE_EMBEDDING)
                     embedders.add(new OnnxFaceEmbedder(d));
+                else if (d.manifest().modality() == org.pramaan.detect.Modality.VOICE_EMBEDDING)
+                    voices.add(new OnnxVoiceEmbedder(d));
                 else loaded.add(d);
             } catch (DetectorFailure e) {
                 refused.add(new RefusedModel(name, e.code(), e.getMessage()));
@@ -70,6 +73,6 @@ final class ModelFolder {
         } catch (DetectorFailure e) {
             refused.add(new RefusedModel("blazeface", e.code(), e.getMessage()));
         }
-        return new LoadedDetectors(loaded, refused, faces, embedders);
+        return new LoadedDetectors(loaded, refused, faces, embedders, voices);
     }
 }

@@ -141,7 +141,7 @@ final class OnnxImageDetector implements Detector {
                         name,
                         "the graph's outputs are " + session.getOutputInfo().keySet() + "; the manifest names '"
                                 + m.output().name() + "'");
-            if (m.modality() == Modality.FACE_EMBEDDING
+            if (m.modality().embedding()
                     && out.getInfo() instanceof TensorInfo o
                     && Arrays.stream(o.getShape()).allMatch(d -> d >= 0)
                     && (o.getNumElements() < 2 || o.getNumElements() > MAX_DIMS))
@@ -149,7 +149,7 @@ final class OnnxImageDetector implements Detector {
                         name,
                         "embedding '" + m.output().name() + "' has " + o.getNumElements() + " elements; 2.." + MAX_DIMS
                                 + " are read");
-            if (m.modality() != Modality.FACE_EMBEDDING
+            if (!m.modality().embedding()
                     && out.getInfo() instanceof TensorInfo o
                     && Arrays.stream(o.getShape()).allMatch(d -> d >= 0)
                     && m.output().index() >= o.getNumElements())
@@ -203,6 +203,14 @@ final class OnnxImageDetector implements Detector {
     /** A face-embedding model's raw output vector for one crop (not yet normalised). */
     float[] embedding(BufferedImage image) throws DetectorFailure {
         return run(Preprocessing.tensor(image, manifest.input()), this::vector);
+    }
+
+    /** A voice-embedding model's raw output vector for one window (not yet normalised). */
+    float[] embedding(float[] window) throws DetectorFailure {
+        int want = manifest.audio().map(ModelManifest.AudioInput::windowSamples).orElse(-1);
+        if (window.length != want)
+            throw failure("detect.input_spec", "takes windows of " + want + " samples, was given " + window.length);
+        return run(window, this::vector);
     }
 
     /** Runs one input and reads the manifest's output element. */

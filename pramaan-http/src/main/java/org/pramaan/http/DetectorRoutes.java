@@ -65,7 +65,11 @@ public final class DetectorRoutes {
                 java.util.stream.Stream.concat(
                                 services.detectors().detectors().stream().map(d -> d.manifest()),
                                 // Face-embedding models (the likeness registry's) are listed beside the detectors.
-                                services.detectors().embedders().stream().map(e -> e.manifest()))
+                                java.util.stream.Stream.concat(
+                                        services.detectors().embedders().stream()
+                                                .map(e -> e.manifest()),
+                                        // and speaker-embedding models (voice likeness, issue 16)
+                                        services.detectors().voices().stream().map(v -> v.manifest())))
                         .map(ManifestView::of)
                         .toList());
         body.put(

@@ -16,13 +16,16 @@ import org.pramaan.access.Actor;
 import org.pramaan.errors.Invalid;
 import org.pramaan.likeness.Consent;
 import org.pramaan.likeness.Embedding;
+import org.pramaan.likeness.LikenessModality;
 import org.pramaan.likeness.ProtectedPerson;
 import org.pramaan.likeness.ProtectedPersonRegistry;
+import org.pramaan.likeness.VoiceSamples;
 
 /**
  * The protected-persons (likeness) registry (issue 16), admins only: {@code POST /v1/persons}
- * (multipart: a {@code person} JSON part with the consent record, and 1..10 {@code image} parts, one
- * face each), {@code GET /v1/persons}, {@code GET /v1/persons/{id}}, {@code DELETE /v1/persons/{id}}.
+ * (multipart: a {@code person} JSON part with the consent record, 0..10 {@code image} parts, one
+ * face each, and 0..10 {@code voice} parts, audio files of the person speaking; at least one image or
+ * voice), {@code GET /v1/persons}, {@code GET /v1/persons/{id}}, {@code DELETE /v1/persons/{id}}.
  * Answers never carry the embeddings (biometric data), only how many there are and which model made
  * them; the reference images are not stored at all.
  */
@@ -47,7 +50,7 @@ final class PersonRoutes {
             throw new Invalid(
                     "person",
                     "send multipart/form-data: a 'person' JSON part and 1.." + ProtectedPersonRegistry.MAX_IMAGES
-                            + " 'image' parts");
+                            + " 'image' parts, 1.." + VoiceSamples.MAX_SAMPLES + " 'voice' parts, or both");
         String json = ctx.formParam("person");
         if (json == null)
             throw new Invalid("person", "the 'person' part (JSON with displayName and consent) is required");
@@ -66,18 +69,30 @@ final class PersonRoutes {
                 consentedAt,
                 text(c, "document", "consent.document").orElse(""));
         List<UploadedFile> files = ctx.uploadedFiles("image");
-        if (files.isEmpty() || files.size() > ProtectedPersonRegistry.MAX_IMAGES)
+        List<UploadedFile> voiceFiles = ctx.uploadedFiles("voice");
+        if ((files.isEmpty() && voiceFiles.isEmpty()) || files.size() > ProtectedPersonRegistry.MAX_IMAGES)
             throw new Invalid(
-                    "images", "send 1.." + ProtectedPersonRegistry.MAX_IMAGES + " 'image' parts, got " + files.size());
+                    "images",
+                    "send 1.." + ProtectedPersonRegistry.MAX_IMAGES + " 'image' parts, 1.." + VoiceSamples.MAX_SAMPLES
+                            + " 'voice' parts, or both; got " + files.size() + " images");
+        if (voiceFiles.size() > VoiceSamples.MAX_SAMPLES)
+            throw new Invalid(
+                    "voices", "send 1.." + VoiceSamples.MAX_SAMPLES + " 'voice' parts, got " + voiceFiles.size());
         List<byte[]> images = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) images.add(read(files.get(i), "images[" + i + "]"));
+        for (int i = 0; i < files.size(); i++)
+            images.add(read(files.get(i), "images[" + i + "]", ProtectedPersonRegistry.MAX_IMAGE_BYTES));
+        // Voice samples (issue 16): read as images are, embedded and dropped by the registry.
+        List<byte[]> voices = new ArrayList<>();
+        for (int i = 0; i < voiceFiles.size(); i++)
+            voices.add(read(voiceFiles.get(i), "voices[" + i + "]", VoiceSamples.MAX_BYTES));
         ProtectedPerson p = r.enrol(
                 new ProtectedPersonRegistry.Enrolment(
                         text(b, "displayName", "displayName").orElse(""),
                         text(b, "reference", "reference").orElse(""),
                         consent,
                         text(b, "caseId", "caseId"),
-                        images),
+                        images,
+                        voices),
                 Actor.of(HttpApi.principal(ctx)));
         HttpApi.json(ctx, 201, view(p));
     }
@@ -106,15 +121,12 @@ final class PersonRoutes {
         return id;
     }
 
-    /** Reads one image part after checking its declared size, so an oversized part is refused unread. */
-    private static byte[] read(UploadedFile f, String field) {
-        if (f.size() > ProtectedPersonRegistry.MAX_IMAGE_BYTES)
-            throw new Invalid(
-                    field, field + " is " + f.size() + " bytes; at most " + ProtectedPersonRegistry.MAX_IMAGE_BYTES);
+    /** Reads one image or voice part after checking its declared size, so an oversized part is refused unread. */
+    private static byte[] read(UploadedFile f, String field, int max) {
+        if (f.size() > max) throw new Invalid(field, field + " is " + f.size() + " bytes; at most " + max);
         try (InputStream in = f.content()) {
-            byte[] b = in.readNBytes(ProtectedPersonRegistry.MAX_IMAGE_BYTES + 1);
-            if (b.length > ProtectedPersonRegistry.MAX_IMAGE_BYTES)
-                throw new Invalid(field, field + " is over " + ProtectedPersonRegistry.MAX_IMAGE_BYTES + " bytes");
+            byte[] b = in.readNBytes(max + 1);
+            if (b.length > max) throw new Invalid(field, field + " is over " + max + " bytes");
             return b;
         } catch (IOException e) {
             throw new Invalid(field, field + " could not be read: " + e.getMessage());
@@ -141,6 +153,10 @@ final class PersonRoutes {
                         "document", p.consent().document()));
         p.caseId().ifPresent(c -> v.put("caseId", c));
         v.put("embeddings", p.embeddings().size());
+        // Per modality (issue 16: a person may have face embeddings, voice embeddings, or both).
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (LikenessModality m : LikenessModality.values()) counts.put(m.wireName(), p.count(m));
+        v.put("modalities", counts);
         Embedding first = p.embeddings().get(0);
         v.put("modality", first.modality().wireName());
         v.put("model", first.model());

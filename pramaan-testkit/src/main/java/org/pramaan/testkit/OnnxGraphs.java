@@ -308,4 +308,88 @@ public final class OnnxGraphs {
                 .msg(12, value("score", 1));
         return model(g);
     }
+
+    /**
+     * A speaker-embedding stand-in for tests and benchmarks (issue 16, voice likeness): a bank of
+     * {@code bands} band-pass filters (Hann-windowed cosines, centres log-spaced 150..4000 Hz, about six
+     * cycles long so the bands widen with frequency) run as one Conv1D (512 taps, stride 256) over the
+     * 1×1×{@code window} waveform; each band's mean energy, divided by the bands' mean (so loudness does
+     * not count), plus a floor of 0.03 (so bands holding only noise stay near one value), its log, centred
+     * on the bands' mean. That is a shift-invariant spectral envelope: two recordings of the same
+     * harmonic "voice" (fundamental and formants) give nearly the same vector whatever the phase, noise
+     * or loudness, and a voice with another fundamental and formants a distant one. Output "embedding",
+     * shape [1, bands] (the loader scales it to unit length).
+     */
+    public static byte[] speakerBands(int rate, int window, int bands) {
+        int taps = 512;
+        float[] w = new float[bands * taps];
+        for (int b = 0; b < bands; b++) {
+            double centre = 150 * Math.pow(4000.0 / 150, b / (double) (bands - 1));
+            int len = (int) Math.min(taps, Math.round(6 * rate / centre));
+            for (int n = 0; n < len; n++) {
+                double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * (n + 0.5) / len);
+                w[b * taps + n] = (float) (hann * Math.cos(2 * Math.PI * centre * n / rate) * 2.0 / len);
+            }
+        }
+        Msg g = new Msg()
+                .msg(
+                        1,
+                        node(
+                                "Conv",
+                                new String[] {"waveform", "bank"},
+                                new String[] {"y"},
+                                ints("kernel_shape", taps),
+                                ints("strides", taps / 2)))
+                .msg(1, node("Mul", new String[] {"y", "y"}, new String[] {"p"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"p"},
+                                new String[] {"e"},
+                                ints("axes", 2),
+                                integer("keepdims", 0)))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"e"},
+                                new String[] {"level"},
+                                ints("axes", 1),
+                                integer("keepdims", 1)))
+                .msg(1, node("Add", new String[] {"level", "tiny"}, new String[] {"level1"}))
+                .msg(1, node("Div", new String[] {"e", "level1"}, new String[] {"r"}))
+                .msg(1, node("Add", new String[] {"r", "floor"}, new String[] {"r1"}))
+                .msg(1, node("Log", new String[] {"r1"}, new String[] {"l"}))
+                .msg(
+                        1,
+                        node(
+                                "ReduceMean",
+                                new String[] {"l"},
+                                new String[] {"lm"},
+                                ints("axes", 1),
+                                integer("keepdims", 1)))
+                .msg(1, node("Sub", new String[] {"l", "lm"}, new String[] {"embedding"}))
+                .str(2, "speaker-bands")
+                .msg(5, floats("bank", new long[] {bands, 1, taps}, w))
+                .msg(5, floats("tiny", new long[] {1}, 1e-12f))
+                .msg(5, floats("floor", new long[] {1}, 0.03f))
+                .msg(11, value("waveform", 1, 1, window))
+                .msg(12, value("embedding", 1, bands));
+        return model(g);
+    }
+
+    /**
+     * A voice-embedding model that loads (input 1×1×{@code window}, an "embedding" output of unknown
+     * length) but fails on every run: it reshapes the window to exactly 1×100.
+     */
+    public static byte[] voiceThatFails(int window) {
+        Msg g = new Msg()
+                .msg(1, node("Reshape", new String[] {"waveform", "flat"}, new String[] {"embedding"}))
+                .str(2, "voice-fails")
+                .msg(5, longs("flat", 1, 100))
+                .msg(11, value("waveform", 1, 1, window))
+                .msg(12, value("embedding", 1, -1));
+        return model(g);
+    }
 }

@@ -85,6 +85,32 @@ public abstract class ProtectedPersonsContract {
     }
 
     @Test
+    void keepsFaceAndVoiceEmbeddingsOfOnePersonApartByModality() {
+        // Issue 16: voice embeddings share the person's row with face embeddings; the modality and the
+        // model that made each survive the round trip, so a voice is never compared with a face.
+        ProtectedPersons repo = createRepository(dir);
+        Embedding face = new Embedding(LikenessModality.FACE, "arcface-test", "1.0", unit(128, 3));
+        Embedding voice = new Embedding(LikenessModality.VOICE, "speaker-test", "2.1", unit(32, 5));
+        ProtectedPerson p = new ProtectedPerson(
+                "pp_v",
+                "Person pp_v",
+                "ticket-pp_v",
+                new Consent("the person", Samples.T0, "consent-doc-pp_v"),
+                Optional.empty(),
+                List.of(face, voice),
+                Samples.T0,
+                Samples.T0);
+        repo.save(p);
+        ProtectedPerson back = repo.find("pp_v").orElseThrow();
+        assertThat(back).isEqualTo(p);
+        assertThat(back.embeddings())
+                .extracting(Embedding::modality)
+                .containsExactly(LikenessModality.FACE, LikenessModality.VOICE);
+        assertThat(back.count(LikenessModality.VOICE)).isEqualTo(1);
+        assertThat(repo.all().get(0).embeddings().get(1)).isEqualTo(voice);
+    }
+
+    @Test
     void saveReplacesThePersonWithTheSameId() {
         ProtectedPersons repo = createRepository(dir);
         repo.save(person("pp_a", Optional.empty(), unit(64, 1), unit(64, 2)));

@@ -195,7 +195,7 @@ final class BenchDetectAudio implements Callable<Integer>, PramaanCli.RuntimeAwa
                     t,
                     t));
         }
-        org.pramaan.likeness.LikenessIndex index = new org.pramaan.likeness.LikenessIndex(new Fixed(persons));
+        org.pramaan.likeness.LikenessIndex index = new org.pramaan.likeness.LikenessIndex(new FixedPersons(persons));
         index.reload();
         out.printf(
                 "voice model %s (%d samples at %d Hz, hop %d, %d dims); %d persons x 3 voice embeddings%n",
@@ -215,23 +215,6 @@ final class BenchDetectAudio implements Callable<Integer>, PramaanCli.RuntimeAwa
                 out,
                 "voice: screening path with the registry (count: signals)",
                 () -> x.extract(SignalInput.of(src, info)).size());
-    }
-
-    /** A registry held in memory for the bench. */
-    private record Fixed(List<org.pramaan.likeness.ProtectedPerson> all)
-            implements org.pramaan.likeness.ProtectedPersons {
-        @Override
-        public void save(org.pramaan.likeness.ProtectedPerson person) {}
-
-        @Override
-        public Optional<org.pramaan.likeness.ProtectedPerson> find(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return false;
-        }
     }
 
     private void row(PrintWriter out, String name, TimedRows.Step step) throws Exception {

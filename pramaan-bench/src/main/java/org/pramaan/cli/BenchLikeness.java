@@ -12,7 +12,6 @@ import org.pramaan.likeness.Embedding;
 import org.pramaan.likeness.LikenessIndex;
 import org.pramaan.likeness.LikenessModality;
 import org.pramaan.likeness.ProtectedPerson;
-import org.pramaan.likeness.ProtectedPersons;
 import org.pramaan.likeness.Vector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +69,7 @@ final class BenchLikeness implements Callable<Integer> {
             all.add(new ProtectedPerson(
                     "pp_" + p, "p" + p, "", new Consent("p" + p, T, "doc"), Optional.empty(), es, T, T));
         }
-        LikenessIndex index = new LikenessIndex(new Fixed(all));
+        LikenessIndex index = new LikenessIndex(new FixedPersons(all));
         long t0 = System.nanoTime();
         index.reload();
         double load = (System.nanoTime() - t0) / 1e9;
@@ -119,29 +118,5 @@ final class BenchLikeness implements Callable<Integer> {
         double n = Math.sqrt(s);
         for (int i = 0; i < v.length; i++) v[i] = (float) (v[i] / n);
         return v;
-    }
-
-    /** The enrolled persons, held as given (the store's reads are not what is measured). */
-    private record Fixed(List<ProtectedPerson> all) implements ProtectedPersons {
-        @Override
-        public void save(ProtectedPerson person) {
-            throw new UnsupportedOperationException("the bench only reads");
-        }
-
-        @Override
-        public Optional<ProtectedPerson> find(String id) {
-            return all.stream().filter(p -> p.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public boolean delete(String id) {
-            throw new UnsupportedOperationException("the bench only reads");
-        }
-
-        /** Never changes: the bench holds its persons as given. */
-        @Override
-        public long revision() {
-            return 0;
-        }
     }
 }

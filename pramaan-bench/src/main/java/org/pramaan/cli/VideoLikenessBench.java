@@ -17,7 +17,6 @@ import org.pramaan.likeness.Embedding;
 import org.pramaan.likeness.LikenessIndex;
 import org.pramaan.likeness.LikenessModality;
 import org.pramaan.likeness.ProtectedPerson;
-import org.pramaan.likeness.ProtectedPersons;
 import org.pramaan.likeness.Vector;
 
 /**
@@ -142,27 +141,7 @@ final class VideoLikenessBench {
             all.add(new ProtectedPerson(
                     "pp_" + p, "p" + p, "", new Consent("p" + p, T, "doc"), Optional.empty(), es, T, T));
         }
-        LikenessIndex index = new LikenessIndex(new ProtectedPersons() {
-            @Override
-            public void save(ProtectedPerson person) {
-                throw new UnsupportedOperationException("the bench only reads");
-            }
-
-            @Override
-            public Optional<ProtectedPerson> find(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<ProtectedPerson> all() {
-                return all;
-            }
-
-            @Override
-            public boolean delete(String id) {
-                throw new UnsupportedOperationException("the bench only reads");
-            }
-        });
+        LikenessIndex index = new LikenessIndex(new FixedPersons(all));
         index.reload();
         return index;
     }

@@ -262,6 +262,11 @@ class VideoLikenessTest {
             public boolean delete(String id) {
                 return false;
             }
+
+            @Override
+            public long revision() {
+                return 0; // never changes: nothing is enrolled after start
+            }
         });
         empty.reload();
         VideoDetectorExtractor x = new VideoDetectorExtractor(

@@ -40,8 +40,12 @@ import org.pramaan.adapters.Adapters;
  * to it meanwhile; it is never modified.
  */
 final class Migration {
-    /** Tables of one installation's own state that a scaled deployment keeps per node or rebuilds. */
-    static final List<String> SKIPPED = List.of("schema_version", "nodes", "sqlite_sequence");
+    /**
+     * Tables of one installation's own state that a scaled deployment keeps per node or rebuilds. {@code
+     * likeness_revision} is a change marker, not data: the target's schema creates its row, and the copied
+     * protected persons move it through the target's own triggers (issue 16).
+     */
+    static final List<String> SKIPPED = List.of("schema_version", "nodes", "sqlite_sequence", "likeness_revision");
 
     static final int BATCH = 500;
 

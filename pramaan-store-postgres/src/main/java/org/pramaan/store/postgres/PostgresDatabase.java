@@ -17,7 +17,7 @@ import org.pramaan.tx.UnitOfWork;
  * work has its own connection and transaction, and PostgreSQL's row locks and constraints serialise
  * what several threads or nodes write at once.
  */
-public final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable, org.pramaan.store.jdbc.Sql {
     /** The transaction a thread has open: its connection, nesting depth and after-commit hooks. */
     private static final class Tx {
         final Connection connection;
@@ -83,12 +83,6 @@ public final class PostgresDatabase implements AutoCloseable {
             db.close();
             throw e;
         }
-    }
-
-    /** Work that needs a connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} on this thread's open transaction, or on a connection of its own in auto-commit. */
@@ -220,18 +214,6 @@ public final class PostgresDatabase implements AutoCloseable {
         Tx tx = open.get();
         if (tx != null) tx.hooks.add(hook);
         else hook.run();
-    }
-
-    /** Sets a statement's parameters. */
-    @FunctionalInterface
-    public interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Maps the current row. */
-    @FunctionalInterface
-    public interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
     }
 
     /** Every row of a query, in order. */

@@ -138,7 +138,7 @@ public final class PostgresStore implements Adapters {
 
     @Override
     public org.pramaan.detect.ReviewLabels reviewLabels() {
-        return new PgReviewLabels(db);
+        return new org.pramaan.store.jdbc.JdbcReviewLabels(db);
     }
 
     @Override

@@ -127,7 +127,7 @@ public final class EmbeddedStore implements org.pramaan.adapters.Adapters {
 
     @Override
     public org.pramaan.detect.ReviewLabels reviewLabels() {
-        return new SqliteReviewLabels(db);
+        return new org.pramaan.store.jdbc.JdbcReviewLabels(db);
     }
 
     @Override

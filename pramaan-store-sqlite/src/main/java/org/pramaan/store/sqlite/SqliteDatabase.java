@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * threads under a lock; WAL keeps readers of other processes (e.g. {@code pramaan audit verify}
  * while the server runs) from blocking.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements AutoCloseable, org.pramaan.store.jdbc.Sql {
     /** Migrations in order; each file runs once, in one transaction. */
     private static final List<String> MIGRATIONS = List.of(
             "V1__init.sql",
@@ -87,12 +87,6 @@ public final class SqliteDatabase implements AutoCloseable {
     /** The append-only triggers this open had to recreate or remove, e.g. {@code audit_log_no_delete (missing)}; empty when all were intact. */
     public List<String> restoredTriggers() {
         return restoredTriggers;
-    }
-
-    /** Work that needs the connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 
     public <T> T read(Work<T> work) {
@@ -163,18 +157,6 @@ public final class SqliteDatabase implements AutoCloseable {
     public void afterCommit(Runnable hook) {
         if (lock.isHeldByCurrentThread() && depth > 0) committed.add(hook);
         else hook.run();
-    }
-
-    /** Sets a statement's parameters. */
-    @FunctionalInterface
-    public interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Maps the current row. */
-    @FunctionalInterface
-    public interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
     }
 
     /** Every row of a query, in order. */

@@ -1,4 +1,4 @@
-package org.pramaan.store.sqlite;
+package org.pramaan.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -10,11 +10,14 @@ import org.pramaan.detect.ReviewLabel;
 import org.pramaan.detect.ReviewLabels;
 import org.pramaan.json.Json;
 
-/** Reviewers' labels on model scores (issue 16), in {@code review_labels} (schema version 18). */
-final class SqliteReviewLabels implements ReviewLabels {
-    private final SqliteDatabase db;
+/**
+ * Reviewers' labels on model scores (issue 16), in {@code review_labels} (SQLite V18, PostgreSQL V8): the same SQL on
+ * both stores.
+ */
+public final class JdbcReviewLabels implements ReviewLabels {
+    private final Sql db;
 
-    SqliteReviewLabels(SqliteDatabase db) {
+    public JdbcReviewLabels(Sql db) {
         this.db = db;
     }
 
@@ -62,7 +65,9 @@ final class SqliteReviewLabels implements ReviewLabels {
     public List<ReviewLabel> forModel(String modelId, Optional<String> version, Optional<Instant> since, int limit) {
         // labelled_ms is floored; the exact instant decides on the boundary millisecond (filtered below).
         List<ReviewLabel> rows = db.list(
-                "SELECT json FROM review_labels WHERE model_id = ? AND (? IS NULL OR model_version = ?) "
+                // The cast types the parameter for PostgreSQL, which cannot infer an untyped NULL's type; SQLite
+                // accepts it.
+                "SELECT json FROM review_labels WHERE model_id = ? AND (CAST(? AS TEXT) IS NULL OR model_version = ?) "
                         + "AND labelled_ms >= ? ORDER BY labelled_ms, media_id, model_version, scope LIMIT ?",
                 ps -> {
                     ps.setString(1, modelId);

@@ -109,7 +109,7 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
     }
 
     /** A raw detection in image pixels before overlap removal. */
-    private record Raw(double cx, double cy, double w, double h, double score, double[] keys) {
+    record Raw(double cx, double cy, double w, double h, double score, double[] keys) {
         double iou(Raw o) {
             double x0 = Math.max(cx - w / 2, o.cx - o.w / 2);
             double y0 = Math.max(cy - h / 2, o.cy - o.h / 2);
@@ -124,6 +124,22 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
     private static final double[] LEVELS = {0.6, 0.4};
     /** Overlap of neighbouring windows at each level, as a fraction of the shorter side: the largest face guaranteed whole in one. */
     private static final double[] OVERLAPS = {0.2, 0.1};
+    /**
+     * Weakest score that earns a second look. A face of 4–8 % of the image side is 10–20 px in the
+     * model's 128 px input at the coarser levels, below the sizes BlazeFace's short-range model was
+     * trained for: it often scores under the threshold there. Seen again at {@link #ZOOM} times its
+     * box it fills a quarter of the input and scores as a large face does; a weak detection that is not
+     * a face stays under the threshold on the second look (no extra face on the face-free PDQ photos).
+     * Measured with {@code pramaan detect bench --recall} (docs/performance.md): 0.3 found 82 % of the
+     * small generated faces, 0.2 found 85 %, the old pyramid's figure.
+     */
+    static final double PROPOSE = 0.2;
+    /** Side of a second-look window in boxes of the weak detection: its face then spans about 32 of 128 px. */
+    static final double ZOOM = 5;
+    /** Smallest second-look window, in image pixels: the model's own resolution. */
+    static final double MIN_ZOOM = 32;
+    /** Most second looks per image: bounds the cost on busy images (each is one model run). */
+    static final int MAX_ZOOMS = 8;
     /** Grey standard deviation (0..255) below which a finest-level window is skipped as flat. */
     static final double FLAT = 6;
     /**
@@ -171,13 +187,20 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
                 .order(java.nio.ByteOrder.nativeOrder())
                 .asFloatBuffer();
         List<Raw> raws = new ArrayList<>();
+        List<Raw> weak = new ArrayList<>();
+        double floor = Math.min(PROPOSE, threshold);
         boolean grey = false;
         for (Window win : plan(w, h)) {
             // BlazeFace takes RGB in -1..1, NHWC.
             Pixels.Stats st = px.window(win.x(), win.y(), win.side(), SIZE, 1 / 127.5f, -1f, input);
             if (win.x() == 0 && win.y() == 0 && win.side() >= Math.max(w, h)) grey = st.colour() < GREY;
             if (win.finest() && !needed(st, grey)) continue;
-            for (Raw r : run(input, win.x(), win.y(), win.side())) if (whole(r, win, w, h)) raws.add(r);
+            for (Raw r : run(input, win.x(), win.y(), win.side(), floor))
+                if (whole(r, win, w, h)) (r.score >= threshold ? raws : weak).add(r);
+        }
+        for (Window zoom : zooms(merge(raws), merge(weak), w, h)) {
+            px.window(zoom.x(), zoom.y(), zoom.side(), SIZE, 1 / 127.5f, -1f, input);
+            for (Raw r : run(input, zoom.x(), zoom.y(), zoom.side(), threshold)) if (whole(r, zoom, w, h)) raws.add(r);
         }
         return faces(raws, w, h);
     }
@@ -185,6 +208,25 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
     /** Whether a finest-level window can hold a face: not flat, and some skin unless the image is greyscale. */
     static boolean needed(Pixels.Stats st, boolean greyImage) {
         return st.spread() >= FLAT && (greyImage || st.skin() >= SKIN);
+    }
+
+    /**
+     * Second looks: a square window around each weak detection (score from {@link #PROPOSE} up to the
+     * threshold) that no found face covers, {@link #ZOOM} times its box so that the face fills a part
+     * of the model's input it sees well, strongest first and at most {@link #MAX_ZOOMS}.
+     */
+    static List<Window> zooms(List<Raw> found, List<Raw> weak, int w, int h) {
+        List<Window> out = new ArrayList<>();
+        double shorter = Math.min(w, h);
+        for (Raw c : weak) {
+            if (out.size() >= MAX_ZOOMS) break;
+            if (found.stream().anyMatch(f -> f.iou(c) >= IOU)) continue;
+            double side = Math.max(MIN_ZOOM, Math.min(shorter, ZOOM * Math.max(c.w, c.h)));
+            double x = Math.max(0, Math.min(w - side, c.cx - side / 2));
+            double y = Math.max(0, Math.min(h - side, c.cy - side / 2));
+            out.add(new Window(x, y, side, true));
+        }
+        return out;
     }
 
     /** Whether a detection is not cut by an edge of its window that lies inside the image (2 % slack). */
@@ -206,12 +248,12 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
     }
 
     /** Runs the model on one prepared input whose window is at (x0, y0) of side s in image pixels. */
-    private List<Raw> run(FloatBuffer input, double x0, double y0, double s) throws DetectorFailure {
+    private List<Raw> run(FloatBuffer input, double x0, double y0, double s, double floor) throws DetectorFailure {
         try (OnnxTensor t = OnnxTensor.createTensor(env, input.rewind(), new long[] {1, SIZE, SIZE, 3});
                 OrtSession.Result r = session.run(Map.of("input:0", t))) {
             List<Raw> out = new ArrayList<>();
-            decode(floats(r, "Identity:0"), floats(r, "Identity_2:0"), 16, 2, x0, y0, s, out);
-            decode(floats(r, "Identity_1:0"), floats(r, "Identity_3:0"), 8, 6, x0, y0, s, out);
+            decode(floats(r, "Identity:0"), floats(r, "Identity_2:0"), 16, 2, x0, y0, s, floor, out);
+            decode(floats(r, "Identity_1:0"), floats(r, "Identity_3:0"), 8, 6, x0, y0, s, floor, out);
             return out;
         } catch (OrtException e) {
             throw new DetectorFailure("detect.run_failed", "BlazeFace: " + e.getMessage(), e);
@@ -270,8 +312,8 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
             List<Raw> out = new ArrayList<>();
             // Identity/Identity_2: 16×16 cells of 2 anchors (stride 8); Identity_1/Identity_3: 8×8 cells of 6 (stride
             // 16).
-            decode(floats(r, "Identity:0"), floats(r, "Identity_2:0"), 16, 2, x0, y0, s, out);
-            decode(floats(r, "Identity_1:0"), floats(r, "Identity_3:0"), 8, 6, x0, y0, s, out);
+            decode(floats(r, "Identity:0"), floats(r, "Identity_2:0"), 16, 2, x0, y0, s, threshold, out);
+            decode(floats(r, "Identity_1:0"), floats(r, "Identity_3:0"), 8, 6, x0, y0, s, threshold, out);
             return out;
         } catch (OrtException e) {
             throw new DetectorFailure("detect.run_failed", "BlazeFace: " + e.getMessage(), e);
@@ -292,13 +334,14 @@ public final class BlazeFace implements FaceDetector, AutoCloseable {
             double x0,
             double y0,
             double s,
+            double floor,
             List<Raw> out) {
         double px = (double) s / SIZE;
         int n = cells * cells * anchors;
         for (int k = 0; k < n; k++) {
             double logit = Math.max(-100, Math.min(100, scores.get(k)));
             double score = 1 / (1 + Math.exp(-logit));
-            if (score < threshold) continue;
+            if (score < floor) continue;
             int cell = k / anchors;
             double ax = (cell % cells + 0.5) / cells * SIZE;
             double ay = (cell / cells + 0.5) / cells * SIZE;

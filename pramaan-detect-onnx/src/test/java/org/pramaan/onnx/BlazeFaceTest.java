@@ -157,4 +157,55 @@ class BlazeFaceTest {
         assertThat(faces.faces(pdq("reg-test-input/labelme-subset/q0122.jpg"))).isEmpty(); // sea and sky
         assertThat(faces.faces(pdq("reg-test-input/labelme-subset/q1050.jpg"))).isEmpty(); // canal houses
     }
+
+    @Test
+    void smallFacesOfFourToEightPercentOfTheSideAreFoundAsOftenAsByTheOldPyramid() throws Exception {
+        // The tile plan's weak spot before second looks: faces of 4-8 % of the side (40-80 px at 1024) were found
+        // 53 % of the time against the pyramid's 85 % (docs/performance.md).
+        BufferedImage street = pdq("reg-test-input/labelme-subset/q0291.jpg");
+        List<FaceRecall.Crop> crops = faces.pyramidFaces(street).stream()
+                .map(f -> FaceRecall.crop(street, f, 2.0))
+                .toList();
+        int known = 0;
+        int found = 0;
+        int byPyramid = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            FaceRecall.Generated g = FaceRecall.generate(texture(1024), crops, 6, seed, 0.04, 0.08);
+            List<Face> got = faces.faces(g.image());
+            known += g.faces().size();
+            found += FaceRecall.matched(g.faces(), got);
+            byPyramid += FaceRecall.matched(g.faces(), faces.pyramidFaces(g.image()));
+            for (Face f : got)
+                assertThat(g.faces())
+                        .as("found %s, seed %d: second looks add no face where none was pasted", f, seed)
+                        .anySatisfy(
+                                box -> assertThat(FaceRecall.iou(box, f.box())).isGreaterThanOrEqualTo(0.3));
+        }
+        assertThat(known).isGreaterThanOrEqualTo(16);
+        assertThat((double) found / known)
+                .as("%d of %d small generated faces found (pyramid: %d)", found, known, byPyramid)
+                .isGreaterThanOrEqualTo(0.7);
+        assertThat(found).as("tile plan with second looks vs pyramid").isGreaterThanOrEqualTo(byPyramid - 1);
+    }
+
+    @Test
+    void secondLooksSkipCoveredFacesStayInsideTheImageAndAreCapped() {
+        BlazeFace.Raw face = new BlazeFace.Raw(500, 500, 60, 60, 0.9, new double[12]);
+        BlazeFace.Raw sameFaceWeakly = new BlazeFace.Raw(505, 498, 58, 62, 0.3, new double[12]);
+        BlazeFace.Raw inTheCorner = new BlazeFace.Raw(10, 1010, 20, 20, 0.4, new double[12]);
+        List<BlazeFace.Window> zooms = BlazeFace.zooms(List.of(face), List.of(sameFaceWeakly, inTheCorner), 1024, 1024);
+        assertThat(zooms)
+                .as("a weak detection of a face already found gets no second look")
+                .hasSize(1);
+        BlazeFace.Window z = zooms.get(0);
+        assertThat(z.side()).isEqualTo(BlazeFace.ZOOM * 20);
+        assertThat(z.x()).isZero();
+        assertThat(z.y() + z.side()).as("clamped inside the image").isEqualTo(1024);
+        assertThat(z.finest()).isTrue();
+        List<BlazeFace.Raw> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) many.add(new BlazeFace.Raw(25 + 25 * i, 300, 4, 4, 0.25, new double[12]));
+        List<BlazeFace.Window> capped = BlazeFace.zooms(List.of(), many, 1024, 1024);
+        assertThat(capped).as("a busy image costs at most MAX_ZOOMS more runs").hasSize(BlazeFace.MAX_ZOOMS);
+        assertThat(capped).allSatisfy(w -> assertThat(w.side()).isEqualTo(BlazeFace.MIN_ZOOM));
+    }
 }

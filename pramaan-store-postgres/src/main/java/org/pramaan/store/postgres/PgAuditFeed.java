@@ -28,39 +28,41 @@ final class PgAuditFeed implements AuditFeed {
     @Override
     public int relay(String feed, int max, Publisher publisher) throws Exception {
         try {
-            return db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
-                    ps.setInt(1, RELAY_LOCK);
-                    ps.setString(2, feed);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || !rs.getBoolean(1)) return 0; // another node relays this feed now
-                    }
-                }
-                long from = position(c, feed);
-                List<AuditEntry> entries = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + PgAuditStore.COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                    ps.setLong(1, from);
-                    ps.setInt(2, max);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) entries.add(PgAuditStore.entry(rs));
-                    }
-                }
-                if (entries.isEmpty()) return 0;
-                try {
-                    publisher.publish(entries);
-                } catch (Exception e) {
-                    throw new RelayFailed(e); // rolls the unit back: the position stays
-                }
-                try (PreparedStatement ps =
-                        c.prepareStatement("INSERT INTO audit_feed_positions(feed, seq) VALUES (?, ?)"
-                                + " ON CONFLICT (feed) DO UPDATE SET seq = excluded.seq")) {
-                    ps.setString(1, feed);
-                    ps.setLong(2, entries.get(entries.size() - 1).seq());
-                    ps.executeUpdate();
-                }
-                return entries.size();
-            });
+            return db.writeAside(
+                    c -> { // not under the unit lock: publish waits on the broker
+                        try (PreparedStatement ps =
+                                c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+                            ps.setInt(1, RELAY_LOCK);
+                            ps.setString(2, feed);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                if (!rs.next() || !rs.getBoolean(1)) return 0; // another node relays this feed now
+                            }
+                        }
+                        long from = position(c, feed);
+                        List<AuditEntry> entries = new ArrayList<>();
+                        try (PreparedStatement ps = c.prepareStatement("SELECT " + PgAuditStore.COLUMNS
+                                + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                            ps.setLong(1, from);
+                            ps.setInt(2, max);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) entries.add(PgAuditStore.entry(rs));
+                            }
+                        }
+                        if (entries.isEmpty()) return 0;
+                        try {
+                            publisher.publish(entries);
+                        } catch (Exception e) {
+                            throw new RelayFailed(e); // rolls the unit back: the position stays
+                        }
+                        try (PreparedStatement ps =
+                                c.prepareStatement("INSERT INTO audit_feed_positions(feed, seq) VALUES (?, ?)"
+                                        + " ON CONFLICT (feed) DO UPDATE SET seq = excluded.seq")) {
+                            ps.setString(1, feed);
+                            ps.setLong(2, entries.get(entries.size() - 1).seq());
+                            ps.executeUpdate();
+                        }
+                        return entries.size();
+                    });
         } catch (RelayFailed e) {
             throw (Exception) e.getCause();
         }

@@ -27,42 +27,49 @@ final class PgBankChangeLog implements BankChangeLog {
     @Override
     public int relay(int max, Publisher publisher) throws Exception {
         try {
-            return db.write(c -> {
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ", 0)")) {
-                    if (!rs.next() || !rs.getBoolean(1)) return 0; // another node is relaying now
-                }
-                List<Change> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT seq, bank, op, payload FROM bank_outbox"
-                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
-                    ps.setInt(1, max);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next())
-                            rows.add(new Change(
-                                    rs.getLong(1), rs.getString(2), Op.valueOf(rs.getString(3)), rs.getString(4)));
-                    }
-                }
-                if (rows.isEmpty()) {
-                    try (Statement s = c.createStatement()) {
-                        s.executeUpdate("DELETE FROM bank_outbox WHERE published_at < now() - interval '1 day'");
-                    }
-                    return 0;
-                }
-                try {
-                    publisher.publish(rows);
-                } catch (Exception e) {
-                    throw new RelayFailed(e); // rolls the unit back: the rows stay unpublished
-                }
-                try (PreparedStatement ps =
-                        c.prepareStatement("UPDATE bank_outbox SET published_at = now() WHERE seq = ANY (?)")) {
-                    ps.setArray(
-                            1,
-                            c.createArrayOf(
-                                    "bigint", rows.stream().map(Change::seq).toArray()));
-                    ps.executeUpdate();
-                }
-                return rows.size();
-            });
+            return db.writeAside(
+                    c -> { // not under the unit lock: publish waits on the broker
+                        try (Statement s = c.createStatement();
+                                ResultSet rs =
+                                        s.executeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ", 0)")) {
+                            if (!rs.next() || !rs.getBoolean(1)) return 0; // another node is relaying now
+                        }
+                        List<Change> rows = new ArrayList<>();
+                        try (PreparedStatement ps = c.prepareStatement("SELECT seq, bank, op, payload FROM bank_outbox"
+                                + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+                            ps.setInt(1, max);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next())
+                                    rows.add(new Change(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            Op.valueOf(rs.getString(3)),
+                                            rs.getString(4)));
+                            }
+                        }
+                        if (rows.isEmpty()) {
+                            try (Statement s = c.createStatement()) {
+                                s.executeUpdate(
+                                        "DELETE FROM bank_outbox WHERE published_at < now() - interval '1 day'");
+                            }
+                            return 0;
+                        }
+                        try {
+                            publisher.publish(rows);
+                        } catch (Exception e) {
+                            throw new RelayFailed(e); // rolls the unit back: the rows stay unpublished
+                        }
+                        try (PreparedStatement ps =
+                                c.prepareStatement("UPDATE bank_outbox SET published_at = now() WHERE seq = ANY (?)")) {
+                            ps.setArray(
+                                    1,
+                                    c.createArrayOf(
+                                            "bigint",
+                                            rows.stream().map(Change::seq).toArray()));
+                            ps.executeUpdate();
+                        }
+                        return rows.size();
+                    });
         } catch (RelayFailed e) {
             throw (Exception) e.getCause();
         }

@@ -145,6 +145,40 @@ public final class PostgresDatabase implements AutoCloseable, org.pramaan.store.
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own, without the node's unit lock: for the outbox and audit-feed
+     * relays, which wait on a broker in the middle of their transaction. Under the unit lock a broker outage stalled
+     * every write of the node, each relay attempt holding it for the producer's whole metadata wait (KafkaBankFeedTest
+     * caught intake waiting 11 minutes, 2026-12-05). Such work touches no in-memory state and takes no monitor, only
+     * database locks, whose cycles PostgreSQL detects, so it cannot deadlock with a unit as the lock's comment fears.
+     *
+     * @throws IllegalStateException when called inside a unit of work (it would not join it)
+     */
+    public <T> T writeAside(Work<T> work) {
+        if (open.get() != null) throw new IllegalStateException("writeAside inside a unit of work would not join it");
+        Tx tx;
+        try {
+            Connection c = pool.getConnection();
+            tx = new Tx(c);
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failed("connect", e);
+        }
+        try {
+            T result = call(work, tx.connection);
+            tx.connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(tx);
+            throw failed("commit", e);
+        } catch (RuntimeException | Error e) {
+            rollback(tx);
+            throw e;
+        } finally {
+            release(tx);
+        }
+    }
+
     /** Remembers that this thread's transaction read {@code key} at {@code version}; nothing outside a transaction. */
     void readVersion(String key, long version) {
         Tx tx = open.get();

@@ -99,4 +99,37 @@ class PgAuditFeedTest {
             nodes.forEach(PostgresStore::close);
         }
     }
+
+    @Test
+    void aRelayWaitingOnItsBrokerHoldsUpNoWriteOfTheNode() throws Exception {
+        // Regression (2026-12-05): the relays published inside the node's unit lock, so while the broker was down every
+        // write of the node waited for each relay attempt's whole metadata wait (KafkaBankFeedTest stalled 11 min).
+        try (PostgresStore store = PostgresTestServer.open(dir)) {
+            AuditLog log = new AuditLog(store.audit(), Clock.systemUTC(), store.unitOfWork());
+            log.append("upload.accepted", "media:m1", Map.of());
+            java.util.concurrent.CountDownLatch publishing = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch brokerBack = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Integer> relay =
+                        pool.submit(() -> store.auditFeed().orElseThrow().relay("f", 10, entries -> {
+                            publishing.countDown();
+                            brokerBack.await(); // a publish waiting on a broker that is down
+                        }));
+                assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<?> write = pool.submit(() -> store.unitOfWork()
+                        .run(() -> log.append("upload.accepted", "media:m2", Map.of()))); // a use case's unit
+                // Bounded only so the old behaviour fails rather than hangs; the write itself takes milliseconds.
+                write.get(20, TimeUnit.SECONDS);
+                brokerBack.countDown();
+                assertThat(relay.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(store.auditFeed().orElseThrow().pending("f"))
+                        .as("the entry written meanwhile waits for the next relay")
+                        .isEqualTo(1);
+            } finally {
+                brokerBack.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
 }
